@@ -1,0 +1,528 @@
+"""PowerShell's parameter binding algorithm.
+
+This follows CmdletParameterBinderController: arguments are re-parsed into
+named and positional ones, named arguments bind first and narrow the
+candidate parameter sets, positional arguments bind by position within the
+sets still possible, remaining arguments go to a ValueFromRemainingArguments
+parameter (or ``$args`` for simple functions), then the parameter set is
+resolved and mandatory parameters are checked.  Pipeline input is bound per
+object afterwards by :meth:`Binding.bind_pipeline_object`.
+
+Every failure raises :class:`ParameterBindingException` with pwsh's error
+id, message text and ``<Id>,<command>`` FullyQualifiedErrorId.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from pwshlike.engine.errors import ErrorCategory, ParameterBindingException
+from pwshlike.engine.pipeline import CommandArgument
+
+from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata, ValidationError
+
+_MESSAGES = {
+    "AmbiguousParameterSet": "Parameter set cannot be resolved using the specified named parameters. "
+                             "One or more parameters issued cannot be used together or an insufficient "
+                             "number of parameters were provided.",
+    "NamedParameterNotFound": "A parameter cannot be found that matches parameter name '{0}'.",
+    "AmbiguousParameter": "Parameter cannot be processed because the parameter name '{0}' is ambiguous. "
+                          "Possible matches include:{1}.",
+    "MissingArgument": "Missing an argument for parameter '{0}'. Specify a parameter of type '{1}' "
+                       "and try again.",
+    "MissingMandatoryParameter": "Cannot process command because of one or more missing mandatory "
+                                 "parameters:{0}.",
+    "ParameterAlreadyBound": "Cannot bind parameter because parameter '{0}' is specified more than once. "
+                             "To provide multiple values to parameters that can accept multiple values, "
+                             "use the array syntax. For example, \"-parameter value1,value2,value3\".",
+    "PositionalParameterNotFound": "A positional parameter cannot be found that accepts argument '{0}'.",
+    "ParameterArgumentValidationError": "Cannot validate argument on parameter '{0}'. {1}",
+    "ParameterArgumentTransformationError": "Cannot process argument transformation on parameter '{0}'. {1}",
+    "CannotConvertArgumentNoMessage": "Cannot bind parameter '{0}'. {1}",
+    "ParameterArgumentValidationErrorNullNotAllowed": "Cannot bind argument to parameter '{0}' because "
+                                                      "it is null.",
+    "ParameterArgumentValidationErrorEmptyStringNotAllowed": "Cannot bind argument to parameter '{0}' "
+                                                             "because it is an empty string.",
+    "ParameterArgumentValidationErrorEmptyArrayNotAllowed": "Cannot bind argument to parameter '{0}' "
+                                                            "because it is an empty array.",
+    "ParameterNotInParameterSet": "Parameter '{0}' cannot be specified in parameter set '{1}'.",
+    "AmbiguousPositionalParameterNoName": "Parameter set cannot be resolved using the specified named "
+                                          "parameters. One or more parameters issued cannot be used "
+                                          "together or an insufficient number of parameters were provided.",
+    "InputObjectNotBound": "The input object cannot be bound to any parameters for the command either "
+                           "because the command does not take pipeline input or the input and its "
+                           "properties do not match any of the parameters that take pipeline input.",
+}
+
+
+class ParameterBindingValidationException(ParameterBindingException):
+    full_name = "System.Management.Automation.ParameterBindingValidationException"
+
+
+class ParameterBindingArgumentTransformationException(ParameterBindingException):
+    full_name = "System.Management.Automation.ParameterBindingArgumentTransformationException"
+
+
+def binding_error(command_name: str, error_id: str, *args: Any,
+                  exception_type: type = ParameterBindingException,
+                  category: Any = ErrorCategory.InvalidArgument,
+                  inner: Optional[BaseException] = None, extra: str = "") -> ParameterBindingException:
+    """A ParameterBindingException whose record carries ``<Id>,<command>``."""
+    message = _MESSAGES[error_id].format(*args) + extra
+    exc = exception_type(message, inner, error_id=error_id, category=category)
+    exc.error_record.set_command_origin(command_name)
+    return exc
+
+
+_PRESENT = object()  # value of a switch given without an argument
+
+
+class Binding:
+    """The outcome of binding one invocation's command-line arguments.
+
+    ``bound`` maps canonical parameter names to values in binding order;
+    ``unbound_arguments`` holds what a simple function receives in
+    ``$args``; ``parameter_set`` is the resolved set (None while pipeline
+    input may still decide it).
+    """
+
+    __slots__ = ("metadata", "command_name", "bound", "unbound_arguments", "valid_sets",
+                 "parameter_set", "_pipeline_bound", "_command_line_bound", "is_script")
+
+    def __init__(self, metadata: CommandMetadata, command_name: str, is_script: bool) -> None:
+        self.metadata = metadata
+        self.command_name = command_name
+        self.bound: dict[str, Any] = {}
+        self.unbound_arguments: list[Any] = []
+        self.valid_sets: list[str] = list(metadata.parameter_sets)
+        self.parameter_set: Optional[str] = None
+        self._pipeline_bound: list[str] = []
+        self._command_line_bound: dict[str, Any] = {}
+        self.is_script = is_script
+
+    # --- helpers ------------------------------------------------------------
+
+    def _narrow(self, param: ParameterMetadata) -> None:
+        if param.in_all_sets:
+            return
+        narrowed = [s for s in self.valid_sets if s in param.sets]
+        if not narrowed:
+            raise binding_error(self.command_name, "AmbiguousParameterSet",
+                                extra=self._explain_sets(conflict=param))
+        self.valid_sets = narrowed
+
+    def _explain_sets(self, conflict: Optional[ParameterMetadata] = None) -> str:
+        """Beyond pwsh: which sets were candidates and what each lacks."""
+        md = self.metadata
+        if len(md.parameter_sets) < 2:
+            return ""
+        lines = []
+        for set_name in md.parameter_sets:
+            problems = []
+            not_in = [p.name for p in self._bound_params() if not p.in_all_sets and set_name not in p.sets]
+            if conflict is not None and not conflict.in_all_sets and set_name not in conflict.sets:
+                not_in.append(conflict.name)
+            if not_in:
+                problems.append("cannot be used with " + ", ".join("-" + n for n in not_in))
+            missing = [p.name for p in md.parameters.values()
+                       if p.name not in self.bound and p is not conflict
+                       and (spec := p.sets.get(set_name)) is not None
+                       and spec.mandatory]
+            if missing:
+                problems.append("missing mandatory " + ", ".join("-" + n for n in missing))
+            lines.append(f"  {set_name}: " + ("; ".join(problems) if problems else "possible"))
+        return "\nCandidate parameter sets:\n" + "\n".join(lines)
+
+    def _bound_params(self) -> list[ParameterMetadata]:
+        md = self.metadata
+        return [md.parameters[n.lower()] for n in self.bound]
+
+    def convert(self, param: ParameterMetadata, value: Any, coerce: bool = True) -> Any:
+        """Type conversion then validation, raising pwsh's binding errors."""
+        if param.is_switch:
+            return _to_switch(value)
+        if value is None or value == "" or (isinstance(value, list) and not value):
+            self._check_null_empty(param, value)
+        if param.converter is not None and value is not None:
+            try:
+                value = param.converter(value)
+            except ParameterBindingException:
+                raise
+            except Exception as exc:  # the engine's cast errors carry the message
+                reason = getattr(exc, "message", None) or str(exc)
+                if self.is_script:
+                    raise binding_error(self.command_name, "ParameterArgumentTransformationError",
+                                        param.name, reason,
+                                        exception_type=ParameterBindingArgumentTransformationException,
+                                        inner=exc) from None
+                raise binding_error(self.command_name, "CannotConvertArgumentNoMessage",
+                                    param.name, reason, inner=exc) from None
+        for validate in param.validators:
+            try:
+                validate(value)
+            except ValidationError as exc:
+                raise binding_error(self.command_name, "ParameterArgumentValidationError",
+                                    param.name, exc.message,
+                                    exception_type=ParameterBindingValidationException) from None
+        return value
+
+    def _check_null_empty(self, param: ParameterMetadata, value: Any) -> None:
+        if not self._is_mandatory(param):
+            return
+        if value is None and not param.allow_null:
+            raise binding_error(self.command_name, "ParameterArgumentValidationErrorNullNotAllowed",
+                                param.name, exception_type=ParameterBindingValidationException)
+        if value == "" and not (param.allow_empty_string or param.allow_null) \
+                and param.type_name.lower() in ("string", "string[]"):
+            raise binding_error(self.command_name, "ParameterArgumentValidationErrorEmptyStringNotAllowed",
+                                param.name, exception_type=ParameterBindingValidationException)
+        if isinstance(value, list) and not value and not param.allow_empty_collection:
+            raise binding_error(self.command_name, "ParameterArgumentValidationErrorEmptyArrayNotAllowed",
+                                param.name, exception_type=ParameterBindingValidationException)
+
+    def _is_mandatory(self, param: ParameterMetadata) -> bool:
+        for s in self.valid_sets:
+            spec = param.spec_for(s)
+            if spec is not None and spec.mandatory:
+                return True
+        return False
+
+    def bind_value(self, param: ParameterMetadata, value: Any) -> None:
+        if param.name in self.bound:
+            raise binding_error(self.command_name, "ParameterAlreadyBound", param.name)
+        self._narrow(param)
+        self.bound[param.name] = self.convert(param, value)
+
+    # --- pipeline -----------------------------------------------------------------
+
+    def takes_pipeline_input(self) -> bool:
+        for p in self.metadata.parameters.values():
+            for s in self.valid_sets:
+                spec = p.spec_for(s)
+                if spec is not None and (spec.value_from_pipeline or spec.value_from_pipeline_by_property_name):
+                    return True
+        return False
+
+    def bind_pipeline_object(self, input_object: Any, get_property: Callable[[Any, str], Any]) -> bool:
+        """Binds one pipeline object (ByValue, then ByPropertyName, each first
+        without then with coercion).  Returns False when nothing took it."""
+        for name in self._pipeline_bound:
+            if name in self._command_line_bound:
+                self.bound[name] = self._command_line_bound[name]
+            else:
+                self.bound.pop(name, None)
+        self._pipeline_bound = []
+        if not self._command_line_bound and self.bound:
+            self._command_line_bound = dict(self.bound)
+        candidates = self._pipeline_candidates()
+        bound_any = False
+        for coerce in (False, True):
+            for param, by_value, by_name in candidates:
+                if param.name in self.bound:
+                    continue
+                if by_value and self._try_pipeline_bind(param, input_object, coerce):
+                    bound_any = True
+                    continue
+                if by_name:
+                    value = _property_value(input_object, param, get_property)
+                    if value is not _MISSING and self._try_pipeline_bind(param, value, coerce):
+                        bound_any = True
+            if bound_any:
+                break
+        return bound_any
+
+    def _pipeline_candidates(self) -> list[tuple[ParameterMetadata, bool, bool]]:
+        sets = self.valid_sets
+        if self.metadata.default_parameter_set in sets:
+            sets = [self.metadata.default_parameter_set] + [s for s in sets
+                                                             if s != self.metadata.default_parameter_set]
+        found: list[tuple[ParameterMetadata, bool, bool]] = []
+        seen: set[str] = set()
+        for s in sets:
+            for p in self.metadata.parameters.values():
+                spec = p.spec_for(s)
+                if spec is None or p.name in seen:
+                    continue
+                if spec.value_from_pipeline or spec.value_from_pipeline_by_property_name:
+                    found.append((p, spec.value_from_pipeline, spec.value_from_pipeline_by_property_name))
+                    seen.add(p.name)
+        return found
+
+    def _try_pipeline_bind(self, param: ParameterMetadata, value: Any, coerce: bool) -> bool:
+        if not coerce and param.converter is not None and not _already_typed(param, value):
+            return False
+        saved = list(self.valid_sets)
+        try:
+            self._narrow(param)
+            self.bound[param.name] = self.convert(param, value)
+        except ParameterBindingException:
+            self.valid_sets = saved
+            if coerce:
+                raise
+            return False
+        self._pipeline_bound.append(param.name)
+        return True
+
+
+_MISSING = object()
+
+
+def _property_value(obj: Any, param: ParameterMetadata,
+                    get_property: Callable[[Any, str], Any]) -> Any:
+    for name in (param.name,) + param.aliases:
+        value = get_property(obj, name)
+        if value is not _MISSING:
+            return value
+    return _MISSING
+
+
+def _already_typed(param: ParameterMetadata, value: Any) -> bool:
+    checker = getattr(param.converter, "is_instance", None)
+    return checker(value) if checker is not None else True
+
+
+def _to_switch(value: Any) -> Any:
+    from pwshlike.engine.values import SwitchParameter
+    if value is _PRESENT:
+        return SwitchParameter(True)
+    if isinstance(value, SwitchParameter):
+        return value
+    from pwshlike.engine.conversions import to_bool
+    return SwitchParameter(to_bool(value))
+
+
+def resolve_parameter(metadata: CommandMetadata, name: str, command_name: str) -> Optional[ParameterMetadata]:
+    """Exact name or alias, else a unique prefix; a lone non-common match
+    beats common ones (``-V`` is ``-Version``, not ``-Verbose``)."""
+    param = metadata.lookup_exact(name)
+    if param is not None:
+        return param
+    matches = metadata.lookup_prefix(name)
+    if not matches:
+        return None
+    if len(matches) == 1:
+        return matches[0]
+    non_common = [p for p in matches if not p.is_common]
+    if len(non_common) == 1:
+        return non_common[0]
+    raise binding_error(command_name, "AmbiguousParameter", name,
+                        "".join(" -" + p.name for p in matches))
+
+
+def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], command_name: str, *,
+                   is_script: bool, simple_function: bool = False,
+                   expecting_input: bool = False) -> Binding:
+    """Binds command-line arguments; see the module docstring."""
+    binding = Binding(metadata, command_name, is_script)
+    if any(a.splatted for a in arguments):
+        arguments = [a for a in arguments if not a.splatted] + [a for a in arguments if a.splatted]
+    explicit_names: set[str] = set()
+    named: list[tuple[ParameterMetadata, Any, CommandArgument]] = []
+    positional: list[Any] = []
+    i = 0
+    n = len(arguments)
+    while i < n:
+        arg = arguments[i]
+        i += 1
+        if arg.end_of_parameters:
+            continue
+        if arg.name is None:
+            positional.append(arg.value)
+            continue
+        param = resolve_parameter(metadata, arg.name, command_name)
+        if param is None:
+            if simple_function:
+                text = arg.text or ("-" + arg.name + (":" if arg.colon else ""))
+                positional.append(_UnboundName(text))
+                if arg.colon:
+                    positional.append(arg.value)
+                continue
+            raise binding_error(command_name, "NamedParameterNotFound", arg.name,
+                                category=ErrorCategory.InvalidArgument)
+        if arg.splatted and param.name in explicit_names:
+            continue  # an explicit argument beats a splatted one
+        if not arg.splatted:
+            explicit_names.add(param.name)
+        if arg.has_value:
+            value = arg.value
+        elif param.is_switch:
+            value = _PRESENT
+        else:
+            if i >= n or _is_parameter_token(arguments[i], metadata):
+                raise binding_error(command_name, "MissingArgument", param.name, param.type_name)
+            following = arguments[i]
+            value = following.value if following.name is None else (following.text or "-" + following.name)
+            i += 1
+        named.append((param, value, arg))
+
+    for param, value, _arg in named:
+        binding.bind_value(param, value)
+
+    if positional:
+        _bind_positional(binding, positional, simple_function)
+
+    _resolve_parameter_set(binding, expecting_input)
+    return binding
+
+
+class _UnboundName(str):
+    """A ``-name`` token a simple function did not recognise; goes to $args."""
+
+
+def _is_parameter_token(arg: CommandArgument, metadata: CommandMetadata) -> bool:
+    """Whether the next argument is itself a parameter (so the previous one
+    lacks its value).  An unknown ``-x`` is taken as the value literally."""
+    if arg.name is None or arg.end_of_parameters:
+        return False
+    try:
+        return resolve_parameter(metadata, arg.name, "") is not None
+    except ParameterBindingException:
+        return True
+
+
+def _bind_positional(binding: Binding, values: list[Any], simple_function: bool) -> None:
+    md = binding.metadata
+    remaining: list[Any] = []
+    positional_rest: Optional[ParameterMetadata] = None
+    first_value: Any = None
+    queue = list(values)
+    while queue:
+        value = queue[0]
+        if isinstance(value, _UnboundName):
+            remaining.append(str(value))
+            queue.pop(0)
+            continue
+        param = _next_positional(binding, value)
+        if param is None:
+            break
+        queue.pop(0)
+        binding.bind_value(param, value)
+        if _is_remaining(binding, param):
+            positional_rest, first_value = param, value
+    remaining.extend(str(v) if isinstance(v, _UnboundName) else v for v in queue)
+    if not remaining:
+        return
+    rest = positional_rest or _remaining_arguments_parameter(binding)
+    if rest is not None:
+        if rest is positional_rest:
+            # Bound by position already: pwsh gathers that argument and the
+            # rest into one collection (Write-Output 1 2 3).
+            del binding.bound[rest.name]
+            remaining.insert(0, first_value)
+        binding.bind_value(rest, remaining)
+        return
+    if simple_function:
+        binding.unbound_arguments = remaining
+        return
+    from pwshlike.engine.conversions import to_string
+    raise binding_error(binding.command_name, "PositionalParameterNotFound", to_string(remaining[0]))
+
+
+def _next_positional(binding: Binding, value: Any) -> Optional[ParameterMetadata]:
+    """The unbound parameter with the lowest position in the valid sets; the
+    default set, then a parameter that takes the value without coercion,
+    wins a tie between sets (pwsh's four positional passes)."""
+    md = binding.metadata
+    best_pos: Optional[int] = None
+    candidates: list[tuple[ParameterMetadata, str]] = []
+    for p in md.parameters.values():
+        if p.name in binding.bound or p.is_switch:
+            continue
+        for s in binding.valid_sets:
+            spec = p.spec_for(s)
+            if spec is None or spec.position is None:
+                continue
+            if best_pos is None or spec.position < best_pos:
+                best_pos = spec.position
+                candidates = [(p, s)]
+            elif spec.position == best_pos:
+                candidates.append((p, s))
+    if not candidates:
+        return None
+    params = []
+    for p, _s in candidates:
+        if p not in params:
+            params.append(p)
+    if len(params) == 1:
+        return params[0]
+    default = md.default_parameter_set
+    ordered = sorted(candidates, key=lambda ps: ps[1] != default)
+    for p, _s in ordered:
+        if _already_typed(p, value):
+            return p
+    return ordered[0][0]
+
+
+def _is_remaining(binding: Binding, param: ParameterMetadata) -> bool:
+    return any((spec := param.spec_for(s)) is not None and spec.value_from_remaining_arguments
+               for s in binding.valid_sets)
+
+
+def _remaining_arguments_parameter(binding: Binding) -> Optional[ParameterMetadata]:
+    for p in binding.metadata.parameters.values():
+        if p.name in binding.bound:
+            continue
+        for s in binding.valid_sets:
+            spec = p.spec_for(s)
+            if spec is not None and spec.value_from_remaining_arguments:
+                return p
+    return None
+
+
+def _resolve_parameter_set(binding: Binding, expecting_input: bool) -> None:
+    """pwsh's ValidateParameterSets: pick the one set the bound parameters
+    (and, failing that, the default set or the mandatory ones) allow."""
+    md = binding.metadata
+    valid = binding.valid_sets
+    if len(valid) == 1:
+        binding.parameter_set = valid[0]
+        return
+    default = md.default_parameter_set
+    if default in valid and not expecting_input:
+        binding.parameter_set = default
+        return
+    if default in valid and expecting_input:
+        binding.parameter_set = None  # pipeline input may still decide
+        return
+    complete = [s for s in valid if not _missing_mandatory(binding, s)]
+    if len(complete) == 1:
+        binding.parameter_set = complete[0]
+        binding.valid_sets = complete
+        return
+    if expecting_input and binding.takes_pipeline_input():
+        binding.parameter_set = None
+        return
+    if default in valid:
+        binding.parameter_set = default
+        return
+    raise binding_error(binding.command_name, "AmbiguousParameterSet", extra=binding._explain_sets())
+
+
+def _missing_mandatory(binding: Binding, set_name: str) -> list[ParameterMetadata]:
+    missing = []
+    for p in binding.metadata.parameters.values():
+        if p.name in binding.bound:
+            continue
+        spec = p.spec_for(set_name)
+        if spec is not None and spec.mandatory:
+            missing.append(p)
+    return missing
+
+
+def missing_mandatory(binding: Binding, pipeline_pending: bool) -> list[ParameterMetadata]:
+    """Mandatory parameters still unbound in the chosen set; those that
+    will take pipeline input are not missing while input is pending."""
+    set_name = binding.parameter_set or (binding.valid_sets[0] if binding.valid_sets else ALL_PARAMETER_SETS)
+    result = []
+    for p in _missing_mandatory(binding, set_name):
+        spec = p.spec_for(set_name)
+        if pipeline_pending and spec is not None and (
+                spec.value_from_pipeline or spec.value_from_pipeline_by_property_name):
+            continue
+        result.append(p)
+    return result
+
+
+def missing_mandatory_error(binding: Binding, missing: list[ParameterMetadata]) -> ParameterBindingException:
+    return binding_error(binding.command_name, "MissingMandatoryParameter",
+                         "".join(" " + p.name for p in missing))

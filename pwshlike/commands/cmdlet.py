@@ -1,0 +1,161 @@
+"""Writing cmdlets in Python.
+
+A cmdlet is a class: parameters are :class:`Parameter` class attributes,
+the ``@cmdlet("Verb-Noun")`` decorator turns them into
+:class:`CommandMetadata`, and ``begin_processing`` / ``process_record`` /
+``end_processing`` do the work (each may ``return`` nothing, or be a
+generator that ``yield``\\ s output objects, which streams them)::
+
+    @cmdlet("Get-Greeting")
+    class GetGreeting(Cmdlet):
+        \"\"\"Says hello.\"\"\"
+        name = Parameter("String", position=0, mandatory=True, value_from_pipeline=True)
+
+        def process_record(self):
+            yield f"Hello {self.name}"
+
+Bound values appear as instance attributes named like the class attributes;
+unbound ones have the Parameter's ``default``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Optional, Sequence
+
+from .common import common_parameters, should_process_parameters
+from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata, ParameterSetSpec
+
+
+class Parameter:
+    """Declares one parameter of a Python cmdlet.
+
+    ``sets`` maps parameter-set names to per-set overrides
+    (``{"ByName": {"mandatory": True, "position": 0}}``); without it the
+    keyword arguments describe the parameter in all sets.
+    """
+
+    def __init__(self, type_name: str = "Object", *, name: Optional[str] = None,
+                 aliases: Sequence[str] = (), mandatory: bool = False, position: Optional[int] = None,
+                 value_from_pipeline: bool = False, value_from_pipeline_by_property_name: bool = False,
+                 value_from_remaining_arguments: bool = False, help_message: Optional[str] = None,
+                 sets: Optional[dict[str, dict[str, Any]]] = None,
+                 validators: Sequence[Callable[[Any], None]] = (), allow_null: bool = False,
+                 allow_empty_string: bool = False, allow_empty_collection: bool = False,
+                 accepted_values: Sequence[str] = (), dont_show: bool = False,
+                 help: str = "", default: Any = None) -> None:
+        self.type_name = type_name
+        self.name = name
+        self.attribute = ""
+        self.default = default
+        shared = dict(mandatory=mandatory, position=position, value_from_pipeline=value_from_pipeline,
+                      value_from_pipeline_by_property_name=value_from_pipeline_by_property_name,
+                      value_from_remaining_arguments=value_from_remaining_arguments,
+                      help_message=help_message)
+        if sets:
+            self._sets = {set_name: ParameterSetSpec(**{**shared, **overrides})
+                          for set_name, overrides in sets.items()}
+        else:
+            self._sets = {ALL_PARAMETER_SETS: ParameterSetSpec(**shared)}
+        self._options = dict(aliases=aliases, validators=validators, allow_null=allow_null,
+                             allow_empty_string=allow_empty_string,
+                             allow_empty_collection=allow_empty_collection,
+                             accepted_values=accepted_values, dont_show=dont_show, help=help)
+
+    def __set_name__(self, owner: type, attribute: str) -> None:
+        self.attribute = attribute
+        if self.name is None:
+            self.name = "".join(part[:1].upper() + part[1:] for part in attribute.split("_"))
+
+    def metadata(self) -> ParameterMetadata:
+        assert self.name is not None
+        return ParameterMetadata(self.name, self.type_name, sets=self._sets, **self._options)
+
+
+class Cmdlet:
+    """Base class of Python cmdlets; see the module docstring.
+
+    The processor gives each instance ``context`` (the engine's execution
+    context), ``invocation`` (``$MyInvocation``), ``parameter_set_name``,
+    ``bound_parameters`` and the ``write_*`` services.
+    """
+
+    metadata: CommandMetadata
+    command_name: str
+    synopsis: str = ""
+    description: str = ""
+
+    def __init__(self, runtime: Any) -> None:
+        self._runtime = runtime
+        self.context = runtime.context
+        self.invocation = runtime.invocation
+        self.parameter_set_name: str = runtime.parameter_set_name
+        self.bound_parameters: dict[str, Any] = runtime.bound_parameters
+
+    # Lifecycle: override any of these; each may be a generator.
+    def begin_processing(self) -> Optional[Iterable[Any]]:
+        return None
+
+    def process_record(self) -> Optional[Iterable[Any]]:
+        return None
+
+    def end_processing(self) -> Optional[Iterable[Any]]:
+        return None
+
+    # Services.
+    def write_object(self, obj: Any, enumerate_collection: bool = False) -> None:
+        self._runtime.write_object(obj, enumerate_collection)
+
+    def write_error(self, record: Any) -> None:
+        self._runtime.write_error(record)
+
+    def write_warning(self, message: str) -> None:
+        self._runtime.write_stream("warning", message)
+
+    def write_verbose(self, message: str) -> None:
+        self._runtime.write_stream("verbose", message)
+
+    def write_debug(self, message: str) -> None:
+        self._runtime.write_stream("debug", message)
+
+    def write_information(self, message_data: Any, tags: Optional[list[str]] = None) -> None:
+        self._runtime.write_information(message_data, tags)
+
+    def throw_terminating_error(self, record: Any) -> None:
+        self._runtime.throw_terminating_error(record)
+
+    def should_process(self, target: str, action: Optional[str] = None) -> bool:
+        return self._runtime.should_process(target, action)
+
+
+def cmdlet(name: str, *, default_parameter_set: Optional[str] = None,
+           supports_should_process: bool = False, confirm_impact: str = "Medium",
+           output_types: Sequence[str] = ()) -> Callable[[type], type]:
+    """Class decorator building the cmdlet's CommandMetadata from its
+    Parameter attributes (in declaration order) plus the common ones."""
+
+    def decorate(cls: type) -> type:
+        declared = [v for v in _class_attributes(cls) if isinstance(v, Parameter)]
+        params = [p.metadata() for p in declared] + common_parameters()
+        if supports_should_process:
+            params += should_process_parameters()
+        cls.metadata = CommandMetadata(name, params, default_parameter_set=default_parameter_set,
+                                       supports_should_process=supports_should_process,
+                                       confirm_impact=confirm_impact, output_types=output_types)
+        cls.command_name = name
+        cls._declared_parameters = declared
+        doc = (cls.__doc__ or "").strip()
+        if doc and not cls.__dict__.get("synopsis"):
+            first, _, rest = doc.partition("\n\n")
+            cls.synopsis = " ".join(first.split())
+            cls.description = rest.strip()
+        return cls
+
+    return decorate
+
+
+def _class_attributes(cls: type) -> list[Any]:
+    """Class attributes in declaration order, base classes first."""
+    values: list[Any] = []
+    for klass in reversed(cls.__mro__):
+        values.extend(klass.__dict__.values())
+    return values

@@ -1,0 +1,82 @@
+"""The common parameters every advanced command takes.
+
+They are ordinary :class:`ParameterMetadata` flagged ``is_common`` so the
+binder's prefix rule (a lone non-common match beats common ones) and help's
+``[<CommonParameters>]`` can tell them apart.  Their effect is applied by
+:func:`preference_overrides` when a command runs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .metadata import ParameterMetadata
+
+ACTION_PREFERENCES = ("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break")
+
+
+def _common(name: str, type_name: str, *aliases: str, accepted: tuple[str, ...] = ()) -> ParameterMetadata:
+    return ParameterMetadata(name, type_name, aliases=aliases, is_common=True, accepted_values=accepted)
+
+
+def common_parameters() -> list[ParameterMetadata]:
+    """Fresh metadata objects (a command's converters get attached per use)."""
+    return [
+        _common("Verbose", "SwitchParameter", "vb"),
+        _common("Debug", "SwitchParameter", "db"),
+        _common("ErrorAction", "ActionPreference", "ea", accepted=ACTION_PREFERENCES),
+        _common("WarningAction", "ActionPreference", "wa", accepted=ACTION_PREFERENCES),
+        _common("InformationAction", "ActionPreference", "infa", accepted=ACTION_PREFERENCES),
+        _common("ProgressAction", "ActionPreference", "proga", accepted=ACTION_PREFERENCES),
+        _common("ErrorVariable", "String", "ev"),
+        _common("WarningVariable", "String", "wv"),
+        _common("InformationVariable", "String", "iv"),
+        _common("OutVariable", "String", "ov"),
+        _common("OutBuffer", "Int32", "ob"),
+        _common("PipelineVariable", "String", "pv"),
+    ]
+
+
+def should_process_parameters() -> list[ParameterMetadata]:
+    return [
+        _common("WhatIf", "SwitchParameter", "wi"),
+        _common("Confirm", "SwitchParameter", "cf"),
+    ]
+
+
+COMMON_NAMES = frozenset(p.name for p in common_parameters() + should_process_parameters())
+
+_ACTION_VARIABLES = {
+    "ErrorAction": "ErrorActionPreference",
+    "WarningAction": "WarningPreference",
+    "InformationAction": "InformationPreference",
+    "ProgressAction": "ProgressPreference",
+}
+
+
+def preference_overrides(bound: dict[str, Any]) -> dict[str, Any]:
+    """Preference variables a command's common parameters set for its run:
+    ``-Verbose`` sets $VerbosePreference to Continue, ``-ErrorAction Stop``
+    sets $ErrorActionPreference, ``-WhatIf`` sets $WhatIfPreference..."""
+    overrides: dict[str, Any] = {}
+    for name, value in bound.items():
+        if name in _ACTION_VARIABLES:
+            overrides[_ACTION_VARIABLES[name]] = action_preference(value)
+        elif name == "Verbose":
+            overrides["VerbosePreference"] = "Continue" if value else "SilentlyContinue"
+        elif name == "Debug":
+            overrides["DebugPreference"] = "Continue" if value else "SilentlyContinue"
+        elif name == "WhatIf":
+            overrides["WhatIfPreference"] = bool(value)
+        elif name == "Confirm":
+            overrides["ConfirmPreference"] = "Low" if value else "None"
+    return overrides
+
+
+def action_preference(value: Any) -> str:
+    """The canonical ActionPreference name for a bound value."""
+    text = str(value)
+    for name in ACTION_PREFERENCES:
+        if name.lower() == text.lower():
+            return name
+    return text

@@ -1,0 +1,278 @@
+"""Command processors: how a bound command runs inside a pipeline.
+
+:class:`CmdletProcessor` drives a Python :class:`Cmdlet`;
+:class:`ScriptCommandProcessor` drives a function, filter, script block or
+script file through the engine's ``ScriptBlock.begin_invocation``.  Both
+bind command-line arguments when created (so binding errors stop the
+pipeline before anything runs, as in pwsh), bind pipeline input per object,
+and apply the common parameters.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Optional
+
+from pwshlike.engine.errors import ErrorCategory, ErrorRecord, ParameterBindingException
+from pwshlike.engine.pipeline import NO_INPUT, CommandArgument, CommandProcessor
+from pwshlike.engine.scopes import PSVariable
+from pwshlike.engine.values import Hashtable, iter_collection
+
+from .binder import (_MISSING, Binding, bind_arguments, binding_error, missing_mandatory,
+                     missing_mandatory_error)
+from .common import preference_overrides
+from .metadata import CommandMetadata
+
+
+def _get_property(obj: Any, name: str) -> Any:
+    """ByPropertyName lookup: a property or hashtable key, else missing."""
+    from pwshlike.engine.values import PSCustomObject
+    if isinstance(obj, PSCustomObject):
+        return obj.get_property(name, _MISSING) if hasattr(obj, "get_property") else _MISSING
+    if isinstance(obj, dict) or hasattr(obj, "keys") and hasattr(obj, "__getitem__"):
+        return _MISSING
+    from pwshlike.engine.members import get_member
+    try:
+        value = get_member(obj, name)
+    except Exception:
+        return _MISSING
+    return _MISSING if value is None else value
+
+
+class _CommandRun(CommandProcessor):
+    """What cmdlet and script processors share: binding and mandatory checks."""
+
+    binding: Binding
+
+    def _bind(self, metadata: CommandMetadata, arguments: list[CommandArgument], error_name: str, *,
+              is_script: bool) -> None:
+        self.binding = bind_arguments(metadata, arguments, error_name, is_script=is_script,
+                                      simple_function=not metadata.is_advanced,
+                                      expecting_input=self.invocation.expecting_input)
+        self.overrides = preference_overrides(self.binding.bound) if metadata.is_advanced else {}
+        if not self.invocation.expecting_input:
+            self._check_mandatory(pipeline_pending=False)
+
+    def _check_mandatory(self, pipeline_pending: bool) -> None:
+        missing = missing_mandatory(self.binding, pipeline_pending)
+        if missing:
+            raise missing_mandatory_error(self.binding, missing)
+
+    def _bind_input(self, input_object: Any) -> bool:
+        """Binds one pipeline object; writes InputObjectNotBound and returns
+        False when no parameter takes it."""
+        binding = self.binding
+        if not binding.metadata.is_advanced:
+            return True
+        if not binding.takes_pipeline_input():
+            self._input_not_bound(input_object)
+            return False
+        try:
+            bound = binding.bind_pipeline_object(input_object, _get_property)
+        except ParameterBindingException as exc:
+            self.context.write_error(exc.error_record, self.overrides.get("ErrorActionPreference"))
+            return False
+        if not bound:
+            self._input_not_bound(input_object)
+            return False
+        if binding.parameter_set is None:
+            binding.parameter_set = binding.valid_sets[0]
+        self._check_mandatory(pipeline_pending=False)
+        return True
+
+    def _input_not_bound(self, input_object: Any) -> None:
+        exc = binding_error(self.binding.command_name, "InputObjectNotBound")
+        exc.error_record.target_object = input_object
+        self.context.write_error(exc.error_record, self.overrides.get("ErrorActionPreference"))
+
+
+class CmdletRuntime:
+    """The services a Python cmdlet instance calls (``write_object`` and
+    friends), applying the invocation's common parameters."""
+
+    def __init__(self, processor: "CmdletProcessor") -> None:
+        self.processor = processor
+        self.context = processor.context
+        self.invocation = processor.invocation
+        self.parameter_set_name = ""
+        self.bound_parameters: dict[str, Any] = {}
+
+    def write_object(self, obj: Any, enumerate_collection: bool = False) -> None:
+        emit = self.processor.downstream
+        if enumerate_collection:
+            items = iter_collection(obj)
+            if items is not None:
+                for item in items:
+                    emit(item)
+                return
+        emit(obj)
+
+    def write_error(self, record: ErrorRecord, from_write_error: bool = False) -> None:
+        if from_write_error:
+            caller = getattr(self.context, "running_functions", None)
+            if caller:
+                record.set_command_origin(caller[-1])
+        else:
+            record.set_command_origin(self.processor.info.implementing_type)
+        if record.invocation_info is None:
+            record.invocation_info = self.invocation
+        self.context.write_error(record, self.processor.overrides.get("ErrorActionPreference"))
+
+    def write_stream(self, stream: str, message: str) -> None:
+        overrides = self.processor.overrides
+        if stream == "warning":
+            self.context.write_warning(message, overrides.get("WarningPreference"))
+        elif stream == "verbose":
+            self.context.write_verbose(message, overrides.get("VerbosePreference"))
+        else:
+            self.context.write_debug(message, overrides.get("DebugPreference"))
+
+    def write_information(self, message_data: Any, tags: Optional[list[str]]) -> None:
+        self.context.write_information(message_data, tags, self.processor.overrides.get("InformationPreference"),
+                                       source=self.processor.info.name)
+
+    def write_host(self, obj: Any, no_newline: bool, foreground: Any, background: Any,
+                   separator: Any) -> None:
+        from pwshlike.engine.conversions import to_string
+        self.context.write_host(obj, no_newline, foreground, background, to_string(separator),
+                                self.processor.overrides.get("InformationPreference"))
+
+    def throw_terminating_error(self, record: ErrorRecord) -> None:
+        from pwshlike.engine.errors import RuntimeException
+        record.set_command_origin(self.processor.info.implementing_type)
+        if record.invocation_info is None:
+            record.invocation_info = self.invocation
+        exc = record.exception
+        if isinstance(exc, RuntimeException):
+            exc.error_record = record
+            raise exc
+        raise RuntimeException(str(record), exc, error_record=record)
+
+    def should_process(self, target: str, action: Optional[str]) -> bool:
+        from .should_process import should_process
+        return should_process(self.context, self.processor, target, action)
+
+
+class CmdletProcessor(_CommandRun):
+    """Runs a Python cmdlet: bound values become instance attributes; each
+    lifecycle method may return nothing or yield output objects."""
+
+    def __init__(self, context: Any, invocation: Any, info: Any, arguments: list[CommandArgument]) -> None:
+        super().__init__(context, invocation)
+        self.info = info
+        self.cls = info.implementation()
+        self._bind(self.cls.metadata, arguments, info.implementing_type, is_script=False)
+        self.runtime = CmdletRuntime(self)
+        self.instance: Any = None
+
+    def begin(self) -> None:
+        runtime = self.runtime
+        self.instance = self.cls(runtime)
+        self._apply_bound()
+        self._run(self.instance.begin_processing())
+
+    def _apply_bound(self) -> None:
+        binding = self.binding
+        instance = self.instance
+        for declared in self.cls._declared_parameters:
+            setattr(instance, declared.attribute, binding.bound.get(declared.name, declared.default))
+        self.runtime.parameter_set_name = binding.parameter_set or binding.valid_sets[0]
+        instance.parameter_set_name = self.runtime.parameter_set_name
+        bound = Hashtable()
+        for name, value in binding.bound.items():
+            bound[name] = value
+        self.runtime.bound_parameters = bound
+        instance.bound_parameters = bound
+        self.invocation.bound_parameters = bound
+
+    def process(self, input_object: Any) -> None:
+        if input_object is not NO_INPUT:
+            if not self._bind_input(input_object):
+                return
+            self._apply_bound()
+        self._run(self.instance.process_record())
+
+    def end(self) -> None:
+        self._run(self.instance.end_processing())
+
+    def _run(self, result: Optional[Iterable[Any]]) -> None:
+        """Streams what a generator lifecycle method yields."""
+        if result is None:
+            return
+        emit = self.downstream
+        for obj in result:
+            emit(obj)
+
+
+class ScriptCommandProcessor(_CommandRun):
+    """Runs a function, filter, script block or script file.
+
+    Bound parameters become variables of the command's new scope (the
+    caller's scope when dot-sourced); unbound arguments of a simple
+    function become ``$args``; an advanced function's common parameters set
+    its local preference variables, as pwsh does."""
+
+    def __init__(self, context: Any, invocation: Any, info: Any, arguments: list[CommandArgument],
+                 dot_source: bool = False) -> None:
+        super().__init__(context, invocation)
+        self.info = info
+        self.script_block = info.script_block
+        self.dot_source = dot_source
+        metadata = info.metadata(context)
+        self._bind(metadata, arguments, info.name, is_script=True)
+        self.run: Any = None
+
+    def _variables(self) -> dict[str, Any]:
+        binding = self.binding
+        bound = Hashtable()
+        for name, value in binding.bound.items():
+            bound[name] = value
+        self.invocation.bound_parameters = bound
+        self.invocation.unbound_arguments = list(binding.unbound_arguments)
+        variables = {name: value for name, value in binding.bound.items()
+                     if not binding.metadata.parameters[name.lower()].is_common}
+        variables["PSBoundParameters"] = bound
+        variables["MyInvocation"] = self.invocation
+        variables.update(self.overrides)
+        return variables
+
+    def begin(self) -> None:
+        self.run = self.script_block.begin_invocation(
+            self.context, new_scope=not self.dot_source, variables=self._variables(),
+            args=list(self.binding.unbound_arguments), emit=self.downstream)
+        self._enter()
+        try:
+            self.run.begin()
+        finally:
+            self._leave()
+
+    def process(self, input_object: Any) -> None:
+        if input_object is not NO_INPUT and self.binding.metadata.is_advanced \
+                and self.binding.takes_pipeline_input():
+            if not self._bind_input(input_object):
+                return
+            scope_vars = self.run.scope.vars
+            for name in self.binding._pipeline_bound:
+                var = scope_vars.get(name.lower())
+                if var is None:
+                    scope_vars[name.lower()] = PSVariable(name, self.binding.bound[name])
+                else:
+                    var.value = self.binding.bound[name]
+        self._enter()
+        try:
+            self.run.process(input_object)
+        finally:
+            self._leave()
+
+    def end(self) -> None:
+        self._enter()
+        try:
+            self.run.end()
+        finally:
+            self._leave()
+
+    def _enter(self) -> None:
+        stack = self.context.running_functions
+        stack.append(self.info.name)
+
+    def _leave(self) -> None:
+        self.context.running_functions.pop()

@@ -1,0 +1,115 @@
+"""Command lookup, in PowerShell's order.
+
+An alias, then a function, then a cmdlet, then a script file or program
+(a path, or a name on PATH); as a last resort pwsh retries the name with a
+``Get-`` prefix (``Date`` runs ``Get-Date``).  Anything else is
+CommandNotFoundException with pwsh's message.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Optional
+
+from pwshlike.engine.errors import CommandNotFoundException, ErrorCategory
+
+from .commandinfo import CommandInfo, ExternalScriptInfo, FunctionInfo
+from .registry import CommandRegistry
+
+NOT_FOUND = ("The term '{0}' is not recognized as a name of a cmdlet, function, script file, or executable "
+             "program.\nCheck the spelling of the name, or if a path was included, verify that the path is "
+             "correct and try again.")
+
+_MAX_ALIAS_DEPTH = 32
+
+
+def command_not_found(name: str) -> CommandNotFoundException:
+    return CommandNotFoundException(NOT_FOUND.format(name), error_id="CommandNotFoundException",
+                                    category=ErrorCategory.ObjectNotFound, target_object=name)
+
+
+class CommandResolver:
+    """Installed on the ExecutionContext as ``command_resolver``."""
+
+    def __init__(self, registry: CommandRegistry) -> None:
+        self.registry = registry
+
+    def __call__(self, context: Any, name_or_value: Any, invocation_operator: Optional[str] = None,
+                 extent: Any = None) -> CommandInfo:
+        info = self._resolve_value(context, name_or_value)
+        if invocation_operator == "." and isinstance(info, FunctionInfo):
+            return info.dot_sourced()
+        return info
+
+    def _resolve_value(self, context: Any, value: Any) -> CommandInfo:
+        if isinstance(value, CommandInfo):
+            return value
+        from pwshlike.engine.scriptblock import ScriptBlock
+        if isinstance(value, ScriptBlock):
+            return FunctionInfo("", value, "Script")
+        from pwshlike.engine.conversions import to_string
+        name = value if isinstance(value, str) else to_string(value)
+        found = self.find(context, name)
+        if found is None:
+            raise command_not_found(name)
+        return found
+
+    def find(self, context: Any, name: str, use_get_prefix: bool = True) -> Optional[CommandInfo]:
+        """The command ``name`` means, or None."""
+        session, scope = context.session, context.scope
+        seen = 0
+        while seen < _MAX_ALIAS_DEPTH:
+            target = session.get_alias(name, scope)
+            if target is None:
+                break
+            name = target if isinstance(target, str) else str(target)
+            seen += 1
+        module, sep, short = name.rpartition("\\")
+        if sep and module and "/" not in name and not name.startswith("."):
+            info = self.registry.get(short, module)
+            if info is not None:
+                return info
+        script_block = session.get_function(name, scope)
+        if script_block is not None:
+            return FunctionInfo(name, script_block, "Filter" if script_block.is_filter else "Function")
+        info = self.registry.get(name)
+        if info is not None:
+            return info
+        info = self._find_external(context, name)
+        if info is not None:
+            return info
+        if use_get_prefix and "-" not in name:
+            return self.find(context, "Get-" + name, use_get_prefix=False)
+        return None
+
+    def _find_external(self, context: Any, name: str) -> Optional[CommandInfo]:
+        is_path = "/" in name or name.startswith(".") or name.startswith("~")
+        if is_path:
+            path = os.path.expanduser(name)
+            if not os.path.isabs(path):
+                path = os.path.join(os.getcwd(), path)
+            if path.lower().endswith(".ps1") and os.path.isfile(path):
+                return script_file_info(path)
+        elif name.lower().endswith(".ps1"):
+            # pwsh does not run scripts from the current directory by bare
+            # name, but does find them on PATH.
+            for directory in os.environ.get("PATH", "").split(os.pathsep):
+                candidate = os.path.join(directory, name)
+                if directory and os.path.isfile(candidate):
+                    return script_file_info(candidate)
+        from .native import find_application
+        return find_application(name)
+
+
+def script_file_info(path: str) -> ExternalScriptInfo:
+    """Parses a script file into a runnable command; parse errors raise
+    ParseException as pwsh does when a script with syntax errors is run."""
+    from pwshlike.engine.errors import ParseException
+    from pwshlike.engine.scriptblock import ScriptBlock, ScriptBlockCode
+    from pwshlike.language import parse_input
+    with open(path, encoding="utf-8-sig") as handle:
+        text = handle.read()
+    ast, _tokens, errors = parse_input(text, path)
+    if errors:
+        raise ParseException(errors=errors)
+    return ExternalScriptInfo(path, ScriptBlock(ScriptBlockCode(ast), is_script=True))

@@ -1,0 +1,184 @@
+"""CommandMetadata for script functions and script blocks.
+
+Reads a param block's attributes the way PowerShell's
+CompiledCommandParameter does: ``[CmdletBinding()]`` or any
+``[Parameter()]`` makes the command advanced (common parameters, strict
+binding); ``[Parameter(...)]`` gives per-set behaviour; ``[Alias()]``,
+``[Validate*()]`` and ``[Allow*()]`` attach to the parameter; a type
+constraint gives its type.  Simple functions get automatic positions in
+declaration order.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from pwshlike.language import ast as A
+
+from . import validation
+from .common import common_parameters, should_process_parameters
+from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata, ParameterSetSpec
+from .typeconv import converter_for
+
+Evaluate = Callable[[A.Ast], Any]
+
+_PARAMETER_FLAGS = {
+    "mandatory": "mandatory", "valuefrompipeline": "value_from_pipeline",
+    "valuefrompipelinebypropertyname": "value_from_pipeline_by_property_name",
+    "valuefromremainingarguments": "value_from_remaining_arguments",
+}
+
+
+def _attribute_name(attr: A.Ast) -> str:
+    name = attr.type_name.name.lower()
+    if name.startswith("system.management.automation."):
+        name = name[len("system.management.automation."):]
+    return name[:-len("attribute")] if name.endswith("attribute") else name
+
+
+def _named_args(attr: Any, evaluate: Evaluate) -> dict[str, Any]:
+    values = {}
+    for named in attr.named_arguments or ():
+        values[named.argument_name.lower()] = True if named.expression_omitted else evaluate(named.argument)
+    return values
+
+
+def _positional_args(attr: Any, evaluate: Evaluate) -> list[Any]:
+    result: list[Any] = []
+    for arg in attr.positional_arguments or ():
+        value = evaluate(arg)
+        if isinstance(value, list):
+            result.extend(value)
+        else:
+            result.append(value)
+    return result
+
+
+def _truthy(value: Any) -> bool:
+    from pwshlike.engine.conversions import to_bool
+    return to_bool(value)
+
+
+def _type_display(type_name: Any) -> str:
+    """pwsh shows parameter types by short name: ``String``, ``Int32[]``."""
+    from pwshlike.engine.types import resolve_type
+    try:
+        return resolve_type(type_name).name
+    except Exception:  # an unknown type is reported when the argument converts
+        return type_name.full_name
+
+
+def build_script_metadata(name: str, script_block: Any, evaluate: Evaluate) -> CommandMetadata:
+    """Metadata for a function or script block from its parameters."""
+    param_block = script_block.param_block
+    cmdlet_binding: Optional[dict[str, Any]] = None
+    for attr in (param_block.attributes if param_block is not None else ()) or ():
+        if isinstance(attr, A.AttributeAst) and _attribute_name(attr) == "cmdletbinding":
+            cmdlet_binding = _named_args(attr, evaluate)
+    is_advanced = cmdlet_binding is not None
+    params: list[ParameterMetadata] = []
+    any_explicit_position = False
+    for pa in script_block.parameters or ():
+        meta, advanced, explicit_position = _parameter(pa, evaluate)
+        is_advanced = is_advanced or advanced
+        any_explicit_position = any_explicit_position or explicit_position
+        params.append(meta)
+    binding = cmdlet_binding or {}
+    positional_binding = _truthy(binding.get("positionalbinding", True))
+    if positional_binding and not any_explicit_position:
+        _assign_automatic_positions(params)
+    supports_should_process = _truthy(binding.get("supportsshouldprocess", False))
+    if is_advanced:
+        params += common_parameters()
+        if supports_should_process:
+            params += should_process_parameters()
+    default_set = binding.get("defaultparametersetname")
+    return CommandMetadata(name, params, default_parameter_set=str(default_set) if default_set else None,
+                           supports_should_process=supports_should_process,
+                           confirm_impact=str(binding.get("confirmimpact", "Medium")),
+                           positional_binding=positional_binding, is_advanced=is_advanced)
+
+
+def _assign_automatic_positions(params: list[ParameterMetadata]) -> None:
+    """Declaration order, switches excluded, in every set the parameter is in."""
+    position = 0
+    for p in params:
+        if p.is_switch:
+            continue
+        for spec in p.sets.values():
+            spec.position = position
+        position += 1
+
+
+def _parameter(pa: Any, evaluate: Evaluate) -> tuple[ParameterMetadata, bool, bool]:
+    """One ParameterAst → (metadata, makes the command advanced, has an explicit Position)."""
+    name = pa.name.name
+    type_name = "Object"
+    converter = None
+    aliases: list[str] = []
+    sets: dict[str, ParameterSetSpec] = {}
+    validators: list[Any] = []
+    flags = {"allow_null": False, "allow_empty_string": False, "allow_empty_collection": False}
+    dont_show = False
+    advanced = False
+    explicit_position = False
+    accepted: tuple[str, ...] = ()
+    for attr in pa.attributes or ():
+        if isinstance(attr, A.TypeConstraintAst):
+            type_name = _type_display(attr.type_name)
+            converter = converter_for(attr.type_name.full_name)
+            if attr.type_name.name.lower() in ("switch", "switchparameter",
+                                               "system.management.automation.switchparameter"):
+                type_name = "SwitchParameter"
+            continue
+        kind = _attribute_name(attr)
+        if kind == "parameter":
+            advanced = True
+            named = _named_args(attr, evaluate)
+            set_name = str(named.get("parametersetname", ALL_PARAMETER_SETS))
+            spec = ParameterSetSpec(help_message=named.get("helpmessage"))
+            for key, field in _PARAMETER_FLAGS.items():
+                if key in named:
+                    setattr(spec, field, _truthy(named[key]))
+            if "position" in named:
+                spec.position = int(named["position"])
+                explicit_position = True
+            if set_name != ALL_PARAMETER_SETS:
+                explicit_position = True  # pwsh: named sets turn off automatic positions
+            dont_show = dont_show or _truthy(named.get("dontshow", False))
+            sets[set_name] = spec
+        elif kind == "alias":
+            aliases.extend(str(a) for a in _positional_args(attr, evaluate))
+        elif kind == "validateset":
+            values = [str(v) for v in _positional_args(attr, evaluate)]
+            ignore_case = _truthy(_named_args(attr, evaluate).get("ignorecase", True))
+            validators.append(validation.validate_set(values, ignore_case))
+            accepted = tuple(values)
+        elif kind == "validatenotnull":
+            validators.append(validation.validate_not_null())
+        elif kind == "validatenotnullorempty":
+            validators.append(validation.validate_not_null_or_empty())
+        elif kind == "validaterange":
+            validators.append(validation.validate_range(*_positional_args(attr, evaluate)))
+        elif kind == "validatepattern":
+            args = _positional_args(attr, evaluate)
+            validators.append(validation.validate_pattern(str(args[0]),
+                                                          _named_args(attr, evaluate).get("options")))
+        elif kind == "validatelength":
+            validators.append(validation.validate_length(*(int(a) for a in _positional_args(attr, evaluate))))
+        elif kind == "validatecount":
+            validators.append(validation.validate_count(*(int(a) for a in _positional_args(attr, evaluate))))
+        elif kind == "validatescript":
+            validators.append(validation.validate_script(_positional_args(attr, evaluate)[0]))
+        elif kind == "allownull":
+            flags["allow_null"] = True
+        elif kind == "allowemptystring":
+            flags["allow_empty_string"] = True
+        elif kind == "allowemptycollection":
+            flags["allow_empty_collection"] = True
+    if not sets:
+        sets[ALL_PARAMETER_SETS] = ParameterSetSpec()
+    meta = ParameterMetadata(name, type_name, aliases=aliases, sets=sets, validators=validators,
+                             converter=converter,
+                             dont_show=dont_show, accepted_values=accepted, **flags)
+    return meta, advanced, explicit_position
