@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 
 from .common import common_parameters, should_process_parameters
 from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata, ParameterSetSpec
+from .typeconv import converter_for
 
 
 class Parameter:
@@ -31,7 +32,9 @@ class Parameter:
 
     ``sets`` maps parameter-set names to per-set overrides
     (``{"ByName": {"mandatory": True, "position": 0}}``); without it the
-    keyword arguments describe the parameter in all sets.
+    keyword arguments describe the parameter in all sets.  ``type_name`` is
+    the name help shows; ``full_type_name`` names the type to convert to when
+    the short name is not a type literal pwsh resolves (``ErrorCategory``).
     """
 
     def __init__(self, type_name: str = "Object", *, name: Optional[str] = None,
@@ -42,7 +45,7 @@ class Parameter:
                  validators: Sequence[Callable[[Any], None]] = (), allow_null: bool = False,
                  allow_empty_string: bool = False, allow_empty_collection: bool = False,
                  accepted_values: Sequence[str] = (), dont_show: bool = False,
-                 help: str = "", default: Any = None) -> None:
+                 help: str = "", default: Any = None, full_type_name: Optional[str] = None) -> None:
         self.type_name = type_name
         self.name = name
         self.attribute = ""
@@ -56,7 +59,8 @@ class Parameter:
                           for set_name, overrides in sets.items()}
         else:
             self._sets = {ALL_PARAMETER_SETS: ParameterSetSpec(**shared)}
-        self._options = dict(aliases=aliases, validators=validators, allow_null=allow_null,
+        converter = converter_for(full_type_name) if full_type_name else None
+        self._options = dict(aliases=aliases, validators=validators, allow_null=allow_null, converter=converter,
                              allow_empty_string=allow_empty_string,
                              allow_empty_collection=allow_empty_collection,
                              accepted_values=accepted_values, dont_show=dont_show, help=help)

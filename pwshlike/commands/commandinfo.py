@@ -81,6 +81,11 @@ class FunctionInfo(CommandInfo):
     def definition(self) -> str:
         return str(self.script_block)
 
+    @property
+    def implementing_type(self) -> str:
+        """Functions put their own name in FullyQualifiedErrorIds."""
+        return self.name
+
     def metadata(self, context: Any) -> CommandMetadata:
         """Built once per script block AST (attribute arguments are
         evaluated in the context of the first call)."""

@@ -11,12 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from .metadata import ParameterMetadata
+from .typeconv import converter_for
 
 ACTION_PREFERENCES = ("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break")
 
 
 def _common(name: str, type_name: str, *aliases: str, accepted: tuple[str, ...] = ()) -> ParameterMetadata:
-    return ParameterMetadata(name, type_name, aliases=aliases, is_common=True, accepted_values=accepted)
+    converter = converter_for("System.Management.Automation." + type_name) if accepted else None
+    return ParameterMetadata(name, type_name, aliases=aliases, is_common=True, accepted_values=accepted,
+                             converter=converter)
 
 
 def common_parameters() -> list[ParameterMetadata]:

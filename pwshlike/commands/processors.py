@@ -147,9 +147,10 @@ class CmdletRuntime:
             raise exc
         raise RuntimeException(str(record), exc, error_record=record)
 
-    def should_process(self, target: str, action: Optional[str]) -> bool:
+    def should_process(self, target: Optional[str], action: Optional[str],
+                       description: Optional[str] = None) -> bool:
         from .should_process import should_process
-        return should_process(self.context, self.processor, target, action)
+        return should_process(self.context, self.processor, target, action, description)
 
 
 class CmdletProcessor(_CommandRun):
@@ -232,6 +233,9 @@ class ScriptCommandProcessor(_CommandRun):
                      if not binding.metadata.parameters[name.lower()].is_common}
         variables["PSBoundParameters"] = bound
         variables["MyInvocation"] = self.invocation
+        if binding.metadata.is_advanced:
+            from .script_cmdlet import PSScriptCmdlet
+            variables["PSCmdlet"] = PSScriptCmdlet(CmdletRuntime(self), self)
         variables.update(self.overrides)
         return variables
 
@@ -251,12 +255,15 @@ class ScriptCommandProcessor(_CommandRun):
             if not self._bind_input(input_object):
                 return
             scope_vars = self.run.scope.vars
+            bound_parameters = self.invocation.bound_parameters
             for name in self.binding._pipeline_bound:
+                value = self.binding.bound[name]
+                bound_parameters[name] = value
                 var = scope_vars.get(name.lower())
                 if var is None:
-                    scope_vars[name.lower()] = PSVariable(name, self.binding.bound[name])
+                    scope_vars[name.lower()] = PSVariable(name, value)
                 else:
-                    var.value = self.binding.bound[name]
+                    var.value = value
         self._enter()
         try:
             self.run.process(input_object)

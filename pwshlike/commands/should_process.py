@@ -22,13 +22,18 @@ def _preference(context: Any, overrides: dict[str, Any], name: str, default: Any
     return context.get_variable_value(name, default)
 
 
-def should_process(context: Any, processor: Any, target: str, action: Optional[str]) -> bool:
+def should_process(context: Any, processor: Any, target: Optional[str], action: Optional[str],
+                   description: Optional[str] = None) -> bool:
+    """``description`` replaces the "Performing the operation" text (the
+    three-argument ShouldProcess overload)."""
     metadata = processor.binding.metadata
     overrides = processor.overrides
     operation = action or processor.info.name
+    if description is None:
+        description = f'Performing the operation "{operation}" on target "{target}".'
     from pwshlike.engine.conversions import to_bool
     if to_bool(_preference(context, overrides, "WhatIfPreference", False)):
-        context.host.write_line(f'What if: Performing the operation "{operation}" on target "{target}".')
+        context.host.write_line(f"What if: {description}")
         return False
     remembered = getattr(processor, "confirm_all", None)
     if remembered is not None:
@@ -37,15 +42,15 @@ def should_process(context: Any, processor: Any, target: str, action: Optional[s
     impact = _IMPACT.get(metadata.confirm_impact.lower(), 2)
     if preference == "none" or impact == 0 or impact < _IMPACT.get(preference, 3):
         return True
-    return _ask(context, processor, operation, target)
+    return _ask(context, processor, description)
 
 
-def _ask(context: Any, processor: Any, operation: str, target: str) -> bool:
+def _ask(context: Any, processor: Any, description: str) -> bool:
     host = context.host
     host.write_line("")
     host.write_line("Confirm")
     host.write_line("Are you sure you want to perform this action?")
-    host.write_line(f'Performing the operation "{operation}" on target "{target}".')
+    host.write_line(description)
     while True:
         host.write(_CHOICES + " ")
         answer = host.read_line().strip().lower()

@@ -26,6 +26,10 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Out-Null": ("objects", "OutNullCommand", _CORE),
     "Out-String": ("objects", "OutStringCommand", _UTILITY),
     "Out-Default": ("objects", "OutDefaultCommand", _CORE),
+    "Get-Command": ("discovery", "GetCommandCommand", _CORE),
+    "Get-Alias": ("discovery", "GetAliasCommand", _UTILITY),
+    "Set-Alias": ("discovery", "SetAliasCommand", _UTILITY),
+    "New-Alias": ("discovery", "NewAliasCommand", _UTILITY),
 }
 
 

@@ -70,8 +70,10 @@ class WriteErrorCommand(Cmdlet):
     message = Parameter("String", aliases=("Msg",), sets={
         "NoException": {"mandatory": True, "position": 0, "value_from_pipeline": True},
         "WithException": {}}, allow_null=True, allow_empty_string=True)
-    error_record = Parameter("ErrorRecord", sets={"ErrorRecord": {"mandatory": True}})
-    category = Parameter("ErrorCategory", sets={"NoException": {}, "WithException": {}})
+    error_record = Parameter("ErrorRecord", sets={"ErrorRecord": {"mandatory": True}},
+                             full_type_name="System.Management.Automation.ErrorRecord")
+    category = Parameter("ErrorCategory", sets={"NoException": {}, "WithException": {}},
+                         full_type_name="System.Management.Automation.ErrorCategory")
     error_id = Parameter("String", sets={"NoException": {}, "WithException": {}})
     target_object = Parameter("Object", sets={"NoException": {}, "WithException": {}})
     recommended_action = Parameter("String")

@@ -1,0 +1,188 @@
+"""Get-Command and the alias cmdlets: finding out what can be run."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
+from pwshlike.commands.commandinfo import AliasInfo, CommandInfo, FunctionInfo
+from pwshlike.commands.resolution import command_not_found
+from pwshlike.commands.syntax import syntax_lines
+from pwshlike.engine.errors import ErrorCategory, ErrorRecord, SessionStateException
+from pwshlike.engine.wildcard import wildcard_match
+
+_COMMAND_TYPES = ("Alias", "Function", "Filter", "Cmdlet", "ExternalScript", "Application", "Script", "All")
+
+
+def _has_wildcard(text: str) -> bool:
+    return any(c in text for c in "*?[")
+
+
+def visible_commands(context: Any) -> list[CommandInfo]:
+    """Aliases, functions and cmdlets visible from the current scope, sorted
+    by name as Get-Command lists them."""
+    session, scope = context.session, context.scope
+    found: dict[str, CommandInfo] = {}
+    for key, target in session.visible_aliases(scope).items():
+        found.setdefault(key, AliasInfo(key, str(target)))
+    for key, script_block in session.visible_functions(scope).items():
+        name = getattr(script_block, "name", "") or key
+        kind = "Filter" if script_block.is_filter else "Function"
+        found.setdefault(key, FunctionInfo(name, script_block, kind))
+    for info in context.commands:
+        found.setdefault(info.name.lower(), info)
+    return sorted(found.values(), key=lambda info: info.name.lower())
+
+
+def _syntax(context: Any, info: CommandInfo) -> str:
+    if isinstance(info, AliasInfo):
+        return f"{info.name} -> {info.target}"
+    metadata = info.metadata(context) if hasattr(info, "metadata") else None
+    if metadata is None:
+        return info.name
+    return "\n" + "".join(line + "\n\n" for line in syntax_lines(info.name, metadata))
+
+
+@cmdlet("Get-Command", default_parameter_set="CmdletSet")
+class GetCommandCommand(Cmdlet):
+    """Lists the commands you can run: aliases, functions and cmdlets.
+
+    Names may use wildcards; -Syntax shows each command's syntax lines
+    instead of the command itself."""
+
+    name = Parameter("String[]", sets={"AllCommandSet": {"position": 0, "value_from_pipeline": True,
+                                                         "value_from_pipeline_by_property_name": True}},
+                     help="Command names, wildcards allowed.")
+    verb = Parameter("String[]", sets={"CmdletSet": {"value_from_pipeline_by_property_name": True}},
+                     help="Only commands with these verbs.")
+    noun = Parameter("String[]", sets={"CmdletSet": {"value_from_pipeline_by_property_name": True}},
+                     help="Only commands with these nouns.")
+    module = Parameter("String[]", aliases=("PSSnapin",), value_from_pipeline_by_property_name=True,
+                       help="Only commands from these modules.")
+    command_type = Parameter("String[]", aliases=("Type",), sets={"AllCommandSet": {
+        "value_from_pipeline_by_property_name": True}}, accepted_values=_COMMAND_TYPES,
+                             help="Only commands of these types.")
+    total_count = Parameter("Int32", help="At most this many commands.")
+    syntax = Parameter("SwitchParameter", help="Shows syntax lines instead of command objects.")
+    all = Parameter("SwitchParameter", help="Includes commands hidden by others of the same name.")
+
+    def process_record(self) -> Iterator[Any]:
+        results = list(self._matches())
+        if self.total_count is not None and self.total_count >= 0:
+            results = results[:self.total_count]
+        for info in results:
+            yield _syntax(self.context, info) if self.syntax else info
+
+    def _matches(self) -> Iterator[CommandInfo]:
+        if self.name:
+            for pattern in self.name:
+                yield from self._by_name(pattern)
+            return
+        for info in visible_commands(self.context):
+            if self._filters_accept(info):
+                yield info
+
+    def _by_name(self, pattern: str) -> Iterator[CommandInfo]:
+        if not _has_wildcard(pattern):
+            info = self.context.command_resolver.find(self.context, pattern, use_get_prefix=False) \
+                if not self._wants_alias(pattern) else AliasInfo(pattern, self._alias_target(pattern))
+            if info is None:
+                error = command_not_found(pattern)
+                self.write_error(error.error_record)
+                return
+            if self._filters_accept(info):
+                yield info
+            return
+        for info in visible_commands(self.context):
+            if wildcard_match(info.name, pattern) and self._filters_accept(info):
+                yield info
+
+    def _wants_alias(self, name: str) -> bool:
+        return self._alias_target(name) is not None
+
+    def _alias_target(self, name: str) -> Any:
+        return self.context.session.get_alias(name, self.context.scope)
+
+    def _filters_accept(self, info: CommandInfo) -> bool:
+        verb, _, noun = info.name.partition("-")
+        if self.verb and not any(wildcard_match(verb, v) for v in self.verb):
+            return False
+        if self.noun and not (noun and any(wildcard_match(noun, n) for n in self.noun)):
+            return False
+        if self.module and not any(wildcard_match(info.module_name, m) for m in self.module):
+            return False
+        if self.command_type and "all" not in (t.lower() for t in self.command_type):
+            if info.command_type.lower() not in (t.lower() for t in self.command_type):
+                return False
+        return True
+
+
+@cmdlet("Get-Alias", default_parameter_set="Default")
+class GetAliasCommand(Cmdlet):
+    """Lists aliases, or the alias for a command with -Definition."""
+
+    name = Parameter("String[]", sets={"Default": {"position": 0, "value_from_pipeline": True,
+                                                   "value_from_pipeline_by_property_name": True}},
+                     help="Alias names, wildcards allowed.")
+    definition = Parameter("String[]", sets={"Definition": {}}, help="Commands whose aliases to list.")
+    exclude = Parameter("String[]", help="Aliases to leave out.")
+
+    def process_record(self) -> Iterator[Any]:
+        aliases = sorted(self.context.session.visible_aliases(self.context.scope).items())
+        patterns = self.name or ["*"]
+        for pattern in patterns:
+            matched = False
+            for key, target in aliases:
+                if self.definition:
+                    ok = any(wildcard_match(str(target), d) for d in self.definition)
+                else:
+                    ok = wildcard_match(key, pattern)
+                if ok and not any(wildcard_match(key, e) for e in self.exclude or ()):
+                    matched = True
+                    yield AliasInfo(key, str(target))
+            if not matched and not self.definition and not _has_wildcard(pattern):
+                self.write_error(_alias_not_found(pattern))
+
+
+def _alias_not_found(name: str) -> ErrorRecord:
+    exc = SessionStateException(f"Cannot find alias because alias '{name}' does not exist.")
+    return ErrorRecord(exc, "ItemNotFoundException", ErrorCategory.ObjectNotFound, name)
+
+
+class _AliasWriter(Cmdlet):
+    """Shared by Set-Alias and New-Alias, which differ only in whether an
+    existing alias is an error."""
+
+    name = Parameter("String", position=0, mandatory=True, value_from_pipeline_by_property_name=True,
+                     help="The alias.")
+    value = Parameter("String", position=1, mandatory=True, value_from_pipeline_by_property_name=True,
+                      help="The command it stands for.")
+    scope = Parameter("String", help="Global, Script, Local or a scope number.")
+    force = Parameter("SwitchParameter", help="Replaces an existing alias (New-Alias).")
+    pass_thru = Parameter("SwitchParameter", help="Outputs the alias.")
+    replaces_existing = True
+
+    def process_record(self) -> Iterator[Any]:
+        session, current = self.context.session, self.context.scope
+        target_scope = session.resolve_scope(self.scope, current) if self.scope else current
+        existing = (target_scope.aliases or {}).get(self.name.lower())
+        if existing is not None and not self.replaces_existing and not self.force:
+            exc = SessionStateException(f"The alias is not allowed, because an alias with the name "
+                                        f"'{self.name}' already exists.")
+            self.write_error(ErrorRecord(exc, "AliasAlreadyExists", ErrorCategory.ResourceExists, self.name))
+            return
+        session.set_alias(self.name, self.value, target_scope)
+        if self.pass_thru:
+            yield AliasInfo(self.name, self.value)
+
+
+@cmdlet("Set-Alias")
+class SetAliasCommand(_AliasWriter):
+    """Creates or changes an alias for a command."""
+
+
+@cmdlet("New-Alias")
+class NewAliasCommand(_AliasWriter):
+    """Creates a new alias; an existing one is an error unless -Force."""
+
+    replaces_existing = False

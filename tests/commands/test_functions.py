@@ -1,0 +1,120 @@
+"""Functions and cmdlets bound and run through the command layer."""
+
+
+def test_simple_function_positional_named_and_args(session):
+    session.run('function f($a, $b) { "a=$a b=$b args=$($args -join ",")" }')
+    assert session.text("f 1 2 3 4") == ["a=1 b=2 args=3,4"]
+    assert session.text("f -b x -a y") == ["a=y b=x args="]
+    assert session.text("f -zz 1") == ["a=1 b= args=-zz"]
+
+
+def test_switch_parameters_and_defaults(session):
+    session.run('function g { param([switch]$Force, [int]$Count = 2) "$Force $Count" }')
+    assert session.text("g") == ["False 2"]
+    assert session.text("g -Force -Count 5") == ["True 5"]
+    assert session.text("g -Force:$false 7") == ["False 7"]
+
+
+def test_advanced_function_pipeline_and_bound_parameters(session):
+    session.run('''
+        function Get-X {
+            [CmdletBinding()]
+            param([Parameter(Mandatory, ValueFromPipeline)][int]$N, [ValidateSet("a", "b")]$Mode = "a")
+            process { "$N $Mode $($PSBoundParameters.Count)" }
+        }''')
+    assert session.text("1, 2 | Get-X -Mode b") == ["1 b 2", "2 b 2"]
+    assert session.text("Get-X 5") == ["5 a 1"]
+
+
+def test_binding_errors_carry_pwsh_ids(session):
+    session.run("function Get-X { [CmdletBinding()] param([int]$N, [ValidateSet('a')]$Mode) }")
+    session.run("Get-X -Foo 1")
+    assert session.errors()[0].fully_qualified_error_id == "NamedParameterNotFound,Get-X"
+    session.run("Get-X -N abc")
+    error = session.errors()[0]
+    assert error.fully_qualified_error_id == "ParameterArgumentTransformationError,Get-X"
+    assert str(error) == ("Cannot process argument transformation on parameter 'N'. Cannot convert value "
+                          "\"abc\" to type \"System.Int32\". Error: \"The input string 'abc' was not in a "
+                          "correct format.\"")
+    session.run("Get-X -Mode z")
+    assert session.errors()[0].fully_qualified_error_id == "ParameterArgumentValidationError,Get-X"
+    session.run("Get-X 1 a 3")
+    assert session.errors()[0].fully_qualified_error_id == "PositionalParameterNotFound,Get-X"
+
+
+def test_missing_mandatory_non_interactive(session):
+    session.run("function m { param([Parameter(Mandatory)]$Name, [Parameter(Mandatory)]$Id) }")
+    session.run("m")
+    error = session.errors()[0]
+    assert error.fully_qualified_error_id == "MissingMandatoryParameter,m"
+    assert str(error) == "Cannot process command because of one or more missing mandatory parameters: Name Id."
+
+
+def test_write_error_ids_follow_the_calling_function(session):
+    session.run('function w { [CmdletBinding()] param() Write-Error "inner" }')
+    session.run("w")
+    assert session.errors()[0].fully_qualified_error_id == "Microsoft.PowerShell.Commands.WriteErrorException,w"
+    session.run('Write-Error "top"')
+    assert session.errors()[0].fully_qualified_error_id == "Microsoft.PowerShell.Commands.WriteErrorException"
+    assert session.host.stream("error")
+
+
+def test_common_parameters_set_preferences(session):
+    session.run('function v { [CmdletBinding()] param() Write-Verbose "shown"; Write-Debug "dbg" }')
+    session.run("v")
+    assert session.host.stream("verbose") == []
+    session.run("v -Verbose -Debug")
+    assert session.host.stream("verbose") == ["shown"]
+    assert session.host.stream("debug") == ["dbg"]
+    assert session.text('try { Write-Error "e" -ErrorAction Stop } catch { "caught " + $_.Exception.Message }') \
+        == ["caught e"]
+
+
+def test_error_action_rejects_unknown_values(session):
+    session.run("Write-Output 1 -ErrorAction Sometimes")
+    error = session.errors()[0]
+    assert error.fully_qualified_error_id == \
+        "CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.WriteOutputCommand"
+
+
+def test_write_output_enumerates_unless_no_enumerate(session):
+    assert session.run("Write-Output 1, 2 3") == [[1, 2], 3]
+    assert session.run("Write-Output @(1, 2)") == [1, 2]
+    assert session.run("Write-Output @(1, 2) -NoEnumerate") == [[1, 2]]
+
+
+def test_foreach_and_where_object(session):
+    assert session.run("1..5 | ForEach-Object { $_ * 2 } | Where-Object { $_ -gt 4 }") == [6, 8, 10]
+    assert session.text("1..3 | % { 'b' } { $_ } { 'e' }") == ["b", "1", "2", "3", "e"]
+    assert session.text("'a', 'bb' | ForEach-Object Length") == ["1", "2"]
+    session.run("1..3 | ForEach-Object { $last = $_ }")
+    assert session.run("$last") == [3]
+
+
+def test_get_command_syntax_and_aliases(session):
+    assert session.text("Get-Command Write-Output -Syntax") == [
+        "\nWrite-Output [-InputObject] <psobject> [-NoEnumerate] [<CommonParameters>]\n\n"]
+    assert session.text("(Get-Command gcm).Definition") == ["Get-Command"]
+    session.run("Set-Alias hi Write-Output")
+    assert session.text("hi 5") == ["5"]
+    session.run("New-Alias hi Write-Host")
+    assert session.errors()[0].fully_qualified_error_id == \
+        "AliasAlreadyExists,Microsoft.PowerShell.Commands.NewAliasCommand"
+
+
+def test_command_not_found(session):
+    session.run("Get-NoSuchThing")
+    error = session.errors()[0]
+    assert error.fully_qualified_error_id == "CommandNotFoundException"
+    assert str(error).startswith("The term 'Get-NoSuchThing' is not recognized as a name of a cmdlet, function,")
+
+
+def test_confirm_and_whatif(session):
+    session.run('''
+        function Remove-Thing {
+            [CmdletBinding(SupportsShouldProcess, ConfirmImpact = "High")]
+            param($Name)
+            if ($PSCmdlet.ShouldProcess($Name, "Remove")) { "removed $Name" }
+        }''')
+    assert session.text("Remove-Thing a -WhatIf") == []
+    assert 'What if: Performing the operation "Remove" on target "a".' in session.host.stream("host")
