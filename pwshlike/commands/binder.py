@@ -327,13 +327,18 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
         if arg.end_of_parameters:
             continue
         if arg.name is None:
-            positional.append(arg.value)
-            continue
+            if arg.splatted and isinstance(arg.value, ParameterToken):
+                arg = _token_argument(arg.value, arguments, i)
+                if arg.colon:
+                    i += 1
+            else:
+                positional.append(arg.value)
+                continue
         param = resolve_parameter(metadata, arg.name, command_name)
         if param is None:
             if simple_function:
                 text = arg.text or ("-" + arg.name + (":" if arg.colon else ""))
-                positional.append(_UnboundName(text))
+                positional.append(ParameterToken(text))
                 if arg.colon:
                     positional.append(arg.value)
                 continue
@@ -365,8 +370,19 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
     return binding
 
 
-class _UnboundName(str):
-    """A ``-name`` token a simple function did not recognise; goes to $args."""
+class ParameterToken(str):
+    """A ``-name`` token a simple function did not recognise.  It goes to
+    ``$args`` as its text; splatting ``@args`` on to another command makes it
+    a parameter name again, as in pwsh."""
+
+
+def _token_argument(token: "ParameterToken", arguments: list[CommandArgument], index: int) -> CommandArgument:
+    """A splatted ``$args`` entry that was written as ``-name`` (or
+    ``-name:`` followed by its value) becomes a named argument again."""
+    name = token[1:]
+    if name.endswith(":") and index < len(arguments):
+        return CommandArgument(name[:-1], arguments[index].value, colon=True, splatted=True, text=str(token))
+    return CommandArgument(name, has_value=False, splatted=True, text=str(token))
 
 
 def _is_parameter_token(arg: CommandArgument, metadata: CommandMetadata) -> bool:
@@ -388,8 +404,8 @@ def _bind_positional(binding: Binding, values: list[Any], simple_function: bool)
     queue = list(values)
     while queue:
         value = queue[0]
-        if isinstance(value, _UnboundName):
-            remaining.append(str(value))
+        if isinstance(value, ParameterToken):
+            remaining.append(value)
             queue.pop(0)
             continue
         param = _next_positional(binding, value)
@@ -399,7 +415,7 @@ def _bind_positional(binding: Binding, values: list[Any], simple_function: bool)
         binding.bind_value(param, value)
         if _is_remaining(binding, param):
             positional_rest, first_value = param, value
-    remaining.extend(str(v) if isinstance(v, _UnboundName) else v for v in queue)
+    remaining.extend(queue)
     if not remaining:
         return
     rest = positional_rest or _remaining_arguments_parameter(binding)
@@ -499,14 +515,8 @@ def _resolve_parameter_set(binding: Binding, expecting_input: bool) -> None:
 
 
 def _missing_mandatory(binding: Binding, set_name: str) -> list[ParameterMetadata]:
-    missing = []
-    for p in binding.metadata.parameters.values():
-        if p.name in binding.bound:
-            continue
-        spec = p.spec_for(set_name)
-        if spec is not None and spec.mandatory:
-            missing.append(p)
-    return missing
+    bound = binding.bound
+    return [p for p in binding.metadata.mandatory_in(set_name) if p.name not in bound]
 
 
 def missing_mandatory(binding: Binding, pipeline_pending: bool) -> list[ParameterMetadata]:

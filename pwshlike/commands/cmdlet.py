@@ -34,7 +34,8 @@ class Parameter:
     (``{"ByName": {"mandatory": True, "position": 0}}``); without it the
     keyword arguments describe the parameter in all sets.  ``type_name`` is
     the name help shows; ``full_type_name`` names the type to convert to when
-    the short name is not a type literal pwsh resolves (``ErrorCategory``).
+    the short name is not a type literal pwsh resolves (``ErrorCategory``);
+    ``converter`` replaces type conversion altogether.
     """
 
     def __init__(self, type_name: str = "Object", *, name: Optional[str] = None,
@@ -45,7 +46,8 @@ class Parameter:
                  validators: Sequence[Callable[[Any], None]] = (), allow_null: bool = False,
                  allow_empty_string: bool = False, allow_empty_collection: bool = False,
                  accepted_values: Sequence[str] = (), dont_show: bool = False,
-                 help: str = "", default: Any = None, full_type_name: Optional[str] = None) -> None:
+                 help: str = "", default: Any = None, full_type_name: Optional[str] = None,
+                 converter: Optional[Callable[[Any], Any]] = None) -> None:
         self.type_name = type_name
         self.name = name
         self.attribute = ""
@@ -59,7 +61,8 @@ class Parameter:
                           for set_name, overrides in sets.items()}
         else:
             self._sets = {ALL_PARAMETER_SETS: ParameterSetSpec(**shared)}
-        converter = converter_for(full_type_name) if full_type_name else None
+        if converter is None and full_type_name:
+            converter = converter_for(full_type_name)
         self._options = dict(aliases=aliases, validators=validators, allow_null=allow_null, converter=converter,
                              allow_empty_string=allow_empty_string,
                              allow_empty_collection=allow_empty_collection,

@@ -130,12 +130,22 @@ class CommandMetadata:
         if default_parameter_set and default_parameter_set not in sets:
             sets.append(default_parameter_set)
         self.parameter_sets: list[str] = sets or [ALL_PARAMETER_SETS]
+        self._mandatory: dict[str, tuple[ParameterMetadata, ...]] = {}
         self._exact: dict[str, ParameterMetadata] = {}
         for p in self.parameters.values():
             self._exact[p.name.lower()] = p
         for p in self.parameters.values():
             for a in p.aliases:
                 self._exact.setdefault(a.lower(), p)
+
+    def mandatory_in(self, set_name: str) -> tuple[ParameterMetadata, ...]:
+        """The parameters mandatory in a set (cached: checked on every call)."""
+        found = self._mandatory.get(set_name)
+        if found is None:
+            found = tuple(p for p in self.parameters.values()
+                          if (spec := p.spec_for(set_name)) is not None and spec.mandatory)
+            self._mandatory[set_name] = found
+        return found
 
     def lookup_exact(self, name: str) -> Optional[ParameterMetadata]:
         """A parameter by exact (case-insensitive) name or alias."""

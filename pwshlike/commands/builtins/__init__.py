@@ -30,6 +30,11 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Get-Alias": ("discovery", "GetAliasCommand", _UTILITY),
     "Set-Alias": ("discovery", "SetAliasCommand", _UTILITY),
     "New-Alias": ("discovery", "NewAliasCommand", _UTILITY),
+    "Get-Variable": ("variables", "GetVariableCommand", _UTILITY),
+    "Set-Variable": ("variables", "SetVariableCommand", _UTILITY),
+    "New-Variable": ("variables", "NewVariableCommand", _UTILITY),
+    "Remove-Variable": ("variables", "RemoveVariableCommand", _UTILITY),
+    "Clear-Variable": ("variables", "ClearVariableCommand", _UTILITY),
 }
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Iterable, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.engine.conversions import to_string
 from pwshlike.engine.errors import ErrorRecord, WriteErrorException, to_category
 
 
@@ -42,21 +41,8 @@ class WriteHostCommand(Cmdlet):
     background_color = Parameter("ConsoleColor", help="Background colour.")
 
     def process_record(self) -> None:
-        text = _host_text(self.object, self.separator, self.context)
-        self._runtime.write_host(text, bool(self.no_new_line), self.foreground_color,
-                                 self.background_color)
-
-
-def _host_text(value: Any, separator: Any, context: Any) -> str:
-    """Write-Host joins collections with -Separator, itself recursively."""
-    from pwshlike.engine.values import iter_collection
-    if value is None:
-        return ""
-    items = iter_collection(value)
-    if items is None:
-        return value if isinstance(value, str) else to_string(value)
-    sep = to_string(separator)
-    return sep.join(_host_text(item, separator, context) for item in items)
+        self._runtime.write_host(self.object, bool(self.no_new_line), self.foreground_color,
+                                 self.background_color, self.separator)
 
 
 @cmdlet("Write-Error", default_parameter_set="NoException")
