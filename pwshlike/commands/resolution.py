@@ -46,6 +46,8 @@ class CommandResolver:
             return value
         from pwshlike.engine.scriptblock import ScriptBlock
         if isinstance(value, ScriptBlock):
+            if value.is_script and value.file:
+                return ExternalScriptInfo(value.file, value)
             return FunctionInfo("", value, "Script")
         from pwshlike.engine.conversions import to_string
         name = value if isinstance(value, str) else to_string(value)

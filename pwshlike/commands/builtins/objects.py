@@ -76,19 +76,153 @@ class ForEachObjectCommand(Cmdlet):
             yield from items
 
 
-@cmdlet("Where-Object", default_parameter_set="ScriptBlockSet")
-class WhereObjectCommand(Cmdlet):
-    """Passes on the input objects for which the filter script is true."""
+# Where-Object's comparison switches: parameter name -> (set name, operator).
+# Each switch is mandatory in its own parameter set, as in pwsh, so the
+# binder picks the set from the switch given.
+_WHERE_OPERATORS: dict[str, tuple[str, str]] = {}
+for _name, _op in (("EQ", "-eq"), ("NE", "-ne"), ("GT", "-gt"), ("GE", "-ge"), ("LT", "-lt"), ("LE", "-le"),
+                   ("Like", "-like"), ("NotLike", "-notlike"), ("Match", "-match"),
+                   ("NotMatch", "-notmatch"), ("Contains", "-contains"),
+                   ("NotContains", "-notcontains"), ("In", "-in"), ("NotIn", "-notin")):
+    _WHERE_OPERATORS[_name] = (f"{_name}Set", _op)
+    _WHERE_OPERATORS["C" + _name] = (f"CaseSensitive{_name}Set", "-c" + _op[1:])
+_WHERE_OPERATORS["Is"] = ("IsSet", "-is")
+_WHERE_OPERATORS["IsNot"] = ("IsNotSet", "-isnot")
+_WHERE_OPERATORS["Not"] = ("NotSet", "")
+_WHERE_SETS = [set_name for set_name, _ in _WHERE_OPERATORS.values()]
 
-    input_object = Parameter("PSObject", value_from_pipeline=True, help="The input objects.")
-    filter_script = Parameter("ScriptBlock", sets={"ScriptBlockSet": {"mandatory": True, "position": 0}},
-                              help="The condition; $_ is the object being tested.")
 
-    def process_record(self) -> Iterator[Any]:
-        obj = self.input_object
+def _where_parameters() -> dict[str, Parameter]:
+    comparison_sets = {set_name: {} for set_name in _WHERE_SETS}
+    positional = {**{s: {"mandatory": True, "position": 0} for s in _WHERE_SETS},
+                  "EqualSet": {"mandatory": True, "position": 0}}
+    params: dict[str, Parameter] = {
+        "input_object": Parameter("PSObject", value_from_pipeline=True, help="The input objects."),
+        "filter_script": Parameter("ScriptBlock", sets={"ScriptBlockSet": {"mandatory": True, "position": 0}},
+                                   help="The condition; $_ is the object being tested."),
+        "property": Parameter("String", sets=positional, help="The property to compare."),
+        "value": Parameter("Object", sets={**{s: {"position": 1} for s in _WHERE_SETS if s != "NotSet"},
+                                           "EqualSet": {"position": 1}},
+                           help="The value to compare the property with."),
+    }
+    for name, (set_name, _op) in _WHERE_OPERATORS.items():
+        sets = {set_name: {"mandatory": True}}
+        if name == "EQ":
+            sets["EqualSet"] = {}
+        aliases = ("I" + name,) if not name.startswith(("C", "Is", "Not")) or name in ("Contains",) else ()
+        params[name.lower()] = Parameter("SwitchParameter", name=name, sets=sets, aliases=aliases)
+    return params
+
+
+def _where_process(self: Cmdlet) -> Iterator[Any]:
+    obj = self.input_object
+    if self.parameter_set_name == "ScriptBlockSet":
         result = list(_run_script(self.filter_script, obj))
         if to_bool(result if len(result) != 1 else result[0]):
             yield obj
+        return
+    from pwshlike.engine import members
+    from pwshlike.engine.operators import BINARY_OPERATORS
+    actual = members.get_member(obj, self.property) if obj is not None else None
+    set_name = self.parameter_set_name
+    if set_name == "NotSet":
+        keep = not to_bool(actual)
+    elif set_name == "EqualSet" and "Value" not in self.bound_parameters:
+        keep = to_bool(actual)
+    else:
+        op = "-eq" if set_name == "EqualSet" else next(o for s, o in _WHERE_OPERATORS.values() if s == set_name)
+        keep = to_bool(BINARY_OPERATORS[op](actual, self.value))
+    if keep:
+        yield obj
+
+
+WhereObjectCommand = cmdlet("Where-Object", default_parameter_set="ScriptBlockSet")(type(
+    "WhereObjectCommand", (Cmdlet,), {
+        "__doc__": "Passes on the input objects that meet a condition.\n\n"
+                   "The condition is a script block, or a property compared with a value "
+                   "(Where-Object Name -eq 'x').",
+        "__module__": __name__,
+        "process_record": _where_process,
+        **_where_parameters(),
+    }))
+
+
+@cmdlet("Select-Object", default_parameter_set="DefaultParameter")
+class SelectObjectCommand(Cmdlet):
+    """Selects objects from the pipeline, or properties of each object.
+
+    -First stops the commands before it once it has enough objects."""
+
+    input_object = Parameter("PSObject", value_from_pipeline=True, help="The input objects.")
+    property = Parameter("Object[]", sets={"DefaultParameter": {"position": 0},
+                                          "SkipLastParameter": {"position": 0}},
+                         help="Property names or calculated properties.")
+    exclude_property = Parameter("String[]", sets={"DefaultParameter": {}, "SkipLastParameter": {}})
+    expand_property = Parameter("String", sets={"DefaultParameter": {}, "SkipLastParameter": {}})
+    unique = Parameter("SwitchParameter", help="Drops duplicates.")
+    last = Parameter("Int32", sets={"DefaultParameter": {}}, help="Only the last N objects.")
+    first = Parameter("Int32", sets={"DefaultParameter": {}}, help="Only the first N objects.")
+    skip = Parameter("Int32", sets={"DefaultParameter": {}}, help="Skips the first N objects.")
+    skip_last = Parameter("Int32", sets={"SkipLastParameter": {}}, help="Skips the last N objects.")
+    index = Parameter("Int32[]", sets={"IndexParameter": {}}, help="Only the objects at these positions.")
+
+    def begin_processing(self) -> None:
+        self._seen = 0
+        self._taken = 0
+        self._buffer: list[Any] = []
+        self._unique: list[Any] = []
+
+    def process_record(self) -> Iterator[Any]:
+        obj = self.input_object
+        position = self._seen
+        self._seen += 1
+        if self.index is not None:
+            if position in self.index:
+                yield from self._emit(obj)
+            return
+        if self.skip and position < self.skip:
+            return
+        if self.last is not None or self.skip_last is not None:
+            self._buffer.append(obj)
+            return
+        if self.first is not None and self._taken >= self.first:
+            self._stop()
+            return
+        self._taken += 1
+        yield from self._emit(obj)
+        if self.first is not None and self._taken >= self.first:
+            self._stop()
+
+    def end_processing(self) -> Iterator[Any]:
+        buffered = self._buffer
+        if self.skip_last is not None:
+            buffered = buffered[:max(0, len(buffered) - self.skip_last)]
+        if self.last is not None:
+            buffered = buffered[max(0, len(buffered) - self.last):]
+            if self.first is not None:
+                buffered = buffered[:self.first]
+        for obj in buffered:
+            yield from self._emit(obj)
+
+    def _stop(self) -> None:
+        from pwshlike.engine.flow import StopUpstreamCommands
+        raise StopUpstreamCommands(self._runtime.processor)
+
+    def _emit(self, obj: Any) -> Iterator[Any]:
+        from .select import expand_property, select_properties
+        if self.expand_property:
+            results = list(expand_property(obj, self.expand_property))
+        elif self.property or self.exclude_property:
+            results = [select_properties(obj, self.property or ["*"], self.exclude_property or ())]
+        else:
+            results = [obj]
+        for result in results:
+            if self.unique:
+                from pwshlike.engine.operators import equals
+                if any(equals(result, seen) for seen in self._unique):
+                    continue
+                self._unique.append(result)
+            yield result
 
 
 @cmdlet("Out-Null")

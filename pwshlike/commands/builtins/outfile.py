@@ -1,0 +1,56 @@
+"""Out-File: what the console would show, written to a file."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
+from pwshlike.commands.validation import validate_set
+from pwshlike.engine.errors import ErrorCategory, ErrorRecord, IOException
+
+ENCODINGS = {"utf8": "utf-8", "utf8nobom": "utf-8", "utf8bom": "utf-8-sig", "ascii": "ascii",
+             "unicode": "utf-16-le", "bigendianunicode": "utf-16-be", "utf32": "utf-32-le",
+             "oem": "utf-8", "default": "utf-8", "latin1": "latin-1"}
+
+
+@cmdlet("Out-File", default_parameter_set="ByPath", supports_should_process=True)
+class OutFileCommand(Cmdlet):
+    """Sends output to a file, formatted as the console shows it (UTF-8
+    without a BOM unless -Encoding says otherwise)."""
+
+    file_path = Parameter("String", aliases=("Path",), sets={"ByPath": {"mandatory": True, "position": 0}},
+                          help="The file to write.")
+    literal_path = Parameter("String", aliases=("PSPath", "LP"), sets={"ByLiteralPath": {"mandatory": True}})
+    encoding = Parameter("String", position=1, validators=[validate_set(list(ENCODINGS))],
+                         help="The text encoding.")
+    append = Parameter("SwitchParameter", help="Adds to the end of the file.")
+    force = Parameter("SwitchParameter")
+    no_clobber = Parameter("SwitchParameter", aliases=("NoOverwrite",), help="Fails if the file exists.")
+    width = Parameter("Int32", help="Characters per line.")
+    no_newline = Parameter("SwitchParameter", name="NoNewline", help="Writes no newlines.")
+    input_object = Parameter("PSObject", value_from_pipeline=True, help="The objects to write.")
+
+    def begin_processing(self) -> None:
+        self._objects: list[Any] = []
+
+    def process_record(self) -> None:
+        if self.input_object is not None:
+            self._objects.append(self.input_object)
+
+    def end_processing(self) -> None:
+        path = self.context.session.resolve_path(self.file_path or self.literal_path)
+        if self.no_clobber and os.path.exists(path) and not self.append:
+            exc = IOException(f"The file '{path}' already exists.")
+            self.throw_terminating_error(ErrorRecord(exc, "NoClobber", ErrorCategory.ResourceExists, path))
+        if not self.should_process(path):
+            return
+        lines = self.context.formatter(self._objects)
+        text = "".join(lines) if self.no_newline else "".join(line + "\n" for line in lines)
+        encoding = ENCODINGS[(self.encoding or "utf8nobom").lower()]
+        try:
+            with open(path, "a" if self.append else "w", encoding=encoding, newline="") as handle:
+                handle.write(text)
+        except OSError as exc:
+            error = IOException(exc.strerror or str(exc))
+            self.throw_terminating_error(ErrorRecord(error, "FileOpenFailure", ErrorCategory.OpenError, path))

@@ -1,0 +1,84 @@
+"""Property selection for Select-Object: names, wildcards and calculated
+properties (``@{Name='n'; Expression={ $_.X * 2 }}``)."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from pwshlike.engine import members
+from pwshlike.engine.conversions import to_string
+from pwshlike.engine.errors import ErrorCategory, PSArgumentException
+from pwshlike.engine.types import type_of
+from pwshlike.engine.values import Hashtable, PSCustomObject, iter_collection
+from pwshlike.engine.wildcard import wildcard_match
+
+_NAME_KEYS = ("name", "n", "label", "l")
+_EXPRESSION_KEYS = ("expression", "e")
+
+
+def _calculated(spec: Any) -> tuple[str, Any]:
+    """(name, expression) of a calculated property hashtable."""
+    name = expression = None
+    for key, value in spec.items():
+        low = str(key).lower()
+        if low in _NAME_KEYS:
+            name = to_string(value)
+        elif low in _EXPRESSION_KEYS:
+            expression = value
+        else:
+            raise PSArgumentException(f'The "{key}" key is not valid.', error_id="DictionaryKeyIllegal",
+                                      category=ErrorCategory.InvalidArgument)
+    if expression is None:
+        raise PSArgumentException('The "Expression" key is missing.', error_id="DictionaryKeyMissing",
+                                  category=ErrorCategory.InvalidArgument)
+    if name is None:
+        name = str(expression) if not isinstance(expression, str) else expression
+    return name, expression
+
+
+def _evaluate(obj: Any, expression: Any) -> Any:
+    if isinstance(expression, str):
+        return members.get_member(obj, expression)
+    result = expression.invoke_with_input(obj)
+    if not result:
+        return None
+    return result[0] if len(result) == 1 else result
+
+
+def _property_names(obj: Any) -> list[str]:
+    if isinstance(obj, dict) or isinstance(obj, Hashtable):
+        return []
+    return [p.Name for p in members.property_list(obj)]
+
+
+def select_properties(obj: Any, specs: Iterable[Any], exclude: Iterable[str]) -> PSCustomObject:
+    """A new object carrying the selected properties of ``obj``; its type
+    names start with ``Selected.<type>`` as pwsh's do."""
+    result = PSCustomObject(type_names=[f"Selected.{type_of(obj).full_name}",
+                                        "System.Management.Automation.PSCustomObject", "System.Object"])
+    excluded = list(exclude)
+    for spec in specs:
+        if isinstance(spec, (Hashtable, dict)):
+            name, expression = _calculated(spec)
+            result.set_property(name, _evaluate(obj, expression))
+            continue
+        pattern = to_string(spec)
+        if any(c in pattern for c in "*?["):
+            names = [n for n in _property_names(obj) if wildcard_match(n, pattern)]
+        else:
+            names = [pattern]
+        for name in names:
+            if any(wildcard_match(name, e) for e in excluded) or result.has_property(name):
+                continue
+            result.set_property(name, members.get_member(obj, name) if obj is not None else None)
+    return result
+
+
+def expand_property(obj: Any, name: str) -> Iterator[Any]:
+    """-ExpandProperty: the property's value, a collection enumerated."""
+    value = members.get_member(obj, name)
+    items = iter_collection(value)
+    if items is None:
+        yield value
+    else:
+        yield from items
