@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Any, Optional
 
-from pwshlike.engine.errors import CommandNotFoundException, ErrorCategory
+from pwshlike.engine.errors import CommandNotFoundException, ErrorCategory, InvocationInfo
 
 from .commandinfo import CommandInfo, ExternalScriptInfo, FunctionInfo
 from .registry import CommandRegistry
@@ -36,7 +36,14 @@ class CommandResolver:
 
     def __call__(self, context: Any, name_or_value: Any, invocation_operator: Optional[str] = None,
                  extent: Any = None) -> CommandInfo:
-        info = self._resolve_value(context, name_or_value)
+        try:
+            info = self._resolve_value(context, name_or_value)
+        except CommandNotFoundException as exc:
+            # ConciseView names the missing command ("Get-Foo: The term ...").
+            record = exc.error_record
+            if record.invocation_info is None:
+                record.invocation_info = InvocationInfo(None, str(record.target_object), extent)
+            raise
         if invocation_operator == "." and isinstance(info, FunctionInfo):
             return info.dot_sourced()
         return info
@@ -85,11 +92,10 @@ class CommandResolver:
         return None
 
     def _find_external(self, context: Any, name: str) -> Optional[CommandInfo]:
+        location = context.session.location
         is_path = "/" in name or name.startswith(".") or name.startswith("~")
         if is_path:
-            path = os.path.expanduser(name)
-            if not os.path.isabs(path):
-                path = os.path.join(os.getcwd(), path)
+            path = context.session.resolve_path(name)
             if path.lower().endswith(".ps1") and os.path.isfile(path):
                 return script_file_info(path)
         elif name.lower().endswith(".ps1"):
@@ -100,7 +106,7 @@ class CommandResolver:
                 if directory and os.path.isfile(candidate):
                     return script_file_info(candidate)
         from .native import find_application
-        return find_application(name)
+        return find_application(name, cwd=location)
 
 
 def script_file_info(path: str) -> ExternalScriptInfo:

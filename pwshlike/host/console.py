@@ -1,0 +1,206 @@
+"""The console host UI: where output, errors and the other streams appear.
+
+It plays the part of pwsh's ``ConsoleHostUserInterface``: output and the
+warning/verbose/debug/information streams go to stdout (pwsh writes them
+there, not to stderr), error records go to stderr.  Colours follow pwsh's
+``$PSStyle.Formatting`` defaults and are used only when the stream is a
+terminal, ``NO_COLOR`` is not set and ``TERM`` is not ``dumb``.
+
+The engine reaches the host through ``ExecutionContext.host``; the methods
+here are the contract listed in ``docs/architecture.md``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+from . import errorview
+
+WARNING_COLOR = "\x1b[33;1m"
+VERBOSE_COLOR = "\x1b[33;1m"
+DEBUG_COLOR = "\x1b[33;1m"
+RESET = "\x1b[0m"
+
+MSG_NON_INTERACTIVE = "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available."
+
+# ConsoleColor -> SGR foreground code; background is +10.
+_CONSOLE_COLORS = {
+    "black": 30, "darkblue": 34, "darkgreen": 32, "darkcyan": 36, "darkred": 31,
+    "darkmagenta": 35, "darkyellow": 33, "gray": 37, "darkgray": 90, "blue": 94,
+    "green": 92, "cyan": 96, "red": 91, "magenta": 95, "yellow": 93, "white": 97,
+}
+
+
+def _color_allowed(stream: object) -> bool:
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return _is_tty(stream)
+
+
+class ConsoleHost:
+    """The UI of a console session over three text streams.
+
+    ``non_interactive`` makes reads fail as ``pwsh -NonInteractive`` does.
+    ``error_view`` is a callable returning the current ``$ErrorView`` (the
+    session installs one that reads the variable); without it ConciseView
+    is used.
+    """
+
+    name = "ConsoleHost"
+    full_name = "System.Management.Automation.Internal.Host.InternalHost"
+    PS_MEMBERS = {"Name": "name"}
+
+    def __init__(self, stdin: object = None, stdout: object = None, stderr: object = None,
+                 non_interactive: bool = False) -> None:
+        if stdin is None:
+            # A process started with stdin closed reads as empty input.
+            stdin = sys.stdin if sys.stdin is not None else io.StringIO()
+        self.stdin = stdin
+        self.stdout = stdout if stdout is not None else sys.stdout
+        self.stderr = stderr if stderr is not None else sys.stderr
+        self.non_interactive = non_interactive
+        self.error_view = None
+        self._stdout_color: bool | None = None
+        self._stderr_color: bool | None = None
+
+    # --- capabilities -------------------------------------------------------------
+
+    @property
+    def stdout_color(self) -> bool:
+        """Whether text written to stdout may carry ANSI colours."""
+        if self._stdout_color is None:
+            self._stdout_color = _color_allowed(self.stdout)
+        return self._stdout_color
+
+    @property
+    def stderr_color(self) -> bool:
+        if self._stderr_color is None:
+            self._stderr_color = _color_allowed(self.stderr)
+        return self._stderr_color
+
+    @property
+    def window_width(self) -> int:
+        """The console width, or pwsh's 120-column fallback when stdout is
+        not a terminal."""
+        try:
+            return os.get_terminal_size(self.stdout.fileno()).columns or errorview.DEFAULT_WIDTH
+        except (AttributeError, OSError, ValueError):
+            return errorview.DEFAULT_WIDTH
+
+    def flush(self) -> None:
+        """Flushes both output streams, so a child process that inherits
+        them writes after what was already shown."""
+        for stream in (self.stdout, self.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+
+    # --- output ------------------------------------------------------------------
+
+    def write(self, text: str, foreground: object = None, background: object = None) -> None:
+        """Text on stdout; ``foreground``/``background`` are ConsoleColor
+        names (``Write-Host -ForegroundColor``), used on a terminal only."""
+        self.stdout.write(self._colored(text, foreground, background))
+
+    def write_line(self, text: str = "", foreground: object = None, background: object = None) -> None:
+        self.stdout.write(self._colored(text, foreground, background) + "\n")
+
+    def _colored(self, text: str, foreground: object, background: object) -> str:
+        if (foreground is None and background is None) or not text or not self.stdout_color:
+            return text
+        codes = []
+        if foreground is not None and str(foreground).lower() in _CONSOLE_COLORS:
+            codes.append(str(_CONSOLE_COLORS[str(foreground).lower()]))
+        if background is not None and str(background).lower() in _CONSOLE_COLORS:
+            codes.append(str(_CONSOLE_COLORS[str(background).lower()] + 10))
+        return f"\x1b[{';'.join(codes)}m{text}{RESET}" if codes else text
+
+    def write_error_line(self, text: str) -> None:
+        """One error line on stderr, red on a terminal."""
+        self.stdout.flush()
+        if self.stderr_color:
+            text = f"{errorview.ERROR_COLOR}{text}{RESET}"
+        self.stderr.write(text + "\n")
+        self.stderr.flush()
+
+    def write_error_record(self, record: object) -> None:
+        """An ErrorRecord as ``$ErrorView`` lays it out, on stderr."""
+        view = self.error_view() if self.error_view is not None else "ConciseView"
+        text = errorview.format_error(record, view, self.stderr_color, self.window_width)
+        self.stdout.flush()
+        self.stderr.write(text + "\n")
+        self.stderr.flush()
+
+    def write_warning_line(self, message: str) -> None:
+        self._write_prefixed("WARNING: ", message, WARNING_COLOR)
+
+    def write_verbose_line(self, message: str) -> None:
+        self._write_prefixed("VERBOSE: ", message, VERBOSE_COLOR)
+
+    def write_debug_line(self, message: str) -> None:
+        self._write_prefixed("DEBUG: ", message, DEBUG_COLOR)
+
+    def _write_prefixed(self, label: str, message: str, color: str) -> None:
+        text = label + str(message)
+        if self.stdout_color:
+            text = f"{color}{text}{RESET}"
+        self.stdout.write(text + "\n")
+
+    def write_information(self, record: object) -> None:
+        """An InformationRecord: ``Write-Host`` data keeps its colours and
+        ``-NoNewline``; anything else prints as its string."""
+        data = getattr(record, "message_data", record)
+        if hasattr(data, "no_new_line") and hasattr(data, "foreground_color"):
+            write = self.write if data.no_new_line else self.write_line
+            write(str(data), data.foreground_color, data.background_color)
+        else:
+            self.stdout.write(str(record) + "\n")
+
+    # --- input -------------------------------------------------------------------
+
+    def read_line(self) -> str:
+        """A line from the user without its newline (``Read-Host``); empty at
+        end of input.  Raises pwsh's PSInvalidOperationException in
+        NonInteractive mode."""
+        if self.non_interactive:
+            from ..engine.errors import PSInvalidOperationException
+            raise PSInvalidOperationException(MSG_NON_INTERACTIVE)
+        line = self.read_input_line("")
+        return "" if line is None else line
+
+    def read_input_line(self, prompt: str) -> str | None:
+        """The interactive loop's read: shows ``prompt`` and returns the
+        line, or None at end of input.  On a terminal this is ``input()``
+        with GNU readline's line editing and history."""
+        if self.stdin is sys.stdin and _is_tty(self.stdin) and self.stdout is sys.stdout:
+            _enable_line_editing()
+            try:
+                return input(prompt)
+            except EOFError:
+                return None
+        if prompt:
+            self.stdout.write(prompt)
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            return None
+        return line[:-1] if line.endswith("\n") else line
+
+
+def _is_tty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _enable_line_editing() -> None:
+    """Importing ``readline`` gives ``input()`` editing and history; it is
+    optional (not every Python has it)."""
+    try:
+        import readline  # noqa: F401
+    except ImportError:
+        pass

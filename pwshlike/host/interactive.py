@@ -1,0 +1,104 @@
+"""Reading script text a chunk at a time: the interactive loop and stdin scripts.
+
+Both work like pwsh's console host without PSReadLine: lines are collected
+until they parse as complete input (the parser flags "more input needed"
+errors as ``incomplete_input``), with an empty line ending a multi-line
+entry early; each complete chunk runs at global scope.  The interactive
+loop shows ``PS <location>> `` (or the user's ``prompt`` function) and
+``>> `` for continuation lines; errors never end it, ``exit`` does.  Reading
+a script from redirected stdin (``-Command -``) does the same without
+prompts.  A later issue replaces the interactive part with a full REPL.
+"""
+
+from __future__ import annotations
+
+from .session import Outcome, Session
+
+
+def needs_more_input(text: str) -> bool:
+    """True when ``text`` only fails to parse because it is unfinished."""
+    from ..language import parse_input
+    errors = parse_input(text).errors
+    return any(error.incomplete_input for error in errors)
+
+
+def prompt_text(session: Session) -> str:
+    """The primary prompt: the ``prompt`` function's output, ``PS>`` when it
+    fails or returns nothing, pwsh's default when there is none."""
+    from ..engine.conversions import to_string
+    from ..engine.flow import FlowControl
+    context = session.context
+    function = context.session.get_function("prompt", context.scope)
+    if function is None:
+        return f"PS {context.session.location}> "
+    try:
+        result = function.invoke()
+    except (Exception, FlowControl):
+        return "PS>"
+    text = to_string(result[0] if len(result) == 1 else result)
+    return text if text else "PS>"
+
+
+def _chunks(session: Session, interactive: bool):
+    """Yields complete pieces of script text read from the host."""
+    host = session.host
+    buffer: list[str] = []
+    while True:
+        if interactive:
+            try:
+                line = host.read_input_line(">> " if buffer else prompt_text(session))
+            except KeyboardInterrupt:
+                host.write_line()
+                buffer = []
+                continue
+        else:
+            line = host.read_input_line("")
+        if line is None:
+            if buffer:
+                yield "\n".join(buffer)
+            return
+        if buffer and not line.strip():
+            text = "\n".join(buffer)
+        else:
+            buffer.append(line)
+            text = "\n".join(buffer)
+            if needs_more_input(text):
+                continue
+        buffer = []
+        if text.strip():
+            yield text
+
+
+def run_interactive(session: Session) -> int:
+    """The interactive loop; returns the process exit code."""
+    for text in _chunks(session, interactive=True):
+        try:
+            outcome = session.run(text)
+        except KeyboardInterrupt:
+            session.host.write_line()
+            continue
+        if outcome.exit_code is not None:
+            return outcome.exit_code
+    session.host.write_line()
+    return 0
+
+
+def run_stdin_script(session: Session) -> int:
+    """``pwsh -Command -``: stdin's chunks run in turn; the exit code is
+    ``exit``'s value, else 0 when the last chunk succeeded and 1 if not."""
+    last = Outcome()
+    for text in _chunks(session, interactive=False):
+        last = session.run(text)
+        if last.exit_code is not None:
+            return last.exit_code
+    return command_exit_code(last)
+
+
+def command_exit_code(outcome: Outcome) -> int:
+    """pwsh's rule for ``-Command``: ``exit N`` gives N, otherwise 0 when the
+    last pipeline succeeded (``$?``) and 1 when it did not."""
+    if outcome.exit_code is not None:
+        return outcome.exit_code
+    if outcome.parse_failed or outcome.terminated or not outcome.success:
+        return 1
+    return 0
