@@ -311,8 +311,13 @@ def resolve_parameter(metadata: CommandMetadata, name: str, command_name: str) -
 
 def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], command_name: str, *,
                    is_script: bool, simple_function: bool = False,
-                   expecting_input: bool = False) -> Binding:
-    """Binds command-line arguments; see the module docstring."""
+                   expecting_input: bool = False,
+                   default_values: Optional[dict[str, Any]] = None) -> Binding:
+    """Binds command-line arguments; see the module docstring.
+
+    ``default_values`` are the ``$PSDefaultParameterValues`` entries that
+    apply to this command (parameter name or alias -> value); they fill
+    parameters still unbound after named and positional binding."""
     binding = Binding(metadata, command_name, is_script)
     if any(a.splatted for a in arguments):
         arguments = [a for a in arguments if not a.splatted] + [a for a in arguments if a.splatted]
@@ -366,8 +371,25 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
     if positional:
         _bind_positional(binding, positional, simple_function)
 
+    if default_values:
+        _bind_defaults(binding, default_values)
     _resolve_parameter_set(binding, expecting_input)
     return binding
+
+
+def _bind_defaults(binding: Binding, default_values: dict[str, Any]) -> None:
+    """Binds $PSDefaultParameterValues entries to unbound parameters of the
+    sets still possible; a script block value is run to get the value
+    unless the parameter itself takes a script block."""
+    for name, value in default_values.items():
+        param = binding.metadata.lookup_exact(name)
+        if param is None or param.name in binding.bound:
+            continue
+        if not param.in_all_sets and not any(s in param.sets for s in binding.valid_sets):
+            continue
+        if hasattr(value, "invoke_return_as_is") and "scriptblock" not in param.type_name.lower():
+            value = value.invoke_return_as_is()
+        binding.bind_value(param, value)
 
 
 class ParameterToken(str):

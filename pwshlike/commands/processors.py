@@ -45,17 +45,28 @@ class _CommandRun(CommandProcessor):
 
     def _bind(self, metadata: CommandMetadata, arguments: list[CommandArgument], error_name: str, *,
               is_script: bool) -> None:
+        defaults = default_values_for(self.context, self.info.name) if metadata.is_advanced else None
         self.binding = bind_arguments(metadata, arguments, error_name, is_script=is_script,
                                       simple_function=not metadata.is_advanced,
-                                      expecting_input=self.invocation.expecting_input)
+                                      expecting_input=self.invocation.expecting_input,
+                                      default_values=defaults)
         self.overrides = preference_overrides(self.binding.bound) if metadata.is_advanced else {}
         if not self.invocation.expecting_input:
             self._check_mandatory(pipeline_pending=False)
 
     def _check_mandatory(self, pipeline_pending: bool) -> None:
         missing = missing_mandatory(self.binding, pipeline_pending)
-        if missing:
+        if not missing:
+            return
+        from .prompting import can_prompt, prompt_for_missing
+        if not can_prompt(self.context.host):
             raise missing_mandatory_error(self.binding, missing)
+        binding = self.binding
+        set_name = binding.parameter_set or binding.valid_sets[0]
+        answers = prompt_for_missing(self.context.host, self.info.name,
+                                     self.invocation.pipeline_position or 1, missing, set_name)
+        for param in missing:
+            binding.bind_value(param, answers[param.name])
 
     def _bind_input(self, input_object: Any) -> bool:
         """Binds one pipeline object; writes InputObjectNotBound and returns
@@ -83,6 +94,27 @@ class _CommandRun(CommandProcessor):
         exc = binding_error(self.binding.command_name, "InputObjectNotBound")
         exc.error_record.target_object = input_object
         self.context.write_error(exc.error_record, self.overrides.get("ErrorActionPreference"))
+
+
+def default_values_for(context: Any, command_name: str) -> Optional[dict[str, Any]]:
+    """The ``$PSDefaultParameterValues`` entries (``'Command:Parameter'`` keys,
+    wildcards allowed in the command part) that apply to ``command_name``,
+    unless the table's ``Disabled`` key is true."""
+    table = context.get_variable_value("PSDefaultParameterValues")
+    if not table or not hasattr(table, "items"):
+        return None
+    from pwshlike.engine.conversions import to_bool
+    from pwshlike.engine.wildcard import wildcard_match
+    found: dict[str, Any] = {}
+    for key, value in table.items():
+        command, sep, parameter = str(key).partition(":")
+        if not sep:
+            if command.lower() == "disabled" and to_bool(value):
+                return None
+            continue
+        if wildcard_match(command_name, command.strip()):
+            found.setdefault(parameter.strip(), value)
+    return found or None
 
 
 class CmdletRuntime:

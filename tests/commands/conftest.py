@@ -17,6 +17,8 @@ class RecordingHost:
     def __init__(self, answers: list[str] | None = None) -> None:
         self.lines: list[tuple[str, str]] = []
         self.answers = list(answers or [])
+        # Answers given means a person is there to prompt.
+        self.non_interactive = answers is None
 
     def write(self, text: str, foreground: Any = None, background: Any = None) -> None:
         self.lines.append(("host", text))

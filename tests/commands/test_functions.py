@@ -118,3 +118,30 @@ def test_confirm_and_whatif(session):
         }''')
     assert session.text("Remove-Thing a -WhatIf") == []
     assert 'What if: Performing the operation "Remove" on target "a".' in session.host.stream("host")
+
+
+def test_mandatory_parameters_are_prompted_for_on_an_interactive_host():
+    from conftest import Session
+    session = Session(answers=["!?", "Ada", "x", "y", ""])
+    session.run('''
+        function Get-Thing {
+            param([Parameter(Mandatory, HelpMessage = "Who to greet")][string]$Name,
+                  [Parameter(Mandatory)][string[]]$Tags)
+            "$Name [$($Tags -join ',')]"
+        }''')
+    assert session.text("Get-Thing") == ["Ada [x,y]"]
+    assert session.host.stream("host") == [
+        "cmdlet Get-Thing at command pipeline position 1",
+        "Supply values for the following parameters:",
+        "(Type !? for Help.)",
+        "Name: ", "Who to greet", "Name: ", "Tags[0]: ", "Tags[1]: ", "Tags[2]: "]
+
+
+def test_ps_default_parameter_values(session):
+    session.run('''
+        function Get-T { [CmdletBinding()] param($Name, $Other) "Name=$Name Other=$Other" }
+        $PSDefaultParameterValues = @{ "Get-T:Name" = "dflt"; "Get-*:Other" = { "sb" } }''')
+    assert session.text("Get-T") == ["Name=dflt Other=sb"]
+    assert session.text("Get-T -Name given") == ["Name=given Other=sb"]
+    session.run('$PSDefaultParameterValues["Disabled"] = $true')
+    assert session.text("Get-T") == ["Name= Other="]
