@@ -150,7 +150,7 @@ def cmdlet(name: str, *, default_parameter_set: Optional[str] = None,
                                        confirm_impact=confirm_impact, output_types=output_types)
         cls.command_name = name
         cls._declared_parameters = declared
-        doc = (cls.__doc__ or "").strip()
+        doc = _dedent(cls.__doc__ or "")
         if doc and not cls.__dict__.get("synopsis"):
             first, _, rest = doc.partition("\n\n")
             cls.synopsis = " ".join(first.split())
@@ -158,6 +158,14 @@ def cmdlet(name: str, *, default_parameter_set: Optional[str] = None,
         return cls
 
     return decorate
+
+
+def _dedent(doc: str) -> str:
+    """A docstring without the indentation its source lines carry."""
+    lines = doc.strip().split("\n")
+    indents = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
+    cut = min(indents) if indents else 0
+    return "\n".join([lines[0]] + [line[cut:] for line in lines[1:]])
 
 
 def _class_attributes(cls: type) -> list[Any]:

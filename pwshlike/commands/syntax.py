@@ -69,11 +69,16 @@ def syntax_line(name: str, metadata: CommandMetadata, set_name: str) -> str:
     return " ".join(parts)
 
 
-def syntax_lines(name: str, metadata: CommandMetadata) -> list[str]:
-    """One line per parameter set, the default set first as pwsh lists it."""
+def syntax_by_set(name: str, metadata: CommandMetadata) -> list[tuple[str, str]]:
+    """(set name, syntax line) pairs, the default set first as pwsh lists it."""
     sets = list(metadata.parameter_sets)
     default: Optional[str] = metadata.default_parameter_set
     if default in sets:
         sets.remove(default)
         sets.insert(0, default)
-    return [syntax_line(name, metadata, s) for s in sets]
+    return [(s, syntax_line(name, metadata, s)) for s in sets]
+
+
+def syntax_lines(name: str, metadata: CommandMetadata) -> list[str]:
+    """One line per parameter set, the default set first."""
+    return [line for _set, line in syntax_by_set(name, metadata)]

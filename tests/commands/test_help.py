@@ -1,0 +1,54 @@
+"""Get-Help and the generated cmdlet pages."""
+
+import filecmp
+import os
+
+from pwshlike.commands import docgen
+
+DOCS = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "cmdlets")
+
+
+def test_get_help_default_view(session):
+    text = session.text("Get-Help Write-Output")[0]
+    lines = text.split("\n")
+    assert lines[:5] == ["", "NAME", "    Write-Output", "", "SYNOPSIS"]
+    assert "    Write-Output [-InputObject] <psobject> [-NoEnumerate] [<CommonParameters>]" in lines
+    assert '    For technical information, type: "Get-Help Write-Output -Full"' in lines
+    assert "PARAMETERS" not in lines
+
+
+def test_get_help_full_lists_parameter_facts(session):
+    lines = session.text("Get-Help Write-Output -Full")[0].split("\n")
+    start = lines.index("    -InputObject <psobject>")
+    assert lines[start + 1:start + 9] == [
+        "        The objects to send down the pipeline.",
+        "",
+        "        Required?                    true",
+        "        Position?                    0",
+        "        Default value                ",
+        "        Accept pipeline input?       true (ByValue)",
+        "        Aliases                      none",
+        "        Accept wildcard characters?  false",
+    ]
+    assert lines[lines.index("INPUTS") + 1] == "    System.Management.Automation.PSObject"
+
+
+def test_get_help_for_alias_and_function(session):
+    assert "    Get-Command" in session.text("Get-Help gcm")[0].split("\n")
+    session.run("function Get-Thing { param([string]$Name) }")
+    assert "    Get-Thing [[-Name] <string>]" in session.text("Get-Help Get-Thing")[0].split("\n")
+
+
+def test_get_help_unknown_topic(session):
+    session.run("Get-Help No-Such-Thing")
+    assert session.errors()[0].fully_qualified_error_id == \
+        "HelpNotFound,Microsoft.PowerShell.Commands.GetHelpCommand"
+
+
+def test_committed_cmdlet_pages_are_current(tmp_path):
+    docgen.generate(str(tmp_path))
+    expected = sorted(os.listdir(tmp_path))
+    committed = sorted(f for f in os.listdir(DOCS) if f.endswith(".md"))
+    assert committed == expected, "run: python -m pwshlike.commands.docgen"
+    match, mismatch, errors = filecmp.cmpfiles(tmp_path, DOCS, expected, shallow=False)
+    assert not mismatch and not errors, f"stale pages {mismatch + errors}: run python -m pwshlike.commands.docgen"
