@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any, Callable, Optional
 
 from pwshlike.engine.errors import ErrorCategory, ParameterBindingException
-from pwshlike.engine.pipeline import CommandArgument
+from pwshlike.engine.pipeline import CommandArgument, ParameterToken
 
 from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata, ValidationError
 
@@ -46,9 +46,6 @@ _MESSAGES = {
     "ParameterArgumentValidationErrorEmptyArrayNotAllowed": "Cannot bind argument to parameter '{0}' "
                                                             "because it is an empty array.",
     "ParameterNotInParameterSet": "Parameter '{0}' cannot be specified in parameter set '{1}'.",
-    "AmbiguousPositionalParameterNoName": "Parameter set cannot be resolved using the specified named "
-                                          "parameters. One or more parameters issued cannot be used "
-                                          "together or an insufficient number of parameters were provided.",
     "InputObjectNotBound": "The input object cannot be bound to any parameters for the command either "
                            "because the command does not take pipeline input or the input and its "
                            "properties do not match any of the parameters that take pipeline input.",
@@ -332,13 +329,8 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
         if arg.end_of_parameters:
             continue
         if arg.name is None:
-            if arg.splatted and isinstance(arg.value, ParameterToken):
-                arg = _token_argument(arg.value, arguments, i)
-                if arg.colon:
-                    i += 1
-            else:
-                positional.append(arg.value)
-                continue
+            positional.append(arg.value)
+            continue
         param = resolve_parameter(metadata, arg.name, command_name)
         if param is None:
             if simple_function:
@@ -390,21 +382,6 @@ def _bind_defaults(binding: Binding, default_values: dict[str, Any]) -> None:
         if hasattr(value, "invoke_return_as_is") and "scriptblock" not in param.type_name.lower():
             value = value.invoke_return_as_is()
         binding.bind_value(param, value)
-
-
-class ParameterToken(str):
-    """A ``-name`` token a simple function did not recognise.  It goes to
-    ``$args`` as its text; splatting ``@args`` on to another command makes it
-    a parameter name again, as in pwsh."""
-
-
-def _token_argument(token: "ParameterToken", arguments: list[CommandArgument], index: int) -> CommandArgument:
-    """A splatted ``$args`` entry that was written as ``-name`` (or
-    ``-name:`` followed by its value) becomes a named argument again."""
-    name = token[1:]
-    if name.endswith(":") and index < len(arguments):
-        return CommandArgument(name[:-1], arguments[index].value, colon=True, splatted=True, text=str(token))
-    return CommandArgument(name, has_value=False, splatted=True, text=str(token))
 
 
 def _is_parameter_token(arg: CommandArgument, metadata: CommandMetadata) -> bool:

@@ -51,8 +51,114 @@ class _CommandRun(CommandProcessor):
                                       expecting_input=self.invocation.expecting_input,
                                       default_values=defaults)
         self.overrides = preference_overrides(self.binding.bound) if metadata.is_advanced else {}
+        self._collectors: list[tuple[int, list[Any]]] = []
+        self._out_variable: Optional[list[Any]] = None
+        self._pipeline_variable: Optional[str] = None
+        if metadata.is_advanced:
+            self._common_variables()
         if not self.invocation.expecting_input:
             self._check_mandatory(pipeline_pending=False)
+
+    # --- common parameters that capture output ------------------------------------
+
+    def _common_variables(self) -> None:
+        """-ErrorVariable/-WarningVariable/-InformationVariable/-OutVariable
+        create (or, with a ``+`` prefix, extend) a list variable in the
+        caller's scope; -PipelineVariable names a variable set to each object
+        this command outputs."""
+        bound = self.binding.bound
+        for name, stream in _STREAM_VARIABLES.items():
+            if name in bound:
+                self._collectors.append((stream, self._variable_list(bound[name])))
+        if "OutVariable" in bound:
+            self._out_variable = self._variable_list(bound["OutVariable"])
+        if "PipelineVariable" in bound:
+            self._pipeline_variable = str(bound["PipelineVariable"])
+
+    def _variable_list(self, spec: Any) -> list[Any]:
+        from pwshlike.engine.values import ArrayList
+        name = str(spec)
+        target = ArrayList()
+        if name.startswith("+"):
+            name = name[1:]
+            existing = self.context.get_variable_value(name)
+            items = iter_collection(existing)
+            if items is not None:
+                target.extend(items)
+            elif existing is not None:
+                target.append(existing)
+        self.context.set_variable_value(name, target)
+        return target
+
+    # --- lifecycle: what runs while this command's code runs -------------------------
+
+    def emit(self, obj: Any) -> None:
+        """The output path of this command's own code.  The pipeline runner
+        rewires ``downstream`` between begin and process, so it is read at
+        each call."""
+        self.downstream(obj)
+
+    def begin(self) -> None:
+        if self._out_variable is not None or self._pipeline_variable or self._collectors:
+            self.emit = self._capturing()  # type: ignore[method-assign]
+        self._enter()
+        try:
+            self._begin()
+        finally:
+            self._leave()
+
+    def process(self, input_object: Any) -> None:
+        self._enter()
+        try:
+            self._process(input_object)
+        finally:
+            self._leave()
+
+    def end(self) -> None:
+        self._enter()
+        try:
+            self._end()
+        finally:
+            self._leave()
+
+    def _begin(self) -> None:
+        raise NotImplementedError
+
+    def _process(self, input_object: Any) -> None:
+        raise NotImplementedError
+
+    def _end(self) -> None:
+        raise NotImplementedError
+
+    def _enter(self) -> None:
+        collectors = self.context.collectors
+        for stream, target in self._collectors:
+            collectors.setdefault(stream, []).append(target)
+
+    def _leave(self) -> None:
+        collectors = self.context.collectors
+        for stream, target in self._collectors:
+            collectors[stream].remove(target)
+
+    def _capturing(self) -> Any:
+        """Wraps the output path: -OutVariable keeps each object,
+        -PipelineVariable exposes it, and this command's stream collectors
+        are suspended while the next command handles it."""
+        out_variable, pipeline_variable = self._out_variable, self._pipeline_variable
+        context = self.context
+
+        def emit(obj: Any) -> None:
+            if out_variable is not None:
+                out_variable.append(obj)
+            if pipeline_variable:
+                context.set_variable_value(pipeline_variable, obj)
+            self._leave()
+            try:
+                self.downstream(obj)
+            finally:
+                self._enter()
+
+        return emit
 
     def _check_mandatory(self, pipeline_pending: bool) -> None:
         missing = missing_mandatory(self.binding, pipeline_pending)
@@ -96,6 +202,9 @@ class _CommandRun(CommandProcessor):
         self.context.write_error(exc.error_record, self.overrides.get("ErrorActionPreference"))
 
 
+_STREAM_VARIABLES = {"ErrorVariable": 2, "WarningVariable": 3, "InformationVariable": 6}
+
+
 def default_values_for(context: Any, command_name: str) -> Optional[dict[str, Any]]:
     """The ``$PSDefaultParameterValues`` entries (``'Command:Parameter'`` keys,
     wildcards allowed in the command part) that apply to ``command_name``,
@@ -129,7 +238,7 @@ class CmdletRuntime:
         self.bound_parameters: dict[str, Any] = {}
 
     def write_object(self, obj: Any, enumerate_collection: bool = False) -> None:
-        emit = self.processor.downstream
+        emit = self.processor.emit
         if enumerate_collection:
             items = iter_collection(obj)
             if items is not None:
@@ -197,9 +306,8 @@ class CmdletProcessor(_CommandRun):
         self.runtime = CmdletRuntime(self)
         self.instance: Any = None
 
-    def begin(self) -> None:
-        runtime = self.runtime
-        self.instance = self.cls(runtime)
+    def _begin(self) -> None:
+        self.instance = self.cls(self.runtime)
         self._apply_bound()
         self._run(self.instance.begin_processing())
 
@@ -217,21 +325,21 @@ class CmdletProcessor(_CommandRun):
         instance.bound_parameters = bound
         self.invocation.bound_parameters = bound
 
-    def process(self, input_object: Any) -> None:
+    def _process(self, input_object: Any) -> None:
         if input_object is not NO_INPUT:
             if not self._bind_input(input_object):
                 return
             self._apply_bound()
         self._run(self.instance.process_record())
 
-    def end(self) -> None:
+    def _end(self) -> None:
         self._run(self.instance.end_processing())
 
     def _run(self, result: Optional[Iterable[Any]]) -> None:
         """Streams what a generator lifecycle method yields."""
         if result is None:
             return
-        emit = self.downstream
+        emit = self.emit
         for obj in result:
             emit(obj)
 
@@ -271,17 +379,13 @@ class ScriptCommandProcessor(_CommandRun):
         variables.update(self.overrides)
         return variables
 
-    def begin(self) -> None:
+    def _begin(self) -> None:
         self.run = self.script_block.begin_invocation(
             self.context, new_scope=not self.dot_source, variables=self._variables(),
-            args=list(self.binding.unbound_arguments), emit=self.downstream)
-        self._enter()
-        try:
-            self.run.begin()
-        finally:
-            self._leave()
+            args=list(self.binding.unbound_arguments), emit=self.emit)
+        self.run.begin()
 
-    def process(self, input_object: Any) -> None:
+    def _process(self, input_object: Any) -> None:
         if input_object is not NO_INPUT and self.binding.metadata.is_advanced \
                 and self.binding.takes_pipeline_input():
             if not self._bind_input(input_object):
@@ -296,22 +400,15 @@ class ScriptCommandProcessor(_CommandRun):
                     scope_vars[name.lower()] = PSVariable(name, value)
                 else:
                     var.value = value
-        self._enter()
-        try:
-            self.run.process(input_object)
-        finally:
-            self._leave()
+        self.run.process(input_object)
 
-    def end(self) -> None:
-        self._enter()
-        try:
-            self.run.end()
-        finally:
-            self._leave()
+    def _end(self) -> None:
+        self.run.end()
 
     def _enter(self) -> None:
-        stack = self.context.running_functions
-        stack.append(self.info.name)
+        super()._enter()
+        self.context.running_functions.append(self.info.name)
 
     def _leave(self) -> None:
         self.context.running_functions.pop()
+        super()._leave()

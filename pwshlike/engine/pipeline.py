@@ -6,11 +6,17 @@ pushes its output objects to ``downstream``, the next processor's
 stream one at a time as in pwsh.  The engine knows nothing about how a
 command binds its parameters: the commands layer creates processors from
 ``CommandInfo.new_processor(context, arguments, invocation_info)``.
+
+:func:`run_pipeline` drives a chain of processors (early stop through
+``flow.StopUpstreamCommands``); :class:`RedirectedProcessor` gives one
+command its own stream routing for ``2>&1``, ``3> file``, ``*>$null``.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterable, Optional
+
+from .flow import StopUpstreamCommands
 
 
 class _NoInput:
@@ -35,14 +41,16 @@ class CommandArgument:
     * ``splatted``: came from ``@splat``.
     * ``end_of_parameters``: the unquoted ``--`` marker.
     * ``text``: the argument as written, for error messages.
+    * ``verbatim``: the rest of the line after ``--%`` (a positional string
+      native commands receive unquoted and unsplit by the engine).
     """
 
     __slots__ = ("name", "value", "has_value", "colon", "splatted",
-                 "end_of_parameters", "extent", "text")
+                 "end_of_parameters", "extent", "text", "verbatim")
 
     def __init__(self, name: Optional[str] = None, value: Any = None, has_value: bool = True,
                  colon: bool = False, splatted: bool = False, end_of_parameters: bool = False,
-                 extent: Any = None, text: Optional[str] = None) -> None:
+                 extent: Any = None, text: Optional[str] = None, verbatim: bool = False) -> None:
         self.name = name
         self.value = value
         self.has_value = has_value
@@ -51,6 +59,7 @@ class CommandArgument:
         self.end_of_parameters = end_of_parameters
         self.extent = extent
         self.text = text
+        self.verbatim = verbatim
 
     def __repr__(self) -> str:
         if self.end_of_parameters:
@@ -58,6 +67,22 @@ class CommandArgument:
         if self.name is None:
             return f"CommandArgument({self.value!r})"
         return f"CommandArgument(-{self.name}{':' if self.colon else ''} {self.value!r})"
+
+
+class ParameterToken(str):
+    """A ``-Name`` (or ``-Name:``) argument that a simple function received
+    unbound.  In ``$args`` it is the plain string ``-Name``; splatting
+    ``@args`` passes it on as a parameter again, as pwsh does."""
+
+    __slots__ = ()
+
+    @property
+    def parameter_name(self) -> str:
+        return self[1:].rstrip(":")
+
+    @property
+    def colon(self) -> bool:
+        return self.endswith(":")
 
 
 class CommandProcessor:
@@ -69,6 +94,11 @@ class CommandProcessor:
     goes to ``self.downstream(obj)``; the runner sets ``downstream`` before
     ``begin``.  ``expecting_input`` is True when an upstream command feeds
     this one.
+
+    As in pwsh, an upstream ``begin`` that writes output makes the runner
+    begin the downstream command early (pwsh's RanBeginAlready): ``began``
+    records that, so ``begin`` runs exactly once and always before
+    ``process``.
     """
 
     def __init__(self, context: Any, invocation: Any) -> None:
@@ -76,6 +106,7 @@ class CommandProcessor:
         self.invocation = invocation
         self.downstream: Callable[[Any], None] = _discard
         self.expecting_input = False
+        self.began = False
 
     def begin(self) -> None:
         """Runs before any input arrives."""
@@ -86,6 +117,216 @@ class CommandProcessor:
     def end(self) -> None:
         """Runs after the last input object."""
 
+    def clean(self) -> None:
+        """Runs once after the pipeline finished or failed (pwsh's ``clean``
+        block), for every processor whose ``begin`` ran."""
+
+
+class PipelineState:
+    """Per-pipeline bookkeeping: whether a command in it wrote an error
+    (which makes ``$?`` False after the pipeline)."""
+
+    __slots__ = ("failed",)
+
+    def __init__(self) -> None:
+        self.failed = False
+
 
 def _discard(_obj: Any) -> None:
     return None
+
+
+def run_pipeline(ctx: Any, processors: list[CommandProcessor], out: Callable[[Any], None],
+                 source: Optional[Iterable[Any]] = None, sets_status: bool = True) -> None:
+    """Runs processors as one pipeline: ``begin`` on each, then input
+    (``source``'s objects, enumerated lazily, or one ``NO_INPUT``) into the
+    first, then ``end`` on each; the last one writes to ``out``.
+
+    A processor raising StopUpstreamCommands stops the input and the
+    commands before it; it and the ones after it still get ``end``.
+    Afterwards ``$?`` is False if a command in the pipeline wrote an error
+    (unless ``sets_status`` is False: a whole script run keeps the status its
+    last statement left)."""
+    count = len(processors)
+    last = count - 1
+    processors[last].downstream = out
+    for i in range(last):
+        processors[i].downstream = _begin_then_process(processors[i + 1])
+        processors[i + 1].expecting_input = True
+    if source is not None:
+        processors[0].expecting_input = True
+    state = PipelineState()
+    saved_state = ctx.pipeline_state
+    ctx.pipeline_state = state
+    try:
+        try:
+            for processor in processors:
+                if not processor.began:
+                    processor.began = True
+                    processor.begin()
+            for i in range(last):
+                processors[i].downstream = processors[i + 1].process
+            first = processors[0]
+            if source is None:
+                first.process(NO_INPUT)
+            else:
+                process = first.process
+                for item in source:
+                    process(item)
+            for processor in processors:
+                processor.end()
+        except StopUpstreamCommands as stop:
+            _finish_stopped(processors, stop)
+    finally:
+        ctx.pipeline_state = saved_state
+        for processor in processors:
+            if processor.began:
+                processor.clean()
+    if sets_status:
+        ctx.last_success = not state.failed
+
+
+def _begin_then_process(processor: CommandProcessor) -> Callable[[Any], None]:
+    """The downstream link while commands are beginning: begins the
+    receiving command first if an upstream begin block writes output."""
+    def feed(obj: Any) -> None:
+        if not processor.began:
+            processor.began = True
+            processor.begin()
+        processor.process(obj)
+    return feed
+
+
+def _position(processors: list[CommandProcessor], source: Any) -> int:
+    for i, processor in enumerate(processors):
+        if processor is source or getattr(processor, "inner", None) is source:
+            return i
+    return -1
+
+
+def _finish_stopped(processors: list[CommandProcessor], stop: StopUpstreamCommands) -> None:
+    """Ends the processors from the one that asked to stop onwards
+    (beginning any that had not begun yet)."""
+    while True:
+        index = _position(processors, stop.source)
+        if index < 0:
+            raise stop
+        try:
+            for processor in processors[index:]:
+                if not processor.began:
+                    processor.began = True
+                    processor.begin()
+            for processor in processors[index:]:
+                processor.end()
+            return
+        except StopUpstreamCommands as again:
+            stop = again
+
+
+class ExpressionProcessor(CommandProcessor):
+    """An expression standing as a pipeline command, needed when it has
+    redirections (``$x > file``): it evaluates once and writes its items."""
+
+    def __init__(self, context: Any, expression: Callable[[Any], Any]) -> None:
+        super().__init__(context, None)
+        self.expression = expression
+
+    def process(self, input_object: Any) -> None:
+        from .compile_support import emit_value
+        emit_value(self.expression(self.context), self.downstream)
+
+
+class Redirection:
+    """One compiled redirection: ``streams`` it takes (1-6), and either a
+    merge into the output (``kind`` 'merge'), ``$null`` ('null') or a file
+    whose path ``location(ctx)`` gives ('file', ``append`` for ``>>``)."""
+
+    __slots__ = ("streams", "kind", "location", "append")
+
+    def __init__(self, streams: tuple[int, ...], kind: str,
+                 location: Optional[Callable[[Any], Any]] = None, append: bool = False) -> None:
+        self.streams = streams
+        self.kind = kind
+        self.location = location
+        self.append = append
+
+
+class RedirectedProcessor(CommandProcessor):
+    """Wraps a command that has redirections.  While the command runs, the
+    context's stream routing is the command's own; when it writes output
+    downstream, the routing goes back to the pipeline's, so the next command's
+    errors are not captured by this command's ``2>&1``."""
+
+    def __init__(self, context: Any, invocation: Any, inner: CommandProcessor,
+                 redirections: list[Redirection]) -> None:
+        super().__init__(context, invocation)
+        self.inner = inner
+        self.redirections = redirections
+        self.routing: Any = None
+        self.outer: Any = None
+        self.sinks: list[Any] = []
+
+    def begin(self) -> None:
+        from .streams import FileSink, discard
+        ctx = self.context
+        self.outer = outer = ctx.streams
+        routing = outer.copy()
+        output: Callable[[Any], None] = self._forward
+        for redirection in self.redirections:
+            if redirection.kind == "merge":
+                continue
+            if redirection.kind == "null":
+                target: Callable[[Any], None] = discard
+            else:
+                from .conversions import to_string
+                path = ctx.session.resolve_path(to_string(redirection.location(ctx)))
+                sink = FileSink(path, redirection.append, ctx.formatter)
+                self.sinks.append(sink)
+                target = sink
+            for stream in redirection.streams:
+                if stream == 1:
+                    output = target
+                else:
+                    routing.set(stream, target)
+        for redirection in self.redirections:
+            if redirection.kind == "merge":
+                for stream in redirection.streams:
+                    routing.set(stream, output)
+        self.routing = routing
+        self.inner.downstream = output
+        self.inner.expecting_input = self.expecting_input
+        self._call(self.inner.begin)
+
+    def _forward(self, obj: Any) -> None:
+        ctx = self.context
+        ctx.streams = self.outer
+        try:
+            self.downstream(obj)
+        finally:
+            ctx.streams = self.routing
+
+    def _call(self, method: Callable[..., None], *args: Any) -> None:
+        ctx = self.context
+        saved = ctx.streams
+        ctx.streams = self.routing
+        try:
+            method(*args)
+        finally:
+            ctx.streams = saved
+
+    def process(self, input_object: Any) -> None:
+        self._call(self.inner.process, input_object)
+
+    def end(self) -> None:
+        self._call(self.inner.end)
+        self._close()
+
+    def clean(self) -> None:
+        try:
+            self._call(self.inner.clean)
+        finally:
+            self._close()
+
+    def _close(self) -> None:
+        for sink in self.sinks:
+            sink.close()

@@ -69,3 +69,9 @@ class Session:
 @pytest.fixture
 def session() -> Session:
     return Session()
+
+
+@pytest.fixture
+def interactive_session():
+    """A session whose host answers prompts with the given lines."""
+    return Session

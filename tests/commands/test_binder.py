@@ -175,3 +175,18 @@ def test_simple_function_collects_unbound_arguments():
     result = bind_arguments(md, [switch("x"), pos(1), pos(2)], "f", is_script=True, simple_function=True)
     assert result.bound == {"A": 1}
     assert result.unbound_arguments == ["-x", 2]
+
+
+def test_null_and_empty_arguments_to_mandatory_parameters():
+    md = command(p("Name", "String", __AllParameterSets=dict(mandatory=True)),
+                 p("Items", "String[]", __AllParameterSets=dict(mandatory=False)))
+    assert error_of(md, named("Name", None))[::2] == (
+        "ParameterArgumentValidationErrorNullNotAllowed",
+        "Cannot bind argument to parameter 'Name' because it is null.")
+    assert error_of(md, named("Name", ""))[::2] == (
+        "ParameterArgumentValidationErrorEmptyStringNotAllowed",
+        "Cannot bind argument to parameter 'Name' because it is an empty string.")
+    md2 = command(p("Items", "String[]", __AllParameterSets=dict(mandatory=True)))
+    assert error_of(md2, named("Items", []))[::2] == (
+        "ParameterArgumentValidationErrorEmptyArrayNotAllowed",
+        "Cannot bind argument to parameter 'Items' because it is an empty array.")

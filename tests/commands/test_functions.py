@@ -120,9 +120,8 @@ def test_confirm_and_whatif(session):
     assert 'What if: Performing the operation "Remove" on target "a".' in session.host.stream("host")
 
 
-def test_mandatory_parameters_are_prompted_for_on_an_interactive_host():
-    from conftest import Session
-    session = Session(answers=["!?", "Ada", "x", "y", ""])
+def test_mandatory_parameters_are_prompted_for_on_an_interactive_host(interactive_session):
+    session = interactive_session(answers=["!?", "Ada", "x", "y", ""])
     session.run('''
         function Get-Thing {
             param([Parameter(Mandatory, HelpMessage = "Who to greet")][string]$Name,
@@ -145,3 +144,15 @@ def test_ps_default_parameter_values(session):
     assert session.text("Get-T -Name given") == ["Name=given Other=sb"]
     session.run('$PSDefaultParameterValues["Disabled"] = $true')
     assert session.text("Get-T") == ["Name= Other="]
+
+
+def test_capturing_common_parameters(session):
+    assert session.run('''
+        Write-Error "e4" -ErrorAction SilentlyContinue -ErrorVariable ev
+        function f { [CmdletBinding()] param() Write-Error "inner"; Write-Warning "w1"; 5 }
+        $r = f -ErrorVariable +ev -WarningVariable wv -OutVariable ov -ErrorAction SilentlyContinue `
+               -WarningAction SilentlyContinue
+        $ev.Count; $wv[0].Message; $ov[0]''') == [2, "w1", 5]
+    assert session.text('1..2 | ForEach-Object -PipelineVariable pv { $_ * 10 } | ForEach-Object { "$pv/$_" }') \
+        == ["10/10", "20/20"]
+    assert session.host.stream("warning") == []

@@ -1,0 +1,142 @@
+"""The automatic and preference variables a new session starts with.
+
+Values follow pwsh 7.4 on Linux.  Preference variables carry a lazily
+resolved type constraint so ``$ErrorActionPreference = 'stop'`` converts
+(and a bad name fails) exactly like pwsh, without loading the type table
+at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+from typing import Any
+
+from .scopes import ALLSCOPE, CONSTANT, NONE, READONLY, DynamicVariable, PSVariable, Scope
+from .values import ArrayList, Hashtable
+
+PS_VERSION = (7, 4, 6)
+
+
+class LazyTypeConstraint:
+    """A variable's type constraint given by name, resolved on first use."""
+
+    __slots__ = ("type_name", "_type")
+
+    def __init__(self, type_name: str) -> None:
+        self.type_name = type_name
+        self._type: Any = None
+
+    def convert(self, value: Any) -> Any:
+        if self._type is None:
+            from .types import resolve_type
+            self._type = resolve_type(self.type_name)
+        return self._type.convert(value)
+
+
+class PathInfo:
+    """``$PWD`` / ``Get-Location`` output: the location as a path object."""
+
+    __slots__ = ("path",)
+    full_name = "System.Management.Automation.PathInfo"
+    PS_MEMBERS = {"Path": "path", "ProviderPath": "path", "Drive": "drive",
+                  "Provider": "provider", "ToString": "__str__"}
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    @property
+    def drive(self) -> str:
+        return "/"
+
+    @property
+    def provider(self) -> str:
+        return "Microsoft.PowerShell.Core\\FileSystem"
+
+    def __str__(self) -> str:
+        return self.path
+
+    def __repr__(self) -> str:
+        return f"PathInfo({self.path!r})"
+
+
+_ACTION = "System.Management.Automation.ActionPreference"
+_PREFERENCES = (
+    ("ErrorActionPreference", "Continue", _ACTION),
+    ("WarningPreference", "Continue", _ACTION),
+    ("VerbosePreference", "SilentlyContinue", _ACTION),
+    ("DebugPreference", "SilentlyContinue", _ACTION),
+    ("InformationPreference", "SilentlyContinue", _ACTION),
+    ("ProgressPreference", "Continue", _ACTION),
+    ("ConfirmPreference", "High", "System.Management.Automation.ConfirmImpact"),
+    ("WhatIfPreference", False, "System.Management.Automation.SwitchParameter"),
+)
+
+
+def _version_table() -> Hashtable:
+    from .netobjects import Version
+    version = Version(*PS_VERSION)
+    table = Hashtable()
+    table["PSVersion"] = version
+    table["PSEdition"] = "Core"
+    table["GitCommitId"] = ".".join(str(p) for p in PS_VERSION)
+    uname = platform.uname()
+    table["OS"] = f"{uname.system} {uname.release} {uname.version}"
+    table["Platform"] = "Unix"
+    table["PSCompatibleVersions"] = [Version(1, 0), Version(2, 0), Version(3, 0), Version(4, 0),
+                                     Version(5, 0), Version(5, 1), version]
+    table["PSRemotingProtocolVersion"] = Version(2, 3)
+    table["SerializationVersion"] = Version(1, 1, 0, 1)
+    table["WSManStackVersion"] = Version(3, 0)
+    return table
+
+
+def install_automatic_variables(ctx: Any) -> None:
+    """Creates the global variables of a fresh session on ``ctx``."""
+    session = ctx.session
+    scope: Scope = session.global_scope
+    define = scope.vars.__setitem__
+    constant = CONSTANT | ALLSCOPE
+
+    def const(name: str, value: Any, options: int = constant) -> None:
+        define(name.lower(), PSVariable(name, value, options))
+        if options & ALLSCOPE:
+            session.allscope_names.add(name.lower())
+
+    const("true", True)
+    const("false", False)
+    const("null", None, NONE)
+    const("Error", ArrayList(), CONSTANT)
+    const("PID", os.getpid())
+    const("PSHOME", os.path.dirname(os.path.dirname(os.path.abspath(__file__))), READONLY | ALLSCOPE)
+    const("ShellId", "Microsoft.PowerShell")
+    const("IsLinux", sys.platform.startswith("linux"))
+    const("IsMacOS", sys.platform == "darwin")
+    const("IsWindows", sys.platform == "win32")
+    const("IsCoreCLR", True)
+    const("HOME", os.path.expanduser("~"), READONLY | ALLSCOPE)
+    const("Host", ctx.host)
+    const("PSVersionTable", _version_table(), READONLY | ALLSCOPE)
+    const("PSCulture", "en-US", READONLY | ALLSCOPE)
+    const("PSUICulture", "en-US", READONLY | ALLSCOPE)
+    const("NestedPromptLevel", 0, NONE)
+    const("MaximumErrorCount", 256, NONE)
+    const("MaximumHistoryCount", 4096, NONE)
+    const("FormatEnumerationLimit", 4, NONE)
+    const("ErrorView", "ConciseView", NONE)
+    const("PSDefaultParameterValues", Hashtable(), NONE)
+    const("PSModuleAutoLoadingPreference", "All", NONE)
+    const("PSNativeCommandArgumentPassing", "Standard", NONE)
+    const("PSNativeCommandUseErrorActionPreference", False, NONE)
+    const("PSSessionApplicationName", "wsman", NONE)
+    const("PSSessionConfigurationName", "http://schemas.microsoft.com/powershell/Microsoft.PowerShell",
+          NONE)
+    const("args", [], NONE)
+    const("input", iter(()), NONE)
+    for name, value, type_name in _PREFERENCES:
+        var = PSVariable(name, value, type_constraint=LazyTypeConstraint(type_name))
+        define(name.lower(), var)
+    define("pwd", DynamicVariable("PWD", lambda: PathInfo(session.location), ALLSCOPE))
+    session.allscope_names.add("pwd")
+

@@ -1,0 +1,277 @@
+"""Compilation of pipelines, pipeline chains, commands, their arguments
+and redirections.
+
+A command element compiles to a factory ``make(ctx, position, length)``
+that evaluates the arguments, asks the commands layer's
+``ctx.command_resolver`` for the command and gets its processor from
+``CommandInfo.new_processor``.  A pipeline whose first element is an
+expression feeds that expression's items (lazily for a range) into the
+first command.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..language import ast as A
+from .compile_support import contains_command, emit_value, lazy_range, pipeline_input
+from .conversions import to_string
+from .errors import CommandNotFoundException, ErrorCategory, InvocationInfo
+from .pipeline import (CommandArgument, ExpressionProcessor, ParameterToken, RedirectedProcessor,
+                       Redirection, run_pipeline)
+from .streams import STREAM_NAMES
+from .values import GenericDictionary, Hashtable, iter_collection
+
+Stmt = Callable[[Any, Callable[[Any], None]], None]
+Maker = Callable[[Any, int, int], Any]
+ArgumentFn = Callable[[Any, list], None]
+
+
+def command_not_found(name: Any) -> CommandNotFoundException:
+    text = name if isinstance(name, str) else to_string(name)
+    return CommandNotFoundException(
+        f"The term '{text}' is not recognized as a name of a cmdlet, function, script file, or "
+        f"executable program.\nCheck the spelling of the name, or if a path was included, verify that "
+        f"the path is correct and try again.", error_id="CommandNotFoundException",
+        category=ErrorCategory.ObjectNotFound, target_object=text)
+
+
+class CommandCompiler:
+    """Mixin of :class:`compiler.Compiler` for pipelines and commands."""
+
+    def s_PipelineAst(self, node: Any) -> tuple[Stmt, bool]:
+        extent = node.extent
+        if node.background:
+            return self.unsupported_stmt(node), True
+        elements = node.pipeline_elements
+        first = elements[0]
+        if len(elements) == 1 and isinstance(first, A.CommandExpressionAst) and not first.redirections:
+            return self._expression_statement(first.expression, extent), True
+        source = None
+        if isinstance(first, A.CommandExpressionAst) and not first.redirections:
+            source = self._pipeline_source(first.expression)
+            commands = elements[1:]
+        else:
+            commands = elements
+        makers = [self._command_maker(e) for e in commands]
+        length = len(elements)
+        offset = 2 if source is not None else 1
+        if source is None and len(makers) == 1:
+            make = makers[0]
+
+            def single(ctx: Any, out: Any) -> None:
+                try:
+                    run_pipeline(ctx, [make(ctx, 1, 1)], out)
+                except Exception as exc:
+                    ctx.statement_error(exc, extent, out)
+            return single, True
+
+        def pipeline(ctx: Any, out: Any) -> None:
+            try:
+                items = source(ctx) if source is not None else None
+                processors = [make(ctx, i + offset, length) for i, make in enumerate(makers)]
+                run_pipeline(ctx, processors, out, items)
+            except Exception as exc:
+                ctx.statement_error(exc, extent, out)
+        return pipeline, True
+
+    def s_PipelineChainAst(self, node: Any) -> tuple[Stmt, bool]:
+        left = self.stmt(node.left)
+        right = self.stmt(node.right)
+        want = node.operator == "&&"
+        if node.background:
+            return self.unsupported_stmt(node), True
+
+        def chain(ctx: Any, out: Any) -> None:
+            ctx.last_success = True
+            left(ctx, out)
+            if ctx.last_success == want:
+                right(ctx, out)
+        return chain, True
+
+    # --- expression statements ------------------------------------------------------------
+
+    def _expression_statement(self, node: Any, extent: Any) -> Stmt:
+        """An expression used as a statement writes its value, unrolled;
+        ``$i++``, ``[void](...)`` and void method calls write nothing, and
+        ``$( )`` streams its statements' output directly."""
+        status = not contains_command(node)
+        if isinstance(node, A.SubExpressionAst):
+            body = self.block(node.sub_expression)
+
+            def sub(ctx: Any, out: Any) -> None:
+                try:
+                    body(ctx, out)
+                    if status:
+                        ctx.last_success = True
+                except Exception as exc:
+                    ctx.statement_error(exc, extent, out)
+            return sub
+        value = self.expr(node)
+        silent = (isinstance(node, A.UnaryExpressionAst) and node.operator in ("++", "--")) or \
+            (isinstance(node, A.ConvertExpressionAst) and node.type.type_name.name.lower() in ("void", "system.void"))
+        if silent:
+            def run(ctx: Any, out: Any) -> None:
+                try:
+                    value(ctx)
+                    if status:
+                        ctx.last_success = True
+                except Exception as exc:
+                    ctx.statement_error(exc, extent, out)
+            return run
+        skip_none = isinstance(node, A.InvokeMemberExpressionAst)
+
+        def write(ctx: Any, out: Any) -> None:
+            try:
+                result = value(ctx)
+                if result is not None or not skip_none:
+                    emit_value(result, out)
+                if status:
+                    ctx.last_success = True
+            except Exception as exc:
+                ctx.statement_error(exc, extent, out)
+        return write
+
+    def _pipeline_source(self, node: Any) -> Callable[[Any], Any]:
+        """The objects a leading expression sends into a pipeline."""
+        inner = node
+        while isinstance(inner, A.ParenExpressionAst) and isinstance(inner.pipeline, A.PipelineAst) \
+                and len(inner.pipeline.pipeline_elements) == 1 \
+                and isinstance(inner.pipeline.pipeline_elements[0], A.CommandExpressionAst) \
+                and not inner.pipeline.pipeline_elements[0].redirections:
+            inner = inner.pipeline.pipeline_elements[0].expression
+        if isinstance(inner, A.BinaryExpressionAst) and inner.operator == "..":
+            left, right = self.expr(inner.left), self.expr(inner.right)
+            return lambda ctx: lazy_range(left(ctx), right(ctx))
+        value = self.expr(node)
+        return lambda ctx: pipeline_input(value(ctx))
+
+    # --- commands ---------------------------------------------------------------------------
+
+    def _command_maker(self, node: Any) -> Maker:
+        redirections = self._redirections(node.redirections or ())
+        if isinstance(node, A.CommandExpressionAst):
+            value = self.expr(node.expression)
+
+            def make_expression(ctx: Any, position: int, length: int) -> Any:
+                processor = ExpressionProcessor(ctx, value)
+                if redirections:
+                    return RedirectedProcessor(ctx, None, processor, redirections)
+                return processor
+            return make_expression
+        elements = node.command_elements
+        name_node = elements[0]
+        if isinstance(name_node, A.StringConstantExpressionAst):
+            name_value = name_node.value
+            name_fn = None
+        else:
+            name_value = None
+            name_fn = self.expr(name_node)
+        arguments = [self._argument(e) for e in elements[1:]]
+        operator = node.invocation_operator
+        extent = node.extent
+
+        def make(ctx: Any, position: int, length: int) -> Any:
+            args: list[CommandArgument] = []
+            for argument in arguments:
+                argument(ctx, args)
+            target = name_value if name_fn is None else name_fn(ctx)
+            resolver = ctx.command_resolver
+            if resolver is None:
+                raise command_not_found(target)
+            info = resolver(ctx, target, operator, extent)
+            invocation_name = operator if operator else (target if isinstance(target, str) else to_string(target))
+            invocation = InvocationInfo(info, invocation_name, extent, GenericDictionary(),
+                                        pipeline_position=position, pipeline_length=length,
+                                        expecting_input=position > 1)
+            processor = info.new_processor(ctx, args, invocation)
+            if redirections:
+                return RedirectedProcessor(ctx, invocation, processor, redirections)
+            return processor
+        return make
+
+    def _argument(self, node: Any) -> ArgumentFn:
+        """One command element after the name, appending CommandArguments."""
+        extent = node.extent
+        if isinstance(node, A.CommandParameterAst):
+            name = node.parameter_name
+            if node.argument is None:
+                text = "-" + name
+
+                def switch(ctx: Any, args: list) -> None:
+                    args.append(CommandArgument(name, None, False, extent=extent, text=text))
+                return switch
+            value = self.expr(node.argument)
+            text = "-" + name + ":"
+
+            def named(ctx: Any, args: list) -> None:
+                args.append(CommandArgument(name, value(ctx), True, colon=True, extent=extent, text=text))
+            return named
+        if isinstance(node, A.EndOfParametersAst):
+            return lambda ctx, args: args.append(
+                CommandArgument(end_of_parameters=True, extent=extent, text="--"))
+        if isinstance(node, A.VerbatimArgumentAst):
+            verbatim = node.text
+            return lambda ctx, args: args.append(
+                CommandArgument(None, verbatim, extent=extent, text="--%", verbatim=True))
+        if isinstance(node, A.VariableExpressionAst) and node.splatted:
+            return self._splat(node)
+        value = self.expr(node)
+        text = extent.text
+
+        def positional(ctx: Any, args: list) -> None:
+            args.append(CommandArgument(None, value(ctx), extent=extent, text=text))
+        return positional
+
+    def _splat(self, node: Any) -> ArgumentFn:
+        """``@h`` becomes named arguments, ``@a`` positional ones."""
+        value = self.expr(A.VariableExpressionAst(node.extent, node.name, False, node.braced))
+        extent = node.extent
+
+        def splat(ctx: Any, args: list) -> None:
+            table = value(ctx)
+            if table is None:
+                return
+            if isinstance(table, (Hashtable, dict)):
+                for key, item in table.items():
+                    name = key if isinstance(key, str) else to_string(key)
+                    args.append(CommandArgument(name, item, True, colon=True, splatted=True,
+                                                extent=extent, text="-" + name + ":"))
+                return
+            items = iter_collection(table)
+            values = list(items) if items is not None else [table]
+            i = 0
+            while i < len(values):
+                item = values[i]
+                i += 1
+                if isinstance(item, ParameterToken):
+                    name = item.parameter_name
+                    if item.colon and i < len(values):
+                        args.append(CommandArgument(name, values[i], True, colon=True, splatted=True,
+                                                    extent=extent, text=str(item)))
+                        i += 1
+                    else:
+                        args.append(CommandArgument(name, None, False, splatted=True, extent=extent,
+                                                    text=str(item)))
+                else:
+                    args.append(CommandArgument(None, item, splatted=True, extent=extent))
+        return splat
+
+    # --- redirections --------------------------------------------------------------------------
+
+    def _redirections(self, nodes: Any) -> list[Redirection]:
+        result = []
+        for node in nodes:
+            stream = node.from_stream
+            if isinstance(node, A.MergingRedirectionAst):
+                streams = (2, 3, 4, 5, 6) if stream == "all" else (STREAM_NAMES[stream],)
+                result.append(Redirection(streams, "merge"))
+                continue
+            streams = (1, 2, 3, 4, 5, 6) if stream == "all" else (STREAM_NAMES[stream],)
+            location = node.location
+            if isinstance(location, A.VariableExpressionAst) and location.name.lower() == "null":
+                result.append(Redirection(streams, "null"))
+            else:
+                result.append(Redirection(streams, "file", self.expr(location), bool(node.append)))
+        return result
+

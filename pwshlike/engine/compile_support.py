@@ -1,0 +1,164 @@
+"""Run-time helpers the compiled closures share: output unrolling,
+collecting statement output as a value, and what ``foreach`` and pipelines
+enumerate (lazily for ranges, so ``1..1e9 | Select -First 3`` is instant)."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Iterator
+
+from ..language import ast as A
+from .errors import ErrorCategory, InvalidOperationException, RuntimeException
+from .operators import range_bounds, range_op
+from .values import ArrayList, GenericList, iter_collection
+
+_PLAIN_SCALARS = frozenset((str, int, float, bool, type(None)))
+
+
+def emit_value(value: Any, out: Callable[[Any], None]) -> None:
+    """Writes a statement's value to the output, unrolling one level of
+    collection as pwsh does (``,$a`` therefore outputs ``$a`` whole)."""
+    t = type(value)
+    if t is list:
+        for item in value:
+            out(item)
+        return
+    if t in _PLAIN_SCALARS:
+        out(value)
+        return
+    items = iter_collection(value)
+    if items is None:
+        out(value)
+    else:
+        for item in items:
+            out(item)
+
+
+def collect(stmt: Callable[[Any, Callable[[Any], None]], None], ctx: Any) -> Any:
+    """A statement's output as a value: nothing -> $null, one object -> it,
+    more -> an object[] (list)."""
+    items: list[Any] = []
+    stmt(ctx, items.append)
+    n = len(items)
+    if n == 0:
+        return None
+    if n == 1:
+        return items[0]
+    return items
+
+
+def enumerate_value(value: Any) -> Iterable[Any]:
+    """What ``foreach`` and a pipeline feed on: a collection's items, nothing
+    for $null (foreach) and the value itself for anything else."""
+    t = type(value)
+    if t is list:
+        return value
+    if value is None:
+        return ()
+    if t in _PLAIN_SCALARS:
+        return (value,)
+    items = iter_collection(value)
+    if items is None:
+        return (value,)
+    if isinstance(items, (ArrayList, GenericList)):
+        return _guarded(items)
+    return items
+
+
+def pipeline_input(value: Any) -> Iterable[Any]:
+    """The objects an expression sends down a pipeline: like
+    :func:`enumerate_value`, but a lone $null is sent (``$null | % {1}``
+    runs once)."""
+    if value is None:
+        return (None,)
+    return enumerate_value(value)
+
+
+def _guarded(items: list[Any]) -> Iterator[Any]:
+    """Enumerates a growable list, failing as .NET does if the loop body
+    changes its length (instead of looping forever)."""
+    n = len(items)
+    for item in items:
+        if len(items) != n:
+            break
+        yield item
+    if len(items) != n:
+        raise InvalidOperationException(
+            "Collection was modified; enumeration operation may not execute.")
+
+
+class LoopEnumerator:
+    """``$foreach`` / ``$switch``: the enumerator driving the running loop.
+    ``MoveNext()`` in the body consumes the next item, which the loop then
+    skips, as in pwsh."""
+
+    __slots__ = ("_items", "current")
+    full_name = "System.Collections.IEnumerator"
+    PS_MEMBERS = {"MoveNext": "move_next", "Current": "current"}
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self._items = iter(items)
+        self.current: Any = None
+
+    def __iter__(self) -> Iterator[Any]:
+        return self
+
+    def __next__(self) -> Any:
+        self.current = next(self._items)
+        return self.current
+
+    def move_next(self) -> bool:
+        try:
+            self.current = next(self._items)
+        except StopIteration:
+            self.current = None
+            return False
+        return True
+
+
+def references_variable(node: Any, name: str) -> bool:
+    """Whether ``$name`` appears in ``node`` outside nested script blocks
+    (so loops only pay for ``$foreach``/``$switch`` when a body uses them)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, A.ScriptBlockExpressionAst):
+            continue
+        if isinstance(current, A.VariableExpressionAst) and current.name.lower() == name:
+            return True
+        stack.extend(current.children())
+    return False
+
+
+def contains_command(node: Any) -> bool:
+    """Whether ``node`` runs a command (outside nested script blocks).  As
+    pwsh's ShouldSetExecutionStatusToSuccess, a statement made only of
+    expressions sets ``$?`` to True; one that runs commands leaves the
+    status those commands set."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, A.ScriptBlockExpressionAst):
+            continue
+        if isinstance(current, A.CommandAst):
+            return True
+        stack.extend(current.children())
+    return False
+
+
+def lazy_range(left: Any, right: Any) -> Iterable[Any]:
+    """``left..right`` enumerated without building the array for integer
+    ranges; character ranges go through the operator."""
+    if type(left) is int and type(right) is int:
+        lo, hi = left, right
+    else:
+        bounds = range_bounds(left, right)
+        if bounds is None:
+            return range_op(left, right)
+        lo, hi = bounds
+    return range(lo, hi + 1) if lo <= hi else range(lo, hi - 1, -1)
+
+
+def runtime_error(message: str, error_id: str, category: Any = ErrorCategory.InvalidOperation,
+                  target: Any = None) -> RuntimeException:
+    """A RuntimeException with pwsh's error id and category."""
+    return RuntimeException(message, error_id=error_id, category=category, target_object=target)

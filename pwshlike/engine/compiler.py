@@ -1,0 +1,135 @@
+"""Compiles the AST to Python closures, once per script block.
+
+Every node becomes a closure when its script block is first run:
+expressions become ``fn(ctx) -> value`` and statements ``fn(ctx, out)``,
+where ``out`` receives each output object.  Loops and pipelines then only
+call closures; nothing dispatches on node types at run time.  Nested
+script blocks (function bodies, ``{ }`` literals) compile lazily on their
+first invocation, so start-up only pays for the code that runs.
+
+The compiler is split by concern: expressions (compile_expressions),
+assignments (compile_assign), statements and control flow
+(compile_statements), pipelines and commands (compile_commands).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from ..language import ast as A
+from .compile_assign import AssignCompiler
+from .compile_commands import CommandCompiler
+from .compile_expressions import ExpressionCompiler
+from .compile_statements import StatementCompiler
+from .compile_support import references_variable
+
+Expr = Callable[[Any], Any]
+Stmt = Callable[[Any, Callable[[Any], None]], None]
+
+
+class CompiledParameter:
+    """One declared parameter: its variable name, default-value closure and
+    type constraint (resolved on first use so an unknown type is a runtime
+    TypeNotFound error, as in pwsh)."""
+
+    __slots__ = ("name", "key", "default", "ast", "typed", "_type_name", "_type", "_resolved")
+
+    def __init__(self, ast: Any, default: Optional[Expr]) -> None:
+        self.ast = ast
+        self.name = ast.name.name
+        key = self.name.lower()
+        self.key = "_" if key == "psitem" else key
+        self.default = default
+        self._type_name = None
+        for attribute in ast.attributes or ():
+            if isinstance(attribute, A.TypeConstraintAst):
+                self._type_name = attribute.type_name
+        self._type: Any = None
+        self.typed = self._type_name is not None
+        self._resolved = not self.typed
+
+    def type_constraint(self) -> Any:
+        """The PSType constraining the variable, or None."""
+        if not self._resolved:
+            from .types import resolve_type
+            self._type = resolve_type(self._type_name)
+            self._resolved = True
+        return self._type
+
+
+class CompiledScriptBlock:
+    """The closures of one script block: parameters and named blocks.  A
+    block closure is ``fn(ctx, out)``; absent blocks are None.
+    ``process_uses_input`` says whether the process block reads ``$input``
+    (only then is it set per input object)."""
+
+    __slots__ = ("params", "begin", "process", "end", "clean", "dynamicparam", "process_uses_input")
+
+    def __init__(self) -> None:
+        self.params: list[CompiledParameter] = []
+        self.begin: Optional[Stmt] = None
+        self.process: Optional[Stmt] = None
+        self.end: Optional[Stmt] = None
+        self.clean: Optional[Stmt] = None
+        self.dynamicparam: Optional[Stmt] = None
+        self.process_uses_input = False
+
+
+class Compiler(ExpressionCompiler, AssignCompiler, StatementCompiler, CommandCompiler):
+    """Turns nodes into closures.  One instance compiles one script block
+    (it tracks lexical facts such as trap nesting)."""
+
+    def __init__(self) -> None:
+        self.trap_depth = 0
+
+    def expr(self, node: Any) -> Expr:
+        """The closure for an expression node."""
+        method = getattr(self, "e_" + type(node).__name__, None)
+        if method is None:
+            return self.unsupported_expr(node)
+        return method(node)
+
+    def stmt(self, node: Any) -> Stmt:
+        """The closure for a statement node, with pwsh's per-statement error
+        handling (report and continue, trap, or terminate) built in."""
+        method = getattr(self, "s_" + type(node).__name__, None)
+        if method is None:
+            return self.unsupported_stmt(node)
+        fn, wrapped = method(node)
+        if wrapped:
+            return fn
+        return self.guard(fn, node.extent)
+
+    def script_block(self, ast: Any, function_parameters: Optional[list]) -> CompiledScriptBlock:
+        compiled = CompiledScriptBlock()
+        params = function_parameters
+        if params is None and ast.param_block is not None:
+            params = ast.param_block.parameters
+        for param in params or ():
+            default = self.expr(param.default_value) if param.default_value is not None else None
+            compiled.params.append(CompiledParameter(param, default))
+        for attr in ("begin", "process", "end", "clean", "dynamicparam"):
+            named = getattr(ast, attr + "_block")
+            if named is not None:
+                setattr(compiled, attr, self.named_block(named))
+        if ast.process_block is not None:
+            compiled.process_uses_input = references_variable(ast.process_block, "input")
+        return compiled
+
+    def named_block(self, node: Any) -> Stmt:
+        return self.statement_list(node.statements or [], node.traps or [])
+
+
+def compile_script_block(ast: Any, function_parameters: Optional[list] = None) -> CompiledScriptBlock:
+    """Compiles a ScriptBlockAst's own code (nested script blocks stay lazy)."""
+    return Compiler().script_block(ast, function_parameters)
+
+
+def compile_expression(ast: Any) -> Expr:
+    """Compiles a lone expression (attribute arguments, default values)."""
+    return Compiler().expr(ast)
+
+
+def compile_statement(ast: Any) -> Stmt:
+    """Compiles a lone statement (for the commands layer's needs)."""
+    return Compiler().stmt(ast)

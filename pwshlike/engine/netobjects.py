@@ -1,0 +1,325 @@
+"""Small .NET utility classes scripts use by value: ``[version]``, ``[uri]``
+and the ``[Text.Encoding]`` objects.  Members use .NET names so
+``members.py`` exposes them directly."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from .errors import ArgumentException, ArgumentNullException, FormatException, UriFormatException
+from .values import Byte, TypedArray
+
+
+class Version:
+    """``System.Version``: two to four numeric parts, compared part-wise
+    (a missing part is -1 and sorts first, as in .NET)."""
+
+    __slots__ = ("Major", "Minor", "Build", "Revision")
+    full_name = "System.Version"
+
+    def __init__(self, major: int = 0, minor: int = 0, build: int = -1, revision: int = -1) -> None:
+        if min(major, minor) < 0 or (build < -1) or (revision < -1):
+            raise ArgumentException("Version's parameters must be greater than or equal to zero.")
+        self.Major, self.Minor, self.Build, self.Revision = major, minor, build, revision
+
+    @classmethod
+    def parse(cls, text: str) -> "Version":
+        parts = text.strip().split(".")
+        if not 2 <= len(parts) <= 4:
+            raise ArgumentException("Version string portion was too short or too long. (Parameter 'input')")
+        try:
+            numbers = [int(p) for p in parts]
+        except ValueError:
+            raise FormatException(f"The input string '{parts[0] if not parts[0].isdigit() else text}' "
+                                  f"was not in a correct format.") from None
+        if any(n < 0 for n in numbers):
+            raise ArgumentException("Version's parameters must be greater than or equal to zero.")
+        return cls(*numbers)
+
+    def _key(self) -> tuple[int, int, int, int]:
+        return (self.Major, self.Minor, self.Build, self.Revision)
+
+    @property
+    def MajorRevision(self) -> int:
+        return self.Revision >> 16 if self.Revision >= 0 else -1
+
+    @property
+    def MinorRevision(self) -> int:
+        return self.Revision & 0xFFFF if self.Revision >= 0 else -1
+
+    def CompareTo(self, other: Any) -> int:
+        if other is None:
+            return 1
+        a, b = self._key(), other._key()
+        return (a > b) - (a < b)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Version) and self._key() == other._key()
+
+    def __lt__(self, other: "Version") -> bool:
+        return self._key() < other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __str__(self) -> str:
+        parts = [self.Major, self.Minor]
+        if self.Build >= 0:
+            parts.append(self.Build)
+            if self.Revision >= 0:
+                parts.append(self.Revision)
+        return ".".join(map(str, parts))
+
+    def ToString(self, field_count: Optional[int] = None) -> str:
+        if field_count is None:
+            return str(self)
+        return ".".join(str(p) for p in self._key()[:int(field_count)])
+
+    def __repr__(self) -> str:
+        return f"Version({str(self)!r})"
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21, "ws": 80, "wss": 443, "file": -1,
+                  "ldap": 389, "mailto": 25, "net.tcp": 808, "sftp": 22, "ssh": 22}
+
+
+class Uri:
+    """``System.Uri`` for absolute URIs (and relative ones with
+    ``UriKind.Relative``/``RelativeOrAbsolute``)."""
+
+    __slots__ = ("OriginalString", "_parts", "_absolute")
+    full_name = "System.Uri"
+
+    def __init__(self, text: str, kind: int = 1) -> None:
+        from urllib.parse import urlsplit
+        self.OriginalString = text
+        parts = urlsplit(text.strip())
+        absolute = bool(parts.scheme) and (bool(parts.netloc) or parts.scheme in ("mailto", "urn", "file", "news"))
+        if not absolute and len(parts.scheme) == 1:  # a Windows drive letter
+            absolute = False
+        if kind == 1 and not absolute:
+            raise UriFormatException("Invalid URI: The format of the URI could not be determined.")
+        if kind == 2 and absolute:
+            raise UriFormatException("Invalid URI: A relative URI cannot be created because the "
+                                     "'uriString' parameter represents an absolute URI.")
+        self._parts = parts
+        self._absolute = absolute
+
+    def _require_absolute(self) -> None:
+        if not self._absolute:
+            from .errors import InvalidOperationException
+            raise InvalidOperationException("This operation is not supported for a relative URI.")
+
+    @property
+    def IsAbsoluteUri(self) -> bool:
+        return self._absolute
+
+    @property
+    def Scheme(self) -> str:
+        self._require_absolute()
+        return self._parts.scheme.lower()
+
+    @property
+    def Host(self) -> str:
+        self._require_absolute()
+        return (self._parts.hostname or "").lower()
+
+    @property
+    def DnsSafeHost(self) -> str:
+        return self.Host
+
+    @property
+    def Port(self) -> int:
+        self._require_absolute()
+        try:
+            port = self._parts.port
+        except ValueError:
+            port = None
+        return port if port is not None else _DEFAULT_PORTS.get(self.Scheme, -1)
+
+    @property
+    def IsDefaultPort(self) -> bool:
+        return self.Port == _DEFAULT_PORTS.get(self.Scheme, -1)
+
+    @property
+    def UserInfo(self) -> str:
+        self._require_absolute()
+        netloc = self._parts.netloc
+        return netloc.rsplit("@", 1)[0] if "@" in netloc else ""
+
+    @property
+    def Authority(self) -> str:
+        host = self.Host
+        return host if self.IsDefaultPort else f"{host}:{self.Port}"
+
+    @property
+    def AbsolutePath(self) -> str:
+        self._require_absolute()
+        return self._parts.path or "/"
+
+    @property
+    def LocalPath(self) -> str:
+        from urllib.parse import unquote
+        return unquote(self.AbsolutePath)
+
+    @property
+    def Query(self) -> str:
+        self._require_absolute()
+        return "?" + self._parts.query if self._parts.query else ""
+
+    @property
+    def Fragment(self) -> str:
+        self._require_absolute()
+        return "#" + self._parts.fragment if self._parts.fragment else ""
+
+    @property
+    def PathAndQuery(self) -> str:
+        return self.AbsolutePath + self.Query
+
+    @property
+    def Segments(self) -> list:
+        path = self.AbsolutePath
+        segments, start = [], 0
+        for i, c in enumerate(path):
+            if c == "/":
+                segments.append(path[start:i + 1])
+                start = i + 1
+        if start < len(path):
+            segments.append(path[start:])
+        return segments
+
+    @property
+    def AbsoluteUri(self) -> str:
+        self._require_absolute()
+        return self._canonical()
+
+    def _canonical(self) -> str:
+        p = self._parts
+        authority = p.netloc
+        if p.hostname:
+            userinfo = self.UserInfo
+            authority = (userinfo + "@" if userinfo else "") + self.Host
+            if not self.IsDefaultPort:
+                authority += f":{self.Port}"
+        return f"{self.Scheme}://{authority}{self.AbsolutePath}{self.Query}{self.Fragment}"
+
+    def ToString(self) -> str:
+        return str(self)
+
+    def __str__(self) -> str:
+        return self._canonical() if self._absolute else self.OriginalString
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Uri) and str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+    def __repr__(self) -> str:
+        return f"Uri({str(self)!r})"
+
+
+class TextEncoding:
+    """A ``System.Text.Encoding`` (``[Text.Encoding]::UTF8``...).  The UTF-8
+    instance from ``Encoding.UTF8`` emits a BOM preamble, as in .NET."""
+
+    __slots__ = ("codec", "EncodingName", "WebName", "CodePage", "_bom", "_class_name")
+
+    def __init__(self, codec: str, name: str, web_name: str, code_page: int, bom: bytes = b"",
+                 class_name: str = "System.Text.UTF8Encoding") -> None:
+        self.codec = codec
+        self.EncodingName = name
+        self.WebName = web_name
+        self.CodePage = code_page
+        self._bom = bom
+        self._class_name = class_name
+
+    @property
+    def full_name(self) -> str:
+        return self._class_name
+
+    @property
+    def BodyName(self) -> str:
+        return self.WebName
+
+    @property
+    def HeaderName(self) -> str:
+        return self.WebName
+
+    def GetBytes(self, value: Any, index: Any = None, count: Any = None) -> TypedArray:
+        from .conversions import to_string
+        from .types import BYTE
+        from .values import iter_collection
+        if value is None:
+            raise ArgumentNullException(None, param_name="s")
+        items = iter_collection(value)
+        text = "".join(str(c) for c in items) if items is not None else to_string(value)
+        if index is not None:
+            text = text[int(index):int(index) + int(count or 0)]
+        data = text.encode(self.codec, errors="replace")
+        return TypedArray([Byte(b) for b in data], BYTE)
+
+    def GetString(self, data: Any, index: Any = None, count: Any = None) -> str:
+        raw = to_bytes(data)
+        if index is not None:
+            raw = raw[int(index):int(index) + int(count or 0)]
+        return raw.decode(self.codec, errors="replace")
+
+    def GetByteCount(self, value: Any) -> int:
+        return len(self.GetBytes(value))
+
+    def GetCharCount(self, data: Any) -> int:
+        return len(self.GetString(data))
+
+    def GetPreamble(self) -> TypedArray:
+        from .types import BYTE
+        return TypedArray([Byte(b) for b in self._bom], BYTE)
+
+    def ToString(self) -> str:
+        return self._class_name
+
+    def __str__(self) -> str:
+        return self._class_name
+
+    def __repr__(self) -> str:
+        return f"TextEncoding({self.WebName!r})"
+
+
+def to_bytes(data: Any) -> bytes:
+    """A byte array (list of ints, TypedArray of Byte, bytes) as bytes."""
+    if data is None:
+        raise ArgumentNullException(None, param_name="bytes")
+    if isinstance(data, (bytes, bytearray)):
+        return bytes(data)
+    from .conversions import convert_to_integer
+    from .values import iter_collection
+    items = iter_collection(data)
+    if items is None:
+        items = [data]
+    return bytes(convert_to_integer(b, "System.Byte") for b in items)
+
+
+_ENCODINGS: dict[str, TextEncoding] = {}
+
+
+def encoding(name: str) -> TextEncoding:
+    """The shared encoding objects: 'utf8' (with BOM preamble), 'utf8nobom',
+    'ascii', 'unicode' (UTF-16LE), 'bigendianunicode', 'utf32', 'latin1'."""
+    enc = _ENCODINGS.get(name)
+    if enc is None:
+        enc = {
+            "utf8": lambda: TextEncoding("utf-8", "Unicode (UTF-8)", "utf-8", 65001, b"\xef\xbb\xbf"),
+            "utf8nobom": lambda: TextEncoding("utf-8", "Unicode (UTF-8)", "utf-8", 65001),
+            "ascii": lambda: TextEncoding("ascii", "US-ASCII", "us-ascii", 20127, b"",
+                                         "System.Text.ASCIIEncoding+ASCIIEncodingSealed"),
+            "unicode": lambda: TextEncoding("utf-16-le", "Unicode", "utf-16", 1200, b"\xff\xfe",
+                                            "System.Text.UnicodeEncoding"),
+            "bigendianunicode": lambda: TextEncoding("utf-16-be", "Unicode (Big-Endian)", "utf-16BE", 1201,
+                                                     b"\xfe\xff", "System.Text.UnicodeEncoding"),
+            "utf32": lambda: TextEncoding("utf-32-le", "Unicode (UTF-32)", "utf-32", 12000,
+                                          b"\xff\xfe\x00\x00", "System.Text.UTF32Encoding"),
+            "latin1": lambda: TextEncoding("latin-1", "Western European (ISO)", "iso-8859-1", 28591, b"",
+                                           "System.Text.Latin1Encoding"),
+        }[name]()
+        _ENCODINGS[name] = enc
+    return enc

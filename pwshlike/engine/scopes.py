@@ -1,0 +1,539 @@
+"""Session state: scopes, variables, functions, aliases and ``$env:``.
+
+PowerShell scoping is dynamic: a function call creates a scope whose parent
+is the *caller's* scope, a script file gets a scope that ``$script:`` finds,
+and dot-sourcing runs in the caller's scope.  Reading a variable walks the
+chain outwards (skipping ``Private`` variables of outer scopes); assigning
+without a qualifier creates or updates the variable in the current scope.
+
+Every scope keeps its variables in a plain dict keyed by the lower-cased
+name, so the compiled code's hot path is a single ``dict.get`` on the
+current scope followed by an attribute read of ``PSVariable.value``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Optional
+
+from .errors import (DriveNotFoundException, ErrorCategory, ItemNotFoundException,
+                     ArgumentTransformationMetadataException, RuntimeException,
+                     SessionStateException, SessionStateUnauthorizedAccessException)
+
+# ScopedItemOptions flags, with pwsh's values.
+NONE = 0
+READONLY = 1
+CONSTANT = 2
+PRIVATE = 4
+ALLSCOPE = 8
+
+_OPTION_NAMES = (("ReadOnly", READONLY), ("Constant", CONSTANT), ("Private", PRIVATE),
+                 ("AllScope", ALLSCOPE))
+
+
+def options_text(options: int) -> str:
+    """The options as pwsh prints them (``ReadOnly, AllScope``)."""
+    names = [n for n, flag in _OPTION_NAMES if options & flag]
+    return ", ".join(names) if names else "None"
+
+
+def parse_options(value: Any) -> int:
+    """ScopedItemOptions from a flag int, a name or a comma list of names."""
+    if isinstance(value, int):
+        return int(value)
+    if value is None:
+        return NONE
+    if isinstance(value, (list, tuple)):
+        result = NONE
+        for item in value:
+            result |= parse_options(item)
+        return result
+    result = NONE
+    for part in str(value).split(","):
+        part = part.strip().lower()
+        if not part or part == "none":
+            continue
+        for name, flag in _OPTION_NAMES:
+            if name.lower() == part:
+                result |= flag
+                break
+        else:
+            raise RuntimeException(
+                f'Cannot convert value "{value}" to type "System.Management.Automation.ScopedItemOptions". '
+                f'Error: "Unable to match the identifier name {part} to a valid enumerator name. Specify one '
+                f'of the following enumerator names and try again:\nNone, ReadOnly, Constant, Private, AllScope, '
+                f'Unspecified"', error_id="RuntimeException", category=ErrorCategory.InvalidArgument)
+    return result
+
+
+class PSVariable:
+    """A variable: name as written, value, ScopedItemOptions, an optional
+    type constraint (a PSType) and further attributes.
+
+    ``fast`` is True while the variable has no options, constraint or
+    attributes: the compiled assignment then stores the value directly."""
+
+    __slots__ = ("name", "value", "options", "type_constraint", "attributes", "description", "fast")
+    full_name = "System.Management.Automation.PSVariable"
+    PS_MEMBERS = {"Name": "name", "Value": "checked_value", "Options": "options_name",
+                  "Description": "description", "Attributes": "attributes",
+                  "Visibility": "visibility", "ModuleName": "module_name", "Module": "module"}
+
+    def __init__(self, name: str, value: Any = None, options: int = NONE,
+                 type_constraint: Any = None, attributes: Any = (),
+                 description: str = "") -> None:
+        self.name = name
+        self.value = value
+        self.options = options
+        self.type_constraint = type_constraint
+        self.attributes = attributes
+        self.description = description
+        self.fast = not options and type_constraint is None and not attributes
+
+    def refresh(self) -> None:
+        """Recomputes ``fast`` after options or constraints changed."""
+        self.fast = not self.options and self.type_constraint is None and not self.attributes
+
+    @property
+    def options_name(self) -> str:
+        return options_text(self.options)
+
+    @property
+    def visibility(self) -> str:
+        return "Public"
+
+    @property
+    def module_name(self) -> str:
+        return ""
+
+    @property
+    def module(self) -> None:
+        return None
+
+    @property
+    def checked_value(self) -> Any:
+        return self.value
+
+    @checked_value.setter
+    def checked_value(self, value: Any) -> None:
+        self.assign(value)
+
+    def assign(self, value: Any, force: bool = False) -> None:
+        """Stores ``value`` honouring ReadOnly/Constant and the type constraint."""
+        if self.options & (READONLY | CONSTANT) and not (force and not self.options & CONSTANT):
+            raise not_writable(self.name)
+        self.value = self.coerce(value)
+
+    def coerce(self, value: Any) -> Any:
+        """``value`` converted by the type constraint and checked by attributes."""
+        constraint = self.type_constraint
+        if constraint is not None:
+            try:
+                value = constraint.convert(value)
+            except RuntimeException as exc:
+                raise ArgumentTransformationMetadataException(
+                    exc.message, exc, error_id="RuntimeException",
+                    category=ErrorCategory.MetadataError) from exc
+        for attribute in self.attributes:
+            value = attribute.check_variable_value(self.name, value)
+        return value
+
+    def __repr__(self) -> str:
+        return f"PSVariable({self.name!r}, {self.value!r})"
+
+
+class DynamicVariable(PSVariable):
+    """An automatic variable whose value is computed on each read (``$PWD``)."""
+
+    __slots__ = ("getter",)
+
+    def __init__(self, name: str, getter: Callable[[], Any], options: int = NONE) -> None:
+        self.name = name
+        self.options = options
+        self.type_constraint = None
+        self.attributes = ()
+        self.description = ""
+        self.getter = getter
+        self.fast = False
+
+    @property  # type: ignore[override]
+    def value(self) -> Any:
+        return self.getter()
+
+    @value.setter
+    def value(self, _value: Any) -> None:
+        raise not_writable(self.name)
+
+    def refresh(self) -> None:
+        self.fast = False
+
+
+def not_writable(name: str) -> SessionStateUnauthorizedAccessException:
+    return SessionStateUnauthorizedAccessException(
+        f"Cannot overwrite variable {name} because it is read-only or constant.",
+        error_id="VariableNotWritable", category=ErrorCategory.WriteError, target_object=name)
+
+
+def not_removable(name: str) -> SessionStateUnauthorizedAccessException:
+    return SessionStateUnauthorizedAccessException(
+        f"Cannot remove variable {name} because it is constant or read-only. If the variable is "
+        f"read-only, try the operation again specifying the Force option.",
+        error_id="VariableNotRemovable", category=ErrorCategory.WriteError, target_object=name)
+
+
+class Scope:
+    """One scope: variables, and (created on first use) functions and aliases.
+    ``script`` is the nearest script scope (``$script:``)."""
+
+    __slots__ = ("vars", "parent", "functions", "aliases", "script", "is_global")
+
+    def __init__(self, parent: Optional["Scope"], is_script: bool = False) -> None:
+        self.vars: dict[str, PSVariable] = {}
+        self.parent = parent
+        self.functions: Optional[dict[str, Any]] = None
+        self.aliases: Optional[dict[str, Any]] = None
+        self.is_global = parent is None
+        if is_script or parent is None:
+            self.script = self
+        else:
+            self.script = parent.script
+
+    def __repr__(self) -> str:
+        return f"Scope({'global' if self.is_global else 'local'}, {len(self.vars)} vars)"
+
+
+class QualifiedName:
+    """A variable name split into its drive/scope qualifier and the name.
+
+    ``kind`` is one of 'plain', 'global', 'script', 'local', 'private',
+    'env', 'function', 'alias' or 'drive' (an unsupported provider drive);
+    ``key`` is the lower-cased name used in scope dicts."""
+
+    __slots__ = ("kind", "name", "key", "drive")
+
+    _KINDS = {"global": "global", "script": "script", "local": "local", "private": "private",
+              "variable": "plain", "env": "env", "function": "function", "alias": "alias"}
+
+    def __init__(self, text: str) -> None:
+        colon = text.find(":")
+        self.drive = ""
+        if colon > 0:
+            prefix = text[:colon].lower()
+            self.name = text[colon + 1:]
+            kind = self._KINDS.get(prefix)
+            if kind is None:
+                kind = "drive"
+                self.drive = text[:colon]
+            self.kind = kind
+        else:
+            self.kind = "plain"
+            self.name = text
+        key = self.name.lower()
+        self.key = "_" if key == "psitem" else key
+
+
+class SessionState:
+    """The global scope and the tables scripts see through ``$var``,
+    ``function:``, aliases, ``$env:`` and the current location."""
+
+    def __init__(self) -> None:
+        self.global_scope = Scope(None)
+        self.allscope_names: set[str] = set()
+        self.location = os.getcwd()
+
+    def resolve_path(self, path: str) -> str:
+        """A file system path made absolute against the current location
+        (``~`` expands to the home directory, as pwsh's FileSystem provider)."""
+        if path == "~" or path.startswith("~/"):
+            path = os.path.expanduser(path)
+        if os.path.isabs(path):
+            return os.path.normpath(path)
+        return os.path.normpath(os.path.join(self.location, path))
+
+    # --- scopes ------------------------------------------------------------------
+
+    def resolve_scope(self, spec: Any, current: Scope) -> Scope:
+        """The scope named by ``-Scope``: 'Global', 'Script', 'Local',
+        'Private' or a number of levels up from ``current``."""
+        if isinstance(spec, str):
+            low = spec.strip().lower()
+            if low == "global":
+                return self.global_scope
+            if low == "script":
+                return current.script
+            if low in ("local", "private"):
+                return current
+            if not low.isdigit():
+                raise _bad_scope(spec)
+            spec = int(low)
+        level = int(spec)
+        scope: Optional[Scope] = current
+        for _ in range(level):
+            scope = scope.parent if scope is not None else None
+        if scope is None or level < 0:
+            raise _bad_scope(spec)
+        return scope
+
+    # --- variables ---------------------------------------------------------------
+
+    def lookup(self, key: str, current: Scope) -> Optional[PSVariable]:
+        """The variable ``key`` (lower-case, unqualified) visible from ``current``."""
+        var = current.vars.get(key)
+        if var is not None:
+            return var
+        scope = current.parent
+        while scope is not None:
+            var = scope.vars.get(key)
+            if var is not None and not var.options & PRIVATE:
+                return var
+            scope = scope.parent
+        return None
+
+    def lookup_qualified(self, qname: QualifiedName, current: Scope) -> Optional[PSVariable]:
+        """The variable a qualified name refers to (None if unset); env and
+        function names are not variables and give None."""
+        kind = qname.kind
+        if kind == "plain":
+            return self.lookup(qname.key, current)
+        if kind == "global":
+            return self.global_scope.vars.get(qname.key)
+        if kind == "script":
+            return current.script.vars.get(qname.key)
+        if kind in ("local", "private"):
+            return current.vars.get(qname.key)
+        if kind == "drive":
+            raise drive_not_found(qname.drive)
+        return None
+
+    def target_scope(self, qname: QualifiedName, current: Scope) -> Scope:
+        """The scope an assignment to ``qname`` writes into."""
+        kind = qname.kind
+        if kind == "global":
+            return self.global_scope
+        if kind == "script":
+            return current.script
+        return current
+
+    def set_value(self, qname: QualifiedName, value: Any, current: Scope) -> None:
+        """Assigns as ``$name = value`` does (creating the variable if needed)."""
+        kind = qname.kind
+        if kind == "env":
+            set_env(qname.name, value)
+            return
+        if kind == "function":
+            self.set_function(qname.name, value, current)
+            return
+        if kind == "drive":
+            raise drive_not_found(qname.drive)
+        scope = self.target_scope(qname, current)
+        key = qname.key
+        var = scope.vars.get(key)
+        if var is None and key in self.allscope_names:
+            var = self.lookup(key, scope)
+            if var is not None and not var.options & ALLSCOPE:
+                var = None
+        if var is not None:
+            if var.fast:
+                var.value = value
+            else:
+                var.assign(value)
+            return
+        scope.vars[key] = PSVariable(qname.name, value, PRIVATE if kind == "private" else NONE)
+
+    def set_plain(self, key: str, name: str, value: Any, scope: Scope) -> None:
+        """Fast assignment of an unqualified name in ``scope`` (compiled code)."""
+        var = scope.vars.get(key)
+        if var is None and key in self.allscope_names:
+            var = self.lookup(key, scope)
+            if var is not None and not var.options & ALLSCOPE:
+                var = None
+        if var is not None:
+            if var.fast:
+                var.value = value
+            else:
+                var.assign(value)
+            return
+        scope.vars[key] = PSVariable(name, value)
+
+    def define(self, scope: Scope, name: str, value: Any, options: int = NONE,
+               type_constraint: Any = None, attributes: Any = (),
+               description: str = "", force: bool = False) -> PSVariable:
+        """Creates (or with ``force`` replaces) a variable in ``scope``."""
+        key = name.lower()
+        old = scope.vars.get(key)
+        if old is not None and old.options & CONSTANT:
+            raise not_writable(old.name)
+        if old is not None and old.options & READONLY and not force:
+            raise not_writable(old.name)
+        var = PSVariable(name, None, options, type_constraint, attributes, description)
+        var.value = var.coerce(value)
+        scope.vars[key] = var
+        if options & ALLSCOPE:
+            self.allscope_names.add(key)
+        return var
+
+    def constrain(self, qname: QualifiedName, type_constraint: Any, attributes: list,
+                  value: Any, current: Scope) -> None:
+        """``[int]$x = value``: (re)declares the variable in the target scope
+        with a type constraint (and attributes), then assigns."""
+        scope = self.target_scope(qname, current)
+        var = scope.vars.get(qname.key)
+        if var is None:
+            var = PSVariable(qname.name, None, PRIVATE if qname.kind == "private" else NONE)
+            new_var = True
+        else:
+            if var.options & (READONLY | CONSTANT):
+                raise not_writable(var.name)
+            new_var = False
+        old_constraint, old_attributes = var.type_constraint, var.attributes
+        if type_constraint is not None:
+            var.type_constraint = type_constraint
+        if attributes:
+            var.attributes = list(var.attributes) + list(attributes)
+        try:
+            var.value = var.coerce(value)
+        except BaseException:
+            var.type_constraint, var.attributes = old_constraint, old_attributes
+            raise
+        var.refresh()
+        if new_var:
+            scope.vars[qname.key] = var
+
+    def remove(self, name: str, scope: Scope, force: bool = False) -> None:
+        """Removes a variable from ``scope`` (not from parents)."""
+        key = name.lower()
+        var = scope.vars.get(key)
+        if var is None:
+            raise ItemNotFoundException(f"Cannot find a variable with the name '{name}'.",
+                                        error_id="VariableNotFound", target_object=name)
+        if var.options & CONSTANT or (var.options & READONLY and not force):
+            raise not_removable(var.name)
+        del scope.vars[key]
+
+    def visible_variables(self, current: Scope) -> list[PSVariable]:
+        """Every variable visible from ``current``, inner scopes first, no duplicates."""
+        seen: dict[str, PSVariable] = {}
+        scope: Optional[Scope] = current
+        while scope is not None:
+            for key, var in scope.vars.items():
+                if key in seen:
+                    continue
+                if scope is not current and var.options & PRIVATE:
+                    continue
+                seen[key] = var
+            scope = scope.parent
+        return list(seen.values())
+
+    # --- functions and aliases ---------------------------------------------------
+
+    def get_function(self, name: str, current: Scope) -> Any:
+        """The ScriptBlock of function ``name`` visible from ``current``, or None."""
+        key = name.lower()
+        scope: Optional[Scope] = current
+        while scope is not None:
+            table = scope.functions
+            if table is not None:
+                found = table.get(key)
+                if found is not None:
+                    return found
+            scope = scope.parent
+        return None
+
+    def set_function(self, name: str, script_block: Any, current: Scope) -> None:
+        """Defines (or with None removes) a function; ``global:``/``script:``
+        prefixes on the name choose the scope as pwsh allows."""
+        scope = current
+        low = name.lower()
+        for prefix in ("global:", "script:", "local:", "private:"):
+            if low.startswith(prefix):
+                name = name[len(prefix):]
+                if prefix == "global:":
+                    scope = self.global_scope
+                elif prefix == "script:":
+                    scope = current.script
+                break
+        key = name.lower()
+        if script_block is None:
+            if scope.functions is not None:
+                scope.functions.pop(key, None)
+            return
+        if scope.functions is None:
+            scope.functions = {}
+        scope.functions[key] = script_block
+
+    def visible_functions(self, current: Scope) -> dict[str, Any]:
+        """Function name (lower-case) -> ScriptBlock for every visible function."""
+        result: dict[str, Any] = {}
+        scope: Optional[Scope] = current
+        while scope is not None:
+            if scope.functions:
+                for key, sb in scope.functions.items():
+                    result.setdefault(key, sb)
+            scope = scope.parent
+        return result
+
+    def get_alias(self, name: str, current: Scope) -> Any:
+        """The definition stored for alias ``name``, or None."""
+        key = name.lower()
+        scope: Optional[Scope] = current
+        while scope is not None:
+            table = scope.aliases
+            if table is not None:
+                found = table.get(key)
+                if found is not None:
+                    return found
+            scope = scope.parent
+        return None
+
+    def set_alias(self, name: str, definition: Any, scope: Scope) -> None:
+        """Stores (or with None removes) an alias definition in ``scope``."""
+        key = name.lower()
+        if definition is None:
+            if scope.aliases is not None:
+                scope.aliases.pop(key, None)
+            return
+        if scope.aliases is None:
+            scope.aliases = {}
+        scope.aliases[key] = definition
+
+    def visible_aliases(self, current: Scope) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        scope: Optional[Scope] = current
+        while scope is not None:
+            if scope.aliases:
+                for key, definition in scope.aliases.items():
+                    result.setdefault(key, definition)
+            scope = scope.parent
+        return result
+
+
+# --- $env: --------------------------------------------------------------------------
+
+def get_env(name: str) -> Optional[str]:
+    """``$env:NAME``: case-sensitive on Unix, as pwsh on Linux."""
+    return os.environ.get(name)
+
+
+def set_env(name: str, value: Any) -> None:
+    """``$env:NAME = value``; $null or '' removes the variable as .NET does."""
+    if value is None or value == "":
+        os.environ.pop(name, None)
+        return
+    if not isinstance(value, str):
+        from .conversions import to_string
+        value = to_string(value)
+    os.environ[name] = value
+
+
+# --- errors ---------------------------------------------------------------------------
+
+def drive_not_found(drive: str) -> DriveNotFoundException:
+    return DriveNotFoundException(
+        f"Cannot find drive. A drive with the name '{drive}' does not exist.",
+        error_id="DriveNotFound", category=ErrorCategory.ObjectNotFound, target_object=drive)
+
+
+def _bad_scope(spec: Any) -> SessionStateException:
+    return SessionStateException(
+        f"The scope number '{spec}' exceeds the number of active scopes. (Parameter 'scopeID')",
+        error_id="ArgumentOutOfRange", category=ErrorCategory.InvalidArgument)

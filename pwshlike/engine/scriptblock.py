@@ -1,0 +1,440 @@
+"""ScriptBlock values and their invocation.
+
+A :class:`ScriptBlock` is a script block AST plus its lazily compiled
+code (shared by every ScriptBlock made from the same AST, so a ``{ }``
+literal evaluated in a loop compiles once).  :class:`ScriptBlockInvocation`
+runs one invocation: it owns the scope, binds the parameter variables and
+runs the named blocks, ``begin``/``process``/``end`` as a command processor
+calls them, so functions stream in pipelines as pwsh's do.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from .flow import ExitException, ReturnException
+from .pipeline import NO_INPUT
+from .scopes import PSVariable, Scope
+
+MAX_CALL_DEPTH = 1000
+"""Nested script block invocations allowed before ScriptCallDepthException."""
+
+
+class ScriptBlockCode:
+    """The compiled-on-demand code behind ScriptBlocks made from one AST.
+
+    ``function_parameters`` are the ParameterAsts written after a function's
+    name (``function f($a) {}``), which pwsh treats as the param block."""
+
+    __slots__ = ("ast", "function_parameters", "_compiled")
+
+    def __init__(self, ast: Any, function_parameters: Optional[list] = None) -> None:
+        self.ast = ast
+        self.function_parameters = function_parameters
+        self._compiled: Any = None
+
+    def compiled(self) -> Any:
+        compiled = self._compiled
+        if compiled is None:
+            from .compiler import compile_script_block
+            compiled = self._compiled = compile_script_block(self.ast, self.function_parameters)
+        return compiled
+
+
+class InputEnumerator:
+    """``$input``: an enumerator over a function's pipeline input, with the
+    .NET enumerator members scripts use (MoveNext/Current/Reset)."""
+
+    __slots__ = ("_items", "_index")
+    full_name = "System.Collections.ArrayList+ArrayListEnumeratorSimple"
+    PS_MEMBERS = {"MoveNext": "move_next", "Current": "current", "Reset": "reset"}
+
+    def __init__(self, items: list[Any]) -> None:
+        self._items = items
+        self._index = -1
+
+    def __iter__(self) -> Iterator[Any]:
+        return self
+
+    def __next__(self) -> Any:
+        index = self._index + 1
+        if index >= len(self._items):
+            self._index = len(self._items)
+            raise StopIteration
+        self._index = index
+        return self._items[index]
+
+    def move_next(self) -> bool:
+        if self._index + 1 >= len(self._items):
+            self._index = len(self._items)
+            return False
+        self._index += 1
+        return True
+
+    @property
+    def current(self) -> Any:
+        if 0 <= self._index < len(self._items):
+            return self._items[self._index]
+        return None
+
+    def reset(self) -> None:
+        self._index = -1
+
+    def __repr__(self) -> str:
+        return f"InputEnumerator({self._items!r})"
+
+
+class ScriptBlock:
+    """``[scriptblock]``.  ``str()`` is the text between the braces.
+
+    ``is_script`` marks a script file's block: invoking it creates a script
+    scope (the one ``$script:`` names) and ``exit`` inside it ends only that
+    script unless ``catches_exit`` is False (the top-level script of a run)."""
+
+    __slots__ = ("code", "context", "closure_scope", "is_script", "catches_exit", "name")
+    full_name = "System.Management.Automation.ScriptBlock"
+    PS_MEMBERS = {"Invoke": "invoke", "InvokeReturnAsIs": "invoke_return_as_is",
+                  "GetNewClosure": "get_new_closure", "Ast": "ast", "File": "file",
+                  "IsFilter": "is_filter", "StartPosition": "start_position",
+                  "Module": "module", "Attributes": "attributes", "ToString": "__str__"}
+
+    def __init__(self, code: ScriptBlockCode, context: Any = None, *, is_script: bool = False,
+                 closure_scope: Optional[Scope] = None, name: str = "") -> None:
+        self.code = code
+        self.context = context
+        self.closure_scope = closure_scope
+        self.is_script = is_script
+        self.catches_exit = is_script
+        self.name = name
+
+    @classmethod
+    def create(cls, text: str, context: Any = None, file: Optional[str] = None) -> "ScriptBlock":
+        """``[scriptblock]::Create(text)``: parses ``text``; a parse error
+        raises ParseException with pwsh's messages."""
+        from .errors import ParseException
+        from ..language import parse_input
+        ast, _tokens, errors = parse_input(text, file)
+        if errors:
+            raise ParseException(errors=errors)
+        return cls(ScriptBlockCode(ast), context)
+
+    # --- what the commands layer reads ------------------------------------------------
+
+    @property
+    def ast(self) -> Any:
+        return self.code.ast
+
+    @property
+    def file(self) -> Optional[str]:
+        return self.code.ast.extent.file
+
+    @property
+    def start_position(self) -> Any:
+        return self.code.ast.extent
+
+    @property
+    def module(self) -> None:
+        return None
+
+    @property
+    def param_block(self) -> Any:
+        """The ParamBlockAst (attributes such as ``[CmdletBinding()]``), or None."""
+        return self.code.ast.param_block
+
+    @property
+    def parameters(self) -> list[Any]:
+        """The ParameterAsts, from ``function f(...)`` or the param block."""
+        if self.code.function_parameters is not None:
+            return list(self.code.function_parameters)
+        block = self.code.ast.param_block
+        return list(block.parameters) if block is not None else []
+
+    @property
+    def attributes(self) -> list[Any]:
+        block = self.code.ast.param_block
+        return list(block.attributes) if block is not None else []
+
+    @property
+    def is_filter(self) -> bool:
+        return bool(self.code.ast.is_filter)
+
+    @property
+    def has_process_block(self) -> bool:
+        return self.code.compiled().process is not None
+
+    def __str__(self) -> str:
+        ast = self.code.ast
+        text = ast.extent.text
+        if ast.parent is not None and text.startswith("{") and text.endswith("}"):
+            return text[1:-1]
+        return text
+
+    def __repr__(self) -> str:
+        return f"ScriptBlock({str(self)!r})"
+
+    def _context(self) -> Any:
+        if self.context is not None:
+            return self.context
+        from . import context
+        return context.current
+
+    # --- invocation ------------------------------------------------------------------
+
+    def begin_invocation(self, ctx: Any, *, new_scope: bool = True,
+                         variables: Optional[dict[str, Any]] = None, args: Iterable[Any] = (),
+                         emit: Callable[[Any], None] = lambda _o: None,
+                         dollar_input: Optional[Iterable[Any]] = None,
+                         this: Any = None) -> "ScriptBlockInvocation":
+        """Prepares one invocation.  ``variables`` maps parameter names (and
+        any other variables to define, e.g. PSBoundParameters, MyInvocation,
+        PSCmdlet) to values; parameters absent from it get their default
+        values.  ``args`` becomes ``$args``.  Output goes to ``emit``.
+        ``dollar_input``, when given, is what ``$input`` enumerates in the end
+        block instead of the collected pipeline input."""
+        return ScriptBlockInvocation(self, ctx, new_scope, variables, args, emit, dollar_input, this)
+
+    def invoke(self, *args: Any) -> list[Any]:
+        """``$sb.Invoke(args)``: runs in a new scope, binding ``args``
+        positionally to the declared parameters, the rest to ``$args``."""
+        result: list[Any] = []
+        variables, rest = self.bind_positionally(args)
+        invocation = ScriptBlockInvocation(self, self._context(), True, variables, rest,
+                                           result.append, None, None)
+        invocation.run(NO_INPUT)
+        return result
+
+    def bind_positionally(self, args: Iterable[Any]) -> tuple[dict[str, Any], list[Any]]:
+        """The simple binding ``.Invoke()`` uses: values to the declared
+        parameters in order, the rest for ``$args``."""
+        values = list(args)
+        names = [p.name.name for p in self.parameters]
+        return dict(zip(names, values)), values[len(names):]
+
+    def invoke_return_as_is(self, *args: Any) -> Any:
+        result = self.invoke(*args)
+        if not result:
+            return None
+        return result[0] if len(result) == 1 else result
+
+    def invoke_with_input(self, dollar_under: Any, args: Iterable[Any] = (), *,
+                          new_scope: bool = True, emit: Optional[Callable[[Any], None]] = None,
+                          this: Any = None) -> Optional[list[Any]]:
+        """Runs the whole block once with ``$_`` set to ``dollar_under``
+        (``-replace`` callbacks, ``.ForEach{}``/``.Where{}``, ForEach-Object
+        and Where-Object, which pass ``new_scope=False`` to run in the
+        caller's scope as pwsh does).  Output goes to ``emit`` when given,
+        else it is collected and returned."""
+        result: Optional[list[Any]] = None
+        if emit is None:
+            result = []
+            emit = result.append
+        invocation = ScriptBlockInvocation(self, self._context(), new_scope, None, args, emit,
+                                           None, this)
+        invocation.run(dollar_under)
+        return result
+
+    def get_new_closure(self) -> "ScriptBlock":
+        """``GetNewClosure()``: a copy bound to a snapshot of the variables
+        visible now (outside the global scope)."""
+        ctx = self._context()
+        closure = Scope(ctx.session.global_scope)
+        scope: Optional[Scope] = ctx.scope
+        chain = []
+        while scope is not None and not scope.is_global:
+            chain.append(scope)
+            scope = scope.parent
+        for source in reversed(chain):
+            for key, var in source.vars.items():
+                closure.vars[key] = PSVariable(var.name, var.value, 0, var.type_constraint,
+                                               var.attributes)
+        copy = ScriptBlock(self.code, ctx, is_script=self.is_script, closure_scope=closure,
+                           name=self.name)
+        return copy
+
+
+class ScriptBlockInvocation:
+    """One running invocation of a ScriptBlock (a function call, ``& {}``,
+    a script).  The commands layer calls ``begin()``, ``process(obj)`` per
+    input object (``NO_INPUT`` when there is none) and ``end()``, then
+    ``clean()`` whatever happened."""
+
+    __slots__ = ("sb", "ctx", "new_scope", "variables", "args", "emit", "dollar_input", "this",
+                 "scope", "compiled", "collected", "_bound", "exited")
+
+    def __init__(self, sb: ScriptBlock, ctx: Any, new_scope: bool,
+                 variables: Optional[dict[str, Any]], args: Iterable[Any],
+                 emit: Callable[[Any], None], dollar_input: Optional[Iterable[Any]],
+                 this: Any) -> None:
+        self.sb = sb
+        self.ctx = ctx
+        self.new_scope = new_scope
+        self.variables = variables
+        self.args = args
+        self.emit = emit
+        self.dollar_input = dollar_input
+        self.this = this
+        self.scope: Optional[Scope] = None
+        self.compiled = sb.code.compiled()
+        self.collected: Optional[list[Any]] = None
+        self._bound = False
+        self.exited = False
+
+    # --- the command protocol ----------------------------------------------------------
+
+    def begin(self) -> None:
+        self._bind()
+        block = self.compiled.begin
+        if block is not None:
+            self._run_block(block)
+
+    def process(self, input_object: Any) -> None:
+        compiled = self.compiled
+        block = compiled.process
+        if self.exited:
+            return
+        if block is None:
+            if input_object is not NO_INPUT:
+                collected = self.collected
+                if collected is None:
+                    collected = self.collected = []
+                collected.append(input_object)
+            return
+        scope_vars = self.scope.vars  # type: ignore[union-attr]
+        if input_object is not NO_INPUT:
+            _set_local(scope_vars, "_", "_", input_object)
+            if compiled.process_uses_input:
+                _set_local(scope_vars, "input", "input", InputEnumerator([input_object]))
+        elif compiled.process_uses_input:
+            _set_local(scope_vars, "input", "input", InputEnumerator([]))
+        self._run_block(block)
+
+    def end(self) -> None:
+        block = self.compiled.end
+        if block is None or self.exited:
+            return
+        if self.dollar_input is not None:
+            source = self.dollar_input
+        else:
+            source = InputEnumerator(self.collected or [])
+        _set_local(self.scope.vars, "input", "input", source)  # type: ignore[union-attr]
+        self._run_block(block)
+
+    def clean(self) -> None:
+        block = self.compiled.clean
+        if block is not None and self._bound:
+            self._run_block(block)
+
+    def run(self, dollar_under: Any) -> None:
+        """All blocks at once, with ``$_`` set (when not NO_INPUT) for every
+        block: how ``invoke_with_input`` and ``.Invoke()`` run a block.  In
+        the caller's scope (``new_scope`` False) the caller's ``$_`` is put
+        back afterwards."""
+        self._bind()
+        scope_vars = self.scope.vars  # type: ignore[union-attr]
+        saved_underbar = scope_vars.get("_")
+        if dollar_under is not NO_INPUT:
+            scope_vars["_"] = PSVariable("_", dollar_under)
+        try:
+            compiled = self.compiled
+            for block in (compiled.begin, compiled.process, compiled.end):
+                if block is not None and not self.exited:
+                    self._run_block(block)
+        finally:
+            if not self.new_scope and dollar_under is not NO_INPUT:
+                if saved_underbar is None:
+                    scope_vars.pop("_", None)
+                else:
+                    scope_vars["_"] = saved_underbar
+            self.clean()
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _bind(self) -> None:
+        """Creates the scope and the parameter and automatic variables."""
+        ctx = self.ctx
+        sb = self.sb
+        if self.new_scope:
+            parent = sb.closure_scope if sb.closure_scope is not None else ctx.scope
+            scope = Scope(parent, sb.is_script)
+        else:
+            scope = ctx.scope
+        self.scope = scope
+        self._bound = True
+        scope_vars = scope.vars
+        given = dict(self.variables) if self.variables else {}
+        params = self.compiled.params
+        if params:
+            saved = ctx.scope
+            ctx.scope = scope
+            try:
+                for param in params:
+                    name = param.name
+                    if name in given:
+                        value = given.pop(name)
+                    else:
+                        found = _pop_case_insensitive(given, param.key)
+                        if found is not _MISSING:
+                            value = found
+                        elif param.default is not None:
+                            value = param.default(ctx)
+                        else:
+                            value = None
+                    constraint = param.type_constraint() if param.typed else None
+                    if constraint is not None:
+                        var = PSVariable(name, None, 0, constraint)
+                        var.value = var.coerce(value)
+                    else:
+                        var = PSVariable(name, value)
+                    scope_vars[param.key] = var
+            finally:
+                ctx.scope = saved
+        for name, value in given.items():
+            scope_vars[name.lower()] = PSVariable(name, value)
+        args = self.args
+        if self.new_scope or args:
+            scope_vars["args"] = PSVariable("args", list(args))
+        if self.this is not None:
+            scope_vars["this"] = PSVariable("this", self.this)
+
+    def _run_block(self, block: Callable[[Any, Callable[[Any], None]], None]) -> None:
+        ctx = self.ctx
+        saved_scope, saved_traps = ctx.scope, ctx.traps
+        ctx.scope = self.scope
+        ctx.traps = []
+        depth = ctx.call_depth = ctx.call_depth + 1
+        try:
+            if depth > MAX_CALL_DEPTH:
+                from .errors import ScriptCallDepthException
+                raise ScriptCallDepthException(None)
+            block(ctx, self.emit)
+        except ReturnException:
+            pass
+        except ExitException as exc:
+            if not self.sb.catches_exit:
+                raise
+            ctx.last_exit_code = exc.code
+            self.exited = True
+        finally:
+            ctx.scope = saved_scope
+            ctx.traps = saved_traps
+            ctx.call_depth -= 1
+
+
+_MISSING = object()
+
+
+def _pop_case_insensitive(given: dict[str, Any], key: str) -> Any:
+    """Removes and returns the entry whose lower-cased name is ``key``."""
+    for name in given:
+        if name.lower() == key:
+            return given.pop(name)
+    return _MISSING
+
+
+def _set_local(scope_vars: dict[str, PSVariable], key: str, name: str, value: Any) -> None:
+    """Sets an automatic variable in one scope, reusing its PSVariable."""
+    var = scope_vars.get(key)
+    if var is not None and var.fast:
+        var.value = value
+    else:
+        scope_vars[key] = PSVariable(name, value)

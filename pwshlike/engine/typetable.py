@@ -1,0 +1,178 @@
+"""The types that ``types.py`` registers on first lookup, so that a plain
+script run does not pay for them: enums, utility classes (``[uri]``,
+``[version]``, ``[Text.Encoding]``), static-only classes (``[math]``,
+``[Convert]``, ``[IO.Path]``...) and the attribute types used in
+``param()`` blocks."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from . import conversions as conv
+from .errors import ERROR_CATEGORY_ENUM
+from .netobjects import TextEncoding, Uri, Version
+from .netregex import REGEX_OPTIONS
+from .values import EnumInfo
+
+ACTION_PREFERENCE = EnumInfo("System.Management.Automation.ActionPreference", (
+    ("SilentlyContinue", 0), ("Stop", 1), ("Continue", 2), ("Inquire", 3), ("Ignore", 4),
+    ("Suspend", 5), ("Break", 6)))
+CONFIRM_IMPACT = EnumInfo("System.Management.Automation.ConfirmImpact", (
+    ("None", 0), ("Low", 1), ("Medium", 2), ("High", 3)))
+CONSOLE_COLOR = EnumInfo("System.ConsoleColor", tuple((n, i) for i, n in enumerate((
+    "Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow", "Gray",
+    "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White"))))
+DAY_OF_WEEK = EnumInfo("System.DayOfWeek", tuple((n, i) for i, n in enumerate((
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"))))
+MIDPOINT_ROUNDING = EnumInfo("System.MidpointRounding", (
+    ("ToEven", 0), ("AwayFromZero", 1), ("ToZero", 2), ("ToNegativeInfinity", 3), ("ToPositiveInfinity", 4)))
+STRING_SPLIT_OPTIONS = EnumInfo("System.StringSplitOptions", (
+    ("None", 0), ("RemoveEmptyEntries", 1), ("TrimEntries", 2)), flags=True)
+STRING_COMPARISON = EnumInfo("System.StringComparison", (
+    ("CurrentCulture", 0), ("CurrentCultureIgnoreCase", 1), ("InvariantCulture", 2),
+    ("InvariantCultureIgnoreCase", 3), ("Ordinal", 4), ("OrdinalIgnoreCase", 5)))
+DATETIME_KIND = EnumInfo("System.DateTimeKind", (("Unspecified", 0), ("Utc", 1), ("Local", 2)))
+URI_KIND = EnumInfo("System.UriKind", (("RelativeOrAbsolute", 0), ("Absolute", 1), ("Relative", 2)))
+BASE64_OPTIONS = EnumInfo("System.Base64FormattingOptions", (("None", 0), ("InsertLineBreaks", 1)))
+FILE_ATTRIBUTES = EnumInfo("System.IO.FileAttributes", (
+    ("ReadOnly", 1), ("Hidden", 2), ("System", 4), ("Directory", 16), ("Archive", 32), ("Device", 64),
+    ("Normal", 128), ("Temporary", 256), ("SparseFile", 512), ("ReparsePoint", 1024),
+    ("Compressed", 2048), ("Offline", 4096), ("NotContentIndexed", 8192), ("Encrypted", 16384)), flags=True)
+PLATFORM_ID = EnumInfo("System.PlatformID", (
+    ("Win32S", 0), ("Win32Windows", 1), ("Win32NT", 2), ("WinCE", 3), ("Unix", 4), ("Xbox", 5),
+    ("MacOSX", 6), ("Other", 7)))
+
+ENUMS = (ACTION_PREFERENCE, CONFIRM_IMPACT, CONSOLE_COLOR, DAY_OF_WEEK, MIDPOINT_ROUNDING,
+         STRING_SPLIT_OPTIONS, STRING_COMPARISON, DATETIME_KIND, URI_KIND, BASE64_OPTIONS,
+         FILE_ATTRIBUTES, PLATFORM_ID, REGEX_OPTIONS, ERROR_CATEGORY_ENUM)
+
+# Static-only classes: their members live in statics.py.
+STATIC_CLASSES = (
+    ("System.Math", "math"), ("System.Convert", "convert"), ("System.Text.Encoding", ""),
+    ("System.IO.Path", ""), ("System.IO.File", ""), ("System.IO.Directory", ""),
+    ("System.Environment", ""), ("System.Console", ""), ("System.BitConverter", ""),
+    ("System.Net.WebUtility", ""), ("System.Web.HttpUtility", ""),
+    ("System.Management.Automation.LanguagePrimitives", ""),
+    ("System.Management.Automation.WildcardPattern", "WildcardPattern"),
+    ("System.Threading.Thread", ""), ("System.Runtime.InteropServices.Marshal", ""),
+)
+
+# Attribute types for param() blocks and [CmdletBinding()], with their
+# accelerators (PowerShell resolves both `Parameter` and `ParameterAttribute`).
+ATTRIBUTES = (
+    ("System.Management.Automation.CmdletBindingAttribute", "CmdletBinding"),
+    ("System.Management.Automation.ParameterAttribute", "Parameter"),
+    ("System.Management.Automation.AliasAttribute", "Alias"),
+    ("System.Management.Automation.AllowNullAttribute", "AllowNull"),
+    ("System.Management.Automation.AllowEmptyStringAttribute", "AllowEmptyString"),
+    ("System.Management.Automation.AllowEmptyCollectionAttribute", "AllowEmptyCollection"),
+    ("System.Management.Automation.ValidateSetAttribute", "ValidateSet"),
+    ("System.Management.Automation.ValidateNotNullAttribute", "ValidateNotNull"),
+    ("System.Management.Automation.ValidateNotNullOrEmptyAttribute", "ValidateNotNullOrEmpty"),
+    ("System.Management.Automation.ValidateNotNullOrWhiteSpaceAttribute", "ValidateNotNullOrWhiteSpace"),
+    ("System.Management.Automation.ValidateRangeAttribute", "ValidateRange"),
+    ("System.Management.Automation.ValidatePatternAttribute", "ValidatePattern"),
+    ("System.Management.Automation.ValidateLengthAttribute", "ValidateLength"),
+    ("System.Management.Automation.ValidateCountAttribute", "ValidateCount"),
+    ("System.Management.Automation.ValidateScriptAttribute", "ValidateScript"),
+    ("System.Management.Automation.ValidateDriveAttribute", "ValidateDrive"),
+    ("System.Management.Automation.ValidateUserDriveAttribute", "ValidateUserDrive"),
+    ("System.Management.Automation.ValidateTrustedDataAttribute", "ValidateTrustedData"),
+    ("System.Management.Automation.ArgumentCompleterAttribute", "ArgumentCompleter"),
+    ("System.Management.Automation.ArgumentCompletionsAttribute", "ArgumentCompletions"),
+    ("System.Management.Automation.OutputTypeAttribute", "OutputType"),
+    ("System.Management.Automation.SupportsWildcardsAttribute", "SupportsWildcards"),
+    ("System.Management.Automation.PSDefaultValueAttribute", "PSDefaultValue"),
+    ("System.Management.Automation.PSTypeNameAttribute", "PSTypeName"),
+    ("System.Management.Automation.CredentialAttribute", "Credential"),
+    ("System.Management.Automation.ExperimentalAttribute", "Experimental"),
+    ("System.Management.Automation.DscResourceAttribute", "DscResource"),
+    ("System.Management.Automation.DscPropertyAttribute", "DscProperty"),
+    ("System.Management.Automation.HiddenAttribute", "Hidden"),
+    ("System.Diagnostics.CodeAnalysis.SuppressMessageAttribute", "SuppressMessage"),
+    ("System.ObsoleteAttribute", "Obsolete"),
+)
+
+
+def register_extra_types(register: Callable[..., Any], enum_type: Callable[[EnumInfo], Any]) -> None:
+    from .types import OBJECT, PSType
+
+    for info in ENUMS:
+        enum_type(info)
+
+    def new_uri(text: Any, kind: Any = 1) -> Uri:
+        return Uri(conv.to_string(text), int(enum_type(URI_KIND).convert(kind)))
+
+    def convert_uri(value: Any) -> Any:
+        if isinstance(value, Uri) or value is None:
+            return value
+        return new_uri(value, 0)
+
+    register(PSType("System.Uri", OBJECT, converter=convert_uri, check=lambda v: isinstance(v, Uri),
+                    constructor=new_uri, pyclass=Uri), "uri")
+
+    def new_version(*parts: Any) -> Version:
+        if len(parts) == 1 and isinstance(parts[0], str):
+            return Version.parse(parts[0])
+        return Version(*[conv.convert_to_integer(p) for p in parts])
+
+    def convert_version(value: Any) -> Any:
+        if isinstance(value, Version) or value is None:
+            return value
+        if isinstance(value, str):
+            try:
+                return Version.parse(value)
+            except Exception as exc:
+                raise conv.cast_error(value, "System.Version", getattr(exc, "message", str(exc))) from None
+        raise conv.cast_error(value, "System.Version")
+
+    register(PSType("System.Version", OBJECT, converter=convert_version,
+                    check=lambda v: isinstance(v, Version), constructor=new_version, pyclass=Version),
+             "version")
+    register(PSType("System.Text.UTF8Encoding", OBJECT, check=lambda v: isinstance(v, TextEncoding),
+                    constructor=_new_utf8, pyclass=TextEncoding))
+
+    from .scriptblock import ScriptBlock
+
+    def convert_scriptblock(value: Any) -> Any:
+        if value is None or isinstance(value, ScriptBlock):
+            return value
+        raise conv.cast_error(value, "System.Management.Automation.ScriptBlock")
+
+    register(PSType("System.Management.Automation.ScriptBlock", OBJECT, converter=convert_scriptblock,
+                    check=lambda v: isinstance(v, ScriptBlock), pyclass=ScriptBlock), "scriptblock")
+    from .values import PSNoteProperty
+    register(PSType("System.Management.Automation.PSNoteProperty", OBJECT,
+                    check=lambda v: isinstance(v, PSNoteProperty),
+                    constructor=lambda name, value=None: PSNoteProperty(conv.to_string(name), value),
+                    pyclass=PSNoteProperty), "psnoteproperty")
+
+    from .errors import ErrorCategoryInfo, ErrorDetails, ErrorRecord, InvocationInfo, to_category
+
+    def new_error_record(exception: Any, error_id: Any, category: Any, target: Any) -> ErrorRecord:
+        from .errors import DotNetException
+        if not isinstance(exception, DotNetException):
+            raise conv.cast_error(exception, "System.Exception")
+        return ErrorRecord(exception, None if error_id is None else conv.to_string(error_id),
+                           to_category(enum_type(ERROR_CATEGORY_ENUM).convert(category)), target)
+
+    register(PSType("System.Management.Automation.ErrorRecord", OBJECT, check=lambda v: isinstance(v, ErrorRecord),
+                    constructor=new_error_record, pyclass=ErrorRecord))
+    register(PSType("System.Management.Automation.ErrorDetails", OBJECT, check=lambda v: isinstance(v, ErrorDetails),
+                    constructor=lambda message: ErrorDetails(conv.to_string(message)), pyclass=ErrorDetails))
+    register(PSType("System.Management.Automation.ErrorCategoryInfo", OBJECT,
+                    check=lambda v: isinstance(v, ErrorCategoryInfo), pyclass=ErrorCategoryInfo))
+    register(PSType("System.Management.Automation.InvocationInfo", OBJECT,
+                    check=lambda v: isinstance(v, InvocationInfo), pyclass=InvocationInfo))
+
+    for full_name, accelerator in STATIC_CLASSES:
+        register(PSType(full_name, OBJECT, check=lambda v: False, abstract=True),
+                 *([accelerator] if accelerator else []))
+
+    for full_name, short in ATTRIBUTES:
+        register(PSType(full_name, OBJECT, check=lambda v: False, attribute=True), short)
+
+
+def _new_utf8(emit_bom: Any = False) -> TextEncoding:
+    from .netobjects import encoding
+    return encoding("utf8" if conv.to_bool(emit_bom) else "utf8nobom")

@@ -1,0 +1,911 @@
+"""Runtime value classes for the PowerShell values Python has no type for.
+
+Python's own types stand in wherever PowerShell's and Python's agree
+(``None``, ``bool``, ``int`` for Int32, ``float`` for Double, ``str``,
+``list`` for ``object[]``, ``datetime``/``timedelta``/``UUID``).  The
+classes here mark the distinctions PowerShell makes that Python does not:
+integer widths, ``[single]``, ``[char]``, typed arrays and generic
+collections, case-insensitive hashtables, custom objects, secure strings.
+
+They are deliberately behaviour-light containers: conversions live in
+``conversions.py``, operators in ``operators.py`` and .NET members in
+``members.py``, so that this module has no engine imports and every other
+engine module can import it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import KeysView, MutableMapping, ValuesView
+from reprlib import recursive_repr
+from typing import Any, Iterable, Iterator, Optional
+
+# --- integers ------------------------------------------------------------------
+
+INT32_MIN = -2147483648
+INT32_MAX = 2147483647
+INT64_MIN = -9223372036854775808
+INT64_MAX = 9223372036854775807
+
+
+class _IntegerBase(int):
+    """An ``int`` that remembers which .NET integer type it is."""
+
+    __slots__ = ()
+    full_name = ""
+    min_value = 0
+    max_value = 0
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({int(self)})"
+
+
+class Int64(_IntegerBase):
+    __slots__ = ()
+    full_name = "System.Int64"
+    min_value = INT64_MIN
+    max_value = INT64_MAX
+
+
+class Byte(_IntegerBase):
+    __slots__ = ()
+    full_name = "System.Byte"
+    min_value = 0
+    max_value = 255
+
+
+class SByte(_IntegerBase):
+    __slots__ = ()
+    full_name = "System.SByte"
+    min_value = -128
+    max_value = 127
+
+
+class Int16(_IntegerBase):
+    __slots__ = ()
+    full_name = "System.Int16"
+    min_value = -32768
+    max_value = 32767
+
+
+class UInt16(_IntegerBase):
+    __slots__ = ()
+    full_name = "System.UInt16"
+    min_value = 0
+    max_value = 65535
+
+
+class UInt32(_IntegerBase):
+    __slots__ = ()
+    full_name = "System.UInt32"
+    min_value = 0
+    max_value = 4294967295
+
+
+class UInt64(_IntegerBase):
+    __slots__ = ()
+    full_name = "System.UInt64"
+    min_value = 0
+    max_value = 18446744073709551615
+
+
+class BigInt(_IntegerBase):
+    """``System.Numerics.BigInteger``: unbounded."""
+
+    __slots__ = ()
+    full_name = "System.Numerics.BigInteger"
+    min_value = None  # type: ignore[assignment]
+    max_value = None  # type: ignore[assignment]
+
+
+INTEGER_CLASSES: tuple[type, ...] = (Int64, Byte, SByte, Int16, UInt16, UInt32, UInt64, BigInt)
+
+
+def integer_full_name(value: int) -> str:
+    """The .NET type name of an integer value (plain ints by range)."""
+    cls = type(value)
+    if cls is int:
+        return "System.Int32" if INT32_MIN <= value <= INT32_MAX else "System.Int64"
+    return cls.full_name  # type: ignore[attr-defined]
+
+
+def make_int(value: int) -> int:
+    """The natural PowerShell integer for ``value``: Int32 if it fits, else
+    Int64, else BigInteger (as pwsh's number parser chooses)."""
+    if INT32_MIN <= value <= INT32_MAX:
+        return value
+    if INT64_MIN <= value <= INT64_MAX:
+        return Int64(value)
+    return BigInt(value)
+
+
+class Single(float):
+    """``[single]`` / ``[float]``: a float rounded to 32-bit precision."""
+
+    __slots__ = ()
+    full_name = "System.Single"
+
+    def __new__(cls, value: Any = 0.0) -> "Single":
+        import struct
+        try:
+            packed = struct.unpack("f", struct.pack("f", float(value)))[0]
+        except OverflowError:
+            packed = float("inf") if float(value) > 0 else float("-inf")
+        return float.__new__(cls, packed)
+
+    def __repr__(self) -> str:
+        return f"Single({float(self)!r})"
+
+
+class Char(str):
+    """``[char]``: a one-character string that PowerShell treats as a number
+    in arithmetic and as a distinct type in ``-is`` and ``GetType()``."""
+
+    __slots__ = ()
+    full_name = "System.Char"
+
+    def __repr__(self) -> str:
+        return f"Char({str(self)!r})"
+
+
+# --- enums ---------------------------------------------------------------------
+
+class EnumInfo:
+    """The definition of a .NET enum type: names to values, and whether it is
+    a ``[Flags]`` enum (values combine and print as ``A, B``)."""
+
+    __slots__ = ("name", "full_name", "members", "flags", "_by_lower", "_by_value", "_values")
+
+    def __init__(self, full_name: str, members: Iterable[tuple[str, int]], flags: bool = False) -> None:
+        self.full_name = full_name
+        self.name = full_name.rsplit(".", 1)[-1]
+        self.members: dict[str, int] = dict(members)
+        self.flags = flags
+        self._by_lower = {k.lower(): k for k in self.members}
+        self._by_value: dict[int, str] = {}
+        for k, v in self.members.items():
+            self._by_value.setdefault(v, k)
+        self._values: dict[int, EnumValue] = {}
+
+    def value(self, number: int) -> "EnumValue":
+        """The (cached) enum value for a number."""
+        v = self._values.get(number)
+        if v is None:
+            v = EnumValue(number, self)
+            if len(self._values) < 256:
+                self._values[number] = v
+        return v
+
+    def lookup(self, name: str) -> Optional["EnumValue"]:
+        """Case-insensitive lookup of a member name."""
+        real = self._by_lower.get(name.strip().lower())
+        return None if real is None else self.value(self.members[real])
+
+    def __getitem__(self, name: str) -> "EnumValue":
+        return self.value(self.members[name])
+
+    def name_of(self, number: int) -> str:
+        """How .NET's ``Enum.ToString()`` prints a value."""
+        name = self._by_value.get(number)
+        if name is not None:
+            return name
+        if self.flags and number > 0:
+            parts = []
+            rest = number
+            for k, v in sorted(self.members.items(), key=lambda kv: -kv[1]):
+                if v and (rest & v) == v:
+                    parts.append(k)
+                    rest &= ~v
+            if rest == 0:
+                return ", ".join(reversed(parts))
+        return str(number)
+
+    def __repr__(self) -> str:
+        return f"EnumInfo({self.full_name!r})"
+
+
+class EnumValue(int):
+    """A value of a .NET enum: an int that prints as its member name.  (int
+    subclasses cannot have slots, so ``enum`` lives in the instance dict.)"""
+
+    def __new__(cls, number: int, enum: EnumInfo) -> "EnumValue":
+        self = int.__new__(cls, number)
+        self.enum = enum
+        return self
+
+    def __str__(self) -> str:
+        return self.enum.name_of(int(self))
+
+    def __repr__(self) -> str:
+        return f"[{self.enum.full_name}]::{self}"
+
+    def __reduce__(self) -> Any:
+        return (EnumValue, (int(self), self.enum))
+
+
+# --- collections ---------------------------------------------------------------
+
+class TypedArray(list):
+    """A typed .NET array such as ``int[]`` or ``byte[]``: a fixed-size list
+    whose elements have been converted to ``element_type`` (a PSType)."""
+
+    __slots__ = ("element_type",)
+
+    def __init__(self, items: Iterable[Any] = (), element_type: Any = None) -> None:
+        super().__init__(items)
+        self.element_type = element_type
+
+
+class GenericList(list):
+    """``System.Collections.Generic.List[T]``; ``element_type`` is a PSType."""
+
+    __slots__ = ("element_type",)
+
+    def __init__(self, items: Iterable[Any] = (), element_type: Any = None) -> None:
+        super().__init__(items)
+        self.element_type = element_type
+
+
+class ArrayList(list):
+    """``System.Collections.ArrayList``: a growable ``object`` list."""
+
+    __slots__ = ()
+
+
+def _norm_key(key: Any) -> Any:
+    """Hash key for a case-insensitive .NET dictionary.  Strings fold case;
+    booleans are kept apart from the integers Python considers equal."""
+    if type(key) is str:
+        return key.lower()
+    if isinstance(key, str):
+        return str.lower(key)
+    if key is True or key is False:
+        return (_BOOL_TAG, key)
+    return key
+
+
+_BOOL_TAG = object()
+
+
+class Hashtable(MutableMapping):
+    """``System.Collections.Hashtable`` as PowerShell creates it: string keys
+    compare case-insensitively; the first spelling of a key is kept.  Keys
+    keep insertion order so output is predictable."""
+
+    __slots__ = ("_keys", "_vals", "__weakref__")
+    full_name = "System.Collections.Hashtable"
+
+    def __init__(self, items: Any = None) -> None:
+        self._keys: dict[Any, Any] = {}
+        self._vals: dict[Any, Any] = {}
+        if items is not None:
+            pairs = items.items() if hasattr(items, "items") else items
+            for k, v in pairs:
+                self[k] = v
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._vals[_norm_key(key)]
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        try:
+            return self._vals.get(_norm_key(key), default)
+        except TypeError:
+            return default
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        n = _norm_key(key)
+        if n not in self._keys:
+            self._keys[n] = key
+        self._vals[n] = value
+
+    def add(self, key: Any, value: Any) -> bool:
+        """Adds a new key; returns False (and changes nothing) if it exists."""
+        n = _norm_key(key)
+        if n in self._keys:
+            return False
+        self._keys[n] = key
+        self._vals[n] = value
+        return True
+
+    def original_key(self, key: Any) -> Any:
+        """The key as first stored (its original spelling)."""
+        return self._keys[_norm_key(key)]
+
+    def __delitem__(self, key: Any) -> None:
+        n = _norm_key(key)
+        del self._vals[n]
+        del self._keys[n]
+
+    def __contains__(self, key: Any) -> bool:
+        try:
+            return _norm_key(key) in self._keys
+        except TypeError:
+            return False
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(list(self._keys.values()))
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def items(self) -> list[tuple[Any, Any]]:  # type: ignore[override]
+        vals = self._vals
+        return [(k, vals[n]) for n, k in self._keys.items()]
+
+    def clear(self) -> None:
+        self._keys.clear()
+        self._vals.clear()
+
+    def copy(self) -> "Hashtable":
+        new = type(self).__new__(type(self))
+        new._keys = dict(self._keys)
+        new._vals = dict(self._vals)
+        return new
+
+    def key_at(self, index: int) -> Any:
+        """The key at an insertion position (OrderedDictionary indexing)."""
+        return list(self._keys.values())[index]
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    __hash__ = object.__hash__
+
+    @recursive_repr()
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{k!r}: {v!r}" for k, v in self.items())
+        return f"{type(self).__name__}({{{inner}}})"
+
+
+class OrderedDictionary(Hashtable):
+    """``System.Collections.Specialized.OrderedDictionary`` (``[ordered]``):
+    like Hashtable, and an integer index selects by position."""
+
+    __slots__ = ()
+    full_name = "System.Collections.Specialized.OrderedDictionary"
+
+
+class GenericDictionary(dict):
+    """``System.Collections.Generic.Dictionary[K,V]``: case-sensitive keys as
+    in .NET's default comparer; ``key_type``/``value_type`` are PSTypes."""
+
+    __slots__ = ("key_type", "value_type")
+
+    def __init__(self, key_type: Any = None, value_type: Any = None) -> None:
+        super().__init__()
+        self.key_type = key_type
+        self.value_type = value_type
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    __hash__ = object.__hash__
+
+
+class GenericHashSet:
+    """``System.Collections.Generic.HashSet[T]``: insertion-ordered, with
+    .NET's default (case-sensitive) equality."""
+
+    __slots__ = ("_items", "element_type")
+
+    def __init__(self, items: Iterable[Any] = (), element_type: Any = None) -> None:
+        self._items: dict[Any, None] = dict.fromkeys(items)
+        self.element_type = element_type
+
+    def add(self, item: Any) -> bool:
+        if item in self._items:
+            return False
+        self._items[item] = None
+        return True
+
+    def remove(self, item: Any) -> bool:
+        if item in self._items:
+            del self._items[item]
+            return True
+        return False
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def __contains__(self, item: Any) -> bool:
+        try:
+            return item in self._items
+        except TypeError:
+            return False
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(list(self._items))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return f"GenericHashSet({list(self._items)!r})"
+
+
+class ComputedMember:
+    """A member that Add-Member attaches and that is computed rather than
+    stored: a script property, an alias property, a script method.  The
+    concrete kinds live in the commands layer; the engine only calls this
+    protocol.  ``is_property`` is False for methods, which are not listed
+    among an object's properties."""
+
+    __slots__ = ("name",)
+    member_type = "Member"
+    is_property = True
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def get(self, owner: Any) -> Any:
+        """The property's value on ``owner``."""
+        raise NotImplementedError
+
+    def set(self, owner: Any, value: Any) -> None:
+        """Assigns the property on ``owner``."""
+        raise NotImplementedError
+
+    def invoke(self, owner: Any, args: list[Any]) -> Any:
+        """Calls the method on ``owner``."""
+        raise NotImplementedError
+
+
+class PSCustomObject:
+    """``[pscustomobject]``: ordered note properties with case-insensitive
+    names, plus the ``PSTypeNames`` list (most specific first).
+
+    ``_members`` is None until Add-Member attaches a computed member
+    (:class:`ComputedMember`); computed properties keep their place in
+    ``_names`` (their ``_vals`` slot holds the member object), methods live
+    only in ``_members``."""
+
+    __slots__ = ("_names", "_vals", "type_names", "_members")
+    full_name = "System.Management.Automation.PSCustomObject"
+
+    def __init__(self, properties: Any = None, type_names: Optional[list[str]] = None) -> None:
+        self._names: dict[str, str] = {}
+        self._vals: dict[str, Any] = {}
+        self._members: Optional[dict[str, ComputedMember]] = None
+        self.type_names = type_names if type_names is not None else [
+            "System.Management.Automation.PSCustomObject", "System.Object"]
+        if properties is not None:
+            pairs = properties.items() if hasattr(properties, "items") else properties
+            for k, v in pairs:
+                self.set_property(str(k), v)
+
+    def has_property(self, name: str) -> bool:
+        return name.lower() in self._names
+
+    def get_property(self, name: str, default: Any = None) -> Any:
+        n = name.lower()
+        if n not in self._names:
+            return default
+        members = self._members
+        if members is not None and n in members:
+            return members[n].get(self)
+        return self._vals[n]
+
+    def set_property(self, name: str, value: Any) -> None:
+        """Sets a property, adding it (at the end) if it does not exist; a
+        computed property runs its setter."""
+        n = name.lower()
+        members = self._members
+        if members is not None and n in members and n in self._names:
+            members[n].set(self, value)
+            return
+        if n not in self._names:
+            self._names[n] = name
+        self._vals[n] = value
+
+    def remove_property(self, name: str) -> bool:
+        n = name.lower()
+        if n in self._names:
+            del self._names[n]
+            del self._vals[n]
+            if self._members is not None:
+                self._members.pop(n, None)
+            return True
+        return False
+
+    def property_names(self) -> list[str]:
+        return list(self._names.values())
+
+    def items(self) -> list[tuple[str, Any]]:
+        vals = self._vals
+        members = self._members
+        if members is None:
+            return [(name, vals[n]) for n, name in self._names.items()]
+        return [(name, members[n].get(self) if n in members else vals[n]) for n, name in self._names.items()]
+
+    # --- computed members (Add-Member) ------------------------------------------------
+
+    def member(self, name: str) -> Optional[ComputedMember]:
+        """The computed member (property or method) called ``name``, if any."""
+        members = self._members
+        return None if members is None else members.get(name.lower())
+
+    def add_member(self, member: ComputedMember) -> None:
+        """Attaches a computed member; a property goes after the existing
+        ones.  The caller has removed any member of the same name."""
+        n = member.name.lower()
+        if self._members is None:
+            self._members = {}
+        self._members[n] = member
+        if member.is_property:
+            self._names[n] = member.name
+            self._vals[n] = member
+
+    def remove_member(self, name: str) -> bool:
+        """Removes a property or computed member of that name."""
+        n = name.lower()
+        if self.remove_property(name):
+            return True
+        if self._members is not None and n in self._members:
+            del self._members[n]
+            return True
+        return False
+
+    def copy(self) -> "PSCustomObject":
+        new = PSCustomObject(type_names=list(self.type_names))
+        new._names = dict(self._names)
+        new._vals = dict(self._vals)
+        new._members = dict(self._members) if self._members is not None else None
+        return new
+
+    @recursive_repr()
+    def __repr__(self) -> str:
+        inner = "; ".join(f"{k}={v!r}" for k, v in self.items())
+        return f"PSCustomObject(@{{{inner}}})"
+
+
+class SwitchParameter:
+    """``[switch]``: a boolean flag that is truthy when present."""
+
+    __slots__ = ("is_present",)
+    full_name = "System.Management.Automation.SwitchParameter"
+
+    def __init__(self, is_present: bool = False) -> None:
+        self.is_present = bool(is_present)
+
+    @property
+    def IsPresent(self) -> bool:
+        return self.is_present
+
+    def ToBool(self) -> bool:
+        return self.is_present
+
+    def __bool__(self) -> bool:
+        return self.is_present
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SwitchParameter):
+            return self.is_present == other.is_present
+        if isinstance(other, bool):
+            return self.is_present == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.is_present)
+
+    def __repr__(self) -> str:
+        return f"SwitchParameter({self.is_present})"
+
+
+class SecureString:
+    """``System.Security.SecureString``.  The text is kept out of ``str`` and
+    ``repr`` so it never leaks into output, logs or error messages; only
+    ``reveal()`` (used by ``ConvertFrom-SecureString -AsPlainText`` and
+    ``GetNetworkCredential()``) returns it."""
+
+    __slots__ = ("__text", "_read_only")
+    full_name = "System.Security.SecureString"
+
+    def __init__(self, text: str = "") -> None:
+        self.__text = text
+        self._read_only = False
+
+    def reveal(self) -> str:
+        return self.__text
+
+    @property
+    def Length(self) -> int:
+        return len(self.__text)
+
+    def AppendChar(self, ch: str) -> None:
+        self._check_writable()
+        self.__text += str(ch)
+
+    def InsertAt(self, index: int, ch: str) -> None:
+        self._check_writable()
+        self.__text = self.__text[:index] + str(ch) + self.__text[index:]
+
+    def RemoveAt(self, index: int) -> None:
+        self._check_writable()
+        self.__text = self.__text[:index] + self.__text[index + 1:]
+
+    def SetAt(self, index: int, ch: str) -> None:
+        self._check_writable()
+        self.__text = self.__text[:index] + str(ch) + self.__text[index + 1:]
+
+    def Clear(self) -> None:
+        self._check_writable()
+        self.__text = ""
+
+    def Copy(self) -> "SecureString":
+        return SecureString(self.__text)
+
+    def MakeReadOnly(self) -> None:
+        self._read_only = True
+
+    def IsReadOnly(self) -> bool:
+        return self._read_only
+
+    def Dispose(self) -> None:
+        self.__text = ""
+
+    def _check_writable(self) -> None:
+        if self._read_only:
+            from .errors import InvalidOperationException
+            raise InvalidOperationException("Instance is read-only.")
+
+    def __str__(self) -> str:
+        return "System.Security.SecureString"
+
+    def __repr__(self) -> str:
+        return "System.Security.SecureString"
+
+
+class NetworkCredential:
+    """``System.Net.NetworkCredential`` as returned by
+    ``PSCredential.GetNetworkCredential()``."""
+
+    __slots__ = ("UserName", "Domain", "_secure")
+    full_name = "System.Net.NetworkCredential"
+
+    def __init__(self, user_name: str, password: SecureString, domain: str = "") -> None:
+        self.UserName = user_name
+        self.Domain = domain
+        self._secure = password
+
+    @property
+    def Password(self) -> str:
+        return self._secure.reveal()
+
+    @property
+    def SecurePassword(self) -> SecureString:
+        return self._secure
+
+    def __repr__(self) -> str:
+        return f"NetworkCredential({self.UserName!r})"
+
+
+class PSCredential:
+    """``System.Management.Automation.PSCredential``: a user name and a
+    SecureString password."""
+
+    __slots__ = ("_user", "_password")
+    full_name = "System.Management.Automation.PSCredential"
+
+    def __init__(self, user_name: str, password: SecureString) -> None:
+        self._user = user_name
+        self._password = password
+
+    @property
+    def UserName(self) -> str:
+        return self._user
+
+    @property
+    def Password(self) -> SecureString:
+        return self._password
+
+    def GetNetworkCredential(self) -> NetworkCredential:
+        user, domain = self._user, ""
+        if "\\" in user:
+            domain, user = user.split("\\", 1)
+        return NetworkCredential(user, self._password, domain)
+
+    def __repr__(self) -> str:
+        return f"PSCredential({self._user!r})"
+
+
+class StringBuilder:
+    """``System.Text.StringBuilder``.  Appends collect into a list and join
+    lazily, so building a long string stays linear."""
+
+    __slots__ = ("_parts", "capacity")
+    full_name = "System.Text.StringBuilder"
+
+    def __init__(self, text: str = "", capacity: int = 16) -> None:
+        self._parts: list[str] = [text] if text else []
+        self.capacity = capacity
+
+    def text(self) -> str:
+        if len(self._parts) > 1:
+            self._parts = ["".join(self._parts)]
+        return self._parts[0] if self._parts else ""
+
+    def append(self, text: str) -> "StringBuilder":
+        if text:
+            self._parts.append(text)
+        return self
+
+    def set_text(self, text: str) -> None:
+        self._parts = [text] if text else []
+
+    def __len__(self) -> int:
+        return len(self.text())
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __repr__(self) -> str:
+        return f"StringBuilder({self.text()!r})"
+
+
+class PSReference:
+    """``[ref]``: a box around a value.  The evaluator binds one to a
+    variable by passing ``getter``/``setter`` so ``[ref]$x`` writes back."""
+
+    __slots__ = ("_value", "_getter", "_setter")
+    full_name = "System.Management.Automation.PSReference"
+
+    def __init__(self, value: Any = None, getter: Any = None, setter: Any = None) -> None:
+        self._value = value
+        self._getter = getter
+        self._setter = setter
+
+    @property
+    def Value(self) -> Any:
+        return self._getter() if self._getter is not None else self._value
+
+    @Value.setter
+    def Value(self, value: Any) -> None:
+        if self._setter is not None:
+            self._setter(value)
+        else:
+            self._value = value
+
+    def __repr__(self) -> str:
+        return f"PSReference({self.Value!r})"
+
+
+class KeyCollection:
+    """The ``.Keys``/``.Values`` collection of a dictionary: enumerable (it
+    unrolls in a pipeline), with ``Count``, unlike the dictionary itself."""
+
+    __slots__ = ("_items", "kind")
+
+    def __init__(self, items: list[Any], kind: str = "Keys") -> None:
+        self._items = items
+        self.kind = kind
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index: int) -> Any:
+        return self._items[index]
+
+    def __repr__(self) -> str:
+        return f"{self.kind}({self._items!r})"
+
+
+class DictionaryEntry:
+    """``System.Collections.DictionaryEntry``: what enumerating a hashtable
+    (``$h.GetEnumerator()``) yields; PowerShell adds ``Name`` for ``Key``."""
+
+    __slots__ = ("Key", "Value")
+    full_name = "System.Collections.DictionaryEntry"
+
+    def __init__(self, key: Any, value: Any) -> None:
+        self.Key = key
+        self.Value = value
+
+    @property
+    def Name(self) -> Any:
+        return self.Key
+
+    def __repr__(self) -> str:
+        return f"DictionaryEntry({self.Key!r}, {self.Value!r})"
+
+
+class KeyValuePair:
+    """``System.Collections.Generic.KeyValuePair[K,V]`` from a generic
+    dictionary's enumerator."""
+
+    __slots__ = ("Key", "Value")
+    full_name = "System.Collections.Generic.KeyValuePair"
+
+    def __init__(self, key: Any, value: Any) -> None:
+        self.Key = key
+        self.Value = value
+
+    def __repr__(self) -> str:
+        return f"KeyValuePair({self.Key!r}, {self.Value!r})"
+
+
+class PSNoteProperty:
+    """A property of a PSObject as ``$obj.PSObject.Properties`` lists it
+    (``PSNoteProperty``/``PSProperty``): writing ``Value`` writes through
+    to the object when it is bound to one."""
+
+    __slots__ = ("Name", "_value", "_owner", "MemberType")
+    full_name = "System.Management.Automation.PSNoteProperty"
+
+    def __init__(self, name: str, value: Any = None, owner: Any = None,
+                 member_type: str = "NoteProperty") -> None:
+        self.Name = name
+        self._value = value
+        self._owner = owner
+        self.MemberType = member_type
+
+    @property
+    def Value(self) -> Any:
+        if isinstance(self._owner, PSCustomObject):
+            return self._owner.get_property(self.Name)
+        return self._value
+
+    @Value.setter
+    def Value(self, value: Any) -> None:
+        if isinstance(self._owner, PSCustomObject):
+            self._owner.set_property(self.Name, value)
+        self._value = value
+
+    @property
+    def TypeNameOfValue(self) -> str:
+        from .types import type_of
+        value = self.Value
+        return "System.Object" if value is None else type_of(value).full_name
+
+    @property
+    def IsSettable(self) -> bool:
+        return self.MemberType == "NoteProperty"
+
+    @property
+    def IsGettable(self) -> bool:
+        return True
+
+    @property
+    def IsInstance(self) -> bool:
+        return True
+
+    def __str__(self) -> str:
+        from .conversions import dotnet_to_string
+        return f"{self.TypeNameOfValue.rsplit('.', 1)[-1]} {self.Name}={dotnet_to_string(self.Value)}"
+
+    def __repr__(self) -> str:
+        return f"PSNoteProperty({self.Name!r})"
+
+
+# --- enumeration -------------------------------------------------------------------
+
+_SCALAR_TYPES = frozenset((type(None), bool, int, float, str, Char, Int64, Single))
+
+
+def iter_collection(value: Any) -> Optional[Iterable[Any]]:
+    """What PowerShell enumerates in a pipeline or ``foreach``: arrays,
+    lists, ranges, generators, sets and key/value collections.  Strings,
+    dictionaries and scalars are single objects (None is returned)."""
+    t = type(value)
+    if t is list or t is tuple:
+        return value
+    if t in _SCALAR_TYPES:
+        return None
+    if isinstance(value, (list, tuple, range, KeyCollection, GenericHashSet, set, frozenset,
+                          KeysView, ValuesView)):
+        return value
+    if isinstance(value, (str, Hashtable, dict)):
+        return None
+    if hasattr(t, "__next__") and hasattr(t, "__iter__"):
+        return value
+    return None
+
+
+def __getattr__(name: str) -> Any:
+    """``values.Regex`` (and its match classes) live in ``netregex.py``,
+    which imports ``errors``; importing them lazily avoids the cycle."""
+    if name in ("Regex", "RegexMatch", "RegexGroup"):
+        from . import netregex
+        return getattr(netregex, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
