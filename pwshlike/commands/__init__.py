@@ -12,6 +12,7 @@ from .aliases import DEFAULT_ALIASES
 from .builtins import register_builtins
 from .registry import CommandRegistry
 from .resolution import CommandResolver
+from .variable_attributes import resolve_variable_attribute
 
 
 def install(context: Any, registry: CommandRegistry | None = None) -> CommandRegistry:
@@ -21,6 +22,7 @@ def install(context: Any, registry: CommandRegistry | None = None) -> CommandReg
         registry = CommandRegistry()
         register_builtins(registry)
     context.command_resolver = CommandResolver(registry)
+    context.attribute_resolver = resolve_variable_attribute
     context.commands = registry
     context.running_functions = []
     session = context.session

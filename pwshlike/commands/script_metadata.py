@@ -110,6 +110,31 @@ def _assign_automatic_positions(params: list[ParameterMetadata]) -> None:
         position += 1
 
 
+def attribute_validator(attr: Any, kind: str, evaluate: Evaluate) -> Optional[Any]:
+    """The validator a [Validate*()] attribute stands for (None for an
+    attribute pwshlike does not know, which pwsh would also ignore at
+    binding time if it were not a validation attribute)."""
+    args = _positional_args(attr, evaluate)
+    if kind == "validateset":
+        ignore_case = _truthy(_named_args(attr, evaluate).get("ignorecase", True))
+        return validation.validate_set([str(v) for v in args], ignore_case)
+    if kind == "validatenotnull":
+        return validation.validate_not_null()
+    if kind == "validatenotnullorempty":
+        return validation.validate_not_null_or_empty()
+    if kind == "validaterange":
+        return validation.validate_range(*args)
+    if kind == "validatepattern":
+        return validation.validate_pattern(str(args[0]), _named_args(attr, evaluate).get("options"))
+    if kind == "validatelength":
+        return validation.validate_length(*(int(a) for a in args))
+    if kind == "validatecount":
+        return validation.validate_count(*(int(a) for a in args))
+    if kind == "validatescript":
+        return validation.validate_script(args[0])
+    return None
+
+
 def _parameter(pa: Any, evaluate: Evaluate) -> tuple[ParameterMetadata, bool, bool]:
     """One ParameterAst → (metadata, makes the command advanced, has an explicit Position)."""
     name = pa.name.name
@@ -149,27 +174,11 @@ def _parameter(pa: Any, evaluate: Evaluate) -> tuple[ParameterMetadata, bool, bo
             sets[set_name] = spec
         elif kind == "alias":
             aliases.extend(str(a) for a in _positional_args(attr, evaluate))
-        elif kind == "validateset":
-            values = [str(v) for v in _positional_args(attr, evaluate)]
-            ignore_case = _truthy(_named_args(attr, evaluate).get("ignorecase", True))
-            validators.append(validation.validate_set(values, ignore_case))
-            accepted = tuple(values)
-        elif kind == "validatenotnull":
-            validators.append(validation.validate_not_null())
-        elif kind == "validatenotnullorempty":
-            validators.append(validation.validate_not_null_or_empty())
-        elif kind == "validaterange":
-            validators.append(validation.validate_range(*_positional_args(attr, evaluate)))
-        elif kind == "validatepattern":
-            args = _positional_args(attr, evaluate)
-            validators.append(validation.validate_pattern(str(args[0]),
-                                                          _named_args(attr, evaluate).get("options")))
-        elif kind == "validatelength":
-            validators.append(validation.validate_length(*(int(a) for a in _positional_args(attr, evaluate))))
-        elif kind == "validatecount":
-            validators.append(validation.validate_count(*(int(a) for a in _positional_args(attr, evaluate))))
-        elif kind == "validatescript":
-            validators.append(validation.validate_script(_positional_args(attr, evaluate)[0]))
+        elif kind.startswith("validate"):
+            validator = attribute_validator(attr, kind, evaluate)
+            if validator is not None:
+                validators.append(validator)
+                accepted = tuple(getattr(validator, "accepted_values", accepted))
         elif kind == "allownull":
             flags["allow_null"] = True
         elif kind == "allowemptystring":

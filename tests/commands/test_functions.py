@@ -156,3 +156,11 @@ def test_capturing_common_parameters(session):
     assert session.text('1..2 | ForEach-Object -PipelineVariable pv { $_ * 10 } | ForEach-Object { "$pv/$_" }') \
         == ["10/10", "20/20"]
     assert session.host.stream("warning") == []
+
+
+def test_validation_attributes_on_variables(session):
+    session.run("[ValidateRange(1, 5)][int]$x = 3; $x = 7")
+    error = session.errors()[0]
+    assert str(error) == "The variable cannot be validated because the value 7 is not a valid value for the x variable."
+    assert error.fully_qualified_error_id == "ValidateSetFailure"
+    assert session.run("$x") == [3]
