@@ -232,10 +232,18 @@ class TypeName:
 # --- script blocks, parameters, attributes ----------------------------------
 
 ScriptBlockAst = _node("ScriptBlockAst", Ast,
-    "param_block begin_block process_block end_block clean_block dynamicparam_block is_filter",
+    "param_block begin_block process_block end_block clean_block dynamicparam_block is_filter "
+    "using_statements",
     """A script, function body or ``{ }`` literal.  A block without named
     blocks has its statements in ``end_block`` (``process_block`` when
-    ``is_filter``), with ``NamedBlockAst.unnamed`` True.""")
+    ``is_filter``), with ``NamedBlockAst.unnamed`` True.  ``using_statements``
+    is a UsingStatementAst list (only a whole script has them) or None.""")
+
+UsingStatementAst = _node("UsingStatementAst", StatementAst, "using_kind name alias",
+    """``using namespace System.Text`` at the top of a script: ``using_kind`` is
+    'namespace', 'module', 'assembly' or 'type'; ``name`` the expression
+    naming it (a bare word or string, or a hashtable for a module spec);
+    ``alias`` is None.""")
 
 NamedBlockAst = _node("NamedBlockAst", Ast, "block_kind statements traps unnamed",
     """``begin``/``process``/``end``/``clean``/``dynamicparam``
@@ -323,8 +331,10 @@ FunctionDefinitionAst = _node("FunctionDefinitionAst", StatementAst,
     """``function name($a, $b) { }``: ``parameters`` is the ParameterAst list
     written after the name (None when absent); ``body`` a ScriptBlockAst.""")
 
-DataStatementAst = _node("DataStatementAst", StatementAst, "variable body",
-    """``data [-SupportedCommand ...] { }``; ``variable`` a name or None.""")
+DataStatementAst = _node("DataStatementAst", StatementAst, "variable body commands_allowed",
+    """``data [name] [-SupportedCommand cmd1, cmd2] { }``; ``variable`` a name
+    or None; ``commands_allowed`` the ExpressionAst list naming the extra
+    commands (empty without ``-SupportedCommand``).""")
 
 # --- commands -----------------------------------------------------------------
 

@@ -1,0 +1,60 @@
+"""The language layer: tokenizer, parser, AST and parse errors.
+
+``parse_input`` is the analog of pwsh's ``Parser.ParseInput``: it returns
+the AST, every token (for highlighting) and the parse errors, and it never
+raises, whatever the input.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Iterator, Optional
+
+from .ast import Extent, ScriptBlockAst
+from .errors import ParseError, message
+from .tokens import Token, TokenFlags, TokenKind
+
+__all__ = ["parse_input", "ParseResult", "ParseError", "Token", "TokenKind", "TokenFlags"]
+
+
+class ParseResult:
+    """``ast``, ``tokens`` and ``errors`` of one parse; unpacks as a triple."""
+
+    __slots__ = ("ast", "tokens", "errors")
+
+    def __init__(self, ast: ScriptBlockAst, tokens: list[Token], errors: list[ParseError]) -> None:
+        self.ast = ast
+        self.tokens = tokens
+        self.errors = errors
+
+    def __iter__(self) -> Iterator:
+        return iter((self.ast, self.tokens, self.errors))
+
+    def __repr__(self) -> str:
+        return f"ParseResult({len(self.tokens)} tokens, {len(self.errors)} errors)"
+
+
+def parse_input(text: str, file: Optional[str] = None) -> ParseResult:
+    """Parse PowerShell source ``text`` (``file`` names it in extents)."""
+    from .parser import parse
+
+    try:
+        return ParseResult(*parse(text, file))
+    except Exception:
+        # Like pwsh's UnrecoverableParserError: an internal failure becomes a
+        # parse error instead of an exception (PWSHLIKE_DEBUG shows the bug).
+        if os.environ.get("PWSHLIKE_DEBUG") == "1":
+            raise
+        return _unrecoverable(text, file)
+
+
+def _unrecoverable(text: str, file: Optional[str]) -> ParseResult:
+    from . import ast as A
+
+    source = A.SourceText(text, file)
+    extent = Extent(source, 0, len(text))
+    end = A.NamedBlockAst(extent, "end", [], [], True)
+    root = A.ScriptBlockAst(extent, None, None, None, end, None, None, False)
+    end.parent = root
+    error = ParseError("UnrecoverableParserError", message("UnrecoverableParserError"), extent)
+    return ParseResult(root, [], [error])

@@ -1,0 +1,1694 @@
+"""PowerShell's mode-aware tokenizer.
+
+PowerShell tokenizes on demand: the parser asks for one token at a time and
+says how to read it.  In *command* (argument) mode ``Get-Item`` and ``7z``
+are bare words, ``-Path`` is a parameter and keywords are recognised; in
+*expression* mode ``-eq`` is an operator, ``7`` a number and ``-5`` a
+negative number; *type-name* mode reads ``System.IO.File`` as one name.
+The rules here follow PowerShell's ``tokenizer.cs`` closely, because many
+user-visible behaviours ("``$a.b`` in a string expands only ``$a``", "``a,b``
+is an array argument") fall out of them.
+
+Every token scanned is appended to ``tokens`` (comments, newlines and line
+continuations included) so the REPL can highlight the input; when the
+parser backtracks (``resync``) the tokens after the restore point are
+dropped and scanned again.
+
+Speed: runs of ordinary characters (names, string bodies, digits, blanks)
+are consumed with compiled regular expressions, never one character at a
+time, and the input gets a ``'\\0'`` sentinel so lookahead needs no bounds
+checks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from .ast import SourceText
+from .numeric import (FORMAT_BINARY, FORMAT_DECIMAL, FORMAT_HEX, SUFFIX_BIGINT, SUFFIX_DECIMAL,
+                      SUFFIX_LONG, SUFFIX_NONE, SUFFIX_SHORT, SUFFIX_SIGNED_BYTE, SUFFIX_UNSIGNED,
+                      number_value)
+from .tokens import (F_HAS_PARTS, F_IN_ERROR, F_INVARIANT_DYNAMIC, F_TYPE_NAME, F_USED_COLON,
+                     KEYWORDS, OPERATORS, Token, TokenKind)
+
+MODE_COMMAND = 0
+MODE_EXPRESSION = 1
+MODE_TYPENAME = 2
+
+K = TokenKind
+K_UNKNOWN = K.Unknown
+K_VARIABLE = K.Variable
+K_SPLATTED = K.SplattedVariable
+K_PARAMETER = K.Parameter
+K_NUMBER = K.Number
+K_LABEL = K.Label
+K_IDENTIFIER = K.Identifier
+K_GENERIC = K.Generic
+K_NEWLINE = K.NewLine
+K_CONTINUATION = K.LineContinuation
+K_COMMENT = K.Comment
+K_EOF = K.EndOfInput
+K_STRING = K.StringLiteral
+K_EXPANDABLE = K.StringExpandable
+K_HERE_STRING = K.HereStringLiteral
+K_HERE_EXPANDABLE = K.HereStringExpandable
+K_REDIRECTION = K.Redirection
+K_INLINESCRIPT = K.InlineScript
+
+# --- character classes (PowerShell's CharTraits) ------------------------------
+
+# Whitespace: the ASCII blanks, NBSP, NEL and the Unicode separators (not newlines).
+_WS_CHARS = " \t\f\v\xa0\x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" \
+            "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+WHITESPACE = frozenset(_WS_CHARS)
+_WS_CLASS = "".join(_WS_CHARS)
+# Characters that always end a bare word (ForceStartNewToken).
+FORCE_NEW = frozenset("\0\t\n\v\f\r &(),;{}|") | WHITESPACE
+# Characters that end a number in expression mode (ForceStartNewTokenAfterNumber).
+_AFTER_NUMBER = frozenset("!#%*+-./<=>]\u2013\u2014\u2015")
+_AFTER_NUMBER_TERNARY = _AFTER_NUMBER | frozenset("?:")
+DASHES = frozenset("-\u2013\u2014\u2015")
+SINGLE_QUOTES = frozenset("'\u2018\u2019\u201a\u201b")
+DOUBLE_QUOTES = frozenset("\"\u201c\u201d\u201e")
+_VAR_START_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$:?^")
+_IDENT_START_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_HEX = frozenset("0123456789abcdefABCDEF")
+_SUFFIX_CHARS = {"u": SUFFIX_UNSIGNED, "U": SUFFIX_UNSIGNED, "s": SUFFIX_SHORT, "S": SUFFIX_SHORT,
+                 "l": SUFFIX_LONG, "L": SUFFIX_LONG, "d": SUFFIX_DECIMAL, "D": SUFFIX_DECIMAL,
+                 "y": SUFFIX_SIGNED_BYTE, "Y": SUFFIX_SIGNED_BYTE, "n": SUFFIX_BIGINT,
+                 "N": SUFFIX_BIGINT}
+_MULTIPLIERS = {"k": 1024, "K": 1024, "m": 1 << 20, "M": 1 << 20, "g": 1 << 30, "G": 1 << 30,
+                "t": 1 << 40, "T": 1 << 40, "p": 1 << 50, "P": 1 << 50}
+_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r",
+            "t": "\t", "v": "\v"}
+_SCOPES = ("global", "local", "private", "script")
+
+_WS_RE = re.compile("[" + _WS_CLASS + "]+")
+_IDENT_RE = re.compile(r"[^\W\d]\w*")
+_IDENT_FOLLOW_RE = re.compile(r"\w*")
+_TYPENAME_RE = re.compile(r"[\w.`+#\\]*")
+_DIGITS_RE = re.compile(r"[0-9]*")
+_HEX_RE = re.compile(r"[0-9a-fA-F]*")
+_BIN_RE = re.compile(r"[01]*")
+_VARNAME_RE = re.compile(r"(?:[\w?]|:(?!:))*")
+_LINE_REST_RE = re.compile(r"[^\r\n]*")
+# Parameter name characters in command mode: anything up to a terminator,
+# a colon or a quote.
+_PARAM_CMD_RE = re.compile("[^" + _WS_CLASS + "{}();,|&.\\[\\r\\n\\x00:'\"\u2018\u2019\u201a\u201b"
+                           "\u201c\u201d\u201e]*")
+_PARAM_EXPR_RE = re.compile(r"[A-Za-z]*")
+# Bare-word characters that need no special handling.
+_GENERIC_PLAIN_RE = re.compile("[^" + _WS_CLASS + "\\r\\n\\x00&(),;{}|`$'\"\u2018\u2019\u201a"
+                               "\u201b\u201c\u201d\u201e]+")
+_SQ_BODY_RE = re.compile("[^'\u2018\u2019\u201a\u201b\\x00]*")
+_DQ_BODY_RE = re.compile("[^\"\u201c\u201d\u201e`$\\x00]*")
+_HERE_DQ_BODY_RE = re.compile("[^`$\\r\\n\\x00]*")
+_SUBEXPR_BODY_RE = re.compile("[^()`\"\u201c\u201d\u201e\\x00]*")
+_BRACED_VAR_RE = re.compile("[^}`{\"\u201c\u201d\u201e\\x00]*")
+# After a newline: blanks and comments (a comment may end its line, but no
+# line may be blank) and then a '|' that continues the pipeline.
+_PIPE_CONTINUATION = re.compile(
+    "[" + _WS_CLASS + "]*(?:(?:#[^\\r\\n]*|<#[\\s\\S]*?#>)[" + _WS_CLASS + "]*"
+    "(?:(?:\\r\\n|\\r|\\n)[" + _WS_CLASS + "]*)?)*\\|").match
+# First characters of what skip_newlines() may consume (non-ASCII blanks
+# are whitespace too; other non-ASCII characters just take the long way).
+SKIP_START = frozenset(" \t\r\n\f\v;#<`") | frozenset(chr(c) for c in range(0x80, 0x100)) \
+    | WHITESPACE
+# The common tokens in one match (after ASCII blanks): 1 a name, 2 a simple
+# ``$name``, 3 punctuation and newlines that read the same in every mode,
+# 4 digits, 5 a line comment, 6 and 7 strings without escapes or expansions,
+# 8 a dash and letters (parameter or operator), 9 other punctuation.  next_token() checks the character after the
+# match and falls back to the general scanners when it changes the meaning.
+_FAST_MATCH = re.compile(r"[ \t]*(?:([A-Za-z_][A-Za-z0-9_]*)|(\$[A-Za-z_][A-Za-z0-9_]*)"
+                         r"|(\r\n|[\n(){},;\]])|([0-9]+)|(#[^\r\n]*)"
+                         "|('[^'\u2018\u2019\u201a\u201b\\x00]*')"
+                         "|(\"[^\"\u201c\u201d\u201e`$\\x00]*\")"
+                         r"|(-[A-Za-z]+)|(@\{|@\(|\$\(|[=|.\[]))").match
+
+
+def is_force_new(text: str, pos: int) -> bool:
+    return text[pos] in FORCE_NEW
+
+
+class _Nested:
+    """Saved tokenizer state while a ``$(...)`` inside a string is parsed."""
+
+    __slots__ = ("text", "n", "pos", "base", "skips", "tokens")
+
+    def __init__(self, tk: "Tokenizer") -> None:
+        self.text = tk.text
+        self.n = tk.n
+        self.pos = tk.pos
+        self.base = tk.base
+        self.skips = tk.skips
+        self.tokens = tk.tokens
+
+
+class Tokenizer:
+    """Scans one token at a time in the mode the parser asks for."""
+
+    def __init__(self, source: SourceText, parser: Any) -> None:
+        self.source = source
+        self.parser = parser
+        self.text = source.text + "\0"
+        self.n = len(source.text)
+        self.pos = 0
+        # Offset of ``text`` in the source: non-zero while scanning the text of
+        # a ``$(...)`` nested in a string.  When that text had doubled quotes
+        # collapsed, ``skips`` lists the source offsets of the dropped
+        # characters and every offset is mapped back (slow path only).
+        self.base = 0
+        self.skips: Optional[list[int]] = None
+        self.mode = MODE_COMMAND
+        self.allow_signed = False
+        self.force_end_ternary = False
+        self.want_simple_name = False
+        # Where scanned tokens go: the token list, or a scratch list while a
+        # variable inside a string is scanned (those are kept as nested tokens).
+        self.tokens: list[Token] = []
+
+    # --- token construction -----------------------------------------------------
+
+    def _tok(self, kind: TokenKind, start: int, end: int, value: Any = None, dyn: int = 0) -> Token:
+        """Make (and save) a token for local offsets ``start``..``end``."""
+        if self.skips is None:
+            base = self.base
+            tok = Token(kind, start + base, end + base, value, self.source, dyn)
+        else:
+            tok = Token(kind, self._map(start), self._map(end), value, self.source, dyn)
+        self.tokens.append(tok)
+        return tok
+
+    def _map(self, local: int) -> int:
+        """Source offset of a local offset when characters were dropped."""
+        g = self.base + local
+        for s in self.skips or ():
+            if s < g:
+                g += 1
+            else:
+                break
+        return g
+
+    def _unmap(self, offset: int) -> int:
+        local = offset - self.base
+        for s in self.skips or ():
+            if s < offset:
+                local -= 1
+        return local
+
+    def offset(self, local: int) -> int:
+        return local + self.base if self.skips is None else self._map(local)
+
+    def _error(self, start: int, end: int, error_id: str, *args: Any) -> None:
+        self.parser.report_error_at(self.offset(start), self.offset(end), error_id, args)
+
+    def _incomplete(self, start: int, error_id: str, *args: Any) -> None:
+        """ReportIncompleteInput from the tokenizer: the extent runs to the
+        current position, and it is incomplete when that is the end."""
+        end = self.pos
+        self.parser.report_incomplete_at(self.offset(start), self.offset(end), error_id, args,
+                                         self.is_at_end_local(end, True))
+
+    # --- positions, restore points ----------------------------------------------
+
+    def get_restore_point(self) -> int:
+        return self.offset(self.pos)
+
+    def resync(self, offset: int) -> None:
+        """Back up to source offset ``offset``, forgetting later tokens."""
+        local = offset - self.base if self.skips is None else self._unmap(offset)
+        if local > self.n:
+            local = self.n
+        elif local < 0:
+            local = 0
+        self.pos = local
+        tokens = self.tokens
+        while tokens and (tokens[-1].kind is K_EOF or tokens[-1].end > offset):
+            tokens.pop()
+
+    def is_at_end_local(self, end: int, check_comments: bool) -> bool:
+        """True when only blanks and comments follow local offset ``end``."""
+        n = self.n
+        if end >= n:
+            return True
+        if not check_comments:
+            return False
+        text = self.text
+        i = end
+        while i < n:
+            c = text[i]
+            if c in WHITESPACE:
+                i += 1
+            elif c == "#":
+                i = _LINE_REST_RE.match(text, i).end()
+            elif c == "<" and text[i + 1] == "#":
+                close = text.find("#>", i + 2, n)
+                i = n if close < 0 else close + 2
+            else:
+                return False
+        return True
+
+    def is_at_end(self, end_offset: int, check_comments: bool = True) -> bool:
+        local = end_offset - self.base if self.skips is None else self._unmap(end_offset)
+        return self.is_at_end_local(local, check_comments)
+
+    def is_pipe_continuation(self, end_offset: int) -> bool:
+        """A newline followed (after blanks and comments, but no blank line)
+        by ``|`` continues the pipeline (PowerShell 7.4)."""
+        i = end_offset - self.base
+        if i >= self.n:
+            return False
+        return _PIPE_CONTINUATION(self.text, i) is not None
+
+    # --- nested scans -------------------------------------------------------------
+
+    def start_nested(self, token: Token) -> _Nested:
+        """Switch to scanning the text of a ``$(...)`` token found in a string."""
+        state = _Nested(self)
+        sub_text, skips = token.value
+        self.text = sub_text + "\0"
+        self.n = len(sub_text)
+        self.pos = 0
+        self.base = token.start
+        self.tokens = []
+        if skips:
+            self.skips = skips
+            # The fast path makes tokens with unmapped offsets: bypass it.
+            self.next_token = self._next_token_general  # type: ignore[method-assign]
+        return state
+
+    def finish_nested(self, state: _Nested) -> list[Token]:
+        nested_tokens = self.tokens
+        self.text = state.text
+        self.n = state.n
+        self.pos = state.pos
+        self.base = state.base
+        self.tokens = state.tokens
+        self.skips = state.skips
+        if self.skips is None and "next_token" in self.__dict__:
+            del self.next_token
+        return nested_tokens
+
+    # --- blanks, newlines, comments ---------------------------------------------
+
+    def skip_newlines(self, skip_semis: bool) -> None:
+        """Skip blanks, newlines, comments, line continuations (and ``;``),
+        saving their tokens."""
+        text = self.text
+        pos = self.pos
+        c = text[pos]
+        if c == " ":
+            c = text[pos + 1]
+        if c not in SKIP_START:
+            # The common case: (a blank and) an ordinary token come next; the
+            # blank is left for next_token.
+            return
+        while True:
+            c = text[pos]
+            if c in WHITESPACE:
+                pos = _WS_RE.match(text, pos).end()
+            elif c == "\n":
+                self._tok(K_NEWLINE, pos, pos + 1)
+                pos += 1
+            elif c == "\r":
+                end = pos + 2 if text[pos + 1] == "\n" else pos + 1
+                self._tok(K_NEWLINE, pos, end)
+                pos = end
+            elif c == ";" and skip_semis:
+                self._tok(K.Semi, pos, pos + 1)
+                pos += 1
+            elif c == "#":
+                pos = self._line_comment(pos)
+            elif c == "<" and text[pos + 1] == "#":
+                self.pos = pos
+                pos = self._block_comment(pos)
+            elif c == "`":
+                c1 = text[pos + 1]
+                if c1 == "\n" or c1 == "\r":
+                    end = pos + 3 if c1 == "\r" and text[pos + 2] == "\n" else pos + 2
+                    self._tok(K_CONTINUATION, pos, end)
+                    pos = end
+                elif c1 in WHITESPACE:
+                    pos += 1
+                else:
+                    break
+            else:
+                break
+        self.pos = pos
+
+    def _line_comment(self, pos: int) -> int:
+        end = _LINE_REST_RE.match(self.text, pos).end()
+        if end > self.n:
+            end = self.n
+        self._tok(K_COMMENT, pos, end)
+        return end
+
+    def _block_comment(self, pos: int) -> int:
+        close = self.text.find("#>", pos + 2, self.n + 1)
+        if close < 0:
+            end = self.n
+            self.pos = end
+            self._incomplete(pos, "MissingTerminatorMultiLineComment")
+        else:
+            end = close + 2
+        self._tok(K_COMMENT, pos, end)
+        return end
+
+    # --- the main scanner ----------------------------------------------------------
+
+    def next_token(self) -> Token:
+        text = self.text
+        pos = self.pos
+        fast = _FAST_MATCH
+        while True:
+            m = fast(text, pos)
+            if m is not None:
+                group = m.lastindex
+                end = m.end()
+                if group == 1:
+                    c2 = text[end]
+                    # A name: keyword, identifier or (glued to more) a bare word.
+                    mode = self.mode
+                    if mode == MODE_COMMAND:
+                        if c2 in FORCE_NEW and not self.want_simple_name:
+                            word = m.group(1)
+                            kind = KEYWORDS.get(word.lower(), K_IDENTIFIER)
+                            if kind is K_INLINESCRIPT:
+                                kind = K_IDENTIFIER
+                            self.pos = end
+                            base = self.base
+                            tok = Token(kind, m.start(1) + base, end + base, word, self.source)
+                            self.tokens.append(tok)
+                            return tok
+                    elif mode == MODE_EXPRESSION and (c2 < "\x80" or not c2.isalnum()):
+                        self.pos = end
+                        base = self.base
+                        tok = Token(K_IDENTIFIER, m.start(1) + base, end + base, m.group(1),
+                                    self.source)
+                        self.tokens.append(tok)
+                        return tok
+                    pos = m.start(1)
+                elif group == 2:
+                    # ``$name``: a variable when what follows cannot continue it
+                    # (it then reads the same in both modes).
+                    c2 = text[end]
+                    if c2 in FORCE_NEW or c2 == "." or c2 == "[" or c2 == "=":
+                        self.pos = end
+                        start = m.start(2)
+                        base = self.base
+                        tok = Token(K_VARIABLE, start + base, end + base, text[start + 1:end],
+                                    self.source, F_INVARIANT_DYNAMIC)
+                        self.tokens.append(tok)
+                        return tok
+                    pos = m.start(2)
+                elif group == 3:
+                    self.pos = end
+                    base = self.base
+                    tok = Token(_PUNCT_KINDS[m.group(3)], m.start(3) + base, end + base, None,
+                                self.source)
+                    self.tokens.append(tok)
+                    return tok
+                elif group == 4:
+                    c2 = text[end]
+                    start = m.start(4)
+                    if end - start < 10 and (c2 in FORCE_NEW or (
+                            c2 != "." and self.mode == MODE_EXPRESSION and c2 in _AFTER_NUMBER)):
+                        self.pos = end
+                        base = self.base
+                        tok = Token(K_NUMBER, start + base, end + base, int(m.group(4)),
+                                    self.source, F_INVARIANT_DYNAMIC if c2 in FORCE_NEW else 0)
+                        self.tokens.append(tok)
+                        return tok
+                    pos = start
+                elif group == 5:
+                    # A line comment: save it and go on.
+                    if end > self.n:
+                        end = self.n
+                    base = self.base
+                    self.tokens.append(Token(K_COMMENT, m.start(5) + base, end + base, None,
+                                             self.source))
+                    pos = end
+                    continue
+                elif group == 6 or group == 7:
+                    # A string with no doubled quote (and no escape or ``$``).
+                    c2 = text[end]
+                    if c2 not in (SINGLE_QUOTES if group == 6 else DOUBLE_QUOTES):
+                        self.pos = end
+                        start = m.start(group)
+                        base = self.base
+                        tok = Token(K_STRING if group == 6 else K_EXPANDABLE, start + base,
+                                    end + base, text[start + 1:end - 1], self.source)
+                        self.tokens.append(tok)
+                        return tok
+                    pos = m.start(group)
+                elif group == 8:
+                    c2 = text[end]
+                    start = m.start(8)
+                    mode = self.mode
+                    if mode == MODE_COMMAND:
+                        if c2 in FORCE_NEW:
+                            self.pos = end
+                            base = self.base
+                            tok = Token(K_PARAMETER, start + base, end + base, text[start + 1:end],
+                                        self.source)
+                            self.tokens.append(tok)
+                            return tok
+                    elif mode == MODE_EXPRESSION and c2 != ":":
+                        self.pos = end
+                        name = text[start + 1:end]
+                        base = self.base
+                        kind = OPERATORS.get(name.lower())
+                        if kind is None:
+                            tok = Token(K_PARAMETER, start + base, end + base, name, self.source)
+                        else:
+                            tok = Token(kind, start + base, end + base, None, self.source)
+                        self.tokens.append(tok)
+                        return tok
+                    pos = start
+                else:
+                    symbol = m.group(9)
+                    start = m.start(9)
+                    c2 = text[end]
+                    kind = None
+                    dyn = 0
+                    if symbol == "=":
+                        if c2 in FORCE_NEW:
+                            kind = K.Equals
+                            dyn = F_INVARIANT_DYNAMIC
+                        elif self.mode != MODE_COMMAND and c2 != "=":
+                            kind = K.Equals
+                    elif symbol == "|":
+                        if c2 != "|":
+                            kind = K.Pipe
+                    elif symbol == ".":
+                        if c2 != "." and c2 not in "0123456789" and (
+                                c2 in FORCE_NEW or self.mode != MODE_COMMAND):
+                            kind = K.Dot
+                    elif symbol == "[":
+                        if c2 in FORCE_NEW or self.mode != MODE_COMMAND:
+                            kind = K.LBracket
+                    else:
+                        kind = _OPEN_KINDS[symbol]
+                    if kind is not None:
+                        self.pos = end
+                        base = self.base
+                        tok = Token(kind, start + base, end + base, None, self.source, dyn)
+                        self.tokens.append(tok)
+                        return tok
+                    pos = start
+            return self._scan_from(pos)
+
+    def _next_token_general(self) -> Token:
+        return self._scan_from(self.pos)
+
+    def _scan_from(self, pos: int) -> Token:
+        """The general scanner (everything the fast path leaves)."""
+        text = self.text
+        while True:
+            c = text[pos]
+            if c in WHITESPACE:
+                pos = _WS_RE.match(text, pos).end()
+                c = text[pos]
+            if c == "#":
+                pos = self._line_comment(pos)
+                continue
+            if c == "`":
+                c1 = text[pos + 1]
+                if c1 == "\n" or c1 == "\r":
+                    end = pos + 3 if c1 == "\r" and text[pos + 2] == "\n" else pos + 2
+                    self._tok(K_CONTINUATION, pos, end)
+                    pos = end
+                    continue
+                if c1 in WHITESPACE:
+                    pos += 1
+                    continue
+                if pos + 1 >= self.n:
+                    # A backtick at the very end: an unfinished continuation.
+                    self._tok(K_CONTINUATION, pos, pos + 1)
+                    self.pos = pos + 1
+                    self._incomplete(pos + 1, "IncompleteString")
+                    pos += 1
+                    continue
+                break
+            if c == "<" and text[pos + 1] == "#":
+                self.pos = pos
+                pos = self._block_comment(pos)
+                continue
+            break
+        handler = _DISPATCH.get(c)
+        if handler is not None:
+            return handler(self, c, pos)
+        if c == "\0" and pos >= self.n:
+            # As in PowerShell, the end-of-input token sits one past the end
+            # (errors reported "at" it point there).
+            tok = self._tok(K_EOF, pos + 1, pos + 1)
+            self.pos = pos
+            return tok
+        if c.isalpha():
+            return self._identifier(c, pos)
+        return self._generic(pos, pos)
+
+    # --- names --------------------------------------------------------------------
+
+    def _identifier(self, c: str, pos: int) -> Token:
+        text = self.text
+        end = _IDENT_FOLLOW_RE.match(text, pos + 1).end()
+        mode = self.mode
+        if mode == MODE_TYPENAME:
+            end = _TYPENAME_RE.match(text, end).end()
+            self.pos = end
+            return self._tok(K_IDENTIFIER, pos, end, text[pos:end], F_TYPE_NAME)
+        if mode == MODE_COMMAND and not self.want_simple_name:
+            if text[end] not in FORCE_NEW:
+                return self._generic(pos, end)
+            word = text[pos:end]
+            kind = KEYWORDS.get(word.lower())
+            self.pos = end
+            if kind is not None and kind is not K.InlineScript:
+                return self._tok(kind, pos, end, word)
+            return self._tok(K_IDENTIFIER, pos, end, word)
+        self.pos = end
+        return self._tok(K_IDENTIFIER, pos, end, text[pos:end])
+
+    def _label(self, pos: int) -> Token:
+        """``:name`` in command mode: a loop label (or a bare word)."""
+        text = self.text
+        c = text[pos + 1]
+        if not (c in _IDENT_START_ASCII or (c > "\x7f" and c.isalpha())):
+            if c == "\0" and pos + 1 >= self.n:
+                self.pos = pos + 1
+                return self._tok(K_GENERIC, pos, pos + 1, ":")
+            return self._generic(pos, pos + 1)
+        end = _IDENT_FOLLOW_RE.match(text, pos + 2).end()
+        if self.mode == MODE_COMMAND and text[end] not in FORCE_NEW:
+            return self._generic(pos, end)
+        self.pos = end
+        return self._tok(K_LABEL, pos, end, text[pos + 1:end])
+
+    # --- bare words (generic tokens) --------------------------------------------
+
+    def _generic(self, start: int, pos: int) -> Token:
+        """A bare word from ``start``; ``text[start:pos]`` is already known to be
+        plain characters.  Quotes, backticks and ``$`` inside are processed
+        (``a'b c'$x`` is one argument)."""
+        text = self.text
+        plain = _GENERIC_PLAIN_RE
+        m = plain.match(text, pos)
+        if m is not None:
+            pos = m.end()
+        c = text[pos]
+        if c in FORCE_NEW and (c != "\0" or pos >= self.n):
+            self.pos = pos
+            value = text[start:pos]
+            return self._tok(K_GENERIC, start, pos, value)
+        # Slow path: escapes, quotes or expansions inside the word.
+        parts: list[Any] = []
+        buf = [text[start:pos]]
+        nested: list[Token] = []
+        while True:
+            c = text[pos]
+            if c in FORCE_NEW:
+                if c == "\0" and pos < self.n:
+                    buf.append(c)
+                    pos += 1
+                    continue
+                break
+            if c == "`":
+                c1 = text[pos + 1]
+                if c1 == "\0" and pos + 1 >= self.n:
+                    buf.append("`")
+                    pos += 1
+                else:
+                    pos = self._escape(c1, pos, buf)
+            elif c in SINGLE_QUOTES:
+                pos, _ = self._scan_single_body(pos + 1, buf)
+            elif c in DOUBLE_QUOTES:
+                pos, _ = self._scan_double_body(pos + 1, buf, parts, nested, False)
+            elif c == "$":
+                new_pos = self._dollar_in_string(pos, buf, parts, nested, False)
+                if new_pos == pos:
+                    buf.append("$")
+                    pos += 1
+                else:
+                    pos = new_pos
+            else:
+                m = plain.match(text, pos)
+                if m is None:
+                    buf.append(c)
+                    pos += 1
+                else:
+                    buf.append(m.group())
+                    pos = m.end()
+        self.pos = pos
+        value = "".join(buf) if not parts else _join_value(parts, buf)
+        tok = self._tok(K_GENERIC, start, pos, value)
+        if nested:
+            if buf:
+                parts.append("".join(buf))
+            tok._nested = nested
+            tok._parts = parts
+            tok.dyn_flags |= F_HAS_PARTS
+        return tok
+
+    def _escape(self, c1: str, pos: int, buf: list[str]) -> int:
+        """Append the character for the escape `` `c1 `` at ``pos``; return the
+        position after it."""
+        if c1 == "u":
+            return self._unicode_escape(pos, buf)
+        buf.append(_ESCAPES.get(c1, c1))
+        return pos + 2
+
+    def _unicode_escape(self, pos: int, buf: list[str]) -> int:
+        """`` `u{hex} ``: one to six hex digits in braces."""
+        text = self.text
+        start = pos
+        i = pos + 2
+        if text[i] != "{":
+            self._error(start, i, "InvalidUnicodeEscapeSequence")
+            return i
+        i += 1
+        digits_start = i
+        while True:
+            c = text[i]
+            count = i - digits_start
+            if c == "}":
+                if count == 0:
+                    self._error(start, i + 1, "InvalidUnicodeEscapeSequence")
+                    return i + 1
+                break
+            if c not in _HEX:
+                if count < 6:
+                    self._error(i, i + 1, "InvalidUnicodeEscapeSequence")
+                else:
+                    self._error(i, i + 1, "MissingUnicodeEscapeSequenceTerminator")
+                return i
+            if count == 6:
+                self._error(i, i + 1, "TooManyDigitsInUnicodeEscapeSequence")
+                return i
+            i += 1
+        value = int(text[digits_start:i], 16)
+        if value > 0x10FFFF:
+            self._error(digits_start, i, "InvalidUnicodeEscapeSequenceValue")
+            return i + 1
+        buf.append(chr(value))
+        return i + 1
+
+    # --- strings --------------------------------------------------------------------
+
+    def _scan_single_body(self, pos: int, buf: list[str]) -> tuple[int, bool]:
+        """Body of a '...' string from ``pos`` (after the quote); returns the
+        position after the closing quote and whether it was terminated."""
+        text = self.text
+        start = pos - 1
+        body = _SQ_BODY_RE
+        while True:
+            m = body.match(text, pos)
+            end = m.end()
+            if end > pos:
+                buf.append(m.group())
+            pos = end
+            c = text[pos]
+            if c == "\0":
+                if pos >= self.n:
+                    self.pos = pos
+                    self._incomplete(start, "TerminatorExpectedAtEndOfString", "'")
+                    return pos, False
+                buf.append(c)
+                pos += 1
+                continue
+            # A quote: doubled means one literal quote.
+            if text[pos + 1] in SINGLE_QUOTES:
+                buf.append(text[pos + 1])
+                pos += 2
+                continue
+            return pos + 1, True
+
+    def _scan_double_body(self, pos: int, buf: list[str], parts: list[Any], nested: list[Token],
+                          _here: bool) -> tuple[int, bool]:
+        """Body of a "..." string from ``pos`` (after the quote): escapes,
+        doubled quotes and ``$`` expansions.  Literal text goes to ``buf``;
+        each expansion flushes ``buf`` into ``parts`` and adds its token."""
+        text = self.text
+        start = pos - 1
+        body = _DQ_BODY_RE
+        while True:
+            m = body.match(text, pos)
+            end = m.end()
+            if end > pos:
+                buf.append(m.group())
+            pos = end
+            c = text[pos]
+            if c == "$":
+                new_pos = self._dollar_in_string(pos, buf, parts, nested, False)
+                if new_pos == pos:
+                    buf.append("$")
+                    pos += 1
+                else:
+                    pos = new_pos
+            elif c == "`":
+                c1 = text[pos + 1]
+                if c1 == "\0" and pos + 1 >= self.n:
+                    buf.append("`")
+                    pos += 1
+                else:
+                    pos = self._escape(c1, pos, buf)
+            elif c == "\0":
+                if pos >= self.n:
+                    self.pos = pos
+                    self._incomplete(start, "TerminatorExpectedAtEndOfString", '"')
+                    return pos, False
+                buf.append(c)
+                pos += 1
+            elif text[pos + 1] in DOUBLE_QUOTES:
+                buf.append(text[pos + 1])
+                pos += 2
+            else:
+                return pos + 1, True
+
+    def _dollar_in_string(self, pos: int, buf: list[str], parts: list[Any], nested: list[Token],
+                          here: bool) -> int:
+        """``$`` inside a string or bare word: a variable or ``$(...)`` becomes
+        a nested token; returns ``pos`` unchanged when it is a literal ``$``."""
+        text = self.text
+        c1 = text[pos + 1]
+        if c1 == "(":
+            tok = self._subexpression(pos, here)
+        elif c1 == "{" or c1 in _VAR_START_ASCII or (c1 > "\x7f" and c1.isalnum()):
+            tokens, mode = self.tokens, self.mode
+            self.tokens = []
+            self.mode = MODE_EXPRESSION
+            try:
+                tok = self._variable(pos, False, True)
+            finally:
+                self.tokens = tokens
+                self.mode = mode
+        else:
+            return pos
+        if buf:
+            parts.append("".join(buf))
+            buf.clear()
+        parts.append(tok)
+        nested.append(tok)
+        return self.pos
+
+    def _subexpression(self, pos: int, here: bool) -> Token:
+        """``$(...)`` inside a string, read as text by counting parentheses
+        (as PowerShell does); parsed later as a nested script."""
+        text = self.text
+        i = pos + 2
+        depth = 1
+        out = ["$("]
+        skips: list[int] = []
+        body = _SUBEXPR_BODY_RE
+        in_error = False
+        while True:
+            m = body.match(text, i)
+            if m.end() > i:
+                out.append(m.group())
+                i = m.end()
+            c = text[i]
+            if c == "(":
+                depth += 1
+                out.append(c)
+                i += 1
+            elif c == ")":
+                out.append(c)
+                i += 1
+                depth -= 1
+                if depth == 0:
+                    break
+            elif c == "\0":
+                if i >= self.n:
+                    self.pos = i
+                    self._incomplete(pos, "IncompleteDollarSubexpressionReference")
+                    in_error = True
+                    break
+                out.append(c)
+                i += 1
+            else:
+                # A backtick or double quote: with a double quote after it, the
+                # first character only escapes the quote.
+                c1 = text[i + 1]
+                if not here and c1 in DOUBLE_QUOTES:
+                    skips.append(self.offset(i))
+                    out.append(c1)
+                    i += 2
+                else:
+                    out.append(c)
+                    i += 1
+        self.pos = i
+        if self.skips:
+            skips = sorted(self.skips + skips)
+        return Token(K.Unknown, self.offset(pos), self.offset(i), ("".join(out), skips or None),
+                     self.source, F_IN_ERROR if in_error else 0)
+
+    def _string_literal(self, c: str, pos: int) -> Token:
+        buf: list[str] = []
+        end, ok = self._scan_single_body(pos + 1, buf)
+        self.pos = end
+        return self._tok(K_STRING, pos, end, "".join(buf), 0 if ok else F_IN_ERROR)
+
+    def _string_expandable(self, c: str, pos: int) -> Token:
+        text = self.text
+        # Fast path: no escapes, no expansions.
+        m = _DQ_BODY_RE.match(text, pos + 1)
+        end = m.end()
+        c2 = text[end]
+        if c2 in DOUBLE_QUOTES and text[end + 1] not in DOUBLE_QUOTES:
+            self.pos = end + 1
+            return self._tok(K_EXPANDABLE, pos, end + 1, m.group())
+        buf: list[str] = []
+        parts: list[Any] = []
+        nested: list[Token] = []
+        end, ok = self._scan_double_body(pos + 1, buf, parts, nested, False)
+        self.pos = end
+        value = "".join(buf) if not parts else _join_value(parts, buf)
+        tok = self._tok(K_EXPANDABLE, pos, end, value, 0 if ok else F_IN_ERROR)
+        if nested:
+            if buf:
+                parts.append("".join(buf))
+            tok._nested = nested
+            tok._parts = parts
+            tok.dyn_flags |= F_HAS_PARTS
+        return tok
+
+    def _here_string(self, pos: int, expandable: bool) -> Token:
+        """``@' ... '@`` / ``@" ... "@``: the header must end its line and the
+        footer must start a line."""
+        text = self.text
+        quotes = DOUBLE_QUOTES if expandable else SINGLE_QUOTES
+        kind = K_HERE_EXPANDABLE if expandable else K_HERE_STRING
+        i = pos + 2
+        m = _WS_RE.match(text, i)
+        if m is not None:
+            i = m.end()
+        c = text[i]
+        if c == "\r":
+            i += 2 if text[i + 1] == "\n" else 1
+        elif c == "\n":
+            i += 1
+        else:
+            if c == "\0" and i >= self.n:
+                self.pos = i
+                self._incomplete(pos, "TerminatorExpectedAtEndOfString", text[pos + 1] + "@")
+                return self._tok(kind, pos, i, "", F_IN_ERROR)
+            self._error(i, i + 1, "UnexpectedCharactersAfterHereStringHeader")
+            while True:
+                c = text[i]
+                if c in quotes and text[i + 1] == "@":
+                    i += 2
+                    break
+                if c == "\r" or c == "\n" or (c == "\0" and i >= self.n):
+                    break
+                i += 1
+            self.pos = i
+            return self._tok(kind, pos, i, "", F_IN_ERROR)
+        buf: list[str] = []
+        parts: list[Any] = []
+        nested: list[Token] = []
+        false_footer = -1
+        line_start = True
+        first_line = True
+        in_error = False
+        while True:
+            if line_start:
+                line_start = False
+                # Is this line the footer?
+                c = text[i]
+                if c in quotes and text[i + 1] == "@":
+                    # Drop the newline that ends the last content line.
+                    if not first_line:
+                        buf.pop()
+                    i += 2
+                    break
+                first_line = False
+                j = i
+                while text[j] in WHITESPACE:
+                    j += 1
+                if j > i and text[j] in quotes and text[j + 1] == "@" and false_footer < 0:
+                    false_footer = j
+            c = text[i]
+            if c == "\n" or c == "\r":
+                if c == "\r" and text[i + 1] == "\n":
+                    buf.append("\r\n")
+                    i += 2
+                else:
+                    buf.append(c)
+                    i += 1
+                line_start = True
+                continue
+            if c == "\0" and i >= self.n:
+                self.pos = i
+                if false_footer >= 0:
+                    self._incomplete(false_footer, "WhitespaceBeforeHereStringFooter")
+                else:
+                    self._incomplete(pos, "TerminatorExpectedAtEndOfString",
+                                     text[pos + 1] + "@")
+                in_error = True
+                break
+            if not expandable:
+                nl = _LINE_REST_RE.match(text, i).end()
+                if nl > self.n:
+                    nl = self.n
+                if nl == i:
+                    buf.append(c)
+                    i += 1
+                else:
+                    buf.append(text[i:nl])
+                    i = nl
+                continue
+            if c == "$":
+                new_i = self._dollar_in_string(i, buf, parts, nested, True)
+                if new_i == i:
+                    buf.append("$")
+                    i += 1
+                else:
+                    i = new_i
+            elif c == "`":
+                c1 = text[i + 1]
+                if c1 == "\0" and i + 1 >= self.n:
+                    buf.append("`")
+                    i += 1
+                else:
+                    i = self._escape(c1, i, buf)
+            else:
+                m = _HERE_DQ_BODY_RE.match(text, i)
+                if m.end() > i:
+                    buf.append(m.group())
+                    i = m.end()
+                else:
+                    buf.append(c)
+                    i += 1
+        self.pos = i
+        value = "".join(buf) if not parts else _join_value(parts, buf)
+        tok = self._tok(kind, pos, i, value, F_IN_ERROR if in_error else 0)
+        if nested:
+            if buf:
+                parts.append("".join(buf))
+            tok._nested = nested
+            tok._parts = parts
+            tok.dyn_flags |= F_HAS_PARTS
+        return tok
+
+    def get_verbatim_command_argument(self) -> Token:
+        """The rest of the line after ``--%`` (up to ``|`` or ``&&`` outside
+        double quotes), taken literally."""
+        text = self.text
+        pos = self.pos
+        m = _WS_RE.match(text, pos)
+        if m is not None:
+            pos = m.end()
+        start = pos
+        in_quotes = False
+        n = self.n
+        while pos < n:
+            c = text[pos]
+            if c == "\r" or c == "\n":
+                break
+            if c in DOUBLE_QUOTES:
+                in_quotes = not in_quotes
+            elif not in_quotes and (c == "|" or (c == "&" and text[pos + 1] == "&")):
+                break
+            pos += 1
+        self.pos = pos
+        return self._tok(K_GENERIC, start, pos, text[start:pos])
+
+    # --- variables ----------------------------------------------------------------
+
+    def _variable(self, pos: int, splatted: bool, in_string: bool) -> Token:  # noqa: C901
+        """``$name``, ``@name``, ``${any name}``; in command mode a variable
+        followed by other word characters is a bare word (``$a+b``)."""
+        text = self.text
+        i = pos + 1
+        c = text[i]
+        if c == "{":
+            return self._braced_variable(pos, in_string)
+        if not (c in _VAR_START_ASCII or (c > "\x7f" and c.isalnum())):
+            return self._generic(pos, i)
+        if c == "$" or c == "?" or c == "^":
+            end = i + 1
+            if self.mode == MODE_COMMAND and text[end] not in FORCE_NEW:
+                return self._generic(pos, pos)
+        else:
+            end = _VARNAME_RE.match(text, i).end()
+            if end == i:
+                end = i + 1
+            c2 = text[end]
+            if self.mode == MODE_COMMAND and c2 not in FORCE_NEW and c2 != "." and c2 != "[" \
+                    and c2 != "=":
+                return self._generic(pos, pos)
+        name = text[i:end]
+        self.pos = end
+        dyn = F_INVARIANT_DYNAMIC if text[end] in FORCE_NEW else 0
+        tok = self._tok(K_SPLATTED if splatted else K_VARIABLE, pos, end, name, dyn)
+        _check_variable_path(self, name, pos, end)
+        return tok
+
+    def _braced_variable(self, pos: int, in_string: bool) -> Token:
+        text = self.text
+        i = pos + 2
+        buf: list[str] = []
+        closed = False
+        while True:
+            m = _BRACED_VAR_RE.match(text, i)
+            if m.end() > i:
+                buf.append(m.group())
+                i = m.end()
+            c = text[i]
+            if c == "}":
+                closed = True
+                i += 1
+                break
+            if c == "\0":
+                if i >= self.n:
+                    break
+                buf.append(c)
+                i += 1
+            elif c == "`":
+                c1 = text[i + 1]
+                if c1 == "\0" and i + 1 >= self.n:
+                    i += 1
+                    break
+                i = self._escape(c1, i, buf)
+            elif c == "{":
+                self._error(i + 1, i + 2, "OpenBraceNeedsToBeBackTickedInVariableName")
+                buf.append(c)
+                i += 1
+            else:
+                # A double quote: inside an expandable string "" is one quote.
+                if in_string:
+                    c1 = text[i + 1]
+                    if c1 == "\0" and i + 1 >= self.n:
+                        i += 1
+                        break
+                    if c1 in DOUBLE_QUOTES:
+                        buf.append(c1)
+                        i += 2
+                        continue
+                buf.append(c)
+                i += 1
+        self.pos = i
+        name = "".join(buf)
+        if not closed:
+            self._incomplete(pos + 1, "IncompleteDollarVariableReference")
+        if not name:
+            if closed:
+                self._error(i - 1, i, "EmptyVariableReference")
+            name = ":Error:"
+        if self.mode == MODE_COMMAND:
+            c1 = text[i]
+            if c1 not in FORCE_NEW and c1 != "." and c1 != "[":
+                return self._generic(pos, pos)
+        dyn = F_INVARIANT_DYNAMIC if text[i] in FORCE_NEW else 0
+        tok = self._tok(K_VARIABLE, pos, i, name, dyn)
+        scope, rest = split_variable_path(name)
+        if not rest:
+            self._error(pos, i, "InvalidBracedVariableReference")
+        return tok
+
+    # --- parameters and dash operators --------------------------------------------
+
+    def _dash(self, c: str, pos: int) -> Token:
+        text = self.text
+        c1 = text[pos + 1]
+        if c1 in DASHES:
+            return self._operator_or_word(pos, pos + 2, K.MinusMinus)
+        if c1 == "=":
+            return self._operator_or_word(pos, pos + 2, K.MinusEquals)
+        if c1 in _IDENT_START_ASCII or c1 == "?" or (c1 > "\x7f" and c1.isalpha()):
+            return self._parameter(pos)
+        if self.allow_signed and (c1 in "0123456789." or (c1 > "\x7f" and c1.isdigit())):
+            return self._number(pos)
+        return self._operator_or_word(pos, pos + 1, K.Minus)
+
+    def _parameter(self, pos: int) -> Token:
+        text = self.text
+        start = pos + 1
+        colon = False
+        if self.mode == MODE_COMMAND:
+            end = _PARAM_CMD_RE.match(text, start).end()
+            c = text[end]
+            if c == ":":
+                colon = True
+                name_end = end
+                end += 1
+            elif c in SINGLE_QUOTES or c in DOUBLE_QUOTES:
+                # Quotes are never part of a parameter: the word is an argument.
+                return self._generic(pos, end)
+            else:
+                name_end = end
+            self.pos = end
+            return self._tok(K_PARAMETER, pos, end, text[start:name_end],
+                             F_USED_COLON if colon else 0)
+        end = _PARAM_EXPR_RE.match(text, start).end()
+        if text[end] == ":":
+            colon = True
+        name = text[start:end]
+        self.pos = end
+        if self.mode == MODE_EXPRESSION:
+            op = OPERATORS.get(name.lower())
+            if op is not None:
+                dyn = F_INVARIANT_DYNAMIC if text[end] in FORCE_NEW else 0
+                return self._tok(op, pos, end, None, dyn)
+        if not name:
+            return self._tok(K.Minus, pos, end)
+        return self._tok(K_PARAMETER, pos, end, name, F_USED_COLON if colon else 0)
+
+    def _operator_or_word(self, pos: int, end: int, kind: TokenKind) -> Token:
+        """CheckOperatorInCommandMode: in command mode an operator glued to
+        more characters is a bare word (``=x``, ``--%``, ``*.txt``)."""
+        c = self.text[end]
+        if c in FORCE_NEW:
+            self.pos = end
+            return self._tok(kind, pos, end, None, F_INVARIANT_DYNAMIC)
+        if self.mode == MODE_COMMAND:
+            return self._generic(pos, end)
+        self.pos = end
+        return self._tok(kind, pos, end)
+
+    # --- numbers ----------------------------------------------------------------------
+
+    def _number(self, pos: int) -> Token:
+        """A number starting at ``pos`` (a digit, ``.``, or a sign); a number
+        glued to other characters is a bare word in command mode (``7z``)."""
+        text = self.text
+        c = text[pos]
+        if c in "0123456789" and (c != "0" or text[pos + 1] not in "xXbB"):
+            end = _DIGITS_RE.match(text, pos + 1).end()
+            c2 = text[end]
+            if end - pos < 10 and (c2 in FORCE_NEW or (self.mode == MODE_EXPRESSION and c2 != "."
+                                                       and c2 in _AFTER_NUMBER)):
+                self.pos = end
+                return self._tok(K_NUMBER, pos, end, int(text[pos:end]),
+                                 F_INVARIANT_DYNAMIC if c2 in FORCE_NEW else 0)
+        scanned = self._scan_number(pos)
+        if scanned is None:
+            return self._generic(pos, pos)
+        digits, fmt, suffix, real, multiplier, end = scanned
+        value = number_value(digits, fmt, suffix, real, multiplier)
+        if value is None:
+            if self.mode != MODE_EXPRESSION:
+                return self._generic(pos, pos)
+            self._error(pos, end, "BadNumericConstant", text[pos:end])
+        self.pos = end
+        dyn = F_INVARIANT_DYNAMIC if text[end] in FORCE_NEW else 0
+        return self._tok(K_NUMBER, pos, end, value, dyn)
+
+    def _scan_number(self, pos: int) -> Optional[tuple[str, int, int, bool, int, int]]:
+        """PowerShell's ScanNumberHelper: returns (digits, format, suffix,
+        real, multiplier, end) or None when the characters are not a number."""
+        text = self.text
+        fmt = FORMAT_DECIMAL
+        suffix = SUFFIX_NONE
+        real = False
+        multiplier = 1
+        not_number = False
+        out = []
+        i = pos
+        c = text[i]
+        if c in DASHES or c == "+":
+            out.append("-" if c in DASHES else "+")
+            i += 1
+            c = text[i]
+        if c == ".":
+            out.append(".")
+            i, not_number = self._after_dot(i + 1, out)
+            real = True
+        elif c == "0" and text[i + 1] in "xXbB":
+            if text[i + 1] in "xX":
+                end = _HEX_RE.match(text, i + 2).end()
+                out.append("0")
+                out.append(text[i + 2:end])
+                fmt = FORMAT_HEX
+            else:
+                end = _BIN_RE.match(text, i + 2).end()
+                if end == i + 2 and not out:
+                    not_number = True
+                out.append(text[i + 2:end])
+                fmt = FORMAT_BINARY
+            i = end
+        else:
+            end = _DIGITS_RE.match(text, i).end()
+            if end == i:
+                return None
+            out.append(text[i:end])
+            i = end
+            c = text[i]
+            if c == "." and text[i + 1] != ".":
+                out.append(".")
+                real = True
+                i, not_number = self._after_dot(i + 1, out)
+            elif c == "e" or c == "E":
+                out.append("e")
+                real = True
+                i, not_number = self._exponent(i + 1, out)
+        c = text[i]
+        flag = _SUFFIX_CHARS.get(c)
+        if flag is not None:
+            suffix = flag
+            i += 1
+            c = text[i]
+            flag2 = _SUFFIX_CHARS.get(c)
+            if flag2 is not None:
+                i += 1
+                if suffix == SUFFIX_UNSIGNED and flag2 in (SUFFIX_LONG, SUFFIX_SHORT,
+                                                           SUFFIX_SIGNED_BYTE):
+                    suffix |= flag2
+                else:
+                    not_number = True
+                c = text[i]
+        mult = _MULTIPLIERS.get(c)
+        if mult is not None:
+            multiplier = mult
+            i += 1
+            if text[i] in "bB":
+                i += 1
+            else:
+                not_number = True
+            c = text[i]
+        if c not in FORCE_NEW:
+            if self.mode != MODE_EXPRESSION or c not in (
+                    _AFTER_NUMBER_TERNARY if self.force_end_ternary else _AFTER_NUMBER):
+                not_number = True
+        if not_number:
+            return None
+        return "".join(out), fmt, suffix, real, multiplier, i
+
+    def _after_dot(self, i: int, out: list[str]) -> tuple[int, bool]:
+        text = self.text
+        end = _DIGITS_RE.match(text, i).end()
+        out.append(text[i:end])
+        if text[end] in "eE":
+            out.append("e")
+            return self._exponent(end + 1, out)
+        return end, False
+
+    def _exponent(self, i: int, out: list[str]) -> tuple[int, bool]:
+        text = self.text
+        c = text[i]
+        if c == "+" or c in DASHES:
+            out.append("+" if c == "+" else "-")
+            i += 1
+        end = _DIGITS_RE.match(text, i).end()
+        out.append(text[i:end])
+        return end, end == i
+
+    # --- member access helpers (no blanks allowed before these) --------------------
+
+    def get_member_access_operator(self, allow_lbracket: bool) -> Optional[Token]:
+        """``.`` ``::`` ``[`` ``?.`` ``?[`` immediately after an expression."""
+        text = self.text
+        pos = self.pos
+        c = text[pos]
+        while c == "<":
+            if text[pos + 1] != "#":
+                return None
+            pos = self._block_comment(pos)
+            self.pos = pos
+            c = text[pos]
+        if c == ".":
+            c1 = text[pos + 1]
+            if c1 == ".":
+                return None
+            if self.mode == MODE_COMMAND and (c1 in WHITESPACE or c1 in "\0\r\n"):
+                return None
+            self.pos = pos + 1
+            return self._tok(K.Dot, pos, pos + 1)
+        if c == ":":
+            if text[pos + 1] != ":":
+                return None
+            c2 = text[pos + 2]
+            if self.mode == MODE_COMMAND and (c2 in WHITESPACE or c2 in "\0\r\n"):
+                return None
+            self.pos = pos + 2
+            return self._tok(K.ColonColon, pos, pos + 2)
+        if c == "[":
+            if not allow_lbracket:
+                return None
+            self.pos = pos + 1
+            return self._tok(K.LBracket, pos, pos + 1)
+        if c == "?":
+            c1 = text[pos + 1]
+            if c1 == ".":
+                self.pos = pos + 2
+                return self._tok(K.QuestionDot, pos, pos + 2)
+            if c1 == "[" and allow_lbracket:
+                self.pos = pos + 2
+                return self._tok(K.QuestionLBracket, pos, pos + 2)
+        return None
+
+    def get_invoke_member_open_paren(self) -> Optional[Token]:
+        pos = self.pos
+        c = self.text[pos]
+        if c == "(":
+            self.pos = pos + 1
+            return self._tok(K.LParen, pos, pos + 1)
+        if c == "{":
+            self.pos = pos + 1
+            return self._tok(K.LCurly, pos, pos + 1)
+        return None
+
+    def get_lbracket(self) -> Optional[Token]:
+        """A ``[`` (after blanks and comments) or nothing: attributes may start
+        here, but in command mode ``[abc`` must not become a bare word."""
+        text = self.text
+        pos = self.pos
+        resync_point = pos
+        resync_if_member = False
+        while True:
+            c = text[pos]
+            if c in WHITESPACE:
+                resync_if_member = True
+                pos = _WS_RE.match(text, pos).end()
+            elif c == "#":
+                resync_if_member = True
+                pos = self._line_comment(pos)
+            elif c == "<" and text[pos + 1] == "#":
+                resync_if_member = False
+                pos = self._block_comment(pos)
+            elif c == "[":
+                self.pos = pos + 1
+                return self._tok(K.LBracket, pos, pos + 1)
+            else:
+                if (c == "." or c == ":") and resync_if_member:
+                    self.resync(self.offset(resync_point))
+                else:
+                    self.pos = pos
+                return None
+
+    def get_assembly_name_spec(self) -> str:
+        """The assembly part of ``[Type, Assembly, Version=...]``."""
+        text = self.text
+        pieces: list[str] = []
+
+        def token() -> None:
+            pos = self.pos
+            m = _WS_RE.match(text, pos)
+            if m is not None:
+                pos = m.end()
+            start = pos
+            while text[pos] not in FORCE_NEW and text[pos] not in ",=]":
+                pos += 1
+            self.pos = pos
+            tok = self._tok(K_IDENTIFIER, start, pos, text[start:pos], F_TYPE_NAME)
+            pieces.append(tok.value)
+            m = _WS_RE.match(text, self.pos)
+            if m is not None:
+                self.pos = m.end()
+
+        token()
+        while text[self.pos] == ",":
+            self._tok(K.Comma, self.pos, self.pos + 1)
+            self.pos += 1
+            pieces.append(", ")
+            token()
+            if text[self.pos] == "=":
+                self._tok(K.Equals, self.pos, self.pos + 1)
+                self.pos += 1
+                pieces.append("=")
+                token()
+        return "".join(pieces)
+
+
+# --- per-character handlers -------------------------------------------------------
+
+def _simple(kind: TokenKind, length: int = 1):  # type: ignore[no-untyped-def]
+    def handler(tk: Tokenizer, c: str, pos: int) -> Token:
+        tk.pos = pos + length
+        return tk._tok(kind, pos, pos + length)
+    return handler
+
+
+def _newline(tk: Tokenizer, c: str, pos: int) -> Token:
+    end = pos + 2 if c == "\r" and tk.text[pos + 1] == "\n" else pos + 1
+    tk.pos = end
+    return tk._tok(K_NEWLINE, pos, end)
+
+
+def _lbracket(tk: Tokenizer, c: str, pos: int) -> Token:
+    if tk.mode == MODE_COMMAND and tk.text[pos + 1] not in FORCE_NEW:
+        return tk._generic(pos, pos + 1)
+    tk.pos = pos + 1
+    return tk._tok(K.LBracket, pos, pos + 1)
+
+
+def _dollar(tk: Tokenizer, c: str, pos: int) -> Token:
+    if tk.text[pos + 1] == "(":
+        tk.pos = pos + 2
+        return tk._tok(K.DollarParen, pos, pos + 2)
+    return tk._variable(pos, False, False)
+
+
+def _at(tk: Tokenizer, c: str, pos: int) -> Token:
+    text = tk.text
+    c1 = text[pos + 1]
+    if c1 == "{":
+        tk.pos = pos + 2
+        return tk._tok(K.AtCurly, pos, pos + 2)
+    if c1 == "(":
+        tk.pos = pos + 2
+        return tk._tok(K.AtParen, pos, pos + 2)
+    if c1 in SINGLE_QUOTES:
+        return tk._here_string(pos, False)
+    if c1 in DOUBLE_QUOTES:
+        return tk._here_string(pos, True)
+    if c1 in _VAR_START_ASCII or (c1 > "\x7f" and c1.isalnum()):
+        return tk._variable(pos, True, False)
+    tk.pos = pos + 1
+    tk._error(pos, pos + 1, "UnrecognizedToken")
+    return tk._tok(K_UNKNOWN, pos, pos + 1)
+
+
+def _equals(tk: Tokenizer, c: str, pos: int) -> Token:
+    return tk._operator_or_word(pos, pos + 1, K.Equals)
+
+
+def _plus(tk: Tokenizer, c: str, pos: int) -> Token:
+    c1 = tk.text[pos + 1]
+    if c1 == "+":
+        return tk._operator_or_word(pos, pos + 2, K.PlusPlus)
+    if c1 == "=":
+        return tk._operator_or_word(pos, pos + 2, K.PlusEquals)
+    if tk.allow_signed and (c1 in "0123456789." or (c1 > "\x7f" and c1.isdigit())):
+        return tk._number(pos)
+    return tk._operator_or_word(pos, pos + 1, K.Plus)
+
+
+def _star(tk: Tokenizer, c: str, pos: int) -> Token:
+    text = tk.text
+    c1 = text[pos + 1]
+    if c1 == "=":
+        return tk._operator_or_word(pos, pos + 2, K.MultiplyEquals)
+    if c1 == ">":
+        c2 = text[pos + 2]
+        if c2 == ">":
+            return _file_redirection(tk, pos, pos + 3, 0, True, False)
+        if c2 == "&" and text[pos + 3] == "1":
+            tk.pos = pos + 4
+            return tk._tok(K_REDIRECTION, pos, pos + 4, ("merge", 0, 1))
+        return _file_redirection(tk, pos, pos + 2, 0, False, False)
+    return tk._operator_or_word(pos, pos + 1, K.Multiply)
+
+
+def _slash(tk: Tokenizer, c: str, pos: int) -> Token:
+    if tk.text[pos + 1] == "=":
+        return tk._operator_or_word(pos, pos + 2, K.DivideEquals)
+    return tk._operator_or_word(pos, pos + 1, K.Divide)
+
+
+def _percent(tk: Tokenizer, c: str, pos: int) -> Token:
+    if tk.text[pos + 1] == "=":
+        return tk._operator_or_word(pos, pos + 2, K.RemainderEquals)
+    return tk._operator_or_word(pos, pos + 1, K.Rem)
+
+
+def _file_redirection(tk: Tokenizer, pos: int, end: int, stream: int, append: bool,
+                      explicit: bool) -> Token:
+    if explicit and tk.mode == MODE_EXPRESSION:
+        # ``2>`` in an expression is the number 2 followed by ``>``.
+        tk.pos = pos + 1
+        return tk._tok(K_NUMBER, pos, pos + 1, stream)
+    tk.pos = end
+    return tk._tok(K_REDIRECTION, pos, end, ("file", stream, append))
+
+
+def _less(tk: Tokenizer, c: str, pos: int) -> Token:
+    tk.pos = pos + 1
+    return tk._tok(K.RedirectInStd, pos, pos + 1)
+
+
+def _greater(tk: Tokenizer, c: str, pos: int) -> Token:
+    if tk.text[pos + 1] == ">":
+        return _file_redirection(tk, pos, pos + 2, 1, True, False)
+    return _file_redirection(tk, pos, pos + 1, 1, False, False)
+
+
+def _digit(tk: Tokenizer, c: str, pos: int) -> Token:
+    text = tk.text
+    if "1" <= c <= "6" and text[pos + 1] == ">":
+        stream = ord(c) - 48
+        c2 = text[pos + 2]
+        if c2 == ">":
+            return _file_redirection(tk, pos, pos + 3, stream, True, True)
+        if c2 == "&" and text[pos + 3] in "12":
+            tk.pos = pos + 4
+            return tk._tok(K_REDIRECTION, pos, pos + 4, ("merge", stream, ord(text[pos + 3]) - 48))
+        return _file_redirection(tk, pos, pos + 2, stream, False, True)
+    return tk._number(pos)
+
+
+def _dot(tk: Tokenizer, c: str, pos: int) -> Token:
+    text = tk.text
+    c1 = text[pos + 1]
+    if c1 == ".":
+        if tk.mode == MODE_COMMAND and text[pos + 2] not in FORCE_NEW:
+            return tk._generic(pos, pos + 1)
+        tk.pos = pos + 2
+        return tk._tok(K.DotDot, pos, pos + 2)
+    if c1 in "0123456789":
+        return tk._number(pos)
+    if tk.mode == MODE_COMMAND and c1 not in FORCE_NEW and c1 != "$" and c1 != '"' \
+            and c1 != "'":
+        return tk._generic(pos, pos + 1)
+    tk.pos = pos + 1
+    return tk._tok(K.Dot, pos, pos + 1)
+
+
+def _ampersand(tk: Tokenizer, c: str, pos: int) -> Token:
+    if tk.text[pos + 1] == "&":
+        tk.pos = pos + 2
+        return tk._tok(K.AndAnd, pos, pos + 2)
+    tk.pos = pos + 1
+    return tk._tok(K.Ampersand, pos, pos + 1)
+
+
+def _pipe(tk: Tokenizer, c: str, pos: int) -> Token:
+    if tk.text[pos + 1] == "|":
+        tk.pos = pos + 2
+        return tk._tok(K.OrOr, pos, pos + 2)
+    tk.pos = pos + 1
+    return tk._tok(K.Pipe, pos, pos + 1)
+
+
+def _exclaim(tk: Tokenizer, c: str, pos: int) -> Token:
+    text = tk.text
+    c1 = text[pos + 1]
+    mode = tk.mode
+    if mode == MODE_COMMAND and c1 not in FORCE_NEW:
+        return tk._generic(pos, pos + 1)
+    if mode == MODE_EXPRESSION:
+        if c1 in _IDENT_START_ASCII or (c1 > "\x7f" and c1.isalpha()):
+            return tk._generic(pos, pos + 1)
+        if c1 in "0123456789.":
+            # ``!1`` is "not 1" only when a number follows.
+            if tk._scan_number(pos + 1) is None:
+                return tk._generic(pos, pos + 1)
+    tk.pos = pos + 1
+    return tk._tok(K.Exclaim, pos, pos + 1)
+
+
+def _colon(tk: Tokenizer, c: str, pos: int) -> Token:
+    text = tk.text
+    if text[pos + 1] == ":":
+        if tk.mode == MODE_COMMAND and not tk.want_simple_name and text[pos + 2] not in FORCE_NEW:
+            return tk._generic(pos, pos + 2)
+        tk.pos = pos + 2
+        return tk._tok(K.ColonColon, pos, pos + 2)
+    if tk.mode == MODE_COMMAND:
+        return tk._label(pos)
+    tk.pos = pos + 1
+    return tk._tok(K.Colon, pos, pos + 1)
+
+
+def _question(tk: Tokenizer, c: str, pos: int) -> Token:
+    if tk.mode != MODE_EXPRESSION:
+        return tk._generic(pos, pos + 1)
+    text = tk.text
+    if text[pos + 1] == "?":
+        if text[pos + 2] == "=":
+            tk.pos = pos + 3
+            return tk._tok(K.QuestionQuestionEquals, pos, pos + 3)
+        tk.pos = pos + 2
+        return tk._tok(K.QuestionQuestion, pos, pos + 2)
+    tk.pos = pos + 1
+    return tk._tok(K.QuestionMark, pos, pos + 1)
+
+
+def _single_quote(tk: Tokenizer, c: str, pos: int) -> Token:
+    return tk._string_literal(c, pos)
+
+
+def _double_quote(tk: Tokenizer, c: str, pos: int) -> Token:
+    return tk._string_expandable(c, pos)
+
+
+def _letter(tk: Tokenizer, c: str, pos: int) -> Token:
+    return tk._identifier(c, pos)
+
+
+def _dash(tk: Tokenizer, c: str, pos: int) -> Token:
+    return tk._dash(c, pos)
+
+
+def _backtick(tk: Tokenizer, c: str, pos: int) -> Token:
+    """A backtick escape starts a bare word (`` `$x `` is the text ``$x``)."""
+    return tk._generic(pos, pos)
+
+
+_DISPATCH: dict[str, Any] = {
+    "\n": _newline, "\r": _newline,
+    "(": _simple(K.LParen), ")": _simple(K.RParen), "{": _simple(K.LCurly),
+    "}": _simple(K.RCurly), "]": _simple(K.RBracket), ";": _simple(K.Semi),
+    ",": _simple(K.Comma), "[": _lbracket, "$": _dollar, "@": _at, "=": _equals, "+": _plus,
+    "*": _star, "/": _slash, "%": _percent, "<": _less, ">": _greater, ".": _dot,
+    "&": _ampersand, "|": _pipe, "!": _exclaim, ":": _colon, "?": _question, "`": _backtick,
+}
+for _ch in "0123456789":
+    _DISPATCH[_ch] = _digit
+for _ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_":
+    _DISPATCH[_ch] = _letter
+for _ch in DASHES:
+    _DISPATCH[_ch] = _dash
+for _ch in SINGLE_QUOTES:
+    _DISPATCH[_ch] = _single_quote
+for _ch in DOUBLE_QUOTES:
+    _DISPATCH[_ch] = _double_quote
+
+
+_OPEN_KINDS = {"@{": K.AtCurly, "@(": K.AtParen, "$(": K.DollarParen}
+_PUNCT_KINDS = {"\n": K_NEWLINE, "\r\n": K_NEWLINE, "(": K.LParen, ")": K.RParen,
+                "{": K.LCurly, "}": K.RCurly, ",": K.Comma, ";": K.Semi, "]": K.RBracket}
+
+
+def _join_value(parts: list[Any], buf: list[str]) -> str:
+    """A string token's value: literal text with each expansion's raw text."""
+    out = []
+    for part in parts:
+        out.append(part if isinstance(part, str) else part.text)
+    out.extend(buf)
+    return "".join(out)
+
+
+def split_variable_path(name: str) -> tuple[Optional[str], str]:
+    """Split ``script:x`` / ``env:PATH`` into qualifier and name (PowerShell's
+    VariablePath): scope qualifiers and drive names alike."""
+    colon = name.find(":")
+    if colon <= 0:
+        return None, name
+    return name[:colon], name[colon + 1:]
+
+
+def _check_variable_path(tk: Tokenizer, name: str, start: int, end: int) -> None:
+    colon = name.find(":")
+    if colon < 0:
+        if not name:
+            tk._error(start, end, "InvalidVariableReference")
+        return
+    if colon == 0:
+        return
+    if colon == len(name) - 1:
+        if name[:colon].lower() in _SCOPES:
+            tk._error(start, end, "InvalidVariableReference")
+        else:
+            tk._error(start, end, "InvalidVariableReferenceWithDrive")

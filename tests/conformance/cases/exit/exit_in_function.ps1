@@ -1,0 +1,4 @@
+function Quit { 'quitting'; exit 4 }
+'x'
+Quit
+'never'

@@ -1,0 +1,4 @@
+'a'
+Write-Error 'e'
+'b'
+exit 0

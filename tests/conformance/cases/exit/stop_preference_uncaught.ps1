@@ -1,0 +1,4 @@
+$ErrorActionPreference = 'Stop'
+'a'
+Write-Error 'boom'
+'b'

@@ -1,0 +1,17 @@
+'abc', 'def' -contains 'def'
+'abc', 'def' -notcontains 'def'
+'Windows', 'PowerShell' -contains 'Shell'
+'Windows', 'PowerShell' -notcontains 'Shell'
+'abc', 'def', 'ghi' -contains 'abc', 'def'
+'def' -in 'abc', 'def'
+'def' -notin 'abc', 'def'
+'Shell' -in 'Windows', 'PowerShell'
+'abc', 'def' -in 'abc', 'def', 'ghi'
+1, 2, 3 -contains '2'
+'ABC' -in 'abc'
+'ABC' -cin 'abc'
+'abc', 'def' -ccontains 'DEF'
+$a = 'abc', 'def'
+'abc', 'def', 'ghi' -contains $a
+'abc def', 'ghi' -contains $a
+$a -in 'abc def', 'ghi'

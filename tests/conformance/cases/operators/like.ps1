@@ -1,0 +1,13 @@
+'PowerShell' -like '*shell'
+'PowerShell' -notlike '*shell'
+'PowerShell' -like 'Power?hell'
+'PowerShell' -like 'Power[p-w]hell'
+'PowerShell' -clike '*shell'
+'PowerShell' -like 'shell'
+'PowerShell', 'Server' -like '*shell'
+'PowerShell', 'Server' -notlike '*shell'
+'f??' -like 'f`?`?'
+'for' -like 'f`?`?'
+'for' -like 'f??'
+"f`?`?"
+'f`?`?'

@@ -1,0 +1,13 @@
+'book' -ireplace 'B', 'C'
+'book' -creplace 'B', 'C'
+'book' -replace 'B', 'C'
+'Hello World' -replace '(\w+) \w+', '$1 Universe'
+'5.72' -replace '(.+)', '$ $1'
+'5.72' -replace '(.+)', '$$$1'
+'5.72' -replace '(.+)', '$$1'
+'B1','B2','B3' -replace 'B', 'a'
+'072101108108111' -replace '\d{3}', {return [char][int]$_.Value}
+'Contoso.local\John.Doe' -replace '^(?<DomainName>[\w.-]+)\\(?<Username>[\w.-]+)$', '${Username}@${DomainName}'
+'abc' -replace 'b'
+'a.b.c' -replace '\.', '-'
+1.5 -replace '\.', ','

@@ -1,0 +1,18 @@
+$p = [pscustomobject]@{ Name = 'Ann'; Tags = 'a', 'b' }
+"Name: $($p.Name)"
+"Tags: $($p.Tags)"
+"Sum: $(1 + 2)"
+"Nested: $("inner $(1+1)")"
+"Multi: $(1; 2)"
+"Cmd: $(Write-Output 'x')"
+"Empty: [$()]"
+"Null: [$null]"
+"Bool: $true $false"
+"Escaped: `$(1+1)"
+"Index: $((10, 20, 30)[1])"
+"Hash: $(@{ a = 1 }.a)"
+"Email: user@example.com"
+"Dollar at end $"
+"Dollar space $ x"
+$items = 1..3
+"Count: $($items.Count), Joined: $($items -join '-')"
