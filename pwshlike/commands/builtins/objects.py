@@ -64,16 +64,10 @@ class ForEachObjectCommand(Cmdlet):
         return _run_script(end, None) if end is not None else None
 
     def _member(self, obj: Any) -> Iterator[Any]:
-        from pwshlike.engine import members
-        if self.argument_list:
-            result = members.invoke_method(obj, self.member_name, list(self.argument_list))
-        else:
-            result = members.get_member(obj, self.member_name)
-        items = iter_collection(result)
-        if items is None:
-            yield result
-        else:
-            yield from items
+        """-MemberName: a method is called (with -ArgumentList), a property
+        read, as the .ForEach('Name') intrinsic does for one object."""
+        from pwshlike.engine.members import magic_foreach
+        yield from magic_foreach([obj], [self.member_name, *(self.argument_list or ())])
 
 
 # Where-Object's comparison switches: parameter name -> (set name, operator).
