@@ -585,6 +585,8 @@ def convert_to_char(value: Any) -> Char:
     if isinstance(value, bool):
         raise cast_error(value, type_name, "Invalid cast from 'Boolean' to 'Char'.", "InvalidCastIConvertible")
     if isinstance(value, (int, float, Decimal)):
+        if not isinstance(value, int) and (value != value or value in (float("inf"), float("-inf"))):
+            raise cast_error(value, type_name, overflow_message(type_name), "InvalidCastIConvertible")
         number = round_half_even(value) if not isinstance(value, int) else int(value)
         if not 0 <= number <= 0xFFFF:
             raise cast_error(value, type_name, overflow_message(type_name), "InvalidCastIConvertible")
@@ -654,7 +656,11 @@ def convert_to_datetime(value: Any) -> _dt.datetime:
                              "InvalidCastParseTargetInvocationWithFormatProvider")
         return result
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return datetime_from_ticks(int(value))
+        try:
+            return datetime_from_ticks(int(value))
+        except OverflowError:
+            raise cast_error(value, type_name, "Ticks must be between DateTime.MinValue.Ticks and "
+                             "DateTime.MaxValue.Ticks. (Parameter 'ticks')", "InvalidCastIConvertible") from None
     raise cast_error(value, type_name)
 
 
@@ -706,7 +712,11 @@ def convert_to_timespan(value: Any) -> _dt.timedelta:
                              "InvalidCastParseTargetInvocation")
         return result
     if isinstance(value, int) and not isinstance(value, bool):
-        return timespan_from_ticks(int(value))
+        try:
+            return timespan_from_ticks(int(value))
+        except OverflowError:
+            raise cast_error(value, type_name, "TimeSpan overflowed because the duration is too long.",
+                             "InvalidCastIConvertible") from None
     raise cast_error(value, type_name)
 
 

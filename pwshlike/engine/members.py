@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import uuid
+import weakref
 from decimal import Decimal
 from typing import Any, Callable, Optional, Sequence
 
@@ -31,7 +32,7 @@ from .errors import (
 )
 from .methodcall import call, method_not_found
 from .values import (
-    ArrayList, Char, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable, KeyCollection,
+    ArrayList, Char, ComputedMember, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable, KeyCollection,
     OrderedDictionary, PSCustomObject, PSNoteProperty, StringBuilder, TypedArray, iter_collection,
 )
 
@@ -152,6 +153,64 @@ def register_members(cls: type, props: Optional[dict[str, Callable[[Any], Any]]]
     _BY_CLASS[cls] = _Members(props, methods, setters)
 
 
+# --- instance members (Add-Member on objects other than PSCustomObject) -------------------------------
+
+class InstanceMembers:
+    """The members Add-Member attached to one object that is not a
+    PSCustomObject (pwsh keeps them on the object's PSObject): note values
+    and computed members by lower-cased name, in the order added, plus type
+    names inserted with ``-TypeName``."""
+
+    __slots__ = ("names", "values", "type_names")
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+        self.values: dict[str, Any] = {}
+        self.type_names: list[str] = []
+
+    def lookup(self, owner: Any, lowered: str) -> Any:
+        """The value of a property (a method's member object), or _MISSING."""
+        value = self.values.get(lowered, _MISSING)
+        if isinstance(value, ComputedMember) and value.is_property:
+            return value.get(owner)
+        return value
+
+    def properties(self, owner: Any) -> list[tuple[str, Any, str]]:
+        """(name, value, member type) of each property, in order."""
+        result = []
+        for lowered, name in self.names.items():
+            value = self.values[lowered]
+            if isinstance(value, ComputedMember):
+                if value.is_property:
+                    result.append((name, value.get(owner), value.member_type))
+            else:
+                result.append((name, value, "NoteProperty"))
+        return result
+
+
+# id(object) -> (weak reference to it, its members); entries leave with their object.
+_INSTANCE: dict[int, tuple[Any, InstanceMembers]] = {}
+
+
+def instance_members(obj: Any, create: bool = False) -> Optional[InstanceMembers]:
+    """The instance members attached to ``obj`` (None when it has none).
+    With ``create``, makes the (empty) set; raises TypeError when ``obj``
+    cannot carry members (values such as strings and numbers, which pwsh
+    would wrap in a new PSObject)."""
+    if not _INSTANCE and not create:
+        return None
+    key = id(obj)
+    entry = _INSTANCE.get(key)
+    if entry is not None and entry[0]() is obj:
+        return entry[1]
+    if not create:
+        return None
+    ref = weakref.ref(obj, lambda _ref, key=key: _INSTANCE.pop(key, None))
+    data = InstanceMembers()
+    _INSTANCE[key] = (ref, data)
+    return data
+
+
 # --- intrinsic members -------------------------------------------------------------------------------
 
 def _type_names(obj: Any) -> list[str]:
@@ -159,6 +218,9 @@ def _type_names(obj: Any) -> list[str]:
         return obj.type_names
     from .types import type_of
     names = []
+    data = instance_members(obj)
+    if data is not None:
+        names.extend(data.type_names)
     t = type_of(obj)
     while t is not None:
         names.append(t.full_name)
@@ -257,9 +319,16 @@ def property_list(obj: Any) -> list[PSNoteProperty]:
     if obj is None:
         return []
     if isinstance(obj, PSCustomObject):
-        return [PSNoteProperty(name, value, obj) for name, value in obj.items()]
+        if obj._members is None:
+            return [PSNoteProperty(name, value, obj) for name, value in obj.items()]
+        return [PSNoteProperty(name, value, obj, _member_type(obj.member(name)))
+                for name, value in obj.items()]
     members = _members_of(obj)
     result = []
+    data = instance_members(obj)
+    if data is not None:
+        result.extend(PSNoteProperty(name, value, None, member_type)
+                      for name, value, member_type in data.properties(obj))
     for net_name, getter in members.props.values():
         try:
             value = getter(obj)
@@ -267,6 +336,16 @@ def property_list(obj: Any) -> list[PSNoteProperty]:
             value = None
         result.append(PSNoteProperty(net_name, value, None, "Property"))
     return result
+
+
+def _member_type(member: Optional[ComputedMember]) -> str:
+    return "NoteProperty" if member is None else member.member_type
+
+
+def has_property(obj: Any, name: str) -> bool:
+    """Whether ``obj`` has a property (or dictionary key) called ``name``,
+    as opposed to a missing one that reads as $null."""
+    return obj is not None and _scalar_property(obj, name) is not _MISSING
 
 
 # --- property get/set ------------------------------------------------------------------------------
@@ -292,6 +371,12 @@ _MISSING = object()
 def _scalar_property(obj: Any, name: str) -> Any:
     """A property of a non-collection object, or _MISSING."""
     lowered = name.lower()
+    if _INSTANCE and not isinstance(obj, PSCustomObject):
+        data = instance_members(obj)
+        if data is not None:
+            value = data.lookup(obj, lowered)
+            if value is not _MISSING:
+                return value
     if isinstance(obj, (Hashtable, GenericDictionary)):
         try:
             if isinstance(obj, GenericDictionary):
@@ -305,6 +390,9 @@ def _scalar_property(obj: Any, name: str) -> Any:
     elif isinstance(obj, PSCustomObject):
         if obj.has_property(name):
             return obj.get_property(name)
+        member = obj.member(name)
+        if member is not None:
+            return member
     members = _members_of(obj)
     entry = members.props.get(lowered)
     if entry is not None:
@@ -323,7 +411,7 @@ def get_member(obj: Any, name: str) -> Any:
     cls = type(obj)
     if cls is PSCustomObject:
         value = obj._vals.get(name.lower(), _MISSING)
-        if value is not _MISSING:
+        if value is not _MISSING and obj._members is None:
             return value
     elif cls is Hashtable:
         value = obj.get(name, _MISSING)
@@ -405,8 +493,16 @@ def set_member(obj: Any, name: str, value: Any) -> None:
             obj.set_property(name, value)
             return
         raise _property_not_found(name)
-    members = _members_of(obj)
     lowered = name.lower()
+    data = instance_members(obj)
+    if data is not None and lowered in data.values:
+        current = data.values[lowered]
+        if isinstance(current, ComputedMember):
+            current.set(obj, value)
+        else:
+            data.values[lowered] = value
+        return
+    members = _members_of(obj)
     setter = members.setters.get(lowered)
     if setter is not None:
         try:
@@ -443,14 +539,17 @@ def invoke_method(obj: Any, name: str, args: Sequence[Any]) -> Any:
     if obj is None:
         raise _method_on_null()
     lowered = name.lower()
+    if isinstance(obj, PSCustomObject):
+        member = obj.member(name)
+    else:
+        data = instance_members(obj)
+        member = data.values.get(lowered) if data is not None else None
+    if isinstance(member, ComputedMember) and not member.is_property:
+        return member.invoke(obj, list(args))
     members = _members_of(obj)
     entry = members.methods.get(lowered)
     if entry is not None:
         return call(entry[0], entry[1], list(args), skip=1, prefix=(obj,))
-    if isinstance(obj, PSCustomObject) and obj.has_property(name):
-        script = obj.get_property(name)
-        if hasattr(script, "invoke_as_method"):
-            return script.invoke_as_method(obj, list(args))
     if lowered == "foreach":
         return magic_foreach(obj, list(args))
     if lowered == "where":

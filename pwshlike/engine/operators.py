@@ -128,7 +128,7 @@ def _arith(op: str, left: Any, right: Any) -> Any:
     if kind == _DECIMAL:
         return _decimal_op(op, _to_decimal(left), _to_decimal(right))
     if kind == _BIGINT:
-        return _bigint_op(op, int(left), int(right))
+        return _bigint_op(op, _to_bigint(left), _to_bigint(right))
     a, b = int(left), int(right)
     if op == "+":
         return _wrap_integer(a + b, kind)
@@ -145,6 +145,18 @@ def _arith(op: str, left: Any, right: Any) -> Any:
     # '%': the remainder takes the sign of the dividend, as in C#.
     remainder = abs(a) % abs(b)
     return _wrap_integer(-remainder if a < 0 else remainder, kind)
+
+
+def _finite(value: Any) -> bool:
+    return value == value and value not in (float("inf"), float("-inf"))
+
+
+def _to_bigint(value: Any) -> int:
+    """An operand as a BigInteger (a double truncates; NaN/infinity cannot)."""
+    if isinstance(value, (float, Decimal)) and not _finite(value):
+        inner = OverflowException("Value was either too large or too small for a BigInteger.")
+        raise RuntimeException(inner.message, inner)
+    return int(value)
 
 
 def _bigint_op(op: str, a: int, b: int) -> BigInt:
@@ -240,6 +252,7 @@ def _arithmetic(op: str, left: Any, right: Any) -> Any:
             count = conv.convert_to_integer(right)
             if count < 0:
                 raise _invalid_argument_count(right)
+            _check_repeat(len(left), count, _MAX_STRING_LENGTH)
             return left * count
         number = conv.to_number(left)
         return _arith(op, number, _operand_number(right, number))
@@ -275,6 +288,19 @@ def _array_to_number_error(right: Any, left: Any) -> PSInvalidCastException:
     return conv.cast_error(right, _type_name(left))
 
 
+_MAX_ARRAY_LENGTH = 0x7FFFFFC7
+_MAX_STRING_LENGTH = 0x3FFFFFDF
+
+
+def _check_repeat(length: int, count: int, limit: int) -> None:
+    """.NET cannot build arrays or strings past its size limits."""
+    if length * count > limit:
+        from .errors import OutOfMemoryException
+        inner = OutOfMemoryException("Array dimensions exceeded supported range." if limit == _MAX_ARRAY_LENGTH
+                                     else None)
+        raise RuntimeException(inner.message, inner)
+
+
 def _collection_arith(op: str, left: Any, right: Any) -> Any:
     if op == "+":
         result = list(left)
@@ -285,8 +311,10 @@ def _collection_arith(op: str, left: Any, right: Any) -> Any:
             result.append(right)
         return result
     if op == "*":
-        count = conv.convert_to_integer(right)
-        return list(left) * max(count, 0)
+        count = max(conv.convert_to_integer(right), 0)
+        items = list(left)
+        _check_repeat(len(items), count, _MAX_ARRAY_LENGTH)
+        return items * count
     raise _op_not_found(left, _OP_METHODS[op])
 
 
@@ -350,7 +378,11 @@ def _timespan_arith(op: str, left: _dt.timedelta, right: Any) -> Any:
                 inner = Ovf("TimeSpan overflowed because the duration is too long.")
                 raise RuntimeException(inner.message, inner)
             factor = 1 / factor
-        return conv.timespan_from_ticks(round(conv.timedelta_ticks(left) * factor))
+        try:
+            return conv.timespan_from_ticks(round(conv.timedelta_ticks(left) * factor))
+        except (OverflowError, ValueError):
+            inner = OverflowException("TimeSpan overflowed because the duration is too long.")
+            raise RuntimeException(inner.message, inner) from None
     raise _op_not_found(left, _OP_METHODS[op])
 
 
@@ -526,6 +558,10 @@ def _ordered(left: Any, right: Any, case_sensitive: bool) -> int:
     if isinstance(left, (bool, SwitchParameter)):
         a, b = bool(left), conv.to_bool(right)
         return (a > b) - (a < b)
+    if isinstance(left, float) and isinstance(right, Decimal) or isinstance(left, Decimal) and isinstance(right, float):
+        # pwsh compares a double and a decimal as doubles when one is not a finite decimal.
+        x, y = float(left), float(right)
+        return (x > y) - (x < y)
     try:
         converted = _convert_right(left, right)
     except _NotComparable as exc:
@@ -884,6 +920,8 @@ def _bit_operand(value: Any) -> tuple[int, int]:
         value = conv.to_number(value)
     kind = _kind(value)
     if kind in (_DOUBLE, _DECIMAL):
+        if not _finite(value):
+            raise conv.cast_error(value, "System.UInt64", conv.overflow_message("System.UInt64"))
         number = conv.round_half_even(Decimal(value) if isinstance(value, float) else value)
         if not INT64_MIN <= number <= UInt64.max_value:
             raise conv.cast_error(value, "System.UInt64", conv.overflow_message("System.UInt64"))

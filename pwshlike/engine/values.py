@@ -260,10 +260,14 @@ def _norm_key(key: Any) -> Any:
         return str.lower(key)
     if key is True or key is False:
         return (_BOOL_TAG, key)
+    if getattr(type(key), "__hash__", None) is None:
+        # .NET compares arrays and other reference keys by identity.
+        return (_IDENTITY_TAG, id(key))
     return key
 
 
 _BOOL_TAG = object()
+_IDENTITY_TAG = object()
 
 
 class Hashtable(MutableMapping):
