@@ -579,9 +579,9 @@ def _find_catch(rte: RuntimeException, type_lists: list[Optional[tuple]]) -> tup
             if best_rank is None or rank < best_rank or \
                     (rank == best_rank and type_lists[best] is None):
                 best, best_rank, passed = index, rank, (exception, record, current)
-            if best_rank == 0:
+            if best_rank == 0 and type_lists[best] is not None:
                 break
-        if best_rank == 0:
+        if best_rank == 0 and type_lists[best] is not None:
             break
         if isinstance(current, ActionPreferenceStopException) and \
                 isinstance(current.error_record.exception, RuntimeException) and \
