@@ -10,42 +10,7 @@ from pwshlike.commands import install
 from pwshlike.engine import ExecutionContext, execute_script
 from pwshlike.engine.conversions import to_string
 
-
-class RecordingHost:
-    """Keeps what the engine shows: text lines per stream."""
-
-    def __init__(self, answers: list[str] | None = None) -> None:
-        self.lines: list[tuple[str, str]] = []
-        self.answers = list(answers or [])
-        # Answers given means a person is there to prompt.
-        self.non_interactive = answers is None
-
-    def write(self, text: str, foreground: Any = None, background: Any = None) -> None:
-        self.lines.append(("host", text))
-
-    def write_line(self, text: str = "", foreground: Any = None, background: Any = None) -> None:
-        self.lines.append(("host", text))
-
-    def write_error_line(self, text: str) -> None:
-        self.lines.append(("error", text))
-
-    def write_warning_line(self, text: str) -> None:
-        self.lines.append(("warning", text))
-
-    def write_verbose_line(self, text: str) -> None:
-        self.lines.append(("verbose", text))
-
-    def write_debug_line(self, text: str) -> None:
-        self.lines.append(("debug", text))
-
-    def write_information(self, record: Any) -> None:
-        self.lines.append(("information", str(record)))
-
-    def read_line(self) -> str:
-        return self.answers.pop(0)
-
-    def stream(self, name: str) -> list[str]:
-        return [text for kind, text in self.lines if kind == name]
+from helpers.recording import RecordingHost
 
 
 class Session:

@@ -56,16 +56,16 @@ def test_write_error_ids_follow_the_calling_function(session):
     assert session.errors()[0].fully_qualified_error_id == "Microsoft.PowerShell.Commands.WriteErrorException,w"
     session.run('Write-Error "top"')
     assert session.errors()[0].fully_qualified_error_id == "Microsoft.PowerShell.Commands.WriteErrorException"
-    assert session.host.stream("error")
+    assert session.host.kind("error")
 
 
 def test_common_parameters_set_preferences(session):
     session.run('function v { [CmdletBinding()] param() Write-Verbose "shown"; Write-Debug "dbg" }')
     session.run("v")
-    assert session.host.stream("verbose") == []
+    assert session.host.kind("verbose") == []
     session.run("v -Verbose -Debug")
-    assert session.host.stream("verbose") == ["shown"]
-    assert session.host.stream("debug") == ["dbg"]
+    assert session.host.kind("verbose") == ["shown"]
+    assert session.host.kind("debug") == ["dbg"]
     assert session.text('try { Write-Error "e" -ErrorAction Stop } catch { "caught " + $_.Exception.Message }') \
         == ["caught e"]
 
@@ -117,7 +117,7 @@ def test_confirm_and_whatif(session):
             if ($PSCmdlet.ShouldProcess($Name, "Remove")) { "removed $Name" }
         }''')
     assert session.text("Remove-Thing a -WhatIf") == []
-    assert 'What if: Performing the operation "Remove" on target "a".' in session.host.stream("host")
+    assert 'What if: Performing the operation "Remove" on target "a".' in session.host.kind("write", "line")
 
 
 def test_mandatory_parameters_are_prompted_for_on_an_interactive_host(interactive_session):
@@ -129,7 +129,7 @@ def test_mandatory_parameters_are_prompted_for_on_an_interactive_host(interactiv
             "$Name [$($Tags -join ',')]"
         }''')
     assert session.text("Get-Thing") == ["Ada [x,y]"]
-    assert session.host.stream("host") == [
+    assert session.host.kind("write", "line") == [
         "cmdlet Get-Thing at command pipeline position 1",
         "Supply values for the following parameters:",
         "(Type !? for Help.)",
@@ -155,7 +155,7 @@ def test_capturing_common_parameters(session):
         $ev.Count; $wv[0].Message; $ov[0]''') == [2, "w1", 5]
     assert session.text('1..2 | ForEach-Object -PipelineVariable pv { $_ * 10 } | ForEach-Object { "$pv/$_" }') \
         == ["10/10", "20/20"]
-    assert session.host.stream("warning") == []
+    assert session.host.kind("warning") == []
 
 
 def test_validation_attributes_on_variables(session):

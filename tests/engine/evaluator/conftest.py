@@ -16,36 +16,7 @@ from pwshlike.engine.run import execute_script
 from pwshlike.engine.scriptblock import ScriptBlock
 from pwshlike.engine.values import iter_collection
 
-
-class RecordingHost:
-    """Records everything the engine shows, by kind."""
-
-    def __init__(self) -> None:
-        self.lines: list[tuple[str, str]] = []
-
-    def write(self, text: str, foreground: Any = None, background: Any = None) -> None:
-        self.lines.append(("write", text))
-
-    def write_line(self, text: str = "", foreground: Any = None, background: Any = None) -> None:
-        self.lines.append(("line", text))
-
-    def write_error_line(self, text: str) -> None:
-        self.lines.append(("error", text))
-
-    def write_warning_line(self, text: str) -> None:
-        self.lines.append(("warning", text))
-
-    def write_verbose_line(self, text: str) -> None:
-        self.lines.append(("verbose", text))
-
-    def write_debug_line(self, text: str) -> None:
-        self.lines.append(("debug", text))
-
-    def write_information(self, record: Any) -> None:
-        self.lines.append(("information", str(record)))
-
-    def kind(self, kind: str) -> list[str]:
-        return [text for k, text in self.lines if k == kind]
+from helpers.recording import RecordingHost
 
 
 class _Info:

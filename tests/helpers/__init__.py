@@ -1,0 +1,1 @@
+"""Shared test helpers (importable because pyproject puts tests/ on the path)."""
