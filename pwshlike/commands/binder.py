@@ -84,7 +84,7 @@ class Binding:
     """
 
     __slots__ = ("metadata", "command_name", "bound", "unbound_arguments", "valid_sets",
-                 "parameter_set", "_pipeline_bound", "_command_line_bound", "is_script")
+                 "parameter_set", "_pipeline_bound", "_command_line_bound", "is_script", "_candidates")
 
     def __init__(self, metadata: CommandMetadata, command_name: str, is_script: bool) -> None:
         self.metadata = metadata
@@ -96,6 +96,8 @@ class Binding:
         self._pipeline_bound: list[str] = []
         self._command_line_bound: dict[str, Any] = {}
         self.is_script = is_script
+        # (valid sets, their pipeline candidates): computed once per set list, not per input object.
+        self._candidates: Optional[tuple[list[str], list[tuple[ParameterMetadata, bool, bool]]]] = None
 
     # --- helpers ------------------------------------------------------------
 
@@ -193,12 +195,7 @@ class Binding:
     # --- pipeline -----------------------------------------------------------------
 
     def takes_pipeline_input(self) -> bool:
-        for p in self.metadata.parameters.values():
-            for s in self.valid_sets:
-                spec = p.spec_for(s)
-                if spec is not None and (spec.value_from_pipeline or spec.value_from_pipeline_by_property_name):
-                    return True
-        return False
+        return bool(self._pipeline_candidates())
 
     def bind_pipeline_object(self, input_object: Any, get_property: Callable[[Any, str], Any]) -> bool:
         """Binds one pipeline object (ByValue, then ByPropertyName, each first
@@ -229,6 +226,14 @@ class Binding:
         return bound_any
 
     def _pipeline_candidates(self) -> list[tuple[ParameterMetadata, bool, bool]]:
+        cached = self._candidates
+        if cached is not None and cached[0] == self.valid_sets:
+            return cached[1]
+        found = self._find_pipeline_candidates()
+        self._candidates = (list(self.valid_sets), found)
+        return found
+
+    def _find_pipeline_candidates(self) -> list[tuple[ParameterMetadata, bool, bool]]:
         sets = self.valid_sets
         if self.metadata.default_parameter_set in sets:
             sets = [self.metadata.default_parameter_set] + [s for s in sets
@@ -248,6 +253,8 @@ class Binding:
     def _try_pipeline_bind(self, param: ParameterMetadata, value: Any, coerce: bool) -> bool:
         if not coerce and param.converter is not None and not _already_typed(param, value):
             return False
+        if not param.in_all_sets and not any(s in param.sets for s in self.valid_sets):
+            return False  # outside the sets still possible: not a candidate
         saved = list(self.valid_sets)
         try:
             self._narrow(param)
@@ -274,8 +281,14 @@ def _property_value(obj: Any, param: ParameterMetadata,
 
 
 def _already_typed(param: ParameterMetadata, value: Any) -> bool:
+    """Whether ``value`` binds without coercion: it has the parameter's
+    type, or is one element of an array parameter's element type (pwsh
+    wraps a scalar into the array in its no-coercion passes)."""
     checker = getattr(param.converter, "is_instance", None)
-    return checker(value) if checker is not None else True
+    if checker is None or checker(value):
+        return True
+    element = getattr(getattr(param.converter, "pstype", None), "element_type", None)
+    return element is not None and bool(element.is_instance(value))
 
 
 def _to_switch(value: Any) -> Any:

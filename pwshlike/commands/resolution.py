@@ -1,8 +1,11 @@
 """Command lookup, in PowerShell's order.
 
 An alias, then a function, then a cmdlet, then a script file or program
-(a path, or a name on PATH); as a last resort pwsh retries the name with a
-``Get-`` prefix (``Date`` runs ``Get-Date``).  Anything else is
+(a path, or a name on PATH); then the module that exports the name is
+imported (autoloading, as ``$PSModuleAutoLoadingPreference`` allows) and
+the lookup repeated; as a last resort pwsh retries the name with a
+``Get-`` prefix (``Date`` runs ``Get-Date``).  ``Module\\Name`` looks only in
+that module, importing it if needed.  Anything else is
 CommandNotFoundException with pwsh's message.
 """
 
@@ -73,20 +76,24 @@ class CommandResolver:
                 break
             name = target if isinstance(target, str) else str(target)
             seen += 1
+        modules = getattr(context, "modules", None)
         module, sep, short = name.rpartition("\\")
         if sep and module and "/" not in name and not name.startswith("."):
-            info = self.registry.get(short, module)
+            info = modules.qualified(module, short) if modules is not None else self.registry.get(short, module)
             if info is not None:
                 return info
         script_block = session.get_function(name, scope)
         if script_block is not None:
-            return FunctionInfo(name, script_block, "Filter" if script_block.is_filter else "Function")
+            owner = modules.owner_of(script_block) if modules is not None else ""
+            return FunctionInfo(name, script_block, "Filter" if script_block.is_filter else "Function", owner)
         info = self.registry.get(name)
         if info is not None:
             return info
         info = self._find_external(context, name)
         if info is not None:
             return info
+        if modules is not None and modules.autoload(name):
+            return self.find(context, name, use_get_prefix)
         if use_get_prefix and "-" not in name:
             return self.find(context, "Get-" + name, use_get_prefix=False)
         return None

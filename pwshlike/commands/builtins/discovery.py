@@ -25,10 +25,12 @@ def visible_commands(context: Any) -> list[CommandInfo]:
     found: dict[str, CommandInfo] = {}
     for key, target in session.visible_aliases(scope).items():
         found.setdefault(key, AliasInfo(key, str(target)))
+    modules = getattr(context, "modules", None)
     for key, script_block in session.visible_functions(scope).items():
         name = getattr(script_block, "name", "") or key
         kind = "Filter" if script_block.is_filter else "Function"
-        found.setdefault(key, FunctionInfo(name, script_block, kind))
+        owner = modules.owner_of(script_block) if modules is not None else ""
+        found.setdefault(key, FunctionInfo(name, script_block, kind, owner))
     for info in context.commands:
         found.setdefault(info.name.lower(), info)
     return sorted(found.values(), key=lambda info: info.name.lower())

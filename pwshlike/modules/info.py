@@ -1,0 +1,124 @@
+"""``PSModuleInfo``: what Get-Module and Import-Module -PassThru return.
+
+One object per imported module (or per module Get-Module -ListAvailable
+finds), with pwsh's property names.  For an imported module it also keeps
+what the import put into the session, so Remove-Module can take it out.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from pwshlike.engine.netobjects import Version
+from pwshlike.engine.values import EnumInfo, EnumValue, Hashtable
+
+MODULE_TYPE = EnumInfo("System.Management.Automation.ModuleType",
+                       [("Script", 0), ("Binary", 1), ("Manifest", 2), ("Cim", 3), ("Workflow", 4)])
+
+
+def module_type(name: str) -> EnumValue:
+    return MODULE_TYPE[name]
+
+
+class PSModuleInfo:
+    """A module.  ``commands`` maps lower-cased exported command names to
+    their CommandInfo (cmdlets and functions as imported, prefix applied);
+    ``scope`` is a script module's own scope; ``spec`` the plugin's
+    ModuleSpec for a plugin module."""
+
+    full_name = "System.Management.Automation.PSModuleInfo"
+    PS_MEMBERS = {"Name": "name", "Version": "version", "ModuleType": "module_type", "Path": "path",
+                  "ModuleBase": "module_base", "Description": "description", "Guid": "guid",
+                  "Author": "author", "CompanyName": "company_name", "Copyright": "copyright",
+                  "ProjectUri": "project_uri", "HelpInfoUri": "help_info_uri", "Prefix": "prefix",
+                  "RootModule": "root_module", "ExportedCommands": "exported_commands",
+                  "ExportedCmdlets": "exported_cmdlets", "ExportedFunctions": "exported_functions",
+                  "ExportedAliases": "exported_aliases", "ExportedVariables": "exported_variables",
+                  "PrivateData": "private_data", "ToString": "__str__"}
+
+    def __init__(self, name: str, version: Version, kind: str, path: str = "", *,
+                 module_base: str = "", description: str = "", author: str = "", company_name: str = "",
+                 copyright: str = "", guid: Any = None, project_uri: str = "", help_info_uri: str = "",
+                 root_module: str = "", private_data: Any = None, spec: Any = None) -> None:
+        self.name = name
+        self.version = version
+        self.module_type = module_type(kind)
+        self.path = path
+        self.module_base = module_base
+        self.description = description
+        self.author = author
+        self.company_name = company_name
+        self.copyright = copyright
+        self.guid = guid
+        self.project_uri = project_uri
+        self.help_info_uri = help_info_uri
+        self.root_module = root_module
+        self.private_data = private_data
+        self.spec = spec
+        self.prefix = ""
+        self.source = ""
+        self.commands: dict[str, Any] = {}
+        self.aliases: dict[str, str] = {}
+        self.variables: dict[str, Any] = {}
+        self.scope: Any = None
+        self.target_scope: Any = None
+
+    @classmethod
+    def from_spec(cls, spec: Any) -> "PSModuleInfo":
+        """A plugin module (ModuleType Binary, its package directory as path)."""
+        base = spec.module_base
+        return cls(spec.name, spec.version, "Binary", base, module_base=base, description=spec.description,
+                   author=spec.author, company_name=spec.company_name, copyright=spec.copyright,
+                   guid=spec.guid, project_uri=spec.project_uri, help_info_uri=spec.help_info_uri, spec=spec)
+
+    def _commands_of(self, kind: Optional[str]) -> Hashtable:
+        table = Hashtable()
+        for info in self.commands.values():
+            if kind is None or info.command_type == kind:
+                table[info.name] = info
+        return table
+
+    @property
+    def exported_commands(self) -> Hashtable:
+        table = self._commands_of(None)
+        for name, alias in self.exported_aliases.items():
+            table[name] = alias
+        return table
+
+    @property
+    def exported_cmdlets(self) -> Hashtable:
+        return self._commands_of("Cmdlet")
+
+    @property
+    def exported_functions(self) -> Hashtable:
+        return self._commands_of("Function")
+
+    @property
+    def exported_aliases(self) -> Hashtable:
+        from pwshlike.commands.commandinfo import AliasInfo
+        table = Hashtable()
+        for name, target in self.aliases.items():
+            table[name] = AliasInfo(name, target)
+        return table
+
+    @property
+    def exported_variables(self) -> Hashtable:
+        table = Hashtable()
+        for var in self.variables.values():
+            table[var.name] = var
+        return table
+
+    def __str__(self) -> str:
+        return self.name
+
+    def __repr__(self) -> str:
+        return f"PSModuleInfo({self.name!r}, {str(self.version)!r})"
+
+
+def _register_type() -> None:
+    from pwshlike.engine import types
+    types.enum_type(MODULE_TYPE)
+    types.register_class(PSModuleInfo, PSModuleInfo.full_name, "psmoduleinfo")
+
+
+_register_type()

@@ -1,0 +1,104 @@
+"""Running a script module (``.psm1``) in a scope of its own.
+
+The module's code runs once, in a new script scope under the global one;
+the functions it exports are bound to that scope, so they see the
+module's private functions and ``$script:`` variables but not their
+callers' variables, as pwsh's module session state does.  Without
+``Export-ModuleMember`` a module exports all its functions and aliases.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from pwshlike.engine.wildcard import wildcard_match
+
+
+class ModuleLoad:
+    """What ``Export-ModuleMember`` asked for while a module's code ran
+    (None: never called for that kind)."""
+
+    __slots__ = ("module", "functions", "aliases", "variables")
+
+    def __init__(self, module: Any) -> None:
+        self.module = module
+        self.functions: Optional[list[str]] = None
+        self.aliases: Optional[list[str]] = None
+        self.variables: Optional[list[str]] = None
+
+    def export(self, functions: Optional[list[str]], aliases: Optional[list[str]],
+               variables: Optional[list[str]]) -> None:
+        """One Export-ModuleMember call: every call adds to the lists, and
+        any call means only what is listed is exported."""
+        self.functions = (self.functions or []) + list(functions or [])
+        self.aliases = (self.aliases or []) + list(aliases or [])
+        self.variables = (self.variables or []) + list(variables or [])
+
+
+def _matches(name: str, patterns: Optional[list[str]]) -> bool:
+    return patterns is None or any(wildcard_match(name, p) for p in patterns)
+
+
+def run_module_script(context: Any, path: str, info: Any, arguments: list[Any],
+                      emit: Callable[[Any], None], loading: list[ModuleLoad]) -> ModuleLoad:
+    """Runs ``path`` in a new module scope stored on ``info.scope``; returns
+    the Export-ModuleMember requests.  Parse errors raise ParseException."""
+    from pwshlike.commands.resolution import script_file_info
+    from pwshlike.engine.pipeline import NO_INPUT
+    from pwshlike.engine.scopes import Scope
+    from pwshlike.engine.scriptblock import ScriptBlock
+    script = script_file_info(path).script_block
+    scope = Scope(context.session.global_scope, is_script=True)
+    info.scope = scope
+    load = ModuleLoad(info)
+    loading.append(load)
+    saved = context.scope
+    context.scope = scope
+    try:
+        block = ScriptBlock(script.code, context, is_script=True)
+        invocation = block.begin_invocation(context, new_scope=False, args=arguments, emit=emit)
+        try:
+            invocation.begin()
+            invocation.process(NO_INPUT)
+            invocation.end()
+        finally:
+            invocation.clean()
+    finally:
+        context.scope = saved
+        loading.pop()
+    return load
+
+
+class ManifestFilters:
+    """A manifest's FunctionsToExport, AliasesToExport and VariablesToExport
+    (None where the manifest does not say): they narrow what the root
+    module exports."""
+
+    __slots__ = ("functions", "aliases", "variables")
+
+    def __init__(self, functions: Optional[list[str]] = None, aliases: Optional[list[str]] = None,
+                 variables: Optional[list[str]] = None) -> None:
+        self.functions = functions
+        self.aliases = aliases
+        self.variables = variables
+
+
+def exported_members(info: Any, load: ModuleLoad, manifest: ManifestFilters
+                     ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """(functions name -> ScriptBlock bound to the module scope, aliases
+    name -> definition, variables name -> PSVariable) the module exports."""
+    from pwshlike.engine.scriptblock import ScriptBlock
+    scope = info.scope
+    functions: dict[str, Any] = {}
+    for key, block in (scope.functions or {}).items():
+        name = getattr(block, "name", "") or key
+        if _matches(name, load.functions) and _matches(name, manifest.functions):
+            functions[name] = ScriptBlock(block.code, block.context, closure_scope=scope, name=name)
+    aliases = {key: target for key, target in (scope.aliases or {}).items()
+               if _matches(key, load.aliases) and _matches(key, manifest.aliases)}
+    variables = {}
+    if load.variables:
+        for key, var in scope.vars.items():
+            if _matches(var.name, load.variables) and _matches(var.name, manifest.variables) and key != "args":
+                variables[var.name] = var
+    return functions, aliases, variables

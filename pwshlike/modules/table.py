@@ -1,0 +1,424 @@
+"""A session's modules: which are imported, importing and removing them,
+module-qualified lookup and autoloading.
+
+The engine's own modules (the built-in cmdlets) are imported when the
+session starts and never listed by Get-Module.  Plugin modules and script
+modules on ``$env:PSModulePath`` are imported by Import-Module or, when
+``$PSModuleAutoLoadingPreference`` is ``All`` (the default), by the first
+use of one of their commands.  A module found on disk wins over a plugin
+module of the same name, as the user's module folder comes first in pwsh.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Optional
+
+from pwshlike.engine.netobjects import Version
+
+from .errors import ModuleError, autoload_failed, invalid_extension, module_not_found
+from .info import PSModuleInfo
+from .paths import DiskModule, all_modules, find_modules, is_module_path, module_paths, readable
+
+_SNAPIN = "microsoft.powershell.core"  # a snap-in in pwsh: never listed as a module
+
+
+class ImportOptions:
+    """Import-Module's parameters that shape one import."""
+
+    __slots__ = ("prefix", "force", "minimum", "maximum", "required", "arguments", "global_scope",
+                 "functions", "cmdlets", "aliases", "emit")
+
+    def __init__(self, *, prefix: str = "", force: bool = False, minimum: Optional[Version] = None,
+                 maximum: Optional[Version] = None, required: Optional[Version] = None,
+                 arguments: Optional[list[Any]] = None, global_scope: bool = True,
+                 functions: Optional[list[str]] = None, cmdlets: Optional[list[str]] = None,
+                 aliases: Optional[list[str]] = None,
+                 emit: Callable[[Any], None] = lambda _obj: None) -> None:
+        self.prefix = prefix
+        self.force = force
+        self.minimum = minimum
+        self.maximum = maximum
+        self.required = required
+        self.arguments = list(arguments or [])
+        self.global_scope = global_scope
+        self.functions = functions
+        self.cmdlets = cmdlets
+        self.aliases = aliases
+        self.emit = emit
+
+    def accepts(self, version: Version) -> bool:
+        if self.required is not None and version != self.required:
+            return False
+        if self.minimum is not None and version < self.minimum:
+            return False
+        return self.maximum is None or not self.maximum < version
+
+    def not_found(self, name: str) -> ModuleError:
+        return module_not_found(name, self.required, self.minimum, self.maximum)
+
+
+def with_prefix(name: str, prefix: str) -> str:
+    """``Get-Thing`` with prefix ``My`` is ``Get-MyThing`` (no dash: ``MyName``)."""
+    if not prefix:
+        return name
+    verb, dash, noun = name.partition("-")
+    return f"{verb}-{prefix}{noun}" if dash else prefix + name
+
+
+def _allowed(name: str, patterns: Optional[list[str]]) -> bool:
+    if patterns is None:
+        return True
+    from pwshlike.engine.wildcard import wildcard_match
+    return any(wildcard_match(name, p) for p in patterns)
+
+
+class ModuleTable:
+    """Installed on the ExecutionContext as ``modules``."""
+
+    def __init__(self, context: Any, registry: Any, catalog: Any, types: Any = None) -> None:
+        self.context = context
+        self.registry = registry
+        self.catalog = catalog
+        self.types = types
+        self.loading: list[Any] = []
+        self._imported: list[PSModuleInfo] = []
+        self._engine: list[PSModuleInfo] = []
+        self._function_owner: dict[int, PSModuleInfo] = {}
+        self._disk_exports: dict[str, tuple[int, list[str]]] = {}
+
+    # --- engine modules ------------------------------------------------------------------
+
+    def import_engine_modules(self) -> None:
+        """Makes the built-in cmdlets visible (done once, at session start)."""
+        for spec in self.catalog:
+            if spec.builtin:
+                info = PSModuleInfo.from_spec(spec)
+                self._bind_cmdlets(info, spec, ImportOptions())
+                self._engine.append(info)
+
+    # --- queries -----------------------------------------------------------------------------
+
+    def imported(self) -> list[PSModuleInfo]:
+        """What Get-Module lists, in import order."""
+        return list(self._imported)
+
+    def find_imported(self, name: str) -> Optional[PSModuleInfo]:
+        """An imported module by name (the latest import) or by file path."""
+        low = name.lower()
+        for info in reversed(self._imported):
+            if info.name.lower() == low or name in (info.path, info.source):
+                return info
+        return None
+
+    def engine_modules(self) -> list[PSModuleInfo]:
+        """The engine's modules (Get-Module -All), the Core snap-in aside."""
+        return [m for m in self._engine if m.name.lower() != _SNAPIN]
+
+    def _engine_module(self, name: str) -> Optional[PSModuleInfo]:
+        low = name.lower()
+        return next((m for m in self._engine if m.name.lower() == low), None)
+
+    def owner_of(self, script_block: Any) -> str:
+        """The name of the module that exported a function ('' if none)."""
+        info = self._function_owner.get(id(script_block))
+        return info.name if info is not None else ""
+
+    def available(self) -> list[PSModuleInfo]:
+        """What Get-Module -ListAvailable lists: modules on disk in module
+        path order, then those the engine and plugins provide (every version)."""
+        found: list[PSModuleInfo] = []
+        for module in all_modules(module_paths()):
+            if readable(module):
+                found.append(self._disk_info(module))
+        for spec in self.catalog:
+            if spec.key != _SNAPIN:
+                info = PSModuleInfo.from_spec(spec)
+                for command in spec.commands:
+                    info.commands[command.name.lower()] = self.catalog.cmdlet_info(spec, command)
+                found.append(info)
+        return found
+
+    def _disk_info(self, module: DiskModule) -> PSModuleInfo:
+        from pwshlike.commands.commandinfo import FunctionInfo
+        manifest = module.manifest() if module.is_manifest else None
+        root = module.root_module_path()
+        kind = "Script" if root else "Manifest"
+        info = _info_from_manifest(module.name, module.version, kind, root or module.path, module.directory,
+                                   manifest)
+        info.source = module.path
+        for name in module.exported_names():
+            info.commands[name.lower()] = FunctionInfo(name, None, "Function", module.name)
+        return info
+
+    # --- import ------------------------------------------------------------------------------
+
+    def import_name(self, name: str, options: ImportOptions) -> PSModuleInfo:
+        """Import-Module <name or path>."""
+        if is_module_path(name):
+            return self.import_path(self.context.session.resolve_path(name), name, options)
+        existing = self.find_imported(name)
+        if existing is not None and not options.force and options.accepts(existing.version):
+            return existing
+        engine = self._engine_module(name)
+        if engine is not None:
+            if not options.accepts(engine.version):
+                raise options.not_found(name)
+            return engine
+        disk = self._best_disk_module(name, options)
+        spec = None if disk is not None else next((s for s in self.catalog.find(name) if options.accepts(s.version)),
+                                                  None)
+        if disk is None and spec is None:
+            raise options.not_found(name)
+        if existing is not None:
+            self.remove(existing)
+        if disk is not None:
+            return self._import_file(disk.path, options)
+        return self._import_spec(spec, options)
+
+    def import_module_info(self, info: PSModuleInfo, options: ImportOptions) -> PSModuleInfo:
+        """Import-Module -ModuleInfo: a module Get-Module returned."""
+        if info in self._engine or (info in self._imported and not options.force):
+            return info
+        if info.spec is not None:
+            existing = self.find_imported(info.name)
+            if existing is not None:
+                if not options.force and existing.spec is info.spec:
+                    return existing
+                self.remove(existing)
+            return self._import_spec(info.spec, options)
+        source = info.source or info.path
+        return self.import_path(source, source, options)
+
+    def _best_disk_module(self, name: str, options: ImportOptions) -> Optional[DiskModule]:
+        """The highest accepted version in the first module folder that has one."""
+        by_root: dict[str, list[DiskModule]] = {}
+        for module in find_modules(name, module_paths()):
+            if readable(module) and options.accepts(module.version):
+                by_root.setdefault(module.root, []).append(module)
+        for modules in by_root.values():
+            return max(modules, key=lambda m: m.version)
+        return None
+
+    def import_path(self, path: str, written: str, options: ImportOptions) -> PSModuleInfo:
+        """Import-Module of a file or module folder."""
+        if os.path.isdir(path):
+            base = os.path.basename(os.path.normpath(path))
+            candidates = [os.path.join(path, base + ext) for ext in (".psd1", ".psm1")]
+            path = next((c for c in candidates if os.path.isfile(c)), "")
+            if not path:
+                raise options.not_found(written)
+        extension = os.path.splitext(path)[1].lower()
+        if extension not in (".psd1", ".psm1", ".ps1"):
+            if extension in (".dll", ".cdxml", ".xaml"):
+                raise options.not_found(written)
+            raise invalid_extension(path, extension)
+        if not os.path.isfile(path):
+            raise options.not_found(written)
+        existing = self.find_imported(path)
+        if existing is not None:
+            if not options.force:
+                return existing
+            self.remove(existing)
+        return self._import_file(path, options)
+
+    def _import_file(self, path: str, options: ImportOptions) -> PSModuleInfo:
+        from .manifest import manifest_version, read_manifest, string_list
+        from .model import parse_version
+        from .script import ManifestFilters, exported_members, run_module_script
+        name = os.path.splitext(os.path.basename(path))[0]
+        directory = os.path.dirname(path)
+        filters = ManifestFilters()
+        if path.lower().endswith(".psd1"):
+            manifest = read_manifest(path)
+            version = manifest_version(path, manifest)
+            if not options.accepts(version):
+                raise options.not_found(name)
+            root = manifest.get("RootModule") or manifest.get("ModuleToProcess")
+            script = os.path.normpath(os.path.join(directory, str(root))) if root else ""
+            if script and not script.lower().endswith((".psm1", ".ps1")):
+                raise module_not_found(str(root))
+            if script and not os.path.isfile(script):
+                raise module_not_found(str(root))
+            filters = ManifestFilters(*(string_list(manifest.get(key)) if key in manifest else None
+                                        for key in ("FunctionsToExport", "AliasesToExport", "VariablesToExport")))
+            info = _info_from_manifest(name, version, "Script" if script else "Manifest", script or path,
+                                       directory, manifest)
+        else:
+            script = path
+            info = PSModuleInfo(name, parse_version("0.0"), "Script", path, module_base=directory)
+        info.prefix = options.prefix
+        info.source = path
+        if script:
+            load = run_module_script(self.context, script, info, options.arguments, options.emit, self.loading)
+            functions, aliases, variables = exported_members(info, load, filters)
+            self._install_script_members(info, functions, aliases, variables, options)
+        self._imported.append(info)
+        return info
+
+    def _install_script_members(self, info: PSModuleInfo, functions: dict[str, Any], aliases: dict[str, Any],
+                                variables: dict[str, Any], options: ImportOptions) -> None:
+        from pwshlike.commands.commandinfo import FunctionInfo
+        session = self.context.session
+        target = session.global_scope if options.global_scope else self.context.scope
+        info.target_scope = target
+        renamed: dict[str, str] = {}
+        for name, block in functions.items():
+            if not _allowed(name, options.functions):
+                continue
+            shown = with_prefix(name, options.prefix)
+            renamed[name.lower()] = shown
+            block.name = shown
+            session.set_function(shown, block, target)
+            self._function_owner[id(block)] = info
+            info.commands[shown.lower()] = FunctionInfo(shown, block, "Function", info.name)
+        for name, definition in aliases.items():
+            if not _allowed(name, options.aliases):
+                continue
+            shown = with_prefix(name, options.prefix)
+            definition = renamed.get(str(definition).lower(), definition)
+            session.set_alias(shown, definition, target)
+            info.aliases[shown] = str(definition)
+        for var in variables.values():
+            target.vars[var.name.lower()] = var
+            info.variables[var.name.lower()] = var
+
+    def _import_spec(self, spec: Any, options: ImportOptions) -> PSModuleInfo:
+        if self.types is not None:
+            self.types.register_module_types(spec.name)
+        info = PSModuleInfo.from_spec(spec)
+        info.prefix = options.prefix
+        self._bind_cmdlets(info, spec, options)
+        session = self.context.session
+        for alias, target in spec.aliases.items():
+            if _allowed(alias, options.aliases):
+                shown = with_prefix(alias, options.prefix)
+                definition = with_prefix(target, options.prefix) if spec.command(target) else target
+                session.set_alias(shown, definition, session.global_scope)
+                info.aliases[shown] = definition
+        info.target_scope = session.global_scope
+        self._imported.append(info)
+        return info
+
+    def _bind_cmdlets(self, info: PSModuleInfo, spec: Any, options: ImportOptions) -> None:
+        for command in spec.commands:
+            if not _allowed(command.name, options.cmdlets):
+                continue
+            shown = with_prefix(command.name, options.prefix)
+            cmdlet_info = self.catalog.cmdlet_info(spec, command, shown if options.prefix else None)
+            self.registry.add(cmdlet_info)
+            info.commands[shown.lower()] = cmdlet_info
+
+    # --- removal -------------------------------------------------------------------------------
+
+    def remove(self, info: PSModuleInfo) -> None:
+        """Takes a module's commands, aliases and variables out of the session."""
+        if info in self._imported:
+            self._imported.remove(info)
+        scope = info.target_scope
+        for key, command in info.commands.items():
+            if command.command_type == "Cmdlet":
+                self.registry.remove(command)
+            elif scope is not None and scope.functions and scope.functions.get(key) is command.script_block:
+                del scope.functions[key]
+                self._function_owner.pop(id(command.script_block), None)
+        for name, definition in info.aliases.items():
+            if scope is not None and scope.aliases and str(scope.aliases.get(name.lower())) == definition:
+                del scope.aliases[name.lower()]
+        for key, var in info.variables.items():
+            if scope is not None and scope.vars.get(key) is var:
+                del scope.vars[key]
+
+    # --- lookup and autoloading -----------------------------------------------------------------
+
+    def autoload_preference(self) -> str:
+        """``$PSModuleAutoLoadingPreference``: 'all', 'modulequalified' or 'none'."""
+        value = self.context.get_variable_value("PSModuleAutoLoadingPreference")
+        if value is None:
+            return "all"
+        from pwshlike.engine.conversions import to_string
+        return to_string(value).strip().lower() or "all"
+
+    def qualified(self, module: str, command: str) -> Any:
+        """``Module\\Command``: imports the module when needed (unless
+        autoloading is ``None``); None when it has no such command."""
+        info = self.find_imported(module) or self._engine_module(module)
+        if info is None:
+            if self.autoload_preference() == "none":
+                return None
+            try:
+                info = self.import_name(module, ImportOptions())
+            except ModuleError:
+                return None
+        return info.commands.get(command.lower())
+
+    def autoload(self, command: str) -> bool:
+        """Imports the module exporting ``command`` when the preference is
+        ``All``; True when something was imported."""
+        if self.autoload_preference() != "all" or "\\" in command or "/" in command:
+            return False
+        providers = sorted(self.catalog.providers(command), key=lambda p: p[0].version, reverse=True)
+        for spec, _command in providers:
+            if spec.builtin or self.find_imported(spec.name) is not None:
+                continue
+            try:
+                self._import_spec(spec, ImportOptions())
+            except Exception as exc:
+                raise autoload_failed(command, spec.name, exc) from None
+            return True
+        return self._autoload_from_disk(command)
+
+    def _autoload_from_disk(self, command: str) -> bool:
+        """Imports the first module in the module path exporting ``command``
+        (its highest version in that folder)."""
+        low = command.lower()
+        chosen: Optional[DiskModule] = None
+        for module in all_modules(module_paths()):
+            if chosen is not None and (module.root, module.name.lower()) != (chosen.root, chosen.name.lower()):
+                break
+            if self.find_imported(module.name) is not None or not readable(module):
+                continue
+            if low in (n.lower() for n in self._exports_of(module)):
+                if chosen is None or chosen.version < module.version:
+                    chosen = module
+        if chosen is None:
+            return False
+        try:
+            self._import_file(chosen.path, ImportOptions())
+        except ModuleError as exc:
+            raise autoload_failed(command, chosen.name, exc.record.exception) from None
+        return True
+
+    def _exports_of(self, module: DiskModule) -> list[str]:
+        """A disk module's function names, cached until its file changes."""
+        try:
+            stamp = os.stat(module.path).st_mtime_ns
+        except OSError:
+            return []
+        cached = self._disk_exports.get(module.path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        try:
+            names = module.exported_names()
+        except ModuleError:
+            names = []
+        self._disk_exports[module.path] = (stamp, names)
+        return names
+
+
+def _info_from_manifest(name: str, version: Version, kind: str, path: str, directory: str,
+                        manifest: Any) -> PSModuleInfo:
+    def text(key: str) -> str:
+        value = manifest.get(key) if manifest is not None else None
+        return "" if value is None else str(value)
+    guid = None
+    if text("GUID"):
+        import uuid
+        try:
+            guid = uuid.UUID(text("GUID"))
+        except ValueError:
+            guid = None
+    return PSModuleInfo(name, version, kind, path, module_base=directory, description=text("Description"),
+                        author=text("Author"), company_name=text("CompanyName"), copyright=text("Copyright"),
+                        guid=guid, root_module=text("RootModule"),
+                        private_data=manifest.get("PrivateData") if manifest is not None else None)

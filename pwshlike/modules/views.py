@@ -1,0 +1,20 @@
+"""The default view of PSModuleInfo, as pwsh's Module table shows it:
+
+    ModuleType Version    PreRelease Name                                ExportedCommands
+    ---------- -------    ---------- ----                                ----------------
+    Binary     3.0.11                PartnerCenter                       {New-PartnerAccessToken}
+"""
+
+from __future__ import annotations
+
+from pwshlike.plugins.registries import FormatView, ViewColumn
+
+
+def module_views() -> list[FormatView]:
+    return [FormatView("Module", ["System.Management.Automation.PSModuleInfo"], "table", [
+        ViewColumn("ModuleType", "ModuleType", width=10),
+        ViewColumn("Version", "Version", width=10),
+        ViewColumn("PreRelease", script="$_.PrivateData.PSData.Prerelease", width=10),
+        ViewColumn("Name", "Name", width=35),
+        ViewColumn("ExportedCommands", script="$_.ExportedCommands.Keys"),
+    ])]

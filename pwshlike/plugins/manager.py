@@ -1,0 +1,182 @@
+"""The plugin manager: discovers plugins, registers them with pluggy and
+keeps what they declared.
+
+A :class:`PluginHost` exists once per process (:func:`default_host`);
+every session installed by :func:`pwshlike.commands.install` shares its
+module catalog, type declarations, formatting views and environments.
+The built-in cmdlets register first through the same hooks as any plugin,
+as pytest does with its default plugins.
+
+A plugin that cannot be imported, whose hook implementations do not match
+the specifications (unknown hook names included: ``check_pending``), or
+whose registration hook raises, is unregistered, everything it declared is
+forgotten, and every session starts with a warning naming it.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from typing import Any, Callable, Iterable, Mapping, Optional
+
+import pluggy
+
+from pwshlike.modules.catalog import ModuleCatalog
+
+from . import hookspecs
+from .discovery import PluginSource, blocked_names, plugin_sources
+from .http import HttpClientFactory
+from .markers import PROJECT_NAME
+from .registries import EnvironmentRegistry, FormatViewRegistry, TypeRegistry
+
+BUILTINS_PLUGIN = "pwshlike.builtins"
+
+class PluginHost:
+    """The process's plugins and what they registered.
+
+    ``environ`` (default ``os.environ``) supplies the discovery settings;
+    ``plugins`` are extra ``(name, plugin object)`` pairs registered after
+    the discovered ones (tests, embedding applications).
+    """
+
+    def __init__(self, environ: Optional[Mapping[str, str]] = None,
+                 plugins: Iterable[tuple[str, Any]] = ()) -> None:
+        self.pm = pluggy.PluginManager(PROJECT_NAME)
+        self.pm.add_hookspecs(hookspecs)
+        self.types = TypeRegistry()
+        self.modules = ModuleCatalog(before_load=lambda spec: self.types.register_module_types(spec.name))
+        self.views = FormatViewRegistry()
+        self.environments = EnvironmentRegistry()
+        self.http = HttpClientFactory(self.pm.hook)
+        self.problems: list[str] = []
+        self._sessions: "weakref.WeakSet[Any]" = weakref.WeakSet()
+        self._owned = (self.modules, self.types, self.views, self.environments)
+        env = os.environ if environ is None else environ
+        for name in blocked_names(env):
+            if name != BUILTINS_PLUGIN:
+                self.pm.set_blocked(name)
+        hook = self.pm.hook
+        hook.pwshlike_add_modules.call_historic(kwargs={"modules": self.modules})
+        hook.pwshlike_add_types.call_historic(kwargs={"types": self.types})
+        hook.pwshlike_add_format_views.call_historic(kwargs={"views": self.views})
+        hook.pwshlike_add_environments.call_historic(kwargs={"environments": self.environments})
+        from pwshlike.commands import builtins
+        self.register(builtins, BUILTINS_PLUGIN, "the built-in commands")
+        for source in plugin_sources(env):
+            self.load(source)
+        for name, plugin in plugins:
+            self.register(plugin, name, "an explicit registration")
+        import atexit
+        atexit.register(_shutdown, weakref.ref(self))
+
+    # --- registration ------------------------------------------------------------------
+
+    def load(self, source: PluginSource) -> bool:
+        """Imports and registers one discovered plugin; False (and a
+        recorded problem) when it is blocked, a duplicate, or fails."""
+        if self.pm.is_blocked(source.name):
+            return False
+        if self.pm.has_plugin(source.name):
+            self.problems.append(f"The plugin '{source.name}' ({source.origin}) was skipped: a plugin with "
+                                 f"that name is already loaded.")
+            return False
+        try:
+            plugin = source.load()
+        except Exception as exc:
+            self.problems.append(f"The plugin '{source.name}' ({source.origin}) could not be imported and "
+                                 f"was skipped: {_describe(exc)}")
+            return False
+        return self.register(plugin, source.name, source.origin)
+
+    def register(self, plugin: Any, name: str, origin: str = "") -> bool:
+        """Registers ``plugin`` under ``name``; its historic registration
+        hooks run now.  On failure it is removed again and the problem kept."""
+        if self.pm.is_blocked(name):
+            return False
+        self._set_current(name)
+        try:
+            self.pm.register(plugin, name)
+            self.pm.check_pending()
+            self.types.register_unowned(name)
+        except Exception as exc:
+            self._forget(plugin, name)
+            where = f" ({origin})" if origin else ""
+            self.problems.append(f"The plugin '{name}'{where} could not be registered and was skipped: "
+                                 f"{_describe(exc)}")
+            return False
+        finally:
+            self._set_current("")
+        return True
+
+    def _set_current(self, name: str) -> None:
+        for registry in self._owned:
+            registry.current_plugin = name
+
+    def _forget(self, plugin: Any, name: str) -> None:
+        for registry in self._owned:
+            registry.discard_plugin(name)
+        registered = self.pm.get_plugin(name)
+        if registered is not None:
+            self.pm.unregister(registered, name)
+
+    def plugin_names(self) -> list[str]:
+        """Registered plugins in registration order (blocked names aside)."""
+        return [name for name, plugin in self.pm.list_name_plugin() if plugin is not None]
+
+    # --- sessions ----------------------------------------------------------------------
+
+    def start_session(self, context: Any) -> None:
+        """Reports plugin problems as warnings, then runs the start-up hooks."""
+        for problem in self.problems:
+            context.write_warning(problem)
+        self._sessions.add(context)
+        self.call_each("pwshlike_session_start", {"context": context}, context.write_warning)
+
+    def end_session(self, context: Any) -> None:
+        """Runs the shut-down hooks for ``context`` (once)."""
+        if context not in self._sessions:
+            return
+        self._sessions.discard(context)
+        self.call_each("pwshlike_session_end", {"context": context}, context.write_warning)
+
+    def call_each(self, hook_name: str, kwargs: dict[str, Any], warn: Callable[[str], None]) -> None:
+        """Calls every implementation in pluggy's order, each on its own, so
+        that one plugin's exception does not keep the others from running."""
+        caller = getattr(self.pm.hook, hook_name)
+        for impl in reversed(caller.get_hookimpls()):
+            if impl.hookwrapper or impl.wrapper:
+                warn(f"The plugin '{impl.plugin_name}' implements {hook_name} as a wrapper, which this hook "
+                     f"does not support; it was not called.")
+                continue
+            try:
+                impl.function(**{arg: kwargs[arg] for arg in impl.argnames})
+            except Exception as exc:
+                warn(f"The plugin '{impl.plugin_name}' failed in {hook_name}: {_describe(exc)}")
+
+    def shutdown(self) -> None:
+        """Ends the sessions still alive and closes the shared HTTP client."""
+        for context in list(self._sessions):
+            self.end_session(context)
+        self.http.close()
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _shutdown(ref: "weakref.ReferenceType[PluginHost]") -> None:
+    host = ref()
+    if host is not None:
+        host.shutdown()
+
+
+_default: Optional[PluginHost] = None
+
+
+def default_host() -> PluginHost:
+    """The process's plugin host, created (plugins discovered) on first use."""
+    global _default
+    if _default is None:
+        _default = PluginHost()
+    return _default

@@ -1,0 +1,101 @@
+"""Sessions over plugin hosts built from a controlled environment.
+
+Every host here discovers the real entry points (so the bundled plugins
+are present, as installed) but reads its user plugin directory and entry
+point cache from a temporary directory, never the developer's own.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from typing import Any, Iterable, Optional
+
+import pytest
+
+from pwshlike.commands import install
+from pwshlike.engine import ExecutionContext, execute_script
+from pwshlike.engine.conversions import to_string
+from pwshlike.plugins.manager import PluginHost
+
+from helpers.recording import RecordingHost
+
+
+class PluginSession:
+    """A session installed with ``plugins`` (a PluginHost)."""
+
+    def __init__(self, plugins: PluginHost) -> None:
+        self.host = RecordingHost()
+        self.context = ExecutionContext(self.host)
+        self.plugins = plugins
+        install(self.context, plugins=plugins)
+
+    def run(self, script: str) -> list[Any]:
+        output: list[Any] = []
+        execute_script(self.context, script, emit=output.append, dot_source=True)
+        return output
+
+    def text(self, script: str) -> list[str]:
+        return [to_string(o) for o in self.run(script)]
+
+    def errors(self) -> list[Any]:
+        return list(self.context.get_variable_value("Error"))
+
+    def error_ids(self) -> list[str]:
+        return [e.fully_qualified_error_id for e in reversed(self.errors())]
+
+    def warnings(self) -> list[str]:
+        return self.host.kind("warning")
+
+
+class Environment:
+    """Discovery settings in a temporary directory."""
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self.values = {"XDG_DATA_HOME": str(root / "data"), "XDG_CACHE_HOME": str(root / "cache"),
+                       "PWSHLIKE_PLUGIN_CACHE": "0"}
+
+    @property
+    def plugin_dir(self) -> Any:
+        path = self.root / "data" / "pwshlike" / "plugins"
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def add_user_plugin(self, name: str, source: str) -> None:
+        (self.plugin_dir / f"{name}.py").write_text(textwrap.dedent(source))
+
+    def host(self, plugins: Iterable[tuple[str, Any]] = (), **overrides: str) -> PluginHost:
+        return PluginHost(environ={**self.values, **overrides}, plugins=plugins)
+
+    def session(self, plugins: Optional[PluginHost] = None, **overrides: str) -> PluginSession:
+        return PluginSession(plugins if plugins is not None else self.host(**overrides))
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch) -> Environment:
+    monkeypatch.setenv("PSModulePath", str(tmp_path / "modules"))
+    yield Environment(tmp_path)
+    # User plugin modules were imported under their own names: forget them.
+    import sys
+    for name in list(sys.modules):
+        module = sys.modules[name]
+        if getattr(module, "__file__", None) and str(tmp_path) in str(module.__file__):
+            del sys.modules[name]
+    while str(tmp_path / "data" / "pwshlike" / "plugins") in sys.path:
+        sys.path.remove(str(tmp_path / "data" / "pwshlike" / "plugins"))
+
+
+_SHARED: dict[str, PluginHost] = {}
+
+
+@pytest.fixture
+def bundled(tmp_path_factory, monkeypatch) -> PluginSession:
+    """A fresh session over a host shared by the tests that only use the
+    bundled plugins (discovery done once)."""
+    monkeypatch.setenv("PSModulePath", os.devnull)
+    host = _SHARED.get("host")
+    if host is None:
+        root = tmp_path_factory.mktemp("bundled")
+        host = _SHARED["host"] = Environment(root).host()
+    return PluginSession(host)
