@@ -3,12 +3,17 @@
 Each entry: cmdlet name -> (module, class name, PowerShell module).  The
 implementing type shown in FullyQualifiedErrorIds is pwsh's
 ``Microsoft.PowerShell.Commands.<Class>``.
+
+This package is also the first plugin the plugin manager registers: its
+hook implementations declare the engine's modules (one per PowerShell
+module named in the table) exactly as a plugin declares its own.
 """
 
 from __future__ import annotations
 
-from ..commandinfo import CmdletInfo
-from ..registry import CommandRegistry, lazy_class
+from typing import Any
+
+from pwshlike.plugins.markers import hookimpl
 
 _UTILITY = "Microsoft.PowerShell.Utility"
 _CORE = "Microsoft.PowerShell.Core"
@@ -29,7 +34,17 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Out-Null": ("objects", "OutNullCommand", _CORE),
     "Out-String": ("objects", "OutStringCommand", _UTILITY),
     "Out-Default": ("objects", "OutDefaultCommand", _CORE),
+    "Out-Host": ("format", "OutHostCommand", _CORE),
+    "Format-Table": ("format", "FormatTableCommand", _UTILITY),
+    "Format-List": ("format", "FormatListCommand", _UTILITY),
+    "Format-Wide": ("format", "FormatWideCommand", _UTILITY),
+    "Write-Progress": ("progress", "WriteProgressCommand", _UTILITY),
     "Get-Command": ("discovery", "GetCommandCommand", _CORE),
+    "Get-Help": ("helpcmd", "GetHelpCommand", _CORE),
+    "Get-Module": ("modules", "GetModuleCommand", _CORE),
+    "Import-Module": ("modules", "ImportModuleCommand", _CORE),
+    "Remove-Module": ("modules", "RemoveModuleCommand", _CORE),
+    "Export-ModuleMember": ("modules", "ExportModuleMemberCommand", _CORE),
     "Get-Alias": ("discovery", "GetAliasCommand", _UTILITY),
     "Set-Alias": ("discovery", "SetAliasCommand", _UTILITY),
     "New-Alias": ("discovery", "NewAliasCommand", _UTILITY),
@@ -38,10 +53,69 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "New-Variable": ("variables", "NewVariableCommand", _UTILITY),
     "Remove-Variable": ("variables", "RemoveVariableCommand", _UTILITY),
     "Clear-Variable": ("variables", "ClearVariableCommand", _UTILITY),
+    "Sort-Object": ("sort", "SortObjectCommand", _UTILITY),
+    "Group-Object": ("group", "GroupObjectCommand", _UTILITY),
+    "Measure-Object": ("measure", "MeasureObjectCommand", _UTILITY),
+    "Compare-Object": ("compare", "CompareObjectCommand", _UTILITY),
+    "Tee-Object": ("tee", "TeeObjectCommand", _UTILITY),
+    "Add-Member": ("members_cmds", "AddMemberCommand", _UTILITY),
+    "Get-Member": ("members_cmds", "GetMemberCommand", _UTILITY),
+    "ConvertTo-Json": ("jsoncmds", "ConvertToJsonCommand", _UTILITY),
+    "ConvertFrom-Json": ("jsoncmds", "ConvertFromJsonCommand", _UTILITY),
+    "ConvertTo-Csv": ("csvcmds", "ConvertToCsvCommand", _UTILITY),
+    "ConvertFrom-Csv": ("csvcmds", "ConvertFromCsvCommand", _UTILITY),
+    "Export-Csv": ("csvcmds", "ExportCsvCommand", _UTILITY),
+    "Import-Csv": ("csvcmds", "ImportCsvCommand", _UTILITY),
+    "Invoke-Expression": ("invoke", "InvokeExpressionCommand", _UTILITY),
+    "Invoke-Command": ("invoke", "InvokeCommandCommand", _CORE),
+    "Measure-Command": ("invoke", "MeasureCommandCommand", _UTILITY),
+    "Get-Date": ("utility", "GetDateCommand", _UTILITY),
+    "New-TimeSpan": ("utility", "NewTimeSpanCommand", _UTILITY),
+    "New-Guid": ("utility", "NewGuidCommand", _UTILITY),
+    "Get-Random": ("utility", "GetRandomCommand", _UTILITY),
+    "Select-String": ("selectstring", "SelectStringCommand", _UTILITY),
+    "Start-Sleep": ("sleep", "StartSleepCommand", _UTILITY),
+    # Files, locations, input, secrets and the web cmdlets.
+    "Get-Content": ("content", "GetContentCommand", "Microsoft.PowerShell.Management"),
+    "Set-Content": ("content", "SetContentCommand", "Microsoft.PowerShell.Management"),
+    "Add-Content": ("content", "AddContentCommand", "Microsoft.PowerShell.Management"),
+    "Test-Path": ("paths", "TestPathCommand", "Microsoft.PowerShell.Management"),
+    "Join-Path": ("paths", "JoinPathCommand", "Microsoft.PowerShell.Management"),
+    "Split-Path": ("paths", "SplitPathCommand", "Microsoft.PowerShell.Management"),
+    "Resolve-Path": ("paths", "ResolvePathCommand", "Microsoft.PowerShell.Management"),
+    "Get-ChildItem": ("items", "GetChildItemCommand", "Microsoft.PowerShell.Management"),
+    "Get-Item": ("items", "GetItemCommand", "Microsoft.PowerShell.Management"),
+    "Get-Location": ("locations", "GetLocationCommand", "Microsoft.PowerShell.Management"),
+    "Set-Location": ("locations", "SetLocationCommand", "Microsoft.PowerShell.Management"),
+    "Push-Location": ("locations", "PushLocationCommand", "Microsoft.PowerShell.Management"),
+    "Pop-Location": ("locations", "PopLocationCommand", "Microsoft.PowerShell.Management"),
+    "Read-Host": ("hostinput", "ReadHostCommand", _UTILITY),
+    "Get-Credential": ("hostinput", "GetCredentialCommand", "Microsoft.PowerShell.Security"),
+    "ConvertTo-SecureString": ("secrets", "ConvertToSecureStringCommand", "Microsoft.PowerShell.Security"),
+    "ConvertFrom-SecureString": ("secrets", "ConvertFromSecureStringCommand", "Microsoft.PowerShell.Security"),
+    "Invoke-RestMethod": ("web", "InvokeRestMethodCommand", _UTILITY),
+    "Invoke-WebRequest": ("web", "InvokeWebRequestCommand", _UTILITY),
 }
 
 
-def register_builtins(registry: CommandRegistry) -> None:
+ENGINE_MODULE_VERSION = "7.0.0.0"
+
+
+@hookimpl
+def pwshlike_add_modules(modules: Any) -> None:
+    """The engine's modules, imported in every session from the start."""
+    from pwshlike.modules.model import CommandSpec, ModuleSpec
+    grouped: dict[str, list[CommandSpec]] = {}
     for name, (module, attribute, ps_module) in BUILTIN_CMDLETS.items():
-        registry.add(CmdletInfo(name, lazy_class(f"{__name__}.{module}", attribute), ps_module,
-                                f"Microsoft.PowerShell.Commands.{attribute}"))
+        grouped.setdefault(ps_module, []).append(
+            CommandSpec(name, f"{__name__}.{module}:{attribute}", f"Microsoft.PowerShell.Commands.{attribute}"))
+    for ps_module, commands in grouped.items():
+        modules.add(ModuleSpec(ps_module, ENGINE_MODULE_VERSION, commands=commands, builtin=True,
+                               author="pwshlike"))
+
+
+@hookimpl
+def pwshlike_add_format_views(views: Any) -> None:
+    from pwshlike.modules.views import module_views
+    for view in module_views():
+        views.add(view)

@@ -1,0 +1,275 @@
+"""Get-Content, Set-Content and Add-Content on the file system.
+
+Get-Content streams: lines are read and written to the pipeline one at a
+time, so ``Get-Content big.log | Select-Object -First 3`` reads three lines.
+Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r``; a final newline does
+not make an empty last line and an empty file gives nothing (even with
+-Raw).  -TotalCount and -Tail apply to each file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import collections
+import io
+import os
+from typing import Any, BinaryIO, Iterable, Iterator, Optional
+
+from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
+from pwshlike.commands.validation import validate_range
+from pwshlike.engine.conversions import to_string
+from pwshlike.engine.errors import (
+    DirectoryNotFoundException, ErrorCategory, ErrorRecord, InvalidOperationException,
+    UnauthorizedAccessException,
+)
+from pwshlike.engine.values import Byte, iter_collection
+
+from . import fspaths
+from .textencoding import UTF8, TextEncoding, detect_bom, encode, to_encoding
+
+_PATH_SETS = {"Path": {"mandatory": True, "position": 0}}
+_LITERAL_SETS = {"LiteralPath": {"mandatory": True}}
+
+
+class _ContentCmdlet(Cmdlet):
+    """The path parameters every content cmdlet shares and their resolution."""
+
+    path = Parameter("String[]", sets=_PATH_SETS, value_from_pipeline_by_property_name=True,
+                     help="Paths to the items; wildcards are allowed.")
+    literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets=_LITERAL_SETS,
+                             value_from_pipeline_by_property_name=True,
+                             help="Paths taken exactly as written (no wildcards).")
+    filter = Parameter("String", help="A wildcard the item names must match.")
+    include = Parameter("String[]", help="Only item names matching these wildcards.")
+    exclude = Parameter("String[]", help="Leaves out item names matching these wildcards.")
+    force = Parameter("SwitchParameter", help="Includes hidden items and overrides read-only files.")
+    encoding = Parameter("Encoding", converter=to_encoding,
+                         help="utf8 (default), utf8BOM, utf8NoBOM, unicode, bigEndianUnicode, utf32, "
+                              "bigEndianUTF32, ascii, ansi, oem, utf7.")
+    as_byte_stream = Parameter("SwitchParameter", help="Bytes instead of text.")
+
+    def _targets(self, must_exist: bool) -> Iterator[str]:
+        """The file paths named by -Path/-LiteralPath, reporting pwsh's
+        errors for names that match nothing."""
+        literal = self.literal_path is not None
+        session = self.context.session
+        for raw in (self.literal_path if literal else self.path) or ():
+            paths, wildcard = fspaths.resolve_paths(session, raw, literal, bool(self.force))
+            if not wildcard and must_exist and not os.path.lexists(paths[0]):
+                self.write_error(fspaths.path_not_found(paths[0]))
+                continue
+            kept = [p for p in paths
+                    if fspaths.matches_filters(os.path.basename(p), self.include, self.exclude, self.filter)]
+            if not kept:
+                self.write_error(fspaths.filtered_out(raw))
+                continue
+            yield from kept
+
+
+@cmdlet("Get-Content", default_parameter_set="Path")
+class GetContentCommand(_ContentCmdlet):
+    """Gets the content of files: lines as strings (streamed), the whole
+    text with -Raw, or bytes with -AsByteStream."""
+
+    read_count = Parameter("Int64", default=1, value_from_pipeline_by_property_name=True,
+                           help="Lines sent through the pipeline at a time (0 or less: all at once).")
+    total_count = Parameter("Int64", aliases=("First", "Head"), validators=[validate_range(0, 2**63 - 1)],
+                            value_from_pipeline_by_property_name=True, help="Reads only the first lines.")
+    tail = Parameter("Int32", aliases=("Last",), validators=[validate_range(0, 2**31 - 1)],
+                     value_from_pipeline_by_property_name=True, help="Reads only the last lines.")
+    delimiter = Parameter("String", help="Splits the text at this string instead of at newlines.")
+    raw = Parameter("SwitchParameter", help="The whole content as one string.")
+
+    def process_record(self) -> Iterator[Any]:
+        if self.total_count is not None and self.tail is not None:
+            self._invalid("TailAndHeadCannotCoexist",
+                          "The parameters TotalCount and Tail cannot be used together. "
+                          "Please specify only one parameter.")
+            return
+        if self.raw:
+            for name, value in (("TotalCount", self.total_count), ("Tail", self.tail)):
+                if value is not None:
+                    self._invalid("InvalidOperation",
+                                  f"The 'Raw' and '{name}' parameters cannot be specified in the same command.")
+                    return
+        if self.total_count == 0 or self.tail == 0:
+            return
+        for path in self._targets(must_exist=True):
+            if os.path.isdir(path):
+                exc = InvalidOperationException(f"Unable to get content because it is a directory: '{path}'. "
+                                                "Please use 'Get-ChildItem' instead.")
+                self.write_error(ErrorRecord(exc, "GetContainerContentException", ErrorCategory.InvalidOperation,
+                                             None))
+                continue
+            try:
+                handle = open(path, "rb")
+            except OSError as exc:
+                self.write_error(fspaths.io_error(exc, path, "GetContentReaderIOError", ErrorCategory.ReadError))
+                continue
+            with handle:
+                yield from self._batched(self._window(self._units(handle)))
+
+    def _invalid(self, error_id: str, message: str) -> None:
+        self.write_error(ErrorRecord(InvalidOperationException(message), error_id,
+                                     ErrorCategory.InvalidOperation, None))
+
+    def _units(self, handle: BinaryIO) -> Iterator[Any]:
+        """The file's items: bytes, the raw text, delimited chunks or lines."""
+        if self.as_byte_stream:
+            data = handle.read()
+            if self.raw:
+                if data:
+                    from pwshlike.engine.types import resolve_type
+                    from pwshlike.engine.values import TypedArray
+                    yield TypedArray((Byte(b) for b in data), resolve_type("byte"))
+                return
+            yield from (Byte(b) for b in data)
+            return
+        if self.raw or self.delimiter is not None:
+            text = _text_reader(handle, self.encoding, newline="").read()
+            if self.raw:
+                if text:
+                    yield text
+                return
+            chunks = text.split(self.delimiter) if self.delimiter else [text]
+            if chunks and chunks[-1] == "":
+                chunks.pop()
+            yield from chunks
+            return
+        for line in _text_reader(handle, self.encoding, newline=None):
+            yield line[:-1] if line.endswith("\n") else line
+
+    def _window(self, units: Iterator[Any]) -> Iterable[Any]:
+        if self.raw and not self.as_byte_stream:
+            return units
+        if self.tail is not None:
+            return collections.deque(units, maxlen=self.tail)
+        if self.total_count is not None:
+            return _take(units, self.total_count)
+        return units
+
+    def _batched(self, units: Iterable[Any]) -> Iterator[Any]:
+        """-ReadCount: 1 sends each item, n sends arrays of n, 0 or less one array."""
+        size = int(self.read_count)
+        if size == 1 or (self.raw and not self.as_byte_stream):
+            yield from units
+            return
+        batch: list[Any] = []
+        for unit in units:
+            batch.append(unit)
+            if 0 < size <= len(batch):
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+
+class _WriteContentCmdlet(_ContentCmdlet):
+    """Set-Content and Add-Content: values written as lines of text."""
+
+    value = Parameter("Object[]", mandatory=True, position=1, value_from_pipeline=True,
+                      value_from_pipeline_by_property_name=True, allow_null=True, allow_empty_collection=True,
+                      help="The content to write.")
+    pass_thru = Parameter("SwitchParameter", help="Outputs the values written.")
+    no_newline = Parameter("SwitchParameter", help="Writes the values with no newlines between or after.")
+
+    append_mode = False
+    action = ""
+
+    def begin_processing(self) -> None:
+        self._started: set[str] = set()
+
+    def process_record(self) -> Iterator[Any]:
+        values = self._values()
+        for path in self._targets(must_exist=False):
+            if not self.should_process(f"Path: {path}", self.action):
+                continue
+            self._write(path, values)
+        if self.pass_thru:
+            yield from values
+
+    def _values(self) -> list[Any]:
+        items = iter_collection(self.value)
+        return list(items) if items is not None else ([] if self.value is None else [self.value])
+
+    def _write(self, path: str, values: list[Any]) -> None:
+        append = self.append_mode or path in self._started
+        encoding = self.encoding or (_existing_encoding(path) if append else None) or UTF8
+        if self.as_byte_stream:
+            data = bytes(int(v) & 0xFF for v in values)
+        else:
+            sep = "" if self.no_newline else "\n"
+            text = "".join(to_string(v) + sep for v in values)
+            data = encode(text, encoding)
+            if encoding.bom and not (append and os.path.exists(path) and os.path.getsize(path) > 0):
+                data = encoding.bom + data
+        try:
+            with open(path, "ab" if append else "wb") as handle:
+                handle.write(data)
+        except FileNotFoundError:
+            exc = DirectoryNotFoundException(f"Could not find a part of the path '{path}'.")
+            self.write_error(ErrorRecord(exc, "GetContentWriterDirectoryNotFoundError",
+                                         ErrorCategory.ObjectNotFound, path))
+            return
+        except (PermissionError, IsADirectoryError):
+            # .NET reports a directory, like a file it may not write, as access denied.
+            exc = UnauthorizedAccessException(f"Access to the path '{path}' is denied.")
+            self.write_error(ErrorRecord(exc, "GetContentWriterUnauthorizedAccessError",
+                                         ErrorCategory.PermissionDenied, path))
+            return
+        except OSError as exc:
+            self.write_error(fspaths.io_error(exc, path, "GetContentWriterIOError", ErrorCategory.WriteError))
+            return
+        self._started.add(path)
+
+
+@cmdlet("Set-Content", default_parameter_set="Path", supports_should_process=True)
+class SetContentCommand(_WriteContentCmdlet):
+    """Writes new content to files, replacing what they held (creating them
+    if needed)."""
+
+    action = "Set Content"
+
+
+@cmdlet("Add-Content", default_parameter_set="Path", supports_should_process=True)
+class AddContentCommand(_WriteContentCmdlet):
+    """Appends content to files (creating them if needed)."""
+
+    action = "Add Content"
+    append_mode = True
+
+
+def _text_reader(handle: BinaryIO, encoding: Optional[TextEncoding], newline: Optional[str]) -> io.TextIOWrapper:
+    """A decoding reader that honours a byte order mark first."""
+    head = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
+    found = detect_bom(head)
+    codec = (encoding or UTF8).codec
+    if found is not None:
+        codec, skip = found
+        handle.read(skip)
+    reader = io.TextIOWrapper(handle, encoding=codec, errors="replace", newline=newline)  # type: ignore[arg-type]
+    return reader
+
+
+def _existing_encoding(path: str) -> Optional[TextEncoding]:
+    """The encoding an existing file announces with its BOM, so appended text
+    matches it (pwsh's content writer does the same)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+    except OSError:
+        return None
+    found = detect_bom(head)
+    if found is None:
+        return None
+    codec = found[0]
+    boms = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+            "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
+    return TextEncoding(codec, codec, boms[codec])
+
+
+def _take(units: Iterator[Any], count: int) -> Iterator[Any]:
+    for index, unit in enumerate(units):
+        if index >= count:
+            return
+        yield unit

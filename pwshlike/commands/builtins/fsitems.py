@@ -1,0 +1,318 @@
+"""File system items: what Get-ChildItem and Get-Item return.
+
+``FileInfo`` and ``DirectoryInfo`` stand for .NET's ``System.IO.FileInfo``
+and ``System.IO.DirectoryInfo`` as pwsh 7 on Linux shows them: the .NET
+properties (Name, FullName, Length, LastWriteTime, Mode, Attributes...),
+the Unix ones pwsh adds (UnixMode, User, Group, Size) and the provider
+note properties (PSPath, PSParentPath, PSChildName, PSIsContainer...).
+
+Their type names (``System.IO.FileInfo``, ``System.IO.FileSystemInfo``,
+``System.MarshalByRefObject``, ``System.Object``) are registered with the
+type table so ``-is [System.IO.FileInfo]`` works and formatting views can
+be keyed on them.
+
+``Mode`` and ``Attributes`` follow .NET on Unix: a regular file is
+``Normal`` (``-----``), a directory ``Directory`` (``d----``), a name
+starting with a dot adds ``Hidden``, a file the user cannot write adds
+``ReadOnly`` and a symbolic link ``ReparsePoint`` (``l`` in Mode).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import stat as _stat
+from typing import Optional
+
+from pwshlike.engine.values import Int64
+
+PROVIDER = "Microsoft.PowerShell.Core\\FileSystem"
+PROVIDER_PREFIX = PROVIDER + "::"
+
+
+def ps_path(full_name: str) -> str:
+    """The provider-qualified path pwsh puts in ``PSPath``."""
+    return PROVIDER_PREFIX + full_name
+
+
+def _members(own: dict[str, str]) -> dict[str, str]:
+    """The .NET name -> attribute table in the order pwsh lists a file
+    system item's properties: provider notes, the script properties pwsh
+    adds, the type's own .NET properties, then the shared ones."""
+    return {
+        "PSPath": "ps_path", "PSParentPath": "ps_parent_path", "PSChildName": "name",
+        "PSDrive": "ps_drive", "PSProvider": "ps_provider", "PSIsContainer": "ps_is_container",
+        "Mode": "mode", "ModeWithoutHardLink": "mode", "BaseName": "base_name", "Target": "target",
+        "LinkType": "link_type", **own,
+        "FullName": "full_name", "Extension": "extension", "Name": "name", "Exists": "exists",
+        "CreationTime": "creation_time", "CreationTimeUtc": "creation_time_utc",
+        "LastAccessTime": "last_access_time", "LastAccessTimeUtc": "last_access_time_utc",
+        "LastWriteTime": "last_write_time", "LastWriteTimeUtc": "last_write_time_utc",
+        "LinkTarget": "target", "Attributes": "attributes", "UnixMode": "unix_mode", "User": "user",
+        "Group": "group", "Size": "size", "Refresh": "refresh", "ToString": "__str__",
+    }
+
+
+class FileSystemInfo:
+    """Shared members of files and directories; ``stat`` is read once, when
+    the item is made (``Refresh()`` reads it again), like .NET's cached
+    FileSystemInfo."""
+
+    __slots__ = ("full_name", "_lstat", "_stat")
+    full_name_type = "System.IO.FileSystemInfo"
+    PS_MEMBERS = _members({})
+
+    def __init__(self, full_name: str) -> None:
+        self.full_name = full_name
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            self._lstat: Optional[os.stat_result] = os.lstat(self.full_name)
+        except OSError:
+            self._lstat = None
+        self._stat = self._lstat
+        if self._lstat is not None and _stat.S_ISLNK(self._lstat.st_mode):
+            try:
+                self._stat = os.stat(self.full_name)
+            except OSError:
+                self._stat = self._lstat
+
+    # --- names ----------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.full_name) or self.full_name
+
+    @property
+    def extension(self) -> str:
+        name = self.name
+        dot = name.rfind(".")
+        return name[dot:] if dot > 0 or (dot == 0 and len(name) > 1) else ""
+
+    @property
+    def base_name(self) -> str:
+        return self.name
+
+    @property
+    def exists(self) -> bool:
+        return self._lstat is not None
+
+    # --- attributes -----------------------------------------------------------------
+
+    @property
+    def is_link(self) -> bool:
+        return self._lstat is not None and _stat.S_ISLNK(self._lstat.st_mode)
+
+    def _attribute_names(self) -> list[str]:
+        names = []
+        if self.name.startswith(".") and self.name not in (".", ".."):
+            names.append("Hidden")
+        if not os.access(self.full_name, os.W_OK, follow_symlinks=False) and not self.is_link:
+            names.insert(0, "ReadOnly")
+        if isinstance(self, DirectoryInfo):
+            names.append("Directory")
+        if self.is_link:
+            names.append("ReparsePoint")
+        return names
+
+    @property
+    def attributes(self) -> str:
+        names = self._attribute_names()
+        return ", ".join(names) if names else "Normal"
+
+    @property
+    def mode(self) -> str:
+        names = set(self._attribute_names())
+        first = "l" if self.is_link else "d" if isinstance(self, DirectoryInfo) else "-"
+        return (first + ("a" if "Archive" in names else "-") + ("r" if "ReadOnly" in names else "-")
+                + ("h" if "Hidden" in names else "-") + ("s" if "System" in names else "-"))
+
+    @property
+    def unix_mode(self) -> str:
+        return _stat.filemode(self._lstat.st_mode) if self._lstat is not None else ""
+
+    @property
+    def user(self) -> str:
+        return _owner_name(self._lstat.st_uid) if self._lstat is not None else ""
+
+    @property
+    def group(self) -> str:
+        return _group_name(self._lstat.st_gid) if self._lstat is not None else ""
+
+    @property
+    def size(self) -> Int64:
+        return Int64(self._lstat.st_size if self._lstat is not None else 0)
+
+    @property
+    def link_type(self) -> Optional[str]:
+        return "SymbolicLink" if self.is_link else None
+
+    @property
+    def target(self) -> Optional[str]:
+        return os.readlink(self.full_name) if self.is_link else None
+
+    # --- times ----------------------------------------------------------------------
+
+    def _time(self, field: str, utc: bool) -> _dt.datetime:
+        if self._lstat is None:
+            # .NET reports 1601-01-01 (the FILETIME epoch) for an item that does not exist.
+            return _dt.datetime(1601, 1, 1)
+        seconds = getattr(self._stat or self._lstat, field)
+        if utc:
+            return _dt.datetime.fromtimestamp(seconds, _dt.timezone.utc).replace(tzinfo=None)
+        return _dt.datetime.fromtimestamp(seconds)
+
+    @property
+    def last_write_time(self) -> _dt.datetime:
+        return self._time("st_mtime", False)
+
+    @property
+    def last_write_time_utc(self) -> _dt.datetime:
+        return self._time("st_mtime", True)
+
+    @property
+    def last_access_time(self) -> _dt.datetime:
+        return self._time("st_atime", False)
+
+    @property
+    def last_access_time_utc(self) -> _dt.datetime:
+        return self._time("st_atime", True)
+
+    @property
+    def creation_time(self) -> _dt.datetime:
+        return self._time(_birth_field(self._stat), False)
+
+    @property
+    def creation_time_utc(self) -> _dt.datetime:
+        return self._time(_birth_field(self._stat), True)
+
+    # --- provider properties --------------------------------------------------------
+
+    @property
+    def ps_path(self) -> str:
+        return ps_path(self.full_name)
+
+    @property
+    def ps_parent_path(self) -> str:
+        parent = os.path.dirname(self.full_name)
+        return ps_path(parent) if parent != self.full_name else ""
+
+    @property
+    def ps_drive(self) -> str:
+        return "/"
+
+    @property
+    def ps_provider(self) -> str:
+        return PROVIDER
+
+    @property
+    def ps_is_container(self) -> bool:
+        return isinstance(self, DirectoryInfo)
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.full_name!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.full_name == self.full_name  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self.full_name)
+
+
+class FileInfo(FileSystemInfo):
+    """``System.IO.FileInfo``."""
+
+    __slots__ = ()
+    full_name_type = "System.IO.FileInfo"
+    PS_MEMBERS = _members({"Length": "length", "DirectoryName": "directory_name",
+                           "Directory": "directory", "IsReadOnly": "is_read_only"})
+
+    @property
+    def base_name(self) -> str:
+        ext = self.extension
+        return self.name[:-len(ext)] if ext else self.name
+
+    @property
+    def length(self) -> Int64:
+        return Int64(self._stat.st_size if self._stat is not None else 0)
+
+    @property
+    def directory_name(self) -> str:
+        return os.path.dirname(self.full_name)
+
+    @property
+    def directory(self) -> "DirectoryInfo":
+        return DirectoryInfo(self.directory_name)
+
+    @property
+    def is_read_only(self) -> bool:
+        return "ReadOnly" in self._attribute_names()
+
+
+class DirectoryInfo(FileSystemInfo):
+    """``System.IO.DirectoryInfo``."""
+
+    __slots__ = ()
+    full_name_type = "System.IO.DirectoryInfo"
+    PS_MEMBERS = _members({"Parent": "parent", "Root": "root"})
+
+    @property
+    def parent(self) -> Optional["DirectoryInfo"]:
+        parent = os.path.dirname(self.full_name)
+        return DirectoryInfo(parent) if parent != self.full_name else None
+
+    @property
+    def root(self) -> "DirectoryInfo":
+        return DirectoryInfo("/")
+
+
+def item_for(full_name: str) -> FileSystemInfo:
+    """A FileInfo or DirectoryInfo for an existing path (links to
+    directories are directories, as in pwsh)."""
+    return DirectoryInfo(full_name) if os.path.isdir(full_name) else FileInfo(full_name)
+
+
+def _birth_field(st: Optional[os.stat_result]) -> str:
+    return "st_birthtime" if st is not None and hasattr(st, "st_birthtime") else "st_ctime"
+
+
+def _owner_name(uid: int) -> str:
+    try:
+        import pwd
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return str(uid)
+
+
+def _group_name(gid: int) -> str:
+    try:
+        import grp
+        return grp.getgrgid(gid).gr_name
+    except (ImportError, KeyError):
+        return str(gid)
+
+
+def _register_types() -> None:
+    """Registers the .NET type chain so type names (and with them formatting
+    views and ``-is`` tests) are pwsh's."""
+    from pwshlike.engine.types import find_type, register_class
+    object_type = find_type("System.Object")
+    marshal = register_class(_MarshalByRefObject, "System.MarshalByRefObject")
+    marshal.base = object_type
+    fsi = register_class(FileSystemInfo, FileSystemInfo.full_name_type)
+    fsi.base = marshal
+    for cls in (FileInfo, DirectoryInfo):
+        register_class(cls, cls.full_name_type).base = fsi
+
+
+class _MarshalByRefObject:
+    """Stands for ``System.MarshalByRefObject`` in the type chain only."""
+
+    __slots__ = ()
+
+
+_register_types()

@@ -1,0 +1,165 @@
+"""Paths on the file system provider: resolution against the session's
+location, wildcard expansion, and the errors pwsh's provider reports.
+
+pwsh matches path wildcards case-insensitively on every platform and, like
+its FileSystem provider, leaves hidden (dot) items out of wildcard matches
+and listings unless ``-Force`` is given.  Results of a wildcard come back
+sorted by name (ordinal, case-insensitive) so scripts see a stable order.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Iterator, Optional
+
+from pwshlike.engine.errors import ErrorCategory, ErrorRecord, ItemNotFoundException
+from pwshlike.engine.wildcard import contains_wildcard, unescape_wildcard, wildcard_match
+
+from .fsitems import PROVIDER_PREFIX
+
+_PROVIDER_PREFIXES = (PROVIDER_PREFIX.lower(), "filesystem::")
+
+
+def strip_provider(path: str) -> str:
+    """``Microsoft.PowerShell.Core\\FileSystem::/x`` (what ``PSPath`` holds)
+    and ``FileSystem::/x`` name the plain path ``/x``."""
+    low = path.lower()
+    for prefix in _PROVIDER_PREFIXES:
+        if low.startswith(prefix):
+            return path[len(prefix):]
+    return path
+
+
+def resolve(session: Any, path: str) -> str:
+    """An absolute, normalised path for ``path`` (no wildcard handling)."""
+    return session.resolve_path(strip_provider(path) or ".")
+
+
+def is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def expand_wildcard(session: Any, pattern: str, force: bool = False) -> list[str]:
+    """The existing paths a wildcard path names, sorted; empty when none."""
+    pattern = strip_provider(pattern)
+    if pattern == "~" or pattern.startswith("~/"):
+        pattern = os.path.expanduser(pattern)
+    if os.path.isabs(pattern):
+        base, parts = "/", pattern.split("/")[1:]
+    else:
+        base, parts = session.location, pattern.split("/")
+    current = [base]
+    for index, part in enumerate(parts):
+        if part in ("", "."):
+            continue
+        last = index == len(parts) - 1
+        following: list[str] = []
+        for directory in current:
+            if part == "..":
+                following.append(os.path.dirname(directory.rstrip("/")) or "/")
+            elif contains_wildcard(part):
+                following.extend(os.path.join(directory, name)
+                                 for name in _matching_names(directory, part, force))
+            else:
+                candidate = os.path.join(directory, unescape_wildcard(part))
+                if os.path.lexists(candidate) and (last or os.path.isdir(candidate)):
+                    following.append(candidate)
+        current = following if last else [p for p in following if os.path.isdir(p)]
+        if not current:
+            return []
+    return [os.path.normpath(p) for p in current]
+
+
+def _matching_names(directory: str, pattern: str, force: bool) -> list[str]:
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return []
+    return sorted((n for n in names if wildcard_match(n, pattern) and (force or not is_hidden(n))),
+                  key=str.lower)
+
+
+def resolve_paths(session: Any, path: str, literal: bool, force: bool = False) -> tuple[list[str], bool]:
+    """``(paths, was_wildcard)``: the existing matches of a wildcard path,
+    or the single resolved path (which may not exist) otherwise."""
+    if not literal and contains_wildcard(strip_provider(path)):
+        return expand_wildcard(session, path, force), True
+    text = path if literal else unescape_wildcard(path)
+    return [resolve(session, text)], False
+
+
+def list_directory(directory: str, force: bool) -> list[str]:
+    """The names in a directory, hidden ones only with ``force``, sorted."""
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return []
+    return sorted((n for n in names if force or not is_hidden(n)), key=str.lower)
+
+
+def walk(directory: str, force: bool, depth: Optional[int]) -> Iterator[tuple[str, int]]:
+    """``(path, level)`` for everything under ``directory``, depth first in
+    name order, children right after their directory (pwsh's -Recurse order
+    lists a directory's items, then recurses into its subdirectories)."""
+    yield from _walk(directory, force, depth, 0, set())
+
+
+def _walk(directory: str, force: bool, depth: Optional[int], level: int,
+          seen: set[tuple[int, int]]) -> Iterator[tuple[str, int]]:
+    try:
+        st = os.stat(directory)
+    except OSError:
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        return
+    seen = seen | {key}
+    names = list_directory(directory, force)
+    paths = [os.path.join(directory, n) for n in names]
+    for path in paths:
+        yield path, level
+    if depth is not None and level >= depth:
+        return
+    for path in paths:
+        # pwsh does not follow links to directories when recursing unless -FollowSymlink.
+        if os.path.isdir(path) and not os.path.islink(path):
+            yield from _walk(path, force, depth, level + 1, seen)
+
+
+# --- errors -----------------------------------------------------------------------------
+
+def path_not_found(path: str) -> ErrorRecord:
+    """pwsh's ``PathNotFound`` (ItemNotFoundException, ObjectNotFound)."""
+    exc = ItemNotFoundException(f"Cannot find path '{path}' because it does not exist.")
+    return ErrorRecord(exc, "PathNotFound", ErrorCategory.ObjectNotFound, path)
+
+
+def filtered_out(path: str) -> ErrorRecord:
+    """pwsh's ``ItemNotFound`` for a wildcard matching nothing (or items all
+    removed by -Include/-Exclude) in the content cmdlets."""
+    from pwshlike.engine.errors import DotNetException
+    exc = DotNetException(f"An object at the specified path {path} does not exist, or has been filtered "
+                          "by the -Include or -Exclude parameter.")
+    return ErrorRecord(exc, "ItemNotFound", ErrorCategory.ObjectNotFound, path)
+
+
+def io_error(exc: OSError, path: str, error_id: str, category: Any) -> ErrorRecord:
+    """An OS error as pwsh reports it: access denied becomes
+    UnauthorizedAccessException, anything else IOException."""
+    from pwshlike.engine.errors import IOException, UnauthorizedAccessException
+    if isinstance(exc, PermissionError):
+        error: Any = UnauthorizedAccessException(f"Access to the path '{path}' is denied.")
+        category = ErrorCategory.PermissionDenied
+    else:
+        error = IOException(exc.strerror or str(exc))
+    return ErrorRecord(error, error_id, category, path)
+
+
+def matches_filters(name: str, include: Optional[list[str]], exclude: Optional[list[str]],
+                    filter_: Optional[str] = None) -> bool:
+    """-Filter, -Include and -Exclude applied to an item's name."""
+    if filter_ and not wildcard_match(name, filter_):
+        return False
+    if include and not any(wildcard_match(name, p) for p in include):
+        return False
+    return not (exclude and any(wildcard_match(name, p) for p in exclude))

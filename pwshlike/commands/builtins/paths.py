@@ -1,0 +1,332 @@
+"""Test-Path, Join-Path, Split-Path and Resolve-Path.
+
+Paths are file system paths resolved against the session's location; on
+Linux pwsh treats ``\\`` in a path as a separator too, so Join-Path and
+Split-Path normalise it to ``/``.  Test-Path also answers for the
+``env:``, ``variable:``, ``function:`` and ``alias:`` drives, which
+scripts test with ``Test-Path env:NAME``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from typing import Any, Iterator, Optional
+
+from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
+from pwshlike.commands.validation import validate_set
+from pwshlike.engine.automatic import PathInfo
+from pwshlike.engine.errors import ArgumentNullException, ErrorCategory, ErrorRecord, FormatException
+from pwshlike.engine.wildcard import contains_wildcard, wildcard_match
+
+from . import fspaths
+
+_DRIVE_RE = re.compile(r"^([A-Za-z_][\w-]*):(.*)$", re.DOTALL)
+_SESSION_DRIVES = ("env", "variable", "function", "alias")
+_KNOWN_DRIVES = frozenset(_SESSION_DRIVES + ("temp",))
+
+
+def _slashes(path: str) -> str:
+    return path.replace("\\", "/")
+
+
+def _drive_of(path: str) -> Optional[tuple[str, str]]:
+    """``(drive, rest)`` for a drive-qualified path such as ``env:PATH``."""
+    if "::" in path:
+        return None
+    match = _DRIVE_RE.match(path)
+    return (match.group(1), match.group(2)) if match else None
+
+
+@cmdlet("Test-Path", default_parameter_set="Path")
+class TestPathCommand(Cmdlet):
+    """Tells whether all the elements of a path exist ($true/$false)."""
+
+    path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
+                     value_from_pipeline_by_property_name=True, allow_null=True, allow_empty_string=True,
+                     allow_empty_collection=True, help="The paths to test; wildcards are allowed.")
+    literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
+                             value_from_pipeline_by_property_name=True, allow_null=True,
+                             allow_empty_string=True, allow_empty_collection=True)
+    filter = Parameter("String")
+    include = Parameter("String[]")
+    exclude = Parameter("String[]")
+    path_type = Parameter("TestPathType", aliases=("Type",), converter=str,
+                          validators=[validate_set(["Any", "Container", "Leaf"])],
+                          help="Any (default), Container (a directory) or Leaf (a file).")
+    is_valid = Parameter("SwitchParameter", help="Tests only whether the path's syntax is valid.")
+    older_than = Parameter("DateTime", help="Files last written before this time.")
+    newer_than = Parameter("DateTime", help="Files last written after this time.")
+
+    def process_record(self) -> Iterator[bool]:
+        literal = self.parameter_set_name == "LiteralPath"
+        paths = self.literal_path if literal else self.path
+        if not paths:
+            self._null_path()
+            return
+        for path in paths:
+            if path is None:
+                self._null_path()
+                continue
+            if not path.strip():
+                yield False
+                continue
+            if self.is_valid:
+                yield _is_valid(path)
+                continue
+            yield self._exists(path, literal)
+
+    def _null_path(self) -> None:
+        exc = ArgumentNullException(None, None, "The provided Path argument was null or an empty collection.")
+        self.write_error(ErrorRecord(exc, "NullPathNotPermitted", ErrorCategory.InvalidArgument,
+                                     self.literal_path if self.literal_path is not None else self.path))
+
+    def _exists(self, path: str, literal: bool) -> bool:
+        drive = _drive_of(path)
+        if drive is not None and drive[0].lower() in _SESSION_DRIVES:
+            return (self.path_type or "Any").lower() != "container" and \
+                _session_item_exists(self.context, drive[0].lower(), drive[1].lstrip("/\\"), literal)
+        candidates, _ = fspaths.resolve_paths(self.context.session, path, literal, force=True)
+        return any(self._matches(p) for p in candidates)
+
+    def _matches(self, path: str) -> bool:
+        if not os.path.lexists(path):
+            return False
+        if not fspaths.matches_filters(os.path.basename(path), self.include, self.exclude, self.filter):
+            return False
+        kind = (self.path_type or "Any").lower()
+        if kind == "container" and not os.path.isdir(path):
+            return False
+        if kind == "leaf" and os.path.isdir(path):
+            return False
+        if self.older_than is not None or self.newer_than is not None:
+            written = _dt.datetime.fromtimestamp(os.path.getmtime(path))
+            if self.older_than is not None and not written < _naive(self.older_than):
+                return False
+            if self.newer_than is not None and not written > _naive(self.newer_than):
+                return False
+        return True
+
+
+def _naive(value: _dt.datetime) -> _dt.datetime:
+    return value.astimezone().replace(tzinfo=None) if value.tzinfo is not None else value
+
+
+def _is_valid(path: str) -> bool:
+    """A path is valid on Linux unless it holds a NUL or names a drive
+    that does not exist."""
+    if "\0" in path:
+        return False
+    drive = _drive_of(path)
+    return drive is None or drive[0].lower() in _KNOWN_DRIVES
+
+
+def _session_item_exists(context: Any, drive: str, name: str, literal: bool) -> bool:
+    """Whether ``name`` exists on one of the session's drives."""
+    if not name:
+        return True
+    session, scope = context.session, context.scope
+    if drive == "env":
+        names: Any = os.environ.keys()
+        case_sensitive = True
+    elif drive == "variable":
+        names = [v.name for v in session.visible_variables(scope)]
+        case_sensitive = False
+    elif drive == "function":
+        names = session.visible_functions(scope).keys()
+        case_sensitive = False
+    else:
+        names = session.visible_aliases(scope).keys()
+        case_sensitive = False
+    if not literal and contains_wildcard(name):
+        return any(wildcard_match(n, name, case_sensitive) for n in names)
+    if case_sensitive:
+        return name in names
+    return name.lower() in {n.lower() for n in names}
+
+
+@cmdlet("Join-Path")
+class JoinPathCommand(Cmdlet):
+    """Combines a path and child paths into one path."""
+
+    path = Parameter("String[]", aliases=("PSPath",), mandatory=True, position=0, value_from_pipeline=True,
+                     value_from_pipeline_by_property_name=True, help="The parent paths.")
+    child_path = Parameter("String", mandatory=True, position=1, value_from_pipeline_by_property_name=True,
+                           allow_null=True, allow_empty_string=True, help="The path to append.")
+    additional_child_path = Parameter("String[]", position=2, value_from_remaining_arguments=True,
+                                      help="More paths to append, in order.")
+    resolve = Parameter("SwitchParameter", help="Outputs the existing paths the joined path resolves to.")
+
+    def process_record(self) -> Iterator[str]:
+        children = [self.child_path or ""] + list(self.additional_child_path or ())
+        for parent in self.path:
+            joined = parent or ""
+            for child in children:
+                joined = join_path(joined, child)
+            if not self.resolve:
+                yield joined
+                continue
+            paths, wildcard = fspaths.resolve_paths(self.context.session, joined, literal=False)
+            existing = [p for p in paths if os.path.lexists(p)]
+            if not existing:
+                self.write_error(fspaths.path_not_found(joined if wildcard else paths[0]))
+            yield from existing
+
+
+def join_path(parent: str, child: str) -> str:
+    """pwsh's MakePath: one ``/`` between the parts, ``\\`` read as ``/``."""
+    parent, child = _slashes(parent), _slashes(child)
+    if not child:
+        return parent
+    if not parent:
+        return child
+    return parent.rstrip("/") + "/" + child.lstrip("/") if parent.rstrip("/") else "/" + child.lstrip("/")
+
+
+_SPLIT_SETS = ("ParentSet", "LeafSet", "LeafBaseSet", "ExtensionSet", "QualifierSet", "NoQualifierSet",
+               "IsAbsoluteSet")
+
+
+@cmdlet("Split-Path", default_parameter_set="ParentSet")
+class SplitPathCommand(Cmdlet):
+    """Returns a part of a path: the parent (default), the leaf, its base
+    name or extension, the qualifier, or whether it is absolute."""
+
+    path = Parameter("String[]", sets={name: {"mandatory": True, "position": 0} for name in _SPLIT_SETS},
+                     value_from_pipeline=True, value_from_pipeline_by_property_name=True,
+                     help="The paths to split.")
+    literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPathSet": {"mandatory": True}},
+                             value_from_pipeline_by_property_name=True)
+    parent = Parameter("SwitchParameter", sets={"ParentSet": {}}, help="The parent container (default).")
+    leaf = Parameter("SwitchParameter", sets={"LeafSet": {"mandatory": True}}, help="The last element.")
+    leaf_base = Parameter("SwitchParameter", sets={"LeafBaseSet": {"mandatory": True}},
+                          help="The last element without its extension.")
+    extension = Parameter("SwitchParameter", sets={"ExtensionSet": {"mandatory": True}},
+                          help="The last element's extension.")
+    qualifier = Parameter("SwitchParameter", sets={"QualifierSet": {"mandatory": True}},
+                          help="The drive or provider qualifier.")
+    no_qualifier = Parameter("SwitchParameter", sets={"NoQualifierSet": {"mandatory": True}},
+                             help="The path without its qualifier.")
+    is_absolute = Parameter("SwitchParameter", sets={"IsAbsoluteSet": {"mandatory": True}},
+                            help="Whether the path is absolute.")
+    resolve = Parameter("SwitchParameter", help="Splits the existing paths the path resolves to.")
+
+    def process_record(self) -> Iterator[Any]:
+        literal = self.parameter_set_name == "LiteralPathSet"
+        for path in self._paths(literal):
+            result = self._split(path)
+            if result is not None:
+                yield result
+
+    def _paths(self, literal: bool) -> Iterator[str]:
+        for path in (self.literal_path if literal else self.path) or ():
+            if not self.resolve:
+                yield path
+                continue
+            paths, wildcard = fspaths.resolve_paths(self.context.session, path, literal)
+            existing = [p for p in paths if os.path.lexists(p)]
+            if not existing:
+                self.write_error(fspaths.path_not_found(path if wildcard else paths[0]))
+            yield from existing
+
+    def _split(self, path: str) -> Any:
+        kind = self.parameter_set_name
+        if kind == "IsAbsoluteSet":
+            return path.startswith(("/", "\\")) or _drive_of(path) is not None or "::" in path
+        if kind == "QualifierSet":
+            colon = path.find(":")
+            if colon < 0:
+                exc = FormatException(f"Cannot parse path because path '{path}' does not have a qualifier "
+                                      "specified.")
+                self.write_error(ErrorRecord(exc, "ParsePathFormatError", ErrorCategory.InvalidArgument, path))
+                return None
+            return path[:colon + 2] if "::" in path else path[:colon + 1]
+        if kind == "NoQualifierSet":
+            if "::" in path:
+                return path[path.index("::") + 2:]
+            drive = _drive_of(path)
+            return drive[1] if drive is not None and drive[1] else path
+        if kind in ("LeafSet", "LeafBaseSet", "ExtensionSet"):
+            leaf = split_leaf(path)
+            if kind == "LeafBaseSet":
+                ext = _extension(leaf)
+                return leaf[:-len(ext)] if ext else leaf
+            if kind == "ExtensionSet":
+                return _extension(leaf)
+            return leaf
+        return split_parent(path)
+
+
+def _extension(name: str) -> str:
+    """.NET's Path.GetExtension: from the last dot, '' when it ends the name."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 <= dot < len(name) - 1 else ""
+
+
+def _unqualified(path: str) -> tuple[str, str]:
+    """``(qualifier, rest)`` where the qualifier is ``drive:`` or ``Provider::``."""
+    if "::" in path:
+        index = path.index("::") + 2
+        return path[:index], path[index:]
+    drive = _drive_of(path)
+    if drive is not None:
+        return path[:len(drive[0]) + 1], drive[1]
+    return "", path
+
+
+def split_leaf(path: str) -> str:
+    _, rest = _unqualified(_slashes(path))
+    trimmed = rest.rstrip("/")
+    return trimmed.rsplit("/", 1)[-1] if trimmed else ""
+
+
+def split_parent(path: str) -> str:
+    """The parent as pwsh's ParseParent gives it: '' for a root or a single
+    name, ``/`` for a child of the root, separators normalised."""
+    qualifier, rest = _unqualified(_slashes(path))
+    if rest.startswith("//"):
+        # A UNC-style path: \\server\share\folder -> //server/share
+        parts = rest.strip("/").split("/")
+        return "//" + "/".join(parts[:-1]) if len(parts) > 1 else ""
+    trimmed = rest.rstrip("/")
+    if "/" not in trimmed:
+        return qualifier + "/" if qualifier and rest.startswith("/") and trimmed else ""
+    parent = trimmed.rsplit("/", 1)[0]
+    if not parent:
+        return qualifier + "/"
+    return qualifier + parent
+
+
+@cmdlet("Resolve-Path", default_parameter_set="Path")
+class ResolvePathCommand(Cmdlet):
+    """Resolves wildcards and relative paths to the existing items' paths."""
+
+    path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
+                     value_from_pipeline_by_property_name=True, help="The paths to resolve; wildcards allowed.")
+    literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
+                             value_from_pipeline_by_property_name=True)
+    relative = Parameter("SwitchParameter", help="Outputs paths relative to the current location.")
+    relative_base_path = Parameter("String", help="The base -Relative paths are relative to.")
+    force = Parameter("SwitchParameter", help="Includes hidden items in wildcard matches.")
+
+    def process_record(self) -> Iterator[Any]:
+        literal = self.parameter_set_name == "LiteralPath"
+        session = self.context.session
+        base = fspaths.resolve(session, self.relative_base_path) if self.relative_base_path else session.location
+        for raw in (self.literal_path if literal else self.path) or ():
+            paths, wildcard = fspaths.resolve_paths(session, raw, literal, bool(self.force))
+            existing = [p for p in paths if os.path.lexists(p)]
+            if not existing:
+                self.write_error(fspaths.path_not_found(raw if wildcard else paths[0]))
+                continue
+            for path in existing:
+                yield relative_path(path, base) if self.relative or self.relative_base_path else PathInfo(path)
+
+
+def relative_path(path: str, base: str) -> str:
+    """pwsh's -Relative form: ``./name`` below the base, ``../x`` outside it."""
+    rel = os.path.relpath(path, base)
+    if rel == ".":
+        return "."
+    return rel if rel.startswith("..") else "./" + rel

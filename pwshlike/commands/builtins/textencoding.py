@@ -1,0 +1,74 @@
+"""The ``-Encoding`` names of pwsh 7's file cmdlets and how text files are
+decoded.
+
+Writing follows pwsh: ``utf8`` (the default) has no BOM, ``utf8BOM``,
+``unicode``, ``bigEndianUnicode``, ``utf32`` and ``bigEndianUTF32`` write
+one.  On Linux ``ansi``, ``oem`` and ``default`` are UTF-8, as .NET makes
+them.  Reading honours a byte order mark whatever ``-Encoding`` says (.NET's
+StreamReader detects it) and otherwise decodes with the given encoding,
+UTF-8 by default, replacing invalid bytes with U+FFFD.
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import Any, NamedTuple, Optional
+
+from pwshlike.engine.errors import ArgumentException
+
+
+class TextEncoding(NamedTuple):
+    """A named pwsh encoding: the Python codec and the BOM written first."""
+
+    name: str
+    codec: str
+    bom: bytes = b""
+
+
+_ENCODINGS = {e.name.lower(): e for e in (
+    TextEncoding("ascii", "ascii"),
+    TextEncoding("ansi", "utf-8"),
+    TextEncoding("bigendianunicode", "utf-16-be", codecs.BOM_UTF16_BE),
+    TextEncoding("bigendianutf32", "utf-32-be", codecs.BOM_UTF32_BE),
+    TextEncoding("default", "utf-8"),
+    TextEncoding("oem", "utf-8"),
+    TextEncoding("unicode", "utf-16-le", codecs.BOM_UTF16_LE),
+    TextEncoding("utf7", "utf-7"),
+    TextEncoding("utf8", "utf-8"),
+    TextEncoding("utf8BOM", "utf-8", codecs.BOM_UTF8),
+    TextEncoding("utf8NoBOM", "utf-8"),
+    TextEncoding("utf32", "utf-32-le", codecs.BOM_UTF32_LE),
+)}
+
+UTF8 = _ENCODINGS["utf8nobom"]
+
+# Longest first: a UTF-32 LE BOM starts like a UTF-16 LE one.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def to_encoding(value: Any) -> TextEncoding:
+    """``-Encoding``'s argument conversion: an encoding name (any case)."""
+    if isinstance(value, TextEncoding):
+        return value
+    from pwshlike.engine.conversions import to_string
+    name = to_string(value)
+    found = _ENCODINGS.get(name.lower())
+    if found is None:
+        raise ArgumentException(f"'{name}' is not a supported encoding name. For information on defining a "
+                                "custom encoding, see the documentation for the Encoding.RegisterProvider "
+                                "method.", param_name="name")
+    return found
+
+
+def detect_bom(head: bytes) -> Optional[tuple[str, int]]:
+    """``(codec, bom length)`` when ``head`` starts with a byte order mark."""
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec, len(bom)
+    return None
+
+
+def encode(text: str, encoding: TextEncoding) -> bytes:
+    """Text as bytes; characters the encoding lacks become ``?`` as in .NET."""
+    return text.encode(encoding.codec, errors="replace")
