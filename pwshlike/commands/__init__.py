@@ -41,5 +41,9 @@ def install(context: Any, registry: CommandRegistry | None = None, *, plugins: A
     session = context.session
     for name, target in DEFAULT_ALIASES.items():
         session.set_alias(name, target, session.global_scope)
+    from pwshlike import formatting
+    formatting.install(context)
+    from .plugin_views import register_plugin_views
+    register_plugin_views(host.views)
     host.start_session(context)
     return registry

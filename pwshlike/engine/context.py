@@ -284,6 +284,10 @@ class ExecutionContext:
         route = self.streams.error
         if route is not None:
             route(record)
+            return
+        write_record = getattr(self.host, "write_error_record", None)
+        if write_record is not None:
+            write_record(record)
         else:
             for line in self.formatter([record]):
                 self.host.write_error_line(line)

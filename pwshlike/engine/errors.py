@@ -290,6 +290,11 @@ class EndOfStreamException(IOException):
     default_message = "Attempted to read past the end of the stream."
 
 
+class InvalidDataException(SystemException):
+    full_name = "System.IO.InvalidDataException"
+    default_message = "Found invalid data while decoding."
+
+
 class UnauthorizedAccessException(SystemException):
     full_name = "System.UnauthorizedAccessException"
     default_message = "Attempted to perform an unauthorized operation."

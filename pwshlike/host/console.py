@@ -15,8 +15,10 @@ from __future__ import annotations
 import io
 import os
 import sys
+from typing import Any, Callable, Optional
 
 from . import errorview
+from ..formatting.style import PSStyle
 
 WARNING_COLOR = "\x1b[33;1m"
 VERBOSE_COLOR = "\x1b[33;1m"
@@ -62,23 +64,29 @@ class ConsoleHost:
         self.stderr = stderr if stderr is not None else sys.stderr
         self.non_interactive = non_interactive
         self.error_view = None
+        # The interactive shell installs a reader (prompt, masked) -> line or
+        # None, so that prompts from commands share its terminal UI.
+        self.line_reader: Optional[Callable[[str, bool], Optional[str]]] = None
+        self._line_tail = ""  # text written since the last newline: the reader's prompt
         self._stdout_color: bool | None = None
         self._stderr_color: bool | None = None
+        self._progress: Any = None  # the progress pane, once Write-Progress drew on a terminal
 
     # --- capabilities -------------------------------------------------------------
 
     @property
     def stdout_color(self) -> bool:
-        """Whether text written to stdout may carry ANSI colours."""
+        """Whether text written to stdout may carry ANSI colours: a terminal
+        (NO_COLOR unset), as ``$PSStyle.OutputRendering`` allows."""
         if self._stdout_color is None:
             self._stdout_color = _color_allowed(self.stdout)
-        return self._stdout_color
+        return PSStyle.instance.styled_for_host(self._stdout_color)
 
     @property
     def stderr_color(self) -> bool:
         if self._stderr_color is None:
             self._stderr_color = _color_allowed(self.stderr)
-        return self._stderr_color
+        return PSStyle.instance.styled_for_host(self._stderr_color)
 
     @property
     def window_width(self) -> int:
@@ -103,9 +111,13 @@ class ConsoleHost:
     def write(self, text: str, foreground: object = None, background: object = None) -> None:
         """Text on stdout; ``foreground``/``background`` are ConsoleColor
         names (``Write-Host -ForegroundColor``), used on a terminal only."""
+        self._hide_progress()
+        self._line_tail = (self._line_tail + text).rpartition("\n")[2]
         self.stdout.write(self._colored(text, foreground, background))
 
     def write_line(self, text: str = "", foreground: object = None, background: object = None) -> None:
+        self._hide_progress()
+        self._line_tail = ""
         self.stdout.write(self._colored(text, foreground, background) + "\n")
 
     def _colored(self, text: str, foreground: object, background: object) -> str:
@@ -120,6 +132,7 @@ class ConsoleHost:
 
     def write_error_line(self, text: str) -> None:
         """One error line on stderr, red on a terminal."""
+        self._hide_progress()
         self.stdout.flush()
         if self.stderr_color:
             text = f"{errorview.ERROR_COLOR}{text}{RESET}"
@@ -130,6 +143,7 @@ class ConsoleHost:
         """An ErrorRecord as ``$ErrorView`` lays it out, on stderr."""
         view = self.error_view() if self.error_view is not None else "ConciseView"
         text = errorview.format_error(record, view, self.stderr_color, self.window_width)
+        self._hide_progress()
         self.stdout.flush()
         self.stderr.write(text + "\n")
         self.stderr.flush()
@@ -144,6 +158,8 @@ class ConsoleHost:
         self._write_prefixed("DEBUG: ", message, DEBUG_COLOR)
 
     def _write_prefixed(self, label: str, message: str, color: str) -> None:
+        self._hide_progress()
+        self._line_tail = ""
         text = label + str(message)
         if self.stdout_color:
             text = f"{color}{text}{RESET}"
@@ -157,7 +173,39 @@ class ConsoleHost:
             write = self.write if data.no_new_line else self.write_line
             write(str(data), data.foreground_color, data.background_color)
         else:
+            self._hide_progress()
             self.stdout.write(str(record) + "\n")
+
+    # --- progress ------------------------------------------------------------------
+
+    def write_progress(self, source_id: int, record: object) -> None:
+        """A Write-Progress record: drawn at the cursor on a terminal (the
+        Minimal view when colours are allowed, else the Classic one),
+        ignored when stdout is not a terminal."""
+        if not _is_tty(self.stdout):
+            return
+        if self._progress is None:
+            import atexit
+            from .progress import ProgressDisplay
+            self._progress = ProgressDisplay(self.stdout)
+            # A pane still shown when the process ends is erased, as pwsh
+            # removes it when its pipeline ends.
+            atexit.register(self.reset_progress)
+        self._progress.update(source_id, record, self.window_width, classic=not self.stdout_color)
+
+    def reset_progress(self) -> None:
+        """Erases the progress pane and forgets its activities (at the end of a run)."""
+        if self._progress is not None:
+            try:
+                self._progress.hide()
+                self.stdout.flush()
+            except (OSError, ValueError):
+                pass
+            self._progress = None
+
+    def _hide_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.hide()
 
     # --- input -------------------------------------------------------------------
 
@@ -171,10 +219,37 @@ class ConsoleHost:
         line = self.read_input_line("")
         return "" if line is None else line
 
+    def read_line_masked(self) -> str:
+        """A line typed without echo (Read-Host -AsSecureString/-MaskInput,
+        passwords): the interactive shell's reader shows ``*`` for each
+        character, a plain terminal shows nothing, redirected input is read
+        as a plain line."""
+        if self.non_interactive:
+            from ..engine.errors import PSInvalidOperationException
+            raise PSInvalidOperationException(MSG_NON_INTERACTIVE)
+        if self.line_reader is not None:
+            line = self.line_reader(self._take_line_tail(), True)
+            return "" if line is None else line
+        if self.stdin is sys.stdin and _is_tty(self.stdin):
+            import getpass
+            self.stdout.flush()
+            try:
+                return getpass.getpass("")
+            except EOFError:
+                return ""
+        line = self.read_input_line("")
+        return "" if line is None else line
+
     def read_input_line(self, prompt: str) -> str | None:
         """The interactive loop's read: shows ``prompt`` and returns the
-        line, or None at end of input.  On a terminal this is ``input()``
-        with GNU readline's line editing and history."""
+        line, or None at end of input.  With the interactive shell's reader
+        installed it reads the line (after what is already on the line);
+        otherwise, on a terminal, this is ``input()`` with GNU readline's
+        line editing and history."""
+        if self.line_reader is not None:
+            return self.line_reader(self._take_line_tail() + prompt, False)
+        self._line_tail = ""
+        self._hide_progress()
         if self.stdin is sys.stdin and _is_tty(self.stdin) and self.stdout is sys.stdout:
             _enable_line_editing()
             try:
@@ -188,6 +263,11 @@ class ConsoleHost:
         if not line:
             return None
         return line[:-1] if line.endswith("\n") else line
+
+
+    def _take_line_tail(self) -> str:
+        tail, self._line_tail = self._line_tail, ""
+        return tail
 
 
 def _is_tty(stream: object) -> bool:

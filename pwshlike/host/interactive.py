@@ -7,7 +7,8 @@ entry early; each complete chunk runs at global scope.  The interactive
 loop shows ``PS <location>> `` (or the user's ``prompt`` function) and
 ``>> `` for continuation lines; errors never end it, ``exit`` does.  Reading
 a script from redirected stdin (``-Command -``) does the same without
-prompts.  A later issue replaces the interactive part with a full REPL.
+prompts.  On a terminal the prompt_toolkit shell (``pwshlike.repl``)
+replaces the interactive loop; the loop remains for when it cannot run.
 """
 
 from __future__ import annotations
@@ -70,7 +71,11 @@ def _chunks(session: Session, interactive: bool):
 
 
 def run_interactive(session: Session) -> int:
-    """The interactive loop; returns the process exit code."""
+    """The interactive shell (``pwshlike.repl``) on a terminal; this
+    simple loop where prompt_toolkit cannot run.  Returns the exit code."""
+    from .. import repl
+    if repl.available(session.host):
+        return repl.run(session)
     for text in _chunks(session, interactive=True):
         try:
             outcome = session.run(text)

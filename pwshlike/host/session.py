@@ -94,6 +94,7 @@ class Session:
                                         emit=output, dot_source=dot_source)
             finally:
                 output.finish()
+                self.host.reset_progress()
         except ParseException as exc:
             self.report_parse_errors(exc)
             self.context.last_success = False

@@ -182,6 +182,10 @@ class FormatViewRegistry(_PluginOwned):
         view.plugin = self.current_plugin
         self._entries.append(view)
 
+    def all(self) -> list[FormatView]:
+        """Every registered view, in registration order."""
+        return list(self._entries)
+
     def views_for(self, type_names: Iterable[str]) -> list[FormatView]:
         """The views for an object with these PSTypeNames (most derived
         first); the first one is the default."""

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Optional
 
+from pwshlike.commands.builtins.format import ConsoleSinkCommand
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
+from pwshlike.commands.validation import validate_range
 from pwshlike.engine.conversions import to_bool
+from pwshlike.engine.errors import RuntimeException
 from pwshlike.engine.values import iter_collection
+from pwshlike.formatting.output import SEQUENCE_ERROR_ID
+from pwshlike.formatting.session import formatter_of
 
 
 def _run_script(script_block: Any, dollar_under: Any) -> Iterator[Any]:
@@ -35,9 +40,20 @@ class ForEachObjectCommand(Cmdlet):
                             help="A property to read or a method to call on each object.")
     argument_list = Parameter("Object[]", aliases=("Args",), sets={"PropertyAndMethodSet": {
         "value_from_remaining_arguments": True}}, help="Arguments for the method.")
+    parallel = Parameter("ScriptBlock", sets={"ParallelParameterSet": {"mandatory": True}},
+                         help="Runs this block for each input object on its own thread and runspace.")
+    throttle_limit = Parameter("Int32", sets={"ParallelParameterSet": {}}, default=5,
+                               validators=[validate_range(1, 2147483647)],
+                               help="How many -Parallel iterations may run at once (default 5).")
+    use_new_runspace = Parameter("SwitchParameter", sets={"ParallelParameterSet": {}},
+                                 help="A new runspace for every -Parallel iteration instead of reused ones.")
 
     def begin_processing(self) -> Optional[Iterator[Any]]:
         self._blocks: list[Any] = []
+        self._runner: Any = None
+        if self.parameter_set_name == "ParallelParameterSet":
+            self._start_parallel()
+            return None
         if self.parameter_set_name != "ScriptBlockSet":
             return None
         scripts = list(self.process or []) + list(self.remaining_scripts or [])
@@ -50,18 +66,44 @@ class ForEachObjectCommand(Cmdlet):
         self._end = end
         return _run_script(begin, None) if begin is not None else None
 
-    def process_record(self) -> Iterator[Any]:
+    def process_record(self) -> Optional[Iterator[Any]]:
         obj = self.input_object
+        if self._runner is not None:
+            return self._parallel_step(obj)
         if self.parameter_set_name == "PropertyAndMethodSet":
-            yield from self._member(obj)
-            return
+            return self._member(obj)
+        # The block's output goes straight downstream as it is written.
+        emit = self.write_object
         for block in self._blocks:
             if block is not None:
-                yield from _run_script(block, obj)
+                block.invoke_with_input(obj, new_scope=False, emit=emit)
+        return None
+
+    def _parallel_step(self, obj: Any) -> Iterator[Any]:
+        if self.invocation.expecting_input or "InputObject" in self.bound_parameters:
+            self._runner.submit(obj)
+        yield from self._runner.drain(self, wait=False)
 
     def end_processing(self) -> Optional[Iterator[Any]]:
+        if self._runner is not None:
+            return self._finish_parallel()
         end = getattr(self, "_end", None)
         return _run_script(end, None) if end is not None else None
+
+    def _start_parallel(self) -> None:
+        from pwshlike.engine.errors import PSInvalidOperationException
+        from .parallel import ParallelRunner
+        try:
+            self._runner = ParallelRunner(self.context, self.parallel, self.throttle_limit,
+                                          bool(self.use_new_runspace))
+        except PSInvalidOperationException as exc:
+            self.throw_terminating_error(exc.error_record)
+
+    def _finish_parallel(self) -> Iterator[Any]:
+        try:
+            yield from self._runner.drain(self, wait=True)
+        finally:
+            self._runner.close()
 
     def _member(self, obj: Any) -> Iterator[Any]:
         """-MemberName: a method is called (with -ArgumentList), a property
@@ -111,7 +153,7 @@ def _where_parameters() -> dict[str, Parameter]:
 def _where_process(self: Cmdlet) -> Iterator[Any]:
     obj = self.input_object
     if self.parameter_set_name == "ScriptBlockSet":
-        result = list(_run_script(self.filter_script, obj))
+        result = self.filter_script.invoke_with_input(obj, new_scope=False)
         if to_bool(result if len(result) != 1 else result[0]):
             yield obj
         return
@@ -226,48 +268,51 @@ class OutNullCommand(Cmdlet):
     input_object = Parameter("PSObject", value_from_pipeline=True, help="The objects to discard.")
 
 
-@cmdlet("Out-String", output_types=("System.String",))
+@cmdlet("Out-String", default_parameter_set="NoNewLineFormatting", output_types=("System.String",))
 class OutStringCommand(Cmdlet):
     """Turns objects into the text the console would show.
 
     Without -Stream the whole input becomes one string ending in a newline;
-    with -Stream each line is its own string."""
+    with -Stream each line is its own string, written as soon as it is
+    formatted.  Without -Width lists are not wrapped and tables fit the
+    console, as in pwsh."""
 
+    stream = Parameter("SwitchParameter", sets={"StreamFormatting": {}}, help="Sends each line separately.")
+    width = Parameter("Int32", validators=[validate_range(2, 2147483647)], help="Characters per line.")
+    no_new_line = Parameter("SwitchParameter", name="NoNewline", sets={"NoNewLineFormatting": {}},
+                            help="Omits all newlines, including the final one.")
     input_object = Parameter("PSObject", value_from_pipeline=True, help="The objects to render.")
-    width = Parameter("Int32", help="Characters per line.")
-    stream = Parameter("SwitchParameter", help="Sends each line separately.")
-    no_new_line = Parameter("SwitchParameter", name="NoNewline", help="Omits the final newline.")
 
     def begin_processing(self) -> None:
-        self._objects: list[Any] = []
+        self._session = formatter_of(self.context).capture_session(self.width)
+        self._lines: list[str] = []
 
-    def process_record(self) -> None:
-        if self.input_object is not None:
-            self._objects.append(self.input_object)
+    def process_record(self) -> Optional[Iterator[str]]:
+        return self._emit(lambda: self._session.add(self.input_object))
 
-    def end_processing(self) -> Iterator[str]:
-        lines = self.context.formatter(self._objects)
+    def end_processing(self) -> Optional[Iterator[str]]:
+        result = self._emit(self._session.finish)
         if self.stream:
-            yield from lines
-        elif self.no_new_line:
-            yield "".join(lines)
-        else:
-            yield "".join(line + "\n" for line in lines)
+            return result
+        lines = self._lines
+        text = "".join(lines) if self.no_new_line else "".join(line + "\n" for line in lines)
+        return iter([text])
+
+    def _emit(self, produce: Any) -> Optional[Iterator[str]]:
+        try:
+            lines = produce()
+        except RuntimeException as exc:
+            if exc.error_record.error_id != SEQUENCE_ERROR_ID:
+                raise
+            self.throw_terminating_error(exc.error_record)
+            return None
+        if self.stream:
+            return iter(lines)
+        self._lines.extend(lines)
+        return None
 
 
 @cmdlet("Out-Default")
-class OutDefaultCommand(Cmdlet):
-    """Sends objects to the console, formatted as pwsh shows them."""
-
-    input_object = Parameter("PSObject", value_from_pipeline=True, help="The objects to show.")
-
-    def begin_processing(self) -> None:
-        self._objects: list[Any] = []
-
-    def process_record(self) -> None:
-        self._objects.append(self.input_object)
-
-    def end_processing(self) -> None:
-        host = self.context.host
-        for line in self.context.formatter(self._objects):
-            host.write_line(line)
+class OutDefaultCommand(ConsoleSinkCommand):
+    """Sends objects to the console, formatted as pwsh shows them (the
+    command pwsh runs at the end of every top-level pipeline)."""

@@ -45,7 +45,8 @@ class OutFileCommand(Cmdlet):
             self.throw_terminating_error(ErrorRecord(exc, "NoClobber", ErrorCategory.ResourceExists, path))
         if not self.should_process(path):
             return
-        lines = self.context.formatter(self._objects)
+        lines = self.context.formatter(self._objects, width=self.width) if self.width \
+            else self.context.formatter(self._objects)
         text = "".join(lines) if self.no_newline else "".join(line + "\n" for line in lines)
         encoding = ENCODINGS[(self.encoding or "utf8nobom").lower()]
         try:

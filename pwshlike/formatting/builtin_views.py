@@ -1,0 +1,206 @@
+"""pwsh's built-in views for the types pwshlike produces.
+
+Transcribed from PowerShell's ``*_format_ps1xml.cs`` (DotNetTypes,
+PowerShellCore, FileSystem).  Values pwsh computes with script blocks are
+computed here by Python functions, so showing a file listing runs no
+script code; they read members through the engine, so any class that
+exposes the members (FileInfo from the file-system cmdlets, CommandInfo...)
+is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from ..engine import members
+from ..engine.conversions import dotnet_to_string
+from .views import (RIGHT, CustomView, Field, Frame, GroupBy, ListItem, ListView, TableColumn, TableView,
+                    Text, ViewRegistry, WideView)
+
+_FILE = "System.IO.FileInfo"
+_DIRECTORY = "System.IO.DirectoryInfo"
+_PROVIDER_PREFIX = "Microsoft.PowerShell.Core\\FileSystem::"
+
+
+def _member(obj: Any, name: str) -> Any:
+    return members.get_member(obj, name)
+
+
+def _first(obj: Any, *names: str) -> Any:
+    """The first of these members the object has a value for."""
+    for name in names:
+        value = _member(obj, name)
+        if value is not None:
+            return value
+    return None
+
+
+def _is_directory(obj: Any) -> bool:
+    from .expressions import type_names
+    return any(n.lower() == _DIRECTORY.lower() for n in type_names(obj))
+
+
+# --- file system ------------------------------------------------------------------------------------
+
+def file_mode(obj: Any) -> Any:
+    return _first(obj, "ModeWithoutHardLink", "Mode")
+
+
+def file_last_write_time(obj: Any) -> str:
+    """``LastWriteTimeString``: ``{0,10:d} {0,8:t}`` in en-US."""
+    text = _member(obj, "LastWriteTimeString")
+    if text is not None:
+        return dotnet_to_string(text)
+    value = _member(obj, "LastWriteTime")
+    if not isinstance(value, _dt.datetime):
+        return ""
+    from ..engine.formatting_net import composite_format
+    return composite_format("{0,10:d} {0,8:t}", [value])
+
+
+def file_length(obj: Any) -> Any:
+    """``LengthString``: the size of a file, nothing for a directory."""
+    text = _member(obj, "LengthString")
+    if text is not None:
+        return text
+    return "" if _is_directory(obj) else _member(obj, "Length")
+
+
+def file_name(obj: Any) -> str:
+    """``NameString``: the name, and ``-> target`` for a symbolic link."""
+    text = _member(obj, "NameString")
+    if text is not None:
+        return dotnet_to_string(text)
+    name = dotnet_to_string(_member(obj, "Name"))
+    target = _first(obj, "LinkTarget", "Target")
+    if isinstance(target, (list, tuple)):
+        target = target[0] if target else None
+    return f"{name} -> {dotnet_to_string(target)}" if target else name
+
+
+def file_parent(obj: Any) -> str:
+    """The directory a listing groups by: ``PSParentPath`` without its provider prefix."""
+    parent = _member(obj, "PSParentPath")
+    if parent is not None:
+        return dotnet_to_string(parent).replace(_PROVIDER_PREFIX, "")
+    directory = _member(obj, "DirectoryName")
+    if directory is not None:
+        return dotnet_to_string(directory)
+    import os
+    full_name = _member(obj, "FullName")
+    return os.path.dirname(dotnet_to_string(full_name).rstrip("/\\")) if full_name else ""
+
+
+def _file_system(registry: ViewRegistry) -> None:
+    grouping = GroupBy(file_parent, control=[Frame([Text("    Directory: "), Field(file_parent)])])
+    names = (_DIRECTORY, _FILE)
+    registry.add(TableView("children", names, [
+        TableColumn(file_mode, "Mode", 7),
+        TableColumn(file_last_write_time, "LastWriteTime", 26, RIGHT),
+        TableColumn(file_length, "Length", 14, RIGHT),
+        TableColumn(file_name, "Name"),
+    ], grouping, wrap=True), builtin=True)
+    registry.add(ListView("children", names, [
+        ((_FILE,), [ListItem("Name"), ListItem(file_length, "Length"), ListItem("CreationTime"),
+                    ListItem("LastWriteTime"), ListItem("LastAccessTime"), ListItem("Mode"), ListItem("LinkType"),
+                    ListItem("Target"), ListItem("VersionInfo")]),
+        (None, [ListItem("Name"), ListItem("CreationTime"), ListItem("LastWriteTime"), ListItem("LastAccessTime"),
+                ListItem("Mode"), ListItem("LinkType"), ListItem("Target")]),
+    ], grouping), builtin=True)
+    registry.add(WideView("children", names, [(None, "Name", None), ((_DIRECTORY,), "Name", "[{0}]")],
+                          group_by=grouping), builtin=True)
+
+
+# --- .NET types -----------------------------------------------------------------------------------------
+
+def long_date_time(value: _dt.datetime) -> str:
+    """``DateTime.DateTime``: the long date and long time (en-US)."""
+    from ..engine.formatting_net import format_value
+    return format_value(value, "D") + " " + format_value(value, "T")
+
+
+def _dotnet_types(registry: ViewRegistry) -> None:
+    add = registry.add
+    add(TableView("Dictionary", ("System.Collections.DictionaryEntry",),
+                  [TableColumn("Name", width=30), TableColumn("Value")]), builtin=True)
+    add(ListView("System.Collections.DictionaryEntry", ("System.Collections.DictionaryEntry",),
+                 [(None, [ListItem("Name"), ListItem("Value")])]), builtin=True)
+    timespan = ("System.TimeSpan",)
+    add(ListView("System.TimeSpan", timespan, [(None, [ListItem(n) for n in (
+        "Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks", "TotalDays", "TotalHours", "TotalMinutes",
+        "TotalSeconds", "TotalMilliseconds")])]), builtin=True)
+    add(TableView("System.TimeSpan", timespan, [TableColumn(n) for n in (
+        "Days", "Hours", "Minutes", "Seconds", "Milliseconds")]), builtin=True)
+    add(WideView("System.TimeSpan", timespan, [(None, "TotalMilliseconds", None)]), builtin=True)
+    add(CustomView("DateTime", ("System.DateTime",), [Field(long_date_time)]), builtin=True)
+    add(TableView("System.Guid", ("System.Guid",), [TableColumn(str, "Guid")]), builtin=True)
+    add(TableView("System.Version", ("System.Version",), [
+        TableColumn("Major", width=6), TableColumn("Minor", width=6), TableColumn("Build", width=6),
+        TableColumn("Revision", width=8)]), builtin=True)
+    add(TableView("System.Management.Automation.SemanticVersion", ("System.Management.Automation.SemanticVersion",), [
+        TableColumn("Major", width=6), TableColumn("Minor", width=6), TableColumn("Patch", width=6),
+        TableColumn("PreReleaseLabel", width=15), TableColumn("BuildLabel", width=11)]), builtin=True)
+    add(TableView("System.RuntimeType", ("System.RuntimeType",), [
+        TableColumn("IsPublic", "IsPublic", 8), TableColumn("IsSerializable", "IsSerial", 8),
+        TableColumn("Name", width=40), TableColumn("BaseType")]), builtin=True)
+    add(CustomView("Exception", ("System.Exception",), [Field("Message")], out_of_band=True), builtin=True)
+
+
+# --- PowerShell types -----------------------------------------------------------------------------------
+
+def command_name(obj: Any) -> Any:
+    """The CommandInfo view's Name column: an alias shows ``gcm -> Get-Command``."""
+    if dotnet_to_string(_member(obj, "CommandType")) == "Alias":
+        display = _member(obj, "DisplayName")
+        if display is not None:
+            return display
+        return f"{dotnet_to_string(_member(obj, 'Name'))} -> {dotnet_to_string(_member(obj, 'Definition'))}"
+    return _member(obj, "Name")
+
+
+def match_text(obj: Any) -> str:
+    """A MatchInfo as Select-String shows it (relative to the current location)."""
+    emphasized = getattr(obj, "ToEmphasizedString", None)
+    if callable(emphasized):
+        from ..engine import context as context_module
+        current = context_module.current
+        location = dotnet_to_string(current.session.location) if current is not None else ""
+        return dotnet_to_string(emphasized(location))
+    return dotnet_to_string(obj)
+
+
+def _powershell_types(registry: ViewRegistry) -> None:
+    add = registry.add
+    add(TableView("System.Management.Automation.CommandInfo", ("System.Management.Automation.CommandInfo",), [
+        TableColumn("CommandType", width=15), TableColumn("Name")]), builtin=True)
+    add(TableView("CommandInfo", tuple(f"System.Management.Automation.{n}" for n in (
+        "AliasInfo", "ApplicationInfo", "CmdletInfo", "ExternalScriptInfo", "FilterInfo", "FunctionInfo",
+        "ScriptInfo")), [
+        TableColumn("CommandType", "CommandType", 15), TableColumn(command_name, "Name", 50),
+        TableColumn("Version", "Version", 10), TableColumn("Source", "Source")]), builtin=True)
+    add(TableView("Variable", ("System.Management.Automation.PSVariable",), [
+        TableColumn("Name", width=30), TableColumn("Value")]), builtin=True)
+    add(TableView("PathInfo", ("System.Management.Automation.PathInfo",), [TableColumn("Path")]), builtin=True)
+    group = "Microsoft.PowerShell.Commands.GroupInfo"
+    add(TableView(group, (group,), [
+        TableColumn("Count", "Count", 5, RIGHT), TableColumn("Name", width=25), TableColumn("Group")]), builtin=True)
+    add(ListView(group, (group,), [(None, [ListItem("Name"), ListItem("Count"), ListItem("Group"),
+                                           ListItem("Values")])]), builtin=True)
+    no_element = "Microsoft.PowerShell.Commands.GroupInfoNoElement"
+    add(TableView(no_element, (no_element,), [
+        TableColumn("Count", "Count", 5, RIGHT), TableColumn("Name", width=25)]), builtin=True)
+    add(CustomView("MatchInfo", ("Microsoft.PowerShell.Commands.MatchInfo",), [Field(match_text)]), builtin=True)
+    member = "Microsoft.PowerShell.Commands.MemberDefinition"
+    add(TableView(member, (member,), [TableColumn("Name", "Name"), TableColumn("MemberType", "MemberType"),
+                                      TableColumn("Definition", "Definition")],
+                  GroupBy("TypeName"), autosize=True), builtin=True)
+    add(CustomView("ScriptBlock", ("System.Management.Automation.ScriptBlock",), [Field(str)], out_of_band=True),
+        builtin=True)
+
+
+def install_builtin_views(registry: ViewRegistry) -> None:
+    """Adds pwsh's default views to ``registry`` (after any registered ones)."""
+    _dotnet_types(registry)
+    _powershell_types(registry)
+    _file_system(registry)
