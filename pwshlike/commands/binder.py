@@ -378,7 +378,7 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
 
     if default_values:
         _bind_defaults(binding, default_values)
-    _resolve_parameter_set(binding, expecting_input)
+    resolve_parameter_set(binding, expecting_input)
     return binding
 
 
@@ -497,7 +497,7 @@ def _remaining_arguments_parameter(binding: Binding) -> Optional[ParameterMetada
     return None
 
 
-def _resolve_parameter_set(binding: Binding, expecting_input: bool) -> None:
+def resolve_parameter_set(binding: Binding, expecting_input: bool) -> None:
     """pwsh's ValidateParameterSets: pick the one set the bound parameters
     (and, failing that, the default set or the mandatory ones) allow."""
     md = binding.metadata

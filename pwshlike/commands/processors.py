@@ -18,7 +18,7 @@ from pwshlike.engine.scopes import PSVariable
 from pwshlike.engine.values import Hashtable, iter_collection
 
 from .binder import (_MISSING, Binding, bind_arguments, binding_error, missing_mandatory,
-                     missing_mandatory_error)
+                     missing_mandatory_error, resolve_parameter_set)
 from .common import preference_overrides
 from .metadata import CommandMetadata
 
@@ -192,7 +192,7 @@ class _CommandRun(CommandProcessor):
             self._input_not_bound(input_object)
             return False
         if binding.parameter_set is None:
-            binding.parameter_set = binding.valid_sets[0]
+            resolve_parameter_set(binding, expecting_input=False)
         self._check_mandatory(pipeline_pending=False)
         return True
 
@@ -305,6 +305,10 @@ class CmdletProcessor(_CommandRun):
         self._bind(self.cls.metadata, arguments, info.implementing_type, is_script=False)
         self.runtime = CmdletRuntime(self)
         self.instance: Any = None
+        # Names pipeline binding set for the previous input object (None
+        # before the first full application of the bound values).
+        self._pipeline_applied: Optional[list[str]] = None
+        self._declared_by_name = {p.name.lower(): p for p in self.cls._declared_parameters}
 
     def _begin(self) -> None:
         self.instance = self.cls(self.runtime)
@@ -312,18 +316,40 @@ class CmdletProcessor(_CommandRun):
         self._run(self.instance.begin_processing())
 
     def _apply_bound(self) -> None:
+        """Sets the bound values as instance attributes and
+        ``bound_parameters``.  For each pipeline object after the first only
+        the parameters pipeline binding changed are set again, which keeps
+        the per-object cost of a cmdlet with many parameters low."""
         binding = self.binding
         instance = self.instance
-        for declared in self.cls._declared_parameters:
-            setattr(instance, declared.attribute, binding.bound.get(declared.name, declared.default))
+        previous = self._pipeline_applied
+        if previous is None:
+            for declared in self.cls._declared_parameters:
+                setattr(instance, declared.attribute, binding.bound.get(declared.name, declared.default))
+            bound = Hashtable()
+            for name, value in binding.bound.items():
+                bound[name] = value
+            self.runtime.bound_parameters = bound
+            instance.bound_parameters = bound
+            self.invocation.bound_parameters = bound
+        else:
+            bound = self.runtime.bound_parameters
+            by_name = self._declared_by_name
+            current = binding._pipeline_bound
+            for name in current if previous == current else dict.fromkeys(previous + current):
+                declared = by_name.get(name.lower())
+                value = binding.bound.get(name, _MISSING)
+                if value is _MISSING:
+                    bound.pop(name, None)
+                    if declared is not None:
+                        setattr(instance, declared.attribute, declared.default)
+                else:
+                    bound[name] = value
+                    if declared is not None:
+                        setattr(instance, declared.attribute, value)
+        self._pipeline_applied = list(binding._pipeline_bound)
         self.runtime.parameter_set_name = binding.parameter_set or binding.valid_sets[0]
         instance.parameter_set_name = self.runtime.parameter_set_name
-        bound = Hashtable()
-        for name, value in binding.bound.items():
-            bound[name] = value
-        self.runtime.bound_parameters = bound
-        instance.bound_parameters = bound
-        self.invocation.bound_parameters = bound
 
     def _process(self, input_object: Any) -> None:
         if input_object is not NO_INPUT:

@@ -228,8 +228,13 @@ class ScriptBlock:
         if emit is None:
             result = []
             emit = result.append
-        invocation = ScriptBlockInvocation(self, self._context(), new_scope, None, args, emit,
-                                           None, this)
+        ctx = self._context()
+        compiled = self.code.compiled()
+        if not new_scope and not args and this is None and dollar_under is not NO_INPUT \
+                and not compiled.params and compiled.clean is None and not self.catches_exit:
+            _run_with_underbar(ctx, compiled, dollar_under, emit)
+            return result
+        invocation = ScriptBlockInvocation(self, ctx, new_scope, None, args, emit, None, this)
         invocation.run(dollar_under)
         return result
 
@@ -418,6 +423,39 @@ class ScriptBlockInvocation:
             ctx.scope = saved_scope
             ctx.traps = saved_traps
             ctx.call_depth -= 1
+
+
+def _run_with_underbar(ctx: Any, compiled: Any, dollar_under: Any, emit: Callable[[Any], None]) -> None:
+    """The common case of ``invoke_with_input`` (ForEach-Object and
+    Where-Object run it once per input object): a block without parameters
+    or a clean block, run in the caller's scope with ``$_`` set.  It does
+    what ScriptBlockInvocation.run does for such a block, without creating
+    an invocation object."""
+    scope = ctx.scope
+    scope_vars = scope.vars
+    saved_underbar = scope_vars.get("_")
+    scope_vars["_"] = PSVariable("_", dollar_under)
+    saved_traps = ctx.traps
+    ctx.traps = []
+    depth = ctx.call_depth = ctx.call_depth + 1
+    try:
+        if depth > MAX_CALL_DEPTH:
+            from .errors import ScriptCallDepthException
+            raise ScriptCallDepthException(None)
+        for block in (compiled.begin, compiled.process, compiled.end):
+            if block is not None:
+                try:
+                    block(ctx, emit)
+                except ReturnException:
+                    pass
+    finally:
+        ctx.scope = scope
+        ctx.traps = saved_traps
+        ctx.call_depth -= 1
+        if saved_underbar is None:
+            scope_vars.pop("_", None)
+        else:
+            scope_vars["_"] = saved_underbar
 
 
 _MISSING = object()

@@ -13,6 +13,7 @@ value's type (``GetType()``).
 from __future__ import annotations
 
 import datetime as _dt
+import threading
 import uuid
 from decimal import Decimal
 from typing import Any, Callable, Optional, Sequence
@@ -676,18 +677,30 @@ def _generic_definition(name: str) -> Optional[str]:
 # --- lazily registered families ------------------------------------------------------------------
 
 _LAZY_LOADED = False
+_LAZY_LOADING = False
+_LAZY_LOCK = threading.RLock()
 
 
 def _load_lazy_types() -> None:
     """Registers the types whose definitions import more modules (regex,
-    enums, attributes, exceptions, utility classes) on first lookup."""
-    global _LAZY_LOADED
+    enums, attributes, exceptions, utility classes) on first lookup.
+
+    Another thread (ForEach-Object -Parallel) waits until the registration
+    is complete; a lookup made by the registration itself returns at once."""
+    global _LAZY_LOADED, _LAZY_LOADING
     if _LAZY_LOADED:
         return
-    _LAZY_LOADED = True
-    _regex_type()
-    from .typetable import register_extra_types
-    register_extra_types(_register, enum_type)
+    with _LAZY_LOCK:
+        if _LAZY_LOADED or _LAZY_LOADING:
+            return
+        _LAZY_LOADING = True
+        try:
+            _regex_type()
+            from .typetable import register_extra_types
+            register_extra_types(_register, enum_type)
+        finally:
+            _LAZY_LOADING = False
+        _LAZY_LOADED = True
 
 
 def _type_not_found(name: str) -> RuntimeException:

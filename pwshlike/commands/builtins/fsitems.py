@@ -58,7 +58,7 @@ class FileSystemInfo:
     the item is made (``Refresh()`` reads it again), like .NET's cached
     FileSystemInfo."""
 
-    __slots__ = ("full_name", "_lstat", "_stat")
+    __slots__ = ("full_name", "_lstat", "_stat", "__weakref__")  # weakref: Add-Member's side table
     full_name_type = "System.IO.FileSystemInfo"
     PS_MEMBERS = _members({})
 

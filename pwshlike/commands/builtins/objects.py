@@ -150,12 +150,14 @@ def _where_parameters() -> dict[str, Parameter]:
     return params
 
 
-def _where_process(self: Cmdlet) -> Iterator[Any]:
+def _where_process(self: Cmdlet) -> None:
+    """Writes the input object when it meets the condition (directly, not
+    through a generator: this runs once per object)."""
     obj = self.input_object
     if self.parameter_set_name == "ScriptBlockSet":
         result = self.filter_script.invoke_with_input(obj, new_scope=False)
         if to_bool(result if len(result) != 1 else result[0]):
-            yield obj
+            self.write_object(obj)
         return
     from pwshlike.engine import members
     from pwshlike.engine.operators import BINARY_OPERATORS
@@ -169,7 +171,7 @@ def _where_process(self: Cmdlet) -> Iterator[Any]:
         op = "-eq" if set_name == "EqualSet" else next(o for s, o in _WHERE_OPERATORS.values() if s == set_name)
         keep = to_bool(BINARY_OPERATORS[op](actual, self.value))
     if keep:
-        yield obj
+        self.write_object(obj)
 
 
 WhereObjectCommand = cmdlet("Where-Object", default_parameter_set="ScriptBlockSet")(type(

@@ -1,0 +1,259 @@
+"""Measure-Object: counts, sums, averages, extremes and standard
+deviations of objects or their properties, or lines, words and characters
+of their text."""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Iterator, Optional
+
+from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
+from pwshlike.commands.typeconv import OBJECT_ARRAY
+from pwshlike.commands.validation import validate_not_null_or_empty
+from pwshlike.engine.conversions import convert_to_double, dotnet_to_string
+from pwshlike.engine.errors import ErrorCategory, ErrorRecord, PSArgumentException, PSInvalidOperationException
+from pwshlike.engine.operators import compare
+
+from .propexpr import PropertyExpression, parse_keys_for
+
+_GENERIC = "GenericMeasure"
+_TEXT = "TextMeasure"
+
+
+class GenericMeasureInfo:
+    """``Microsoft.PowerShell.Commands.GenericMeasureInfo``: statistics not
+    asked for are $null."""
+
+    __slots__ = ("Count", "Average", "Sum", "Maximum", "Minimum", "StandardDeviation", "Property")
+    full_name = "Microsoft.PowerShell.Commands.GenericMeasureInfo"
+    PS_MEMBERS = {name: name for name in __slots__}
+
+    def __init__(self) -> None:
+        self.Count = 0
+        self.Average: Optional[float] = None
+        self.Sum: Optional[float] = None
+        self.Maximum: Any = None
+        self.Minimum: Any = None
+        self.StandardDeviation: Optional[float] = None
+        self.Property: Optional[str] = None
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class GenericObjectMeasureInfo(GenericMeasureInfo):
+    """What Measure-Object gives when -Maximum/-Minimum found values that
+    are not numbers (strings, dates): the extremes keep their type."""
+
+    __slots__ = ()
+    full_name = "Microsoft.PowerShell.Commands.GenericObjectMeasureInfo"
+
+
+class TextMeasureInfo:
+    """``Microsoft.PowerShell.Commands.TextMeasureInfo``."""
+
+    __slots__ = ("Lines", "Words", "Characters", "Property")
+    full_name = "Microsoft.PowerShell.Commands.TextMeasureInfo"
+    PS_MEMBERS = {name: name for name in __slots__}
+
+    def __init__(self) -> None:
+        self.Lines: Optional[int] = None
+        self.Words: Optional[int] = None
+        self.Characters: Optional[int] = None
+        self.Property: Optional[str] = None
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class _Statistics:
+    """Running figures for one property (Welford's method for the variance)."""
+
+    __slots__ = ("count", "sum", "mean", "m2", "numbers", "maximum", "minimum", "lines", "words", "characters")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.sum = 0.0
+        self.mean = 0.0
+        self.m2 = 0.0
+        self.numbers = 0
+        self.maximum: Any = None
+        self.minimum: Any = None
+        self.lines = 0
+        self.words = 0
+        self.characters = 0
+
+    def add_number(self, value: float) -> None:
+        self.sum += value
+        self.numbers += 1
+        delta = value - self.mean
+        self.mean += delta / self.numbers
+        self.m2 += delta * (value - self.mean)
+
+
+def _as_double(value: Any) -> Optional[float]:
+    try:
+        return convert_to_double(value)
+    except Exception:
+        return None
+
+
+def _extreme(value: Any, current: Any, minimum: bool) -> Any:
+    """pwsh's Measure-Object comparison: numbers compare as doubles, values
+    of different types as strings; returns whichever of the two wins."""
+    if current is None:
+        return value
+    a = _as_double(value) if value is not None else None
+    a = value if a is None else a
+    b = _as_double(current)
+    b = current if b is None else b
+    if a is not None and type(a) is not type(b):
+        a, b = dotnet_to_string(a), dotnet_to_string(b)
+    result = compare(b, a, False)
+    return value if (result if minimum else -result) > 0 else current
+
+
+def _count_words(text: str) -> int:
+    return len(text.split())
+
+
+def _count_lines(text: str) -> int:
+    if not text:
+        return 0
+    return text.count("\n") + (0 if text.endswith("\n") else 1)
+
+
+@cmdlet("Measure-Object", default_parameter_set=_GENERIC)
+class MeasureObjectCommand(Cmdlet):
+    """Calculates statistics of objects or of their property values.
+
+    Without switches it only counts; -Line, -Word and -Character measure
+    text instead."""
+
+    input_object = Parameter("PSObject", value_from_pipeline=True, help="The objects to measure.")
+    property = Parameter("PSPropertyExpression[]", position=0, validators=[validate_not_null_or_empty()],
+                         converter=OBJECT_ARRAY, help="Properties (names, wildcards or script blocks).")
+    standard_deviation = Parameter("SwitchParameter", sets={_GENERIC: {}}, help="The standard deviation.")
+    sum = Parameter("SwitchParameter", sets={_GENERIC: {}}, help="The sum.")
+    all_stats = Parameter("SwitchParameter", sets={_GENERIC: {}}, help="Every statistic.")
+    average = Parameter("SwitchParameter", sets={_GENERIC: {}}, help="The average.")
+    maximum = Parameter("SwitchParameter", sets={_GENERIC: {}}, help="The largest value.")
+    minimum = Parameter("SwitchParameter", sets={_GENERIC: {}}, help="The smallest value.")
+    line = Parameter("SwitchParameter", sets={_TEXT: {}}, help="Counts lines.")
+    word = Parameter("SwitchParameter", sets={_TEXT: {}}, help="Counts words.")
+    character = Parameter("SwitchParameter", sets={_TEXT: {}}, help="Counts characters.")
+    ignore_white_space = Parameter("SwitchParameter", sets={_TEXT: {}},
+                                   help="Leaves white space out of the character count.")
+
+    def begin_processing(self) -> None:
+        everything = bool(self.all_stats)
+        self._sum = everything or bool(self.sum)
+        self._average = everything or bool(self.average)
+        self._deviation = everything or bool(self.standard_deviation)
+        self._max = everything or bool(self.maximum)
+        self._min = everything or bool(self.minimum)
+        self._text = bool(self.line or self.word or self.character)
+        self._expressions: Optional[list[PropertyExpression]] = None
+        if self.property is not None:
+            self._expressions = [key.expression for key in parse_keys_for(self, self.property, with_order=False)]
+        self._stats: dict[str, tuple[str, _Statistics]] = {}
+        self._records = 0
+        self._non_numeric = False
+
+    def _entry(self, name: str) -> _Statistics:
+        found = self._stats.get(name.lower())
+        if found is None:
+            found = self._stats[name.lower()] = (name, _Statistics())
+        return found[1]
+
+    def process_record(self) -> None:
+        obj = self.input_object
+        if obj is None:
+            return
+        self._records += 1
+        if self._expressions is None:
+            self._analyze("", obj)
+            return
+        counted: set[str] = set()
+        for expression in self._expressions:
+            resolved = expression.resolve_names(obj)
+            if not resolved:
+                if not expression.has_wildcards:
+                    self._entry(str(expression))
+                continue
+            for each in resolved:
+                name = str(each)
+                if name.lower() in counted:
+                    continue
+                counted.add(name.lower())
+                self._analyze(name, each.value(obj))
+
+    def _analyze(self, name: str, value: Any) -> None:
+        stat = self._entry(name)
+        stat.count += 1
+        if self._text:
+            text = "" if value is None else dotnet_to_string(value)
+            if self.character:
+                stat.characters += len("".join(text.split())) if self.ignore_white_space else len(text)
+            if self.word:
+                stat.words += _count_words(text)
+            if self.line:
+                stat.lines += _count_lines(text)
+        if self._sum or self._average or self._deviation:
+            number = _as_double(value)
+            if number is None:
+                self._non_numeric = True
+                exc = PSInvalidOperationException(f'Input object "{dotnet_to_string(value)}" is not numeric.')
+                self.write_error(ErrorRecord(exc, "NonNumericInputObject", ErrorCategory.InvalidType, value))
+                return
+            stat.add_number(number)
+        if self._min:
+            stat.minimum = _extreme(value, stat.minimum, True)
+        if self._max:
+            stat.maximum = _extreme(value, stat.maximum, False)
+
+    def end_processing(self) -> Iterator[Any]:
+        if self._records == 0 and self._expressions is None:
+            self._entry("")
+        for name, stat in self._stats.values():
+            if stat.count == 0 and self._expressions is not None:
+                if self.context.strict_mode >= 2:
+                    self._property_not_found(name)
+                continue
+            info: Any = self._text_info(stat) if self._text else self._generic_info(stat)
+            if self._expressions is not None:
+                info.Property = name
+            yield info
+
+    def _property_not_found(self, name: str) -> None:
+        error_id = _TEXT if self._text else _GENERIC
+        exc = PSArgumentException(f'The property "{name}" cannot be found in the input for any objects.')
+        self.write_error(ErrorRecord(exc, f"{error_id}PropertyNotFound", ErrorCategory.ObjectNotFound, None))
+
+    def _text_info(self, stat: _Statistics) -> TextMeasureInfo:
+        info = TextMeasureInfo()
+        if self.line:
+            info.Lines = stat.lines
+        if self.word:
+            info.Words = stat.words
+        if self.character:
+            info.Characters = stat.characters
+        return info
+
+    def _generic_info(self, stat: _Statistics) -> GenericMeasureInfo:
+        numeric = all(v is None or _as_double(v) is not None for v in (stat.minimum, stat.maximum))
+        info = GenericMeasureInfo() if numeric else GenericObjectMeasureInfo()
+        info.Count = stat.count
+        if not self._non_numeric:
+            if self._sum:
+                info.Sum = stat.sum
+            if self._average and stat.count > 0:
+                info.Average = stat.sum / stat.count
+            if self._deviation:
+                variance = stat.m2 / (stat.numbers - 1) if stat.numbers > 1 else 0.0
+                info.StandardDeviation = math.sqrt(variance)
+        if self._max and stat.maximum is not None:
+            info.Maximum = _as_double(stat.maximum) if numeric else stat.maximum
+        if self._min and stat.minimum is not None:
+            info.Minimum = _as_double(stat.minimum) if numeric else stat.minimum
+        return info

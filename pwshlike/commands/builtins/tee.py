@@ -1,0 +1,62 @@
+"""Tee-Object: passes its input on and also saves it to a file or a variable."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
+from pwshlike.commands.validation import validate_set
+from pwshlike.engine.errors import ErrorCategory, ErrorRecord, IOException
+
+from .outfile import ENCODINGS
+
+
+@cmdlet("Tee-Object", default_parameter_set="File")
+class TeeObjectCommand(Cmdlet):
+    """Sends each input object down the pipeline and to a file (as Out-File
+    would write it) or a variable.
+
+    The objects stream on at once; the file is written when the input ends,
+    so that tables are laid out over all the objects."""
+
+    input_object = Parameter("PSObject", value_from_pipeline=True, help="The objects to save.")
+    file_path = Parameter("String", aliases=("Path",), sets={"File": {"mandatory": True, "position": 0}},
+                          help="The file to write.")
+    literal_path = Parameter("String", aliases=("PSPath", "LP"), sets={"LiteralFile": {"mandatory": True}},
+                             help="The file to write, taken literally.")
+    append = Parameter("SwitchParameter", sets={"File": {}, "LiteralFile": {}},
+                       help="Adds to the end of the file.")
+    encoding = Parameter("String", sets={"File": {}, "LiteralFile": {}}, validators=[validate_set(list(ENCODINGS))],
+                         help="The file's text encoding.")
+    variable = Parameter("String", sets={"Variable": {"mandatory": True}}, help="The variable to set.")
+
+    def begin_processing(self) -> None:
+        self._objects: list[Any] = []
+        self._path = ""
+        if self.parameter_set_name == "Variable":
+            return
+        self._path = self.context.session.resolve_path(self.file_path or self.literal_path)
+        self._write("", "a" if self.append else "w")
+
+    def process_record(self) -> Iterator[Any]:
+        obj = self.input_object
+        self._objects.append(obj)
+        yield obj
+
+    def end_processing(self) -> None:
+        objects = [o for o in self._objects if o is not None] if self._path else self._objects
+        if not self._path:
+            value: Any = None if not objects else objects[0] if len(objects) == 1 else list(objects)
+            self.context.set_variable_value(self.variable, value)
+            return
+        lines = self.context.formatter(objects)
+        self._write("".join(line + "\n" for line in lines), "a")
+
+    def _write(self, text: str, mode: str) -> None:
+        encoding = ENCODINGS[(self.encoding or "utf8nobom").lower()]
+        try:
+            with open(self._path, mode, encoding=encoding, newline="") as handle:
+                handle.write(text)
+        except OSError as exc:
+            error = IOException(exc.strerror or str(exc))
+            self.throw_terminating_error(ErrorRecord(error, "FileOpenFailure", ErrorCategory.OpenError, self._path))

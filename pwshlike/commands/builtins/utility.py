@@ -1,0 +1,339 @@
+"""Get-Date, New-TimeSpan, New-Guid and Get-Random.
+
+Dates follow the engine's convention: a naive ``datetime`` is local time,
+an aware one (UTC) is a ``Kind=Utc`` DateTime.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import random
+import uuid
+import weakref
+from typing import Any, Iterator, Optional
+
+from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
+from pwshlike.commands.validation import validate_range
+from pwshlike.engine.conversions import convert_to_double, parse_number
+from pwshlike.engine.errors import ArgumentException, ErrorCategory, ErrorRecord
+from pwshlike.engine.formatting_net import format_datetime
+from pwshlike.engine.values import Int64
+
+_INT_MAX = 2147483647
+_INT64_MAX = (1 << 63) - 1
+_DOUBLE_MAX = 1.7976931348623157e308
+_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
+
+
+# --- Get-Date ---------------------------------------------------------------------------------------
+
+def _add_months(value: _dt.datetime, months: int) -> _dt.datetime:
+    """``DateTime.AddMonths``: the day is clamped to the new month's length."""
+    index = value.year * 12 + value.month - 1 + months
+    year, month = divmod(index, 12)
+    day = min(value.day, calendar.monthrange(year, month + 1)[1])
+    return value.replace(year=year, month=month + 1, day=day)
+
+
+def _to_universal(value: _dt.datetime) -> _dt.datetime:
+    return value.astimezone(_dt.timezone.utc)
+
+
+def _iso_week_year(value: _dt.datetime) -> tuple[int, int]:
+    year, week, _day = value.isocalendar()
+    return year, week
+
+
+def uformat(value: _dt.datetime, text: str) -> str:
+    """pwsh's ``Get-Date -UFormat``: strftime-like specifiers mapped to
+    .NET date formats as pwsh maps them."""
+    out: list[str] = []
+    i = 1 if text.startswith("+") else 0
+    while i < len(text):
+        c = text[i]
+        i += 1
+        if c != "%":
+            out.append(c)
+            continue
+        if i >= len(text):
+            break
+        spec = text[i]
+        i += 1
+        out.append(_uformat_spec(value, spec))
+    return "".join(out)
+
+
+_UFORMAT_NET = {"A": "dddd", "a": "ddd", "B": "MMMM", "b": "MMM", "h": "MMM", "c": "ddd dd MMM yyyy HH:mm:ss",
+                "D": "MM/dd/yy", "x": "MM/dd/yy", "d": "dd", "F": "yyyy-MM-dd", "H": "HH", "I": "hh", "M": "mm",
+                "m": "MM", "p": "tt", "R": "HH:mm", "r": "hh:mm:ss tt", "S": "ss", "T": "HH:mm:ss",
+                "X": "HH:mm:ss", "Y": "yyyy", "y": "yy", "Z": "zz"}
+
+
+def _uformat_spec(value: _dt.datetime, spec: str) -> str:
+    net = _UFORMAT_NET.get(spec)
+    if net is not None:
+        return format_datetime(value, net)
+    day_of_week = (value.weekday() + 1) % 7  # .NET DayOfWeek: Sunday is 0
+    day_of_year = value.timetuple().tm_yday
+    if spec == "C":
+        return str(value.year // 100)
+    if spec == "e":
+        return f"{value.day:>2}"
+    if spec == "G":
+        return f"{_iso_week_year(value)[0]:04d}"
+    if spec == "g":
+        return f"{_iso_week_year(value)[0] % 100:02d}"
+    if spec == "j":
+        return f"{day_of_year:03d}"
+    if spec == "k":
+        return f"{value.hour:>2}"
+    if spec == "l":
+        return f"{(value.hour % 12) or 12:>2}"
+    if spec == "n":
+        return "\n"
+    if spec == "t":
+        return "\t"
+    if spec == "s":
+        aware = value if value.tzinfo is not None else value.astimezone()
+        return str(round((aware - _EPOCH).total_seconds()))
+    if spec == "U":
+        first = _dt.datetime(value.year, 1, 1)
+        offset = (((first.weekday() + 1) % 7) + 6) % 7
+        return f"{(offset + day_of_year - day_of_week) // 7:02d}"
+    if spec == "u":
+        return str(day_of_week or 7)
+    if spec == "V":
+        return f"{_iso_week_year(value)[1]:02d}"
+    if spec == "W":
+        return str(day_of_year // 7)
+    if spec == "w":
+        return str(day_of_week)
+    return spec
+
+
+_FILE_FORMATS = {"filedate": ("yyyyMMdd", False), "filedateuniversal": ("yyyyMMddZ", True),
+                 "filedatetime": ("yyyyMMddTHHmmssffff", False),
+                 "filedatetimeuniversal": ("yyyyMMddTHHmmssffffZ", True)}
+
+_DATE_SETS = ("DateAndFormat", "DateAndUFormat")
+_UNIX_SETS = ("UnixTimeSecondsAndFormat", "UnixTimeSecondsAndUFormat")
+
+
+@cmdlet("Get-Date", default_parameter_set="DateAndFormat", output_types=("System.DateTime", "System.String"))
+class GetDateCommand(Cmdlet):
+    """Gets the current date and time, or another date with some parts
+    replaced; -Format (.NET) and -UFormat (Unix) return text instead."""
+
+    date = Parameter("DateTime", aliases=("LastWriteTime",), sets={
+        s: {"position": 0, "value_from_pipeline": True, "value_from_pipeline_by_property_name": True}
+        for s in _DATE_SETS}, help="The date to start from (default: now).")
+    unix_time_seconds = Parameter("Int64", aliases=("UnixTime",), sets={s: {"mandatory": True} for s in _UNIX_SETS},
+                                  validators=[validate_range(-62135596800, 253402300799)],
+                                  help="A date as seconds since 1970-01-01 UTC.")
+    year = Parameter("Int32", validators=[validate_range(1, 9999)], help="The year to use.")
+    month = Parameter("Int32", validators=[validate_range(1, 12)], help="The month to use.")
+    day = Parameter("Int32", validators=[validate_range(1, 31)], help="The day to use.")
+    hour = Parameter("Int32", validators=[validate_range(0, 23)], help="The hour to use.")
+    minute = Parameter("Int32", validators=[validate_range(0, 59)], help="The minute to use.")
+    second = Parameter("Int32", validators=[validate_range(0, 59)], help="The second to use.")
+    millisecond = Parameter("Int32", validators=[validate_range(0, 999)], help="The millisecond to use.")
+    u_format = Parameter("String", name="UFormat",
+                         sets={"DateAndUFormat": {"mandatory": True}, "UnixTimeSecondsAndUFormat": {"mandatory": True}},
+                         help="A Unix-style format (%Y-%m-%d).")
+    format = Parameter("String", sets={"DateAndFormat": {}, "UnixTimeSecondsAndFormat": {}},
+                       help="A .NET format (yyyy-MM-dd), or FileDate, FileDateTime and their Universal forms.")
+    as_utc = Parameter("SwitchParameter", name="AsUTC", help="Converts the date to UTC.")
+
+    def process_record(self) -> Iterator[Any]:
+        bound = self.bound_parameters
+        value: _dt.datetime
+        if "Date" in bound:
+            value = self.date
+        elif "UnixTimeSeconds" in bound:
+            value = _dt.datetime.fromtimestamp(int(self.unix_time_seconds), _dt.timezone.utc).astimezone()
+            value = value.replace(tzinfo=None)
+        else:
+            value = _dt.datetime.now()
+        if "Year" in bound:
+            value = _add_months(value, (self.year - value.year) * 12)
+        if "Month" in bound:
+            value = _add_months(value, self.month - value.month)
+        if "Day" in bound:
+            value += _dt.timedelta(days=self.day - value.day)
+        if "Hour" in bound:
+            value += _dt.timedelta(hours=self.hour - value.hour)
+        if "Minute" in bound:
+            value += _dt.timedelta(minutes=self.minute - value.minute)
+        if "Second" in bound:
+            value += _dt.timedelta(seconds=self.second - value.second)
+        if "Millisecond" in bound:
+            value = value.replace(microsecond=self.millisecond * 1000)
+        if self.as_utc:
+            value = _to_universal(value)
+        if self.u_format is not None:
+            yield uformat(value, self.u_format)
+        elif self.format is not None:
+            fmt = self.format
+            special = _FILE_FORMATS.get(fmt.lower())
+            if special is not None:
+                fmt = special[0]
+                if special[1]:
+                    value = _to_universal(value)
+            yield format_datetime(value, fmt)
+        else:
+            yield value
+
+
+# --- New-TimeSpan -------------------------------------------------------------------------------------
+
+@cmdlet("New-TimeSpan", default_parameter_set="Date", output_types=("System.TimeSpan",))
+class NewTimeSpanCommand(Cmdlet):
+    """Creates a time span: the time between -Start and -End (each default
+    now), or the given days, hours, minutes, seconds and milliseconds."""
+
+    start = Parameter("DateTime", aliases=("LastWriteTime",), sets={"Date": {
+        "position": 0, "value_from_pipeline_by_property_name": True}}, help="The start (default: now).")
+    end = Parameter("DateTime", sets={"Date": {"position": 1}}, help="The end (default: now).")
+    days = Parameter("Int32", sets={"Time": {}}, default=0, help="Days.")
+    hours = Parameter("Int32", sets={"Time": {}}, default=0, help="Hours.")
+    minutes = Parameter("Int32", sets={"Time": {}}, default=0, help="Minutes.")
+    seconds = Parameter("Int32", sets={"Time": {}}, default=0, help="Seconds.")
+    milliseconds = Parameter("Int32", sets={"Time": {}}, default=0, help="Milliseconds.")
+
+    def process_record(self) -> Iterator[_dt.timedelta]:
+        if self.parameter_set_name == "Time":
+            yield _dt.timedelta(days=self.days, hours=self.hours, minutes=self.minutes, seconds=self.seconds,
+                                milliseconds=self.milliseconds)
+            return
+        now = _dt.datetime.now()
+        start = self.start if self.start is not None else now
+        end = self.end if self.end is not None else now
+        yield _naive_local(end) - _naive_local(start)
+
+
+def _naive_local(value: _dt.datetime) -> _dt.datetime:
+    return value.astimezone().replace(tzinfo=None) if value.tzinfo is not None else value
+
+
+# --- New-Guid ---------------------------------------------------------------------------------------
+
+@cmdlet("New-Guid", output_types=("System.Guid",))
+class NewGuidCommand(Cmdlet):
+    """Creates a random (version 4) GUID."""
+
+    def end_processing(self) -> Iterator[uuid.UUID]:
+        yield uuid.uuid4()
+
+
+# --- Get-Random -------------------------------------------------------------------------------------
+
+# The generator each session uses: cryptographically strong until -SetSeed
+# replaces it with a seeded one, which later calls then continue.
+_GENERATORS: "weakref.WeakKeyDictionary[Any, random.Random]" = weakref.WeakKeyDictionary()
+
+
+def _operand(value: Any) -> Any:
+    """pwsh's ProcessOperand: a string is read as a number literal."""
+    if isinstance(value, str):
+        number = parse_number(value)
+        return number if number is not None else value
+    return value
+
+
+def _is_int(value: Any) -> bool:
+    return value is None or (type(value) is int and -_INT_MAX - 1 <= value <= _INT_MAX)
+
+
+def _is_int64(value: Any) -> bool:
+    return value is None or isinstance(value, Int64)
+
+
+@cmdlet("Get-Random", default_parameter_set="RandomNumberParameterSet")
+class GetRandomCommand(Cmdlet):
+    """Gets a random number in [-Minimum, -Maximum), or random items of the
+    input (-Count of them), or the input shuffled.
+
+    Without -SetSeed the numbers are cryptographically random."""
+
+    set_seed = Parameter("Int32", help="Seeds the generator, for a repeatable sequence.")
+    maximum = Parameter("Object", sets={"RandomNumberParameterSet": {"position": 0}},
+                        help="The exclusive upper bound.")
+    minimum = Parameter("Object", sets={"RandomNumberParameterSet": {}}, help="The inclusive lower bound.")
+    input_object = Parameter("Object[]", sets={
+        "RandomListItemParameterSet": {"position": 0, "mandatory": True, "value_from_pipeline": True},
+        "ShuffleParameterSet": {"position": 0, "mandatory": True, "value_from_pipeline": True}},
+        allow_null=True, help="The items to choose from.")
+    count = Parameter("Int32", sets={"RandomNumberParameterSet": {}, "RandomListItemParameterSet": {}},
+                      validators=[validate_range(1, _INT_MAX)], default=1, help="How many to return.")
+    shuffle = Parameter("SwitchParameter", sets={"ShuffleParameterSet": {"mandatory": True}},
+                        help="Returns all the input in random order.")
+
+    def begin_processing(self) -> Optional[Iterator[Any]]:
+        if self.set_seed is not None:
+            _GENERATORS[self.context] = random.Random(self.set_seed)
+        self._random = _GENERATORS.get(self.context) or random.SystemRandom()
+        self._chosen: list[Any] = []
+        self._seen = 0
+        self._mode = self.parameter_set_name
+        # pwsh's EffectiveParameterSet: piped input without bounds means items, not numbers.
+        if self.invocation.expecting_input and self.maximum is None and self.minimum is None \
+                and self._mode == "RandomNumberParameterSet":
+            self._mode = "RandomListItemParameterSet"
+        if self._mode == "RandomNumberParameterSet":
+            return self._numbers()
+        return None
+
+    def _numbers(self) -> Iterator[Any]:
+        rng = self._random
+        high, low = _operand(self.maximum), _operand(self.minimum)
+        if _is_int(high) and _is_int(low):
+            minimum = low if low is not None else 0
+            maximum = high if high is not None else _INT_MAX
+            self._check_range(minimum, maximum)
+            for _ in range(self.count):
+                yield rng.randrange(minimum, maximum)
+        elif (_is_int64(high) or _is_int(high)) and (_is_int64(low) or _is_int(low)):
+            minimum = int(low) if low is not None else 0
+            maximum = int(high) if high is not None else _INT64_MAX
+            self._check_range(minimum, maximum)
+            for _ in range(self.count):
+                yield Int64(rng.randrange(minimum, maximum))
+        else:
+            minimum_f = convert_to_double(low) if low is not None else 0.0
+            maximum_f = convert_to_double(high) if high is not None else _DOUBLE_MAX
+            self._check_range(minimum_f, maximum_f)
+            for _ in range(self.count):
+                number = minimum_f + rng.random() * (maximum_f - minimum_f)
+                yield number if number < maximum_f else minimum_f
+
+    def _check_range(self, minimum: Any, maximum: Any) -> None:
+        if minimum >= maximum:
+            from pwshlike.engine.conversions import to_string
+            message = (f"The Minimum value ({to_string(minimum)}) cannot be greater than or equal to the Maximum "
+                       f"value ({to_string(maximum)}).")
+            self.throw_terminating_error(ErrorRecord(ArgumentException(message), "MinGreaterThanOrEqualMax",
+                                                     ErrorCategory.InvalidArgument, None))
+
+    def process_record(self) -> None:
+        if self._mode == "RandomNumberParameterSet":
+            return
+        items = self.input_object if self.input_object is not None else [None]
+        if self._mode == "ShuffleParameterSet":
+            self._chosen.extend(items)
+            return
+        for item in items:
+            if self._seen < self.count:
+                self._chosen.append(item)
+            elif self._random.randrange(self._seen + 1) < self.count:
+                self._chosen[self._random.randrange(len(self._chosen))] = item
+            self._seen += 1
+
+    def end_processing(self) -> Iterator[Any]:
+        if self._mode == "RandomNumberParameterSet":
+            return
+        chosen = self._chosen
+        for i in range(len(chosen)):
+            j = self._random.randrange(i, len(chosen))
+            yield chosen[j]
+            chosen[j] = chosen[i]
