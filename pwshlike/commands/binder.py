@@ -534,6 +534,8 @@ def _missing_mandatory(binding: Binding, set_name: str) -> list[ParameterMetadat
 def missing_mandatory(binding: Binding, pipeline_pending: bool) -> list[ParameterMetadata]:
     """Mandatory parameters still unbound in the chosen set; those that
     will take pipeline input are not missing while input is pending."""
+    if not binding.metadata.has_mandatory:
+        return []
     set_name = binding.parameter_set or (binding.valid_sets[0] if binding.valid_sets else ALL_PARAMETER_SETS)
     result = []
     for p in _missing_mandatory(binding, set_name):

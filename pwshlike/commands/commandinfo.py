@@ -62,6 +62,7 @@ class CmdletInfo(CommandInfo):
 
 
 _script_metadata_cache: dict[int, tuple[Any, CommandMetadata]] = {}
+_pscmdlet_cache: dict[int, tuple[Any, bool]] = {}
 
 
 class FunctionInfo(CommandInfo):
@@ -97,6 +98,19 @@ class FunctionInfo(CommandInfo):
         metadata = build_script_metadata(self.name, self.script_block, context.eval_expression)
         _script_metadata_cache[key] = (self.script_block.ast, metadata)
         return metadata
+
+    def uses_pscmdlet(self) -> bool:
+        """Whether the body mentions ``$PSCmdlet`` (found once per script
+        block AST), so calls of functions that don't can skip creating it."""
+        ast = self.script_block.ast
+        key = id(ast)
+        cached = _pscmdlet_cache.get(key)
+        if cached is None or cached[0] is not ast:
+            from pwshlike.language.ast import VariableExpressionAst
+            uses = any(isinstance(node, VariableExpressionAst) and node.name.lower() == "pscmdlet"
+                       for node in ast.walk())
+            cached = _pscmdlet_cache[key] = (ast, uses)
+        return cached[1]
 
     def dot_sourced(self) -> "FunctionInfo":
         clone = copy.copy(self)

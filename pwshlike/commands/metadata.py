@@ -131,6 +131,7 @@ class CommandMetadata:
             sets.append(default_parameter_set)
         self.parameter_sets: list[str] = sets or [ALL_PARAMETER_SETS]
         self._mandatory: dict[str, tuple[ParameterMetadata, ...]] = {}
+        self.has_mandatory = any(spec.mandatory for p in self.parameters.values() for spec in p.sets.values())
         self._exact: dict[str, ParameterMetadata] = {}
         for p in self.parameters.values():
             self._exact[p.name.lower()] = p

@@ -19,7 +19,7 @@ from pwshlike.engine.values import Hashtable, iter_collection
 
 from .binder import (_MISSING, Binding, bind_arguments, binding_error, missing_mandatory,
                      missing_mandatory_error, resolve_parameter_set)
-from .common import preference_overrides
+from .common import COMMON_NAMES, preference_overrides
 from .metadata import CommandMetadata
 
 
@@ -131,14 +131,16 @@ class _CommandRun(CommandProcessor):
         raise NotImplementedError
 
     def _enter(self) -> None:
-        collectors = self.context.collectors
-        for stream, target in self._collectors:
-            collectors.setdefault(stream, []).append(target)
+        if self._collectors:
+            collectors = self.context.collectors
+            for stream, target in self._collectors:
+                collectors.setdefault(stream, []).append(target)
 
     def _leave(self) -> None:
-        collectors = self.context.collectors
-        for stream, target in self._collectors:
-            collectors[stream].remove(target)
+        if self._collectors:
+            collectors = self.context.collectors
+            for stream, target in self._collectors:
+                collectors[stream].remove(target)
 
     def _capturing(self) -> Any:
         """Wraps the output path: -OutVariable keeps each object,
@@ -209,7 +211,8 @@ def default_values_for(context: Any, command_name: str) -> Optional[dict[str, An
     """The ``$PSDefaultParameterValues`` entries (``'Command:Parameter'`` keys,
     wildcards allowed in the command part) that apply to ``command_name``,
     unless the table's ``Disabled`` key is true."""
-    table = context.get_variable_value("PSDefaultParameterValues")
+    variable = context.session.lookup("psdefaultparametervalues", context.scope)
+    table = variable.value if variable is not None else None
     if not table or not hasattr(table, "items"):
         return None
     from pwshlike.engine.conversions import to_bool
@@ -391,15 +394,17 @@ class ScriptCommandProcessor(_CommandRun):
     def _variables(self) -> dict[str, Any]:
         binding = self.binding
         bound = Hashtable()
+        variables: dict[str, Any] = {}
+        common = COMMON_NAMES
         for name, value in binding.bound.items():
             bound[name] = value
+            if name not in common:
+                variables[name] = value
         self.invocation.bound_parameters = bound
         self.invocation.unbound_arguments = list(binding.unbound_arguments)
-        variables = {name: value for name, value in binding.bound.items()
-                     if not binding.metadata.parameters[name.lower()].is_common}
         variables["PSBoundParameters"] = bound
         variables["MyInvocation"] = self.invocation
-        if binding.metadata.is_advanced:
+        if binding.metadata.is_advanced and self.info.uses_pscmdlet():
             from .script_cmdlet import PSScriptCmdlet
             variables["PSCmdlet"] = PSScriptCmdlet(CmdletRuntime(self), self)
         variables.update(self.overrides)

@@ -14,7 +14,9 @@ from __future__ import annotations
 import os
 from typing import Any, Optional
 
+from pwshlike.engine.conversions import to_string
 from pwshlike.engine.errors import CommandNotFoundException, ErrorCategory, InvocationInfo
+from pwshlike.engine.scriptblock import ScriptBlock
 
 from .commandinfo import CommandInfo, ExternalScriptInfo, FunctionInfo
 from .registry import CommandRegistry
@@ -36,6 +38,7 @@ class CommandResolver:
 
     def __init__(self, registry: CommandRegistry) -> None:
         self.registry = registry
+        self._functions: dict[tuple[str, int], FunctionInfo] = {}
 
     def __call__(self, context: Any, name_or_value: Any, invocation_operator: Optional[str] = None,
                  extent: Any = None) -> CommandInfo:
@@ -52,15 +55,16 @@ class CommandResolver:
         return info
 
     def _resolve_value(self, context: Any, value: Any) -> CommandInfo:
-        if isinstance(value, CommandInfo):
+        if isinstance(value, str):
+            name = value
+        elif isinstance(value, CommandInfo):
             return value
-        from pwshlike.engine.scriptblock import ScriptBlock
-        if isinstance(value, ScriptBlock):
+        elif isinstance(value, ScriptBlock):
             if value.is_script and value.file:
                 return ExternalScriptInfo(value.file, value)
             return FunctionInfo("", value, "Script")
-        from pwshlike.engine.conversions import to_string
-        name = value if isinstance(value, str) else to_string(value)
+        else:
+            name = to_string(value)
         found = self.find(context, name)
         if found is None:
             raise command_not_found(name)
@@ -84,8 +88,7 @@ class CommandResolver:
                 return info
         script_block = session.get_function(name, scope)
         if script_block is not None:
-            owner = modules.owner_of(script_block) if modules is not None else ""
-            return FunctionInfo(name, script_block, "Filter" if script_block.is_filter else "Function", owner)
+            return self._function_info(name, script_block, modules)
         info = self.registry.get(name)
         if info is not None:
             return info
@@ -97,6 +100,18 @@ class CommandResolver:
         if use_get_prefix and "-" not in name:
             return self.find(context, "Get-" + name, use_get_prefix=False)
         return None
+
+    def _function_info(self, name: str, script_block: Any, modules: Any) -> FunctionInfo:
+        """One FunctionInfo per (function name, script block), reused by
+        every call: a hot path for scripts that call functions in loops."""
+        key = (name, id(script_block))
+        cached = self._functions.get(key)
+        if cached is not None and cached.script_block is script_block:
+            return cached
+        owner = modules.owner_of(script_block) if modules is not None else ""
+        info = FunctionInfo(name, script_block, "Filter" if script_block.is_filter else "Function", owner)
+        self._functions[key] = info
+        return info
 
     def _find_external(self, context: Any, name: str) -> Optional[CommandInfo]:
         location = context.session.location
