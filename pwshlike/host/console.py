@@ -227,8 +227,9 @@ class ConsoleHost:
         if self.non_interactive:
             from ..engine.errors import PSInvalidOperationException
             raise PSInvalidOperationException(MSG_NON_INTERACTIVE)
+        self._hide_progress()
         if self.line_reader is not None:
-            line = self.line_reader(self._take_line_tail(), True)
+            line = self.line_reader(self.take_line_tail(), True)
             return "" if line is None else line
         if self.stdin is sys.stdin and _is_tty(self.stdin):
             import getpass
@@ -246,10 +247,10 @@ class ConsoleHost:
         installed it reads the line (after what is already on the line);
         otherwise, on a terminal, this is ``input()`` with GNU readline's
         line editing and history."""
-        if self.line_reader is not None:
-            return self.line_reader(self._take_line_tail() + prompt, False)
-        self._line_tail = ""
         self._hide_progress()
+        if self.line_reader is not None:
+            return self.line_reader(self.take_line_tail() + prompt, False)
+        self._line_tail = ""
         if self.stdin is sys.stdin and _is_tty(self.stdin) and self.stdout is sys.stdout:
             _enable_line_editing()
             try:
@@ -265,7 +266,10 @@ class ConsoleHost:
         return line[:-1] if line.endswith("\n") else line
 
 
-    def _take_line_tail(self) -> str:
+    def take_line_tail(self) -> str:
+        """The text written since the last newline (``Name: ``, or output
+        ended with -NoNewline), which a line editor redrawing the line must
+        show again; forgets it."""
         tail, self._line_tail = self._line_tail, ""
         return tail
 

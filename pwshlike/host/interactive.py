@@ -72,10 +72,13 @@ def _chunks(session: Session, interactive: bool):
 
 def run_interactive(session: Session) -> int:
     """The interactive shell (``pwshlike.repl``) on a terminal; this
-    simple loop where prompt_toolkit cannot run.  Returns the exit code."""
+    simple loop where prompt_toolkit cannot run (or its UI failed).
+    Returns the exit code."""
     from .. import repl
     if repl.available(session.host):
-        return repl.run(session)
+        code = repl.run(session)
+        if code is not None:
+            return code
     for text in _chunks(session, interactive=True):
         try:
             outcome = session.run(text)

@@ -18,14 +18,29 @@ __all__ = ["parse_input", "ParseResult", "ParseError", "Token", "TokenKind", "To
 
 
 class ParseResult:
-    """``ast``, ``tokens`` and ``errors`` of one parse; unpacks as a triple."""
+    """``ast``, ``tokens`` and ``errors`` of one parse; unpacks as a triple.
 
-    __slots__ = ("ast", "tokens", "errors")
+    The Token objects are made when ``tokens`` is first read: running a
+    script needs only the AST, highlighting needs the tokens.
+    """
 
-    def __init__(self, ast: ScriptBlockAst, tokens: list[Token], errors: list[ParseError]) -> None:
+    __slots__ = ("ast", "errors", "_raw_tokens", "_tokens")
+
+    def __init__(self, ast: ScriptBlockAst, raw_tokens: list, errors: list[ParseError]) -> None:
         self.ast = ast
-        self.tokens = tokens
         self.errors = errors
+        self._raw_tokens = raw_tokens
+        self._tokens: Optional[list[Token]] = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        tokens = self._tokens
+        if tokens is None:
+            from .tokens import materialize
+
+            tokens = self._tokens = materialize(self._raw_tokens, self.ast.extent.source)
+            self._raw_tokens = None
+        return tokens
 
     def __iter__(self) -> Iterator:
         return iter((self.ast, self.tokens, self.errors))
@@ -57,4 +72,5 @@ def _unrecoverable(text: str, file: Optional[str]) -> ParseResult:
     root = A.ScriptBlockAst(extent, None, None, None, end, None, None, False)
     end.parent = root
     error = ParseError("UnrecoverableParserError", message("UnrecoverableParserError"), extent)
-    return ParseResult(root, [], [error])
+    return ParseResult(root, [[TokenKind.EndOfInput, len(text) + 1, len(text) + 1, None, 0]],
+                       [error])

@@ -27,11 +27,11 @@ from . import ast as A
 from .ast import Extent, SourceText
 from .errors import ParseError, message
 from .tokenizer import (DASHES, DOUBLE_QUOTES, MODE_COMMAND, MODE_EXPRESSION, MODE_TYPENAME,
-                        SINGLE_QUOTES, SKIP_START, Tokenizer)
+                        SINGLE_QUOTES, SKIP_START, RawToken, Tokenizer)
 from .tokens import (F_ASSIGNMENT, F_BINARY, F_BLOCK_NAME, F_COMMAND_NAME, F_HAS_PARTS, F_INVARIANT,
                      F_INVARIANT_DYNAMIC, F_KEYWORD, F_MEMBER_NAME, F_NO_ATTRIBUTES,
                      F_NOT_KEYWORD, F_PREC_MASK, F_UNARY, F_USED_COLON, STATIC_FLAGS, F_ATTRIBUTE_NAME,
-                     Token, TokenKind, kind_text)
+                     TokenKind, kind_text)
 
 K = TokenKind
 K_VARIABLE = K.Variable
@@ -117,17 +117,17 @@ _FINALLY = 0
 _BARRIER = 1
 
 
-def _op_name(tok: Token) -> str:
+def _op_name(source: str, tok: RawToken) -> str:
     """The operator name the AST uses: lower case, ASCII dash."""
-    text = tok.text.lower()
+    text = source[tok[1]:tok[2]].lower()
     if text[:1] in DASHES and text[0] != "-":
         text = "-" + text[1:]
     return text
 
 
-def _before(tok: Token) -> int:
+def _before(tok: RawToken) -> int:
     """PowerShell's ``Before(token)`` offset."""
-    return tok.start - 1 if tok.start > 0 else 0
+    return tok[1] - 1 if tok[1] > 0 else 0
 
 
 class Parser:
@@ -141,7 +141,7 @@ class Parser:
         # Errors from the checks pwsh runs after parsing; they follow the
         # syntax errors, in source order.
         self.late_errors: list[ParseError] = []
-        self.ungot: Optional[Token] = None
+        self.ungot: Optional[RawToken] = None
         self.disable_comma = False
         self.flow: list[Any] = []
         self.splats: list[A.VariableExpressionAst] = []
@@ -186,14 +186,14 @@ class Parser:
 
     # --- token access ----------------------------------------------------------------
 
-    def _next(self) -> Token:
+    def _next(self) -> RawToken:
         tok = self.ungot
         if tok is not None:
             self.ungot = None
             return tok
         return self.tk.next_token()
 
-    def _peek(self) -> Token:
+    def _peek(self) -> RawToken:
         tok = self.ungot
         if tok is None:
             tok = self.ungot = self.tk.next_token()
@@ -210,7 +210,7 @@ class Parser:
                 c = text[pos + 1]
             if c in SKIP_START:
                 tk.skip_newlines(False)
-        elif tok.kind is K_NEWLINE:
+        elif tok[0] is K_NEWLINE:
             self.ungot = None
             self.tk.skip_newlines(False)
 
@@ -225,7 +225,7 @@ class Parser:
                 c = text[pos + 1]
             if c in SKIP_START:
                 tk.skip_newlines(True)
-        elif tok.kind is K_NEWLINE or tok.kind is K_SEMI:
+        elif tok[0] is K_NEWLINE or tok[0] is K_SEMI:
             self.ungot = None
             self.tk.skip_newlines(True)
 
@@ -233,11 +233,20 @@ class Parser:
         tk = self.tk
         if mode != tk.mode:
             tok = self.ungot
-            if tok is not None and not _INVARIANT[tok.kind] \
-                    and not (tok.dyn_flags & F_INVARIANT_DYNAMIC):
+            if tok is not None and not _INVARIANT[tok[0]] \
+                    and not (tok[4] & F_INVARIANT_DYNAMIC):
                 self.ungot = None
-                tk.resync(tok.start)
+                tk.resync(tok[1])
             tk.mode = mode
+
+    def _switch_mode(self, mode: int) -> None:
+        """SetTokenizerMode; the held token (if any) is rescanned when it would
+        read differently in the new mode."""
+        tok = self.ungot
+        if tok is None:
+            self.tk.mode = mode
+        elif mode != self.tk.mode:
+            self._set_mode(mode)
 
     def _resync(self, offset: int) -> None:
         self.ungot = None
@@ -245,7 +254,7 @@ class Parser:
 
     def _restore_point(self) -> int:
         tok = self.ungot
-        return tok.start if tok is not None else self.tk.get_restore_point()
+        return tok[1] if tok is not None else self.tk.get_restore_point()
 
     def _sync_on_error(self, consume_closing: bool, *sync: TokenKind) -> None:
         parens = 1 if K_RPAREN in sync else 0
@@ -253,7 +262,7 @@ class Parser:
         brackets = 1 if K_RBRACKET in sync else 0
         while True:
             tok = self._next()
-            kind = tok.kind
+            kind = tok[0]
             if kind is K_LPAREN:
                 parens += 1
             elif kind is K_RPAREN:
@@ -290,7 +299,7 @@ class Parser:
         self.tk.mode = MODE_COMMAND
         return self._script_block(None, False)
 
-    def _script_block(self, lcurly: Optional[Token], is_filter: bool) -> A.ScriptBlockAst:
+    def _script_block(self, lcurly: Optional[RawToken], is_filter: bool) -> A.ScriptBlockAst:
         self._skip_newlines()
         usings = self._using_statements() if lcurly is None else None
         restore = self._restore_point()
@@ -311,11 +320,11 @@ class Parser:
         result = None
         while True:
             tok = self._peek()
-            if tok.kind is not K.Using:
+            if tok[0] is not K.Using:
                 # Read the token again: the param-block rule looks for '['
                 # and attributes, which command mode reads as a bare word.
-                if tok.kind is K_GENERIC:
-                    self._resync(tok.start)
+                if tok[0] is K_GENERIC:
+                    self._resync(tok[1])
                 return result
             self.ungot = None
             stmt = self._using_statement(tok)
@@ -325,21 +334,21 @@ class Parser:
                     result = []
                 result.append(stmt)
 
-    def _using_statement(self, using_tok: Token) -> A.StatementAst:
+    def _using_statement(self, using_tok: RawToken) -> A.StatementAst:
         """``using namespace|module|assembly|type <name>``."""
         src = self.src
         kind_tok = self._next()
-        kind = kind_tok.text.lower() if kind_tok.kind in (K_IDENTIFIER, K.Type, K.Module,
+        kind = self.src.text[kind_tok[1]:kind_tok[2]].lower() if kind_tok[0] in (K_IDENTIFIER, K.Type, K.Module,
                                                           K.Namespace, K.Assembly) else ""
         if kind not in ("namespace", "module", "assembly", "type"):
             self.ungot = kind_tok
-            self._incomplete(using_tok.end, using_tok.end, "MissingUsingStatementDirective")
-            return A.ErrorStatementAst(using_tok.extent, [])
+            self._incomplete(using_tok[2], using_tok[2], "MissingUsingStatementDirective")
+            return A.ErrorStatementAst(Extent(self.src, using_tok[1], using_tok[2]), [])
         name = self._single_command_argument(0x04)
         if name is None:
-            self._incomplete(kind_tok.end, kind_tok.end, "MissingUsingItemName")
-            return A.ErrorStatementAst(Extent(src, using_tok.start, kind_tok.end), [])
-        node = A.UsingStatementAst(Extent(src, using_tok.start, name.extent.end_offset), kind, name,
+            self._incomplete(kind_tok[2], kind_tok[2], "MissingUsingItemName")
+            return A.ErrorStatementAst(Extent(src, using_tok[1], kind_tok[2]), [])
+        node = A.UsingStatementAst(Extent(src, using_tok[1], name.extent.end_offset), kind, name,
                                    None)
         name.parent = node
         return node
@@ -351,22 +360,22 @@ class Parser:
         candidates = self._attribute_list(False)
         self._skip_newlines()
         param_tok = self._peek()
-        if param_tok.kind is not K.Param:
+        if param_tok[0] is not K.Param:
             return None, candidates is not None
         self.ungot = None
         self._skip_newlines()
         lparen = self._next()
-        if lparen.kind is not K_LPAREN:
+        if lparen[0] is not K_LPAREN:
             self.ungot = lparen
             return None, True
         parameters = self._parameter_list()
         self._skip_newlines()
         rparen = self._next()
-        end = rparen.end
-        if rparen.kind is not K_RPAREN:
+        end = rparen[2]
+        if rparen[0] is not K_RPAREN:
             self.ungot = rparen
             end = _before(rparen)
-            after = parameters[-1].extent.end_offset if parameters else lparen.end
+            after = parameters[-1].extent.end_offset if parameters else lparen[2]
             self._incomplete(after, after, "MissingEndParenthesisInFunctionParameterList")
         attributes = []
         for attr in candidates or _EMPTY:
@@ -375,7 +384,7 @@ class Parser:
             else:
                 self._error(attr.extent.start_offset, attr.extent.end_offset,
                             "TypeNotAllowedBeforeParam", attr.type_name.full_name)
-        start = param_tok.start
+        start = param_tok[1]
         node = A.ParamBlockAst(Extent(self.src, start, max(end, start)), attributes, parameters)
         for a in attributes:
             a.parent = node
@@ -391,12 +400,12 @@ class Parser:
             parameter = self._parameter()
             if parameter is None:
                 if comma is not None:
-                    self._incomplete(comma.end, comma.end, "MissingExpressionAfterToken", ",")
+                    self._incomplete(comma[2], comma[2], "MissingExpressionAfterToken", ",")
                 break
             parameters.append(parameter)
             self._skip_newlines()
             comma = self._peek()
-            if comma.kind is not K_COMMA:
+            if comma[0] is not K_COMMA:
                 break
             self.ungot = None
         return parameters
@@ -408,12 +417,12 @@ class Parser:
         default = None
         try:
             self.disable_comma = True
-            self._set_mode(MODE_EXPRESSION)
+            self._switch_mode(MODE_EXPRESSION)
             self._skip_newlines()
             attributes = self._attribute_list(False)
             self._skip_newlines()
             tok = self._next()
-            if tok.kind is not K_VARIABLE and tok.kind is not K_SPLATTED:
+            if tok[0] is not K_VARIABLE and tok[0] is not K_SPLATTED:
                 self.ungot = tok
                 if attributes is not None:
                     last = attributes[-1].extent.end_offset
@@ -430,17 +439,17 @@ class Parser:
             var = self._variable(tok)
             self._skip_newlines()
             equals = self._peek()
-            if equals.kind is K_EQUALS:
+            if equals[0] is K_EQUALS:
                 self.ungot = None
                 self._skip_newlines()
                 default = self._expression()
                 if default is None:
-                    self._incomplete(equals.end, equals.end, "MissingExpressionAfterToken", "=")
+                    self._incomplete(equals[2], equals[2], "MissingExpressionAfterToken", "=")
         finally:
             self.disable_comma = old_disable
-            self._set_mode(old_mode)
-        start = attributes[0].extent.start_offset if attributes else tok.start
-        end = default.extent.end_offset if default is not None else tok.end
+            self._switch_mode(old_mode)
+        start = attributes[0].extent.start_offset if attributes else tok[1]
+        end = default.extent.end_offset if default is not None else tok[2]
         node = A.ParameterAst(Extent(src, start, end), var, attributes or [], default)
         var.parent = node
         if attributes:
@@ -474,10 +483,10 @@ class Parser:
             attribute = self._attribute()
         return attributes
 
-    def _next_lbracket(self) -> Optional[Token]:
+    def _next_lbracket(self) -> Optional[RawToken]:
         tok = self.ungot
         if tok is not None:
-            if tok.kind is K_LBRACKET:
+            if tok[0] is K_LBRACKET:
                 self.ungot = None
                 return tok
             return None
@@ -492,53 +501,53 @@ class Parser:
         self._skip_newlines()
         type_name, first = self._type_name(True)
         if type_name is None:
-            self._resync(lbracket.start)
-            self._incomplete(lbracket.end, lbracket.end, "MissingTypename")
+            self._resync(lbracket[1])
+            self._incomplete(lbracket[2], lbracket[2], "MissingTypename")
             return None
         tok = self._next()
-        if tok.kind is K_LPAREN:
+        if tok[0] is K_LPAREN:
             self._skip_newlines()
             positional: list[A.ExpressionAst] = []
             named: list[A.NamedAttributeArgumentAst] = []
             old_mode = self.tk.mode
             try:
-                self._set_mode(MODE_EXPRESSION)
-                last_end = self._attribute_arguments(positional, named, tok.end)
+                self._switch_mode(MODE_EXPRESSION)
+                last_end = self._attribute_arguments(positional, named, tok[2])
             finally:
-                self._set_mode(old_mode)
+                self._switch_mode(old_mode)
             self._skip_newlines()
-            rparen: Optional[Token] = self._next()
+            rparen: Optional[RawToken] = self._next()
             assert rparen is not None
-            if rparen.kind is not K_RPAREN:
+            if rparen[0] is not K_RPAREN:
                 self.ungot = rparen
                 rparen = None
                 self._incomplete(last_end, last_end, "MissingEndParenthesisInExpression")
             self._skip_newlines()
-            rbracket: Optional[Token] = self._next()
+            rbracket: Optional[RawToken] = self._next()
             assert rbracket is not None
-            if rbracket.kind is not K_RBRACKET:
+            if rbracket[0] is not K_RBRACKET:
                 self.ungot = rbracket
                 rbracket = None
                 if rparen is not None:
-                    self._incomplete(rparen.end, rparen.end,
+                    self._incomplete(rparen[2], rparen[2],
                                      "EndSquareBracketExpectedAtEndOfAttribute")
             if first is not None:
-                first.dyn_flags |= F_ATTRIBUTE_NAME
-            end = rbracket.end if rbracket is not None else (
-                rparen.end if rparen is not None else last_end)
-            node = A.AttributeAst(Extent(src, lbracket.start, end), type_name, positional, named)
+                first[4] |= F_ATTRIBUTE_NAME
+            end = rbracket[2] if rbracket is not None else (
+                rparen[2] if rparen is not None else last_end)
+            node = A.AttributeAst(Extent(src, lbracket[1], end), type_name, positional, named)
             for p in positional:
                 p.parent = node
             for n in named:
                 n.parent = node
             return node
-        end = tok.end
-        if tok.kind is not K_RBRACKET:
+        end = tok[2]
+        if tok[0] is not K_RBRACKET:
             self.ungot = tok
             before = _before(tok)
             self._error(before, before, "EndSquareBracketExpectedAtEndOfAttribute")
-            end = type_name.extent.end_offset if type_name.extent is not None else lbracket.end
-        return A.TypeConstraintAst(Extent(src, lbracket.start, end), type_name)
+            end = type_name.extent.end_offset if type_name.extent is not None else lbracket[2]
+        return A.TypeConstraintAst(Extent(src, lbracket[1], end), type_name)
 
     def _attribute_arguments(self, positional: list, named: list, last_end: int) -> int:
         src = self.src
@@ -553,13 +562,13 @@ class Parser:
                 expression_omitted = False
                 if name is not None:
                     tok = self._peek()
-                    if tok.kind is K_EQUALS:
+                    if tok[0] is K_EQUALS:
                         self.ungot = None
                         self._skip_newlines()
                         expr = self._expression()
                         if expr is None:
-                            self._incomplete(tok.end, tok.end, "MissingExpressionInNamedArgument")
-                            expr = A.ErrorExpressionAst(Extent(src, tok.end, tok.end), [])
+                            self._incomplete(tok[2], tok[2], "MissingExpressionInNamedArgument")
+                            expr = A.ErrorExpressionAst(Extent(src, tok[2], tok[2]), [])
                             self._sync_on_error(True, K_COMMA, K_RPAREN, K_RBRACKET, K_NEWLINE)
                         last_end = expr.extent.end_offset
                     else:
@@ -583,153 +592,153 @@ class Parser:
                     positional.append(expr)
                     last_end = expr.extent.end_offset
                 elif comma is not None:
-                    self._incomplete(comma.end, comma.end, "MissingExpressionAfterToken", ",")
-                    positional.append(A.ErrorExpressionAst(Extent(src, comma.end, comma.end), []))
-                    last_end = comma.end
+                    self._incomplete(comma[2], comma[2], "MissingExpressionAfterToken", ",")
+                    positional.append(A.ErrorExpressionAst(Extent(src, comma[2], comma[2]), []))
+                    last_end = comma[2]
                 self._skip_newlines()
                 comma = self._peek()
-                if comma.kind is not K_COMMA:
+                if comma[0] is not K_COMMA:
                     break
-                last_end = comma.end
+                last_end = comma[2]
                 self.ungot = None
         finally:
             self.disable_comma = old_disable
         return last_end
 
-    def _type_name(self, allow_assembly: bool) -> tuple[Optional[A.TypeName], Optional[Token]]:
+    def _type_name(self, allow_assembly: bool) -> tuple[Optional[A.TypeName], Optional[RawToken]]:
         old_mode = self.tk.mode
         try:
-            self._set_mode(MODE_TYPENAME)
+            self._switch_mode(MODE_TYPENAME)
             tok = self._next()
-            if tok.kind is not K_IDENTIFIER:
+            if tok[0] is not K_IDENTIFIER:
                 self.ungot = tok
                 return None, None
             return self._finish_type_name(tok, False, allow_assembly), tok
         finally:
-            self._set_mode(old_mode)
+            self._switch_mode(old_mode)
 
-    def _simple_type(self, tok: Token) -> A.TypeName:
-        return A.TypeName(tok.text, (), 0, None, tok.extent)
+    def _simple_type(self, tok: RawToken) -> A.TypeName:
+        return A.TypeName(self.src.text[tok[1]:tok[2]], (), 0, None, Extent(self.src, tok[1], tok[2]))
 
-    def _finish_type_name(self, name_tok: Token, unbracketed_generic: bool,
+    def _finish_type_name(self, name_tok: RawToken, unbracketed_generic: bool,
                           allow_assembly: bool = True) -> A.TypeName:
         tok = self._peek()
-        if tok.kind is K_LBRACKET:
+        if tok[0] is K_LBRACKET:
             lbracket = tok
             self.ungot = None
             self._skip_newlines()
             tok = self._next()
-            kind = tok.kind
+            kind = tok[0]
             if kind is K_RBRACKET or kind is K_COMMA:
                 element = self._simple_type(name_tok)
                 return self._array_type_name(element, tok, unbracketed_generic)
             if kind is K_LBRACKET or kind is K_IDENTIFIER:
                 return self._generic_type_name(name_tok, tok, unbracketed_generic)
             if kind is not K_EOF:
-                self._error(tok.start, tok.end, "UnexpectedToken", tok.text)
+                self._error(tok[1], tok[2], "UnexpectedToken", self.src.text[tok[1]:tok[2]])
                 self._sync_on_error(True, K_RBRACKET)
             else:
                 self.ungot = tok
-                self._incomplete(lbracket.end, lbracket.end, "MissingTypename")
+                self._incomplete(lbracket[2], lbracket[2], "MissingTypename")
             return self._simple_type(name_tok)
-        if tok.kind is K_COMMA and allow_assembly and not unbracketed_generic:
+        if tok[0] is K_COMMA and allow_assembly and not unbracketed_generic:
             self.ungot = None
             spec = self.tk.get_assembly_name_spec()
             if not spec.strip():
-                self._error(tok.end, tok.end, "MissingAssemblyNameSpecification")
+                self._error(tok[2], tok[2], "MissingAssemblyNameSpecification")
         return self._simple_type(name_tok)
 
-    def _single_generic_argument(self, first: Token) -> A.TypeName:
-        if first.kind is K_IDENTIFIER:
+    def _single_generic_argument(self, first: RawToken) -> A.TypeName:
+        if first[0] is K_IDENTIFIER:
             return self._finish_type_name(first, True)
         tok = self._next()
-        if tok.kind is not K_IDENTIFIER:
+        if tok[0] is not K_IDENTIFIER:
             self.ungot = tok
-            self._incomplete(tok.end, tok.end, "MissingTypename")
-            return A.TypeName(":ErrorTypeName:", (), 0, None, first.extent)
+            self._incomplete(tok[2], tok[2], "MissingTypename")
+            return A.TypeName(":ErrorTypeName:", (), 0, None, Extent(self.src, first[1], first[2]))
         type_name = self._finish_type_name(tok, False)
         rbracket = self._next()
-        if rbracket.kind is not K_RBRACKET:
+        if rbracket[0] is not K_RBRACKET:
             self.ungot = rbracket
             before = _before(rbracket)
             self._incomplete(before, before, "EndSquareBracketExpectedAtEndOfType")
         return type_name
 
-    def _generic_type_name(self, name_tok: Token, first: Token, unbracketed: bool) -> A.TypeName:
+    def _generic_type_name(self, name_tok: RawToken, first: RawToken, unbracketed: bool) -> A.TypeName:
         src = self.src
         arguments = [self._single_generic_argument(first)]
         while True:
             self._skip_newlines()
             last = self._next()
-            if last.kind is not K_COMMA:
+            if last[0] is not K_COMMA:
                 break
             self._skip_newlines()
             tok = self._peek()
-            if tok.kind is K_IDENTIFIER or tok.kind is K_LBRACKET:
+            if tok[0] is K_IDENTIFIER or tok[0] is K_LBRACKET:
                 self.ungot = None
                 arguments.append(self._single_generic_argument(tok))
             else:
-                self._incomplete(last.end, last.end, "MissingTypename")
-                arguments.append(A.TypeName(":ErrorTypeName:", (), 0, None, last.extent))
-        end = last.end
-        if last.kind is not K_RBRACKET:
+                self._incomplete(last[2], last[2], "MissingTypename")
+                arguments.append(A.TypeName(":ErrorTypeName:", (), 0, None, Extent(self.src, last[1], last[2])))
+        end = last[2]
+        if last[0] is not K_RBRACKET:
             self.ungot = last
             before = _before(last)
             self._incomplete(before, before, "EndSquareBracketExpectedAtEndOfAttribute")
-            end = arguments[-1].extent.end_offset if arguments[-1].extent else first.end
-        result = A.TypeName(name_tok.text, arguments, 0, None, Extent(src, name_tok.start, end))
+            end = arguments[-1].extent.end_offset if arguments[-1].extent else first[2]
+        result = A.TypeName(self.src.text[name_tok[1]:name_tok[2]], arguments, 0, None, Extent(src, name_tok[1], end))
         tok = self._peek()
-        if tok.kind is K_LBRACKET:
+        if tok[0] is K_LBRACKET:
             self.ungot = None
             return self._array_type_name(result, self._next(), unbracketed)
-        if tok.kind is K_COMMA and not unbracketed:
+        if tok[0] is K_COMMA and not unbracketed:
             self.ungot = None
             spec = self.tk.get_assembly_name_spec()
             if not spec:
-                self._error(tok.end, tok.end, "MissingAssemblyNameSpecification")
+                self._error(tok[2], tok[2], "MissingAssemblyNameSpecification")
         return result
 
-    def _array_type_name(self, element: A.TypeName, first: Token, unbracketed: bool) -> A.TypeName:
+    def _array_type_name(self, element: A.TypeName, first: RawToken, unbracketed: bool) -> A.TypeName:
         src = self.src
         while True:
-            kind = first.kind
+            kind = first[0]
             if kind is K_COMMA:
                 rank = 1
                 tok = first
                 last_comma = first
-                while tok.kind is K_COMMA:
+                while tok[0] is K_COMMA:
                     last_comma = tok
                     rank += 1
                     tok = self._next()
                 if rank > 32:
-                    if tok.kind is not K_RBRACKET:
+                    if tok[0] is not K_RBRACKET:
                         self.ungot = tok
-                    self._error(first.start, last_comma.end, "ArrayHasTooManyDimensions", rank)
+                    self._error(first[1], last_comma[2], "ArrayHasTooManyDimensions", rank)
                     break
-                if tok.kind is not K_RBRACKET:
+                if tok[0] is not K_RBRACKET:
                     self.ungot = tok
-                    self._error(last_comma.end, last_comma.end,
+                    self._error(last_comma[2], last_comma[2],
                                 "EndSquareBracketExpectedAtEndOfAttribute")
                 element = A.TypeName(element.name, (), rank, element,
-                                     Extent(src, element.extent.start_offset, tok.end))
+                                     Extent(src, element.extent.start_offset, tok[2]))
             elif kind is K_RBRACKET:
                 element = A.TypeName(element.name, (), 1, element,
-                                     Extent(src, element.extent.start_offset, first.end))
+                                     Extent(src, element.extent.start_offset, first[2]))
             elif kind is K_EOF:
                 self.ungot = first
                 before = _before(first)
                 self._error(before, before, "EndSquareBracketExpectedAtEndOfAttribute")
             else:
-                self._error(first.start, first.end, "UnexpectedToken", first.text)
+                self._error(first[1], first[2], "UnexpectedToken", self.src.text[first[1]:first[2]])
                 self._sync_on_error(True, K_RBRACKET)
             tok = self._peek()
-            if not unbracketed and tok.kind is K_COMMA:
+            if not unbracketed and tok[0] is K_COMMA:
                 self.ungot = None
                 spec = self.tk.get_assembly_name_spec()
                 if not spec:
-                    self._error(tok.end, tok.end, "MissingAssemblyNameSpecification")
+                    self._error(tok[2], tok[2], "MissingAssemblyNameSpecification")
                 break
-            if tok.kind is not K_LBRACKET:
+            if tok[0] is not K_LBRACKET:
                 break
             self.ungot = None
             first = self._next()
@@ -737,25 +746,25 @@ class Parser:
 
     # --- script block bodies -----------------------------------------------------------
 
-    def _complete_body(self, lcurly: Optional[Token], body_start: Optional[int],
+    def _complete_body(self, lcurly: Optional[RawToken], body_start: Optional[int],
                        body_end: Optional[int]) -> tuple[bool, int, int, Optional[tuple[int, int]]]:
         """CompleteScriptBlockBody: consume the closing ``}`` (or check for end
         of input); returns (done, start, end, empty-body extent)."""
         if lcurly is not None:
             rcurly = self._next()
             empty = None
-            if rcurly.kind is not K_RCURLY:
+            if rcurly[0] is not K_RCURLY:
                 self.ungot = rcurly
-                end = body_end if body_end is not None else lcurly.end
-                self._incomplete_at(lcurly.start, lcurly.end, rcurly.end, "MissingEndCurlyBrace")
+                end = body_end if body_end is not None else lcurly[2]
+                self._incomplete_at(lcurly[1], lcurly[2], rcurly[2], "MissingEndCurlyBrace")
             else:
-                end = rcurly.end
-                if body_start is None and lcurly.end != rcurly.start:
-                    empty = (lcurly.end, rcurly.start)
-            return True, lcurly.start, end, empty
+                end = rcurly[2]
+                if body_start is None and lcurly[2] != rcurly[1]:
+                    empty = (lcurly[2], rcurly[1])
+            return True, lcurly[1], end, empty
         tok = self._next()
-        if tok.kind is not K_EOF:
-            self._error(tok.start, tok.end, "UnexpectedToken", tok.text)
+        if tok[0] is not K_EOF:
+            self._error(tok[1], tok[2], "UnexpectedToken", self.src.text[tok[1]:tok[2]])
             return False, 0, self.tk.n, None
         return True, 0, self.src_len, None
 
@@ -763,11 +772,11 @@ class Parser:
     def src_len(self) -> int:
         return len(self.src.text)
 
-    def _script_block_body(self, lcurly: Optional[Token], param_block: Optional[A.ParamBlockAst],
+    def _script_block_body(self, lcurly: Optional[RawToken], param_block: Optional[A.ParamBlockAst],
                            is_filter: bool) -> A.ScriptBlockAst:
         src = self.src
         tok = self._peek()
-        if STATIC_FLAGS[tok.kind] & F_BLOCK_NAME:
+        if STATIC_FLAGS[tok[0]] & F_BLOCK_NAME:
             return self._named_block_list(lcurly, param_block)
         statements: list[A.StatementAst] = []
         traps: list[A.TrapStatementAst] = []
@@ -791,7 +800,7 @@ class Parser:
         elif empty is not None:
             block_extent = Extent(src, empty[0], empty[1])
         else:
-            at = lcurly.end if lcurly is not None else 0
+            at = lcurly[2] if lcurly is not None else 0
             block_extent = Extent(src, at, at)
         named = A.NamedBlockAst(block_extent, "process" if is_filter else "end", statements, traps,
                                 True)
@@ -810,17 +819,17 @@ class Parser:
             param_block.parent = node
         return node
 
-    def _named_block_list(self, lcurly: Optional[Token],
+    def _named_block_list(self, lcurly: Optional[RawToken],
                           param_block: Optional[A.ParamBlockAst]) -> A.ScriptBlockAst:
         src = self.src
         blocks: dict[str, A.NamedBlockAst] = {}
-        start = lcurly.start if lcurly is not None else (
+        start = lcurly[1] if lcurly is not None else (
             param_block.extent.start_offset if param_block is not None else None)
         end = None
         sb_start = sb_end = 0
         while True:
             tok = self._next()
-            kind = tok.kind
+            kind = tok[0]
             name = _BLOCK_NAMES.get(kind)
             if name is None:
                 if kind is K_RCURLY or kind is K_EOF:
@@ -829,28 +838,28 @@ class Parser:
                     break
                 if lcurly is not None:
                     self.ungot = tok
-                    sb_start = start if start is not None else tok.start
+                    sb_start = start if start is not None else tok[1]
                     sb_end = end if end is not None else sb_start
                 else:
                     sb_start, sb_end = 0, self.src_len
-                self._error(tok.start, tok.end, "MissingNamedBlocks", tok.text)
+                self._error(tok[1], tok[2], "MissingNamedBlocks", self.src.text[tok[1]:tok[2]])
                 break
             if start is None:
-                start = tok.start
-            end = tok.end
+                start = tok[1]
+            end = tok[2]
             self.flow.append(_BARRIER)
             try:
                 body = self._statement_block()
             finally:
                 self.flow.pop()
             if body is None:
-                self._incomplete(tok.end, tok.end, "MissingNamedStatementBlock", kind_text(kind))
+                self._incomplete(tok[2], tok[2], "MissingNamedStatementBlock", kind_text(kind))
                 statements: list = []
                 traps: list = []
             else:
                 end = body.extent.end_offset
                 statements, traps = body.statements, body.traps
-            extent = Extent(src, tok.start, end)
+            extent = Extent(src, tok[1], end)
             if name in blocks:
                 self._error(extent.start_offset, extent.end_offset, "DuplicateScriptCommandClause",
                             kind_text(kind))
@@ -874,20 +883,21 @@ class Parser:
     def _statement_block(self) -> Optional[A.StatementBlockAst]:
         self._skip_newlines()
         lcurly = self._next()
-        if lcurly.kind is not K_LCURLY:
+        if lcurly[0] is not K_LCURLY:
             self.ungot = lcurly
             return None
         statements: list[A.StatementAst] = []
         traps: list[A.TrapStatementAst] = []
         span = self._statement_list(statements, traps)
         rcurly = self._next()
-        if rcurly.kind is not K_RCURLY:
+        if rcurly[0] is not K_RCURLY:
             self.ungot = rcurly
-            end = span[1] if span is not None else lcurly.end
-            self._incomplete_at(lcurly.start, lcurly.end, rcurly.end, "MissingEndCurlyBrace")
+            end = span[1] if span is not None else lcurly[2]
+            self._incomplete_at(lcurly[1], lcurly[2], rcurly[2], "MissingEndCurlyBrace")
         else:
-            end = rcurly.end
-        node = A.StatementBlockAst(Extent(self.src, lcurly.start, end), statements, traps)
+            end = rcurly[2]
+        ext = Extent(self.src, lcurly[1], end)
+        node = A.StatementBlockAst(ext, statements, traps)
         for s in statements:
             s.parent = node
         for t in traps:
@@ -908,8 +918,23 @@ class Parser:
             if first is None:
                 first = stmt
             last = stmt
-            self._skip_newlines_and_semis()
-            kind = self._peek().kind
+            # _skip_newlines_and_semis() and _peek(), inline.
+            tok = self.ungot
+            if tok is None:
+                tk = self.tk
+                text = tk.text
+                pos = tk.pos
+                c = text[pos]
+                if c == " ":
+                    c = text[pos + 1]
+                if c in SKIP_START:
+                    tk.skip_newlines(True)
+                tok = self.ungot = tk.next_token()
+            elif tok[0] is K_NEWLINE or tok[0] is K_SEMI:
+                tk = self.tk
+                tk.skip_newlines(True)
+                tok = self.ungot = tk.next_token()
+            kind = tok[0]
             if kind is K_RPAREN or kind is K_RCURLY:
                 break
         if first is None:
@@ -919,23 +944,27 @@ class Parser:
     # --- statements ----------------------------------------------------------------------
 
     def _statement(self) -> Optional[A.StatementAst]:
-        tok = self._next()
-        kind = tok.kind
+        tok = self.ungot
+        if tok is None:
+            tok = self.tk.next_token()
+        else:
+            self.ungot = None
+        kind = tok[0]
         attributes = None
         restore = 0
-        if kind is K_GENERIC and tok.text[0] == "[":
-            restore = tok.start
+        if kind is K_GENERIC and self.src.text[tok[1]:tok[2]][0] == "[":
+            restore = tok[1]
             self._resync(restore)
             attributes = self._attribute_list(False)
             tok = self._next()
-            kind = tok.kind
+            kind = tok[0]
             if attributes:
                 flags = STATIC_FLAGS[kind]
                 if flags & F_NO_ATTRIBUTES:
                     if any(isinstance(a, A.TypeConstraintAst) for a in attributes):
                         self._resync(restore)
                         tok = self._next()
-                        kind = tok.kind
+                        kind = tok[0]
                     else:
                         first = attributes[0]
                         self._error(first.extent.start_offset, first.extent.end_offset,
@@ -949,7 +978,7 @@ class Parser:
                 else:
                     self._resync(restore)
                     tok = self._next()
-                    kind = tok.kind
+                    kind = tok[0]
         handler = _STATEMENT_RULES.get(kind)
         if handler is not None:
             return handler(self, tok)
@@ -973,38 +1002,43 @@ class Parser:
             self.ungot = tok
         return self._pipeline_chain()
 
-    def _reserved_keyword(self, tok: Token) -> A.StatementAst:
-        self._error(tok.start, tok.end, "ReservedKeywordNotAllowed", kind_text(tok.kind))
-        return A.ErrorStatementAst(tok.extent, [])
+    def _reserved_keyword(self, tok: RawToken) -> A.StatementAst:
+        self._error(tok[1], tok[2], "ReservedKeywordNotAllowed", kind_text(tok[0]))
+        return A.ErrorStatementAst(Extent(self.src, tok[1], tok[2]), [])
 
-    def _unsupported_definition(self, tok: Token) -> A.StatementAst:
+    def _unsupported_definition(self, tok: RawToken) -> A.StatementAst:
         """``class``/``enum``/``configuration``: not supported; skip the
         definition so the rest of the script still parses."""
-        self._error(tok.start, tok.end, "ReservedKeywordNotAllowed", kind_text(tok.kind))
-        end = tok.end
+        self._error(tok[1], tok[2], "ReservedKeywordNotAllowed", kind_text(tok[0]))
+        end = tok[2]
         while True:
             nxt = self._next()
-            if nxt.kind is K_LCURLY:
+            if nxt[0] is K_LCURLY:
                 self._sync_on_error(True, K_RCURLY)
                 end = max(end, self._restore_point())
                 break
-            if nxt.kind in (K_EOF, K_NEWLINE, K_SEMI, K_RCURLY, K_RPAREN):
+            if nxt[0] in (K_EOF, K_NEWLINE, K_SEMI, K_RCURLY, K_RPAREN):
                 self.ungot = nxt
                 break
-            end = nxt.end
-        return A.ErrorStatementAst(Extent(self.src, tok.start, end), [])
+            end = nxt[2]
+        return A.ErrorStatementAst(Extent(self.src, tok[1], end), [])
 
     def _simple_name(self) -> Optional[A.StringConstantExpressionAst]:
         tk = self.tk
-        tk.want_simple_name = True
-        try:
-            tok = self._peek()
-        finally:
+        tok = self.ungot
+        if tok is None:
+            # (No try/finally: an exception abandons the whole parse.)
+            tk.want_simple_name = True
+            tok = self.ungot = tk.next_token()
             tk.want_simple_name = False
-        if tok.kind is K_IDENTIFIER:
-            tok.dyn_flags |= F_MEMBER_NAME
+        if tok[0] is K_IDENTIFIER:
+            tok[4] |= F_MEMBER_NAME
             self.ungot = None
-            return A.StringConstantExpressionAst(tok.extent, tok.text, "bareword")
+            src = self.src
+            start = tok[1]
+            end = tok[2]
+            ext = Extent(src, start, end)
+            return A.StringConstantExpressionAst(ext, src.text[start:end], "bareword")
         return None
 
     def _label_or_key(self) -> Optional[A.ExpressionAst]:
@@ -1012,7 +1046,7 @@ class Parser:
         if name is not None:
             return name
         tok = self._peek()
-        if tok.kind is not K_NEWLINE and tok.kind is not K_SEMI:
+        if tok[0] is not K_NEWLINE and tok[0] is not K_SEMI:
             old = self.disable_comma
             try:
                 self.disable_comma = True
@@ -1040,53 +1074,53 @@ class Parser:
             if label is not None and (label == "" or label.lower() == (entry or "").lower()):
                 return
 
-    def _break(self, tok: Token) -> A.StatementAst:
+    def _break(self, tok: RawToken) -> A.StatementAst:
         label = self._label_or_key()
-        end = label.extent.end_offset if label is not None else tok.end
-        node = A.BreakStatementAst(Extent(self.src, tok.start, end), label)
+        end = label.extent.end_offset if label is not None else tok[2]
+        node = A.BreakStatementAst(Extent(self.src, tok[1], end), label)
         if label is not None:
             label.parent = node
         self._check_flow_out_of_finally(node, self._flow_label_text(label))
         return node
 
-    def _continue(self, tok: Token) -> A.StatementAst:
+    def _continue(self, tok: RawToken) -> A.StatementAst:
         label = self._label_or_key()
-        end = label.extent.end_offset if label is not None else tok.end
-        node = A.ContinueStatementAst(Extent(self.src, tok.start, end), label)
+        end = label.extent.end_offset if label is not None else tok[2]
+        node = A.ContinueStatementAst(Extent(self.src, tok[1], end), label)
         if label is not None:
             label.parent = node
         self._check_flow_out_of_finally(node, self._flow_label_text(label))
         return node
 
-    def _return(self, tok: Token) -> A.StatementAst:
+    def _return(self, tok: RawToken) -> A.StatementAst:
         pipeline = self._pipeline_chain()
-        end = pipeline.extent.end_offset if pipeline is not None else tok.end
-        node = A.ReturnStatementAst(Extent(self.src, tok.start, end), pipeline)
+        end = pipeline.extent.end_offset if pipeline is not None else tok[2]
+        node = A.ReturnStatementAst(Extent(self.src, tok[1], end), pipeline)
         if pipeline is not None:
             pipeline.parent = node
         self._check_flow_out_of_finally(node, None)
         return node
 
-    def _exit(self, tok: Token) -> A.StatementAst:
+    def _exit(self, tok: RawToken) -> A.StatementAst:
         pipeline = self._pipeline_chain()
-        end = pipeline.extent.end_offset if pipeline is not None else tok.end
-        node = A.ExitStatementAst(Extent(self.src, tok.start, end), pipeline)
+        end = pipeline.extent.end_offset if pipeline is not None else tok[2]
+        node = A.ExitStatementAst(Extent(self.src, tok[1], end), pipeline)
         if pipeline is not None:
             pipeline.parent = node
         return node
 
-    def _throw(self, tok: Token) -> A.StatementAst:
+    def _throw(self, tok: RawToken) -> A.StatementAst:
         pipeline = self._pipeline_chain()
-        end = pipeline.extent.end_offset if pipeline is not None else tok.end
-        node = A.ThrowStatementAst(Extent(self.src, tok.start, end), pipeline)
+        end = pipeline.extent.end_offset if pipeline is not None else tok[2]
+        node = A.ThrowStatementAst(Extent(self.src, tok[1], end), pipeline)
         if pipeline is not None:
             pipeline.parent = node
         return node
 
-    def _labeled_statement(self, label: Token) -> A.StatementAst:
+    def _labeled_statement(self, label: RawToken) -> A.StatementAst:
         tok = self._next()
-        kind = tok.kind
-        label_text = label.value
+        kind = tok[0]
+        label_text = label[3]
         if kind is K.Switch:
             return self._switch(tok, label, label_text)
         if kind is K.Foreach:
@@ -1097,7 +1131,7 @@ class Parser:
             return self._while(tok, label, label_text)
         if kind is K.Do:
             return self._do(tok, label, label_text)
-        self._resync(label.start)
+        self._resync(label[1])
         return self._pipeline_chain()
 
     def _error_statement(self, start: int, end: int, *nested: Any) -> A.ErrorStatementAst:
@@ -1115,7 +1149,7 @@ class Parser:
             child.parent = node
         return node
 
-    def _if(self, if_tok: Token) -> A.StatementAst:
+    def _if(self, if_tok: RawToken) -> A.StatementAst:
         src = self.src
         clauses: list[tuple[A.PipelineBaseAst, A.StatementBlockAst]] = []
         components: list[A.Ast] = []
@@ -1124,33 +1158,33 @@ class Parser:
         while True:
             self._skip_newlines()
             lparen = self._next()
-            if lparen.kind is not K_LPAREN:
+            if lparen[0] is not K_LPAREN:
                 self.ungot = lparen
-                self._incomplete(keyword.end, keyword.end, "MissingOpenParenthesisInIfStatement",
-                                 keyword.text)
-                return self._error_statement(if_tok.start, keyword.end, components)
+                self._incomplete(keyword[2], keyword[2], "MissingOpenParenthesisInIfStatement",
+                                 self.src.text[keyword[1]:keyword[2]])
+                return self._error_statement(if_tok[1], keyword[2], components)
             self._skip_newlines()
             condition = self._pipeline_chain()
             if condition is None:
-                self._incomplete(lparen.end, lparen.end, "IfStatementMissingCondition",
-                                 keyword.text)
-                condition = A.ErrorStatementAst(Extent(src, lparen.end, lparen.end), [])
+                self._incomplete(lparen[2], lparen[2], "IfStatementMissingCondition",
+                                 self.src.text[keyword[1]:keyword[2]])
+                condition = A.ErrorStatementAst(Extent(src, lparen[2], lparen[2]), [])
             else:
                 components.append(condition)
             self._skip_newlines()
             rparen = self._next()
-            if rparen.kind is not K_RPAREN:
+            if rparen[0] is not K_RPAREN:
                 self.ungot = rparen
                 if type(condition) is not A.ErrorStatementAst:
-                    self._incomplete(rparen.start, rparen.end,
-                                     "MissingEndParenthesisAfterStatement", keyword.text)
-                return self._error_statement(if_tok.start, max(_before(rparen), if_tok.end),
+                    self._incomplete(rparen[1], rparen[2],
+                                     "MissingEndParenthesisAfterStatement", self.src.text[keyword[1]:keyword[2]])
+                return self._error_statement(if_tok[1], max(_before(rparen), if_tok[2]),
                                              components)
             self._skip_newlines()
             body = self._statement_block()
             if body is None:
-                self._incomplete(rparen.start, rparen.end, "MissingStatementBlock", keyword.text)
-                return self._error_statement(if_tok.start, rparen.end, components)
+                self._incomplete(rparen[1], rparen[2], "MissingStatementBlock", self.src.text[keyword[1]:keyword[2]])
+                return self._error_statement(if_tok[1], rparen[2], components)
             components.append(body)
             clauses.append((condition, body))
             restore = self._restore_point()
@@ -1158,16 +1192,16 @@ class Parser:
                 break
             self._skip_newlines()
             keyword = self._peek()
-            if keyword.kind is K.ElseIf:
+            if keyword[0] is K.ElseIf:
                 self.ungot = None
                 continue
-            if keyword.kind is K.Else:
+            if keyword[0] is K.Else:
                 self.ungot = None
                 self._skip_newlines()
                 else_clause = self._statement_block()
                 if else_clause is None:
-                    self._incomplete(keyword.end, keyword.end, "MissingStatementBlockAfterElse")
-                    return self._error_statement(if_tok.start, keyword.end, components)
+                    self._incomplete(keyword[2], keyword[2], "MissingStatementBlockAfterElse")
+                    return self._error_statement(if_tok[1], keyword[2], components)
             else:
                 # Not an else after all: put the newlines back (a hashtable
                 # entry after the if needs them as its separator).
@@ -1175,7 +1209,7 @@ class Parser:
             break
         end = else_clause.extent.end_offset if else_clause is not None \
             else clauses[-1][1].extent.end_offset
-        node = A.IfStatementAst(Extent(src, if_tok.start, end), clauses, else_clause)
+        node = A.IfStatementAst(Extent(src, if_tok[1], end), clauses, else_clause)
         for cond, body in clauses:
             cond.parent = node
             body.parent = node
@@ -1188,17 +1222,17 @@ class Parser:
         newlines and comments)?  When not, the newlines are left unread."""
         tok = self.ungot
         if tok is not None:
-            return tok.kind is K_NEWLINE or tok.kind is K.Else or tok.kind is K.ElseIf
+            return tok[0] is K_NEWLINE or tok[0] is K.Else or tok[0] is K.ElseIf
         tk = self.tk
         text = tk.text
         i = _SKIP_BLANKS_RE.match(text, tk.pos).end()
         return text[i:i + 4].lower() == "else"
 
-    def _switch(self, switch_tok: Token, label_tok: Optional[Token] = None,
+    def _switch(self, switch_tok: RawToken, label_tok: Optional[RawToken] = None,
                 label: Optional[str] = None) -> A.StatementAst:
         src = self.src
-        start = label_tok.start if label_tok is not None else switch_tok.start
-        end_error = label_tok.end if label_tok is not None else switch_tok.end
+        start = label_tok[1] if label_tok is not None else switch_tok[1]
+        end_error = label_tok[2] if label_tok is not None else switch_tok[2]
         is_error = False
         incomplete_error = False
         self._skip_newlines()
@@ -1207,10 +1241,10 @@ class Parser:
         mode = None  # 'regex' | 'wildcard' | 'exact'
         flags: set[str] = set()
         tok = self._peek()
-        while tok.kind is K_PARAMETER:
+        while tok[0] is K_PARAMETER:
             self.ungot = None
-            end_error = tok.end
-            name = tok.value.lower()
+            end_error = tok[2]
+            name = tok[3].lower()
             if "regex".startswith(name):
                 mode = "regex"
             elif "wildcard".startswith(name):
@@ -1227,42 +1261,42 @@ class Parser:
                 file_expr = self._single_command_argument(0x04)
                 if file_expr is None:
                     is_error = True
-                    incomplete_error = self._incomplete(tok.end, tok.end, "MissingFilenameOption")
+                    incomplete_error = self._incomplete(tok[2], tok[2], "MissingFilenameOption")
                 else:
                     end_error = file_expr.extent.end_offset
                     condition = self._expression_pipeline(file_expr)
             else:
                 is_error = True
-                self._error(tok.start, tok.end, "InvalidSwitchFlag", tok.value)
+                self._error(tok[1], tok[2], "InvalidSwitchFlag", tok[3])
             tok = self._peek()
         if mode is not None:
             flags.add(mode)
         lparen = self._peek()
-        if lparen.kind is K_LPAREN:
-            end_error = lparen.end
+        if lparen[0] is K_LPAREN:
+            end_error = lparen[2]
             self.ungot = None
             if "file" in flags:
                 is_error = True
-                self._error(lparen.start, lparen.end, "PipelineValueRequired")
+                self._error(lparen[1], lparen[2], "PipelineValueRequired")
             need_error_condition = True
             self._skip_newlines()
             condition = self._pipeline_chain()
             if condition is None:
                 is_error = True
-                incomplete_error = self._incomplete(lparen.end, lparen.end,
+                incomplete_error = self._incomplete(lparen[2], lparen[2],
                                                     "PipelineValueRequired")
             else:
                 end_error = condition.extent.end_offset
             self._skip_newlines()
             rparen = self._next()
-            if rparen.kind is not K_RPAREN:
+            if rparen[0] is not K_RPAREN:
                 self.ungot = rparen
                 if not incomplete_error:
                     is_error = True
                     incomplete_error = self._incomplete(end_error, end_error,
                                                         "MissingEndParenthesisInSwitchStatement")
             else:
-                end_error = rparen.end
+                end_error = rparen[2]
         elif condition is None and "file" not in flags:
             is_error = True
             incomplete_error = self._incomplete(end_error, end_error, "PipelineValueRequired")
@@ -1272,27 +1306,27 @@ class Parser:
         clauses: list[tuple[A.ExpressionAst, A.StatementBlockAst]] = []
         error_asts: list[A.Ast] = []
         rcurly = None
-        if lcurly.kind is not K_LCURLY:
+        if lcurly[0] is not K_LCURLY:
             self.ungot = lcurly
             if not incomplete_error:
                 is_error = True
                 self._incomplete(end_error, end_error, "MissingCurlyBraceInSwitchStatement")
         else:
-            end_error = lcurly.end
+            end_error = lcurly[2]
             self._skip_newlines()
             while True:
                 tok = self._peek()
-                is_default = tok.kind is K_DEFAULT
+                is_default = tok[0] is K_DEFAULT
                 if is_default:
                     self.ungot = None
                     clause_condition: Optional[A.ExpressionAst] = A.StringConstantExpressionAst(
-                        tok.extent, tok.text, "bareword")
+                        Extent(self.src, tok[1], tok[2]), self.src.text[tok[1]:tok[2]], "bareword")
                 else:
                     clause_condition = self._single_command_argument(0x10)
                     if clause_condition is None:
                         is_error = True
                         self._incomplete(end_error, end_error, "MissingSwitchConditionExpression")
-                        if self._peek().kind is K_RCURLY:
+                        if self._peek()[0] is K_RCURLY:
                             self.ungot = None
                         break
                 error_asts.append(clause_condition)
@@ -1316,14 +1350,14 @@ class Parser:
                         clauses.append((clause_condition, body))
                 self._skip_newlines_and_semis()
                 tok = self._peek()
-                if tok.kind is K_RCURLY:
+                if tok[0] is K_RCURLY:
                     rcurly = tok
                     self.ungot = None
                     break
-                if tok.kind is K_EOF:
+                if tok[0] is K_EOF:
                     if not incomplete_error:
                         is_error = True
-                        self._incomplete_at(lcurly.start, lcurly.end, tok.end,
+                        self._incomplete_at(lcurly[1], lcurly[2], tok[2],
                                             "MissingEndCurlyBrace")
                     break
         if is_error:
@@ -1335,7 +1369,7 @@ class Parser:
             nested.extend(error_asts)
             return self._error_statement(start, end_error, nested)
         assert condition is not None and rcurly is not None
-        node = A.SwitchStatementAst(Extent(src, start, rcurly.end), label, condition,
+        node = A.SwitchStatementAst(Extent(src, start, rcurly[2]), label, condition,
                                     frozenset(flags), clauses, default)
         condition.parent = node
         for cond, body in clauses:
@@ -1354,48 +1388,48 @@ class Parser:
         cmd.parent = pipe
         return pipe
 
-    def _foreach(self, foreach_tok: Token, label_tok: Optional[Token] = None,
+    def _foreach(self, foreach_tok: RawToken, label_tok: Optional[RawToken] = None,
                  label: Optional[str] = None) -> A.StatementAst:
         src = self.src
-        start = label_tok.start if label_tok is not None else foreach_tok.start
+        start = label_tok[1] if label_tok is not None else foreach_tok[1]
         end_error: Optional[int] = None
         self._skip_newlines()
         tok = self._peek()
         parallel = False
         throttle = None
-        while tok.kind is K_PARAMETER:
+        while tok[0] is K_PARAMETER:
             self.ungot = None
-            name = tok.value.lower()
+            name = tok[3].lower()
             if "parallel".startswith(name):
                 parallel = True
             elif "throttlelimit".startswith(name):
                 self._skip_newlines()
                 throttle = self._single_command_argument(0x08)
                 if throttle is None:
-                    self._incomplete(tok.end, tok.end, "MissingThrottleLimit")
+                    self._incomplete(tok[2], tok[2], "MissingThrottleLimit")
             else:
-                end_error = tok.end
-                self._error(tok.start, tok.end, "InvalidForeachFlag", tok.value)
+                end_error = tok[2]
+                self._error(tok[1], tok[2], "InvalidForeachFlag", tok[3])
             self._skip_newlines()
             tok = self._peek()
         lparen = self._next()
-        if lparen.kind is not K_LPAREN:
+        if lparen[0] is not K_LPAREN:
             self.ungot = lparen
-            self._incomplete(foreach_tok.end, foreach_tok.end, "MissingOpenParenthesisAfterKeyword",
-                             kind_text(foreach_tok.kind))
-            return self._error_statement(start, foreach_tok.end)
+            self._incomplete(foreach_tok[2], foreach_tok[2], "MissingOpenParenthesisAfterKeyword",
+                             kind_text(foreach_tok[0]))
+            return self._error_statement(start, foreach_tok[2])
         self._skip_newlines()
         tok = self._next()
-        if tok.kind is not K_VARIABLE and tok.kind is not K_SPLATTED:
+        if tok[0] is not K_VARIABLE and tok[0] is not K_SPLATTED:
             self.ungot = tok
-            self._incomplete(lparen.end, lparen.end, "MissingVariableNameAfterForeach")
-            return self._error_statement(start, lparen.end)
+            self._incomplete(lparen[2], lparen[2], "MissingVariableNameAfterForeach")
+            return self._error_statement(start, lparen[2])
         variable = self._variable(tok)
         self._skip_newlines()
         pipeline = None
         body = None
         in_tok = self._next()
-        if in_tok.kind is not K.In:
+        if in_tok[0] is not K.In:
             self.ungot = in_tok
             end_error = variable.extent.end_offset
             self._incomplete(end_error, end_error, "MissingInInForeach")
@@ -1403,19 +1437,19 @@ class Parser:
             self._skip_newlines()
             pipeline = self._pipeline_chain()
             if pipeline is None:
-                end_error = in_tok.end
+                end_error = in_tok[2]
                 self._incomplete(end_error, end_error, "MissingForeachExpression")
             else:
                 self._skip_newlines()
                 rparen = self._next()
-                if rparen.kind is not K_RPAREN:
+                if rparen[0] is not K_RPAREN:
                     self.ungot = rparen
                     end_error = pipeline.extent.end_offset
                     self._incomplete(end_error, end_error, "MissingEndParenthesisAfterForeach")
                 else:
                     body = self._loop_body(label)
                     if body is None:
-                        end_error = rparen.end
+                        end_error = rparen[2]
                         self._incomplete(end_error, end_error, "MissingForeachStatement")
         if end_error is not None:
             return self._error_statement(start, end_error, variable, pipeline, body, throttle)
@@ -1439,30 +1473,30 @@ class Parser:
         finally:
             self.flow.pop()
 
-    def _for(self, for_tok: Token, label_tok: Optional[Token] = None,
+    def _for(self, for_tok: RawToken, label_tok: Optional[RawToken] = None,
              label: Optional[str] = None) -> A.StatementAst:
         src = self.src
-        start = label_tok.start if label_tok is not None else for_tok.start
+        start = label_tok[1] if label_tok is not None else for_tok[1]
         end_error: Optional[int] = None
         self._skip_newlines()
         lparen = self._next()
-        if lparen.kind is not K_LPAREN:
+        if lparen[0] is not K_LPAREN:
             self.ungot = lparen
-            self._incomplete(for_tok.end, for_tok.end, "MissingOpenParenthesisAfterKeyword",
-                             kind_text(for_tok.kind))
-            return self._error_statement(start, for_tok.end)
+            self._incomplete(for_tok[2], for_tok[2], "MissingOpenParenthesisAfterKeyword",
+                             kind_text(for_tok[0]))
+            return self._error_statement(start, for_tok[2])
         self._skip_newlines()
         initializer = self._pipeline_chain()
         if initializer is not None:
             end_error = initializer.extent.end_offset
-        if self._peek().kind is K_SEMI:
-            end_error = self._next().end
+        if self._peek()[0] is K_SEMI:
+            end_error = self._next()[2]
         self._skip_newlines()
         condition = self._pipeline_chain()
         if condition is not None:
             end_error = condition.extent.end_offset
-        if self._peek().kind is K_SEMI:
-            end_error = self._next().end
+        if self._peek()[0] is K_SEMI:
+            end_error = self._next()[2]
         self._skip_newlines()
         iterator = self._pipeline_chain()
         if iterator is not None:
@@ -1470,18 +1504,18 @@ class Parser:
         self._skip_newlines()
         rparen = self._next()
         body = None
-        if rparen.kind is not K_RPAREN:
+        if rparen[0] is not K_RPAREN:
             self.ungot = rparen
             if end_error is None:
-                end_error = lparen.end
+                end_error = lparen[2]
             self._incomplete(end_error, end_error, "MissingEndParenthesisAfterStatement",
-                             kind_text(for_tok.kind))
+                             kind_text(for_tok[0]))
         else:
             body = self._loop_body(label)
             if body is None:
-                end_error = rparen.end
+                end_error = rparen[2]
                 self._incomplete(end_error, end_error, "MissingLoopStatement",
-                                 kind_text(for_tok.kind))
+                                 kind_text(for_tok[0]))
         if body is None:
             assert end_error is not None
             return self._error_statement(start, end_error, initializer, condition, iterator)
@@ -1492,127 +1526,127 @@ class Parser:
                 child.parent = node
         return node
 
-    def _while(self, while_tok: Token, label_tok: Optional[Token] = None,
+    def _while(self, while_tok: RawToken, label_tok: Optional[RawToken] = None,
                label: Optional[str] = None) -> A.StatementAst:
         src = self.src
-        start = label_tok.start if label_tok is not None else while_tok.start
+        start = label_tok[1] if label_tok is not None else while_tok[1]
         self._skip_newlines()
         lparen = self._next()
-        if lparen.kind is not K_LPAREN:
+        if lparen[0] is not K_LPAREN:
             self.ungot = lparen
-            self._incomplete(while_tok.end, while_tok.end, "MissingOpenParenthesisAfterKeyword",
-                             while_tok.text)
-            return self._error_statement(start, while_tok.end)
+            self._incomplete(while_tok[2], while_tok[2], "MissingOpenParenthesisAfterKeyword",
+                             self.src.text[while_tok[1]:while_tok[2]])
+            return self._error_statement(start, while_tok[2])
         self._skip_newlines()
         condition = self._pipeline_chain()
         error_condition = None
         if condition is None:
-            self._incomplete(lparen.end, lparen.end, "MissingExpressionAfterKeyword",
-                             kind_text(while_tok.kind))
-            condition = A.ErrorStatementAst(Extent(src, lparen.end, lparen.end), [])
+            self._incomplete(lparen[2], lparen[2], "MissingExpressionAfterKeyword",
+                             kind_text(while_tok[0]))
+            condition = A.ErrorStatementAst(Extent(src, lparen[2], lparen[2]), [])
         else:
             error_condition = condition
         self._skip_newlines()
         rparen = self._next()
-        if rparen.kind is not K_RPAREN:
+        if rparen[0] is not K_RPAREN:
             self.ungot = rparen
             if type(condition) is not A.ErrorStatementAst:
                 end = condition.extent.end_offset
                 self._incomplete(end, end, "MissingEndParenthesisAfterStatement",
-                                 kind_text(while_tok.kind))
+                                 kind_text(while_tok[0]))
             return self._error_statement(start, condition.extent.end_offset, error_condition)
         self._skip_newlines()
         body = self._loop_body(label)
         if body is None:
-            self._incomplete(rparen.end, rparen.end, "MissingLoopStatement",
-                             kind_text(while_tok.kind))
-            return self._error_statement(start, rparen.end, error_condition)
+            self._incomplete(rparen[2], rparen[2], "MissingLoopStatement",
+                             kind_text(while_tok[0]))
+            return self._error_statement(start, rparen[2], error_condition)
         node = A.WhileStatementAst(Extent(src, start, body.extent.end_offset), label, condition,
                                    body)
         condition.parent = node
         body.parent = node
         return node
 
-    def _do(self, do_tok: Token, label_tok: Optional[Token] = None,
+    def _do(self, do_tok: RawToken, label_tok: Optional[RawToken] = None,
             label: Optional[str] = None) -> A.StatementAst:
         src = self.src
-        start = label_tok.start if label_tok is not None else do_tok.start
+        start = label_tok[1] if label_tok is not None else do_tok[1]
         end_error: Optional[int] = None
         rparen = None
         keyword = None
         condition = None
         body = self._loop_body(label)
         if body is None:
-            end_error = do_tok.end
+            end_error = do_tok[2]
             self._incomplete(end_error, end_error, "MissingLoopStatement", "do")
         else:
             self._skip_newlines()
             keyword = self._next()
-            if keyword.kind is not K.While and keyword.kind is not K.Until:
+            if keyword[0] is not K.While and keyword[0] is not K.Until:
                 self.ungot = keyword
                 end_error = body.extent.end_offset
                 self._incomplete(end_error, end_error, "MissingWhileOrUntilInDoWhile")
             else:
                 self._skip_newlines()
                 lparen = self._next()
-                if lparen.kind is not K_LPAREN:
+                if lparen[0] is not K_LPAREN:
                     self.ungot = lparen
-                    end_error = keyword.end
+                    end_error = keyword[2]
                     self._incomplete(end_error, end_error, "MissingOpenParenthesisAfterKeyword",
-                                     kind_text(keyword.kind))
+                                     kind_text(keyword[0]))
                 else:
                     self._skip_newlines()
                     condition = self._pipeline_chain()
                     if condition is None:
-                        end_error = lparen.end
+                        end_error = lparen[2]
                         self._incomplete(end_error, end_error, "MissingExpressionAfterKeyword",
-                                         kind_text(keyword.kind))
+                                         kind_text(keyword[0]))
                     self._skip_newlines()
                     rparen = self._next()
-                    if rparen.kind is not K_RPAREN:
+                    if rparen[0] is not K_RPAREN:
                         self.ungot = rparen
                         if condition is not None:
                             end_error = condition.extent.end_offset
                             self._incomplete(end_error, end_error,
                                              "MissingEndParenthesisAfterStatement",
-                                             kind_text(keyword.kind))
+                                             kind_text(keyword[0]))
         if end_error is not None:
             return self._error_statement(start, end_error, body, condition)
         assert body is not None and condition is not None and rparen is not None
-        cls = A.DoUntilStatementAst if keyword.kind is K.Until else A.DoWhileStatementAst
-        node = cls(Extent(src, start, rparen.end), label, condition, body)
+        cls = A.DoUntilStatementAst if keyword[0] is K.Until else A.DoWhileStatementAst
+        node = cls(Extent(src, start, rparen[2]), label, condition, body)
         condition.parent = node
         body.parent = node
         return node
 
-    def _function(self, function_tok: Token) -> A.StatementAst:
+    def _function(self, function_tok: RawToken) -> A.StatementAst:
         src = self.src
         self._skip_newlines()
         name_tok = self._next()
-        if name_tok.kind in _BAD_FUNCTION_NAME:
+        if name_tok[0] in _BAD_FUNCTION_NAME:
             self.ungot = name_tok
-            self._incomplete(function_tok.end, function_tok.end, "MissingNameAfterKeyword",
-                             function_tok.text)
-            return A.ErrorStatementAst(function_tok.extent, [])
-        name_tok.dyn_flags |= F_NOT_KEYWORD
+            self._incomplete(function_tok[2], function_tok[2], "MissingNameAfterKeyword",
+                             self.src.text[function_tok[1]:function_tok[2]])
+            return A.ErrorStatementAst(Extent(self.src, function_tok[1], function_tok[2]), [])
+        name_tok[4] |= F_NOT_KEYWORD
         end_error, rparen, parameters = self._function_parameters()
         lcurly = self._next()
-        if lcurly.kind is not K_LCURLY:
+        if lcurly[0] is not K_LCURLY:
             self.ungot = lcurly
             if end_error is None:
-                end_error = rparen.end if rparen is not None else name_tok.end
+                end_error = rparen[2] if rparen is not None else name_tok[2]
                 self._incomplete(end_error, end_error, "MissingFunctionBody")
         if end_error is not None:
-            return self._error_statement(function_tok.start, end_error, parameters)
-        is_filter = function_tok.kind is K.Filter
+            return self._error_statement(function_tok[1], end_error, parameters)
+        is_filter = function_tok[0] is K.Filter
         old_mode = self.tk.mode
         try:
-            self._set_mode(MODE_COMMAND)
+            self._switch_mode(MODE_COMMAND)
             body = self._script_block(lcurly, is_filter)
         finally:
-            self._set_mode(old_mode)
-        name = name_tok.value if name_tok.kind is K_GENERIC else name_tok.text
-        node = A.FunctionDefinitionAst(Extent(src, function_tok.start, body.extent.end_offset),
+            self._switch_mode(old_mode)
+        name = name_tok[3] if name_tok[0] is K_GENERIC else self.src.text[name_tok[1]:name_tok[2]]
+        node = A.FunctionDefinitionAst(Extent(src, function_tok[1], body.extent.end_offset),
                                        name, is_filter, parameters, body)
         body.parent = node
         if parameters is not None:
@@ -1622,30 +1656,30 @@ class Parser:
                 self._late(body.param_block.extent, "OnlyOneParameterListAllowed")
             else:
                 self._check_duplicate_parameters(parameters)
-        if function_tok.kind is K.Workflow:
+        if function_tok[0] is K.Workflow:
             self._late(node.extent, "WorkflowNotSupportedInPowerShellCore")
         return node
 
-    def _function_parameters(self) -> tuple[Optional[int], Optional[Token],
+    def _function_parameters(self) -> tuple[Optional[int], Optional[RawToken],
                                             Optional[list[A.ParameterAst]]]:
         self._skip_newlines()
         lparen = self._peek()
-        if lparen.kind is not K_LPAREN:
+        if lparen[0] is not K_LPAREN:
             return None, None, None
         self.ungot = None
         parameters = self._parameter_list()
         self._skip_newlines()
         rparen = self._next()
         end_error = None
-        if rparen.kind is not K_RPAREN:
+        if rparen[0] is not K_RPAREN:
             self.ungot = rparen
-            end_error = parameters[-1].extent.end_offset if parameters else lparen.end
+            end_error = parameters[-1].extent.end_offset if parameters else lparen[2]
             self._incomplete(end_error, end_error, "MissingEndParenthesisInFunctionParameterList")
             rparen = None
         self._skip_newlines()
         return end_error, rparen, parameters
 
-    def _trap(self, trap_tok: Token) -> A.StatementAst:
+    def _trap(self, trap_tok: RawToken) -> A.StatementAst:
         restore = self._restore_point()
         self._skip_newlines()
         attribute = self._attribute()
@@ -1658,10 +1692,10 @@ class Parser:
         finally:
             self.flow.pop()
         if body is None:
-            end = trap_type.extent.end_offset if trap_type is not None else trap_tok.end
+            end = trap_type.extent.end_offset if trap_type is not None else trap_tok[2]
             self._incomplete(end, end, "MissingTrapStatement")
-            return self._error_statement(trap_tok.start, end, trap_type)
-        node = A.TrapStatementAst(Extent(self.src, trap_tok.start, body.extent.end_offset),
+            return self._error_statement(trap_tok[1], end, trap_type)
+        node = A.TrapStatementAst(Extent(self.src, trap_tok[1], body.extent.end_offset),
                                   trap_type, body)
         body.parent = node
         if trap_type is not None:
@@ -1672,7 +1706,7 @@ class Parser:
         """One catch clause; ``state`` is [end_error, error_asts]."""
         self._skip_newlines()
         catch_tok = self._next()
-        if catch_tok.kind is not K.Catch:
+        if catch_tok[0] is not K.Catch:
             self.ungot = catch_tok
             return None
         types: list[A.TypeConstraintAst] = []
@@ -1683,8 +1717,8 @@ class Parser:
             attribute = self._attribute()
             if attribute is None:
                 if comma is not None:
-                    state[0] = comma.end
-                    self._incomplete(comma.end, comma.end, "MissingTypeLiteralToken")
+                    state[0] = comma[2]
+                    self._incomplete(comma[2], comma[2], "MissingTypeLiteralToken")
                 break
             if not isinstance(attribute, A.TypeConstraintAst):
                 self._resync(restore)
@@ -1692,31 +1726,31 @@ class Parser:
             types.append(attribute)
             self._skip_newlines()
             comma = self._peek()
-            if comma.kind is not K_COMMA:
+            if comma[0] is not K_COMMA:
                 break
             self.ungot = None
         handler = self._statement_block()
         if handler is None:
-            if comma is None or state[0] != comma.end:
-                end = types[-1].extent.end_offset if types else catch_tok.end
+            if comma is None or state[0] != comma[2]:
+                end = types[-1].extent.end_offset if types else catch_tok[2]
                 state[0] = end
                 self._incomplete(end, end, "MissingCatchHandlerBlock")
             state[1].extend(types)
             return None
-        node = A.CatchClauseAst(Extent(self.src, catch_tok.start, handler.extent.end_offset), types,
+        node = A.CatchClauseAst(Extent(self.src, catch_tok[1], handler.extent.end_offset), types,
                                 handler)
         handler.parent = node
         for t in types:
             t.parent = node
         return node
 
-    def _try(self, try_tok: Token) -> A.StatementAst:
+    def _try(self, try_tok: RawToken) -> A.StatementAst:
         src = self.src
         self._skip_newlines()
         body = self._statement_block()
         if body is None:
-            self._incomplete(try_tok.end, try_tok.end, "MissingTryStatementBlock")
-            return A.ErrorStatementAst(try_tok.extent, [])
+            self._incomplete(try_tok[2], try_tok[2], "MissingTryStatementBlock")
+            return A.ErrorStatementAst(Extent(self.src, try_tok[1], try_tok[2]), [])
         state: list[Any] = [None, []]
         catches: list[A.CatchClauseAst] = []
         while True:
@@ -1727,7 +1761,7 @@ class Parser:
         self._skip_newlines()
         finally_tok = self._peek()
         finally_block = None
-        if finally_tok.kind is K.Finally:
+        if finally_tok[0] is K.Finally:
             self.ungot = None
             self.flow.append(_FINALLY)
             try:
@@ -1735,16 +1769,16 @@ class Parser:
             finally:
                 self.flow.pop()
             if finally_block is None:
-                state[0] = finally_tok.end
-                self._incomplete(finally_tok.end, finally_tok.end, "MissingFinallyStatementBlock")
+                state[0] = finally_tok[2]
+                self._incomplete(finally_tok[2], finally_tok[2], "MissingFinallyStatementBlock")
         if not catches and finally_block is None and state[0] is None:
             state[0] = body.extent.end_offset
             self._incomplete(state[0], state[0], "MissingCatchOrFinally")
         if state[0] is not None:
-            return self._error_statement(try_tok.start, state[0], body, catches, state[1])
+            return self._error_statement(try_tok[1], state[0], body, catches, state[1])
         end = finally_block.extent.end_offset if finally_block is not None \
             else catches[-1].extent.end_offset
-        node = A.TryStatementAst(Extent(src, try_tok.start, end), body, catches, finally_block)
+        node = A.TryStatementAst(Extent(src, try_tok[1], end), body, catches, finally_block)
         body.parent = node
         for c in catches:
             c.parent = node
@@ -1759,7 +1793,7 @@ class Parser:
                 self._late(clause.extent, "EmptyCatchNotLast")
                 break
 
-    def _data(self, data_tok: Token) -> A.StatementAst:
+    def _data(self, data_tok: RawToken) -> A.StatementAst:
         src = self.src
         end_error: Optional[int] = None
         self._skip_newlines()
@@ -1767,12 +1801,12 @@ class Parser:
         self._skip_newlines()
         tok = self._peek()
         commands: Optional[list[A.ExpressionAst]] = None
-        if tok.kind is K_PARAMETER:
+        if tok[0] is K_PARAMETER:
             self.ungot = None
-            if not "supportedcommand".startswith(tok.value.lower()):
-                end_error = tok.end
-                self._error(tok.start, tok.end, "InvalidParameterForDataSectionStatement",
-                            tok.value)
+            if not "supportedcommand".startswith(tok[3].lower()):
+                end_error = tok[2]
+                self._error(tok[1], tok[2], "InvalidParameterForDataSectionStatement",
+                            tok[3])
             comma = None
             commands = []
             while True:
@@ -1781,13 +1815,13 @@ class Parser:
                 if arg is None:
                     after = comma if comma is not None else tok
                     if end_error is None:
-                        self._incomplete(after.end, after.end,
+                        self._incomplete(after[2], after[2],
                                          "MissingValueForSupportedCommandInDataSectionStatement")
-                    end_error = after.end
+                    end_error = after[2]
                     break
                 commands.append(arg)
                 comma = self._peek()
-                if comma.kind is K_COMMA:
+                if comma[0] is K_COMMA:
                     self.ungot = None
                     continue
                 break
@@ -1798,28 +1832,28 @@ class Parser:
                 if commands:
                     end_error = commands[-1].extent.end_offset
                 else:
-                    end_error = name.extent.end_offset if name is not None else data_tok.end
+                    end_error = name.extent.end_offset if name is not None else data_tok[2]
                 self._incomplete(end_error, end_error, "MissingStatementBlockForDataSection")
         if end_error is not None:
-            return self._error_statement(data_tok.start, end_error, commands or [])
+            return self._error_statement(data_tok[1], end_error, commands or [])
         assert body is not None
-        node = A.DataStatementAst(Extent(src, data_tok.start, body.extent.end_offset),
+        node = A.DataStatementAst(Extent(src, data_tok[1], body.extent.end_offset),
                                   name.value if name is not None else None, body, commands or [])
         body.parent = node
         for c in commands or _EMPTY:
             c.parent = node
         return node
 
-    def _block_statement(self, tok: Token) -> A.StatementAst:
+    def _block_statement(self, tok: RawToken) -> A.StatementAst:
         """``parallel``/``sequence`` (workflow-only): an error outside workflows."""
         body = self._statement_block()
         if body is None:
-            self._incomplete(tok.end, tok.end, "MissingStatementAfterKeyword", tok.text)
-            return A.ErrorStatementAst(tok.extent, [])
-        self._late(tok.extent, "UnexpectedKeyword", tok.text)
-        return self._error_statement(tok.start, body.extent.end_offset, body)
+            self._incomplete(tok[2], tok[2], "MissingStatementAfterKeyword", self.src.text[tok[1]:tok[2]])
+            return A.ErrorStatementAst(Extent(self.src, tok[1], tok[2]), [])
+        self._late(Extent(self.src, tok[1], tok[2]), "UnexpectedKeyword", self.src.text[tok[1]:tok[2]])
+        return self._error_statement(tok[1], body.extent.end_offset, body)
 
-    def _using_late(self, tok: Token) -> A.StatementAst:
+    def _using_late(self, tok: RawToken) -> A.StatementAst:
         stmt = self._using_statement(tok)
         self._error(stmt.extent.start_offset, stmt.extent.end_offset, "UsingMustBeAtStartOfScript")
         if isinstance(stmt, A.UsingStatementAst):
@@ -1832,26 +1866,42 @@ class Parser:
         src = self.src
         tok = self.ungot
         expr = None
-        if tok is not None and self._is_command_start(tok):
+        if tok is not None and (
+                (tok[0] is K_GENERIC and tok[1] < tok[2]
+                 and src.text[tok[1]] not in _EXPRESSION_START_CHARS)
+                or tok[0] is K_IDENTIFIER or _KEYWORD[tok[0]]):
+            # _is_command_start(), inline.
             pipeline = self._pipeline(None, True)
         else:
             tk = self.tk
             old_mode = tk.mode
             try:
                 if old_mode != MODE_EXPRESSION:
-                    self._set_mode(MODE_EXPRESSION)
-                expr = self._ternary_level(False)
+                    if tok is None or _INVARIANT[tok[0]] or tok[4] & F_INVARIANT_DYNAMIC:
+                        tk.mode = MODE_EXPRESSION
+                    else:
+                        self._set_mode(MODE_EXPRESSION)
+                expr = self._binary(False)
                 assign = None
                 if expr is not None:
                     tok = self.ungot
                     if tok is None:
                         tok = self.ungot = tk.next_token()
-                    if _ASSIGNMENT[tok.kind]:
+                    if tok[0] is K_QUESTION:
+                        expr = self._ternary(expr, tok)
+                        tok = self.ungot
+                        if tok is None:
+                            tok = self.ungot = tk.next_token()
+                    if _ASSIGNMENT[tok[0]]:
                         self.ungot = None
                         assign = tok
             finally:
                 if tk.mode != old_mode:
-                    self._set_mode(old_mode)
+                    tok = self.ungot
+                    if tok is None or _INVARIANT[tok[0]] or tok[4] & F_INVARIANT_DYNAMIC:
+                        tk.mode = old_mode
+                    else:
+                        self._set_mode(old_mode)
             if assign is not None:
                 return self._assignment(expr, assign)
             pipeline = self._pipeline(expr, False) if expr is not None else self._pipeline(None,
@@ -1864,13 +1914,15 @@ class Parser:
                 if chain_op is None:
                     return None
                 first = self._peek()
-                if first.kind is K_EOF:
-                    self._incomplete(chain_op.end, chain_op.end, "EmptyPipelineChainElement")
-                elif first.kind is not K_DOT and first.kind is not K_AMPERSAND:
-                    self._error(chain_op.start, first.end, "EmptyPipelineChainElement")
-                return self._error_statement(chain.extent.start_offset, chain_op.end, chain)
-            tok = self._peek()
-            kind = tok.kind
+                if first[0] is K_EOF:
+                    self._incomplete(chain_op[2], chain_op[2], "EmptyPipelineChainElement")
+                elif first[0] is not K_DOT and first[0] is not K_AMPERSAND:
+                    self._error(chain_op[1], first[2], "EmptyPipelineChainElement")
+                return self._error_statement(chain.extent.start_offset, chain_op[2], chain)
+            tok = self.ungot
+            if tok is None:
+                tok = self.ungot = self.tk.next_token()
+            kind = tok[0]
             if kind is K_ANDAND or kind is K_OROR:
                 self.ungot = None
                 self._skip_newlines()
@@ -1878,11 +1930,11 @@ class Parser:
                 if kind is K_AMPERSAND:
                     self.ungot = None
                     nxt = self._peek()
-                    if nxt.kind is K_ANDAND or nxt.kind is K_OROR:
+                    if nxt[0] is K_ANDAND or nxt[0] is K_OROR:
                         self.ungot = None
-                        self._error(nxt.start, nxt.end, "BackgroundOperatorInPipelineChain")
+                        self._error(nxt[1], nxt[2], "BackgroundOperatorInPipelineChain")
                         first_ast = chain if chain is not None else pipeline
-                        return self._error_statement(first_ast.extent.start_offset, nxt.end)
+                        return self._error_statement(first_ast.extent.start_offset, nxt[2])
                     background = True
                 if chain is None:
                     if background:
@@ -1890,7 +1942,7 @@ class Parser:
                     return pipeline
                 node = A.PipelineChainAst(Extent(src, chain.extent.start_offset,
                                                  pipeline.extent.end_offset),
-                                          chain, pipeline, chain_op.text, background)
+                                          chain, pipeline, self.src.text[chain_op[1]:chain_op[2]], background)
                 chain.parent = node
                 pipeline.parent = node
                 return node
@@ -1899,32 +1951,32 @@ class Parser:
             else:
                 node = A.PipelineChainAst(Extent(src, chain.extent.start_offset,
                                                  pipeline.extent.end_offset),
-                                          chain, pipeline, chain_op.text, False)
+                                          chain, pipeline, self.src.text[chain_op[1]:chain_op[2]], False)
                 chain.parent = node
                 pipeline.parent = node
                 chain = node
             chain_op = tok
-            if self._peek().kind is K_EOF:
-                self._incomplete(tok.end, tok.end, "EmptyPipelineChainElement")
+            if self._peek()[0] is K_EOF:
+                self._incomplete(tok[2], tok[2], "EmptyPipelineChainElement")
                 return chain
             pipeline = self._pipeline(None, False)
 
-    def _is_command_start(self, tok: Token) -> bool:
+    def _is_command_start(self, tok: RawToken) -> bool:
         """A command-mode token that cannot begin an expression: go straight
         to the command rule instead of trying an expression first (the
         expression attempt would fail without side effects)."""
-        kind = tok.kind
+        kind = tok[0]
         if kind is K_GENERIC:
-            return tok.start < tok.end and self.src.text[tok.start] not in _EXPRESSION_START_CHARS
+            return tok[1] < tok[2] and self.src.text[tok[1]] not in _EXPRESSION_START_CHARS
         return kind is K_IDENTIFIER or _KEYWORD[kind]
 
-    def _assignment(self, left: A.ExpressionAst, op_tok: Token) -> A.StatementAst:
+    def _assignment(self, left: A.ExpressionAst, op_tok: RawToken) -> A.StatementAst:
         self._skip_newlines()
         right = self._statement()
         if right is None:
-            self._incomplete(op_tok.end, op_tok.end, "ExpectedValueExpression", kind_text(op_tok.kind))
-            right = A.ErrorStatementAst(Extent(self.src, op_tok.end, op_tok.end), [])
-        op = _op_name(op_tok)
+            self._incomplete(op_tok[2], op_tok[2], "ExpectedValueExpression", kind_text(op_tok[0]))
+            right = A.ErrorStatementAst(Extent(self.src, op_tok[2], op_tok[2]), [])
+        op = _op_name(self.src.text, op_tok)
         node = A.AssignmentStatementAst(Extent(self.src, left.extent.start_offset,
                                                right.extent.end_offset), left, op, right)
         left.parent = node
@@ -1972,7 +2024,7 @@ class Parser:
                   command_first: bool) -> Optional[A.PipelineBaseAst]:
         src = self.src
         elements: list[A.CommandBaseAst] = []
-        next_tok: Optional[Token] = None
+        next_tok: Optional[RawToken] = None
         expr = start_expr
         while True:
             if expr is None and not command_first:
@@ -1987,11 +2039,13 @@ class Parser:
                     self._error(expr.extent.start_offset, expr.extent.end_offset,
                                 "ExpressionsMustBeFirstInPipeline")
                 redirections: Any = _EMPTY
-                tok = self._peek()
+                tok = self.ungot
+                if tok is None:
+                    tok = self.ungot = self.tk.next_token()
                 last = None
-                if tok.kind is K_REDIRECTION or tok.kind is K_REDIRECT_IN:
+                if tok[0] is K_REDIRECTION or tok[0] is K_REDIRECT_IN:
                     slots: list[Any] = [None] * 7
-                    while tok.kind is K_REDIRECTION or tok.kind is K_REDIRECT_IN:
+                    while tok[0] is K_REDIRECTION or tok[0] is K_REDIRECT_IN:
                         self.ungot = None
                         last = self._redirection(tok, slots)
                         tok = self._peek()
@@ -2008,28 +2062,30 @@ class Parser:
                 command = self._command()
             if command is not None:
                 elements.append(command)
-            elif elements or self._peek().kind is K_PIPE:
+            elif elements or self._peek()[0] is K_PIPE:
                 if next_tok is not None:
-                    self._incomplete(next_tok.end, next_tok.end, "EmptyPipeElement")
+                    self._incomplete(next_tok[2], next_tok[2], "EmptyPipeElement")
                 else:
                     peek = self._peek()
-                    self._incomplete(peek.start, peek.end, "EmptyPipeElement")
+                    self._incomplete(peek[1], peek[2], "EmptyPipeElement")
             expr = None
-            next_tok = self._peek()
-            if next_tok.kind is K_NEWLINE and self.tk.is_pipe_continuation(next_tok.end):
+            next_tok = self.ungot
+            if next_tok is None:
+                next_tok = self.ungot = self.tk.next_token()
+            if next_tok[0] is K_NEWLINE and self.tk.is_pipe_continuation(next_tok[2]):
                 self._skip_newlines()
                 next_tok = self._peek()
-            kind = next_tok.kind
+            kind = next_tok[0]
             if kind is K_PIPE:
                 self.ungot = None
                 self._skip_newlines()
-                if self._peek().kind is K_EOF:
-                    self._incomplete(next_tok.end, next_tok.end, "EmptyPipeElement")
+                if self._peek()[0] is K_EOF:
+                    self._incomplete(next_tok[2], next_tok[2], "EmptyPipeElement")
                     break
                 continue
             if kind in _PIPELINE_END:
                 break
-            self._error(next_tok.start, next_tok.end, "UnexpectedToken", next_tok.text)
+            self._error(next_tok[1], next_tok[2], "UnexpectedToken", self.src.text[next_tok[1]:next_tok[2]])
             break
         if not elements:
             return None
@@ -2043,26 +2099,26 @@ class Parser:
             e.parent = node
         return node
 
-    def _redirection(self, tok: Token, slots: list) -> Optional[A.RedirectionAst]:
+    def _redirection(self, tok: RawToken, slots: list) -> Optional[A.RedirectionAst]:
         src = self.src
-        if tok.kind is K_REDIRECT_IN or tok.value[0] == "file":
+        if tok[0] is K_REDIRECT_IN or tok[3][0] == "file":
             location = self._single_command_argument(0x04)
             if location is None:
-                self._error(tok.end, tok.end, "MissingFileSpecification")
-                location = A.ErrorExpressionAst(tok.extent, [])
-            if tok.kind is K_REDIRECT_IN:
-                self._error(tok.start, tok.end, "RedirectionNotSupported", tok.text)
+                self._error(tok[2], tok[2], "MissingFileSpecification")
+                location = A.ErrorExpressionAst(Extent(self.src, tok[1], tok[2]), [])
+            if tok[0] is K_REDIRECT_IN:
+                self._error(tok[1], tok[2], "RedirectionNotSupported", self.src.text[tok[1]:tok[2]])
                 return None
-            _, stream, append = tok.value
+            _, stream, append = tok[3]
             node: A.RedirectionAst = A.FileRedirectionAst(
-                Extent(src, tok.start, location.extent.end_offset), _STREAMS[stream], location,
+                Extent(src, tok[1], location.extent.end_offset), _STREAMS[stream], location,
                 append)
             location.parent = node
         else:
-            _, stream, to = tok.value
+            _, stream, to = tok[3]
             if to != 1 or stream == to:
-                self._error(tok.start, tok.end, "RedirectionNotSupported", tok.text)
-            node = A.MergingRedirectionAst(tok.extent, _STREAMS[stream], "output")
+                self._error(tok[1], tok[2], "RedirectionNotSupported", self.src.text[tok[1]:tok[2]])
+            node = A.MergingRedirectionAst(Extent(self.src, tok[1], tok[2]), _STREAMS[stream], "output")
         if slots[stream] is None:
             slots[stream] = node
         else:
@@ -2071,15 +2127,15 @@ class Parser:
         return node
 
     def _single_command_argument(self, context: int) -> Optional[A.ExpressionAst]:
-        kind = self._peek().kind
+        kind = self._peek()[0]
         if kind is K_COMMA or kind is K_EOF:
             return None
         old_mode = self.tk.mode
         try:
-            self._set_mode(MODE_COMMAND)
+            self._switch_mode(MODE_COMMAND)
             return self._command_argument(context, self._next())
         finally:
-            self._set_mode(old_mode)
+            self._switch_mode(old_mode)
 
     # Command argument contexts (PowerShell's CommandArgumentContext).
     CTX_COMMAND_NAME = 0x01
@@ -2088,20 +2144,20 @@ class Parser:
     CTX_ARGUMENT = 0x08
     CTX_SWITCH_CONDITION = 0x10
 
-    def _command_argument(self, context: int, tok: Token) -> Optional[A.ExpressionAst]:
+    def _command_argument(self, context: int, tok: RawToken) -> Optional[A.ExpressionAst]:
         src = self.src
         args: Optional[list[A.ExpressionAst]] = None
         comma = None
         verbatim = False
         while True:
-            kind = tok.kind
+            kind = tok[0]
             if kind in _NOT_ARGUMENT:
                 self.ungot = tok
                 if comma is None:
                     return None
-                self._incomplete(comma.end, comma.end, "MissingExpression", ",")
+                self._incomplete(comma[2], comma[2], "MissingExpression", ",")
                 assert args is not None
-                node = A.ErrorExpressionAst(Extent(src, args[0].extent.start_offset, comma.end),
+                node = A.ErrorExpressionAst(Extent(src, args[0].extent.start_offset, comma[2]),
                                             args)
                 for a in args:
                     a.parent = node
@@ -2112,24 +2168,24 @@ class Parser:
                 assert expr is not None
             elif kind is K_GENERIC:
                 if context & 0x01:
-                    tok.dyn_flags |= F_COMMAND_NAME
-                if tok.dyn_flags & F_HAS_PARTS and context != 0x01:
+                    tok[4] |= F_COMMAND_NAME
+                if tok[4] & F_HAS_PARTS and context != 0x01:
                     expr = self._expandable_string(tok)
                 else:
-                    expr = A.StringConstantExpressionAst(tok.extent, tok.value, "bareword")
-                    if tok.value.lower() == "--%":
+                    expr = A.StringConstantExpressionAst(Extent(self.src, tok[1], tok[2]), tok[3], "bareword")
+                    if tok[3].lower() == "--%":
                         verbatim = True
             else:
-                expr = A.StringConstantExpressionAst(tok.extent, tok.text, "bareword")
-                tok.dyn_flags |= F_NOT_KEYWORD
+                expr = A.StringConstantExpressionAst(Extent(self.src, tok[1], tok[2]), self.src.text[tok[1]:tok[2]], "bareword")
+                tok[4] |= F_NOT_KEYWORD
                 if context & 0x01:
-                    tok.dyn_flags |= F_COMMAND_NAME
+                    tok[4] |= F_COMMAND_NAME
                 elif kind is not K_IDENTIFIER:
-                    tok.kind = K_GENERIC
+                    tok[0] = K_GENERIC
             if context != 0x08 or verbatim:
                 break
             tok = self._peek()
-            if tok.kind is not K_COMMA:
+            if tok[0] is not K_COMMA:
                 break
             comma = tok
             if args is None:
@@ -2153,59 +2209,70 @@ class Parser:
         elements: list[A.Ast] = []
         redirections: Optional[list[Any]] = None
         saw_dash_dash = False
-        old_mode = self.tk.mode
+        tk = self.tk
+        old_mode = tk.mode
         try:
-            self._set_mode(MODE_COMMAND)
-            tok = self._next()
+            tok = self.ungot
+            if tok is None:
+                tk.mode = MODE_COMMAND
+                tok = tk.next_token()
+            else:
+                if old_mode != MODE_COMMAND:
+                    self._set_mode(MODE_COMMAND)
+                tok = self.ungot
+                if tok is None:
+                    tok = tk.next_token()
+                else:
+                    self.ungot = None
             first = tok
-            end = tok.end
+            end = tok[2]
             operator = None
-            if tok.kind is K_DOT:
+            if tok[0] is K_DOT:
                 operator = "."
                 tok = self._next()
                 context = 0x03
-            elif tok.kind is K_AMPERSAND:
+            elif tok[0] is K_AMPERSAND:
                 operator = "&"
                 tok = self._next()
                 context = 0x03
             else:
                 context = 0x01
             while True:
-                kind = tok.kind
+                kind = tok[0]
                 if kind in _COMMAND_END:
                     self.ungot = tok
                     break
                 if kind is K_MINUSMINUS:
-                    end = tok.end
+                    end = tok[2]
                     if saw_dash_dash:
-                        elements.append(A.StringConstantExpressionAst(tok.extent, tok.text,
+                        elements.append(A.StringConstantExpressionAst(Extent(self.src, tok[1], tok[2]), self.src.text[tok[1]:tok[2]],
                                                                       "bareword"))
                     else:
-                        elements.append(A.EndOfParametersAst(tok.extent))
+                        elements.append(A.EndOfParametersAst(Extent(self.src, tok[1], tok[2])))
                     saw_dash_dash = True
                 elif kind is K_COMMA:
-                    end = tok.end
-                    self._error(tok.start, tok.end, "MissingArgument")
+                    end = tok[2]
+                    self._error(tok[1], tok[2], "MissingArgument")
                     self._skip_newlines()
                 elif kind is K_PARAMETER:
                     if context & 0x01 or saw_dash_dash:
-                        end = tok.end
-                        tok.dyn_flags |= F_COMMAND_NAME
-                        elements.append(A.StringConstantExpressionAst(tok.extent, tok.text,
+                        end = tok[2]
+                        tok[4] |= F_COMMAND_NAME
+                        elements.append(A.StringConstantExpressionAst(Extent(self.src, tok[1], tok[2]), self.src.text[tok[1]:tok[2]],
                                                                       "bareword"))
                     else:
                         argument = None
-                        if tok.dyn_flags & F_USED_COLON and self._peek().kind is not K_COMMA:
+                        if tok[4] & F_USED_COLON and self._peek()[0] is not K_COMMA:
                             argument = self._command_argument(0x08, self._next())
                             if argument is None:
-                                self._error(tok.end, tok.end, "ParameterRequiresArgument",
-                                            tok.text)
+                                self._error(tok[2], tok[2], "ParameterRequiresArgument",
+                                            self.src.text[tok[1]:tok[2]])
                         if argument is not None:
-                            extent = Extent(src, tok.start, argument.extent.end_offset)
+                            extent = Extent(src, tok[1], argument.extent.end_offset)
                         else:
-                            extent = tok.extent
+                            extent = Extent(self.src, tok[1], tok[2])
                         end = extent.end_offset
-                        param = A.CommandParameterAst(extent, tok.value, argument)
+                        param = A.CommandParameterAst(extent, tok[3], argument)
                         if argument is not None:
                             argument.parent = param
                         elements.append(param)
@@ -2217,32 +2284,39 @@ class Parser:
                         if node is not None:
                             end = node.extent.end_offset
                         else:
-                            end = max(end, tok.end)
+                            end = max(end, tok[2])
                     else:
-                        end = tok.end
-                        elements.append(A.StringConstantExpressionAst(tok.extent, tok.text,
+                        end = tok[2]
+                        elements.append(A.StringConstantExpressionAst(Extent(self.src, tok[1], tok[2]), self.src.text[tok[1]:tok[2]],
                                                                       "bareword"))
                 else:
                     arg = self._command_argument(context, tok)
                     assert arg is not None
-                    if kind is K_GENERIC and tok.value.lower() == "--%":
+                    if kind is K_GENERIC and tok[3].lower() == "--%":
                         verbatim = self._verbatim_argument()
                         if verbatim is not None:
                             elements.append(verbatim)
-                            end = verbatim.extent.end_offset if verbatim.text else tok.end
+                            end = verbatim.extent.end_offset if verbatim.text else tok[2]
                             break
                     end = arg.extent.end_offset
                     elements.append(arg)
                 context = 0x08
-                tok = self._next()
+                tok = self.ungot
+                if tok is None:
+                    tok = tk.next_token()
+                else:
+                    self.ungot = None
         finally:
-            self._set_mode(old_mode)
+            if self.ungot is None:
+                tk.mode = old_mode
+            elif old_mode != tk.mode:
+                self._set_mode(old_mode)
         if not elements:
             if operator is not None:
-                self._error(first.start, first.end, "MissingExpression", first.text)
+                self._error(first[1], first[2], "MissingExpression", self.src.text[first[1]:first[2]])
             return None
         reds = [r for r in redirections if r is not None] if redirections is not None else _EMPTY
-        node = A.CommandAst(Extent(src, first.start, end), elements, operator, reds)
+        node = A.CommandAst(Extent(src, first[1], end), elements, operator, reds)
         for e in elements:
             e.parent = node
         for r in reds:
@@ -2252,13 +2326,13 @@ class Parser:
     def _verbatim_argument(self) -> Optional[A.VerbatimArgumentAst]:
         tok = self.ungot
         if tok is not None:
-            if tok.kind is not K_PARAMETER:
+            if tok[0] is not K_PARAMETER:
                 return None
             # Re-read from the start of the held token (PowerShell reads the
             # verbatim text from the tokenizer's current position).
-            self._resync(tok.start)
+            self._resync(tok[1])
         vtok = self.tk.get_verbatim_command_argument()
-        return A.VerbatimArgumentAst(vtok.extent, vtok.value)
+        return A.VerbatimArgumentAst(Extent(self.src, vtok[1], vtok[2]), vtok[3])
 
     # --- expressions ------------------------------------------------------------------------
 
@@ -2267,40 +2341,52 @@ class Parser:
         tk = self.tk
         old_mode = tk.mode
         if old_mode != MODE_EXPRESSION:
-            self._set_mode(MODE_EXPRESSION)
+            if self.ungot is None:
+                tk.mode = MODE_EXPRESSION
+            else:
+                self._set_mode(MODE_EXPRESSION)
             try:
-                return self._ternary_level(end_number_on_ternary)
+                condition = self._binary(end_number_on_ternary)
+                if condition is None:
+                    return None
+                tok = self.ungot
+                if tok is None:
+                    tok = self.ungot = tk.next_token()
+                if tok[0] is not K_QUESTION:
+                    return condition
+                return self._ternary(condition, tok)
             finally:
-                self._set_mode(old_mode)
-        return self._ternary_level(end_number_on_ternary)
-
-    def _ternary_level(self, end_number_on_ternary: bool) -> Optional[A.ExpressionAst]:
+                tok = self.ungot
+                if tok is None or _INVARIANT[tok[0]] or tok[4] & F_INVARIANT_DYNAMIC:
+                    tk.mode = old_mode
+                else:
+                    self._set_mode(old_mode)
         condition = self._binary(end_number_on_ternary)
         if condition is None:
             return None
         tok = self.ungot
         if tok is None:
-            tok = self.ungot = self.tk.next_token()
-        if tok.kind is not K_QUESTION:
+            tok = self.ungot = tk.next_token()
+        if tok[0] is not K_QUESTION:
             return condition
         return self._ternary(condition, tok)
 
-    def _ternary(self, condition: A.ExpressionAst, question: Token) -> A.ExpressionAst:
+    def _ternary(self, condition: A.ExpressionAst, question: RawToken) -> A.ExpressionAst:
         src = self.src
         self.ungot = None
         self._skip_newlines()
         if_true = self._expression(True)
         if if_true is None:
-            self._incomplete(question.end, question.end, "ExpectedValueExpression", question.text)
-            if_true = A.ErrorExpressionAst(Extent(src, question.end, question.end), [])
+            self._incomplete(question[2], question[2], "ExpectedValueExpression", self.src.text[question[1]:question[2]])
+            if_true = A.ErrorExpressionAst(Extent(src, question[2], question[2]), [])
         self._skip_newlines()
         colon = self._next()
-        if colon.kind is not K_COLON:
+        if colon[0] is not K_COLON:
             self.ungot = colon
             nested = [condition]
             if type(if_true) is not A.ErrorExpressionAst:
                 nested.append(if_true)
-                self._incomplete(colon.start, colon.end, "MissingColonInTernaryExpression")
+                self._incomplete(colon[1], colon[2], "MissingColonInTernaryExpression")
             node = A.ErrorExpressionAst(Extent(src, condition.extent.start_offset,
                                                max(_before(colon), condition.extent.end_offset)),
                                         nested)
@@ -2310,8 +2396,8 @@ class Parser:
         self._skip_newlines()
         if_false = self._expression(True)
         if if_false is None:
-            self._incomplete(colon.end, colon.end, "ExpectedValueExpression", colon.text)
-            if_false = A.ErrorExpressionAst(Extent(src, colon.end, colon.end), [])
+            self._incomplete(colon[2], colon[2], "ExpectedValueExpression", self.src.text[colon[1]:colon[2]])
+            if_false = A.ErrorExpressionAst(Extent(src, colon[2], colon[2]), [])
         node = A.TernaryExpressionAst(Extent(src, condition.extent.start_offset,
                                              if_false.extent.end_offset),
                                       condition, if_true, if_false)
@@ -2323,15 +2409,20 @@ class Parser:
     def _binary(self, end_number_on_ternary: bool = False) -> Optional[A.ExpressionAst]:
         """BinaryExpressionRule: operator precedence over array literals."""
         src = self.src
-        expr = self._array_literal(end_number_on_ternary)
+        expr = self._unary(end_number_on_ternary)
         if expr is None:
             return None
         tok = self.ungot
         if tok is None:
             tok = self.ungot = self.tk.next_token()
-        prec = _PRECEDENCE[tok.kind]
+        if tok[0] is K_COMMA and not self.disable_comma:
+            expr = self._array_rest(expr, tok)
+            tok = self.ungot
+            if tok is None:
+                tok = self.ungot = self.tk.next_token()
+        prec = _PRECEDENCE[tok[0]]
         if not prec:
-            if tok.kind is K_PARAMETER:
+            if tok[0] is K_PARAMETER:
                 return self._parameter_in_expression(tok, expr)
             return expr
         self.ungot = None
@@ -2341,19 +2432,27 @@ class Parser:
         param_tok = None
         while True:
             self._skip_newlines()
-            expr = self._array_literal(True)
-            if expr is None:
-                self._incomplete(tok.end, tok.end, "ExpectedValueExpression", tok.text)
-                expr = A.ErrorExpressionAst(Extent(src, tok.end, tok.end), [])
-            operands.append(expr)
+            expr = self._unary(True)
+            missing = expr is None
+            if missing:
+                self._incomplete(tok[2], tok[2], "ExpectedValueExpression", self.src.text[tok[1]:tok[2]])
+                expr = A.ErrorExpressionAst(Extent(src, tok[2], tok[2]), [])
             tok = self.ungot
             if tok is None:
                 tok = self.tk.next_token()
             else:
                 self.ungot = None
-            new_prec = _PRECEDENCE[tok.kind]
+            if tok[0] is K_COMMA and not missing and not self.disable_comma:
+                expr = self._array_rest(expr, tok)
+                tok = self.ungot
+                if tok is None:
+                    tok = self.tk.next_token()
+                else:
+                    self.ungot = None
+            operands.append(expr)
+            new_prec = _PRECEDENCE[tok[0]]
             if not new_prec:
-                if tok.kind is K_PARAMETER:
+                if tok[0] is K_PARAMETER:
                     param_tok = tok
                 self.ungot = tok
                 break
@@ -2364,7 +2463,7 @@ class Parser:
                 operands.append(self._binary_node(lhs, op, rhs))
                 if not operators:
                     break
-                precedence = _PRECEDENCE[operators[-1].kind]
+                precedence = _PRECEDENCE[operators[-1][0]]
             operators.append(tok)
             precedence = new_prec
         rhs = operands.pop()
@@ -2374,43 +2473,36 @@ class Parser:
             return self._parameter_in_expression(param_tok, rhs)
         return rhs
 
-    def _binary_node(self, lhs: A.ExpressionAst, op: Token, rhs: A.ExpressionAst) -> A.ExpressionAst:
+    def _binary_node(self, lhs: A.ExpressionAst, op: RawToken, rhs: A.ExpressionAst) -> A.ExpressionAst:
         node = A.BinaryExpressionAst(Extent(self.src, lhs.extent.start_offset,
-                                            rhs.extent.end_offset), _op_name(op), lhs, rhs)
+                                            rhs.extent.end_offset), _op_name(self.src.text, op), lhs, rhs)
         lhs.parent = node
         rhs.parent = node
         return node
 
-    def _parameter_in_expression(self, tok: Token, expr: A.ExpressionAst) -> A.ExpressionAst:
+    def _parameter_in_expression(self, tok: RawToken, expr: A.ExpressionAst) -> A.ExpressionAst:
         """A ``-name`` that is no operator after an expression: an error (the
         token is eaten, as pwsh does, to help completion)."""
-        self._error(tok.start, tok.end, "UnexpectedToken", tok.text)
+        self._error(tok[1], tok[2], "UnexpectedToken", self.src.text[tok[1]:tok[2]])
         self.ungot = None
-        param = A.CommandParameterAst(tok.extent, tok.value, None)
-        node = A.ErrorExpressionAst(Extent(self.src, expr.extent.start_offset, tok.end),
+        param = A.CommandParameterAst(Extent(self.src, tok[1], tok[2]), tok[3], None)
+        node = A.ErrorExpressionAst(Extent(self.src, expr.extent.start_offset, tok[2]),
                                     [expr, param])
         expr.parent = node
         param.parent = node
         return node
 
-    def _array_literal(self, end_number_on_ternary: bool = False) -> Optional[A.ExpressionAst]:
-        first = self._unary(end_number_on_ternary)
-        if first is None:
-            return None
-        comma = self.ungot
-        if comma is None:
-            comma = self.ungot = self.tk.next_token()
-        if comma.kind is not K_COMMA or self.disable_comma:
-            return first
+    def _array_rest(self, first: A.ExpressionAst, comma: RawToken) -> A.ExpressionAst:
+        """The rest of ``first, ...`` (``comma`` is held)."""
         values = [first]
         last = first
-        while comma.kind is K_COMMA:
+        while comma[0] is K_COMMA:
             self.ungot = None
             self._skip_newlines()
             last = self._unary(True)
             if last is None:
-                self._incomplete(comma.end, comma.end, "MissingExpressionAfterToken", comma.text)
-                last = A.ErrorExpressionAst(comma.extent, [])
+                self._incomplete(comma[2], comma[2], "MissingExpressionAfterToken", self.src.text[comma[1]:comma[2]])
+                last = A.ErrorExpressionAst(Extent(self.src, comma[1], comma[2]), [])
                 values.append(last)
                 break
             values.append(last)
@@ -2426,18 +2518,17 @@ class Parser:
         tk = self.tk
         tok = self.ungot
         if tok is not None:
-            if tok.kind is K_MINUS or (end_number_on_ternary and tok.kind is K_GENERIC):
-                self._resync(tok.start)
+            if tok[0] is K_MINUS or (end_number_on_ternary and tok[0] is K_GENERIC):
+                self._resync(tok[1])
                 tok = None
         if tok is None:
+            # (No try/finally: an exception abandons the whole parse.)
             tk.allow_signed = True
             tk.force_end_ternary = end_number_on_ternary
-            try:
-                tok = self.ungot = tk.next_token()
-            finally:
-                tk.allow_signed = False
-                tk.force_end_ternary = False
-        kind = tok.kind
+            tok = self.ungot = tk.next_token()
+            tk.allow_signed = False
+            tk.force_end_ternary = False
+        kind = tok[0]
         if _UNARY[kind]:
             if self.disable_comma and kind is K_COMMA:
                 return None
@@ -2445,13 +2536,13 @@ class Parser:
             self._skip_newlines()
             child = self._unary(True)
             if child is None:
-                self._incomplete(tok.end, tok.end, "MissingExpressionAfterOperator", tok.text)
-                return A.ErrorExpressionAst(tok.extent, [])
-            extent = Extent(src, tok.start, child.extent.end_offset)
+                self._incomplete(tok[2], tok[2], "MissingExpressionAfterOperator", self.src.text[tok[1]:tok[2]])
+                return A.ErrorExpressionAst(Extent(self.src, tok[1], tok[2]), [])
+            extent = Extent(src, tok[1], child.extent.end_offset)
             if kind is K_COMMA:
                 expr: A.ExpressionAst = A.ArrayLiteralAst(extent, [child])
             else:
-                op = _op_name(tok)
+                op = _op_name(self.src.text, tok)
                 expr = A.UnaryExpressionAst(extent, op, child, False)
                 if kind is K_PLUSPLUS or kind is K_MINUSMINUS:
                     self._check_assignment_target(child, False, "OperatorRequiresVariableOrProperty",
@@ -2468,18 +2559,18 @@ class Parser:
         tok = self.ungot
         if tok is None:
             tok = self.ungot = tk.next_token()
-        kind = tok.kind
+        kind = tok[0]
         if kind is K_PLUSPLUS or kind is K_MINUSMINUS:
             self.ungot = None
             op = "++" if kind is K_PLUSPLUS else "--"
-            node = A.UnaryExpressionAst(Extent(src, expr.extent.start_offset, tok.end), op, expr,
+            node = A.UnaryExpressionAst(Extent(src, expr.extent.start_offset, tok[2]), op, expr,
                                         True)
             expr.parent = node
             self._check_assignment_target(expr, False, "OperatorRequiresVariableOrProperty", op)
             return node
         return expr
 
-    def _attributed_expression(self, lbracket: Token) -> Optional[A.ExpressionAst]:
+    def _attributed_expression(self, lbracket: RawToken) -> Optional[A.ExpressionAst]:
         """``[type]expr``, ``[type]::member``, ``[type]`` and ``[attr()]$x``."""
         src = self.src
         attributes = self._attribute_list(True)
@@ -2492,7 +2583,7 @@ class Parser:
             if child is None:
                 self._incomplete(last.extent.start_offset, last.extent.end_offset,
                                  "UnexpectedAttribute", last.type_name.full_name)
-                node = A.ErrorExpressionAst(Extent(src, lbracket.start, last.extent.end_offset),
+                node = A.ErrorExpressionAst(Extent(src, lbracket[1], last.extent.end_offset),
                                             attributes)
                 for a in attributes:
                     a.parent = node
@@ -2511,7 +2602,7 @@ class Parser:
                 expr = self._post_primary(member_tok, type_expr)
             else:
                 tok = self._peek()
-                if tok.kind is not K_NEWLINE and tok.kind is not K_COMMA:
+                if tok[0] is not K_NEWLINE and tok[0] is not K_COMMA:
                     child = self._unary(True)
                     if child is not None:
                         expr = self._convert(last, child)
@@ -2556,22 +2647,24 @@ class Parser:
             tok = self.tk.next_token()
         else:
             self.ungot = None
-        kind = tok.kind
+        kind = tok[0]
         if kind is K_VARIABLE:
-            name = tok.value
+            name = tok[3]
             if len(name) > 6 and name[5] == ":" and name[:5].lower() == "using":
                 return self._using_or_variable(tok, with_member_access)
-            expr = A.VariableExpressionAst(Extent(self.src, tok.start, tok.end), name, False,
-                                           self.src.text[tok.start + 1] == "{")
+            src = self.src
+            ext = Extent(src, tok[1], tok[2])
+            expr = A.VariableExpressionAst(ext, name, False, src.text[tok[1] + 1] == "{")
         elif kind is K_SPLATTED:
             expr = self._using_or_variable(tok, with_member_access)
             if type(expr) is A.UsingExpressionAst:
                 return expr
         elif kind is K_NUMBER:
-            expr = A.ConstantExpressionAst(Extent(self.src, tok.start, tok.end), tok.value)
+            ext = Extent(self.src, tok[1], tok[2])
+            expr = A.ConstantExpressionAst(ext, tok[3])
         elif kind is K_STRING or kind is K_HERE_STRING:
-            expr = A.StringConstantExpressionAst(Extent(self.src, tok.start, tok.end), tok.value,
-                                                 _STRING_KINDS[kind])
+            ext = Extent(self.src, tok[1], tok[2])
+            expr = A.StringConstantExpressionAst(ext, tok[3], _STRING_KINDS[kind])
         elif kind is K_EXPANDABLE or kind is K_HERE_EXPANDABLE:
             expr = self._expandable_string(tok)
         elif kind is K_LPAREN:
@@ -2595,19 +2688,19 @@ class Parser:
             return expr
         return self._post_primary(member_tok, expr)
 
-    def _variable(self, tok: Token) -> A.VariableExpressionAst:
-        splatted = tok.kind is K_SPLATTED
-        node = A.VariableExpressionAst(tok.extent, tok.value, splatted,
-                                       self.src.text[tok.start + 1] == "{")
+    def _variable(self, tok: RawToken) -> A.VariableExpressionAst:
+        splatted = tok[0] is K_SPLATTED
+        node = A.VariableExpressionAst(Extent(self.src, tok[1], tok[2]), tok[3], splatted,
+                                       self.src.text[tok[1] + 1] == "{")
         if splatted:
             self.splats.append(node)
         return node
 
-    def _using_or_variable(self, tok: Token, with_member_access: bool) -> A.ExpressionAst:
-        name = tok.value
+    def _using_or_variable(self, tok: RawToken, with_member_access: bool) -> A.ExpressionAst:
+        name = tok[3]
         if len(name) > 6 and name[5] == ":" and name[:5].lower() == "using":
             inner: A.ExpressionAst = A.VariableExpressionAst(
-                tok.extent, name[6:], tok.kind is K_SPLATTED, self.src.text[tok.start + 1] == "{")
+                Extent(self.src, tok[1], tok[2]), name[6:], tok[0] is K_SPLATTED, self.src.text[tok[1] + 1] == "{")
             if with_member_access and self.ungot is None:
                 member_tok = self.tk.get_member_access_operator(True)
                 if member_tok is not None:
@@ -2617,11 +2710,11 @@ class Parser:
             return node
         return self._variable(tok)
 
-    def _post_primary(self, tok: Optional[Token], expr: A.ExpressionAst) -> A.ExpressionAst:
+    def _post_primary(self, tok: Optional[RawToken], expr: A.ExpressionAst) -> A.ExpressionAst:
         """Member access, method calls and indexing after a primary expression."""
         while tok is not None:
             self._skip_newlines()
-            kind = tok.kind
+            kind = tok[0]
             if kind is K_DOT or kind is K_COLONCOLON or kind is K_QUESTIONDOT:
                 expr = self._member_access(expr, tok)
             else:
@@ -2636,33 +2729,33 @@ class Parser:
         if name is not None:
             return name
         tok = self._peek()
-        if _UNARY[tok.kind] or tok.kind is K_LBRACKET:
+        if _UNARY[tok[0]] or tok[0] is K_LBRACKET:
             return self._unary()
         return self._primary(False)
 
-    def _member_access(self, target: A.ExpressionAst, op: Token) -> A.ExpressionAst:
+    def _member_access(self, target: A.ExpressionAst, op: RawToken) -> A.ExpressionAst:
         src = self.src
         member = self._member_name()
         if member is None:
-            self._incomplete(op.end, op.end, "MissingPropertyName")
+            self._incomplete(op[2], op[2], "MissingPropertyName")
             member = self._single_command_argument(0x08)
             if member is None:
-                member = A.ErrorExpressionAst(Extent(src, target.extent.start_offset, op.end), [])
+                member = A.ErrorExpressionAst(Extent(src, target.extent.start_offset, op[2]), [])
         elif self.ungot is None:
             lparen = self.tk.get_invoke_member_open_paren()
             if lparen is not None:
                 return self._member_invoke(target, lparen, op, member)
-        static = op.kind is K_COLONCOLON
+        static = op[0] is K_COLONCOLON
         node = A.MemberExpressionAst(Extent(src, target.extent.start_offset,
                                             member.extent.end_offset),
-                                     target, member, static, op.kind is K_QUESTIONDOT)
+                                     target, member, static, op[0] is K_QUESTIONDOT)
         target.parent = node
         member.parent = node
         return node
 
-    def _member_invoke(self, target: A.ExpressionAst, lbracket: Token, op: Token,
+    def _member_invoke(self, target: A.ExpressionAst, lbracket: RawToken, op: RawToken,
                        member: A.ExpressionAst) -> A.ExpressionAst:
-        if lbracket.kind is K_LPAREN:
+        if lbracket[0] is K_LPAREN:
             arguments, end = self._invoke_arguments(lbracket)
         else:
             self._skip_newlines()
@@ -2670,15 +2763,15 @@ class Parser:
             arguments = [block]
             end = block.extent.end_offset
         node = A.InvokeMemberExpressionAst(Extent(self.src, target.extent.start_offset, end),
-                                           target, member, arguments, op.kind is K_COLONCOLON,
-                                           op.kind is K_QUESTIONDOT)
+                                           target, member, arguments, op[0] is K_COLONCOLON,
+                                           op[0] is K_QUESTIONDOT)
         target.parent = node
         member.parent = node
         for a in arguments:
             a.parent = node
         return node
 
-    def _invoke_arguments(self, lparen: Token) -> tuple[list[A.ExpressionAst], int]:
+    def _invoke_arguments(self, lparen: RawToken) -> tuple[list[A.ExpressionAst], int]:
         arguments: list[A.ExpressionAst] = []
         comma = None
         old_disable = self.disable_comma
@@ -2689,31 +2782,31 @@ class Parser:
                 argument = self._expression()
                 if argument is None:
                     if comma is not None:
-                        self._incomplete(comma.end, comma.end, "MissingExpressionAfterToken", ",")
+                        self._incomplete(comma[2], comma[2], "MissingExpressionAfterToken", ",")
                     break
                 arguments.append(argument)
                 self._skip_newlines()
                 comma = self._next()
-                if comma.kind is not K_COMMA:
+                if comma[0] is not K_COMMA:
                     self.ungot = comma
                     comma = None
                     break
             self._skip_newlines()
             rparen = self._next()
-            if rparen.kind is not K_RPAREN:
+            if rparen[0] is not K_RPAREN:
                 self.ungot = rparen
                 if comma is None:
-                    after = arguments[-1].extent.end_offset if arguments else lparen.end
+                    after = arguments[-1].extent.end_offset if arguments else lparen[2]
                     self._incomplete(after, after, "MissingEndParenthesisInMethodCall")
-                end = comma.end if comma is not None else (
-                    arguments[-1].extent.end_offset if arguments else lparen.end)
+                end = comma[2] if comma is not None else (
+                    arguments[-1].extent.end_offset if arguments else lparen[2])
             else:
-                end = rparen.end
+                end = rparen[2]
         finally:
             self.disable_comma = old_disable
         return arguments, end
 
-    def _element_access(self, target: A.ExpressionAst, lbracket: Token) -> A.ExpressionAst:
+    def _element_access(self, target: A.ExpressionAst, lbracket: RawToken) -> A.ExpressionAst:
         src = self.src
         self._skip_newlines()
         old_disable = self.disable_comma
@@ -2723,25 +2816,25 @@ class Parser:
         finally:
             self.disable_comma = old_disable
         if index is None:
-            self._incomplete(lbracket.end, lbracket.end, "MissingArrayIndexExpression")
-            index = A.ErrorExpressionAst(lbracket.extent, [])
+            self._incomplete(lbracket[2], lbracket[2], "MissingArrayIndexExpression")
+            index = A.ErrorExpressionAst(Extent(self.src, lbracket[1], lbracket[2]), [])
         self._skip_newlines()
         rbracket = self._next()
-        if rbracket.kind is not K_RBRACKET:
+        if rbracket[0] is not K_RBRACKET:
             self.ungot = rbracket
             if type(index) is not A.ErrorExpressionAst:
                 end = index.extent.end_offset
                 self._incomplete(end, end, "MissingEndSquareBracket")
             end = index.extent.end_offset
         else:
-            end = rbracket.end
+            end = rbracket[2]
         node = A.IndexExpressionAst(Extent(src, target.extent.start_offset, end), target, index,
-                                    lbracket.kind is K_QUESTIONLBRACKET)
+                                    lbracket[0] is K_QUESTIONLBRACKET)
         target.parent = node
         index.parent = node
         return node
 
-    def _hashtable(self, atcurly: Token) -> A.ExpressionAst:
+    def _hashtable(self, atcurly: RawToken) -> A.ExpressionAst:
         src = self.src
         self._skip_newlines()
         pairs: list[tuple[A.ExpressionAst, A.StatementAst]] = []
@@ -2750,18 +2843,18 @@ class Parser:
             if pair is None:
                 break
             pairs.append(pair)
-            kind = self._peek().kind
+            kind = self._peek()[0]
             if kind is not K_NEWLINE and kind is not K_SEMI:
                 break
             self._skip_newlines_and_semis()
         rcurly = self._next()
-        if rcurly.kind is not K_RCURLY:
+        if rcurly[0] is not K_RCURLY:
             self.ungot = rcurly
-            self._incomplete_at(atcurly.end, atcurly.end, rcurly.end, "MissingEndCurlyBrace")
-            end = max(_before(rcurly), atcurly.end)
+            self._incomplete_at(atcurly[2], atcurly[2], rcurly[2], "MissingEndCurlyBrace")
+            end = max(_before(rcurly), atcurly[2])
         else:
-            end = rcurly.end
-        node = A.HashtableAst(Extent(src, atcurly.start, end), pairs)
+            end = rcurly[2]
+        node = A.HashtableAst(Extent(src, atcurly[1], end), pairs)
         seen: set[str] = set()
         for key, value in pairs:
             key.parent = node
@@ -2779,46 +2872,46 @@ class Parser:
         src = self.src
         old_mode = self.tk.mode
         try:
-            self._set_mode(MODE_EXPRESSION)
+            self._switch_mode(MODE_EXPRESSION)
             key = self._label_or_key()
             if key is None:
                 return None
             equals = self._next()
         finally:
-            self._set_mode(old_mode)
-        if equals.kind is not K_EQUALS:
+            self._switch_mode(old_mode)
+        if equals[0] is not K_EQUALS:
             self.ungot = equals
             after = key.extent.end_offset
             self._error(after, after, "MissingEqualsInHashLiteral")
             self._sync_on_error(False, K_RCURLY, K_SEMI, K_NEWLINE)
             return key, A.ErrorStatementAst(Extent(src, after, after), [])
         try:
-            self._set_mode(MODE_COMMAND)
+            self._switch_mode(MODE_COMMAND)
             self._skip_newlines()
             statement = self._statement()
             if statement is None:
-                self._incomplete(equals.end, equals.end, "MissingStatementInHashLiteral")
-                statement = A.ErrorStatementAst(Extent(src, equals.end, equals.end), [])
+                self._incomplete(equals[2], equals[2], "MissingStatementInHashLiteral")
+                statement = A.ErrorStatementAst(Extent(src, equals[2], equals[2]), [])
         finally:
-            self._set_mode(old_mode)
+            self._switch_mode(old_mode)
         return key, statement
 
-    def _script_block_expression(self, lcurly: Token) -> A.ExpressionAst:
+    def _script_block_expression(self, lcurly: RawToken) -> A.ExpressionAst:
         old_disable = self.disable_comma
         old_mode = self.tk.mode
         try:
             self.disable_comma = False
-            self._set_mode(MODE_COMMAND)
+            self._switch_mode(MODE_COMMAND)
             self._skip_newlines()
             sb = self._script_block(lcurly, False)
         finally:
             self.disable_comma = old_disable
-            self._set_mode(old_mode)
+            self._switch_mode(old_mode)
         node = A.ScriptBlockExpressionAst(sb.extent, sb)
         sb.parent = node
         return node
 
-    def _sub_expression(self, first: Token) -> A.ExpressionAst:
+    def _sub_expression(self, first: RawToken) -> A.ExpressionAst:
         src = self.src
         statements: list[A.StatementAst] = []
         traps: list[A.TrapStatementAst] = []
@@ -2826,92 +2919,92 @@ class Parser:
         old_mode = self.tk.mode
         try:
             self.disable_comma = False
-            self._set_mode(MODE_COMMAND)
+            self._switch_mode(MODE_COMMAND)
             self._skip_newlines()
             span = self._statement_list(statements, traps)
             self._skip_newlines()
             rparen = self._next()
-            if rparen.kind is not K_RPAREN:
+            if rparen[0] is not K_RPAREN:
                 self.ungot = rparen
-                self._incomplete(rparen.start, rparen.end, "MissingEndParenthesisInSubexpression")
+                self._incomplete(rparen[1], rparen[2], "MissingEndParenthesisInSubexpression")
         finally:
             self.disable_comma = old_disable
-            self._set_mode(old_mode)
-        if rparen.kind is K_RPAREN:
-            end = rparen.end
+            self._switch_mode(old_mode)
+        if rparen[0] is K_RPAREN:
+            end = rparen[2]
         else:
-            end = span[1] if span is not None else first.end
+            end = span[1] if span is not None else first[2]
         block_extent = Extent(src, span[0], span[1]) if span is not None else \
-            Extent(src, first.end, first.end)
+            Extent(src, first[2], first[2])
         block = A.StatementBlockAst(block_extent, statements, traps)
         for s in statements:
             s.parent = block
         for t in traps:
             t.parent = block
-        extent = Extent(src, first.start, end)
-        if first.kind is K_DOLLARPAREN:
+        extent = Extent(src, first[1], end)
+        if first[0] is K_DOLLARPAREN:
             node: A.ExpressionAst = A.SubExpressionAst(extent, block)
         else:
             node = A.ArrayExpressionAst(extent, block)
         block.parent = node
         return node
 
-    def _paren_expression(self, lparen: Token) -> A.ExpressionAst:
+    def _paren_expression(self, lparen: RawToken) -> A.ExpressionAst:
         src = self.src
         old_mode = self.tk.mode
         old_disable = self.disable_comma
         try:
-            self._set_mode(MODE_COMMAND)
+            self._switch_mode(MODE_COMMAND)
             self.disable_comma = False
             self._skip_newlines()
             pipeline = self._pipeline_chain()
             if pipeline is None:
-                self._incomplete(lparen.end, lparen.end, "ExpectedExpression")
-                pipeline = A.ErrorStatementAst(Extent(src, lparen.end, lparen.end), [])
+                self._incomplete(lparen[2], lparen[2], "ExpectedExpression")
+                pipeline = A.ErrorStatementAst(Extent(src, lparen[2], lparen[2]), [])
             self._skip_newlines()
             rparen = self._next()
-            if rparen.kind is not K_RPAREN:
+            if rparen[0] is not K_RPAREN:
                 self.ungot = rparen
                 end = pipeline.extent.end_offset
                 self._incomplete(end, end, "MissingEndParenthesisInExpression")
             else:
-                end = rparen.end
+                end = rparen[2]
         finally:
             self.disable_comma = old_disable
-            self._set_mode(old_mode)
-        node = A.ParenExpressionAst(Extent(src, lparen.start, end), pipeline)
+            self._switch_mode(old_mode)
+        node = A.ParenExpressionAst(Extent(src, lparen[1], end), pipeline)
         pipeline.parent = node
         return node
 
-    def _expandable_string(self, tok: Token) -> A.ExpressionAst:
+    def _expandable_string(self, tok: RawToken) -> A.ExpressionAst:
         """A string (or bare word) with ``$x``/``$(...)`` parts."""
-        kind = tok.kind
+        kind = tok[0]
         string_kind = _STRING_KINDS[kind]
-        if not tok.dyn_flags & F_HAS_PARTS:
-            return A.StringConstantExpressionAst(tok.extent, tok.value, string_kind)
+        if not tok[4] & F_HAS_PARTS:
+            return A.StringConstantExpressionAst(Extent(self.src, tok[1], tok[2]), tok[3], string_kind)
         parts: list[Any] = []
-        new_nested: list[Token] = []
-        for part in tok._parts:
+        new_nested: list[RawToken] = []
+        for part in tok[5]:
             if type(part) is str:
                 if part:
                     parts.append(part)
                 continue
-            if part.kind is K_VARIABLE:
+            if part[0] is K_VARIABLE:
                 expr = self._using_or_variable(part, False)
                 new_nested.append(part)
             else:
                 expr, scanned = self._nested_subexpression(part)
                 new_nested.extend(scanned)
             parts.append(expr)
-        tok._nested = new_nested
-        node = A.ExpandableStringExpressionAst(tok.extent, _raw_string_text(self.src.text, tok),
+        tok[6] = new_nested
+        node = A.ExpandableStringExpressionAst(Extent(self.src, tok[1], tok[2]), _raw_string_text(self.src.text, tok),
                                                string_kind, parts)
         for part in parts:
             if type(part) is not str:
                 part.parent = node
         return node
 
-    def _nested_subexpression(self, tok: Token) -> tuple[A.ExpressionAst, list[Token]]:
+    def _nested_subexpression(self, tok: RawToken) -> tuple[A.ExpressionAst, list[RawToken]]:
         """Parse the text of a ``$(...)`` found inside a string."""
         tk = self.tk
         saved_ungot = self.ungot
@@ -2923,7 +3016,7 @@ class Parser:
             self.ungot = saved_ungot
             scanned = tk.finish_nested(state)
         if expr is None:
-            expr = A.ErrorExpressionAst(tok.extent, [])
+            expr = A.ErrorExpressionAst(Extent(self.src, tok[1], tok[2]), [])
         return expr, scanned
 
     # --- finishing --------------------------------------------------------------------------
@@ -2933,10 +3026,10 @@ class Parser:
         parse stops early (as pwsh's does), but highlighting needs the rest."""
         tk = self.tk
         tokens = tk.tokens
-        if tokens and tokens[-1].kind is K_EOF:
+        if tokens and tokens[-1][0] is K_EOF:
             return
         tk.mode = MODE_COMMAND
-        while tk.next_token().kind is not K_EOF:
+        while tk.next_token()[0] is not K_EOF:
             pass
 
     def check_splats(self) -> None:
@@ -2973,10 +3066,10 @@ def _constant_key_text(value: Any) -> str:
     return str(value)
 
 
-def _raw_string_text(text: str, tok: Token) -> str:
+def _raw_string_text(text: str, tok: RawToken) -> str:
     """The source text between a string's delimiters."""
-    raw = text[tok.start:tok.end]
-    kind = tok.kind
+    raw = text[tok[1]:tok[2]]
+    kind = tok[0]
     if kind is K_EXPANDABLE:
         if len(raw) >= 2 and raw[-1] in DOUBLE_QUOTES:
             return raw[1:-1]
@@ -2995,6 +3088,8 @@ def _raw_string_text(text: str, tok: Token) -> str:
 
 
 _RECURSION_LIMIT = 8000
+# Inputs at least this long are treated as long-lived scripts (see parse()).
+_LONG_LIVED_INPUT = 64 * 1024
 
 _PIPELINE_END = frozenset((K_SEMI, K_NEWLINE, K_RPAREN, K_RCURLY, K_EOF, K_ANDAND, K_OROR,
                            K_AMPERSAND))
@@ -3030,7 +3125,7 @@ _STATEMENT_RULES: dict[TokenKind, Any] = {
 }
 
 
-def parse(text: str, file: Optional[str] = None) -> tuple[A.ScriptBlockAst, list[Token],
+def parse(text: str, file: Optional[str] = None) -> tuple[A.ScriptBlockAst, list[RawToken],
                                                           list[ParseError]]:
     """Parse ``text``: the AST, every token, and the parse errors."""
     parser = Parser(text, file)
@@ -3039,9 +3134,15 @@ def parse(text: str, file: Optional[str] = None) -> tuple[A.ScriptBlockAst, list
     limit = sys.getrecursionlimit()
     if limit < _RECURSION_LIMIT:
         sys.setrecursionlimit(_RECURSION_LIMIT)
-    # The parse allocates ~100k objects that all stay alive (tokens, nodes,
-    # extents); letting the cyclic GC scan them again and again while they are
-    # built would cost more than the parse itself.
+    # A parse allocates objects that all stay alive together (~18 per line:
+    # tokens, nodes, extents).  With the cyclic GC running, its collections
+    # would scan them again and again while they are built (the full
+    # collections the growing object count triggers cost more than the parse
+    # itself), so it is paused.  A large input is a script or module whose AST
+    # lives as long as its code runs: its objects go straight to the oldest
+    # generation (freeze + unfreeze splice the GC lists, O(1)) instead of
+    # being traversed by the next young collection.  Small inputs (a REPL
+    # line, Invoke-Expression) are left to the normal young collection.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -3050,12 +3151,9 @@ def parse(text: str, file: Optional[str] = None) -> tuple[A.ScriptBlockAst, list
         return _too_complicated(parser)
     finally:
         if gc_was_enabled:
-            # The new objects are long-lived (the AST is compiled and run):
-            # move them straight to the oldest generation (freeze + unfreeze
-            # splices lists, O(1)) instead of letting the next young
-            # collection traverse all of them.
-            gc.freeze()
-            gc.unfreeze()
+            if len(text) >= _LONG_LIVED_INPUT:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
         if limit < _RECURSION_LIMIT:
             sys.setrecursionlimit(limit)
@@ -3067,7 +3165,7 @@ def parse(text: str, file: Optional[str] = None) -> tuple[A.ScriptBlockAst, list
     return ast, parser.tk.tokens, errors
 
 
-def _too_complicated(parser: Parser) -> tuple[A.ScriptBlockAst, list[Token], list[ParseError]]:
+def _too_complicated(parser: Parser) -> tuple[A.ScriptBlockAst, list[RawToken], list[ParseError]]:
     """Nesting too deep for the recursive descent: pwsh's ScriptTooComplicated."""
     src = parser.src
     extent = Extent(src, 0, len(src.text))

@@ -30,7 +30,14 @@ from .numeric import (FORMAT_BINARY, FORMAT_DECIMAL, FORMAT_HEX, SUFFIX_BIGINT, 
                       SUFFIX_LONG, SUFFIX_NONE, SUFFIX_SHORT, SUFFIX_SIGNED_BYTE, SUFFIX_UNSIGNED,
                       number_value)
 from .tokens import (F_HAS_PARTS, F_IN_ERROR, F_INVARIANT_DYNAMIC, F_TYPE_NAME, F_USED_COLON,
-                     KEYWORDS, OPERATORS, Token, TokenKind)
+                     KEYWORDS, OPERATORS, TokenKind)
+
+# Tokens are plain lists while the parser works (building a list costs a
+# fifth of building an object, and a large script has ~100k tokens); the
+# public Token objects are made from them on demand (tokens.materialize):
+#     [kind, start, end, value, dyn_flags]            (offsets into the source)
+#     [kind, start, end, value, dyn_flags, parts, nested]   with F_HAS_PARTS
+RawToken = list
 
 MODE_COMMAND = 0
 MODE_EXPRESSION = 1
@@ -55,6 +62,18 @@ K_HERE_STRING = K.HereStringLiteral
 K_HERE_EXPANDABLE = K.HereStringExpandable
 K_REDIRECTION = K.Redirection
 K_INLINESCRIPT = K.InlineScript
+# (Module constants rather than ``K.Name`` on hot paths: an attribute of the
+# enum class is a slow, unspecialized lookup.)
+K_EQUALS = K.Equals
+K_PIPE = K.Pipe
+K_DOT = K.Dot
+K_LBRACKET = K.LBracket
+K_COLONCOLON = K.ColonColon
+K_QUESTIONDOT = K.QuestionDot
+K_QUESTIONLBRACKET = K.QuestionLBracket
+K_LPAREN = K.LParen
+K_LCURLY = K.LCurly
+K_SEMI = K.Semi
 
 # --- character classes (PowerShell's CharTraits) ------------------------------
 
@@ -74,6 +93,8 @@ DOUBLE_QUOTES = frozenset("\"\u201c\u201d\u201e")
 _VAR_START_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$:?^")
 _IDENT_START_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _HEX = frozenset("0123456789abcdefABCDEF")
+# Characters that continue a type name after a plain name (see _TYPENAME_RE).
+_TYPENAME_MORE = frozenset(".`+#\\")
 _SUFFIX_CHARS = {"u": SUFFIX_UNSIGNED, "U": SUFFIX_UNSIGNED, "s": SUFFIX_SHORT, "S": SUFFIX_SHORT,
                  "l": SUFFIX_LONG, "L": SUFFIX_LONG, "d": SUFFIX_DECIMAL, "D": SUFFIX_DECIMAL,
                  "y": SUFFIX_SIGNED_BYTE, "Y": SUFFIX_SIGNED_BYTE, "n": SUFFIX_BIGINT,
@@ -115,20 +136,19 @@ _PIPE_CONTINUATION = re.compile(
 # are whitespace too; other non-ASCII characters just take the long way).
 SKIP_START = frozenset(" \t\r\n\f\v;#<`") | frozenset(chr(c) for c in range(0x80, 0x100)) \
     | WHITESPACE
-# The common tokens in one match (after ASCII blanks): 1 a name, 2 a simple
-# ``$name``, 3 punctuation and newlines that read the same in every mode,
-# 4 digits, 5 a line comment, 6 and 7 strings without escapes or expansions,
-# 8 a dash and letters (parameter or operator), 9 other punctuation.  next_token() checks the character after the
-# match and falls back to the general scanners when it changes the meaning.
-_FAST_MATCH = re.compile(r"[ \t]*(?:([A-Za-z_][A-Za-z0-9_]*)|(\$[A-Za-z_][A-Za-z0-9_]*)"
-                         r"|(\r\n|[\n(){},;\]])|([0-9]+)|(#[^\r\n]*)"
+# The common tokens in one match (after ASCII blanks), most frequent first:
+# 1 punctuation and newlines that read the same in every mode, 2 a name
+# (with ``-word`` parts: a command name like ``Get-Item`` in command mode),
+# 3 other punctuation, 4 a simple ``$name``, 5 a dash and letters (parameter
+# or operator), 6 digits, 7 and 8 strings without escapes or expansions,
+# 9 a line comment.  next_token() checks the character after the match and
+# falls back to the general scanners when it changes the meaning.
+_FAST_MATCH = re.compile(r"[ \t]*(?:(\r\n|[\n(){},;\]])|([A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)"
+                         r"|(@\{|@\(|\$\(|[=|.\[])|(\$[A-Za-z_][A-Za-z0-9_]*)"
+                         r"|(-[A-Za-z]+)|([0-9]+)"
                          "|('[^'\u2018\u2019\u201a\u201b\\x00]*')"
                          "|(\"[^\"\u201c\u201d\u201e`$\\x00]*\")"
-                         r"|(-[A-Za-z]+)|(@\{|@\(|\$\(|[=|.\[]))").match
-
-
-def is_force_new(text: str, pos: int) -> bool:
-    return text[pos] in FORCE_NEW
+                         r"|(#[^\r\n]*))").match
 
 
 class _Nested:
@@ -166,17 +186,17 @@ class Tokenizer:
         self.want_simple_name = False
         # Where scanned tokens go: the token list, or a scratch list while a
         # variable inside a string is scanned (those are kept as nested tokens).
-        self.tokens: list[Token] = []
+        self.tokens: list[RawToken] = []
 
     # --- token construction -----------------------------------------------------
 
-    def _tok(self, kind: TokenKind, start: int, end: int, value: Any = None, dyn: int = 0) -> Token:
+    def _tok(self, kind: TokenKind, start: int, end: int, value: Any = None, dyn: int = 0) -> RawToken:
         """Make (and save) a token for local offsets ``start``..``end``."""
         if self.skips is None:
             base = self.base
-            tok = Token(kind, start + base, end + base, value, self.source, dyn)
+            tok = [kind, start + base, end + base, value, dyn]
         else:
-            tok = Token(kind, self._map(start), self._map(end), value, self.source, dyn)
+            tok = [kind, self._map(start), self._map(end), value, dyn]
         self.tokens.append(tok)
         return tok
 
@@ -224,7 +244,7 @@ class Tokenizer:
             local = 0
         self.pos = local
         tokens = self.tokens
-        while tokens and (tokens[-1].kind is K_EOF or tokens[-1].end > offset):
+        while tokens and (tokens[-1][0] is K_EOF or tokens[-1][2] > offset):
             tokens.pop()
 
     def is_at_end_local(self, end: int, check_comments: bool) -> bool:
@@ -263,22 +283,20 @@ class Tokenizer:
 
     # --- nested scans -------------------------------------------------------------
 
-    def start_nested(self, token: Token) -> _Nested:
+    def start_nested(self, token: RawToken) -> _Nested:
         """Switch to scanning the text of a ``$(...)`` token found in a string."""
         state = _Nested(self)
-        sub_text, skips = token.value
+        sub_text, skips = token[3]
         self.text = sub_text + "\0"
         self.n = len(sub_text)
         self.pos = 0
-        self.base = token.start
+        self.base = token[1]
         self.tokens = []
         if skips:
             self.skips = skips
-            # The fast path makes tokens with unmapped offsets: bypass it.
-            self.next_token = self._next_token_general  # type: ignore[method-assign]
         return state
 
-    def finish_nested(self, state: _Nested) -> list[Token]:
+    def finish_nested(self, state: _Nested) -> list[RawToken]:
         nested_tokens = self.tokens
         self.text = state.text
         self.n = state.n
@@ -286,8 +304,6 @@ class Tokenizer:
         self.base = state.base
         self.tokens = state.tokens
         self.skips = state.skips
-        if self.skips is None and "next_token" in self.__dict__:
-            del self.next_token
         return nested_tokens
 
     # --- blanks, newlines, comments ---------------------------------------------
@@ -304,19 +320,25 @@ class Tokenizer:
             # The common case: (a blank and) an ordinary token come next; the
             # blank is left for next_token.
             return
+        # Newline tokens are made inline (not by _tok) unless offsets need mapping.
+        base = self.base if self.skips is None else -1
+        tokens = self.tokens
         while True:
             c = text[pos]
             if c in WHITESPACE:
                 pos = _WS_RE.match(text, pos).end()
             elif c == "\n":
-                self._tok(K_NEWLINE, pos, pos + 1)
+                if base >= 0:
+                    tokens.append([K_NEWLINE, pos + base, pos + 1 + base, None, 0])
+                else:
+                    self._tok(K_NEWLINE, pos, pos + 1)
                 pos += 1
             elif c == "\r":
                 end = pos + 2 if text[pos + 1] == "\n" else pos + 1
                 self._tok(K_NEWLINE, pos, end)
                 pos = end
             elif c == ";" and skip_semis:
-                self._tok(K.Semi, pos, pos + 1)
+                self._tok(K_SEMI, pos, pos + 1)
                 pos += 1
             elif c == "#":
                 pos = self._line_comment(pos)
@@ -357,7 +379,10 @@ class Tokenizer:
 
     # --- the main scanner ----------------------------------------------------------
 
-    def next_token(self) -> Token:
+    def next_token(self) -> RawToken:
+        if self.skips is not None:
+            # The fast path makes tokens with unmapped offsets: bypass it.
+            return self._scan_from(self.pos)
         text = self.text
         pos = self.pos
         fast = _FAST_MATCH
@@ -367,91 +392,111 @@ class Tokenizer:
                 group = m.lastindex
                 end = m.end()
                 if group == 1:
+                    self.pos = end
+                    base = self.base
+                    c = text[end - 1]
+                    tok = [_PUNCT_KINDS[c], (end - 1 if c != "\n" else m.start(1)) + base,
+                           end + base, None, 0]
+                    self.tokens.append(tok)
+                    return tok
+                elif group == 2:
                     c2 = text[end]
                     # A name: keyword, identifier or (glued to more) a bare word.
                     mode = self.mode
+                    word = m.group(2)
                     if mode == MODE_COMMAND:
                         if c2 in FORCE_NEW and not self.want_simple_name:
-                            word = m.group(1)
-                            kind = KEYWORDS.get(word.lower(), K_IDENTIFIER)
-                            if kind is K_INLINESCRIPT:
-                                kind = K_IDENTIFIER
+                            if "-" in word:
+                                kind = K_GENERIC
+                            else:
+                                kind = KEYWORDS.get(word.lower(), K_IDENTIFIER)
+                                if kind is K_INLINESCRIPT:
+                                    kind = K_IDENTIFIER
                             self.pos = end
                             base = self.base
-                            tok = Token(kind, m.start(1) + base, end + base, word, self.source)
+                            tok = [kind, m.start(2) + base, end + base, word, 0]
                             self.tokens.append(tok)
                             return tok
-                    elif mode == MODE_EXPRESSION and (c2 < "\x80" or not c2.isalnum()):
+                    elif "-" in word:
+                        # Only the name before the dash is a name here.
+                        start = m.start(2)
+                        dash = word.index("-")
+                        word = word[:dash]
+                        end = start + dash
                         self.pos = end
                         base = self.base
-                        tok = Token(K_IDENTIFIER, m.start(1) + base, end + base, m.group(1),
-                                    self.source)
+                        tok = [K_IDENTIFIER, start + base, end + base, word,
+                               F_TYPE_NAME if mode == MODE_TYPENAME else 0]
                         self.tokens.append(tok)
                         return tok
-                    pos = m.start(1)
-                elif group == 2:
+                    elif c2 < "\x80" if mode == MODE_EXPRESSION else (
+                            c2 < "\x80" and c2 not in _TYPENAME_MORE):
+                        self.pos = end
+                        base = self.base
+                        tok = [K_IDENTIFIER, m.start(2) + base, end + base, word,
+                               0 if mode == MODE_EXPRESSION else F_TYPE_NAME]
+                        self.tokens.append(tok)
+                        return tok
+                    elif mode == MODE_EXPRESSION and not c2.isalnum():
+                        self.pos = end
+                        base = self.base
+                        tok = [K_IDENTIFIER, m.start(2) + base, end + base, word, 0]
+                        self.tokens.append(tok)
+                        return tok
+                    pos = m.start(2)
+                elif group == 3:
+                    symbol = m.group(3)
+                    start = m.start(3)
+                    c2 = text[end]
+                    kind = None
+                    dyn = 0
+                    if symbol == "=":
+                        if c2 in FORCE_NEW:
+                            kind = K_EQUALS
+                            dyn = F_INVARIANT_DYNAMIC
+                        elif self.mode != MODE_COMMAND and c2 != "=":
+                            kind = K_EQUALS
+                    elif symbol == "|":
+                        if c2 != "|":
+                            kind = K_PIPE
+                    elif symbol == ".":
+                        if c2 != "." and c2 not in "0123456789" and (
+                                c2 in FORCE_NEW or self.mode != MODE_COMMAND):
+                            kind = K_DOT
+                    elif symbol == "[":
+                        if c2 in FORCE_NEW or self.mode != MODE_COMMAND:
+                            kind = K_LBRACKET
+                    else:
+                        kind = _OPEN_KINDS[symbol]
+                    if kind is not None:
+                        self.pos = end
+                        base = self.base
+                        tok = [kind, start + base, end + base, None, dyn]
+                        self.tokens.append(tok)
+                        return tok
+                    pos = start
+
+                elif group == 4:
                     # ``$name``: a variable when what follows cannot continue it
                     # (it then reads the same in both modes).
                     c2 = text[end]
                     if c2 in FORCE_NEW or c2 == "." or c2 == "[" or c2 == "=":
                         self.pos = end
-                        start = m.start(2)
+                        start = m.start(4)
                         base = self.base
-                        tok = Token(K_VARIABLE, start + base, end + base, text[start + 1:end],
-                                    self.source, F_INVARIANT_DYNAMIC)
+                        tok = [K_VARIABLE, start + base, end + base, text[start + 1:end], F_INVARIANT_DYNAMIC]
                         self.tokens.append(tok)
                         return tok
-                    pos = m.start(2)
-                elif group == 3:
-                    self.pos = end
-                    base = self.base
-                    tok = Token(_PUNCT_KINDS[m.group(3)], m.start(3) + base, end + base, None,
-                                self.source)
-                    self.tokens.append(tok)
-                    return tok
-                elif group == 4:
-                    c2 = text[end]
-                    start = m.start(4)
-                    if end - start < 10 and (c2 in FORCE_NEW or (
-                            c2 != "." and self.mode == MODE_EXPRESSION and c2 in _AFTER_NUMBER)):
-                        self.pos = end
-                        base = self.base
-                        tok = Token(K_NUMBER, start + base, end + base, int(m.group(4)),
-                                    self.source, F_INVARIANT_DYNAMIC if c2 in FORCE_NEW else 0)
-                        self.tokens.append(tok)
-                        return tok
-                    pos = start
+                    pos = m.start(4)
                 elif group == 5:
-                    # A line comment: save it and go on.
-                    if end > self.n:
-                        end = self.n
-                    base = self.base
-                    self.tokens.append(Token(K_COMMENT, m.start(5) + base, end + base, None,
-                                             self.source))
-                    pos = end
-                    continue
-                elif group == 6 or group == 7:
-                    # A string with no doubled quote (and no escape or ``$``).
                     c2 = text[end]
-                    if c2 not in (SINGLE_QUOTES if group == 6 else DOUBLE_QUOTES):
-                        self.pos = end
-                        start = m.start(group)
-                        base = self.base
-                        tok = Token(K_STRING if group == 6 else K_EXPANDABLE, start + base,
-                                    end + base, text[start + 1:end - 1], self.source)
-                        self.tokens.append(tok)
-                        return tok
-                    pos = m.start(group)
-                elif group == 8:
-                    c2 = text[end]
-                    start = m.start(8)
+                    start = m.start(5)
                     mode = self.mode
                     if mode == MODE_COMMAND:
                         if c2 in FORCE_NEW:
                             self.pos = end
                             base = self.base
-                            tok = Token(K_PARAMETER, start + base, end + base, text[start + 1:end],
-                                        self.source)
+                            tok = [K_PARAMETER, start + base, end + base, text[start + 1:end], 0]
                             self.tokens.append(tok)
                             return tok
                     elif mode == MODE_EXPRESSION and c2 != ":":
@@ -460,49 +505,45 @@ class Tokenizer:
                         base = self.base
                         kind = OPERATORS.get(name.lower())
                         if kind is None:
-                            tok = Token(K_PARAMETER, start + base, end + base, name, self.source)
+                            tok = [K_PARAMETER, start + base, end + base, name, 0]
                         else:
-                            tok = Token(kind, start + base, end + base, None, self.source)
+                            tok = [kind, start + base, end + base, None, 0]
                         self.tokens.append(tok)
                         return tok
                     pos = start
-                else:
-                    symbol = m.group(9)
-                    start = m.start(9)
+                elif group == 6:
                     c2 = text[end]
-                    kind = None
-                    dyn = 0
-                    if symbol == "=":
-                        if c2 in FORCE_NEW:
-                            kind = K.Equals
-                            dyn = F_INVARIANT_DYNAMIC
-                        elif self.mode != MODE_COMMAND and c2 != "=":
-                            kind = K.Equals
-                    elif symbol == "|":
-                        if c2 != "|":
-                            kind = K.Pipe
-                    elif symbol == ".":
-                        if c2 != "." and c2 not in "0123456789" and (
-                                c2 in FORCE_NEW or self.mode != MODE_COMMAND):
-                            kind = K.Dot
-                    elif symbol == "[":
-                        if c2 in FORCE_NEW or self.mode != MODE_COMMAND:
-                            kind = K.LBracket
-                    else:
-                        kind = _OPEN_KINDS[symbol]
-                    if kind is not None:
+                    start = m.start(6)
+                    if end - start < 10 and (c2 in FORCE_NEW or (
+                            c2 != "." and self.mode == MODE_EXPRESSION and c2 in _AFTER_NUMBER)):
                         self.pos = end
                         base = self.base
-                        tok = Token(kind, start + base, end + base, None, self.source, dyn)
+                        tok = [K_NUMBER, start + base, end + base, int(m.group(6)), F_INVARIANT_DYNAMIC if c2 in FORCE_NEW else 0]
                         self.tokens.append(tok)
                         return tok
                     pos = start
+                elif group == 7 or group == 8:
+                    # A string with no doubled quote (and no escape or ``$``).
+                    c2 = text[end]
+                    if c2 not in (SINGLE_QUOTES if group == 7 else DOUBLE_QUOTES):
+                        self.pos = end
+                        start = m.start(group)
+                        base = self.base
+                        tok = [K_STRING if group == 7 else K_EXPANDABLE, start + base, end + base, text[start + 1:end - 1], 0]
+                        self.tokens.append(tok)
+                        return tok
+                    pos = m.start(group)
+                else:
+                    # A line comment: save it and go on.
+                    if end > self.n:
+                        end = self.n
+                    base = self.base
+                    self.tokens.append([K_COMMENT, m.start(9) + base, end + base, None, 0])
+                    pos = end
+                    continue
             return self._scan_from(pos)
 
-    def _next_token_general(self) -> Token:
-        return self._scan_from(self.pos)
-
-    def _scan_from(self, pos: int) -> Token:
+    def _scan_from(self, pos: int) -> RawToken:
         """The general scanner (everything the fast path leaves)."""
         text = self.text
         while True:
@@ -551,7 +592,7 @@ class Tokenizer:
 
     # --- names --------------------------------------------------------------------
 
-    def _identifier(self, c: str, pos: int) -> Token:
+    def _identifier(self, c: str, pos: int) -> RawToken:
         text = self.text
         end = _IDENT_FOLLOW_RE.match(text, pos + 1).end()
         mode = self.mode
@@ -571,7 +612,7 @@ class Tokenizer:
         self.pos = end
         return self._tok(K_IDENTIFIER, pos, end, text[pos:end])
 
-    def _label(self, pos: int) -> Token:
+    def _label(self, pos: int) -> RawToken:
         """``:name`` in command mode: a loop label (or a bare word)."""
         text = self.text
         c = text[pos + 1]
@@ -588,7 +629,7 @@ class Tokenizer:
 
     # --- bare words (generic tokens) --------------------------------------------
 
-    def _generic(self, start: int, pos: int) -> Token:
+    def _generic(self, start: int, pos: int) -> RawToken:
         """A bare word from ``start``; ``text[start:pos]`` is already known to be
         plain characters.  Quotes, backticks and ``$`` inside are processed
         (``a'b c'$x`` is one argument)."""
@@ -605,7 +646,7 @@ class Tokenizer:
         # Slow path: escapes, quotes or expansions inside the word.
         parts: list[Any] = []
         buf = [text[start:pos]]
-        nested: list[Token] = []
+        nested: list[RawToken] = []
         while True:
             c = text[pos]
             if c in FORCE_NEW:
@@ -641,14 +682,14 @@ class Tokenizer:
                     buf.append(m.group())
                     pos = m.end()
         self.pos = pos
-        value = "".join(buf) if not parts else _join_value(parts, buf)
+        value = "".join(buf) if not parts else _join_value(self.source.text, parts, buf)
         tok = self._tok(K_GENERIC, start, pos, value)
         if nested:
             if buf:
                 parts.append("".join(buf))
-            tok._nested = nested
-            tok._parts = parts
-            tok.dyn_flags |= F_HAS_PARTS
+            tok[4] |= F_HAS_PARTS
+            tok.append(parts)
+            tok.append(nested)
         return tok
 
     def _escape(self, c1: str, pos: int, buf: list[str]) -> int:
@@ -724,7 +765,7 @@ class Tokenizer:
                 continue
             return pos + 1, True
 
-    def _scan_double_body(self, pos: int, buf: list[str], parts: list[Any], nested: list[Token],
+    def _scan_double_body(self, pos: int, buf: list[str], parts: list[Any], nested: list[RawToken],
                           _here: bool) -> tuple[int, bool]:
         """Body of a "..." string from ``pos`` (after the quote): escapes,
         doubled quotes and ``$`` expansions.  Literal text goes to ``buf``;
@@ -766,7 +807,7 @@ class Tokenizer:
             else:
                 return pos + 1, True
 
-    def _dollar_in_string(self, pos: int, buf: list[str], parts: list[Any], nested: list[Token],
+    def _dollar_in_string(self, pos: int, buf: list[str], parts: list[Any], nested: list[RawToken],
                           here: bool) -> int:
         """``$`` inside a string or bare word: a variable or ``$(...)`` becomes
         a nested token; returns ``pos`` unchanged when it is a literal ``$``."""
@@ -792,7 +833,7 @@ class Tokenizer:
         nested.append(tok)
         return self.pos
 
-    def _subexpression(self, pos: int, here: bool) -> Token:
+    def _subexpression(self, pos: int, here: bool) -> RawToken:
         """``$(...)`` inside a string, read as text by counting parentheses
         (as PowerShell does); parsed later as a nested script."""
         text = self.text
@@ -840,16 +881,15 @@ class Tokenizer:
         self.pos = i
         if self.skips:
             skips = sorted(self.skips + skips)
-        return Token(K.Unknown, self.offset(pos), self.offset(i), ("".join(out), skips or None),
-                     self.source, F_IN_ERROR if in_error else 0)
+        return [K.Unknown, self.offset(pos), self.offset(i), ("".join(out), skips or None), F_IN_ERROR if in_error else 0]
 
-    def _string_literal(self, c: str, pos: int) -> Token:
+    def _string_literal(self, c: str, pos: int) -> RawToken:
         buf: list[str] = []
         end, ok = self._scan_single_body(pos + 1, buf)
         self.pos = end
         return self._tok(K_STRING, pos, end, "".join(buf), 0 if ok else F_IN_ERROR)
 
-    def _string_expandable(self, c: str, pos: int) -> Token:
+    def _string_expandable(self, c: str, pos: int) -> RawToken:
         text = self.text
         # Fast path: no escapes, no expansions.
         m = _DQ_BODY_RE.match(text, pos + 1)
@@ -860,20 +900,20 @@ class Tokenizer:
             return self._tok(K_EXPANDABLE, pos, end + 1, m.group())
         buf: list[str] = []
         parts: list[Any] = []
-        nested: list[Token] = []
+        nested: list[RawToken] = []
         end, ok = self._scan_double_body(pos + 1, buf, parts, nested, False)
         self.pos = end
-        value = "".join(buf) if not parts else _join_value(parts, buf)
+        value = "".join(buf) if not parts else _join_value(self.source.text, parts, buf)
         tok = self._tok(K_EXPANDABLE, pos, end, value, 0 if ok else F_IN_ERROR)
         if nested:
             if buf:
                 parts.append("".join(buf))
-            tok._nested = nested
-            tok._parts = parts
-            tok.dyn_flags |= F_HAS_PARTS
+            tok[4] |= F_HAS_PARTS
+            tok.append(parts)
+            tok.append(nested)
         return tok
 
-    def _here_string(self, pos: int, expandable: bool) -> Token:
+    def _here_string(self, pos: int, expandable: bool) -> RawToken:
         """``@' ... '@`` / ``@" ... "@``: the header must end its line and the
         footer must start a line."""
         text = self.text
@@ -906,7 +946,7 @@ class Tokenizer:
             return self._tok(kind, pos, i, "", F_IN_ERROR)
         buf: list[str] = []
         parts: list[Any] = []
-        nested: list[Token] = []
+        nested: list[RawToken] = []
         false_footer = -1
         line_start = True
         first_line = True
@@ -981,17 +1021,17 @@ class Tokenizer:
                     buf.append(c)
                     i += 1
         self.pos = i
-        value = "".join(buf) if not parts else _join_value(parts, buf)
+        value = "".join(buf) if not parts else _join_value(self.source.text, parts, buf)
         tok = self._tok(kind, pos, i, value, F_IN_ERROR if in_error else 0)
         if nested:
             if buf:
                 parts.append("".join(buf))
-            tok._nested = nested
-            tok._parts = parts
-            tok.dyn_flags |= F_HAS_PARTS
+            tok[4] |= F_HAS_PARTS
+            tok.append(parts)
+            tok.append(nested)
         return tok
 
-    def get_verbatim_command_argument(self) -> Token:
+    def get_verbatim_command_argument(self) -> RawToken:
         """The rest of the line after ``--%`` (up to ``|`` or ``&&`` outside
         double quotes), taken literally."""
         text = self.text
@@ -1016,7 +1056,7 @@ class Tokenizer:
 
     # --- variables ----------------------------------------------------------------
 
-    def _variable(self, pos: int, splatted: bool, in_string: bool) -> Token:  # noqa: C901
+    def _variable(self, pos: int, splatted: bool, in_string: bool) -> RawToken:  # noqa: C901
         """``$name``, ``@name``, ``${any name}``; in command mode a variable
         followed by other word characters is a bare word (``$a+b``)."""
         text = self.text
@@ -1045,7 +1085,7 @@ class Tokenizer:
         _check_variable_path(self, name, pos, end)
         return tok
 
-    def _braced_variable(self, pos: int, in_string: bool) -> Token:
+    def _braced_variable(self, pos: int, in_string: bool) -> RawToken:
         text = self.text
         i = pos + 2
         buf: list[str] = []
@@ -1109,7 +1149,7 @@ class Tokenizer:
 
     # --- parameters and dash operators --------------------------------------------
 
-    def _dash(self, c: str, pos: int) -> Token:
+    def _dash(self, c: str, pos: int) -> RawToken:
         text = self.text
         c1 = text[pos + 1]
         if c1 in DASHES:
@@ -1122,7 +1162,7 @@ class Tokenizer:
             return self._number(pos)
         return self._operator_or_word(pos, pos + 1, K.Minus)
 
-    def _parameter(self, pos: int) -> Token:
+    def _parameter(self, pos: int) -> RawToken:
         text = self.text
         start = pos + 1
         colon = False
@@ -1155,7 +1195,7 @@ class Tokenizer:
             return self._tok(K.Minus, pos, end)
         return self._tok(K_PARAMETER, pos, end, name, F_USED_COLON if colon else 0)
 
-    def _operator_or_word(self, pos: int, end: int, kind: TokenKind) -> Token:
+    def _operator_or_word(self, pos: int, end: int, kind: TokenKind) -> RawToken:
         """CheckOperatorInCommandMode: in command mode an operator glued to
         more characters is a bare word (``=x``, ``--%``, ``*.txt``)."""
         c = self.text[end]
@@ -1169,7 +1209,7 @@ class Tokenizer:
 
     # --- numbers ----------------------------------------------------------------------
 
-    def _number(self, pos: int) -> Token:
+    def _number(self, pos: int) -> RawToken:
         """A number starting at ``pos`` (a digit, ``.``, or a sign); a number
         glued to other characters is a bare word in command mode (``7z``)."""
         text = self.text
@@ -1296,7 +1336,7 @@ class Tokenizer:
 
     # --- member access helpers (no blanks allowed before these) --------------------
 
-    def get_member_access_operator(self, allow_lbracket: bool) -> Optional[Token]:
+    def get_member_access_operator(self, allow_lbracket: bool) -> Optional[RawToken]:
         """``.`` ``::`` ``[`` ``?.`` ``?[`` immediately after an expression."""
         text = self.text
         pos = self.pos
@@ -1314,7 +1354,7 @@ class Tokenizer:
             if self.mode == MODE_COMMAND and (c1 in WHITESPACE or c1 in "\0\r\n"):
                 return None
             self.pos = pos + 1
-            return self._tok(K.Dot, pos, pos + 1)
+            return self._tok(K_DOT, pos, pos + 1)
         if c == ":":
             if text[pos + 1] != ":":
                 return None
@@ -1322,34 +1362,34 @@ class Tokenizer:
             if self.mode == MODE_COMMAND and (c2 in WHITESPACE or c2 in "\0\r\n"):
                 return None
             self.pos = pos + 2
-            return self._tok(K.ColonColon, pos, pos + 2)
+            return self._tok(K_COLONCOLON, pos, pos + 2)
         if c == "[":
             if not allow_lbracket:
                 return None
             self.pos = pos + 1
-            return self._tok(K.LBracket, pos, pos + 1)
+            return self._tok(K_LBRACKET, pos, pos + 1)
         if c == "?":
             c1 = text[pos + 1]
             if c1 == ".":
                 self.pos = pos + 2
-                return self._tok(K.QuestionDot, pos, pos + 2)
+                return self._tok(K_QUESTIONDOT, pos, pos + 2)
             if c1 == "[" and allow_lbracket:
                 self.pos = pos + 2
-                return self._tok(K.QuestionLBracket, pos, pos + 2)
+                return self._tok(K_QUESTIONLBRACKET, pos, pos + 2)
         return None
 
-    def get_invoke_member_open_paren(self) -> Optional[Token]:
+    def get_invoke_member_open_paren(self) -> Optional[RawToken]:
         pos = self.pos
         c = self.text[pos]
         if c == "(":
             self.pos = pos + 1
-            return self._tok(K.LParen, pos, pos + 1)
+            return self._tok(K_LPAREN, pos, pos + 1)
         if c == "{":
             self.pos = pos + 1
-            return self._tok(K.LCurly, pos, pos + 1)
+            return self._tok(K_LCURLY, pos, pos + 1)
         return None
 
-    def get_lbracket(self) -> Optional[Token]:
+    def get_lbracket(self) -> Optional[RawToken]:
         """A ``[`` (after blanks and comments) or nothing: attributes may start
         here, but in command mode ``[abc`` must not become a bare word."""
         text = self.text
@@ -1369,7 +1409,7 @@ class Tokenizer:
                 pos = self._block_comment(pos)
             elif c == "[":
                 self.pos = pos + 1
-                return self._tok(K.LBracket, pos, pos + 1)
+                return self._tok(K_LBRACKET, pos, pos + 1)
             else:
                 if (c == "." or c == ":") and resync_if_member:
                     self.resync(self.offset(resync_point))
@@ -1392,7 +1432,7 @@ class Tokenizer:
                 pos += 1
             self.pos = pos
             tok = self._tok(K_IDENTIFIER, start, pos, text[start:pos], F_TYPE_NAME)
-            pieces.append(tok.value)
+            pieces.append(tok[3])
             m = _WS_RE.match(text, self.pos)
             if m is not None:
                 self.pos = m.end()
@@ -1414,33 +1454,33 @@ class Tokenizer:
 # --- per-character handlers -------------------------------------------------------
 
 def _simple(kind: TokenKind, length: int = 1):  # type: ignore[no-untyped-def]
-    def handler(tk: Tokenizer, c: str, pos: int) -> Token:
+    def handler(tk: Tokenizer, c: str, pos: int) -> RawToken:
         tk.pos = pos + length
         return tk._tok(kind, pos, pos + length)
     return handler
 
 
-def _newline(tk: Tokenizer, c: str, pos: int) -> Token:
+def _newline(tk: Tokenizer, c: str, pos: int) -> RawToken:
     end = pos + 2 if c == "\r" and tk.text[pos + 1] == "\n" else pos + 1
     tk.pos = end
     return tk._tok(K_NEWLINE, pos, end)
 
 
-def _lbracket(tk: Tokenizer, c: str, pos: int) -> Token:
+def _lbracket(tk: Tokenizer, c: str, pos: int) -> RawToken:
     if tk.mode == MODE_COMMAND and tk.text[pos + 1] not in FORCE_NEW:
         return tk._generic(pos, pos + 1)
     tk.pos = pos + 1
     return tk._tok(K.LBracket, pos, pos + 1)
 
 
-def _dollar(tk: Tokenizer, c: str, pos: int) -> Token:
+def _dollar(tk: Tokenizer, c: str, pos: int) -> RawToken:
     if tk.text[pos + 1] == "(":
         tk.pos = pos + 2
         return tk._tok(K.DollarParen, pos, pos + 2)
     return tk._variable(pos, False, False)
 
 
-def _at(tk: Tokenizer, c: str, pos: int) -> Token:
+def _at(tk: Tokenizer, c: str, pos: int) -> RawToken:
     text = tk.text
     c1 = text[pos + 1]
     if c1 == "{":
@@ -1460,11 +1500,11 @@ def _at(tk: Tokenizer, c: str, pos: int) -> Token:
     return tk._tok(K_UNKNOWN, pos, pos + 1)
 
 
-def _equals(tk: Tokenizer, c: str, pos: int) -> Token:
+def _equals(tk: Tokenizer, c: str, pos: int) -> RawToken:
     return tk._operator_or_word(pos, pos + 1, K.Equals)
 
 
-def _plus(tk: Tokenizer, c: str, pos: int) -> Token:
+def _plus(tk: Tokenizer, c: str, pos: int) -> RawToken:
     c1 = tk.text[pos + 1]
     if c1 == "+":
         return tk._operator_or_word(pos, pos + 2, K.PlusPlus)
@@ -1475,7 +1515,7 @@ def _plus(tk: Tokenizer, c: str, pos: int) -> Token:
     return tk._operator_or_word(pos, pos + 1, K.Plus)
 
 
-def _star(tk: Tokenizer, c: str, pos: int) -> Token:
+def _star(tk: Tokenizer, c: str, pos: int) -> RawToken:
     text = tk.text
     c1 = text[pos + 1]
     if c1 == "=":
@@ -1491,20 +1531,20 @@ def _star(tk: Tokenizer, c: str, pos: int) -> Token:
     return tk._operator_or_word(pos, pos + 1, K.Multiply)
 
 
-def _slash(tk: Tokenizer, c: str, pos: int) -> Token:
+def _slash(tk: Tokenizer, c: str, pos: int) -> RawToken:
     if tk.text[pos + 1] == "=":
         return tk._operator_or_word(pos, pos + 2, K.DivideEquals)
     return tk._operator_or_word(pos, pos + 1, K.Divide)
 
 
-def _percent(tk: Tokenizer, c: str, pos: int) -> Token:
+def _percent(tk: Tokenizer, c: str, pos: int) -> RawToken:
     if tk.text[pos + 1] == "=":
         return tk._operator_or_word(pos, pos + 2, K.RemainderEquals)
     return tk._operator_or_word(pos, pos + 1, K.Rem)
 
 
 def _file_redirection(tk: Tokenizer, pos: int, end: int, stream: int, append: bool,
-                      explicit: bool) -> Token:
+                      explicit: bool) -> RawToken:
     if explicit and tk.mode == MODE_EXPRESSION:
         # ``2>`` in an expression is the number 2 followed by ``>``.
         tk.pos = pos + 1
@@ -1513,18 +1553,18 @@ def _file_redirection(tk: Tokenizer, pos: int, end: int, stream: int, append: bo
     return tk._tok(K_REDIRECTION, pos, end, ("file", stream, append))
 
 
-def _less(tk: Tokenizer, c: str, pos: int) -> Token:
+def _less(tk: Tokenizer, c: str, pos: int) -> RawToken:
     tk.pos = pos + 1
     return tk._tok(K.RedirectInStd, pos, pos + 1)
 
 
-def _greater(tk: Tokenizer, c: str, pos: int) -> Token:
+def _greater(tk: Tokenizer, c: str, pos: int) -> RawToken:
     if tk.text[pos + 1] == ">":
         return _file_redirection(tk, pos, pos + 2, 1, True, False)
     return _file_redirection(tk, pos, pos + 1, 1, False, False)
 
 
-def _digit(tk: Tokenizer, c: str, pos: int) -> Token:
+def _digit(tk: Tokenizer, c: str, pos: int) -> RawToken:
     text = tk.text
     if "1" <= c <= "6" and text[pos + 1] == ">":
         stream = ord(c) - 48
@@ -1538,7 +1578,7 @@ def _digit(tk: Tokenizer, c: str, pos: int) -> Token:
     return tk._number(pos)
 
 
-def _dot(tk: Tokenizer, c: str, pos: int) -> Token:
+def _dot(tk: Tokenizer, c: str, pos: int) -> RawToken:
     text = tk.text
     c1 = text[pos + 1]
     if c1 == ".":
@@ -1555,7 +1595,7 @@ def _dot(tk: Tokenizer, c: str, pos: int) -> Token:
     return tk._tok(K.Dot, pos, pos + 1)
 
 
-def _ampersand(tk: Tokenizer, c: str, pos: int) -> Token:
+def _ampersand(tk: Tokenizer, c: str, pos: int) -> RawToken:
     if tk.text[pos + 1] == "&":
         tk.pos = pos + 2
         return tk._tok(K.AndAnd, pos, pos + 2)
@@ -1563,7 +1603,7 @@ def _ampersand(tk: Tokenizer, c: str, pos: int) -> Token:
     return tk._tok(K.Ampersand, pos, pos + 1)
 
 
-def _pipe(tk: Tokenizer, c: str, pos: int) -> Token:
+def _pipe(tk: Tokenizer, c: str, pos: int) -> RawToken:
     if tk.text[pos + 1] == "|":
         tk.pos = pos + 2
         return tk._tok(K.OrOr, pos, pos + 2)
@@ -1571,7 +1611,7 @@ def _pipe(tk: Tokenizer, c: str, pos: int) -> Token:
     return tk._tok(K.Pipe, pos, pos + 1)
 
 
-def _exclaim(tk: Tokenizer, c: str, pos: int) -> Token:
+def _exclaim(tk: Tokenizer, c: str, pos: int) -> RawToken:
     text = tk.text
     c1 = text[pos + 1]
     mode = tk.mode
@@ -1588,7 +1628,7 @@ def _exclaim(tk: Tokenizer, c: str, pos: int) -> Token:
     return tk._tok(K.Exclaim, pos, pos + 1)
 
 
-def _colon(tk: Tokenizer, c: str, pos: int) -> Token:
+def _colon(tk: Tokenizer, c: str, pos: int) -> RawToken:
     text = tk.text
     if text[pos + 1] == ":":
         if tk.mode == MODE_COMMAND and not tk.want_simple_name and text[pos + 2] not in FORCE_NEW:
@@ -1601,7 +1641,7 @@ def _colon(tk: Tokenizer, c: str, pos: int) -> Token:
     return tk._tok(K.Colon, pos, pos + 1)
 
 
-def _question(tk: Tokenizer, c: str, pos: int) -> Token:
+def _question(tk: Tokenizer, c: str, pos: int) -> RawToken:
     if tk.mode != MODE_EXPRESSION:
         return tk._generic(pos, pos + 1)
     text = tk.text
@@ -1615,23 +1655,23 @@ def _question(tk: Tokenizer, c: str, pos: int) -> Token:
     return tk._tok(K.QuestionMark, pos, pos + 1)
 
 
-def _single_quote(tk: Tokenizer, c: str, pos: int) -> Token:
+def _single_quote(tk: Tokenizer, c: str, pos: int) -> RawToken:
     return tk._string_literal(c, pos)
 
 
-def _double_quote(tk: Tokenizer, c: str, pos: int) -> Token:
+def _double_quote(tk: Tokenizer, c: str, pos: int) -> RawToken:
     return tk._string_expandable(c, pos)
 
 
-def _letter(tk: Tokenizer, c: str, pos: int) -> Token:
+def _letter(tk: Tokenizer, c: str, pos: int) -> RawToken:
     return tk._identifier(c, pos)
 
 
-def _dash(tk: Tokenizer, c: str, pos: int) -> Token:
+def _dash(tk: Tokenizer, c: str, pos: int) -> RawToken:
     return tk._dash(c, pos)
 
 
-def _backtick(tk: Tokenizer, c: str, pos: int) -> Token:
+def _backtick(tk: Tokenizer, c: str, pos: int) -> RawToken:
     """A backtick escape starts a bare word (`` `$x `` is the text ``$x``)."""
     return tk._generic(pos, pos)
 
@@ -1661,11 +1701,11 @@ _PUNCT_KINDS = {"\n": K_NEWLINE, "\r\n": K_NEWLINE, "(": K.LParen, ")": K.RParen
                 "{": K.LCurly, "}": K.RCurly, ",": K.Comma, ";": K.Semi, "]": K.RBracket}
 
 
-def _join_value(parts: list[Any], buf: list[str]) -> str:
-    """A string token's value: literal text with each expansion's raw text."""
+def _join_value(source: str, parts: list[Any], buf: list[str]) -> str:
+    """A string token's value: literal text with each expansion's source text."""
     out = []
     for part in parts:
-        out.append(part if isinstance(part, str) else part.text)
+        out.append(part if isinstance(part, str) else source[part[1]:part[2]])
     out.extend(buf)
     return "".join(out)
 

@@ -454,6 +454,23 @@ class Token:
         return f"Token({self.kind.name}, {self.text!r})"
 
 
+def materialize(raw_tokens: list[list], source: SourceText) -> list[Token]:
+    """Token objects for the parser's raw tokens (``[kind, start, end, value,
+    dyn_flags]``, plus ``parts`` and ``nested`` for strings with expansions)."""
+    tokens = []
+    append = tokens.append
+    for raw in raw_tokens:
+        token = Token(raw[0], raw[1], raw[2], raw[3], source, raw[4])
+        if len(raw) > 5:
+            nested = materialize(raw[6], source)
+            by_start = {t.start: t for t in nested}
+            token._nested = nested
+            token._parts = [part if isinstance(part, str) else by_start.get(part[1])
+                            for part in raw[5]]
+        append(token)
+    return tokens
+
+
 # Private bits (outside PowerShell's flag range).  F_INVARIANT_DYNAMIC marks a
 # Variable/Number/operator token that would scan identically in the other
 # mode, so the parser can switch modes without rescanning it.

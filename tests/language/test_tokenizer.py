@@ -42,6 +42,24 @@ def test_command_mode_bare_words_and_parameters():
     assert tok("Get-ChildItem -Path x", "-Path").value == "Path"
 
 
+def test_dashed_words_read_per_mode():
+    # A command name with dashes is one bare word; glued to more it stays one.
+    assert toks("Get-Item-x a-b-c") == [("Generic", "Get-Item-x"), ("Generic", "a-b-c")]
+    assert toks("Get-Item- x") == [("Generic", "Get-Item-"), ("Identifier", "x")]
+    assert toks("Get-Itemé") == [("Generic", "Get-Itemé")]
+    # In an expression only the name before the dash is a name.
+    assert toks("$x.foo-bar") == [("Variable", "$x"), ("Dot", "."), ("Identifier", "foo"),
+                                  ("Parameter", "-bar")]
+    assert toks("(a-b)")[:2] == [("LParen", "("), ("Generic", "a-b")]
+    # In a type name a dash ends the name; dots, plus and backticks continue it.
+    assert toks("[a-b]")[:3] == [("LBracket", "["), ("Identifier", "a"), ("Parameter", "-b")]
+    assert tok("[a-b]", "a").flags & TokenFlags.TypeName
+    assert toks("[Outer+Inner]::X")[1] == ("Identifier", "Outer+Inner")
+    assert toks("[System.Collections.Generic.List[string]]")[1:4] == [
+        ("Identifier", "System.Collections.Generic.List"), ("LBracket", "["),
+        ("Identifier", "string")]
+
+
 def test_expression_mode_dash_words_are_operators():
     assert toks("$a -eq 1") == [("Variable", "$a"), ("Ieq", "-eq"), ("Number", "1")]
     assert toks("$a -CEQ $b -inotlike 'x'") == [
