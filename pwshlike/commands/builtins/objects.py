@@ -114,9 +114,10 @@ class ForEachObjectCommand(Cmdlet):
 
 # Where-Object's comparison switches: parameter name -> (set name, operator).
 # Each switch is mandatory in its own parameter set, as in pwsh, so the
-# binder picks the set from the switch given.
-_WHERE_OPERATORS: dict[str, tuple[str, str]] = {}
-for _name, _op in (("EQ", "-eq"), ("NE", "-ne"), ("GT", "-gt"), ("GE", "-ge"), ("LT", "-lt"), ("LE", "-le"),
+# binder picks the set from the switch given; -EQ is optional in EqualSet,
+# which is also what `Where-Object Name` (a truth test) binds to.
+_WHERE_OPERATORS: dict[str, tuple[str, str]] = {"EQ": ("EqualSet", "-eq"), "CEQ": ("CaseSensitiveEqualSet", "-ceq")}
+for _name, _op in (("NE", "-ne"), ("GT", "-gt"), ("GE", "-ge"), ("LT", "-lt"), ("LE", "-le"),
                    ("Like", "-like"), ("NotLike", "-notlike"), ("Match", "-match"),
                    ("NotMatch", "-notmatch"), ("Contains", "-contains"),
                    ("NotContains", "-notcontains"), ("In", "-in"), ("NotIn", "-notin")):
@@ -129,22 +130,17 @@ _WHERE_SETS = [set_name for set_name, _ in _WHERE_OPERATORS.values()]
 
 
 def _where_parameters() -> dict[str, Parameter]:
-    comparison_sets = {set_name: {} for set_name in _WHERE_SETS}
-    positional = {**{s: {"mandatory": True, "position": 0} for s in _WHERE_SETS},
-                  "EqualSet": {"mandatory": True, "position": 0}}
+    positional = {s: {"mandatory": True, "position": 0} for s in _WHERE_SETS}
     params: dict[str, Parameter] = {
         "input_object": Parameter("PSObject", value_from_pipeline=True, help="The input objects."),
         "filter_script": Parameter("ScriptBlock", sets={"ScriptBlockSet": {"mandatory": True, "position": 0}},
                                    help="The condition; $_ is the object being tested."),
         "property": Parameter("String", sets=positional, help="The property to compare."),
-        "value": Parameter("Object", sets={**{s: {"position": 1} for s in _WHERE_SETS if s != "NotSet"},
-                                           "EqualSet": {"position": 1}},
+        "value": Parameter("Object", sets={s: {"position": 1} for s in _WHERE_SETS if s != "NotSet"},
                            help="The value to compare the property with."),
     }
     for name, (set_name, _op) in _WHERE_OPERATORS.items():
-        sets = {set_name: {"mandatory": True}}
-        if name == "EQ":
-            sets["EqualSet"] = {}
+        sets = {set_name: {"mandatory": name != "EQ"}}
         aliases = ("I" + name,) if not name.startswith(("C", "Is", "Not")) or name in ("Contains",) else ()
         params[name.lower()] = Parameter("SwitchParameter", name=name, sets=sets, aliases=aliases)
     return params
@@ -168,7 +164,7 @@ def _where_process(self: Cmdlet) -> None:
     elif set_name == "EqualSet" and "Value" not in self.bound_parameters:
         keep = to_bool(actual)
     else:
-        op = "-eq" if set_name == "EqualSet" else next(o for s, o in _WHERE_OPERATORS.values() if s == set_name)
+        op = next(o for s, o in _WHERE_OPERATORS.values() if s == set_name)
         keep = to_bool(BINARY_OPERATORS[op](actual, self.value))
     if keep:
         self.write_object(obj)

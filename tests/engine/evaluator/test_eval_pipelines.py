@@ -9,9 +9,9 @@ from pwshlike.engine.pipeline import CommandArgument, CommandProcessor
 from pwshlike.engine.streams import InformationRecord, WarningRecord
 
 
-def _probe_resolver(info):
-    """The test resolver, except that command ``Probe`` is ``info``."""
-    from conftest import resolver
+def _probe_resolver(session, info):
+    """The session's test resolver, except that command ``Probe`` is ``info``."""
+    resolver = session.ctx.command_resolver
 
     def resolve(ctx, target, op, extent):
         return info if target == "Probe" else resolver(ctx, target, op, extent)
@@ -75,7 +75,7 @@ def test_command_arguments_shape(session):
             seen.append(arguments)
             return Probe(context, invocation)
 
-    session.ctx.command_resolver = _probe_resolver(Info())
+    session.ctx.command_resolver = _probe_resolver(session, Info())
     session.run("$h = @{ Name = 'n'; Force = $true }; $a = 1, 2; Probe -Switch -Value:3 pos @h @a -- -notparam")
     args = seen[0]
     assert (args[0].name, args[0].has_value, args[0].text) == ("Switch", False, "-Switch")
@@ -98,7 +98,7 @@ def test_invocation_info_for_commands(session):
             infos.append(invocation)
             return CommandProcessor(context, invocation)
 
-    session.ctx.command_resolver = _probe_resolver(Info())
+    session.ctx.command_resolver = _probe_resolver(session, Info())
     session.run("1 | Probe | Probe")
     assert [(i.pipeline_position, i.pipeline_length, i.expecting_input) for i in infos] == \
         [(2, 3, True), (3, 3, True)]
