@@ -71,11 +71,17 @@ def validate_not_null_or_empty() -> Validator:
 
 
 _RANGE_KINDS = {
-    "positive": (lambda v: v > 0, "is not greater than zero"),
-    "nonnegative": (lambda v: v >= 0, "is not greater than or equal to zero"),
-    "negative": (lambda v: v < 0, "is not less than zero"),
-    "nonpositive": (lambda v: v <= 0, "is not less than or equal to zero"),
+    "positive": (lambda v, zero: v > zero, "is not greater than zero"),
+    "nonnegative": (lambda v, zero: v >= zero, "is not greater than or equal to zero"),
+    "negative": (lambda v, zero: v < zero, "is not less than zero"),
+    "nonpositive": (lambda v, zero: v <= zero, "is not less than or equal to zero"),
 }
+
+
+def _zero_like(value: Any) -> Any:
+    """Zero in the value's own type: range kinds apply to TimeSpan too."""
+    import datetime
+    return datetime.timedelta(0) if isinstance(value, datetime.timedelta) else 0
 
 
 def validate_range(minimum: Any, maximum: Any = None) -> Validator:
@@ -85,7 +91,7 @@ def validate_range(minimum: Any, maximum: Any = None) -> Validator:
 
         def validate_kind(value: Any) -> None:
             for item in _elements(value):
-                if not check(item):
+                if not check(item, _zero_like(item)):
                     raise ValidationError(f'The argument "{_text(item)}" cannot be validated because its '
                                           f'value {words}.', "ValidateRangeFailure")
         return validate_kind

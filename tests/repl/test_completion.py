@@ -261,3 +261,8 @@ def test_completion_imports_no_plugin_implementation_for_names(engine):
     texts(engine, "New-Mg")
     texts(engine, "")
     assert not [name for name in set(sys.modules) - before if "msgraph" in name or "partnercenter" in name]
+
+
+def test_body_parameter_keys_of_the_graph_grant(engine):
+    assert texts(engine, "New-MgOauth2PermissionGrant -BodyParameter @{ c") == ["clientId", "consentType"]
+    assert texts(engine, "New-MgOauth2PermissionGrant -BodyParameter @{ clientId = 'x'; re") == ["resourceId"]

@@ -17,6 +17,9 @@ class MicrosoftGraphOAuth2PermissionGrant:
 
     full_name = "Microsoft.Graph.PowerShell.Models.MicrosoftGraphOAuth2PermissionGrant"
     PROPERTIES = ("Id", "ClientId", "ConsentType", "PrincipalId", "ResourceId", "Scope")
+    # What completion offers inside -BodyParameter @{ }: the JSON names the
+    # reference page's example uses.
+    property_names = ("clientId", "consentType", "id", "principalId", "resourceId", "scope")
     PS_MEMBERS = {"Id": "id", "ClientId": "client_id", "ConsentType": "consent_type",
                   "PrincipalId": "principal_id", "ResourceId": "resource_id", "Scope": "scope",
                   "AdditionalProperties": "additional_properties", "ToString": "__str__"}

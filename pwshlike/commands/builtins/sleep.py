@@ -11,21 +11,12 @@ import datetime
 import time
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.commands.metadata import ValidationError
 from pwshlike.commands.validation import validate_range
 from pwshlike.engine.errors import ErrorCategory, ErrorRecord, PSArgumentException
 
 _INT_MAX = 2**31 - 1
 _SLICE_SECONDS = 0.05
 MSG_MAXIMUM_DURATION = "The Duration parameter value must not exceed '{0}', provided value was '{1}'."
-
-
-def _non_negative_duration(value: datetime.timedelta) -> None:
-    """``[ValidateRange(ValidateRangeKind.NonNegative)]`` on a TimeSpan."""
-    if value < datetime.timedelta(0):
-        from pwshlike.engine.conversions import to_string
-        raise ValidationError(f'The argument "{to_string(value)}" cannot be validated because its value is '
-                              'not greater than or equal to zero.', "ValidateRangeFailure")
 
 
 @cmdlet("Start-Sleep", default_parameter_set="Seconds")
@@ -42,7 +33,7 @@ class StartSleepCommand(Cmdlet):
     duration = Parameter("TimeSpan", aliases=("ts",), sets={"FromTimeSpan": {
         "position": 0, "mandatory": True, "value_from_pipeline": True,
         "value_from_pipeline_by_property_name": True}},
-                         validators=(_non_negative_duration,), help="How long to sleep, as a TimeSpan.")
+                         validators=(validate_range("NonNegative"),), help="How long to sleep, as a TimeSpan.")
 
     def process_record(self) -> None:
         if self.parameter_set_name == "Milliseconds":
