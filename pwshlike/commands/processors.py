@@ -10,6 +10,7 @@ and apply the common parameters.
 
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
 from typing import Any, Iterable, Optional
 
 from pwshlike.engine.errors import ErrorCategory, ErrorRecord, ParameterBindingException
@@ -38,7 +39,7 @@ def _get_property(obj: Any, name: str) -> Any:
     return _MISSING if value is None else value
 
 
-class _CommandRun(CommandProcessor):
+class _CommandRun(CommandProcessor, metaclass=ABCMeta):
     """What cmdlet and script processors share: binding and mandatory checks."""
 
     binding: Binding
@@ -121,14 +122,17 @@ class _CommandRun(CommandProcessor):
         finally:
             self._leave()
 
+    @abstractmethod
     def _begin(self) -> None:
-        raise NotImplementedError
+        """Starts the command's own code."""
 
+    @abstractmethod
     def _process(self, input_object: Any) -> None:
-        raise NotImplementedError
+        """Runs the command's code for one input object."""
 
+    @abstractmethod
     def _end(self) -> None:
-        raise NotImplementedError
+        """Finishes the command's own code."""
 
     def _enter(self) -> None:
         if self._collectors:

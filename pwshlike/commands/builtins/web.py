@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+from abc import ABCMeta, abstractmethod
 from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
@@ -70,7 +71,7 @@ _METHOD_SETS = {"StandardMethod": {}}
 _CUSTOM_SETS = {"CustomMethod": {"mandatory": True}}
 
 
-class _WebCmdlet(Cmdlet):
+class _WebCmdlet(Cmdlet, metaclass=ABCMeta):
     """Parameters and request handling shared by the two web cmdlets."""
 
     uri = Parameter("Uri", mandatory=True, position=0, converter=_to_uri_text, help="The address to send to.")
@@ -130,10 +131,10 @@ class _WebCmdlet(Cmdlet):
         finally:
             client.close()
 
+    @abstractmethod
     def process_response(self, response: Any, relation: Hashtable) -> Iterator[Any]:
         """What the cmdlet outputs for a successful (or unchecked) response;
         each web cmdlet defines it."""
-        raise NotImplementedError
 
     def _follow_rel_links(self) -> bool:
         return False
