@@ -46,6 +46,7 @@ _MESSAGES = {
     "ParameterArgumentValidationErrorEmptyArrayNotAllowed": "Cannot bind argument to parameter '{0}' "
                                                             "because it is an empty array.",
     "ParameterNotInParameterSet": "Parameter '{0}' cannot be specified in parameter set '{1}'.",
+    "AmbiguousPositionalParameterNoName": "Cannot bind positional parameters because no names were given.",
     "InputObjectNotBound": "The input object cannot be bound to any parameters for the command either "
                            "because the command does not take pipeline input or the input and its "
                            "properties do not match any of the parameters that take pipeline input.",
@@ -408,7 +409,24 @@ def _is_parameter_token(arg: CommandArgument, metadata: CommandMetadata) -> bool
         return True
 
 
+def _check_positions(binding: Binding) -> None:
+    """Two unbound parameters of one set at the same position: pwsh cannot
+    bind positionally at all (AmbiguousPositionalParameterNoName)."""
+    seen: dict[tuple[str, int], str] = {}
+    for p in binding.metadata.parameters.values():
+        if p.name in binding.bound:
+            continue
+        for s in binding.valid_sets:
+            spec = p.spec_for(s)
+            if spec is None or spec.position is None:
+                continue
+            other = seen.setdefault((s, spec.position), p.name)
+            if other != p.name:
+                raise binding_error(binding.command_name, "AmbiguousPositionalParameterNoName")
+
+
 def _bind_positional(binding: Binding, values: list[Any], simple_function: bool) -> None:
+    _check_positions(binding)
     md = binding.metadata
     remaining: list[Any] = []
     positional_rest: Optional[ParameterMetadata] = None

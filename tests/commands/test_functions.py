@@ -164,3 +164,17 @@ def test_validation_attributes_on_variables(session):
     assert str(error) == "The variable cannot be validated because the value 7 is not a valid value for the x variable."
     assert error.fully_qualified_error_id == "ValidateSetFailure"
     assert session.run("$x") == [3]
+
+
+def test_two_parameters_at_one_position(session):
+    session.run('''
+        function Test-Positional {
+            [CmdletBinding()]
+            param([Parameter(Position = 0)] [int]$Parameter1 = 0, [Parameter(Position = 0)] [int]$Parameter2 = 0)
+            process { $true }
+        }''')
+    assert session.run("Test-Positional -Parameter1 1") == [True]
+    session.run("Test-Positional 1")
+    error = session.errors()[0]
+    assert error.fully_qualified_error_id == "AmbiguousPositionalParameterNoName,Test-Positional"
+    assert str(error) == "Cannot bind positional parameters because no names were given."
