@@ -135,9 +135,12 @@ def _members_of(obj: Any) -> _Members:
     members = _BY_CLASS.get(cls)
     if members is not None:
         return members
+    own_table = getattr(cls, "PS_MEMBERS", None)
     for klass in cls.__mro__[1:]:
         members = _BY_CLASS.get(klass)
         if members is not None and klass is not object:
+            if own_table is not getattr(klass, "PS_MEMBERS", None):
+                break  # a subclass with members of its own (HttpResponseException.Response)
             _BY_CLASS[cls] = members
             return members
     members = _reflected(cls) if cls.__module__.startswith("pwshlike") or hasattr(cls, "PS_MEMBERS") else _EMPTY

@@ -20,13 +20,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .builtin_views import install_builtin_views
 from .session import DEFAULT_WIDTH, Formatter, FormatSession
 from .style import PSStyle
 from .views import (REGISTRY, CustomView, Field, Frame, GroupBy, ListItem, ListView, NewLine, TableColumn,
                     TableView, Text, ViewRegistry, WideView, register_default_properties, register_view)
-
-install_builtin_views(REGISTRY)
 
 
 def install(context: Any) -> None:

@@ -262,12 +262,16 @@ class ViewRegistry:
     most specific; for each name, registered views come before built-in
     ones, and earlier registrations before later ones."""
 
-    def __init__(self) -> None:
+    def __init__(self, builtins: Optional[Callable[["ViewRegistry"], None]] = None) -> None:
         self._user: list[View] = []
         self._builtin: list[View] = []
         self._by_type: Optional[dict[str, list[View]]] = None
         self._default_properties: dict[str, tuple[str, ...]] = {}
         self._cache: dict[tuple, Optional[View]] = {}
+        # pwsh's own views are registered on the first lookup, not at import:
+        # building them costs more than the rest of the formatter's import,
+        # and an interactive shell should reach its prompt first.
+        self._builtins = builtins
 
     def add(self, view: View, builtin: bool = False) -> View:
         (self._builtin if builtin else self._user).append(view)
@@ -275,9 +279,15 @@ class ViewRegistry:
         self._cache.clear()
         return view
 
+    def _load_builtins(self) -> None:
+        loader, self._builtins = self._builtins, None
+        if loader is not None:
+            loader(self)
+
     def _index(self) -> dict[str, list[View]]:
         index = self._by_type
         if index is None:
+            self._load_builtins()
             index = {}
             for view in self._user + self._builtin:
                 for name in view.type_names:
@@ -327,6 +337,7 @@ class ViewRegistry:
 
     def default_properties(self, names: Sequence[str]) -> tuple[str, ...]:
         """The DefaultDisplayPropertySet for these type names, or ()."""
+        self._load_builtins()
         table = self._default_properties
         for type_name in names:
             found = table.get(type_name.lower())
@@ -335,7 +346,12 @@ class ViewRegistry:
         return ()
 
 
-REGISTRY = ViewRegistry()
+def _install_builtin_views(registry: ViewRegistry) -> None:
+    from .builtin_views import install_builtin_views
+    install_builtin_views(registry)
+
+
+REGISTRY = ViewRegistry(_install_builtin_views)
 """The process-wide format database (pwsh's is per runspace; pwshlike has one)."""
 
 

@@ -384,3 +384,20 @@ def test_cannot_index_string_assignment():
     with pytest.raises(RuntimeException) as info:
         set_index("abc", 0, "x")
     assert info.value.message == "Unable to index into an object of type System.String."
+
+
+def test_subclass_with_its_own_members_is_not_shadowed_by_a_cached_base():
+    from pwshlike.engine.errors import DotNetException
+    from pwshlike.engine.members import get_member
+
+    class ResponseError(DotNetException):
+        full_name = "Test.ResponseError"
+        PS_MEMBERS = dict(DotNetException.PS_MEMBERS, Response="response")
+
+        def __init__(self) -> None:
+            super().__init__("failed")
+            self.response = "the response"
+
+    assert get_member(DotNetException("base first"), "Message") == "base first"
+    assert get_member(ResponseError(), "Response") == "the response"
+    assert get_member(ResponseError(), "Message") == "failed"
