@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from objects_session import Session
+from helpers.session import Shell as Session
 
 OBJECTS = ("$o = [pscustomobject]@{Name='a,b'; N=1; Q='say \"hi\"'; Z=$null}, "
            "[pscustomobject]@{Name='c'; N=2; Q=''; Z=@(1,2)}\n")

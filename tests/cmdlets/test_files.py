@@ -8,56 +8,7 @@ from typing import Any
 
 import pytest
 
-from pwshlike.commands import install
-from pwshlike.engine import ExecutionContext, execute_script
-from pwshlike.engine.conversions import to_string
-
-
-class Host:
-    def __init__(self) -> None:
-        self.lines: list[tuple[str, str]] = []
-
-    def write(self, text: str, foreground: Any = None, background: Any = None) -> None:
-        self.lines.append(("host", text))
-
-    write_line = write
-
-    def write_error_line(self, text: str) -> None:
-        self.lines.append(("error", text))
-
-    def write_warning_line(self, text: str) -> None:
-        self.lines.append(("warning", text))
-
-    def write_verbose_line(self, text: str) -> None:
-        self.lines.append(("verbose", text))
-
-    def write_debug_line(self, text: str) -> None:
-        self.lines.append(("debug", text))
-
-    def write_information(self, record: Any) -> None:
-        self.lines.append(("information", str(record)))
-
-    def read_line(self) -> str:
-        return ""
-
-
-class Shell:
-    def __init__(self, location: str) -> None:
-        self.host = Host()
-        self.context = ExecutionContext(self.host)
-        install(self.context)
-        self.context.session.location = location
-
-    def run(self, script: str) -> list[Any]:
-        output: list[Any] = []
-        execute_script(self.context, script, emit=output.append, dot_source=True)
-        return output
-
-    def text(self, script: str) -> list[str]:
-        return [to_string(o) for o in self.run(script)]
-
-    def errors(self) -> list[Any]:
-        return list(self.context.get_variable_value("Error"))
+from helpers.session import Shell
 
 
 @pytest.fixture
@@ -69,7 +20,7 @@ def sh(tmp_path) -> Shell:
     (tmp_path / "sub" / "deep").mkdir()
     (tmp_path / "sub" / "deep" / "c.log").write_text("c\n")
     (tmp_path / ".hidden").write_text("h\n")
-    return Shell(str(tmp_path))
+    return Shell(location=str(tmp_path))
 
 
 def only_error(sh: Shell) -> Any:
@@ -169,7 +120,7 @@ def test_set_and_add_content(tmp_path, sh):
 def test_set_content_whatif_and_missing_directory(tmp_path, sh):
     sh.run("Set-Content w.txt x -WhatIf")
     assert not (tmp_path / "w.txt").exists()
-    assert ("host", f'What if: Performing the operation "Set Content" on target "Path: {tmp_path}/w.txt".') \
+    assert ("line", f'What if: Performing the operation "Set Content" on target "Path: {tmp_path}/w.txt".') \
         in sh.host.lines
     sh.run("Set-Content nodir/x.txt 1")
     error = only_error(sh)

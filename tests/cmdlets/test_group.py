@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from objects_session import Session
+from helpers.session import Shell as Session
 
 
 @pytest.fixture

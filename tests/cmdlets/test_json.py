@@ -7,7 +7,7 @@ import datetime as _dt
 
 import pytest
 
-from objects_session import Session
+from helpers.session import Shell as Session
 from pwshlike.engine.values import Int64, OrderedDictionary, PSCustomObject
 
 

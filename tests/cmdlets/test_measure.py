@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from objects_session import Session
+from helpers.session import Shell as Session
 
 
 @pytest.fixture

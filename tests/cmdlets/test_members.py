@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from objects_session import Session
+from helpers.session import Shell as Session
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from objects_session import Session
+from helpers.session import Shell as Session
 
 
 class ConcurrencyProbe:

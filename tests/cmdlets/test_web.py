@@ -13,58 +13,11 @@ from typing import Any, Callable
 import httpx
 import pytest
 
-from pwshlike.commands import install
+from helpers.session import Shell
 from pwshlike.commands.builtins import web_client
-from pwshlike.engine import ExecutionContext, execute_script
 from pwshlike.engine.values import PSCustomObject
 
 TOKEN = "tok-9f8e7d"
-
-
-class Host:
-    def __init__(self) -> None:
-        self.lines: list[tuple[str, str]] = []
-
-    def write(self, text: str, foreground: Any = None, background: Any = None) -> None:
-        self.lines.append(("host", text))
-
-    write_line = write
-
-    def write_error_line(self, text: str) -> None:
-        self.lines.append(("error", text))
-
-    def write_warning_line(self, text: str) -> None:
-        self.lines.append(("warning", text))
-
-    def write_verbose_line(self, text: str) -> None:
-        self.lines.append(("verbose", text))
-
-    def write_debug_line(self, text: str) -> None:
-        self.lines.append(("debug", text))
-
-    def write_information(self, record: Any) -> None:
-        self.lines.append(("information", str(record)))
-
-    def read_line(self) -> str:
-        return ""
-
-
-class Shell:
-    def __init__(self) -> None:
-        self.host = Host()
-        self.context = ExecutionContext(self.host)
-        install(self.context)
-
-    def run(self, script: str) -> list[Any]:
-        output: list[Any] = []
-        execute_script(self.context, script, emit=output.append, dot_source=True)
-        return output
-
-    def errors(self) -> list[Any]:
-        return list(self.context.get_variable_value("Error"))
-
-    def verbose(self) -> list[str]:
-        return [text for kind, text in self.host.lines if kind == "verbose"]
 
 
 class Server:

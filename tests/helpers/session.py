@@ -1,21 +1,27 @@
-"""The session the object/data/utility cmdlet tests share: the command
-layer installed, a recording host, and helpers for output and errors."""
+"""A session with the command layer installed, for tests of commands."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
-from helpers.recording import RecordingHost
 from pwshlike.commands import install
 from pwshlike.engine import ExecutionContext, execute_script
 from pwshlike.engine.conversions import to_string
 
+from .recording import RecordingHost
 
-class Session:
-    def __init__(self) -> None:
-        self.host = RecordingHost()
+
+class Shell:
+    """Runs script text in one session and records what the host shows.
+    ``answers`` makes the host interactive (see RecordingHost);
+    ``location`` sets the current location."""
+
+    def __init__(self, answers: Optional[list[str]] = None, location: Optional[str] = None) -> None:
+        self.host = RecordingHost(answers)
         self.context = ExecutionContext(self.host)
         install(self.context)
+        if location is not None:
+            self.context.session.location = location
 
     def run(self, script: str) -> list[Any]:
         output: list[Any] = []
@@ -38,3 +44,6 @@ class Session:
 
     def warnings(self) -> list[str]:
         return self.host.kind("warning")
+
+    def verbose(self) -> list[str]:
+        return self.host.kind("verbose")
