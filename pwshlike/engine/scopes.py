@@ -428,16 +428,7 @@ class SessionState:
 
     def get_function(self, name: str, current: Scope) -> Any:
         """The ScriptBlock of function ``name`` visible from ``current``, or None."""
-        key = name.lower()
-        scope: Optional[Scope] = current
-        while scope is not None:
-            table = scope.functions
-            if table is not None:
-                found = table.get(key)
-                if found is not None:
-                    return found
-            scope = scope.parent
-        return None
+        return _find_in_tables(current, "functions", name.lower())
 
     def set_function(self, name: str, script_block: Any, current: Scope) -> None:
         """Defines (or with None removes) a function; ``global:``/``script:``
@@ -463,27 +454,11 @@ class SessionState:
 
     def visible_functions(self, current: Scope) -> dict[str, Any]:
         """Function name (lower-case) -> ScriptBlock for every visible function."""
-        result: dict[str, Any] = {}
-        scope: Optional[Scope] = current
-        while scope is not None:
-            if scope.functions:
-                for key, sb in scope.functions.items():
-                    result.setdefault(key, sb)
-            scope = scope.parent
-        return result
+        return _visible_in_tables(current, "functions")
 
     def get_alias(self, name: str, current: Scope) -> Any:
         """The definition stored for alias ``name``, or None."""
-        key = name.lower()
-        scope: Optional[Scope] = current
-        while scope is not None:
-            table = scope.aliases
-            if table is not None:
-                found = table.get(key)
-                if found is not None:
-                    return found
-            scope = scope.parent
-        return None
+        return _find_in_tables(current, "aliases", name.lower())
 
     def set_alias(self, name: str, definition: Any, scope: Scope) -> None:
         """Stores (or with None removes) an alias definition in ``scope``."""
@@ -497,14 +472,35 @@ class SessionState:
         scope.aliases[key] = definition
 
     def visible_aliases(self, current: Scope) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        scope: Optional[Scope] = current
-        while scope is not None:
-            if scope.aliases:
-                for key, definition in scope.aliases.items():
-                    result.setdefault(key, definition)
-            scope = scope.parent
-        return result
+        """Alias name (lower-case) -> definition for every visible alias."""
+        return _visible_in_tables(current, "aliases")
+
+
+def _find_in_tables(current: Scope, table_name: str, key: str) -> Any:
+    """The nearest scope's entry for ``key`` in one of the per-scope tables
+    (functions or aliases), walking out from ``current``."""
+    scope: Optional[Scope] = current
+    while scope is not None:
+        table = getattr(scope, table_name)
+        if table is not None:
+            found = table.get(key)
+            if found is not None:
+                return found
+        scope = scope.parent
+    return None
+
+
+def _visible_in_tables(current: Scope, table_name: str) -> dict[str, Any]:
+    """Every entry of one per-scope table visible from ``current``, inner scopes winning."""
+    result: dict[str, Any] = {}
+    scope: Optional[Scope] = current
+    while scope is not None:
+        table = getattr(scope, table_name)
+        if table:
+            for key, value in table.items():
+                result.setdefault(key, value)
+        scope = scope.parent
+    return result
 
 
 # --- $env: --------------------------------------------------------------------------
