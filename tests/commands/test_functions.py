@@ -178,3 +178,11 @@ def test_two_parameters_at_one_position(session):
     error = session.errors()[0]
     assert error.fully_qualified_error_id == "AmbiguousPositionalParameterNoName,Test-Positional"
     assert str(error) == "Cannot bind positional parameters because no names were given."
+
+
+def test_select_object_first_stops_the_commands_before_it(session):
+    import time
+    start = time.perf_counter()
+    assert session.run("1..1e9 | Select-Object -First 3") == [1, 2, 3]
+    assert session.run("1..1e9 | ForEach-Object { $_ * 2 } | Select-Object -First 2") == [2, 4]
+    assert time.perf_counter() - start < 5, "the upstream commands were not stopped"
