@@ -441,16 +441,22 @@ class ComputedMember:
         self.name = name
 
     def get(self, owner: Any) -> Any:
-        """The property's value on ``owner``."""
-        raise NotImplementedError
+        """The member's value on ``owner``: a method reads as itself, as a
+        PSMethod does in pwsh; properties override this."""
+        return self
 
     def set(self, owner: Any, value: Any) -> None:
-        """Assigns the property on ``owner``."""
-        raise NotImplementedError
+        """Assigns the member on ``owner``; kinds without a setter are
+        read-only, with pwsh's message."""
+        from .errors import ErrorCategory, SetValueException
+        raise SetValueException(f"'{self.name}' is a ReadOnly property.", error_id="PropertyAssignmentException",
+                                category=ErrorCategory.InvalidOperation)
 
     def invoke(self, owner: Any, args: list[Any]) -> Any:
-        """Calls the method on ``owner``."""
-        raise NotImplementedError
+        """Calls the member on ``owner``; only methods can be called."""
+        from .methodcall import method_not_found
+        from .types import type_of
+        raise method_not_found(type_of(owner).full_name, self.name)
 
 
 class PSCustomObject:
