@@ -427,7 +427,6 @@ def _check_positions(binding: Binding) -> None:
 
 def _bind_positional(binding: Binding, values: list[Any], simple_function: bool) -> None:
     _check_positions(binding)
-    md = binding.metadata
     remaining: list[Any] = []
     positional_rest: Optional[ParameterMetadata] = None
     first_value: Any = None

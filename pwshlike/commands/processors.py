@@ -13,7 +13,7 @@ from __future__ import annotations
 from abc import ABCMeta, abstractmethod
 from typing import Any, Iterable, Optional
 
-from pwshlike.engine.errors import ErrorCategory, ErrorRecord, ParameterBindingException
+from pwshlike.engine.errors import ErrorRecord, ParameterBindingException
 from pwshlike.engine.pipeline import NO_INPUT, CommandArgument, CommandProcessor
 from pwshlike.engine.scopes import PSVariable
 from pwshlike.engine.values import Hashtable, iter_collection

@@ -499,7 +499,7 @@ def _numeric_value(c: str) -> float:
 def _guid_parse(text: Any) -> uuid.UUID:
     result = conv.parse_guid(_s(text))
     if result is None:
-        raise FormatException(f"Unrecognized Guid format.")
+        raise FormatException("Unrecognized Guid format.")
     return result
 
 

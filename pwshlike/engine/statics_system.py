@@ -31,19 +31,6 @@ def _items(value: Any) -> list:
     return list(items) if items is not None else [value]
 
 
-def _s(value: Any) -> str:
-    return conv.to_string(value)
-
-
-def _i(value: Any) -> int:
-    return conv.convert_to_integer(value)
-
-
-def _items(value: Any) -> list:
-    items = iter_collection(value)
-    return list(items) if items is not None else [value]
-
-
 # --- IO.Path, IO.File, IO.Directory ----------------------------------------------------------------
 
 def _path_arg(value: Any, name: str = "path") -> str:

@@ -249,7 +249,7 @@ def object_name(item: Any) -> str:
     name = display_name_expression(item)
     if name is not None:
         value = name.value(item)
-        if not is_missing(value):
+        if value is not None and not isinstance(value, Failure):
             return dotnet_to_string(value)
     return dotnet_to_string(item)
 

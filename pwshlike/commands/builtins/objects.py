@@ -9,7 +9,6 @@ from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
 from pwshlike.engine.conversions import to_bool
 from pwshlike.engine.errors import RuntimeException
-from pwshlike.engine.values import iter_collection
 from pwshlike.formatting.output import SEQUENCE_ERROR_ID
 from pwshlike.formatting.session import formatter_of
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Optional
-
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.engine.errors import ErrorRecord, WriteErrorException, to_category
 

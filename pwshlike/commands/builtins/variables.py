@@ -157,7 +157,7 @@ class RemoveVariableCommand(_VariableCmdlet):
     force = Parameter("SwitchParameter", help="Removes read-only variables too.")
 
     def process_record(self) -> None:
-        session, current = self.context.session, self.context.scope
+        session = self.context.session
         for name, found in self._matching(self.name, self.include, self.exclude):
             if not found and not _has_wildcard(name):
                 self._not_found(name)
