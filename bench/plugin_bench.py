@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from startup_bench import machine_info, pwshlike_command  # noqa: E402
+from startup_bench import compile_bytecode, machine_info, pwshlike_command  # noqa: E402
 
 TARGET_MS = 15.0
 
@@ -84,12 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=3, help="untimed runs of each variant first (default 3)")
     args = parser.parse_args(argv)
 
-    import compileall
-    import pwshlike_msgraph
-    import pwshlike_partnercenter
-    import pwshlike
-    for package in (pwshlike, pwshlike_msgraph, pwshlike_partnercenter):
-        compileall.compile_dir(os.path.dirname(package.__file__), quiet=1)
+    compile_bytecode()
 
     with tempfile.TemporaryDirectory() as cache:
         variants = {
