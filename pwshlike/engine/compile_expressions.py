@@ -493,7 +493,12 @@ class ExpressionCompiler:
         def build(ctx: Any) -> PSCustomObject:
             obj = PSCustomObject()
             for key_fn, value_fn in pairs:
-                obj.set_property(to_string(key_fn(ctx)), value_fn(ctx))
+                name = to_string(key_fn(ctx))
+                if len(name) == 10 and name.lower() == "pstypename":
+                    # pwsh: names the object's type instead of adding a property
+                    obj.type_names.insert(0, to_string(value_fn(ctx)))
+                else:
+                    obj.set_property(name, value_fn(ctx))
             return obj
         return build
 

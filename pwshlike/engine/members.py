@@ -218,7 +218,12 @@ def instance_members(obj: Any, create: bool = False) -> Optional[InstanceMembers
 
 def _type_names(obj: Any) -> list[str]:
     if isinstance(obj, PSCustomObject):
-        return obj.type_names
+        names = obj.type_names
+        if not isinstance(names, ArrayList):
+            # pwsh's TypeNames is a growable collection scripts edit
+            # ($o.PSObject.TypeNames.Insert(0, 'My.Type') picks a view).
+            names = obj.type_names = ArrayList(names)
+        return names
     from .types import type_of
     names = []
     data = instance_members(obj)

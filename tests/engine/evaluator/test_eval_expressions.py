@@ -158,3 +158,11 @@ def test_script_block_literal_and_invoke(run):
 
 def test_reference(run):
     assert run("$n = 0; $ok = [int]::TryParse('12', [ref]$n); $ok; $n") == [True, 12]
+
+
+def test_pscustomobject_type_names(run):
+    assert run('$o = [pscustomobject]@{ PSTypeName = "My.Type"; A = 1 }; $o.PSObject.TypeNames[0]; '
+               '$o.PSObject.Properties.Name -join ","') == ["My.Type", "A"]
+    assert run('$x = [pscustomobject]@{ N = 1 }; $x.PSObject.TypeNames.Insert(0, "Other.Type"); '
+               '$x.PSObject.TypeNames -join ","') == [
+        "Other.Type,System.Management.Automation.PSCustomObject,System.Object"]
