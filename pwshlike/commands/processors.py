@@ -46,6 +46,16 @@ class _CommandRun(CommandProcessor, metaclass=ABCMeta):
 
     def _bind(self, metadata: CommandMetadata, arguments: list[CommandArgument], error_name: str, *,
               is_script: bool) -> None:
+        try:
+            self._bind_command_line(metadata, arguments, error_name, is_script)
+        except ParameterBindingException as exc:
+            # The error belongs to this invocation: ConciseView names the command.
+            if exc.error_record.invocation_info is None:
+                exc.error_record.invocation_info = self.invocation
+            raise
+
+    def _bind_command_line(self, metadata: CommandMetadata, arguments: list[CommandArgument], error_name: str,
+                           is_script: bool) -> None:
         defaults = default_values_for(self.context, self.info.name) if metadata.is_advanced else None
         self.binding = bind_arguments(metadata, arguments, error_name, is_script=is_script,
                                       simple_function=not metadata.is_advanced,

@@ -69,7 +69,7 @@ def execute_script(ctx: ExecutionContext, script: Any, *, file: Optional[str] = 
         if ctx.command_resolver is not None:
             operator = "." if dot_source else "&"
             info = ctx.command_resolver(ctx, block, operator, ast.extent)
-            invocation = InvocationInfo(info, file or "", ast.extent, pipeline_position=1,
+            invocation = InvocationInfo(info, file or "", None, pipeline_position=1,
                                         pipeline_length=1)
             run_pipeline(ctx, [info.new_processor(ctx, args, invocation)], out, sets_status=False)
         else:
