@@ -443,14 +443,7 @@ class SessionState:
                 elif prefix == "script:":
                     scope = current.script
                 break
-        key = name.lower()
-        if script_block is None:
-            if scope.functions is not None:
-                scope.functions.pop(key, None)
-            return
-        if scope.functions is None:
-            scope.functions = {}
-        scope.functions[key] = script_block
+        _store_in_table(scope, "functions", name.lower(), script_block)
 
     def visible_functions(self, current: Scope) -> dict[str, Any]:
         """Function name (lower-case) -> ScriptBlock for every visible function."""
@@ -462,18 +455,25 @@ class SessionState:
 
     def set_alias(self, name: str, definition: Any, scope: Scope) -> None:
         """Stores (or with None removes) an alias definition in ``scope``."""
-        key = name.lower()
-        if definition is None:
-            if scope.aliases is not None:
-                scope.aliases.pop(key, None)
-            return
-        if scope.aliases is None:
-            scope.aliases = {}
-        scope.aliases[key] = definition
+        _store_in_table(scope, "aliases", name.lower(), definition)
 
     def visible_aliases(self, current: Scope) -> dict[str, Any]:
         """Alias name (lower-case) -> definition for every visible alias."""
         return _visible_in_tables(current, "aliases")
+
+
+def _store_in_table(scope: Scope, table_name: str, key: str, value: Any) -> None:
+    """Sets (or with None removes) an entry of one per-scope table, creating
+    the table on first use (most scopes never define functions or aliases)."""
+    table = getattr(scope, table_name)
+    if value is None:
+        if table is not None:
+            table.pop(key, None)
+        return
+    if table is None:
+        table = {}
+        setattr(scope, table_name, table)
+    table[key] = value
 
 
 def _find_in_tables(current: Scope, table_name: str, key: str) -> Any:
