@@ -10,6 +10,11 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
+from pwshlike.identity.environments import CloudEnvironment
+
+__all__ = ["TypeDeclaration", "TypeRegistry", "ViewColumn", "FormatView", "FormatViewRegistry", "CloudEnvironment",
+           "EnvironmentRegistry"]
+
 
 class _PluginOwned:
     current_plugin = ""
@@ -199,31 +204,22 @@ class FormatViewRegistry(_PluginOwned):
 
 
 # --- environments -------------------------------------------------------------------------
-
-class CloudEnvironment:
-    """A named cloud a family of cmdlets can talk to (``AzureCloud``,
-    ``USGov``...): ``family`` groups the names one module understands
-    ('PartnerCenter', 'MicrosoftGraph'), ``endpoints`` maps endpoint names
-    (``ActiveDirectoryAuthority``, ``GraphEndpoint``...) to URLs."""
-
-    __slots__ = ("family", "name", "endpoints", "aliases", "plugin")
-
-    def __init__(self, family: str, name: str, endpoints: Mapping[str, str], aliases: Sequence[str] = ()) -> None:
-        self.family = family
-        self.name = name
-        self.endpoints = dict(endpoints)
-        self.aliases = tuple(aliases)
-        self.plugin = ""
-
-    def __repr__(self) -> str:
-        return f"CloudEnvironment({self.family!r}, {self.name!r})"
-
+# CloudEnvironment itself lives in pwshlike.identity.environments (the identity
+# service reads it and must not import the plugin layer); it is re-exported here.
 
 class EnvironmentRegistry(_PluginOwned):
     """The argument of the ``pwshlike_add_environments`` hook."""
 
     def add(self, environment: CloudEnvironment) -> None:
+        """Adds ``environment``, replacing (in place) one of the same family
+        and name, so that Start-PwshlikeEmulator can register ``Emulator``
+        again with a new port."""
         environment.plugin = self.current_plugin
+        fam, low = environment.family.lower(), environment.name.lower()
+        for index, existing in enumerate(self._entries):
+            if existing.family.lower() == fam and existing.name.lower() == low:
+                self._entries[index] = environment
+                return
         self._entries.append(environment)
 
     def get(self, family: str, name: str) -> Optional[CloudEnvironment]:
