@@ -230,6 +230,15 @@ class EnvironmentRegistry(_PluginOwned):
                 return env
         return None
 
+    def remove(self, family: str, name: str) -> bool:
+        """Removes the environment of that family and name (not an alias);
+        False when there was none (Stop-PwshlikeEmulator unregisters ``Emulator``)."""
+        fam, low = family.lower(), name.lower()
+        kept = [env for env in self._entries if not (env.family.lower() == fam and env.name.lower() == low)]
+        removed = len(kept) != len(self._entries)
+        self._entries = kept
+        return removed
+
     def names(self, family: str) -> list[str]:
         fam = family.lower()
         return [env.name for env in self._entries if env.family.lower() == fam]

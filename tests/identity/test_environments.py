@@ -51,5 +51,7 @@ def test_add_replaces_an_environment_of_the_same_family_and_name_in_place():
     assert registry.get("MicrosoftGraph", "EMULATOR") is newer and newer.plugin == "emulator"
     assert registry.names("MicrosoftGraph") == ["emulator"]
     assert registry.names("PartnerCenter") == ["AzureCloud", "Emulator"]
+    assert registry.remove("partnercenter", "emulator") and not registry.remove("PartnerCenter", "Emulator")
+    assert registry.names("PartnerCenter") == ["AzureCloud"]
     registry.discard_plugin("emulator")
     assert registry.names("PartnerCenter") == []

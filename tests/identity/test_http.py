@@ -322,3 +322,14 @@ def test_expired_or_failed_discovery_answers_are_not_reused(tmp_path):
     cache.put(key, "{}")
     assert cache.get(key) is None
     time.sleep(0)  # the expired entry is dropped on the next write
+
+
+def test_proxy_credentials_never_reach_a_message(monkeypatch):
+    from pwshlike.identity.http import proxy_for
+    monkeypatch.setenv("HTTPS_PROXY", "http://alice:pa55word@proxy.corp.example:3128")
+    monkeypatch.delenv("https_proxy", raising=False)
+    monkeypatch.setenv("NO_PROXY", "internal.example")
+    monkeypatch.delenv("no_proxy", raising=False)
+    assert proxy_for("https://login.microsoftonline.com/x") == "http://proxy.corp.example:3128"
+    assert proxy_for("https://sts.internal.example/x") is None
+    assert proxy_for("https://127.0.0.1:8443/x") is None
