@@ -58,6 +58,12 @@ def _private_file(path: str) -> None:
         os.close(fd)
 
 
+def _unavailable(path: str, exc: OSError) -> IdentityError:
+    reason = exc.strerror or type(exc).__name__
+    return IdentityError(f"The token cache '{path}' cannot be written ({reason}). Set PWSHLIKE_TOKEN_CACHE=memory to "
+                         f"keep tokens in memory only.", code="TokenCacheUnavailable", category="WriteError")
+
+
 @functools.lru_cache(maxsize=None)
 def _persisted_cache_class() -> type:
     """msal-extensions' PersistedTokenCache with atomic saves, lock errors
@@ -82,7 +88,10 @@ def _persisted_cache_class() -> type:
 
     class PwshlikeTokenCache(PersistedTokenCache):
         def __init__(self, location: str) -> None:
-            _private_file(location)
+            try:
+                _private_file(location)
+            except OSError as exc:
+                raise _unavailable(location, exc) from None
             super().__init__(AtomicFilePersistence(location))
 
         @contextlib.contextmanager
@@ -101,8 +110,7 @@ def _persisted_cache_class() -> type:
                 self._reload_if_necessary()
                 super(PersistedTokenCache, self).modify(credential_type, old_entry,
                                                         new_key_value_pairs=new_key_value_pairs)
-                self._persistence.save(self.serialize())
-                self._last_sync = time.time()
+                self._save()
 
         def rewrite(self, keep: Any) -> None:
             """Keeps only the entries ``keep(entry)`` accepts, on disk too."""
@@ -111,8 +119,14 @@ def _persisted_cache_class() -> type:
                 with self._lock:
                     self._cache = {kind: {key: entry for key, entry in entries.items() if keep(entry)}
                                    for kind, entries in self._cache.items()}
+                self._save()
+
+        def _save(self) -> None:
+            try:
                 self._persistence.save(self.serialize())
-                self._last_sync = time.time()
+            except OSError as exc:
+                raise _unavailable(self._persistence.get_location(), exc) from None
+            self._last_sync = time.time()
 
     return PwshlikeTokenCache
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import json
 import os
 import re
 import threading
@@ -172,9 +173,9 @@ def _msal_failures(secrets: tuple[str, ...]) -> Iterator[None]:
     except msal.exceptions.MsalServiceError as exc:  # msal's raise_for_status on a 5xx
         found = re.search(r"HTTP Error: (\d+)", str(exc))
         raise _http_failure(int(found.group(1)) if found else None) from None
-    except ValueError:
+    except json.JSONDecodeError:  # an answer that is not JSON (a proxy's page, a gateway error)
         exchange = last_exchange()
-        if exchange is None or exchange.text.lstrip().startswith("{"):
+        if exchange is None:
             raise
         raise _http_failure(exchange.status_code) from None
 
@@ -258,7 +259,6 @@ class IdentityService:
         gave one (AADSTS90002, tenant not found), else what was wrong."""
         exchange = last_exchange()
         if exchange is not None and exchange.status_code >= 400:
-            import json
             try:
                 body = json.loads(exchange.text)
             except ValueError:

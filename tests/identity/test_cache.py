@@ -182,3 +182,14 @@ def test_a_lock_never_released_is_reported(home, monkeypatch):
     with pytest.raises(IdentityError) as caught:
         cache.msal_cache.add(app_event("app", 1))
     assert caught.value.code == "TokenCacheLocked" and lock_file in caught.value.message
+
+
+def test_a_cache_that_cannot_be_created_says_what_to_do(home):
+    os.makedirs(os.path.dirname(paths.cache_dir()), exist_ok=True)
+    with open(paths.cache_dir(), "w") as handle:  # a file where the folder should be
+        handle.write("")
+    with pytest.raises(IdentityError) as caught:
+        shared_token_cache()
+    error = caught.value
+    assert (error.code, error.category) == ("TokenCacheUnavailable", "WriteError")
+    assert "PWSHLIKE_TOKEN_CACHE=memory" in error.message and "Errno" not in error.message

@@ -287,3 +287,11 @@ def test_a_plain_script_imports_none_of_the_identity_libraries():
                             f"print([m for m in {heavy!r} if m in sys.modules])"],
                            capture_output=True, text=True, timeout=60)
     assert probe.stdout.strip() == "[]"
+
+
+def test_an_answer_that_is_not_json_is_a_protocol_error(service, cloud, aad, ui):
+    aad.faults["/token"] = [lambda: httpx.Response(200, text="<html>captive portal</html>")]
+    with pytest.raises(IdentityError) as caught:
+        service.acquire_for_client(cloud, TENANT_ID, APP_ID, ClientSecret(SECRET), GRAPH, ui)
+    assert (caught.value.code, caught.value.category) == ("InvalidResponse", "ProtocolError")
+    assert "HTTP 200 and a body that is not an Azure AD answer" in caught.value.message
