@@ -74,10 +74,14 @@ class DeviceCodes:
 
     def _forget_expired(self, now: float) -> None:
         """Drop codes long past expiry (an hour later: until then a poll still
-        gets expired_token rather than bad_verification_code)."""
-        for code in [c for c in self._by_device.values() if c.expires_at + 3600 < now]:
-            del self._by_device[code.device_code]
-            del self._by_user[code.user_code]
+        gets expired_token rather than bad_verification_code).  Codes are
+        added in order of expiry, so the expired ones are at the front."""
+        while self._by_device:
+            oldest = next(iter(self._by_device.values()))
+            if oldest.expires_at + 3600 >= now:
+                return
+            del self._by_device[oldest.device_code]
+            del self._by_user[oldest.user_code]
 
     def by_device_code(self, device_code: str) -> Optional[DeviceCode]:
         return self._by_device.get(device_code)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import time
-import uuid
 from typing import Optional
 
 
@@ -70,10 +69,6 @@ def error_body(error: AadError, trace_id: str, correlation_id: str) -> dict[str,
     }
     body.update(error.extra)
     return body
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
 
 
 # --- malformed requests -------------------------------------------------------------------

@@ -20,7 +20,7 @@ from . import errors, scopes
 from .clientauth import authenticate, read_credentials
 from .context import EmulatorContext
 from .devicecode import APPROVED, PENDING, REDEEMED, DeviceCode, check_poll
-from .directory import OIDC_SCOPES, Application, Tenant, User, stable_id
+from .directory import GRAPH_APP_ID, OIDC_SCOPES, Application, Tenant, User, stable_id
 from .scopes import ScopeRequest
 from .signin_state import CODE_LIFETIME
 from .tokens import PUBLIC_CLIENT, client_info
@@ -112,7 +112,7 @@ def user_token_response(ctx: EmulatorContext, *, tenant: Tenant, user: User, app
     response's ``scope`` spells them as the client did."""
     granted = _require_consent(ctx, tenant, user, app, request)
     oidc = sorted(request.oidc - {"offline_access"})
-    scp = sorted(granted) + (oidc if request.resource is ctx.directory.graph else [])
+    scp = sorted(granted) + (oidc if request.resource.app_id == GRAPH_APP_ID else [])
     named = list(request.names) + sorted(s for s in granted if s not in request.names)
     lifetime = ctx.issuer.lifetime
     body: dict[str, object] = {

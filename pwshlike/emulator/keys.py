@@ -115,11 +115,6 @@ def sha1_thumbprint(certificate: Any) -> str:
     return certificate.fingerprint(hashes.SHA1()).hex().upper()
 
 
-def sha256_thumbprint(certificate: Any) -> str:
-    from cryptography.hazmat.primitives import hashes
-    return certificate.fingerprint(hashes.SHA256()).hex().upper()
-
-
 def b64url(data: bytes) -> str:
     """Unpadded base64url, the encoding of every JWT part and of x5t."""
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")

@@ -25,7 +25,7 @@ from . import errors
 from .directory import Directory
 from .faults import Fault, FaultRules
 from .log import RequestLog, RequestLogEntry
-from .web import CORRELATION_KEY, TRACE_KEY, encode, parse_form
+from .web import CORRELATION_KEY, FORM_KEY, TRACE_KEY, encode, parse_form
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
@@ -97,9 +97,9 @@ class EmulatorMiddleware:
         path, method = scope["path"], scope["method"]
         authorization = headers.get("authorization")
         claims = _bearer_claims(authorization) if path.startswith(_GRAPH_PREFIXES) else {}
-        parameters = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
-        parameters.update(parse_form(body, headers.get("content-type", "")))
-        client_id = parameters.get("client_id") or _basic_user(authorization) or claims.get("appid") or None
+        form = scope[FORM_KEY] = parse_form(body, headers.get("content-type", ""))
+        client_id = (form.get("client_id") or dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
+                     .get("client_id") or _basic_user(authorization) or claims.get("appid") or None)
         scope[TRACE_KEY] = str(uuid.uuid4())
         scope[CORRELATION_KEY] = _correlation_id(headers.get("client-request-id"))
         entry = RequestLogEntry(datetime.datetime.now(datetime.timezone.utc), method, path, None,

@@ -21,6 +21,7 @@ from typing import Any, Optional
 from ..identity import paths
 from . import ca, keys, state as state_file
 from .context import EmulatorContext, Settings
+from .directory import Directory
 from .faults import FaultRule, FaultRules
 from .log import RequestLog, RequestLogEntry
 from .state import EmulatorState
@@ -79,11 +80,11 @@ class EmulatorServer:
 
         emulator_state = self._load_state()
         self._tls = ca.ensure_tls_files()
+        self._write_pfx(emulator_state.directory)
         listener = self._bind()
         self.port = listener.getsockname()[1]
         settings = Settings(self.endpoint, self.token_lifetime, self.device_code_lifetime, self.auto_sign_in)
         self.context = EmulatorContext(settings, emulator_state)
-        self._write_pfx()
         router = Router(routes=oauth.routes(self.context) + signin.routes(self.context) + graph.routes(self.context))
         app = EmulatorMiddleware(router, emulator_state.directory, self.request_log, self.faults, self.bugs)
         config = uvicorn.Config(app, http="h11", lifespan="off", log_config=None, log_level="warning",
@@ -194,7 +195,7 @@ class EmulatorServer:
         keys.write_private_file(os.path.abspath(target), json.dumps(data, indent=1).encode("utf-8"))
 
     @property
-    def directory(self) -> Any:
+    def directory(self) -> Directory:
         if self.context is None:
             raise RuntimeError("The emulator has not been started.")
         return self.context.directory
@@ -240,17 +241,17 @@ class EmulatorServer:
         if described.get("ProcessId") == os.getpid() and described.get("Port") == self.port:
             _remove(path)
 
-    def _write_pfx(self) -> None:
+    def _write_pfx(self, directory: Directory) -> None:
         """The seeded app's certificate with its key, where -CertificateThumbprint
-        looks (our store, never the .NET one)."""
-        assert self.context is not None
-        credential = self.context.directory.confidential_app.certificates[0]
+        looks: our store (through the identity service's own writer), never
+        the .NET one."""
+        from ..identity import certstore
+        app = directory.confidential_app
+        credential = app.certificates[0]
         self._pfx_path = os.path.join(paths.certificate_store_dirs()[0], f"{credential.thumbprint}.pfx")
         if not os.path.exists(self._pfx_path):
-            os.makedirs(os.path.dirname(self._pfx_path), mode=0o700, exist_ok=True)
-            data = keys.pfx_bytes(keys.key_from_pem(credential.key_pem), credential.certificate,
-                                  self.context.directory.confidential_app.display_name)
-            keys.write_private_file(self._pfx_path, data)
+            certstore.add_pfx(keys.pfx_bytes(keys.key_from_pem(credential.key_pem), credential.certificate,
+                                             app.display_name))
 
     # -- log and faults ------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ ask.  Redirect URIs on ``http://localhost`` match on any port, as in Azure AD.
 from __future__ import annotations
 
 import hmac
+from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import urlencode, urlsplit
 
@@ -40,31 +41,49 @@ def redirect_uri_matches(registered: str, requested: str) -> bool:
         return False
     if (a.path.rstrip("/"), a.query) != (b.path.rstrip("/"), b.query):
         return False
-    return a.hostname in _LOOPBACK or a.port == b.port
+    if a.hostname in _LOOPBACK:
+        return True
+    try:
+        return a.port == b.port
+    except ValueError:   # a port that is not a number matches nothing
+        return False
 
 
-def _redirect(authorization: AuthorizationRequest, parameters: dict[str, str]) -> Response:
-    """Send the result back to the app the way it asked (query, fragment, form_post)."""
-    if authorization.state is not None:
-        parameters["state"] = authorization.state
-    if authorization.response_mode == "form_post":
-        return HTMLResponse(pages.form_post(authorization.redirect_uri, parameters))
-    separator = "#" if authorization.response_mode == "fragment" else ("&" if "?" in authorization.redirect_uri else "?")
-    return RedirectResponse(authorization.redirect_uri + separator + urlencode(parameters), 302)
+@dataclass(frozen=True)
+class _ReplyTo:
+    """Where and how an answer goes back to the app."""
+    redirect_uri: str
+    response_mode: str      # query, fragment or form_post
+    state: Optional[str]
+
+    @classmethod
+    def of(cls, authorization: AuthorizationRequest) -> "_ReplyTo":
+        return cls(authorization.redirect_uri, authorization.response_mode, authorization.state)
 
 
-def _redirect_error(request: Request, authorization: AuthorizationRequest, error: errors.AadError) -> Response:
+def _redirect(reply: _ReplyTo, parameters: dict[str, str]) -> Response:
+    if reply.state is not None:
+        parameters["state"] = reply.state
+    if reply.response_mode == "form_post":
+        return HTMLResponse(pages.form_post(reply.redirect_uri, parameters))
+    separator = "#" if reply.response_mode == "fragment" else ("&" if "?" in reply.redirect_uri else "?")
+    return RedirectResponse(reply.redirect_uri + separator + urlencode(parameters), 302)
+
+
+def _redirect_error(request: Request, reply: _ReplyTo, error: errors.AadError) -> Response:
     trace_id, correlation_id = ids(request)
     body = errors.error_body(error, trace_id, correlation_id)
-    return _redirect(authorization, {"error": error.error, "error_description": str(body["error_description"]),
-                                     "error_uri": str(body["error_uri"])})
+    return _redirect(reply, {"error": error.error, "error_description": str(body["error_description"]),
+                             "error_uri": str(body["error_uri"])})
 
 
+@dataclass(frozen=True)
 class _Validated:
     """The parts of an /authorize request checked before anything is redirected."""
-
-    def __init__(self, tenant: Optional[Tenant], segment: str, app: Application, redirect_uri: str) -> None:
-        self.tenant, self.segment, self.app, self.redirect_uri = tenant, segment, app, redirect_uri
+    tenant: Optional[Tenant]
+    segment: str
+    app: Application
+    redirect_uri: str
 
 
 def _check_client(ctx: EmulatorContext, segment: str, request: Request) -> _Validated:
@@ -107,8 +126,7 @@ def _complete(ctx: EmulatorContext, authorization: AuthorizationRequest, user: U
     parameters = {"code": code.code}
     if authorization.client_info:
         parameters["client_info"] = client_info(user)
-    parameters["session_state"] = code.code[-36:]
-    return _redirect(authorization, parameters)
+    return _redirect(_ReplyTo.of(authorization), parameters)
 
 
 def _sign_in_page(interaction: Interaction, app: Application, where: str, username: str = "",
@@ -136,18 +154,15 @@ def routes(ctx: EmulatorContext) -> list[Route]:
         except errors.AadError as error:
             return error_page(request, error)
         response_mode = query(request, "response_mode") or "query"
-        # Errors found from here on go back to the app, so they need somewhere to go.
-        fallback = AuthorizationRequest(checked.tenant, segment, checked.app, checked.redirect_uri,
-                                        scopes.ScopeRequest(directory.graph, (), False, frozenset(), None),
-                                        query(request, "state"), None, None, "plain",
-                                        response_mode if response_mode in _RESPONSE_MODES else "query",
-                                        None, None, False)
+        # From here on errors go back to the app (in a mode it may use).
+        reply = _ReplyTo(checked.redirect_uri, response_mode if response_mode in _RESPONSE_MODES else "query",
+                         query(request, "state"))
         try:
             if response_mode not in _RESPONSE_MODES:
                 raise errors.unsupported_response_mode(response_mode)
             authorization = _authorization(ctx, checked, request)
         except errors.AadError as error:
-            return _redirect_error(request, fallback, error)
+            return _redirect_error(request, reply, error)
         if ctx.settings.auto_sign_in:
             user = (directory.user_by_upn(authorization.login_hint) if authorization.login_hint else None) \
                 or directory.partner_admin
@@ -158,7 +173,7 @@ def routes(ctx: EmulatorContext) -> list[Route]:
             consent(ctx, tenant, user, authorization.client, authorization.request)
             return _complete(ctx, authorization, user, tenant)
         if authorization.prompt == "none":
-            return _redirect_error(request, authorization, errors.login_required())
+            return _redirect_error(request, reply, errors.login_required())
         interaction = ctx.interactions.start(ctx.clock(), authorization=authorization)
         return _sign_in_page(interaction, authorization.client, ctx.tenant_label(authorization.tenant, segment),
                              authorization.login_hint or "")
@@ -218,7 +233,7 @@ def routes(ctx: EmulatorContext) -> list[Route]:
         authorization = interaction.authorization
         assert authorization is not None
         if not accepted:
-            return _redirect_error(request, authorization, errors.consent_declined())
+            return _redirect_error(request, _ReplyTo.of(authorization), errors.consent_declined())
         consent(ctx, tenant, user, app, authorization.request)
         return _complete(ctx, authorization, user, tenant)
 

@@ -56,7 +56,6 @@ class TokenIssuer:
     """Signs tokens for one emulator (its endpoint is in every ``iss``)."""
 
     def __init__(self, material: SigningMaterial, endpoint: str, lifetime: float) -> None:
-        import jwt  # noqa: F401  (imported now, so the first token request does not pay for it)
         self.material = material
         self.endpoint = endpoint
         self.lifetime = int(lifetime)

@@ -20,6 +20,7 @@ from . import errors, pages
 
 TRACE_KEY = "pwshlike.trace_id"
 CORRELATION_KEY = "pwshlike.correlation_id"
+FORM_KEY = "pwshlike.form"   # the middleware parsed the body already (to log the client id)
 _NO_CACHE = {"cache-control": "no-store, no-cache", "pragma": "no-cache"}
 
 
@@ -33,6 +34,9 @@ def parse_form(body: bytes, content_type: str) -> dict[str, str]:
 
 
 async def read_form(request: Request) -> dict[str, str]:
+    parsed = request.scope.get(FORM_KEY)
+    if parsed is not None:
+        return dict(parsed)
     return parse_form(await request.body(), request.headers.get("content-type", ""))
 
 

@@ -44,6 +44,14 @@ def test_log_records_what_msal_sent(emulator: EmulatorServer, http: MsalHttp) ->
     assert "access_token" in result
 
 
+def test_clear_log(auto: EmulatorServer, http: MsalHttp) -> None:
+    confidential(auto, http).acquire_token_for_client([GRAPH])
+    auto.clear_log()
+    assert auto.log == []
+    confidential(auto, http).acquire_token_for_client([GRAPH])
+    assert [e.method for e in auto.log] == ["GET", "POST"]
+
+
 def test_log_names_graph_callers_from_their_token(auto: EmulatorServer, http: MsalHttp) -> None:
     info = auto.info()
     token = confidential(auto, http).acquire_token_for_client([GRAPH])["access_token"]
