@@ -7,6 +7,12 @@ the Emulator environment (``CACertificatePath``); nothing ever turns TLS
 verification off.  The server certificate (127.0.0.1 and localhost) is kept
 beside it and reissued when it is missing, close to expiry, or signed by a CA
 that has since been replaced.
+
+To trust the emulator in a browser, import ``ca.pem`` as an authority: in
+Chromium or Firefox on Linux, ``certutil -d sql:$HOME/.pki/nssdb -A -t C,,
+-n pwshlike-emulator -i ca.pem`` (or the browser's certificate settings).
+Trusting it means trusting whoever can read ``ca-key.pem`` (this user
+only: mode 0600), which is why the key never leaves that directory.
 """
 
 from __future__ import annotations
@@ -54,16 +60,21 @@ def _load_ca(directory: str) -> tuple[Any, Any] | None:
 
 
 def _server_is_current(directory: str, ca_key: Any) -> bool:
-    """The kept server certificate still serves: readable, not expiring, and
-    issued by the current CA (whose key verifies its signature)."""
+    """The kept server certificate still serves: readable, not expiring,
+    issued by the current CA (whose key verifies its signature), and kept
+    with that CA as its chain."""
     from cryptography.hazmat.primitives.asymmetric import padding
+    from cryptography import x509
     try:
-        certificate = keys.certificate_from_pem(_read(os.path.join(directory, "server.pem")))
+        chain = x509.load_pem_x509_certificates(_read(os.path.join(directory, "server.pem")).encode("ascii"))
         keys.key_from_pem(_read(os.path.join(directory, "server-key.pem")))
+        certificate = chain[0]
         ca_key.public_key().verify(certificate.signature, certificate.tbs_certificate_bytes,
                                    padding.PKCS1v15(), certificate.signature_hash_algorithm)
     except Exception:  # unreadable, malformed, or signed by another key: reissue
         return False
+    if len(chain) != 2 or chain[1].public_key().public_numbers() != ca_key.public_key().public_numbers():
+        return False   # not the full chain a pinning browser needs
     return not keys.expires_within(certificate, _RENEW_BEFORE)
 
 
@@ -106,5 +117,8 @@ def _ensure(directory: str) -> TlsFiles:
         server_key = keys.new_rsa_key()
         certificate = keys.server_certificate(server_key, ca_key, ca_certificate, SERVER_HOSTS, _SERVER_DAYS)
         keys.write_private_file(files.server_key, keys.key_to_pem(server_key).encode())
-        keys.write_private_file(files.server_certificate, keys.certificate_to_pem(certificate).encode())
+        # The chain, not the leaf alone: a browser that pins the CA's key
+        # (--ignore-certificate-errors-spki-list) sees it in the handshake.
+        chain = keys.certificate_to_pem(certificate) + keys.certificate_to_pem(ca_certificate)
+        keys.write_private_file(files.server_certificate, chain.encode())
     return files
