@@ -185,13 +185,26 @@ class SharedTokenCache:
         low = host.lower()
         self.msal_cache.rewrite(lambda entry: str(entry.get("environment", "")).lower() != low)
 
+    def access_token_entry(self, access_token: str, client_id: str, environment: str) -> Optional[dict[str, Any]]:
+        """The cache's entry for an access token msal returned."""
+        kinds = self.msal_cache.CredentialType
+        return next((entry for entry in self.msal_cache.search(
+            kinds.ACCESS_TOKEN, query={"client_id": client_id, "environment": environment})
+            if entry.get("secret") == access_token), None)
+
+    def annotate(self, access_token_entry: Mapping[str, Any], **fields: str) -> None:
+        """Adds fields of ours to an access token's entry (msal keeps and
+        ignores them)."""
+        self.msal_cache.modify(self.msal_cache.CredentialType.ACCESS_TOKEN, dict(access_token_entry), fields)
+
+    def remove(self, access_token_entry: Mapping[str, Any]) -> None:
+        self.msal_cache.remove_at(dict(access_token_entry))
+
     def companions(self, access_token: str, client_id: str, environment: str) -> Optional[Companions]:
         """The entries beside a cached access token, read from the cache
         itself (msal's acquire_token_silent does not return them)."""
         kinds = self.msal_cache.CredentialType
-        at_entry = next((entry for entry in self.msal_cache.search(
-            kinds.ACCESS_TOKEN, query={"client_id": client_id, "environment": environment})
-            if entry.get("secret") == access_token), None)
+        at_entry = self.access_token_entry(access_token, client_id, environment)
         if at_entry is None:
             return None
         home = at_entry.get("home_account_id")

@@ -81,6 +81,13 @@ class ClientSecret:
     def msal_credential(self) -> str:
         return self._value
 
+    def verifier(self, salt: str) -> str:
+        """What the cache keeps to recognise this secret later (see
+        :data:`_VERIFIER`): a salted SHA-256, never the secret.  Client
+        secrets are random strings Azure AD generates, so a hash of one
+        cannot be reversed by guessing."""
+        return f"sha256:{salt}:{hashlib.sha256((salt + self._value).encode('utf-8')).hexdigest()}"
+
     def __repr__(self) -> str:
         return "ClientSecret(<hidden>)"
 
@@ -101,11 +108,27 @@ class ClientCertificate:
     def msal_credential(self) -> dict[str, str]:
         return find_certificate(self.thumbprint)
 
+    def verifier(self, salt: str) -> str:
+        return f"certificate:{self.thumbprint}"
+
     def __repr__(self) -> str:
         return f"ClientCertificate({self.thumbprint!r})"
 
 
 Credential = Union[ClientSecret, ClientCertificate]
+
+# msal caches an application's tokens by client id, not by credential: left
+# alone, a wrong secret would be "accepted" while a token obtained with the
+# right one is cached.  Each token a credential obtains is marked in its
+# cache entry with the credential's verifier, and a cached token is served
+# only to the credential that obtained it.
+_VERIFIER = "pwshlike_credential"
+
+
+def _obtained_with(entry: Optional[dict[str, Any]], credential: Credential) -> bool:
+    recorded = str((entry or {}).get(_VERIFIER) or "")
+    salt = recorded.split(":")[1] if recorded.startswith("sha256:") and recorded.count(":") == 2 else ""
+    return bool(recorded) and hmac.compare_digest(recorded, credential.verifier(salt))
 
 
 def _user_scopes(scopes: list[str]) -> list[str]:
@@ -232,7 +255,7 @@ class IdentityService:
         authority = env.authority(tenant)
         cache = token_cache.shared_token_cache()
         key = (env.family.lower(), env.name.lower(), authority, client_id.lower(),
-               credential.fingerprint if credential is not None else None, id(cache))
+               credential.fingerprint if credential is not None else None, cache.msal_cache)
         with self._lock:
             app = self._apps.get(key)
             if app is not None:
@@ -248,13 +271,13 @@ class IdentityService:
                                                              **options)
             except msal.exceptions.MsalServiceError:  # a 5xx answer to the discovery
                 raise _http_failure() from None
-            except ValueError as exc:
-                raise self._authority_failure(env, authority, exc) from None
+            except ValueError:
+                raise self._authority_failure(env, authority) from None
             self._apps[key] = app
             return app
 
     @staticmethod
-    def _authority_failure(env: CloudEnvironment, authority: str, exc: ValueError) -> IdentityError:
+    def _authority_failure(env: CloudEnvironment, authority: str) -> IdentityError:
         """msal could not use the authority: Azure AD's own error when it
         gave one (AADSTS90002, tenant not found), else what was wrong."""
         exchange = last_exchange()
@@ -275,20 +298,40 @@ class IdentityService:
                              f"configuration is missing or incomplete.", code="InvalidAuthority",
                              category="InvalidArgument")
 
-    def _result(self, result: dict[str, Any], app: Any, env: CloudEnvironment, tenant: str,
-                client_id: str, scopes: list[str], secrets: tuple[str, ...]) -> TokenResult:
+    def _result(self, result: dict[str, Any], app: Any, env: CloudEnvironment, tenant: str, client_id: str,
+                scopes: list[str], secrets: tuple[str, ...], credential: Optional[Credential] = None) -> TokenResult:
+        """The TokenResult of msal's answer: a cache hit completed from the
+        cache's entries; a new token marked with the credential that got it."""
         if "error" in result:
             raise IdentityError.from_msal(result, secrets)
-        environment = _host(env.authority(tenant))
+        cache = token_cache.shared_token_cache()
         if result.get("token_source") == "cache":
-            companions = token_cache.shared_token_cache().companions(result["access_token"], client_id,
-                                                                     app.authority.instance)
+            companions = cache.companions(result["access_token"], client_id, app.authority.instance)
             if companions is not None:
                 return result_from_cache(companions.access_token_entry, refresh_token=companions.refresh_token,
                                          id_token=companions.id_token, account_entry=companions.account_entry)
+        elif credential is not None:
+            entry = cache.access_token_entry(result["access_token"], client_id, app.authority.instance)
+            if entry is not None:
+                cache.annotate(entry, **{_VERIFIER: credential.verifier(os.urandom(8).hex())})
         exchange = last_exchange()
-        return result_from_msal(result, requested_scopes=scopes, environment=environment,
+        return result_from_msal(result, requested_scopes=scopes, environment=_host(env.authority(tenant)),
                                 correlation_id=exchange.request_id if exchange is not None else None)
+
+    @staticmethod
+    def _cached_for_another_credential(result: dict[str, Any], app: Any, client_id: str,
+                                       credential: Credential) -> bool:
+        """True (after removing it) when msal served a cached token that
+        ``credential`` did not obtain."""
+        if "error" in result or result.get("token_source") != "cache":
+            return False
+        cache = token_cache.shared_token_cache()
+        entry = cache.access_token_entry(result["access_token"], client_id, app.authority.instance)
+        if _obtained_with(entry, credential):
+            return False
+        if entry is not None:
+            cache.remove(entry)
+        return True
 
     # --- flows ------------------------------------------------------------------------------
 
@@ -301,7 +344,12 @@ class IdentityService:
             app = self._app(env, tenant, client_id, credential)
             with _msal_failures(secrets):
                 result = app.acquire_token_for_client(scopes=list(scopes))
-            return self._result(result, app, env, tenant, client_id, list(scopes), secrets)
+                if self._cached_for_another_credential(result, app, client_id, credential):
+                    if ui is not None:
+                        ui.verbose("The cached token of this application was obtained with another credential; "
+                                   "asking Azure AD.")
+                    result = app.acquire_token_for_client(scopes=list(scopes))
+            return self._result(result, app, env, tenant, client_id, list(scopes), secrets, credential)
 
     def acquire_by_refresh_token(self, env: CloudEnvironment, tenant: str, client_id: str,
                                  credential: Optional[Credential], refresh_token: str, scopes: list[str],
@@ -313,7 +361,7 @@ class IdentityService:
             app = self._app(env, tenant, client_id, credential)
             with _msal_failures(secrets):
                 result = app.acquire_token_by_refresh_token(refresh_token, scopes=_user_scopes(list(scopes)))
-            return self._result(result, app, env, tenant, client_id, list(scopes), secrets)
+            return self._result(result, app, env, tenant, client_id, list(scopes), secrets, credential)
 
     def acquire_interactive(self, env: CloudEnvironment, tenant: str, client_id: str,
                             credential: Optional[Credential], scopes: list[str], ui: Optional[SignInUI], *,
@@ -352,7 +400,7 @@ class IdentityService:
                     raise
                 raise IdentityError("The id token Azure AD returned does not carry this sign-in's nonce; it was "
                                     "refused. Sign in again.", code="NonceMismatch", category="SecurityError") from None
-            return self._result(result, app, env, tenant, client_id, list(scopes), secrets + (code,))
+            return self._result(result, app, env, tenant, client_id, list(scopes), secrets + (code,), credential)
 
     def acquire_by_device_code(self, env: CloudEnvironment, tenant: str, client_id: str, scopes: list[str],
                                ui: Optional[SignInUI]) -> TokenResult:
@@ -367,13 +415,17 @@ class IdentityService:
                        ui: Optional[SignInUI], username: Optional[str] = None, *,
                        credential: Optional[Credential] = None) -> Optional[TokenResult]:
         """A token for an account already signed in with this client, from
-        the cache (or its cached refresh token); None when there is none or
-        it can no longer be used (the caller then signs in)."""
+        the cache (or its cached refresh token); None when there is none, when
+        several accounts are cached and ``username`` does not choose one, or
+        when it can no longer be used (the caller then signs in)."""
         secrets = _secrets(credential)
         with bound_ui(ui):
             app = self._app(env, tenant, client_id, credential)
             accounts = app.get_accounts(username=username)
-            if not accounts:
+            if len(accounts) != 1:
+                if len(accounts) > 1 and ui is not None:
+                    ui.verbose(f"{len(accounts)} accounts are signed in with this application; signing in to choose "
+                               f"one.")
                 return None
             account = accounts[0]
             with _msal_failures(secrets):
@@ -386,7 +438,9 @@ class IdentityService:
                     ui.verbose(f"The cached sign-in of {account.get('username') or 'the account'} cannot be used "
                                f"({reason}); signing in again.")
                 return None
-            return self._result(result, app, env, tenant, client_id, list(scopes), secrets)
+            if credential is not None and self._cached_for_another_credential(result, app, client_id, credential):
+                return None
+            return self._result(result, app, env, tenant, client_id, list(scopes), secrets, credential)
 
     # --- housekeeping -----------------------------------------------------------------------
 

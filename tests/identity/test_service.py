@@ -295,3 +295,35 @@ def test_an_answer_that_is_not_json_is_a_protocol_error(service, cloud, aad, ui)
         service.acquire_for_client(cloud, TENANT_ID, APP_ID, ClientSecret(SECRET), GRAPH, ui)
     assert (caught.value.code, caught.value.category) == ("InvalidResponse", "ProtocolError")
     assert "HTTP 200 and a body that is not an Azure AD answer" in caught.value.message
+
+
+def test_a_cached_token_is_served_only_to_the_credential_that_obtained_it(service, cloud, aad, ui, certificate):
+    right = service.acquire_for_client(cloud, TENANT_ID, APP_ID, ClientSecret(SECRET), GRAPH, ui)
+    with pytest.raises(IdentityError) as caught:  # not the cached token
+        service.acquire_for_client(cloud, TENANT_ID, APP_ID, ClientSecret("a-wrong-secret"), GRAPH, ui)
+    assert caught.value.code == "AADSTS7000215"
+    again = service.acquire_for_client(cloud, TENANT_ID, APP_ID, ClientSecret(SECRET), GRAPH, ui)
+    assert not again.from_cache and again.access_token != right.access_token  # the wrong one evicted it
+    assert service.acquire_for_client(cloud, TENANT_ID, APP_ID, ClientSecret(SECRET), GRAPH, ui).from_cache
+    key, cert = certificate
+    thumbprint = add_pfx(pkcs12.serialize_key_and_certificates(b"app", key, cert, None,
+                                                               serialization.NoEncryption()))
+    by_certificate = service.acquire_for_client(cloud, TENANT_ID, APP_ID, ClientCertificate(thumbprint), GRAPH, ui)
+    assert not by_certificate.from_cache
+    with open(paths.token_cache_path()) as handle:
+        saved = handle.read()
+    assert SECRET not in saved and "pwshlike_credential" in saved
+
+
+def test_silent_does_not_guess_between_several_accounts(service, cloud, aad, ui):
+    cloud.sign_in_opener = browser_for(aad)
+    service.acquire_interactive(cloud, "organizations", PUBLIC_APP_ID, None, USER_SCOPES, ui)
+    from pwshlike.identity.cache import shared_token_cache
+    other = {"home_account_id": "other-oid.other-tid", "environment": "login.example.com", "realm": "organizations",
+             "local_account_id": "other-oid", "username": "someone@else.example", "authority_type": "MSSTS"}
+    cache = shared_token_cache().msal_cache
+    cache.modify(cache.CredentialType.ACCOUNT, other, other)
+    assert service.acquire_silent(cloud, "organizations", PUBLIC_APP_ID, USER_SCOPES, ui) is None
+    assert "2 accounts are signed in" in ui.verbose_lines[-1]
+    chosen = service.acquire_silent(cloud, "organizations", PUBLIC_APP_ID, USER_SCOPES, ui, username=USER_UPN.upper())
+    assert chosen.from_cache and chosen.account.username == USER_UPN

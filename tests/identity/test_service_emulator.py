@@ -115,7 +115,9 @@ def test_client_credentials_with_the_certificate(service, cloud, info, ui):
     assert result.tenant_id == info["TenantId"] and result.access_token
 
 
-def test_a_wrong_secret(service, cloud, info, ui):
+def test_a_wrong_secret_even_while_the_right_ones_token_is_cached(service, cloud, info, ui):
+    service.acquire_for_client(cloud, info["TenantId"], info["ApplicationId"],
+                               ClientSecret(info["Credential"]["Password"]), GRAPH, ui)
     with pytest.raises(IdentityError) as caught:
         service.acquire_for_client(cloud, info["TenantId"], info["ApplicationId"], ClientSecret("not-the-secret"),
                                    GRAPH, ui)
