@@ -53,7 +53,7 @@ from typing import Any, Callable, Iterator, Mapping, Optional, Protocol
 
 from .errors import IdentityError
 
-__all__ = ["SignInUI", "Exchange", "bound_ui", "current_ui", "last_exchange", "MsalHttpClient", "DiscoveryCache",
+__all__ = ["SignInUI", "Exchange", "bound_ui", "last_exchange", "MsalHttpClient", "DiscoveryCache",
            "build_httpx_client", "REDACTED"]
 
 REDACTED = "<redacted>"
@@ -113,10 +113,6 @@ def bound_ui(ui: Optional[SignInUI]) -> Iterator[None]:
     finally:
         _last.reset(last_token)
         _ui.reset(ui_token)
-
-
-def current_ui() -> Optional[SignInUI]:
-    return _ui.get()
 
 
 def last_exchange() -> Optional[Exchange]:
