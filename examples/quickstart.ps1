@@ -1,43 +1,69 @@
 #!/usr/bin/env pwshlike
-# A taste of pwshlike: plain PowerShell 7, run without .NET.
-# Summarises delegated consent requests per customer tenant.
+# pwshlike quickstart: a Cloud Solution Provider's sign-ins, offline.
+#
+# Starts pwshlike's Azure AD emulator on this machine and signs in to it with
+# New-PartnerAccessToken exactly as you would against Azure: only
+# -Environment Emulator differs. Every request below is real HTTPS, answered
+# by the emulator, through the same MSAL library the cloud sign-ins use.
 param(
-    [string] $Partner = 'Contoso CSP',
-    [ValidateRange(1, 10)] [int] $MaxScopes = 3
+    [string] $Scope = 'https://api.partnercenter.microsoft.com/user_impersonation'
 )
 
-$tenants = @(
-    [ordered]@{ Name = 'Fabrikam';  Domain = 'fabrikam.onmicrosoft.com';  Scopes = 'User.Read', 'Mail.Send' }
-    [ordered]@{ Name = 'Northwind'; Domain = 'northwind.onmicrosoft.com'; Scopes = 'Directory.Read.All' }
-    [ordered]@{ Name = 'Tailspin';  Domain = 'tailspin.onmicrosoft.com';  Scopes = @() }
-)
+# Keep this demo's tokens out of your own token cache.
+$env:PWSHLIKE_TOKEN_CACHE = 'memory'
 
-function Get-ConsentPlan {
-    [CmdletBinding()]
-    param(
-        [Parameter(Mandatory, ValueFromPipeline)] $Tenant,
-        [int] $Limit
-    )
-    process {
-        $scopes = @($Tenant.Scopes)
-        if ($scopes.Count -gt $Limit) { $scopes = $scopes[0..($Limit - 1)] }
-        if ($scopes.Count -eq 0) {
-            Write-Warning "$($Tenant.Name) has no scopes to consent."
-            return
-        }
-        '{0,-10} {1,-27} {2}' -f $Tenant.Name, $Tenant.Domain, ($scopes -join ' ')
-    }
-}
-
-"Consent plan for $Partner"
-'-' * 60
-$plans = $tenants | Get-ConsentPlan -Limit $MaxScopes 3>$null
-$plans
-'-' * 60
-"{0} of {1} tenants need consent" -f $plans.Count, $tenants.Count
+# 1. An Azure AD of our own: a partner tenant, three customer tenants, an
+#    application with a secret and a certificate, and a partner admin.
+#    -AutoSignIn approves sign-ins without a browser, for unattended runs.
+$emulator = Start-PwshlikeEmulator -AutoSignIn
+"Emulator listening at $($emulator.Endpoint)"
+"Partner tenant  $($emulator.TenantId)"
+"Customers       $($emulator.CustomerTenantIds -join ', ')"
+''
 
 try {
-    [int]'not a number'
-} catch [System.Management.Automation.RuntimeException] {
-    "Caught: $($_.Exception.Message)"
+    # 2. The partner's application signs in with its own secret
+    #    (client credentials): no user involved.
+    $app = New-PartnerAccessToken -Environment Emulator -ServicePrincipal `
+        -ApplicationId $emulator.ApplicationId -Credential $emulator.Credential `
+        -Tenant $emulator.TenantId -Scopes 'https://api.partnercenter.microsoft.com/.default'
+    'Application token (client credentials):'
+    $app
+
+    # 3. The partner admin signs in with a device code. The emulator approves
+    #    it on the first poll; against Azure you would enter the code shown.
+    $admin = New-PartnerAccessToken -Environment Emulator -UseDeviceAuthentication `
+        -ApplicationId $emulator.PublicClientId -Tenant $emulator.TenantId -Scopes $Scope
+    "Signed in as $($admin.Account.Username):"
+    $admin
+
+    # 4. Delegated admin privileges: the partner's refresh token is redeemed
+    #    for each customer tenant, here for Microsoft Graph. One customer
+    #    demands multi-factor authentication, as Azure AD's conditional
+    #    access can: that tenant answers with AADSTS50076.
+    foreach ($customer in $emulator.CustomerTenantIds) {
+        try {
+            $token = New-PartnerAccessToken -Environment Emulator -RefreshToken $admin.RefreshToken `
+                -ApplicationId $emulator.PublicClientId -Tenant $customer `
+                -Scopes 'https://graph.microsoft.com/.default'
+            '{0}  Graph token for {1}, expires {2:u}' -f $customer, $token.Account.Username, $token.ExpiresOn
+        } catch {
+            '{0}  {1}' -f $customer, $_.Exception.Message.Split(':')[0] + ': multi-factor authentication required'
+        }
+    }
+    ''
+
+    # 5. A wrong secret: Azure AD's error, with its AADSTS code.
+    $wrong = [pscredential]::new($emulator.ApplicationId,
+        (ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force))
+    try {
+        New-PartnerAccessToken -Environment Emulator -ServicePrincipal -ApplicationId $emulator.ApplicationId `
+            -Credential $wrong -Tenant $emulator.TenantId -Scopes 'https://api.partnercenter.microsoft.com/.default'
+    } catch {
+        "A wrong secret fails with $($_.CategoryInfo.Category), $($_.FullyQualifiedErrorId):"
+        $_.Exception.Message
+    }
+}
+finally {
+    Stop-PwshlikeEmulator
 }

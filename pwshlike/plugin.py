@@ -23,7 +23,17 @@ Values are Python objects where PowerShell's and Python's agree (str, int,
 bool, list...) and the classes exported here where they differ
 (``Hashtable``, ``PSCustomObject``); ``to_string`` is PowerShell's string
 conversion.  Errors are :class:`ErrorRecord` objects around one of the .NET exception
-classes exported here.  Help comes from the class docstring (synopsis, then description), each
+classes exported here.
+
+Signing in: :func:`identity` is the process's identity service (MSAL over
+httpx, one token cache, certificates by thumbprint, browser and device-code
+sign-in); :func:`environment` finds the cloud to sign in to;
+``CmdletSignInUI(self)`` lets the service talk through the cmdlet's
+warning, verbose and debug streams; ``IdentityError`` is what a failed
+sign-in raises and :func:`identity_error_record` the error record to write
+for it.  ``ClientSecret``, ``ClientCertificate`` and ``decode_token_claims``
+come from the same service; they are imported on first use, so a plugin
+that merely registers costs nothing.  Help comes from the class docstring (synopsis, then description), each
 Parameter's ``help`` and the optional class attributes ``help_examples``
 (``(title, code, remarks)`` tuples), ``help_inputs``, ``help_outputs``
 and ``help_notes``.
@@ -40,13 +50,16 @@ from pwshlike.commands.validation import (
     validate_range, validate_script, validate_set,
 )
 from pwshlike.engine.errors import (
-    ArgumentException, ErrorCategory, ErrorRecord, InvalidOperationException, NotImplementedException,
-    RuntimeException,
+    ArgumentException, DotNetException, ErrorCategory, ErrorRecord, InvalidOperationException,
+    NotImplementedException, RuntimeException,
 )
 from pwshlike.engine.conversions import to_string
-from pwshlike.engine.values import Hashtable, OrderedDictionary, PSCustomObject
+from pwshlike.engine.values import Hashtable, OrderedDictionary, PSCredential, PSCustomObject, SecureString
 from pwshlike.modules.model import CommandSpec, ModuleSpec
 from pwshlike.plugins.markers import hookimpl
+from pwshlike.plugins.identity import (
+    CmdletSignInUI, MsalClientException, MsalServiceException, identity_error_record,
+)
 from pwshlike.plugins.registries import CloudEnvironment, FormatView, ViewColumn
 
 __all__ = [
@@ -55,8 +68,25 @@ __all__ = [
     "InvalidOperationException", "NotImplementedException", "RuntimeException", "validate_set", "validate_pattern",
     "validate_range", "validate_length", "validate_count", "validate_not_null", "validate_not_null_or_empty",
     "validate_script", "Hashtable", "OrderedDictionary", "PSCustomObject", "to_string", "http_client",
-    "environment",
+    "environment", "environments", "DotNetException", "PSCredential", "SecureString", "identity",
+    "CmdletSignInUI", "IdentityError", "ClientSecret", "ClientCertificate", "decode_token_claims",
+    "TokenResult", "TokenAccount",
+    "identity_error_record", "MsalServiceException", "MsalClientException",
 ]
+
+# Names served from pwshlike.identity on first use (see __getattr__).
+_IDENTITY_EXPORTS = {"IdentityError": "pwshlike.identity.errors", "ClientSecret": "pwshlike.identity.service",
+                     "ClientCertificate": "pwshlike.identity.service",
+                     "decode_token_claims": "pwshlike.identity.tokens", "TokenResult": "pwshlike.identity.tokens",
+                     "TokenAccount": "pwshlike.identity.tokens"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _IDENTITY_EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pwshlike.plugin' has no attribute '{name}'")
+    import importlib
+    return getattr(importlib.import_module(module), name)
 
 
 def _host(owner: Any) -> Any:
@@ -76,3 +106,16 @@ def http_client(owner: Any) -> Any:
 def environment(owner: Any, family: str, name: str) -> Optional[CloudEnvironment]:
     """A cloud environment plugins declared (``environment(self, "PartnerCenter", "AzureCloud")``)."""
     return _host(owner).environments.get(family, name)
+
+
+def environments(owner: Any) -> Any:
+    """The environment registry itself (``add``, ``get``, ``names``,
+    ``remove``), for a cmdlet that registers a cloud at run time, as
+    Start-PwshlikeEmulator and Add-MgEnvironment do."""
+    return _host(owner).environments
+
+
+def identity(owner: Any) -> Any:
+    """The process's identity service (``pwshlike.identity.service.IdentityService``),
+    created, and msal imported, on first use."""
+    return _host(owner).identity.service()

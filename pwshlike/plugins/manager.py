@@ -26,6 +26,7 @@ from pwshlike.modules.catalog import ModuleCatalog
 from . import hookspecs
 from .discovery import PluginSource, blocked_names, plugin_sources
 from .http import HttpClientFactory
+from .identity import IdentityServiceHolder
 from .markers import PROJECT_NAME
 from .registries import EnvironmentRegistry, FormatViewRegistry, TypeRegistry
 
@@ -48,6 +49,7 @@ class PluginHost:
         self.views = FormatViewRegistry()
         self.environments = EnvironmentRegistry()
         self.http = HttpClientFactory(self.pm.hook)
+        self.identity = IdentityServiceHolder(self.pm.hook.pwshlike_http_transport)
         self.problems: list[str] = []
         self._sessions: "weakref.WeakSet[Any]" = weakref.WeakSet()
         self._owned = (self.modules, self.types, self.views, self.environments)
@@ -154,9 +156,11 @@ class PluginHost:
                 warn(f"The plugin '{impl.plugin_name}' failed in {hook_name}: {_describe(exc)}")
 
     def shutdown(self) -> None:
-        """Ends the sessions still alive and closes the shared HTTP client."""
+        """Ends the sessions still alive and closes the identity service and the
+        shared HTTP client."""
         for context in list(self._sessions):
             self.end_session(context)
+        self.identity.close()
         self.http.close()
 
 

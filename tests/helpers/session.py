@@ -14,12 +14,14 @@ from .recording import RecordingHost
 class Shell:
     """Runs script text in one session and records what the host shows.
     ``answers`` makes the host interactive (see RecordingHost);
-    ``location`` sets the current location."""
+    ``location`` sets the current location; ``plugins`` is the PluginHost
+    (the process's default one unless given)."""
 
-    def __init__(self, answers: Optional[list[str]] = None, location: Optional[str] = None) -> None:
+    def __init__(self, answers: Optional[list[str]] = None, location: Optional[str] = None,
+                 plugins: Any = None) -> None:
         self.host = RecordingHost(answers)
         self.context = ExecutionContext(self.host)
-        install(self.context)
+        install(self.context, plugins=plugins)
         if location is not None:
             self.context.session.location = location
 
@@ -47,3 +49,11 @@ class Shell:
 
     def verbose(self) -> list[str]:
         return self.host.kind("verbose")
+
+
+class PluginSession(Shell):
+    """A session installed with ``plugins`` (a PluginHost)."""
+
+    def __init__(self, plugins: Any) -> None:
+        super().__init__(plugins=plugins)
+        self.plugins = plugins

@@ -13,39 +13,9 @@ from typing import Any, Iterable, Optional
 
 import pytest
 
-from pwshlike.commands import install
-from pwshlike.engine import ExecutionContext, execute_script
-from pwshlike.engine.conversions import to_string
 from pwshlike.plugins.manager import PluginHost
 
-from helpers.recording import RecordingHost
-
-
-class PluginSession:
-    """A session installed with ``plugins`` (a PluginHost)."""
-
-    def __init__(self, plugins: PluginHost) -> None:
-        self.host = RecordingHost()
-        self.context = ExecutionContext(self.host)
-        self.plugins = plugins
-        install(self.context, plugins=plugins)
-
-    def run(self, script: str) -> list[Any]:
-        output: list[Any] = []
-        execute_script(self.context, script, emit=output.append, dot_source=True)
-        return output
-
-    def text(self, script: str) -> list[str]:
-        return [to_string(o) for o in self.run(script)]
-
-    def errors(self) -> list[Any]:
-        return list(self.context.get_variable_value("Error"))
-
-    def error_ids(self) -> list[str]:
-        return [e.fully_qualified_error_id for e in reversed(self.errors())]
-
-    def warnings(self) -> list[str]:
-        return self.host.kind("warning")
+from helpers.session import PluginSession
 
 
 class Environment:
@@ -99,3 +69,21 @@ def bundled(tmp_path_factory, monkeypatch) -> PluginSession:
         root = tmp_path_factory.mktemp("bundled")
         host = _SHARED["host"] = Environment(root).host()
     return PluginSession(host)
+
+
+@pytest.fixture
+def unreachable_emulator(bundled) -> Any:
+    """An ``Emulator`` environment where nothing listens (a port just freed),
+    so that a sign-in fails at once with a connection error, offline."""
+    import socket
+
+    from pwshlike.plugin import CloudEnvironment
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    authority = f"https://127.0.0.1:{port}/"
+    registry = bundled.plugins.environments
+    registry.add(CloudEnvironment("PartnerCenter", "Emulator", {"ActiveDirectoryAuthority": authority},
+                                  instance_discovery=False))
+    yield authority
+    registry.remove("PartnerCenter", "Emulator")

@@ -48,9 +48,10 @@ def test_listing_describing_and_documenting_every_command_imports_neither_msal_n
     assert "pwshlike_msgraph.signins" in report["after"], "describing loads the command class, nothing more"
 
 
-def test_running_a_bundled_command_does_not_import_network_libraries_yet(tmp_path):
+def test_a_bundled_command_imports_network_libraries_only_to_sign_in(tmp_path):
+    # -WhatIf, and a token that is only decoded, need no network.
     report = _probe("New-MgOauth2PermissionGrant -ClientId c -WhatIf; "
-                    "New-PartnerAccessToken -ApplicationId a -Scopes s 2>$null", tmp_path)
+                    "New-PartnerAccessToken -AccessToken not.a.token -ApplicationId a -Scopes s 2>$null", tmp_path)
     assert "httpx" not in report["after"] and "msal" not in report["after"]
 
 

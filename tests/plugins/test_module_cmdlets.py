@@ -91,9 +91,9 @@ def test_prefix_renames_the_imported_commands(bundled):
     assert out == ["New-ContosoPartnerAccessToken", "Contoso"]
     [syntax] = bundled.text("Get-Command New-ContosoPartnerAccessToken -Syntax")
     assert syntax.split("\n")[1].startswith("New-ContosoPartnerAccessToken -AccessToken <string>")
-    bundled.run("New-ContosoPartnerAccessToken -ApplicationId a -Scopes s")
+    bundled.run("New-ContosoPartnerAccessToken -AccessToken not.a.token -ApplicationId a -Scopes s")
     assert bundled.error_ids() == [
-        "TokenAcquisitionNotAvailable,Microsoft.Store.PartnerCenter.PowerShell.Commands.NewPartnerAccessToken"]
+        "InvalidToken,Microsoft.Store.PartnerCenter.PowerShell.Commands.NewPartnerAccessToken"]
 
 
 def test_remove_module_takes_the_commands_away(bundled):

@@ -171,8 +171,8 @@ def test_blocking_one_plugin_by_name(env):
     session.run("New-MgOauth2PermissionGrant -ClientId x -WhatIf")
     assert session.error_ids() == ["CommandNotFoundException"]
     assert session.host.kind("line") == []
-    session.run("New-PartnerAccessToken -ApplicationId a -Scopes b")
-    assert session.error_ids()[-1].startswith("TokenAcquisitionNotAvailable,")
+    session.run("New-PartnerAccessToken -AccessToken not.a.token -ApplicationId a -Scopes b")
+    assert session.error_ids()[-1].startswith("InvalidToken,")
 
 
 def test_the_builtins_cannot_be_blocked(env):

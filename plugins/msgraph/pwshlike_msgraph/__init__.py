@@ -55,4 +55,5 @@ def pwshlike_add_format_views(views: Any) -> None:
 @hookimpl
 def pwshlike_add_environments(environments: Any) -> None:
     for name, endpoints in ENVIRONMENTS.items():
-        environments.add(CloudEnvironment("MicrosoftGraph", name, endpoints))
+        environments.add(CloudEnvironment("MicrosoftGraph", name, endpoints,
+                                          resources={"Graph": endpoints["GraphEndpoint"]}))

@@ -8,14 +8,16 @@ names the sets it belongs to, in the order the page lists the sets.
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from pwshlike.plugin import (
-    Cmdlet, ErrorCategory, ErrorRecord, NotImplementedException, Parameter, cmdlet, environment,
-    validate_not_null, validate_not_null_or_empty, validate_set,
+    CloudEnvironment, Cmdlet, ErrorCategory, ErrorRecord, IdentityError, InvalidOperationException, Parameter,
+    cmdlet, environment, identity_error_record, validate_not_null, validate_not_null_or_empty, validate_set,
 )
 
-from . import ENVIRONMENT_TYPE, ENVIRONMENTS, MODULE_NAME_TYPE
-
-_AUTH_RESULT = "Microsoft.Store.PartnerCenter.PowerShell.Models.Authentication.AuthResult"
+from . import ENVIRONMENT_NAMES, ENVIRONMENT_TYPE, MODULE_NAME_TYPE
+from .flows import DEFAULT_TENANT, FLOW_TEXT, ApplicationMismatch, choose_flow, sign_in
+from .models import AUTH_RESULT_TYPE as _AUTH_RESULT, AuthResult
 _MANDATORY = {"mandatory": True}
 _NOT_EMPTY = (validate_not_null_or_empty(),)
 
@@ -61,10 +63,25 @@ class NewPartnerAccessToken(Cmdlet):
     ]
     help_inputs = ["None"]
     help_outputs = [_AUTH_RESULT]
-    help_notes = ("Tokens are requested from the authority of the chosen -Environment (AzureCloud unless "
-                  "given) for the tenant in -Tenant ('organizations' unless given). This build of pwshlike "
-                  "describes, completes and binds the command fully but cannot acquire tokens yet: running it "
-                  "writes an error and returns nothing.")
+    help_notes = (
+        "Tokens are requested from the authority of the chosen -Environment (AzureCloud unless given) for the "
+        "tenant in -Tenant ('organizations' unless given). -Environment also accepts Emulator, pwshlike's "
+        "Azure AD emulator on this machine (Start-PwshlikeEmulator): scopes stay those of the real services, "
+        "so a script moves between the emulator and the cloud by changing -Environment alone. AzurePPE signs in "
+        "at the PPE authority (the PartnerCenter module used the public cloud there); AzureGermanCloud is "
+        "retired by Microsoft and kept for compatibility.\n\n"
+        "Tokens are cached in $XDG_CACHE_HOME/pwshlike/msal_token_cache.json (readable by you alone; set "
+        "PWSHLIKE_TOKEN_CACHE=memory to keep them in memory only, Clear-PwshlikeTokenCache to empty it). Client "
+        "credentials, and a user already signed in, are served from the cache without a request while the "
+        "token is valid. RefreshToken is filled whenever Azure AD returns a refresh token. The default view "
+        "shortens every token to its first characters and its length; the properties hold the whole values.\n\n"
+        "With -RefreshToken and -Credential, the credential's user name is the application (client) id and its "
+        "password the client secret. The PartnerCenter module let that user name silently replace "
+        "-ApplicationId; pwshlike refuses the call when the two differ (ApplicationIdMismatch) rather than sign "
+        "in as another application. Errors from Azure AD carry the AADSTS code in the message and in the "
+        "FullyQualifiedErrorId (for example AADSTS7000215, an invalid client secret). MSAL remembers a refused "
+        "request for 60 seconds and answers the same error without asking Azure AD again, so a retry within a "
+        "minute fails the same way.")
 
     access_token = Parameter("String", sets={"AccessToken": _MANDATORY}, validators=_NOT_EMPTY,
                              help="An access token for Partner Center you already have, to use as it is.")
@@ -79,7 +96,7 @@ class NewPartnerAccessToken(Cmdlet):
         "AccessToken": {}, "RefreshToken": {}, "ServicePrincipal": _MANDATORY},
         help="The application's credentials: its identifier as user name and its client secret as password.")
     environment = Parameter("EnvironmentName", aliases=("EnvironmentName",), full_type_name=ENVIRONMENT_TYPE,
-                            accepted_values=tuple(ENVIRONMENTS), validators=_NOT_EMPTY,
+                            accepted_values=ENVIRONMENT_NAMES, validators=_NOT_EMPTY,
                             help="The cloud to sign in to.")
     module = Parameter("ModuleName", aliases=("ModuleName",), full_type_name=MODULE_NAME_TYPE,
                        accepted_values=("ExchangeOnline",), validators=(validate_set(["ExchangeOnline"]),),
@@ -106,16 +123,26 @@ class NewPartnerAccessToken(Cmdlet):
                                           help="Signs in with a device code shown in the console instead of "
                                                "a browser.")
 
-    def process_record(self) -> None:
+    def process_record(self) -> Iterator[AuthResult]:
+        cloud = self._cloud()
+        flow = choose_flow(self)
+        self.write_verbose(f"Signing in with {FLOW_TEXT[flow]} (parameter set {self.parameter_set_name}) at "
+                           f"{cloud.authority(self.tenant or DEFAULT_TENANT)} ({cloud.name}).")
+        try:
+            token = sign_in(self, cloud, flow)
+        except IdentityError as error:
+            self.throw_terminating_error(identity_error_record(error))
+        except ApplicationMismatch as mismatch:
+            self.throw_terminating_error(mismatch.record())
+        yield AuthResult.from_token(token)
+
+    def _cloud(self) -> CloudEnvironment:
         name = str(self.environment) if self.environment is not None else "AzureCloud"
         cloud = environment(self, "PartnerCenter", name)
-        authority = cloud.endpoints["ActiveDirectoryAuthority"] if cloud is not None else ""
-        where = f"{authority}{self.tenant or 'organizations'}"
-        self.write_error(_not_available(
-            f"This build of pwshlike cannot acquire access tokens yet: New-PartnerAccessToken did not sign in "
-            f"at {where} ({name}, parameter set {self.parameter_set_name}) and returns no token."))
-
-
-def _not_available(message: str) -> ErrorRecord:
-    return ErrorRecord(NotImplementedException(message), "TokenAcquisitionNotAvailable",
-                       ErrorCategory.NotImplemented, None)
+        if cloud is None:
+            hint = (" Start it in this shell with Start-PwshlikeEmulator, or in another one with "
+                    "'python -m pwshlike.emulator'." if name.lower() == "emulator" else "")
+            exc = InvalidOperationException(f"The environment '{name}' is not available.{hint}")
+            self.throw_terminating_error(ErrorRecord(exc, "EnvironmentNotAvailable", ErrorCategory.ObjectNotFound,
+                                                     name))
+        return cloud

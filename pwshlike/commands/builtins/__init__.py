@@ -95,6 +95,8 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "ConvertFrom-SecureString": ("secrets", "ConvertFromSecureStringCommand", "Microsoft.PowerShell.Security"),
     "Invoke-RestMethod": ("web", "InvokeRestMethodCommand", _UTILITY),
     "Invoke-WebRequest": ("web", "InvokeWebRequestCommand", _UTILITY),
+    # The identity service every sign-in cmdlet shares.
+    "Clear-PwshlikeTokenCache": ("tokencache", "ClearPwshlikeTokenCacheCommand", "Pwshlike.Identity"),
 }
 
 
@@ -110,8 +112,11 @@ def pwshlike_add_modules(modules: Any) -> None:
         grouped.setdefault(ps_module, []).append(
             CommandSpec(name, f"{__name__}.{module}:{attribute}", f"Microsoft.PowerShell.Commands.{attribute}"))
     for ps_module, commands in grouped.items():
-        modules.add(ModuleSpec(ps_module, ENGINE_MODULE_VERSION, commands=commands, builtin=True,
-                               author="pwshlike"))
+        # pwsh's own modules are imported in every session; pwshlike's own
+        # (Pwshlike.Identity) load on first use, as any other module does.
+        engine = ps_module.startswith("Microsoft.PowerShell.")
+        modules.add(ModuleSpec(ps_module, ENGINE_MODULE_VERSION if engine else "1.0.0", commands=commands,
+                               builtin=engine, author="pwshlike"))
 
 
 @hookimpl

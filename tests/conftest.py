@@ -1,0 +1,21 @@
+"""Settings for the whole test suite."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import pytest
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_xdg_folders(tmp_path_factory) -> Iterator[None]:
+    """Every test runs with XDG folders of the suite's own, so that no test
+    reads or writes the user's token cache, certificates, emulator files or
+    history; tests that need their own folders set them on top of these."""
+    root = tmp_path_factory.mktemp("xdg")
+    with pytest.MonkeyPatch.context() as patch:
+        for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME"):
+            folder = root / variable.lower()
+            folder.mkdir(mode=0o700)
+            patch.setenv(variable, str(folder))
+        yield
