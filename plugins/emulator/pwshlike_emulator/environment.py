@@ -5,7 +5,6 @@ script uses against Azure and only the place requests go changes.
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from typing import Any, Callable, Optional
@@ -27,10 +26,14 @@ def info_path() -> str:
 def read_running_emulator() -> Optional[dict[str, Any]]:
     """The description of an emulator whose process is alive, from its
     ``emulator.json``; None when there is none (or it is stale)."""
-    path = info_path()
     try:
-        with open(path, encoding="utf-8") as handle:
-            info = json.load(handle)
+        with open(info_path(), encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError:
+        return None
+    import json  # only when an emulator has left its file: start-up stays light
+    try:
+        info = json.loads(text)
         os.kill(int(info["ProcessId"]), 0)
     except (OSError, ValueError, KeyError, TypeError):
         return None
