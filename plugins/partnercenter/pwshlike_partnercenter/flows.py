@@ -21,7 +21,6 @@ from pwshlike.plugin import (
 
 EXCHANGE_ONLINE_CLIENT_ID = "a0c73c16-a7e3-4564-9a95-2bdf47383716"
 EXCHANGE_ONLINE_RESOURCE = "ExchangeOnline"
-EXCHANGE_ONLINE_IDENTIFIER = "https://outlook.office365.com"
 DEFAULT_TENANT = "organizations"
 TOKEN_EXPIRED = "The access token has expired. Generate a new one and try again."
 
@@ -77,7 +76,7 @@ def sign_in(cmdlet: Any, cloud: Any, flow: str) -> Any:
     ui = CmdletSignInUI(cmdlet)
     if flow.startswith("Module"):
         client_id = EXCHANGE_ONLINE_CLIENT_ID
-        scopes = [_default_scope(cloud, EXCHANGE_ONLINE_RESOURCE, EXCHANGE_ONLINE_IDENTIFIER)]
+        scopes = [cloud.scope(EXCHANGE_ONLINE_RESOURCE, ".default")]
         if flow == "ModuleRefreshToken":
             return service.acquire_by_refresh_token(cloud, tenant, client_id, None, cmdlet.refresh_token, scopes, ui)
         return service.acquire_by_device_code(cloud, tenant, client_id, scopes, ui)
@@ -123,11 +122,6 @@ def _refresh_client_id(cmdlet: Any) -> str:
                             "(or -Credential for a confidential application).", code="ApplicationIdMissing",
                             category="InvalidArgument")
     return application_id
-
-
-def _default_scope(cloud: Any, resource: str, fallback: str) -> str:
-    identifier = cloud.resources.get(resource, fallback)
-    return f"{identifier.rstrip('/')}/.default"
 
 
 def _wrap_access_token(access_token: str, scopes: list[str]) -> Any:
