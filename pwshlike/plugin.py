@@ -41,7 +41,7 @@ and ``help_notes``.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.metadata import ValidationError
@@ -73,6 +73,11 @@ __all__ = [
     "TokenResult", "TokenAccount",
     "identity_error_record", "MsalServiceException", "MsalClientException",
 ]
+
+if TYPE_CHECKING:  # served lazily by __getattr__ below
+    from pwshlike.identity.errors import IdentityError
+    from pwshlike.identity.service import ClientCertificate, ClientSecret
+    from pwshlike.identity.tokens import TokenAccount, TokenResult, decode_token_claims
 
 # Names served from pwshlike.identity on first use (see __getattr__).
 _IDENTITY_EXPORTS = {"IdentityError": "pwshlike.identity.errors", "ClientSecret": "pwshlike.identity.service",
