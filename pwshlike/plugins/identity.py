@@ -51,7 +51,7 @@ def identity_error_record(error: Any, target: Any = None) -> ErrorRecord:
     exception_type = _CLIENT_SIDE.get(code)
     if exception_type is not None:
         exception: DotNetException = exception_type(str(error))
-    elif code.startswith("AADSTS") or code.islower():
+    elif error.error:  # Azure AD answered with an OAuth error
         exception = MsalServiceException(str(error), code)
     else:
         exception = MsalClientException(str(error), code)
