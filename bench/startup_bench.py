@@ -120,9 +120,10 @@ def compile_bytecode() -> None:
     and the figures would measure the compiler."""
     import compileall
     import pwshlike
+    import pwshlike_emulator
     import pwshlike_msgraph
     import pwshlike_partnercenter
-    for package in (pwshlike, pwshlike_msgraph, pwshlike_partnercenter):
+    for package in (pwshlike, pwshlike_emulator, pwshlike_msgraph, pwshlike_partnercenter):
         compileall.compile_dir(os.path.dirname(package.__file__), quiet=1)
 
 
