@@ -9,8 +9,9 @@ beside it and reissued when it is missing, close to expiry, or signed by a CA
 that has since been replaced.
 
 To trust the emulator in a browser, import ``ca.pem`` as an authority: in
-Chromium or Firefox on Linux, ``certutil -d sql:$HOME/.pki/nssdb -A -t C,,
--n pwshlike-emulator -i ca.pem`` (or the browser's certificate settings).
+Chromium on Linux, ``certutil -d sql:$HOME/.pki/nssdb -A -t C,,
+-n pwshlike-emulator -i ca.pem`` (creating that database first if it does not
+exist); in Firefox, its certificate settings (docs/identity.md says how).
 Trusting it means trusting whoever can read ``ca-key.pem`` (this user
 only: mode 0600), which is why the key never leaves that directory.
 """

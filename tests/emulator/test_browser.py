@@ -1,49 +1,28 @@
 """The device login page in headless Chromium, the way a person uses it.
 
-Chromium trusts the emulator honestly: it pins exactly the emulator CA's
-key (which the server presents in its chain), with a profile of its own;
-nothing turns certificate checking off.
+Chromium trusts the emulator honestly (helpers.chromium): it pins exactly
+the emulator CA's key (which the server presents in its chain), with a
+profile of its own; nothing turns certificate checking off.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import shutil
 import threading
 from typing import Any, Iterator
 
 import pytest
-from cryptography.hazmat.primitives import serialization
 
+from helpers.chromium import requires_chromium, start_chromium
 from pwshlike.emulator import EmulatorServer
-from pwshlike.emulator.keys import certificate_from_pem
 
 from .support import MsalHttp, public
 
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="needs Debian's chromium and chromium-driver")
-
-
-def ca_pin(ca_path: str) -> str:
-    with open(ca_path) as stream:
-        key = certificate_from_pem(stream.read()).public_key()
-    spki = key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-    return base64.b64encode(hashlib.sha256(spki).digest()).decode()
+pytestmark = requires_chromium()
 
 
 @pytest.fixture(scope="module")
 def browser(emulator: EmulatorServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
-                     f"--ignore-certificate-errors-spki-list={ca_pin(emulator.info()['CACertificatePath'])}"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-    driver.implicitly_wait(5)
+    driver = start_chromium(str(tmp_path_factory.mktemp("chromium")), emulator.info()["CACertificatePath"])
     yield driver
     driver.quit()
 
