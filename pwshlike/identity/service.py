@@ -256,11 +256,11 @@ class IdentityService:
         cache = token_cache.shared_token_cache()
         key = (env.family.lower(), env.name.lower(), authority, client_id.lower(),
                credential.fingerprint if credential is not None else None, cache.msal_cache)
+        msal = _msal()  # before the lookup: it re-installs the warning filter on every call
         with self._lock:
             app = self._apps.get(key)
             if app is not None:
                 return app
-            msal = _msal()
             options = dict(authority=authority, http_client=self._http_client(env), token_cache=cache.msal_cache,
                            instance_discovery=env.instance_discovery, http_cache=self._msal_http_cache)
             try:

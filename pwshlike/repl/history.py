@@ -9,8 +9,10 @@ Appends are whole entries under an exclusive ``flock``, so two shells never
 interleave half lines.
 
 Lines that look sensitive (PSReadLine's default filter: ``password``,
-``asplaintext``, ``token``, ``apikey``, ``secret``) are kept in memory only:
-Up-arrow still recalls them in this shell, but they never reach the file.
+``asplaintext``, ``token``, ``apikey``, ``secret``; and, beyond it, a line
+holding a JSON Web Token itself, as a pasted ``Bearer eyJ...`` header
+does) are kept in memory only: Up-arrow still recalls them in this shell,
+but they never reach the file.
 """
 
 from __future__ import annotations
@@ -22,13 +24,16 @@ from typing import AsyncGenerator, Iterable, Optional
 from prompt_toolkit.history import History
 
 SENSITIVE_PATTERN = re.compile("password|asplaintext|token|apikey|secret", re.IGNORECASE)
+# A JWT (an access or id token): base64url JSON header and payload, then a signature.
+JWT_PATTERN = re.compile(r"\beyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]*")
 MAXIMUM_HISTORY_COUNT = 4096  # PSReadLine's default MaximumHistoryCount
 HISTORY_FILE_NAME = "ConsoleHost_history.txt"
 
 
 def is_sensitive(entry: str) -> bool:
-    """Whether PSReadLine's default filter keeps ``entry`` out of the file."""
-    return SENSITIVE_PATTERN.search(entry) is not None
+    """Whether ``entry`` is kept out of the file: PSReadLine's default
+    filter, or a token pasted into the line."""
+    return SENSITIVE_PATTERN.search(entry) is not None or JWT_PATTERN.search(entry) is not None
 
 
 def history_path() -> str:

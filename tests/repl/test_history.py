@@ -48,6 +48,7 @@ def test_file_is_private_to_the_user(tmp_path):
     "$Token = 'abc'",
     "Connect -ApiKey 123",
     "$ClientSecret = 'x'",
+    "Invoke-RestMethod $uri -Headers @{Authorization = 'Bearer eyJ0eXAiOiJKV1Qi.eyJhdWQiOiJodHRwcyI.c2ln'}",
 ])
 def test_sensitive_lines_stay_in_memory_only(tmp_path, line):
     assert is_sensitive(line)
