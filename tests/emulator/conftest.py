@@ -14,7 +14,7 @@ from .support import MsalHttp, trusting
 XDG_VARIABLES = ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def xdg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("xdg")
     patch = pytest.MonkeyPatch()
@@ -33,26 +33,26 @@ def _started(server: EmulatorServer) -> Iterator[EmulatorServer]:
     assert not server.bugs, server.bugs[0]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def emulator(xdg: str) -> Iterator[EmulatorServer]:
     """Pages and polls need a person (or the test) to sign in."""
     yield from _started(EmulatorServer())
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def auto(xdg: str) -> Iterator[EmulatorServer]:
     """Auto sign-in: /authorize redirects at once, device codes approve on the first poll."""
     yield from _started(EmulatorServer(auto_sign_in=True))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def http(emulator: EmulatorServer) -> Iterator[MsalHttp]:
     client = MsalHttp(emulator.info()["CACertificatePath"])
     yield client
     client.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def raw(emulator: EmulatorServer) -> Iterator[httpx.Client]:
     """Plain HTTPS requests, no redirects followed (tests look at the 302s)."""
     with httpx.Client(verify=trusting(emulator.info()["CACertificatePath"]), timeout=30) as client:

@@ -84,6 +84,8 @@ def unreachable_emulator(bundled) -> Any:
     authority = f"https://127.0.0.1:{port}/"
     registry = bundled.plugins.environments
     registry.add(CloudEnvironment("PartnerCenter", "Emulator", {"ActiveDirectoryAuthority": authority},
+                                  resources={"PartnerCenter": "https://api.partnercenter.microsoft.com",
+                                             "ExchangeOnline": "https://outlook.office365.com"},
                                   instance_discovery=False))
     yield authority
     registry.remove("PartnerCenter", "Emulator")
