@@ -58,10 +58,16 @@ def _private_file(path: str) -> None:
         os.close(fd)
 
 
-def _unavailable(path: str, exc: OSError) -> IdentityError:
+def _unavailable(path: str, exc: OSError, action: str = "written", category: str = "WriteError") -> IdentityError:
     reason = exc.strerror or type(exc).__name__
-    return IdentityError(f"The token cache '{path}' cannot be written ({reason}). Set PWSHLIKE_TOKEN_CACHE=memory to "
-                         f"keep tokens in memory only.", code="TokenCacheUnavailable", category="WriteError")
+    return IdentityError(f"The token cache '{path}' cannot be {action} ({reason}). Set PWSHLIKE_TOKEN_CACHE=memory to "
+                         f"keep tokens in memory only.", code="TokenCacheUnavailable", category=category)
+
+
+def _damaged(path: str) -> IdentityError:
+    return IdentityError(f"The token cache '{path}' is damaged: it is not the JSON msal writes. Empty it with "
+                         f"Clear-PwshlikeTokenCache (or delete the file) and sign in again.",
+                         code="TokenCacheDamaged", category="InvalidData")
 
 
 @functools.lru_cache(maxsize=None)
@@ -105,6 +111,15 @@ def _persisted_cache_class() -> type:
                     f"other pwshlike shell is signing in, delete that file and try again.",
                     code="TokenCacheLocked", category="ResourceBusy") from None
 
+        def _reload_if_necessary(self) -> None:
+            # msal-extensions lets a file that cannot be read or parsed escape as OSError / ValueError.
+            try:
+                super()._reload_if_necessary()
+            except OSError as exc:
+                raise _unavailable(self._persistence.get_location(), exc, "read", "ReadError") from None
+            except ValueError:
+                raise _damaged(self._persistence.get_location()) from None
+
         def modify(self, credential_type: Any, old_entry: Any, new_key_value_pairs: Any = None) -> None:
             with self._locked():
                 self._reload_if_necessary()
@@ -115,7 +130,12 @@ def _persisted_cache_class() -> type:
         def rewrite(self, keep: Any) -> None:
             """Keeps only the entries ``keep(entry)`` accepts, on disk too."""
             with self._locked():
-                self._reload_if_necessary()
+                try:
+                    self._reload_if_necessary()
+                except IdentityError as error:
+                    if error.code != "TokenCacheDamaged":
+                        raise
+                    self._cache = {}  # a damaged file holds nothing to keep: rewriting it repairs it
                 with self._lock:
                     self._cache = {kind: {key: entry for key, entry in entries.items() if keep(entry)}
                                    for kind, entries in self._cache.items()}

@@ -23,7 +23,10 @@ class ClearPwshlikeTokenCacheCommand(Cmdlet):
                   "clearing the cache only stops pwshlike from reusing them.")
 
     def end_processing(self) -> None:
-        from pwshlike.plugin import identity
+        from pwshlike.plugin import IdentityError, identity, identity_error_record
         from pwshlike.identity.paths import token_cache_path
         if self.should_process(token_cache_path(), "Clear the token cache"):
-            identity(self).clear_cache()
+            try:
+                identity(self).clear_cache()
+            except IdentityError as error:  # the cache is locked or cannot be written
+                self.throw_terminating_error(identity_error_record(error))
