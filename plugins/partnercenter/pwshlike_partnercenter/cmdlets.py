@@ -145,4 +145,8 @@ class NewPartnerAccessToken(Cmdlet):
             exc = InvalidOperationException(f"The environment '{name}' is not available.{hint}")
             self.throw_terminating_error(ErrorRecord(exc, "EnvironmentNotAvailable", ErrorCategory.ObjectNotFound,
                                                      name))
+        if not cloud.endpoints.get("ActiveDirectoryAuthority"):  # a plugin declared it without one
+            exc = InvalidOperationException(f"The environment '{name}' declares no ActiveDirectoryAuthority "
+                                            f"endpoint: there is nowhere to sign in.")
+            self.throw_terminating_error(ErrorRecord(exc, "EnvironmentIncomplete", ErrorCategory.InvalidData, name))
         return cloud

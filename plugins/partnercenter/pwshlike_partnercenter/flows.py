@@ -76,7 +76,12 @@ def sign_in(cmdlet: Any, cloud: Any, flow: str) -> Any:
     ui = CmdletSignInUI(cmdlet)
     if flow.startswith("Module"):
         client_id = EXCHANGE_ONLINE_CLIENT_ID
-        scopes = [cloud.scope(EXCHANGE_ONLINE_RESOURCE, ".default")]
+        try:
+            scopes = [cloud.scope(EXCHANGE_ONLINE_RESOURCE, ".default")]
+        except KeyError:
+            raise IdentityError(f"The environment '{cloud.name}' declares no {EXCHANGE_ONLINE_RESOURCE} resource, so "
+                                f"-Module {EXCHANGE_ONLINE_RESOURCE} cannot be used with it.",
+                                code="ResourceNotDeclared", category="InvalidArgument") from None
         if flow == "ModuleRefreshToken":
             return service.acquire_by_refresh_token(cloud, tenant, client_id, None, cmdlet.refresh_token, scopes, ui)
         return service.acquire_by_device_code(cloud, tenant, client_id, scopes, ui)
@@ -128,7 +133,11 @@ def _wrap_access_token(access_token: str, scopes: list[str]) -> Any:
     """An access token the caller already has: read its claims, refuse it
     when expired, and describe it as if it had just been acquired."""
     claims = decode_token_claims(access_token)
-    expires_on = datetime.datetime.fromtimestamp(int(claims.get("exp", 0)), datetime.timezone.utc)
+    try:
+        expires_on = datetime.datetime.fromtimestamp(int(claims.get("exp", 0)), datetime.timezone.utc)
+    except (TypeError, ValueError, OverflowError, OSError):  # not a number of seconds, or out of range
+        raise IdentityError("The token is not a valid JSON Web Token: its 'exp' claim is not a time.",
+                            code="InvalidToken", category="InvalidArgument") from None
     if expires_on <= datetime.datetime.now(datetime.timezone.utc):
         raise IdentityError(TOKEN_EXPIRED, code="TokenExpired", category="AuthenticationError")
     tenant_id = claims.get("tid")
