@@ -103,7 +103,11 @@ class EmulatorServer:
                 listener.close()
                 raise RuntimeError(f"The emulator did not start: {self._failure or 'timed out'}")
             time.sleep(0.005)
-        self._write_info()
+        try:
+            self._write_info()
+        except OSError:
+            self.stop()  # a server no one can find would keep serving until the shell exits
+            raise
         return self
 
     def _serve(self, listener: socket.socket) -> None:

@@ -105,6 +105,11 @@ class StartPwshlikeEmulator(Cmdlet):
         try:
             server = EmulatorServer(**options).start()
         except OSError as exc:
+            if exc.filename:  # its state file, certificate authority, certificate or emulator.json
+                error = InvalidOperationException(f"The emulator could not start: '{exc.filename}': "
+                                                  f"{exc.strerror or type(exc).__name__}.")
+                self.throw_terminating_error(ErrorRecord(error, "EmulatorStartFailed", ErrorCategory.OpenError,
+                                                         exc.filename))
             error = InvalidOperationException(f"The emulator could not listen on port {self.port}: "
                                               f"{exc.strerror or 'the port is not available'}.")
             self.throw_terminating_error(ErrorRecord(error, "EmulatorStartFailed", ErrorCategory.ResourceUnavailable,
@@ -152,8 +157,14 @@ class StopPwshlikeEmulator(Cmdlet):
         global _server
         server = _running(self)
         _server = None
-        server.stop()
-        unregister(environments(self))
+        try:
+            server.stop()
+        except OSError as exc:  # the state file could not be saved; the server has stopped all the same
+            error = InvalidOperationException(f"The emulator stopped, but its state could not be saved to "
+                                              f"'{server.state_path}': {exc.strerror or type(exc).__name__}.")
+            self.write_error(ErrorRecord(error, "EmulatorStateNotSaved", ErrorCategory.WriteError, server.state_path))
+        finally:
+            unregister(environments(self))
 
 
 @cmdlet("Get-PwshlikeEmulatorLog", output_types=(LOG_ENTRY_TYPE,))
