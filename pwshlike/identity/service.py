@@ -453,16 +453,6 @@ class IdentityService:
         else:
             cache.forget_environment(_host(environment.authority("organizations")))
 
-    def forget_environment(self, env: CloudEnvironment) -> None:
-        """Drops the applications, HTTP client and discovery answers kept for
-        ``env`` in this process (an emulator restarted on the same port)."""
-        with self._lock:
-            self._forget_apps(env)
-            known = self._clients.pop((env.family.lower(), env.name.lower()), None)
-            if known is not None:
-                known[1].close()
-            self._msal_http_cache = {}
-
     def close(self) -> None:
         """Closes the HTTP clients (at exit)."""
         with self._lock:
