@@ -105,10 +105,10 @@ def _ensure(directory: str) -> TlsFiles:
     if loaded is None:
         ca_key = keys.new_rsa_key()
         ca_certificate = keys.self_signed_certificate(ca_key, CA_COMMON_NAME, _CA_DAYS, ca=True)
-        keys.write_private_file(os.path.join(directory, "ca-key.pem"), keys.key_to_pem(ca_key).encode())
+        paths.write_private_file(os.path.join(directory, "ca-key.pem"), keys.key_to_pem(ca_key).encode())
         # The CA certificate is public: world-readable so a browser's trust store tools can read it.
-        keys.write_private_file(os.path.join(directory, "ca.pem"),
-                                keys.certificate_to_pem(ca_certificate).encode())
+        paths.write_private_file(os.path.join(directory, "ca.pem"),
+                                 keys.certificate_to_pem(ca_certificate).encode())
         os.chmod(os.path.join(directory, "ca.pem"), 0o644)
     else:
         ca_key, ca_certificate = loaded
@@ -117,9 +117,9 @@ def _ensure(directory: str) -> TlsFiles:
     if loaded is None or not _server_is_current(directory, ca_key):
         server_key = keys.new_rsa_key()
         certificate = keys.server_certificate(server_key, ca_key, ca_certificate, SERVER_HOSTS, _SERVER_DAYS)
-        keys.write_private_file(files.server_key, keys.key_to_pem(server_key).encode())
+        paths.write_private_file(files.server_key, keys.key_to_pem(server_key).encode())
         # The chain, not the leaf alone: a browser that pins the CA's key
         # (--ignore-certificate-errors-spki-list) sees it in the handshake.
         chain = keys.certificate_to_pem(certificate) + keys.certificate_to_pem(ca_certificate)
-        keys.write_private_file(files.server_certificate, chain.encode())
+        paths.write_private_file(files.server_certificate, chain.encode())
     return files

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import datetime
-import os
 from typing import Any, Optional
 
 
@@ -132,20 +131,3 @@ def pfx_bytes(key: Any, certificate: Any, friendly_name: Optional[str] = None) -
     return pkcs12.serialize_key_and_certificates(name, key, certificate, None, NoEncryption())
 
 
-def write_private_file(path: str, data: bytes) -> None:
-    """Write ``data`` readable by the owner only, from the first byte on
-    (created 0600, never widened then narrowed)."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o600)  # an existing temporary file kept its old mode
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise

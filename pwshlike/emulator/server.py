@@ -197,7 +197,7 @@ class EmulatorServer:
             data = asyncio.run_coroutine_threadsafe(snapshot(), self._loop).result(timeout=10)
         else:
             data = state_file.to_json(context.state)
-        keys.write_private_file(os.path.abspath(target), json.dumps(data, indent=1).encode("utf-8"))
+        paths.write_private_file(os.path.abspath(target), json.dumps(data, indent=1).encode("utf-8"))
 
     @property
     def directory(self) -> Directory:
@@ -234,7 +234,7 @@ class EmulatorServer:
         }
 
     def _write_info(self) -> None:
-        keys.write_private_file(paths.emulator_info_path(), json.dumps(self.info(), indent=1).encode("utf-8"))
+        paths.write_private_file(paths.emulator_info_path(), json.dumps(self.info(), indent=1).encode("utf-8"))
 
     def _remove_info(self) -> None:
         path = paths.emulator_info_path()

@@ -16,8 +16,8 @@ import os
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ..identity.paths import write_private_file
 from . import directory as model
-from .keys import write_private_file
 from .refresh import RefreshToken, RefreshTokenStore
 from .tokens import SigningMaterial
 

@@ -79,18 +79,7 @@ def _persisted_cache_class() -> type:
 
     class AtomicFilePersistence(FilePersistence):
         def save(self, content: str) -> None:
-            location = self.get_location()
-            temporary = f"{location}.{os.getpid()}.{threading.get_ident()}.tmp"
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            try:
-                os.fchmod(fd, 0o600)
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(content)
-                os.replace(temporary, location)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-                raise
+            paths.write_private_file(self.get_location(), content.encode("utf-8"))
 
     class PwshlikeTokenCache(PersistedTokenCache):
         def __init__(self, location: str) -> None:

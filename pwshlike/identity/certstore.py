@@ -187,18 +187,6 @@ def add_pfx(data: bytes) -> str:
                             code="InvalidCertificate", category="InvalidData")
     thumbprint = _thumbprint(loaded[1])
     folder = paths.certificate_store_dirs()[0]
-    os.makedirs(folder, mode=0o700, exist_ok=True)
+    paths.write_private_file(os.path.join(folder, f"{thumbprint}.pfx"), data)
     os.chmod(folder, 0o700)
-    path = os.path.join(folder, f"{thumbprint}.pfx")
-    temporary = f"{path}.{os.getpid()}.tmp"
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
     return thumbprint

@@ -51,6 +51,7 @@ import time
 import urllib.parse
 from typing import Any, Callable, Iterator, Mapping, Optional, Protocol
 
+from . import paths
 from .errors import IdentityError
 
 __all__ = ["SignInUI", "Exchange", "bound_ui", "last_exchange", "MsalHttpClient", "DiscoveryCache",
@@ -348,18 +349,10 @@ class DiscoveryCache:
         now = time.time()
         data = {k: v for k, v in self._load().items() if isinstance(v, dict) and v.get("expires_at", 0) > now}
         data[key] = {"expires_at": now + self.TTL_SECONDS, "text": text}
-        directory = os.path.dirname(self.path)
-        temporary = f"{self.path}.{os.getpid()}.tmp"
         try:
-            os.makedirs(directory, mode=0o700, exist_ok=True)
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle)
-            os.replace(temporary, self.path)
+            paths.write_private_file(self.path, json.dumps(data).encode("utf-8"))
         except OSError:
-            # A cache that cannot be written costs one request next time; nothing more.
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+            pass  # a cache that cannot be written costs one request next time; nothing more
 
 
 class MsalHttpClient:

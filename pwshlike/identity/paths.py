@@ -6,7 +6,9 @@ Every function reads the environment when called, not at import, so a test
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 
 
 def _xdg(variable: str, *default: str) -> str:
@@ -51,3 +53,23 @@ def emulator_data_dir() -> str:
     """Where the emulator keeps its certificate authority across runs, so a
     person trusts it in a browser once."""
     return os.path.join(data_dir(), "emulator")
+
+
+def write_private_file(path: str, data: bytes) -> None:
+    """Replaces ``path`` with ``data``, readable by the owner alone from the
+    first byte on (created 0600 in a folder made 0700, never widened then
+    narrowed), through a temporary file and a rename, so that a reader in
+    another process sees the old content or the new, never half of it.
+    Raises OSError; the temporary file never outlives a failure."""
+    os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+    temporary = f"{path}.{os.getpid()}.{threading.get_ident()}.tmp"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(descriptor, 0o600)  # a temporary file left by a crash kept its old mode
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
