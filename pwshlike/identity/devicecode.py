@@ -19,14 +19,13 @@ from .http import SignInUI
 __all__ = ["sign_in_with_device_code"]
 
 
-def sign_in_with_device_code(app: Any, scopes: list[str], ui: Optional[SignInUI],
-                             secrets: tuple[str, ...] = ()) -> dict[str, Any]:
+def sign_in_with_device_code(app: Any, scopes: list[str], ui: Optional[SignInUI]) -> dict[str, Any]:
     """Runs the flow on msal application ``app``; returns msal's success
     dict, raises IdentityError for Azure AD's refusal (declined: AuthenticationError;
     expired: OperationTimeout)."""
     flow = app.initiate_device_flow(scopes=scopes)
     if "user_code" not in flow:
-        raise IdentityError.from_msal(flow, secrets)
+        raise IdentityError.from_msal(flow)
     if ui is not None:
         ui.warning(flow.get("message") or f"To sign in, open {flow.get('verification_uri')} and enter the code "
                                           f"{flow['user_code']}.")
@@ -38,5 +37,5 @@ def sign_in_with_device_code(app: Any, scopes: list[str], ui: Optional[SignInUI]
                             f"{minutes} minute{'s' if minutes != 1 else ''}. Run the command again for a new code.",
                             code="DeviceCodeExpired", category="OperationTimeout")
     if "error" in result:
-        raise IdentityError.from_msal(result, secrets + (flow.get("device_code") or "",))
+        raise IdentityError.from_msal(result, (flow.get("device_code"),))
     return result

@@ -191,8 +191,19 @@ def _msal() -> Any:
 def _msal_failures(secrets: tuple[str, ...]) -> Iterator[None]:
     """msal's exceptions for answers it could not use, as IdentityError."""
     msal = _msal()
+    from msal.oauth2cli import oidc
     try:
         yield
+    except oidc.IdTokenError as exc:  # its text holds the token's claims: never shown
+        if isinstance(exc, oidc.IdTokenNonceError):
+            raise _nonce_mismatch() from None
+        raise IdentityError("The id token Azure AD returned is not valid for this sign-in (its issuer, audience "
+                            "or lifetime is wrong); it was refused.", code="InvalidIdToken",
+                            category="SecurityError") from None
+    except RuntimeError as exc:  # msal's auth-code flow reports a wrong nonce as a plain RuntimeError
+        if "nonce" not in str(exc):
+            raise
+        raise _nonce_mismatch() from None
     except msal.exceptions.MsalServiceError as exc:  # msal's raise_for_status on a 5xx
         found = re.search(r"HTTP Error: (\d+)", str(exc))
         raise _http_failure(int(found.group(1)) if found else None) from None
@@ -201,6 +212,11 @@ def _msal_failures(secrets: tuple[str, ...]) -> Iterator[None]:
         if exchange is None:
             raise
         raise _http_failure(exchange.status_code) from None
+
+
+def _nonce_mismatch() -> IdentityError:
+    return IdentityError("The id token Azure AD returned does not carry this sign-in's nonce; it was refused. "
+                         "Sign in again.", code="NonceMismatch", category="SecurityError")
 
 
 class IdentityService:
@@ -395,11 +411,6 @@ class IdentityService:
                 raise IdentityError("The browser's sign-in answer does not belong to this sign-in (state mismatch); "
                                     "it was refused. Sign in again.", code="StateMismatch",
                                     category="SecurityError") from None
-            except RuntimeError as exc:
-                if "nonce" not in str(exc):
-                    raise
-                raise IdentityError("The id token Azure AD returned does not carry this sign-in's nonce; it was "
-                                    "refused. Sign in again.", code="NonceMismatch", category="SecurityError") from None
             return self._result(result, app, env, tenant, client_id, list(scopes), secrets + (code,), credential)
 
     def acquire_by_device_code(self, env: CloudEnvironment, tenant: str, client_id: str, scopes: list[str],

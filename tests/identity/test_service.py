@@ -327,3 +327,15 @@ def test_silent_does_not_guess_between_several_accounts(service, cloud, aad, ui)
     assert "2 accounts are signed in" in ui.verbose_lines[-1]
     chosen = service.acquire_silent(cloud, "organizations", PUBLIC_APP_ID, USER_SCOPES, ui, username=USER_UPN.upper())
     assert chosen.from_cache and chosen.account.username == USER_UPN
+
+
+def test_an_id_token_without_this_sign_in_s_nonce_is_refused_without_showing_its_claims(service, cloud, aad, ui,
+                                                                                      monkeypatch):
+    issue = aad._tokens
+    monkeypatch.setattr(aad, "_tokens", lambda client_id, scope, user, nonce=None: issue(client_id, scope, user,
+                                                                                         "another-sign-in"))
+    cloud.sign_in_opener = browser_for(aad)
+    with pytest.raises(IdentityError) as caught:
+        service.acquire_interactive(cloud, "organizations", PUBLIC_APP_ID, None, USER_SCOPES, ui)
+    assert (caught.value.code, caught.value.category) == ("NonceMismatch", "SecurityError")
+    assert USER_UPN not in str(caught.value) and "another-sign-in" not in str(caught.value)
