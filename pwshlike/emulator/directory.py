@@ -7,13 +7,21 @@ name them; secrets, passwords and keys are random per fresh state.
 The seed models a Cloud Solution Provider: a partner tenant whose admin
 agents hold delegated admin privileges (DAP) in three customer tenants, a
 confidential multi-tenant app and a public client registered in the partner
-tenant and consented everywhere, Microsoft's first-party resources (Graph,
-Partner Center, Exchange Online) with their real app ids and identifiers,
-and Exchange Online PowerShell's well-known public client.
+tenant and consented everywhere, a multi-tenant "Contoso Partner Portal"
+consented nowhere (what a consent script grants), Microsoft's first-party
+resources (Graph, Partner Center, Exchange Online) with their real app ids
+and identifiers, and Exchange Online PowerShell's well-known public client.
+
+Service principals and contracts are not stored: they follow from the
+applications, resources and tenants, so a state file needs no more than
+those.  Two service principals of the partner tenant carry the object ids
+of the New-MgOauth2PermissionGrant reference page, so its example runs
+verbatim.
 """
 
 from __future__ import annotations
 
+import base64
 import secrets
 import string
 import uuid
@@ -110,12 +118,38 @@ class Application:
 @dataclass
 class DelegatedGrant:
     """An oauth2PermissionGrant: delegated scopes of one resource, for one
-    client, in one tenant, for all users (admin consent) or one user."""
+    client, in one tenant, for all users (admin consent) or one user.  The
+    scopes keep their order: Graph returns ``scope`` as it was written."""
     tenant_id: str
     client_id: str
     resource_app_id: str
     principal: str              # ALL_PRINCIPALS or a user id
-    scopes: set[str] = field(default_factory=set)
+    scopes: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """What makes a grant unique (Graph's 409 for a second one)."""
+        return self.tenant_id, self.client_id, self.resource_app_id, self.principal
+
+
+@dataclass(frozen=True)
+class ServicePrincipal:
+    """An application's or resource's instance in one tenant; ``clientId``
+    and ``resourceId`` of a grant name these objects, not app ids."""
+    id: str
+    tenant_id: str
+    app_id: str
+    display_name: str
+    owner_tenant_id: str
+    resource: Optional[Resource]   # its delegated scopes and app roles, when it is an API
+
+
+@dataclass(frozen=True)
+class Contract:
+    """The partner's relationship with a customer tenant (Graph's /contracts)."""
+    id: str
+    customer: Tenant
+    contract_type: str = "ResellerPartner"
 
 
 @dataclass
@@ -161,6 +195,12 @@ class Directory:
     # -- indexes: rebuilt after seeding or loading, so lookups are dictionary hits
 
     def _index(self) -> None:
+        self._index_names()
+        self._index_service_principals()
+        self._grants_by_key: dict[tuple[str, str, str, str], DelegatedGrant] = {
+            g.key: g for g in self.delegated_grants}
+
+    def _index_names(self) -> None:
         self._tenant_aliases: dict[str, Tenant] = {}
         for tenant in self.tenants.values():
             self._tenant_aliases[tenant.id.lower()] = tenant
@@ -170,6 +210,20 @@ class Directory:
         for resource in self.resources.values():
             for prefix in (resource.identifier, resource.app_id, f"api://{resource.app_id}"):
                 self._resource_prefixes[prefix.lower().rstrip("/")] = resource
+
+    def _index_service_principals(self) -> None:
+        self._principals: dict[str, ServicePrincipal] = {}
+        self._principals_by_app: dict[tuple[str, str], ServicePrincipal] = {}
+        for tenant in self.tenants.values():
+            named: dict[str, tuple[str, str]] = {
+                r.app_id: (r.display_name, MICROSOFT_SERVICES_TENANT_ID) for r in self.resources.values()}
+            named.update({a.app_id: (a.display_name, a.home_tenant_id) for a in self.applications.values()
+                          if tenant.id in a.tenants})
+            for app_id, (name, owner) in named.items():
+                principal = ServicePrincipal(self.service_principal_id(tenant.id, app_id), tenant.id, app_id, name,
+                                             owner, self.resources.get(app_id))
+                self._principals[principal.id] = principal
+                self._principals_by_app[(tenant.id, app_id)] = principal
 
     def reindex(self) -> None:
         self._index()
@@ -218,28 +272,91 @@ class Directory:
     def service_principal_id(self, tenant_id: str, app_id: str) -> str:
         """The object id of ``app_id``'s service principal in ``tenant_id`` (the
         ``oid`` of its app-only tokens)."""
+        if tenant_id == self.partner_tenant_id and app_id in REFERENCE_SERVICE_PRINCIPALS:
+            return REFERENCE_SERVICE_PRINCIPALS[app_id]
         return stable_id("service-principal", tenant_id, app_id)
+
+    def service_principals(self, tenant_id: str) -> list[ServicePrincipal]:
+        return [p for p in self._principals.values() if p.tenant_id == tenant_id]
+
+    def service_principal(self, tenant_id: str, object_id: str) -> Optional[ServicePrincipal]:
+        """The service principal with this object id, if it is in ``tenant_id``."""
+        principal = self._principals.get(object_id.strip().lower())
+        return principal if principal is not None and principal.tenant_id == tenant_id else None
+
+    def principal_of(self, tenant_id: str, app_id: str) -> ServicePrincipal:
+        return self._principals_by_app[(tenant_id, app_id)]
+
+    def tenant_users(self, tenant_id: str) -> list[User]:
+        return [u for u in self.users.values() if u.tenant_id == tenant_id]
+
+    def contracts(self, tenant_id: str) -> list[Contract]:
+        """The partner tenant's customers; a customer tenant has none."""
+        if tenant_id != self.partner_tenant_id:
+            return []
+        return [Contract(stable_id("contract", tenant_id, t.id), t) for t in self.customer_tenants]
+
+    # -- oauth2PermissionGrants: consent as Graph shows and changes it
+
+    def grant_id(self, grant: DelegatedGrant) -> str:
+        """Graph's id of a grant: base64url of the client's and the resource's
+        service principal ids (and the user's, for Principal), as .NET lays
+        GUIDs out in bytes.  The same grant has the same id every run."""
+        parts = [self.principal_of(grant.tenant_id, grant.client_id).id,
+                 self.principal_of(grant.tenant_id, grant.resource_app_id).id]
+        if grant.principal != ALL_PRINCIPALS:
+            parts.append(grant.principal)
+        raw = b"".join(uuid.UUID(part).bytes_le for part in parts)
+        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+    def grant_by_id(self, tenant_id: str, grant_id: str) -> Optional[DelegatedGrant]:
+        """The grant ``grant_id`` names in ``tenant_id`` (decoded, not searched)."""
+        try:
+            raw = base64.urlsafe_b64decode(grant_id + "=" * (-len(grant_id) % 4))
+        except ValueError:
+            return None
+        if len(raw) not in (32, 48):
+            return None
+        ids = [str(uuid.UUID(bytes_le=raw[i:i + 16])) for i in range(0, len(raw), 16)]
+        client, resource = self.service_principal(tenant_id, ids[0]), self.service_principal(tenant_id, ids[1])
+        if client is None or resource is None:
+            return None
+        principal = ids[2] if len(ids) == 3 else ALL_PRINCIPALS
+        return self._grants_by_key.get((tenant_id, client.app_id, resource.app_id, principal))
+
+    def tenant_grants(self, tenant_id: str) -> list[DelegatedGrant]:
+        return [g for g in self.delegated_grants if g.tenant_id == tenant_id]
+
+    def add_grant(self, grant: DelegatedGrant) -> bool:
+        """Add a grant; False (nothing added) when one with its key exists."""
+        if grant.key in self._grants_by_key:
+            return False
+        self.delegated_grants.append(grant)
+        self._grants_by_key[grant.key] = grant
+        return True
+
+    def remove_grant(self, grant: DelegatedGrant) -> None:
+        self.delegated_grants.remove(grant)
+        del self._grants_by_key[grant.key]
 
     def granted_scopes(self, tenant_id: str, client_id: str, resource_app_id: str, user_id: str) -> set[str]:
         """Delegated scopes ``client_id`` holds for the user: admin consent plus
         the user's own."""
         granted: set[str] = set()
-        for grant in self.delegated_grants:
-            if (grant.tenant_id == tenant_id and grant.client_id == client_id
-                    and grant.resource_app_id == resource_app_id
-                    and grant.principal in (ALL_PRINCIPALS, user_id)):
-                granted |= grant.scopes
+        for principal in (ALL_PRINCIPALS, user_id):
+            grant = self._grants_by_key.get((tenant_id, client_id, resource_app_id, principal))
+            if grant is not None:
+                granted.update(grant.scopes)
         return granted
 
     def grant_scopes(self, tenant_id: str, client_id: str, resource_app_id: str, principal: str,
                      scopes: Iterable[str]) -> None:
         """Record consent (what the consent page's Accept does)."""
-        for grant in self.delegated_grants:
-            if (grant.tenant_id, grant.client_id, grant.resource_app_id, grant.principal) == (
-                    tenant_id, client_id, resource_app_id, principal):
-                grant.scopes |= set(scopes)
-                return
-        self.delegated_grants.append(DelegatedGrant(tenant_id, client_id, resource_app_id, principal, set(scopes)))
+        grant = self._grants_by_key.get((tenant_id, client_id, resource_app_id, principal))
+        if grant is None:
+            self.add_grant(DelegatedGrant(tenant_id, client_id, resource_app_id, principal, sorted(scopes)))
+        else:
+            grant.scopes.extend(s for s in scopes if s not in grant.scopes)
 
     def granted_roles(self, tenant_id: str, client_id: str, resource_app_id: str) -> set[str]:
         roles: set[str] = set()
@@ -291,6 +408,11 @@ CUSTOMERS = (("Fabrikam, Inc.", "fabrikam.onmicrosoft.com", False),
              ("Tailspin Toys", "tailspintoys.onmicrosoft.com", True))   # Tailspin: MFA for refresh sign-ins
 CONFIDENTIAL_APP_NAME = "Contoso Partner Automation"
 PUBLIC_CLIENT_NAME = "Contoso Partner PowerShell"
+PORTAL_APP_NAME = "Contoso Partner Portal"
+PORTAL_APP_ID = stable_id("application", "portal")
+# The object ids the New-MgOauth2PermissionGrant reference page's example names, in the partner tenant.
+REFERENCE_SERVICE_PRINCIPALS = {PORTAL_APP_ID: "ef969797-201d-4f6b-960c-e9ed5f31dab5",
+                                GRAPH_APP_ID: "943603e4-e787-4fe9-93d1-e30f749aae39"}
 
 
 def seed(user_count: int = 0) -> Directory:
@@ -332,7 +454,9 @@ def seed(user_count: int = 0) -> Directory:
                                  MICROSOFT_SERVICES_TENANT_ID, public_client=True,
                                  redirect_uris=["http://localhost", "urn:ietf:wg:oauth:2.0:oob"],
                                  tenants=set(every_tenant))
-    for app in (confidential, public, exchange_shell):
+    portal = Application(PORTAL_APP_ID, PORTAL_APP_NAME, partner.id, public_client=True,
+                         redirect_uris=["http://localhost"], tenants=set(every_tenant))
+    for app in (confidential, public, exchange_shell, portal):
         directory.applications[app.app_id] = app
     directory.confidential_app_id = confidential.app_id
     directory.public_client_id = public.app_id
@@ -343,8 +467,8 @@ def seed(user_count: int = 0) -> Directory:
     partner_graph = {"User.Read", "User.Read.All", "Directory.Read.All", "Directory.AccessAsUser.All",
                      "DelegatedPermissionGrant.ReadWrite.All", "Application.Read.All", "Organization.Read.All",
                      "openid", "profile", "email", "offline_access"}
-    customer_graph = {"User.Read", "Directory.Read.All", "Directory.AccessAsUser.All", "openid", "profile",
-                      "email", "offline_access"}
+    customer_graph = {"User.Read", "Directory.Read.All", "Directory.AccessAsUser.All",
+                      "DelegatedPermissionGrant.ReadWrite.All", "openid", "profile", "email", "offline_access"}
     for tenant in directory.tenants.values():
         graph = partner_graph if tenant.is_partner else customer_graph
         for client in (confidential.app_id, public.app_id):

@@ -64,7 +64,7 @@ def to_json(state: EmulatorState) -> dict[str, Any]:
                 "public_client": a.public_client, "redirect_uris": a.redirect_uris, "secrets": a.secrets,
                 "certificates": [{"certificate": c.certificate_pem, "key": c.key_pem} for c in a.certificates],
                 "tenants": sorted(a.tenants)} for a in d.applications.values()],
-            "delegated_grants": [dict(asdict(g), scopes=sorted(g.scopes)) for g in d.delegated_grants],
+            "delegated_grants": [asdict(g) for g in d.delegated_grants],
             "app_role_grants": [dict(asdict(g), roles=sorted(g.roles)) for g in d.app_role_grants],
         },
         "refresh_tokens": [dict(asdict(r), issued_at=_iso(r.issued_at), last_used=_iso(r.last_used))
@@ -91,7 +91,7 @@ def from_json(data: dict[str, Any]) -> EmulatorState:
             a["app_id"], a["display_name"], a["home_tenant_id"], a["public_client"], list(a["redirect_uris"]),
             list(a["secrets"]), [model.AppCertificate(c["certificate"], c["key"]) for c in a["certificates"]],
             set(a["tenants"]))
-    directory.delegated_grants = [model.DelegatedGrant(**dict(g, scopes=set(g["scopes"])))
+    directory.delegated_grants = [model.DelegatedGrant(**dict(g, scopes=list(g["scopes"])))
                                   for g in d["delegated_grants"]]
     directory.app_role_grants = [model.AppRoleGrant(**dict(g, roles=set(g["roles"]))) for g in d["app_role_grants"]]
     directory.reindex()
