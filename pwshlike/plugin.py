@@ -50,8 +50,8 @@ from pwshlike.commands.validation import (
     validate_range, validate_script, validate_set,
 )
 from pwshlike.engine.errors import (
-    ArgumentException, DotNetException, ErrorCategory, ErrorRecord, InvalidOperationException,
-    NotImplementedException, RuntimeException,
+    ArgumentException, DotNetException, ErrorCategory, ErrorDetails, ErrorRecord, HttpRequestException,
+    InvalidOperationException, NotImplementedException, RuntimeException,
 )
 from pwshlike.engine.conversions import to_string
 from pwshlike.engine.values import Hashtable, OrderedDictionary, PSCredential, PSCustomObject, SecureString
@@ -64,11 +64,12 @@ from pwshlike.plugins.registries import CloudEnvironment, FormatView, ViewColumn
 
 __all__ = [
     "Cmdlet", "Parameter", "cmdlet", "hookimpl", "ModuleSpec", "CommandSpec", "FormatView", "ViewColumn",
-    "CloudEnvironment", "ErrorRecord", "ErrorCategory", "ValidationError", "ArgumentException",
+    "CloudEnvironment", "ErrorRecord", "ErrorCategory", "ErrorDetails", "HttpRequestException", "ValidationError",
+    "ArgumentException",
     "InvalidOperationException", "NotImplementedException", "RuntimeException", "validate_set", "validate_pattern",
     "validate_range", "validate_length", "validate_count", "validate_not_null", "validate_not_null_or_empty",
     "validate_script", "Hashtable", "OrderedDictionary", "PSCustomObject", "to_string", "http_client",
-    "environment", "environments", "DotNetException", "PSCredential", "SecureString", "identity",
+    "http_client_for", "environment", "environments", "DotNetException", "PSCredential", "SecureString", "identity",
     "CmdletSignInUI", "IdentityError", "ClientSecret", "ClientCertificate", "decode_token_claims",
     "TokenResult", "TokenAccount",
     "identity_error_record", "MsalServiceException", "MsalClientException",
@@ -106,6 +107,19 @@ def http_client(owner: Any) -> Any:
     """The ``httpx.Client`` all cmdlets share (created, and httpx imported,
     on first use).  ``owner`` is the cmdlet (or its context)."""
     return _host(owner).http.client()
+
+
+def http_client_for(owner: Any, cloud: CloudEnvironment, *, timeout: float = 100.0,
+                    connect_timeout: float = 10.0) -> Any:
+    """A new pooled ``httpx.Client`` for ``cloud``'s API endpoints, built as
+    the identity service builds its own: it trusts ``cloud.ca_certificate_path``
+    alone when set (the emulator's CA), never proxies loopback, and uses the
+    ``pwshlike_http_transport`` hook's transport when a plugin gives one.
+    The caller owns it (one per connection, say) and closes it."""
+    from pwshlike.identity.http import build_httpx_client
+    transport = _host(owner).pm.hook.pwshlike_http_transport()
+    return build_httpx_client(ca_certificate_path=cloud.ca_certificate_path, environment_name=cloud.name,
+                              transport=transport, timeout=timeout, connect_timeout=min(connect_timeout, timeout))
 
 
 def environment(owner: Any, family: str, name: str) -> Optional[CloudEnvironment]:

@@ -127,6 +127,12 @@ class Cmdlet:
     def write_information(self, message_data: Any, tags: Optional[list[str]] = None) -> None:
         self._runtime.write_information(message_data, tags)
 
+    def write_host(self, message: str) -> None:
+        """Text for the user, as Write-Host shows it (an information record
+        tagged PSHOST): not output, so assigning the command's result
+        does not capture it (Connect-MgGraph's welcome)."""
+        self._runtime.write_host(message, False, None, None, " ")
+
     def throw_terminating_error(self, record: Any) -> None:
         self._runtime.throw_terminating_error(record)
 

@@ -804,7 +804,7 @@ class ErrorRecord:
                  "error_details", "script_stack_trace", "fully_qualified_error_id",
                  "activity_override", "reason_override", "target_name_override",
                  "target_type_override", "pipeline_iteration_info", "_category_info",
-                 "preserve_invocation_info_once")
+                 "preserve_invocation_info_once", "command_origin")
     full_name = "System.Management.Automation.ErrorRecord"
     PS_MEMBERS = {"Exception": "exception", "TargetObject": "target_object",
                   "CategoryInfo": "category_info", "FullyQualifiedErrorId": "fully_qualified_error_id",
@@ -829,6 +829,10 @@ class ErrorRecord:
         self.pipeline_iteration_info: list[int] = []
         self._category_info: Optional[ErrorCategoryInfo] = None
         self.preserve_invocation_info_once = False
+        # The command type name to qualify the error id with, when it is not
+        # the writing command's (the Graph SDK's errors name the generated
+        # cmdlet behind a proxy, "NewMgOauth2PermissionGrant_CreateExpanded").
+        self.command_origin: Optional[str] = None
 
     @property
     def category_info(self) -> ErrorCategoryInfo:
@@ -847,7 +851,10 @@ class ErrorRecord:
     def set_command_origin(self, command_name: str) -> None:
         """Appends ``,<command>`` to the FullyQualifiedErrorId as pwsh does
         for errors written by a command."""
-        if command_name and not self.fully_qualified_error_id.endswith("," + command_name):
+        command_name = self.command_origin or command_name
+        if not self.error_id:  # pwsh: a record without an error id is known by the command alone
+            self.fully_qualified_error_id = command_name or self.fully_qualified_error_id
+        elif command_name and not self.fully_qualified_error_id.endswith("," + command_name):
             self.fully_qualified_error_id = f"{self.error_id},{command_name}"
 
     @property

@@ -34,7 +34,7 @@ class PSModuleInfo:
                   "RootModule": "root_module", "ExportedCommands": "exported_commands",
                   "ExportedCmdlets": "exported_cmdlets", "ExportedFunctions": "exported_functions",
                   "ExportedAliases": "exported_aliases", "ExportedVariables": "exported_variables",
-                  "PrivateData": "private_data", "ToString": "__str__"}
+                  "PrivateData": "private_data", "RequiredModules": "required_modules", "ToString": "__str__"}
 
     def __init__(self, name: str, version: Version, kind: str, path: str = "", *,
                  module_base: str = "", description: str = "", author: str = "", company_name: str = "",
@@ -62,6 +62,8 @@ class PSModuleInfo:
         self.variables: dict[str, Any] = {}
         self.scope: Any = None
         self.target_scope: Any = None
+        # The modules this one needs (PSModuleInfo objects, filled in by the import).
+        self.required_modules: list["PSModuleInfo"] = []
 
     @classmethod
     def from_spec(cls, spec: Any) -> "PSModuleInfo":

@@ -69,16 +69,20 @@ class ModuleSpec:
     :class:`CommandSpec`); ``aliases`` maps alias names to the commands they
     stand for and are exported with the module.  ``builtin`` marks the
     engine's own modules, which every session has imported from the start.
+    ``required_modules`` names modules (of any plugin) that Import-Module
+    imports first, as a manifest's RequiredModules does: the Graph modules
+    all need Microsoft.Graph.Authentication's Connect-MgGraph.
     ``plugin`` is filled in with the name of the plugin that declared it.
     """
 
     __slots__ = ("name", "version", "commands", "aliases", "description", "author", "company_name",
-                 "copyright", "guid", "project_uri", "help_info_uri", "builtin", "plugin", "_base")
+                 "copyright", "guid", "project_uri", "help_info_uri", "builtin", "required_modules", "plugin", "_base")
 
     def __init__(self, name: str, version: Union[str, Version], *, commands: CommandsArgument = (),
                  aliases: Optional[Mapping[str, str]] = None, description: str = "", author: str = "",
                  company_name: str = "", copyright: str = "", guid: Union[str, uuid.UUID, None] = None,
-                 project_uri: str = "", help_info_uri: str = "", builtin: bool = False) -> None:
+                 project_uri: str = "", help_info_uri: str = "", builtin: bool = False,
+                 required_modules: Iterable[str] = ()) -> None:
         if not name or any(c in name for c in "\\/*?"):
             raise ValueError(f"'{name}' is not a valid module name")
         self.name = name
@@ -97,6 +101,7 @@ class ModuleSpec:
         self.project_uri = project_uri
         self.help_info_uri = help_info_uri
         self.builtin = builtin
+        self.required_modules: tuple[str, ...] = tuple(required_modules)
         self.plugin = ""
         self._base: Optional[str] = None
 

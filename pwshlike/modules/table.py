@@ -284,9 +284,12 @@ class ModuleTable:
             info.variables[var.name.lower()] = var
 
     def _import_spec(self, spec: Any, options: ImportOptions) -> PSModuleInfo:
+        # Required modules first, with default options (a -Prefix or -Cmdlet list is the module's own).
+        required = [self.import_name(name, ImportOptions()) for name in spec.required_modules]
         if self.types is not None:
             self.types.register_module_types(spec.name)
         info = PSModuleInfo.from_spec(spec)
+        info.required_modules = required
         info.prefix = options.prefix
         self._bind_cmdlets(info, spec, options)
         session = self.context.session

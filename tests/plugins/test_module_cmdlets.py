@@ -8,6 +8,7 @@ import pytest
 IMPORT = "Microsoft.PowerShell.Commands.ImportModuleCommand"
 REMOVE = "Microsoft.PowerShell.Commands.RemoveModuleCommand"
 SIGNINS = "Microsoft.Graph.Identity.SignIns"
+AUTHENTICATION = "Microsoft.Graph.Authentication"  # every Graph module requires it
 WHAT_IF_GRANT = "New-MgOauth2PermissionGrant -ClientId c -WhatIf"
 
 
@@ -17,10 +18,11 @@ def test_a_new_session_has_no_modules_imported(bundled):
         "Microsoft.PowerShell.Management", "Microsoft.PowerShell.Security", "Microsoft.PowerShell.Utility"]
 
 
-def test_first_use_autoloads_the_module(bundled):
+def test_first_use_autoloads_the_module_and_the_modules_it_requires(bundled):
     bundled.run(WHAT_IF_GRANT)
     assert bundled.text("Get-Module | ForEach-Object { $_.Name + ' ' + $_.Version + ' ' + $_.ModuleType }") == [
-        f"{SIGNINS} 2.25.0 Binary"]
+        "Microsoft.Graph.Authentication 2.25.0 Binary", f"{SIGNINS} 2.25.0 Binary"]
+    assert bundled.text(f"(Get-Module {SIGNINS}).RequiredModules.Name") == ["Microsoft.Graph.Authentication"]
 
 
 def test_listing_commands_shows_modules_that_are_not_imported(bundled):
@@ -40,7 +42,8 @@ def test_import_module_pass_thru_returns_the_module_once(bundled):
     out = bundled.run(f"Import-Module {SIGNINS} -PassThru; Import-Module {SIGNINS} -PassThru; "
                       f"Import-Module {SIGNINS}")
     assert len(out) == 2 and out[0] is out[1]
-    assert bundled.text(f"(Get-Module).Name; (Get-Module).Path -like '*pwshlike_msgraph'") == [SIGNINS, "True"]
+    assert bundled.text(f"(Get-Module).Name; (Get-Module {SIGNINS}).Path -like '*pwshlike_msgraph'") == [
+        AUTHENTICATION, SIGNINS, "True"]
 
 
 def test_force_imports_again(bundled):
@@ -99,13 +102,13 @@ def test_prefix_renames_the_imported_commands(bundled):
 def test_remove_module_takes_the_commands_away(bundled):
     bundled.run(f"Import-Module {SIGNINS}; Remove-Module {SIGNINS}; "
                 "$PSModuleAutoLoadingPreference = 'None'; " + WHAT_IF_GRANT)
-    assert bundled.run("Get-Module") == []
+    assert bundled.text("(Get-Module).Name") == [AUTHENTICATION]  # as in pwsh, a required module stays
     assert bundled.error_ids() == ["CommandNotFoundException"]
 
 
 def test_remove_module_by_module_info_and_wildcards(bundled):
     bundled.run(f"Import-Module PartnerCenter, {SIGNINS}; Get-Module Partner* | Remove-Module")
-    assert bundled.text("(Get-Module).Name") == [SIGNINS]
+    assert bundled.text("(Get-Module).Name") == [AUTHENTICATION, SIGNINS]
     bundled.run("Remove-Module Microsoft.*")
     assert bundled.run("Get-Module") == [] and bundled.errors() == []
 
@@ -130,7 +133,7 @@ def test_remove_module_what_if(bundled):
 def test_module_qualified_names(bundled):
     bundled.run(f"{SIGNINS}\\New-MgOauth2PermissionGrant -ClientId c -WhatIf")
     assert len(bundled.host.kind("line")) == 1
-    assert bundled.text("(Get-Module).Name") == [SIGNINS]
+    assert bundled.text("(Get-Module).Name") == [AUTHENTICATION, SIGNINS]
     bundled.run("PartnerCenter\\New-MgOauth2PermissionGrant -WhatIf")
     assert bundled.error_ids() == ["CommandNotFoundException"]
     assert bundled.text("Microsoft.PowerShell.Utility\\Write-Output ok") == ["ok"]

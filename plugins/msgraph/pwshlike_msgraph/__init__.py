@@ -1,6 +1,9 @@
 """pwshlike plugin: Microsoft Graph PowerShell modules.
 
-Provides Microsoft.Graph.Identity.SignIns (New-MgOauth2PermissionGrant).
+Provides Microsoft.Graph.Authentication (Connect-MgGraph and the commands
+around the connection, Invoke-MgGraphRequest) and
+Microsoft.Graph.Identity.SignIns (New-MgOauth2PermissionGrant), which
+requires it.
 Registered through the ``pwshlike`` entry point like any third-party
 plugin; this module only declares names, import paths and data.
 """
@@ -12,26 +15,45 @@ from typing import Any
 from pwshlike.plugin import CloudEnvironment, CommandSpec, FormatView, ViewColumn, hookimpl
 
 SIGNINS = "Microsoft.Graph.Identity.SignIns"
+AUTHENTICATION = "Microsoft.Graph.Authentication"
 GRAPH_MODULE_VERSION = "2.25.0"
 MODELS = "Microsoft.Graph.PowerShell.Models"
 GRANT_CLASS = f"{MODELS}.MicrosoftGraphOAuth2PermissionGrant"
 GRANT_INTERFACE = f"{MODELS}.IMicrosoftGraphOAuth2PermissionGrant"
 
-# Connect-MgGraph -Environment names and their endpoints.
+# Connect-MgGraph -Environment names and their endpoints (GraphEnvironmentConstants.cs).
 ENVIRONMENTS: dict[str, dict[str, str]] = {
     "Global": {"GraphEndpoint": "https://graph.microsoft.com", "AzureADEndpoint": "https://login.microsoftonline.com"},
+    "China": {"GraphEndpoint": "https://microsoftgraph.chinacloudapi.cn",
+              "AzureADEndpoint": "https://login.chinacloudapi.cn"},
     "USGov": {"GraphEndpoint": "https://graph.microsoft.us", "AzureADEndpoint": "https://login.microsoftonline.us"},
     "USGovDoD": {"GraphEndpoint": "https://dod-graph.microsoft.us",
                  "AzureADEndpoint": "https://login.microsoftonline.us"},
-    "China": {"GraphEndpoint": "https://microsoftgraph.chinacloudapi.cn",
-              "AzureADEndpoint": "https://login.chinacloudapi.cn"},
+}
+
+
+_AUTH_COMMANDS = {
+    "Connect-MgGraph": "ConnectMgGraph", "Disconnect-MgGraph": "DisconnectMgGraph", "Get-MgContext": "GetMgContext",
+    "Get-MgEnvironment": "GetMgEnvironment", "Add-MgEnvironment": "AddMgEnvironment",
+    "Set-MgRequestContext": "SetMgRequestContext",
 }
 
 
 @hookimpl
 def pwshlike_add_modules(modules: Any) -> None:
+    commands = [CommandSpec(name, f"pwshlike_msgraph.authentication:{cls}",
+                            implementing_type=f"Microsoft.Graph.PowerShell.Authentication.Cmdlets.{cls}")
+                for name, cls in _AUTH_COMMANDS.items()]
+    commands.append(CommandSpec("Invoke-MgGraphRequest", "pwshlike_msgraph.invoke:InvokeMgGraphRequest",
+                                implementing_type="Microsoft.Graph.PowerShell.Authentication.Cmdlets."
+                                                  "InvokeMgGraphRequest"))
+    modules.add(AUTHENTICATION, GRAPH_MODULE_VERSION, commands=commands,
+                aliases={"Connect-Graph": "Connect-MgGraph", "Disconnect-Graph": "Disconnect-MgGraph"},
+                description="Microsoft Graph PowerShell authentication: sign in, the connection's context, "
+                            "environments, request settings and raw Graph requests.",
+                author="pwshlike", project_uri="https://github.com/microsoftgraph/msgraph-sdk-powershell")
     # The SDK's commands are proxy functions, so errors name the command itself.
-    modules.add(SIGNINS, GRAPH_MODULE_VERSION,
+    modules.add(SIGNINS, GRAPH_MODULE_VERSION, required_modules=[AUTHENTICATION],
                 commands=[CommandSpec("New-MgOauth2PermissionGrant",
                                       "pwshlike_msgraph.signins:NewMgOauth2PermissionGrant",
                                       implementing_type="New-MgOauth2PermissionGrant")],
@@ -55,5 +77,6 @@ def pwshlike_add_format_views(views: Any) -> None:
 @hookimpl
 def pwshlike_add_environments(environments: Any) -> None:
     for name, endpoints in ENVIRONMENTS.items():
-        environments.add(CloudEnvironment("MicrosoftGraph", name, endpoints,
+        authority = {"ActiveDirectoryAuthority": endpoints["AzureADEndpoint"] + "/"}
+        environments.add(CloudEnvironment("MicrosoftGraph", name, {**endpoints, **authority},
                                           resources={"Graph": endpoints["GraphEndpoint"]}))

@@ -1,0 +1,54 @@
+"""A shell with the bundled plugins and an emulator started by
+``Start-PwshlikeEmulator -AutoSignIn``, in XDG folders of the module's own,
+for the end-to-end tests of Microsoft.Graph.Authentication."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from pwshlike.plugins.manager import PluginHost
+
+from helpers.session import PluginSession
+
+
+class GraphShell(PluginSession):
+    """A session whose ``$emulator`` holds Start-PwshlikeEmulator's object."""
+
+    def value(self, script: str) -> Any:
+        [result] = self.run(script)
+        return result
+
+    def failure(self, script: str) -> Any:
+        """Runs ``script``, which must fail once, and returns its error record."""
+        self.run("$Error.Clear()")
+        self.run(script)
+        errors = self.errors()
+        assert len(errors) == 1, errors
+        return errors[0]
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory) -> Iterator[Path]:
+    root = tmp_path_factory.mktemp("home")
+    with pytest.MonkeyPatch.context() as patch:
+        for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME"):
+            (root / variable.lower()).mkdir(mode=0o700)
+            patch.setenv(variable, str(root / variable.lower()))
+        patch.setenv("PSModulePath", os.devnull)
+        patch.delenv("PWSHLIKE_TOKEN_CACHE", raising=False)
+        patch.delenv("BROWSER", raising=False)
+        yield root
+
+
+@pytest.fixture(scope="module")
+def shell(home) -> Iterator[GraphShell]:
+    host = PluginHost(environ={**os.environ, "PWSHLIKE_PLUGIN_CACHE": "0"})
+    session = GraphShell(host)
+    session.run("$global:emulator = Start-PwshlikeEmulator -AutoSignIn")
+    yield session
+    session.run("if (Get-MgContext) { $null = Disconnect-MgGraph }; Stop-PwshlikeEmulator")
+    host.shutdown()

@@ -1,0 +1,125 @@
+"""Connect-MgGraph in each parameter set the emulator supports, Get-MgContext,
+Disconnect-MgGraph and Invoke-MgGraphRequest, end to end: the real msal and
+httpx over HTTPS to the emulator."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import GraphShell
+
+APPLICATION = "f8e765a2-3737-50d3-aabd-0db60f836e5e"
+TENANT = "74ca439d-48c7-5500-beea-129c4e5ad155"
+ADMIN = "admin@contosopartner.onmicrosoft.com"
+AUTH = "Microsoft.Graph.PowerShell.Authentication.Cmdlets"
+REVOKE = "Invoke-MgGraphRequest POST \"v1.0/users/$($emulator.UserName)/revokeSignInSessions\""
+
+
+def context(shell: GraphShell) -> dict:
+    item = shell.value("Get-MgContext")
+    return {name: item.get_property(name) if hasattr(item, "get_property") else getattr(item, name)
+            for name in ("ClientId", "TenantId", "Scopes", "AuthType", "TokenCredentialType",
+                         "CertificateThumbprint", "Account", "AppName", "ContextScope", "Environment")}
+
+
+def test_before_connecting_graph_commands_need_authentication(shell: GraphShell) -> None:
+    assert shell.run("Get-MgContext") == []
+    error = shell.failure("Disconnect-MgGraph")
+    assert error.message == "No application to sign out from."
+    assert error.fully_qualified_error_id == f"{AUTH}.DisconnectMgGraph"
+    error = shell.failure("Invoke-MgGraphRequest GET v1.0/me")
+    assert error.message == "Authentication needed. Please call Connect-MgGraph."
+    assert error.fully_qualified_error_id == f"{AUTH}.InvokeMgGraphRequest"
+    assert error.exception.full_name == "System.Security.Authentication.AuthenticationException"
+
+
+def test_client_secret(shell: GraphShell) -> None:
+    shell.run("Connect-MgGraph -ClientSecretCredential $emulator.Credential -TenantId $emulator.TenantId "
+              "-Environment Emulator")
+    welcome = "".join(shell.host.kind("information"))
+    assert welcome.startswith("Welcome to Microsoft Graph!\n\nConnected via apponly access using " + APPLICATION)
+    assert "NOTE: You can use the -NoWelcome parameter to suppress this message." in welcome
+    found = context(shell)
+    assert found["ClientId"] == APPLICATION and found["TenantId"] == TENANT
+    assert found["AuthType"] == "AppOnly" and found["TokenCredentialType"] == "ClientSecret"
+    assert found["ContextScope"] == "Process" and found["Environment"] == "Emulator"
+    assert found["Account"] is None and "User.Read.All" in found["Scopes"]
+
+
+def test_a_graph_error_ends_invoke_mggraphrequest_with_the_sdks_record(shell: GraphShell) -> None:
+    shell.run("Connect-MgGraph -ClientSecretCredential $emulator.Credential -TenantId $emulator.TenantId "
+              "-Environment Emulator -NoWelcome")
+    error = shell.failure(f"{REVOKE} -StatusCodeVariable code")
+    assert error.fully_qualified_error_id == f"InvokeGraphHttpResponseException,{AUTH}.InvokeMgGraphRequest"
+    assert str(error.category_info.category) == "InvalidOperation"
+    assert error.exception.message == "Response status code does not indicate success: Forbidden (Forbidden)."
+    details = error.error_details.message
+    assert details.startswith("POST https://127.0.0.1:") and "\nHTTP/1.1 403 Forbidden\n" in details
+    assert "Authorization_RequestDenied" in details and "authorization:" not in details.lower()
+    assert shell.value("$code") == 403
+
+
+def test_certificate(shell: GraphShell) -> None:
+    shell.run("Connect-MgGraph -ClientId $emulator.ApplicationId -CertificateThumbprint "
+              "$emulator.CertificateThumbprint -TenantId $emulator.TenantId -Environment Emulator -NoWelcome")
+    found = context(shell)
+    assert found["TokenCredentialType"] == "ClientCertificate" and found["AuthType"] == "AppOnly"
+    assert found["CertificateThumbprint"] == shell.value("$emulator.CertificateThumbprint")
+
+
+def test_browser_sign_in_and_a_request_that_succeeds(shell: GraphShell) -> None:
+    shell.run("Connect-MgGraph -ClientId $emulator.PublicClientId -TenantId $emulator.TenantId "
+              "-Scopes 'User.Read, User.RevokeSessions.All' -Environment Emulator -NoWelcome")
+    found = context(shell)
+    assert found["AuthType"] == "Delegated" and found["TokenCredentialType"] == "InteractiveBrowser"
+    assert found["Account"] == ADMIN and found["ContextScope"] == "CurrentUser"
+    assert {"User.Read", "User.RevokeSessions.All"} <= set(found["Scopes"])
+    shell.run("$Error.Clear()")
+    result = shell.run(f"{REVOKE} -ResponseHeadersVariable rh -StatusCodeVariable code")
+    assert shell.errors() == [] and shell.value("$code") in (200, 204)
+    assert shell.value("$rh.Keys -contains 'request-id' -or $rh.Count -gt 0")
+    assert all(hasattr(item, "keys") for item in result)  # a JSON answer comes back as hashtables
+
+
+def test_access_token_from_new_partner_access_token(shell: GraphShell) -> None:
+    shell.run("$t = New-PartnerAccessToken -ServicePrincipal -ApplicationId $emulator.ApplicationId -Credential $emulator.Credential -Tenant "
+              "$emulator.TenantId -Scopes 'https://graph.microsoft.com/.default' -Environment Emulator; "
+              "Connect-MgGraph -AccessToken (ConvertTo-SecureString $t.AccessToken -AsPlainText -Force) "
+              "-Environment Emulator -NoWelcome")
+    found = context(shell)
+    assert found["AuthType"] == "UserProvidedAccessToken"
+    assert found["TokenCredentialType"] == "UserProvidedAccessToken" and found["TenantId"] == TENANT
+
+
+def test_environment_variables(shell: GraphShell, monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = shell.value("$emulator.Credential.GetNetworkCredential().Password")
+    monkeypatch.setenv("AZURE_CLIENT_ID", APPLICATION)
+    monkeypatch.setenv("AZURE_TENANT_ID", TENANT)
+    monkeypatch.setenv("AZURE_CLIENT_SECRET", secret)
+    shell.run("Connect-MgGraph -EnvironmentVariable -Environment Emulator -NoWelcome")
+    assert context(shell)["TokenCredentialType"] == "EnvironmentVariable"
+
+
+def test_disconnect_returns_the_closed_context(shell: GraphShell) -> None:
+    shell.run("Connect-MgGraph -ClientSecretCredential $emulator.Credential -TenantId $emulator.TenantId "
+              "-Environment Emulator -NoWelcome")
+    closed = shell.value("Disconnect-MgGraph")
+    assert closed.ClientId == APPLICATION
+    assert shell.run("Get-MgContext") == []
+
+
+def test_unknown_environment_and_added_environments(shell: GraphShell) -> None:
+    error = shell.failure("Connect-MgGraph -Environment Nowhere -NoWelcome")
+    assert "'Nowhere' is not valid" in error.message
+    added = shell.value("Add-MgEnvironment -Name Mine -AzureADEndpoint https://login.example.test "
+                        "-GraphEndpoint https://graph.example.test")
+    assert added.Type == "User-defined"
+    rows = {e.Name: e.Type for e in shell.run("Get-MgEnvironment")}
+    assert rows["Global"] == "Built-in" and rows["Emulator"] == "Built-in" and rows["Mine"] == "User-defined"
+
+
+def test_graph_modules_require_the_authentication_module(shell: GraphShell) -> None:
+    names = shell.run("(Get-Module -ListAvailable Microsoft.Graph.Identity.SignIns | Select-Object -First 1)"
+                      ".Name; Import-Module Microsoft.Graph.Identity.SignIns; "
+                      "(Get-Module Microsoft.Graph.Identity.SignIns).RequiredModules.Name")
+    assert names == ["Microsoft.Graph.Identity.SignIns", "Microsoft.Graph.Authentication"]
