@@ -123,3 +123,48 @@ def test_graph_modules_require_the_authentication_module(shell: GraphShell) -> N
                       ".Name; Import-Module Microsoft.Graph.Identity.SignIns; "
                       "(Get-Module Microsoft.Graph.Identity.SignIns).RequiredModules.Name")
     assert names == ["Microsoft.Graph.Identity.SignIns", "Microsoft.Graph.Authentication"]
+
+
+def test_device_code(shell: GraphShell) -> None:
+    shell.run("Clear-PwshlikeTokenCache -Confirm:$false")
+    shown = len(shell.warnings())
+    shell.run("Connect-MgGraph -UseDeviceCode -ClientId $emulator.PublicClientId -TenantId $emulator.TenantId "
+              "-Scopes User.Read -Environment Emulator -NoWelcome")
+    [warning] = shell.warnings()[shown:]
+    assert "/devicelogin" in warning and "enter the code" in warning
+    found = context(shell)
+    assert found["TokenCredentialType"] == "DeviceCode" and found["Account"] == ADMIN
+
+
+def test_parallel_runspaces_share_the_connection(shell: GraphShell) -> None:
+    shell.run("Connect-MgGraph -ClientSecretCredential $emulator.Credential -TenantId $emulator.TenantId "
+              "-Environment Emulator -NoWelcome")
+    ids = shell.run("1..4 | ForEach-Object -Parallel { (Get-MgContext).ClientId } -ThrottleLimit 4")
+    assert ids == [APPLICATION] * 4
+
+
+def test_invoke_mggraphrequest_output_types_and_file(shell: GraphShell, tmp_path) -> None:
+    shell.run("Connect-MgGraph -ClientSecretCredential $emulator.Credential -TenantId $emulator.TenantId "
+              "-Environment Emulator -NoWelcome")
+    assert shell.value("(Invoke-MgGraphRequest GET 'v1.0/users?$top=1').GetType().FullName") == \
+        "System.Collections.Hashtable"
+    assert shell.value("(Invoke-MgGraphRequest -Method GET -Uri '/v1.0/users?$top=1' -OutputType PSObject)"
+                       ".value[0].userPrincipalName") == ADMIN
+    assert shell.value("(Invoke-MgGraphRequest GET \"$($emulator.GraphEndpoint)/v1.0/users?`$top=1\" "
+                       "-OutputType Json).StartsWith('{')")
+    target = tmp_path / "users.json"
+    assert shell.run(f"Invoke-MgGraphRequest GET 'v1.0/users?$top=1' -OutputFilePath '{target}'") == []
+    assert ADMIN in target.read_text()
+
+
+def test_invoke_mggraphrequest_posts_a_hashtable_body(shell: GraphShell) -> None:
+    shell.run("Connect-MgGraph -ClientId $emulator.PublicClientId -TenantId $emulator.TenantId "
+              "-Scopes DelegatedPermissionGrant.ReadWrite.All -Environment Emulator -NoWelcome")
+    shell.run("$Error.Clear()")
+    created = shell.value("""Invoke-MgGraphRequest POST v1.0/oauth2PermissionGrants -Body @{
+        clientId = 'ef969797-201d-4f6b-960c-e9ed5f31dab5'; consentType = 'AllPrincipals'
+        resourceId = '943603e4-e787-4fe9-93d1-e30f749aae39'; scope = 'User.Read' } -StatusCodeVariable code""")
+    assert shell.errors() == [] and shell.value("$code") == 201
+    assert created["clientId"] == "ef969797-201d-4f6b-960c-e9ed5f31dab5" and created["id"]
+    shell.run(f"Invoke-MgGraphRequest DELETE \"v1.0/oauth2PermissionGrants/{created['id']}\"")
+    assert shell.errors() == []

@@ -171,3 +171,63 @@ def test_invoke_mggraphrequest_through_the_transport_hook(monkeypatch: pytest.Mo
     finally:
         session.run("$null = Disconnect-MgGraph")
         host.shutdown()
+
+
+class _Cmdlet:
+    """What request.send needs of a cmdlet, recording the errors it writes."""
+
+    command_name = "New-MgOauth2PermissionGrant"
+
+    def __init__(self) -> None:
+        self.errors: list = []
+        self.context = self
+
+    def get_variable_value(self, name: str):
+        return {"PSVersion": "7.4.6"}
+
+    def write_error(self, record) -> None:
+        record.set_command_origin(self.command_name)
+        self.errors.append(record)
+
+    def write_debug(self, text: str) -> None:
+        pass
+
+    def write_warning(self, text: str) -> None:
+        pass
+
+    write_verbose = write_warning
+
+
+def test_generated_cmdlets_report_through_request_send() -> None:
+    from types import SimpleNamespace
+
+    from pwshlike_msgraph import connection, request
+    cmdlet = _Cmdlet()
+    variant = "NewMgOauth2PermissionGrant_CreateExpanded"
+    assert request.send(cmdlet, "POST", "/v1.0/oauth2PermissionGrants", command_type=variant, body={}) is None
+    assert cmdlet.errors[0].fully_qualified_error_id == f"Microsoft.Graph.PowerShell.Cmdlets.{variant}"
+    assert cmdlet.errors[0].message == "Authentication needed. Please call Connect-MgGraph."
+    answers = [httpx.Response(409, json={"error": {"code": "Request_MultipleObjectsWithSameKeyValue",
+                                                   "message": "Permission entry already exists."}}),
+               httpx.Response(201, json={"id": "g1"})]
+    sent: list = []
+    client = httpx.Client(transport=httpx.MockTransport(lambda r: sent.append(r) or answers.pop(0)))
+    token = SimpleNamespace(access_token="t", expires_on=datetime.datetime.max.replace(tzinfo=datetime.timezone.utc))
+    cloud = SimpleNamespace(endpoints={"GraphEndpoint": "https://graph.example.test"})
+    connection.replace(connection.GraphConnection(None, cloud, client, token, None))
+    try:
+        assert request.send(cmdlet, "POST", "/v1.0/oauth2PermissionGrants", command_type=variant,
+                            body={"clientId": "c"}) is None
+        record = cmdlet.errors[1]
+        assert record.fully_qualified_error_id == f"Request_MultipleObjectsWithSameKeyValue,Microsoft.Graph." \
+                                                  f"PowerShell.Cmdlets.{variant}"
+        assert str(record) .startswith("Permission entry already exists.")  # ErrorDetails, as pwsh shows it
+        assert record.exception.message == "[Request_MultipleObjectsWithSameKeyValue] : Permission entry already " \
+                                           "exists."
+        response = request.send(cmdlet, "POST", "v1.0/oauth2PermissionGrants", command_type=variant,
+                                body={"clientId": "c"})
+        assert response.json() == {"id": "g1"} and sent[1].content == b'{"clientId": "c"}'
+        assert sent[1].headers["content-type"] == "application/json"
+        assert str(sent[1].url) == "https://graph.example.test/v1.0/oauth2PermissionGrants"
+    finally:
+        connection.replace(None)

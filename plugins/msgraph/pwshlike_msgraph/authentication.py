@@ -95,7 +95,7 @@ class ConnectMgGraph(Cmdlet):
                              help="An access token for Microsoft Graph, used as it is.")
     tenant_id = Parameter("String", aliases=("Audience", "Tenant"), sets={USER: {}, CERTIFICATE: {}, SECRET: {}},
                           help="The id or a domain of the tenant to connect to.")
-    context_scope = Parameter("ContextScope", accepted_values=("Process", "CurrentUser"),
+    context_scope = Parameter("String", accepted_values=("Process", "CurrentUser"),
                               validators=(validate_set(["Process", "CurrentUser"]),),
                               sets={USER: {}, CERTIFICATE: {}, SECRET: {}, VARIABLES: {}},
                               help="Process, or CurrentUser to keep the sign-in for later sessions.")

@@ -25,7 +25,7 @@ import uuid
 from typing import Any, Callable, Mapping, Optional
 
 from pwshlike.plugin import (
-    ErrorCategory, ErrorDetails, ErrorRecord, HttpRequestException, InvalidOperationException,
+    ErrorCategory, ErrorDetails, ErrorRecord, Hashtable, HttpRequestException, InvalidOperationException,
 )
 
 from . import GRAPH_MODULE_VERSION
@@ -202,6 +202,14 @@ def graph_error_record(response: Any, command_type: str, target: Any = None) -> 
     record.error_details = ErrorDetails(f"{message}\n\nStatus: {response.status_code} ({_status_name(response)})\n"
                                         f"ErrorCode: {code}\nDate: {date}\n\nHeaders:\n{headers}\n")
     return record
+
+
+def response_headers(headers: Any) -> Hashtable:
+    """Response headers as -ResponseHeadersVariable gives them: name -> array of values."""
+    table = Hashtable()
+    for name in headers.keys():
+        table[name] = list(headers.get_list(name))
+    return table
 
 
 def transport_error_record(error: BaseException, command_origin: str) -> ErrorRecord:

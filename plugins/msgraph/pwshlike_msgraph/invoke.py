@@ -16,7 +16,7 @@ from pwshlike.plugin import (
 
 from . import connection
 from .context import ps_version
-from .http import TooManyRetries, transport_error_record
+from .http import TooManyRetries, response_headers, transport_error_record
 
 COMMAND_TYPE = "Microsoft.Graph.PowerShell.Authentication.Cmdlets.InvokeMgGraphRequest"
 OUTPUT_TYPES = ("HashTable", "PSObject", "Json")
@@ -54,7 +54,7 @@ class InvokeMgGraphRequest(Cmdlet):
                                           help="A variable to receive the response headers.")
     status_code_variable = Parameter("String", aliases=("SCV",), help="A variable to receive the status code.")
     skip_http_error_check = Parameter("SwitchParameter", help="Returns error answers instead of failing.")
-    output_type = Parameter("OutputType", accepted_values=OUTPUT_TYPES, validators=(validate_set(list(OUTPUT_TYPES)),),
+    output_type = Parameter("String", accepted_values=OUTPUT_TYPES, validators=(validate_set(list(OUTPUT_TYPES)),),
                             help="HashTable (default), PSObject or Json.")
 
     def process_record(self) -> Iterator[Any]:
@@ -79,7 +79,7 @@ class InvokeMgGraphRequest(Cmdlet):
                 raise
             self.throw_terminating_error(transport_error_record(error, COMMAND_TYPE))
         if self.response_headers_variable:
-            self.context.set_variable_value(str(self.response_headers_variable), _headers(response.headers))
+            self.context.set_variable_value(str(self.response_headers_variable), response_headers(response.headers))
         if self.status_code_variable:
             self.context.set_variable_value(str(self.status_code_variable), response.status_code)
         if response.status_code >= 400 and not self.skip_http_error_check:
@@ -154,14 +154,6 @@ def _as_psobject(value: Any) -> Any:
     if isinstance(value, list):
         return [_as_psobject(item) for item in value]
     return value
-
-
-def _headers(headers: Any) -> Hashtable:
-    """Response headers as the SDK gives them: name -> array of values."""
-    table = Hashtable()
-    for name in headers.keys():
-        table[name] = list(headers.get_list(name))
-    return table
 
 
 def _response_error(method: str, url: str, response: Any) -> ErrorRecord:

@@ -1,0 +1,63 @@
+"""One Graph request from a generated-style cmdlet (New-MgOauth2PermissionGrant,
+Get-MgUser...), reported as the SDK's generated cmdlets report it.
+
+``send(self, "POST", "/v1.0/oauth2PermissionGrants", command_type=...)``
+finds the connection (or writes "Authentication needed"), sends through the
+connection's :class:`~.http.GraphHttp`, fills -ResponseHeadersVariable, and
+turns every failure into a non-terminating error record named after the
+generated cmdlet and its variant (``NewMgOauth2PermissionGrant_CreateExpanded``),
+returning None; the caller then writes nothing for that input.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Mapping, Optional
+
+from pwshlike.plugin import CmdletSignInUI, ErrorCategory, ErrorRecord, IdentityError, identity_error_record
+
+from . import connection
+from .context import ps_version
+from .http import TooManyRetries, graph_error_record, response_headers, transport_error_record
+
+GENERATED = "Microsoft.Graph.PowerShell.Cmdlets"
+
+
+def send(cmdlet: Any, method: str, path: str, *, command_type: str, body: Optional[Mapping[str, Any]] = None,
+         headers: Optional[Mapping[str, Any]] = None, target: Any = None,
+         response_headers_variable: Optional[str] = None) -> Optional[Any]:
+    """The successful httpx response to ``method path`` (relative to the
+    connection's Graph endpoint), or None after writing the error record."""
+    origin = f"{GENERATED}.{command_type}"
+    current = connection.current()
+    if current is None:
+        cmdlet.write_error(connection.authentication_needed(origin))
+        return None
+    sent = {str(k): str(v) for k, v in (headers or {}).items()}
+    content = None
+    if body is not None:
+        content = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        sent.setdefault("Content-Type", "application/json")
+    try:
+        response = current.using(CmdletSignInUI(cmdlet)).http.send(
+            method, current.graph_endpoint + "/" + path.lstrip("/"), command=cmdlet.command_name,
+            ps_version=ps_version(cmdlet), headers=sent, content=content, debug=cmdlet.write_debug)
+    except IdentityError as error:
+        cmdlet.write_error(identity_error_record(error, target))
+        return None
+    except TooManyRetries as error:
+        record = ErrorRecord(error, "", ErrorCategory.InvalidOperation, target)
+        record.command_origin = origin
+        cmdlet.write_error(record)
+        return None
+    except Exception as error:  # httpx's transport errors: refused, dropped, timed out
+        if type(error).__module__.split(".")[0] != "httpx":
+            raise
+        cmdlet.write_error(transport_error_record(error, origin))
+        return None
+    if response_headers_variable:
+        cmdlet.context.set_variable_value(response_headers_variable, response_headers(response.headers))
+    if response.status_code >= 400:
+        cmdlet.write_error(graph_error_record(response, command_type, target))
+        return None
+    return response
