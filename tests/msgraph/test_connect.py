@@ -168,3 +168,13 @@ def test_invoke_mggraphrequest_posts_a_hashtable_body(shell: GraphShell) -> None
     assert created["clientId"] == "ef969797-201d-4f6b-960c-e9ed5f31dab5" and created["id"]
     shell.run(f"Invoke-MgGraphRequest DELETE \"v1.0/oauth2PermissionGrants/{created['id']}\"")
     assert shell.errors() == []
+
+
+def test_debug_shows_the_exchange_with_authorization_filtered(shell: GraphShell) -> None:
+    shell.run("Connect-MgGraph -ClientSecretCredential $emulator.Credential -TenantId $emulator.TenantId "
+              "-Environment Emulator -NoWelcome")
+    shown = len(shell.host.kind("debug"))
+    shell.run("$null = Invoke-MgGraphRequest GET 'v1.0/users?$top=1' -Debug")
+    text = "\n".join(shell.host.kind("debug")[shown:])
+    assert "HTTP REQUEST" in text and "HTTP RESPONSE" in text and "SdkVersion" in text
+    assert "Bearer" not in text and "[Filtered]" in text and ADMIN in text

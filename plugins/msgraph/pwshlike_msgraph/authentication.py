@@ -136,32 +136,35 @@ class ConnectMgGraph(Cmdlet):
         if self.parameter_set_name == TOKEN:
             token = _given_token(self.access_token.reveal())
             claims = decode_token_claims(token.access_token)
+            scopes = _token_scopes(claims) or list(claims.get("roles") or [])
             return self._context(cloud, claims, "UserProvidedAccessToken", "UserProvidedAccessToken",
-                                 claims.get("appid") or claims.get("azp"), [], "Process"), token, None
+                                 claims.get("appid") or claims.get("azp"), scopes, "Process"), token, None
         if self.parameter_set_name == USER:
             client_id = self.client_id or DEFAULT_CLIENT_ID
             tenant = self.tenant_id or "common"
             scopes = [_scope(resource, s) for s in _split(self.scopes) or ["User.Read"]]
             kind = "DeviceCode" if self.use_device_code else "InteractiveBrowser"
 
-            def user_token(ui: Any) -> Any:
-                found = service.acquire_silent(cloud, tenant, client_id, scopes, ui)
-                if found is not None or ui is not self_ui:
-                    if found is None:
-                        raise IdentityError("The sign-in has expired and cannot be renewed silently. Run "
-                                            "Connect-MgGraph again.", code="InteractionRequired",
-                                            category="AuthenticationError")
+            def user_token(ui: Any, interactive: bool = False, username: Optional[str] = None) -> Any:
+                """The account's token from the cache (renewed by its refresh
+                token); a sign-in only when Connect-MgGraph itself asks."""
+                found = service.acquire_silent(cloud, tenant, client_id, scopes, ui, username)
+                if found is not None:
                     return found
+                if not interactive:
+                    raise IdentityError("The sign-in has expired and cannot be renewed silently. Run "
+                                        "Connect-MgGraph again.", code="InteractionRequired",
+                                        category="AuthenticationError")
                 if self.use_device_code:
                     return service.acquire_by_device_code(cloud, tenant, client_id, scopes, ui)
                 return service.acquire_interactive(cloud, tenant, client_id, None, scopes, ui, prompt="select_account")
 
-            self_ui = CmdletSignInUI(self)
-            token = user_token(self_ui)
+            token = user_token(CmdletSignInUI(self), interactive=True)
             claims = decode_token_claims(token.access_token)
             context = self._context(cloud, claims, "Delegated", kind, client_id, _token_scopes(claims),
                                     self.context_scope or "CurrentUser")
-            return context, token, user_token
+            username = token.account.username if token.account is not None else None
+            return context, token, lambda ui: user_token(ui, username=username)
         credential, client_id, tenant, kind = self._application()
         scopes = [_scope(resource, ".default")]
 
