@@ -26,7 +26,7 @@ from typing import Any, Optional
 from . import paths
 from .errors import IdentityError
 
-__all__ = ["normalize_thumbprint", "find_certificate", "add_pfx"]
+__all__ = ["normalize_thumbprint", "find_certificate", "find_thumbprint_by_subject", "add_pfx"]
 
 _PFX = (".pfx", ".p12")
 _PEM = (".pem", ".crt", ".cer")
@@ -176,6 +176,50 @@ def find_certificate(thumbprint: str) -> dict[str, str]:
     if locked:
         message += f" These files need a password and were skipped: {', '.join(locked)}."
     raise IdentityError(message, code="CertificateNotFound", category="ObjectNotFound")
+
+
+def _subject_matches(certificate: Any, wanted: str) -> bool:
+    """Connect-MgGraph -CertificateSubjectName: the whole distinguished name
+    ('CN=app, O=Contoso', in .NET's spelling, spaces after commas optional)
+    or just the common name ('app'), case-insensitively."""
+    from cryptography.x509.oid import NameOID
+    subject = certificate.subject
+    names = {re.sub(r",\s*", ",", subject.rfc4514_string()).lower()}
+    names.update(str(a.value).lower() for a in subject.get_attributes_for_oid(NameOID.COMMON_NAME))
+    low = re.sub(r",\s*", ",", wanted.strip()).lower()
+    return low in names or (low.startswith("cn=") and low[3:] in names)
+
+
+def find_thumbprint_by_subject(subject: str) -> str:
+    """The thumbprint of the store's certificate with this subject that is
+    valid now, the most recently issued when several are, as the Graph SDK
+    chooses; IdentityError 'CertificateNotFound' when there is none."""
+    import datetime
+    now = datetime.datetime.now(datetime.timezone.utc)
+    found: list[Any] = []
+    for folder in paths.certificate_store_dirs():
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for name in names:
+            path = os.path.join(folder, name)
+            extension = os.path.splitext(name)[1].lower()
+            data = _read(path) if extension in _PFX + _PEM and os.path.isfile(path) else None
+            if data is None:
+                continue
+            if extension in _PFX:
+                loaded = _load_pfx(data)
+                certificates = [loaded[1]] if loaded is not None and loaded[1] is not None else []
+            else:
+                certificates = _pem_certificates(data)
+            found.extend(c for c in certificates if _subject_matches(c, subject)
+                         and c.not_valid_before_utc <= now <= c.not_valid_after_utc)
+    if not found:
+        raise IdentityError(f"No certificate valid now with the subject '{subject}' was found in "
+                            f"{' and '.join(repr(f) for f in paths.certificate_store_dirs())}.",
+                            code="CertificateNotFound", category="ObjectNotFound")
+    return _thumbprint(max(found, key=lambda c: c.not_valid_before_utc))
 
 
 def add_pfx(data: bytes) -> str:

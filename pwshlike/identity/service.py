@@ -101,6 +101,14 @@ class ClientCertificate:
     def __init__(self, thumbprint: str) -> None:
         self.thumbprint = normalize_thumbprint(thumbprint)
 
+    @classmethod
+    def by_subject(cls, subject: str) -> "ClientCertificate":
+        """The certificate of the store with this subject (a distinguished
+        name or a common name), valid now and the newest of several: what
+        Connect-MgGraph -CertificateSubjectName finds."""
+        from .certstore import find_thumbprint_by_subject
+        return cls(find_thumbprint_by_subject(subject))
+
     @property
     def fingerprint(self) -> str:
         return f"certificate:{self.thumbprint}"

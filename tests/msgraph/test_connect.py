@@ -178,3 +178,20 @@ def test_debug_shows_the_exchange_with_authorization_filtered(shell: GraphShell)
     text = "\n".join(shell.host.kind("debug")[shown:])
     assert "HTTP REQUEST" in text and "HTTP RESPONSE" in text and "SdkVersion" in text
     assert "Bearer" not in text and "[Filtered]" in text and ADMIN in text
+
+
+def test_certificate_by_subject_name(shell: GraphShell, home) -> None:
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+    thumbprint = shell.value("$emulator.CertificateThumbprint")
+    [path] = list(home.rglob(f"{thumbprint}.pfx"))
+    certificate = pkcs12.load_key_and_certificates(path.read_bytes(), None)[1]
+    name = certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value
+    shell.run(f"Connect-MgGraph -ClientId $emulator.ApplicationId -CertificateSubjectName 'CN={name}' "
+              f"-TenantId $emulator.TenantId -Environment Emulator -NoWelcome")
+    found = context(shell)
+    assert found["TokenCredentialType"] == "ClientCertificate" and found["CertificateThumbprint"] == thumbprint
+    assert shell.value("(Get-MgContext).CertificateSubjectName") == f"CN={name}"
+    error = shell.failure("Connect-MgGraph -ClientId $emulator.ApplicationId -CertificateSubjectName 'CN=nobody' "
+                          "-TenantId $emulator.TenantId -Environment Emulator -NoWelcome")
+    assert error.fully_qualified_error_id.startswith("CertificateNotFound,") and "CN=nobody" in error.message

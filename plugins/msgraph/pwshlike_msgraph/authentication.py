@@ -74,16 +74,21 @@ class ConnectMgGraph(Cmdlet):
         "go to the environment's GraphEndpoint. In the Emulator environment the resource identifiers stay the "
         "real ones, so scripts move between the emulator and the cloud by changing -Environment alone. Tokens "
         "obtained with a credential are renewed silently before they expire; a token given with -AccessToken is "
-        "used as it is until it expires. Not available in this build: -Identity (managed identities), "
-        "-Certificate (an X509Certificate2 object) and -CertificateSubjectName (the certificate store is "
-        "searched by thumbprint only).")
+        "used as it is until it expires. Certificates are looked up in the certificate store "
+        "($XDG_DATA_HOME/pwshlike/x509stores/my, then .NET's CurrentUser\\My folder) by thumbprint, or by "
+        "subject (the newest valid one). Not available in this build: -Identity (managed identities) and "
+        "-Certificate (an X509Certificate2 object).")
 
     scopes = Parameter("String[]", position=0, sets={USER: {}},
                        help="The delegated permissions to request (default User.Read); commas separate several.")
     client_id = Parameter("String", aliases=("AppId", "ApplicationId"),
                           sets={USER: {}, CERTIFICATE: {"mandatory": True, "position": 0}},
                           help="The client (application) id of your application.")
-    certificate_thumbprint = Parameter("String", sets={CERTIFICATE: {"mandatory": True}},
+    certificate_subject_name = Parameter("String", aliases=("CertificateSubject", "CertificateName"),
+                                         sets={CERTIFICATE: {"position": 1}},
+                                         help="The subject of the application's certificate (its distinguished "
+                                              "name, or its common name), in the certificate store.")
+    certificate_thumbprint = Parameter("String", sets={CERTIFICATE: {"position": 2}},
                                        help="The thumbprint of the application's certificate, in the certificate "
                                             "store.")
     send_certificate_chain = Parameter("Boolean", sets={CERTIFICATE: {}},
@@ -177,14 +182,21 @@ class ConnectMgGraph(Cmdlet):
                                 self.context_scope or "Process")
         if isinstance(credential, ClientCertificate):
             context.CertificateThumbprint = credential.thumbprint
+            context.CertificateSubjectName = self.certificate_subject_name
             context.SendCertificateChain = bool(self.send_certificate_chain)
         return context, token, app_token
 
     def _application(self) -> tuple[Any, str, str, str]:
         """(credential, client id, tenant, TokenCredentialType) of an application sign-in."""
         if self.parameter_set_name == CERTIFICATE:
-            return (ClientCertificate(self.certificate_thumbprint), self.client_id, self.tenant_id or "common",
-                    "ClientCertificate")
+            if self.certificate_thumbprint:
+                certificate = ClientCertificate(self.certificate_thumbprint)
+            elif self.certificate_subject_name:
+                certificate = ClientCertificate.by_subject(self.certificate_subject_name)
+            else:
+                raise IdentityError("Must specify CertificateThumbprint or CertificateSubjectName.",
+                                    code="CertificateMissing", category="InvalidArgument")
+            return certificate, self.client_id, self.tenant_id or "common", "ClientCertificate"
         if self.parameter_set_name == SECRET:
             credential = self.client_secret_credential
             return (ClientSecret(credential.GetNetworkCredential().Password), credential.UserName,
