@@ -1,18 +1,20 @@
-"""The Graph endpoint the identity flows need:
+"""The Graph endpoint the identity flows need,
 ``POST /v1.0/users/{id | userPrincipalName}/revokeSignInSessions`` (and
-``/v1.0/me/...``).
+``/v1.0/me/...``), and Graph's answer to what the emulator does not serve.
 
-It accepts exactly the tokens Graph accepts (graph_auth) carrying a
-permission that allows revoking sessions.  Revoking moves the user's
-TokensValidFrom to now, so every refresh token issued before it fails with
-AADSTS50173.
+Revoking accepts exactly the tokens Graph accepts (graph_auth) carrying a
+permission that allows it, and moves the user's TokensValidFrom to now, so
+every refresh token issued before it fails with AADSTS50173.  A path under
+/v1.0/ that no route serves, or a method a served path does not take, gets
+Graph's JSON error rather than a bare 404 or 405, so clients report it as
+they would Graph's.
 """
 
 from __future__ import annotations
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import Match, Route
 
 from . import graph_errors
 from .context import EmulatorContext
@@ -45,3 +47,19 @@ def routes(ctx: EmulatorContext) -> list[Route]:
         Route("/v1.0/users/{user}/revokeSignInSessions", revoke, methods=["POST"]),
         Route("/v1.0/me/revokeSignInSessions", revoke, methods=["POST"]),
     ]
+
+
+_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+
+def fallback(served: list[Route]) -> Route:
+    """The last Graph route: 405 when a served path is used with another
+    method, otherwise Graph's unknown-segment 400."""
+    async def unserved(request: Request) -> Response:
+        if any(route.matches(request.scope)[0] is Match.PARTIAL for route in served):
+            error = GraphError(405, "BadRequest", "Specified HTTP method is not allowed for the request target.")
+        else:
+            segment = request.path_params["rest"].split("/")[0]
+            error = GraphError(400, "BadRequest", f"Resource not found for the segment '{segment}'.")
+        return graph_errors.graph_error(request, error)
+    return Route("/v1.0/{rest:path}", unserved, methods=_METHODS)

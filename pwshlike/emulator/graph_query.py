@@ -63,7 +63,7 @@ class ListQuery:
 
 # --- $filter ---------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"\s*(?:(?P<string>'(?:[^']|'')*')|(?P<punct>[(),])|(?P<word>[A-Za-z0-9_.:@/$+-]+))")
+_TOKEN = re.compile(r"(?P<string>'(?:[^']|'')*')|(?P<punct>[(),])|(?P<word>[A-Za-z0-9_.:@/$+-]+)")
 _ADVANCED_OPERATORS = frozenset({"ne", "gt", "ge", "lt", "le", "in", "has"})
 
 
@@ -71,16 +71,16 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
     """(kind, text, position) for each token; a syntax error where none fits."""
     found: list[tuple[str, str, int]] = []
     position = 0
-    while position < len(text):
-        if text[position:].strip() == "":
-            break
+    while True:
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if position == len(text):
+            return found
         match = _TOKEN.match(text, position)
         if match is None or match.lastgroup is None:
-            start = len(text[:position]) + len(text[position:]) - len(text[position:].lstrip())
-            raise graph_errors.filter_syntax(text, start)
-        found.append((match.lastgroup, match.group(match.lastgroup), match.start(match.lastgroup)))
+            raise graph_errors.filter_syntax(text, position)
+        found.append((match.lastgroup, match.group(), position))
         position = match.end()
-    return found
 
 
 def _equal(value: Any, literal: Any) -> bool:

@@ -85,8 +85,9 @@ class EmulatorServer:
         self.port = listener.getsockname()[1]
         settings = Settings(self.endpoint, self.token_lifetime, self.device_code_lifetime, self.auto_sign_in)
         self.context = EmulatorContext(settings, emulator_state)
-        router = Router(routes=oauth.routes(self.context) + signin.routes(self.context) + graph.routes(self.context)
-                        + graph_directory.routes(self.context) + graph_grants.routes(self.context))
+        served = graph.routes(self.context) + graph_directory.routes(self.context) + graph_grants.routes(self.context)
+        router = Router(routes=oauth.routes(self.context) + signin.routes(self.context) + served
+                        + [graph.fallback(served)])
         app = EmulatorMiddleware(router, emulator_state.directory, self.request_log, self.faults, self.bugs)
         # http="auto": httptools when it is installed (faster), h11 otherwise.
         config = uvicorn.Config(app, http="auto", lifespan="off", log_config=None, log_level="warning",

@@ -57,3 +57,10 @@ def test_the_log_names_the_tenant_and_client_of_graph_calls(customer: Graph, gra
     assert (entry.method, entry.path, entry.status_code) == ("GET", "/v1.0/users", 200)
     assert entry.tenant_id == graph_server.info()["CustomerTenantIds"][0]
     assert entry.client_id == graph_server.info()["PublicClientId"] and not entry.faulted
+
+
+def test_unserved_paths_and_methods_answer_as_graph(partner: Graph) -> None:
+    assert_graph_error(partner.get("groups"), 400, "BadRequest", "Resource not found for the segment 'groups'.")
+    assert_graph_error(partner.request("PUT", "oauth2PermissionGrants"), 405, "BadRequest",
+                       "Specified HTTP method is not allowed for the request target.")
+    assert_graph_error(partner.request("DELETE", "users/admin@contosopartner.onmicrosoft.com"), 405, "BadRequest")
