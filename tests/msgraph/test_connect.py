@@ -195,3 +195,18 @@ def test_certificate_by_subject_name(shell: GraphShell, home) -> None:
     error = shell.failure("Connect-MgGraph -ClientId $emulator.ApplicationId -CertificateSubjectName 'CN=nobody' "
                           "-TenantId $emulator.TenantId -Environment Emulator -NoWelcome")
     assert error.fully_qualified_error_id.startswith("CertificateNotFound,") and "CN=nobody" in error.message
+
+
+def test_invoke_mggraphrequest_sends_a_json_string_and_merged_headers(shell: GraphShell) -> None:
+    shell.run("Connect-MgGraph -ClientId $emulator.PublicClientId -TenantId $emulator.TenantId "
+              "-Scopes DelegatedPermissionGrant.ReadWrite.All -Environment Emulator -NoWelcome")
+    body = ('{"clientId": "ef969797-201d-4f6b-960c-e9ed5f31dab5", "consentType": "AllPrincipals", '
+            '"resourceId": "943603e4-e787-4fe9-93d1-e30f749aae39", "scope": "User.ReadBasic.All"}')
+    shell.run("$Error.Clear()")
+    created = shell.value(f"Invoke-MgGraphRequest POST v1.0/oauth2PermissionGrants -Body '{body}' "
+                          "-ContentType 'application/json' -Headers @{'client-request-id' = "
+                          "'11111111-2222-3333-4444-555555555555'} -RHV answer")
+    assert shell.errors() == [] and created["scope"] == "User.ReadBasic.All"
+    assert shell.value("$answer['client-request-id'][0]") == "11111111-2222-3333-4444-555555555555"
+    shell.run(f"Invoke-MgGraphRequest DELETE \"v1.0/oauth2PermissionGrants/{created['id']}\"")
+    assert shell.errors() == []
