@@ -231,3 +231,48 @@ def test_generated_cmdlets_report_through_request_send() -> None:
         assert str(sent[1].url) == "https://graph.example.test/v1.0/oauth2PermissionGrants"
     finally:
         connection.replace(None)
+
+
+class _AlwaysThrottled:
+    """A plugin whose transport always answers 503 with Retry-After: 0."""
+
+    def __init__(self) -> None:
+        self.seen: list = []
+
+    @hookimpl
+    def pwshlike_http_transport(self):
+        def answer(request: httpx.Request) -> httpx.Response:
+            self.seen.append(request)
+            return httpx.Response(503, headers={"Retry-After": "0"})
+        return httpx.MockTransport(answer)
+
+
+def test_set_mgrequestcontext_limits_the_retries_of_invoke_mggraphrequest() -> None:
+    import base64
+    import json
+    import time
+
+    from pwshlike_msgraph.http import REQUEST_CONTEXT
+    saved = RequestContext(**vars(REQUEST_CONTEXT))
+    plugin = _AlwaysThrottled()
+    host = PluginHost(environ={**os.environ, "PWSHLIKE_PLUGIN_CACHE": "0"}, plugins=[("throttled", plugin)])
+    session = PluginSession(host)
+    body = base64.urlsafe_b64encode(json.dumps({"exp": int(time.time()) + 3600}).encode()).decode().rstrip("=")
+    try:
+        session.run(f"Connect-MgGraph -AccessToken (ConvertTo-SecureString 'eyJhbGciOiJub25lIn0.{body}.s' "
+                    "-AsPlainText -Force) -NoWelcome; Set-MgRequestContext -MaxRetry 2 -RetryDelay 1 "
+                    "-ClientTimeout 30; Invoke-MgGraphRequest GET v1.0/users")
+        assert (REQUEST_CONTEXT.max_retry, REQUEST_CONTEXT.retry_delay, REQUEST_CONTEXT.client_timeout) == (2, 1, 30)
+        [record] = session.errors()
+        assert record.message == ("Too many retries performed. More than 2 retries encountered while sending the "
+                                  "request.")
+        assert record.fully_qualified_error_id == "Microsoft.Graph.PowerShell.Authentication.Cmdlets." \
+                                                  "InvokeMgGraphRequest"
+        assert [r.headers.get("retry-attempt") for r in plugin.seen] == [None, "1", "2"]
+        session.run("Set-MgRequestContext -MaxRetry 11")
+        assert "MaxRetry" in str(session.errors()[0]) and REQUEST_CONTEXT.max_retry == 2
+    finally:
+        for name, value in vars(saved).items():
+            setattr(REQUEST_CONTEXT, name, value)
+        session.run("$null = Disconnect-MgGraph")
+        host.shutdown()
