@@ -8,17 +8,21 @@ with authority ``https://127.0.0.1:PORT/<tenant>`` and
 identifiers (``https://graph.microsoft.com``,
 ``https://api.partnercenter.microsoft.com``, ...), so a script moves between
 the emulator and the cloud by changing its environment alone, and answers
-failures with Azure AD's own AADSTS errors.  A seeded directory (a partner
-tenant with DAP over three customer tenants, a confidential and a public
-app, Microsoft's resources) makes it useful at once; a request log and
-deterministic fault injection make it testable.
+failures with Azure AD's own AADSTS errors.  Its Graph side serves what
+the Microsoft Graph cmdlets need (oauth2PermissionGrants, users, service
+principals, contracts) per tenant, with Graph's query options and errors.
+A seeded directory (a partner tenant with DAP over three customer tenants,
+a confidential and a public app, an unconsented portal app, Microsoft's
+resources) makes it useful at once; a request log and deterministic fault
+injection make it testable.
 
 Modules, one job each:
   server      EmulatorServer: uvicorn in a daemon thread, emulator.json, info(), log, faults
   __main__    ``python -m pwshlike.emulator``: the standalone process
   ca          the CA kept in emulator_data_dir() and the TLS server certificate
   keys        RSA keys, certificates, thumbprints, PFX, private files
-  directory   tenants, users, apps, resources, grants; the deterministic seed
+  directory   tenants, users, apps, resources, service principals, contracts,
+              grants; the deterministic seed
   state       the JSON state file (load/save)
   tokens      signing and verifying JWTs; client_info
   scopes      scope strings to resources, Azure AD's rules
@@ -29,9 +33,14 @@ Modules, one job each:
   signin_state  sign-in pages in progress and authorization codes
   signin      /authorize, sign-in and consent pages, /devicelogin
   oauth       discovery, keys, token, devicecode, logout routes
-  graph       POST /v1.0/users/{id}/revokeSignInSessions
+  graph       POST /v1.0/users/{id}/revokeSignInSessions; Graph's 400/405 for the rest
+  graph_auth  Graph's bearer tokens: the caller's tenant and permissions
+  graph_query $filter, $search, $top, $select, $count, @odata.nextLink paging
+  graph_grants      /v1.0/oauth2PermissionGrants
+  graph_directory   /v1.0/users, /v1.0/servicePrincipals, /v1.0/contracts
+  graph_errors      Graph's error catalogue and body
   pages       the HTML
-  errors      the AADSTS catalogue and Graph's error shape
+  errors      the AADSTS catalogue; GraphError
   web         form parsing and Azure AD-shaped responses
   middleware  ids, the request log, faults, the catch-all for bugs
   log, faults the request log and the fault rules
