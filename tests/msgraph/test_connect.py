@@ -210,3 +210,15 @@ def test_invoke_mggraphrequest_sends_a_json_string_and_merged_headers(shell: Gra
     assert shell.value("$answer['client-request-id'][0]") == "11111111-2222-3333-4444-555555555555"
     shell.run(f"Invoke-MgGraphRequest DELETE \"v1.0/oauth2PermissionGrants/{created['id']}\"")
     assert shell.errors() == []
+
+
+def test_invoke_mggraphrequest_as_an_http_response_message(shell: GraphShell) -> None:
+    shell.run("Connect-MgGraph -ClientSecretCredential $emulator.Credential -TenantId $emulator.TenantId "
+              "-Environment Emulator -NoWelcome; $Error.Clear()")
+    shell.run("$r = Invoke-MgGraphRequest GET 'v1.0/users?$top=1' -OutputType HttpResponseMessage")
+    assert shell.errors() == []
+    assert shell.run("$r.StatusCode; $r.IsSuccessStatusCode; $r.Version") == [200, True, "1.1"]
+    assert ADMIN in shell.value("$r.Content.ReadAsStringAsync().Result")
+    assert shell.value("$r.Content.Headers['content-type'][0]").startswith("application/json")
+    assert shell.run("(Invoke-MgGraphRequest GET v1.0/users/nobody@x -OutputType HttpResponseMessage)"
+                     ".IsSuccessStatusCode") == [False]

@@ -17,9 +17,10 @@ from pwshlike.plugin import (
 from . import connection
 from .context import ps_version
 from .http import TooManyRetries, response_headers, transport_error_record
+from .response import HttpResponseMessage
 
 COMMAND_TYPE = "Microsoft.Graph.PowerShell.Authentication.Cmdlets.InvokeMgGraphRequest"
-OUTPUT_TYPES = ("HashTable", "PSObject", "Json")
+OUTPUT_TYPES = ("HashTable", "PSObject", "HttpResponseMessage", "Json")
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
 
@@ -39,7 +40,8 @@ class InvokeMgGraphRequest(Cmdlet):
 
     help_notes = ("An unsuccessful status ends the command with the request line, the status, the response headers "
                   "and the body (never the Authorization header). Throttled requests (429, 503, 504) are retried "
-                  "as Set-MgRequestContext says. -OutputType HttpResponseMessage is not available in this build.")
+                  "as Set-MgRequestContext says. -OutputType HttpResponseMessage returns the answer whatever its "
+                  "status (check IsSuccessStatusCode); its StatusCode is the number.")
 
     method = Parameter("String", position=0, aliases=("HttpMethod",), validators=(validate_set(list(METHODS)),),
                        accepted_values=METHODS, help="The HTTP method (GET by default).")
@@ -55,7 +57,7 @@ class InvokeMgGraphRequest(Cmdlet):
     status_code_variable = Parameter("String", aliases=("SCV",), help="A variable to receive the status code.")
     skip_http_error_check = Parameter("SwitchParameter", help="Returns error answers instead of failing.")
     output_type = Parameter("String", accepted_values=OUTPUT_TYPES, validators=(validate_set(list(OUTPUT_TYPES)),),
-                            help="HashTable (default), PSObject or Json.")
+                            help="HashTable (default), PSObject, HttpResponseMessage or Json.")
 
     def process_record(self) -> Iterator[Any]:
         current = connection.current()
@@ -82,13 +84,17 @@ class InvokeMgGraphRequest(Cmdlet):
             self.context.set_variable_value(str(self.response_headers_variable), response_headers(response.headers))
         if self.status_code_variable:
             self.context.set_variable_value(str(self.status_code_variable), response.status_code)
+        kind = str(self.output_type or "HashTable").lower()
+        if kind == "httpresponsemessage":
+            yield HttpResponseMessage(response, response_headers(response.headers))
+            return
         if response.status_code >= 400 and not self.skip_http_error_check:
             self.throw_terminating_error(_response_error(method, url, response))
         if self.output_file_path:
             with open(self.context.session.resolve_path(str(self.output_file_path)), "wb") as handle:
                 handle.write(response.content)
             return
-        yield from self._output(response)
+        yield from self._output(response, kind)
 
     def _url(self, endpoint: str) -> str:
         """The absolute URL of -Uri; an absolute one must be on the
@@ -113,10 +119,9 @@ class InvokeMgGraphRequest(Cmdlet):
             headers["Content-Type"] = str(self.content_type or "application/json")
         return text.encode("utf-8"), headers
 
-    def _output(self, response: Any) -> Iterator[Any]:
+    def _output(self, response: Any, kind: str) -> Iterator[Any]:
         if not response.content:
             return
-        kind = str(self.output_type or "HashTable").lower()
         if "json" not in response.headers.get("content-type", "") or kind == "json":
             yield response.text
             return
