@@ -34,8 +34,7 @@ WRITE_GRANTS = frozenset({"DelegatedPermissionGrant.ReadWrite.All", "Directory.R
 class Caller:
     tenant: Tenant
     claims: dict[str, Any]
-    delegated: bool                # a user's token (scp), not an app's (roles)
-    permissions: frozenset[str]
+    permissions: frozenset[str]    # a user token's scp, an app-only token's roles
 
     def require(self, allowed: frozenset[str]) -> None:
         """Graph's 403 unless the token carries one of ``allowed``."""
@@ -54,4 +53,4 @@ def authenticate(ctx: EmulatorContext, request: Request) -> Caller:
         raise GraphError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid issuer.")
     delegated = claims.get("idtyp") != "app"
     granted = str(claims.get("scp", "")).split() if delegated else list(claims.get("roles", []))
-    return Caller(tenant, claims, delegated, frozenset(granted))
+    return Caller(tenant, claims, frozenset(granted))
