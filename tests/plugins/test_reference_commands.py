@@ -219,7 +219,7 @@ def test_a_pipeline_grant_object_binds_to_body_parameter(bundled):
         '"Call remote \'POST /oauth2PermissionGrants\' operation".']
 
 
-def test_the_reference_example_runs_up_to_the_missing_graph_client(bundled):
+def test_the_reference_example_needs_a_connection(bundled):
     out = bundled.run("""
         Import-Module Microsoft.Graph.Identity.SignIns
 
@@ -234,12 +234,9 @@ def test_the_reference_example_runs_up_to_the_missing_graph_client(bundled):
     """)
     assert out == []
     [record] = bundled.errors()
-    assert record.fully_qualified_error_id == "GraphRequestNotAvailable,New-MgOauth2PermissionGrant"
-    assert str(record.category_info.category) == "NotImplemented"
-    assert str(record) == (
-        "This build of pwshlike cannot acquire tokens or call Microsoft Graph yet: the request POST "
-        "https://graph.microsoft.com/v1.0/oauth2PermissionGrants (clientId, consentType, resourceId, scope) "
-        "was not sent and no grant was created.")
+    assert record.fully_qualified_error_id == "Microsoft.Graph.PowerShell.Cmdlets.NewMgOauth2PermissionGrant_Create"
+    assert str(record.category_info.category) == "NotSpecified"
+    assert str(record) == "Authentication needed. Please call Connect-MgGraph."
 
 
 def test_secrets_never_appear_in_the_error(bundled):

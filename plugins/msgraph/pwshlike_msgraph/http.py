@@ -26,6 +26,7 @@ from typing import Any, Callable, Mapping, Optional
 
 from pwshlike.plugin import (
     ErrorCategory, ErrorDetails, ErrorRecord, Hashtable, HttpRequestException, InvalidOperationException,
+    PSCustomObject,
 )
 
 from . import GRAPH_MODULE_VERSION
@@ -202,6 +203,21 @@ def graph_error_record(response: Any, command_type: str, target: Any = None) -> 
     record.error_details = ErrorDetails(f"{message}\n\nStatus: {response.status_code} ({_status_name(response)})\n"
                                         f"ErrorCode: {code}\nDate: {date}\n\nHeaders:\n{headers}\n")
     return record
+
+
+def json_ready(value: Any) -> Any:
+    """A PowerShell value as JSON-ready Python: hashtables and custom
+    objects (nested too) become objects, not their .NET type names (the
+    SDK's #785), arrays become arrays."""
+    if isinstance(value, Mapping):
+        return {str(k): json_ready(v) for k, v in value.items()}
+    if isinstance(value, PSCustomObject):
+        return {k: json_ready(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_ready(v) for v in value]
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
 
 
 def response_headers(headers: Any) -> Hashtable:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import urllib.parse
-from typing import Any, Iterator, Mapping, Optional
+from typing import Any, Iterator, Optional
 
 from pwshlike.plugin import (
     ArgumentException, Cmdlet, CmdletSignInUI, ErrorCategory, ErrorDetails, ErrorRecord, Hashtable,
@@ -16,7 +16,7 @@ from pwshlike.plugin import (
 
 from . import connection
 from .context import ps_version
-from .http import TooManyRetries, response_headers, transport_error_record
+from .http import TooManyRetries, json_ready, response_headers, transport_error_record
 from .response import HttpResponseMessage
 
 COMMAND_TYPE = "Microsoft.Graph.PowerShell.Authentication.Cmdlets.InvokeMgGraphRequest"
@@ -114,7 +114,7 @@ class InvokeMgGraphRequest(Cmdlet):
         if self.body is None:
             return None, headers
         body = self.body
-        text = body if isinstance(body, str) else json.dumps(_plain(body), ensure_ascii=False)
+        text = body if isinstance(body, str) else json.dumps(json_ready(body), ensure_ascii=False)
         if not any(k.lower() == "content-type" for k in headers):
             headers["Content-Type"] = str(self.content_type or "application/json")
         return text.encode("utf-8"), headers
@@ -127,19 +127,6 @@ class InvokeMgGraphRequest(Cmdlet):
             return
         data = json.loads(response.content)
         yield _as_psobject(data) if kind == "psobject" else _as_hashtable(data)
-
-
-def _plain(value: Any) -> Any:
-    """A PowerShell value as JSON-ready Python (hashtables, objects, arrays)."""
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, PSCustomObject):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    return str(value)
 
 
 def _as_hashtable(value: Any) -> Any:

@@ -18,7 +18,7 @@ from pwshlike.plugin import CmdletSignInUI, ErrorCategory, ErrorRecord, Identity
 
 from . import connection
 from .context import ps_version
-from .http import TooManyRetries, graph_error_record, response_headers, transport_error_record
+from .http import TooManyRetries, graph_error_record, json_ready, response_headers, transport_error_record
 
 GENERATED = "Microsoft.Graph.PowerShell.Cmdlets"
 
@@ -36,7 +36,7 @@ def send(cmdlet: Any, method: str, path: str, *, command_type: str, body: Option
     sent = {str(k): str(v) for k, v in (headers or {}).items()}
     content = None
     if body is not None:
-        content = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        content = json.dumps(json_ready(body), ensure_ascii=False).encode("utf-8")
         sent.setdefault("Content-Type", "application/json")
     try:
         response = current.using(CmdletSignInUI(cmdlet)).http.send(

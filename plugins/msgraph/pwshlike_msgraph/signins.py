@@ -8,15 +8,20 @@ are declared in the order ``Get-Command -Syntax`` lists them.
 
 from __future__ import annotations
 
-from pwshlike.plugin import (
-    Cmdlet, ErrorCategory, ErrorRecord, NotImplementedException, Parameter, cmdlet, environment,
-)
+import json
+from typing import Iterator, Optional
 
-from . import GRANT_INTERFACE
+from pwshlike.plugin import ArgumentException, Cmdlet, ErrorCategory, ErrorRecord, Hashtable, Parameter, cmdlet
+
+from . import GRANT_INTERFACE, connection, request
+from .http import SDK_VERSION, json_ready
 from .models import MicrosoftGraphOAuth2PermissionGrant
 
 _EXPANDED = {"CreateExpanded": {}}
 _OPERATION = "POST /oauth2PermissionGrants"
+_PATH = "/v1.0/oauth2PermissionGrants"
+CONSENT_TYPES = ("AllPrincipals", "Principal")
+MAX_SCOPE_LENGTH = 3850
 
 
 @cmdlet("New-MgOauth2PermissionGrant", default_parameter_set="CreateExpanded", supports_should_process=True,
@@ -59,8 +64,13 @@ class NewMgOauth2PermissionGrant(Cmdlet):
         "  [PrincipalId <String>]: the user the grant is for when ConsentType is Principal.\n"
         "  [ResourceId <String>]: object id of the resource (API) service principal.\n"
         "  [Scope <String>]: space-separated delegated permission values, at most 3,850 characters.\n\n"
-        "This build of pwshlike describes, completes and binds the command fully and supports -WhatIf, "
-        "but cannot acquire tokens or call Microsoft Graph yet: running it writes an error and creates nothing.")
+        "Requires a connection (Connect-MgGraph) with DelegatedPermissionGrant.ReadWrite.All or "
+        "Directory.ReadWrite.All. The grant is checked before it is sent: ConsentType must be AllPrincipals or "
+        "Principal, PrincipalId is required with Principal and must be absent with AllPrincipals, Scope is at most "
+        "3,850 characters. Nested hashtables in additional properties are sent as JSON objects. -WhatIf -Verbose "
+        "also shows the request that would be sent (method, URL, headers without Authorization, JSON body). Graph's "
+        "errors are written as the SDK writes them: '[code] : message', with the status, code, date and response "
+        "headers in ErrorDetails.")
 
     response_headers_variable = Parameter("String", aliases=("RHV",),
                                           help="The name of a variable to receive the response headers.")
@@ -86,7 +96,7 @@ class NewMgOauth2PermissionGrant(Cmdlet):
     headers = Parameter("IDictionary", full_type_name="System.Collections.IDictionary", value_from_pipeline=True,
                         help="Extra HTTP headers to send with the request.")
 
-    def process_record(self) -> None:
+    def process_record(self) -> Iterator[MicrosoftGraphOAuth2PermissionGrant]:
         if self.parameter_set_name == "Create":
             grant = self.body_parameter
         else:
@@ -94,13 +104,47 @@ class NewMgOauth2PermissionGrant(Cmdlet):
                                                         self.principal_id, self.resource_id, self.scope)
             for key, value in (self.additional_properties or {}).items():
                 grant.additional_properties[key] = value
-        variant = f"New-MgOauth2PermissionGrant_{self.parameter_set_name}"
-        if not self.should_process(f"Call remote '{_OPERATION}' operation", variant):
+        variant = f"NewMgOauth2PermissionGrant_{self.parameter_set_name}"
+        body = grant.request_body()
+        self.write_verbose(self._preview(body))
+        if not self.should_process(f"Call remote '{_OPERATION}' operation",
+                                   f"New-MgOauth2PermissionGrant_{self.parameter_set_name}"):
             return
-        cloud = environment(self, "MicrosoftGraph", "Global")
-        endpoint = cloud.endpoints["GraphEndpoint"] if cloud is not None else ""
-        sent = ", ".join(grant.request_body()) or "no properties"
-        self.write_error(ErrorRecord(NotImplementedException(
-            f"This build of pwshlike cannot acquire tokens or call Microsoft Graph yet: the request POST "
-            f"{endpoint}/v1.0/oauth2PermissionGrants ({sent}) was not sent and no grant was created."),
-            "GraphRequestNotAvailable", ErrorCategory.NotImplemented, None))
+        problem = _invalid(grant)
+        if problem is not None:
+            self.write_error(ErrorRecord(ArgumentException(problem), "InvalidGrant", ErrorCategory.InvalidArgument,
+                                         grant))
+            return
+        response = request.send(self, "POST", _PATH, command_type=variant, body=body, headers=self.headers,
+                                target=grant, response_headers_variable=self.response_headers_variable)
+        if response is not None:
+            answer = Hashtable()
+            for key, value in response.json().items():
+                answer[key] = value
+            yield MicrosoftGraphOAuth2PermissionGrant.convert_from(answer)
+
+    def _preview(self, body: dict) -> str:
+        """The request as it would be sent (for -WhatIf -Verbose), without
+        Authorization or the per-request client-request-id."""
+        current = connection.current()
+        endpoint = current.graph_endpoint if current is not None else "https://graph.microsoft.com"
+        headers = {"SdkVersion": SDK_VERSION, "Content-Type": "application/json"}
+        headers.update({str(k): str(v) for k, v in (self.headers or {}).items() if str(k).lower() != "authorization"})
+        lines = [f"POST {endpoint}{_PATH}"] + [f"{name}: {value}" for name, value in headers.items()]
+        return "\n".join(lines) + "\n\n" + json.dumps(json_ready(body), ensure_ascii=False, indent=2)
+
+
+def _invalid(grant: MicrosoftGraphOAuth2PermissionGrant) -> Optional[str]:
+    """What is wrong with ``grant`` before Graph sees it (Graph's own rules,
+    told clearly), or None."""
+    consent = grant.consent_type
+    if consent is not None and consent not in CONSENT_TYPES:
+        return (f"ConsentType '{consent}' is not valid: use AllPrincipals (every user of the tenant) or Principal "
+                f"(the user in PrincipalId).")
+    if consent == "Principal" and not grant.principal_id:
+        return "ConsentType Principal needs PrincipalId: the id of the user the grant is for."
+    if consent == "AllPrincipals" and grant.principal_id:
+        return "ConsentType AllPrincipals covers every user: leave PrincipalId out."
+    if grant.scope is not None and len(grant.scope) > MAX_SCOPE_LENGTH:
+        return f"Scope is {len(grant.scope)} characters long; Graph accepts at most {MAX_SCOPE_LENGTH}."
+    return None
