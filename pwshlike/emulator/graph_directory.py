@@ -10,19 +10,16 @@ of graph_query and the properties Graph returns by default.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+import dataclasses
+from typing import Optional
 
-from starlette.requests import Request
-from starlette.responses import Response
 from starlette.routing import Route
 
-from . import graph_errors
 from .context import EmulatorContext
 from .directory import Contract, ServicePrincipal, User, stable_id
-from .errors import GraphError
-from .graph_auth import READ_APPLICATIONS, READ_DIRECTORY, READ_USERS, Caller, authenticate
-from .graph_query import EntitySet, Item, entity, page, read_list_query, read_select
-from .web import json_response
+from .graph_auth import READ_APPLICATIONS, READ_DIRECTORY, READ_USERS, Caller
+from .graph_collections import Collection, member_route, read_routes
+from .graph_query import EntitySet, Item
 
 _EQ = frozenset({"eq"})
 _EQ_STARTS = frozenset({"eq", "startswith"})
@@ -90,80 +87,33 @@ def contract_item(contract: Contract) -> Item:
             "defaultDomainName": customer.domain, "displayName": customer.display_name}
 
 
-Lister = Callable[[EmulatorContext, Caller], list[Item]]
-Finder = Callable[[EmulatorContext, Caller, str], Optional[Item]]
-
-
-def _users(ctx: EmulatorContext, caller: Caller) -> list[Item]:
-    return [user_item(u) for u in ctx.directory.tenant_users(caller.tenant.id)]
-
-
-def _user(ctx: EmulatorContext, caller: Caller, key: str) -> Optional[Item]:
-    user = ctx.directory.user_by_id_or_upn(key)
-    return user_item(user) if user is not None and user.tenant_id == caller.tenant.id else None
-
-
-def _principals(ctx: EmulatorContext, caller: Caller) -> list[Item]:
-    return [principal_item(p) for p in ctx.directory.service_principals(caller.tenant.id)]
-
-
-def _principal(ctx: EmulatorContext, caller: Caller, key: str) -> Optional[Item]:
-    principal = ctx.directory.service_principal(caller.tenant.id, key)
-    return principal_item(principal) if principal is not None else None
-
-
-def _principal_by_app_id(ctx: EmulatorContext, caller: Caller, app_id: str) -> Optional[Item]:
-    found = [p for p in ctx.directory.service_principals(caller.tenant.id) if p.app_id == app_id.strip().lower()]
-    return principal_item(found[0]) if found else None
-
-
-def _contracts(ctx: EmulatorContext, caller: Caller) -> list[Item]:
-    return [contract_item(c) for c in ctx.directory.contracts(caller.tenant.id)]
-
-
-def _contract(ctx: EmulatorContext, caller: Caller, key: str) -> Optional[Item]:
-    return next((i for i in _contracts(ctx, caller) if i["id"] == key.strip().lower()), None)
-
-
 def routes(ctx: EmulatorContext) -> list[Route]:
-    base = ctx.settings.endpoint
+    directory = ctx.directory
 
-    def collection(entity_set: EntitySet, allowed: frozenset[str], lister: Lister) -> Callable[..., Any]:
-        async def handler(request: Request) -> Response:
-            try:
-                caller = authenticate(ctx, request)
-                caller.require(allowed)
-                query = read_list_query(request, entity_set)
-            except GraphError as error:
-                return graph_errors.graph_error(request, error)
-            return json_response(request, page(request, base, entity_set, lister(ctx, caller), query))
-        return handler
+    def user(caller: Caller, key: str) -> Optional[Item]:
+        found = directory.user_by_id_or_upn(key)
+        return user_item(found) if found is not None and found.tenant_id == caller.tenant.id else None
 
-    def single(entity_set: EntitySet, allowed: frozenset[str], finder: Finder, key: str) -> Callable[..., Any]:
-        async def handler(request: Request) -> Response:
-            try:
-                caller = authenticate(ctx, request)
-                caller.require(allowed)
-                select = read_select(request, entity_set)
-                wanted = request.path_params[key]
-                item = finder(ctx, caller, wanted)
-                if item is None:
-                    raise graph_errors.not_found(wanted)
-            except GraphError as error:
-                return graph_errors.graph_error(request, error)
-            return json_response(request, entity(base, entity_set, item, select))
-        return handler
+    def principal(caller: Caller, key: str) -> Optional[Item]:
+        found = directory.service_principal(caller.tenant.id, key)
+        return principal_item(found) if found is not None else None
 
-    return [
-        Route("/v1.0/users", collection(USERS, READ_USERS, _users), methods=["GET"]),
-        Route("/v1.0/users/{user}", single(USERS, READ_USERS, _user, "user"), methods=["GET"]),
-        Route("/v1.0/servicePrincipals",
-              collection(SERVICE_PRINCIPALS, READ_APPLICATIONS, _principals), methods=["GET"]),
-        Route("/v1.0/servicePrincipals(appId='{app_id}')",
-              single(SERVICE_PRINCIPALS, READ_APPLICATIONS, _principal_by_app_id, "app_id"), methods=["GET"]),
-        Route("/v1.0/servicePrincipals/{principal}",
-              single(SERVICE_PRINCIPALS, READ_APPLICATIONS, _principal, "principal"), methods=["GET"]),
-        Route("/v1.0/contracts", collection(CONTRACTS, READ_DIRECTORY, _contracts), methods=["GET"]),
-        Route("/v1.0/contracts/{contract}", single(CONTRACTS, READ_DIRECTORY, _contract, "contract"),
-              methods=["GET"]),
-    ]
+    def principal_by_app_id(caller: Caller, app_id: str) -> Optional[Item]:
+        found = [p for p in directory.service_principals(caller.tenant.id) if p.app_id == app_id.strip().lower()]
+        return principal_item(found[0]) if found else None
+
+    def contracts(caller: Caller) -> list[Item]:
+        return [contract_item(c) for c in directory.contracts(caller.tenant.id)]
+
+    def contract(caller: Caller, key: str) -> Optional[Item]:
+        return next((i for i in contracts(caller) if i["id"] == key.strip().lower()), None)
+
+    principals = Collection(SERVICE_PRINCIPALS, READ_APPLICATIONS,
+                            lambda caller: [principal_item(p) for p in directory.service_principals(caller.tenant.id)],
+                            principal)
+    return (read_routes(ctx, Collection(USERS, READ_USERS, lambda caller: [
+                user_item(u) for u in directory.tenant_users(caller.tenant.id)], user))
+            + read_routes(ctx, principals)
+            + [member_route(ctx, dataclasses.replace(principals, finder=principal_by_app_id),
+                            "/v1.0/servicePrincipals(appId='{key}')")]
+            + read_routes(ctx, Collection(CONTRACTS, READ_DIRECTORY, contracts, contract)))

@@ -23,7 +23,8 @@ from .context import EmulatorContext
 from .directory import ALL_PRINCIPALS, DelegatedGrant, Directory
 from .errors import GraphError
 from .graph_auth import READ_GRANTS, WRITE_GRANTS, Caller, authenticate
-from .graph_query import EntitySet, Item, entity, page, read_list_query, read_select
+from .graph_collections import Collection, read_routes
+from .graph_query import EntitySet, Item, entity
 from .web import ids, json_response
 
 RESOURCE = "OAuth2PermissionGrant"
@@ -107,25 +108,22 @@ def routes(ctx: EmulatorContext) -> list[Route]:
     base = ctx.settings.endpoint
 
     def find(caller: Caller, request: Request) -> DelegatedGrant:
-        grant_id = request.path_params["grant"]
+        grant_id = request.path_params["key"]
         grant = directory.grant_by_id(caller.tenant.id, grant_id)
         if grant is None:
             raise graph_errors.not_found(grant_id)
         return grant
 
+    def one(caller: Caller, grant_id: str) -> Optional[Item]:
+        grant = directory.grant_by_id(caller.tenant.id, grant_id)
+        return grant_item(directory, grant) if grant is not None else None
+
+    reads = Collection(GRANTS, READ_GRANTS, lambda caller: [
+        grant_item(directory, g) for g in directory.tenant_grants(caller.tenant.id)], one)
+
     def no_content(request: Request) -> Response:
         trace_id, correlation_id = ids(request)
         return Response(status_code=204, headers={"x-ms-request-id": trace_id, "client-request-id": correlation_id})
-
-    async def listing(request: Request) -> Response:
-        try:
-            caller = authenticate(ctx, request)
-            caller.require(READ_GRANTS)
-            query = read_list_query(request, GRANTS)
-        except GraphError as error:
-            return graph_errors.graph_error(request, error)
-        items = [grant_item(directory, g) for g in directory.tenant_grants(caller.tenant.id)]
-        return json_response(request, page(request, base, GRANTS, items, query))
 
     async def create(request: Request) -> Response:
         try:
@@ -139,16 +137,6 @@ def routes(ctx: EmulatorContext) -> list[Route]:
         response = json_response(request, entity(base, GRANTS, grant_item(directory, grant)), 201)
         response.headers["location"] = f"{base}/v1.0/oauth2PermissionGrants/{directory.grant_id(grant)}"
         return response
-
-    async def read(request: Request) -> Response:
-        try:
-            caller = authenticate(ctx, request)
-            caller.require(READ_GRANTS)
-            select = read_select(request, GRANTS)
-            grant = find(caller, request)
-        except GraphError as error:
-            return graph_errors.graph_error(request, error)
-        return json_response(request, entity(base, GRANTS, grant_item(directory, grant), select))
 
     async def update(request: Request) -> Response:
         try:
@@ -175,10 +163,8 @@ def routes(ctx: EmulatorContext) -> list[Route]:
         directory.remove_grant(grant)
         return no_content(request)
 
-    return [
-        Route("/v1.0/oauth2PermissionGrants", listing, methods=["GET"]),
+    return read_routes(ctx, reads) + [
         Route("/v1.0/oauth2PermissionGrants", create, methods=["POST"]),
-        Route("/v1.0/oauth2PermissionGrants/{grant}", read, methods=["GET"]),
-        Route("/v1.0/oauth2PermissionGrants/{grant}", update, methods=["PATCH"]),
-        Route("/v1.0/oauth2PermissionGrants/{grant}", delete, methods=["DELETE"]),
+        Route("/v1.0/oauth2PermissionGrants/{key}", update, methods=["PATCH"]),
+        Route("/v1.0/oauth2PermissionGrants/{key}", delete, methods=["DELETE"]),
     ]

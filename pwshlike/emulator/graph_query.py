@@ -254,8 +254,12 @@ def read_select(request: Request, entity_set: EntitySet) -> tuple[str, ...]:
     return tuple(entity_set.property(n.strip()) for n in text.split(",") if n.strip()) if text else ()
 
 
-def read_list_query(request: Request, entity_set: EntitySet) -> ListQuery:
+def read_list_query(request: Request, entity_set: EntitySet, counting: bool = False) -> ListQuery:
+    """The options of a list request; ``counting`` for the $count segment,
+    which needs ConsistencyLevel: eventual as $count=true does."""
     params = request.query_params
+    if counting and not _eventual(request):
+        raise graph_errors.count_needs_eventual()
     predicates: list[Predicate] = []
     if params.get("$filter", "").strip():
         predicates.append(parse_filter(params["$filter"], entity_set))

@@ -131,3 +131,18 @@ def test_reads_need_a_directory_permission(graph_server: EmulatorServer, partner
     reader = Graph(partner.client, partner.endpoint, token)
     assert_graph_error(reader.get(path), 403, "Authorization_RequestDenied",
                        "Insufficient privileges to complete the operation.")
+
+
+def test_count_segments(partner: Graph, customer: Graph) -> None:
+    counted = partner.get("users/$count", headers=EVENTUAL)
+    assert counted.status_code == 200 and counted.text == "121"
+    assert counted.headers["content-type"].startswith("text/plain")
+    some = partner.get("users/$count", params={"$filter": "startswith(displayName,'Test User 01')"},
+                       headers=EVENTUAL)
+    assert some.text == "21"
+    assert customer.get("servicePrincipals/$count", headers=EVENTUAL).text == str(
+        len(customer.all("servicePrincipals")))
+    assert partner.get("contracts/$count", headers=EVENTUAL).text == "3"
+    assert partner.get("oauth2PermissionGrants/$count", headers=EVENTUAL).text == str(
+        len(partner.all("oauth2PermissionGrants")))
+    assert_graph_error(partner.get("users/$count"), 400, "Request_BadRequest", "$count is not currently supported.")
