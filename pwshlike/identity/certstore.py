@@ -26,7 +26,8 @@ from typing import Any, Optional
 from . import paths
 from .errors import IdentityError
 
-__all__ = ["normalize_thumbprint", "find_certificate", "find_thumbprint_by_subject", "add_pfx"]
+__all__ = ["normalize_thumbprint", "find_certificate", "find_thumbprint_by_subject", "load_certificate_file",
+           "add_pfx"]
 
 _PFX = (".pfx", ".p12")
 _PEM = (".pem", ".crt", ".cer")
@@ -220,6 +221,27 @@ def find_thumbprint_by_subject(subject: str) -> str:
                             f"{' and '.join(repr(f) for f in paths.certificate_store_dirs())}.",
                             code="CertificateNotFound", category="ObjectNotFound")
     return _thumbprint(max(found, key=lambda c: c.not_valid_before_utc))
+
+
+def load_certificate_file(path: str) -> dict[str, str]:
+    """The certificate and key of one file outside the store (PFX without a
+    password, or PEM holding both), as :func:`find_certificate` returns
+    them: AZURE_CLIENT_CERTIFICATE_PATH's file."""
+    data = _read(path)
+    if data is None:
+        raise IdentityError(f"Cannot read the certificate file '{path}'.", code="CertificateNotFound",
+                            category="ObjectNotFound")
+    if os.path.splitext(path)[1].lower() in _PFX:
+        loaded = _load_pfx(data)
+        key, certificate = loaded if loaded is not None else (None, None)
+    else:
+        certificates = _pem_certificates(data)
+        certificate = certificates[0] if certificates else None
+        key = _pem_key(data)[0]
+    if certificate is None or key is None or not _key_matches(key, certificate):
+        raise IdentityError(f"'{path}' does not hold a certificate with its private key (a PFX without a password, "
+                            f"or a PEM file with both).", code="InvalidCertificate", category="InvalidData")
+    return _credential(key, certificate)
 
 
 def add_pfx(data: bytes) -> str:

@@ -94,12 +94,24 @@ class ClientSecret:
 
 class ClientCertificate:
     """An application's certificate, found by SHA-1 thumbprint in the
-    certificate store (:mod:`.certstore`) when msal first needs it."""
+    certificate store (:mod:`.certstore`) when msal first needs it, or read
+    from one file (:meth:`from_file`)."""
 
-    __slots__ = ("thumbprint",)
+    __slots__ = ("thumbprint", "_loaded")
 
     def __init__(self, thumbprint: str) -> None:
         self.thumbprint = normalize_thumbprint(thumbprint)
+        self._loaded: Optional[dict[str, str]] = None
+
+    @classmethod
+    def from_file(cls, path: str) -> "ClientCertificate":
+        """The certificate and key in ``path`` (a PFX without a password or
+        a PEM holding both), outside the store: AZURE_CLIENT_CERTIFICATE_PATH."""
+        from .certstore import load_certificate_file
+        loaded = load_certificate_file(path)
+        certificate = cls(loaded["thumbprint"])
+        certificate._loaded = loaded
+        return certificate
 
     @classmethod
     def by_subject(cls, subject: str) -> "ClientCertificate":
@@ -114,7 +126,7 @@ class ClientCertificate:
         return f"certificate:{self.thumbprint}"
 
     def msal_credential(self) -> dict[str, str]:
-        return find_certificate(self.thumbprint)
+        return dict(self._loaded) if self._loaded is not None else find_certificate(self.thumbprint)
 
     def verifier(self, salt: str) -> str:
         return f"certificate:{self.thumbprint}"

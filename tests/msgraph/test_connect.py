@@ -222,3 +222,21 @@ def test_invoke_mggraphrequest_as_an_http_response_message(shell: GraphShell) ->
     assert shell.value("$r.Content.Headers['content-type'][0]").startswith("application/json")
     assert shell.run("(Invoke-MgGraphRequest GET v1.0/users/nobody@x -OutputType HttpResponseMessage)"
                      ".IsSuccessStatusCode") == [False]
+
+
+def test_environment_variables_with_a_certificate_file(shell: GraphShell, home, tmp_path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    thumbprint = shell.value("$emulator.CertificateThumbprint")
+    [stored] = list(home.rglob(f"{thumbprint}.pfx"))
+    copy = tmp_path / "app.pfx"  # outside the certificate store
+    copy.write_bytes(stored.read_bytes())
+    monkeypatch.setenv("AZURE_CLIENT_ID", APPLICATION)
+    monkeypatch.setenv("AZURE_TENANT_ID", TENANT)
+    monkeypatch.delenv("AZURE_CLIENT_SECRET", raising=False)
+    monkeypatch.setenv("AZURE_CLIENT_CERTIFICATE_PATH", str(copy))
+    shell.run("Connect-MgGraph -EnvironmentVariable -Environment Emulator -NoWelcome")
+    found = context(shell)
+    assert found["TokenCredentialType"] == "EnvironmentVariable" and found["CertificateThumbprint"] == thumbprint
+    monkeypatch.setenv("AZURE_CLIENT_CERTIFICATE_PATH", str(tmp_path / "missing.pfx"))
+    error = shell.failure("Connect-MgGraph -EnvironmentVariable -Environment Emulator -NoWelcome")
+    assert error.fully_qualified_error_id.startswith("CertificateNotFound,") and "missing.pfx" in error.message

@@ -63,7 +63,7 @@ class ConnectMgGraph(Cmdlet):
     application with a certificate (-CertificateThumbprint) or a client
     secret (-ClientSecretCredential), or uses an access token you already
     have (-AccessToken), or the AZURE_CLIENT_ID, AZURE_TENANT_ID and
-    AZURE_CLIENT_SECRET environment
+    AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH) environment
     variables (-EnvironmentVariable). The connection is used by every Graph
     command of the process until Disconnect-MgGraph or another
     Connect-MgGraph."""
@@ -202,12 +202,14 @@ class ConnectMgGraph(Cmdlet):
             return (ClientSecret(credential.GetNetworkCredential().Password), credential.UserName,
                     self.tenant_id or "common", "ClientSecret")
         client_id, tenant = os.environ.get("AZURE_CLIENT_ID", ""), os.environ.get("AZURE_TENANT_ID", "")
-        secret = os.environ.get("AZURE_CLIENT_SECRET", "")
-        if not client_id or not tenant or not secret:
-            raise IdentityError("-EnvironmentVariable needs AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET "
-                                "to be set (AZURE_CLIENT_CERTIFICATE_PATH is not supported yet).",
+        secret, path = os.environ.get("AZURE_CLIENT_SECRET", ""), os.environ.get("AZURE_CLIENT_CERTIFICATE_PATH", "")
+        if not client_id or not tenant or not (secret or path):
+            raise IdentityError("-EnvironmentVariable needs AZURE_CLIENT_ID, AZURE_TENANT_ID and either "
+                                "AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH to be set.",
                                 code="EnvironmentVariablesMissing", category="InvalidArgument")
-        return ClientSecret(secret), client_id, tenant, "EnvironmentVariable"
+        # Azure.Identity's EnvironmentCredential prefers the secret when both are set.
+        credential = ClientSecret(secret) if secret else ClientCertificate.from_file(path)
+        return credential, client_id, tenant, "EnvironmentVariable"
 
     def _context(self, cloud: CloudEnvironment, claims: dict[str, Any], auth_type: str, kind: str,
                  client_id: Optional[str], scopes: list[str], context_scope: str) -> AuthContext:
