@@ -35,7 +35,7 @@ Modules, one job each:
   oauth       discovery, keys, token, devicecode, logout routes
   graph       POST /v1.0/users/{id}/revokeSignInSessions; Graph's 400/405 for the rest
   graph_auth  Graph's bearer tokens: the caller's tenant and permissions
-  graph_query $filter, $search, $top, $select, $count, @odata.nextLink paging
+  graph_query $filter, $search, $top, $select, $orderby, $count, nextLink paging
   graph_collections the GETs every collection shares: page, $count, member
   graph_grants      /v1.0/oauth2PermissionGrants
   graph_directory   /v1.0/users, /v1.0/servicePrincipals, /v1.0/contracts

@@ -32,7 +32,8 @@ USERS = EntitySet(
      "preferredLanguage", "surname", "userPrincipalName", "id"),
     {"id": _EQ, "accountEnabled": _EQ, "userType": _EQ, "displayName": _EQ_STARTS, "givenName": _EQ_STARTS,
      "surname": _EQ_STARTS, "mail": _EQ_STARTS, "userPrincipalName": _EQ_STARTS, "jobTitle": _EQ_STARTS},
-    frozenset({"displayName", "givenName", "surname", "mail", "userPrincipalName"}))
+    frozenset({"displayName", "givenName", "surname", "mail", "userPrincipalName"}),
+    frozenset({"displayName", "userPrincipalName"}))
 
 _PRINCIPAL_PROPERTIES = (
     "id", "accountEnabled", "appDisplayName", "appId", "appOwnerOrganizationId", "appRoleAssignmentRequired",
@@ -42,12 +43,13 @@ SERVICE_PRINCIPALS = EntitySet(
     "servicePrincipals", "servicePrincipal", "ServicePrincipal", _PRINCIPAL_PROPERTIES, _PRINCIPAL_PROPERTIES,
     {"id": _EQ, "appId": _EQ, "accountEnabled": _EQ, "appOwnerOrganizationId": _EQ, "servicePrincipalType": _EQ,
      "displayName": _EQ_STARTS},
-    frozenset({"displayName"}))
+    frozenset({"displayName"}), frozenset({"displayName"}))
 
 _CONTRACT_PROPERTIES = ("id", "contractType", "customerId", "defaultDomainName", "displayName")
 CONTRACTS = EntitySet(
     "contracts", "contract", "Contract", _CONTRACT_PROPERTIES, _CONTRACT_PROPERTIES,
-    {"id": _EQ, "contractType": _EQ, "customerId": _EQ, "defaultDomainName": _EQ, "displayName": _EQ_STARTS})
+    {"id": _EQ, "contractType": _EQ, "customerId": _EQ, "defaultDomainName": _EQ, "displayName": _EQ_STARTS},
+    orderable=frozenset({"displayName", "defaultDomainName"}))
 
 
 def user_item(user: User) -> Item:

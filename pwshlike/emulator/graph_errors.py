@@ -100,6 +100,10 @@ def count_needs_eventual() -> GraphError:
     return GraphError(400, "Request_BadRequest", "$count is not currently supported.")
 
 
+def unsupported_option(name: str) -> GraphError:
+    return GraphError(400, "Request_UnsupportedQuery", f"The query parameter '{name}' is not supported.")
+
+
 def invalid_top(text: str) -> GraphError:
     return GraphError(400, "BadRequest", f"Invalid value '{text}' for $top query option found. The $top query "
                                          "option requires a non-negative integer value.")

@@ -1,5 +1,5 @@
 """Graph's query options on directory collections: $filter, $search, $top,
-$select, $count and paging by @odata.nextLink.
+$select, $orderby, $count and paging by @odata.nextLink.
 
 Collections are lists of plain dicts (one per object, every property), so
 one implementation serves users, service principals, contracts and grants;
@@ -9,13 +9,16 @@ Graph's per-property support tables do.  $filter understands ``eq`` and
 for advanced queries (``ne``, ``not``, ``endswith``...) is refused as Graph
 refuses it without ConsistencyLevel.  $search and $count need the
 ``ConsistencyLevel: eventual`` header, as on Graph.  Pages are ordered by
-id and a $skiptoken names the last id returned, so creating or deleting
-objects between pages neither repeats nor skips the others.
+the $orderby property (if any) then id, and a $skiptoken names the sort key
+of the last object returned, so creating or deleting objects between pages
+neither repeats nor skips the others.  A query option Graph has and the
+emulator does not ($expand, $skip...) is refused, never silently ignored.
 """
 
 from __future__ import annotations
 
 import base64
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
@@ -42,6 +45,7 @@ class EntitySet:
     default: tuple[str, ...]       # what an answer holds without $select
     filters: dict[str, frozenset[str]] = field(default_factory=dict)   # property -> eq / startswith
     searchable: frozenset[str] = frozenset()
+    orderable: frozenset[str] = frozenset()
 
     def property(self, name: str) -> str:
         """The canonical spelling of ``name`` (OData's error when there is none)."""
@@ -58,7 +62,8 @@ class ListQuery:
     page_size: int
     select: tuple[str, ...]
     count: bool
-    after: Optional[str]           # the id the previous page ended with
+    order: Optional[tuple[str, bool]]      # $orderby: (property, descending)
+    after: Optional[tuple[str, str]]       # the sort key the previous page ended with
 
 
 # --- $filter ---------------------------------------------------------------------------------
@@ -282,29 +287,49 @@ def read_list_query(request: Request, entity_set: EntitySet, counting: bool = Fa
         raise graph_errors.invalid_count(params["$count"])
     if count == "true" and not _eventual(request):
         raise graph_errors.count_needs_eventual()
-    after = None
-    if "$skiptoken" in params:
-        after = _read_token(params["$skiptoken"])
+    unknown = next((name for name in params if name.startswith("$") and name not in _OPTIONS), None)
+    if unknown is not None:
+        raise graph_errors.unsupported_option(unknown)
+    after = _read_token(params["$skiptoken"]) if "$skiptoken" in params else None
     predicate = (predicates[0] if len(predicates) == 1 else
                  (lambda item: all(p(item) for p in predicates)) if predicates else None)
-    return ListQuery(predicate, page_size, read_select(request, entity_set), count == "true", after)
+    return ListQuery(predicate, page_size, read_select(request, entity_set), count == "true",
+                     _read_order(params.get("$orderby", ""), entity_set), after)
 
 
-_TOKEN_PREFIX = "pwshlike1:"
+_OPTIONS = frozenset({"$filter", "$search", "$top", "$select", "$count", "$orderby", "$skiptoken"})
 
 
-def _read_token(token: str) -> str:
+def _read_order(text: str, entity_set: EntitySet) -> Optional[tuple[str, bool]]:
+    """``property [asc|desc]``: one property, as Graph's directory sorts."""
+    words = text.split()
+    if not words:
+        return None
+    if "," in text or len(words) > 2 or (len(words) == 2 and words[1].lower() not in ("asc", "desc")):
+        raise graph_errors.unsupported_query()
+    prop = entity_set.property(words[0])
+    if prop not in entity_set.orderable:
+        raise graph_errors.unsupported_query()
+    return prop, len(words) == 2 and words[1].lower() == "desc"
+
+
+def _read_token(token: str) -> tuple[str, str]:
     try:
-        text = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode("utf-8")
+        key = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
     except ValueError:
         raise graph_errors.expired_page_token() from None
-    if not text.startswith(_TOKEN_PREFIX):
+    if not (isinstance(key, list) and len(key) == 2 and all(isinstance(k, str) for k in key)):
         raise graph_errors.expired_page_token()
-    return text[len(_TOKEN_PREFIX):]
+    return key[0], key[1]
 
 
-def _write_token(last_id: str) -> str:
-    return base64.urlsafe_b64encode((_TOKEN_PREFIX + last_id).encode("utf-8")).rstrip(b"=").decode("ascii")
+def _write_token(key: tuple[str, str]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(list(key)).encode("utf-8")).rstrip(b"=").decode("ascii")
+
+
+def _sort_key(query: ListQuery, item: Item) -> tuple[str, str]:
+    value = item.get(query.order[0]) if query.order else None
+    return (value.casefold() if isinstance(value, str) else ""), item["id"]
 
 
 def _project(entity_set: EntitySet, item: Item, select: tuple[str, ...]) -> Item:
@@ -323,17 +348,21 @@ def entity(base: str, entity_set: EntitySet, item: Item, select: tuple[str, ...]
 
 
 def page(request: Request, base: str, entity_set: EntitySet, items: list[Item], query: ListQuery) -> Item:
-    """One page of the collection: matching items ordered by id, after the
-    skip token's id; a nextLink with every option kept when more remain."""
-    matching = sorted((i for i in items if query.predicate is None or query.predicate(i)), key=lambda i: i["id"])
-    remaining = [i for i in matching if query.after is None or i["id"] > query.after]
+    """One page of the collection: matching items in order, after the skip
+    token's sort key; a nextLink with every option kept when more remain."""
+    descending = bool(query.order and query.order[1])
+    matching = sorted((i for i in items if query.predicate is None or query.predicate(i)),
+                      key=lambda i: _sort_key(query, i), reverse=descending)
+    after = query.after
+    remaining = [i for i in matching if after is None
+                 or (_sort_key(query, i) < after if descending else _sort_key(query, i) > after)]
     shown = remaining[:query.page_size]
     body: Item = {"@odata.context": _context(base, entity_set, query.select)}
     if query.count:
         body["@odata.count"] = len(matching)
     if len(remaining) > len(shown):
         kept = [(k, v) for k, v in parse_qsl(request.url.query, keep_blank_values=True) if k != "$skiptoken"]
-        kept.append(("$skiptoken", _write_token(shown[-1]["id"])))
+        kept.append(("$skiptoken", _write_token(_sort_key(query, shown[-1]))))
         query_text = urlencode(kept, quote_via=quote, safe="$'(),:")
         body["@odata.nextLink"] = f"{base}{request.url.path}?{query_text}"
     body["value"] = [_project(entity_set, i, query.select) for i in shown]

@@ -146,3 +146,22 @@ def test_count_segments(partner: Graph, customer: Graph) -> None:
     assert partner.get("oauth2PermissionGrants/$count", headers=EVENTUAL).text == str(
         len(partner.all("oauth2PermissionGrants")))
     assert_graph_error(partner.get("users/$count"), 400, "Request_BadRequest", "$count is not currently supported.")
+
+
+def test_orderby_pages_in_order(partner: Graph) -> None:
+    names = [u["displayName"] for u in partner.all("users", params={"$orderby": "displayName", "$top": "50"})]
+    assert names == sorted(names, key=str.casefold) and len(names) == 121 and names[0] == "Partner Admin"
+    backwards = [u["displayName"] for u in partner.all("users", params={"$orderby": "displayName desc",
+                                                                        "$top": "40"})]
+    assert backwards == names[::-1]
+    domains = [c["defaultDomainName"] for c in partner.get("contracts", params={
+        "$orderby": "defaultDomainName desc"}).json()["value"]]
+    assert domains == ["tailspintoys.onmicrosoft.com", "northwindtraders.onmicrosoft.com", "fabrikam.onmicrosoft.com"]
+    for bad in ("mail", "displayName sideways", "displayName,id"):
+        assert_graph_error(partner.get("users", params={"$orderby": bad}), 400, "Request_UnsupportedQuery")
+
+
+def test_query_options_the_emulator_lacks_are_refused(partner: Graph) -> None:
+    assert_graph_error(partner.get("servicePrincipals", params={"$expand": "owners"}), 400,
+                       "Request_UnsupportedQuery", "The query parameter '$expand' is not supported.")
+    assert_graph_error(partner.get("users", params={"$skip": "5"}), 400, "Request_UnsupportedQuery")
