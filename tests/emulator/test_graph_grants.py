@@ -261,3 +261,17 @@ def test_app_token_reads_but_cannot_write(app: Graph, partner: Graph, cleanup: l
     assert_graph_error(app.request("PATCH", f"oauth2PermissionGrants/{grant['id']}", json={"scope": "x"}), 403,
                        *denied)
     assert_graph_error(app.request("DELETE", f"oauth2PermissionGrants/{grant['id']}"), 403, *denied)
+
+
+def test_an_app_with_the_write_role_may_write(graph_server: EmulatorServer, partner: Graph,
+                                              cleanup: list[tuple[Graph, str]]) -> None:
+    d = graph_server.directory
+    token = graph_server.context.issuer.app_access_token(
+        tenant_id=d.partner_tenant_id, client_id=d.confidential_app_id, client_name="x",
+        audience="https://graph.microsoft.com", roles=["DelegatedPermissionGrant.ReadWrite.All"], client_auth="1",
+        principal_id=d.service_principal_id(d.partner_tenant_id, d.confidential_app_id),
+        now=graph_server.context.clock())
+    writer = Graph(partner.client, partner.endpoint, token)
+    grant = _create(writer, REFERENCE_BODY, cleanup)
+    assert writer.request("PATCH", f"oauth2PermissionGrants/{grant['id']}", json={"scope": "a b"}).status_code == 204
+    assert writer.get(f"oauth2PermissionGrants/{grant['id']}").json()["scope"] == "a b"
