@@ -77,13 +77,13 @@ def test_browser_sign_in_and_a_request_that_succeeds(shell: GraphShell) -> None:
     shell.run("$Error.Clear()")
     result = shell.run(f"{REVOKE} -ResponseHeadersVariable rh -StatusCodeVariable code")
     assert shell.errors() == [] and shell.value("$code") in (200, 204)
-    assert shell.value("$rh.Keys -contains 'request-id' -or $rh.Count -gt 0")
+    assert shell.value("$rh['client-request-id'].Count") == 1
     assert all(hasattr(item, "keys") for item in result)  # a JSON answer comes back as hashtables
 
 
 def test_access_token_from_new_partner_access_token(shell: GraphShell) -> None:
-    shell.run("$t = New-PartnerAccessToken -ServicePrincipal -ApplicationId $emulator.ApplicationId -Credential $emulator.Credential -Tenant "
-              "$emulator.TenantId -Scopes 'https://graph.microsoft.com/.default' -Environment Emulator; "
+    shell.run("$t = New-PartnerAccessToken -ServicePrincipal -ApplicationId $emulator.ApplicationId "
+              "-Credential $emulator.Credential -Tenant $emulator.TenantId -Scopes 'https://graph.microsoft.com/.default' -Environment Emulator; "
               "Connect-MgGraph -AccessToken (ConvertTo-SecureString $t.AccessToken -AsPlainText -Force) "
               "-Environment Emulator -NoWelcome")
     found = context(shell)

@@ -276,3 +276,16 @@ def test_set_mgrequestcontext_limits_the_retries_of_invoke_mggraphrequest() -> N
             setattr(REQUEST_CONTEXT, name, value)
         session.run("$null = Disconnect-MgGraph")
         host.shutdown()
+
+
+def test_failure_records_of_requests_without_an_answer() -> None:
+    from pwshlike_msgraph.http import failure_record
+    origin = "Microsoft.Graph.PowerShell.Cmdlets.NewMgOauth2PermissionGrant_Create"
+    record = failure_record(httpx.RemoteProtocolError("Server disconnected without sending a response."), origin)
+    assert record.exception.full_name == "System.Net.Http.HttpRequestException"
+    assert str(record) == ("An error occurred while sending the request: Server disconnected without sending a "
+                           "response.")
+    record.set_command_origin("New-MgOauth2PermissionGrant")
+    assert record.fully_qualified_error_id == origin and str(record.category_info.category) == "ConnectionError"
+    assert failure_record(TooManyRetries(3), origin).exception.message.startswith("Too many retries performed.")
+    assert failure_record(KeyError("a bug"), origin) is None

@@ -25,8 +25,8 @@ import uuid
 from typing import Any, Callable, Mapping, Optional
 
 from pwshlike.plugin import (
-    ErrorCategory, ErrorDetails, ErrorRecord, Hashtable, HttpRequestException, InvalidOperationException,
-    PSCustomObject,
+    ErrorCategory, ErrorDetails, ErrorRecord, Hashtable, HttpRequestException, IdentityError,
+    InvalidOperationException, PSCustomObject, identity_error_record,
 )
 
 from . import GRAPH_MODULE_VERSION
@@ -228,10 +228,20 @@ def response_headers(headers: Any) -> Hashtable:
     return table
 
 
-def transport_error_record(error: BaseException, command_origin: str) -> ErrorRecord:
-    """A request that got no answer (refused, dropped, timed out) as the
-    SDK reports it: HttpRequestException, known by the command alone."""
-    record = ErrorRecord(HttpRequestException(f"An error occurred while sending the request: {error}"), "",
-                         ErrorCategory.ConnectionError, None)
+def failure_record(error: Exception, command_origin: str, target: Any = None) -> Optional[ErrorRecord]:
+    """The error record for what :meth:`GraphHttp.send` raised: a token
+    that could not be renewed, too many retries, or a request that got no
+    answer (refused, dropped, timed out: HttpRequestException, known by the
+    command alone, as the SDK reports it); None for anything else (a bug,
+    which the caller re-raises)."""
+    if isinstance(error, IdentityError):
+        return identity_error_record(error, target)
+    if isinstance(error, TooManyRetries):
+        record = ErrorRecord(error, "", ErrorCategory.InvalidOperation, target)
+    elif type(error).__module__.split(".")[0] == "httpx":
+        record = ErrorRecord(HttpRequestException(f"An error occurred while sending the request: {error}"), "",
+                             ErrorCategory.ConnectionError, target)
+    else:
+        return None
     record.command_origin = command_origin
     return record

@@ -10,13 +10,12 @@ from typing import Any, Iterator, Optional
 
 from pwshlike.plugin import (
     ArgumentException, Cmdlet, CmdletSignInUI, ErrorCategory, ErrorDetails, ErrorRecord, Hashtable,
-    HttpRequestException, IdentityError, Parameter, PSCustomObject, cmdlet,
-    identity_error_record, validate_set,
+    HttpRequestException, Parameter, PSCustomObject, cmdlet, validate_set,
 )
 
 from . import connection
 from .context import ps_version
-from .http import TooManyRetries, json_ready, response_headers, transport_error_record
+from .http import failure_record, json_ready, response_headers
 from .response import HttpResponseMessage
 
 COMMAND_TYPE = "Microsoft.Graph.PowerShell.Authentication.Cmdlets.InvokeMgGraphRequest"
@@ -70,16 +69,11 @@ class InvokeMgGraphRequest(Cmdlet):
             response = current.using(CmdletSignInUI(self)).http.send(
                 method, url, command=self.command_name, ps_version=ps_version(self), headers=headers,
                 content=content, debug=self.write_debug)
-        except IdentityError as error:
-            self.throw_terminating_error(identity_error_record(error))
-        except TooManyRetries as error:
-            record = ErrorRecord(error, "", ErrorCategory.InvalidOperation, None)
-            record.command_origin = COMMAND_TYPE
-            self.throw_terminating_error(record)
-        except Exception as error:  # httpx's transport errors: refused, dropped, timed out
-            if type(error).__module__.split(".")[0] != "httpx":
+        except Exception as error:  # noqa: BLE001 - failure_record names what it knows, the rest is re-raised
+            record = failure_record(error, COMMAND_TYPE)
+            if record is None:
                 raise
-            self.throw_terminating_error(transport_error_record(error, COMMAND_TYPE))
+            self.throw_terminating_error(record)
         if self.response_headers_variable:
             self.context.set_variable_value(str(self.response_headers_variable), response_headers(response.headers))
         if self.status_code_variable:

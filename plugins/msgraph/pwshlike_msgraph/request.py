@@ -14,11 +14,11 @@ from __future__ import annotations
 import json
 from typing import Any, Mapping, Optional
 
-from pwshlike.plugin import CmdletSignInUI, ErrorCategory, ErrorRecord, IdentityError, identity_error_record
+from pwshlike.plugin import CmdletSignInUI
 
 from . import connection
 from .context import ps_version
-from .http import TooManyRetries, graph_error_record, json_ready, response_headers, transport_error_record
+from .http import failure_record, graph_error_record, json_ready, response_headers
 
 GENERATED = "Microsoft.Graph.PowerShell.Cmdlets"
 
@@ -42,18 +42,11 @@ def send(cmdlet: Any, method: str, path: str, *, command_type: str, body: Option
         response = current.using(CmdletSignInUI(cmdlet)).http.send(
             method, current.graph_endpoint + "/" + path.lstrip("/"), command=cmdlet.command_name,
             ps_version=ps_version(cmdlet), headers=sent, content=content, debug=cmdlet.write_debug)
-    except IdentityError as error:
-        cmdlet.write_error(identity_error_record(error, target))
-        return None
-    except TooManyRetries as error:
-        record = ErrorRecord(error, "", ErrorCategory.InvalidOperation, target)
-        record.command_origin = origin
-        cmdlet.write_error(record)
-        return None
-    except Exception as error:  # httpx's transport errors: refused, dropped, timed out
-        if type(error).__module__.split(".")[0] != "httpx":
+    except Exception as error:  # noqa: BLE001 - failure_record names what it knows, the rest is re-raised
+        record = failure_record(error, origin, target)
+        if record is None:
             raise
-        cmdlet.write_error(transport_error_record(error, origin))
+        cmdlet.write_error(record)
         return None
     if response_headers_variable:
         cmdlet.context.set_variable_value(response_headers_variable, response_headers(response.headers))
