@@ -133,6 +133,21 @@ class Cmdlet:
         does not capture it (Connect-MgGraph's welcome)."""
         self._runtime.write_host(message, False, None, None, " ")
 
+    def invocation_as(self, name: str, implementing_type: str) -> Any:
+        """This command's ``$MyInvocation`` naming another command: for an
+        error raised, as pwsh sees it, by a command this one stands for
+        (the Graph SDK's proxy functions run a generated cmdlet,
+        ``New-MgOauth2PermissionGrant_Create``, whose name ConciseView
+        shows).  Set it as the record's ``invocation_info``."""
+        import copy
+
+        from .commandinfo import CmdletInfo
+        invocation = copy.copy(self.invocation)
+        my_command = getattr(self.invocation, "my_command", None)
+        module = getattr(my_command, "module_name", "") if my_command is not None else ""
+        invocation.my_command = CmdletInfo(name, lambda: type(self), module, implementing_type)
+        return invocation
+
     def throw_terminating_error(self, record: Any) -> None:
         self._runtime.throw_terminating_error(record)
 

@@ -44,6 +44,11 @@ def test_the_reference_example_verbatim_then_the_duplicates_409(shell: GraphShel
     assert str(record.category_info.category) == "InvalidOperation"
     assert "\nStatus: 409 (Conflict)\nErrorCode: Request_MultipleObjectsWithSameKeyValue\nDate: " in \
         record.error_details.message
+    shell.run("$Error.Clear(); New-MgOauth2PermissionGrant -BodyParameter $params")
+    from pwshlike.host.errorview import format_error
+    text = format_error(shell.errors()[0])
+    assert text.startswith("New-MgOauth2PermissionGrant_Create: Permission entry already exists.\n\nStatus: 409")
+    assert shell.value("$Error[0].InvocationInfo.MyCommand.Name") == "New-MgOauth2PermissionGrant_Create"
     shell.run(f"Invoke-MgGraphRequest DELETE v1.0/oauth2PermissionGrants/{grant.id}")
 
 

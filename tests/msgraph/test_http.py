@@ -192,6 +192,9 @@ class _Cmdlet:
     def write_debug(self, text: str) -> None:
         pass
 
+    def invocation_as(self, name: str, implementing_type: str) -> str:
+        return name
+
     def write_warning(self, text: str) -> None:
         pass
 
@@ -207,6 +210,7 @@ def test_generated_cmdlets_report_through_request_send() -> None:
     assert request.send(cmdlet, "POST", "/v1.0/oauth2PermissionGrants", command_type=variant, body={}) is None
     assert cmdlet.errors[0].fully_qualified_error_id == f"Microsoft.Graph.PowerShell.Cmdlets.{variant}"
     assert cmdlet.errors[0].message == "Authentication needed. Please call Connect-MgGraph."
+    assert cmdlet.errors[0].invocation_info == "New-MgOauth2PermissionGrant_CreateExpanded"
     answers = [httpx.Response(409, json={"error": {"code": "Request_MultipleObjectsWithSameKeyValue",
                                                    "message": "Permission entry already exists."}}),
                httpx.Response(201, json={"id": "g1"})]

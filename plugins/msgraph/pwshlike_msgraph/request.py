@@ -31,7 +31,7 @@ def send(cmdlet: Any, method: str, path: str, *, command_type: str, body: Option
     origin = f"{GENERATED}.{command_type}"
     current = connection.current()
     if current is None:
-        cmdlet.write_error(connection.authentication_needed(origin))
+        _write(cmdlet, connection.authentication_needed(origin), command_type)
         return None
     sent = {str(k): str(v) for k, v in (headers or {}).items()}
     content = None
@@ -46,11 +46,21 @@ def send(cmdlet: Any, method: str, path: str, *, command_type: str, body: Option
         record = failure_record(error, origin, target)
         if record is None:
             raise
-        cmdlet.write_error(record)
+        _write(cmdlet, record, command_type)
         return None
     if response_headers_variable:
         cmdlet.context.set_variable_value(response_headers_variable, response_headers(response.headers))
     if response.status_code >= 400:
-        cmdlet.write_error(graph_error_record(response, command_type, target))
+        _write(cmdlet, graph_error_record(response, command_type, target), command_type)
         return None
     return response
+
+
+def _write(cmdlet: Any, record: Any, command_type: str) -> None:
+    """Writes ``record`` as raised by the generated cmdlet, so that
+    ConciseView reads ``New-MgOauth2PermissionGrant_Create: ...`` as the
+    SDK's users see it."""
+    variant = command_type.partition("_")[2]
+    record.invocation_info = cmdlet.invocation_as(f"{cmdlet.command_name}_{variant}",
+                                                  f"{GENERATED}.{command_type}")
+    cmdlet.write_error(record)
