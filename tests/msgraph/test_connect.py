@@ -220,8 +220,10 @@ def test_invoke_mggraphrequest_as_an_http_response_message(shell: GraphShell) ->
     assert shell.run("$r.StatusCode; $r.IsSuccessStatusCode; $r.Version") == [200, True, "1.1"]
     assert ADMIN in shell.value("$r.Content.ReadAsStringAsync().Result")
     assert shell.value("$r.Content.Headers['content-type'][0]").startswith("application/json")
-    assert shell.run("(Invoke-MgGraphRequest GET v1.0/users/nobody@x -OutputType HttpResponseMessage)"
-                     ".IsSuccessStatusCode") == [False]
+    assert shell.run("(Invoke-MgGraphRequest GET v1.0/users/nobody@x -OutputType HttpResponseMessage "
+                     "-SkipHttpErrorCheck).IsSuccessStatusCode") == [False]
+    error = shell.failure("Invoke-GraphRequest GET v1.0/users/nobody@x -OutputType HttpResponseMessage")
+    assert error.fully_qualified_error_id.startswith("InvokeGraphHttpResponseException,")
 
 
 def test_environment_variables_with_a_certificate_file(shell: GraphShell, home, tmp_path,

@@ -293,3 +293,38 @@ def test_failure_records_of_requests_without_an_answer() -> None:
     assert record.fully_qualified_error_id == origin and str(record.category_info.category) == "ConnectionError"
     assert failure_record(TooManyRetries(3), origin).exception.message.startswith("Too many retries performed.")
     assert failure_record(KeyError("a bug"), origin) is None
+
+
+class _Dropped:
+    """A plugin whose transport drops every connection."""
+
+    def __init__(self) -> None:
+        self.seen: list = []
+
+    @hookimpl
+    def pwshlike_http_transport(self):
+        def answer(request: httpx.Request) -> httpx.Response:
+            self.seen.append(request)
+            raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
+        return httpx.MockTransport(answer)
+
+
+def test_a_dropped_connection_ends_invoke_mggraphrequest_once() -> None:
+    import base64
+    import json
+    import time
+    plugin = _Dropped()
+    host = PluginHost(environ={**os.environ, "PWSHLIKE_PLUGIN_CACHE": "0"}, plugins=[("dropped", plugin)])
+    session = PluginSession(host)
+    body = base64.urlsafe_b64encode(json.dumps({"exp": int(time.time()) + 3600}).encode()).decode().rstrip("=")
+    try:
+        session.run(f"Connect-MgGraph -AccessToken (ConvertTo-SecureString 'eyJhbGciOiJub25lIn0.{body}.s' "
+                    "-AsPlainText -Force) -NoWelcome; Invoke-MgGraphRequest POST v1.0/users -Body @{a = 1}")
+        [record] = session.errors()
+        assert record.fully_qualified_error_id == ("InvokeGraphHttpResponseException,Microsoft.Graph.PowerShell."
+                                                   "Authentication.Cmdlets.InvokeMgGraphRequest")
+        assert record.exception.full_name == "System.Net.Http.HttpRequestException"
+        assert str(record) == "Server disconnected without sending a response." and len(plugin.seen) == 1
+    finally:
+        session.run("$null = Disconnect-MgGraph")
+        host.shutdown()

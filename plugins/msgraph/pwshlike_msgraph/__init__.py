@@ -48,7 +48,8 @@ def pwshlike_add_modules(modules: Any) -> None:
                                 implementing_type="Microsoft.Graph.PowerShell.Authentication.Cmdlets."
                                                   "InvokeMgGraphRequest"))
     modules.add(AUTHENTICATION, GRAPH_MODULE_VERSION, commands=commands,
-                aliases={"Connect-Graph": "Connect-MgGraph", "Disconnect-Graph": "Disconnect-MgGraph"},
+                aliases={"Connect-Graph": "Connect-MgGraph", "Disconnect-Graph": "Disconnect-MgGraph",
+                         "Invoke-GraphRequest": "Invoke-MgGraphRequest"},
                 description="Microsoft Graph PowerShell authentication: sign in, the connection's context, "
                             "environments, request settings and raw Graph requests.",
                 author="pwshlike", project_uri="https://github.com/microsoftgraph/msgraph-sdk-powershell")

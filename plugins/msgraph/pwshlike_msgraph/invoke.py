@@ -39,8 +39,8 @@ class InvokeMgGraphRequest(Cmdlet):
 
     help_notes = ("An unsuccessful status ends the command with the request line, the status, the response headers "
                   "and the body (never the Authorization header). Throttled requests (429, 503, 504) are retried "
-                  "as Set-MgRequestContext says. -OutputType HttpResponseMessage returns the answer whatever its "
-                  "status (check IsSuccessStatusCode); its StatusCode is the number.")
+                  "as Set-MgRequestContext says. -OutputType HttpResponseMessage returns successful answers (and, "
+                  "with -SkipHttpErrorCheck, the others); its StatusCode is the number.")
 
     method = Parameter("String", position=0, aliases=("HttpMethod",), validators=(validate_set(list(METHODS)),),
                        accepted_values=METHODS, help="The HTTP method (GET by default).")
@@ -73,17 +73,19 @@ class InvokeMgGraphRequest(Cmdlet):
             record = failure_record(error, COMMAND_TYPE)
             if record is None:
                 raise
+            if isinstance(record.exception, HttpRequestException):  # the SDK's id and category for no answer
+                record = _no_answer(record.exception, str(error), method, url)
             self.throw_terminating_error(record)
         if self.response_headers_variable:
             self.context.set_variable_value(str(self.response_headers_variable), response_headers(response.headers))
         if self.status_code_variable:
             self.context.set_variable_value(str(self.status_code_variable), response.status_code)
+        if response.status_code >= 400 and not self.skip_http_error_check:
+            self.throw_terminating_error(_response_error(method, url, response))
         kind = str(self.output_type or "HashTable").lower()
         if kind == "httpresponsemessage":
             yield HttpResponseMessage(response, response_headers(response.headers))
             return
-        if response.status_code >= 400 and not self.skip_http_error_check:
-            self.throw_terminating_error(_response_error(method, url, response))
         if self.output_file_path:
             with open(self.context.session.resolve_path(str(self.output_file_path)), "wb") as handle:
                 handle.write(response.content)
@@ -140,6 +142,17 @@ def _as_psobject(value: Any) -> Any:
     if isinstance(value, list):
         return [_as_psobject(item) for item in value]
     return value
+
+
+def _no_answer(exception: Any, reason: str, method: str, url: str) -> ErrorRecord:
+    """A request that got no answer, as Invoke-MgGraphRequest reports it:
+    HttpRequestException under InvokeGraphHttpResponseException, with the
+    cause as ErrorDetails."""
+    record = ErrorRecord(exception, "InvokeGraphHttpResponseException", ErrorCategory.InvalidOperation,
+                         f"{method} {url}")
+    record.command_origin = COMMAND_TYPE
+    record.error_details = ErrorDetails(reason)
+    return record
 
 
 def _response_error(method: str, url: str, response: Any) -> ErrorRecord:
