@@ -4,6 +4,8 @@ httpx over HTTPS to the emulator."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .conftest import GraphShell
@@ -25,8 +27,9 @@ def context(shell: GraphShell) -> dict:
 def test_before_connecting_graph_commands_need_authentication(shell: GraphShell) -> None:
     assert shell.run("Get-MgContext") == []
     error = shell.failure("Disconnect-MgGraph")
-    assert error.message == "No application to sign out from."
-    assert error.fully_qualified_error_id == f"{AUTH}.DisconnectMgGraph"
+    assert error.message == "No application to sign out from." and error.exception.full_name == "System.Exception"
+    assert re.fullmatch(rf"[0-9a-f-]{{36}},{AUTH}\.DisconnectMgGraph", error.fully_qualified_error_id)
+    assert str(error.category_info.category) == "InvalidArgument"
     error = shell.failure("Invoke-MgGraphRequest GET v1.0/me")
     assert error.message == "Authentication needed. Please call Connect-MgGraph."
     assert error.fully_qualified_error_id == f"{AUTH}.InvokeMgGraphRequest"
@@ -116,6 +119,11 @@ def test_unknown_environment_and_added_environments(shell: GraphShell) -> None:
     assert added.Type == "User-defined"
     rows = {e.Name: e.Type for e in shell.run("Get-MgEnvironment")}
     assert rows["Global"] == "Built-in" and rows["Emulator"] == "Built-in" and rows["Mine"] == "User-defined"
+    assert added.GraphEndpoint == "https://graph.example.test" and added.AzureADEndpoint == "https://login.example.test"
+    error = shell.failure("Add-MgEnvironment Global https://a.test https://b.test")
+    assert "built-in environment 'Global'" in error.message
+    error = shell.failure("Add-MgEnvironment Bad not-a-url https://b.test")
+    assert "-AzureADEndpoint must be an absolute URL" in error.message
 
 
 def test_graph_modules_require_the_authentication_module(shell: GraphShell) -> None:

@@ -8,10 +8,12 @@ chooses the flow and keeps the result in :mod:`.connection`.
 from __future__ import annotations
 
 import os
+import urllib.parse
 from typing import Any, Iterator, Optional
 
 from pwshlike.plugin import (
-    ClientCertificate, ClientSecret, CloudEnvironment, Cmdlet, CmdletSignInUI, ErrorCategory, ErrorRecord,
+    ArgumentException, ClientCertificate, ClientSecret, CloudEnvironment, Cmdlet, CmdletSignInUI, DotNetException, ErrorCategory,
+    ErrorRecord,
     IdentityError, InvalidOperationException, Parameter, cmdlet, decode_token_claims, environment, environments,
     http_client_for, identity, identity_error_record, validate_not_null_or_empty, validate_range, validate_set,
 )
@@ -276,10 +278,10 @@ class DisconnectMgGraph(Cmdlet):
 
     def process_record(self) -> Iterator[AuthContext]:
         previous = connection.replace(None)
-        if previous is None:
-            record = ErrorRecord(InvalidOperationException(NO_APPLICATION), "", ErrorCategory.InvalidOperation, None)
-            self.write_error(record)
-            return
+        if previous is None:  # the SDK's record: a plain Exception under a new GUID, terminating
+            import uuid
+            self.throw_terminating_error(ErrorRecord(DotNetException(NO_APPLICATION), str(uuid.uuid4()),
+                                                     ErrorCategory.InvalidArgument, None))
         yield previous.context
 
 
@@ -303,23 +305,31 @@ class AddMgEnvironment(Cmdlet):
     The environment lasts as long as the process (the SDK keeps it in a
     settings file)."""
 
-    name = Parameter("String", mandatory=True, position=0, validators=(validate_not_null_or_empty(),),
-                     help="The environment's name.")
-    azure_ad_endpoint = Parameter("String", mandatory=True, position=1, validators=(validate_not_null_or_empty(),),
-                                  aliases=("AzureADEndpoint",), help="Its sign-in authority host, https://...")
-    graph_endpoint = Parameter("String", mandatory=True, position=2, validators=(validate_not_null_or_empty(),),
-                               help="Its Microsoft Graph endpoint, https://...")
+    name = Parameter("String", mandatory=True, position=0, value_from_pipeline_by_property_name=True,
+                     validators=(validate_not_null_or_empty(),), help="The environment's name.")
+    azure_ad_endpoint = Parameter("String", mandatory=True, position=1, value_from_pipeline_by_property_name=True,
+                                  validators=(validate_not_null_or_empty(),), aliases=("AzureADUrl",),
+                                  help="The base URL of the Azure AD endpoint that issues tokens for it.")
+    graph_endpoint = Parameter("String", mandatory=True, position=2, value_from_pipeline_by_property_name=True,
+                               validators=(validate_not_null_or_empty(),), aliases=("GraphUrl",),
+                               help="The service root of its Microsoft Graph endpoint.")
 
     def process_record(self) -> Iterator[GraphEnvironment]:
         name = str(self.name)
-        registry = environments(self)
-        existing = registry.get(FAMILY, name)
-        if existing is not None and name.lower() not in USER_DEFINED:
-            exc = InvalidOperationException(f"Cannot add environment '{name}': a built-in environment has that name.")
-            self.throw_terminating_error(ErrorRecord(exc, "", ErrorCategory.InvalidArgument, name))
-        if not self.should_process(name, "Add-MgEnvironment"):
+        endpoints = {}
+        for parameter, value in (("AzureADEndpoint", self.azure_ad_endpoint), ("GraphEndpoint", self.graph_endpoint)):
+            parts = urllib.parse.urlsplit(str(value))
+            if parts.scheme not in ("https", "http") or not parts.netloc:
+                exc = ArgumentException(f"-{parameter} must be an absolute URL: '{value}' is not.")
+                self.throw_terminating_error(ErrorRecord(exc, "", ErrorCategory.InvalidArgument, value))
+            endpoints[parameter] = f"{parts.scheme}://{parts.netloc}"  # the SDK keeps the base URL only
+        if not self.should_process("adding environment", name):
             return
-        authority, graph = str(self.azure_ad_endpoint).rstrip("/"), str(self.graph_endpoint).rstrip("/")
+        registry = environments(self)
+        if registry.get(FAMILY, name) is not None and name.lower() not in USER_DEFINED:
+            exc = InvalidOperationException(f"Cannot add built-in environment '{name}'.")
+            self.throw_terminating_error(ErrorRecord(exc, "", ErrorCategory.InvalidOperation, name))
+        authority, graph = endpoints["AzureADEndpoint"], endpoints["GraphEndpoint"]
         cloud = CloudEnvironment(FAMILY, name, {"ActiveDirectoryAuthority": authority + "/",
                                                 "AzureADEndpoint": authority, "GraphEndpoint": graph},
                                  resources={"Graph": graph})
