@@ -273,6 +273,8 @@ def test_set_mgrequestcontext_limits_the_retries_of_invoke_mggraphrequest() -> N
         assert record.fully_qualified_error_id == "Microsoft.Graph.PowerShell.Authentication.Cmdlets." \
                                                   "InvokeMgGraphRequest"
         assert [r.headers.get("retry-attempt") for r in plugin.seen] == [None, "1", "2"]
+        [settings] = session.run("Get-MgRequestContext")
+        assert (settings.MaxRetry, settings.RetryDelay, settings.ClientTimeout.total_seconds()) == (2, 1, 30)
         session.run("Set-MgRequestContext -MaxRetry 11")
         assert "MaxRetry" in str(session.errors()[0]) and REQUEST_CONTEXT.max_retry == 2
     finally:

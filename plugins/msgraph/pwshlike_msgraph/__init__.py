@@ -35,7 +35,7 @@ ENVIRONMENTS: dict[str, dict[str, str]] = {
 _AUTH_COMMANDS = {
     "Connect-MgGraph": "ConnectMgGraph", "Disconnect-MgGraph": "DisconnectMgGraph", "Get-MgContext": "GetMgContext",
     "Get-MgEnvironment": "GetMgEnvironment", "Add-MgEnvironment": "AddMgEnvironment",
-    "Set-MgRequestContext": "SetMgRequestContext",
+    "Set-MgRequestContext": "SetMgRequestContext", "Get-MgRequestContext": "GetMgRequestContext",
 }
 
 

@@ -20,7 +20,8 @@ from pwshlike.plugin import (
 
 from . import connection
 from .context import (
-    AUTH_CONTEXT_TYPE, DEFAULT_APP_NAME, ENVIRONMENT_TYPE, USER_DEFINED, AuthContext, GraphEnvironment, ps_version,
+    AUTH_CONTEXT_TYPE, DEFAULT_APP_NAME, ENVIRONMENT_TYPE, REQUEST_CONTEXT_TYPE, USER_DEFINED, AuthContext,
+    GraphEnvironment, RequestContextInfo, ps_version,
 )
 from .http import MAX_DELAY_SECONDS, MAX_RETRY_LIMIT, REQUEST_CONTEXT
 
@@ -38,6 +39,7 @@ WELCOME = ("Welcome to Microsoft Graph!\n\n"
            "API Docs: https://aka.ms/graph/docs\n\n"
            "NOTE: You can use the -NoWelcome parameter to suppress this message.\n")
 NO_APPLICATION = "No application to sign out from."
+_BY_NAME = {"value_from_pipeline_by_property_name": True}
 
 
 def find_cloud(owner: Any, name: Optional[str]) -> CloudEnvironment:
@@ -338,25 +340,34 @@ class AddMgEnvironment(Cmdlet):
         yield GraphEnvironment(cloud)
 
 
-@cmdlet("Set-MgRequestContext", supports_should_process=True)
+@cmdlet("Set-MgRequestContext", supports_should_process=True, output_types=(REQUEST_CONTEXT_TYPE,))
 class SetMgRequestContext(Cmdlet):
-    """Sets how Graph requests are retried and timed out, for the process."""
+    """Sets how Graph requests are retried and timed out, for the process,
+    and returns the settings."""
 
-    retry_delay = Parameter("Int32", validators=(validate_range(0, int(MAX_DELAY_SECONDS)),),
+    help_notes = "Like the SDK's, the command declares -WhatIf and -Confirm but changes the settings without asking."
+
+    retry_delay = Parameter("Int32", validators=(validate_range(0, int(MAX_DELAY_SECONDS)),), **_BY_NAME,
                             help="Seconds before retrying a throttled request (default 3, at most 180).")
-    max_retry = Parameter("Int32", validators=(validate_range(0, MAX_RETRY_LIMIT),),
+    max_retry = Parameter("Int32", validators=(validate_range(0, MAX_RETRY_LIMIT),), **_BY_NAME,
                           help="The maximum number of retries of a request (default 3, at most 10).")
-    retries_time_limit = Parameter("Int32", validators=(validate_range(0, 2**31 - 1),),
+    retries_time_limit = Parameter("Int32", **_BY_NAME,
                                    help="The most seconds all retries of a request may wait (0: no limit).")
-    client_timeout = Parameter("Int32", validators=(validate_range(1, 2**31 - 1),),
-                               help="The HTTP client timeout in seconds (default 300).")
+    client_timeout = Parameter("Int32", **_BY_NAME, help="The HTTP client timeout in seconds (default 300).")
 
-    def process_record(self) -> None:
-        if not self.should_process("Graph request context", "Set-MgRequestContext"):
-            return
+    def process_record(self) -> Iterator[RequestContextInfo]:
         for name in ("retry_delay", "max_retry", "retries_time_limit"):
             value = getattr(self, name)
             if value is not None:
                 setattr(REQUEST_CONTEXT, name, int(value))
         if self.client_timeout is not None:
             REQUEST_CONTEXT.client_timeout = float(self.client_timeout)
+        yield RequestContextInfo(REQUEST_CONTEXT)
+
+
+@cmdlet("Get-MgRequestContext", output_types=(REQUEST_CONTEXT_TYPE,))
+class GetMgRequestContext(Cmdlet):
+    """Gets the process's Graph request settings (Set-MgRequestContext)."""
+
+    def process_record(self) -> Iterator[RequestContextInfo]:
+        yield RequestContextInfo(REQUEST_CONTEXT)

@@ -9,6 +9,7 @@ from typing import Any, Optional
 
 AUTH_CONTEXT_TYPE = "Microsoft.Graph.PowerShell.Authentication.AuthContext"
 ENVIRONMENT_TYPE = "Microsoft.Graph.PowerShell.Authentication.GraphEnvironment"
+REQUEST_CONTEXT_TYPE = "Microsoft.Graph.PowerShell.Authentication.Models.RequestContext"
 DEFAULT_APP_NAME = "Microsoft Graph Command Line Tools"
 # Names Add-MgEnvironment registered in this process (the rest are plugins' own).
 USER_DEFINED: set[str] = set()
@@ -56,6 +57,20 @@ class GraphEnvironment:
         self.AzureADEndpoint = cloud.endpoints.get("AzureADEndpoint", "")
         self.GraphEndpoint = cloud.endpoints.get("GraphEndpoint", "")
         self.Type = "User-defined" if cloud.name.lower() in USER_DEFINED else "Built-in"
+
+
+class RequestContextInfo:
+    """Get-/Set-MgRequestContext's output: the process's request settings
+    (the time limits as TimeSpans, as the SDK's IRequestContext has them)."""
+
+    full_name = REQUEST_CONTEXT_TYPE
+    PS_MEMBERS = {name: name for name in ("RetryDelay", "MaxRetry", "RetriesTimeLimit", "ClientTimeout")}
+
+    def __init__(self, settings: Any) -> None:
+        self.RetryDelay = settings.retry_delay
+        self.MaxRetry = settings.max_retry
+        self.RetriesTimeLimit = datetime.timedelta(seconds=settings.retries_time_limit)
+        self.ClientTimeout = datetime.timedelta(seconds=settings.client_timeout)
 
 
 def ps_version(cmdlet: Any) -> str:
