@@ -291,7 +291,8 @@ class DisconnectMgGraph(Cmdlet):
 class GetMgEnvironment(Cmdlet):
     """Lists the clouds Connect-MgGraph -Environment can connect to."""
 
-    name = Parameter("String", position=0, help="The name of one environment.")
+    name = Parameter("String", position=0, validators=(validate_not_null_or_empty(),), **_BY_NAME,
+                     help="The name of one environment.")
 
     def process_record(self) -> Iterator[GraphEnvironment]:
         registry = environments(self)
