@@ -132,7 +132,7 @@ class FakeAAD:
                 "device_authorization_endpoint": f"{base}/oauth2/v2.0/devicecode",
                 "issuer": f"https://{HOST}/{TENANT_ID}/v2.0"})
         if path.endswith("/oauth2/v2.0/devicecode"):
-            device_code = f"dc-{next(self._serial)}"
+            device_code = f"device-code-secret-{next(self._serial)}"
             self.device_codes[device_code] = "pending"
             return httpx.Response(200, json={
                 "device_code": device_code, "user_code": "ABCD-EFGH", "verification_uri": f"https://{HOST}/devicelogin",

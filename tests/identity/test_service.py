@@ -179,7 +179,7 @@ def test_device_code(service, cloud, aad, ui):
     assert result.refresh_token and result.account.username == USER_UPN
     assert ui.warnings == ["To sign in, use a web browser to open the page https://login.example.com/devicelogin "
                            "and enter the code ABCD-EFGH to authenticate."]
-    assert "dc-" not in ui.everything()
+    assert "device-code-secret-" not in ui.everything()  # the device code itself is redacted
 
 
 @pytest.mark.parametrize("outcome, code, category", [
