@@ -1,9 +1,11 @@
 """pwshlike plugin: Microsoft Graph PowerShell modules.
 
 Provides Microsoft.Graph.Authentication (Connect-MgGraph and the commands
-around the connection, Invoke-MgGraphRequest) and
-Microsoft.Graph.Identity.SignIns (New-MgOauth2PermissionGrant), which
-requires it.
+around the connection, Invoke-MgGraphRequest) and the modules that require
+it: Microsoft.Graph.Identity.SignIns (New-, Get-, Update- and
+Remove-MgOauth2PermissionGrant), Microsoft.Graph.Applications
+(Get-MgServicePrincipal), Microsoft.Graph.Users (Get-MgUser) and
+Microsoft.Graph.Identity.DirectoryManagement (Get-MgContract).
 Registered through the ``pwshlike`` entry point like any third-party
 plugin; this module only declares names, import paths and data.
 """
@@ -15,11 +17,34 @@ from typing import Any
 from pwshlike.plugin import CloudEnvironment, CommandSpec, FormatView, ViewColumn, hookimpl
 
 SIGNINS = "Microsoft.Graph.Identity.SignIns"
+APPLICATIONS = "Microsoft.Graph.Applications"
+USERS = "Microsoft.Graph.Users"
+DIRECTORY = "Microsoft.Graph.Identity.DirectoryManagement"
 AUTHENTICATION = "Microsoft.Graph.Authentication"
 GRAPH_MODULE_VERSION = "2.25.0"
 MODELS = "Microsoft.Graph.PowerShell.Models"
 GRANT_CLASS = f"{MODELS}.MicrosoftGraphOAuth2PermissionGrant"
 GRANT_INTERFACE = f"{MODELS}.IMicrosoftGraphOAuth2PermissionGrant"
+
+# Module -> (its commands and their classes, its description, its models with their default table columns).
+_GRAPH_MODULES: dict[str, tuple[dict[str, str], str, dict[str, tuple[str, ...]]]] = {
+    SIGNINS: ({"New-MgOauth2PermissionGrant": "signins:NewMgOauth2PermissionGrant",
+               "Get-MgOauth2PermissionGrant": "signins:GetMgOauth2PermissionGrant",
+               "Update-MgOauth2PermissionGrant": "signins:UpdateMgOauth2PermissionGrant",
+               "Remove-MgOauth2PermissionGrant": "signins:RemoveMgOauth2PermissionGrant"},
+              "Microsoft Graph PowerShell cmdlets for identity sign-ins: delegated permission grants and related "
+              "objects.", {}),
+    APPLICATIONS: ({"Get-MgServicePrincipal": "applications:GetMgServicePrincipal"},
+                   "Microsoft Graph PowerShell cmdlets for applications and service principals.",
+                   {"MicrosoftGraphServicePrincipal": ("DisplayName", "Id", "AppId", "SignInAudience",
+                                                       "ServicePrincipalType")}),
+    USERS: ({"Get-MgUser": "users:GetMgUser"}, "Microsoft Graph PowerShell cmdlets for users.",
+            {"MicrosoftGraphUser": ("DisplayName", "Id", "Mail", "UserPrincipalName")}),
+    DIRECTORY: ({"Get-MgContract": "directory:GetMgContract"},
+                "Microsoft Graph PowerShell cmdlets for directory management: contracts with customer tenants.",
+                {"MicrosoftGraphContract": ("Id", "ContractType", "CustomerId", "DefaultDomainName",
+                                            "DisplayName")}),
+}
 
 # Connect-MgGraph -Environment names and their endpoints (GraphEnvironmentConstants.cs).
 ENVIRONMENTS: dict[str, dict[str, str]] = {
@@ -54,25 +79,31 @@ def pwshlike_add_modules(modules: Any) -> None:
                             "environments, request settings and raw Graph requests.",
                 author="pwshlike", project_uri="https://github.com/microsoftgraph/msgraph-sdk-powershell")
     # The SDK's commands are proxy functions, so errors name the command itself.
-    modules.add(SIGNINS, GRAPH_MODULE_VERSION, required_modules=[AUTHENTICATION],
-                commands=[CommandSpec("New-MgOauth2PermissionGrant",
-                                      "pwshlike_msgraph.signins:NewMgOauth2PermissionGrant",
-                                      implementing_type="New-MgOauth2PermissionGrant")],
-                description="Microsoft Graph PowerShell cmdlets for identity sign-ins: delegated permission "
-                            "grants and related objects.",
-                author="pwshlike", project_uri="https://github.com/microsoftgraph/msgraph-sdk-powershell")
+    for module, (names, description, _models) in _GRAPH_MODULES.items():
+        modules.add(module, GRAPH_MODULE_VERSION, required_modules=[AUTHENTICATION],
+                    commands=[CommandSpec(name, f"pwshlike_msgraph.{target}", implementing_type=name)
+                              for name, target in names.items()],
+                    description=description,
+                    author="pwshlike", project_uri="https://github.com/microsoftgraph/msgraph-sdk-powershell")
 
 
 @hookimpl
 def pwshlike_add_types(types: Any) -> None:
     types.add_class(GRANT_CLASS, "pwshlike_msgraph.models:MicrosoftGraphOAuth2PermissionGrant",
                     interfaces=[GRANT_INTERFACE], module=SIGNINS)
+    for module, (_names, _description, models) in _GRAPH_MODULES.items():
+        for model in models:
+            types.add_class(f"{MODELS}.{model}", f"pwshlike_msgraph.models:{model}",
+                            interfaces=[f"{MODELS}.I{model}"], module=module)
 
 
 @hookimpl
 def pwshlike_add_format_views(views: Any) -> None:
     views.add(FormatView("MicrosoftGraphOAuth2PermissionGrant", [GRANT_CLASS], "table", [
         ViewColumn(name, name) for name in ("Id", "ClientId", "ConsentType", "PrincipalId", "ResourceId", "Scope")]))
+    for _names, _description, models in _GRAPH_MODULES.values():
+        for model, columns in models.items():
+            views.add(FormatView(model, [f"{MODELS}.{model}"], "table", [ViewColumn(c, c) for c in columns]))
 
 
 @hookimpl

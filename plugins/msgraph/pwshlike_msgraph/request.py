@@ -27,7 +27,8 @@ def send(cmdlet: Any, method: str, path: str, *, command_type: str, body: Option
          headers: Optional[Mapping[str, Any]] = None, target: Any = None,
          response_headers_variable: Optional[str] = None) -> Optional[Any]:
     """The successful httpx response to ``method path`` (relative to the
-    connection's Graph endpoint), or None after writing the error record."""
+    connection's Graph endpoint, or an absolute URL such as an
+    @odata.nextLink), or None after writing the error record."""
     origin = f"{GENERATED}.{command_type}"
     current = connection.current()
     if current is None:
@@ -39,9 +40,10 @@ def send(cmdlet: Any, method: str, path: str, *, command_type: str, body: Option
         content = json.dumps(json_ready(body), ensure_ascii=False).encode("utf-8")
         sent.setdefault("Content-Type", "application/json")
     try:
+        url = path if path.startswith(("https://", "http://")) else current.graph_endpoint + "/" + path.lstrip("/")
         response = current.using(CmdletSignInUI(cmdlet)).http.send(
-            method, current.graph_endpoint + "/" + path.lstrip("/"), command=cmdlet.command_name,
-            ps_version=ps_version(cmdlet), headers=sent, content=content, debug=cmdlet.write_debug)
+            method, url, command=cmdlet.command_name, ps_version=ps_version(cmdlet), headers=sent, content=content,
+            debug=cmdlet.write_debug)
     except Exception as error:  # noqa: BLE001 - failure_record names what it knows, the rest is re-raised
         record = failure_record(error, origin, target)
         if record is None:

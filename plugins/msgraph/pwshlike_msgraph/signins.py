@@ -1,5 +1,6 @@
-"""New-MgOauth2PermissionGrant, with the parameters and parameter sets of
-the Microsoft.Graph.Identity.SignIns reference page.
+"""The oAuth2PermissionGrant cmdlets of Microsoft.Graph.Identity.SignIns:
+New-MgOauth2PermissionGrant, with the parameters and parameter sets of the
+reference page; Get-, Update- and Remove-MgOauth2PermissionGrant.
 
 The Graph SDK's parameter sets: CreateExpanded (the default: one parameter
 per property) and Create (the whole object in -BodyParameter).  Parameters
@@ -10,11 +11,13 @@ from __future__ import annotations
 
 import json
 from typing import Iterator, Optional
+from urllib.parse import quote
 
 from pwshlike.plugin import ArgumentException, Cmdlet, ErrorCategory, ErrorRecord, Hashtable, Parameter, cmdlet
 
 from . import GRANT_INTERFACE, connection, request
 from .http import SDK_VERSION, json_ready
+from .listing import GraphGetCmdlet
 from .models import MicrosoftGraphOAuth2PermissionGrant
 
 _EXPANDED = {"CreateExpanded": {}}
@@ -145,6 +148,153 @@ def _invalid(grant: MicrosoftGraphOAuth2PermissionGrant) -> Optional[str]:
         return "ConsentType Principal needs PrincipalId: the id of the user the grant is for."
     if consent == "AllPrincipals" and grant.principal_id:
         return "ConsentType AllPrincipals covers every user: leave PrincipalId out."
+    if grant.scope is not None and len(grant.scope) > MAX_SCOPE_LENGTH:
+        return f"Scope is {len(grant.scope)} characters long; Graph accepts at most {MAX_SCOPE_LENGTH}."
+    return None
+
+
+_GRANT_ID_TEMPLATE = "/oauth2PermissionGrants/{oAuth2PermissionGrant-id}"
+_GRANT_ID_HELP = "The unique identifier of the oAuth2PermissionGrant."
+
+
+@cmdlet("Get-MgOauth2PermissionGrant", default_parameter_set="List", output_types=(GRANT_INTERFACE,))
+class GetMgOauth2PermissionGrant(GraphGetCmdlet):
+    """Gets delegated permission grants (oAuth2PermissionGrant objects).
+
+    With -OAuth2PermissionGrantId, reads one grant; otherwise lists the
+    tenant's grants, filtered with -Filter (for example "clientId eq
+    '<object id>'"), a page of 100 at a time: -All follows every page, -Top
+    stops after that many grants."""
+
+    collection = "oauth2PermissionGrants"
+    key_attribute = "o_auth2_permission_grant_id"
+    generated = "GetMgOauth2PermissionGrant"
+    help_examples = [
+        ("Example 1: The grants of one client service principal",
+         "Get-MgOauth2PermissionGrant -Filter \"clientId eq 'ef969797-201d-4f6b-960c-e9ed5f31dab5'\" -All",
+         "Lists every delegated permission grant of that client, on all pages."),
+    ]
+    help_outputs = [GRANT_INTERFACE]
+
+    o_auth2_permission_grant_id = Parameter("String", name="OAuth2PermissionGrantId", sets={"Get": {"mandatory": True}},
+                                            help=_GRANT_ID_HELP)
+
+    def convert(self, item: dict) -> MicrosoftGraphOAuth2PermissionGrant:
+        return MicrosoftGraphOAuth2PermissionGrant.convert_from(item)
+
+
+_UPDATE_EXPANDED = {"UpdateExpanded": {}}
+
+
+@cmdlet("Update-MgOauth2PermissionGrant", default_parameter_set="UpdateExpanded", supports_should_process=True,
+        confirm_impact="Medium", output_types=(GRANT_INTERFACE,))
+class UpdateMgOauth2PermissionGrant(Cmdlet):
+    """Updates a delegated permission grant (an oAuth2PermissionGrant object).
+
+    Change which delegated permissions are granted by giving the new
+    -Scope (the whole space-separated list). Only the properties given are
+    sent (PATCH); Graph answers 204 and nothing is written to the
+    pipeline, as with the SDK."""
+
+    help_examples = [
+        ("Example 1: Change the granted permissions",
+         "Update-MgOauth2PermissionGrant -OAuth2PermissionGrantId $grant.Id -Scope 'User.Read Mail.Read'",
+         "Replaces the grant's scope."),
+    ]
+    help_inputs = [GRANT_INTERFACE, "System.Collections.IDictionary"]
+    help_notes = ("-BodyParameter takes a hashtable with the keys New-MgOauth2PermissionGrant documents (case does "
+                  "not matter; other keys are sent as they are). ConsentType must be AllPrincipals or Principal and "
+                  "Scope at most 3,850 characters; this is checked before sending.")
+
+    o_auth2_permission_grant_id = Parameter("String", name="OAuth2PermissionGrantId", mandatory=True,
+                                            help=_GRANT_ID_HELP)
+    response_headers_variable = Parameter("String", aliases=("RHV",),
+                                          help="The name of a variable to receive the response headers.")
+    additional_properties = Parameter("Hashtable", sets=_UPDATE_EXPANDED,
+                                      help="Further properties to send with the grant.")
+    body_parameter = Parameter("IMicrosoftGraphOAuth2PermissionGrant", full_type_name=GRANT_INTERFACE,
+                               sets={"Update": {"mandatory": True, "value_from_pipeline": True}},
+                               help="The properties to change, as a hashtable.")
+    client_id = Parameter("String", sets=_UPDATE_EXPANDED, help="The object id of the client service principal.")
+    consent_type = Parameter("String", sets=_UPDATE_EXPANDED, help="AllPrincipals or Principal.")
+    id = Parameter("String", sets=_UPDATE_EXPANDED, help="The unique identifier of the grant (read-only).")
+    principal_id = Parameter("String", sets=_UPDATE_EXPANDED,
+                             help="The id of the user the grant is for (consent type Principal).")
+    resource_id = Parameter("String", sets=_UPDATE_EXPANDED, help="The id of the resource service principal.")
+    scope = Parameter("String", sets=_UPDATE_EXPANDED,
+                      help="The delegated permissions granted, space-separated; at most 3,850 characters.")
+    headers = Parameter("IDictionary", full_type_name="System.Collections.IDictionary", value_from_pipeline=True,
+                        help="Extra HTTP headers to send with the request.")
+
+    def process_record(self) -> None:
+        if self.parameter_set_name == "Update":
+            grant = self.body_parameter
+        else:
+            grant = MicrosoftGraphOAuth2PermissionGrant(self.id, self.client_id, self.consent_type,
+                                                        self.principal_id, self.resource_id, self.scope)
+            for key, value in (self.additional_properties or {}).items():
+                grant.additional_properties[key] = value
+        variant = f"UpdateMgOauth2PermissionGrant_{self.parameter_set_name}"
+        if not self.should_process(f"Call remote 'PATCH {_GRANT_ID_TEMPLATE}' operation",
+                                   f"Update-MgOauth2PermissionGrant_{self.parameter_set_name}"):
+            return
+        problem = _invalid_update(grant)
+        if problem is not None:
+            self.write_error(ErrorRecord(ArgumentException(problem), "InvalidGrant", ErrorCategory.InvalidArgument,
+                                         grant))
+            return
+        key = quote(self.o_auth2_permission_grant_id, safe="")
+        request.send(self, "PATCH", f"{_PATH}/{key}", command_type=variant, body=grant.request_body(),
+                     headers=self.headers, target=self.o_auth2_permission_grant_id,
+                     response_headers_variable=self.response_headers_variable)
+
+
+@cmdlet("Remove-MgOauth2PermissionGrant", default_parameter_set="Delete", supports_should_process=True,
+        confirm_impact="Medium", output_types=("System.Boolean",))
+class RemoveMgOauth2PermissionGrant(Cmdlet):
+    """Deletes a delegated permission grant (an oAuth2PermissionGrant object).
+
+    The client application loses the delegated permissions the grant gave
+    it. Writes nothing, or $true with -PassThru."""
+
+    help_examples = [
+        ("Example 1: Remove a grant",
+         "Remove-MgOauth2PermissionGrant -OAuth2PermissionGrantId $grant.Id",
+         "Deletes the grant."),
+    ]
+
+    o_auth2_permission_grant_id = Parameter("String", name="OAuth2PermissionGrantId",
+                                            sets={"Delete": {"mandatory": True}}, help=_GRANT_ID_HELP)
+    if_match = Parameter("String", help="The ETag the grant must have (the If-Match header).")
+    response_headers_variable = Parameter("String", aliases=("RHV",),
+                                          help="The name of a variable to receive the response headers.")
+    headers = Parameter("IDictionary", full_type_name="System.Collections.IDictionary", value_from_pipeline=True,
+                        help="Extra HTTP headers to send with the request.")
+    pass_thru = Parameter("SwitchParameter", help="Writes $true when the grant is deleted.")
+
+    def process_record(self) -> Iterator[bool]:
+        variant = f"RemoveMgOauth2PermissionGrant_{self.parameter_set_name}"
+        if not self.should_process(f"Call remote 'DELETE {_GRANT_ID_TEMPLATE}' operation",
+                                   f"Remove-MgOauth2PermissionGrant_{self.parameter_set_name}"):
+            return
+        headers = {str(k): v for k, v in (self.headers or {}).items()}
+        if self.if_match:
+            headers["If-Match"] = self.if_match
+        key = quote(self.o_auth2_permission_grant_id, safe="")
+        response = request.send(self, "DELETE", f"{_PATH}/{key}", command_type=variant, headers=headers,
+                                target=self.o_auth2_permission_grant_id,
+                                response_headers_variable=self.response_headers_variable)
+        if response is not None and self.pass_thru:
+            yield True
+
+
+def _invalid_update(grant: MicrosoftGraphOAuth2PermissionGrant) -> Optional[str]:
+    """What is wrong with the properties a PATCH changes (the rules that hold
+    whatever the grant already is), or None."""
+    consent = grant.consent_type
+    if consent is not None and consent not in CONSENT_TYPES:
+        return (f"ConsentType '{consent}' is not valid: use AllPrincipals (every user of the tenant) or Principal "
+                f"(the user in PrincipalId).")
     if grant.scope is not None and len(grant.scope) > MAX_SCOPE_LENGTH:
         return f"Scope is {len(grant.scope)} characters long; Graph accepts at most {MAX_SCOPE_LENGTH}."
     return None
