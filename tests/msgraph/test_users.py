@@ -80,7 +80,8 @@ def test_count_variable_filter_search_and_property(shell: GraphShell) -> None:
 
 def test_graph_errors_are_the_sdks_records(shell: GraphShell) -> None:
     record = shell.failure("Get-MgUser -UserId nobody@nowhere.example")
-    assert record.fully_qualified_error_id == "Request_ResourceNotFound,Microsoft.Graph.PowerShell.Cmdlets.GetMgUser_Get"
+    assert record.fully_qualified_error_id == \
+        "Request_ResourceNotFound,Microsoft.Graph.PowerShell.Cmdlets.GetMgUser_Get"
     assert str(record.category_info.category) == "InvalidOperation"
     assert "\nStatus: 404 (NotFound)\nErrorCode: Request_ResourceNotFound" in record.error_details.message
     record = shell.failure("Get-MgUser -Filter \"nonsense eq 'x'\"")

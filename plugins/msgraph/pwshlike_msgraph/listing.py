@@ -102,7 +102,8 @@ class GraphGetCmdlet(Cmdlet):
         if limit is not None:
             page = max(1, min(page, limit))
         options = [("$top", page), ("$skip", self.skip if "Skip" in self.bound_parameters else None),
-                   ("$search", self.search), ("$filter", self.filter), ("$count", "true" if self.count_variable else None),
+                   ("$search", self.search), ("$filter", self.filter),
+                   ("$count", "true" if self.count_variable else None),
                    ("$orderby", _joined(self.sort))] + common
         url = f"/v1.0/{self.collection}{query_string(options)}"
         written = 0
