@@ -108,3 +108,16 @@ def test_bad_filter_and_default_view(shell: GraphShell) -> None:
     lines = text.strip("\n").splitlines()
     assert lines[0].split() == ["Id", "ClientId", "ConsentType", "PrincipalId", "ResourceId", "Scope"]
     assert lines[2].split()[:3] == [grant.id, CLIENT, "Principal"]
+
+
+def test_counts(shell: GraphShell) -> None:
+    shell.run("$Error.Clear()")
+    count = shell.value("(Invoke-MgGraphRequest GET 'v1.0/oauth2PermissionGrants?$top=999').value.Count")
+    assert shell.run("Get-MgOauth2PermissionGrantCount -ConsistencyLevel eventual") == [count]
+    principal_grants = shell.value("$grants.Count")
+    assert shell.run(f"Get-MgOauth2PermissionGrantCount -ConsistencyLevel eventual "
+                     f"-Filter \"clientId eq '{CLIENT}' and consentType eq 'Principal'\"") == [principal_grants]
+    assert shell.run("Get-MgServicePrincipalCount -ConsistencyLevel eventual") == \
+        [len(shell.run("Get-MgServicePrincipal -All"))]
+    assert shell.run("Get-MgContractCount -ConsistencyLevel eventual") == [len(shell.run("Get-MgContract -All"))]
+    assert shell.errors() == []

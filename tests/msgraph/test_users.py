@@ -103,3 +103,12 @@ def test_default_table_view(shell: GraphShell) -> None:
     lines = text.strip("\n").splitlines()
     assert lines[0].split() == ["DisplayName", "Id", "Mail", "UserPrincipalName"]
     assert first.Id in lines[2] and first.UserPrincipalName in lines[2]
+
+
+def test_get_mg_user_count(shell: GraphShell) -> None:
+    assert shell.run("Get-MgUserCount -ConsistencyLevel eventual") == [shell.value("$total")]
+    [user] = shell.run("Get-MgUser -Top 1")
+    assert shell.run(f"Get-MgUserCount -ConsistencyLevel eventual -Filter \"id eq '{user.Id}'\"") == [1]
+    assert shell.value("Get-MgUserCount -ConsistencyLevel eventual | ForEach-Object { $_ -is [int] }") is True
+    record = shell.failure("Get-MgUserCount")                           # Graph counts only with eventual
+    assert record.fully_qualified_error_id.endswith(",Microsoft.Graph.PowerShell.Cmdlets.GetMgUserCount_Get")

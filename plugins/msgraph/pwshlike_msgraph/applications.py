@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pwshlike.plugin import Parameter, cmdlet
 
-from .listing import GraphGetCmdlet
+from .listing import GraphCountCmdlet, GraphGetCmdlet
 from .models import MicrosoftGraphServicePrincipal
 
 SERVICE_PRINCIPAL_INTERFACE = "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphServicePrincipal"
@@ -36,3 +36,20 @@ class GetMgServicePrincipal(GraphGetCmdlet):
 
     service_principal_id = Parameter("String", sets={"Get": {"mandatory": True}},
                                      help="The unique identifier (object id) of the service principal.")
+
+
+@cmdlet("Get-MgServicePrincipalCount", default_parameter_set="Get", output_types=("System.Int32",))
+class GetMgServicePrincipalCount(GraphCountCmdlet):
+    """Gets the number of service principals in the tenant.
+
+    Graph counts only with -ConsistencyLevel eventual; -Filter and -Search
+    count the matching ones."""
+
+    collection = "servicePrincipals"
+    generated = "GetMgServicePrincipalCount"
+    help_examples = [
+        ("Example 1: Count them",
+         "Get-MgServicePrincipalCount -ConsistencyLevel eventual",
+         "The number of service principals in the tenant."),
+    ]
+    help_outputs = ["System.Int32"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pwshlike.plugin import Parameter, cmdlet
 
-from .listing import GraphGetCmdlet
+from .listing import GraphCountCmdlet, GraphGetCmdlet
 from .models import MicrosoftGraphContract
 
 CONTRACT_INTERFACE = "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphContract"
@@ -31,3 +31,20 @@ class GetMgContract(GraphGetCmdlet):
 
     contract_id = Parameter("String", sets={"Get": {"mandatory": True}},
                             help="The unique identifier of the contract.")
+
+
+@cmdlet("Get-MgContractCount", default_parameter_set="Get", output_types=("System.Int32",))
+class GetMgContractCount(GraphCountCmdlet):
+    """Gets the number of contracts (customer tenants) of the partner.
+
+    Graph counts only with -ConsistencyLevel eventual; -Filter and -Search
+    count the matching ones."""
+
+    collection = "contracts"
+    generated = "GetMgContractCount"
+    help_examples = [
+        ("Example 1: Count them",
+         "Get-MgContractCount -ConsistencyLevel eventual",
+         "The number of contracts (customer tenants) of the partner."),
+    ]
+    help_outputs = ["System.Int32"]

@@ -11,6 +11,7 @@ when -Top asks for fewer), ``$filter``, ``$search``, ``$select``,
 followed until it is reached), -All follows every @odata.nextLink.  The
 Get set reads one object (``$select``/``$expand`` only).  -ConsistencyLevel
 becomes the ConsistencyLevel header Graph needs for $search and $count.
+:class:`GraphCountCmdlet` is the Get-Mg*Count cmdlets' (``/$count``).
 """
 
 from __future__ import annotations
@@ -138,3 +139,30 @@ class GraphGetCmdlet(Cmdlet):
 
 def _joined(values: Optional[list[Any]]) -> Optional[str]:
     return ",".join(str(v) for v in values) if values else None
+
+
+class GraphCountCmdlet(Cmdlet):
+    """Base of the Get-Mg*Count cmdlets (set Get): GET /v1.0/<set>/$count,
+    an integer. Graph needs -ConsistencyLevel eventual for it."""
+
+    collection = ""
+    generated = ""                  # GetMgUserCount
+
+    filter = Parameter("String", help="An OData filter ($filter): count only the matching objects.")
+    search = Parameter("String", help="A search phrase ($search): count only the matching objects.")
+    consistency_level = Parameter("String",
+                                  help="The ConsistencyLevel header; Graph requires 'eventual' to count.")
+    response_headers_variable = Parameter("String", aliases=("RHV",),
+                                          help="The name of a variable to receive the response headers.")
+    headers = Parameter("IDictionary", full_type_name="System.Collections.IDictionary", value_from_pipeline=True,
+                        help="Extra HTTP headers to send with the request.")
+
+    def process_record(self) -> Iterator[int]:
+        headers = {str(k): v for k, v in (self.headers or {}).items()}
+        if self.consistency_level:
+            headers["ConsistencyLevel"] = self.consistency_level
+        path = f"/v1.0/{self.collection}/$count{query_string([('$search', self.search), ('$filter', self.filter)])}"
+        response = request.send(self, "GET", path, command_type=f"{self.generated}_Get", headers=headers,
+                                response_headers_variable=self.response_headers_variable)
+        if response is not None:
+            yield int(response.text.strip())

@@ -17,7 +17,7 @@ from pwshlike.plugin import ArgumentException, Cmdlet, ErrorCategory, ErrorRecor
 
 from . import GRANT_INTERFACE, connection, request
 from .http import SDK_VERSION, json_ready
-from .listing import GraphGetCmdlet
+from .listing import GraphCountCmdlet, GraphGetCmdlet
 from .models import MicrosoftGraphOAuth2PermissionGrant
 
 _EXPANDED = {"CreateExpanded": {}}
@@ -298,3 +298,20 @@ def _invalid_update(grant: MicrosoftGraphOAuth2PermissionGrant) -> Optional[str]
     if grant.scope is not None and len(grant.scope) > MAX_SCOPE_LENGTH:
         return f"Scope is {len(grant.scope)} characters long; Graph accepts at most {MAX_SCOPE_LENGTH}."
     return None
+
+
+@cmdlet("Get-MgOauth2PermissionGrantCount", default_parameter_set="Get", output_types=("System.Int32",))
+class GetMgOauth2PermissionGrantCount(GraphCountCmdlet):
+    """Gets the number of delegated permission grants in the tenant.
+
+    Graph counts only with -ConsistencyLevel eventual; -Filter and -Search
+    count the matching ones."""
+
+    collection = "oauth2PermissionGrants"
+    generated = "GetMgOauth2PermissionGrantCount"
+    help_examples = [
+        ("Example 1: Count them",
+         "Get-MgOauth2PermissionGrantCount -ConsistencyLevel eventual",
+         "The number of delegated permission grants in the tenant."),
+    ]
+    help_outputs = ["System.Int32"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pwshlike.plugin import Parameter, cmdlet
 
-from .listing import GraphGetCmdlet
+from .listing import GraphCountCmdlet, GraphGetCmdlet
 from .models import MicrosoftGraphUser
 
 USER_INTERFACE = "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphUser"
@@ -36,3 +36,20 @@ class GetMgUser(GraphGetCmdlet):
 
     user_id = Parameter("String", sets={"Get": {"mandatory": True}},
                         help="The unique identifier of the user: its object id or user principal name.")
+
+
+@cmdlet("Get-MgUserCount", default_parameter_set="Get", output_types=("System.Int32",))
+class GetMgUserCount(GraphCountCmdlet):
+    """Gets the number of users in the tenant.
+
+    Graph counts only with -ConsistencyLevel eventual; -Filter and -Search
+    count the matching ones."""
+
+    collection = "users"
+    generated = "GetMgUserCount"
+    help_examples = [
+        ("Example 1: Count them",
+         "Get-MgUserCount -ConsistencyLevel eventual",
+         "The number of users in the tenant."),
+    ]
+    help_outputs = ["System.Int32"]
