@@ -1,5 +1,5 @@
 #!/usr/bin/env pwshlike
-# pwshlike quickstart: a Cloud Solution Provider's sign-ins, offline.
+# pwshlike quickstart: a Cloud Solution Provider's sign-ins and consent, offline.
 #
 # Starts pwshlike's Azure AD emulator on this machine and signs in to it with
 # New-PartnerAccessToken exactly as you would against Azure: only
@@ -63,6 +63,28 @@ try {
         "A wrong secret fails with $($_.CategoryInfo.Category), $($_.FullyQualifiedErrorId):"
         $_.Exception.Message
     }
+    ''
+
+    # 6. Microsoft Graph with the admin's token: grant delegated consent
+    #    with the reference page's own request, list the grant, remove it.
+    $graph = New-PartnerAccessToken -Environment Emulator -RefreshToken $admin.RefreshToken `
+        -ApplicationId $emulator.PublicClientId -Tenant $emulator.TenantId `
+        -Scopes 'https://graph.microsoft.com/.default'
+    Connect-MgGraph -Environment Emulator -NoWelcome `
+        -AccessToken (ConvertTo-SecureString $graph.AccessToken -AsPlainText -Force)
+    $params = @{
+        clientId    = "ef969797-201d-4f6b-960c-e9ed5f31dab5"
+        consentType = "AllPrincipals"
+        resourceId  = "943603e4-e787-4fe9-93d1-e30f749aae39"
+        scope       = "DelegatedPermissionGrant.ReadWrite.All"
+    }
+    $grant = New-MgOauth2PermissionGrant -BodyParameter $params
+    "Delegated consent granted in the partner tenant (grant $($grant.Id.Substring(0, 8))…):"
+    Get-MgOauth2PermissionGrant -Filter "clientId eq '$($params.clientId)'" |
+        Format-Table ConsentType, Scope, ResourceId
+    Remove-MgOauth2PermissionGrant -OAuth2PermissionGrantId $grant.Id
+    "Grants left for the client: $(@(Get-MgOauth2PermissionGrant -Filter "clientId eq '$($params.clientId)'").Count)"
+    $null = Disconnect-MgGraph
 }
 finally {
     Stop-PwshlikeEmulator

@@ -1,5 +1,5 @@
 """The README's first command runs examples/quickstart.ps1: it must keep
-signing in, offline, against the embedded emulator."""
+signing in and granting consent, offline, against the embedded emulator."""
 
 import os
 import re
@@ -36,9 +36,14 @@ def test_quickstart_signs_in_against_the_emulator(tmp_path):
         assert re.search(rf"^{customer}  Graph token for admin@contosopartner\.onmicrosoft\.com, expires "
                          r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$", out, re.M)
     assert f"{CUSTOMERS[2]}  AADSTS50076: multi-factor authentication required" in lines
-    assert ("A wrong secret fails with AuthenticationError, "
-            "AADSTS7000215,Microsoft.Store.PartnerCenter.PowerShell.Commands.NewPartnerAccessToken:") in lines
-    assert lines[-1].startswith("AADSTS7000215: Invalid client secret provided.")
+    wrong = lines.index("A wrong secret fails with AuthenticationError, "
+                        "AADSTS7000215,Microsoft.Store.PartnerCenter.PowerShell.Commands.NewPartnerAccessToken:")
+    assert lines[wrong + 1].startswith("AADSTS7000215: Invalid client secret provided.")
+    # Microsoft Graph: the reference page's grant is created, listed and removed.
+    assert re.search(r"^Delegated consent granted in the partner tenant \(grant [\w-]{8}…\):$", out, re.M)
+    assert re.search(r"^AllPrincipals DelegatedPermissionGrant\.ReadWrite\.All 943603e4-e787-4fe9-93d1-e30f749aae39 *$",
+                     out, re.M)
+    assert lines[-1] == "Grants left for the client: 0"
     # No whole token reaches the console, and the emulator is gone afterwards.
     assert not re.search(r"eyJ[\w-]{20,}", out)
     assert not (tmp_path / "run" / "pwshlike" / "emulator.json").exists()
