@@ -31,7 +31,7 @@ NEW = "Microsoft.Graph.PowerShell.Cmdlets.NewMgOauth2PermissionGrant"
 INVOKE = "Microsoft.Graph.PowerShell.Authentication.Cmdlets.InvokeMgGraphRequest"
 COUNT_GRANTS = """
 $count = 0; $uri = 'v1.0/oauth2PermissionGrants?$top=50'
-while ($uri) { $page = Invoke-MgGraphRequest GET $uri; $count += @($page.value).Count; $uri = $page['@odata.nextLink'] }
+while ($uri) { $page = Invoke-MgGraphRequest GET $uri; $count += @($page.value).Count; $uri = if ($page) { $page['@odata.nextLink'] } }
 $count
 """
 
@@ -82,7 +82,7 @@ def no_traceback(record) -> None:
 def test_200_grants_with_20_percent_throttling_are_all_created_exactly_once(shell: GraphShell) -> None:
     shell.run("$users = @(); $uri = 'v1.0/users?$top=100'\n"
               "while ($uri) { $page = Invoke-MgGraphRequest GET $uri; $users += $page.value; "
-              "$uri = $page['@odata.nextLink'] }\n"
+              "$uri = if ($page) { $page['@odata.nextLink'] } }\n"
               "$seeded = @($users | Where-Object { $_.userPrincipalName -like 'user[0-9]*@*' })")
     assert shell.value("$seeded.Count") == USERS
     seeded = shell.value(COUNT_GRANTS)  # the emulator's own seeded grants
@@ -248,16 +248,19 @@ def test_graphs_errors_through_invoke_mg_graph_request(shell: GraphShell, reques
     no_traceback(record)
 
 
-def test_get_cmdlets_with_a_bad_filter_or_a_missing_id(shell: GraphShell) -> None:
-    """The Get- cmdlets another change adds: the SDK's `[code] : message` records."""
-    if not shell.run("Get-Command Get-MgOauth2PermissionGrant -ErrorAction SilentlyContinue"):
-        pytest.skip("Get-MgOauth2PermissionGrant is not there yet")
-    record = shell.failure("Get-MgOauth2PermissionGrant -Filter \"clientId eq\"")
-    assert str(record).startswith("[") and "] : " in str(record)
+@pytest.mark.parametrize("command, code, variant", [
+    ('Get-MgOauth2PermissionGrant -Filter "clientId eq"', "BadRequest", "GetMgOauth2PermissionGrant_List"),
+    ("Get-MgUser -Filter \"(displayName eq 'x'\"", "BadRequest", "GetMgUser_List"),
+    ("Get-MgOauth2PermissionGrant -OAuth2PermissionGrantId does-not-exist", "Request_ResourceNotFound",
+     "GetMgOauth2PermissionGrant_Get"),
+])
+def test_get_cmdlets_with_a_bad_filter_or_a_missing_id(shell: GraphShell, command: str, code: str,
+                                                       variant: str) -> None:
+    record = shell.failure(command)
+    assert record.fully_qualified_error_id == f"{code},Microsoft.Graph.PowerShell.Cmdlets.{variant}"
+    assert record.exception.message.startswith(f"[{code}] : ")
     assert str(record.category_info.category) == "InvalidOperation"
-    no_traceback(record)
-    record = shell.failure("Get-MgOauth2PermissionGrant -OAuth2PermissionGrantId does-not-exist")
-    assert record.exception.message.startswith("[Request_ResourceNotFound] : ")
+    assert "Status: 4" in record.error_details.message
     no_traceback(record)
 
 
