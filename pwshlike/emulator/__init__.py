@@ -49,8 +49,9 @@ Modules, one job each:
 Importing this package costs nothing: its names load on first use (PEP
 562), and starlette, uvicorn, PyJWT and cryptography only when a server
 starts.  It imports nothing from pwshlike but ``pwshlike.identity.paths``
-(where files go) and ``pwshlike.identity.certstore`` (to place its app's
-certificate where the identity service finds it).
+(where files go), ``pwshlike.identity.certstore`` (to place its app's
+certificate where the identity service finds it) and, when a server starts,
+``pwshlike.identity.cache`` (to forget tokens an earlier emulator signed).
 """
 
 from __future__ import annotations

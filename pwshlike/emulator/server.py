@@ -110,7 +110,20 @@ class EmulatorServer:
         except OSError:
             self.stop()  # a server no one can find would keep serving until the shell exits
             raise
+        self._forget_earlier_tokens()
         return self
+
+    def _forget_earlier_tokens(self) -> None:
+        """Drops the user's cached tokens of earlier emulators.  msal keys its
+        cache by host, not port, so a token an earlier emulator signed (other
+        keys, other secrets, refresh tokens this one never issued) would be
+        offered to this one and refused with a 401."""
+        from ..identity.cache import shared_token_cache
+        from ..identity.errors import IdentityError
+        try:
+            shared_token_cache().forget_environment(self.host)
+        except IdentityError:
+            pass  # a cache that cannot be read or written holds nothing to forget; sign-ins report it
 
     def _serve(self, listener: socket.socket) -> None:
         import asyncio

@@ -202,3 +202,16 @@ def test_the_token_cache_file_is_private(service, cloud, info, ui):
     service.acquire_for_client(cloud, info["TenantId"], info["ApplicationId"],
                                ClientSecret(info["Credential"]["Password"]), GRAPH, ui)
     assert os.stat(paths.token_cache_path()).st_mode & 0o777 == 0o600
+
+
+def test_a_new_emulator_does_not_inherit_the_tokens_of_the_last_one(service, cloud, info, ui):
+    # msal keys its cache by host, not port: without this, the second
+    # emulator would be offered tokens the first one signed.
+    from pwshlike.emulator.server import EmulatorServer
+    service.acquire_by_device_code(cloud, info["TenantId"], info["PublicClientId"], PARTNER_CENTER, ui)
+    assert service.acquire_silent(cloud, info["TenantId"], info["PublicClientId"], PARTNER_CENTER, ui) is not None
+    second = EmulatorServer(auto_sign_in=True).start()
+    try:
+        assert service.acquire_silent(cloud, info["TenantId"], info["PublicClientId"], PARTNER_CENTER, ui) is None
+    finally:
+        second.stop()
