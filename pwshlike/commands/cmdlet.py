@@ -124,6 +124,12 @@ class Cmdlet:
     def write_debug(self, message: str) -> None:
         self._runtime.write_stream("debug", message)
 
+    def stream_enabled(self, stream: str) -> bool:
+        """Whether ``write_verbose`` ('verbose') or ``write_debug`` ('debug')
+        output would be shown or recorded now (-Verbose, -Debug, the
+        preference variables): skip building costly messages when not."""
+        return self._runtime.stream_enabled(stream)
+
     def write_information(self, message_data: Any, tags: Optional[list[str]] = None) -> None:
         self._runtime.write_information(message_data, tags)
 

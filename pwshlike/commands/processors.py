@@ -284,6 +284,10 @@ class CmdletRuntime:
         else:
             self.context.write_debug(message, overrides.get("DebugPreference"))
 
+    def stream_enabled(self, stream: str) -> bool:
+        variable = "VerbosePreference" if stream == "verbose" else "DebugPreference"
+        return self.context.shows(variable, self.processor.overrides.get(variable))
+
     def write_information(self, message_data: Any, tags: Optional[list[str]]) -> None:
         self.context.write_information(message_data, tags, self.processor.overrides.get("InformationPreference"),
                                        source=self.processor.info.name)

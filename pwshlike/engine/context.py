@@ -311,6 +311,15 @@ class ExecutionContext:
         if pref == STOP:
             raise ActionPreferenceStopException(stop_message(variable, message))
 
+    def shows(self, variable: str, preference: Optional[str] = None) -> bool:
+        """Whether a verbose or debug message (``variable`` is
+        VerbosePreference or DebugPreference; ``preference`` a command's
+        override) would reach anyone: when not, a caller can skip building
+        an expensive message at all."""
+        pref = action_preference(preference, SILENTLY_CONTINUE) if preference is not None else \
+            self.preference(variable, SILENTLY_CONTINUE)
+        return pref not in (IGNORE, SILENTLY_CONTINUE)
+
     def write_warning(self, message: str, preference: Optional[str] = None) -> None:
         self._informational(message, preference, "WarningPreference", CONTINUE, "warning",
                             WarningRecord, "write_warning_line")

@@ -192,6 +192,9 @@ class _Cmdlet:
     def write_debug(self, text: str) -> None:
         pass
 
+    def stream_enabled(self, stream: str) -> bool:
+        return False
+
     def invocation_as(self, name: str, implementing_type: str) -> str:
         return name
 

@@ -128,3 +128,28 @@ def test_a_plugin_command_that_fails_to_load_is_a_powershell_error(env):
     assert record.fully_qualified_error_id == "PluginCommandLoadFailed"
     assert str(record) == ("The command 'Get-Fragile' of module 'Fragile' (plugin 'fragile') could not be loaded: "
                            "ModuleNotFoundError: No module named 'fragile_missing_impl'")
+
+
+STREAMS_PLUGIN = """
+    from pwshlike.plugin import Cmdlet, cmdlet, hookimpl
+
+    @hookimpl
+    def pwshlike_add_modules(modules):
+        modules.add("Streams", "1.0", commands={"Get-StreamState": "streamsplugin:GetStreamState"})
+
+    @cmdlet("Get-StreamState")
+    class GetStreamState(Cmdlet):
+        '''Says whether verbose and debug output would be seen.'''
+
+        def process_record(self):
+            yield f"verbose={self.stream_enabled('verbose')} debug={self.stream_enabled('debug')}"
+"""
+
+
+def test_a_cmdlet_can_ask_whether_verbose_or_debug_output_would_be_seen(env):
+    env.add_user_plugin("streamsplugin", STREAMS_PLUGIN)
+    session = env.session()
+    assert session.text("Get-StreamState; Get-StreamState -Verbose; Get-StreamState -Debug; "
+                        "$VerbosePreference = 'Continue'; Get-StreamState; Get-StreamState -Verbose:$false") == [
+        "verbose=False debug=False", "verbose=True debug=False", "verbose=False debug=True",
+        "verbose=True debug=False", "verbose=False debug=False"]

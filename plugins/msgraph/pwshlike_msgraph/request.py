@@ -43,7 +43,7 @@ def send(cmdlet: Any, method: str, path: str, *, command_type: str, body: Option
         url = path if path.startswith(("https://", "http://")) else current.graph_endpoint + "/" + path.lstrip("/")
         response = current.using(CmdletSignInUI(cmdlet)).http.send(
             method, url, command=cmdlet.command_name, ps_version=ps_version(cmdlet), headers=sent, content=content,
-            debug=cmdlet.write_debug)
+            debug=cmdlet.write_debug if cmdlet.stream_enabled("debug") else None)
     except Exception as error:  # noqa: BLE001 - failure_record names what it knows, the rest is re-raised
         record = failure_record(error, origin, target)
         if record is None:

@@ -109,7 +109,8 @@ class NewMgOauth2PermissionGrant(Cmdlet):
                 grant.additional_properties[key] = value
         variant = f"NewMgOauth2PermissionGrant_{self.parameter_set_name}"
         body = grant.request_body()
-        self.write_verbose(self._preview(body))
+        if self.stream_enabled("verbose"):
+            self.write_verbose(self._preview(body))
         if not self.should_process(f"Call remote '{_OPERATION}' operation",
                                    f"New-MgOauth2PermissionGrant_{self.parameter_set_name}"):
             return
