@@ -12,6 +12,7 @@ import pytest
 
 from pwshlike.plugins.manager import PluginHost
 
+from helpers.home import private_home
 from helpers.session import PluginSession
 
 
@@ -33,14 +34,8 @@ class GraphShell(PluginSession):
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory) -> Iterator[Path]:
-    root = tmp_path_factory.mktemp("home")
-    with pytest.MonkeyPatch.context() as patch:
-        for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME"):
-            (root / variable.lower()).mkdir(mode=0o700)
-            patch.setenv(variable, str(root / variable.lower()))
-        patch.setenv("PSModulePath", os.devnull)
-        patch.delenv("PWSHLIKE_TOKEN_CACHE", raising=False)
-        patch.delenv("BROWSER", raising=False)
+    """XDG folders of the module's own, so nothing touches the user's."""
+    with private_home(tmp_path_factory.mktemp("home")) as root:
         yield root
 
 

@@ -4,11 +4,12 @@ to the emulator, in a temporary home (XDG folders) of the module's own."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+
+from helpers.home import private_home
 
 from .support import EmulatedShell, start_shell
 
@@ -16,14 +17,7 @@ from .support import EmulatedShell, start_shell
 @pytest.fixture(scope="module")
 def home(tmp_path_factory) -> Iterator[Path]:
     """XDG folders of the module's own, so nothing touches the user's."""
-    root = tmp_path_factory.mktemp("home")
-    with pytest.MonkeyPatch.context() as patch:
-        for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME"):
-            (root / variable.lower()).mkdir(mode=0o700)
-            patch.setenv(variable, str(root / variable.lower()))
-        patch.setenv("PSModulePath", os.devnull)
-        patch.delenv("PWSHLIKE_TOKEN_CACHE", raising=False)
-        patch.delenv("BROWSER", raising=False)
+    with private_home(tmp_path_factory.mktemp("home")) as root:
         yield root
 
 

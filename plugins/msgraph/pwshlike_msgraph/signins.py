@@ -10,7 +10,7 @@ are declared in the order ``Get-Command -Syntax`` lists them.
 from __future__ import annotations
 
 import json
-from typing import Iterator, Optional
+from typing import Any, Iterator, Optional
 from urllib.parse import quote
 
 from pwshlike.plugin import ArgumentException, Cmdlet, ErrorCategory, ErrorRecord, Hashtable, Parameter, cmdlet
@@ -100,13 +100,7 @@ class NewMgOauth2PermissionGrant(Cmdlet):
                         help="Extra HTTP headers to send with the request.")
 
     def process_record(self) -> Iterator[MicrosoftGraphOAuth2PermissionGrant]:
-        if self.parameter_set_name == "Create":
-            grant = self.body_parameter
-        else:
-            grant = MicrosoftGraphOAuth2PermissionGrant(self.id, self.client_id, self.consent_type,
-                                                        self.principal_id, self.resource_id, self.scope)
-            for key, value in (self.additional_properties or {}).items():
-                grant.additional_properties[key] = value
+        grant = _grant(self, body_set="Create")
         variant = f"NewMgOauth2PermissionGrant_{self.parameter_set_name}"
         body = grant.request_body()
         if self.stream_enabled("verbose"):
@@ -228,13 +222,7 @@ class UpdateMgOauth2PermissionGrant(Cmdlet):
                         help="Extra HTTP headers to send with the request.")
 
     def process_record(self) -> None:
-        if self.parameter_set_name == "Update":
-            grant = self.body_parameter
-        else:
-            grant = MicrosoftGraphOAuth2PermissionGrant(self.id, self.client_id, self.consent_type,
-                                                        self.principal_id, self.resource_id, self.scope)
-            for key, value in (self.additional_properties or {}).items():
-                grant.additional_properties[key] = value
+        grant = _grant(self, body_set="Update")
         variant = f"UpdateMgOauth2PermissionGrant_{self.parameter_set_name}"
         if not self.should_process(f"Call remote 'PATCH {_GRANT_ID_TEMPLATE}' operation",
                                    f"Update-MgOauth2PermissionGrant_{self.parameter_set_name}"):
@@ -316,3 +304,15 @@ class GetMgOauth2PermissionGrantCount(GraphCountCmdlet):
          "The number of delegated permission grants in the tenant."),
     ]
     help_outputs = ["System.Int32"]
+
+
+def _grant(cmdlet: Any, body_set: str) -> MicrosoftGraphOAuth2PermissionGrant:
+    """The grant a New- or Update- call describes: -BodyParameter in its
+    set, else the expanded parameters and -AdditionalProperties."""
+    if cmdlet.parameter_set_name == body_set:
+        return cmdlet.body_parameter
+    grant = MicrosoftGraphOAuth2PermissionGrant(cmdlet.id, cmdlet.client_id, cmdlet.consent_type,
+                                                cmdlet.principal_id, cmdlet.resource_id, cmdlet.scope)
+    for key, value in (cmdlet.additional_properties or {}).items():
+        grant.additional_properties[key] = value
+    return grant
