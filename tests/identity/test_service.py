@@ -45,13 +45,9 @@ def test_client_credentials_with_a_secret_then_from_the_cache(service, cloud, aa
     assert first.scopes == GRAPH and first.token_type == "Bearer" and first.correlation_id
     assert first.expires_on.tzinfo is not None and first.extended_expires_on > first.expires_on
     sent = len(aad.requests)
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
+    for _ in range(5):  # how fast a hit is: bench/identity_bench.py cache
         again = service.acquire_for_client(cloud, TENANT_ID, APP_ID, ClientSecret(SECRET), GRAPH, ui)
-        timings.append(time.perf_counter() - started)
     assert len(aad.requests) == sent  # not one request
-    assert min(timings) < 0.005
     assert again.from_cache and again.access_token == first.access_token and again.tenant_id == TENANT_ID
     assert again.expires_on == first.expires_on and again.scopes == GRAPH
     assert SECRET not in ui.everything() and first.access_token not in ui.everything()

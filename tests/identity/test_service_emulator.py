@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import ssl
-import time
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -97,14 +96,10 @@ def test_client_credentials_with_the_secret_then_zero_requests(service, emulator
     first = service.acquire_for_client(cloud, info["TenantId"], info["ApplicationId"], ClientSecret(secret), GRAPH, ui)
     assert first.tenant_id == info["TenantId"] and not first.from_cache
     sent = len(emulator.log)
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
+    for _ in range(5):  # how fast a hit is: bench/identity_bench.py cache
         again = service.acquire_for_client(cloud, info["TenantId"], info["ApplicationId"], ClientSecret(secret),
                                            GRAPH, ui)
-        timings.append(time.perf_counter() - started)
     assert len(emulator.log) == sent and again.from_cache and again.access_token == first.access_token
-    assert min(timings) < 0.005
     text = ui.everything()
     assert secret not in text and first.access_token not in text and "client_secret=<redacted>" in text
 
