@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from . import paths
 from .errors import IdentityError
@@ -116,6 +116,24 @@ def _credential(key: Any, certificate: Any) -> dict[str, str]:
     }
 
 
+def _store_files() -> Iterator[tuple[str, bool, bytes]]:
+    """Every readable PFX or PEM file of the stores, ours first, in name
+    order: (path, whether it is a PFX, its bytes)."""
+    for folder in paths.certificate_store_dirs():
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for name in names:
+            path = os.path.join(folder, name)
+            extension = os.path.splitext(name)[1].lower()
+            if extension not in _PFX + _PEM or not os.path.isfile(path):
+                continue
+            data = _read(path)
+            if data is not None:
+                yield path, extension in _PFX, data
+
+
 def find_certificate(thumbprint: str) -> dict[str, str]:
     """The certificate with this SHA-1 thumbprint and its private key, as
     msal's ``client_credential`` wants them: ``private_key`` (PEM),
@@ -129,42 +147,30 @@ def find_certificate(thumbprint: str) -> dict[str, str]:
     folders = paths.certificate_store_dirs()
     locked: list[str] = []
     without_key: list[str] = []
-    for folder in folders:
-        try:
-            names = sorted(os.listdir(folder))
-        except OSError:
+    for path, is_pfx, data in _store_files():
+        if is_pfx:
+            loaded = _load_pfx(data)
+            if loaded is None:
+                locked.append(path)
+                continue
+            key, certificate = loaded
+            if certificate is None or _thumbprint(certificate) != wanted:
+                continue
+            if key is not None and _key_matches(key, certificate):
+                return _credential(key, certificate)
+            without_key.append(path)
             continue
-        for name in names:
-            path = os.path.join(folder, name)
-            extension = os.path.splitext(name)[1].lower()
-            if extension not in _PFX + _PEM or not os.path.isfile(path):
+        for certificate in _pem_certificates(data):
+            if _thumbprint(certificate) != wanted:
                 continue
-            data = _read(path)
-            if data is None:
-                continue
-            if extension in _PFX:
-                loaded = _load_pfx(data)
-                if loaded is None:
-                    locked.append(path)
-                    continue
-                key, certificate = loaded
-                if certificate is None or _thumbprint(certificate) != wanted:
-                    continue
-                if key is not None and _key_matches(key, certificate):
-                    return _credential(key, certificate)
-                without_key.append(path)
-                continue
-            for certificate in _pem_certificates(data):
-                if _thumbprint(certificate) != wanted:
-                    continue
-                key, encrypted = _pem_key(data)
-                if key is None and not encrypted:
-                    sibling = _read(os.path.splitext(path)[0] + ".key")
-                    if sibling is not None:
-                        key, encrypted = _pem_key(sibling)
-                if key is not None and _key_matches(key, certificate):
-                    return _credential(key, certificate)
-                (locked if encrypted else without_key).append(path)
+            key, encrypted = _pem_key(data)
+            if key is None and not encrypted:
+                sibling = _read(os.path.splitext(path)[0] + ".key")
+                if sibling is not None:
+                    key, encrypted = _pem_key(sibling)
+            if key is not None and _key_matches(key, certificate):
+                return _credential(key, certificate)
+            (locked if encrypted else without_key).append(path)
     searched = " and ".join(f"'{folder}'" + ("" if os.path.isdir(folder) else " (which does not exist)")
                             for folder in folders)
     if without_key:
@@ -198,24 +204,14 @@ def find_thumbprint_by_subject(subject: str) -> str:
     import datetime
     now = datetime.datetime.now(datetime.timezone.utc)
     found: list[Any] = []
-    for folder in paths.certificate_store_dirs():
-        try:
-            names = sorted(os.listdir(folder))
-        except OSError:
-            continue
-        for name in names:
-            path = os.path.join(folder, name)
-            extension = os.path.splitext(name)[1].lower()
-            data = _read(path) if extension in _PFX + _PEM and os.path.isfile(path) else None
-            if data is None:
-                continue
-            if extension in _PFX:
-                loaded = _load_pfx(data)
-                certificates = [loaded[1]] if loaded is not None and loaded[1] is not None else []
-            else:
-                certificates = _pem_certificates(data)
-            found.extend(c for c in certificates if _subject_matches(c, subject)
-                         and c.not_valid_before_utc <= now <= c.not_valid_after_utc)
+    for _path, is_pfx, data in _store_files():
+        if is_pfx:
+            loaded = _load_pfx(data)
+            certificates = [loaded[1]] if loaded is not None and loaded[1] is not None else []
+        else:
+            certificates = _pem_certificates(data)
+        found.extend(c for c in certificates if _subject_matches(c, subject)
+                     and c.not_valid_before_utc <= now <= c.not_valid_after_utc)
     if not found:
         raise IdentityError(f"No certificate valid now with the subject '{subject}' was found in "
                             f"{' and '.join(repr(f) for f in paths.certificate_store_dirs())}.",
