@@ -108,10 +108,7 @@ class NewMgOauth2PermissionGrant(Cmdlet):
         if not self.should_process(f"Call remote '{_OPERATION}' operation",
                                    f"New-MgOauth2PermissionGrant_{self.parameter_set_name}"):
             return
-        problem = _invalid(grant)
-        if problem is not None:
-            self.write_error(ErrorRecord(ArgumentException(problem), "InvalidGrant", ErrorCategory.InvalidArgument,
-                                         grant))
+        if _refused(self, _invalid(grant), grant):
             return
         response = request.send(self, "POST", _PATH, command_type=variant, body=body, headers=self.headers,
                                 target=grant, response_headers_variable=self.response_headers_variable)
@@ -227,10 +224,7 @@ class UpdateMgOauth2PermissionGrant(Cmdlet):
         if not self.should_process(f"Call remote 'PATCH {_GRANT_ID_TEMPLATE}' operation",
                                    f"Update-MgOauth2PermissionGrant_{self.parameter_set_name}"):
             return
-        problem = _invalid_update(grant)
-        if problem is not None:
-            self.write_error(ErrorRecord(ArgumentException(problem), "InvalidGrant", ErrorCategory.InvalidArgument,
-                                         grant))
+        if _refused(self, _invalid_update(grant), grant):
             return
         key = quote(self.o_auth2_permission_grant_id, safe="")
         request.send(self, "PATCH", f"{_PATH}/{key}", command_type=variant, body=grant.request_body(),
@@ -316,3 +310,12 @@ def _grant(cmdlet: Any, body_set: str) -> MicrosoftGraphOAuth2PermissionGrant:
     for key, value in (cmdlet.additional_properties or {}).items():
         grant.additional_properties[key] = value
     return grant
+
+
+def _refused(cmdlet: Any, problem: Optional[str], grant: MicrosoftGraphOAuth2PermissionGrant) -> bool:
+    """Writes the InvalidGrant error when the grant breaks Graph's rules
+    (``problem``), so that nothing is sent; False when it does not."""
+    if problem is None:
+        return False
+    cmdlet.write_error(ErrorRecord(ArgumentException(problem), "InvalidGrant", ErrorCategory.InvalidArgument, grant))
+    return True
