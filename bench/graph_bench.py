@@ -144,38 +144,13 @@ def delete_grants(client: Any, base: str, headers: dict[str, str]) -> int:
 def measure_calls(users: int, rounds: int) -> bool:
     print(f"== 1. {users} New-MgOauth2PermissionGrant calls vs a plain httpx loop "
           "(standalone emulator, a separate process) ==")
-    with standalone_emulator_with_users(users) as info:
+    with standalone_emulator("--auto-sign-in", "--users", str(users)) as (_, info):
         session = Session()
         try:
             return _measure_calls(session, info, users, rounds)
         finally:
             session.run("if (Get-MgContext) { $null = Disconnect-MgGraph }")
             session.plugins.shutdown()
-
-
-def standalone_emulator_with_users(users: int):
-    import contextlib
-
-    @contextlib.contextmanager
-    def run():
-        argv = [sys.executable, "-m", "pwshlike.emulator", "--auto-sign-in", "--users", str(users)]
-        process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                                   text=True)
-        try:
-            line = process.stdout.readline()
-            if not line:
-                raise CannotRun(f"python -m pwshlike.emulator printed nothing: {process.stderr.read()[-500:]}")
-            print(f"  emulator: {' '.join(['python'] + argv[1:])} (pid {process.pid})")
-            yield json.loads(line)
-        finally:
-            import signal
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-    return run()
 
 
 def _measure_calls(session: Session, info: dict[str, Any], users: int, rounds: int) -> bool:

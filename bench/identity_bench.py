@@ -438,14 +438,16 @@ def measure_startup(runs: int, warmup: int, commit: str, tolerance: float) -> bo
 # --- 3. throughput ------------------------------------------------------------------------------
 
 @contextlib.contextmanager
-def standalone_emulator() -> Iterator[tuple[subprocess.Popen, dict[str, Any]]]:
-    """``python -m pwshlike.emulator`` and the JSON line it printed."""
-    process = subprocess.Popen([sys.executable, "-m", "pwshlike.emulator"], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+def standalone_emulator(*arguments: str) -> Iterator[tuple[subprocess.Popen, dict[str, Any]]]:
+    """``python -m pwshlike.emulator [arguments]`` and the JSON line it printed."""
+    argv = [sys.executable, "-m", "pwshlike.emulator", *arguments]
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                               text=True)
     try:
         line = process.stdout.readline()
         if not line:
             raise CannotRun(f"python -m pwshlike.emulator printed nothing: {process.stderr.read()[-500:]}")
+        print(f"  emulator: {' '.join(['python'] + argv[1:])} (pid {process.pid})")
         yield process, json.loads(line)
     finally:
         process.send_signal(signal.SIGINT)
