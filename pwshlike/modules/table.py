@@ -15,6 +15,7 @@ import os
 from typing import Any, Callable, Optional
 
 from pwshlike.engine.netobjects import Version
+from pwshlike.engine.wildcard import wildcard_match
 
 from .errors import ModuleError, autoload_failed, invalid_extension, module_not_found
 from .info import PSModuleInfo
@@ -138,6 +139,24 @@ class ModuleTable:
                     info.commands[command.name.lower()] = self.catalog.cmdlet_info(spec, command)
                 found.append(info)
         return found
+
+    def available_commands(self, patterns: list[str]) -> list[Any]:
+        """The functions of modules on disk that match ``patterns`` and are
+        not imported, found without running them (what Get-Command -Module
+        lists before an import): the highest version of each module in the
+        first module folder that has it, as Import-Module would pick."""
+        from pwshlike.commands.commandinfo import FunctionInfo
+        chosen: dict[str, DiskModule] = {}
+        for module in all_modules(module_paths()):
+            key = module.name.lower()
+            if not any(wildcard_match(module.name, p) for p in patterns) or self.find_imported(module.name) \
+                    or not readable(module):
+                continue
+            best = chosen.get(key)
+            if best is None or (best.root == module.root and best.version < module.version):
+                chosen[key] = module
+        return [FunctionInfo(name, None, "Function", module.name)
+                for module in chosen.values() for name in self._exports_of(module)]
 
     def _disk_info(self, module: DiskModule) -> PSModuleInfo:
         from pwshlike.commands.commandinfo import FunctionInfo

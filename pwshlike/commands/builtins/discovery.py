@@ -80,9 +80,21 @@ class GetCommandCommand(Cmdlet):
             for pattern in self.name:
                 yield from self._by_name(pattern)
             return
-        for info in visible_commands(self.context):
-            if self._filters_accept(info):
-                yield info
+        yield from self._listed()
+
+    def _listed(self) -> Iterator[CommandInfo]:
+        """The visible commands that pass the filters; with -Module, also the
+        commands of matching modules that are not imported yet (pwsh lists
+        them from the manifest or the .psm1 without importing)."""
+        found = [info for info in visible_commands(self.context) if self._filters_accept(info)]
+        modules = getattr(self.context, "modules", None)
+        if self.module and modules is not None:
+            seen = {(info.name.lower(), info.module_name.lower()) for info in found}
+            for info in modules.available_commands(self.module):
+                if (info.name.lower(), info.module_name.lower()) not in seen and self._filters_accept(info):
+                    found.append(info)
+            found.sort(key=lambda info: info.name.lower())
+        return iter(found)
 
     def _by_name(self, pattern: str) -> Iterator[CommandInfo]:
         if not _has_wildcard(pattern):
@@ -95,8 +107,8 @@ class GetCommandCommand(Cmdlet):
             if self._filters_accept(info):
                 yield info
             return
-        for info in visible_commands(self.context):
-            if wildcard_match(info.name, pattern) and self._filters_accept(info):
+        for info in self._listed():
+            if wildcard_match(info.name, pattern):
                 yield info
 
     def _wants_alias(self, name: str) -> bool:

@@ -1,0 +1,76 @@
+"""Get-Command -Module lists a module's commands before it is imported, as
+pwsh does (from the manifest's FunctionsToExport or the .psm1's
+functions), and leaves the module unimported."""
+
+from __future__ import annotations
+
+import textwrap
+
+
+def _write(path, text: str):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text))
+    return path
+
+
+def _module(root, name: str = "Tools", exports: str = "@('Get-Thing', 'Set-Thing')") -> None:
+    _write(root / name / f"{name}.psm1", """
+        function Get-Thing { 'thing' }
+        function Set-Thing { 'set' }
+        function Get-Helper { 'private' }
+    """)
+    _write(root / name / f"{name}.psd1",
+           f"@{{ RootModule = '{name}.psm1'; ModuleVersion = '1.2.3'; FunctionsToExport = {exports} }}")
+
+
+def test_get_command_module_lists_an_available_module_without_importing_it(env, tmp_path):
+    _module(tmp_path / "modules")
+    session = env.session()
+    table = session.one("Get-Command -Module Tools | Out-String")
+    lines = [line.rstrip() for line in table.splitlines() if line.strip()]
+    assert lines[0].split() == ["CommandType", "Name", "Version", "Source"]
+    # the Version column fills in once command objects carry their module's version
+    assert [line.split() for line in lines[2:]] == [["Function", "Get-Thing", "1.2.3", "Tools"],
+                                                    ["Function", "Set-Thing", "1.2.3", "Tools"]] \
+        or [line.split() for line in lines[2:]] == [["Function", "Get-Thing", "Tools"],
+                                                    ["Function", "Set-Thing", "Tools"]]
+    assert session.run("Get-Module Tools") == [], "listing does not import"
+    assert session.text("(Get-Command -Module Tools).Source") == ["Tools", "Tools"]
+
+
+def test_name_and_module_wildcards_filter_the_listing(env, tmp_path):
+    _module(tmp_path / "modules")
+    _module(tmp_path / "modules", "Other", "'Get-Thing'")
+    session = env.session()
+    assert session.text("Get-Command -Module Tools -Name Set* | ForEach-Object Name") == ["Set-Thing"]
+    assert session.text("Get-Command -Module Too* -Verb Get | ForEach-Object Name") == ["Get-Thing"]
+    assert session.text("Get-Command -Module Other | ForEach-Object { $_.Name + ' ' + $_.Source }") == [
+        "Get-Thing Other"]
+    assert session.run("Get-Module") == []
+
+
+def test_a_psm1_without_manifest_lists_its_exported_functions(env, tmp_path):
+    _write(tmp_path / "modules" / "Plain" / "Plain.psm1", """
+        function Get-One { 1 }
+        function Get-Two { 2 }
+        Export-ModuleMember -Function Get-One
+    """)
+    session = env.session()
+    assert session.text("Get-Command -Module Plain | ForEach-Object Name") == ["Get-One"]
+    assert session.run("Get-Module Plain") == []
+
+
+def test_a_listed_command_still_autoloads_and_is_listed_once(env, tmp_path):
+    _module(tmp_path / "modules")
+    session = env.session()
+    session.run("Get-Command -Module Tools")
+    assert session.text("Set-Thing") == ["set"]
+    assert session.text("(Get-Module).Name") == ["Tools"]
+    assert session.text("Get-Command -Module Tools | ForEach-Object Name") == ["Get-Thing", "Set-Thing"]
+
+
+def test_a_plugin_module_is_listed_without_importing_it(bundled):
+    names = bundled.text("Get-Command -Module PartnerCenter -Name New-PartnerAccess* | "
+                         "ForEach-Object { $_.Name + ' ' + $_.Source }")
+    assert names == ["New-PartnerAccessToken PartnerCenter"]
+    assert bundled.run("Get-Module PartnerCenter") == []
