@@ -22,6 +22,7 @@ from .binder import (_MISSING, Binding, bind_arguments, binding_error, missing_m
                      missing_mandatory_error, resolve_parameter_set)
 from .common import COMMON_NAMES, preference_overrides
 from .metadata import CommandMetadata
+from .plugin_failure import mark_left_command, plugin_failure
 
 
 def _get_property(obj: Any, name: str) -> Any:
@@ -115,6 +116,9 @@ class _CommandRun(CommandProcessor, metaclass=ABCMeta):
         self._enter()
         try:
             self._begin()
+        except Exception as exc:
+            mark_left_command(exc)
+            raise
         finally:
             self._leave()
 
@@ -122,6 +126,9 @@ class _CommandRun(CommandProcessor, metaclass=ABCMeta):
         self._enter()
         try:
             self._process(input_object)
+        except Exception as exc:
+            mark_left_command(exc)
+            raise
         finally:
             self._leave()
 
@@ -129,6 +136,9 @@ class _CommandRun(CommandProcessor, metaclass=ABCMeta):
         self._enter()
         try:
             self._end()
+        except Exception as exc:
+            mark_left_command(exc)
+            raise
         finally:
             self._leave()
 
@@ -332,9 +342,13 @@ class CmdletProcessor(_CommandRun):
         self._declared_by_name = {p.name.lower(): p for p in self.cls._declared_parameters}
 
     def _begin(self) -> None:
-        self.instance = self.cls(self.runtime)
-        self._apply_bound()
-        self._run(self.instance.begin_processing())
+        try:
+            self.instance = self.cls(self.runtime)
+            self._apply_bound()
+            self._run(self.instance.begin_processing())
+        except Exception as exc:
+            self._raise_plugin_failure(exc)
+            raise
 
     def _apply_bound(self) -> None:
         """Sets the bound values as instance attributes and
@@ -377,10 +391,25 @@ class CmdletProcessor(_CommandRun):
             if not self._bind_input(input_object):
                 return
             self._apply_bound()
-        self._run(self.instance.process_record())
+        try:
+            self._run(self.instance.process_record())
+        except Exception as exc:
+            self._raise_plugin_failure(exc)
+            raise
 
     def _end(self) -> None:
-        self._run(self.instance.end_processing())
+        try:
+            self._run(self.instance.end_processing())
+        except Exception as exc:
+            self._raise_plugin_failure(exc)
+            raise
+
+    def _raise_plugin_failure(self, exc: Exception) -> None:
+        """A plugin's Python bug becomes pwsh's error for an exception
+        escaping a cmdlet (see plugin_failure); anything else goes on as is."""
+        failure = plugin_failure(exc, self.info, self.invocation, self.context)
+        if failure is not None:
+            raise failure from exc
 
     def _run(self, result: Optional[Iterable[Any]]) -> None:
         """Streams what a generator lifecycle method yields."""

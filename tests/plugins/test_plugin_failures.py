@@ -1,0 +1,189 @@
+"""A Python bug in a plugin cmdlet reaches the user as pwsh shows an
+exception escaping a cmdlet: named after the cmdlet, with the Python type
+and message, the traceback on the record and the plugin to report it to."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from pwshlike.host.errorview import format_error
+
+GREETINGS_PLUGIN = """
+    from pwshlike.plugin import Cmdlet, Parameter, cmdlet, hookimpl
+
+
+    class GreetingError(Exception):
+        pass
+
+
+    @hookimpl
+    def pwshlike_add_modules(modules):
+        modules.add("Greetings", "1.2", commands={
+            "Send-Greeting": "greetplugin:SendGreeting",
+            "Measure-Greeting": "greetplugin:MeasureGreeting",
+            "Get-Broken": "greetplugin:GetBroken",
+        })
+
+
+    @cmdlet("Send-Greeting")
+    class SendGreeting(Cmdlet):
+        '''Greets people, badly: a count of zero divides by zero.'''
+        name = Parameter("String[]", position=0, mandatory=True, value_from_pipeline=True)
+        count = Parameter("Int32", default=1)
+
+        def process_record(self):
+            for name in self.name:
+                share = 10 / self.count
+                self.write_object(f"Hello, {name} ({share:g})")
+
+
+    @cmdlet("Measure-Greeting")
+    class MeasureGreeting(Cmdlet):
+        '''Fails on its input: a generator body, with a custom exception.'''
+        text = Parameter("String", position=0, value_from_pipeline=True)
+
+        def process_record(self):
+            if "Grace" in self.text:
+                raise GreetingError("no greeting for Grace")
+            yield len(self.text)
+
+
+    @cmdlet("Get-Broken")
+    class GetBroken(Cmdlet):
+        '''Raises a .NET-like exception on purpose.'''
+
+        def end_processing(self):
+            from pwshlike.plugin import ItemNotFoundException
+            raise ItemNotFoundException("Cannot find the greeting.")
+"""
+
+
+@pytest.fixture
+def greetings(env):
+    env.add_user_plugin("greetplugin", GREETINGS_PLUGIN)
+    session = env.session()
+    assert not session.plugins.problems
+    return session
+
+
+def test_the_error_names_the_cmdlet_and_keeps_the_python_message(greetings):
+    assert greetings.text("Send-Greeting Ada -Count 0; 'next'") == ["next"]
+    [record] = greetings.errors()
+    assert format_error(record) == "Send-Greeting: ZeroDivisionError: division by zero"
+    assert record.fully_qualified_error_id == "ZeroDivisionError,SendGreeting"
+    assert str(record.category_info) == "NotSpecified: (:) [Send-Greeting], PluginException"
+    assert greetings.text("$Error[0].Exception.GetType().FullName; $Error[0].Exception.PythonType; "
+                          "$Error[0].Exception.Message") == [
+        "Pwshlike.PluginException", "ZeroDivisionError", "ZeroDivisionError: division by zero"]
+
+
+def test_the_record_keeps_the_traceback_and_names_the_plugin(greetings):
+    greetings.run("Send-Greeting Ada -Count 0")
+    [record] = greetings.errors()
+    trace = record.exception.stack_trace
+    assert trace.startswith("Traceback (most recent call last):\n")
+    assert "greetplugin.py" in trace and "share = 10 / self.count" in trace
+    assert trace.rstrip().endswith("ZeroDivisionError: division by zero")
+    assert "processors.py" not in trace.splitlines()[1], "the plugin's frame comes first"
+    assert record.error_details.recommended_action.startswith(
+        "This is a bug in the plugin 'greetplugin', which provides 'Send-Greeting'")
+    assert isinstance(record.exception.python_exception, ZeroDivisionError)
+
+
+def test_a_custom_exception_from_a_generator_body(greetings):
+    assert greetings.text("'Ada', 'Grace', 'Alan' | Measure-Greeting") == ["3"]
+    [record] = greetings.errors()
+    assert format_error(record) == "Measure-Greeting: greetplugin.GreetingError: no greeting for Grace"
+    assert record.fully_qualified_error_id == "greetplugin.GreetingError,MeasureGreeting"
+
+
+def test_try_catch_error_action_and_dollar_question(greetings):
+    assert greetings.text(
+        "try { Send-Greeting Ada -Count 0; 'not reached' } catch { 'caught: ' + $_.FullyQualifiedErrorId }") == [
+        "caught: ZeroDivisionError,SendGreeting"]
+    assert greetings.text(
+        "try { Send-Greeting Ada -Count 0 } catch [Pwshlike.PluginException] { 'typed: ' + $_ }") == [
+        "typed: ZeroDivisionError: division by zero"]
+    assert greetings.text("Send-Greeting Ada -Count 0 -ErrorAction SilentlyContinue; $?") == ["False"]
+    assert greetings.text("$Error[0].FullyQualifiedErrorId") == ["ZeroDivisionError,SendGreeting"]
+
+
+def test_a_downstream_bug_is_the_downstream_commands(greetings):
+    """Send-Greeting's write_object runs Measure-Greeting inside
+    Send-Greeting's own process_record: the bug is still Measure-Greeting's."""
+    assert greetings.text("Send-Greeting Ada, Grace | Measure-Greeting") == ["15"]
+    [record] = greetings.errors()
+    assert record.fully_qualified_error_id == "greetplugin.GreetingError,MeasureGreeting"
+    assert format_error(record) == "Measure-Greeting: greetplugin.GreetingError: no greeting for Grace"
+
+
+LOCAL_COMMANDS = """
+    from pwshlike.plugin import Cmdlet, Parameter, cmdlet
+
+
+    @cmdlet("Out-Local")
+    class OutLocal(Cmdlet):
+        '''An application's own command (no plugin declared it).'''
+        value = Parameter("Object", value_from_pipeline=True)
+
+        def process_record(self):
+            return 1 // 0
+"""
+
+
+def test_a_python_error_from_a_later_non_plugin_command_is_not_claimed(greetings, env):
+    """Out-Local runs inside Send-Greeting's write_object; its Python error
+    is mapped by the engine as the built-in commands' are, and is no bug
+    of Send-Greeting's plugin."""
+    (env.plugin_dir / "localcommands.py").write_text(textwrap.dedent(LOCAL_COMMANDS))
+    greetings.plugins.modules.add("Local", "1.0", commands={"Out-Local": "localcommands:OutLocal"})
+    greetings.run("Send-Greeting Ada | Out-Local")
+    [record] = greetings.errors()
+    assert format_error(record) == "OperationStopped: Attempted to divide by zero."
+    assert type(record.exception).__name__ == "DivideByZeroException"
+
+
+def test_flow_control_passes_through_a_plugin_cmdlet(greetings):
+    assert greetings.text("Send-Greeting Ada, Grace, Alan | Select-Object -First 1; 'next'") == [
+        "Hello, Ada (10)", "next"]
+    assert greetings.errors() == []
+
+
+def test_deliberate_dotnet_exceptions_keep_their_handling(greetings):
+    greetings.run("Get-Broken")
+    [record] = greetings.errors()
+    assert format_error(record).endswith("Cannot find the greeting.")
+    assert "PluginException" not in record.fully_qualified_error_id
+    assert type(record.exception).__name__ == "ItemNotFoundException"
+
+
+def test_builtin_cmdlets_are_not_plugin_failures(greetings):
+    greetings.run("Get-Content -LiteralPath ./no-such-file.txt")
+    [record] = greetings.errors()
+    assert record.fully_qualified_error_id.startswith("PathNotFound")
+
+
+def _cli(tmp_path, script, **env):
+    plugins = tmp_path / "data" / "pwshlike" / "plugins"
+    plugins.mkdir(parents=True, exist_ok=True)
+    (plugins / "greetplugin.py").write_text(textwrap.dedent(GREETINGS_PLUGIN))
+    environ = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CACHE_HOME": str(tmp_path / "cache"),
+               "PWSHLIKE_PLUGIN_CACHE": "0", "NO_COLOR": "1", **env}
+    return subprocess.run([sys.executable, "-m", "pwshlike", "-NoProfile", "-NonInteractive", "-Command", script],
+                          capture_output=True, text=True, env=environ, stdin=subprocess.DEVNULL, cwd=tmp_path,
+                          timeout=120)
+
+
+def test_the_console_shows_the_cmdlet_and_debug_shows_the_traceback(tmp_path):
+    plain = _cli(tmp_path, "Send-Greeting Ada -Count 0", PWSHLIKE_DEBUG="")
+    assert plain.stderr.strip() == "Send-Greeting: ZeroDivisionError: division by zero"
+    debug = _cli(tmp_path, "Send-Greeting Ada -Count 0", PWSHLIKE_DEBUG="1")
+    assert "Traceback (most recent call last):" in debug.stderr
+    assert "share = 10 / self.count" in debug.stderr
+    assert "plugin 'greetplugin'" in debug.stderr
+    assert debug.stderr.rstrip().endswith("Send-Greeting: ZeroDivisionError: division by zero")
