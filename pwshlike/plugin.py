@@ -37,22 +37,38 @@ that merely registers costs nothing.  Help comes from the class docstring (synop
 Parameter's ``help`` and the optional class attributes ``help_examples``
 (``(title, code, remarks)`` tuples), ``help_inputs``, ``help_outputs``
 and ``help_notes``.
+
+Parameters may also be declared as typed class attributes
+(``top: Annotated[int, Range(1, 100)] = 100``, see
+:mod:`pwshlike.commands.typed_parameters`); both spellings give the same
+metadata.  :func:`new_object` builds an output object with type names in
+front of PSCustomObject's own, for format views; :class:`WildcardPattern`
+matches names as pwsh's wildcards do.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Sequence, Union
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.metadata import ValidationError
+from pwshlike.commands.typed_parameters import (
+    Alias, AllowEmptyCollection, AllowEmptyString, AllowNull, Check, Count, Length, NotNull, NotNullOrEmpty, Param,
+    Pattern, PSType, Range, SupportsWildcards, ValidateSet,
+)
 from pwshlike.commands.validation import (
     validate_count, validate_length, validate_not_null, validate_not_null_or_empty, validate_pattern,
-    validate_range, validate_script, validate_set,
+    validate_predicate, validate_range, validate_script, validate_set,
 )
 from pwshlike.engine.errors import (
-    ArgumentException, DotNetException, ErrorCategory, ErrorDetails, ErrorRecord, HttpRequestException,
-    InvalidOperationException, NotImplementedException, RuntimeException,
+    ArgumentException, ArgumentNullException, ArgumentOutOfRangeException, DirectoryNotFoundException,
+    DotNetException, ErrorCategory, ErrorDetails, ErrorRecord, FileNotFoundException, FormatException,
+    HttpRequestException, InvalidOperationException, IOException, ItemNotFoundException, KeyNotFoundException,
+    NotImplementedException, NotSupportedException, OperationCanceledException, PSArgumentException,
+    PSArgumentNullException, PSArgumentOutOfRangeException, PSInvalidOperationException, PSNotSupportedException,
+    PSSecurityException, RuntimeException, TimeoutException, UnauthorizedAccessException,
 )
+from pwshlike.engine.wildcard import WildcardPattern
 from pwshlike.engine.conversions import to_string
 from pwshlike.engine.values import Hashtable, OrderedDictionary, PSCredential, PSCustomObject, SecureString
 from pwshlike.modules.model import CommandSpec, ModuleSpec
@@ -73,6 +89,17 @@ __all__ = [
     "CmdletSignInUI", "IdentityError", "ClientSecret", "ClientCertificate", "decode_token_claims",
     "TokenResult", "TokenAccount",
     "identity_error_record", "MsalServiceException", "MsalClientException",
+    # typed parameters
+    "Param", "Alias", "PSType", "SupportsWildcards", "AllowNull", "AllowEmptyString", "AllowEmptyCollection",
+    "ValidateSet", "Range", "Length", "Count", "Pattern", "NotNull", "NotNullOrEmpty", "Check", "validate_predicate",
+    # output objects and wildcards
+    "new_object", "WildcardPattern",
+    # exceptions
+    "ArgumentNullException", "ArgumentOutOfRangeException", "DirectoryNotFoundException", "FileNotFoundException",
+    "FormatException", "IOException", "ItemNotFoundException", "KeyNotFoundException", "NotSupportedException",
+    "OperationCanceledException", "PSArgumentException", "PSArgumentNullException", "PSArgumentOutOfRangeException",
+    "PSInvalidOperationException", "PSNotSupportedException", "PSSecurityException", "TimeoutException",
+    "UnauthorizedAccessException",
 ]
 
 if TYPE_CHECKING:  # served lazily by __getattr__ below
@@ -93,6 +120,16 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'pwshlike.plugin' has no attribute '{name}'")
     import importlib
     return getattr(importlib.import_module(module), name)
+
+
+def new_object(properties: Any = None, type_name: Union[str, Sequence[str], None] = None) -> PSCustomObject:
+    """An output object: ``properties`` (a dict, or (name, value) pairs) as
+    note properties in their order, and ``type_name`` (one name or several,
+    most specific first) *added in front of* its type names, as
+    ``$obj.PSTypeNames.Insert(0, 'Greetings.Greeting')`` does, so a
+    FormatView for that name formats it and ``PSCustomObject`` and
+    ``System.Object`` stay after it."""
+    return PSCustomObject.with_type_names(() if type_name is None else type_name, properties)
 
 
 def _host(owner: Any) -> Any:

@@ -20,6 +20,7 @@ unbound ones have the Parameter's ``default``.
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 from .common import common_parameters, should_process_parameters
@@ -35,7 +36,10 @@ class Parameter:
     keyword arguments describe the parameter in all sets.  ``type_name`` is
     the name help shows; ``full_type_name`` names the type to convert to when
     the short name is not a type literal pwsh resolves (``ErrorCategory``);
-    ``converter`` replaces type conversion altogether.
+    ``converter`` replaces type conversion altogether.  ``default`` is the
+    attribute's value when the parameter is not bound (help shows it, or
+    ``default_text``); ``supports_wildcards`` is ``[SupportsWildcards()]``.
+    ``accepted_values`` default to the values of a ``validate_set``.
     """
 
     def __init__(self, type_name: str = "Object", *, name: Optional[str] = None,
@@ -47,11 +51,12 @@ class Parameter:
                  allow_empty_string: bool = False, allow_empty_collection: bool = False,
                  accepted_values: Sequence[str] = (), dont_show: bool = False,
                  help: str = "", default: Any = None, full_type_name: Optional[str] = None,
-                 converter: Optional[Callable[[Any], Any]] = None) -> None:
+                 converter: Optional[Callable[[Any], Any]] = None, supports_wildcards: bool = False,
+                 default_text: str = "") -> None:
         self.type_name = type_name
         self.name = name
         self.attribute = ""
-        self.default = default
+        self._default = default
         shared = dict(mandatory=mandatory, position=position, value_from_pipeline=value_from_pipeline,
                       value_from_pipeline_by_property_name=value_from_pipeline_by_property_name,
                       value_from_remaining_arguments=value_from_remaining_arguments,
@@ -66,7 +71,16 @@ class Parameter:
         self._options = dict(aliases=aliases, validators=validators, allow_null=allow_null, converter=converter,
                              allow_empty_string=allow_empty_string,
                              allow_empty_collection=allow_empty_collection,
-                             accepted_values=accepted_values, dont_show=dont_show, help=help)
+                             accepted_values=accepted_values, dont_show=dont_show, help=help,
+                             default_value=default, default_text=default_text,
+                             supports_wildcards=supports_wildcards)
+
+    @property
+    def default(self) -> Any:
+        """The unbound value; a fresh copy of a list or dict default, so
+        that one invocation changing it leaves the next one unaffected."""
+        default = self._default
+        return copy.copy(default) if isinstance(default, (list, dict)) else default
 
     def __set_name__(self, owner: type, attribute: str) -> None:
         self.attribute = attribute
@@ -168,7 +182,11 @@ def cmdlet(name: str, *, default_parameter_set: Optional[str] = None,
     Parameter attributes (in declaration order) plus the common ones."""
 
     def decorate(cls: type) -> type:
-        declared = [v for v in _class_attributes(cls) if isinstance(v, Parameter)]
+        from .typed_parameters import declaration_order, typed_parameters
+        order = declaration_order(cls)
+        typed_parameters(cls)
+        declared = [v for v in (getattr(cls, attribute, None) for attribute in order) if isinstance(v, Parameter)]
+        _check_positions(cls, declared)
         params = [p.metadata() for p in declared] + common_parameters()
         if supports_should_process:
             params += should_process_parameters()
@@ -187,6 +205,22 @@ def cmdlet(name: str, *, default_parameter_set: Optional[str] = None,
     return decorate
 
 
+def _check_positions(cls: type, declared: list[Parameter]) -> None:
+    """Two parameters at one position of one set would make binding
+    ambiguous: refused at decoration time, naming both attributes."""
+    taken: dict[tuple[str, int], str] = {}
+    for parameter in declared:
+        for set_name, spec in parameter._sets.items():
+            if spec.position is None:
+                continue
+            key = (set_name, spec.position)
+            other = taken.get(key)
+            if other is not None and other != parameter.attribute:
+                raise TypeError(f"{cls.__name__}.{parameter.attribute}: position {spec.position} is already "
+                                f"taken by {cls.__name__}.{other} in parameter set '{set_name}'")
+            taken[key] = parameter.attribute
+
+
 def _dedent(doc: str) -> str:
     """A docstring without the indentation its source lines carry."""
     lines = doc.strip().split("\n")
@@ -195,9 +229,3 @@ def _dedent(doc: str) -> str:
     return "\n".join([lines[0]] + [line[cut:] for line in lines[1:]])
 
 
-def _class_attributes(cls: type) -> list[Any]:
-    """Class attributes in declaration order, base classes first."""
-    values: list[Any] = []
-    for klass in reversed(cls.__mro__):
-        values.extend(klass.__dict__.values())
-    return values

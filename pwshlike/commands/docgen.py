@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Any, Optional
 
-from .help import command_help
+from .help import command_help, default_text
 from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata
 from .syntax import syntax_by_set, type_display
 
@@ -76,7 +76,8 @@ def page(info: Any, context: Any) -> str:
         out += [f"### -{p.name}", ""]
         if p.help:
             out += [p.help, ""]
-        rows = [("Type", type_display(p.type_name)), ("Default value", p.default_text or "None"),
+        rows = [("Type", type_display(p.type_name)), ("Default value", default_text(p)),
+                ("Supports wildcards", str(p.supports_wildcards)),
                 ("Aliases", ", ".join(p.aliases) or "None")]
         if p.accepted_values:
             rows.append(("Accepted values", ", ".join(p.accepted_values)))

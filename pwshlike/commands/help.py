@@ -9,6 +9,7 @@ pages under docs/cmdlets are written from the same model (``docgen.py``).
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any, Optional
 
 from .common import COMMON_NAMES
@@ -35,18 +36,37 @@ class ParameterHelp:
         self.required = any(s.mandatory for s in specs)
         positions = {s.position for s in specs if s.position is not None}
         self.position = str(min(positions)) if positions else "Named"
-        self.default = param.default_text or "None"
+        self.default = default_text(param)
         by_value = any(s.value_from_pipeline for s in specs)
         by_name = any(s.value_from_pipeline_by_property_name for s in specs)
         kinds = [k for k, on in (("ByValue", by_value), ("ByPropertyName", by_name)) if on]
         self.pipeline_input = f"True ({', '.join(kinds)})" if kinds else "False"
         self.aliases = ", ".join(param.aliases) if param.aliases else "None"
         self.accepted_values = ", ".join(param.accepted_values)
-        self.wildcards = False
+        self.wildcards = param.supports_wildcards
 
     @property
     def required_text(self) -> str:
         return "true" if self.required else "false"
+
+
+def default_text(param: ParameterMetadata) -> str:
+    """The "Default value" help shows: ``default_text`` when given (a script
+    function's default expression), else the default value's text, ``False``
+    for a switch and ``None`` when there is no default, as pwsh's help."""
+    if param.default_text:
+        return param.default_text
+    value = param.default_value
+    if value is None:
+        return "False" if param.is_switch else "None"
+    if isinstance(value, Enum):
+        return value.name
+    from pwshlike.engine.conversions import to_string
+    from pwshlike.engine.values import iter_collection
+    items = iter_collection(value)
+    if items is not None:
+        return ", ".join(to_string(item) for item in items)
+    return to_string(value)
 
 
 class CommandHelp:
@@ -117,10 +137,10 @@ def _parameter_block(p: ParameterHelp, full: bool) -> list[str]:
             "",
             f"        Required?                    {p.required_text}",
             f"        Position?                    {p.position.lower() if p.position == 'Named' else p.position}",
-            f"        Default value                {'' if p.default == 'None' else p.default}",
+            f"        Default value                {p.default}",
             f"        Accept pipeline input?       {p.pipeline_input.replace('True', 'true').replace('False', 'false')}",
             f"        Aliases                      {'none' if p.aliases == 'None' else p.aliases}",
-            "        Accept wildcard characters?  false",
+            f"        Accept wildcard characters?  {'true' if p.wildcards else 'false'}",
         ]
     lines.append("")
     return lines

@@ -44,13 +44,17 @@ class ParameterMetadata:
     bound argument into that type (raising the engine's cast exception).
     ``validators`` are callables ``(value) -> None`` that raise
     ``ValidationError`` with the text pwsh puts after "Cannot validate
-    argument on parameter 'X'.".
+    argument on parameter 'X'.".  ``accepted_values`` (what help and
+    completion offer) default to a ValidateSet validator's values.
+    ``default_value`` is the value an unbound parameter has and
+    ``default_text`` the text help shows for it when that is not the
+    value's own text (a script function's default expression).
     """
 
     __slots__ = ("name", "type_name", "aliases", "sets", "is_switch", "is_array",
                  "converter", "validators", "allow_null", "allow_empty_string",
                  "allow_empty_collection", "dont_show", "help", "is_common",
-                 "accepted_values", "default_text")
+                 "accepted_values", "default_text", "default_value", "supports_wildcards")
 
     def __init__(self, name: str, type_name: str = "Object", *,
                  aliases: Sequence[str] = (),
@@ -60,7 +64,8 @@ class ParameterMetadata:
                  allow_null: bool = False, allow_empty_string: bool = False,
                  allow_empty_collection: bool = False, dont_show: bool = False,
                  help: str = "", is_common: bool = False,
-                 accepted_values: Sequence[str] = (), default_text: str = "") -> None:
+                 accepted_values: Sequence[str] = (), default_text: str = "", default_value: Any = None,
+                 supports_wildcards: bool = False) -> None:
         self.name = name
         self.type_name = type_name
         self.aliases = tuple(aliases)
@@ -75,8 +80,13 @@ class ParameterMetadata:
         self.dont_show = dont_show
         self.help = help
         self.is_common = is_common
+        if not accepted_values:
+            accepted_values = next((v.accepted_values for v in self.validators  # type: ignore[attr-defined]
+                                    if getattr(v, "accepted_values", None)), ())
         self.accepted_values = tuple(accepted_values)
         self.default_text = default_text
+        self.default_value = default_value
+        self.supports_wildcards = supports_wildcards
 
     @property
     def in_all_sets(self) -> bool:

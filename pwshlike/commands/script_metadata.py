@@ -185,9 +185,12 @@ def _parameter(pa: Any, evaluate: Evaluate) -> tuple[ParameterMetadata, bool, bo
             flags["allow_empty_string"] = True
         elif kind == "allowemptycollection":
             flags["allow_empty_collection"] = True
+        elif kind == "supportswildcards":
+            flags["supports_wildcards"] = True
     if not sets:
         sets[ALL_PARAMETER_SETS] = ParameterSetSpec()
+    default = pa.default_value.extent.text if pa.default_value is not None else ""  # help shows the expression
     meta = ParameterMetadata(name, type_name, aliases=aliases, sets=sets, validators=validators,
-                             converter=converter,
+                             converter=converter, default_text=default,
                              dont_show=dont_show, accepted_values=accepted, **flags)
     return meta, advanced, explicit_position

@@ -177,3 +177,19 @@ def validate_script(script_block: Any) -> Validator:
                     'did not return a result of True. Determine why the validation script failed, and then '
                     'try the command again.', "ValidateScriptFailure")
     return validate
+
+
+def validate_predicate(predicate: Callable[[Any], Any], description: str) -> Validator:
+    """ValidateScript with a Python predicate: each element is passed to
+    ``predicate``; a falsy result fails with pwsh's ValidateScript text,
+    ``description`` standing where pwsh quotes the script.  A predicate
+    may raise ``ValidationError`` with its own message instead."""
+
+    def validate(value: Any) -> None:
+        for item in _elements(value):
+            if not predicate(item):
+                raise ValidationError(
+                    f'The "{description}" validation script for the argument with value "{_text(item)}" '
+                    'did not return a result of True. Determine why the validation script failed, and then '
+                    'try the command again.', "ValidateScriptFailure")
+    return validate

@@ -516,18 +516,17 @@ class PSSecurityException(RuntimeException):
     default_category = ErrorCategory.SecurityError
 
 
-class PSArgumentException(ArgumentException):
-    """PowerShell's ArgumentException; carries an ErrorRecord like
-    RuntimeException does (``IContainsErrorRecord``)."""
+class _ArgumentErrorRecord:
+    """What PowerShell's argument exceptions add to .NET's: an ErrorRecord
+    (``IContainsErrorRecord``) and a message without the parameter suffix."""
 
-    full_name = "System.Management.Automation.PSArgumentException"
     default_error_id = "Argument"
     default_category = ErrorCategory.InvalidArgument
     PS_MEMBERS = dict(ArgumentException.PS_MEMBERS, ErrorRecord="error_record")
 
     def __init__(self, message: Optional[str] = None, inner: Optional[BaseException] = None,
                  param_name: Optional[str] = None, error_id: Optional[str] = None) -> None:
-        super().__init__(message, inner, param_name)
+        ArgumentException.__init__(self, message, inner, param_name)  # type: ignore[arg-type]
         self.error_id = error_id or self.default_error_id
         self.category = self.default_category
         self.target_object = None
@@ -541,16 +540,24 @@ class PSArgumentException(ArgumentException):
     error_record = RuntimeException.error_record
 
 
-class PSArgumentNullException(PSArgumentException):
+class PSArgumentException(_ArgumentErrorRecord, ArgumentException):
+    """PowerShell's ArgumentException."""
+
+    full_name = "System.Management.Automation.PSArgumentException"
+
+
+class PSArgumentNullException(_ArgumentErrorRecord, ArgumentNullException):
+    """Derives from ArgumentNullException, not PSArgumentException, as in pwsh."""
+
     full_name = "System.Management.Automation.PSArgumentNullException"
     default_error_id = "ArgumentNull"
-    default_message = "Value cannot be null."
 
 
-class PSArgumentOutOfRangeException(PSArgumentException):
+class PSArgumentOutOfRangeException(_ArgumentErrorRecord, ArgumentOutOfRangeException):
+    """Derives from ArgumentOutOfRangeException, as in pwsh."""
+
     full_name = "System.Management.Automation.PSArgumentOutOfRangeException"
     default_error_id = "ArgumentOutOfRange"
-    default_message = "Specified argument was out of the range of valid values."
 
 
 class PSInvalidOperationException(InvalidOperationException):

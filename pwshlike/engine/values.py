@@ -482,6 +482,16 @@ class PSCustomObject:
             for k, v in pairs:
                 self.set_property(str(k), v)
 
+    @classmethod
+    def with_type_names(cls, type_names: Any, properties: Any = None) -> "PSCustomObject":
+        """An object whose type names are ``type_names`` (one name or a
+        sequence, most specific first) *in front of* PSCustomObject's own,
+        as ``$obj.PSTypeNames.Insert(0, 'X')`` leaves them; format views
+        keyed on those names apply.  (``PSCustomObject(type_names=...)``
+        replaces the list instead, which Select-Object and Import-Csv need.)"""
+        names = [type_names] if isinstance(type_names, str) else list(type_names)
+        return cls(properties, names + ["System.Management.Automation.PSCustomObject", "System.Object"])
+
     def has_property(self, name: str) -> bool:
         return name.lower() in self._names
 

@@ -96,3 +96,28 @@ def unescape_wildcard(text: str) -> str:
         out.append(text[i])
         i += 1
     return "".join(out)
+
+
+class WildcardPattern:
+    """pwsh's ``WildcardPattern`` for Python code (cmdlets filtering names):
+    ``WildcardPattern("Get-*").is_match("get-item")``.  Case-insensitive
+    unless ``ignore_case=False``; an unclosed ``[`` raises
+    ``WildcardPatternException`` here, when the pattern is made."""
+
+    __slots__ = ("pattern", "ignore_case", "_regex")
+
+    def __init__(self, pattern: str, ignore_case: bool = True) -> None:
+        self.pattern = pattern
+        self.ignore_case = ignore_case
+        self._regex = wildcard_regex(pattern, not ignore_case)
+
+    def is_match(self, text: str) -> bool:
+        """Whether the whole of ``text`` matches."""
+        return self._regex.match(text) is not None
+
+    contains_wildcard = staticmethod(contains_wildcard)
+    escape = staticmethod(escape_wildcard)
+    unescape = staticmethod(unescape_wildcard)
+
+    def __repr__(self) -> str:
+        return f"WildcardPattern({self.pattern!r}, ignore_case={self.ignore_case})"

@@ -25,7 +25,7 @@ def test_get_help_full_lists_parameter_facts(session):
         "",
         "        Required?                    true",
         "        Position?                    0",
-        "        Default value                ",
+        "        Default value                None",
         "        Accept pipeline input?       true (ByValue)",
         "        Aliases                      none",
         "        Accept wildcard characters?  false",

@@ -17,7 +17,7 @@ becomes the ConsistencyLevel header Graph needs for $search and $count.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Optional
+from typing import Any, ClassVar, Iterator, Optional
 from urllib.parse import quote
 
 from pwshlike.plugin import ArgumentException, Cmdlet, ErrorCategory, ErrorRecord, Parameter
@@ -43,7 +43,7 @@ class GraphGetCmdlet(Cmdlet):
     collection = ""                 # the URL segment under /v1.0
     key_attribute = ""              # the Python attribute of the key parameter
     generated = ""                  # GetMgUser: the generated cmdlet's name, without the variant
-    model: Any = None               # the output class (from_json)
+    model: ClassVar[Any] = None     # the output class (from_json)
 
     expand_property = Parameter("String[]", aliases=("Expand",),
                                 help="Related entities to expand ($expand).")

@@ -10,7 +10,7 @@ Format-Table's output anywhere else gives those objects, not the data.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
+from typing import Any, ClassVar, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range, validate_set
@@ -34,7 +34,7 @@ class _FormatCommand(Cmdlet):
     then one shaper that turns the input into packets."""
 
     shape = ""
-    property_keys: tuple[str, ...] = ()
+    property_keys: ClassVar[tuple[str, ...]] = ()
 
     group_by = Parameter("Object", help="Starts a new group each time this property's value changes.")
     view = Parameter("String", help="The name of a view to use.")
