@@ -45,7 +45,7 @@ def parse_script(text: str, file: Optional[str] = None) -> Any:
 
 def execute_script(ctx: ExecutionContext, script: Any, *, file: Optional[str] = None,
                    arguments: Iterable[Any] = (), emit: Optional[Callable[[Any], None]] = None,
-                   dot_source: bool = False) -> RunResult:
+                   dot_source: bool = False, input: Optional[Iterable[Any]] = None) -> RunResult:
     """Runs ``script`` (source text or a ScriptBlockAst).
 
     * ``file``: the script's path; the script then gets its own script
@@ -56,6 +56,8 @@ def execute_script(ctx: ExecutionContext, script: Any, *, file: Optional[str] = 
       formatted object at a time).
     * ``dot_source``: run in the current scope, as ``-Command`` and the REPL
       do, so functions and variables it defines stay.
+    * ``input``: the script's pipeline input (``$input``; with the commands layer), as
+      ``items | & { script }`` gives it; None for no input.
     """
     ctx.activate()
     ast = parse_script(script, file) if isinstance(script, str) else script
@@ -71,7 +73,8 @@ def execute_script(ctx: ExecutionContext, script: Any, *, file: Optional[str] = 
             info = ctx.command_resolver(ctx, block, operator, ast.extent)
             invocation = InvocationInfo(info, file or "", None, pipeline_position=1,
                                         pipeline_length=1)
-            run_pipeline(ctx, [info.new_processor(ctx, args, invocation)], out, sets_status=False)
+            run_pipeline(ctx, [info.new_processor(ctx, args, invocation)], out, source=input,
+                         sets_status=False)
         else:
             _run_direct(ctx, block, [a.value for a in args if not a.end_of_parameters], out,
                         not dot_source)

@@ -110,12 +110,13 @@ class Session:
         self.host.write_error_record(record)
 
 
-def build_session(host: ConsoleHost, interactive: bool = False) -> Session:
-    """A new session on ``host`` with the commands layer and the formatter installed."""
+def build_session(host: ConsoleHost, interactive: bool = False, plugins: Any = None) -> Session:
+    """A new session on ``host`` with the commands layer and the formatter
+    installed; ``plugins`` is the PluginHost (default: the process's)."""
     from .. import commands
     from ..engine import ExecutionContext
     context = ExecutionContext(host, interactive=interactive)
-    commands.install(context)
+    commands.install(context, plugins=plugins)
     formatter = Formatter(width=lambda: host.window_width)
     session = Session(context, host, formatter)
     formatter.error_view = session.error_view
