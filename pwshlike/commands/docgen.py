@@ -79,8 +79,9 @@ def page(info: Any, context: Any) -> str:
         rows = [("Type", type_display(p.type_name)), ("Default value", default_text(p)),
                 ("Supports wildcards", str(p.supports_wildcards)),
                 ("Aliases", ", ".join(p.aliases) or "None")]
-        if p.accepted_values:
-            rows.append(("Accepted values", ", ".join(p.accepted_values)))
+        accepted = p.accepted_values or p.enum_names()
+        if accepted:
+            rows.append(("Accepted values", ", ".join(accepted)))
         rows += [("Required", _per_set(p, metadata, "required")), ("Position", _per_set(p, metadata, "position")),
                  ("Pipeline input", _pipeline(p))]
         out += ["| | |", "| --- | --- |"] + [f"| {k} | {v} |" for k, v in rows] + [""]

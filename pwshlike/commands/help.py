@@ -42,7 +42,7 @@ class ParameterHelp:
         kinds = [k for k, on in (("ByValue", by_value), ("ByPropertyName", by_name)) if on]
         self.pipeline_input = f"True ({', '.join(kinds)})" if kinds else "False"
         self.aliases = ", ".join(param.aliases) if param.aliases else "None"
-        self.accepted_values = ", ".join(param.accepted_values)
+        self.accepted_values = ", ".join(param.accepted_values or param.enum_names())
         self.wildcards = param.supports_wildcards
 
     @property

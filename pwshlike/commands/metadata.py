@@ -96,6 +96,23 @@ class ParameterMetadata:
         spec = self.sets.get(set_name)
         return spec if spec is not None else self.sets.get(ALL_PARAMETER_SETS)
 
+    def enum_names(self) -> tuple[str, ...]:
+        """The member names of the parameter's enum type (of its elements
+        for an array) in declaration order; empty when the type is not an
+        enum or cannot be resolved.  Resolves the type: for describing a
+        command (help, completion), not for start-up."""
+        converter = self.converter
+        if converter is None or not hasattr(converter, "pstype"):
+            return ()
+        try:
+            pstype = converter.pstype
+        except Exception:  # a display-only type name has no members to offer
+            return ()
+        if self.is_array and getattr(pstype, "element_type", None) is not None:
+            pstype = pstype.element_type
+        enum = getattr(pstype, "enum", None)
+        return tuple(enum.members) if enum is not None else ()
+
     def __repr__(self) -> str:
         return f"ParameterMetadata({self.name!r}, {self.type_name!r})"
 

@@ -461,12 +461,9 @@ def _parameter_values(param: ParameterMetadata) -> Optional[list[str]]:
     base_type = param.type_name.removesuffix("[]").lower()
     if base_type in _BOOL_TYPES:
         return ["$true", "$false"]
-    pstype = _resolved_type(param.converter)
-    if pstype is not None and getattr(pstype, "element_type", None) is not None and param.is_array:
-        pstype = pstype.element_type
-    enum = getattr(pstype, "enum", None)
-    if enum is not None:
-        return sorted(enum.members, key=str.lower)  # pwsh lists enum names alphabetically
+    names = param.enum_names()
+    if names:
+        return sorted(names, key=str.lower)  # pwsh lists enum names alphabetically
     return None
 
 

@@ -22,6 +22,10 @@ GREETINGS_PLUGIN = """
         modules.add("Greetings", "1.0", commands={"Send-Greeting": "greetplugin:SendGreeting",
                                                   "Get-Greeter": "greetplugin:GetGreeter"})
 
+    @hookimpl
+    def pwshlike_add_types(types):
+        types.add_enum("Greetings.Mood", ["Calm", "Busy"])
+
     class Tone(enum.Enum):
         Warm = 1
         Formal = 2
@@ -34,6 +38,7 @@ GREETINGS_PLUGIN = """
         greeting = Parameter("String", validators=[validate_set(["Hello", "Hi", "Welcome"])], default="Hello",
                              help="The word to greet with.")
         since = Parameter("DateTime", default_text="Today")
+        mood = Parameter("Mood", full_type_name="Greetings.Mood")
 
         def process_record(self):
             for person in self.name:
@@ -99,6 +104,11 @@ def test_completion_offers_validate_set_and_enum_values(greetings):
     assert engine.complete("Send-Greeting -Greeting w").texts == ["Welcome"]
     assert engine.complete("Get-Greeter -Language f").texts == ["French"]
     assert engine.complete("Get-Greeter -Tone ").texts == ["Warm", "Formal"]
+    assert engine.complete("Send-Greeting -Mood ").texts == ["Busy", "Calm"]  # a .NET enum: alphabetical
+
+
+def test_help_lists_a_registered_enums_names(greetings):
+    assert "Accepted values: Calm, Busy" in _parameter_block(greetings, "Send-Greeting", "Mood")
 
 
 def test_accepted_values_given_explicitly_still_win():
