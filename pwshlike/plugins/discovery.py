@@ -32,22 +32,34 @@ BLOCK = "PWSHLIKE_BLOCK_PLUGINS"
 EXPLICIT = "PWSHLIKE_PLUGINS"
 CACHE_SWITCH = "PWSHLIKE_PLUGIN_CACHE"
 
-_CACHE_HEADER = "pwshlike-entry-points 1"
+_CACHE_HEADER = "pwshlike-entry-points 2"
 _DIST_SUFFIXES = (".dist-info", ".egg-info")
+
+
+# What Get-PwshlikePlugin shows as a plugin's Source.
+ENTRY_POINT = "EntryPoint"
+USER_DIRECTORY = "UserDirectory"
+ENVIRONMENT = "Environment"
 
 
 class PluginSource:
     """Where one plugin comes from: ``name`` (what blocking and warnings
     use), ``module`` to import (``package.module`` or
-    ``package.module:attribute``), ``origin`` for messages."""
+    ``package.module:attribute``), ``origin`` for messages, ``kind`` (one of
+    the Source names above) and, for an entry point, the ``distribution``
+    that declares it and its ``version`` (what Get-PwshlikePlugin lists)."""
 
-    __slots__ = ("name", "module", "origin", "path")
+    __slots__ = ("name", "module", "origin", "path", "kind", "distribution", "version")
 
-    def __init__(self, name: str, module: str, origin: str, path: str = "") -> None:
+    def __init__(self, name: str, module: str, origin: str, path: str = "", *, kind: str = ENVIRONMENT,
+                 distribution: str = "", version: str = "") -> None:
         self.name = name
         self.module = module
         self.origin = origin
         self.path = path
+        self.kind = kind
+        self.distribution = distribution
+        self.version = version
 
     def load(self) -> Any:
         """Imports the plugin object (a module, or the named attribute)."""
@@ -73,7 +85,7 @@ def blocked_names(environ: Mapping[str, str]) -> set[str]:
 
 
 def explicit_sources(environ: Mapping[str, str]) -> list[PluginSource]:
-    return [PluginSource(name, name, f"{EXPLICIT}") for name in _names(environ.get(EXPLICIT))]
+    return [PluginSource(name, name, f"{EXPLICIT}", kind=ENVIRONMENT) for name in _names(environ.get(EXPLICIT))]
 
 
 def xdg_dir(environ: Mapping[str, str], variable: str, default: str) -> str:
@@ -104,7 +116,7 @@ def user_dir_sources(directory: str) -> list[PluginSource]:
             stem = name
         else:
             continue
-        sources.append(PluginSource(stem, stem, f"user plugin directory {directory}", directory))
+        sources.append(PluginSource(stem, stem, f"user plugin directory {directory}", directory, kind=USER_DIRECTORY))
     return sources
 
 
@@ -137,14 +149,19 @@ def distributions_fingerprint(path: Iterable[str]) -> str:
     return "|".join(parts)
 
 
-def _scan_entry_points() -> list[tuple[str, str, str]]:
-    """(name, value, "distribution version") for the group, via importlib.metadata."""
+_Entry = tuple[str, str, str, str]  # entry point name, value, distribution name, distribution version
+_FIELDS = 4
+
+
+def _scan_entry_points() -> list[_Entry]:
+    """The group's entry points via importlib.metadata ('' for a
+    distribution it cannot name)."""
     from importlib.metadata import entry_points
     found = []
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         dist = getattr(ep, "dist", None)
-        origin = f"{dist.name} {dist.version}" if dist is not None else "an unknown distribution"
-        found.append((ep.name, ep.value, origin))
+        name, version = (dist.name or "", dist.version or "") if dist is not None else ("", "")
+        found.append((ep.name, ep.value, name, version))
     return found
 
 
@@ -155,7 +172,7 @@ def _cache_file(environ: Mapping[str, str]) -> str:
     return os.path.join(cache_home, "pwshlike", f"entry-points-{ident:08x}.txt")
 
 
-def _read_cache(file: str, fingerprint: str) -> Optional[list[tuple[str, str, str]]]:
+def _read_cache(file: str, fingerprint: str) -> Optional[list[_Entry]]:
     try:
         with open(file, encoding="utf-8") as handle:
             lines = handle.read().split("\n")
@@ -167,13 +184,13 @@ def _read_cache(file: str, fingerprint: str) -> Optional[list[tuple[str, str, st
     for line in lines[2:]:
         if line:
             fields = line.split("\t")
-            if len(fields) != 3:
+            if len(fields) != _FIELDS:
                 return None
-            entries.append((fields[0], fields[1], fields[2]))
+            entries.append((fields[0], fields[1], fields[2], fields[3]))
     return entries
 
 
-def _write_cache(file: str, fingerprint: str, entries: list[tuple[str, str, str]]) -> None:
+def _write_cache(file: str, fingerprint: str, entries: list[_Entry]) -> None:
     """Best effort: an unwritable cache directory only costs speed."""
     if any("\t" in f or "\n" in f for entry in entries for f in entry) or "\n" in fingerprint:
         return
@@ -203,7 +220,13 @@ def entry_point_sources(environ: Mapping[str, str]) -> list[PluginSource]:
         entries = _scan_entry_points()
         if use_cache:
             _write_cache(file, fingerprint, entries)
-    return [PluginSource(name, value, f"entry point '{name} = {value}' of {origin}") for name, value, origin in entries]
+    return [PluginSource(name, value, f"entry point '{name} = {value}' of {_distribution_text(dist, version)}",
+                         kind=ENTRY_POINT, distribution=dist, version=version)
+            for name, value, dist, version in entries]
+
+
+def _distribution_text(name: str, version: str) -> str:
+    return f"{name} {version}".strip() if name else "an unknown distribution"
 
 
 def plugin_sources(environ: Mapping[str, str]) -> list[PluginSource]:

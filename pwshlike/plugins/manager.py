@@ -31,6 +31,8 @@ from .markers import PROJECT_NAME
 from .registries import EnvironmentRegistry, FormatViewRegistry, TypeRegistry
 
 BUILTINS_PLUGIN = "pwshlike.builtins"
+BUILT_IN = "BuiltIn"
+REGISTERED = "Registered"
 
 class PluginHost:
     """The process's plugins and what they registered.
@@ -51,6 +53,8 @@ class PluginHost:
         self.http = HttpClientFactory(self.pm.hook)
         self.identity = IdentityServiceHolder(self.pm.hook.pwshlike_http_transport)
         self.problems: list[str] = []
+        # Where each registered plugin came from, for Get-PwshlikePlugin.
+        self.sources: dict[str, PluginSource] = {}
         self._sessions: "weakref.WeakSet[Any]" = weakref.WeakSet()
         self._owned = (self.modules, self.types, self.views, self.environments)
         env = os.environ if environ is None else environ
@@ -62,8 +66,11 @@ class PluginHost:
         hook.pwshlike_add_types.call_historic(kwargs={"types": self.types})
         hook.pwshlike_add_format_views.call_historic(kwargs={"views": self.views})
         hook.pwshlike_add_environments.call_historic(kwargs={"environments": self.environments})
+        from pwshlike import __version__
         from pwshlike.commands import builtins
-        self.register(builtins, BUILTINS_PLUGIN, "the built-in commands")
+        self.register(builtins, BUILTINS_PLUGIN, "the built-in commands",
+                      PluginSource(BUILTINS_PLUGIN, builtins.__name__, "the built-in commands", kind=BUILT_IN,
+                                   distribution=PROJECT_NAME, version=__version__))
         for source in plugin_sources(env):
             self.load(source)
         for name, plugin in plugins:
@@ -88,11 +95,12 @@ class PluginHost:
             self.problems.append(f"The plugin '{source.name}' ({source.origin}) could not be imported and "
                                  f"was skipped: {_describe(exc)}")
             return False
-        return self.register(plugin, source.name, source.origin)
+        return self.register(plugin, source.name, source.origin, source)
 
-    def register(self, plugin: Any, name: str, origin: str = "") -> bool:
+    def register(self, plugin: Any, name: str, origin: str = "", source: Optional[PluginSource] = None) -> bool:
         """Registers ``plugin`` under ``name``; its historic registration
-        hooks run now.  On failure it is removed again and the problem kept."""
+        hooks run now.  On failure it is removed again and the problem kept.
+        ``source`` says where it came from (default: an explicit registration)."""
         if self.pm.is_blocked(name):
             return False
         self._set_current(name)
@@ -100,6 +108,7 @@ class PluginHost:
             self.pm.register(plugin, name)
             self.pm.check_pending()
             self.types.register_unowned(name)
+            self.sources[name] = source or PluginSource(name, "", origin, kind=REGISTERED)
         except Exception as exc:
             self._forget(plugin, name)
             where = f" ({origin})" if origin else ""
@@ -117,6 +126,7 @@ class PluginHost:
     def _forget(self, plugin: Any, name: str) -> None:
         for registry in self._owned:
             registry.discard_plugin(name)
+        self.sources.pop(name, None)
         registered = self.pm.get_plugin(name)
         if registered is not None:
             self.pm.unregister(registered, name)

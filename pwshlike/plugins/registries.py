@@ -113,6 +113,14 @@ class TypeRegistry(_PluginOwned):
                                              accelerators=accelerators, module=module,
                                              plugin=self.current_plugin))
 
+    def declared_by(self, plugin: str) -> list[TypeDeclaration]:
+        """The types ``plugin`` declared, in declaration order (Test-PwshlikePlugin checks them)."""
+        return [declaration for declaration in self._entries if declaration.plugin == plugin]
+
+    def declared_names(self) -> set[str]:
+        """Every declared type name (full names, accelerators, interfaces), lower-cased."""
+        return {name.lower() for d in self._entries for name in (d.full_name, *d.accelerators, *d.interfaces)}
+
     def register_module_types(self, module: str) -> None:
         """Registers the types that come with PowerShell module ``module``."""
         low = module.lower()

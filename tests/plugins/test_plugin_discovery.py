@@ -25,7 +25,7 @@ def site(tmp_path, monkeypatch):
 
 def test_entry_points_are_cached_until_the_installed_distributions_change(tmp_path, site, monkeypatch):
     scans: list[int] = []
-    found = [("one", "pkg_one", "pkg-one 1.0")]
+    found = [("one", "pkg_one", "pkg-one", "1.0")]
 
     def scan():
         scans.append(1)
@@ -41,7 +41,7 @@ def test_entry_points_are_cached_until_the_installed_distributions_change(tmp_pa
 
     (site / "pkg_two-2.0.dist-info").mkdir()
     (site / "pkg_two-2.0.dist-info" / "entry_points.txt").write_text("[pwshlike]\ntwo = pkg_two\n")
-    found.append(("two", "pkg_two", "pkg-two 2.0"))
+    found.append(("two", "pkg_two", "pkg-two", "2.0"))
     assert [s.name for s in discovery.entry_point_sources(environ)] == ["one", "two"]
     assert len(scans) == 2, "installing a distribution invalidates the cache"
 
@@ -64,7 +64,7 @@ def test_the_cache_can_be_turned_off(tmp_path, monkeypatch):
 
 
 def test_a_damaged_cache_file_is_ignored(tmp_path, monkeypatch):
-    monkeypatch.setattr(discovery, "_scan_entry_points", lambda: [("x", "pkg_x", "x 1")])
+    monkeypatch.setattr(discovery, "_scan_entry_points", lambda: [("x", "pkg_x", "x", "1")])
     environ = _environ(tmp_path)
     discovery.entry_point_sources(environ)
     [cache] = list((tmp_path / "cache" / "pwshlike").iterdir())

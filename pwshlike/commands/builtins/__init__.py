@@ -97,6 +97,9 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Invoke-WebRequest": ("web", "InvokeWebRequestCommand", _UTILITY),
     # The identity service every sign-in cmdlet shares.
     "Clear-PwshlikeTokenCache": ("tokencache", "ClearPwshlikeTokenCacheCommand", "Pwshlike.Identity"),
+    # The plugins themselves.
+    "Get-PwshlikePlugin": ("plugin_cmdlets", "GetPwshlikePluginCommand", "Pwshlike.Plugins"),
+    "Test-PwshlikePlugin": ("plugin_cmdlets", "TestPwshlikePluginCommand", "Pwshlike.Plugins"),
 }
 
 
@@ -122,5 +125,6 @@ def pwshlike_add_modules(modules: Any) -> None:
 @hookimpl
 def pwshlike_add_format_views(views: Any) -> None:
     from pwshlike.modules.views import module_views
-    for view in module_views():
+    from pwshlike.plugins.views import plugin_views
+    for view in module_views() + plugin_views():
         views.add(view)
