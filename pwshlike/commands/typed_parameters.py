@@ -18,6 +18,8 @@ the class is decorated, so the author sees it in their first test.
 from __future__ import annotations
 
 import enum
+import re
+import sys
 import types
 import typing
 from collections.abc import Sequence as AbcSequence
@@ -212,7 +214,7 @@ def _simple_types() -> dict[Any, str]:
 
 
 # Element types inside an array: a bool element is a Boolean, not a switch.
-_ELEMENT_OVERRIDES = {"SwitchParameter": "Boolean", "PSObject": "PSObject"}
+_ELEMENT_OVERRIDES = {"SwitchParameter": "Boolean"}
 
 
 class EnumConverter:
@@ -313,24 +315,41 @@ def map_type(tp: Any, element: bool = False) -> _Mapped:
 
 def _own_annotations(cls: type) -> list[tuple[str, Any]]:
     """(attribute, annotation) pairs of the cmdlet classes in the MRO,
-    base classes first, leaving out the framework's own ``Cmdlet``."""
+    base classes first, leaving out the framework's own ``Cmdlet`` and
+    ``ClassVar`` annotations."""
     from .cmdlet import Cmdlet
     pairs: list[tuple[str, Any]] = []
     seen: set[str] = set()
     for klass in reversed(cls.__mro__):
         if klass is Cmdlet or klass is object or not issubclass(klass, Cmdlet):
             continue
-        try:
-            hints = typing.get_type_hints(klass, include_extras=True)
-        except Exception as exc:  # an annotation naming something undefined
-            raise TypeError(f"{cls.__name__}: cannot resolve the type annotations of {klass.__name__}: {exc}") \
-                from None
-        for attribute in klass.__dict__.get("__annotations__", {}):
+        for attribute, raw in klass.__dict__.get("__annotations__", {}).items():
             if attribute in seen or attribute.startswith("_") or attribute in _RESERVED:
                 continue
             seen.add(attribute)
-            pairs.append((attribute, hints[attribute]))
+            annotation = _resolve(klass, attribute, raw)
+            if annotation is not typing.ClassVar and typing.get_origin(annotation) is not typing.ClassVar:
+                pairs.append((attribute, annotation))
     return pairs
+
+
+_CLASS_VAR = re.compile(r"^\s*(typing\.)?ClassVar\b")
+
+
+def _resolve(klass: type, attribute: str, raw: Any) -> Any:
+    """One annotation, evaluated if it is a string (``from __future__
+    import annotations``) in the class's module, as ``get_type_hints``
+    would; a ``ClassVar`` string is not evaluated, so it may name types
+    imported only for type checkers."""
+    if not isinstance(raw, str):
+        return raw
+    if _CLASS_VAR.match(raw):
+        return typing.ClassVar
+    module = sys.modules.get(klass.__module__)
+    try:
+        return eval(raw, dict(vars(module)) if module is not None else {}, dict(vars(klass)))  # noqa: S307
+    except Exception as exc:  # a name the module does not define
+        raise TypeError(f"{klass.__name__}.{attribute}: cannot resolve the annotation {raw!r}: {exc}") from None
 
 
 def typed_parameters(cls: type) -> list[Any]:
@@ -341,8 +360,6 @@ def typed_parameters(cls: type) -> list[Any]:
     from .cmdlet import Parameter
     built = []
     for attribute, annotation in _own_annotations(cls):
-        if typing.get_origin(annotation) is typing.ClassVar or annotation is typing.ClassVar:
-            continue
         current = _class_default(cls, attribute)
         if isinstance(current, Parameter) or callable(current) and not isinstance(current, type) \
                 and not isinstance(current, enum.Enum):

@@ -11,6 +11,8 @@ from pwshlike.plugin import Cmdlet, Parameter, ValidateSet, WildcardPattern, cmd
 from pwshlike.repl.completion import CompletionEngine
 
 GREETINGS_PLUGIN = """
+    from __future__ import annotations  # string annotations resolve in the plugin's module
+
     import enum
     from typing import Annotated
 

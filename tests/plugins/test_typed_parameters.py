@@ -293,3 +293,14 @@ def test_argument_exceptions_follow_pwshs_hierarchy():
     record = plugin.PSArgumentNullException("Value cannot be null.", param_name="Name").error_record
     assert (record.fully_qualified_error_id, str(record.category_info.category)) == ("ArgumentNull",
                                                                                      "InvalidArgument")
+
+
+def test_string_annotations_resolve_in_the_module_and_classvar_strings_are_not_evaluated():
+    namespace = {"__annotations__": {"client": "ClassVar[OnlyForTypeCheckers]", "size": "Annotated[int, Range(1, 2)]"},
+                 "size": 1, "__module__": __name__}
+    cls = cmdlet("Get-Strings")(type("GetStrings", (Cmdlet,), namespace))
+    assert [(p.name, p.type_name) for p in cls.metadata.parameters.values() if not p.is_common] == [("Size", "Int32")]
+    namespace = {"__annotations__": {"size": "Undefined"}, "size": 1, "__module__": __name__}
+    with pytest.raises(TypeError, match=r"^GetStrings\.size: cannot resolve the annotation 'Undefined': "
+                                        r"name 'Undefined' is not defined"):
+        cmdlet("Get-Strings")(type("GetStrings", (Cmdlet,), namespace))
