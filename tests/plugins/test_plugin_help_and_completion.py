@@ -2,7 +2,6 @@
 Default value and Accept wildcard characters lines, tab completion of
 ValidateSet and enum values, and the public WildcardPattern."""
 
-import enum
 from typing import Annotated
 
 import pytest

@@ -7,8 +7,8 @@ from typing import Annotated, ClassVar, Optional
 
 import pytest
 
-from pwshlike.plugin import (
-    Alias, Check, Cmdlet, Count, Length, NotNullOrEmpty, Param, Parameter, Pattern, PSCredential, PSType, Range,
+from pwshlike.plugin import (  # Range is used by a string annotation below
+    Alias, Cmdlet, Count, Length, NotNullOrEmpty, Param, Parameter, Pattern, PSType, Range,  # noqa: F401
     SupportsWildcards, ValidateSet, cmdlet, new_object, validate_range, validate_set,
 )
 
