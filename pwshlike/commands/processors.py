@@ -197,6 +197,8 @@ class _CommandRun(CommandProcessor, metaclass=ABCMeta):
         set_name = binding.parameter_set or binding.valid_sets[0]
         answers = prompt_for_missing(self.context.host, self.info.name,
                                      self.invocation.pipeline_position or 1, missing, set_name)
+        if answers is None:  # the input ended: nothing bound, as when the host cannot prompt
+            raise missing_mandatory_error(binding, missing)
         for param in missing:
             binding.bind_value(param, answers[param.name])
 

@@ -52,7 +52,13 @@ class PSScriptCmdlet:
         host.write_line(str(query))
         while True:
             host.write(_CONTINUE_CHOICES + " ")
-            answer = host.read_line().strip().lower()
+            line = host.read_line()
+            if line is None:
+                from .should_process import END_OF_INPUT_MESSAGE
+                host.write_line("")
+                host.write_line(END_OF_INPUT_MESSAGE)
+                return False
+            answer = line.strip().lower()
             if answer in ("", "y"):
                 return True
             if answer == "n":

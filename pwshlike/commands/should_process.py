@@ -4,7 +4,14 @@
 otherwise the command's ConfirmImpact is compared with
 ``$ConfirmPreference`` (``-Confirm`` lowers it to Low) and, when it is at
 least as high, the host asks.  "Yes to All"/"No to All" are remembered for
-the rest of the invocation.
+the rest of the invocation.  When no question is needed and ``-Verbose``
+was given, the "Performing the operation" line is written to the verbose
+stream, as pwsh's DoShouldProcess does.
+
+A question that reaches the end of the input (standard input exhausted or
+closed) is answered "No to All": nothing is changed, one line says so, and
+the invocation asks no more.  Taking the default "Yes" there would make a
+ConfirmImpact High change nobody agreed to.
 """
 
 from __future__ import annotations
@@ -12,6 +19,8 @@ from __future__ import annotations
 from typing import Any, Optional
 
 _IMPACT = {"none": 0, "low": 1, "medium": 2, "high": 3}
+
+END_OF_INPUT_MESSAGE = "The input ended before an answer was given: the answer is \"No\" and the operation was not performed."
 
 _CHOICES = "[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is \"Y\"):"
 
@@ -41,6 +50,8 @@ def should_process(context: Any, processor: Any, target: Optional[str], action: 
     preference = str(_preference(context, overrides, "ConfirmPreference", "High")).lower()
     impact = _IMPACT.get(metadata.confirm_impact.lower(), 2)
     if preference == "none" or impact == 0 or impact < _IMPACT.get(preference, 3):
+        if to_bool(processor.binding.bound.get("Verbose", False)):
+            context.write_verbose(description, overrides.get("VerbosePreference"))
         return True
     return _ask(context, processor, description)
 
@@ -53,7 +64,13 @@ def _ask(context: Any, processor: Any, description: str) -> bool:
     host.write_line(description)
     while True:
         host.write(_CHOICES + " ")
-        answer = host.read_line().strip().lower()
+        line = host.read_line()
+        if line is None:
+            host.write_line("")
+            host.write_line(END_OF_INPUT_MESSAGE)
+            processor.confirm_all = False
+            return False
+        answer = line.strip().lower()
         if answer in ("", "y"):
             return True
         if answer == "a":

@@ -104,9 +104,10 @@ class TextHost:
         else:
             self.write_line(str(record))
 
-    def read_line(self) -> str:
+    def read_line(self) -> Optional[str]:
+        """None at end of input (see ConsoleHost.read_line)."""
         line = sys.stdin.readline()
-        return line.rstrip("\n")
+        return line.rstrip("\n") if line else None
 
 
 def text_formatter(objects: list[Any]) -> list[str]:

@@ -209,15 +209,16 @@ class ConsoleHost:
 
     # --- input -------------------------------------------------------------------
 
-    def read_line(self) -> str:
-        """A line from the user without its newline (``Read-Host``); empty at
-        end of input.  Raises pwsh's PSInvalidOperationException in
-        NonInteractive mode."""
+    def read_line(self) -> str | None:
+        """A line from the user without its newline (``Read-Host``, prompts);
+        None at end of input, as pwsh's console host returns null there, so
+        that a prompt tells an empty answer (its default) from input that
+        ended.  Raises pwsh's PSInvalidOperationException in NonInteractive
+        mode."""
         if self.non_interactive:
             from ..engine.errors import PSInvalidOperationException
             raise PSInvalidOperationException(MSG_NON_INTERACTIVE)
-        line = self.read_input_line("")
-        return "" if line is None else line
+        return self.read_input_line("")
 
     def read_line_masked(self) -> str:
         """A line typed without echo (Read-Host -AsSecureString/-MaskInput,

@@ -32,13 +32,14 @@ def read_masked(host: Any, prompt: str) -> str:
         import getpass
         host.write(prompt)
         return getpass.getpass("")
-    host.write(prompt)
-    return host.read_line()
+    return read_plain(host, prompt)
 
 
 def read_plain(host: Any, prompt: str) -> str:
+    """A line read after ``prompt``; empty when the input has ended."""
     host.write(prompt)
-    return host.read_line()
+    line = host.read_line()
+    return "" if line is None else line
 
 
 def _is_tty(stream: Any) -> bool:
