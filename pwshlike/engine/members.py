@@ -30,7 +30,9 @@ from .errors import (
     ErrorCategory, GetValueInvocationException, IndexOutOfRangeException, RuntimeException,
     SetValueInvocationException, dotnet_exception_from, DotNetException,
 )
+from . import typedata as _typedata
 from .methodcall import call, method_not_found
+from .typedata import TABLE as _TYPE_DATA
 from .values import (
     ArrayList, Char, ComputedMember, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable, KeyCollection,
     OrderedDictionary, PSCustomObject, PSNoteProperty, StringBuilder, TypedArray, iter_collection,
@@ -328,21 +330,38 @@ def property_list(obj: Any) -> list[PSNoteProperty]:
         return []
     if isinstance(obj, PSCustomObject):
         if obj._members is None:
-            return [PSNoteProperty(name, value, obj) for name, value in obj.items()]
-        return [PSNoteProperty(name, value, obj, _member_type(obj.member(name)))
-                for name, value in obj.items()]
+            own = [PSNoteProperty(name, value, obj) for name, value in obj.items()]
+        else:
+            own = [PSNoteProperty(name, value, obj, _member_type(obj.member(name))) for name, value in obj.items()]
+        return own + _declared_properties(obj, own) if _TYPE_DATA else own
     members = _members_of(obj)
     result = []
     data = instance_members(obj)
     if data is not None:
         result.extend(PSNoteProperty(name, value, None, member_type)
                       for name, value, member_type in data.properties(obj))
+    if _TYPE_DATA:
+        result.extend(_declared_properties(obj, result))
     for net_name, getter in members.props.values():
         try:
             value = getter(obj)
         except Exception:
             value = None
         result.append(PSNoteProperty(net_name, value, None, "Property"))
+    return result
+
+
+def _declared_properties(obj: Any, before: list[PSNoteProperty]) -> list[PSNoteProperty]:
+    """The type-data properties of ``obj`` that its own members do not hide."""
+    taken = {p.Name.lower() for p in before}
+    result = []
+    for member in _typedata.properties(_type_names(obj)):
+        if member.name.lower() not in taken:
+            try:
+                value = member.get(obj)
+            except RuntimeException:
+                value = None
+            result.append(PSNoteProperty(member.name, value, None, member.member_type))
     return result
 
 
@@ -401,6 +420,10 @@ def _scalar_property(obj: Any, name: str) -> Any:
         member = obj.member(name)
         if member is not None:
             return member
+    if _TYPE_DATA:
+        declared = _typedata.member(_type_names(obj), lowered)
+        if declared is not None:
+            return declared.get(obj)
     members = _members_of(obj)
     entry = members.props.get(lowered)
     if entry is not None:
@@ -437,6 +460,10 @@ def get_member(obj: Any, name: str) -> Any:
     if items is None or isinstance(obj, (Hashtable, dict)):
         value = _scalar_property(obj, name)
         return None if value is _MISSING else value
+    if _TYPE_DATA:
+        declared = _typedata.member(_type_names(obj), name.lower())
+        if declared is not None:
+            return declared.get(obj)
     members = _members_of(obj)
     entry = members.props.get(name.lower())
     if entry is not None:
@@ -500,6 +527,10 @@ def set_member(obj: Any, name: str, value: Any) -> None:
         if obj.has_property(name):
             obj.set_property(name, value)
             return
+        declared = _typedata.member(_type_names(obj), name.lower()) if _TYPE_DATA else None
+        if declared is not None:
+            declared.set(obj, value)
+            return
         raise _property_not_found(name)
     lowered = name.lower()
     data = instance_members(obj)
@@ -510,6 +541,11 @@ def set_member(obj: Any, name: str, value: Any) -> None:
         else:
             data.values[lowered] = value
         return
+    if _TYPE_DATA:
+        declared = _typedata.member(_type_names(obj), lowered)
+        if declared is not None:
+            declared.set(obj, value)
+            return
     members = _members_of(obj)
     setter = members.setters.get(lowered)
     if setter is not None:
@@ -552,6 +588,8 @@ def invoke_method(obj: Any, name: str, args: Sequence[Any]) -> Any:
     else:
         data = instance_members(obj)
         member = data.values.get(lowered) if data is not None else None
+    if member is None and _TYPE_DATA:
+        member = _typedata.member(_type_names(obj), lowered)
     if isinstance(member, ComputedMember) and not member.is_property:
         return member.invoke(obj, list(args))
     members = _members_of(obj)

@@ -20,6 +20,7 @@ from ..engine import members
 from ..engine.conversions import dotnet_to_string
 from ..engine.errors import DotNetException
 from ..engine.types import type_of
+from ..engine.typedata import TABLE as _TYPE_DATA
 from ..engine.values import (DictionaryEntry, GenericDictionary, Hashtable, KeyValuePair, PSCustomObject,
                              SecureString, iter_collection)
 from ..engine.wildcard import wildcard_match
@@ -119,7 +120,7 @@ def is_failure(value: Any) -> bool:
 
 def property_names(obj: Any) -> list[str]:
     """The names of the properties pwsh lists for ``obj`` (``Get-Member -MemberType Properties``)."""
-    if type(obj) is PSCustomObject:
+    if type(obj) is PSCustomObject and not _TYPE_DATA:
         return obj.property_names()
     if obj is None or isinstance(obj, (Hashtable, dict)):
         return []
@@ -127,8 +128,8 @@ def property_names(obj: Any) -> list[str]:
 
 
 def property_pairs(obj: Any) -> list[tuple[str, Any]]:
-    """(name, value) of every property, in order."""
-    if type(obj) is PSCustomObject:
+    """(name, value) of every property, in order (type data's after the object's own)."""
+    if type(obj) is PSCustomObject and not _TYPE_DATA:
         return obj.items()
     if obj is None or isinstance(obj, (Hashtable, dict)):
         return []

@@ -25,6 +25,8 @@ from ..engine.conversions import dotnet_to_string
 from ..engine.errors import (DotNetException, ErrorCategory, ErrorDetails, ErrorRecord,
                              dotnet_exception_from)
 from ..engine.streams import DebugRecord, InformationRecord, VerboseRecord, WarningRecord
+from ..engine import typedata
+from ..engine.typedata import TABLE as _TYPE_DATA
 from ..engine.values import DictionaryEntry, GenericDictionary, Hashtable, KeyValuePair, iter_collection
 from .expressions import (Failure, PropertyExpression, display_name_expression, display_text, is_failure, is_scalar,
                           property_names, property_pairs, type_names)
@@ -80,9 +82,11 @@ class FormatParameters:
 
 
 def _default_properties(obj: Any, registry: ViewRegistry, names: Sequence[str]) -> list[PropertyExpression]:
-    """The DefaultDisplayPropertySet of ``obj``: registered for its type, or
-    the class's ``DEFAULT_DISPLAY_PROPERTIES``; empty when it has none."""
-    declared = registry.default_properties(names) or getattr(type(obj), "DEFAULT_DISPLAY_PROPERTIES", ())
+    """The DefaultDisplayPropertySet of ``obj``: from type data
+    (types.ps1xml, Update-TypeData), registered for its type, or the
+    class's ``DEFAULT_DISPLAY_PROPERTIES``; empty when it has none."""
+    declared = (_TYPE_DATA and typedata.default_display(names)) or registry.default_properties(names) \
+        or getattr(type(obj), "DEFAULT_DISPLAY_PROPERTIES", ())
     return [PropertyExpression(n) for n in declared]
 
 

@@ -265,6 +265,7 @@ class ViewRegistry:
     def __init__(self, builtins: Optional[Callable[["ViewRegistry"], None]] = None) -> None:
         self._user: list[View] = []
         self._builtin: list[View] = []
+        self._files: dict[str, list[View]] = {}
         self._by_type: Optional[dict[str, list[View]]] = None
         self._default_properties: dict[str, tuple[str, ...]] = {}
         self._cache: dict[tuple, Optional[View]] = {}
@@ -278,6 +279,30 @@ class ViewRegistry:
         self._by_type = None
         self._cache.clear()
         return view
+
+    def load_file(self, path: str, views: Sequence[View], prepend: bool = False) -> None:
+        """The views of a format file, searched before the other registered
+        ones when ``prepend`` (Update-FormatData -PrependPath), else after
+        them; a file loaded again replaces its earlier views."""
+        self.unload_file(path)
+        self._files[path] = list(views)
+        self._user = list(views) + self._user if prepend else self._user + list(views)
+        self._by_type = None
+        self._cache.clear()
+
+    def unload_file(self, path: str) -> bool:
+        """Forgets a format file's views; False when it was not loaded."""
+        old = self._files.pop(path, None)
+        if old is None:
+            return False
+        self._user = [v for v in self._user if not any(v is o for o in old)]
+        self._by_type = None
+        self._cache.clear()
+        return True
+
+    def files(self) -> list[str]:
+        """The format files loaded, in load order."""
+        return list(self._files)
 
     def _load_builtins(self) -> None:
         loader, self._builtins = self._builtins, None

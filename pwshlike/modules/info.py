@@ -34,7 +34,8 @@ class PSModuleInfo:
                   "RootModule": "root_module", "ExportedCommands": "exported_commands",
                   "ExportedCmdlets": "exported_cmdlets", "ExportedFunctions": "exported_functions",
                   "ExportedAliases": "exported_aliases", "ExportedVariables": "exported_variables",
-                  "PrivateData": "private_data", "RequiredModules": "required_modules", "ToString": "__str__"}
+                  "PrivateData": "private_data", "RequiredModules": "required_modules",
+                  "ExportedFormatFiles": "format_files", "ExportedTypeFiles": "type_files", "ToString": "__str__"}
 
     def __init__(self, name: str, version: Version, kind: str, path: str = "", *,
                  module_base: str = "", description: str = "", author: str = "", company_name: str = "",
@@ -64,6 +65,9 @@ class PSModuleInfo:
         self.target_scope: Any = None
         # The modules this one needs (PSModuleInfo objects, filled in by the import).
         self.required_modules: list["PSModuleInfo"] = []
+        # FormatsToProcess / TypesToProcess as full paths; removing the module unloads them.
+        self.format_files: list[str] = []
+        self.type_files: list[str] = []
 
     @classmethod
     def from_spec(cls, spec: Any) -> "PSModuleInfo":

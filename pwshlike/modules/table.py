@@ -263,13 +263,22 @@ class ModuleTable:
                                         for key in ("FunctionsToExport", "AliasesToExport", "VariablesToExport")))
             info = _info_from_manifest(name, version, "Script" if script else "Manifest", script or path,
                                        directory, manifest)
+            if "TypesToProcess" in manifest or "FormatsToProcess" in manifest:
+                from .data_files import load_module_data, manifest_files
+                types = manifest_files(manifest, "TypesToProcess", directory, path)
+                formats = manifest_files(manifest, "FormatsToProcess", directory, path)
+                load_module_data(info, types, formats)
         else:
             script = path
             info = PSModuleInfo(name, parse_version("0.0"), "Script", path, module_base=directory)
         info.prefix = options.prefix
         info.source = path
         if script:
-            load = run_module_script(self.context, script, info, options.arguments, options.emit, self.loading)
+            try:
+                load = run_module_script(self.context, script, info, options.arguments, options.emit, self.loading)
+            except BaseException:
+                self._unload_data(info)
+                raise
             functions, aliases, variables = exported_members(info, load, filters)
             self._install_script_members(info, functions, aliases, variables, options)
         self._imported.append(info)
@@ -322,6 +331,13 @@ class ModuleTable:
         self._imported.append(info)
         return info
 
+    @staticmethod
+    def _unload_data(info: PSModuleInfo) -> None:
+        if info.type_files or info.format_files:
+            from .data_files import unload_module_data
+            unload_module_data(info.type_files, info.format_files)
+            info.type_files, info.format_files = [], []
+
     def _bind_cmdlets(self, info: PSModuleInfo, spec: Any, options: ImportOptions) -> None:
         for command in spec.commands:
             if not _allowed(command.name, options.cmdlets):
@@ -334,9 +350,10 @@ class ModuleTable:
     # --- removal -------------------------------------------------------------------------------
 
     def remove(self, info: PSModuleInfo) -> None:
-        """Takes a module's commands, aliases and variables out of the session."""
+        """Takes a module's commands, aliases, variables, type data and views out of the session."""
         if info in self._imported:
             self._imported.remove(info)
+        self._unload_data(info)
         scope = info.target_scope
         for key, command in info.commands.items():
             if command.command_type == "Cmdlet":

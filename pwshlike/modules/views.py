@@ -1,4 +1,6 @@
-"""The default view of PSModuleInfo, as pwsh's Module table shows it:
+"""The default views of PSModuleInfo and TypeData (Get-TypeData).
+
+PSModuleInfo as pwsh's Module table shows it:
 
     ModuleType Version    PreRelease Name                                ExportedCommands
     ---------- -------    ---------- ----                                ----------------
@@ -17,4 +19,7 @@ def module_views() -> list[FormatView]:
         ViewColumn("PreRelease", script="$_.PrivateData.PSData.Prerelease", width=10),
         ViewColumn("Name", "Name", width=35),
         ViewColumn("ExportedCommands", script="$_.ExportedCommands.Keys"),
+    ]), FormatView("TypeData", ["System.Management.Automation.Runspaces.TypeData"], "table", [
+        ViewColumn("TypeName", "TypeName"),
+        ViewColumn("Members", script="$_.Members.Keys"),
     ])]
