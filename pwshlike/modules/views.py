@@ -21,5 +21,5 @@ def module_views() -> list[FormatView]:
         ViewColumn("ExportedCommands", script="$_.ExportedCommands.Keys"),
     ]), FormatView("TypeData", ["System.Management.Automation.Runspaces.TypeData"], "table", [
         ViewColumn("TypeName", "TypeName"),
-        ViewColumn("Members", script="$_.Members.Keys"),
+        ViewColumn("Members", "Members"),
     ])]
