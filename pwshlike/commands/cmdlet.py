@@ -104,6 +104,7 @@ class Cmdlet:
     command_name: str
     synopsis: str = ""
     description: str = ""
+    help_uri: str = ""
 
     def __init__(self, runtime: Any) -> None:
         self._runtime = runtime
@@ -177,9 +178,10 @@ class Cmdlet:
 
 def cmdlet(name: str, *, default_parameter_set: Optional[str] = None,
            supports_should_process: bool = False, confirm_impact: str = "Medium",
-           output_types: Sequence[str] = ()) -> Callable[[type], type]:
+           output_types: Sequence[str] = (), help_uri: str = "") -> Callable[[type], type]:
     """Class decorator building the cmdlet's CommandMetadata from its
-    Parameter attributes (in declaration order) plus the common ones."""
+    Parameter attributes (in declaration order) plus the common ones.
+    ``help_uri`` is the command's online help (CmdletBinding's HelpUri)."""
 
     def decorate(cls: type) -> type:
         from .typed_parameters import declaration_order, typed_parameters
@@ -194,6 +196,7 @@ def cmdlet(name: str, *, default_parameter_set: Optional[str] = None,
                                        supports_should_process=supports_should_process,
                                        confirm_impact=confirm_impact, output_types=output_types)
         cls.command_name = name
+        cls.help_uri = help_uri
         cls._declared_parameters = declared
         doc = _dedent(cls.__doc__ or "")
         if doc and not cls.__dict__.get("synopsis"):

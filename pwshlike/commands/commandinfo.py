@@ -3,6 +3,9 @@
 Each kind knows how to describe itself (name, type, metadata) and how to
 start a processor for one invocation.  Cmdlet implementations are loaded
 on first use, so listing or describing commands imports nothing heavy.
+pwsh's reflection members (``Parameters``, ``ParameterSets``,
+``OutputType``, ``HelpUri``) need the metadata, so reading them loads a
+cmdlet's class, as pwsh does; ``Name``, ``Module`` or ``Version`` do not.
 """
 
 from __future__ import annotations
@@ -13,13 +16,21 @@ from typing import Any, Callable, Optional
 from .metadata import CommandMetadata
 
 
+def _session() -> Any:
+    from pwshlike.engine import context
+    return context.current
+
+
 class CommandInfo:
-    """Base: ``name``, ``command_type`` and ``module_name`` as pwsh shows them."""
+    """Base: ``name``, ``command_type`` and ``module_name`` as pwsh shows them,
+    and the members pwsh's CommandInfo has."""
 
     command_type = "Cmdlet"
     full_name = "System.Management.Automation.CommandInfo"
     PS_MEMBERS = {"Name": "name", "CommandType": "command_type", "ModuleName": "module_name",
-                  "Source": "module_name", "Definition": "definition"}
+                  "Source": "module_name", "Definition": "definition", "Module": "module", "Version": "version",
+                  "Parameters": "parameters", "ParameterSets": "parameter_sets", "OutputType": "output_type",
+                  "HelpUri": "help_uri"}
 
     def __init__(self, name: str, module_name: str = "") -> None:
         self.name = name
@@ -29,6 +40,72 @@ class CommandInfo:
     def definition(self) -> str:
         return self.name
 
+    def described_by(self) -> Optional[CommandMetadata]:
+        """The metadata the reflection members read (None when unknown)."""
+        return None
+
+    @property
+    def module(self) -> Any:
+        """The PSModuleInfo of the module the command comes from: the
+        imported one when the session has imported it, else null."""
+        context = _session()
+        modules = getattr(context, "modules", None)
+        if not self.module_name or modules is None:
+            return None
+        found = modules.find_imported(self.module_name)
+        if found is None:
+            low = self.module_name.lower()
+            found = next((m for m in modules.engine_modules() if m.name.lower() == low), None)
+        return found
+
+    @property
+    def version(self) -> Any:
+        module = self.module
+        return module.version if module is not None else None
+
+    @property
+    def parameters(self) -> Any:
+        metadata = self.described_by()
+        if metadata is None:
+            return None
+        from .parameter_info import parameters_of
+        return parameters_of(metadata)
+
+    @property
+    def parameter_sets(self) -> list[Any]:
+        metadata = self.described_by()
+        if metadata is None:
+            return []
+        from .parameter_info import parameter_sets_of
+        return parameter_sets_of(self.name, metadata)
+
+    @property
+    def output_type(self) -> list[Any]:
+        metadata = self.described_by()
+        if metadata is None:
+            return []
+        from .parameter_info import output_types_of
+        return output_types_of(metadata)
+
+    @property
+    def help_uri(self) -> str:
+        return ""
+
+    @property
+    def verb(self) -> str:
+        verb, dash, _noun = self.name.partition("-")
+        return verb if dash else ""
+
+    @property
+    def noun(self) -> str:
+        _verb, dash, noun = self.name.partition("-")
+        return noun if dash else ""
+
+    @property
+    def default_parameter_set(self) -> Optional[str]:
+        metadata = self.described_by()
+        return metadata.default_parameter_set if metadata is not None else None
+
     def __str__(self) -> str:
         return self.name
 
@@ -36,17 +113,44 @@ class CommandInfo:
         return f"{type(self).__name__}({self.name!r})"
 
 
+_COMMAND_MEMBERS = {"Verb": "verb", "Noun": "noun", "DefaultParameterSet": "default_parameter_set"}
+
+
 class CmdletInfo(CommandInfo):
-    """A Python cmdlet; ``loader`` returns its class when it first runs."""
+    """A Python cmdlet; ``loader`` returns its class when it first runs.
+    ``spec`` is the plugin's ModuleSpec (its version and PSModuleInfo
+    without importing anything) and ``help_uri`` the CommandSpec's."""
 
     full_name = "System.Management.Automation.CmdletInfo"
+    PS_MEMBERS = dict(CommandInfo.PS_MEMBERS, ImplementingType="implementing_type", **_COMMAND_MEMBERS)
 
     def __init__(self, name: str, loader: Callable[[], type], module_name: str = "",
-                 implementing_type: str = "") -> None:
+                 implementing_type: str = "", spec: Any = None, help_uri: str = "") -> None:
         super().__init__(name, module_name)
         self._loader = loader
         self._class: Optional[type] = None
         self.implementing_type = implementing_type or name
+        self.spec = spec
+        self._help_uri = help_uri
+
+    def described_by(self) -> Optional[CommandMetadata]:
+        return self.metadata()
+
+    @property
+    def module(self) -> Any:
+        found = super().module
+        if found is None and self.spec is not None:
+            from pwshlike.modules.info import PSModuleInfo
+            found = PSModuleInfo.from_spec(self.spec)
+        return found
+
+    @property
+    def version(self) -> Any:
+        return self.spec.version if self.spec is not None else super().version
+
+    @property
+    def help_uri(self) -> str:
+        return self._help_uri or getattr(self.implementation(), "help_uri", "") or ""
 
     def implementation(self) -> type:
         if self._class is None:
@@ -67,9 +171,12 @@ _pscmdlet_cache: dict[int, tuple[Any, bool]] = {}
 
 class FunctionInfo(CommandInfo):
     """A function or filter defined by a script (or a script block run with
-    ``&``/``.``); ``dot_source`` runs it in the caller's scope."""
+    ``&``/``.``); ``dot_source`` runs it in the caller's scope.  A function
+    of a module that is available but not imported has no script block
+    yet (Get-Command -Module lists it): its Parameters are null."""
 
     full_name = "System.Management.Automation.FunctionInfo"
+    PS_MEMBERS = dict(CommandInfo.PS_MEMBERS, ScriptBlock="script_block", **_COMMAND_MEMBERS)
 
     def __init__(self, name: str, script_block: Any, command_type: str = "Function",
                  module_name: str = "") -> None:
@@ -86,6 +193,12 @@ class FunctionInfo(CommandInfo):
     def implementing_type(self) -> str:
         """Functions put their own name in FullyQualifiedErrorIds."""
         return self.name
+
+    def described_by(self) -> Optional[CommandMetadata]:
+        context = _session()
+        if self.script_block is None or context is None:
+            return None
+        return self.metadata(context)
 
     def metadata(self, context: Any) -> CommandMetadata:
         """Built once per script block AST (attribute arguments are
@@ -138,10 +251,14 @@ class ExternalScriptInfo(FunctionInfo):
 
 
 class AliasInfo(CommandInfo):
-    """``Get-Alias`` entries: a name that stands for another command."""
+    """``Get-Alias`` entries: a name that stands for another command.  As in
+    pwsh, its Parameters and ParameterSets are those of the command it
+    resolves to (``ResolvedCommand``, null when there is none)."""
 
     command_type = "Alias"
     full_name = "System.Management.Automation.AliasInfo"
+    PS_MEMBERS = dict(CommandInfo.PS_MEMBERS, ResolvedCommand="resolved_command",
+                      ReferencedCommand="resolved_command")
 
     def __init__(self, name: str, target: str) -> None:
         super().__init__(name)
@@ -150,3 +267,21 @@ class AliasInfo(CommandInfo):
     @property
     def definition(self) -> str:
         return self.target
+
+    @property
+    def resolved_command(self) -> Optional[CommandInfo]:
+        context = _session()
+        resolver = getattr(context, "command_resolver", None)
+        if resolver is None:
+            return None
+        found = resolver.find(context, self.target)
+        return found if found is not self else None
+
+    def described_by(self) -> Optional[CommandMetadata]:
+        target = self.resolved_command
+        return target.described_by() if target is not None else None
+
+    @property
+    def parameter_sets(self) -> list[Any]:
+        target = self.resolved_command
+        return target.parameter_sets if target is not None else []

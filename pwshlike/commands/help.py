@@ -89,6 +89,7 @@ class CommandHelp:
         self.inputs = inputs or _pipeline_input_types(metadata)
         self.outputs = outputs or list(metadata.output_types)
         self.notes = notes
+        self.help_uri = ""  # the command's HelpUri: RELATED LINKS, as pwsh's generated help shows it
 
 
 def _pipeline_input_types(metadata: CommandMetadata) -> list[str]:
@@ -113,9 +114,11 @@ def command_help(info: Any, context: Any = None) -> CommandHelp:
     metadata = info.metadata(context)
     if hasattr(info, "implementation"):
         cls = info.implementation()
-        return CommandHelp(info.name, metadata, getattr(cls, "synopsis", ""), getattr(cls, "description", ""),
-                           list(getattr(cls, "help_examples", ())), list(getattr(cls, "help_inputs", ())),
-                           list(getattr(cls, "help_outputs", ())) or None, getattr(cls, "help_notes", ""))
+        help_info = CommandHelp(info.name, metadata, getattr(cls, "synopsis", ""), getattr(cls, "description", ""),
+                                list(getattr(cls, "help_examples", ())), list(getattr(cls, "help_inputs", ())),
+                                list(getattr(cls, "help_outputs", ())) or None, getattr(cls, "help_notes", ""))
+        help_info.help_uri = getattr(info, "help_uri", "")
+        return help_info
     return CommandHelp(info.name, metadata)
 
 
@@ -193,6 +196,8 @@ def render(help_info: CommandHelp, view: str = "default", parameter: Optional[li
             if help_info.notes:
                 lines += ["", "NOTES", *_indent(help_info.notes, 4), ""]
         lines += _examples(help_info)
+    if help_info.help_uri:
+        lines += ["RELATED LINKS", f"    {help_info.help_uri}", ""]
     lines += ["", "REMARKS"]
     if view == "default":
         if help_info.examples:

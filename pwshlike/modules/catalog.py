@@ -79,7 +79,8 @@ class ModuleCatalog:
         info = self._infos.get(key)
         if info is None:
             before = None if self._before_load is None else (lambda: self._before_load(spec))
-            info = CmdletInfo(shown, command_loader(command, spec, before), spec.name, command.implementing_type)
+            info = CmdletInfo(shown, command_loader(command, spec, before), spec.name, command.implementing_type,
+                              spec, command.help_uri)
             self._infos[key] = info
         return info
 

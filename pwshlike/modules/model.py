@@ -44,16 +44,18 @@ def _check_target(target: str) -> str:
 
 
 class CommandSpec:
-    """One exported cmdlet: its name, the class that implements it and the
+    """One exported cmdlet: its name, the class that implements it, the
     .NET type name pwsh would show in FullyQualifiedErrorIds (defaults to
-    the class name)."""
+    the class name) and its online help address (``help_uri``, the
+    command's HelpUri; the class's ``@cmdlet(help_uri=...)`` when empty)."""
 
-    __slots__ = ("name", "target", "implementing_type")
+    __slots__ = ("name", "target", "implementing_type", "help_uri")
 
-    def __init__(self, name: str, target: str, implementing_type: str = "") -> None:
+    def __init__(self, name: str, target: str, implementing_type: str = "", help_uri: str = "") -> None:
         self.name = name
         self.target = _check_target(target)
         self.implementing_type = implementing_type or target.rpartition(":")[2].rpartition(".")[2]
+        self.help_uri = help_uri
 
     def __repr__(self) -> str:
         return f"CommandSpec({self.name!r}, {self.target!r})"

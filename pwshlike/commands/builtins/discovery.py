@@ -45,7 +45,10 @@ def _syntax(context: Any, info: CommandInfo) -> str:
     return "\n" + "".join(line + "\n\n" for line in syntax_lines(info.name, metadata))
 
 
-@cmdlet("Get-Command", default_parameter_set="CmdletSet")
+@cmdlet("Get-Command", default_parameter_set="CmdletSet", output_types=tuple(
+    f"System.Management.Automation.{name}" for name in ("AliasInfo", "ApplicationInfo", "FunctionInfo", "CmdletInfo",
+                                                        "ExternalScriptInfo", "FilterInfo")) + (
+    "System.String", "System.Management.Automation.PSObject"))
 class GetCommandCommand(Cmdlet):
     """Lists the commands you can run: aliases, functions and cmdlets.
 
