@@ -300,6 +300,11 @@ class ViewRegistry:
         self._cache.clear()
         return True
 
+    def all_views(self) -> list[View]:
+        """Every view, in search order (registered ones, then pwsh's own)."""
+        self._load_builtins()
+        return self._user + self._builtin
+
     def files(self) -> list[str]:
         """The format files loaded, in load order."""
         return list(self._files)

@@ -1,4 +1,5 @@
-"""The default views of PSModuleInfo and TypeData (Get-TypeData).
+"""The default views of PSModuleInfo, TypeData (Get-TypeData) and
+ExtendedTypeDefinition (Get-FormatData).
 
 PSModuleInfo as pwsh's Module table shows it:
 
@@ -22,4 +23,7 @@ def module_views() -> list[FormatView]:
     ]), FormatView("TypeData", ["System.Management.Automation.Runspaces.TypeData"], "table", [
         ViewColumn("TypeName", "TypeName"),
         ViewColumn("Members", "Members"),
+    ]), FormatView("ExtendedTypeDefinition", ["System.Management.Automation.ExtendedTypeDefinition"], "table", [
+        ViewColumn("TypeNames", "TypeNames"),
+        ViewColumn("FormatViewDefinition", "FormatViewDefinition"),
     ])]

@@ -206,3 +206,14 @@ def test_update_format_data_errors(session, tmp_path):
         f"ViewDefinitions/View/TableControl/TableHeaders/TableColumnHeader/Width in file {bad}: "
         f"A positive integer is expected.\n")
     assert session.one(ITEM + "$o | Out-String") == "\nName  Size Owner\n----  ---- -----\nalpha 3072 me\n\n"
+
+
+def test_get_format_data_lists_the_views_of_a_type(session, tmp_path):
+    path = tmp_path / "first.format.ps1xml"
+    path.write_text(FORMATS.format(name="First", label="First"))
+    session.run(f"Update-FormatData '{path}'")
+    assert session.one("Get-FormatData Test.* | Out-String") == (
+        "\nTypeNames   FormatViewDefinition\n---------   --------------------\n{Test.Item} {First}\n\n")
+    assert session.text("(Get-FormatData Test.Item).FormatViewDefinition | ForEach-Object { $_.Name + ' ' + "
+                        "$_.Control }") == ["First TableControl"]
+    assert session.run("Get-FormatData No.Such.Type") == []

@@ -64,6 +64,7 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Get-TypeData": ("typedata_cmds", "GetTypeDataCommand", _UTILITY),
     "Remove-TypeData": ("typedata_cmds", "RemoveTypeDataCommand", _UTILITY),
     "Update-FormatData": ("typedata_cmds", "UpdateFormatDataCommand", _UTILITY),
+    "Get-FormatData": ("typedata_cmds", "GetFormatDataCommand", _UTILITY),
     "ConvertTo-Json": ("jsoncmds", "ConvertToJsonCommand", _UTILITY),
     "ConvertFrom-Json": ("jsoncmds", "ConvertFromJsonCommand", _UTILITY),
     "ConvertTo-Csv": ("csvcmds", "ConvertToCsvCommand", _UTILITY),

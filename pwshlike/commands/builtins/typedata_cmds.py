@@ -1,6 +1,6 @@
-"""Update-TypeData, Get-TypeData, Remove-TypeData and Update-FormatData:
-the session's extended type data and format views, from ``.ps1xml``
-files or (types) declared one member at a time."""
+"""Update-TypeData, Get-TypeData, Remove-TypeData, Update-FormatData and
+Get-FormatData: the session's extended type data and format views, from
+``.ps1xml`` files or (types) declared one member at a time."""
 
 from __future__ import annotations
 
@@ -341,3 +341,66 @@ class UpdateFormatDataCommand(Cmdlet):
                 continue
             REGISTRY.load_file(path, views, prepend=first)
         return iter(())
+
+
+class FormatViewDefinition:
+    """One view as Get-FormatData shows it: its name and kind of control."""
+
+    __slots__ = ("name", "control")
+    full_name = "System.Management.Automation.FormatViewDefinition"
+    PS_MEMBERS = {"Name": "name", "Control": "control", "ToString": "__str__"}
+
+    def __init__(self, name: str, control: str) -> None:
+        self.name = name
+        self.control = control
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ExtendedTypeDefinition:
+    """The views of one type name (pwsh's ExtendedTypeDefinition)."""
+
+    __slots__ = ("type_name", "views")
+    full_name = "System.Management.Automation.ExtendedTypeDefinition"
+    PS_MEMBERS = {"TypeName": "type_name", "TypeNames": "type_names", "FormatViewDefinition": "views",
+                  "ToString": "__str__"}
+
+    def __init__(self, type_name: str, views: list[FormatViewDefinition]) -> None:
+        self.type_name = type_name
+        self.views = views
+
+    @property
+    def type_names(self) -> list[str]:
+        return [self.type_name]
+
+    def __str__(self) -> str:
+        return self.type_name
+
+
+_CONTROLS = {"table": "TableControl", "list": "ListControl", "wide": "WideControl", "custom": "CustomControl"}
+
+
+@cmdlet("Get-FormatData", output_types=("System.Management.Automation.ExtendedTypeDefinition",))
+class GetFormatDataCommand(Cmdlet):
+    """Gets the format views of the session, one object per type name with
+    the views that apply to it (pwsh's own, plugins' and format files')."""
+
+    help_examples = [
+        ("Example 1: The views of a type", "Get-FormatData -TypeName My.Item",
+         "Lists the table, list, wide and custom views for My.Item objects."),
+    ]
+
+    type_name = Parameter("String[]", position=0, help="Type names, wildcards allowed; all types when omitted.")
+
+    def process_record(self) -> Iterator[Any]:
+        from pwshlike.formatting.views import REGISTRY
+        patterns = self.type_name or ["*"]
+        by_type: dict[str, tuple[str, list[FormatViewDefinition]]] = {}
+        for view in REGISTRY.all_views():
+            for name in view.type_names:
+                if any(wildcard_match(name, p) for p in patterns):
+                    entry = by_type.setdefault(name.lower(), (name, []))
+                    entry[1].append(FormatViewDefinition(view.name, _CONTROLS.get(view.kind, view.kind)))
+        for name, views in by_type.values():
+            yield ExtendedTypeDefinition(name, views)
