@@ -145,7 +145,6 @@ class ModuleTable:
         not imported, found without running them (what Get-Command -Module
         lists before an import): the highest version of each module in the
         first module folder that has it, as Import-Module would pick."""
-        from pwshlike.commands.commandinfo import FunctionInfo
         chosen: dict[str, DiskModule] = {}
         for module in all_modules(module_paths()):
             key = module.name.lower()
@@ -155,19 +154,21 @@ class ModuleTable:
             best = chosen.get(key)
             if best is None or (best.root == module.root and best.version < module.version):
                 chosen[key] = module
-        return [FunctionInfo(name, None, "Function", module.name)
-                for module in chosen.values() for name in self._exports_of(module)]
+        return [command for module in chosen.values()
+                for command in self._disk_info(module, self._exports_of(module)).commands.values()]
 
-    def _disk_info(self, module: DiskModule) -> PSModuleInfo:
-        from pwshlike.commands.commandinfo import FunctionInfo
+    def _disk_info(self, module: DiskModule, exported: Optional[list[str]] = None) -> PSModuleInfo:
+        """A module on disk as Get-Module -ListAvailable describes it; its
+        commands' Module (and so Version) is this description."""
+        from .available import AvailableFunctionInfo
         manifest = module.manifest() if module.is_manifest else None
         root = module.root_module_path()
         kind = "Script" if root else "Manifest"
         info = _info_from_manifest(module.name, module.version, kind, root or module.path, module.directory,
                                    manifest)
         info.source = module.path
-        for name in module.exported_names():
-            info.commands[name.lower()] = FunctionInfo(name, None, "Function", module.name)
+        for name in module.exported_names() if exported is None else exported:
+            info.commands[name.lower()] = AvailableFunctionInfo(name, info)
         return info
 
     # --- import ------------------------------------------------------------------------------

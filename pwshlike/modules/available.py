@@ -1,0 +1,22 @@
+"""Command objects for the functions of a module on disk that is not
+imported: Get-Command -Module and Get-Module -ListAvailable list them
+with the module (and its version) read from the manifest, as pwsh does,
+although the session cannot see them until the module is imported."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pwshlike.commands.commandinfo import FunctionInfo
+
+
+class AvailableFunctionInfo(FunctionInfo):
+    """A FunctionInfo whose Module is the not-imported module's description."""
+
+    def __init__(self, name: str, module_info: Any) -> None:
+        super().__init__(name, None, "Function", module_info.name)
+        self._module_info = module_info
+
+    @property
+    def module(self) -> Any:
+        return self._module_info
