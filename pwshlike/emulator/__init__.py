@@ -63,8 +63,15 @@ if TYPE_CHECKING:
     from .log import RequestLogEntry
     from .server import EmulatorServer
 
-__all__ = ["EmulatorServer", "FaultRule", "RequestLogEntry"]
+__all__ = ["EmulatorServer", "FaultRule", "RequestLogEntry", "emulator_info_path"]
 _HOMES = {"EmulatorServer": "server", "FaultRule": "faults", "RequestLogEntry": "log"}
+
+
+def emulator_info_path() -> str:
+    """The emulator.json a running emulator describes itself in, for the
+    plugin that fronts this library (it imports nothing else of pwshlike's)."""
+    from pwshlike.identity.paths import emulator_info_path as info_path
+    return info_path()
 
 
 def __getattr__(name: str) -> Any:

@@ -19,7 +19,7 @@ RESOURCES = {"PartnerCenter": "https://api.partnercenter.microsoft.com", "Graph"
 
 
 def info_path() -> str:
-    from pwshlike.identity.paths import emulator_info_path
+    from pwshlike.emulator import emulator_info_path
     return emulator_info_path()
 
 
