@@ -14,9 +14,11 @@ import shutil
 import subprocess
 import sys
 import sysconfig
-import time
+from pathlib import Path
 
 import pytest
+
+from helpers.terminal import Pane
 
 EXAMPLE = os.path.join(os.path.dirname(__file__), "..", "..", "examples", "plugins")
 
@@ -51,28 +53,81 @@ def _shell(venv, script: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, env=env, timeout=120)
 
 
-def test_install_use_and_uninstall_the_example_plugin(venv):
-    python, source, _env = venv
-    started = time.perf_counter()
+def test_install_use_and_uninstall_the_example_plugin(venv, tmp_path):
+    python, source, env = venv
     _pip(venv, "install", "--no-index", "--no-deps", "--no-build-isolation", str(source))
 
-    result = _shell(venv, "Send-Greeting Ada, Grace; 'Linus', 'Barbara' | Send-Greeting -Greeting Welcome; "
+    # The plugin's own tests, written with pwshlike.testing and its pytest fixture, pass where it is installed.
+    tests = subprocess.run([str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=source,
+                           capture_output=True, text=True, env=env, timeout=300)
+    assert tests.returncode == 0, tests.stdout + tests.stderr
+    assert "7 passed" in tests.stdout
+
+    result = _shell(venv, "Get-Greeting H* -First 2; Send-Greeting Ada, Grace; "
+                          "[pscustomobject]@{ Name = 'Linus'; Greeting = 'Bonjour' } | Send-Greeting; "
                           "Send-Greeting Alan -WhatIf; (Get-Module Greetings).Version.ToString()")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "Hello, Ada!", "Hello, Grace!", "Welcome, Linus!", "Welcome, Barbara!",
-        'What if: Performing the operation "Send greeting" on target "Alan".', "1.0.0"]
+        "", "Name         Language   Formal", "----         --------   ------", "Hello        English    yes",
+        "Hi           English    no", "Hello, Ada!", "Hello, Grace!", "Bonjour, Linus!",
+        'What if: Performing the operation "Send greeting" on target "Alan".', "1.1.0", ""]
 
-    syntax = _shell(venv, "Get-Command Send-Greeting -Syntax")
-    assert syntax.stdout.strip() == "Send-Greeting [-Name] <string[]> [-Greeting <string>] [-WhatIf] [-Confirm] " \
+    syntax = _shell(venv, "Get-Command Get-Greeting -Syntax")
+    assert syntax.stdout.strip() == "Get-Greeting [[-Name] <string[]>] [-Language <string[]>] [-First <int>] " \
                                     "[<CommonParameters>]"
-    bad = _shell(venv, "Send-Greeting Ada -Greeting Yo")
+    bad = _shell(venv, "Get-Greeting -First 500")
     assert bad.returncode == 1
-    assert "does not belong to the set \"Hello,Hi,Welcome\"" in bad.stderr
-    assert "Traceback" not in bad.stderr
+    assert "Get-Greeting: Cannot validate argument on parameter 'First'. The 500 argument is greater than the " \
+           "maximum allowed range of 100." in bad.stderr
+
+    # A Python bug names the command and the plugin, never shows a traceback unless asked to.
+    bug = _shell(venv, "@() | Measure-Greeting")
+    assert bug.stderr.startswith("Measure-Greeting: ZeroDivisionError: division by zero")
+    assert "Traceback" not in bug.stderr
+    details = _shell(venv, "try { @() | Measure-Greeting } catch { $_.ErrorDetails.RecommendedAction; "
+                           "$_.Exception.StackTrace }")
+    assert "This is a bug in the plugin 'greetings' (pwshlike-greetings 1.1.0)" in details.stdout
+    assert "return sum(self.lengths) / len(self.lengths)" in details.stdout or \
+           "yield sum(self.lengths) / len(self.lengths)" in details.stdout
+
+    # ConfirmImpact High: with standard input at its end the question is answered No and nothing changes.
+    history = _history_file(env)
+    before = history.read_text()
+    confirm = subprocess.run([str(python), "-m", "pwshlike", "-NoProfile", "-Command", "Clear-GreetingHistory"],
+                             stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env, timeout=120)
+    assert "Are you sure you want to perform this action?" in confirm.stdout
+    assert history.read_text() == before
+
+    _completes_in_the_repl(venv, tmp_path)
 
     _pip(venv, "uninstall", "--yes", "pwshlike-greetings")
-    gone = _shell(venv, "Send-Greeting Ada")
+    gone = _shell(venv, "Get-Greeting")
     assert gone.stdout == ""
-    assert "The term 'Send-Greeting' is not recognized" in gone.stderr
-    assert time.perf_counter() - started < 60
+    assert "The term 'Get-Greeting' is not recognized" in gone.stderr
+
+
+def _history_file(env: dict[str, str]) -> Path:
+    return Path(env["XDG_DATA_HOME"]) / "pwshlike-greetings" / "history.txt"
+
+
+def _completes_in_the_repl(venv, tmp_path) -> None:
+    """ValidateSet values complete at the interactive prompt."""
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed (.ci/run installs it): no terminal to drive")
+    python, _source, env = venv
+    terminal = {**{name: env[name] for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "PSModulePath")},
+                "HOME": str(tmp_path), "TERM": "xterm-256color", "PATH": os.environ.get("PATH", ""),
+                "NO_COLOR": "1"}
+    pane = Pane([str(python), "-m", "pwshlike", "-NoProfile", "-NoLogo"], str(tmp_path), terminal)
+    try:
+        pane.wait_for_text(f"PS {tmp_path}>")
+        pane.keys("Get-Greeting -Language Fr", "Tab")
+        pane.wait_for_text("Get-Greeting -Language French")
+        pane.keys(" -First 1", "Enter")
+        pane.wait_for_text("Bonjour      French     yes")
+        pane.keys("Send-Greeting Ada -Greeting Bon", "Tab")
+        pane.wait_for_text("Send-Greeting Ada -Greeting Bonjour")
+        pane.keys("Enter")
+        pane.wait_for_text("\nBonjour, Ada!")
+    finally:
+        pane.close()
