@@ -19,7 +19,9 @@ in the order they happened, without colours).
 :func:`run` uses a fresh session for one script; a :class:`Session` keeps
 its state (functions, variables, imported modules, the current location)
 from one ``run`` to the next and is closed at the end (``with`` does it),
-which runs the plugins' ``pwshlike_session_end`` hooks.  With pytest the
+which runs the plugins' ``pwshlike_session_end`` hooks; what it showed as
+it started (a warning for a plugin that could not be loaded) is its
+``startup`` Result, apart from the first run's.  With pytest the
 ``pwshlike`` fixture (registered through a ``pytest11`` entry point, see
 :mod:`pwshlike.testing_pytest`) gives each test a Session of its own.
 
@@ -186,8 +188,11 @@ class Session:
     ``answers``: lines a person types at prompts (None: non-interactive).
     ``location``: the starting current location.  ``plugins``: the
     PluginHost to use; ``environ``: discovery settings to build one from.
-    ``context`` is the engine's ExecutionContext and ``plugins`` the
-    PluginHost, for tests that need to reach below the script level.
+    ``startup`` is a Result of what the session showed as it started (a
+    warning for each plugin that could not be loaded, or whose start-up
+    hook failed).  ``context`` is the engine's ExecutionContext and
+    ``plugins`` the PluginHost, for tests that need to reach below the
+    script level.
     """
 
     def __init__(self, *, strict: bool = False, answers: Optional[list[str]] = None,
@@ -205,6 +210,7 @@ class Session:
         self.context = self._session.context
         self.plugins = self.context.plugins
         self.closed = False
+        self.startup = self._console.take()
         if strict and self.plugins.problems:
             self.close()
             raise PluginError(list(self.plugins.problems))

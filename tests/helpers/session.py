@@ -1,4 +1,6 @@
-"""A session with the command layer installed, for tests of commands."""
+"""Sessions for tests: ``Shell``, the command layer over a recording
+host, for tests of commands; ``PluginSession``, the public
+``pwshlike.testing`` helper over a given plugin host, for plugin tests."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from typing import Any, Optional
 from pwshlike.commands import install
 from pwshlike.engine import ExecutionContext, execute_script
 from pwshlike.engine.conversions import to_string
+from pwshlike.testing import Result, Session
 
 from .recording import RecordingHost
 
@@ -51,9 +54,48 @@ class Shell:
         return self.host.kind("verbose")
 
 
-class PluginSession(Shell):
-    """A session installed with ``plugins`` (a PluginHost)."""
+class PluginSession:
+    """A :class:`pwshlike.testing.Session` over ``plugins`` (a PluginHost),
+    with the shortcuts the plugin tests share.  :meth:`result` is the public
+    helper's Result; :meth:`run` and friends give a run's output.
+    :meth:`errors` reads ``$Error`` (what a script sees, newest first);
+    :meth:`warnings` and :meth:`verbose` gather the messages of the start
+    and of every run."""
 
-    def __init__(self, plugins: Any) -> None:
-        super().__init__(plugins=plugins)
+    def __init__(self, plugins: Any, answers: Optional[list[str]] = None) -> None:
+        self.session = Session(plugins=plugins, answers=answers)
+        self.context = self.session.context
         self.plugins = plugins
+        self.results: list[Result] = []
+
+    def result(self, script: str, *, input: Any = None) -> Result:
+        """What running ``script`` did (output, errors, streams, text)."""
+        result = self.session.run(script, input=input)
+        self.results.append(result)
+        return result
+
+    def run(self, script: str) -> list[Any]:
+        return self.result(script).output
+
+    def text(self, script: str) -> list[str]:
+        return [to_string(o) for o in self.run(script)]
+
+    def one(self, script: str) -> Any:
+        result = self.run(script)
+        assert len(result) == 1, result
+        return result[0]
+
+    def errors(self) -> list[Any]:
+        return list(self.context.get_variable_value("Error"))
+
+    def error_ids(self) -> list[str]:
+        return [e.fully_qualified_error_id for e in reversed(self.errors())]
+
+    def warnings(self) -> list[str]:
+        return [message for result in [self.session.startup, *self.results] for message in result.warnings]
+
+    def verbose(self) -> list[str]:
+        return [message for result in [self.session.startup, *self.results] for message in result.verbose]
+
+    def close(self) -> None:
+        self.session.close()

@@ -25,11 +25,9 @@ class GraphShell(PluginSession):
 
     def failure(self, script: str) -> Any:
         """Runs ``script``, which must fail once, and returns its error record."""
-        self.run("$Error.Clear()")
-        self.run(script)
-        errors = self.errors()
-        assert len(errors) == 1, errors
-        return errors[0]
+        result = self.result(script)
+        assert len(result.errors) == 1, result
+        return result.errors[0]
 
 
 @pytest.fixture(scope="module")

@@ -37,9 +37,8 @@ def test_before_connecting_graph_commands_need_authentication(shell: GraphShell)
 
 
 def test_client_secret(shell: GraphShell) -> None:
-    shell.run("Connect-MgGraph -ClientSecretCredential $emulator.Credential -TenantId $emulator.TenantId "
-              "-Environment Emulator")
-    welcome = "".join(shell.host.kind("information"))
+    welcome = "".join(shell.result("Connect-MgGraph -ClientSecretCredential $emulator.Credential -TenantId "
+                                   "$emulator.TenantId -Environment Emulator").information)
     assert welcome.startswith("Welcome to Microsoft Graph!\n\nConnected via apponly access using " + APPLICATION)
     assert "NOTE: You can use the -NoWelcome parameter to suppress this message." in welcome
     found = context(shell)
@@ -181,9 +180,7 @@ def test_invoke_mggraphrequest_posts_a_hashtable_body(shell: GraphShell) -> None
 def test_debug_shows_the_exchange_with_authorization_filtered(shell: GraphShell) -> None:
     shell.run("Connect-MgGraph -ClientSecretCredential $emulator.Credential -TenantId $emulator.TenantId "
               "-Environment Emulator -NoWelcome")
-    shown = len(shell.host.kind("debug"))
-    shell.run("$null = Invoke-MgGraphRequest GET 'v1.0/users?$top=1' -Debug")
-    text = "\n".join(shell.host.kind("debug")[shown:])
+    text = "\n".join(shell.result("$null = Invoke-MgGraphRequest GET 'v1.0/users?$top=1' -Debug").debug)
     assert "HTTP REQUEST" in text and "HTTP RESPONSE" in text and "SdkVersion" in text
     assert "Bearer" not in text and "[Filtered]" in text and ADMIN in text
 

@@ -78,10 +78,9 @@ def test_validation_before_sending(shell: GraphShell) -> None:
 
 def test_what_if_verbose_shows_the_request(shell: GraphShell) -> None:
     connect(shell)
-    shown = len(shell.host.kind("verbose"))
-    shell.run(f"New-MgOauth2PermissionGrant -ClientId {CLIENT} -ConsentType AllPrincipals -ResourceId {RESOURCE} "
-              "-WhatIf -Verbose -AdditionalProperties @{extra = @{nested = 1}}")
-    [preview] = shell.host.kind("verbose")[shown:]
+    [preview] = shell.result(f"New-MgOauth2PermissionGrant -ClientId {CLIENT} -ConsentType AllPrincipals "
+                             f"-ResourceId {RESOURCE} -WhatIf -Verbose "
+                             "-AdditionalProperties @{extra = @{nested = 1}}").verbose
     assert preview.startswith("POST https://127.0.0.1:") and "/v1.0/oauth2PermissionGrants\n" in preview
     assert "SdkVersion: graph-powershell/2.25.0" in preview and "Bearer" not in preview
     assert '"extra": {\n    "nested": 1\n  }' in preview

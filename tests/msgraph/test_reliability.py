@@ -89,9 +89,8 @@ def test_200_grants_with_20_percent_throttling_are_all_created_exactly_once(shel
     clear_log(shell)
     shell.run("Set-PwshlikeEmulatorFault -Path '/v1.0/oauth2PermissionGrants' -Method POST -StatusCode 429,503 "
               "-Rate 0.2 -RetryAfter 0")
-    debug_before = len(shell.host.kind("debug"))
     started = time.perf_counter()
-    created = shell.run(
+    result = shell.result(
         "$DebugPreference = 'Continue'\n"
         "$created = foreach ($user in $seeded) {\n"
         f"  New-MgOauth2PermissionGrant -ClientId {CLIENT} -ConsentType Principal -PrincipalId $user.id "
@@ -100,7 +99,8 @@ def test_200_grants_with_20_percent_throttling_are_all_created_exactly_once(shel
         "$DebugPreference = 'SilentlyContinue'\n"
         "$created")
     elapsed = time.perf_counter() - started
-    assert shell.errors() == []
+    created = result.output
+    assert result.errors == [] and shell.errors() == []
     assert len(created) == USERS and len({grant.id for grant in created}) == USERS
     assert {grant.principal_id for grant in created} == set(shell.run("$seeded.id"))
     # Retry-After: 0 is honoured: 40 retries cost no waiting (the SDK's default backoff would be 3 s each)
@@ -122,7 +122,7 @@ def test_200_grants_with_20_percent_throttling_are_all_created_exactly_once(shel
     ids = [request_id for _, _, request_id in log]
     assert len(set(ids)) == USERS and all(ids.count(i) <= 2 for i in ids)
     # -Debug's trace of the requests shows each retry with its Retry-Attempt header, and no token
-    trace = "\n".join(shell.host.kind("debug")[debug_before:])
+    trace = "\n".join(result.debug)
     assert trace.count("Retry-Attempt                 : 1") == FAULTED
     assert "Retry-Attempt                 : 2" not in trace
     assert "Bearer " not in trace and "eyJ" not in trace
@@ -265,13 +265,12 @@ def test_get_cmdlets_with_a_bad_filter_or_a_missing_id(shell: GraphShell, comman
 
 
 def test_no_token_in_error_details_or_debug(shell: GraphShell) -> None:
-    debug_before = len(shell.host.kind("debug"))
-    shell.run("New-MgOauth2PermissionGrant -ClientId 00000000-0000-0000-0000-000000000000 -ConsentType AllPrincipals "
-              f"-ResourceId {RESOURCE} -Debug; "
-              "Invoke-MgGraphRequest GET v1.0/oauth2PermissionGrants/does-not-exist -Debug")
-    records = shell.errors()
+    result = shell.result("New-MgOauth2PermissionGrant -ClientId 00000000-0000-0000-0000-000000000000 "
+                          f"-ConsentType AllPrincipals -ResourceId {RESOURCE} -Debug; "
+                          "Invoke-MgGraphRequest GET v1.0/oauth2PermissionGrants/does-not-exist -Debug")
+    records = result.errors
     assert len(records) == 2
-    trace = "\n".join(shell.host.kind("debug")[debug_before:])
+    trace = "\n".join(result.debug)
     assert "Authorization                 : [Filtered]" in trace
     from pwshlike_msgraph import connection
     token = connection.current().http._bearer()  # the access token every request sent

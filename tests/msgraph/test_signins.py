@@ -68,23 +68,22 @@ def test_update_both_sets_and_what_if(shell: GraphShell) -> None:
               "-BodyParameter (@{SCOPE = 'openid'} | ConvertTo-Json | ConvertFrom-Json -AsHashtable)")
     assert shell.value(f"(Get-MgOauth2PermissionGrant -OAuth2PermissionGrantId {grant.id}).Scope") == "openid"
     assert shell.errors() == []
-    shown = len(shell.host.kind("line"))
-    shell.run(f"Update-MgOauth2PermissionGrant -OAuth2PermissionGrantId {grant.id} -Scope 'x' -WhatIf")
+    what_if = shell.result(f"Update-MgOauth2PermissionGrant -OAuth2PermissionGrantId {grant.id} -Scope 'x' -WhatIf")
     assert shell.value(f"(Get-MgOauth2PermissionGrant -OAuth2PermissionGrantId {grant.id}).Scope") == "openid"
-    assert shell.host.kind("line")[shown:] == [
+    assert what_if.text == (
         'What if: Performing the operation "Update-MgOauth2PermissionGrant_UpdateExpanded" on target '
-        "\"Call remote 'PATCH /oauth2PermissionGrants/{oAuth2PermissionGrant-id}' operation\"."]
+        "\"Call remote 'PATCH /oauth2PermissionGrants/{oAuth2PermissionGrant-id}' operation\".\n")
     record = shell.failure(f"Update-MgOauth2PermissionGrant -OAuth2PermissionGrantId {grant.id} -ConsentType Some")
     assert record.fully_qualified_error_id == "InvalidGrant,Update-MgOauth2PermissionGrant"
 
 
 def test_remove_pass_thru_what_if_and_not_found(shell: GraphShell) -> None:
     grant = shell.value("$grants[-1]")
-    shown = len(shell.host.kind("line"))
-    assert shell.run(f"Remove-MgOauth2PermissionGrant -OAuth2PermissionGrantId {grant.id} -WhatIf -PassThru") == []
-    assert shell.host.kind("line")[shown:] == [
+    what_if = shell.result(f"Remove-MgOauth2PermissionGrant -OAuth2PermissionGrantId {grant.id} -WhatIf -PassThru")
+    assert what_if.output == []
+    assert what_if.text == (
         'What if: Performing the operation "Remove-MgOauth2PermissionGrant_Delete" on target '
-        "\"Call remote 'DELETE /oauth2PermissionGrants/{oAuth2PermissionGrant-id}' operation\"."]
+        "\"Call remote 'DELETE /oauth2PermissionGrants/{oAuth2PermissionGrant-id}' operation\".\n")
     assert shell.run(f"Get-MgOauth2PermissionGrant -OAuth2PermissionGrantId {grant.id}")
     assert shell.run(f"Remove-MgOauth2PermissionGrant -OAuth2PermissionGrantId {grant.id} -PassThru") == [True]
     record = shell.failure(f"Get-MgOauth2PermissionGrant -OAuth2PermissionGrantId {grant.id}")

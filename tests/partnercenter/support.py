@@ -38,22 +38,21 @@ class EmulatedShell(PluginSession):
         """A property of ``$emulator`` (Endpoint, CACertificatePath...)."""
         return self.info.get_property(name)
 
-    def attempt(self, script: str) -> tuple[list[Any], list[Any]]:
-        """Runs ``script`` with ``$Error`` emptied first: its output and the
-        errors it left, oldest first."""
-        self.run("$Error.Clear()")
-        output = self.run(script)
-        return output, list(reversed(self.errors()))
-
-    def failure(self, script: str) -> dict[str, str]:
+    def failure(self, script: str) -> dict[str, Any]:
         """Runs ``script``, which must fail once, and describes its error as
-        a script sees it in ``$Error[0]``."""
-        output, errors = self.attempt(script)
-        assert len(errors) == 1 and not output, (output, errors)
+        a script sees it in ``$Error[0]``, with ``Text`` and ``Warnings``:
+        what the console showed, the warnings among it."""
+        result = self.result(script)
+        assert len(result.errors) == 1 and not result.output, result
         fqid, category, message, exception = self.run(
             "$e = $Error[0]; [string]$e.FullyQualifiedErrorId; [string]$e.CategoryInfo.Category; "
             "$e.Exception.Message; $e.Exception.GetType().FullName")
-        return {"FullyQualifiedErrorId": fqid, "Category": category, "Message": message, "Exception": exception}
+        return {"FullyQualifiedErrorId": fqid, "Category": category, "Message": message, "Exception": exception,
+                "Text": result.text, "Warnings": result.warnings}
+
+    def shown(self) -> str:
+        """Everything the console has shown in this session."""
+        return "".join(result.text for result in self.results)
 
     def requests(self) -> list[Any]:
         """The emulator's request log, oldest first."""

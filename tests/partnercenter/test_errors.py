@@ -24,7 +24,7 @@ WRONG_SECRET = ("([pscredential]::new($emulator.ApplicationId, "
                 "(ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force)))")
 
 
-def assert_error(error: dict[str, str], code: str, category: str, *fragments: str) -> None:
+def assert_error(error: dict[str, Any], code: str, category: str, *fragments: str) -> None:
     assert error["FullyQualifiedErrorId"] == f"{code},{COMMAND}", error
     assert error["Category"] == category, error
     if code.startswith("AADSTS"):
@@ -34,7 +34,7 @@ def assert_error(error: dict[str, str], code: str, category: str, *fragments: st
 
 
 def no_traceback(shell: EmulatedShell) -> None:
-    shown = "\n".join(text for _, text in shell.host.lines)
+    shown = shell.shown()
     assert "Traceback" not in shown and "[Errno" not in shown
 
 
@@ -55,7 +55,7 @@ def test_wrong_client_secret(shell: EmulatedShell) -> None:
                           f"-Credential {WRONG_SECRET} -Tenant $emulator.TenantId -Scopes '{GRAPH_DEFAULT}'")
     assert_error(error, "AADSTS7000215", "AuthenticationError", "Invalid client secret provided.")
     assert error["Exception"] == "Microsoft.Identity.Client.MsalServiceException"
-    assert shell.host.kind("error")[-1] == error["Message"]
+    assert error["Text"] == f"New-PartnerAccessToken: {error['Message']}\n"
 
 
 @pytest.mark.parametrize("scope, code", [("Not.AScope", "AADSTS70011"),
@@ -167,15 +167,15 @@ def test_503_with_retry_after_is_retried(shell: EmulatedShell) -> None:
                    f"-Credential $emulator.Credential -Tenant {tenant} -Scopes")
         shell.value(f"{sign_in} '{GRAPH_DEFAULT}'")  # the rule's first match: not faulted
         before = len(shell.requests())
-        output, errors = shell.attempt(f"{sign_in} 'https://api.partnercenter.microsoft.com/.default' -Verbose")
+        result = shell.result(f"{sign_in} 'https://api.partnercenter.microsoft.com/.default' -Verbose")
     finally:
         shell.run("Clear-PwshlikeEmulatorFault")
-    assert not errors and Members(output[0]).TenantId == tenant
+    assert result.succeeded and Members(result.output[0]).TenantId == tenant
     tokens = [(r.get_property("StatusCode"), r.get_property("Faulted")) for r in shell.requests()[before:]
               if r.get_property("Path").endswith("/token")]
     assert tokens == [(503, True), (200, False)]
     assert any("answered HTTP 503 and asked to retry after 1 seconds; retrying (1 of 3)." in line
-               for line in shell.verbose())
+               for line in result.verbose)
 
 
 def test_503_without_retry_after_fails_clearly(shell: EmulatedShell) -> None:
@@ -193,9 +193,7 @@ def test_503_without_retry_after_fails_clearly(shell: EmulatedShell) -> None:
 
 
 def test_a_fault_must_be_an_error_status(shell: EmulatedShell) -> None:
-    shell.run("$Error.Clear()")
-    shell.run("Set-PwshlikeEmulatorFault -Path '*/token' -StatusCode 200")
-    [error] = shell.errors()
+    [error] = shell.result("Set-PwshlikeEmulatorFault -Path '*/token' -StatusCode 200").errors
     assert error.fully_qualified_error_id == \
         "ParameterArgumentValidationError,Pwshlike.Emulator.Commands.SetPwshlikeEmulatorFaultCommand"
     assert shell.value("[string]$Error[0].CategoryInfo.Category") == "InvalidArgument"

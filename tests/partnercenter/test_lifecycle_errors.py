@@ -16,7 +16,8 @@ from typing import Any
 
 import httpx
 
-from .support import ADMIN, COMMAND, GRAPH_DEFAULT, PARTNER_CENTER, EmulatedShell, Members, claims, pwshlike
+from .support import (ADMIN, COMMAND, GRAPH_DEFAULT, PARTNER_CENTER, EmulatedShell, Members, claims, emulator_server,
+                      pwshlike)
 
 EMULATOR = "-Environment Emulator"
 DEVICE_CODE = (f"New-PartnerAccessToken {EMULATOR} -ApplicationId $emulator.PublicClientId -Scopes '{PARTNER_CENTER}' "
@@ -25,7 +26,7 @@ REDEEM = (f"New-PartnerAccessToken {EMULATOR} -ApplicationId $emulator.PublicCli
           f"$admin.RefreshToken -Scopes '{PARTNER_CENTER}'")
 
 
-def assert_error(error: dict[str, str], code: str, category: str, *fragments: str) -> None:
+def assert_error(error: dict[str, Any], code: str, category: str, *fragments: str) -> None:
     assert error["FullyQualifiedErrorId"] == f"{code},{COMMAND}", error
     assert error["Category"] == category and error["Message"].startswith(f"{code}: "), error
     for fragment in fragments:
@@ -69,16 +70,17 @@ def test_revoked_refresh_token(shell: EmulatedShell) -> None:
     assert_error(shell.failure(REDEEM), "AADSTS50173", "AuthenticationError", "sign in again")
 
 
-def approve_on_the_device_login_page(shell: EmulatedShell, shown: int, password: str, approve: bool) -> None:
-    """What a person does on another device: waits for the code the shell
-    shows (after its first ``shown`` warnings), types it on /devicelogin,
-    signs in, and accepts or declines."""
+def approve_on_the_device_login_page(shell: EmulatedShell, password: str, approve: bool) -> str:
+    """What a person does on another device: waits for the device code the
+    sign-in asked the emulator for, types it on /devicelogin, signs in,
+    and accepts or declines.  Returns the code (the test then checks the
+    shell showed that very code)."""
+    devices = emulator_server().context.devices
     deadline, code = time.monotonic() + 20, None
     while code is None and time.monotonic() < deadline:
-        found = [re.search(r"enter the code (\w+)", text) for text in shell.warnings()[shown:]]
-        code = found[0].group(1) if found and found[0] else None
+        code = next(iter(list(devices._by_user)), None)
         time.sleep(0.05)
-    assert code, "the device code was never shown"
+    assert code, "no device code was ever asked for"
     endpoint = shell.fact("Endpoint")
     with httpx.Client(verify=trusting(shell), timeout=30) as client:
         page = client.post(f"{endpoint}/devicelogin", data={"code": code})
@@ -86,17 +88,18 @@ def approve_on_the_device_login_page(shell: EmulatedShell, shown: int, password:
         client.post(f"{endpoint}/login", data={"interaction": interaction, "username": ADMIN, "password": password})
         client.post(f"{endpoint}/consent", data={"interaction": interaction,
                                                  "decision": "accept" if approve else "cancel"})
+    return code
 
 
 def test_declined_device_code(shell: EmulatedShell) -> None:
     shell.restart("-DeviceCodeLifetime 00:00:20")  # no -AutoSignIn: someone has to answer on the page
-    shown = len(shell.warnings())
     password = shell.value("$emulator.UserCredential.GetNetworkCredential().Password")
     failures: list[BaseException] = []
+    codes: list[str] = []
 
     def person() -> None:
         try:
-            approve_on_the_device_login_page(shell, shown, password, approve=False)
+            codes.append(approve_on_the_device_login_page(shell, password, approve=False))
         except BaseException as failure:  # noqa: BLE001 - reported by the test below
             failures.append(failure)
 
@@ -107,7 +110,8 @@ def test_declined_device_code(shell: EmulatedShell) -> None:
     finally:
         declining.join()
     assert not failures, failures
-    assert len(shell.warnings()) == shown + 1
+    [warning] = error["Warnings"]
+    assert re.search(r"enter the code (\w+)", warning).group(1) == codes[0]
     assert_error(error, "AADSTS65004", "AuthenticationError", "declined")
 
 

@@ -11,6 +11,8 @@ from typing import Any
 import jwt
 import pytest
 
+from pwshlike.testing import Session
+
 from .support import (
     ADMIN, APPLICATION, COMMAND, CUSTOMERS, EXCHANGE_CLIENT, GRAPH_DEFAULT, PARTNER_CENTER, PUBLIC_CLIENT, TENANT,
     EmulatedShell, Members, claims,
@@ -40,11 +42,11 @@ def view(shell: EmulatedShell, variable: str) -> str:
 def sign_in(shell: EmulatedShell, variable: str, arguments: str) -> tuple[Any, list[str], list[tuple]]:
     """``$variable = New-PartnerAccessToken arguments``: the result, the
     warnings shown and the requests the emulator received meanwhile."""
-    before, shown = len(shell.requests()), len(shell.warnings())
-    output, errors = shell.attempt(f"$global:{variable} = New-PartnerAccessToken {arguments}; ${variable}")
-    assert not errors, [str(e) for e in errors]
-    [result] = output
-    return Members(result), shell.warnings()[shown:], shell.requests_since(before)
+    before = len(shell.requests())
+    result = shell.result(f"$global:{variable} = New-PartnerAccessToken {arguments}; ${variable}")
+    assert result.succeeded, result.text
+    [value] = result.output
+    return Members(value), result.warnings, shell.requests_since(before)
 
 
 @pytest.fixture(scope="module")
@@ -139,11 +141,12 @@ def test_credentials_built_as_scripts_build_them(shell: EmulatedShell, credentia
     """-Credential from ConvertTo-SecureString, New-Object or Read-Host, the
     secret read back with GetNetworkCredential()."""
     secret = shell.value("$secret = $emulator.Credential.GetNetworkCredential().Password; $secret")
-    shell.host.answers, shell.host.non_interactive = [secret], False  # someone types the secret at Read-Host
-    try:
-        built = shell.value(f"$built = {credential}; $built.GetNetworkCredential().Password")
-    finally:
-        shell.host.answers, shell.host.non_interactive = [], True
+    # Someone types the secret at Read-Host, in a console of their own.
+    with Session(answers=[secret], plugins=shell.plugins) as console:
+        typed = console.run(f"$emulator, $secret = @($input); {credential}", input=[shell.info, secret])
+    assert typed.succeeded, typed.text
+    shell.result("$global:built = @($input)[0]", input=typed.output)
+    built = shell.value("$built.GetNetworkCredential().Password")
     assert built == secret and shell.value("$built.UserName") == APPLICATION
     shell.run("Clear-PwshlikeTokenCache -Confirm:$false")
     result, _, requests = sign_in(shell, "built", f"{SERVICE_PRINCIPAL} -Credential $built -Scopes '{GRAPH_DEFAULT}'")

@@ -2,14 +2,16 @@
 
 Every host here discovers the real entry points (so the bundled plugins
 are present, as installed) but reads its user plugin directory and entry
-point cache from a temporary directory, never the developer's own.
+point cache from a temporary directory, never the developer's own.  The
+sessions are PluginSessions, over the public ``pwshlike.testing.Session``,
+closed when the test ends.
 """
 
 from __future__ import annotations
 
 import os
 import textwrap
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 import pytest
 
@@ -25,6 +27,7 @@ class Environment:
         self.root = root
         self.values = {"XDG_DATA_HOME": str(root / "data"), "XDG_CACHE_HOME": str(root / "cache"),
                        "PWSHLIKE_PLUGIN_CACHE": "0"}
+        self.sessions: list[PluginSession] = []
 
     @property
     def plugin_dir(self) -> Any:
@@ -39,13 +42,18 @@ class Environment:
         return PluginHost(environ={**self.values, **overrides}, plugins=plugins)
 
     def session(self, plugins: Optional[PluginHost] = None, **overrides: str) -> PluginSession:
-        return PluginSession(plugins if plugins is not None else self.host(**overrides))
+        session = PluginSession(plugins if plugins is not None else self.host(**overrides))
+        self.sessions.append(session)
+        return session
 
 
 @pytest.fixture
 def env(tmp_path, monkeypatch) -> Environment:
     monkeypatch.setenv("PSModulePath", str(tmp_path / "modules"))
-    yield Environment(tmp_path)
+    environment = Environment(tmp_path)
+    yield environment
+    for session in environment.sessions:
+        session.close()
     # User plugin modules were imported under their own names: forget them.
     import sys
     for name in list(sys.modules):
@@ -60,15 +68,17 @@ _SHARED: dict[str, PluginHost] = {}
 
 
 @pytest.fixture
-def bundled(tmp_path_factory, monkeypatch) -> PluginSession:
+def bundled(tmp_path_factory, monkeypatch) -> Iterator[PluginSession]:
     """A fresh session over a host shared by the tests that only use the
-    bundled plugins (discovery done once)."""
+    bundled plugins (discovery done once), closed after the test."""
     monkeypatch.setenv("PSModulePath", os.devnull)
     host = _SHARED.get("host")
     if host is None:
         root = tmp_path_factory.mktemp("bundled")
         host = _SHARED["host"] = Environment(root).host()
-    return PluginSession(host)
+    session = PluginSession(host)
+    yield session
+    session.close()
 
 
 @pytest.fixture

@@ -53,8 +53,7 @@ def test_force_imports_again(bundled):
 
 
 def test_import_module_verbose_messages(bundled):
-    bundled.run("Import-Module PartnerCenter -Verbose")
-    [loading, importing] = bundled.host.kind("verbose")
+    [loading, importing] = bundled.result("Import-Module PartnerCenter -Verbose").verbose
     assert loading.startswith("Loading module from path '") and loading.endswith("pwshlike_partnercenter'.")
     assert importing == "Importing cmdlet 'New-PartnerAccessToken'."
 
@@ -124,15 +123,14 @@ def test_remove_module_of_a_module_not_imported(bundled):
 
 
 def test_remove_module_what_if(bundled):
-    bundled.run("Import-Module PartnerCenter; Remove-Module PartnerCenter -WhatIf")
-    [line] = bundled.host.kind("line")
+    [line] = bundled.result("Import-Module PartnerCenter; Remove-Module PartnerCenter -WhatIf").text.splitlines()
     assert line.startswith('What if: Performing the operation "Remove-Module" on target "PartnerCenter (Path: \'')
     assert bundled.text("(Get-Module).Name") == ["PartnerCenter"]
 
 
 def test_module_qualified_names(bundled):
-    bundled.run(f"{SIGNINS}\\New-MgOauth2PermissionGrant -ClientId c -WhatIf")
-    assert len(bundled.host.kind("line")) == 1
+    [line] = bundled.result(f"{SIGNINS}\\New-MgOauth2PermissionGrant -ClientId c -WhatIf").text.splitlines()
+    assert line.startswith('What if: Performing the operation "New-MgOauth2PermissionGrant_CreateExpanded"')
     assert bundled.text("(Get-Module).Name") == [AUTHENTICATION, SIGNINS]
     bundled.run("PartnerCenter\\New-MgOauth2PermissionGrant -WhatIf")
     assert bundled.error_ids() == ["CommandNotFoundException"]
@@ -142,15 +140,16 @@ def test_module_qualified_names(bundled):
 @pytest.mark.parametrize("preference, plain, qualified", [
     ("All", True, True), ("ModuleQualified", False, True), ("None", False, False)])
 def test_autoloading_preference(bundled, preference, plain, qualified):
-    bundled.run(f"$PSModuleAutoLoadingPreference = '{preference}'; {WHAT_IF_GRANT}")
-    assert len(bundled.host.kind("line")) == (1 if plain else 0)
-    bundled.run(f"{SIGNINS}\\New-MgOauth2PermissionGrant -ClientId c -WhatIf")
-    assert len(bundled.host.kind("line")) == (1 if plain else 0) + (1 if qualified else 0)
+    shown = bundled.result(f"$PSModuleAutoLoadingPreference = '{preference}'; {WHAT_IF_GRANT}").text
+    assert shown.count("What if: ") == (1 if plain else 0)
+    shown = bundled.result(f"{SIGNINS}\\New-MgOauth2PermissionGrant -ClientId c -WhatIf").text
+    assert shown.count("What if: ") == (1 if qualified else 0)
 
 
 def test_explicit_import_works_when_autoloading_is_off(bundled):
-    bundled.run(f"$PSModuleAutoLoadingPreference = 'None'; Import-Module {SIGNINS}; {WHAT_IF_GRANT}")
-    assert len(bundled.host.kind("line")) == 1
+    [line] = bundled.result(f"$PSModuleAutoLoadingPreference = 'None'; Import-Module {SIGNINS}; "
+                            f"{WHAT_IF_GRANT}").text.splitlines()
+    assert line.startswith("What if: ")
 
 
 def test_module_info_members(bundled):

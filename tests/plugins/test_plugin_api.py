@@ -40,8 +40,9 @@ NETWORK_PLUGIN = """
 def test_the_shared_http_client_uses_the_hooks_transport(env):
     env.add_user_plugin("netplugin", NETWORK_PLUGIN)
     session = env.session()
-    assert session.text("'/a', '/b' | Get-Remote -Verbose; Get-Remote /c") == ["/a", "/b", "/c"]
-    assert session.host.kind("verbose") == ["GET /a", "GET /b"]
+    result = session.result("'/a', '/b' | Get-Remote -Verbose; Get-Remote /c")
+    assert result.output == ["/a", "/b", "/c"]
+    assert result.verbose == ["GET /a", "GET /b"]
     import netplugin
     assert [(m, u) for m, u, _agent in netplugin.seen] == [
         ("GET", "https://api.example.test/a"), ("GET", "https://api.example.test/b"),

@@ -147,8 +147,9 @@ CRED = "$cred = [pscredential]::new('app', (ConvertTo-SecureString 'secret' -AsP
 def test_partner_parameter_sets(bundled, unreachable_emulator, arguments, expected):
     if "Environment" not in arguments:
         arguments += " -Environment Emulator"
-    assert bundled.run(f"{CRED}New-PartnerAccessToken {arguments} -Verbose") == []
-    [verbose] = bundled.host.kind("verbose")
+    result = bundled.result(f"{CRED}New-PartnerAccessToken {arguments} -Verbose")
+    assert result.output == []
+    [verbose] = result.verbose
     assert f"(parameter set {expected}) at " in verbose
     [record] = bundled.errors()  # nothing listens there (or the arguments are not a real token or thumbprint)
     assert record.fully_qualified_error_id.split(",")[0] in (
@@ -181,10 +182,11 @@ def test_partner_combinations_that_fail_to_bind(bundled, arguments, error_id):
     ("-BodyParameter @{} -Headers @{a = 1} -ResponseHeadersVariable h", "Create"),
 ])
 def test_graph_parameter_sets_and_what_if(bundled, arguments, variant):
-    assert bundled.run(f"New-MgOauth2PermissionGrant {arguments} -WhatIf") == []
-    assert bundled.host.kind("line") == [
+    result = bundled.result(f"New-MgOauth2PermissionGrant {arguments} -WhatIf")
+    assert result.output == []
+    assert result.text == (
         f'What if: Performing the operation "New-MgOauth2PermissionGrant_{variant}" on target '
-        f'"Call remote \'POST /oauth2PermissionGrants\' operation".']
+        f'"Call remote \'POST /oauth2PermissionGrants\' operation".\n')
     assert bundled.errors() == []
 
 
@@ -195,9 +197,9 @@ def test_graph_parameter_sets_and_what_if(bundled, arguments, variant):
     ("c", "PositionalParameterNotFound"),
 ])
 def test_graph_combinations_that_fail_to_bind(bundled, arguments, error_id):
-    bundled.run(f"New-MgOauth2PermissionGrant {arguments} -WhatIf")
-    assert bundled.error_ids() == [f"{error_id},New-MgOauth2PermissionGrant"]
-    assert bundled.host.kind("line") == []
+    result = bundled.result(f"New-MgOauth2PermissionGrant {arguments} -WhatIf")
+    assert result.error_ids == bundled.error_ids() == [f"{error_id},New-MgOauth2PermissionGrant"]
+    assert "What if" not in result.text
 
 
 def test_body_parameter_is_converted_from_a_hashtable_case_insensitively(bundled):
@@ -211,12 +213,12 @@ def test_body_parameter_is_converted_from_a_hashtable_case_insensitively(bundled
 
 
 def test_a_pipeline_grant_object_binds_to_body_parameter(bundled):
-    bundled.run("Import-Module Microsoft.Graph.Identity.SignIns; "
-                "[Microsoft.Graph.PowerShell.Models.MicrosoftGraphOAuth2PermissionGrant]@{clientId = 'c'} | "
-                "New-MgOauth2PermissionGrant -WhatIf")
-    assert bundled.host.kind("line") == [
+    result = bundled.result("Import-Module Microsoft.Graph.Identity.SignIns; "
+                            "[Microsoft.Graph.PowerShell.Models.MicrosoftGraphOAuth2PermissionGrant]@{clientId = 'c'} | "
+                            "New-MgOauth2PermissionGrant -WhatIf")
+    assert result.text == (
         'What if: Performing the operation "New-MgOauth2PermissionGrant_Create" on target '
-        '"Call remote \'POST /oauth2PermissionGrants\' operation".']
+        '"Call remote \'POST /oauth2PermissionGrants\' operation".\n')
 
 
 def test_the_reference_example_needs_a_connection(bundled):

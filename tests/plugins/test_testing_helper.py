@@ -180,6 +180,16 @@ def test_when_answers_run_out_input_is_at_its_end(greetings):
     assert result.succeeded
 
 
+def test_when_answers_run_out_a_confirmation_is_no_and_a_mandatory_value_is_missing(greetings):
+    with Session(answers=[], plugins=greetings.plugins) as session:
+        confirm = session.run("Remove-Friend Ada")
+        prompt = session.run("Send-Greeting")
+    assert confirm.output == [] and confirm.succeeded
+    assert confirm.text.endswith('[?] Help (default is "Y"): \nThe input ended before an answer was given: '
+                                 'the answer is "No" and the operation was not performed.\n')
+    assert prompt.output == [] and prompt.error_ids == ["MissingMandatoryParameter,SendGreeting"]
+
+
 def test_strict_mode_reraises_a_plugins_python_exception(greetings):
     result = greetings.run("Get-Ratio 0")
     assert result.error_ids == ["ZeroDivisionError,GetRatio"]
@@ -202,7 +212,10 @@ def test_a_strict_session_refuses_a_plugin_that_does_not_load(env):
         Session(strict=True, plugins=env.host())
     assert "No module named 'no_such_module_here'" in raised.value.problems[0]
     with Session(plugins=env.host()) as lenient:
-        assert "could not be imported" in lenient.run("1").warnings[0]
+        [warning] = lenient.startup.warnings
+        assert warning.startswith("The plugin 'broken' (user plugin directory ") and "could not be imported" in warning
+        assert lenient.startup.text == f"WARNING: {warning}\n"
+        assert lenient.run("1").text == "1\n"
 
 
 def test_close_runs_the_session_end_hooks(env):
