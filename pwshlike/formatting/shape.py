@@ -500,7 +500,7 @@ class Shaper:
         if view is not None:
             limit = self.settings.enumeration_limit
             return FormatEntryData(ComplexEntry(evaluate_tokens(view.tokens, obj, limit)), out_of_band=True)
-        if is_scalar(obj) or (not property_names(obj) and self.settings.registry.find(names) is None):
+        if is_scalar(obj) or (self.settings.registry.find(names) is None and not property_names(obj)):
             return FormatEntryData(RawText(dotnet_to_string(obj)), out_of_band=True)
         if not fallback:
             return None
