@@ -92,6 +92,12 @@ def file_parent(obj: Any) -> str:
     return os.path.dirname(dotnet_to_string(full_name).rstrip("/\\")) if full_name else ""
 
 
+def _extended_error(obj: Any) -> str:
+    """Get-Error's detailed view (its module loads when an error is shown)."""
+    from .extended_error import render_extended_error
+    return render_extended_error(obj)
+
+
 def _file_system(registry: ViewRegistry) -> None:
     grouping = GroupBy(file_parent, control=[Frame([Text("    Directory: "), Field(file_parent)])])
     names = (_DIRECTORY, _FILE)
@@ -145,6 +151,8 @@ def _dotnet_types(registry: ViewRegistry) -> None:
         TableColumn("IsPublic", "IsPublic", 8), TableColumn("IsSerializable", "IsSerial", 8),
         TableColumn("Name", width=40), TableColumn("BaseType")]), builtin=True)
     add(CustomView("Exception", ("System.Exception",), [Field("Message")], out_of_band=True), builtin=True)
+    add(CustomView("GetErrorInstance", ("System.Management.Automation.ErrorRecord#PSExtendedError",
+                                        "System.Exception#PSExtendedError"), _extended_error), builtin=True)
 
 
 # --- PowerShell types -----------------------------------------------------------------------------------

@@ -187,3 +187,18 @@ def test_the_console_shows_the_cmdlet_and_debug_shows_the_traceback(tmp_path):
     assert "share = 10 / self.count" in debug.stderr
     assert "plugin 'greetplugin'" in debug.stderr
     assert debug.stderr.rstrip().endswith("Send-Greeting: ZeroDivisionError: division by zero")
+
+
+def test_get_error_shows_the_traceback_and_the_plugin(greetings):
+    greetings.run("Send-Greeting Ada -Count 0")
+    text = "\n".join(greetings.text("Get-Error | Out-String -Width 200")).splitlines()
+    assert "    Type       : Pwshlike.PluginException" in text
+    assert "    Message    : ZeroDivisionError: division by zero" in text
+    assert "    Source     : greetplugin" in text
+    assert "    Plugin     : greetplugin" in text
+    assert "    PythonType : ZeroDivisionError" in text
+    at = text.index("    StackTrace : ")
+    assert text[at + 1] == "Traceback (most recent call last):"
+    assert "    share = 10 / self.count" in text
+    assert "ZeroDivisionError: division by zero" in text[at + 2:]
+    assert "FullyQualifiedErrorId : ZeroDivisionError,SendGreeting" in text

@@ -22,6 +22,7 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Write-Output": ("output", "WriteOutputCommand", _UTILITY),
     "Write-Host": ("output", "WriteHostCommand", _UTILITY),
     "Write-Error": ("output", "WriteErrorCommand", _UTILITY),
+    "Get-Error": ("get_error", "GetErrorCommand", _UTILITY),
     "Write-Warning": ("output", "WriteWarningCommand", _UTILITY),
     "Write-Verbose": ("output", "WriteVerboseCommand", _UTILITY),
     "Write-Debug": ("output", "WriteDebugCommand", _UTILITY),

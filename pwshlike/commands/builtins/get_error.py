@@ -1,0 +1,64 @@
+"""Get-Error: the newest errors of the session (or the records and
+exceptions piped in) with all their details, as pwsh's Get-Error.
+
+Each object written carries the ``#PSExtendedError`` type name that
+selects the detailed view (pwshlike.formatting.extended_error); with more
+than one, ``PSErrorIndex`` numbers them.  pwsh writes the record itself
+with its type names changed in a local wrapper; pwshlike, whose objects
+carry no such wrapper, writes a copy of the record's properties
+(Exception, CategoryInfo, FullyQualifiedErrorId, InvocationInfo...), so
+the error in ``$Error`` is left as it was.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
+from pwshlike.commands.validation import validate_range
+from pwshlike.engine.errors import ErrorRecord
+from pwshlike.formatting.extended_error import ERROR_INDEX, EXTENDED_ERROR_RECORD, EXTENDED_EXCEPTION
+
+_INT_MAX = 2**31 - 1
+
+
+@cmdlet("Get-Error", default_parameter_set="Newest", help_uri="https://go.microsoft.com/fwlink/?linkid=2241804",
+        output_types=(EXTENDED_ERROR_RECORD, EXTENDED_EXCEPTION))
+class GetErrorCommand(Cmdlet):
+    """Gets and displays the most recent error messages from the current session."""
+
+    input_object = Parameter("PSObject", sets={"Error": {"position": 0, "value_from_pipeline": True}},
+                             help="An error record or exception to show in detail.")
+    newest = Parameter("Int32", aliases=("Last",), sets={"Newest": {}}, default=1,
+                       validators=(validate_range(1, _INT_MAX),),
+                       help="How many of the newest errors of $Error to show (1 unless given).")
+
+    def begin_processing(self) -> None:
+        self._found: list[Any] = []
+
+    def process_record(self) -> None:
+        if self.parameter_set_name == "Error":
+            if isinstance(self.input_object, (ErrorRecord, BaseException)):
+                self._found.append(self.input_object)
+        else:
+            errors = self.context.get_variable_value("Error") or []
+            self._found.extend(list(errors)[:int(self.newest)])
+
+    def end_processing(self) -> Iterable[Any]:
+        numbered = len(self._found) > 1
+        for index, error in enumerate(self._found):
+            yield extended(error, index if numbered else None)
+
+
+def extended(error: Any, index: Any = None) -> Any:
+    """A copy of ``error``'s properties under the extended type name."""
+    from pwshlike.engine.values import PSCustomObject
+    from pwshlike.formatting.expressions import property_pairs
+    name = EXTENDED_ERROR_RECORD if isinstance(error, ErrorRecord) else EXTENDED_EXCEPTION
+    pairs = list(property_pairs(error))
+    if isinstance(error, BaseException):
+        from pwshlike.engine.types import type_of
+        pairs.insert(0, ("Type", type_of(error).full_name))
+    if index is not None:
+        pairs.append((ERROR_INDEX, index))
+    return PSCustomObject(pairs, [name, "System.Object"])
