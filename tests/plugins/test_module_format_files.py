@@ -231,3 +231,57 @@ def test_type_file_errors_name_the_file_and_line(env, tmp_path):
         "The following error occurred while loading the extended type data file: \n"
         f", {path}(5) : Error: The node Memberz is not allowed. The following nodes are allowed: "
         "Name, Members, TypeConverter, TypeAdapter.\n")
+
+
+PETS = """<Configuration>
+  <SelectionSets>
+    <SelectionSet><Name>Pets</Name><Types><TypeName>Demo.Cat</TypeName><TypeName>Demo.Dog</TypeName></Types>
+    </SelectionSet>
+  </SelectionSets>
+  <ViewDefinitions>
+    <View>
+      <Name>Pets.Table</Name>
+      <ViewSelectedBy><SelectionSetName>Pets</SelectionSetName></ViewSelectedBy>
+      <GroupBy><PropertyName>Owner</PropertyName><Label>Owner</Label></GroupBy>
+      <TableControl>
+        <TableHeaders><TableColumnHeader><Width>6</Width></TableColumnHeader></TableHeaders>
+        <TableRowEntries><TableRowEntry><TableColumnItems>
+          <TableColumnItem><PropertyName>Name</PropertyName></TableColumnItem>
+        </TableColumnItems></TableRowEntry></TableRowEntries>
+      </TableControl>
+    </View>
+    <View>
+      <Name>Pets.Custom</Name>
+      <ViewSelectedBy><SelectionSetName>Pets</SelectionSetName></ViewSelectedBy>
+      <CustomControl><CustomEntries><CustomEntry><CustomItem>
+        <Text>Pet: </Text><ExpressionBinding><PropertyName>Name</PropertyName></ExpressionBinding><NewLine/>
+        <Frame><LeftIndent>4</LeftIndent><CustomItem>
+          <Text>owned by </Text><ExpressionBinding><ScriptBlock>$_.Owner.ToUpper()</ScriptBlock></ExpressionBinding>
+          <NewLine/>
+        </CustomItem></Frame>
+      </CustomItem></CustomEntry></CustomEntries></CustomControl>
+    </View>
+  </ViewDefinitions>
+</Configuration>
+"""
+
+PET_OBJECTS = ("$p = [pscustomobject]@{PSTypeName='Demo.Cat'; Name='Tom'; Owner='ann'}, "
+               "[pscustomobject]@{PSTypeName='Demo.Dog'; Name='Rex'; Owner='ann'}, "
+               "[pscustomobject]@{PSTypeName='Demo.Dog'; Name='Fido'; Owner='bob'}; ")
+
+
+def test_selection_sets_group_by_and_custom_views(env, tmp_path):
+    path = tmp_path / "pets.format.ps1xml"
+    path.write_text(PETS)
+    session = env.session()
+    session.run(f"Update-FormatData -AppendPath '{path}'")
+    assert session.one(PET_OBJECTS + "$p | Out-String") == (
+        "\n   Owner: ann\n\nName\n----\nTom\nRex\n   Owner: bob\n\nName\n----\nFido\n\n")
+    path.write_text(PETS.replace("<Name>Pets.Table</Name>", "<Name>Pets.Hidden</Name>")
+                    .replace("<SelectionSetName>Pets</SelectionSetName></ViewSelectedBy>\n      <GroupBy>",
+                             "<TypeName>Demo.None</TypeName></ViewSelectedBy>\n      <GroupBy>"))
+    session.run("Update-FormatData")
+    # The NewLine ending the frame leaves an empty line, as pwsh's ComplexWriter writes one.
+    assert session.one(PET_OBJECTS + "$p | Out-String") == (
+        "\nPet: Tom\n    owned by ANN\n\nPet: Rex\n    owned by ANN\n\nPet: Fido\n    owned by BOB\n\n\n")
+    assert session.errors() == []

@@ -142,7 +142,6 @@ class UpdateTypeDataCommand(Cmdlet):
             return
         if not self.should_process(f"Type to update: {name}", "Update TypeData"):
             return
-        data = typedata.find(name)
         if member is not None:
             try:
                 typedata.add_member(name, member, None, force=self.force)
