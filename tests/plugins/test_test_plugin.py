@@ -177,3 +177,29 @@ def test_the_built_in_commands_pass_without_advice(bundled):
 def test_an_unknown_plugin_is_a_not_found_error(bundled):
     assert bundled.run("Test-PwshlikePlugin nosuch") == []
     assert bundled.error_ids() == ["PluginNotFound,Microsoft.PowerShell.Commands.TestPwshlikePluginCommand"]
+
+
+ADVICE = """
+    from pwshlike.plugin import Cmdlet, Parameter, cmdlet, hookimpl
+
+    @hookimpl
+    def pwshlike_add_modules(modules):
+        modules.add("Advice", "1.0", commands={"Get-Advice": "adviceplugin:GetAdvice"})
+
+    @cmdlet("Get-Advice", default_parameter_set="ByNmae")
+    class GetAdvice(Cmdlet):
+        name = Parameter("String", sets={"ByName": {"value_from_pipeline": True}})
+        id = Parameter("Int32", sets={"ByName": {"value_from_pipeline": True}, "ById": {}})
+"""
+
+
+def test_what_pwsh_accepts_but_looks_wrong_is_a_warning_and_still_passes(env):
+    _write(env, "adviceplugin", ADVICE)
+    session = env.session()
+    assert session.text("(Test-PwshlikePlugin adviceplugin).Passed") == ["True"]
+    assert session.errors() == []
+    assert session.warnings() == [
+        "The parameters 'Name', 'Id' of the command 'Get-Advice' all take ValueFromPipeline in the parameter set "
+        "'ByName'; an object that converts to more than one of their types binds to the first.",
+        "The default parameter set 'ByNmae' of the command 'Get-Advice' is not a set any of its parameters names; "
+        "it holds only the parameters of all sets."]

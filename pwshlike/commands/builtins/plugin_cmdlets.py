@@ -97,16 +97,17 @@ class TestPwshlikePluginCommand(_PluginCmdlet):
 
     For each command of each module the plugin declares, the class named by
     its import path is imported and must be a Cmdlet subclass decorated with
-    @cmdlet under the same command name; its parameters must not repeat a
-    name or alias, share a position within a parameter set, or take
-    ValueFromPipeline more than once in a set, and its default parameter set
-    must be one its parameters use. Each declared type's class is imported
-    and each formatting view must be for a known type, with scripts that
-    parse. A command whose verb is not approved gets a warning, as
-    Import-Module gives. Every problem is a non-terminating error whose
-    target is plugin\\item, so one run reports all of them; then one summary
-    object per plugin says how many commands, types and views were checked,
-    how many problems were found and whether it Passed."""
+    @cmdlet under the same command name, and its parameters must not repeat
+    a name or alias or share a position within a parameter set. Each
+    declared type's class is imported, and each formatting view must be for
+    a known type (declared by a plugin, named as a command's output type, or
+    a .NET type) with scripts that parse. Every problem is a non-terminating
+    error whose target is plugin\\item, so one run reports all of them; then
+    one summary object per plugin says how many commands, types and views
+    were checked, how many problems were found and whether it Passed. What
+    pwsh accepts but is likely a mistake is a warning instead: a verb that
+    is not approved (as Import-Module warns), a default parameter set no
+    parameter names, several ValueFromPipeline parameters in one set."""
 
     help_examples = [
         ("Example 1: Check a plugin before publishing it", "Test-PwshlikePlugin -Name greetings",
