@@ -90,7 +90,7 @@ def plugin_failure(exc: Exception, info: Any, invocation: Any, context: Any) -> 
     if os.environ.get("PWSHLIKE_DEBUG") == "1":
         sys.stderr.write(f"{info.name}: a Python exception in plugin '{plugin}':\n{stack_trace}")
         sys.stderr.flush()
-    failure = PluginException(exc, plugin, stack_trace)
+    failure = PluginException(exc, plugin, stack_trace.rstrip("\n"))
     record = ErrorRecord(failure, failure.python_type, ErrorCategory.NotSpecified, None, invocation)
     record.set_command_origin(info.implementing_type)
     record.error_details = ErrorDetails(failure.message, _recommended_action(info, plugin))

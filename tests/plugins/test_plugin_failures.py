@@ -202,3 +202,20 @@ def test_get_error_shows_the_traceback_and_the_plugin(greetings):
     assert "    share = 10 / self.count" in text
     assert "ZeroDivisionError: division by zero" in text[at + 2:]
     assert "FullyQualifiedErrorId : ZeroDivisionError,SendGreeting" in text
+
+
+def test_an_installed_plugin_is_named_with_its_distribution(env):
+    """A plugin installed from a distribution is named with its version,
+    so the report reaches the right release."""
+    package = env.plugin_dir / "greetdist"
+    package.mkdir()
+    (package / "__init__.py").write_text(textwrap.dedent(GREETINGS_PLUGIN).replace("greetplugin:", "greetdist:"))
+    info = env.plugin_dir / "greetdist-2.5.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: greetdist\nVersion: 2.5.1\n")
+    (info / "top_level.txt").write_text("greetdist\n")
+    session = env.session()
+    session.run("Send-Greeting Ada -Count 0")
+    [record] = session.errors()
+    assert record.error_details.recommended_action.startswith(
+        "This is a bug in the plugin 'greetdist' (greetdist 2.5.1), which provides 'Send-Greeting'")
