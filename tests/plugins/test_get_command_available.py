@@ -74,3 +74,14 @@ def test_a_plugin_module_is_listed_without_importing_it(bundled):
                          "ForEach-Object { $_.Name + ' ' + $_.Source }")
     assert names == ["New-PartnerAccessToken PartnerCenter"]
     assert bundled.run("Get-Module PartnerCenter") == []
+
+
+def test_get_command_lists_available_functions_unless_list_imported(env, tmp_path):
+    _module(tmp_path / "modules")
+    session = env.session()
+    assert session.text("Get-Command -Noun Thing | ForEach-Object Name") == ["Get-Thing", "Set-Thing"]
+    assert session.text("Get-Command *-Thing | ForEach-Object Name") == ["Get-Thing", "Set-Thing"]
+    assert session.run("Get-Command -Noun Thing -ListImported") == []
+    assert session.run("Get-Command -Module PartnerCenter -ListImported") == [], "plugin modules not imported either"
+    session.run("Import-Module Tools")
+    assert session.text("Get-Command -Noun Thing -ListImported | ForEach-Object Name") == ["Get-Thing", "Set-Thing"]

@@ -18,9 +18,10 @@ def _has_wildcard(text: str) -> bool:
     return any(c in text for c in "*?[")
 
 
-def visible_commands(context: Any) -> list[CommandInfo]:
+def visible_commands(context: Any, imported_only: bool = False) -> list[CommandInfo]:
     """Aliases, functions and cmdlets visible from the current scope, sorted
-    by name as Get-Command lists them."""
+    by name as Get-Command lists them; the cmdlets of plugin modules not
+    imported yet too, unless ``imported_only``."""
     session, scope = context.session, context.scope
     found: dict[str, CommandInfo] = {}
     for key, target in session.visible_aliases(scope).items():
@@ -31,7 +32,7 @@ def visible_commands(context: Any) -> list[CommandInfo]:
         kind = "Filter" if script_block.is_filter else "Function"
         owner = modules.owner_of(script_block) if modules is not None else ""
         found.setdefault(key, FunctionInfo(name, script_block, kind, owner))
-    for info in context.commands:
+    for info in context.commands.visible() if imported_only else context.commands:
         found.setdefault(info.name.lower(), info)
     return sorted(found.values(), key=lambda info: info.name.lower())
 
@@ -70,6 +71,8 @@ class GetCommandCommand(Cmdlet):
     total_count = Parameter("Int32", help="At most this many commands.")
     syntax = Parameter("SwitchParameter", help="Shows syntax lines instead of command objects.")
     all = Parameter("SwitchParameter", help="Includes commands hidden by others of the same name.")
+    list_imported = Parameter("SwitchParameter", help="Only commands of the current session, not those of "
+                                                      "modules that are installed but not imported.")
 
     def process_record(self) -> Iterator[Any]:
         results = list(self._matches())
@@ -86,14 +89,15 @@ class GetCommandCommand(Cmdlet):
         yield from self._listed()
 
     def _listed(self) -> Iterator[CommandInfo]:
-        """The visible commands that pass the filters; with -Module, also the
-        commands of matching modules that are not imported yet (pwsh lists
-        them from the manifest or the .psm1 without importing)."""
-        found = [info for info in visible_commands(self.context) if self._filters_accept(info)]
+        """The visible commands that pass the filters and, unless
+        -ListImported, the commands of modules that are not imported yet
+        (pwsh lists them from the manifest or the .psm1 without importing)."""
+        found = [info for info in visible_commands(self.context, self.list_imported)
+                 if self._filters_accept(info)]
         modules = getattr(self.context, "modules", None)
-        if self.module and modules is not None:
+        if not self.list_imported and modules is not None:
             seen = {(info.name.lower(), info.module_name.lower()) for info in found}
-            for info in modules.available_commands(self.module):
+            for info in modules.available_commands(self.module or ["*"]):
                 if (info.name.lower(), info.module_name.lower()) not in seen and self._filters_accept(info):
                     found.append(info)
             found.sort(key=lambda info: info.name.lower())
