@@ -29,7 +29,8 @@ loaded = lambda: [m for m in command_modules if m in sys.modules]
 at_start = loaded()
 out = []
 execute_script(context, request["script"], emit=out.append, dot_source=True)
-completed = [item.text for word in request.get("complete", ()) for item in CompletionEngine(context).complete(word).items]
+completer = CompletionEngine(context)
+completed = [item.text for word in request.get("complete", ()) for item in completer.complete(word).items]
 print(json.dumps({"modules": command_modules, "start": at_start, "after": loaded(), "count": len(out),
                   "completed": completed}))
 """

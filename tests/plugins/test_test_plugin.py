@@ -203,3 +203,8 @@ def test_what_pwsh_accepts_but_looks_wrong_is_a_warning_and_still_passes(env):
         "'ByName'; an object that converts to more than one of their types binds to the first.",
         "The default parameter set 'ByNmae' of the command 'Get-Advice' is not a set any of its parameters names; "
         "it holds only the parameters of all sets."]
+
+
+def test_plugins_from_get_pwshlikeplugin_bind_by_name(bundled):
+    assert bundled.text("Get-PwshlikePlugin part*, emu* | Test-PwshlikePlugin | ForEach-Object Name") == [
+        "emulator", "partnercenter"]

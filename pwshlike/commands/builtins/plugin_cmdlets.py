@@ -116,6 +116,8 @@ class TestPwshlikePluginCommand(_PluginCmdlet):
         ("Example 2: Fail a build on any problem",
          "if (-not (Test-PwshlikePlugin greetings -ErrorAction SilentlyContinue).Passed) { exit 1 }",
          "Uses the summary object in a script."),
+        ("Example 3: Test the plugins Get-PwshlikePlugin lists", "Get-PwshlikePlugin -Name part* | Test-PwshlikePlugin",
+         "Plugins bind to -Name by their Name property."),
     ]
     help_outputs = ("Pwshlike.PluginTestResult",)
 
