@@ -41,7 +41,8 @@ class PropertySetData:
 
     __slots__ = ("name", "referenced_properties")
     full_name = "System.Management.Automation.Runspaces.PropertySetData"
-    PS_MEMBERS = {"Name": "name", "ReferencedProperties": "referenced_properties"}
+    PS_MEMBERS = {"Name": "name", "ReferencedProperties": "referenced_properties",
+                  "ReferencedPropertyNames": "referenced_properties"}
 
     def __init__(self, name: str, properties: Iterable[str]) -> None:
         self.name = name
@@ -49,6 +50,39 @@ class PropertySetData:
 
     def __str__(self) -> str:
         return "{" + ", ".join(self.referenced_properties) + "}"
+
+
+class StandardMembers(ComputedMember):
+    """``$obj.PSStandardMembers``: the member set holding a type's
+    DefaultDisplayPropertySet, DefaultKeyPropertySet and DefaultDisplayProperty."""
+
+    __slots__ = ("data",)
+    full_name = "System.Management.Automation.PSMemberSet"
+    member_type = "MemberSet"
+    is_property = False
+    PS_MEMBERS = {"Name": "name", "MemberType": "member_type", "DefaultDisplayPropertySet": "display",
+                  "DefaultKeyPropertySet": "key", "DefaultDisplayProperty": "display_property"}
+
+    def __init__(self, data: "TypeData") -> None:
+        super().__init__("PSStandardMembers")
+        self.data = data
+
+    @property
+    def display(self) -> Optional[PropertySetData]:
+        return self.data.default_display
+
+    @property
+    def key(self) -> Optional[PropertySetData]:
+        return self.data.default_key
+
+    @property
+    def display_property(self) -> Optional[str]:
+        return self.data.default_display_property
+
+    def __str__(self) -> str:
+        return "PSStandardMembers {" + ", ".join(
+            n for n, v in (("DefaultDisplayPropertySet", self.display), ("DefaultKeyPropertySet", self.key),
+                           ("DefaultDisplayProperty", self.display_property)) if v is not None) + "}"
 
 
 class TypeData:
@@ -100,9 +134,12 @@ class TypeData:
     def default_key_set(self) -> Optional[PropertySetData]:
         return self.default_key
 
+    def has_standard(self) -> bool:
+        return self.default_display is not None or self.default_key is not None \
+            or self.default_display_property is not None
+
     def is_empty(self) -> bool:
-        return not (self.members or self.property_sets or self.default_display or self.default_key
-                    or self.default_display_property)
+        return not (self.members or self.property_sets or self.has_standard())
 
     def __str__(self) -> str:
         return self.type_name
@@ -160,13 +197,16 @@ def add_property_set(type_name: str, name: str, properties: Iterable[str], sourc
 
 def member(names: Sequence[str], lowered: str) -> Optional[ComputedMember]:
     """The member called ``lowered`` declared for the first of these type
-    names that has one (the most specific type wins)."""
+    names that has one (the most specific type wins); ``psstandardmembers``
+    is the member set of the first type with standard members."""
     for name in names:
         data = TABLE.get(name.lower())
         if data is not None:
             found = data.members.get(lowered)
             if found is not None:
                 return found
+            if lowered == "psstandardmembers" and data.has_standard():
+                return StandardMembers(data)
     return None
 
 

@@ -217,3 +217,12 @@ def test_get_format_data_lists_the_views_of_a_type(session, tmp_path):
     assert session.text("(Get-FormatData Test.Item).FormatViewDefinition | ForEach-Object { $_.Name + ' ' + "
                         "$_.Control }") == ["First TableControl"]
     assert session.run("Get-FormatData No.Such.Type") == []
+
+
+def test_ps_standard_members_reads_the_standard_members(session):
+    session.run("Update-TypeData -TypeName Test.Item -DefaultDisplayPropertySet Name, Size "
+                "-DefaultKeyPropertySet Name -DefaultDisplayProperty Name")
+    assert session.text(ITEM + "$s = $o.PSStandardMembers; $s.DefaultDisplayPropertySet.ReferencedPropertyNames;"
+                               "$s.DefaultKeyPropertySet.ReferencedPropertyNames; $s.DefaultDisplayProperty") == [
+        "Name", "Size", "Name", "Name"]
+    assert session.text(ITEM + "$o.PSObject.Properties.Name") == ["Name", "Size", "Owner"]
