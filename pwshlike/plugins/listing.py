@@ -9,7 +9,7 @@ reads no distribution metadata.
 from __future__ import annotations
 
 import os
-import sys
+from types import ModuleType
 from typing import Any, Optional
 
 from .discovery import PluginSource
@@ -56,32 +56,30 @@ def plugin_infos(host: Any) -> list[PluginInfo]:
 
 def _info(host: Any, name: str, source: PluginSource) -> PluginInfo:
     plugin = host.pm.get_plugin(name)
-    module = _module_of(plugin)
-    version = source.version or _own_version(module)
+    callers = host.pm.get_hookcallers(plugin) or []
     modules: list[str] = []
     for spec in host.modules:
         if spec.plugin == name and spec.name not in modules:
             modules.append(spec.name)
-    hooks = sorted({caller.name for caller in host.pm.get_hookcallers(plugin) or ()})
-    return PluginInfo(name, version or None, source.distribution or None, source.kind, modules,
-                      _location(module), hooks)
+    if isinstance(plugin, ModuleType):
+        version = source.version or _own_version(plugin)
+        location = _location(getattr(plugin, "__file__", None))
+    else:  # an object registered by an application: where its hook implementations are
+        version = source.version
+        files = [impl.function.__code__.co_filename for caller in callers for impl in caller.get_hookimpls()
+                 if impl.plugin is plugin and hasattr(impl.function, "__code__")]
+        location = _location(files[0]) if files else None
+    hooks = sorted({caller.name for caller in callers})
+    return PluginInfo(name, version or None, source.distribution or None, source.kind, modules, location, hooks)
 
 
-def _module_of(plugin: Any) -> Any:
-    """The module a plugin object is (or was defined in)."""
-    if hasattr(plugin, "__file__") or type(plugin).__name__ == "module":
-        return plugin
-    return sys.modules.get(getattr(type(plugin), "__module__", ""))
-
-
-def _own_version(module: Any) -> str:
+def _own_version(module: ModuleType) -> str:
     version = getattr(module, "__version__", "")
     return version if isinstance(version, str) else ""
 
 
-def _location(module: Any) -> Optional[str]:
+def _location(file: Optional[str]) -> Optional[str]:
     """The plugin's file, or its package's folder."""
-    file = getattr(module, "__file__", None)
     if not file:
         return None
     if os.path.basename(file) == "__init__.py":

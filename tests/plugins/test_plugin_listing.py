@@ -124,3 +124,18 @@ def test_a_cache_written_by_an_older_pwshlike_is_read_again(tmp_path, monkeypatc
     [source] = discovery.entry_point_sources(environ)
     assert (source.distribution, source.version) == ("pkg-one", "1.2.3")
     assert cache.read_text().split("\n")[0] == "pwshlike-entry-points 2", "rewritten in the new format"
+
+
+def test_a_plugin_object_registered_by_an_application_is_located_by_its_hooks(env):
+    import types as pytypes
+
+    from pwshlike.plugin import hookimpl
+
+    @hookimpl
+    def pwshlike_session_start(context):
+        pass
+
+    plugin = pytypes.SimpleNamespace(pwshlike_session_start=pwshlike_session_start)
+    session = env.session(env.host([("embedded", plugin)]))
+    assert session.text("$p = Get-PwshlikePlugin embedded; $p.Source; $p.Location; $p.Hooks; "
+                        "$null -eq $p.Version") == ["Registered", __file__, "pwshlike_session_start", "True"]
