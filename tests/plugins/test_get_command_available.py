@@ -85,3 +85,33 @@ def test_get_command_lists_available_functions_unless_list_imported(env, tmp_pat
     assert session.run("Get-Command -Module PartnerCenter -ListImported") == [], "plugin modules not imported either"
     session.run("Import-Module Tools")
     assert session.text("Get-Command -Noun Thing -ListImported | ForEach-Object Name") == ["Get-Thing", "Set-Thing"]
+
+
+PROBE = r"""
+import json, sys
+from pwshlike.commands import install
+from pwshlike.engine import ExecutionContext, execute_script
+
+context = ExecutionContext()
+install(context)
+out = []
+execute_script(context, sys.argv[1], emit=out.append, dot_source=True)
+watched = ["pwshlike_partnercenter.cmdlets", "pwshlike_msgraph.signins", "pwshlike_msgraph.users"]
+print(json.dumps({"names": [str(o) for o in out], "loaded": [m for m in watched if m in sys.modules]}))
+"""
+
+
+def test_listing_plugin_modules_imports_none_of_their_command_code(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_DATA_HOME=str(tmp_path / "data"),
+               PSModulePath=str(tmp_path / "modules"))
+    script = "(Get-Command -Module PartnerCenter, Microsoft.Graph.* -Name *).Name"
+    result = subprocess.run([sys.executable, "-c", PROBE, script], capture_output=True, text=True, env=env,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "New-PartnerAccessToken" in report["names"] and "New-MgOauth2PermissionGrant" in report["names"]
+    assert report["loaded"] == []
