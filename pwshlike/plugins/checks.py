@@ -24,6 +24,7 @@ _METADATA = "MetadataError"
 _TYPE = "InvalidType"
 _PARSE = "ParserError"
 
+_COMMON_LOWER = frozenset(name.lower() for name in COMMON_NAMES)
 _PWSHLIKE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -149,7 +150,7 @@ def _check_parameters(check: PluginCheck, command: str, cls: type, metadata: Com
             check.problem("DuplicateParameterName", _METADATA, command,
                           f"A parameter with the name '{name}' was defined multiple times for the command "
                           f"'{command}'.")
-        elif name in COMMON_NAMES or low in {c.lower() for c in COMMON_NAMES}:
+        elif low in _COMMON_LOWER:
             check.problem("DuplicateParameterName", _METADATA, command,
                           f"The parameter '{name}' of the command '{command}' has the name of a common "
                           f"parameter.")
