@@ -210,6 +210,18 @@ def member(names: Sequence[str], lowered: str) -> Optional[ComputedMember]:
     return None
 
 
+def property_set(names: Sequence[str], lowered: str) -> Optional[list[str]]:
+    """The properties of the PropertySet called ``lowered`` declared for
+    the first of these type names that has one, or None."""
+    for name in names:
+        data = TABLE.get(name.lower())
+        if data is not None:
+            found = data.property_sets.get(lowered)
+            if found is not None:
+                return list(found.referenced_properties)
+    return None
+
+
 def properties(names: Sequence[str]) -> list[ComputedMember]:
     """The property members declared for these type names, most specific
     type first, each name once."""

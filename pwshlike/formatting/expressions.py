@@ -20,6 +20,7 @@ from ..engine import members
 from ..engine.conversions import dotnet_to_string
 from ..engine.errors import DotNetException
 from ..engine.types import type_of
+from ..engine import typedata
 from ..engine.typedata import TABLE as _TYPE_DATA
 from ..engine.values import (DictionaryEntry, GenericDictionary, Hashtable, KeyValuePair, PSCustomObject,
                              SecureString, iter_collection)
@@ -78,7 +79,8 @@ class PropertyExpression:
     def resolve_names(self, obj: Any) -> list["PropertyExpression"]:
         """The expressions this one stands for on ``obj``: the matching
         properties for a wildcard (in the object's order), else itself if
-        the object has such a property (a script always resolves)."""
+        the object has such a property, else the properties of a
+        PropertySet of that name in its type data (a script always resolves)."""
         if self.name is None:
             return [self]
         if self.is_wildcard:
@@ -87,6 +89,10 @@ class PropertyExpression:
         for n in property_names(obj):
             if n.lower() == lowered:
                 return [PropertyExpression(n)]
+        if _TYPE_DATA:
+            expanded = typedata.property_set(type_names(obj), lowered)
+            if expanded is not None:
+                return [PropertyExpression(n) for n in expanded]
         return []
 
     def value(self, obj: Any) -> Any:

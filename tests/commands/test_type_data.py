@@ -226,3 +226,15 @@ def test_ps_standard_members_reads_the_standard_members(session):
                                "$s.DefaultKeyPropertySet.ReferencedPropertyNames; $s.DefaultDisplayProperty") == [
         "Name", "Size", "Name", "Name"]
     assert session.text(ITEM + "$o.PSObject.Properties.Name") == ["Name", "Size", "Owner"]
+
+
+def test_a_property_set_names_columns_for_format_table_and_list(session, tmp_path):
+    path = tmp_path / "sets.types.ps1xml"
+    path.write_text("<Types><Type><Name>Test.Item</Name><Members><PropertySet><Name>Brief</Name>"
+                    "<ReferencedProperties><Name>Name</Name><Name>Owner</Name></ReferencedProperties>"
+                    "</PropertySet></Members></Type></Types>")
+    session.run(f"Update-TypeData -AppendPath '{path}'")
+    assert session.one(ITEM + "$o | Format-Table Brief | Out-String") == "\nName  Owner\n----  -----\nalpha me\n\n"
+    assert session.one(ITEM + "$o | Format-List Size, Brief | Out-String") == (
+        "\nSize  : 3072\nName  : alpha\nOwner : me\n\n")
+    assert session.text("(Get-TypeData Test.Item).Members.Brief.ReferencedProperties") == ["Name", "Owner"]
