@@ -69,7 +69,7 @@ def python_message(exc: BaseException) -> str:
 
 def mark_left_command(exc: BaseException) -> None:
     """Records that ``exc`` has left the command that raised it."""
-    if not isinstance(exc, DotNetException):
+    if not isinstance(exc, RuntimeException):
         try:
             setattr(exc, _LEFT_COMMAND, True)
         except (AttributeError, TypeError):
@@ -78,14 +78,23 @@ def mark_left_command(exc: BaseException) -> None:
 
 def plugin_failure(exc: Exception, info: Any, invocation: Any, context: Any) -> Optional[RuntimeException]:
     """The terminating error for ``exc`` raised by the code of the cmdlet
-    ``info`` (a CmdletInfo); None when it is not a plugin's Python bug:
-    .NET-like exceptions the code raised on purpose, exceptions that came
-    from a later command of the pipeline, and the built-in cmdlets'."""
-    if isinstance(exc, DotNetException) or getattr(exc, _LEFT_COMMAND, False):
+    ``info`` (a CmdletInfo), or None to let it go on as it is: errors that
+    already carry a record (RuntimeException and its family), exceptions
+    that came from a later command of the pipeline, and the built-in
+    cmdlets'.  A .NET exception the code raised on purpose gets pwsh's
+    record for it (``System.TimeoutException,<command type>``,
+    NotSpecified); a Python one becomes a :class:`PluginException`."""
+    if isinstance(exc, RuntimeException) or getattr(exc, "error_record", None) is not None \
+            or getattr(exc, _LEFT_COMMAND, False):
         return None
     plugin = _plugin_of(info, context)
     if plugin is None:
         return None
+    if isinstance(exc, DotNetException):
+        record = ErrorRecord(exc, exc.full_name, ErrorCategory.NotSpecified, None, invocation)
+        record.set_command_origin(info.implementing_type)
+        mark_left_command(exc)
+        return RuntimeException(exc.message, exc, error_record=record)
     stack_trace = _stack_trace(exc)
     if os.environ.get("PWSHLIKE_DEBUG") == "1":
         sys.stderr.write(f"{info.name}: a Python exception in plugin '{plugin}':\n{stack_trace}")

@@ -27,6 +27,7 @@ GREETINGS_PLUGIN = """
             "Send-Greeting": "greetplugin:SendGreeting",
             "Measure-Greeting": "greetplugin:MeasureGreeting",
             "Get-Broken": "greetplugin:GetBroken",
+            "Wait-Greeting": "greetplugin:WaitGreeting",
         })
 
 
@@ -60,6 +61,15 @@ GREETINGS_PLUGIN = """
         def end_processing(self):
             from pwshlike.plugin import ItemNotFoundException
             raise ItemNotFoundException("Cannot find the greeting.")
+
+
+    @cmdlet("Wait-Greeting")
+    class WaitGreeting(Cmdlet):
+        '''Raises a .NET exception that carries no error record.'''
+
+        def end_processing(self):
+            from pwshlike.plugin import TimeoutException
+            raise TimeoutException("The greeting timed out.")
 """
 
 
@@ -160,6 +170,18 @@ def test_deliberate_dotnet_exceptions_keep_their_handling(greetings):
     assert format_error(record).endswith("Cannot find the greeting.")
     assert "PluginException" not in record.fully_qualified_error_id
     assert type(record.exception).__name__ == "ItemNotFoundException"
+
+
+def test_a_raised_dotnet_exception_is_named_after_its_type_and_the_cmdlet(greetings):
+    """pwsh wraps an exception escaping a cmdlet in a record whose id is the
+    exception's type name and whose category is NotSpecified."""
+    greetings.run("Wait-Greeting")
+    [record] = greetings.errors()
+    assert record.fully_qualified_error_id == "System.TimeoutException,WaitGreeting"
+    assert str(record.category_info.category) == "NotSpecified"
+    assert format_error(record).startswith("Wait-Greeting: ")
+    assert format_error(record).endswith("The greeting timed out.")
+    assert greetings.text("try { Wait-Greeting } catch [TimeoutException] { 'caught' }") == ["caught"]
 
 
 def test_builtin_cmdlets_are_not_plugin_failures(greetings):
