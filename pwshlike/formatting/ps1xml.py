@@ -35,7 +35,7 @@ def read_format_file(path: str) -> list[View]:
         root = read_xml_file(path)
     except OSError:
         raise FormatFileError(path, [f"{path}: The file was not found."]) from None
-    except (XmlSyntaxError, UnicodeDecodeError) as exc:
+    except XmlSyntaxError as exc:
         raise FormatFileError(path, [f"Error in file {path}: {exc}"]) from None
     return _FormatReader(path).read(root)
 

@@ -8,7 +8,7 @@ when a file is read.  Local files only: no DTDs or entities are fetched.
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Union
 
 
 class XmlNode:
@@ -62,8 +62,9 @@ class XmlSyntaxError(Exception):
         self.position = position
 
 
-def parse_xml(text: str) -> XmlNode:
-    """The root element of ``text``; raises XmlSyntaxError."""
+def parse_xml(text: Union[str, bytes]) -> XmlNode:
+    """The root element of ``text`` (bytes: encoded as its BOM or XML
+    declaration says, UTF-8 by default); raises XmlSyntaxError."""
     from xml.parsers import expat
     parser = expat.ParserCreate()
     root: list[XmlNode] = []
@@ -98,8 +99,8 @@ def parse_xml(text: str) -> XmlNode:
 
 
 def read_xml_file(path: str) -> XmlNode:
-    """Reads and parses a file (UTF-8, with or without BOM); OSError and
-    XmlSyntaxError go to the caller."""
-    with open(path, encoding="utf-8-sig") as handle:
-        text = handle.read()
-    return parse_xml(text)
+    """Reads and parses a file (UTF-8 or UTF-16, as Windows editors save
+    .ps1xml files); OSError and XmlSyntaxError go to the caller."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    return parse_xml(data)

@@ -44,7 +44,7 @@ def load_type_file(path: str) -> None:
         root = read_xml_file(path)
     except OSError:
         raise TypeFileError(path, [f", {path}: The file was not found."]) from None
-    except (XmlSyntaxError, UnicodeDecodeError) as exc:
+    except XmlSyntaxError as exc:
         raise TypeFileError(path, [f", {path} : Exception: {exc}"]) from None
     reader = _TypeReader(path)
     declarations = reader.read(root)

@@ -285,3 +285,13 @@ def test_selection_sets_group_by_and_custom_views(env, tmp_path):
     assert session.one(PET_OBJECTS + "$p | Out-String") == (
         "\nPet: Tom\n    owned by ANN\n\nPet: Rex\n    owned by ANN\n\nPet: Fido\n    owned by BOB\n\n\n")
     assert session.errors() == []
+
+
+def test_a_utf16_format_file_with_a_byte_order_mark_loads(env, tmp_path):
+    path = tmp_path / "pets.format.ps1xml"
+    path.write_bytes(PETS.replace("<Configuration>", '<?xml version="1.0" encoding="utf-16"?>\n<Configuration>', 1)
+                     .encode("utf-16"))
+    session = env.session()
+    session.run(f"Update-FormatData -AppendPath '{path}'")
+    assert session.errors() == []
+    assert session.text("(Get-FormatData Demo.Cat).FormatViewDefinition.Name") == ["Pets.Table", "Pets.Custom"]
