@@ -53,8 +53,10 @@ class PluginHost:
         self.http = HttpClientFactory(self.pm.hook)
         self.identity = IdentityServiceHolder(self.pm.hook.pwshlike_http_transport)
         self.problems: list[str] = []
-        # Where each registered plugin came from, for Get-PwshlikePlugin.
+        # Where each registered plugin came from, for Get-PwshlikePlugin; why each
+        # plugin that failed to load was skipped, for Test-PwshlikePlugin.
         self.sources: dict[str, PluginSource] = {}
+        self.failures: dict[str, str] = {}
         self._sessions: "weakref.WeakSet[Any]" = weakref.WeakSet()
         self._owned = (self.modules, self.types, self.views, self.environments)
         env = os.environ if environ is None else environ
@@ -92,8 +94,8 @@ class PluginHost:
         try:
             plugin = source.load()
         except Exception as exc:
-            self.problems.append(f"The plugin '{source.name}' ({source.origin}) could not be imported and "
-                                 f"was skipped: {_describe(exc)}")
+            self._failed(source.name, f"The plugin '{source.name}' ({source.origin}) could not be imported and "
+                                      f"was skipped: {_describe(exc)}")
             return False
         return self.register(plugin, source.name, source.origin, source)
 
@@ -109,15 +111,20 @@ class PluginHost:
             self.pm.check_pending()
             self.types.register_unowned(name)
             self.sources[name] = source or PluginSource(name, "", origin, kind=REGISTERED)
+            self.failures.pop(name, None)
         except Exception as exc:
             self._forget(plugin, name)
             where = f" ({origin})" if origin else ""
-            self.problems.append(f"The plugin '{name}'{where} could not be registered and was skipped: "
-                                 f"{_describe(exc)}")
+            self._failed(name, f"The plugin '{name}'{where} could not be registered and was skipped: "
+                               f"{_describe(exc)}")
             return False
         finally:
             self._set_current("")
         return True
+
+    def _failed(self, name: str, problem: str) -> None:
+        self.problems.append(problem)
+        self.failures[name] = problem
 
     def _set_current(self, name: str) -> None:
         for registry in self._owned:

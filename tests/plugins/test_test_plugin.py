@@ -208,3 +208,31 @@ def test_what_pwsh_accepts_but_looks_wrong_is_a_warning_and_still_passes(env):
 def test_plugins_from_get_pwshlikeplugin_bind_by_name(bundled):
     assert bundled.text("Get-PwshlikePlugin part*, emu* | Test-PwshlikePlugin | ForEach-Object Name") == [
         "emulator", "partnercenter"]
+
+
+SINGLE_FILE_MISTAKE = """
+    from pwshlike.plugin import Cmdlet, Parameter, cmdlet, hookimpl
+
+    @hookimpl
+    def pwshlike_add_modules(modules):
+        modules.add("Oops", "1.0", commands={"Get-Oops": "oopsplugin:GetOops"})
+
+    @cmdlet("Get-Oops")
+    class GetOops(Cmdlet):
+        first = Parameter("String", position=0)
+        second = Parameter("String", position=0)
+"""
+
+
+def test_a_plugin_that_failed_to_load_fails_its_test_with_the_reason(env):
+    _write(env, "oopsplugin", SINGLE_FILE_MISTAKE)
+    session = env.session()
+    assert session.text("$r = Test-PwshlikePlugin oops*; $r.Name; $r.Problems; $r.Passed") == [
+        "oopsplugin", "1", "False"]
+    [record] = session.errors()
+    assert record.fully_qualified_error_id == "PluginLoadFailed,Microsoft.PowerShell.Commands.TestPwshlikePluginCommand"
+    assert str(record.category_info.category) == "ResourceUnavailable"
+    assert str(record).startswith("The plugin 'oopsplugin' (user plugin directory ")
+    assert str(record).endswith("could not be imported and was skipped: TypeError: GetOops.second: position 0 is "
+                                "already taken by GetOops.first in parameter set '__AllParameterSets'")
+    assert session.text("Get-PwshlikePlugin oops*") == [], "only registered plugins are listed"

@@ -24,8 +24,7 @@ class _PluginCmdlet(Cmdlet):
     """Selecting plugins by -Name (wildcards), with pwsh's not-found error
     for a name without wildcards that matches nothing."""
 
-    def _selected(self, patterns: Optional[list[str]]) -> list[str]:
-        names = self.context.plugins.plugin_names()
+    def _selected(self, patterns: Optional[list[str]], names: list[str]) -> list[str]:
         if not patterns:
             return names
         chosen: list[str] = []
@@ -66,7 +65,7 @@ class GetPwshlikePluginCommand(_PluginCmdlet):
 
     def process_record(self) -> Iterator[Any]:
         from pwshlike.plugins.listing import plugin_infos
-        wanted = set(self._selected(self.name))
+        wanted = set(self._selected(self.name, self.context.plugins.plugin_names()))
         for info in plugin_infos(self.context.plugins):
             if info.name in wanted:
                 yield info
@@ -101,7 +100,9 @@ class TestPwshlikePluginCommand(_PluginCmdlet):
     a name or alias or share a position within a parameter set. Each
     declared type's class is imported, and each formatting view must be for
     a known type (declared by a plugin, named as a command's output type, or
-    a .NET type) with scripts that parse. Every problem is a non-terminating
+    a .NET type) with scripts that parse. A plugin that could not be
+    imported or registered is tested too: its failure (the warning the
+    session started with) is its one problem. Every problem is a non-terminating
     error whose target is plugin\\item, so one run reports all of them; then
     one summary object per plugin says how many commands, types and views
     were checked, how many problems were found and whether it Passed. What
@@ -127,7 +128,13 @@ class TestPwshlikePluginCommand(_PluginCmdlet):
     def process_record(self) -> Iterator[Any]:
         from pwshlike.plugins.checks import check_plugin
         host = self.context.plugins
-        for name in self._selected(self.name):
+        for name in self._selected(self.name, host.plugin_names() + sorted(host.failures)):
+            failure = host.failures.get(name)
+            if failure is not None:
+                self.write_error(ErrorRecord(RuntimeException(failure), "PluginLoadFailed",
+                                             ErrorCategory.ResourceUnavailable, name))
+                yield PluginTestResult(name, 0, 0, 0, 1)
+                continue
             check = check_plugin(host, name)
             for warning in check.warnings:
                 self.write_warning(warning)
