@@ -238,3 +238,12 @@ def test_a_property_set_names_columns_for_format_table_and_list(session, tmp_pat
     assert session.one(ITEM + "$o | Format-List Size, Brief | Out-String") == (
         "\nSize  : 3072\nName  : alpha\nOwner : me\n\n")
     assert session.text("(Get-TypeData Test.Item).Members.Brief.ReferencedProperties") == ["Name", "Owner"]
+
+
+def test_removing_a_type_without_data_is_an_error(session):
+    session.run("Remove-TypeData -TypeName No.Such.Type")
+    [record] = session.errors()
+    assert record.fully_qualified_error_id == ("TypesDynamicRemoveException,"
+                                               "Microsoft.PowerShell.Commands.RemoveTypeDataCommand")
+    assert str(record) == ('Error in TypeData "No.Such.Type": The type "No.Such.Type" was not found. The type name '
+                           'value must be the full name of the type. Verify the type name and run the command again.')

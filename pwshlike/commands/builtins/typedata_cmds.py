@@ -292,8 +292,12 @@ class RemoveTypeDataCommand(Cmdlet):
             name = getattr(self.type_data, "type_name", None) or to_string(self.type_data)
         if not name or not name.strip():
             self.throw_terminating_error(_type_name_empty(name))
-        if self.should_process(f"Name of the type that will be removed: {name}", "Remove TypeData"):
-            typedata.remove_type(name)
+        if self.should_process(f"Name of the type that will be removed: {name}", "Remove TypeData") \
+                and not typedata.remove_type(name):
+            message = (f'Error in TypeData "{name}": The type "{name}" was not found. The type name value must be '
+                       f'the full name of the type. Verify the type name and run the command again.')
+            self.write_error(ErrorRecord(RuntimeException(message), "TypesDynamicRemoveException",
+                                         ErrorCategory.InvalidOperation, None))
         return iter(())
 
 
