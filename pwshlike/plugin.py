@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence, Union
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.metadata import ValidationError
+from pwshlike.commands.plugin_failure import PluginException
 from pwshlike.commands.typed_parameters import (
     Alias, AllowEmptyCollection, AllowEmptyString, AllowNull, Check, Count, Length, NotNull, NotNullOrEmpty, Param,
     Pattern, PSType, Range, SupportsWildcards, ValidateSet,
@@ -99,7 +100,7 @@ __all__ = [
     "FormatException", "IOException", "ItemNotFoundException", "KeyNotFoundException", "NotSupportedException",
     "OperationCanceledException", "PSArgumentException", "PSArgumentNullException", "PSArgumentOutOfRangeException",
     "PSInvalidOperationException", "PSNotSupportedException", "PSSecurityException", "TimeoutException",
-    "UnauthorizedAccessException",
+    "UnauthorizedAccessException", "PluginException",
 ]
 
 if TYPE_CHECKING:  # served lazily by __getattr__ below
