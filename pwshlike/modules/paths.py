@@ -93,77 +93,38 @@ class DiskModule:
             if listed and not any(any(c in p for c in "*?[") for p in listed):
                 return listed
             patterns = listed or None
-            script = self.root_module_path()
-            if not script.lower().endswith(".psm1"):
-                return []
-        else:
-            script = self.path
-        names, exported = _analyze_script(script)
-        if exported is not None:
-            names = [n for n in names if any(wildcard_match(n, p) for p in exported)]
-        if patterns is not None:
-            names = [n for n in names if any(wildcard_match(n, p) for p in patterns)]
-        return names
+        exports = self._script_exports()
+        if exports is None:
+            return []
+        return _filtered(_filtered(exports.functions, exports.function_patterns), patterns)
+
+    def exported_aliases(self) -> dict[str, str]:
+        """Aliases (name -> target) the module exports, as far as can be told
+        without running it: those the root .psm1 defines with literal
+        New-Alias/Set-Alias calls, filtered by Export-ModuleMember -Alias and
+        the manifest's AliasesToExport."""
+        exports = self._script_exports()
+        if exports is None:
+            return {}
+        names = _filtered(list(exports.aliases), exports.alias_patterns)
+        if self.is_manifest and "AliasesToExport" in self.manifest():
+            names = _filtered(names, string_list(self.manifest().get("AliasesToExport")))
+        return {name: exports.aliases[name] for name in names}
+
+    def _script_exports(self) -> Any:
+        """The analysis of the root .psm1 (None when the module has none)."""
+        from .analysis import analyze_script
+        script = self.root_module_path() if self.is_manifest else self.path
+        return analyze_script(script) if script.lower().endswith(".psm1") else None
 
     def __repr__(self) -> str:
         return f"DiskModule({self.name!r}, {self.path!r})"
 
 
-def _analyze_script(path: str) -> tuple[list[str], Optional[list[str]]]:
-    """Top-level function names, and the literal -Function patterns of any
-    Export-ModuleMember call (None when there is none)."""
-    from pwshlike.language import parse_input
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
-    except OSError:
-        return [], None
-    ast, _tokens, _errors = parse_input(text, path)
-    names: list[str] = []
-    exported: Optional[list[str]] = None
-    for statement in (ast.end_block.statements if ast.end_block is not None else []):
-        kind = type(statement).__name__
-        if kind == "FunctionDefinitionAst":
-            names.append(statement.name)
-        elif kind == "PipelineAst" and len(statement.pipeline_elements) == 1:
-            patterns = _export_call_patterns(statement.pipeline_elements[0])
-            if patterns is not None:
-                exported = (exported or []) + patterns
-    return names, exported
-
-
-def _export_call_patterns(command: Any) -> Optional[list[str]]:
-    if type(command).__name__ != "CommandAst":
-        return None
-    elements = command.command_elements
-    head = elements[0] if elements else None
-    if type(head).__name__ != "StringConstantExpressionAst" or head.value.lower() != "export-modulemember":
-        return None
-    patterns: list[str] = []
-    expecting: Optional[str] = "function"  # -Function is also the first positional parameter
-    for element in elements[1:]:
-        if type(element).__name__ == "CommandParameterAst":
-            name = element.parameter_name.lower()
-            if element.argument is not None:
-                if "function".startswith(name):
-                    patterns += _literals(element.argument)
-                expecting = None
-            else:
-                expecting = "function" if "function".startswith(name) else "other"
-            continue
-        if expecting == "function":
-            patterns += _literals(element)
-        expecting = None
-    return patterns
-
-
-def _literals(node: Any) -> list[str]:
-    kind = type(node).__name__
-    if kind == "StringConstantExpressionAst":
-        return [node.value]
-    if kind == "ArrayLiteralAst":
-        return [v for e in node.elements for v in _literals(e)]
-    return ["*"]
+def _filtered(names: list[str], patterns: Optional[list[str]]) -> list[str]:
+    if patterns is None:
+        return names
+    return [n for n in names if any(wildcard_match(n, p) for p in patterns)]
 
 
 def _module_files(folder: str, name: str) -> list[str]:

@@ -86,7 +86,7 @@ class ModuleTable:
         self._imported: list[PSModuleInfo] = []
         self._engine: list[PSModuleInfo] = []
         self._function_owner: dict[int, PSModuleInfo] = {}
-        self._disk_exports: dict[str, tuple[int, list[str]]] = {}
+        self._disk_exports: dict[str, tuple[int, list[str], dict[str, str]]] = {}
 
     # --- engine modules ------------------------------------------------------------------
 
@@ -119,6 +119,16 @@ class ModuleTable:
     def _engine_module(self, name: str) -> Optional[PSModuleInfo]:
         low = name.lower()
         return next((m for m in self._engine if m.name.lower() == low), None)
+
+    def alias_owner(self, name: str, target: str) -> str:
+        """The name of the imported module that exported alias ``name``
+        for ``target`` ('' if none)."""
+        low = name.lower()
+        for info in reversed(self._imported):
+            for alias, definition in info.aliases.items():
+                if alias.lower() == low and definition == target:
+                    return info.name
+        return ""
 
     def owner_of(self, script_block: Any) -> str:
         """The name of the module that exported a function ('' if none)."""
@@ -154,10 +164,17 @@ class ModuleTable:
             best = chosen.get(key)
             if best is None or (best.root == module.root and best.version < module.version):
                 chosen[key] = module
-        return [command for module in chosen.values()
-                for command in self._disk_info(module, self._exports_of(module)).commands.values()]
+        from .available import AvailableAliasInfo
+        found: list[Any] = []
+        for module in chosen.values():
+            names, aliases = self._exports(module)
+            info = self._disk_info(module, names, aliases)
+            found.extend(info.commands.values())
+            found.extend(AvailableAliasInfo(name, target, info) for name, target in aliases.items())
+        return found
 
-    def _disk_info(self, module: DiskModule, exported: Optional[list[str]] = None) -> PSModuleInfo:
+    def _disk_info(self, module: DiskModule, exported: Optional[list[str]] = None,
+                   aliases: Optional[dict[str, str]] = None) -> PSModuleInfo:
         """A module on disk as Get-Module -ListAvailable describes it; its
         commands' Module (and so Version) is this description."""
         from .available import AvailableFunctionInfo
@@ -169,6 +186,7 @@ class ModuleTable:
         info.source = module.path
         for name in module.exported_names() if exported is None else exported:
             info.commands[name.lower()] = AvailableFunctionInfo(name, info)
+        info.aliases.update(module.exported_aliases() if aliases is None else aliases)
         return info
 
     # --- import ------------------------------------------------------------------------------
@@ -418,7 +436,7 @@ class ModuleTable:
                 break
             if self.find_imported(module.name) is not None or not readable(module):
                 continue
-            if low in (n.lower() for n in self._exports_of(module)):
+            if low in (n.lower() for n in self._exports(module)[0]):
                 if chosen is None or chosen.version < module.version:
                     chosen = module
         if chosen is None:
@@ -429,21 +447,22 @@ class ModuleTable:
             raise autoload_failed(command, chosen.name, exc.record.exception) from None
         return True
 
-    def _exports_of(self, module: DiskModule) -> list[str]:
-        """A disk module's function names, cached until its file changes."""
+    def _exports(self, module: DiskModule) -> tuple[list[str], dict[str, str]]:
+        """A disk module's function names and aliases (name -> target),
+        cached until its file changes."""
         try:
             stamp = os.stat(module.path).st_mtime_ns
         except OSError:
-            return []
+            return [], {}
         cached = self._disk_exports.get(module.path)
         if cached is not None and cached[0] == stamp:
-            return cached[1]
+            return cached[1], cached[2]
         try:
-            names = module.exported_names()
+            names, aliases = module.exported_names(), module.exported_aliases()
         except ModuleError:
-            names = []
-        self._disk_exports[module.path] = (stamp, names)
-        return names
+            names, aliases = [], {}
+        self._disk_exports[module.path] = (stamp, names, aliases)
+        return names, aliases
 
 
 def _info_from_manifest(name: str, version: Version, kind: str, path: str, directory: str,

@@ -115,3 +115,29 @@ def test_listing_plugin_modules_imports_none_of_their_command_code(tmp_path):
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert "New-PartnerAccessToken" in report["names"] and "New-MgOauth2PermissionGrant" in report["names"]
     assert report["loaded"] == []
+
+
+def test_aliases_are_listed_before_and_after_the_import(env, tmp_path):
+    _write(tmp_path / "modules" / "Short" / "Short.psm1", """
+        function Get-Thing { 'thing' }
+        New-Alias -Name gth -Value Get-Thing
+        Set-Alias sth Get-Thing -Force
+        New-Alias -Name private -Value Get-Thing
+    """)
+    _write(tmp_path / "modules" / "Short" / "Short.psd1",
+           "@{ RootModule = 'Short.psm1'; ModuleVersion = '2.0'; FunctionsToExport = 'Get-Thing'; "
+           "AliasesToExport = 'gth', 'sth' }")
+    _write(tmp_path / "modules" / "Quiet" / "Quiet.psm1", """
+        function Get-Quiet { 'quiet' }
+        New-Alias -Name gq -Value Get-Quiet
+        Export-ModuleMember -Function Get-Quiet
+    """)
+    session = env.session()
+    listing = "Get-Command -Module Short, Quiet | ForEach-Object { \"$($_.CommandType) $($_.Name) $($_.Source)\" }"
+    expected = ["Function Get-Quiet Quiet", "Function Get-Thing Short", "Alias gth Short", "Alias sth Short"]
+    assert session.text(listing) == expected
+    assert session.text("(Get-Command -Module Short -Name g*).Definition") == ["", "Get-Thing"]
+    assert session.run("Get-Module") == []
+    session.run("Import-Module Short, Quiet")
+    assert session.text(listing) == expected
+    assert session.text("gth; (Get-Command sth).Source") == ["thing", "Short"]

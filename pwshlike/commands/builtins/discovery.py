@@ -18,15 +18,24 @@ def _has_wildcard(text: str) -> bool:
     return any(c in text for c in "*?[")
 
 
+def _alias_info(context: Any, name: str, target: Any) -> AliasInfo:
+    """An alias with the module that exported it as its Source."""
+    alias = AliasInfo(name, str(target))
+    modules = getattr(context, "modules", None)
+    if modules is not None:
+        alias.module_name = modules.alias_owner(name, alias.target)
+    return alias
+
+
 def visible_commands(context: Any, imported_only: bool = False) -> list[CommandInfo]:
     """Aliases, functions and cmdlets visible from the current scope, sorted
     by name as Get-Command lists them; the cmdlets of plugin modules not
     imported yet too, unless ``imported_only``."""
     session, scope = context.session, context.scope
     found: dict[str, CommandInfo] = {}
-    for key, target in session.visible_aliases(scope).items():
-        found.setdefault(key, AliasInfo(key, str(target)))
     modules = getattr(context, "modules", None)
+    for key, target in session.visible_aliases(scope).items():
+        found.setdefault(key, _alias_info(context, key, target))
     for key, script_block in session.visible_functions(scope).items():
         name = getattr(script_block, "name", "") or key
         kind = "Filter" if script_block.is_filter else "Function"
@@ -105,8 +114,9 @@ class GetCommandCommand(Cmdlet):
 
     def _by_name(self, pattern: str) -> Iterator[CommandInfo]:
         if not _has_wildcard(pattern):
+            target = self._alias_target(pattern)
             info = self.context.command_resolver.find(self.context, pattern, use_get_prefix=False) \
-                if not self._wants_alias(pattern) else AliasInfo(pattern, self._alias_target(pattern))
+                if target is None else _alias_info(self.context, pattern, target)
             if info is None:
                 error = command_not_found(pattern)
                 self.write_error(error.error_record)
@@ -117,9 +127,6 @@ class GetCommandCommand(Cmdlet):
         for info in self._listed():
             if wildcard_match(info.name, pattern):
                 yield info
-
-    def _wants_alias(self, name: str) -> bool:
-        return self._alias_target(name) is not None
 
     def _alias_target(self, name: str) -> Any:
         return self.context.session.get_alias(name, self.context.scope)
