@@ -436,7 +436,8 @@ class ModuleTable:
                 break
             if self.find_imported(module.name) is not None or not readable(module):
                 continue
-            if low in (n.lower() for n in self._exports(module)[0]):
+            names, aliases = self._exports(module)
+            if low in (n.lower() for n in names) or low in (a.lower() for a in aliases):
                 if chosen is None or chosen.version < module.version:
                     chosen = module
         if chosen is None:

@@ -141,3 +141,12 @@ def test_aliases_are_listed_before_and_after_the_import(env, tmp_path):
     session.run("Import-Module Short, Quiet")
     assert session.text(listing) == expected
     assert session.text("gth; (Get-Command sth).Source") == ["thing", "Short"]
+
+
+def test_an_exported_alias_autoloads_its_module(env, tmp_path):
+    _write(tmp_path / "modules" / "Short" / "Short.psm1", """
+        function Get-Thing { 'thing' }
+        New-Alias -Name gth -Value Get-Thing
+    """)
+    session = env.session()
+    assert session.text("gth; (Get-Module).Name") == ["thing", "Short"]
