@@ -194,7 +194,8 @@ class SetPwshlikeEmulatorFault(Cmdlet):
     are faulted (every 5th for 0.2), cycling through -StatusCode in order.
     -Delay without -StatusCode adds latency only."""
 
-    path = Parameter("String", mandatory=True, position=0, help="The request paths to fault (wildcards allowed).")
+    path = Parameter("String", mandatory=True, position=0, help="The request paths to fault (wildcards allowed).",
+                     supports_wildcards=True)
     method = Parameter("String", help="Only requests with this HTTP method.")
     status_code = Parameter("Int32[]", validators=(validate_range(400, 599),),
                             help="The status codes to answer with, in turn.")

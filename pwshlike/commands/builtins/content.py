@@ -35,13 +35,13 @@ class _ContentCmdlet(Cmdlet):
     """The path parameters every content cmdlet shares and their resolution."""
 
     path = Parameter("String[]", sets=_PATH_SETS, value_from_pipeline_by_property_name=True,
-                     help="Paths to the items; wildcards are allowed.")
+                     help="Paths to the items; wildcards are allowed.", supports_wildcards=True)
     literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets=_LITERAL_SETS,
                              value_from_pipeline_by_property_name=True,
                              help="Paths taken exactly as written (no wildcards).")
-    filter = Parameter("String", help="A wildcard the item names must match.")
-    include = Parameter("String[]", help="Only item names matching these wildcards.")
-    exclude = Parameter("String[]", help="Leaves out item names matching these wildcards.")
+    filter = Parameter("String", help="A wildcard the item names must match.", supports_wildcards=True)
+    include = Parameter("String[]", help="Only item names matching these wildcards.", supports_wildcards=True)
+    exclude = Parameter("String[]", help="Leaves out item names matching these wildcards.", supports_wildcards=True)
     force = Parameter("SwitchParameter", help="Includes hidden items and overrides read-only files.")
     encoding = Parameter("Encoding", converter=to_encoding,
                          help="utf8 (default), utf8BOM, utf8NoBOM, unicode, bigEndianUnicode, utf32, "

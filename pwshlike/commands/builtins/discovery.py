@@ -67,7 +67,7 @@ class GetCommandCommand(Cmdlet):
 
     name = Parameter("String[]", sets={"AllCommandSet": {"position": 0, "value_from_pipeline": True,
                                                          "value_from_pipeline_by_property_name": True}},
-                     help="Command names, wildcards allowed.")
+                     help="Command names, wildcards allowed.", supports_wildcards=True)
     verb = Parameter("String[]", sets={"CmdletSet": {"value_from_pipeline_by_property_name": True}},
                      help="Only commands with these verbs.")
     noun = Parameter("String[]", sets={"CmdletSet": {"value_from_pipeline_by_property_name": True}},
@@ -151,7 +151,7 @@ class GetAliasCommand(Cmdlet):
 
     name = Parameter("String[]", sets={"Default": {"position": 0, "value_from_pipeline": True,
                                                    "value_from_pipeline_by_property_name": True}},
-                     help="Alias names, wildcards allowed.")
+                     help="Alias names, wildcards allowed.", supports_wildcards=True)
     definition = Parameter("String[]", sets={"Definition": {}}, help="Commands whose aliases to list.")
     exclude = Parameter("String[]", help="Aliases to leave out.")
 

@@ -23,7 +23,7 @@ class GetHelpCommand(Cmdlet):
                          help="Adds parameter descriptions and examples.")
     examples = Parameter("SwitchParameter", sets={"Examples": {"mandatory": True}}, help="Only the examples.")
     parameter = Parameter("String[]", sets={"Parameters": {"mandatory": True}},
-                          help="Only these parameters (wildcards allowed).")
+                          help="Only these parameters (wildcards allowed).", supports_wildcards=True)
 
     def process_record(self) -> Iterator[Any]:
         name = self.name or "Get-Help"

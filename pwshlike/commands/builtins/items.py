@@ -24,12 +24,13 @@ class GetChildItemCommand(Cmdlet):
     """Gets the items in one or more directories (or the files named)."""
 
     path = Parameter("String[]", sets={"Items": {"position": 0}}, value_from_pipeline=True,
-                     value_from_pipeline_by_property_name=True, help="Directories or files; wildcards allowed.")
+                     value_from_pipeline_by_property_name=True, help="Directories or files; wildcards allowed.",
+                     supports_wildcards=True)
     literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralItems": {"mandatory": True}},
                              value_from_pipeline_by_property_name=True)
-    filter = Parameter("String", position=1, help="A wildcard the item names must match.")
-    include = Parameter("String[]", help="Only item names matching these wildcards.")
-    exclude = Parameter("String[]", help="Leaves out item names matching these wildcards.")
+    filter = Parameter("String", position=1, help="A wildcard the item names must match.", supports_wildcards=True)
+    include = Parameter("String[]", help="Only item names matching these wildcards.", supports_wildcards=True)
+    exclude = Parameter("String[]", help="Leaves out item names matching these wildcards.", supports_wildcards=True)
     recurse = Parameter("SwitchParameter", aliases=("s", "r"), help="Also the items in all subdirectories.")
     depth = Parameter("UInt32", help="How many levels of subdirectories to recurse into (implies -Recurse).")
     force = Parameter("SwitchParameter", help="Includes hidden items.")
@@ -106,7 +107,8 @@ class GetItemCommand(Cmdlet):
     """Gets the items at the given paths (not their contents)."""
 
     path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
-                     value_from_pipeline_by_property_name=True, help="The items' paths; wildcards allowed.")
+                     value_from_pipeline_by_property_name=True, help="The items' paths; wildcards allowed.",
+                     supports_wildcards=True)
     literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
                              value_from_pipeline_by_property_name=True)
     filter = Parameter("String")

@@ -132,7 +132,8 @@ class MeasureObjectCommand(Cmdlet):
 
     input_object = Parameter("PSObject", value_from_pipeline=True, help="The objects to measure.")
     property = Parameter("PSPropertyExpression[]", position=0, validators=[validate_not_null_or_empty()],
-                         converter=OBJECT_ARRAY, help="Properties (names, wildcards or script blocks).")
+                         converter=OBJECT_ARRAY, help="Properties (names, wildcards or script blocks).",
+                         supports_wildcards=True)
     standard_deviation = Parameter("SwitchParameter", sets={_GENERIC: {}}, help="The standard deviation.")
     sum = Parameter("SwitchParameter", sets={_GENERIC: {}}, help="The sum.")
     all_stats = Parameter("SwitchParameter", sets={_GENERIC: {}}, help="Every statistic.")

@@ -546,7 +546,7 @@ class GetMemberCommand(Cmdlet):
 
     input_object = Parameter("PSObject", value_from_pipeline=True, help="The objects to inspect.")
     name = Parameter("String[]", position=0, validators=[validate_not_null_or_empty()], default=["*"],
-                     help="Member names, wildcards allowed.")
+                     help="Member names, wildcards allowed.", supports_wildcards=True)
     member_type = Parameter("PSMemberTypes", aliases=("Type",), converter=member_types,
                             help="The kinds of member to list.")
     static = Parameter("SwitchParameter", help="Lists the type's static members.")

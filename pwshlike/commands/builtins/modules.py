@@ -65,7 +65,8 @@ class GetModuleCommand(Cmdlet):
          "Lists the available Microsoft Graph modules, imported or not."),
     ]
 
-    name = Parameter("String[]", position=0, value_from_pipeline=True, help="Module names; wildcards allowed.")
+    name = Parameter("String[]", position=0, value_from_pipeline=True, help="Module names; wildcards allowed.",
+                     supports_wildcards=True)
     all = Parameter("SwitchParameter", help="Includes the engine's own modules among the imported ones "
                                             "(-ListAvailable lists every module and version anyway).")
     list_available = Parameter("SwitchParameter", sets={"Available": {"mandatory": True}},
@@ -118,9 +119,10 @@ class ImportModuleCommand(Cmdlet):
     global_scope = Parameter("SwitchParameter", name="Global", help="Imports into the global scope.")
     prefix = Parameter("String", help="Added to the nouns of the imported commands (Get-Thing becomes "
                                       "Get-<Prefix>Thing).")
-    function = Parameter("String[]", help="Imports only these functions; wildcards allowed.")
-    cmdlets = Parameter("String[]", name="Cmdlet", help="Imports only these cmdlets; wildcards allowed.")
-    alias = Parameter("String[]", help="Imports only these aliases; wildcards allowed.")
+    function = Parameter("String[]", help="Imports only these functions; wildcards allowed.", supports_wildcards=True)
+    cmdlets = Parameter("String[]", name="Cmdlet", help="Imports only these cmdlets; wildcards allowed.",
+                        supports_wildcards=True)
+    alias = Parameter("String[]", help="Imports only these aliases; wildcards allowed.", supports_wildcards=True)
     force = Parameter("SwitchParameter", help="Imports the module again even if it is already imported.")
     pass_thru = Parameter("SwitchParameter", help="Outputs the imported module.")
     minimum_version = Parameter("Version", aliases=("Version",), sets={"Name": {}}, converter=_version,
@@ -184,7 +186,7 @@ class RemoveModuleCommand(Cmdlet):
     ]
 
     name = Parameter("String[]", sets={"name": {"mandatory": True, "position": 0, "value_from_pipeline": True}},
-                     help="Names of imported modules; wildcards allowed.")
+                     help="Names of imported modules; wildcards allowed.", supports_wildcards=True)
     module_info = Parameter("PSModuleInfo[]", name="ModuleInfo", converter=_ModuleInfoArgument(),
                             sets={"ModuleInfo": {"mandatory": True, "position": 0, "value_from_pipeline": True}},
                             help="Module objects, as Get-Module returns them.")
@@ -235,12 +237,13 @@ class ExportModuleMemberCommand(Cmdlet):
     ]
 
     function = Parameter("String[]", position=0, value_from_pipeline=True, value_from_pipeline_by_property_name=True,
-                         help="Functions to export; wildcards allowed.")
+                         help="Functions to export; wildcards allowed.", supports_wildcards=True)
     cmdlets = Parameter("String[]", name="Cmdlet", value_from_pipeline_by_property_name=True,
-                        help="Cmdlets to export; wildcards allowed.")
+                        help="Cmdlets to export; wildcards allowed.", supports_wildcards=True)
     variable = Parameter("String[]", value_from_pipeline_by_property_name=True,
-                         help="Variables to export; wildcards allowed.")
-    alias = Parameter("String[]", value_from_pipeline_by_property_name=True, help="Aliases to export; wildcards allowed.")
+                         help="Variables to export; wildcards allowed.", supports_wildcards=True)
+    alias = Parameter("String[]", value_from_pipeline_by_property_name=True,
+                      help="Aliases to export; wildcards allowed.", supports_wildcards=True)
 
     def process_record(self) -> None:
         loading = self.context.modules.loading

@@ -45,7 +45,8 @@ class TestPathCommand(Cmdlet):
 
     path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
                      value_from_pipeline_by_property_name=True, allow_null=True, allow_empty_string=True,
-                     allow_empty_collection=True, help="The paths to test; wildcards are allowed.")
+                     allow_empty_collection=True, help="The paths to test; wildcards are allowed.",
+                     supports_wildcards=True)
     literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
                              value_from_pipeline_by_property_name=True, allow_null=True,
                              allow_empty_string=True, allow_empty_collection=True)
@@ -303,7 +304,8 @@ class ResolvePathCommand(Cmdlet):
     """Resolves wildcards and relative paths to the existing items' paths."""
 
     path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
-                     value_from_pipeline_by_property_name=True, help="The paths to resolve; wildcards allowed.")
+                     value_from_pipeline_by_property_name=True, help="The paths to resolve; wildcards allowed.",
+                     supports_wildcards=True)
     literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
                              value_from_pipeline_by_property_name=True)
     relative = Parameter("SwitchParameter", help="Outputs paths relative to the current location.")

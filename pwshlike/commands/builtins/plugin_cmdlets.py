@@ -61,7 +61,8 @@ class GetPwshlikePluginCommand(_PluginCmdlet):
     help_outputs = ("Pwshlike.PluginInfo",)
 
     name = Parameter("String[]", position=0, value_from_pipeline_by_property_name=True,
-                     help="Plugin names; wildcards allowed. Without it, every registered plugin is listed.")
+                     help="Plugin names; wildcards allowed. Without it, every registered plugin is listed.",
+                     supports_wildcards=True)
 
     def process_record(self) -> Iterator[Any]:
         from pwshlike.plugins.listing import plugin_infos
@@ -123,7 +124,8 @@ class TestPwshlikePluginCommand(_PluginCmdlet):
     help_outputs = ("Pwshlike.PluginTestResult",)
 
     name = Parameter("String[]", position=0, value_from_pipeline_by_property_name=True,
-                     help="Plugin names; wildcards allowed. Without it, every registered plugin is tested.")
+                     help="Plugin names; wildcards allowed. Without it, every registered plugin is tested.",
+                     supports_wildcards=True)
 
     def process_record(self) -> Iterator[Any]:
         from pwshlike.plugins.checks import check_plugin

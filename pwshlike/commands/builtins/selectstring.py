@@ -214,7 +214,7 @@ class SelectStringCommand(Cmdlet):
                                                 "value_from_pipeline_by_property_name": True},
                                        "FileRaw": {"mandatory": True, "position": 1,
                                                    "value_from_pipeline_by_property_name": True}},
-                     help="Files to search (wildcards allowed).")
+                     help="Files to search (wildcards allowed).", supports_wildcards=True)
     literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={
         "LiteralFile": {"mandatory": True, "value_from_pipeline_by_property_name": True},
         "LiteralFileRaw": {"mandatory": True, "value_from_pipeline_by_property_name": True}},
@@ -228,8 +228,8 @@ class SelectStringCommand(Cmdlet):
                       help="Outputs only True or False.")
     first_only = Parameter("SwitchParameter", name="List", help="Only the first match in each file.")
     no_emphasis = Parameter("SwitchParameter", help="Does not highlight the matched text.")
-    include = Parameter("String[]", help="Only files whose names match these wildcards.")
-    exclude = Parameter("String[]", help="Skips files whose names match these wildcards.")
+    include = Parameter("String[]", help="Only files whose names match these wildcards.", supports_wildcards=True)
+    exclude = Parameter("String[]", help="Skips files whose names match these wildcards.", supports_wildcards=True)
     not_match = Parameter("SwitchParameter", help="Selects the lines that do not match.")
     all_matches = Parameter("SwitchParameter", help="Finds every match in each line.")
     encoding = Parameter("String", validators=[validate_set(_ENCODING_NAMES)], help="The files' text encoding.")

@@ -239,7 +239,7 @@ class GetTypeDataCommand(Cmdlet):
 
     type_name = Parameter("String[]", position=0, value_from_pipeline=True,
                           validators=[validate_not_null_or_empty()],
-                          help="Type names, wildcards allowed; all types when omitted.")
+                          help="Type names, wildcards allowed; all types when omitted.", supports_wildcards=True)
 
     def process_record(self) -> Iterator[Any]:
         patterns = []
@@ -394,7 +394,8 @@ class GetFormatDataCommand(Cmdlet):
          "Lists the table, list, wide and custom views for My.Item objects."),
     ]
 
-    type_name = Parameter("String[]", position=0, help="Type names, wildcards allowed; all types when omitted.")
+    type_name = Parameter("String[]", position=0, help="Type names, wildcards allowed; all types when omitted.",
+                          supports_wildcards=True)
 
     def process_record(self) -> Iterator[Any]:
         from pwshlike.formatting.views import REGISTRY

@@ -65,7 +65,8 @@ class GetVariableCommand(_VariableCmdlet):
     """Gets variables (or only their values with -ValueOnly)."""
 
     name = Parameter("String[]", position=0, value_from_pipeline=True,
-                     value_from_pipeline_by_property_name=True, help="Names, wildcards allowed.")
+                     value_from_pipeline_by_property_name=True, help="Names, wildcards allowed.",
+                     supports_wildcards=True)
     value_only = Parameter("SwitchParameter", help="Outputs only the values.")
     include = Parameter("String[]", help="Only these names.")
     exclude = Parameter("String[]", help="Not these names.")
