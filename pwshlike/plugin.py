@@ -53,10 +53,6 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence, Union
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.metadata import ValidationError
 from pwshlike.commands.plugin_failure import PluginException
-from pwshlike.commands.typed_parameters import (
-    Alias, AllowEmptyCollection, AllowEmptyString, AllowNull, Check, Count, Length, NotNull, NotNullOrEmpty, Param,
-    Pattern, PSType, Range, SupportsWildcards, ValidateSet,
-)
 from pwshlike.commands.validation import (
     validate_count, validate_length, validate_not_null, validate_not_null_or_empty, validate_pattern,
     validate_predicate, validate_range, validate_script, validate_set,
@@ -104,19 +100,28 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # served lazily by __getattr__ below
+    from pwshlike.commands.typed_parameters import (
+        Alias, AllowEmptyCollection, AllowEmptyString, AllowNull, Check, Count, Length, NotNull, NotNullOrEmpty,
+        Param, Pattern, PSType, Range, SupportsWildcards, ValidateSet,
+    )
     from pwshlike.identity.errors import IdentityError
     from pwshlike.identity.service import ClientCertificate, ClientSecret
     from pwshlike.identity.tokens import TokenAccount, TokenResult, decode_token_claims
 
-# Names served from pwshlike.identity on first use (see __getattr__).
-_IDENTITY_EXPORTS = {"IdentityError": "pwshlike.identity.errors", "ClientSecret": "pwshlike.identity.service",
-                     "ClientCertificate": "pwshlike.identity.service",
-                     "decode_token_claims": "pwshlike.identity.tokens", "TokenResult": "pwshlike.identity.tokens",
-                     "TokenAccount": "pwshlike.identity.tokens"}
+# Names served on first use (see __getattr__): a plugin's top module, which
+# every start-up imports, needs none of them; its cmdlet modules do.
+_LAZY_EXPORTS = {
+    "IdentityError": "pwshlike.identity.errors", "ClientSecret": "pwshlike.identity.service",
+    "ClientCertificate": "pwshlike.identity.service", "decode_token_claims": "pwshlike.identity.tokens",
+    "TokenResult": "pwshlike.identity.tokens", "TokenAccount": "pwshlike.identity.tokens",
+    **dict.fromkeys(("Alias", "AllowEmptyCollection", "AllowEmptyString", "AllowNull", "Check", "Count", "Length",
+                     "NotNull", "NotNullOrEmpty", "Param", "Pattern", "PSType", "Range", "SupportsWildcards",
+                     "ValidateSet"), "pwshlike.commands.typed_parameters"),
+}
 
 
 def __getattr__(name: str) -> Any:
-    module = _IDENTITY_EXPORTS.get(name)
+    module = _LAZY_EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'pwshlike.plugin' has no attribute '{name}'")
     import importlib

@@ -184,9 +184,12 @@ def cmdlet(name: str, *, default_parameter_set: Optional[str] = None,
     ``help_uri`` is the command's online help (CmdletBinding's HelpUri)."""
 
     def decorate(cls: type) -> type:
-        from .typed_parameters import declaration_order, typed_parameters
-        order = declaration_order(cls)
-        typed_parameters(cls)
+        if _annotated(cls):
+            from .typed_parameters import declaration_order, typed_parameters
+            order = declaration_order(cls)
+            typed_parameters(cls)
+        else:  # no annotations to read: the typed-parameter machinery stays unimported
+            order = list(dict.fromkeys(name for klass in reversed(cls.__mro__) for name in klass.__dict__))
         declared = [v for v in (getattr(cls, attribute, None) for attribute in order) if isinstance(v, Parameter)]
         _check_positions(cls, declared)
         params = [p.metadata() for p in declared] + common_parameters()
@@ -222,6 +225,12 @@ def _check_positions(cls: type, declared: list[Parameter]) -> None:
                 raise TypeError(f"{cls.__name__}.{parameter.attribute}: position {spec.position} is already "
                                 f"taken by {cls.__name__}.{other} in parameter set '{set_name}'")
             taken[key] = parameter.attribute
+
+
+def _annotated(cls: type) -> bool:
+    """Whether ``cls`` or a base below :class:`Cmdlet` annotates attributes
+    (typed parameters, or ClassVar declarations to leave alone)."""
+    return any("__annotations__" in klass.__dict__ for klass in cls.__mro__ if klass not in (Cmdlet, object))
 
 
 def _dedent(doc: str) -> str:
