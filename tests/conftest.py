@@ -19,3 +19,19 @@ def private_xdg_folders(tmp_path_factory) -> Iterator[None]:
             folder.mkdir(mode=0o700)
             patch.setenv(variable, str(folder))
         yield
+
+
+@pytest.fixture
+def restore_type_data_and_views() -> Iterator[None]:
+    """Type data and format views are process-wide (pwsh keeps them per
+    session): drops the format files and type data a test loaded."""
+    from pwshlike.engine import typedata
+    from pwshlike.formatting.views import REGISTRY
+    files = REGISTRY.files()
+    types = dict(typedata.TABLE)
+    yield
+    for path in REGISTRY.files():
+        if path not in files:
+            REGISTRY.unload_file(path)
+    typedata.TABLE.clear()
+    typedata.TABLE.update(types)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pwshlike.engine import typedata
-from pwshlike.formatting.views import REGISTRY
+pytestmark = pytest.mark.usefixtures("restore_type_data_and_views")
+
 
 UPDATE = "Microsoft.PowerShell.Commands.UpdateTypeDataCommand"
 FORMAT = "Microsoft.PowerShell.Commands.UpdateFormatDataCommand"
@@ -15,17 +15,6 @@ FORMAT = "Microsoft.PowerShell.Commands.UpdateFormatDataCommand"
 ITEM = "$o = [pscustomobject]@{ PSTypeName = 'Test.Item'; Name = 'alpha'; Size = 3072; Owner = 'me' }; "
 
 
-@pytest.fixture(autouse=True)
-def forget_loaded_data():
-    """Type data and format views are process-wide: drop what a test loaded."""
-    files = REGISTRY.files()
-    types = dict(typedata.TABLE)
-    yield
-    for path in REGISTRY.files():
-        if path not in files:
-            REGISTRY.unload_file(path)
-    typedata.TABLE.clear()
-    typedata.TABLE.update(types)
 
 
 def test_each_member_kind_is_found_on_objects_of_the_type(session):

@@ -4,7 +4,7 @@ host, for tests of commands; ``PluginSession``, the public
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from pwshlike.commands import install
 from pwshlike.engine import ExecutionContext, execute_script
@@ -14,7 +14,30 @@ from pwshlike.testing import Result, Session
 from .recording import RecordingHost
 
 
-class Shell:
+class _Shortcuts:
+    """What both kinds of session offer on top of ``run``: the output as
+    text, the one output object, and ``$Error`` (newest first) with its ids
+    oldest first."""
+
+    context: Any
+    run: Callable[[str], list[Any]]
+
+    def text(self, script: str) -> list[str]:
+        return [to_string(o) for o in self.run(script)]
+
+    def one(self, script: str) -> Any:
+        result = self.run(script)
+        assert len(result) == 1, result
+        return result[0]
+
+    def errors(self) -> list[Any]:
+        return list(self.context.get_variable_value("Error"))
+
+    def error_ids(self) -> list[str]:
+        return [e.fully_qualified_error_id for e in reversed(self.errors())]
+
+
+class Shell(_Shortcuts):
     """Runs script text in one session and records what the host shows.
     ``answers`` makes the host interactive (see RecordingHost);
     ``location`` sets the current location; ``plugins`` is the PluginHost
@@ -33,20 +56,6 @@ class Shell:
         execute_script(self.context, script, emit=output.append, dot_source=True)
         return output
 
-    def text(self, script: str) -> list[str]:
-        return [to_string(o) for o in self.run(script)]
-
-    def one(self, script: str) -> Any:
-        result = self.run(script)
-        assert len(result) == 1, result
-        return result[0]
-
-    def errors(self) -> list[Any]:
-        return list(self.context.get_variable_value("Error"))
-
-    def error_ids(self) -> list[str]:
-        return [e.fully_qualified_error_id for e in reversed(self.errors())]
-
     def warnings(self) -> list[str]:
         return self.host.kind("warning")
 
@@ -54,7 +63,7 @@ class Shell:
         return self.host.kind("verbose")
 
 
-class PluginSession:
+class PluginSession(_Shortcuts):
     """A :class:`pwshlike.testing.Session` over ``plugins`` (a PluginHost),
     with the shortcuts the plugin tests share.  :meth:`result` is the public
     helper's Result; :meth:`run` and friends give a run's output.
@@ -76,20 +85,6 @@ class PluginSession:
 
     def run(self, script: str) -> list[Any]:
         return self.result(script).output
-
-    def text(self, script: str) -> list[str]:
-        return [to_string(o) for o in self.run(script)]
-
-    def one(self, script: str) -> Any:
-        result = self.run(script)
-        assert len(result) == 1, result
-        return result[0]
-
-    def errors(self) -> list[Any]:
-        return list(self.context.get_variable_value("Error"))
-
-    def error_ids(self) -> list[str]:
-        return [e.fully_qualified_error_id for e in reversed(self.errors())]
 
     def warnings(self) -> list[str]:
         return [message for result in [self.session.startup, *self.results] for message in result.warnings]

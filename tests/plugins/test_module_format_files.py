@@ -9,8 +9,8 @@ import textwrap
 
 import pytest
 
-from pwshlike.engine import typedata
-from pwshlike.formatting.views import REGISTRY
+pytestmark = pytest.mark.usefixtures("restore_type_data_and_views")
+
 
 IMPORT = "Microsoft.PowerShell.Commands.ImportModuleCommand"
 
@@ -99,17 +99,6 @@ function Get-Volume { [pscustomobject]@{ PSTypeName = 'Demo.Volume'; Name = 'roo
 """
 
 
-@pytest.fixture(autouse=True)
-def forget_loaded_data():
-    """Format views and type data are process-wide: drop what a test loaded."""
-    files = REGISTRY.files()
-    types = dict(typedata.TABLE)
-    yield
-    for path in REGISTRY.files():
-        if path not in files:
-            REGISTRY.unload_file(path)
-    typedata.TABLE.clear()
-    typedata.TABLE.update(types)
 
 
 def _module(root, formats: str = FORMATS, types: str = TYPES, manifest_extra: str = "") -> None:
