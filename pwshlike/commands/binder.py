@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from pwshlike.engine.errors import ErrorCategory, ParameterBindingException
+from pwshlike.engine.errors import ErrorCategory, ParameterBindingException, PSInvalidCastException
 from pwshlike.engine.pipeline import CommandArgument, ParameterToken
 
 from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata, ValidationError
@@ -50,6 +50,8 @@ _MESSAGES = {
     "InputObjectNotBound": "The input object cannot be bound to any parameters for the command either "
                            "because the command does not take pipeline input or the input and its "
                            "properties do not match any of the parameters that take pipeline input.",
+    "InputObjectMissingMandatory": "The input object cannot be bound because it did not contain the "
+                                   "information required to bind all mandatory parameters:{0}",
 }
 
 
@@ -211,19 +213,16 @@ class Binding:
             self._command_line_bound = dict(self.bound)
         candidates = self._pipeline_candidates()
         bound_any = False
+        # pwsh's four states, each over the parameters still unbound:
+        # ByValue then ByPropertyName, first without then with coercion.
         for coerce in (False, True):
-            for param, by_value, by_name in candidates:
-                if param.name in self.bound:
-                    continue
-                if by_value and self._try_pipeline_bind(param, input_object, coerce):
-                    bound_any = True
-                    continue
-                if by_name:
-                    value = _property_value(input_object, param, get_property)
+            for by_property in (False, True):
+                for param, by_value, by_name in candidates:
+                    if param.name in self.bound or not (by_name if by_property else by_value):
+                        continue
+                    value = _property_value(input_object, param, get_property) if by_property else input_object
                     if value is not _MISSING and self._try_pipeline_bind(param, value, coerce):
                         bound_any = True
-            if bound_any:
-                break
         return bound_any
 
     def _pipeline_candidates(self) -> list[tuple[ParameterMetadata, bool, bool]]:
@@ -260,11 +259,17 @@ class Binding:
         try:
             self._narrow(param)
             self.bound[param.name] = self.convert(param, value)
+        except ParameterBindingValidationException:
+            self.valid_sets = saved
+            raise  # the value fits the parameter but fails its validation: pwsh reports it
+        except ParameterBindingArgumentTransformationException as exc:
+            self.valid_sets = saved
+            if not isinstance(exc.inner_exception, PSInvalidCastException):
+                raise  # a transformation attribute failed, not a cast: pwsh reports it
+            return False
         except ParameterBindingException:
             self.valid_sets = saved
-            if coerce:
-                raise
-            return False
+            return False  # it does not convert: another parameter or a later state may take it
         self._pipeline_bound.append(param.name)
         return True
 

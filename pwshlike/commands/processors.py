@@ -214,20 +214,31 @@ class _CommandRun(CommandProcessor, metaclass=ABCMeta):
         try:
             bound = binding.bind_pipeline_object(input_object, _get_property)
         except ParameterBindingException as exc:
-            self.context.write_error(exc.error_record, self.overrides.get("ErrorActionPreference"))
+            self._input_error(exc, input_object)
             return False
         if not bound:
             self._input_not_bound(input_object)
             return False
         if binding.parameter_set is None:
             resolve_parameter_set(binding, expecting_input=False)
-        self._check_mandatory(pipeline_pending=False)
+        missing = missing_mandatory(binding, pipeline_pending=False)
+        if missing:  # pwsh checks, but never prompts, for each input object
+            self._input_error(binding_error(binding.command_name, "InputObjectMissingMandatory",
+                                            "".join(" " + p.name for p in missing)), input_object)
+            return False
         return True
 
     def _input_not_bound(self, input_object: Any) -> None:
-        exc = binding_error(self.binding.command_name, "InputObjectNotBound")
-        exc.error_record.target_object = input_object
-        self.context.write_error(exc.error_record, self.overrides.get("ErrorActionPreference"))
+        self._input_error(binding_error(self.binding.command_name, "InputObjectNotBound"), input_object)
+
+    def _input_error(self, exc: ParameterBindingException, input_object: Any) -> None:
+        """A pipeline object this command could not take: a non-terminating
+        error naming the command, with the object as its target."""
+        record = exc.error_record
+        record.target_object = input_object
+        if record.invocation_info is None:
+            record.invocation_info = self.invocation
+        self.context.write_error(record, self.overrides.get("ErrorActionPreference"))
 
 
 _STREAM_VARIABLES = {"ErrorVariable": 2, "WarningVariable": 3, "InformationVariable": 6}
