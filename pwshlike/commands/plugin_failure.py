@@ -22,7 +22,8 @@ import sys
 from types import TracebackType
 from typing import Any, Optional
 
-from pwshlike.engine.errors import DotNetException, ErrorCategory, ErrorDetails, ErrorRecord, RuntimeException
+from pwshlike.engine.errors import (DotNetException, ErrorCategory, ErrorDetails, ErrorRecord, PipelineStoppedException,
+                                    RuntimeException)
 
 # Set on a Python exception once it has left the command that raised it, so
 # that an upstream command whose code it passes through (its write_object
@@ -69,23 +70,32 @@ def python_message(exc: BaseException) -> str:
 
 def mark_left_command(exc: BaseException) -> None:
     """Records that ``exc`` has left the command that raised it."""
-    if not isinstance(exc, RuntimeException):
-        try:
-            setattr(exc, _LEFT_COMMAND, True)
-        except (AttributeError, TypeError):
-            pass
+    try:
+        setattr(exc, _LEFT_COMMAND, True)
+    except (AttributeError, TypeError):
+        pass
 
 
 def plugin_failure(exc: Exception, info: Any, invocation: Any, context: Any) -> Optional[RuntimeException]:
     """The terminating error for ``exc`` raised by the code of the cmdlet
-    ``info`` (a CmdletInfo), or None to let it go on as it is: errors that
-    already carry a record (RuntimeException and its family), exceptions
-    that came from a later command of the pipeline, and the built-in
-    cmdlets'.  A .NET exception the code raised on purpose gets pwsh's
-    record for it (``System.TimeoutException,<command type>``,
-    NotSpecified); a Python one becomes a :class:`PluginException`."""
-    if isinstance(exc, RuntimeException) or getattr(exc, "error_record", None) is not None \
-            or getattr(exc, _LEFT_COMMAND, False):
+    ``info`` (a CmdletInfo), or None to let it go on as it is: exceptions
+    that came from a later command of the pipeline, the built-in cmdlets',
+    and errors that already carry a record (RuntimeException and its
+    family), which are only given this command's invocation when they have
+    none, so that ConciseView names the cmdlet as pwsh's does.  A .NET
+    exception the code raised on purpose gets pwsh's record for it
+    (``System.TimeoutException,<command type>``, NotSpecified); a Python
+    one becomes a :class:`PluginException`."""
+    if getattr(exc, _LEFT_COMMAND, False):
+        return None
+    if isinstance(exc, RuntimeException):
+        record = exc.error_record
+        if record.invocation_info is None and not isinstance(exc, PipelineStoppedException) \
+                and _plugin_of(info, context) is not None:
+            record.invocation_info = invocation
+            record.set_command_origin(info.implementing_type)
+        return None
+    if getattr(exc, "error_record", None) is not None:
         return None
     plugin = _plugin_of(info, context)
     if plugin is None:

@@ -28,6 +28,7 @@ GREETINGS_PLUGIN = """
             "Measure-Greeting": "greetplugin:MeasureGreeting",
             "Get-Broken": "greetplugin:GetBroken",
             "Wait-Greeting": "greetplugin:WaitGreeting",
+            "Find-Greeting": "greetplugin:FindGreeting",
         })
 
 
@@ -70,6 +71,16 @@ GREETINGS_PLUGIN = """
         def end_processing(self):
             from pwshlike.plugin import TimeoutException
             raise TimeoutException("The greeting timed out.")
+
+
+    @cmdlet("Find-Greeting")
+    class FindGreeting(Cmdlet):
+        '''Matches names with a wildcard: a bad pattern raises PowerShell's own error.'''
+        pattern = Parameter("String", position=0)
+
+        def process_record(self):
+            from pwshlike.plugin import WildcardPattern
+            yield WildcardPattern(self.pattern).is_match("Ada")
 """
 
 
@@ -182,6 +193,16 @@ def test_a_raised_dotnet_exception_is_named_after_its_type_and_the_cmdlet(greeti
     assert format_error(record).startswith("Wait-Greeting: ")
     assert format_error(record).endswith("The greeting timed out.")
     assert greetings.text("try { Wait-Greeting } catch [TimeoutException] { 'caught' }") == ["caught"]
+
+
+def test_a_powershell_error_raised_in_a_cmdlet_names_the_cmdlet(greetings):
+    """A RuntimeException carries its own record; escaping a cmdlet it gets
+    that cmdlet's invocation, as pwsh's CmdletInvocationException gives it."""
+    greetings.run("Find-Greeting '[a'")
+    [record] = greetings.errors()
+    assert format_error(record) == "Find-Greeting: The specified wildcard character pattern is not valid: [a"
+    assert record.fully_qualified_error_id.endswith(",FindGreeting")
+    assert str(record.invocation_info.my_command.name) == "Find-Greeting"
 
 
 def test_builtin_cmdlets_are_not_plugin_failures(greetings):
