@@ -58,6 +58,11 @@ def should_process(context: Any, processor: Any, target: Optional[str], action: 
 
 def _ask(context: Any, processor: Any, description: str) -> bool:
     host = context.host
+    if getattr(host, "non_interactive", False):  # pwsh's host refuses before it shows the question
+        from pwshlike.engine.errors import host_not_interactive
+        error = host_not_interactive()
+        error.error_record.invocation_info = processor.invocation
+        raise error
     host.write_line("")
     host.write_line("Confirm")
     host.write_line("Are you sure you want to perform this action?")

@@ -577,6 +577,13 @@ class PSInvalidOperationException(InvalidOperationException):
     error_record = RuntimeException.error_record
 
 
+def host_not_interactive() -> PSInvalidOperationException:
+    """What a non-interactive host (``-NonInteractive``) raises when asked
+    to read or prompt, before it shows anything."""
+    return PSInvalidOperationException("PowerShell is in NonInteractive mode. Read and Prompt functionality is not "
+                                       "available.")
+
+
 class PSNotSupportedException(NotSupportedException):
     full_name = "System.Management.Automation.PSNotSupportedException"
     default_error_id = "NotSupported"

@@ -25,8 +25,6 @@ VERBOSE_COLOR = "\x1b[33;1m"
 DEBUG_COLOR = "\x1b[33;1m"
 RESET = "\x1b[0m"
 
-MSG_NON_INTERACTIVE = "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available."
-
 # ConsoleColor -> SGR foreground code; background is +10.
 _CONSOLE_COLORS = {
     "black": 30, "darkblue": 34, "darkgreen": 32, "darkcyan": 36, "darkred": 31,
@@ -216,8 +214,8 @@ class ConsoleHost:
         ended.  Raises pwsh's PSInvalidOperationException in NonInteractive
         mode."""
         if self.non_interactive:
-            from ..engine.errors import PSInvalidOperationException
-            raise PSInvalidOperationException(MSG_NON_INTERACTIVE)
+            from ..engine.errors import host_not_interactive
+            raise host_not_interactive()
         return self.read_input_line("")
 
     def read_line_masked(self) -> str:
@@ -226,8 +224,8 @@ class ConsoleHost:
         character, a plain terminal shows nothing, redirected input is read
         as a plain line."""
         if self.non_interactive:
-            from ..engine.errors import PSInvalidOperationException
-            raise PSInvalidOperationException(MSG_NON_INTERACTIVE)
+            from ..engine.errors import host_not_interactive
+            raise host_not_interactive()
         self._hide_progress()
         if self.line_reader is not None:
             line = self.line_reader(self.take_line_tail(), True)

@@ -177,4 +177,6 @@ def test_non_interactive_is_unchanged(tmp_path):
                   "-NonInteractive")
     assert keep.read_text() == "precious"
     assert ENDED not in result.stdout
-    assert "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available." in result.stderr
+    assert result.stderr.startswith("Set-Content: PowerShell is in NonInteractive mode. Read and Prompt "
+                                     "functionality is not available.")
+    assert "Are you sure" not in result.stdout  # pwsh's host refuses before it shows the question
