@@ -63,7 +63,7 @@ from pwshlike.engine.errors import (
     HttpRequestException, InvalidOperationException, IOException, ItemNotFoundException, KeyNotFoundException,
     NotImplementedException, NotSupportedException, OperationCanceledException, PSArgumentException,
     PSArgumentNullException, PSArgumentOutOfRangeException, PSInvalidOperationException, PSNotSupportedException,
-    PSSecurityException, RuntimeException, TimeoutException, UnauthorizedAccessException,
+    PSSecurityException, RuntimeException, TimeoutException, UnauthorizedAccessException, WildcardPatternException,
 )
 from pwshlike.engine.wildcard import WildcardPattern
 from pwshlike.engine.conversions import to_string
@@ -96,7 +96,7 @@ __all__ = [
     "FormatException", "IOException", "ItemNotFoundException", "KeyNotFoundException", "NotSupportedException",
     "OperationCanceledException", "PSArgumentException", "PSArgumentNullException", "PSArgumentOutOfRangeException",
     "PSInvalidOperationException", "PSNotSupportedException", "PSSecurityException", "TimeoutException",
-    "UnauthorizedAccessException", "PluginException",
+    "UnauthorizedAccessException", "PluginException", "WildcardPatternException",
 ]
 
 if TYPE_CHECKING:  # served lazily by __getattr__ below

@@ -53,7 +53,8 @@ class ParameterHelp:
 def default_text(param: ParameterMetadata) -> str:
     """The "Default value" help shows: ``default_text`` when given (a script
     function's default expression), else the default value's text, ``False``
-    for a switch and ``None`` when there is no default, as pwsh's help."""
+    for a switch and ``None`` when there is no default (or an empty one), as
+    pwsh's help."""
     if param.default_text:
         return param.default_text
     value = param.default_value
@@ -64,9 +65,8 @@ def default_text(param: ParameterMetadata) -> str:
     from pwshlike.engine.conversions import to_string
     from pwshlike.engine.values import iter_collection
     items = iter_collection(value)
-    if items is not None:
-        return ", ".join(to_string(item) for item in items)
-    return to_string(value)
+    text = ", ".join(to_string(item) for item in items) if items is not None else to_string(value)
+    return text or "None"  # an empty list or string defaults to nothing worth showing
 
 
 class CommandHelp:

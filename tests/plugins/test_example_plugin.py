@@ -61,7 +61,7 @@ def test_install_use_and_uninstall_the_example_plugin(venv, tmp_path):
     tests = subprocess.run([str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=source,
                            capture_output=True, text=True, env=env, timeout=300)
     assert tests.returncode == 0, tests.stdout + tests.stderr
-    assert "7 passed" in tests.stdout
+    assert "8 passed" in tests.stdout
 
     result = _shell(venv, "Get-Greeting H* -First 2; Send-Greeting Ada, Grace; "
                           "[pscustomobject]@{ Name = 'Linus'; Greeting = 'Bonjour' } | Send-Greeting; "

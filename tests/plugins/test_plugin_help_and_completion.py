@@ -54,6 +54,7 @@ GREETINGS_PLUGIN = """
         tone: Tone = Tone.Warm
         count: int = 3
         loud: bool = False
+        tags: list[str] = []
 """
 
 
@@ -84,8 +85,8 @@ def test_help_shows_wildcard_support_and_defaults(greetings):
     full = [line.strip() for line in greetings.text("Get-Help Get-Greeter -Full")[0].split("\n")]
     defaults = [line.split(None, 2)[2] for line in full if line.startswith("Default value")]
     wildcards = [line.split()[-1] for line in full if line.startswith("Accept wildcard characters?")]
-    assert defaults == ["*", "English", "Warm", "3", "False"]
-    assert wildcards == ["true", "false", "false", "false", "false"]
+    assert defaults == ["*", "English", "Warm", "3", "False", "None"]  # an empty list shows as None
+    assert wildcards == ["true", "false", "false", "false", "false", "false"]
     assert "Accepted values: English, French, German" in full
     assert "Accepted values: Warm, Formal" in full
 

@@ -4,8 +4,8 @@ property name, ShouldProcess and objects with a view."""
 
 from typing import Annotated
 
-from pwshlike.plugin import (Cmdlet, Param, Range, SupportsWildcards, ValidateSet, WildcardPattern, cmdlet,
-                             new_object)
+from pwshlike.plugin import (Cmdlet, NotNullOrEmpty, Param, Range, SupportsWildcards, ValidateSet, WildcardPattern,
+                             cmdlet, new_object)
 
 from . import history
 from .catalogue import GREETINGS, LANGUAGES, NAMES
@@ -26,7 +26,7 @@ class GetGreetingCommand(Cmdlet):
     ]
 
     name: Annotated[list[str], Param(position=0, help="Names of the greetings to get. Wildcards are permitted."),
-                    SupportsWildcards()] = ["*"]
+                    SupportsWildcards(), NotNullOrEmpty()] = ["*"]
     language: Annotated[list[str], ValidateSet(*LANGUAGES), Param(help="Only greetings in these languages.")] = []
     first: Annotated[int, Range(1, 100), Param(help="At most this many greetings.")] = 100
 

@@ -63,3 +63,10 @@ def test_measuring_nothing_is_a_known_bug(pwshlike):
     assert result.text.startswith("Measure-Greeting: ZeroDivisionError: division by zero")
     with pytest.raises(ZeroDivisionError):
         run("@() | Measure-Greeting", strict=True)
+
+
+def test_a_null_name_is_refused_before_the_cmdlet_runs(pwshlike):
+    result = pwshlike.run("Get-Greeting -Name $null")
+    assert result.error_ids == ["ParameterArgumentValidationError,GetGreetingCommand"]
+    assert result.text.startswith("Get-Greeting: Cannot validate argument on parameter 'Name'. The argument is "
+                                  "null or empty.")
