@@ -39,10 +39,10 @@ Modules, one job each:
   graph_collections the GETs every collection shares: page, $count, member
   graph_grants      /v1.0/oauth2PermissionGrants
   graph_directory   /v1.0/users, /v1.0/servicePrincipals, /v1.0/contracts
-  graph_errors      Graph's error catalogue and body
+  graph_errors      Graph's error catalogue
   pages       the HTML
   errors      the AADSTS catalogue; GraphError
-  web         form parsing and Azure AD-shaped responses
+  web         form parsing, Azure AD- and Graph-shaped responses
   middleware  ids, the request log, faults, the catch-all for bugs
   log, faults the request log and the fault rules
 

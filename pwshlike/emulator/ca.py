@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from ..identity import paths
-from . import keys
+from .keys import (
+    certificate_from_pem, certificate_to_pem, expires_within, key_from_pem, key_to_pem, new_rsa_key,
+    self_signed_certificate, server_certificate)
 
 CA_COMMON_NAME = "pwshlike Azure AD emulator CA"
 SERVER_HOSTS = ["127.0.0.1", "localhost"]
@@ -51,11 +53,11 @@ def _load_ca(directory: str) -> tuple[Any, Any] | None:
     certificate_path = os.path.join(directory, "ca.pem")
     key_path = os.path.join(directory, "ca-key.pem")
     try:
-        certificate = keys.certificate_from_pem(_read(certificate_path))
-        key = keys.key_from_pem(_read(key_path))
+        certificate = certificate_from_pem(_read(certificate_path))
+        key = key_from_pem(_read(key_path))
     except (OSError, ValueError):
         return None
-    if keys.expires_within(certificate, _RENEW_BEFORE):
+    if expires_within(certificate, _RENEW_BEFORE):
         return None
     return key, certificate
 
@@ -68,7 +70,7 @@ def _server_is_current(directory: str, ca_key: Any) -> bool:
     from cryptography import x509
     try:
         chain = x509.load_pem_x509_certificates(_read(os.path.join(directory, "server.pem")).encode("ascii"))
-        keys.key_from_pem(_read(os.path.join(directory, "server-key.pem")))
+        key_from_pem(_read(os.path.join(directory, "server-key.pem")))
         certificate = chain[0]
         ca_key.public_key().verify(certificate.signature, certificate.tbs_certificate_bytes,
                                    padding.PKCS1v15(), certificate.signature_hash_algorithm)
@@ -76,7 +78,7 @@ def _server_is_current(directory: str, ca_key: Any) -> bool:
         return False
     if len(chain) != 2 or chain[1].public_key().public_numbers() != ca_key.public_key().public_numbers():
         return False   # not the full chain a pinning browser needs
-    return not keys.expires_within(certificate, _RENEW_BEFORE)
+    return not expires_within(certificate, _RENEW_BEFORE)
 
 
 @contextlib.contextmanager
@@ -103,23 +105,23 @@ def ensure_tls_files() -> TlsFiles:
 def _ensure(directory: str) -> TlsFiles:
     loaded = _load_ca(directory)
     if loaded is None:
-        ca_key = keys.new_rsa_key()
-        ca_certificate = keys.self_signed_certificate(ca_key, CA_COMMON_NAME, _CA_DAYS, ca=True)
-        paths.write_private_file(os.path.join(directory, "ca-key.pem"), keys.key_to_pem(ca_key).encode())
+        ca_key = new_rsa_key()
+        ca_certificate = self_signed_certificate(ca_key, CA_COMMON_NAME, _CA_DAYS, ca=True)
+        paths.write_private_file(os.path.join(directory, "ca-key.pem"), key_to_pem(ca_key).encode())
         # The CA certificate is public: world-readable so a browser's trust store tools can read it.
         paths.write_private_file(os.path.join(directory, "ca.pem"),
-                                 keys.certificate_to_pem(ca_certificate).encode())
+                                 certificate_to_pem(ca_certificate).encode())
         os.chmod(os.path.join(directory, "ca.pem"), 0o644)
     else:
         ca_key, ca_certificate = loaded
     files = TlsFiles(os.path.join(directory, "ca.pem"), os.path.join(directory, "server.pem"),
                      os.path.join(directory, "server-key.pem"))
     if loaded is None or not _server_is_current(directory, ca_key):
-        server_key = keys.new_rsa_key()
-        certificate = keys.server_certificate(server_key, ca_key, ca_certificate, SERVER_HOSTS, _SERVER_DAYS)
-        paths.write_private_file(files.server_key, keys.key_to_pem(server_key).encode())
+        server_key = new_rsa_key()
+        certificate = server_certificate(server_key, ca_key, ca_certificate, SERVER_HOSTS, _SERVER_DAYS)
+        paths.write_private_file(files.server_key, key_to_pem(server_key).encode())
         # The chain, not the leaf alone: a browser that pins the CA's key
         # (--ignore-certificate-errors-spki-list) sees it in the handshake.
-        chain = keys.certificate_to_pem(certificate) + keys.certificate_to_pem(ca_certificate)
+        chain = certificate_to_pem(certificate) + certificate_to_pem(ca_certificate)
         paths.write_private_file(files.server_certificate, chain.encode())
     return files

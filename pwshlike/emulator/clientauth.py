@@ -16,8 +16,12 @@ from dataclasses import dataclass
 from typing import Mapping, Optional
 from urllib.parse import unquote_plus
 
-from . import errors, keys
 from .directory import AppCertificate, Application
+from .errors import (
+    assertion_audience_invalid, assertion_key_not_found, assertion_signature_invalid, assertion_subject_mismatch,
+    assertion_time_invalid, credential_required, invalid_basic_credential, invalid_client_secret,
+    malformed_assertion, public_client_with_credential)
+from .keys import b64url_decode
 from .tokens import CLIENT_CERTIFICATE, CLIENT_SECRET, PUBLIC_CLIENT
 
 JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
@@ -42,7 +46,7 @@ def read_credentials(form: Mapping[str, str], authorization: Optional[str]) -> P
         try:
             decoded = base64.b64decode(authorization[6:].strip(), validate=True).decode("utf-8")
         except (ValueError, UnicodeDecodeError):
-            raise errors.invalid_basic_credential() from None
+            raise invalid_basic_credential() from None
         basic_id, _, basic_secret = decoded.partition(":")
         client_id = client_id or unquote_plus(basic_id) or None
         secret = secret or unquote_plus(basic_secret) or None
@@ -56,7 +60,7 @@ def authenticate(app: Application, presented: PresentedCredentials, audiences: l
     values an assertion's ``aud`` may take, the token endpoint first."""
     if app.public_client:
         if presented.secret or presented.assertion:
-            raise errors.public_client_with_credential()
+            raise public_client_with_credential()
         return PUBLIC_CLIENT
     if presented.assertion:
         _verify_assertion(app, presented, audiences, now)
@@ -64,9 +68,9 @@ def authenticate(app: Application, presented: PresentedCredentials, audiences: l
     if presented.secret:
         given = presented.secret.encode("utf-8")
         if not any(hmac.compare_digest(given, s.encode("utf-8")) for s in app.secrets):
-            raise errors.invalid_client_secret(app.app_id)
+            raise invalid_client_secret(app.app_id)
         return CLIENT_SECRET
-    raise errors.credential_required()
+    raise credential_required()
 
 
 def _find_certificate(app: Application, header: dict[str, object]) -> AppCertificate:
@@ -76,41 +80,41 @@ def _find_certificate(app: Application, header: dict[str, object]) -> AppCertifi
         if not isinstance(value, str):
             continue
         try:
-            thumbprint = keys.b64url_decode(value)
+            thumbprint = b64url_decode(value)
         except ValueError:
-            raise errors.malformed_assertion(f"The '{name}' header is not base64url.") from None
+            raise malformed_assertion(f"The '{name}' header is not base64url.") from None
         for credential in app.certificates:
             if hmac.compare_digest(credential.certificate.fingerprint(algorithm), thumbprint):
                 return credential
-        raise errors.assertion_key_not_found(thumbprint.hex().upper(), app.app_id)
-    raise errors.malformed_assertion("The client assertion names no key: it has neither 'x5t' nor 'x5t#S256'.")
+        raise assertion_key_not_found(thumbprint.hex().upper(), app.app_id)
+    raise malformed_assertion("The client assertion names no key: it has neither 'x5t' nor 'x5t#S256'.")
 
 
 def _verify_assertion(app: Application, presented: PresentedCredentials, audiences: list[str], now: float) -> None:
     import jwt
     if presented.assertion_type != JWT_BEARER:
-        raise errors.malformed_assertion(f"client_assertion_type '{presented.assertion_type}' is not supported; "
-                                         f"use '{JWT_BEARER}'.")
+        raise malformed_assertion(f"client_assertion_type '{presented.assertion_type}' is not supported; "
+                                  f"use '{JWT_BEARER}'.")
     assertion = presented.assertion or ""
     try:
         header = jwt.get_unverified_header(assertion)
     except jwt.PyJWTError:
-        raise errors.malformed_assertion("The client assertion is not a JWT.") from None
+        raise malformed_assertion("The client assertion is not a JWT.") from None
     credential = _find_certificate(app, header)
     try:
         claims = jwt.decode(assertion, credential.certificate.public_key(), algorithms=_ASSERTION_ALGORITHMS,
                             options={"verify_aud": False, "verify_exp": False, "verify_nbf": False,
                                      "verify_iat": False, "verify_iss": False})
     except jwt.InvalidSignatureError:
-        raise errors.assertion_signature_invalid() from None
+        raise assertion_signature_invalid() from None
     except jwt.PyJWTError as failure:
-        raise errors.malformed_assertion(f"The client assertion could not be read ({failure}).") from None
+        raise malformed_assertion(f"The client assertion could not be read ({failure}).") from None
     if claims.get("iss") != app.app_id or claims.get("sub") != app.app_id:
-        raise errors.assertion_subject_mismatch()
+        raise assertion_subject_mismatch()
     audience = claims.get("aud")
     if not isinstance(audience, str) or audience.lower() not in {a.lower() for a in audiences}:
-        raise errors.assertion_audience_invalid(str(audience), audiences[0])
+        raise assertion_audience_invalid(str(audience), audiences[0])
     expires, not_before = claims.get("exp"), claims.get("nbf", claims.get("iat", 0))
     if (not isinstance(expires, (int, float)) or not isinstance(not_before, (int, float))
             or expires + _CLOCK_SKEW < now or not_before - _CLOCK_SKEW > now):
-        raise errors.assertion_time_invalid(now, float(not_before or 0), float(expires or 0))
+        raise assertion_time_invalid(now, float(not_before or 0), float(expires or 0))

@@ -12,9 +12,9 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from . import errors
 from .devicecode import DeviceCodes
 from .directory import Tenant
+from .errors import tenant_not_found
 from .signin_state import AuthorizationCodes, Interactions
 from .state import EmulatorState
 from .tokens import TokenIssuer
@@ -49,7 +49,7 @@ class EmulatorContext:
             return None
         tenant = self.directory.tenant(segment)
         if tenant is None:
-            raise errors.tenant_not_found(segment)
+            raise tenant_not_found(segment)
         return tenant
 
     def tenant_label(self, tenant: Optional[Tenant], segment: str) -> str:

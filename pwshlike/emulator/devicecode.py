@@ -17,8 +17,8 @@ import string
 from dataclasses import dataclass
 from typing import Optional
 
-from . import errors
 from .directory import Tenant
+from .errors import authorization_declined, device_code_expired, device_code_redeemed, slow_down, user_code_not_valid
 from .scopes import ScopeRequest
 
 INTERVAL = 1   # seconds: unattended runs (and tests) poll fast
@@ -91,7 +91,7 @@ class DeviceCodes:
         that is unknown, expired or already used."""
         code = self._by_user.get(normalize_user_code(user_code))
         if code is None or code.status != PENDING or code.expires_at <= now:
-            raise errors.user_code_not_valid()
+            raise user_code_not_valid()
         return code
 
 
@@ -99,12 +99,12 @@ def check_poll(code: DeviceCode, now: float) -> None:
     """Apply the polling rules; return only when the code is approved (or
     still pending: the caller decides whether auto sign-in approves it)."""
     if code.status == REDEEMED:
-        raise errors.device_code_redeemed()
+        raise device_code_redeemed()
     if code.expires_at <= now:
-        raise errors.device_code_expired()
+        raise device_code_expired()
     previous, code.last_poll = code.last_poll, now
     if previous is not None and now - previous < code.interval - _JITTER:
         code.interval += _SLOW_DOWN_STEP
-        raise errors.slow_down(code.interval)
+        raise slow_down(code.interval)
     if code.status == DECLINED:
-        raise errors.authorization_declined()
+        raise authorization_declined()

@@ -396,10 +396,10 @@ def new_client_secret() -> str:
 
 
 def new_app_certificate(common_name: str) -> AppCertificate:
-    from . import keys
-    key = keys.new_rsa_key()
-    certificate = keys.self_signed_certificate(key, common_name, days=730)
-    return AppCertificate(keys.certificate_to_pem(certificate), keys.key_to_pem(key), certificate)
+    from .keys import certificate_to_pem, key_to_pem, new_rsa_key, self_signed_certificate
+    key = new_rsa_key()
+    certificate = self_signed_certificate(key, common_name, days=730)
+    return AppCertificate(certificate_to_pem(certificate), key_to_pem(key), certificate)
 
 
 PARTNER = ("Contoso Partner", "contosopartner.onmicrosoft.com")

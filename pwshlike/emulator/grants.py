@@ -16,12 +16,16 @@ import hashlib
 import hmac
 from typing import Callable, Mapping, Optional
 
-from . import errors, scopes
 from .clientauth import authenticate, read_credentials
 from .context import EmulatorContext
 from .devicecode import APPROVED, PENDING, REDEEMED, DeviceCode, check_poll
 from .directory import GRAPH_APP_ID, OIDC_SCOPES, Application, Tenant, User, stable_id
-from .scopes import ScopeRequest
+from .errors import (
+    application_not_found, authorization_pending, bad_verification_code, code_expired, code_for_other_tenant,
+    code_not_valid, code_redeemed, code_verifier_mismatch, consent_required, credential_required,
+    grant_for_other_client, malformed_grant, mfa_required, missing_parameter, no_tenant_for_client_credentials,
+    refresh_token_inactive, refresh_token_revoked, reply_address_mismatch, unsupported_grant_type, user_not_in_tenant)
+from .scopes import ScopeRequest, parse as parse_scopes, parse_client_credentials
 from .signin_state import CODE_LIFETIME
 from .tokens import PUBLIC_CLIENT, client_info
 
@@ -47,7 +51,7 @@ def authenticate_client(ctx: EmulatorContext, segment: str, tenant: Optional[Ten
     """The calling app, authenticated; its azpacr value."""
     presented = read_credentials(form, authorization)
     if not presented.client_id:
-        raise errors.missing_parameter("client_id")
+        raise missing_parameter("client_id")
     app = find_client(ctx, presented.client_id, tenant, segment)
     return app, authenticate(app, presented, _assertion_audiences(ctx, segment, tenant), now)
 
@@ -56,7 +60,7 @@ def find_client(ctx: EmulatorContext, client_id: str, tenant: Optional[Tenant], 
     """The app ``client_id`` names, provisioned in ``tenant`` (AADSTS700016 otherwise)."""
     app = ctx.directory.applications.get(client_id.strip().lower())
     if app is None or (tenant is not None and tenant.id not in app.tenants):
-        raise errors.application_not_found(client_id, ctx.tenant_label(tenant, segment))
+        raise application_not_found(client_id, ctx.tenant_label(tenant, segment))
     return app
 
 
@@ -68,10 +72,10 @@ def resolve_sign_in(ctx: EmulatorContext, tenant: Optional[Tenant], user: User, 
     customer of a partner whose admin agent they are) and the app too."""
     target = tenant or ctx.directory.tenants[user.tenant_id]
     if target.id not in ctx.directory.tenants_for(user):
-        raise errors.user_not_in_tenant(user.upn, user.tenant_id, target.display_name, app.app_id,
-                                        app.display_name)
+        raise user_not_in_tenant(user.upn, user.tenant_id, target.display_name, app.app_id,
+                                 app.display_name)
     if target.id not in app.tenants:
-        raise errors.application_not_found(app.app_id, target.display_name)
+        raise application_not_found(app.app_id, target.display_name)
     return target
 
 
@@ -100,7 +104,7 @@ def _require_consent(ctx: EmulatorContext, tenant: Tenant, user: User, app: Appl
                      request: ScopeRequest) -> set[str]:
     granted = _granted(ctx, tenant, user, app, request)
     if scopes_to_consent(ctx, tenant, user, app, request) or (request.default and not granted):
-        raise errors.consent_required(app.app_id, app.display_name)
+        raise consent_required(app.app_id, app.display_name)
     return granted
 
 
@@ -150,11 +154,11 @@ Grant = Callable[[EmulatorContext, str, Optional[Tenant], Form, Optional[str], f
 def _client_credentials(ctx: EmulatorContext, segment: str, tenant: Optional[Tenant], form: Form,
                         authorization: Optional[str], now: float) -> dict[str, object]:
     if tenant is None:
-        raise errors.no_tenant_for_client_credentials()
+        raise no_tenant_for_client_credentials()
     app, client_auth = authenticate_client(ctx, segment, tenant, form, authorization, now)
     if client_auth == PUBLIC_CLIENT:
-        raise errors.credential_required()
-    resource = scopes.parse_client_credentials(ctx.directory, form.get("scope"), tenant.display_name)
+        raise credential_required()
+    resource = parse_client_credentials(ctx.directory, form.get("scope"), tenant.display_name)
     roles = sorted(ctx.directory.granted_roles(tenant.id, app.app_id, resource.app_id))
     lifetime = ctx.issuer.lifetime
     return {
@@ -172,21 +176,21 @@ def _refresh_token(ctx: EmulatorContext, segment: str, tenant: Optional[Tenant],
     app, client_auth = authenticate_client(ctx, segment, tenant, form, authorization, now)
     token = form.get("refresh_token")
     if not token:
-        raise errors.missing_parameter("refresh_token")
-    request = scopes.parse(ctx.directory, form.get("scope"), ctx.tenant_label(tenant, segment))
+        raise missing_parameter("refresh_token")
+    request = parse_scopes(ctx.directory, form.get("scope"), ctx.tenant_label(tenant, segment))
     record = ctx.refresh_tokens.find(token)
     user = ctx.directory.users.get(record.user_id) if record else None
     if record is None or user is None:
-        raise errors.malformed_grant()
+        raise malformed_grant()
     if record.client_id != app.app_id:
-        raise errors.grant_for_other_client()
+        raise grant_for_other_client()
     if record.issued_at < user.tokens_valid_from:
-        raise errors.refresh_token_revoked(record.issued_at, user.tokens_valid_from)
+        raise refresh_token_revoked(record.issued_at, user.tokens_valid_from)
     if ctx.refresh_tokens.inactive(record, now):
-        raise errors.refresh_token_inactive(record.issued_at)
+        raise refresh_token_inactive(record.issued_at)
     target = resolve_sign_in(ctx, tenant, user, app)
     if target.requires_mfa and not record.mfa:
-        raise errors.mfa_required(request.resource.app_id, stable_id("conditional-access-policy", target.id))
+        raise mfa_required(request.resource.app_id, stable_id("conditional-access-policy", target.id))
     body = user_token_response(ctx, tenant=target, user=user, app=app, request=request, client_auth=client_auth,
                                mfa=record.mfa, nonce=None, want_client_info=form.get("client_info") == "1", now=now)
     record.last_used = now
@@ -205,24 +209,24 @@ def _authorization_code(ctx: EmulatorContext, segment: str, tenant: Optional[Ten
     app, client_auth = authenticate_client(ctx, segment, tenant, form, authorization, now)
     for name in ("code", "redirect_uri"):
         if not form.get(name):
-            raise errors.missing_parameter(name)
+            raise missing_parameter(name)
     issued = ctx.codes.get(form["code"])
     if issued is None:
-        raise errors.code_not_valid()
+        raise code_not_valid()
     granted = issued.authorization
     if granted.client.app_id != app.app_id:
-        raise errors.grant_for_other_client()
+        raise grant_for_other_client()
     if issued.redeemed:
-        raise errors.code_redeemed()
+        raise code_redeemed()
     if issued.issued_at + CODE_LIFETIME < now:
-        raise errors.code_expired()
+        raise code_expired()
     if tenant is not None and tenant.id != issued.tenant_id:
-        raise errors.code_for_other_tenant()
+        raise code_for_other_tenant()
     if form["redirect_uri"] != granted.redirect_uri:
-        raise errors.reply_address_mismatch(form["redirect_uri"], granted.redirect_uri)
+        raise reply_address_mismatch(form["redirect_uri"], granted.redirect_uri)
     if granted.code_challenge and not _pkce_matches(form.get("code_verifier", ""), granted.code_challenge,
                                                     granted.code_challenge_method):
-        raise errors.code_verifier_mismatch()
+        raise code_verifier_mismatch()
     issued.redeemed = True
     return user_token_response(
         ctx, tenant=ctx.directory.tenants[issued.tenant_id], user=ctx.directory.users[issued.user_id], app=app,
@@ -234,14 +238,14 @@ def _device_code(ctx: EmulatorContext, segment: str, tenant: Optional[Tenant], f
                  authorization: Optional[str], now: float) -> dict[str, object]:
     app, client_auth = authenticate_client(ctx, segment, tenant, form, authorization, now)
     if not form.get("device_code"):
-        raise errors.missing_parameter("device_code")
+        raise missing_parameter("device_code")
     code = ctx.devices.by_device_code(form["device_code"])
     if code is None or code.client_id != app.app_id:
-        raise errors.bad_verification_code()
+        raise bad_verification_code()
     check_poll(code, now)
     if code.status == PENDING:
         if not ctx.settings.auto_sign_in:
-            raise errors.authorization_pending()
+            raise authorization_pending()
         approve_device_code(ctx, code, ctx.directory.partner_admin)
     assert code.status == APPROVED and code.user_id and code.tenant_id
     code.status = REDEEMED
@@ -264,10 +268,10 @@ def token(ctx: EmulatorContext, segment: str, form: Form, authorization: Optiona
     tenant = ctx.tenant_for_path(segment)
     grant_type = form.get("grant_type")
     if not grant_type:
-        raise errors.missing_parameter("grant_type")
+        raise missing_parameter("grant_type")
     grant = _GRANTS.get(grant_type)
     if grant is None:
-        raise errors.unsupported_grant_type(grant_type)
+        raise unsupported_grant_type(grant_type)
     return grant(ctx, segment, tenant, form, authorization, ctx.clock())
 
 
@@ -276,9 +280,9 @@ def device_authorization(ctx: EmulatorContext, segment: str, form: Form) -> dict
     msal shows the person."""
     tenant = ctx.tenant_for_path(segment)
     if not form.get("client_id"):
-        raise errors.missing_parameter("client_id")
+        raise missing_parameter("client_id")
     app = find_client(ctx, form["client_id"], tenant, segment)
-    request = scopes.parse(ctx.directory, form.get("scope"), ctx.tenant_label(tenant, segment))
+    request = parse_scopes(ctx.directory, form.get("scope"), ctx.tenant_label(tenant, segment))
     lifetime = ctx.settings.device_code_lifetime
     code = ctx.devices.create(app.app_id, tenant, request, lifetime, ctx.clock())
     verification_uri = ctx.url("/devicelogin")

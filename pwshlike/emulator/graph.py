@@ -16,11 +16,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Match, Route
 
-from . import graph_errors
 from .context import EmulatorContext
 from .errors import GraphError
 from .graph_auth import authenticate
-from .web import json_response
+from .graph_errors import not_found
+from .web import graph_error, json_response
 
 # Directory.AccessAsUser.All is delegated only: an app token never carries it.
 _REVOKE = frozenset({"User.RevokeSessions.All", "User.ReadWrite.All", "Directory.ReadWrite.All",
@@ -37,9 +37,9 @@ def routes(ctx: EmulatorContext) -> list[Route]:
             key = request.path_params.get("user") or str(caller.claims.get("oid"))
             user = directory.user_by_id_or_upn(key)
             if user is None or user.tenant_id != caller.tenant.id:
-                raise graph_errors.not_found(key)
+                raise not_found(key)
         except GraphError as error:
-            return graph_errors.graph_error(request, error)
+            return graph_error(request, error)
         user.tokens_valid_from = ctx.clock()
         return json_response(request, {"@odata.context": ctx.url("/v1.0/$metadata#Edm.Boolean"), "value": True})
 
@@ -61,5 +61,5 @@ def fallback(served: list[Route]) -> Route:
         else:
             segment = request.path_params["rest"].split("/")[0]
             error = GraphError(400, "BadRequest", f"Resource not found for the segment '{segment}'.")
-        return graph_errors.graph_error(request, error)
+        return graph_error(request, error)
     return Route("/v1.0/{rest:path}", unserved, methods=_METHODS)

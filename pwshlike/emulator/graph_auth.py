@@ -15,10 +15,10 @@ from typing import Any
 
 from starlette.requests import Request
 
-from . import graph_errors
 from .context import EmulatorContext
 from .directory import GRAPH_APP_ID, Tenant
 from .errors import GraphError
+from .graph_errors import insufficient_privileges
 
 GRAPH_AUDIENCES = ("https://graph.microsoft.com", GRAPH_APP_ID)
 # Directory.AccessAsUser.All (delegated only: the signed-in user's own rights, and the seeded
@@ -39,7 +39,7 @@ class Caller:
     def require(self, allowed: frozenset[str]) -> None:
         """Graph's 403 unless the token carries one of ``allowed``."""
         if not self.permissions & allowed:
-            raise graph_errors.insufficient_privileges()
+            raise insufficient_privileges()
 
 
 def authenticate(ctx: EmulatorContext, request: Request) -> Caller:

@@ -18,12 +18,12 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from . import graph_errors
 from .context import EmulatorContext
 from .errors import GraphError
 from .graph_auth import Caller, authenticate
+from .graph_errors import not_found
 from .graph_query import EntitySet, Item, entity, page, read_list_query, read_select
-from .web import ids, json_response
+from .web import graph_error, ids, json_response
 
 
 @dataclass(frozen=True)
@@ -51,9 +51,9 @@ def member_route(ctx: EmulatorContext, collection: Collection, path: str) -> Rou
             key = request.path_params["key"]
             item = collection.finder(caller, key)
             if item is None:
-                raise graph_errors.not_found(key)
+                raise not_found(key)
         except GraphError as error:
-            return graph_errors.graph_error(request, error)
+            return graph_error(request, error)
         return json_response(request, entity(base, collection.entity_set, item, select))
     return Route(path, member, methods=["GET"])
 
@@ -68,7 +68,7 @@ def read_routes(ctx: EmulatorContext, collection: Collection) -> list[Route]:
             caller = _caller(ctx, collection, request)
             query = read_list_query(request, entity_set)
         except GraphError as error:
-            return graph_errors.graph_error(request, error)
+            return graph_error(request, error)
         return json_response(request, page(request, base, entity_set, collection.lister(caller), query))
 
     async def count(request: Request) -> Response:
@@ -76,7 +76,7 @@ def read_routes(ctx: EmulatorContext, collection: Collection) -> list[Route]:
             caller = _caller(ctx, collection, request)
             query = read_list_query(request, entity_set, counting=True)
         except GraphError as error:
-            return graph_errors.graph_error(request, error)
+            return graph_error(request, error)
         items = collection.lister(caller)
         matching = [i for i in items if query.predicate is None or query.predicate(i)]
         trace_id, correlation_id = ids(request)

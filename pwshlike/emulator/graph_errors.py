@@ -1,30 +1,16 @@
-"""Microsoft Graph's errors, worded as Graph words them, and their JSON body.
+"""Microsoft Graph's errors, worded as Graph words them.
 
 Scripts match on ``error.code`` and people search for the message, so both
 are Graph's own.  Graph has two families: ``Request_*`` codes come from the
 directory (bad ids, duplicates, privileges), ``BadRequest`` from the OData
-layer that parses query options before the directory sees them.  Every body
-carries ``innerError`` with the date and the request's ids, the
-``client-request-id`` echoing the caller's header as the SDK expects.
+layer that parses query options before the directory sees them.  This is
+the catalogue only, so the query parser below the HTTP layer can raise
+them; ``web.graph_error`` renders one as Graph's body.
 """
 
 from __future__ import annotations
 
-import datetime
-
-from starlette.requests import Request
-from starlette.responses import Response
-
 from .errors import GraphError
-from .web import ids, json_response
-
-
-def graph_error(request: Request, error: GraphError) -> Response:
-    trace_id, correlation_id = ids(request)
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
-    return json_response(request, {"error": {
-        "code": error.code, "message": error.message,
-        "innerError": {"date": now, "request-id": trace_id, "client-request-id": correlation_id}}}, error.status)
 
 
 def insufficient_privileges() -> GraphError:

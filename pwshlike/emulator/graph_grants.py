@@ -18,14 +18,16 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from . import graph_errors
 from .context import EmulatorContext
 from .directory import ALL_PRINCIPALS, DelegatedGrant, Directory
 from .errors import GraphError
 from .graph_auth import READ_GRANTS, WRITE_GRANTS, Caller, authenticate
 from .graph_collections import Collection, read_routes
+from .graph_errors import (
+    duplicate_grant, invalid_value, missing_property, not_found, read_only_property, undeclared_property,
+    unreadable_body)
 from .graph_query import EntitySet, Item, entity
-from .web import ids, json_response
+from .web import graph_error, ids, json_response
 
 RESOURCE = "OAuth2PermissionGrant"
 MAX_SCOPE_LENGTH = 3850
@@ -54,9 +56,9 @@ async def _read_body(request: Request) -> dict[str, Any]:
     try:
         body = json.loads(await request.body())
     except (ValueError, UnicodeDecodeError):
-        raise graph_errors.unreadable_body() from None
+        raise unreadable_body() from None
     if not isinstance(body, dict):
-        raise graph_errors.unreadable_body()
+        raise unreadable_body()
     properties: dict[str, Any] = {}
     for name, value in body.items():
         if name.startswith("@odata."):
@@ -64,16 +66,16 @@ async def _read_body(request: Request) -> dict[str, Any]:
         try:
             properties[GRANTS.property(name)] = value
         except GraphError:
-            raise graph_errors.undeclared_property(name, GRANTS.type_name) from None
+            raise undeclared_property(name, GRANTS.type_name) from None
     for name, value in properties.items():
         if value is not None and not isinstance(value, str):
-            raise graph_errors.invalid_value(name, RESOURCE)
+            raise invalid_value(name, RESOURCE)
     return properties
 
 
 def _scope_words(value: Optional[str]) -> list[str]:
     if value is not None and len(value) > MAX_SCOPE_LENGTH:
-        raise graph_errors.invalid_value("scope", RESOURCE)
+        raise invalid_value("scope", RESOURCE)
     return (value or "").split()
 
 
@@ -81,24 +83,24 @@ def new_grant(directory: Directory, tenant_id: str, body: dict[str, Any]) -> Del
     """The grant a POST body describes, checked as Graph checks it."""
     for required in ("clientId", "consentType", "resourceId"):
         if not body.get(required):
-            raise graph_errors.missing_property(required)
+            raise missing_property(required)
     consent_type, principal_id = body["consentType"], body.get("principalId")
     if consent_type not in (ALL_PRINCIPALS, PRINCIPAL):
-        raise graph_errors.invalid_value("consentType", RESOURCE)
+        raise invalid_value("consentType", RESOURCE)
     if (consent_type == PRINCIPAL) != bool(principal_id):
-        raise graph_errors.invalid_value("principalId", RESOURCE)
+        raise invalid_value("principalId", RESOURCE)
     scopes = _scope_words(body.get("scope"))
     client = directory.service_principal(tenant_id, body["clientId"])
     if client is None:
-        raise graph_errors.invalid_value("clientId", RESOURCE)
+        raise invalid_value("clientId", RESOURCE)
     resource = directory.service_principal(tenant_id, body["resourceId"])
     if resource is None:
-        raise graph_errors.invalid_value("resourceId", RESOURCE)
+        raise invalid_value("resourceId", RESOURCE)
     principal = ALL_PRINCIPALS
     if consent_type == PRINCIPAL:
         user = directory.users.get(str(principal_id).strip().lower())
         if user is None or user.tenant_id != tenant_id:
-            raise graph_errors.invalid_value("principalId", RESOURCE)
+            raise invalid_value("principalId", RESOURCE)
         principal = user.id
     return DelegatedGrant(tenant_id, client.app_id, resource.app_id, principal, scopes)
 
@@ -111,7 +113,7 @@ def routes(ctx: EmulatorContext) -> list[Route]:
         grant_id = request.path_params["key"]
         grant = directory.grant_by_id(caller.tenant.id, grant_id)
         if grant is None:
-            raise graph_errors.not_found(grant_id)
+            raise not_found(grant_id)
         return grant
 
     def one(caller: Caller, grant_id: str) -> Optional[Item]:
@@ -131,9 +133,9 @@ def routes(ctx: EmulatorContext) -> list[Route]:
             caller.require(WRITE_GRANTS)
             grant = new_grant(directory, caller.tenant.id, await _read_body(request))
             if not directory.add_grant(grant):
-                raise graph_errors.duplicate_grant()
+                raise duplicate_grant()
         except GraphError as error:
-            return graph_errors.graph_error(request, error)
+            return graph_error(request, error)
         response = json_response(request, entity(base, GRANTS, grant_item(directory, grant)), 201)
         response.headers["location"] = f"{base}/v1.0/oauth2PermissionGrants/{directory.grant_id(grant)}"
         return response
@@ -146,10 +148,10 @@ def routes(ctx: EmulatorContext) -> list[Route]:
             body = await _read_body(request)
             fixed = next((name for name in body if name != "scope"), None)
             if fixed is not None:
-                raise graph_errors.read_only_property(fixed)
+                raise read_only_property(fixed)
             scopes = _scope_words(body["scope"]) if "scope" in body else grant.scopes
         except GraphError as error:
-            return graph_errors.graph_error(request, error)
+            return graph_error(request, error)
         grant.scopes = scopes
         return no_content(request)
 
@@ -159,7 +161,7 @@ def routes(ctx: EmulatorContext) -> list[Route]:
             caller.require(WRITE_GRANTS)
             grant = find(caller, request)
         except GraphError as error:
-            return graph_errors.graph_error(request, error)
+            return graph_error(request, error)
         directory.remove_grant(grant)
         return no_content(request)
 

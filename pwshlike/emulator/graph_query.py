@@ -26,7 +26,10 @@ from urllib.parse import parse_qsl, quote, urlencode
 
 from starlette.requests import Request
 
-from . import graph_errors
+from .graph_errors import (
+    count_needs_eventual, expired_page_token, filter_syntax, invalid_count, invalid_top,
+    page_size as invalid_page_size, search_needs_eventual, search_syntax, unknown_property, unsupported_filter,
+    unsupported_option, unsupported_query, unsupported_search)
 
 Item = dict[str, Any]
 Predicate = Callable[[Item], bool]
@@ -53,7 +56,7 @@ class EntitySet:
         for known in self.properties:
             if known.lower() == lowered:
                 return known
-        raise graph_errors.unknown_property(name, self.type_name)
+        raise unknown_property(name, self.type_name)
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
             return found
         match = _TOKEN.match(text, position)
         if match is None or match.lastgroup is None:
-            raise graph_errors.filter_syntax(text, position)
+            raise filter_syntax(text, position)
         found.append((match.lastgroup, match.group(), position))
         position = match.end()
 
@@ -110,7 +113,7 @@ class _FilterParser:
     def parse(self) -> Predicate:
         predicate = self._or()
         if self.index < len(self.tokens):
-            raise graph_errors.filter_syntax(self.text, self.tokens[self.index][2])
+            raise filter_syntax(self.text, self.tokens[self.index][2])
         return predicate
 
     def _peek(self) -> Optional[tuple[str, str, int]]:
@@ -119,7 +122,7 @@ class _FilterParser:
     def _next(self) -> tuple[str, str, int]:
         token = self._peek()
         if token is None:
-            raise graph_errors.filter_syntax(self.text, len(self.text))
+            raise filter_syntax(self.text, len(self.text))
         self.index += 1
         return token
 
@@ -133,7 +136,7 @@ class _FilterParser:
     def _expect(self, punct: str) -> None:
         kind, text, position = self._next()
         if kind != "punct" or text != punct:
-            raise graph_errors.filter_syntax(self.text, position)
+            raise filter_syntax(self.text, position)
 
     def _or(self) -> Predicate:
         terms = [self._and()]
@@ -154,9 +157,9 @@ class _FilterParser:
             self._expect(")")
             return inner
         if kind != "word":
-            raise graph_errors.filter_syntax(self.text, position)
+            raise filter_syntax(self.text, position)
         if text.lower() == "not":
-            raise graph_errors.unsupported_query()
+            raise unsupported_query()
         following = self._peek()
         if following is not None and following[1] == "(":
             return self._function(text)
@@ -165,16 +168,16 @@ class _FilterParser:
     def _supported(self, name: str, operator: str) -> str:
         prop = self.entity_set.property(name)
         if operator not in self.entity_set.filters.get(prop, frozenset()):
-            raise graph_errors.unsupported_filter(prop, self.entity_set.resource)
+            raise unsupported_filter(prop, self.entity_set.resource)
         return prop
 
     def _function(self, name: str) -> Predicate:
         if name.lower() != "startswith":
-            raise graph_errors.unsupported_query()
+            raise unsupported_query()
         self._expect("(")
         kind, text, position = self._next()
         if kind != "word":
-            raise graph_errors.filter_syntax(self.text, position)
+            raise filter_syntax(self.text, position)
         prop = self._supported(text, "startswith")
         self._expect(",")
         literal = self._literal()
@@ -185,9 +188,9 @@ class _FilterParser:
         kind, operator, position = self._next()
         operator = operator.lower()
         if kind == "word" and operator in _ADVANCED_OPERATORS:
-            raise graph_errors.unsupported_filter(self.entity_set.property(name), self.entity_set.resource)
+            raise unsupported_filter(self.entity_set.property(name), self.entity_set.resource)
         if kind != "word" or operator != "eq":
-            raise graph_errors.filter_syntax(self.text, position)
+            raise filter_syntax(self.text, position)
         prop = self._supported(name, "eq")
         literal = self._literal()
         return lambda item: _equal(item.get(prop), literal)
@@ -203,7 +206,7 @@ class _FilterParser:
             if lowered == "null":
                 return None
             return text  # a bare GUID or number, as OData writes Edm.Guid literals
-        raise graph_errors.filter_syntax(self.text, position)
+        raise filter_syntax(self.text, position)
 
 
 def parse_filter(text: str, entity_set: EntitySet) -> Predicate:
@@ -229,13 +232,13 @@ def parse_search(text: str, entity_set: EntitySet) -> Predicate:
     while position < len(text) and joined:
         match = _SEARCH_CLAUSE.match(text, position)
         if match is None:
-            raise graph_errors.search_syntax(text[position:].strip() or text)
+            raise search_syntax(text[position:].strip() or text)
         name, colon, value = match.group(1).partition(":")
         if not colon:
-            raise graph_errors.unsupported_query()
+            raise unsupported_query()
         prop = entity_set.property(name.strip())
         if prop not in entity_set.searchable:
-            raise graph_errors.unsupported_search(prop, entity_set.resource)
+            raise unsupported_search(prop, entity_set.resource)
         wanted = _words(value)
         groups[-1].append(lambda item, p=prop, w=wanted: all(
             any(have.startswith(word) for have in _words(item.get(p))) for word in w))
@@ -243,7 +246,7 @@ def parse_search(text: str, entity_set: EntitySet) -> Predicate:
         if match.group(2) == "OR":
             groups.append([])
     if joined or position < len(text):   # nothing after AND/OR, or text after the last clause
-        raise graph_errors.search_syntax(text[position:].strip() or text)
+        raise search_syntax(text[position:].strip() or text)
     return lambda item: any(all(clause(item) for clause in group) for group in groups)
 
 
@@ -264,32 +267,32 @@ def read_list_query(request: Request, entity_set: EntitySet, counting: bool = Fa
     which needs ConsistencyLevel: eventual as $count=true does."""
     params = request.query_params
     if counting and not _eventual(request):
-        raise graph_errors.count_needs_eventual()
+        raise count_needs_eventual()
     predicates: list[Predicate] = []
     if params.get("$filter", "").strip():
         predicates.append(parse_filter(params["$filter"], entity_set))
     if params.get("$search", "").strip():
         if not _eventual(request):
-            raise graph_errors.search_needs_eventual()
+            raise search_needs_eventual()
         if not entity_set.searchable:
-            raise graph_errors.unsupported_query()
+            raise unsupported_query()
         predicates.append(parse_search(params["$search"].strip(), entity_set))
     page_size = DEFAULT_PAGE_SIZE
     if "$top" in params:
         try:
             page_size = int(params["$top"])
         except ValueError:
-            raise graph_errors.invalid_top(params["$top"]) from None
+            raise invalid_top(params["$top"]) from None
         if not 1 <= page_size <= MAX_PAGE_SIZE:
-            raise graph_errors.page_size(page_size)
+            raise invalid_page_size(page_size)
     count = params.get("$count", "false").lower()
     if count not in ("true", "false"):
-        raise graph_errors.invalid_count(params["$count"])
+        raise invalid_count(params["$count"])
     if count == "true" and not _eventual(request):
-        raise graph_errors.count_needs_eventual()
+        raise count_needs_eventual()
     unknown = next((name for name in params if name.startswith("$") and name not in _OPTIONS), None)
     if unknown is not None:
-        raise graph_errors.unsupported_option(unknown)
+        raise unsupported_option(unknown)
     after = _read_token(params["$skiptoken"]) if "$skiptoken" in params else None
     predicate = (predicates[0] if len(predicates) == 1 else
                  (lambda item: all(p(item) for p in predicates)) if predicates else None)
@@ -306,10 +309,10 @@ def _read_order(text: str, entity_set: EntitySet) -> Optional[tuple[str, bool]]:
     if not words:
         return None
     if "," in text or len(words) > 2 or (len(words) == 2 and words[1].lower() not in ("asc", "desc")):
-        raise graph_errors.unsupported_query()
+        raise unsupported_query()
     prop = entity_set.property(words[0])
     if prop not in entity_set.orderable:
-        raise graph_errors.unsupported_query()
+        raise unsupported_query()
     return prop, len(words) == 2 and words[1].lower() == "desc"
 
 
@@ -317,9 +320,9 @@ def _read_token(token: str) -> tuple[str, str]:
     try:
         key = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
     except ValueError:
-        raise graph_errors.expired_page_token() from None
+        raise expired_page_token() from None
     if not (isinstance(key, list) and len(key) == 2 and all(isinstance(k, str) for k in key)):
-        raise graph_errors.expired_page_token()
+        raise expired_page_token()
     return key[0], key[1]
 
 

@@ -21,8 +21,8 @@ import uuid
 from typing import Any, Awaitable, Callable, Optional
 from urllib.parse import parse_qsl, unquote_plus
 
-from . import errors
 from .directory import Directory
+from .errors import AadError, error_body, fault as fault_error, request_too_large, server_error
 from .faults import Fault, FaultRules
 from .log import RequestLog, RequestLogEntry
 from .web import CORRELATION_KEY, FORM_KEY, TRACE_KEY, encode, parse_form
@@ -117,7 +117,7 @@ class EmulatorMiddleware:
             if await self._apply(fault, scope, path, logged_send, send):
                 return
         if too_large:
-            await self._send_json(scope, logged_send, errors.request_too_large(), None)
+            await self._send_json(scope, logged_send, request_too_large(), None)
             return
         try:
             await self.app(scope, _replay(body, receive), logged_send)
@@ -125,7 +125,7 @@ class EmulatorMiddleware:
             self.bugs.append(traceback.format_exc())
             logger.exception("pwshlike emulator: unexpected error answering %s %s", method, path)
             if entry.status_code is None:
-                await self._send_json(scope, logged_send, errors.server_error(), None)
+                await self._send_json(scope, logged_send, server_error(), None)
 
     async def _apply(self, fault: Fault, scope: Scope, path: str, send: Send, raw_send: Send) -> bool:
         """Carry out a fault; True when it answered (or dropped) the request."""
@@ -137,18 +137,18 @@ class EmulatorMiddleware:
             return True
         if fault.status_code is None:
             return False
-        error = errors.fault(fault.status_code, fault.retry_after)
+        error = fault_error(fault.status_code, fault.retry_after)
         if path.startswith(_GRAPH_PREFIXES):
             await self._send_graph(scope, send, error, fault.retry_after)
         else:
             await self._send_json(scope, send, error, fault.retry_after)
         return True
 
-    async def _send_json(self, scope: Scope, send: Send, error: errors.AadError, retry_after: Optional[int]) -> None:
-        body = encode(errors.error_body(error, scope[TRACE_KEY], scope[CORRELATION_KEY]))
+    async def _send_json(self, scope: Scope, send: Send, error: AadError, retry_after: Optional[int]) -> None:
+        body = encode(error_body(error, scope[TRACE_KEY], scope[CORRELATION_KEY]))
         await _respond(send, error.status, body, scope, retry_after)
 
-    async def _send_graph(self, scope: Scope, send: Send, error: errors.AadError, retry_after: Optional[int]) -> None:
+    async def _send_graph(self, scope: Scope, send: Send, error: AadError, retry_after: Optional[int]) -> None:
         code = {429: "TooManyRequests", 503: "ServiceUnavailable"}.get(error.status, "generalException")
         body = encode({"error": {"code": code, "message": error.text, "innerError": {
             "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"),

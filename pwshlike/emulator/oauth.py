@@ -17,8 +17,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from . import errors, grants, pages
 from .context import MULTI_TENANT_ALIASES, EmulatorContext
+from .errors import AadError, missing_parameter, post_only, tenant_not_found, unknown_instance
+from .grants import device_authorization as device_authorization_grant, token as token_grant
+from .pages import signed_out as signed_out_page
 from .web import aad_error, encode, json_response, query, read_form
 
 
@@ -58,7 +60,7 @@ def instance_metadata(ctx: EmulatorContext, authorization_endpoint: str) -> dict
     given = urlsplit(authorization_endpoint)
     aliases = [ours.netloc, f"localhost:{ours.port}"]
     if given.scheme != "https" or given.netloc.lower() not in aliases:
-        raise errors.unknown_instance()
+        raise unknown_instance()
     segment = given.path.strip("/").split("/")[0] or "common"
     return {
         "tenant_discovery_endpoint": ctx.url(f"/{segment}/v2.0/.well-known/openid-configuration"),
@@ -76,7 +78,7 @@ def routes(ctx: EmulatorContext) -> list[Route]:
         if body is None:
             try:
                 body = rendered[segment] = encode(openid_configuration(ctx, segment))
-            except errors.AadError as error:
+            except AadError as error:
                 return aad_error(request, error)
         return json_response(request, body)
 
@@ -84,7 +86,7 @@ def routes(ctx: EmulatorContext) -> list[Route]:
         segment = request.path_params["tenant"]
         try:
             tenant = ctx.tenant_for_path(segment)
-        except errors.AadError as error:
+        except AadError as error:
             return aad_error(request, error)
         return json_response(request, ctx.issuer.jwks(tenant.id if tenant else "{tenantid}"))
 
@@ -92,35 +94,35 @@ def routes(ctx: EmulatorContext) -> list[Route]:
         endpoint = query(request, "authorization_endpoint")
         try:
             if endpoint is None:
-                raise errors.missing_parameter("authorization_endpoint")
+                raise missing_parameter("authorization_endpoint")
             return json_response(request, instance_metadata(ctx, endpoint))
-        except errors.AadError as error:
+        except AadError as error:
             return aad_error(request, error)
 
     def form_endpoint(handle: Callable[[Request, dict[str, str]], dict[str, object]]) -> Callable:
         async def endpoint(request: Request) -> Response:
             try:
                 if request.method != "POST":
-                    raise errors.post_only(request.method)
+                    raise post_only(request.method)
                 return json_response(request, handle(request, await read_form(request)))
-            except errors.AadError as error:
+            except AadError as error:
                 return aad_error(request, error)
         return endpoint
 
     def token(request: Request, form: dict[str, str]) -> dict[str, object]:
-        return grants.token(ctx, request.path_params["tenant"], form, request.headers.get("authorization"))
+        return token_grant(ctx, request.path_params["tenant"], form, request.headers.get("authorization"))
 
     def devicecode(request: Request, form: dict[str, str]) -> dict[str, object]:
-        return grants.device_authorization(ctx, request.path_params["tenant"], form)
+        return device_authorization_grant(ctx, request.path_params["tenant"], form)
 
     async def logout(request: Request) -> Response:
         segment = request.path_params["tenant"]
         if segment.lower() not in MULTI_TENANT_ALIASES and ctx.directory.tenant(segment) is None:
-            return aad_error(request, errors.tenant_not_found(segment))
+            return aad_error(request, tenant_not_found(segment))
         target = query(request, "post_logout_redirect_uri")
         if target is not None and urlsplit(target).scheme in ("http", "https"):
             return RedirectResponse(target, 302)
-        return HTMLResponse(pages.signed_out())
+        return HTMLResponse(signed_out_page())
 
     return [
         Route("/common/discovery/instance", instance, methods=["GET"]),

@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from . import errors
 from .directory import OIDC_SCOPES, Directory, Resource
+from .errors import (
+    client_credentials_scope, default_scope_combined, invalid_scope, missing_parameter, multiple_resources,
+    resource_not_found)
 
 DEFAULT = ".default"
 
@@ -37,7 +39,7 @@ class ScopeRequest:
 def _split(text: Optional[str]) -> list[str]:
     words = (text or "").split()
     if not words:
-        raise errors.missing_parameter("scope")
+        raise missing_parameter("scope")
     return words
 
 
@@ -48,7 +50,7 @@ def _resource_of(directory: Directory, word: str, tenant_name: str) -> tuple[Res
     prefix, _, value = word.rpartition("/")
     resource = directory.resource_for_prefix(prefix)
     if resource is None:
-        raise errors.resource_not_found(prefix.rstrip("/"), tenant_name)
+        raise resource_not_found(prefix.rstrip("/"), tenant_name)
     return resource, prefix.rstrip("/"), value
 
 
@@ -73,12 +75,12 @@ def parse(directory: Directory, text: Optional[str], tenant_name: str) -> ScopeR
             continue
         name = resource.scope(value)
         if name is None or name.lower() in OIDC_SCOPES:
-            raise errors.invalid_scope(word)
+            raise invalid_scope(word)
         names.append(name)
     if len(resources) > 1:
-        raise errors.multiple_resources(" ".join(words))
+        raise multiple_resources(" ".join(words))
     if default and names:
-        raise errors.default_scope_combined(" ".join(words))
+        raise default_scope_combined(" ".join(words))
     resource = next(iter(resources.values()), directory.graph)  # only OIDC scopes: Graph, as Azure AD does
     return ScopeRequest(resource, tuple(dict.fromkeys(names)), default, oidc, spelling)
 
@@ -89,9 +91,9 @@ def parse_client_credentials(directory: Directory, text: Optional[str], tenant_n
     resources: dict[str, Resource] = {}
     for word in words:
         if not word.endswith("/" + DEFAULT):
-            raise errors.client_credentials_scope(word)
+            raise client_credentials_scope(word)
         resource, _, _ = _resource_of(directory, word, tenant_name)
         resources[resource.app_id] = resource
     if len(resources) > 1:
-        raise errors.multiple_resources(" ".join(words))
+        raise multiple_resources(" ".join(words))
     return next(iter(resources.values()))

@@ -19,12 +19,13 @@ import time
 from typing import Any, Optional
 
 from ..identity import paths
-from . import ca, keys, state as state_file
+from .ca import TlsFiles, ensure_tls_files
 from .context import EmulatorContext, Settings
 from .directory import Directory
 from .faults import FaultRule, FaultRules
+from .keys import key_from_pem, pfx_bytes
 from .log import RequestLog, RequestLogEntry
-from .state import EmulatorState
+from .state import EmulatorState, load as load_state_file, save as save_state_file, to_json as state_to_json
 
 _START_TIMEOUT = 15.0
 
@@ -55,7 +56,7 @@ class EmulatorServer:
         self._thread: Optional[threading.Thread] = None
         self._loop: Any = None   # the server thread's asyncio loop
         self._failure: Optional[BaseException] = None
-        self._tls: Optional[ca.TlsFiles] = None
+        self._tls: Optional[TlsFiles] = None
         self._pfx_path: Optional[str] = None
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -74,20 +75,24 @@ class EmulatorServer:
             raise RuntimeError("The emulator is already running.")
         import uvicorn
 
-        from . import graph, graph_directory, graph_grants, oauth, signin
+        from .graph import fallback as graph_fallback, routes as graph_routes
+        from .graph_directory import routes as graph_directory_routes
+        from .graph_grants import routes as graph_grants_routes
+        from .oauth import routes as oauth_routes
+        from .signin import routes as signin_routes
         from .middleware import EmulatorMiddleware
         from starlette.routing import Router
 
         emulator_state = self._load_state()
-        self._tls = ca.ensure_tls_files()
+        self._tls = ensure_tls_files()
         self._write_pfx(emulator_state.directory)
         listener = self._bind()
         self.port = listener.getsockname()[1]
         settings = Settings(self.endpoint, self.token_lifetime, self.device_code_lifetime, self.auto_sign_in)
         self.context = EmulatorContext(settings, emulator_state)
-        served = graph.routes(self.context) + graph_directory.routes(self.context) + graph_grants.routes(self.context)
-        router = Router(routes=oauth.routes(self.context) + signin.routes(self.context) + served
-                        + [graph.fallback(served)])
+        served = graph_routes(self.context) + graph_directory_routes(self.context) + graph_grants_routes(self.context)
+        router = Router(routes=oauth_routes(self.context) + signin_routes(self.context) + served
+                        + [graph_fallback(served)])
         app = EmulatorMiddleware(router, emulator_state.directory, self.request_log, self.faults, self.bugs)
         # http="auto": httptools when it is installed (faster), h11 otherwise.
         config = uvicorn.Config(app, http="auto", lifespan="off", log_config=None, log_level="warning",
@@ -165,7 +170,7 @@ class EmulatorServer:
         self._remove_info()
         if self.context is not None:
             if self.state_path:
-                state_file.save(self.context.state, self.state_path)
+                save_state_file(self.context.state, self.state_path)
             elif self._pfx_path:
                 # Without a state file the app (and its certificate) dies with this run.
                 _remove(self._pfx_path)
@@ -191,7 +196,7 @@ class EmulatorServer:
 
     def _load_state(self) -> EmulatorState:
         if self.state_path and os.path.exists(self.state_path):
-            loaded = state_file.load(self.state_path)
+            loaded = load_state_file(self.state_path)
             if self.user_count:
                 loaded.directory.add_extra_users(self.user_count)
             return loaded
@@ -208,10 +213,10 @@ class EmulatorServer:
             import asyncio
 
             async def snapshot() -> dict[str, Any]:
-                return state_file.to_json(context.state)
+                return state_to_json(context.state)
             data = asyncio.run_coroutine_threadsafe(snapshot(), self._loop).result(timeout=10)
         else:
-            data = state_file.to_json(context.state)
+            data = state_to_json(context.state)
         paths.write_private_file(os.path.abspath(target), json.dumps(data, indent=1).encode("utf-8"))
 
     @property
@@ -270,8 +275,8 @@ class EmulatorServer:
         credential = app.certificates[0]
         self._pfx_path = os.path.join(paths.certificate_store_dirs()[0], f"{credential.thumbprint}.pfx")
         if not os.path.exists(self._pfx_path):
-            certstore.add_pfx(keys.pfx_bytes(keys.key_from_pem(credential.key_pem), credential.certificate,
-                                             app.display_name))
+            certstore.add_pfx(pfx_bytes(key_from_pem(credential.key_pem), credential.certificate,
+                                        app.display_name))
 
     # -- log and faults ------------------------------------------------------------------------
 

@@ -21,10 +21,17 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from . import errors, pages, scopes
 from .context import EmulatorContext
 from .directory import Application, Tenant, User
+from .errors import (
+    AadError, consent_declined, error_body, flow_expired, invalid_code_challenge, invalid_password, login_required,
+    missing_parameter, redirect_uri_mismatch, unknown_user, unsupported_response_mode, unsupported_response_type,
+    user_code_not_valid)
 from .grants import approve_device_code, consent, find_client, resolve_sign_in, scopes_to_consent
+from .pages import (
+    consent as consent_page, device_approve as device_approve_page, device_code as device_code_page,
+    device_done as device_done_page, form_post as form_post_page, sign_in as sign_in_page)
+from .scopes import ScopeRequest, parse as parse_scopes
 from .signin_state import AuthorizationRequest, Interaction
 from .tokens import client_info
 from .web import error_page, ids, query, read_form
@@ -65,14 +72,14 @@ def _redirect(reply: _ReplyTo, parameters: dict[str, str]) -> Response:
     if reply.state is not None:
         parameters["state"] = reply.state
     if reply.response_mode == "form_post":
-        return HTMLResponse(pages.form_post(reply.redirect_uri, parameters))
+        return HTMLResponse(form_post_page(reply.redirect_uri, parameters))
     separator = "#" if reply.response_mode == "fragment" else ("&" if "?" in reply.redirect_uri else "?")
     return RedirectResponse(reply.redirect_uri + separator + urlencode(parameters), 302)
 
 
-def _redirect_error(request: Request, reply: _ReplyTo, error: errors.AadError) -> Response:
+def _redirect_error(request: Request, reply: _ReplyTo, error: AadError) -> Response:
     trace_id, correlation_id = ids(request)
-    body = errors.error_body(error, trace_id, correlation_id)
+    body = error_body(error, trace_id, correlation_id)
     return _redirect(reply, {"error": error.error, "error_description": str(body["error_description"]),
                              "error_uri": str(body["error_uri"])})
 
@@ -90,13 +97,13 @@ def _check_client(ctx: EmulatorContext, segment: str, request: Request) -> _Vali
     tenant = ctx.tenant_for_path(segment)
     client_id = query(request, "client_id")
     if client_id is None:
-        raise errors.missing_parameter("client_id")
+        raise missing_parameter("client_id")
     app = find_client(ctx, client_id, tenant, segment)
     redirect_uri = query(request, "redirect_uri")
     if redirect_uri is None:
-        raise errors.missing_parameter("redirect_uri")
+        raise missing_parameter("redirect_uri")
     if not any(redirect_uri_matches(r, redirect_uri) for r in app.redirect_uris):
-        raise errors.redirect_uri_mismatch(redirect_uri, app.app_id)
+        raise redirect_uri_mismatch(redirect_uri, app.app_id)
     return _Validated(tenant, segment, app, redirect_uri)
 
 
@@ -104,16 +111,16 @@ def _authorization(ctx: EmulatorContext, checked: _Validated, request: Request) 
     """Read the rest of the request (scopes, PKCE, state, nonce...)."""
     response_type = query(request, "response_type") or ""
     if response_type != "code":
-        raise errors.unsupported_response_type(response_type)
-    request_scopes = scopes.parse(ctx.directory, query(request, "scope"),
+        raise unsupported_response_type(response_type)
+    request_scopes = parse_scopes(ctx.directory, query(request, "scope"),
                                   ctx.tenant_label(checked.tenant, checked.segment))
     challenge = query(request, "code_challenge")
     method = query(request, "code_challenge_method") or "plain"
     if challenge is not None:
         if method not in ("S256", "plain"):
-            raise errors.invalid_code_challenge(f"Invalid code_challenge_method '{method}'. Use S256 or plain.")
+            raise invalid_code_challenge(f"Invalid code_challenge_method '{method}'. Use S256 or plain.")
         if not 43 <= len(challenge) <= 128:
-            raise errors.invalid_code_challenge("Invalid size of Code_Challenge parameter.")
+            raise invalid_code_challenge("Invalid size of Code_Challenge parameter.")
     return AuthorizationRequest(
         checked.tenant, checked.segment, checked.app, checked.redirect_uri, request_scopes,
         query(request, "state"), query(request, "nonce"), challenge, method,
@@ -131,7 +138,7 @@ def _complete(ctx: EmulatorContext, authorization: AuthorizationRequest, user: U
 
 def _sign_in_page(interaction: Interaction, app: Application, where: str, username: str = "",
                   error: Optional[str] = None, status: int = 200) -> HTMLResponse:
-    return HTMLResponse(pages.sign_in(interaction.id, app.display_name, where, username, error), status)
+    return HTMLResponse(sign_in_page(interaction.id, app.display_name, where, username, error), status)
 
 
 def _interaction_parts(ctx: EmulatorContext, interaction: Interaction) -> tuple[Application, Optional[Tenant], str]:
@@ -151,7 +158,7 @@ def routes(ctx: EmulatorContext) -> list[Route]:
         segment = request.path_params["tenant"]
         try:
             checked = _check_client(ctx, segment, request)
-        except errors.AadError as error:
+        except AadError as error:
             return error_page(request, error)
         response_mode = query(request, "response_mode") or "query"
         # From here on errors go back to the app (in a mode it may use).
@@ -159,21 +166,21 @@ def routes(ctx: EmulatorContext) -> list[Route]:
                          query(request, "state"))
         try:
             if response_mode not in _RESPONSE_MODES:
-                raise errors.unsupported_response_mode(response_mode)
+                raise unsupported_response_mode(response_mode)
             authorization = _authorization(ctx, checked, request)
-        except errors.AadError as error:
+        except AadError as error:
             return _redirect_error(request, reply, error)
         if ctx.settings.auto_sign_in:
             user = (directory.user_by_upn(authorization.login_hint) if authorization.login_hint else None) \
                 or directory.partner_admin
             try:
                 tenant = resolve_sign_in(ctx, authorization.tenant, user, authorization.client)
-            except errors.AadError as error:
+            except AadError as error:
                 return error_page(request, error)
             consent(ctx, tenant, user, authorization.client, authorization.request)
             return _complete(ctx, authorization, user, tenant)
         if authorization.prompt == "none":
-            return _redirect_error(request, reply, errors.login_required())
+            return _redirect_error(request, reply, login_required())
         interaction = ctx.interactions.start(ctx.clock(), authorization=authorization)
         return _sign_in_page(interaction, authorization.client, ctx.tenant_label(authorization.tenant, segment),
                              authorization.login_hint or "")
@@ -182,30 +189,30 @@ def routes(ctx: EmulatorContext) -> list[Route]:
         form = await read_form(request)
         interaction = ctx.interactions.get(form.get("interaction", ""), ctx.clock())
         if interaction is None:
-            return error_page(request, errors.flow_expired())
+            return error_page(request, flow_expired())
         app, tenant, where = _interaction_parts(ctx, interaction)
         username = form.get("username", "").strip()
         user = directory.user_by_upn(username)
         if user is None:
             return _sign_in_page(interaction, app, where, username,
-                                 errors.unknown_user(username, where).description, 400)
+                                 unknown_user(username, where).description, 400)
         if not hmac.compare_digest(form.get("password", "").encode(), user.password.encode()):
-            return _sign_in_page(interaction, app, where, username, errors.invalid_password().description, 400)
+            return _sign_in_page(interaction, app, where, username, invalid_password().description, 400)
         try:
             target = resolve_sign_in(ctx, tenant, user, app)
-        except errors.AadError as error:
+        except AadError as error:
             ctx.interactions.finish(interaction.id)
             return error_page(request, error)
         interaction.user_id, interaction.tenant_id = user.id, target.id
         if interaction.device is not None:
-            return HTMLResponse(pages.device_approve(interaction.id, app.display_name, user.upn,
-                                                     _describe(interaction.device.request)))
+            return HTMLResponse(device_approve_page(interaction.id, app.display_name, user.upn,
+                                                    _describe(interaction.device.request)))
         authorization = interaction.authorization
         assert authorization is not None
         needed = scopes_to_consent(ctx, target, user, app, authorization.request)
         if needed or authorization.prompt == "consent":
-            return HTMLResponse(pages.consent(interaction.id, app.display_name, user.upn,
-                                              needed or _describe(authorization.request)))
+            return HTMLResponse(consent_page(interaction.id, app.display_name, user.upn,
+                                             needed or _describe(authorization.request)))
         ctx.interactions.finish(interaction.id)
         return _complete(ctx, authorization, user, target)
 
@@ -213,7 +220,7 @@ def routes(ctx: EmulatorContext) -> list[Route]:
         form = await read_form(request)
         interaction = ctx.interactions.get(form.get("interaction", ""), ctx.clock())
         if interaction is None or interaction.user_id is None or interaction.tenant_id is None:
-            return error_page(request, errors.flow_expired())
+            return error_page(request, flow_expired())
         ctx.interactions.finish(interaction.id)
         accepted = form.get("decision") == "accept"
         user, tenant = directory.users[interaction.user_id], directory.tenants[interaction.tenant_id]
@@ -221,30 +228,30 @@ def routes(ctx: EmulatorContext) -> list[Route]:
         if interaction.device is not None:
             code = interaction.device
             if code.status != "pending" or code.expires_at <= ctx.clock():
-                return error_page(request, errors.user_code_not_valid())
+                return error_page(request, user_code_not_valid())
             if not accepted:
                 code.decline()
-                return HTMLResponse(pages.device_done(app.display_name, approved=False))
+                return HTMLResponse(device_done_page(app.display_name, approved=False))
             try:
                 approve_device_code(ctx, code, user)
-            except errors.AadError as error:
+            except AadError as error:
                 return error_page(request, error)
-            return HTMLResponse(pages.device_done(app.display_name, approved=True))
+            return HTMLResponse(device_done_page(app.display_name, approved=True))
         authorization = interaction.authorization
         assert authorization is not None
         if not accepted:
-            return _redirect_error(request, _ReplyTo.of(authorization), errors.consent_declined())
+            return _redirect_error(request, _ReplyTo.of(authorization), consent_declined())
         consent(ctx, tenant, user, app, authorization.request)
         return _complete(ctx, authorization, user, tenant)
 
     async def device_login(request: Request) -> Response:
         if request.method == "GET":
-            return HTMLResponse(pages.device_code())
+            return HTMLResponse(device_code_page())
         form = await read_form(request)
         try:
             code = ctx.devices.by_user_code(form.get("code", ""), ctx.clock())
-        except errors.AadError as error:
-            return HTMLResponse(pages.device_code(error.description), error.status)
+        except AadError as error:
+            return HTMLResponse(device_code_page(error.description), error.status)
         interaction = ctx.interactions.start(ctx.clock(), device=code)
         app = directory.applications[code.client_id]
         return _sign_in_page(interaction, app, code.tenant.display_name if code.tenant else "your organization")
@@ -257,7 +264,7 @@ def routes(ctx: EmulatorContext) -> list[Route]:
     ]
 
 
-def _describe(request: scopes.ScopeRequest) -> list[str]:
+def _describe(request: ScopeRequest) -> list[str]:
     """The permissions a page lists: the named scopes, or for /.default the
     resource as a whole."""
     if request.names:

@@ -17,7 +17,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..identity.paths import write_private_file
-from . import directory as model
+from .directory import (
+    AppCertificate, AppRoleGrant, Application, DelegatedGrant, Directory, Resource, Tenant, User, seed)
 from .refresh import RefreshToken, RefreshTokenStore
 from .tokens import SigningMaterial
 
@@ -27,13 +28,13 @@ VERSION = 1
 
 @dataclass
 class EmulatorState:
-    directory: model.Directory
+    directory: Directory
     refresh_tokens: RefreshTokenStore
     signing: SigningMaterial
 
     @classmethod
     def fresh(cls, user_count: int = 0) -> "EmulatorState":
-        return cls(model.seed(user_count), RefreshTokenStore(), SigningMaterial.generate())
+        return cls(seed(user_count), RefreshTokenStore(), SigningMaterial.generate())
 
 
 def _iso(epoch: float) -> str:
@@ -76,24 +77,24 @@ def from_json(data: dict[str, Any]) -> EmulatorState:
     if data.get("format") != FORMAT or data.get("version") != VERSION:
         raise ValueError(f"not a {FORMAT} file of version {VERSION}")
     d = data["directory"]
-    directory = model.Directory()
+    directory = Directory()
     for key in ("partner_tenant_id", "partner_admin_id", "confidential_app_id", "public_client_id",
                 "extra_user_password"):
         setattr(directory, key, d[key])
     for t in d["tenants"]:
-        directory.tenants[t["id"]] = model.Tenant(**t)
+        directory.tenants[t["id"]] = Tenant(**t)
     for u in d["users"]:
-        directory.users[u["id"]] = model.User(**dict(u, tokens_valid_from=_epoch(u["tokens_valid_from"])))
+        directory.users[u["id"]] = User(**dict(u, tokens_valid_from=_epoch(u["tokens_valid_from"])))
     for r in d["resources"]:
-        directory.resources[r["app_id"]] = model.Resource(**dict(r, scopes=tuple(r["scopes"]), roles=tuple(r["roles"])))
+        directory.resources[r["app_id"]] = Resource(**dict(r, scopes=tuple(r["scopes"]), roles=tuple(r["roles"])))
     for a in d["applications"]:
-        directory.applications[a["app_id"]] = model.Application(
+        directory.applications[a["app_id"]] = Application(
             a["app_id"], a["display_name"], a["home_tenant_id"], a["public_client"], list(a["redirect_uris"]),
-            list(a["secrets"]), [model.AppCertificate(c["certificate"], c["key"]) for c in a["certificates"]],
+            list(a["secrets"]), [AppCertificate(c["certificate"], c["key"]) for c in a["certificates"]],
             set(a["tenants"]))
-    directory.delegated_grants = [model.DelegatedGrant(**dict(g, scopes=list(g["scopes"])))
+    directory.delegated_grants = [DelegatedGrant(**dict(g, scopes=list(g["scopes"])))
                                   for g in d["delegated_grants"]]
-    directory.app_role_grants = [model.AppRoleGrant(**dict(g, roles=set(g["roles"]))) for g in d["app_role_grants"]]
+    directory.app_role_grants = [AppRoleGrant(**dict(g, roles=set(g["roles"]))) for g in d["app_role_grants"]]
     directory.reindex()
     store = RefreshTokenStore()
     for r in data["refresh_tokens"]:

@@ -16,9 +16,10 @@ import secrets
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from . import keys
 from .directory import Tenant, User
 from .errors import GraphError
+from .keys import (
+    b64url, certificate_from_pem, certificate_to_pem, key_from_pem, key_to_pem, new_rsa_key, self_signed_certificate)
 
 # How the client authenticated, as azpacr/appidacr say it.
 PUBLIC_CLIENT, CLIENT_SECRET, CLIENT_CERTIFICATE = "0", "1", "2"
@@ -33,23 +34,23 @@ class SigningMaterial:
 
     @classmethod
     def generate(cls) -> "SigningMaterial":
-        key = keys.new_rsa_key()
-        certificate = keys.self_signed_certificate(key, "pwshlike emulator token signing", days=3650)
-        return cls(keys.key_to_pem(key), keys.certificate_to_pem(certificate))
+        key = new_rsa_key()
+        certificate = self_signed_certificate(key, "pwshlike emulator token signing", days=3650)
+        return cls(key_to_pem(key), certificate_to_pem(certificate))
 
 
 def client_info(user: User) -> str:
     """msal's ``client_info``: base64url JSON naming the account's home (uid.utid)."""
-    return keys.b64url(json.dumps({"uid": user.id, "utid": user.tenant_id}, separators=(",", ":")).encode())
+    return b64url(json.dumps({"uid": user.id, "utid": user.tenant_id}, separators=(",", ":")).encode())
 
 
 def _pairwise_subject(object_id: str, client_id: str) -> str:
     """``sub`` differs per application for the same user, as in Azure AD."""
-    return keys.b64url(hashlib.sha256(f"{object_id}:{client_id}".encode()).digest())
+    return b64url(hashlib.sha256(f"{object_id}:{client_id}".encode()).digest())
 
 
 def _unique_token_id() -> str:
-    return keys.b64url(secrets.token_bytes(16))
+    return b64url(secrets.token_bytes(16))
 
 
 class TokenIssuer:
@@ -59,12 +60,12 @@ class TokenIssuer:
         self.material = material
         self.endpoint = endpoint
         self.lifetime = int(lifetime)
-        self._key = keys.key_from_pem(material.key_pem)
+        self._key = key_from_pem(material.key_pem)
         self._public_key = self._key.public_key()
-        certificate = keys.certificate_from_pem(material.certificate_pem)
+        certificate = certificate_from_pem(material.certificate_pem)
         from cryptography.hazmat.primitives import hashes, serialization
         self._certificate_der = certificate.public_bytes(serialization.Encoding.DER)
-        self.kid = keys.b64url(certificate.fingerprint(hashes.SHA1()))
+        self.kid = b64url(certificate.fingerprint(hashes.SHA1()))
         self._headers = {"typ": "JWT", "kid": self.kid, "x5t": self.kid}
 
     def issuer(self, tenant_id: str) -> str:
@@ -74,7 +75,7 @@ class TokenIssuer:
         numbers = self._public_key.public_numbers()
 
         def number(value: int) -> str:
-            return keys.b64url(value.to_bytes((value.bit_length() + 7) // 8, "big"))
+            return b64url(value.to_bytes((value.bit_length() + 7) // 8, "big"))
         return {"keys": [{
             "kty": "RSA", "use": "sig", "kid": self.kid, "x5t": self.kid, "n": number(numbers.n),
             "e": number(numbers.e), "x5c": [base64.b64encode(self._certificate_der).decode("ascii")],

@@ -1,4 +1,4 @@
-"""HTTP helpers shared by the routes: reading forms, answering as Azure AD.
+"""HTTP helpers shared by the routes: reading forms, answering as Azure AD and Graph.
 
 Forms are parsed from the body with the standard library (token requests
 are small url-encoded forms; starlette's own form parser needs an extra
@@ -9,6 +9,7 @@ so that an error body, its page and the request log agree on them.
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any, Optional
 from urllib.parse import parse_qsl
@@ -16,7 +17,8 @@ from urllib.parse import parse_qsl
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from . import errors, pages
+from .errors import AadError, GraphError, error_body, timestamp
+from .pages import error_page as error_page_html
 
 TRACE_KEY = "pwshlike.trace_id"
 CORRELATION_KEY = "pwshlike.correlation_id"
@@ -57,16 +59,27 @@ def json_response(request: Request, body: Any, status: int = 200) -> Response:
     return Response(content, status, headers, media_type="application/json; charset=utf-8")
 
 
-def aad_error(request: Request, error: errors.AadError) -> Response:
+def aad_error(request: Request, error: AadError) -> Response:
     trace_id, correlation_id = ids(request)
-    return json_response(request, errors.error_body(error, trace_id, correlation_id), error.status)
+    return json_response(request, error_body(error, trace_id, correlation_id), error.status)
 
 
-def error_page(request: Request, error: errors.AadError) -> HTMLResponse:
+def graph_error(request: Request, error: GraphError) -> Response:
+    """Graph's error body: every one carries ``innerError`` with the date and
+    the request's ids, the ``client-request-id`` echoing the caller's header
+    as the SDK expects."""
+    trace_id, correlation_id = ids(request)
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+    return json_response(request, {"error": {
+        "code": error.code, "message": error.message,
+        "innerError": {"date": now, "request-id": trace_id, "client-request-id": correlation_id}}}, error.status)
+
+
+def error_page(request: Request, error: AadError) -> HTMLResponse:
     """Azure AD shows some errors in the browser and stops there (a redirect
     URI mismatch above all): no redirect, the AADSTS code on the page."""
     trace_id, correlation_id = ids(request)
-    return HTMLResponse(pages.error_page(error, trace_id, correlation_id, errors.timestamp()), error.status)
+    return HTMLResponse(error_page_html(error, trace_id, correlation_id, timestamp()), error.status)
 
 
 def query(request: Request, name: str) -> Optional[str]:
