@@ -13,6 +13,7 @@ import os
 from typing import Any, Callable, Optional
 
 from ..language import ast as A
+from ..language.numeric import TypedNumber
 from . import operators as ops
 from .compile_support import collect, runtime_error
 from .conversions import to_bool, to_string
@@ -20,7 +21,7 @@ from .errors import ErrorCategory, ParseException, RuntimeException
 from .members import get_index, get_member, invoke_method
 from .scopes import PSVariable, QualifiedName, drive_not_found, get_env
 from .scriptblock import ScriptBlock, ScriptBlockCode
-from .values import Hashtable, OrderedDictionary, PSCustomObject, PSReference
+from .values import INTEGER_CLASSES, Hashtable, OrderedDictionary, PSCustomObject, PSReference
 
 Expr = Callable[[Any], Any]
 
@@ -178,10 +179,22 @@ def truth(value: Any) -> bool:
     return value if type(value) is bool else to_bool(value)
 
 
+_INTEGER_CLASS = {cls.__name__: cls for cls in INTEGER_CLASSES}
+
+
+def literal_value(value: Any) -> Any:
+    """The runtime value of a literal's ``value``: the tokenizer leaves a
+    typed integer literal (``1L``, ``5uy``, ``2147483648``) as a plain
+    :class:`TypedNumber`, which becomes the engine's integer class here."""
+    if type(value) is TypedNumber:
+        return _INTEGER_CLASS[value.type_name](value.value)
+    return value
+
+
 def constant_of(node: Any) -> tuple[bool, Any]:
     """(True, value) when ``node`` is a literal constant."""
     if isinstance(node, A.ConstantExpressionAst) and not isinstance(node, A.ExpandableStringExpressionAst):
-        return True, node.value
+        return True, literal_value(node.value)
     return False, None
 
 
@@ -241,7 +254,7 @@ class ExpressionCompiler:
     # --- literals -------------------------------------------------------------------
 
     def e_ConstantExpressionAst(self, node: Any) -> Expr:
-        value = node.value
+        value = literal_value(node.value)
         return lambda ctx: value
 
     e_StringConstantExpressionAst = e_ConstantExpressionAst

@@ -2,15 +2,17 @@
 
 ``number_value`` turns the digits the tokenizer collected (sign, digits,
 decimal point, exponent, a hex or binary body), the type suffix and the
-multiplier into the runtime value: a plain ``int`` for Int32, ``float`` for
-Double, and the engine's integer subclasses (``Int64``, ``Byte``...) or
-``decimal.Decimal`` for the other .NET types.  Those modules are imported
-only when a literal needs them, so plain scripts never pay for them.
+multiplier into the literal's value: a plain ``int`` for Int32, ``float``
+for Double, ``decimal.Decimal`` for Decimal, and for the other .NET integer
+types (``1L``, ``5uy``, ``2147483648``...) a :class:`TypedNumber`: the plain
+integer with the name of its type.  The language layer knows no runtime
+types; the engine wraps a ``TypedNumber`` in its value class when it
+compiles the constant.
 """
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 # Suffix flags (PowerShell's NumberSuffixFlags).
 SUFFIX_NONE = 0
@@ -31,7 +33,7 @@ FORMAT_BINARY = 2
 INT32_MIN, INT32_MAX = -(1 << 31), (1 << 31) - 1
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
 
-# (suffix) -> (engine class name, min, max)
+# (suffix) -> (.NET type name, min, max)
 _RANGES = {
     SUFFIX_SIGNED_BYTE: ("SByte", -128, 127),
     SUFFIX_UNSIGNED_BYTE: ("Byte", 0, 255),
@@ -44,15 +46,14 @@ _RANGES = {
 _DECIMAL_MAX = (1 << 96) - 1
 
 
-def _values() -> Any:
-    """The engine's value classes (imported on first use: the language layer
-    must not pay for the engine when a script has no typed literals)."""
-    from ..engine import values
-    return values
+class TypedNumber(NamedTuple):
+    """An integer literal of a .NET type with no plain Python equivalent:
+    the value, and the type's name (``Int64``, ``UInt32``, ``UInt64``,
+    ``SByte``, ``Byte``, ``Int16``, ``UInt16`` or ``BigInt``) that the
+    runtime builds it as."""
 
-
-def _typed(class_name: str, value: int) -> int:
-    return getattr(_values(), class_name)(value)
+    value: int
+    type_name: str
 
 
 def _decimal(text: str) -> Any:
@@ -73,7 +74,7 @@ def _fit(value: int, suffix: int, fmt: int) -> Any:
         if INT32_MIN <= value <= INT32_MAX:
             return value
         if INT64_MIN <= value <= INT64_MAX:
-            return _typed("Int64", value)
+            return TypedNumber(value, "Int64")
         if fmt == FORMAT_DECIMAL:
             if -_DECIMAL_MAX <= value <= _DECIMAL_MAX:
                 return _decimal(str(value))
@@ -84,22 +85,22 @@ def _fit(value: int, suffix: int, fmt: int) -> Any:
         return None
     if suffix == SUFFIX_UNSIGNED:
         if 0 <= value <= 0xFFFFFFFF:
-            return _typed("UInt32", value)
+            return TypedNumber(value, "UInt32")
         if 0 <= value <= (1 << 64) - 1:
-            return _typed("UInt64", value)
+            return TypedNumber(value, "UInt64")
         return None
     if suffix == SUFFIX_DECIMAL:
         if -_DECIMAL_MAX <= value <= _DECIMAL_MAX:
             return _decimal(str(value))
         return None
     if suffix == SUFFIX_BIGINT:
-        return _typed("BigInt", value)
+        return TypedNumber(value, "BigInt")
     spec = _RANGES.get(suffix)
     if spec is None:
         return None
     name, low, high = spec
     if low <= value <= high:
-        return _typed(name, value)
+        return TypedNumber(value, name)
     return None
 
 

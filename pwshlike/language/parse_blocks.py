@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import ast as A
+import pwshlike.language.ast as A
 from .ast import Extent
 from .parse_cursor import (BARRIER, EMPTY, K, K_COMMA, K_EOF, K_EQUALS, K_GENERIC, K_IDENTIFIER, K_LCURLY,
                            K_LPAREN, K_NEWLINE, K_RCURLY, K_RPAREN, K_SEMI, K_SPLATTED, K_VARIABLE,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from . import ast as A
+import pwshlike.language.ast as A
 from .ast import Extent, SourceText
 from .errors import message, ParseError
 from .tokenizer import DASHES, RawToken, SKIP_START, Tokenizer

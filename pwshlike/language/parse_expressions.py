@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from . import ast as A
+import pwshlike.language.ast as A
 from .ast import Extent
+from .numeric import TypedNumber
 from .parse_cursor import (INVARIANT, K_ATCURLY, K_ATPAREN, K_COLON, K_COLONCOLON, K_COMMA, K_DOLLARPAREN,
                            K_DOT, K_EQUALS, K_EXPANDABLE, K_GENERIC, K_HERE_EXPANDABLE, K_HERE_STRING,
                            K_LBRACKET, K_LCURLY, K_LPAREN, K_MINUS, K_MINUSMINUS, K_NEWLINE, K_NUMBER,
@@ -724,6 +725,8 @@ def _constant_key_text(value: Any) -> str:
         return str(int(value))
     if isinstance(value, bool):
         return "True" if value else "False"
+    if type(value) is TypedNumber:
+        return str(value.value)
     return str(value)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from . import ast as A
+import pwshlike.language.ast as A
 from .ast import Extent
 from .parse_cursor import (EMPTY, INVARIANT, K_AMPERSAND, K_ANDAND, K_ATCURLY, K_ATPAREN, K_COMMA,
                            K_DOLLARPAREN, K_DOT, K_EOF, K_EXPANDABLE, K_GENERIC, K_HERE_EXPANDABLE,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from . import ast as A
+import pwshlike.language.ast as A
 from .ast import Extent
 from .parse_cursor import (BARRIER, EMPTY, K, K_AMPERSAND, K_ANDAND, K_ATCURLY, K_ATPAREN, K_COMMA,
                            K_DEFAULT, K_EOF, K_EXPANDABLE, K_GENERIC, K_HERE_EXPANDABLE, K_HERE_STRING,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import ast as A
+import pwshlike.language.ast as A
 from .ast import Extent
 from .parse_cursor import (K_COMMA, K_EOF, K_EQUALS, K_IDENTIFIER, K_LBRACKET, K_LPAREN, K_NEWLINE,
                            K_RBRACKET, K_RPAREN, offset_before)

@@ -22,7 +22,7 @@ import gc
 import sys
 from typing import Optional
 
-from . import ast as A
+import pwshlike.language.ast as A
 from .ast import Extent
 from .errors import message, ParseError
 from .parse_blocks import BlockRules

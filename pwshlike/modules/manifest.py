@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from pwshlike.engine.compile_expressions import literal_value
 from pwshlike.engine.errors import DotNetException, ErrorCategory, ErrorRecord, InvalidOperationException
 from pwshlike.engine.values import Hashtable
 
@@ -40,7 +41,7 @@ class _Restricted:
     def value(self, node: Any) -> Any:
         kind = type(node).__name__
         if kind in ("StringConstantExpressionAst", "ConstantExpressionAst"):
-            return node.value
+            return literal_value(node.value)
         if kind == "ExpandableStringExpressionAst":
             return "".join(p if isinstance(p, str) else str(self.value(p)) for p in node.parts)
         if kind == "VariableExpressionAst":

@@ -8,6 +8,7 @@ import pytest
 
 from pwshlike.language import ast as A
 from pwshlike.language import parse_input
+from pwshlike.language.numeric import TypedNumber
 
 from .astdump import dump
 
@@ -239,11 +240,18 @@ def test_expression_shapes(src, expected):
     assert parse(src) == expected
 
 
-def test_numbers_become_constants_with_runtime_values():
+def test_numbers_become_constants_with_literal_values():
     node = first("0x10")
     assert type(node) is A.ConstantExpressionAst and node.value == 16
     assert first("1.5d").value == decimal.Decimal("1.5")
-    assert type(first("5l").value).__name__ == "Int64"
+    assert first("5l").value == TypedNumber(5, "Int64")
+
+
+def test_typed_and_plain_integer_keys_are_duplicates():
+    """pwsh compares constant keys by ``ToString()``: ``1L`` and ``1`` clash."""
+    errors = parse_input("@{1L = 'a'; 1 = 'b'}").errors
+    assert [(e.error_id, e.message) for e in errors] == [
+        ("DuplicateKeyInHashLiteral", "Duplicate keys '1' are not allowed in hash literals.")]
 
 
 def test_string_kinds():

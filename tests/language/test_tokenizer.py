@@ -7,6 +7,7 @@ import decimal
 import pytest
 
 from pwshlike.language import Token, TokenFlags, TokenKind, parse_input
+from pwshlike.language.numeric import TypedNumber
 from pwshlike.language.tokenizer import WHITESPACE
 
 K = TokenKind
@@ -250,9 +251,15 @@ def test_here_string_errors():
     ("0xFFl", 255, "Int64"),
 ])
 def test_number_values_and_types(src, value, type_name):
+    """Int32, Double and Decimal literals are plain Python values; the other
+    .NET integer types come as a TypedNumber the runtime wraps."""
     got = number(src)
-    assert got == value
-    assert type(got).__name__ == type_name
+    if isinstance(got, TypedNumber):
+        assert (got.value, got.type_name) == (value, type_name)
+        assert type(got.value) is int
+    else:
+        assert got == value
+        assert type(got).__name__ == type_name
 
 
 def test_decimal_numbers():
