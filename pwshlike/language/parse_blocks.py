@@ -13,7 +13,7 @@ from .ast import Extent
 from .parse_cursor import (BARRIER, EMPTY, K, K_COMMA, K_EOF, K_EQUALS, K_GENERIC, K_IDENTIFIER, K_LCURLY,
                            K_LPAREN, K_NEWLINE, K_RCURLY, K_RPAREN, K_SEMI, K_SPLATTED, K_VARIABLE,
                            offset_before)
-from .tokenizer import MODE_COMMAND, MODE_EXPRESSION, RawToken, SKIP_START
+from .scan_tables import MODE_COMMAND, MODE_EXPRESSION, RawToken, SKIP_START
 from .tokens import F_BLOCK_NAME, kind_text, STATIC_FLAGS
 
 _BLOCK_NAMES = {K.Begin: "begin", K.Process: "process", K.End: "end", K.Clean: "clean",

@@ -16,7 +16,8 @@ from typing import Any, Optional
 import pwshlike.language.ast as A
 from .ast import Extent, SourceText
 from .errors import message, ParseError
-from .tokenizer import DASHES, RawToken, SKIP_START, Tokenizer
+from .scan_tables import DASHES, RawToken, SKIP_START
+from .tokenizer import Tokenizer
 from .tokens import F_INVARIANT, F_INVARIANT_DYNAMIC, STATIC_FLAGS, TokenKind
 
 K = TokenKind

@@ -17,7 +17,7 @@ from .parse_cursor import (INVARIANT, K_ATCURLY, K_ATPAREN, K_COLON, K_COLONCOLO
                            K_PARAMETER, K_PLUSPLUS, K_QUESTION, K_QUESTIONDOT, K_QUESTIONLBRACKET,
                            K_RBRACKET, K_RCURLY, K_RPAREN, K_SEMI, K_SPLATTED, K_STRING, K_VARIABLE,
                            offset_before, op_name)
-from .tokenizer import DOUBLE_QUOTES, MODE_COMMAND, MODE_EXPRESSION, RawToken
+from .scan_tables import DOUBLE_QUOTES, MODE_COMMAND, MODE_EXPRESSION, RawToken
 from .tokens import F_BINARY, F_HAS_PARTS, F_INVARIANT_DYNAMIC, F_PREC_MASK, F_UNARY, STATIC_FLAGS
 
 _MEMBER_ACCESS_START = frozenset(".:[?<")

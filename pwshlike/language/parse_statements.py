@@ -15,7 +15,7 @@ from .parse_cursor import (BARRIER, EMPTY, K, K_AMPERSAND, K_ANDAND, K_ATCURLY, 
                            K_IDENTIFIER, K_LABEL, K_LCURLY, K_LPAREN, K_NEWLINE, K_OROR, K_PARAMETER, K_PIPE,
                            K_RCURLY, K_REDIRECT_IN, K_REDIRECTION, K_RPAREN, K_SEMI, K_SPLATTED, K_STRING,
                            K_VARIABLE, offset_before)
-from .tokenizer import MODE_COMMAND, RawToken
+from .scan_tables import MODE_COMMAND, RawToken
 from .tokens import (F_KEYWORD, F_MEMBER_NAME, F_NO_ATTRIBUTES, F_NOT_KEYWORD, kind_text, STATIC_FLAGS,
                      TokenKind)
 

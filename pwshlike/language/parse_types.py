@@ -12,7 +12,7 @@ import pwshlike.language.ast as A
 from .ast import Extent
 from .parse_cursor import (K_COMMA, K_EOF, K_EQUALS, K_IDENTIFIER, K_LBRACKET, K_LPAREN, K_NEWLINE,
                            K_RBRACKET, K_RPAREN, offset_before)
-from .tokenizer import MODE_EXPRESSION, MODE_TYPENAME, RawToken
+from .scan_tables import MODE_EXPRESSION, MODE_TYPENAME, RawToken
 from .tokens import F_ATTRIBUTE_NAME
 
 

@@ -31,7 +31,7 @@ from .parse_expressions import ExpressionRules
 from .parse_pipelines import PipelineRules
 from .parse_statements import StatementRules
 from .parse_types import TypeNameRules
-from .tokenizer import MODE_COMMAND, RawToken
+from .scan_tables import MODE_COMMAND, RawToken
 
 
 class Parser(BlockRules, StatementRules, PipelineRules, ExpressionRules, TypeNameRules, TokenCursor):

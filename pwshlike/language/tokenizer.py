@@ -26,71 +26,24 @@ import re
 from typing import Any, Optional
 
 from .ast import SourceText
-from .numeric import (FORMAT_BINARY, FORMAT_DECIMAL, FORMAT_HEX, SUFFIX_BIGINT, SUFFIX_DECIMAL,
-                      SUFFIX_LONG, SUFFIX_NONE, SUFFIX_SHORT, SUFFIX_SIGNED_BYTE, SUFFIX_UNSIGNED,
-                      number_value)
-from .tokens import (F_HAS_PARTS, F_IN_ERROR, F_INVARIANT_DYNAMIC, F_TYPE_NAME, F_USED_COLON,
-                     KEYWORDS, OPERATORS, TokenKind)
+from .numeric import (FORMAT_BINARY, FORMAT_DECIMAL, FORMAT_HEX, number_value, SUFFIX_BIGINT, SUFFIX_DECIMAL,
+                      SUFFIX_LONG, SUFFIX_NONE, SUFFIX_SHORT, SUFFIX_SIGNED_BYTE, SUFFIX_UNSIGNED)
+from .scan_strings import join_value, StringScanner
+from .scan_tables import (DASHES, DOUBLE_QUOTES, FORCE_NEW, K, K_COLONCOLON, K_COMMENT,
+                          K_CONTINUATION, K_DOT, K_EOF, K_EQUALS, K_EXPANDABLE, K_GENERIC, K_IDENTIFIER,
+                          K_INLINESCRIPT, K_LABEL, K_LBRACKET, K_LCURLY, K_LPAREN, K_NEWLINE, K_NUMBER,
+                          K_PARAMETER, K_PIPE, K_QUESTIONDOT, K_QUESTIONLBRACKET, K_REDIRECTION, K_SEMI,
+                          K_SPLATTED, K_STRING, K_UNKNOWN, K_VARIABLE, LINE_REST_RE, MODE_COMMAND,
+                          MODE_EXPRESSION, MODE_TYPENAME, RawToken, SINGLE_QUOTES, SKIP_START,
+                          VAR_START_ASCII, WHITESPACE, WS_CLASS, WS_RE)
+from .tokens import (F_HAS_PARTS, F_INVARIANT_DYNAMIC, F_TYPE_NAME, F_USED_COLON, KEYWORDS, OPERATORS,
+                     TokenKind)
 
-# Tokens are plain lists while the parser works (building a list costs a
-# fifth of building an object, and a large script has ~100k tokens); the
-# public Token objects are made from them on demand (tokens.materialize):
-#     [kind, start, end, value, dyn_flags]            (offsets into the source)
-#     [kind, start, end, value, dyn_flags, parts, nested]   with F_HAS_PARTS
-RawToken = list
+# --- character classes and scanning expressions -----------------------------
 
-MODE_COMMAND = 0
-MODE_EXPRESSION = 1
-MODE_TYPENAME = 2
-
-K = TokenKind
-K_UNKNOWN = K.Unknown
-K_VARIABLE = K.Variable
-K_SPLATTED = K.SplattedVariable
-K_PARAMETER = K.Parameter
-K_NUMBER = K.Number
-K_LABEL = K.Label
-K_IDENTIFIER = K.Identifier
-K_GENERIC = K.Generic
-K_NEWLINE = K.NewLine
-K_CONTINUATION = K.LineContinuation
-K_COMMENT = K.Comment
-K_EOF = K.EndOfInput
-K_STRING = K.StringLiteral
-K_EXPANDABLE = K.StringExpandable
-K_HERE_STRING = K.HereStringLiteral
-K_HERE_EXPANDABLE = K.HereStringExpandable
-K_REDIRECTION = K.Redirection
-K_INLINESCRIPT = K.InlineScript
-# (Module constants rather than ``K.Name`` on hot paths: an attribute of the
-# enum class is a slow, unspecialized lookup.)
-K_EQUALS = K.Equals
-K_PIPE = K.Pipe
-K_DOT = K.Dot
-K_LBRACKET = K.LBracket
-K_COLONCOLON = K.ColonColon
-K_QUESTIONDOT = K.QuestionDot
-K_QUESTIONLBRACKET = K.QuestionLBracket
-K_LPAREN = K.LParen
-K_LCURLY = K.LCurly
-K_SEMI = K.Semi
-
-# --- character classes (PowerShell's CharTraits) ------------------------------
-
-# Whitespace: the ASCII blanks, NBSP, NEL and the Unicode separators (not newlines).
-_WS_CHARS = " \t\f\v\xa0\x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" \
-            "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-WHITESPACE = frozenset(_WS_CHARS)
-_WS_CLASS = "".join(_WS_CHARS)
-# Characters that always end a bare word (ForceStartNewToken).
-FORCE_NEW = frozenset("\0\t\n\v\f\r &(),;{}|") | WHITESPACE
 # Characters that end a number in expression mode (ForceStartNewTokenAfterNumber).
 _AFTER_NUMBER = frozenset("!#%*+-./<=>]\u2013\u2014\u2015")
 _AFTER_NUMBER_TERNARY = _AFTER_NUMBER | frozenset("?:")
-DASHES = frozenset("-\u2013\u2014\u2015")
-SINGLE_QUOTES = frozenset("'\u2018\u2019\u201a\u201b")
-DOUBLE_QUOTES = frozenset("\"\u201c\u201d\u201e")
-_VAR_START_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$:?^")
 _IDENT_START_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _HEX = frozenset("0123456789abcdefABCDEF")
 # Characters that continue a type name after a plain name (see _TYPENAME_RE).
@@ -104,38 +57,26 @@ _MULTIPLIERS = {"k": 1024, "K": 1024, "m": 1 << 20, "M": 1 << 20, "g": 1 << 30, 
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r",
             "t": "\t", "v": "\v"}
 _SCOPES = ("global", "local", "private", "script")
-
-_WS_RE = re.compile("[" + _WS_CLASS + "]+")
-_IDENT_RE = re.compile(r"[^\W\d]\w*")
 _IDENT_FOLLOW_RE = re.compile(r"\w*")
 _TYPENAME_RE = re.compile(r"[\w.`+#\\]*")
 _DIGITS_RE = re.compile(r"[0-9]*")
 _HEX_RE = re.compile(r"[0-9a-fA-F]*")
 _BIN_RE = re.compile(r"[01]*")
 _VARNAME_RE = re.compile(r"(?:[\w?]|:(?!:))*")
-_LINE_REST_RE = re.compile(r"[^\r\n]*")
 # Parameter name characters in command mode: anything up to a terminator,
 # a colon or a quote.
-_PARAM_CMD_RE = re.compile("[^" + _WS_CLASS + "{}();,|&.\\[\\r\\n\\x00:'\"\u2018\u2019\u201a\u201b"
+_PARAM_CMD_RE = re.compile("[^" + WS_CLASS + "{}();,|&.\\[\\r\\n\\x00:'\"\u2018\u2019\u201a\u201b"
                            "\u201c\u201d\u201e]*")
 _PARAM_EXPR_RE = re.compile(r"[A-Za-z]*")
 # Bare-word characters that need no special handling.
-_GENERIC_PLAIN_RE = re.compile("[^" + _WS_CLASS + "\\r\\n\\x00&(),;{}|`$'\"\u2018\u2019\u201a"
+_GENERIC_PLAIN_RE = re.compile("[^" + WS_CLASS + "\\r\\n\\x00&(),;{}|`$'\"\u2018\u2019\u201a"
                                "\u201b\u201c\u201d\u201e]+")
-_SQ_BODY_RE = re.compile("[^'\u2018\u2019\u201a\u201b\\x00]*")
-_DQ_BODY_RE = re.compile("[^\"\u201c\u201d\u201e`$\\x00]*")
-_HERE_DQ_BODY_RE = re.compile("[^`$\\r\\n\\x00]*")
-_SUBEXPR_BODY_RE = re.compile("[^()`\"\u201c\u201d\u201e\\x00]*")
 _BRACED_VAR_RE = re.compile("[^}`{\"\u201c\u201d\u201e\\x00]*")
 # After a newline: blanks and comments (a comment may end its line, but no
 # line may be blank) and then a '|' that continues the pipeline.
 _PIPE_CONTINUATION = re.compile(
-    "[" + _WS_CLASS + "]*(?:(?:#[^\\r\\n]*|<#[\\s\\S]*?#>)[" + _WS_CLASS + "]*"
-    "(?:(?:\\r\\n|\\r|\\n)[" + _WS_CLASS + "]*)?)*\\|").match
-# First characters of what skip_newlines() may consume (non-ASCII blanks
-# are whitespace too; other non-ASCII characters just take the long way).
-SKIP_START = frozenset(" \t\r\n\f\v;#<`") | frozenset(chr(c) for c in range(0x80, 0x100)) \
-    | WHITESPACE
+    "[" + WS_CLASS + "]*(?:(?:#[^\\r\\n]*|<#[\\s\\S]*?#>)[" + WS_CLASS + "]*"
+    "(?:(?:\\r\\n|\\r|\\n)[" + WS_CLASS + "]*)?)*\\|").match
 # The common tokens in one match (after ASCII blanks), most frequent first:
 # 1 punctuation and newlines that read the same in every mode, 2 a name
 # (with ``-word`` parts: a command name like ``Get-Item`` in command mode),
@@ -165,7 +106,7 @@ class _Nested:
         self.tokens = tk.tokens
 
 
-class Tokenizer:
+class Tokenizer(StringScanner):
     """Scans one token at a time in the mode the parser asks for."""
 
     def __init__(self, source: SourceText, parser: Any) -> None:
@@ -261,7 +202,7 @@ class Tokenizer:
             if c in WHITESPACE:
                 i += 1
             elif c == "#":
-                i = _LINE_REST_RE.match(text, i).end()
+                i = LINE_REST_RE.match(text, i).end()
             elif c == "<" and text[i + 1] == "#":
                 close = text.find("#>", i + 2, n)
                 i = n if close < 0 else close + 2
@@ -326,7 +267,7 @@ class Tokenizer:
         while True:
             c = text[pos]
             if c in WHITESPACE:
-                pos = _WS_RE.match(text, pos).end()
+                pos = WS_RE.match(text, pos).end()
             elif c == "\n":
                 if base >= 0:
                     tokens.append([K_NEWLINE, pos + base, pos + 1 + base, None, 0])
@@ -360,7 +301,7 @@ class Tokenizer:
         self.pos = pos
 
     def _line_comment(self, pos: int) -> int:
-        end = _LINE_REST_RE.match(self.text, pos).end()
+        end = LINE_REST_RE.match(self.text, pos).end()
         if end > self.n:
             end = self.n
         self._tok(K_COMMENT, pos, end)
@@ -549,7 +490,7 @@ class Tokenizer:
         while True:
             c = text[pos]
             if c in WHITESPACE:
-                pos = _WS_RE.match(text, pos).end()
+                pos = WS_RE.match(text, pos).end()
                 c = text[pos]
             if c == "#":
                 pos = self._line_comment(pos)
@@ -682,7 +623,7 @@ class Tokenizer:
                     buf.append(m.group())
                     pos = m.end()
         self.pos = pos
-        value = "".join(buf) if not parts else _join_value(self.source.text, parts, buf)
+        value = "".join(buf) if not parts else join_value(self.source.text, parts, buf)
         tok = self._tok(K_GENERIC, start, pos, value)
         if nested:
             if buf:
@@ -735,325 +676,6 @@ class Tokenizer:
         buf.append(chr(value))
         return i + 1
 
-    # --- strings --------------------------------------------------------------------
-
-    def _scan_single_body(self, pos: int, buf: list[str]) -> tuple[int, bool]:
-        """Body of a '...' string from ``pos`` (after the quote); returns the
-        position after the closing quote and whether it was terminated."""
-        text = self.text
-        start = pos - 1
-        body = _SQ_BODY_RE
-        while True:
-            m = body.match(text, pos)
-            end = m.end()
-            if end > pos:
-                buf.append(m.group())
-            pos = end
-            c = text[pos]
-            if c == "\0":
-                if pos >= self.n:
-                    self.pos = pos
-                    self._incomplete(start, "TerminatorExpectedAtEndOfString", "'")
-                    return pos, False
-                buf.append(c)
-                pos += 1
-                continue
-            # A quote: doubled means one literal quote.
-            if text[pos + 1] in SINGLE_QUOTES:
-                buf.append(text[pos + 1])
-                pos += 2
-                continue
-            return pos + 1, True
-
-    def _scan_double_body(self, pos: int, buf: list[str], parts: list[Any], nested: list[RawToken],
-                          _here: bool) -> tuple[int, bool]:
-        """Body of a "..." string from ``pos`` (after the quote): escapes,
-        doubled quotes and ``$`` expansions.  Literal text goes to ``buf``;
-        each expansion flushes ``buf`` into ``parts`` and adds its token."""
-        text = self.text
-        start = pos - 1
-        body = _DQ_BODY_RE
-        while True:
-            m = body.match(text, pos)
-            end = m.end()
-            if end > pos:
-                buf.append(m.group())
-            pos = end
-            c = text[pos]
-            if c == "$":
-                new_pos = self._dollar_in_string(pos, buf, parts, nested, False)
-                if new_pos == pos:
-                    buf.append("$")
-                    pos += 1
-                else:
-                    pos = new_pos
-            elif c == "`":
-                c1 = text[pos + 1]
-                if c1 == "\0" and pos + 1 >= self.n:
-                    buf.append("`")
-                    pos += 1
-                else:
-                    pos = self._escape(c1, pos, buf)
-            elif c == "\0":
-                if pos >= self.n:
-                    self.pos = pos
-                    self._incomplete(start, "TerminatorExpectedAtEndOfString", '"')
-                    return pos, False
-                buf.append(c)
-                pos += 1
-            elif text[pos + 1] in DOUBLE_QUOTES:
-                buf.append(text[pos + 1])
-                pos += 2
-            else:
-                return pos + 1, True
-
-    def _dollar_in_string(self, pos: int, buf: list[str], parts: list[Any], nested: list[RawToken],
-                          here: bool) -> int:
-        """``$`` inside a string or bare word: a variable or ``$(...)`` becomes
-        a nested token; returns ``pos`` unchanged when it is a literal ``$``."""
-        text = self.text
-        c1 = text[pos + 1]
-        if c1 == "(":
-            tok = self._subexpression(pos, here)
-        elif c1 == "{" or c1 in _VAR_START_ASCII or (c1 > "\x7f" and c1.isalnum()):
-            tokens, mode = self.tokens, self.mode
-            self.tokens = []
-            self.mode = MODE_EXPRESSION
-            try:
-                tok = self._variable(pos, False, True)
-            finally:
-                self.tokens = tokens
-                self.mode = mode
-        else:
-            return pos
-        if buf:
-            parts.append("".join(buf))
-            buf.clear()
-        parts.append(tok)
-        nested.append(tok)
-        return self.pos
-
-    def _subexpression(self, pos: int, here: bool) -> RawToken:
-        """``$(...)`` inside a string, read as text by counting parentheses
-        (as PowerShell does); parsed later as a nested script."""
-        text = self.text
-        i = pos + 2
-        depth = 1
-        out = ["$("]
-        skips: list[int] = []
-        body = _SUBEXPR_BODY_RE
-        in_error = False
-        while True:
-            m = body.match(text, i)
-            if m.end() > i:
-                out.append(m.group())
-                i = m.end()
-            c = text[i]
-            if c == "(":
-                depth += 1
-                out.append(c)
-                i += 1
-            elif c == ")":
-                out.append(c)
-                i += 1
-                depth -= 1
-                if depth == 0:
-                    break
-            elif c == "\0":
-                if i >= self.n:
-                    self.pos = i
-                    self._incomplete(pos, "IncompleteDollarSubexpressionReference")
-                    in_error = True
-                    break
-                out.append(c)
-                i += 1
-            else:
-                # A backtick or double quote: with a double quote after it, the
-                # first character only escapes the quote.
-                c1 = text[i + 1]
-                if not here and c1 in DOUBLE_QUOTES:
-                    skips.append(self.offset(i))
-                    out.append(c1)
-                    i += 2
-                else:
-                    out.append(c)
-                    i += 1
-        self.pos = i
-        if self.skips:
-            skips = sorted(self.skips + skips)
-        return [K.Unknown, self.offset(pos), self.offset(i), ("".join(out), skips or None), F_IN_ERROR if in_error else 0]
-
-    def _string_literal(self, c: str, pos: int) -> RawToken:
-        buf: list[str] = []
-        end, ok = self._scan_single_body(pos + 1, buf)
-        self.pos = end
-        return self._tok(K_STRING, pos, end, "".join(buf), 0 if ok else F_IN_ERROR)
-
-    def _string_expandable(self, c: str, pos: int) -> RawToken:
-        text = self.text
-        # Fast path: no escapes, no expansions.
-        m = _DQ_BODY_RE.match(text, pos + 1)
-        end = m.end()
-        c2 = text[end]
-        if c2 in DOUBLE_QUOTES and text[end + 1] not in DOUBLE_QUOTES:
-            self.pos = end + 1
-            return self._tok(K_EXPANDABLE, pos, end + 1, m.group())
-        buf: list[str] = []
-        parts: list[Any] = []
-        nested: list[RawToken] = []
-        end, ok = self._scan_double_body(pos + 1, buf, parts, nested, False)
-        self.pos = end
-        value = "".join(buf) if not parts else _join_value(self.source.text, parts, buf)
-        tok = self._tok(K_EXPANDABLE, pos, end, value, 0 if ok else F_IN_ERROR)
-        if nested:
-            if buf:
-                parts.append("".join(buf))
-            tok[4] |= F_HAS_PARTS
-            tok.append(parts)
-            tok.append(nested)
-        return tok
-
-    def _here_string(self, pos: int, expandable: bool) -> RawToken:
-        """``@' ... '@`` / ``@" ... "@``: the header must end its line and the
-        footer must start a line."""
-        text = self.text
-        quotes = DOUBLE_QUOTES if expandable else SINGLE_QUOTES
-        kind = K_HERE_EXPANDABLE if expandable else K_HERE_STRING
-        i = pos + 2
-        m = _WS_RE.match(text, i)
-        if m is not None:
-            i = m.end()
-        c = text[i]
-        if c == "\r":
-            i += 2 if text[i + 1] == "\n" else 1
-        elif c == "\n":
-            i += 1
-        else:
-            if c == "\0" and i >= self.n:
-                self.pos = i
-                self._incomplete(pos, "TerminatorExpectedAtEndOfString", text[pos + 1] + "@")
-                return self._tok(kind, pos, i, "", F_IN_ERROR)
-            self._error(i, i + 1, "UnexpectedCharactersAfterHereStringHeader")
-            while True:
-                c = text[i]
-                if c in quotes and text[i + 1] == "@":
-                    i += 2
-                    break
-                if c == "\r" or c == "\n" or (c == "\0" and i >= self.n):
-                    break
-                i += 1
-            self.pos = i
-            return self._tok(kind, pos, i, "", F_IN_ERROR)
-        buf: list[str] = []
-        parts: list[Any] = []
-        nested: list[RawToken] = []
-        false_footer = -1
-        line_start = True
-        first_line = True
-        in_error = False
-        while True:
-            if line_start:
-                line_start = False
-                # Is this line the footer?
-                c = text[i]
-                if c in quotes and text[i + 1] == "@":
-                    # Drop the newline that ends the last content line.
-                    if not first_line:
-                        buf.pop()
-                    i += 2
-                    break
-                first_line = False
-                j = i
-                while text[j] in WHITESPACE:
-                    j += 1
-                if j > i and text[j] in quotes and text[j + 1] == "@" and false_footer < 0:
-                    false_footer = j
-            c = text[i]
-            if c == "\n" or c == "\r":
-                if c == "\r" and text[i + 1] == "\n":
-                    buf.append("\r\n")
-                    i += 2
-                else:
-                    buf.append(c)
-                    i += 1
-                line_start = True
-                continue
-            if c == "\0" and i >= self.n:
-                self.pos = i
-                if false_footer >= 0:
-                    self._incomplete(false_footer, "WhitespaceBeforeHereStringFooter")
-                else:
-                    self._incomplete(pos, "TerminatorExpectedAtEndOfString",
-                                     text[pos + 1] + "@")
-                in_error = True
-                break
-            if not expandable:
-                nl = _LINE_REST_RE.match(text, i).end()
-                if nl > self.n:
-                    nl = self.n
-                if nl == i:
-                    buf.append(c)
-                    i += 1
-                else:
-                    buf.append(text[i:nl])
-                    i = nl
-                continue
-            if c == "$":
-                new_i = self._dollar_in_string(i, buf, parts, nested, True)
-                if new_i == i:
-                    buf.append("$")
-                    i += 1
-                else:
-                    i = new_i
-            elif c == "`":
-                c1 = text[i + 1]
-                if c1 == "\0" and i + 1 >= self.n:
-                    buf.append("`")
-                    i += 1
-                else:
-                    i = self._escape(c1, i, buf)
-            else:
-                m = _HERE_DQ_BODY_RE.match(text, i)
-                if m.end() > i:
-                    buf.append(m.group())
-                    i = m.end()
-                else:
-                    buf.append(c)
-                    i += 1
-        self.pos = i
-        value = "".join(buf) if not parts else _join_value(self.source.text, parts, buf)
-        tok = self._tok(kind, pos, i, value, F_IN_ERROR if in_error else 0)
-        if nested:
-            if buf:
-                parts.append("".join(buf))
-            tok[4] |= F_HAS_PARTS
-            tok.append(parts)
-            tok.append(nested)
-        return tok
-
-    def get_verbatim_command_argument(self) -> RawToken:
-        """The rest of the line after ``--%`` (up to ``|`` or ``&&`` outside
-        double quotes), taken literally."""
-        text = self.text
-        pos = self.pos
-        m = _WS_RE.match(text, pos)
-        if m is not None:
-            pos = m.end()
-        start = pos
-        in_quotes = False
-        n = self.n
-        while pos < n:
-            c = text[pos]
-            if c == "\r" or c == "\n":
-                break
-            if c in DOUBLE_QUOTES:
-                in_quotes = not in_quotes
-            elif not in_quotes and (c == "|" or (c == "&" and text[pos + 1] == "&")):
-                break
-            pos += 1
-        self.pos = pos
-        return self._tok(K_GENERIC, start, pos, text[start:pos])
-
     # --- variables ----------------------------------------------------------------
 
     def _variable(self, pos: int, splatted: bool, in_string: bool) -> RawToken:  # noqa: C901
@@ -1064,7 +686,7 @@ class Tokenizer:
         c = text[i]
         if c == "{":
             return self._braced_variable(pos, in_string)
-        if not (c in _VAR_START_ASCII or (c > "\x7f" and c.isalnum())):
+        if not (c in VAR_START_ASCII or (c > "\x7f" and c.isalnum())):
             return self._generic(pos, i)
         if c == "$" or c == "?" or c == "^":
             end = i + 1
@@ -1400,7 +1022,7 @@ class Tokenizer:
             c = text[pos]
             if c in WHITESPACE:
                 resync_if_member = True
-                pos = _WS_RE.match(text, pos).end()
+                pos = WS_RE.match(text, pos).end()
             elif c == "#":
                 resync_if_member = True
                 pos = self._line_comment(pos)
@@ -1424,7 +1046,7 @@ class Tokenizer:
 
         def token() -> None:
             pos = self.pos
-            m = _WS_RE.match(text, pos)
+            m = WS_RE.match(text, pos)
             if m is not None:
                 pos = m.end()
             start = pos
@@ -1433,7 +1055,7 @@ class Tokenizer:
             self.pos = pos
             tok = self._tok(K_IDENTIFIER, start, pos, text[start:pos], F_TYPE_NAME)
             pieces.append(tok[3])
-            m = _WS_RE.match(text, self.pos)
+            m = WS_RE.match(text, self.pos)
             if m is not None:
                 self.pos = m.end()
 
@@ -1452,6 +1074,7 @@ class Tokenizer:
 
 
 # --- per-character handlers -------------------------------------------------------
+
 
 def _simple(kind: TokenKind, length: int = 1):  # type: ignore[no-untyped-def]
     def handler(tk: Tokenizer, c: str, pos: int) -> RawToken:
@@ -1493,7 +1116,7 @@ def _at(tk: Tokenizer, c: str, pos: int) -> RawToken:
         return tk._here_string(pos, False)
     if c1 in DOUBLE_QUOTES:
         return tk._here_string(pos, True)
-    if c1 in _VAR_START_ASCII or (c1 > "\x7f" and c1.isalnum()):
+    if c1 in VAR_START_ASCII or (c1 > "\x7f" and c1.isalnum()):
         return tk._variable(pos, True, False)
     tk.pos = pos + 1
     tk._error(pos, pos + 1, "UnrecognizedToken")
@@ -1699,15 +1322,6 @@ for _ch in DOUBLE_QUOTES:
 _OPEN_KINDS = {"@{": K.AtCurly, "@(": K.AtParen, "$(": K.DollarParen}
 _PUNCT_KINDS = {"\n": K_NEWLINE, "\r\n": K_NEWLINE, "(": K.LParen, ")": K.RParen,
                 "{": K.LCurly, "}": K.RCurly, ",": K.Comma, ";": K.Semi, "]": K.RBracket}
-
-
-def _join_value(source: str, parts: list[Any], buf: list[str]) -> str:
-    """A string token's value: literal text with each expansion's source text."""
-    out = []
-    for part in parts:
-        out.append(part if isinstance(part, str) else source[part[1]:part[2]])
-    out.extend(buf)
-    return "".join(out)
 
 
 def split_variable_path(name: str) -> tuple[Optional[str], str]:

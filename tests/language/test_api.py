@@ -92,4 +92,5 @@ def test_import_is_cheap():
                     "pwshlike.language.numeric", "pwshlike.language.parse_cursor",
                     "pwshlike.language.parse_blocks", "pwshlike.language.parse_statements",
                     "pwshlike.language.parse_pipelines", "pwshlike.language.parse_expressions",
-                    "pwshlike.language.parse_types"}
+                    "pwshlike.language.parse_types", "pwshlike.language.scan_tables",
+                    "pwshlike.language.scan_strings"}

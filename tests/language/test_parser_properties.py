@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from pwshlike.language import TokenKind, parse_input
 from pwshlike.language.errors import MESSAGES
-from pwshlike.language.tokenizer import WHITESPACE
+from pwshlike.language.scan_tables import WHITESPACE
 
 FRAGMENTS = [
     "$", "@", "(", ")", "{", "}", "[", "]", "'", '"', "`", "#", "<", ">", "|", "&", ";", ",", ".",

@@ -8,7 +8,7 @@ import pytest
 
 from pwshlike.language import Token, TokenFlags, TokenKind, parse_input
 from pwshlike.language.numeric import TypedNumber
-from pwshlike.language.tokenizer import WHITESPACE
+from pwshlike.language.scan_tables import WHITESPACE
 
 K = TokenKind
 
