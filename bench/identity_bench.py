@@ -142,7 +142,7 @@ class Session:
     """A session with the command layer and the bundled plugins, as the shell builds one."""
 
     def __init__(self) -> None:
-        from pwshlike import commands
+        from pwshlike.plugins.session import install
         from pwshlike.engine import ExecutionContext
         from pwshlike.engine.context import TextHost
         from pwshlike.plugins.manager import PluginHost
@@ -150,7 +150,7 @@ class Session:
         import io
         self.plugins = PluginHost(environ={**os.environ, "PWSHLIKE_PLUGIN_CACHE": "0"})
         self.context = ExecutionContext(TextHost(io.StringIO(), io.StringIO()))
-        commands.install(self.context, plugins=self.plugins)
+        install(self.context, plugins=self.plugins)
 
     def run(self, script: str) -> list[Any]:
         from pwshlike.engine import execute_script

@@ -56,16 +56,16 @@ class Engine:
     """The in-process engine: one session with the command layer installed."""
 
     def __init__(self) -> None:
-        from pwshlike import commands
         from pwshlike.engine.context import ExecutionContext
         from pwshlike.engine.run import parse_script
         from pwshlike.engine.scriptblock import ScriptBlock, ScriptBlockCode
+        from pwshlike.plugins.session import install
 
         self._parse = parse_script
         self._script_block = ScriptBlock
         self._code = ScriptBlockCode
         self.context = ExecutionContext()
-        commands.install(self.context)
+        install(self.context)
 
     def prepare(self, text: str) -> tuple[Callable[[], list[Any]], float, float]:
         """A callable running ``text``, with the parse and compile times."""

@@ -142,7 +142,7 @@ def _host(owner: Any) -> Any:
     context = getattr(owner, "context", owner)
     host = getattr(context, "plugins", None)
     if host is None:
-        raise RuntimeError("this session was not created by pwshlike.commands.install")
+        raise RuntimeError("this session was not created by pwshlike.plugins.session.install")
     return host
 
 

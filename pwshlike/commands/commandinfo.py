@@ -118,8 +118,9 @@ _COMMAND_MEMBERS = {"Verb": "verb", "Noun": "noun", "DefaultParameterSet": "defa
 
 class CmdletInfo(CommandInfo):
     """A Python cmdlet; ``loader`` returns its class when it first runs.
-    ``spec`` is the plugin's ModuleSpec (its version and PSModuleInfo
-    without importing anything) and ``help_uri`` the CommandSpec's."""
+    ``spec`` is the plugin's ModuleSpec (its version without importing
+    anything; the module layer's subclass also describes its module from
+    it) and ``help_uri`` the CommandSpec's."""
 
     full_name = "System.Management.Automation.CmdletInfo"
     PS_MEMBERS = dict(CommandInfo.PS_MEMBERS, ImplementingType="implementing_type", **_COMMAND_MEMBERS)
@@ -135,14 +136,6 @@ class CmdletInfo(CommandInfo):
 
     def described_by(self) -> Optional[CommandMetadata]:
         return self.metadata()
-
-    @property
-    def module(self) -> Any:
-        found = super().module
-        if found is None and self.spec is not None:
-            from pwshlike.modules.info import PSModuleInfo
-            found = PSModuleInfo.from_spec(self.spec)
-        return found
 
     @property
     def version(self) -> Any:

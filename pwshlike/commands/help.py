@@ -4,7 +4,7 @@
 Python cmdlet's class, or a function's metadata) into a :class:`CommandHelp`;
 :func:`render` lays it out the way ``Get-Help`` prints in pwsh's console
 (default, -Detailed, -Full, -Examples, -Parameter views).  The Markdown
-pages under docs/cmdlets are written from the same model (``docgen.py``).
+pages under docs/cmdlets are written from the same model (``pwshlike/plugins/docgen.py``).
 """
 
 from __future__ import annotations

@@ -118,18 +118,11 @@ def plugin_failure(exc: Exception, info: Any, invocation: Any, context: Any) -> 
 
 
 def _plugin_of(info: Any, context: Any) -> Optional[str]:
-    """The plugin that declared the module of ``info``; None for the
-    built-in commands and for cmdlets no plugin declared."""
-    module_name = getattr(info, "module_name", "")
+    """The plugin that declared the module of ``info``, asked of the plugin
+    host the session was built with (the layer above installs it as
+    ``context.plugins``); None without one."""
     host = getattr(context, "plugins", None)
-    if not module_name or host is None:
-        return None
-    from pwshlike.plugins.manager import BUILTINS_PLUGIN
-    for spec in host.modules.find(module_name):
-        if spec.command(info.name) is not None or any(c.implementing_type == info.implementing_type
-                                                      for c in spec.commands):
-            return None if spec.plugin in ("", BUILTINS_PLUGIN) else spec.plugin
-    return None
+    return None if host is None else host.plugin_declaring(info)
 
 
 def _stack_trace(exc: BaseException) -> str:

@@ -15,7 +15,10 @@ from typing import Any, Callable, Optional
 
 from pwshlike.language import ast as A
 
-from . import validation
+from .validation import (
+    validate_count, validate_length, validate_not_null, validate_not_null_or_empty, validate_pattern, validate_range,
+    validate_script, validate_set,
+)
 from .common import common_parameters, should_process_parameters
 from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata, ParameterSetSpec
 from .typeconv import converter_for
@@ -117,21 +120,21 @@ def attribute_validator(attr: Any, kind: str, evaluate: Evaluate) -> Optional[An
     args = _positional_args(attr, evaluate)
     if kind == "validateset":
         ignore_case = _truthy(_named_args(attr, evaluate).get("ignorecase", True))
-        return validation.validate_set([str(v) for v in args], ignore_case)
+        return validate_set([str(v) for v in args], ignore_case)
     if kind == "validatenotnull":
-        return validation.validate_not_null()
+        return validate_not_null()
     if kind == "validatenotnullorempty":
-        return validation.validate_not_null_or_empty()
+        return validate_not_null_or_empty()
     if kind == "validaterange":
-        return validation.validate_range(*args)
+        return validate_range(*args)
     if kind == "validatepattern":
-        return validation.validate_pattern(str(args[0]), _named_args(attr, evaluate).get("options"))
+        return validate_pattern(str(args[0]), _named_args(attr, evaluate).get("options"))
     if kind == "validatelength":
-        return validation.validate_length(*(int(a) for a in args))
+        return validate_length(*(int(a) for a in args))
     if kind == "validatecount":
-        return validation.validate_count(*(int(a) for a in args))
+        return validate_count(*(int(a) for a in args))
     if kind == "validatescript":
-        return validation.validate_script(args[0])
+        return validate_script(args[0])
     return None
 
 

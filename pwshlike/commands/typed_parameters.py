@@ -3,7 +3,7 @@
 A plugin author writes ``top: Annotated[int, Range(1, 100)] = 100`` on a
 cmdlet class instead of ``top = Parameter("Int32", validators=[...],
 default=100)``; :func:`typed_parameters` turns such annotations into the
-same :class:`~pwshlike.commands.cmdlet.Parameter` objects, so binding, help,
+same :class:`~pwshlike.commands.parameter.Parameter` objects, so binding, help,
 syntax and completion cannot tell the two spellings apart.
 
 The Python type gives the PowerShell type (``str`` → String, ``int`` →
@@ -25,7 +25,11 @@ import typing
 from collections.abc import Sequence as AbcSequence
 from typing import Any, Callable, Optional, Sequence
 
-from . import validation
+from .parameter import Parameter
+from .validation import (
+    validate_count, validate_length, validate_not_null, validate_not_null_or_empty, validate_pattern,
+    validate_predicate, validate_range, validate_set,
+)
 
 _NO_DEFAULT = object()
 
@@ -39,7 +43,7 @@ _RESERVED = frozenset(("metadata", "command_name", "synopsis", "description", "h
 
 class Param:
     """``[Parameter()]`` for an annotated attribute: the options of
-    :class:`~pwshlike.commands.cmdlet.Parameter` except the type and the
+    :class:`~pwshlike.commands.parameter.Parameter` except the type and the
     validators, which the annotation gives."""
 
     def __init__(self, *, mandatory: bool = False, position: Optional[int] = None,
@@ -121,7 +125,7 @@ class ValidateSet(_ValidatorMarker):
         self.ignore_case = ignore_case
 
     def validator(self) -> Callable[[Any], None]:
-        return validation.validate_set(self.values, self.ignore_case)
+        return validate_set(self.values, self.ignore_case)
 
 
 class Range(_ValidatorMarker):
@@ -132,7 +136,7 @@ class Range(_ValidatorMarker):
         self.minimum, self.maximum = minimum, maximum
 
     def validator(self) -> Callable[[Any], None]:
-        return validation.validate_range(self.minimum, self.maximum)
+        return validate_range(self.minimum, self.maximum)
 
 
 class Length(_ValidatorMarker):
@@ -142,7 +146,7 @@ class Length(_ValidatorMarker):
         self.minimum, self.maximum = minimum, maximum
 
     def validator(self) -> Callable[[Any], None]:
-        return validation.validate_length(self.minimum, self.maximum)
+        return validate_length(self.minimum, self.maximum)
 
 
 class Count(_ValidatorMarker):
@@ -152,7 +156,7 @@ class Count(_ValidatorMarker):
         self.minimum, self.maximum = minimum, maximum
 
     def validator(self) -> Callable[[Any], None]:
-        return validation.validate_count(self.minimum, self.maximum)
+        return validate_count(self.minimum, self.maximum)
 
 
 class Pattern(_ValidatorMarker):
@@ -163,21 +167,21 @@ class Pattern(_ValidatorMarker):
         self.regex, self.options = regex, options
 
     def validator(self) -> Callable[[Any], None]:
-        return validation.validate_pattern(self.regex, self.options)
+        return validate_pattern(self.regex, self.options)
 
 
 class NotNull(_ValidatorMarker):
     """``[ValidateNotNull()]``."""
 
     def validator(self) -> Callable[[Any], None]:
-        return validation.validate_not_null()
+        return validate_not_null()
 
 
 class NotNullOrEmpty(_ValidatorMarker):
     """``[ValidateNotNullOrEmpty()]``."""
 
     def validator(self) -> Callable[[Any], None]:
-        return validation.validate_not_null_or_empty()
+        return validate_not_null_or_empty()
 
 
 class Check(_ValidatorMarker):
@@ -193,7 +197,7 @@ class Check(_ValidatorMarker):
         self.description = description or getattr(predicate, "__name__", "check")
 
     def validator(self) -> Callable[[Any], None]:
-        return validation.validate_predicate(self.predicate, self.description)
+        return validate_predicate(self.predicate, self.description)
 
 
 # --- types ----------------------------------------------------------------------------------
@@ -298,7 +302,7 @@ def map_type(tp: Any, element: bool = False) -> _Mapped:
         values = typing.get_args(tp)
         if not all(isinstance(v, str) for v in values):
             raise TypeError(f"{tp!r}: only Literal strings map to a ValidateSet")
-        return _Mapped("String", validators=[validation.validate_set(list(values))])
+        return _Mapped("String", validators=[validate_set(list(values))])
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         type_name = str(getattr(tp, "__pstype__", tp.__name__))
         return _Mapped(type_name, EnumConverter(tp, type_name, False), accepted_values=list(tp.__members__))
@@ -313,15 +317,14 @@ def map_type(tp: Any, element: bool = False) -> _Mapped:
 
 # --- the class walk ----------------------------------------------------------------------------
 
-def _own_annotations(cls: type) -> list[tuple[str, Any]]:
+def _own_annotations(cls: type, base: type) -> list[tuple[str, Any]]:
     """(attribute, annotation) pairs of the cmdlet classes in the MRO,
-    base classes first, leaving out the framework's own ``Cmdlet`` and
-    ``ClassVar`` annotations."""
-    from .cmdlet import Cmdlet
+    base classes first, leaving out the framework's own ``base`` (Cmdlet)
+    and ``ClassVar`` annotations."""
     pairs: list[tuple[str, Any]] = []
     seen: set[str] = set()
     for klass in reversed(cls.__mro__):
-        if klass is Cmdlet or klass is object or not issubclass(klass, Cmdlet):
+        if klass is base or klass is object or not issubclass(klass, base):
             continue
         for attribute, raw in klass.__dict__.get("__annotations__", {}).items():
             if attribute in seen or attribute.startswith("_") or attribute in _RESERVED:
@@ -352,14 +355,14 @@ def _resolve(klass: type, attribute: str, raw: Any) -> Any:
         raise TypeError(f"{klass.__name__}.{attribute}: cannot resolve the annotation {raw!r}: {exc}") from None
 
 
-def typed_parameters(cls: type) -> list[Any]:
+def typed_parameters(cls: type, base: type) -> list[Any]:
     """Builds a ``Parameter`` for every annotated attribute of ``cls`` (see
     the module docstring), sets it on the class in place of its default and
-    returns them.  ``ClassVar`` annotations and names starting with ``_``
-    are left alone."""
-    from .cmdlet import Parameter
+    returns them.  ``ClassVar`` annotations, names starting with ``_`` and
+    the annotations of ``base`` (the Cmdlet class the decorator passes) are
+    left alone."""
     built = []
-    for attribute, annotation in _own_annotations(cls):
+    for attribute, annotation in _own_annotations(cls, base):
         current = _class_default(cls, attribute)
         if isinstance(current, Parameter) or callable(current) and not isinstance(current, type) \
                 and not isinstance(current, enum.Enum):
@@ -401,7 +404,6 @@ def _class_default(cls: type, attribute: str) -> Any:
 
 
 def _parameter(annotation: Any, default: Any) -> Any:
-    from .cmdlet import Parameter
     base, markers = annotation, ()
     if typing.get_origin(annotation) is typing.Annotated:
         base, markers = annotation.__origin__, annotation.__metadata__

@@ -22,8 +22,9 @@ from typing import Any
 
 from .session import DEFAULT_WIDTH, Formatter, FormatSession
 from .style import PSStyle
-from .views import (REGISTRY, CustomView, Field, Frame, GroupBy, ListItem, ListView, NewLine, TableColumn,
-                    TableView, Text, ViewRegistry, WideView, register_default_properties, register_view)
+from .database import REGISTRY, register_default_properties, register_view
+from .views import (CustomView, Field, Frame, GroupBy, ListItem, ListView, NewLine, TableColumn, TableView, Text,
+                    ViewRegistry, WideView)
 
 
 def install(context: Any) -> None:

@@ -19,11 +19,12 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Optional
 
 from ..engine.errors import ErrorRecord
+from .database import REGISTRY
 from .output import UNLIMITED, OutputStyle, Outputter
 from .packets import PACKET_TYPES
 from .shape import DEFAULT_ENUMERATION_LIMIT, Shaper, ShapeSettings
 from .style import PLAIN_TEXT, PSStyle
-from .views import REGISTRY, ViewRegistry
+from .views import ViewRegistry
 
 DEFAULT_WIDTH = 120
 """The width used when there is no console to measure (pwsh's fallback)."""

@@ -113,10 +113,10 @@ class Session:
 def build_session(host: ConsoleHost, interactive: bool = False, plugins: Any = None) -> Session:
     """A new session on ``host`` with the commands layer and the formatter
     installed; ``plugins`` is the PluginHost (default: the process's)."""
-    from .. import commands
     from ..engine import ExecutionContext
+    from ..plugins.session import install
     context = ExecutionContext(host, interactive=interactive)
-    commands.install(context, plugins=plugins)
+    install(context, plugins=plugins)
     formatter = Formatter(width=lambda: host.window_width)
     session = Session(context, host, formatter)
     formatter.error_view = session.error_view

@@ -9,7 +9,23 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterator, Optional, Union
 
+from pwshlike.commands.commandinfo import CmdletInfo
+
 from .model import CommandsArgument, CommandSpec, ModuleSpec, command_loader
+
+
+class DeclaredCmdletInfo(CmdletInfo):
+    """A cmdlet a ModuleSpec declares: when its module is not imported in
+    the session, its Module is the PSModuleInfo the spec describes (as
+    Get-Command shows a module it has not imported)."""
+
+    @property
+    def module(self) -> Any:
+        found = super().module
+        if found is None and self.spec is not None:
+            from .info import PSModuleInfo
+            found = PSModuleInfo.from_spec(self.spec)
+        return found
 
 
 class ModuleCatalog:
@@ -73,14 +89,13 @@ class ModuleCatalog:
     def cmdlet_info(self, spec: ModuleSpec, command: CommandSpec, name: Optional[str] = None) -> Any:
         """A CmdletInfo for ``command`` (``name`` when imported with a
         prefix); the unprefixed ones are shared by all sessions."""
-        from pwshlike.commands.commandinfo import CmdletInfo
         shown = name or command.name
         key = (id(spec), shown.lower())
         info = self._infos.get(key)
         if info is None:
             before = None if self._before_load is None else (lambda: self._before_load(spec))
-            info = CmdletInfo(shown, command_loader(command, spec, before), spec.name, command.implementing_type,
-                              spec, command.help_uri)
+            info = DeclaredCmdletInfo(shown, command_loader(command, spec, before), spec.name,
+                                      command.implementing_type, spec, command.help_uri)
             self._infos[key] = info
         return info
 

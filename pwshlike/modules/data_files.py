@@ -9,6 +9,8 @@ from typing import Any
 
 from pwshlike.engine.errors import ArgumentException, ErrorCategory, ErrorRecord, RuntimeException
 
+from pwshlike.commands.data_file_errors import format_load_error, type_load_error
+
 from .errors import ModuleError
 from .manifest import string_list
 
@@ -31,27 +33,13 @@ def manifest_files(manifest: Any, key: str, directory: str, manifest_path: str) 
     return paths
 
 
-def format_load_error(errors: list[str], path: str) -> RuntimeException:
-    """pwsh's FormatLoadingErrors text: each problem qualified by the file."""
-    lines = "".join(f"{path}, {error}\n" for error in errors)
-    return RuntimeException(f"Errors occurred while loading the format data file: \n{lines}",
-                            error_id="FormatXmlUpdateException", category=ErrorCategory.InvalidOperation)
-
-
-def type_load_error(errors: list[str]) -> RuntimeException:
-    """pwsh's TypesXmlError text, one problem a line."""
-    lines = "".join(f"{error}\n" for error in errors)
-    return RuntimeException(f"The following error occurred while loading the extended type data file: \n{lines}",
-                            error_id="FormatXmlUpdateException", category=ErrorCategory.InvalidOperation)
-
-
 def load_module_data(info: Any, type_files: list[str], format_files: list[str]) -> None:
     """Loads a module's type then format files; on a problem unloads what
     this call loaded and raises ModuleError (FormatXmlUpdateException)."""
     from pwshlike.formatting.ps1xml import FormatFileError, read_format_file
-    from pwshlike.formatting.views import REGISTRY
+    from pwshlike.formatting.database import REGISTRY
 
-    from .type_files import TypeFileError, load_type_file
+    from pwshlike.commands.type_files import TypeFileError, load_type_file
     loaded_types: list[str] = []
     try:
         for path in type_files:
@@ -73,7 +61,7 @@ def load_module_data(info: Any, type_files: list[str], format_files: list[str]) 
 def unload_module_data(type_files: list[str], format_files: list[str]) -> None:
     """Forgets the members and views these files declared."""
     from pwshlike.engine import typedata
-    from pwshlike.formatting.views import REGISTRY
+    from pwshlike.formatting.database import REGISTRY
     for path in type_files:
         typedata.remove_source(path)
     for path in format_files:

@@ -2,7 +2,7 @@
 keeps what they declared.
 
 A :class:`PluginHost` exists once per process (:func:`default_host`);
-every session installed by :func:`pwshlike.commands.install` shares its
+every session installed by :func:`pwshlike.plugins.session.install` shares its
 module catalog, type declarations, formatting views and environments.
 The built-in cmdlets register first through the same hooks as any plugin,
 as pytest does with its default plugins.
@@ -69,7 +69,7 @@ class PluginHost:
         hook.pwshlike_add_format_views.call_historic(kwargs={"views": self.views})
         hook.pwshlike_add_environments.call_historic(kwargs={"environments": self.environments})
         from pwshlike import __version__
-        from pwshlike.commands import builtins
+        from . import builtins
         self.register(builtins, BUILTINS_PLUGIN, "the built-in commands",
                       PluginSource(BUILTINS_PLUGIN, builtins.__name__, "the built-in commands", kind=BUILT_IN,
                                    distribution=PROJECT_NAME, version=__version__))
@@ -79,6 +79,19 @@ class PluginHost:
             self.register(plugin, name, "an explicit registration")
         import atexit
         atexit.register(_shutdown, weakref.ref(self))
+
+    def plugin_declaring(self, command: Any) -> Optional[str]:
+        """The plugin that declared the module of ``command`` (a CmdletInfo);
+        None for the built-in commands and for cmdlets no plugin declared.
+        The command layer asks this when a cmdlet's Python code fails."""
+        module_name = getattr(command, "module_name", "")
+        if not module_name:
+            return None
+        for spec in self.modules.find(module_name):
+            if spec.command(command.name) is not None or any(c.implementing_type == command.implementing_type
+                                                             for c in spec.commands):
+                return None if spec.plugin in ("", BUILTINS_PLUGIN) else spec.plugin
+        return None
 
     # --- registration ------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from pwshlike.commands import install
+from pwshlike.plugins.session import install
 from pwshlike.engine import ExecutionContext, execute_script
 from pwshlike.engine.values import PSCredential, SecureString
 

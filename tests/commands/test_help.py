@@ -3,7 +3,7 @@
 import filecmp
 import os
 
-from pwshlike.commands import docgen
+from pwshlike.plugins import docgen
 
 DOCS = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "cmdlets")
 
@@ -49,6 +49,6 @@ def test_committed_cmdlet_pages_are_current(tmp_path):
     docgen.generate(str(tmp_path))
     expected = sorted(os.listdir(tmp_path))
     committed = sorted(f for f in os.listdir(DOCS) if f.endswith(".md"))
-    assert committed == expected, "run: python -m pwshlike.commands.docgen"
+    assert committed == expected, "run: python -m pwshlike.plugins.docgen"
     match, mismatch, errors = filecmp.cmpfiles(tmp_path, DOCS, expected, shallow=False)
-    assert not mismatch and not errors, f"stale pages {mismatch + errors}: run python -m pwshlike.commands.docgen"
+    assert not mismatch and not errors, f"stale pages {mismatch + errors}: run python -m pwshlike.plugins.docgen"

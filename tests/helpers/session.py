@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from pwshlike.commands import install
+from pwshlike.plugins.session import install
 from pwshlike.engine import ExecutionContext, execute_script
 from pwshlike.engine.conversions import to_string
 from pwshlike.testing import Result, Session

@@ -89,7 +89,7 @@ def test_get_command_lists_available_functions_unless_list_imported(env, tmp_pat
 
 PROBE = r"""
 import json, sys
-from pwshlike.commands import install
+from pwshlike.plugins.session import install
 from pwshlike.engine import ExecutionContext, execute_script
 
 context = ExecutionContext()

@@ -12,7 +12,7 @@ import sys
 
 PROBE = r"""
 import json, sys
-from pwshlike.commands import install
+from pwshlike.plugins.session import install
 from pwshlike.engine import ExecutionContext, execute_script
 
 watched = ["pwshlike_partnercenter.cmdlets", "pwshlike_msgraph.signins", "pwshlike_msgraph.models", "httpx", "msal"]

@@ -14,7 +14,7 @@ import pytest
 
 PROBE = r"""
 import json, sys
-from pwshlike.commands import install
+from pwshlike.plugins.session import install
 from pwshlike.engine import ExecutionContext, execute_script
 from pwshlike.repl.completion import CompletionEngine
 

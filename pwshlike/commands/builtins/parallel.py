@@ -84,7 +84,9 @@ class ParallelRunner:
         from pwshlike.engine.context import ExecutionContext
         caller = self.context
         worker = ExecutionContext(caller.host)
-        install(worker, caller.commands)
+        # The session's builder (pwshlike.plugins.session) gives the worker the
+        # caller's modules and plugins; a bare command-layer context, commands only.
+        getattr(caller, "new_session", install)(worker, caller.commands)
         worker.session.location = caller.session.location
         # A new context makes itself the current one; the caller stays current.
         caller.activate()

@@ -112,7 +112,7 @@ class UpdateTypeDataCommand(Cmdlet):
     # --- files ------------------------------------------------------------------------------------
 
     def _files(self) -> None:
-        from pwshlike.modules.type_files import TypeFileError, load_type_file
+        from pwshlike.commands.type_files import TypeFileError, load_type_file
         prepend = data_files(self, list(self.prepend_path or []), "TypesPrependPathException")
         append = data_files(self, list(self.append_path or []), "TypesAppendPathException")
         if (self.prepend_path or self.append_path) and not (prepend or append):
@@ -325,8 +325,8 @@ class UpdateFormatDataCommand(Cmdlet):
 
     def process_record(self) -> Iterator[Any]:
         from pwshlike.formatting.ps1xml import FormatFileError, read_format_file
-        from pwshlike.formatting.views import REGISTRY
-        from pwshlike.modules.data_files import format_load_error
+        from pwshlike.formatting.database import REGISTRY
+        from pwshlike.commands.data_file_errors import format_load_error
         prepend = data_files(self, list(self.prepend_path or []), "FormatPrependPathException")
         append = data_files(self, list(self.append_path or []), "FormatAppendPathException")
         if (self.prepend_path or self.append_path) and not (prepend or append):
@@ -398,7 +398,7 @@ class GetFormatDataCommand(Cmdlet):
                           supports_wildcards=True)
 
     def process_record(self) -> Iterator[Any]:
-        from pwshlike.formatting.views import REGISTRY
+        from pwshlike.formatting.database import REGISTRY
         patterns = self.type_name or ["*"]
         by_type: dict[str, tuple[str, list[FormatViewDefinition]]] = {}
         for view in REGISTRY.all_views():

@@ -1,7 +1,10 @@
 """Writes docs/cmdlets: one Markdown page per shipped cmdlet, from metadata.
 
-Run ``python -m pwshlike.commands.docgen [DIR]`` (default ``docs/cmdlets``)
+Run ``python -m pwshlike.plugins.docgen [DIR]`` (default ``docs/cmdlets``)
 after changing a cmdlet; a test fails while the committed pages are stale.
+It lives in the plugin layer because it documents a whole session (every
+shipped cmdlet, whichever layer implements it), built by
+:func:`pwshlike.plugins.session.install`.
 The sections follow the reference pages: Syntax, Description, Examples,
 Parameters (Type, Default value, Aliases, Accepted values, Required,
 Position, Pipeline input), Inputs, Outputs, Notes.
@@ -13,9 +16,9 @@ import os
 import sys
 from typing import Any, Optional
 
-from .help import command_help, default_text
-from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata
-from .syntax import syntax_by_set, type_display
+from pwshlike.commands.help import command_help, default_text
+from pwshlike.commands.metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata
+from pwshlike.commands.syntax import syntax_by_set, type_display
 
 _COMMON = ("This cmdlet supports the common parameters: -Debug, -ErrorAction, -ErrorVariable, "
            "-InformationAction, -InformationVariable, -OutBuffer, -OutVariable, -PipelineVariable, "
@@ -99,8 +102,9 @@ def shipped_cmdlets(context: Any) -> list[Any]:
 
 def generate(directory: str) -> list[str]:
     """Writes every page into ``directory``; returns the file names."""
-    from pwshlike.commands import install
     from pwshlike.engine import ExecutionContext
+
+    from .session import install
     context = ExecutionContext()
     install(context)
     os.makedirs(directory, exist_ok=True)

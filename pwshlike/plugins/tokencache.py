@@ -2,6 +2,7 @@
 
 The token cache is the identity service's (``pwshlike.identity``), shared
 by every cmdlet that signs in and by every pwshlike process of the user.
+The cmdlet asks the plugin host for it, so it lives in the plugin layer.
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ class ClearPwshlikeTokenCacheCommand(Cmdlet):
                   "clearing the cache only stops pwshlike from reusing them.")
 
     def end_processing(self) -> None:
-        from pwshlike.plugin import IdentityError, identity, identity_error_record
+        from pwshlike.identity.errors import IdentityError
         from pwshlike.identity.paths import token_cache_path
+
+        from .identity import identity_error_record
         if self.should_process(token_cache_path(), "Clear the token cache"):
             try:
-                identity(self).clear_cache()
+                self.context.plugins.identity.service().clear_cache()
             except IdentityError as error:  # the cache is locked or cannot be written
                 self.throw_terminating_error(identity_error_record(error))

@@ -1,0 +1,145 @@
+"""The built-in plugin: every cmdlet pwshlike ships, listed by import path
+so none is imported until used.
+
+Each entry: cmdlet name -> (module, class name, PowerShell module); a
+module name without a dot is one of :mod:`pwshlike.commands.builtins`.  The
+implementing type shown in FullyQualifiedErrorIds is pwsh's
+``Microsoft.PowerShell.Commands.<Class>``.  The cmdlets live in the layer
+their subject belongs to (most in :mod:`pwshlike.commands.builtins`, the
+module cmdlets in :mod:`pwshlike.modules.cmdlets`, the plugin cmdlets and
+Clear-PwshlikeTokenCache here in ``plugins``).
+
+This module is the first plugin the plugin manager registers: its hook
+implementations declare the engine's modules (one per PowerShell module
+named in the table) exactly as a plugin declares its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .markers import hookimpl
+
+_UTILITY = "Microsoft.PowerShell.Utility"
+_CORE = "Microsoft.PowerShell.Core"
+
+BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
+    "Write-Output": ("output", "WriteOutputCommand", _UTILITY),
+    "Write-Host": ("output", "WriteHostCommand", _UTILITY),
+    "Write-Error": ("output", "WriteErrorCommand", _UTILITY),
+    "Get-Error": ("get_error", "GetErrorCommand", _UTILITY),
+    "Write-Warning": ("output", "WriteWarningCommand", _UTILITY),
+    "Write-Verbose": ("output", "WriteVerboseCommand", _UTILITY),
+    "Write-Debug": ("output", "WriteDebugCommand", _UTILITY),
+    "Write-Information": ("output", "WriteInformationCommand", _UTILITY),
+    "ForEach-Object": ("objects", "ForEachObjectCommand", _CORE),
+    "Where-Object": ("objects", "WhereObjectCommand", _CORE),
+    "Select-Object": ("objects", "SelectObjectCommand", _UTILITY),
+    "New-Object": ("newobject", "NewObjectCommand", _UTILITY),
+    "Out-File": ("outfile", "OutFileCommand", _UTILITY),
+    "Out-Null": ("objects", "OutNullCommand", _CORE),
+    "Out-String": ("objects", "OutStringCommand", _UTILITY),
+    "Out-Default": ("objects", "OutDefaultCommand", _CORE),
+    "Out-Host": ("format", "OutHostCommand", _CORE),
+    "Format-Table": ("format", "FormatTableCommand", _UTILITY),
+    "Format-List": ("format", "FormatListCommand", _UTILITY),
+    "Format-Wide": ("format", "FormatWideCommand", _UTILITY),
+    "Write-Progress": ("progress", "WriteProgressCommand", _UTILITY),
+    "Get-Command": ("discovery", "GetCommandCommand", _CORE),
+    "Get-Help": ("helpcmd", "GetHelpCommand", _CORE),
+    "Get-Module": ("pwshlike.modules.cmdlets", "GetModuleCommand", _CORE),
+    "Import-Module": ("pwshlike.modules.cmdlets", "ImportModuleCommand", _CORE),
+    "Remove-Module": ("pwshlike.modules.cmdlets", "RemoveModuleCommand", _CORE),
+    "Export-ModuleMember": ("pwshlike.modules.cmdlets", "ExportModuleMemberCommand", _CORE),
+    "Get-Alias": ("discovery", "GetAliasCommand", _UTILITY),
+    "Set-Alias": ("discovery", "SetAliasCommand", _UTILITY),
+    "New-Alias": ("discovery", "NewAliasCommand", _UTILITY),
+    "Get-Variable": ("variables", "GetVariableCommand", _UTILITY),
+    "Set-Variable": ("variables", "SetVariableCommand", _UTILITY),
+    "New-Variable": ("variables", "NewVariableCommand", _UTILITY),
+    "Remove-Variable": ("variables", "RemoveVariableCommand", _UTILITY),
+    "Clear-Variable": ("variables", "ClearVariableCommand", _UTILITY),
+    "Sort-Object": ("sort", "SortObjectCommand", _UTILITY),
+    "Group-Object": ("group", "GroupObjectCommand", _UTILITY),
+    "Measure-Object": ("measure", "MeasureObjectCommand", _UTILITY),
+    "Compare-Object": ("compare", "CompareObjectCommand", _UTILITY),
+    "Tee-Object": ("tee", "TeeObjectCommand", _UTILITY),
+    "Add-Member": ("members_cmds", "AddMemberCommand", _UTILITY),
+    "Get-Member": ("members_cmds", "GetMemberCommand", _UTILITY),
+    "Update-TypeData": ("typedata_cmds", "UpdateTypeDataCommand", _UTILITY),
+    "Get-TypeData": ("typedata_cmds", "GetTypeDataCommand", _UTILITY),
+    "Remove-TypeData": ("typedata_cmds", "RemoveTypeDataCommand", _UTILITY),
+    "Update-FormatData": ("typedata_cmds", "UpdateFormatDataCommand", _UTILITY),
+    "Get-FormatData": ("typedata_cmds", "GetFormatDataCommand", _UTILITY),
+    "ConvertTo-Json": ("jsoncmds", "ConvertToJsonCommand", _UTILITY),
+    "ConvertFrom-Json": ("jsoncmds", "ConvertFromJsonCommand", _UTILITY),
+    "ConvertTo-Csv": ("csvcmds", "ConvertToCsvCommand", _UTILITY),
+    "ConvertFrom-Csv": ("csvcmds", "ConvertFromCsvCommand", _UTILITY),
+    "Export-Csv": ("csvcmds", "ExportCsvCommand", _UTILITY),
+    "Import-Csv": ("csvcmds", "ImportCsvCommand", _UTILITY),
+    "Invoke-Expression": ("invoke", "InvokeExpressionCommand", _UTILITY),
+    "Invoke-Command": ("invoke", "InvokeCommandCommand", _CORE),
+    "Measure-Command": ("invoke", "MeasureCommandCommand", _UTILITY),
+    "Get-Date": ("utility", "GetDateCommand", _UTILITY),
+    "New-TimeSpan": ("utility", "NewTimeSpanCommand", _UTILITY),
+    "New-Guid": ("utility", "NewGuidCommand", _UTILITY),
+    "Get-Random": ("utility", "GetRandomCommand", _UTILITY),
+    "Select-String": ("selectstring", "SelectStringCommand", _UTILITY),
+    "Start-Sleep": ("sleep", "StartSleepCommand", _UTILITY),
+    # Files, locations, input, secrets and the web cmdlets.
+    "Get-Content": ("content", "GetContentCommand", "Microsoft.PowerShell.Management"),
+    "Set-Content": ("content", "SetContentCommand", "Microsoft.PowerShell.Management"),
+    "Add-Content": ("content", "AddContentCommand", "Microsoft.PowerShell.Management"),
+    "Test-Path": ("paths", "TestPathCommand", "Microsoft.PowerShell.Management"),
+    "Join-Path": ("paths", "JoinPathCommand", "Microsoft.PowerShell.Management"),
+    "Split-Path": ("paths", "SplitPathCommand", "Microsoft.PowerShell.Management"),
+    "Resolve-Path": ("paths", "ResolvePathCommand", "Microsoft.PowerShell.Management"),
+    "Get-ChildItem": ("items", "GetChildItemCommand", "Microsoft.PowerShell.Management"),
+    "Get-Item": ("items", "GetItemCommand", "Microsoft.PowerShell.Management"),
+    "Get-Location": ("locations", "GetLocationCommand", "Microsoft.PowerShell.Management"),
+    "Set-Location": ("locations", "SetLocationCommand", "Microsoft.PowerShell.Management"),
+    "Push-Location": ("locations", "PushLocationCommand", "Microsoft.PowerShell.Management"),
+    "Pop-Location": ("locations", "PopLocationCommand", "Microsoft.PowerShell.Management"),
+    "Read-Host": ("hostinput", "ReadHostCommand", _UTILITY),
+    "Get-Credential": ("hostinput", "GetCredentialCommand", "Microsoft.PowerShell.Security"),
+    "ConvertTo-SecureString": ("secrets", "ConvertToSecureStringCommand", "Microsoft.PowerShell.Security"),
+    "ConvertFrom-SecureString": ("secrets", "ConvertFromSecureStringCommand", "Microsoft.PowerShell.Security"),
+    "Invoke-RestMethod": ("web", "InvokeRestMethodCommand", _UTILITY),
+    "Invoke-WebRequest": ("web", "InvokeWebRequestCommand", _UTILITY),
+    # The identity service every sign-in cmdlet shares.
+    "Clear-PwshlikeTokenCache": ("pwshlike.plugins.tokencache", "ClearPwshlikeTokenCacheCommand", "Pwshlike.Identity"),
+    # The plugins themselves.
+    "Get-PwshlikePlugin": ("pwshlike.plugins.cmdlets", "GetPwshlikePluginCommand", "Pwshlike.Plugins"),
+    "Test-PwshlikePlugin": ("pwshlike.plugins.cmdlets", "TestPwshlikePluginCommand", "Pwshlike.Plugins"),
+}
+
+
+ENGINE_MODULE_VERSION = "7.0.0.0"
+
+
+def _full_module(module: str) -> str:
+    return module if "." in module else f"pwshlike.commands.builtins.{module}"
+
+
+@hookimpl
+def pwshlike_add_modules(modules: Any) -> None:
+    """The engine's modules, imported in every session from the start."""
+    from pwshlike.modules.model import CommandSpec, ModuleSpec
+    grouped: dict[str, list[CommandSpec]] = {}
+    for name, (module, attribute, ps_module) in BUILTIN_CMDLETS.items():
+        grouped.setdefault(ps_module, []).append(
+            CommandSpec(name, f"{_full_module(module)}:{attribute}", f"Microsoft.PowerShell.Commands.{attribute}"))
+    for ps_module, commands in grouped.items():
+        # pwsh's own modules are imported in every session; pwshlike's own
+        # (Pwshlike.Identity) load on first use, as any other module does.
+        engine = ps_module.startswith("Microsoft.PowerShell.")
+        modules.add(ModuleSpec(ps_module, ENGINE_MODULE_VERSION if engine else "1.0.0", commands=commands,
+                               builtin=engine, author="pwshlike"))
+
+
+@hookimpl
+def pwshlike_add_format_views(views: Any) -> None:
+    from .module_views import module_views
+    from .views import plugin_views
+    for view in module_views() + plugin_views():
+        views.add(view)

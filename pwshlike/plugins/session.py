@@ -1,0 +1,50 @@
+"""Building a session: the command layer, the session's module table and
+the plugin host, wired into an engine ``ExecutionContext``.
+
+This is the top of the layers below the host: commands know neither
+modules nor plugins, so what they need from them at run time (autoloading
+a module, the plugin of a failing cmdlet, a fresh session for
+ForEach-Object -Parallel) is installed on the context here.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from pwshlike.commands import install as install_commands
+from pwshlike.commands.registry import CommandRegistry
+from pwshlike.modules.table import ModuleTable
+
+from .formatter_views import register_plugin_views
+from .manager import PluginHost, default_host
+
+
+def install(context: Any, registry: Optional[CommandRegistry] = None, *,
+            plugins: Optional[PluginHost] = None) -> CommandRegistry:
+    """Makes ``context`` a session: installs the command layer, the
+    session's module table with the engine's modules imported (the
+    built-in cmdlets, registered through the plugin manager like any
+    plugin's), pwsh's default aliases, and runs the plugins' start-up hooks.
+
+    ``plugins`` is the :class:`~pwshlike.plugins.manager.PluginHost` to use
+    (default: the process's, discovering plugins on first use); a given
+    ``registry`` is used as it is, without the engine's modules."""
+    host = plugins if plugins is not None else default_host()
+    modules = ModuleTable(context, registry if registry is not None else CommandRegistry(host.modules),
+                          host.modules, host.types)
+    if registry is None:
+        registry = modules.registry
+        modules.import_engine_modules()
+    context.modules = modules
+    context.plugins = host
+    context.new_session = _new_session
+    install_commands(context, registry)
+    register_plugin_views(host.views)
+    host.start_session(context)
+    return registry
+
+
+def _new_session(context: Any, registry: CommandRegistry) -> None:
+    """What ForEach-Object -Parallel calls to make a worker context a
+    session sharing ``registry`` (the process's plugin host, as before)."""
+    install(context, registry)
