@@ -85,13 +85,21 @@ def _main(args: list[str]) -> int:
     return _finish(host, code)
 
 
+def _interactive(session: Session) -> int:
+    """The interactive shell: the host's loop, handed the REPL as its front
+    end (the host never imports the REPL, which is built on it)."""
+    from .host.interactive import run_interactive
+    from .repl import front_end
+    return run_interactive(session, front_end)
+
+
 def _run(session: Session, command_line: CommandLine, stdin_redirected: bool) -> int:
-    from .host.interactive import command_exit_code, run_interactive, run_stdin_script
+    from .host.interactive import command_exit_code, run_stdin_script
     if command_line.command is not None:
         outcome = session.run(command_line.command)
         code = command_exit_code(outcome)
         if outcome.exit_code is None and command_line.no_exit:
-            return run_interactive(session)
+            return _interactive(session)
         return code
     if command_line.file is not None:
         try:
@@ -102,14 +110,14 @@ def _run(session: Session, command_line: CommandLine, stdin_redirected: bool) ->
             return outcome.exit_code
         code = 1 if outcome.parse_failed or outcome.terminated else 0
         if command_line.no_exit:
-            return run_interactive(session)
+            return _interactive(session)
         return code
     if command_line.command_from_stdin or command_line.file_from_stdin or stdin_redirected:
         return run_stdin_script(session)
     if not command_line.no_logo:
         session.host.write_line(VERSION_TEXT)
         session.host.write_line()
-    return run_interactive(session)
+    return _interactive(session)
 
 
 def _run_file(session: Session, command_line: CommandLine) -> Outcome:

@@ -9,11 +9,22 @@ loop shows ``PS <location>> `` (or the user's ``prompt`` function) and
 a script from redirected stdin (``-Command -``) does the same without
 prompts.  On a terminal the prompt_toolkit shell (``pwshlike.repl``)
 replaces the interactive loop; the loop remains for when it cannot run.
+
+The REPL sits above the host (it is a front end built on the host's
+session and prompt), so the host never imports it: the CLI hands
+:func:`run_interactive` the REPL's entry as a :data:`FrontEnd`.
 """
 
 from __future__ import annotations
 
+from typing import Callable, Optional
+
 from .session import Outcome, Session
+
+FrontEnd = Callable[[Session], Optional[int]]
+"""A full-screen interactive shell: runs on the session until ``exit`` and
+returns the exit code, or None when it cannot run on this terminal (or its
+UI failed), so the plain loop takes over."""
 
 
 def needs_more_input(text: str) -> bool:
@@ -70,13 +81,13 @@ def _chunks(session: Session, interactive: bool):
             yield text
 
 
-def run_interactive(session: Session) -> int:
-    """The interactive shell (``pwshlike.repl``) on a terminal; this
-    simple loop where prompt_toolkit cannot run (or its UI failed).
-    Returns the exit code."""
-    from .. import repl
-    if repl.available(session.host):
-        code = repl.run(session)
+def run_interactive(session: Session, front_end: Optional[FrontEnd] = None) -> int:
+    """The interactive shell: ``front_end`` (the CLI passes
+    :func:`pwshlike.repl.front_end`, the line editor built on this host)
+    when it can run on the terminal; this simple loop where it cannot (it
+    returns None) or none is given.  Returns the exit code."""
+    if front_end is not None:
+        code = front_end(session)
         if code is not None:
             return code
     for text in _chunks(session, interactive=True):

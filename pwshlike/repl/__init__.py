@@ -42,6 +42,15 @@ def available(host: Any) -> bool:
     return importlib.util.find_spec("prompt_toolkit") is not None
 
 
+def front_end(session: Any) -> Optional[int]:
+    """The entry the CLI hands the host's interactive loop
+    (``pwshlike.host.interactive.FrontEnd``): the shell when it can drive
+    the session's host, else None so the plain loop runs."""
+    if not available(session.host):
+        return None
+    return run(session)
+
+
 def run(session: Any) -> Optional[int]:
     """Runs the interactive shell on ``session`` until ``exit`` or Ctrl+D;
     returns the exit code, or None if the terminal UI failed (the caller

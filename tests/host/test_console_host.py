@@ -99,3 +99,13 @@ def test_table_output_goes_through_one_formatting_session():
     session = make_session()
     session.run("[pscustomobject]@{Name='a'; N=1}; [pscustomobject]@{Name='bbb'; N=22}")
     assert session.host.stdout.getvalue() == "\nName  N\n----  -\na     1\nbbb  22\n\n"
+
+
+def test_the_front_end_the_cli_passes_runs_and_the_plain_loop_takes_over_when_it_cannot(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    session = make_session('"plain"\n')
+    assert run_interactive(session, lambda s: 4) == 4
+    assert session.host.stdout.getvalue() == ""
+    session = make_session('"plain"\n')
+    assert run_interactive(session, lambda s: None) == 0
+    assert session.host.stdout.getvalue() == f"PS {tmp_path}> plain\nPS {tmp_path}> \n"
