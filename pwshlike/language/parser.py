@@ -14,6 +14,14 @@ rescans it unless it reads the same in both modes.  Speed matters here:
 the hot paths avoid re-parsing a command name as an expression first,
 avoid building lists and extents that are never used, and share extent
 objects between nodes that span the same text.
+
+The rules live in one module per part of the grammar, grouped as Parser.cs
+groups its methods: ``parse_blocks`` (script blocks, param blocks,
+statement lists), ``parse_statements``, ``parse_pipelines`` (pipelines and
+commands), ``parse_expressions`` and ``parse_types`` (attributes and type
+names).  Each is a mixin over the shared :class:`.parse_cursor.TokenCursor`;
+:class:`Parser` combines them, so a rule calling another is a plain method
+call on ``self``, as fast as when they were one class.
 """
 
 from __future__ import annotations

@@ -14,6 +14,10 @@ continuations included) so the REPL can highlight the input; when the
 parser backtracks (``resync``) the tokens after the restore point are
 dropped and scanned again.
 
+String and here-string scanning is the :class:`.scan_strings.StringScanner`
+mixin; the constants both share are in :mod:`.scan_tables`; a number's
+value is computed by :mod:`.numeric`.
+
 Speed: runs of ordinary characters (names, string bodies, digits, blanks)
 are consumed with compiled regular expressions, never one character at a
 time, and the input gets a ``'\\0'`` sentinel so lookahead needs no bounds
