@@ -20,7 +20,7 @@ from starlette.routing import Route
 from .context import MULTI_TENANT_ALIASES, EmulatorContext
 from .errors import AadError, missing_parameter, post_only, tenant_not_found, unknown_instance
 from .grants import device_authorization as device_authorization_grant, token as token_grant
-from .pages import signed_out as signed_out_page
+from .pages import signed_out as signed_out_html
 from .web import aad_error, encode, json_response, query, read_form
 
 
@@ -122,7 +122,7 @@ def routes(ctx: EmulatorContext) -> list[Route]:
         target = query(request, "post_logout_redirect_uri")
         if target is not None and urlsplit(target).scheme in ("http", "https"):
             return RedirectResponse(target, 302)
-        return HTMLResponse(signed_out_page())
+        return HTMLResponse(signed_out_html())
 
     return [
         Route("/common/discovery/instance", instance, methods=["GET"]),

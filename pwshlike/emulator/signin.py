@@ -29,8 +29,8 @@ from .errors import (
     user_code_not_valid)
 from .grants import approve_device_code, consent, find_client, resolve_sign_in, scopes_to_consent
 from .pages import (
-    consent as consent_page, device_approve as device_approve_page, device_code as device_code_page,
-    device_done as device_done_page, form_post as form_post_page, sign_in as sign_in_page)
+    consent as consent_html, device_approve as device_approve_html, device_code as device_code_html,
+    device_done as device_done_html, form_post as form_post_html, sign_in as sign_in_html)
 from .scopes import ScopeRequest, parse as parse_scopes
 from .signin_state import AuthorizationRequest, Interaction
 from .tokens import client_info
@@ -72,7 +72,7 @@ def _redirect(reply: _ReplyTo, parameters: dict[str, str]) -> Response:
     if reply.state is not None:
         parameters["state"] = reply.state
     if reply.response_mode == "form_post":
-        return HTMLResponse(form_post_page(reply.redirect_uri, parameters))
+        return HTMLResponse(form_post_html(reply.redirect_uri, parameters))
     separator = "#" if reply.response_mode == "fragment" else ("&" if "?" in reply.redirect_uri else "?")
     return RedirectResponse(reply.redirect_uri + separator + urlencode(parameters), 302)
 
@@ -138,7 +138,7 @@ def _complete(ctx: EmulatorContext, authorization: AuthorizationRequest, user: U
 
 def _sign_in_page(interaction: Interaction, app: Application, where: str, username: str = "",
                   error: Optional[str] = None, status: int = 200) -> HTMLResponse:
-    return HTMLResponse(sign_in_page(interaction.id, app.display_name, where, username, error), status)
+    return HTMLResponse(sign_in_html(interaction.id, app.display_name, where, username, error), status)
 
 
 def _interaction_parts(ctx: EmulatorContext, interaction: Interaction) -> tuple[Application, Optional[Tenant], str]:
@@ -205,13 +205,13 @@ def routes(ctx: EmulatorContext) -> list[Route]:
             return error_page(request, error)
         interaction.user_id, interaction.tenant_id = user.id, target.id
         if interaction.device is not None:
-            return HTMLResponse(device_approve_page(interaction.id, app.display_name, user.upn,
+            return HTMLResponse(device_approve_html(interaction.id, app.display_name, user.upn,
                                                     _describe(interaction.device.request)))
         authorization = interaction.authorization
         assert authorization is not None
         needed = scopes_to_consent(ctx, target, user, app, authorization.request)
         if needed or authorization.prompt == "consent":
-            return HTMLResponse(consent_page(interaction.id, app.display_name, user.upn,
+            return HTMLResponse(consent_html(interaction.id, app.display_name, user.upn,
                                              needed or _describe(authorization.request)))
         ctx.interactions.finish(interaction.id)
         return _complete(ctx, authorization, user, target)
@@ -231,12 +231,12 @@ def routes(ctx: EmulatorContext) -> list[Route]:
                 return error_page(request, user_code_not_valid())
             if not accepted:
                 code.decline()
-                return HTMLResponse(device_done_page(app.display_name, approved=False))
+                return HTMLResponse(device_done_html(app.display_name, approved=False))
             try:
                 approve_device_code(ctx, code, user)
             except AadError as error:
                 return error_page(request, error)
-            return HTMLResponse(device_done_page(app.display_name, approved=True))
+            return HTMLResponse(device_done_html(app.display_name, approved=True))
         authorization = interaction.authorization
         assert authorization is not None
         if not accepted:
@@ -246,12 +246,12 @@ def routes(ctx: EmulatorContext) -> list[Route]:
 
     async def device_login(request: Request) -> Response:
         if request.method == "GET":
-            return HTMLResponse(device_code_page())
+            return HTMLResponse(device_code_html())
         form = await read_form(request)
         try:
             code = ctx.devices.by_user_code(form.get("code", ""), ctx.clock())
         except AadError as error:
-            return HTMLResponse(device_code_page(error.description), error.status)
+            return HTMLResponse(device_code_html(error.description), error.status)
         interaction = ctx.interactions.start(ctx.clock(), device=code)
         app = directory.applications[code.client_id]
         return _sign_in_page(interaction, app, code.tenant.display_name if code.tenant else "your organization")
