@@ -31,7 +31,7 @@ def main() -> int:
     from pwshlike.commands.binder import bind_arguments
     from pwshlike.commands.common import common_parameters
     from pwshlike.commands.metadata import CommandMetadata, ParameterMetadata, ParameterSetSpec
-    from pwshlike.engine.pipeline import CommandArgument
+    from pwshlike.runtime.pipeline import CommandArgument
 
     params = []
     for i in range(12):

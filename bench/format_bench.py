@@ -31,7 +31,7 @@ TARGET_SECONDS = 1.0
 
 
 def make_objects(count: int) -> list[Any]:
-    from pwshlike.engine.values import PSCustomObject
+    from pwshlike.dotnet.values import PSCustomObject
     return [PSCustomObject({"Id": i, "Name": f"item{i}", "Value": i * 1.5, "Enabled": i % 2 == 0})
             for i in range(count)]
 

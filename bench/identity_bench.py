@@ -143,8 +143,8 @@ class Session:
 
     def __init__(self) -> None:
         from pwshlike.plugins.session import install
-        from pwshlike.engine import ExecutionContext
-        from pwshlike.engine.context import TextHost
+        from pwshlike.runtime import ExecutionContext
+        from pwshlike.runtime.context import TextHost
         from pwshlike.plugins.manager import PluginHost
 
         import io
@@ -153,15 +153,15 @@ class Session:
         install(self.context, plugins=self.plugins)
 
     def run(self, script: str) -> list[Any]:
-        from pwshlike.engine import execute_script
+        from pwshlike.runtime import execute_script
         output: list[Any] = []
         execute_script(self.context, script, emit=output.append, dot_source=True)
         return output
 
     def compiled(self, script: str) -> Callable[[], list[Any]]:
         """The script parsed and compiled once; calling the result runs it."""
-        from pwshlike.engine.run import parse_script
-        from pwshlike.engine.scriptblock import ScriptBlock, ScriptBlockCode
+        from pwshlike.runtime.run import parse_script
+        from pwshlike.runtime.scriptblock import ScriptBlock, ScriptBlockCode
         code = ScriptBlockCode(parse_script(script))
         code.compiled()
         return ScriptBlock(code, self.context).invoke

@@ -10,7 +10,7 @@ Two workloads, each measured two ways:
   ``f -A 1 -B 2 -C 3`` in a ``for`` loop, target >= 30,000 calls/s.
 
 In-process, through the engine's API: the script is parsed
-(``pwshlike.engine.run.parse_script``) and compiled (``ScriptBlockCode.compiled``)
+(``pwshlike.runtime.run.parse_script``) and compiled (``ScriptBlockCode.compiled``)
 once, outside the timing (both are reported), then the compiled
 ``ScriptBlock`` is invoked ``--runs`` times in a session that has the command
 layer installed; the best run gives the rate.  Through the CLI: the wall time
@@ -56,9 +56,9 @@ class Engine:
     """The in-process engine: one session with the command layer installed."""
 
     def __init__(self) -> None:
-        from pwshlike.engine.context import ExecutionContext
-        from pwshlike.engine.run import parse_script
-        from pwshlike.engine.scriptblock import ScriptBlock, ScriptBlockCode
+        from pwshlike.runtime.context import ExecutionContext
+        from pwshlike.runtime.run import parse_script
+        from pwshlike.runtime.scriptblock import ScriptBlock, ScriptBlockCode
         from pwshlike.plugins.session import install
 
         self._parse = parse_script

@@ -41,7 +41,7 @@ TARGET_MS = 15.0
 
 PROBE = r"""
 import json, sys, time
-import pwshlike.commands, pwshlike.engine, pwshlike.commands.cmdlet
+import pwshlike.commands, pwshlike.runtime, pwshlike.commands.cmdlet
 start = time.perf_counter()
 import pluggy
 imported = time.perf_counter()
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"method:  fresh processes, interleaved, {args.warmup} warm-up + {args.runs} timed runs per variant")
     print(f"plugins: {', '.join(plugins)}")
     print()
-    print(f"import pluggy (after the engine and commands layer): {median(samples['bundled, cached']['pluggy'])}")
+    print(f"import pluggy (after the runtime and commands layer): {median(samples['bundled, cached']['pluggy'])}")
     for name in variants:
         print(f"plugin host, {name:<17}: {median(samples[name]['host'])}")
     for name in starts:

@@ -121,7 +121,7 @@ def _run(session: Session, command_line: CommandLine, stdin_redirected: bool) ->
 
 
 def _run_file(session: Session, command_line: CommandLine) -> Outcome:
-    from .engine.pipeline import CommandArgument
+    from .runtime.pipeline import CommandArgument
     path = command_line.file
     try:
         with open(path, encoding="utf-8-sig", errors="replace") as handle:
@@ -178,7 +178,7 @@ def _internal_error(exc: BaseException) -> int:
         import traceback
         traceback.print_exception(exc, file=sys.stderr)
     try:
-        from .engine.errors import to_error_record
+        from .dotnet.errors import to_error_record
         from .host.errorview import format_error
         text = format_error(to_error_record(exc))
     except BaseException:  # noqa: BLE001 - formatting must not fail either

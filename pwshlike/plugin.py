@@ -57,7 +57,7 @@ from pwshlike.commands.validation import (
     validate_count, validate_length, validate_not_null, validate_not_null_or_empty, validate_pattern,
     validate_predicate, validate_range, validate_script, validate_set,
 )
-from pwshlike.engine.errors import (
+from pwshlike.dotnet.errors import (
     ArgumentException, ArgumentNullException, ArgumentOutOfRangeException, DirectoryNotFoundException,
     DotNetException, ErrorCategory, ErrorDetails, ErrorRecord, FileNotFoundException, FormatException,
     HttpRequestException, InvalidOperationException, IOException, ItemNotFoundException, KeyNotFoundException,
@@ -65,9 +65,9 @@ from pwshlike.engine.errors import (
     PSArgumentNullException, PSArgumentOutOfRangeException, PSInvalidOperationException, PSNotSupportedException,
     PSSecurityException, RuntimeException, TimeoutException, UnauthorizedAccessException, WildcardPatternException,
 )
-from pwshlike.engine.wildcard import WildcardPattern
-from pwshlike.engine.conversions import to_string
-from pwshlike.engine.values import Hashtable, OrderedDictionary, PSCredential, PSCustomObject, SecureString
+from pwshlike.dotnet.wildcard import WildcardPattern
+from pwshlike.dotnet.conversions import to_string
+from pwshlike.dotnet.values import Hashtable, OrderedDictionary, PSCredential, PSCustomObject, SecureString
 from pwshlike.modules.model import CommandSpec, ModuleSpec
 from pwshlike.plugins.markers import hookimpl
 from pwshlike.plugins.identity import (

@@ -266,8 +266,8 @@ def _run_with_output(session: Any, script: str, emit: Any, format_session: Any,
     """The console session's run, with ``emit`` as its output: objects are
     kept and formatted as Out-Default formats them, tables once their group
     ends; a parse error is reported in pwsh's ParserError layout."""
-    from .engine import execute_script
-    from .engine.errors import ParseException
+    from .runtime import execute_script
+    from .dotnet.errors import ParseException
     try:
         try:
             execute_script(session.context, script, emit=emit, dot_source=True,

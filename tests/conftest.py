@@ -25,7 +25,7 @@ def private_xdg_folders(tmp_path_factory) -> Iterator[None]:
 def restore_type_data_and_views() -> Iterator[None]:
     """Type data and format views are process-wide (pwsh keeps them per
     session): drops the format files and type data a test loaded."""
-    from pwshlike.engine import typedata
+    from pwshlike.dotnet import typedata
     from pwshlike.formatting.database import REGISTRY
     files = REGISTRY.files()
     types = dict(typedata.TABLE)

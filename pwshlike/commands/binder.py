@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from pwshlike.engine.errors import ErrorCategory, ParameterBindingException, PSInvalidCastException
-from pwshlike.engine.pipeline import CommandArgument, ParameterToken
+from pwshlike.dotnet.errors import ErrorCategory, ParameterBindingException, PSInvalidCastException
+from pwshlike.runtime.pipeline import CommandArgument, ParameterToken
 
 from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata, ValidationError
 
@@ -298,12 +298,12 @@ def _already_typed(param: ParameterMetadata, value: Any) -> bool:
 
 
 def _to_switch(value: Any) -> Any:
-    from pwshlike.engine.values import SwitchParameter
+    from pwshlike.dotnet.values import SwitchParameter
     if value is _PRESENT:
         return SwitchParameter(True)
     if isinstance(value, SwitchParameter):
         return value
-    from pwshlike.engine.conversions import to_bool
+    from pwshlike.dotnet.conversions import to_bool
     return SwitchParameter(to_bool(value))
 
 
@@ -464,7 +464,7 @@ def _bind_positional(binding: Binding, values: list[Any], simple_function: bool)
     if simple_function:
         binding.unbound_arguments = remaining
         return
-    from pwshlike.engine.conversions import to_string
+    from pwshlike.dotnet.conversions import to_string
     raise binding_error(binding.command_name, "PositionalParameterNotFound", to_string(remaining[0]))
 
 

@@ -17,7 +17,7 @@ from .metadata import CommandMetadata
 
 
 def _session() -> Any:
-    from pwshlike.engine import context
+    from pwshlike.runtime import context
     return context.current
 
 

@@ -4,7 +4,7 @@ module layer, for a manifest's TypesToProcess and FormatsToProcess)."""
 
 from __future__ import annotations
 
-from pwshlike.engine.errors import ErrorCategory, RuntimeException
+from pwshlike.dotnet.errors import ErrorCategory, RuntimeException
 
 
 def format_load_error(errors: list[str], path: str) -> RuntimeException:

@@ -62,8 +62,8 @@ def default_text(param: ParameterMetadata) -> str:
         return "False" if param.is_switch else "None"
     if isinstance(value, Enum):
         return value.name
-    from pwshlike.engine.conversions import to_string
-    from pwshlike.engine.values import iter_collection
+    from pwshlike.dotnet.conversions import to_string
+    from pwshlike.dotnet.values import iter_collection
     items = iter_collection(value)
     text = ", ".join(to_string(item) for item in items) if items is not None else to_string(value)
     return text or "None"  # an empty list or string defaults to nothing worth showing
@@ -95,7 +95,7 @@ class CommandHelp:
 def _pipeline_input_types(metadata: CommandMetadata) -> list[str]:
     """What pwsh's generated help lists under INPUTS: the full type names of
     the parameters that take pipeline input."""
-    from pwshlike.engine.types import resolve_type
+    from pwshlike.dotnet.types import resolve_type
     names: list[str] = []
     for p in metadata.parameters.values():
         if any(s.value_from_pipeline or s.value_from_pipeline_by_property_name for s in p.sets.values()):
@@ -166,7 +166,7 @@ def render(help_info: CommandHelp, view: str = "default", parameter: Optional[li
     """Console help text as lines. ``view``: default, detailed, full or examples."""
     name = help_info.name
     if parameter:
-        from pwshlike.engine.wildcard import wildcard_match
+        from pwshlike.dotnet.wildcard import wildcard_match
         lines: list[str] = [""]
         for p in help_info.parameters:
             if any(wildcard_match(p.name, pattern) for pattern in parameter):

@@ -30,10 +30,10 @@ from __future__ import annotations
 import os
 from typing import Any, Optional
 
-from pwshlike.engine.conversions import dotnet_to_string
-from pwshlike.engine.errors import ErrorCategory, ErrorRecord, RuntimeException
-from pwshlike.engine.pipeline import NO_INPUT, CommandProcessor
-from pwshlike.engine.values import iter_collection
+from pwshlike.dotnet.conversions import dotnet_to_string
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, RuntimeException
+from pwshlike.runtime.pipeline import NO_INPUT, CommandProcessor
+from pwshlike.dotnet.values import iter_collection
 
 from .commandinfo import CommandInfo
 
@@ -184,7 +184,7 @@ def _expand_env(text: str) -> str:
 
 def _expand_word(word: str, cwd: str) -> list[str]:
     """pwsh's ``PossiblyGlobArg`` for an unquoted word on Unix."""
-    from pwshlike.engine.wildcard import contains_wildcard
+    from pwshlike.dotnet.wildcard import contains_wildcard
     if contains_wildcard(word):
         matches = _glob(word, cwd)
         if matches:
@@ -201,7 +201,7 @@ def _glob(pattern: str, cwd: str) -> list[str]:
     """File system paths matching a PowerShell wildcard pattern, hidden
     (dot) files excluded as Get-ChildItem does without -Force; relative
     patterns give paths relative to ``cwd``."""
-    from pwshlike.engine.wildcard import contains_wildcard, unescape_wildcard, wildcard_regex
+    from pwshlike.dotnet.wildcard import contains_wildcard, unescape_wildcard, wildcard_regex
     absolute = pattern.startswith("/") or pattern.startswith("~")
     expanded = os.path.expanduser(pattern) if pattern.startswith("~") else pattern
     parts = expanded.split("/")
@@ -403,7 +403,7 @@ class NativeCommandProcessor(CommandProcessor):
         extent = getattr(self.invocation, "extent", None)
         position = ""
         if extent is not None:
-            from pwshlike.engine.errors import position_message
+            from pwshlike.dotnet.errors import position_message
             position = position_message(extent)
         message = MSG_FAILED_TO_RUN.format(self.application.name, reason, position)
         return ApplicationFailedException(message, category=ErrorCategory.ResourceUnavailable,
@@ -533,7 +533,7 @@ class NativeCommandProcessor(CommandProcessor):
 
 
 def _is_true(value: Any) -> bool:
-    from pwshlike.engine.conversions import to_bool
+    from pwshlike.dotnet.conversions import to_bool
     return to_bool(value)
 
 

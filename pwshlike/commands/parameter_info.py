@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from pwshlike.engine.values import Hashtable
+from pwshlike.dotnet.values import Hashtable
 
 from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata, ParameterSetSpec
 from .syntax import syntax_line
@@ -21,7 +21,7 @@ NO_POSITION = -2147483648
 def _type(type_name: str) -> Any:
     """The parameter's type as a type object, or its name when the engine
     does not know the type (a plugin type whose module is not imported)."""
-    from pwshlike.engine.types import find_type
+    from pwshlike.dotnet.types import find_type
     found = find_type(type_name)
     return found if found is not None else type_name
 
@@ -142,7 +142,7 @@ class PSTypeName:
 
     @property
     def type(self) -> Optional[Any]:
-        from pwshlike.engine.types import find_type
+        from pwshlike.dotnet.types import find_type
         return find_type(self.name)
 
     def __str__(self) -> str:

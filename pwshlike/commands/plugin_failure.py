@@ -22,7 +22,7 @@ import sys
 from types import TracebackType
 from typing import Any, Optional
 
-from pwshlike.engine.errors import (DotNetException, ErrorCategory, ErrorDetails, ErrorRecord, PipelineStoppedException,
+from pwshlike.dotnet.errors import (DotNetException, ErrorCategory, ErrorDetails, ErrorRecord, PipelineStoppedException,
                                     RuntimeException)
 
 # Set on a Python exception once it has left the command that raised it, so
@@ -164,7 +164,7 @@ def _distribution_of(info: Any) -> str:
 
 def _register_type() -> None:
     """Makes ``[Pwshlike.PluginException]`` resolvable (catch, -is)."""
-    from pwshlike.engine.types import exception_pstype
+    from pwshlike.dotnet.types import exception_pstype
     exception_pstype(PluginException)
 
 

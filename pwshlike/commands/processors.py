@@ -13,10 +13,10 @@ from __future__ import annotations
 from abc import ABCMeta, abstractmethod
 from typing import Any, Iterable, Optional
 
-from pwshlike.engine.errors import ErrorRecord, ParameterBindingException
-from pwshlike.engine.pipeline import NO_INPUT, CommandArgument, CommandProcessor
-from pwshlike.engine.scopes import PSVariable
-from pwshlike.engine.values import Hashtable, iter_collection
+from pwshlike.dotnet.errors import ErrorRecord, ParameterBindingException
+from pwshlike.runtime.pipeline import NO_INPUT, CommandArgument, CommandProcessor
+from pwshlike.runtime.scopes import PSVariable
+from pwshlike.dotnet.values import Hashtable, iter_collection
 
 from .binder import (_MISSING, Binding, bind_arguments, binding_error, missing_mandatory,
                      missing_mandatory_error, resolve_parameter_set)
@@ -27,12 +27,12 @@ from .plugin_failure import mark_left_command, plugin_failure
 
 def _get_property(obj: Any, name: str) -> Any:
     """ByPropertyName lookup: a property or hashtable key, else missing."""
-    from pwshlike.engine.values import PSCustomObject
+    from pwshlike.dotnet.values import PSCustomObject
     if isinstance(obj, PSCustomObject):
         return obj.get_property(name, _MISSING) if hasattr(obj, "get_property") else _MISSING
     if isinstance(obj, dict) or hasattr(obj, "keys") and hasattr(obj, "__getitem__"):
         return _MISSING
-    from pwshlike.engine.members import get_member
+    from pwshlike.dotnet.members import get_member
     try:
         value = get_member(obj, name)
     except Exception:
@@ -88,7 +88,7 @@ class _CommandRun(CommandProcessor, metaclass=ABCMeta):
             self._pipeline_variable = str(bound["PipelineVariable"])
 
     def _variable_list(self, spec: Any) -> list[Any]:
-        from pwshlike.engine.values import ArrayList
+        from pwshlike.dotnet.values import ArrayList
         name = str(spec)
         target = ArrayList()
         if name.startswith("+"):
@@ -252,8 +252,8 @@ def default_values_for(context: Any, command_name: str) -> Optional[dict[str, An
     table = variable.value if variable is not None else None
     if not table or not hasattr(table, "items"):
         return None
-    from pwshlike.engine.conversions import to_bool
-    from pwshlike.engine.wildcard import wildcard_match
+    from pwshlike.dotnet.conversions import to_bool
+    from pwshlike.dotnet.wildcard import wildcard_match
     found: dict[str, Any] = {}
     for key, value in table.items():
         command, sep, parameter = str(key).partition(":")
@@ -317,12 +317,12 @@ class CmdletRuntime:
 
     def write_host(self, obj: Any, no_newline: bool, foreground: Any, background: Any,
                    separator: Any) -> None:
-        from pwshlike.engine.conversions import to_string
+        from pwshlike.dotnet.conversions import to_string
         self.context.write_host(obj, no_newline, foreground, background, to_string(separator),
                                 self.processor.overrides.get("InformationPreference"))
 
     def throw_terminating_error(self, record: ErrorRecord) -> None:
-        from pwshlike.engine.errors import RuntimeException
+        from pwshlike.dotnet.errors import RuntimeException
         record.set_command_origin(self.processor.info.implementing_type)
         if record.invocation_info is None:
             record.invocation_info = self.invocation

@@ -14,9 +14,9 @@ from __future__ import annotations
 import os
 from typing import Any, Optional
 
-from pwshlike.engine.conversions import to_string
-from pwshlike.engine.errors import CommandNotFoundException, ErrorCategory, InvocationInfo
-from pwshlike.engine.scriptblock import ScriptBlock
+from pwshlike.dotnet.conversions import to_string
+from pwshlike.dotnet.errors import CommandNotFoundException, ErrorCategory, InvocationInfo
+from pwshlike.runtime.scriptblock import ScriptBlock
 
 from .commandinfo import CommandInfo, ExternalScriptInfo, FunctionInfo
 from .registry import CommandRegistry
@@ -134,8 +134,8 @@ class CommandResolver:
 def script_file_info(path: str) -> ExternalScriptInfo:
     """Parses a script file into a runnable command; parse errors raise
     ParseException as pwsh does when a script with syntax errors is run."""
-    from pwshlike.engine.errors import ParseException
-    from pwshlike.engine.scriptblock import ScriptBlock, ScriptBlockCode
+    from pwshlike.dotnet.errors import ParseException
+    from pwshlike.runtime.scriptblock import ScriptBlock, ScriptBlockCode
     from pwshlike.language import parse_input
     with open(path, encoding="utf-8-sig") as handle:
         text = handle.read()

@@ -39,7 +39,7 @@ class PSScriptCmdlet:
 
     def should_process(self, target: Any, action: Any = None, caption: Any = None) -> bool:
         """ShouldProcess(target), (target, action) or (description, warning, caption)."""
-        from pwshlike.engine.conversions import to_string
+        from pwshlike.dotnet.conversions import to_string
         if caption is not None:
             return self._runtime.should_process(None, None, description=to_string(target))
         return self._runtime.should_process(to_string(target),

@@ -58,13 +58,13 @@ def _positional_args(attr: Any, evaluate: Evaluate) -> list[Any]:
 
 
 def _truthy(value: Any) -> bool:
-    from pwshlike.engine.conversions import to_bool
+    from pwshlike.dotnet.conversions import to_bool
     return to_bool(value)
 
 
 def _type_display(type_name: Any) -> str:
     """pwsh shows parameter types by short name: ``String``, ``Int32[]``."""
-    from pwshlike.engine.types import resolve_type
+    from pwshlike.dotnet.types import resolve_type
     try:
         return resolve_type(type_name).name
     except Exception:  # an unknown type is reported when the argument converts

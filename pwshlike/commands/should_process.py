@@ -40,7 +40,7 @@ def should_process(context: Any, processor: Any, target: Optional[str], action: 
     operation = action or processor.info.name
     if description is None:
         description = f'Performing the operation "{operation}" on target "{target}".'
-    from pwshlike.engine.conversions import to_bool
+    from pwshlike.dotnet.conversions import to_bool
     if to_bool(_preference(context, overrides, "WhatIfPreference", False)):
         context.host.write_line(f"What if: {description}")
         return False
@@ -59,7 +59,7 @@ def should_process(context: Any, processor: Any, target: Optional[str], action: 
 def _ask(context: Any, processor: Any, description: str) -> bool:
     host = context.host
     if getattr(host, "non_interactive", False):  # pwsh's host refuses before it shows the question
-        from pwshlike.engine.errors import host_not_interactive
+        from pwshlike.dotnet.errors import host_not_interactive
         error = host_not_interactive()
         error.error_record.invocation_info = processor.invocation
         raise error
@@ -87,7 +87,7 @@ def _ask(context: Any, processor: Any, description: str) -> bool:
             processor.confirm_all = False
             return False
         if answer == "s":
-            from pwshlike.engine.errors import PipelineStoppedException
+            from pwshlike.dotnet.errors import PipelineStoppedException
             raise PipelineStoppedException("The pipeline has been stopped.")
         if answer == "?":
             host.write_line("Y - Continue with only the next step of the operation.")

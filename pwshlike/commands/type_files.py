@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from pwshlike.engine import typedata
+from pwshlike.dotnet import typedata
 from pwshlike.formatting.xmlnodes import XmlNode, XmlSyntaxError, read_xml_file
 
 _MEMBER_KINDS = ("NoteProperty", "AliasProperty", "ScriptProperty", "CodeProperty", "ScriptMethod", "CodeMethod",
@@ -127,8 +127,8 @@ class _TypeReader:
         return found.text.strip()
 
     def script(self, node: XmlNode, type_name: str) -> Any:
-        from pwshlike.engine.errors import ParseException
-        from pwshlike.engine.scriptblock import ScriptBlock
+        from pwshlike.dotnet.errors import ParseException
+        from pwshlike.runtime.scriptblock import ScriptBlock
         try:
             return ScriptBlock.create(node.text, file=self.path)
         except ParseException as exc:
@@ -181,8 +181,8 @@ class _TypeReader:
         converted = node.child_text("TypeName")
         if not converted:
             return None
-        from pwshlike.engine.errors import RuntimeException
-        from pwshlike.engine.types import resolve_type
+        from pwshlike.dotnet.errors import RuntimeException
+        from pwshlike.dotnet.types import resolve_type
         try:
             return resolve_type(converted)
         except RuntimeException:

@@ -28,7 +28,7 @@ class TypeConverter:
     @property
     def pstype(self) -> Any:
         if self._type is None:
-            from pwshlike.engine.types import resolve_type
+            from pwshlike.dotnet.types import resolve_type
             self._type = resolve_type(self.type_name)
         return self._type
 
@@ -45,7 +45,7 @@ class _ObjectArray:
     __slots__ = ()
 
     def __call__(self, value: Any) -> Any:
-        from pwshlike.engine.values import iter_collection
+        from pwshlike.dotnet.values import iter_collection
         items = iter_collection(value)
         return list(items) if items is not None else [value]
 

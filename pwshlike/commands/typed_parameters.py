@@ -209,7 +209,7 @@ def _simple_types() -> dict[Any, str]:
     import decimal
     import uuid
 
-    from pwshlike.engine.values import Hashtable, OrderedDictionary, PSCredential, PSCustomObject, SecureString
+    from pwshlike.dotnet.values import Hashtable, OrderedDictionary, PSCredential, PSCustomObject, SecureString
     return {str: "String", int: "Int32", float: "Double", bool: "SwitchParameter", object: "Object",
             typing.Any: "Object", datetime.datetime: "DateTime", datetime.timedelta: "TimeSpan",
             uuid.UUID: "Guid", decimal.Decimal: "Decimal", dict: "Hashtable", Hashtable: "Hashtable",
@@ -235,7 +235,7 @@ class EnumConverter:
     def _one(self, value: Any) -> Any:
         if isinstance(value, self.enum_class):
             return value
-        from pwshlike.engine.conversions import cast_error, to_string
+        from pwshlike.dotnet.conversions import cast_error, to_string
         text = to_string(value)
         found = self._by_name.get(text.strip().lower())
         if found is not None:
@@ -251,7 +251,7 @@ class EnumConverter:
     def __call__(self, value: Any) -> Any:
         if not self.is_array:
             return self._one(value)
-        from pwshlike.engine.values import iter_collection
+        from pwshlike.dotnet.values import iter_collection
         items = iter_collection(value)
         return [self._one(v) for v in (items if items is not None else [value])]
 

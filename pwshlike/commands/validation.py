@@ -17,13 +17,13 @@ Validator = Callable[[Any], None]
 
 
 def _elements(value: Any) -> Iterable[Any]:
-    from pwshlike.engine.values import iter_collection
+    from pwshlike.dotnet.values import iter_collection
     items = iter_collection(value)
     return [value] if items is None else list(items)
 
 
 def _text(value: Any) -> str:
-    from pwshlike.engine.conversions import to_string
+    from pwshlike.dotnet.conversions import to_string
     return to_string(value)
 
 
@@ -97,8 +97,8 @@ def validate_range(minimum: Any, maximum: Any = None) -> Validator:
         return validate_kind
 
     def validate(value: Any) -> None:
-        from pwshlike.engine.conversions import convert_to
-        from pwshlike.engine.types import type_of
+        from pwshlike.dotnet.conversions import convert_to
+        from pwshlike.dotnet.types import type_of
         for item in _elements(value):
             low, high = minimum, maximum
             if item is not None:  # bounds compare in the argument's type, as pwsh converts them
@@ -166,7 +166,7 @@ def validate_count(minimum: int, maximum: int) -> Validator:
 
 def validate_script(script_block: Any) -> Validator:
     """``ValidateScript({...})``: $_ is each element; a falsy result fails."""
-    from pwshlike.engine.conversions import to_bool
+    from pwshlike.dotnet.conversions import to_bool
 
     def validate(value: Any) -> None:
         for item in _elements(value):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from pwshlike.engine.conversions import to_string
-from pwshlike.engine.errors import ErrorCategory, ValidationMetadataException
+from pwshlike.dotnet.conversions import to_string
+from pwshlike.dotnet.errors import ErrorCategory, ValidationMetadataException
 
 from .metadata import ValidationError
 from .script_metadata import _attribute_name, attribute_validator

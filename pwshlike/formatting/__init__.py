@@ -30,7 +30,7 @@ from .views import (CustomView, Field, Frame, GroupBy, ListItem, ListView, NewLi
 def install(context: Any) -> None:
     """Makes ``$PSStyle`` available in a session: a constant visible in
     every scope, as in pwsh (its properties are what scripts change)."""
-    from ..engine.scopes import ALLSCOPE, CONSTANT, PSVariable
+    from ..runtime.scopes import ALLSCOPE, CONSTANT, PSVariable
     session = context.session
     session.global_scope.vars["psstyle"] = PSVariable("PSStyle", PSStyle.instance, CONSTANT | ALLSCOPE)
     session.allscope_names.add("psstyle")

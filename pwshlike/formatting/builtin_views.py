@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from ..engine import members
-from ..engine.conversions import dotnet_to_string
+from ..dotnet import members
+from ..dotnet.conversions import dotnet_to_string
 from .views import (RIGHT, CustomView, Field, Frame, GroupBy, ListItem, ListView, TableColumn, TableView,
                     Text, ViewRegistry, WideView)
 
@@ -55,7 +55,7 @@ def file_last_write_time(obj: Any) -> str:
     value = _member(obj, "LastWriteTime")
     if not isinstance(value, _dt.datetime):
         return ""
-    from ..engine.formatting_net import composite_format
+    from ..dotnet.formatting_net import composite_format
     return composite_format("{0,10:d} {0,8:t}", [value])
 
 
@@ -122,7 +122,7 @@ def _file_system(registry: ViewRegistry) -> None:
 
 def long_date_time(value: _dt.datetime) -> str:
     """``DateTime.DateTime``: the long date and long time (en-US)."""
-    from ..engine.formatting_net import format_value
+    from ..dotnet.formatting_net import format_value
     return format_value(value, "D") + " " + format_value(value, "T")
 
 
@@ -171,7 +171,7 @@ def match_text(obj: Any) -> str:
     """A MatchInfo as Select-String shows it (relative to the current location)."""
     emphasized = getattr(obj, "ToEmphasizedString", None)
     if callable(emphasized):
-        from ..engine import context as context_module
+        from ..runtime import context as context_module
         current = context_module.current
         location = dotnet_to_string(current.session.location) if current is not None else ""
         return dotnet_to_string(emphasized(location))

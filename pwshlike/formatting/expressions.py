@@ -16,15 +16,15 @@ import uuid
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Optional
 
-from ..engine import members
-from ..engine.conversions import dotnet_to_string
-from ..engine.errors import DotNetException
-from ..engine.types import type_of
-from ..engine import typedata
-from ..engine.typedata import TABLE as _TYPE_DATA
-from ..engine.values import (DictionaryEntry, GenericDictionary, Hashtable, KeyValuePair, PSCustomObject,
+from ..dotnet import members
+from ..dotnet.conversions import dotnet_to_string
+from ..dotnet.errors import DotNetException
+from ..dotnet.types import type_of
+from ..dotnet import typedata
+from ..dotnet.typedata import TABLE as _TYPE_DATA
+from ..dotnet.values import (DictionaryEntry, GenericDictionary, Hashtable, KeyValuePair, PSCustomObject,
                              SecureString, iter_collection)
-from ..engine.wildcard import wildcard_match
+from ..dotnet.wildcard import wildcard_match
 from .text import ELLIPSIS
 
 _WILDCARD_CHARS = frozenset("*?[")
@@ -181,7 +181,7 @@ def _float_text(value: Any) -> Optional[str]:
             return f"{value:.2f}"
     elif not isinstance(value, Decimal):
         return None
-    from ..engine.formatting_net import format_value
+    from ..dotnet.formatting_net import format_value
     return format_value(value, "F")
 
 
@@ -189,7 +189,7 @@ def display_text(value: Any, enumeration_limit: int, format_string: Optional[str
                  is_table: bool = False) -> str:
     """How one property value shows in a table cell, list entry or wide item."""
     if format_string:
-        from ..engine.formatting_net import composite_format, format_value
+        from ..dotnet.formatting_net import composite_format, format_value
         try:
             if "{0" in format_string or "}" in format_string:
                 return composite_format(format_string, [value])

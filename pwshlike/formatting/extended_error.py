@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from pwshlike.engine.errors import ErrorRecord, InvocationInfo
+from pwshlike.dotnet.errors import ErrorRecord, InvocationInfo
 
 EXTENDED_ERROR_RECORD = "System.Management.Automation.ErrorRecord#PSExtendedError"
 EXTENDED_EXCEPTION = "System.Exception#PSExtendedError"
@@ -28,7 +28,7 @@ _ELLIPSIS = "\u2026"
 def render_extended_error(obj: Any) -> str:
     """The view's text for one object Get-Error wrote; a header names its
     place in ``$Error`` when Get-Error wrote several."""
-    from pwshlike.engine.members import get_member
+    from pwshlike.dotnet.members import get_member
     text = show(obj)
     index = get_member(obj, ERROR_INDEX)
     if index is not None:
@@ -61,7 +61,7 @@ def _pairs(obj: Any, parent: Any) -> list[tuple[str, Any]]:
         return [("Exception", _ParentContainsErrorRecord(parent)) if name == "Exception" else (name, value)
                 for name, value in pairs if name != "InvocationInfo"]
     if isinstance(obj, BaseException) and not any(name == "Type" for name, _value in pairs):
-        from pwshlike.engine.types import type_of
+        from pwshlike.dotnet.types import type_of
         pairs.insert(0, ("Type", type_of(obj).full_name))
     return pairs
 
@@ -79,7 +79,7 @@ def _count(value: Any) -> int:
 
 
 def _items(value: Any) -> Iterable[Any] | None:
-    from pwshlike.engine.values import iter_collection
+    from pwshlike.dotnet.values import iter_collection
     if isinstance(value, str) or _is_dictionary(value):
         return None
     return iter_collection(value)
@@ -97,7 +97,7 @@ class _ParentContainsErrorRecord:
     """What pwsh's ErrorRecord shows for an exception that holds the record."""
 
     def __init__(self, exception: Any) -> None:
-        from pwshlike.engine.conversions import to_string
+        from pwshlike.dotnet.conversions import to_string
         self.pairs = [("Type", "System.Management.Automation.ParentContainsErrorRecordException"),
                       ("Message", to_string(getattr(exception, "message", exception))), ("HResult", -2146233087)]
 
@@ -131,7 +131,7 @@ def _value_text(name: str, value: Any, prefix: str, inner: int, width: int, dept
 
 
 def _text(value: Any) -> str:
-    from pwshlike.engine.conversions import to_string
+    from pwshlike.dotnet.conversions import to_string
     try:
         return to_string(value)
     except Exception:  # pwsh's view hides a failing ToString (TryConvertTo)

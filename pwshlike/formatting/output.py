@@ -20,7 +20,7 @@ import sys
 import time
 from typing import Any, Callable, Optional
 
-from ..engine.errors import (ErrorCategory, ErrorDetails, ErrorRecord, InvalidOperationException,
+from ..dotnet.errors import (ErrorCategory, ErrorDetails, ErrorRecord, InvalidOperationException,
                              RuntimeException)
 from .listing import complex_lines, list_lines
 from .packets import (ComplexEntry, ComplexViewHeaderInfo, ErrorEntry, FormatEndData, FormatEntryData,

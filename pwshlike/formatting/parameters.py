@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from typing import Any, Optional, Sequence
 
-from ..engine.types import type_of
-from ..engine.values import Hashtable
+from ..dotnet.types import type_of
+from ..dotnet.values import Hashtable
 from .expressions import PropertyExpression
 from .views import CENTER, LEFT, RIGHT
 

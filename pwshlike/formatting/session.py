@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Optional
 
-from ..engine.errors import ErrorRecord
+from ..dotnet.errors import ErrorRecord
 from .database import REGISTRY
 from .output import UNLIMITED, OutputStyle, Outputter
 from .packets import PACKET_TYPES
@@ -171,7 +171,7 @@ class Formatter:
         ``context`` (default: this formatter's, else the engine's current one)."""
         context = context if context is not None else self.context
         if context is None:
-            from ..engine import context as context_module
+            from ..runtime import context as context_module
             context = context_module.current
         if context is None:
             return DEFAULT_ENUMERATION_LIMIT

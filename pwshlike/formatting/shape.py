@@ -21,13 +21,13 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Any, Optional, Sequence
 
-from ..engine.conversions import dotnet_to_string
-from ..engine.errors import (DotNetException, ErrorCategory, ErrorDetails, ErrorRecord,
+from ..dotnet.conversions import dotnet_to_string
+from ..dotnet.errors import (DotNetException, ErrorCategory, ErrorDetails, ErrorRecord,
                              dotnet_exception_from)
-from ..engine.streams import DebugRecord, InformationRecord, VerboseRecord, WarningRecord
-from ..engine import typedata
-from ..engine.typedata import TABLE as _TYPE_DATA
-from ..engine.values import DictionaryEntry, GenericDictionary, Hashtable, KeyValuePair, iter_collection
+from ..runtime.streams import DebugRecord, InformationRecord, VerboseRecord, WarningRecord
+from ..dotnet import typedata
+from ..dotnet.typedata import TABLE as _TYPE_DATA
+from ..dotnet.values import DictionaryEntry, GenericDictionary, Hashtable, KeyValuePair, iter_collection
 from .expressions import (Failure, PropertyExpression, display_name_expression, display_text, is_failure, is_scalar,
                           property_names, property_pairs, type_names)
 from .packets import (NEWLINE, ColumnInfo, ComplexEntry, ComplexViewHeaderInfo, ErrorEntry, FormatEndData,
@@ -135,7 +135,7 @@ class _Grouping:
             return True
         if value is None and self.current is None:
             return False
-        from ..engine.operators import equals
+        from ..dotnet.operators import equals
         if value is None or self.current is None or not equals(self.current, value):
             self.current = value
             return True

@@ -20,9 +20,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from ..engine.conversions import to_string
-from ..engine.errors import ArgumentException, PSInvalidCastException
-from ..engine.values import EnumInfo, EnumValue, Hashtable
+from ..dotnet.conversions import to_string
+from ..dotnet.errors import ArgumentException, PSInvalidCastException
+from ..dotnet.values import EnumInfo, EnumValue, Hashtable
 
 OUTPUT_RENDERING = EnumInfo("System.Management.Automation.OutputRendering",
                             (("Ansi", 1), ("PlainText", 2), ("Host", 3)))

@@ -62,7 +62,7 @@ class _LazyScript:
 
     def invoke_with_input(self, obj: Any) -> Any:
         if self._block is None:
-            from ..engine.scriptblock import ScriptBlock
+            from ..runtime.scriptblock import ScriptBlock
             self._block = ScriptBlock.create(self.text)
         return self._block.invoke_with_input(obj)
 

@@ -214,7 +214,7 @@ class ConsoleHost:
         ended.  Raises pwsh's PSInvalidOperationException in NonInteractive
         mode."""
         if self.non_interactive:
-            from ..engine.errors import host_not_interactive
+            from ..dotnet.errors import host_not_interactive
             raise host_not_interactive()
         return self.read_input_line("")
 
@@ -224,7 +224,7 @@ class ConsoleHost:
         character, a plain terminal shows nothing, redirected input is read
         as a plain line."""
         if self.non_interactive:
-            from ..engine.errors import host_not_interactive
+            from ..dotnet.errors import host_not_interactive
             raise host_not_interactive()
         self._hide_progress()
         if self.line_reader is not None:

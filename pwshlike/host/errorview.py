@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 
-from ..engine.errors import ErrorRecord, ParseException, position_message
+from ..dotnet.errors import ErrorRecord, ParseException, position_message
 
 ERROR_COLOR = "\x1b[31;1m"
 ACCENT_COLOR = "\x1b[36;1m"
@@ -63,7 +63,7 @@ def parse_error_record(errors: list) -> ErrorRecord:
     """The ErrorRecord pwsh makes of a ParseException: error id and extent
     of the first error, category ParserError, and the exception message
     listing every error (at most ten) with its position."""
-    from ..engine.errors import InvocationInfo
+    from ..dotnet.errors import InvocationInfo
     shown = errors[:10]
     message = "\n\n".join(_parse_error_text(e) for e in shown)
     if len(errors) > 10:

@@ -37,8 +37,8 @@ def needs_more_input(text: str) -> bool:
 def prompt_text(session: Session) -> str:
     """The primary prompt: the ``prompt`` function's output, ``PS>`` when it
     fails or returns nothing, pwsh's default when there is none."""
-    from ..engine.conversions import to_string
-    from ..engine.flow import FlowControl
+    from ..dotnet.conversions import to_string
+    from ..runtime.flow import FlowControl
     context = session.context
     function = context.session.get_function("prompt", context.scope)
     if function is None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from ..engine.conversions import format_timespan
+from ..dotnet.conversions import format_timespan
 from ..formatting.style import PROGRESS_VIEW, PSStyle
 from ..formatting.text import ELLIPSIS, cell_width, head
 

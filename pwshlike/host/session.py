@@ -85,8 +85,8 @@ class Session:
         """Runs script text.  ``file`` names the script (its own script
         scope unless ``dot_source``); ``arguments`` are CommandArguments for
         its ``param()`` block."""
-        from ..engine import execute_script
-        from ..engine.errors import ParseException
+        from ..runtime import execute_script
+        from ..dotnet.errors import ParseException
         output = _HostOutput(self.host, self.formatter)
         try:
             try:
@@ -113,7 +113,7 @@ class Session:
 def build_session(host: ConsoleHost, interactive: bool = False, plugins: Any = None) -> Session:
     """A new session on ``host`` with the commands layer and the formatter
     installed; ``plugins`` is the PluginHost (default: the process's)."""
-    from ..engine import ExecutionContext
+    from ..runtime import ExecutionContext
     from ..plugins.session import install
     context = ExecutionContext(host, interactive=interactive)
     install(context, plugins=plugins)

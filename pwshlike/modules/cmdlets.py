@@ -7,7 +7,7 @@ from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_set
-from pwshlike.engine.wildcard import wildcard_match
+from pwshlike.dotnet.wildcard import wildcard_match
 from pwshlike.modules.errors import ModuleError, export_outside_module, no_modules_removed
 from pwshlike.modules.info import PSModuleInfo
 from pwshlike.modules.table import ImportOptions
@@ -19,8 +19,8 @@ class _ModuleInfoArgument:
     here (before -Name could take it as a string), as in pwsh."""
 
     def __call__(self, value: Any) -> list[PSModuleInfo]:
-        from pwshlike.engine.conversions import cast_error
-        from pwshlike.engine.values import iter_collection
+        from pwshlike.dotnet.conversions import cast_error
+        from pwshlike.dotnet.values import iter_collection
         items = iter_collection(value)
         modules = [value] if items is None else list(items)
         if not all(isinstance(m, PSModuleInfo) for m in modules):
@@ -36,7 +36,7 @@ def _version(value: Any) -> Any:
     """[version] from an argument.  A command-mode ``3.0`` arrives as a
     double, whose decimal form becomes the version (pwsh keeps the token's
     text, which the engine does not: ``3.10`` reads as 3.1 unless quoted)."""
-    from pwshlike.engine.types import resolve_type
+    from pwshlike.dotnet.types import resolve_type
     if isinstance(value, float):
         value = repr(value)
     return resolve_type("System.Version").convert(value)

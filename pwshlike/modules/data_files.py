@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from pwshlike.engine.errors import ArgumentException, ErrorCategory, ErrorRecord, RuntimeException
+from pwshlike.dotnet.errors import ArgumentException, ErrorCategory, ErrorRecord, RuntimeException
 
 from pwshlike.commands.data_file_errors import format_load_error, type_load_error
 
@@ -60,7 +60,7 @@ def load_module_data(info: Any, type_files: list[str], format_files: list[str]) 
 
 def unload_module_data(type_files: list[str], format_files: list[str]) -> None:
     """Forgets the members and views these files declared."""
-    from pwshlike.engine import typedata
+    from pwshlike.dotnet import typedata
     from pwshlike.formatting.database import REGISTRY
     for path in type_files:
         typedata.remove_source(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from pwshlike.engine.errors import (
+from pwshlike.dotnet.errors import (
     CommandNotFoundException, ErrorCategory, ErrorRecord, FileNotFoundException, InvalidOperationException,
 )
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from pwshlike.engine.netobjects import Version
-from pwshlike.engine.values import EnumInfo, EnumValue, Hashtable
+from pwshlike.dotnet.netobjects import Version
+from pwshlike.dotnet.values import EnumInfo, EnumValue, Hashtable
 
 MODULE_TYPE = EnumInfo("System.Management.Automation.ModuleType",
                        [("Script", 0), ("Binary", 1), ("Manifest", 2), ("Cim", 3), ("Workflow", 4)])
@@ -122,7 +122,7 @@ class PSModuleInfo:
 
 
 def _register_type() -> None:
-    from pwshlike.engine import types
+    from pwshlike.dotnet import types
     types.enum_type(MODULE_TYPE)
     types.register_class(PSModuleInfo, PSModuleInfo.full_name, "psmoduleinfo")
 

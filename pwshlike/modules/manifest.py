@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from pwshlike.engine.compile_expressions import literal_value
-from pwshlike.engine.errors import DotNetException, ErrorCategory, ErrorRecord, InvalidOperationException
-from pwshlike.engine.values import Hashtable
+from pwshlike.runtime.compile_expressions import literal_value
+from pwshlike.dotnet.errors import DotNetException, ErrorCategory, ErrorRecord, InvalidOperationException
+from pwshlike.dotnet.values import Hashtable
 
 from .errors import ModuleError
 
@@ -85,13 +85,13 @@ class _Restricted:
 
 def read_manifest(path: str) -> Hashtable:
     """The manifest's hashtable (case-insensitive keys)."""
-    from pwshlike.engine.errors import ParseException
+    from pwshlike.dotnet.errors import ParseException
     from pwshlike.language import parse_input
     try:
         with open(path, encoding="utf-8-sig") as handle:
             text = handle.read()
     except OSError as exc:
-        from pwshlike.engine.errors import FileNotFoundException
+        from pwshlike.dotnet.errors import FileNotFoundException
         error = FileNotFoundException(f"Could not find file '{path}'.")
         raise ModuleError(ErrorRecord(error, "Modules_ModuleNotFound", ErrorCategory.ResourceUnavailable,
                                         path)) from exc

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from typing import Any, Callable, Iterable, Mapping, Optional, Union
 
-from pwshlike.engine.netobjects import Version
+from pwshlike.dotnet.netobjects import Version
 
 
 def parse_version(value: Union[str, Version]) -> Version:
@@ -159,7 +159,7 @@ def command_loader(command: CommandSpec, module: ModuleSpec,
 
 
 def plugin_load_error(command: str, module: ModuleSpec, exc: BaseException) -> Exception:
-    from pwshlike.engine.errors import ErrorCategory, RuntimeException
+    from pwshlike.dotnet.errors import ErrorCategory, RuntimeException
     plugin = f" (plugin '{module.plugin}')" if module.plugin else ""
     detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     return RuntimeException(f"The command '{command}' of module '{module.name}'{plugin} could not be loaded: "

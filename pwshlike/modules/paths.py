@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from typing import Any, Mapping, Optional
 
-from pwshlike.engine.wildcard import wildcard_match
+from pwshlike.dotnet.wildcard import wildcard_match
 
 from .errors import ModuleError
 from .manifest import manifest_version, read_manifest, string_list

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from pwshlike.engine.wildcard import wildcard_match
+from pwshlike.dotnet.wildcard import wildcard_match
 
 
 class ModuleLoad:
@@ -44,9 +44,9 @@ def run_module_script(context: Any, path: str, info: Any, arguments: list[Any],
     """Runs ``path`` in a new module scope stored on ``info.scope``; returns
     the Export-ModuleMember requests.  Parse errors raise ParseException."""
     from pwshlike.commands.resolution import script_file_info
-    from pwshlike.engine.pipeline import NO_INPUT
-    from pwshlike.engine.scopes import Scope
-    from pwshlike.engine.scriptblock import ScriptBlock
+    from pwshlike.runtime.pipeline import NO_INPUT
+    from pwshlike.runtime.scopes import Scope
+    from pwshlike.runtime.scriptblock import ScriptBlock
     script = script_file_info(path).script_block
     scope = Scope(context.session.global_scope, is_script=True)
     info.scope = scope
@@ -87,7 +87,7 @@ def exported_members(info: Any, load: ModuleLoad, manifest: ManifestFilters
                      ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     """(functions name -> ScriptBlock bound to the module scope, aliases
     name -> definition, variables name -> PSVariable) the module exports."""
-    from pwshlike.engine.scriptblock import ScriptBlock
+    from pwshlike.runtime.scriptblock import ScriptBlock
     scope = info.scope
     functions: dict[str, Any] = {}
     for key, block in (scope.functions or {}).items():

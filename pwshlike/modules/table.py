@@ -14,8 +14,8 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Optional
 
-from pwshlike.engine.netobjects import Version
-from pwshlike.engine.wildcard import wildcard_match
+from pwshlike.dotnet.netobjects import Version
+from pwshlike.dotnet.wildcard import wildcard_match
 
 from .errors import ModuleError, autoload_failed, invalid_extension, module_not_found
 from .info import PSModuleInfo
@@ -70,7 +70,7 @@ def with_prefix(name: str, prefix: str) -> str:
 def _allowed(name: str, patterns: Optional[list[str]]) -> bool:
     if patterns is None:
         return True
-    from pwshlike.engine.wildcard import wildcard_match
+    from pwshlike.dotnet.wildcard import wildcard_match
     return any(wildcard_match(name, p) for p in patterns)
 
 
@@ -394,7 +394,7 @@ class ModuleTable:
         value = self.context.get_variable_value("PSModuleAutoLoadingPreference")
         if value is None:
             return "all"
-        from pwshlike.engine.conversions import to_string
+        from pwshlike.dotnet.conversions import to_string
         return to_string(value).strip().lower() or "all"
 
     def qualified(self, module: str, command: str) -> Any:

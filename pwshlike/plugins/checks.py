@@ -214,7 +214,7 @@ def _check_type(check: PluginCheck, full_name: str, target: str) -> None:
 
 
 def _check_view(check: PluginCheck, view: Any, known: set[str]) -> None:
-    from pwshlike.engine.types import find_type
+    from pwshlike.dotnet.types import find_type
     from pwshlike.language import parse_input
     if not any(t.lower() in known or find_type(t) is not None for t in view.type_names):
         check.problem("ViewTypeUnknown", _METADATA, view.name,

@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.engine.errors import (
+from pwshlike.dotnet.errors import (
     ErrorCategory, ErrorRecord, ItemNotFoundException, MetadataException, RuntimeException,
 )
-from pwshlike.engine.wildcard import wildcard_match
+from pwshlike.dotnet.wildcard import wildcard_match
 
 
 def _has_wildcard(text: str) -> bool:

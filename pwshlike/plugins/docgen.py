@@ -102,7 +102,7 @@ def shipped_cmdlets(context: Any) -> list[Any]:
 
 def generate(directory: str) -> list[str]:
     """Writes every page into ``directory``; returns the file names."""
-    from pwshlike.engine import ExecutionContext
+    from pwshlike.runtime import ExecutionContext
 
     from .session import install
     context = ExecutionContext()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from pwshlike.engine.errors import (
+from pwshlike.dotnet.errors import (
     DotNetException, ErrorCategory, ErrorRecord, HttpRequestException, TimeoutException,
 )
 

@@ -55,9 +55,9 @@ class TypeDeclaration:
         """Adds the type to the engine's type table (once)."""
         if self.registered:
             return
-        from pwshlike.engine import types
+        from pwshlike.dotnet import types
         if self.members is not None:
-            from pwshlike.engine.values import EnumInfo
+            from pwshlike.dotnet.values import EnumInfo
             types.enum_type(EnumInfo(self.full_name, self.members.items(), self.flags))
         else:
             from pwshlike.modules.model import import_target
@@ -78,7 +78,7 @@ def _class_converter(cls: type, full_name: str) -> Any:
     convert_from = getattr(cls, "convert_from", None)
 
     def convert(value: Any) -> Any:
-        from pwshlike.engine import conversions
+        from pwshlike.dotnet import conversions
         if value is None or isinstance(value, cls):
             return value
         if convert_from is None:

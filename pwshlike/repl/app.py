@@ -183,5 +183,5 @@ def _report_internal_error(host: Any, exc: BaseException) -> None:
         import sys
         import traceback
         traceback.print_exception(exc, file=sys.stderr)
-    from pwshlike.engine.errors import to_error_record
+    from pwshlike.dotnet.errors import to_error_record
     host.write_error_record(to_error_record(exc))

@@ -105,7 +105,7 @@ class _Matcher:
 
     def __init__(self, word: str) -> None:
         if _WILDCARD_CHARS & set(word):
-            from pwshlike.engine.wildcard import wildcard_match
+            from pwshlike.dotnet.wildcard import wildcard_match
             pattern = word if word.endswith("*") else word + "*"
             self.pattern: Optional[Callable[[str], bool]] = lambda name: wildcard_match(name, pattern)
         else:
@@ -271,7 +271,7 @@ class CompletionEngine:
             yield CompletionItem(text, sigil + full, description, kind="variable")
 
     def _complete_member(self, where: CursorContext) -> Iterator[CompletionItem]:
-        from pwshlike.engine.members import get_member
+        from pwshlike.dotnet.members import get_member
         value = self.context.get_variable_value(where.chain[0])
         try:
             for name in where.chain[1:]:
@@ -423,7 +423,7 @@ def _list_path(search: str) -> list[tuple[str, str]]:
 def _resolve_parameter(metadata: CommandMetadata, name: str) -> Optional[ParameterMetadata]:
     """The binder's name resolution; None for unknown or ambiguous names."""
     from pwshlike.commands.binder import resolve_parameter
-    from pwshlike.engine.errors import ParameterBindingException
+    from pwshlike.dotnet.errors import ParameterBindingException
     try:
         return resolve_parameter(metadata, name, metadata.name)
     except ParameterBindingException:
@@ -484,8 +484,8 @@ def _members(value: Any) -> Iterator[tuple[str, Description, bool]]:
     """(name, description, is_method) for the value's keys, properties and
     methods; a collection adds its first element's members, as pwsh's
     member enumeration does."""
-    from pwshlike.engine.members import PSObjectView, property_list
-    from pwshlike.engine.values import iter_collection
+    from pwshlike.dotnet.members import PSObjectView, property_list
+    from pwshlike.dotnet.values import iter_collection
     if isinstance(value, Mapping):
         for key in value:
             if isinstance(key, str):
@@ -505,7 +505,7 @@ def _members(value: Any) -> Iterator[tuple[str, Description, bool]]:
 
 def _lazy_type_name(value: Any) -> Callable[[], str]:
     def describe() -> str:
-        from pwshlike.engine.types import type_of
+        from pwshlike.dotnet.types import type_of
         return f"[{type_of(value).name}]"
     return describe
 

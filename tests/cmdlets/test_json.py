@@ -8,7 +8,7 @@ import datetime as _dt
 import pytest
 
 from helpers.session import Shell as Session
-from pwshlike.engine.values import Int64, OrderedDictionary, PSCustomObject
+from pwshlike.dotnet.values import Int64, OrderedDictionary, PSCustomObject
 
 
 @pytest.fixture

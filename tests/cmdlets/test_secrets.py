@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from pwshlike.plugins.session import install
-from pwshlike.engine import ExecutionContext, execute_script
-from pwshlike.engine.values import PSCredential, SecureString
+from pwshlike.runtime import ExecutionContext, execute_script
+from pwshlike.dotnet.values import PSCredential, SecureString
 
 
 class Host:

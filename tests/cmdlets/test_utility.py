@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from helpers.session import Shell as Session
-from pwshlike.engine.values import Int64
+from pwshlike.dotnet.values import Int64
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import pytest
 
 from helpers.session import Shell
 from pwshlike.commands.builtins import web_client
-from pwshlike.engine.values import PSCustomObject
+from pwshlike.dotnet.values import PSCustomObject
 
 TOKEN = "tok-9f8e7d"
 

@@ -6,8 +6,8 @@ from pwshlike.commands.binder import bind_arguments
 from pwshlike.commands.common import common_parameters
 from pwshlike.commands.metadata import CommandMetadata, ParameterMetadata, ParameterSetSpec
 from pwshlike.commands.validation import validate_set
-from pwshlike.engine.errors import ParameterBindingException
-from pwshlike.engine.pipeline import CommandArgument
+from pwshlike.dotnet.errors import ParameterBindingException
+from pwshlike.runtime.pipeline import CommandArgument
 
 
 def named(name, value=None, has_value=True, colon=False, splatted=False):

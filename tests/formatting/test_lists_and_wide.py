@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from pwshlike.engine.values import PSCustomObject
+from pwshlike.dotnet.values import PSCustomObject
 
 from .conftest import Shell, lines_of
 

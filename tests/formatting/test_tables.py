@@ -4,7 +4,7 @@ the TableWriter/ColumnWidthManager rules they exercise."""
 
 from __future__ import annotations
 
-from pwshlike.engine.values import Hashtable, PSCustomObject
+from pwshlike.dotnet.values import Hashtable, PSCustomObject
 from pwshlike.formatting import TableColumn, TableView
 from pwshlike.formatting.output import Outputter
 from pwshlike.formatting.shape import FormatParameters, Shaper, ShapeSettings

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any, Callable, Optional
 
 from pwshlike.plugins.session import install
-from pwshlike.engine import ExecutionContext, execute_script
-from pwshlike.engine.conversions import to_string
+from pwshlike.runtime import ExecutionContext, execute_script
+from pwshlike.dotnet.conversions import to_string
 from pwshlike.testing import Result, Session
 
 from .recording import RecordingHost

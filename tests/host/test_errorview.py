@@ -1,6 +1,6 @@
 """pwsh 7's ConciseView / NormalView layouts (PowerShellCore_format_ps1xml.cs)."""
 
-from pwshlike.engine.errors import (CommandNotFoundException, ErrorCategory, InvocationInfo,
+from pwshlike.dotnet.errors import (CommandNotFoundException, ErrorCategory, InvocationInfo,
                                     RuntimeException)
 from pwshlike.host.errorview import format_error, format_parse_errors
 from pwshlike.language.ast import Extent, SourceText
@@ -137,7 +137,7 @@ def test_colors_use_pwsh_error_and_accent_styles():
 
 def test_native_stderr_records_show_only_the_message():
     from pwshlike.commands.native import RemoteException
-    from pwshlike.engine.errors import ErrorRecord
+    from pwshlike.dotnet.errors import ErrorRecord
     record = ErrorRecord(RemoteException("ls: cannot access"), "NativeCommandError", ErrorCategory.NotSpecified,
                          "ls: cannot access")
     assert format_error(record) == "ls: cannot access"

@@ -8,7 +8,7 @@ import pytest
 
 from pwshlike.commands.native import (ApplicationInfo, NativeCommandExitException, find_application,
                                       native_arguments)
-from pwshlike.engine.pipeline import NO_INPUT, CommandArgument
+from pwshlike.runtime.pipeline import NO_INPUT, CommandArgument
 
 ARGV_SCRIPT = "import json, sys; print(json.dumps(sys.argv[1:]))"
 

@@ -44,11 +44,11 @@ def test_language_imports_no_other_pwshlike_package():
 
 
 def test_the_walk_sees_function_level_and_relative_imports(tmp_path):
-    """The checker itself: an import of the engine hidden in a function, in
-    either spelling, is reported."""
+    """The checker itself: an import of the object model hidden in a
+    function, in either spelling, is reported."""
     sample = tmp_path / "sample.py"
-    sample.write_text("def f():\n    from ..engine import values\n"
-                      "def g():\n    import pwshlike.engine.values\n", encoding="utf-8")
+    sample.write_text("def f():\n    from ..dotnet import values\n"
+                      "def g():\n    import pwshlike.dotnet.values\n", encoding="utf-8")
     names = [name for _, name in _imported_modules(sample)]
-    assert names == ["pwshlike.engine", "pwshlike.engine.values"]
+    assert names == ["pwshlike.dotnet", "pwshlike.dotnet.values"]
     assert all(_outside_language(name) for name in names)

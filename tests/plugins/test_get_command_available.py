@@ -90,7 +90,7 @@ def test_get_command_lists_available_functions_unless_list_imported(env, tmp_pat
 PROBE = r"""
 import json, sys
 from pwshlike.plugins.session import install
-from pwshlike.engine import ExecutionContext, execute_script
+from pwshlike.runtime import ExecutionContext, execute_script
 
 context = ExecutionContext()
 install(context)

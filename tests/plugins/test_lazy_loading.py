@@ -13,7 +13,7 @@ import sys
 PROBE = r"""
 import json, sys
 from pwshlike.plugins.session import install
-from pwshlike.engine import ExecutionContext, execute_script
+from pwshlike.runtime import ExecutionContext, execute_script
 
 watched = ["pwshlike_partnercenter.cmdlets", "pwshlike_msgraph.signins", "pwshlike_msgraph.models", "httpx", "msal"]
 loaded = lambda: [m for m in watched if m in sys.modules]

@@ -142,6 +142,6 @@ def test_wildcard_pattern_case_and_helpers():
     assert WildcardPattern.contains_wildcard("a*") and not WildcardPattern.contains_wildcard("a`*")
     assert WildcardPattern.escape("a*[b]") == "a`*`[b`]"
     assert WildcardPattern.unescape("a`*") == "a*"
-    from pwshlike.engine.errors import WildcardPatternException
+    from pwshlike.dotnet.errors import WildcardPatternException
     with pytest.raises(WildcardPatternException, match="The specified wildcard character pattern is not valid: a\\["):
         WildcardPattern("a[")

@@ -15,7 +15,7 @@ import pytest
 PROBE = r"""
 import json, sys
 from pwshlike.plugins.session import install
-from pwshlike.engine import ExecutionContext, execute_script
+from pwshlike.runtime import ExecutionContext, execute_script
 from pwshlike.repl.completion import CompletionEngine
 
 request = json.loads(sys.argv[1])

@@ -13,8 +13,8 @@ from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
-from pwshlike.engine import members
-from pwshlike.engine.values import PSCustomObject
+from pwshlike.dotnet import members
+from pwshlike.dotnet.values import PSCustomObject
 
 from .propexpr import MISSING, SortKey, evaluate, expand_keys, parse_keys_for, row_comparer
 

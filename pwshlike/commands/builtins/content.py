@@ -17,12 +17,12 @@ from typing import Any, BinaryIO, Iterable, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
-from pwshlike.engine.conversions import to_string
-from pwshlike.engine.errors import (
+from pwshlike.dotnet.conversions import to_string
+from pwshlike.dotnet.errors import (
     DirectoryNotFoundException, ErrorCategory, ErrorRecord, InvalidOperationException,
     UnauthorizedAccessException,
 )
-from pwshlike.engine.values import Byte, iter_collection
+from pwshlike.dotnet.values import Byte, iter_collection
 
 from . import fspaths
 from .textencoding import UTF8, TextEncoding, detect_bom, encode, to_encoding
@@ -119,8 +119,8 @@ class GetContentCommand(_ContentCmdlet):
             data = handle.read()
             if self.raw:
                 if data:
-                    from pwshlike.engine.types import resolve_type
-                    from pwshlike.engine.values import TypedArray
+                    from pwshlike.dotnet.types import resolve_type
+                    from pwshlike.dotnet.values import TypedArray
                     yield TypedArray((Byte(b) for b in data), resolve_type("byte"))
                 return
             yield from (Byte(b) for b in data)

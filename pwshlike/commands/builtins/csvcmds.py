@@ -17,11 +17,11 @@ from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_not_null_or_empty, validate_set
-from pwshlike.engine import members
-from pwshlike.engine.conversions import dotnet_to_string, to_string
-from pwshlike.engine.errors import (ErrorCategory, ErrorRecord, ExtendedTypeSystemException, FileNotFoundException,
+from pwshlike.dotnet import members
+from pwshlike.dotnet.conversions import dotnet_to_string, to_string
+from pwshlike.dotnet.errors import (ErrorCategory, ErrorRecord, ExtendedTypeSystemException, FileNotFoundException,
                                     IOException, InvalidOperationException)
-from pwshlike.engine.values import Hashtable, PSCustomObject
+from pwshlike.dotnet.values import Hashtable, PSCustomObject
 
 from .outfile import ENCODINGS
 
@@ -35,7 +35,7 @@ def _delimiter(value: Any) -> str:
     """A -Delimiter argument as one character."""
     text = to_string(value)
     if len(text) != 1:
-        from pwshlike.engine.conversions import convert_to_char
+        from pwshlike.dotnet.conversions import convert_to_char
         return str(convert_to_char(value))
     return text
 

@@ -8,8 +8,8 @@ from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.commandinfo import AliasInfo, CommandInfo, FunctionInfo
 from pwshlike.commands.resolution import command_not_found
 from pwshlike.commands.syntax import syntax_lines
-from pwshlike.engine.errors import ErrorCategory, ErrorRecord, SessionStateException
-from pwshlike.engine.wildcard import wildcard_match
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, SessionStateException
+from pwshlike.dotnet.wildcard import wildcard_match
 
 _COMMAND_TYPES = ("Alias", "Function", "Filter", "Cmdlet", "ExternalScript", "Application", "Script", "All")
 

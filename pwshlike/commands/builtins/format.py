@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range, validate_set
-from pwshlike.engine.errors import (ErrorCategory, ErrorDetails, ErrorRecord, NotSupportedException,
+from pwshlike.dotnet.errors import (ErrorCategory, ErrorDetails, ErrorRecord, NotSupportedException,
                                     InvalidDataException, PipelineStoppedException, RuntimeException)
 from pwshlike.formatting.output import SEQUENCE_ERROR_ID
 from pwshlike.formatting.parameters import (GROUP_KEYS, LIST_KEYS, TABLE_KEYS, WIDE_KEYS, FormatParameterError,

@@ -24,7 +24,7 @@ import os
 import stat as _stat
 from typing import Optional
 
-from pwshlike.engine.values import Int64
+from pwshlike.dotnet.values import Int64
 
 PROVIDER = "Microsoft.PowerShell.Core\\FileSystem"
 PROVIDER_PREFIX = PROVIDER + "::"
@@ -299,7 +299,7 @@ def _group_name(gid: int) -> str:
 def _register_types() -> None:
     """Registers the .NET type chain so type names (and with them formatting
     views and ``-is`` tests) are pwsh's."""
-    from pwshlike.engine.types import find_type, register_class
+    from pwshlike.dotnet.types import find_type, register_class
     object_type = find_type("System.Object")
     marshal = register_class(_MarshalByRefObject, "System.MarshalByRefObject")
     marshal.base = object_type

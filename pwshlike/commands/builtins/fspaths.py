@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 from typing import Any, Iterator, Optional
 
-from pwshlike.engine.errors import ErrorCategory, ErrorRecord, ItemNotFoundException
-from pwshlike.engine.wildcard import contains_wildcard, unescape_wildcard, wildcard_match
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, ItemNotFoundException
+from pwshlike.dotnet.wildcard import contains_wildcard, unescape_wildcard, wildcard_match
 
 from .fsitems import PROVIDER_PREFIX
 
@@ -137,7 +137,7 @@ def path_not_found(path: str) -> ErrorRecord:
 def filtered_out(path: str) -> ErrorRecord:
     """pwsh's ``ItemNotFound`` for a wildcard matching nothing (or items all
     removed by -Include/-Exclude) in the content cmdlets."""
-    from pwshlike.engine.errors import DotNetException
+    from pwshlike.dotnet.errors import DotNetException
     exc = DotNetException(f"An object at the specified path {path} does not exist, or has been filtered "
                           "by the -Include or -Exclude parameter.")
     return ErrorRecord(exc, "ItemNotFound", ErrorCategory.ObjectNotFound, path)
@@ -146,7 +146,7 @@ def filtered_out(path: str) -> ErrorRecord:
 def io_error(exc: OSError, path: str, error_id: str, category: Any) -> ErrorRecord:
     """An OS error as pwsh reports it: access denied becomes
     UnauthorizedAccessException, anything else IOException."""
-    from pwshlike.engine.errors import IOException, UnauthorizedAccessException
+    from pwshlike.dotnet.errors import IOException, UnauthorizedAccessException
     if isinstance(exc, PermissionError):
         error: Any = UnauthorizedAccessException(f"Access to the path '{path}' is denied.")
         category = ErrorCategory.PermissionDenied

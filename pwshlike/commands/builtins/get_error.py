@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
-from pwshlike.engine.errors import ErrorRecord
+from pwshlike.dotnet.errors import ErrorRecord
 from pwshlike.formatting.extended_error import ERROR_INDEX, EXTENDED_ERROR_RECORD, EXTENDED_EXCEPTION
 
 _INT_MAX = 2**31 - 1
@@ -52,12 +52,12 @@ class GetErrorCommand(Cmdlet):
 
 def extended(error: Any, index: Any = None) -> Any:
     """A copy of ``error``'s properties under the extended type name."""
-    from pwshlike.engine.values import PSCustomObject
+    from pwshlike.dotnet.values import PSCustomObject
     from pwshlike.formatting.expressions import property_pairs
     name = EXTENDED_ERROR_RECORD if isinstance(error, ErrorRecord) else EXTENDED_EXCEPTION
     pairs = list(property_pairs(error))
     if isinstance(error, BaseException):
-        from pwshlike.engine.types import type_of
+        from pwshlike.dotnet.types import type_of
         pairs.insert(0, ("Type", type_of(error).full_name))
     if index is not None:
         pairs.append((ERROR_INDEX, index))

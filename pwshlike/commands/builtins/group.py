@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.engine.conversions import dotnet_to_string
-from pwshlike.engine.errors import ArgumentException, DotNetException, ErrorCategory, ErrorRecord
-from pwshlike.engine.values import Hashtable, iter_collection
+from pwshlike.dotnet.conversions import dotnet_to_string
+from pwshlike.dotnet.errors import ArgumentException, DotNetException, ErrorCategory, ErrorRecord
+from pwshlike.dotnet.values import Hashtable, iter_collection
 
 from .propexpr import MISSING, evaluate, parse_keys_for, row_comparer, stable_sort
 

@@ -6,7 +6,7 @@ from typing import Any, Iterator
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.help import command_help, render
-from pwshlike.engine.errors import ErrorCategory, ErrorRecord, ItemNotFoundException
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, ItemNotFoundException
 
 
 @cmdlet("Get-Help", default_parameter_set="AllUsersView")

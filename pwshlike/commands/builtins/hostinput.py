@@ -14,8 +14,8 @@ import sys
 from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.engine.conversions import to_string
-from pwshlike.engine.values import PSCredential, SecureString, iter_collection
+from pwshlike.dotnet.conversions import to_string
+from pwshlike.dotnet.values import PSCredential, SecureString, iter_collection
 
 _DEFAULT_CAPTION = "PowerShell credential request"
 _DEFAULT_MESSAGE = "Enter your credentials."

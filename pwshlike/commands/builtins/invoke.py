@@ -7,8 +7,8 @@ import time
 from typing import Any, Callable, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.engine.pipeline import NO_INPUT
-from pwshlike.engine.scriptblock import InputEnumerator, ScriptBlock
+from pwshlike.runtime.pipeline import NO_INPUT
+from pwshlike.runtime.scriptblock import InputEnumerator, ScriptBlock
 
 
 def _uses_dollar_input(script: ScriptBlock) -> bool:

@@ -13,7 +13,7 @@ import os
 from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.engine.wildcard import contains_wildcard
+from pwshlike.dotnet.wildcard import contains_wildcard
 
 from . import fspaths
 from .fsitems import FileSystemInfo, item_for

@@ -21,10 +21,10 @@ from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range, validate_set
-from pwshlike.engine import members
-from pwshlike.engine.conversions import dotnet_to_string, format_decimal, format_double, format_single
-from pwshlike.engine.errors import ArgumentException, ErrorCategory, ErrorRecord, InvalidOperationException
-from pwshlike.engine.values import (BigInt, Char, EnumValue, Hashtable, Int64, OrderedDictionary,
+from pwshlike.dotnet import members
+from pwshlike.dotnet.conversions import dotnet_to_string, format_decimal, format_double, format_single
+from pwshlike.dotnet.errors import ArgumentException, ErrorCategory, ErrorRecord, InvalidOperationException
+from pwshlike.dotnet.values import (BigInt, Char, EnumValue, Hashtable, Int64, OrderedDictionary,
                                     PSCustomObject, SecureString, Single, iter_collection)
 
 # --- ConvertTo-Json -----------------------------------------------------------------------------

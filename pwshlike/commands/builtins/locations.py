@@ -14,8 +14,8 @@ import weakref
 from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.engine.automatic import PathInfo
-from pwshlike.engine.errors import (
+from pwshlike.runtime.automatic import PathInfo
+from pwshlike.dotnet.errors import (
     ErrorCategory, ErrorRecord, InvalidOperationException, PSArgumentException,
 )
 

@@ -10,9 +10,9 @@ from typing import Any, Iterator, Optional
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.typeconv import OBJECT_ARRAY
 from pwshlike.commands.validation import validate_not_null_or_empty
-from pwshlike.engine.conversions import convert_to_double, dotnet_to_string
-from pwshlike.engine.errors import ErrorCategory, ErrorRecord, PSArgumentException, PSInvalidOperationException
-from pwshlike.engine.operators import compare
+from pwshlike.dotnet.conversions import convert_to_double, dotnet_to_string
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, PSArgumentException, PSInvalidOperationException
+from pwshlike.dotnet.operators import compare
 
 from .propexpr import PropertyExpression, parse_keys_for
 

@@ -15,14 +15,14 @@ from typing import Any, Iterator, Optional
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.metadata import ValidationError
 from pwshlike.commands.validation import validate_not_null_or_empty
-from pwshlike.engine import members
-from pwshlike.engine.conversions import convert_to_enum, dotnet_to_string, to_string
-from pwshlike.engine.errors import (ErrorCategory, ErrorRecord, GetValueException, InvalidOperationException,
+from pwshlike.dotnet import members
+from pwshlike.dotnet.conversions import convert_to_enum, dotnet_to_string, to_string
+from pwshlike.dotnet.errors import (ErrorCategory, ErrorRecord, GetValueException, InvalidOperationException,
                                     RuntimeException, SetValueException)
-from pwshlike.engine.pipeline import NO_INPUT
-from pwshlike.engine.types import PSType, resolve_type, type_of
-from pwshlike.engine.wildcard import wildcard_match
-from pwshlike.engine.values import ComputedMember, EnumInfo, EnumValue, PSCustomObject
+from pwshlike.runtime.pipeline import NO_INPUT
+from pwshlike.dotnet.types import PSType, resolve_type, type_of
+from pwshlike.dotnet.wildcard import wildcard_match
+from pwshlike.dotnet.values import ComputedMember, EnumInfo, EnumValue, PSCustomObject
 
 PS_MEMBER_TYPES = EnumInfo("System.Management.Automation.PSMemberTypes", (
     ("AliasProperty", 1), ("CodeProperty", 2), ("Property", 4), ("NoteProperty", 8),

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.engine import members
-from pwshlike.engine.types import resolve_type
-from pwshlike.engine.values import PSCustomObject
+from pwshlike.dotnet import members
+from pwshlike.dotnet.types import resolve_type
+from pwshlike.dotnet.values import PSCustomObject
 
 
 @cmdlet("New-Object", default_parameter_set="Net")

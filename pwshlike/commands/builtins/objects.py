@@ -7,8 +7,8 @@ from typing import Any, Iterator, Optional
 from pwshlike.commands.builtins.format import ConsoleSinkCommand
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
-from pwshlike.engine.conversions import to_bool
-from pwshlike.engine.errors import RuntimeException
+from pwshlike.dotnet.conversions import to_bool
+from pwshlike.dotnet.errors import RuntimeException
 from pwshlike.formatting.output import SEQUENCE_ERROR_ID
 from pwshlike.formatting.session import formatter_of
 
@@ -90,7 +90,7 @@ class ForEachObjectCommand(Cmdlet):
         return _run_script(end, None) if end is not None else None
 
     def _start_parallel(self) -> None:
-        from pwshlike.engine.errors import PSInvalidOperationException
+        from pwshlike.dotnet.errors import PSInvalidOperationException
         from .parallel import ParallelRunner
         try:
             self._runner = ParallelRunner(self.context, self.parallel, self.throttle_limit,
@@ -107,7 +107,7 @@ class ForEachObjectCommand(Cmdlet):
     def _member(self, obj: Any) -> Iterator[Any]:
         """-MemberName: a method is called (with -ArgumentList), a property
         read, as the .ForEach('Name') intrinsic does for one object."""
-        from pwshlike.engine.members import magic_foreach
+        from pwshlike.dotnet.members import magic_foreach
         yield from magic_foreach([obj], [self.member_name, *(self.argument_list or ())])
 
 
@@ -154,8 +154,8 @@ def _where_process(self: Cmdlet) -> None:
         if to_bool(result if len(result) != 1 else result[0]):
             self.write_object(obj)
         return
-    from pwshlike.engine import members
-    from pwshlike.engine.operators import BINARY_OPERATORS
+    from pwshlike.dotnet import members
+    from pwshlike.dotnet.operators import BINARY_OPERATORS
     actual = members.get_member(obj, self.property) if obj is not None else None
     set_name = self.parameter_set_name
     if set_name == "NotSet":
@@ -238,7 +238,7 @@ class SelectObjectCommand(Cmdlet):
             yield from self._emit(obj)
 
     def _stop(self) -> None:
-        from pwshlike.engine.flow import StopUpstreamCommands
+        from pwshlike.runtime.flow import StopUpstreamCommands
         raise StopUpstreamCommands(self._runtime.processor)
 
     def _emit(self, obj: Any) -> Iterator[Any]:
@@ -251,7 +251,7 @@ class SelectObjectCommand(Cmdlet):
             results = [obj]
         for result in results:
             if self.unique:
-                from pwshlike.engine.operators import equals
+                from pwshlike.dotnet.operators import equals
                 if any(equals(result, seen) for seen in self._unique):
                     continue
                 self._unique.append(result)

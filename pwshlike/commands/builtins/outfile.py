@@ -7,7 +7,7 @@ from typing import Any
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_set
-from pwshlike.engine.errors import ErrorCategory, ErrorRecord, IOException
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, IOException
 
 ENCODINGS = {"utf8": "utf-8", "utf8nobom": "utf-8", "utf8bom": "utf-8-sig", "ascii": "ascii",
              "unicode": "utf-16-le", "bigendianunicode": "utf-16-be", "utf32": "utf-32-le",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.engine.errors import ErrorRecord, WriteErrorException, to_category
+from pwshlike.dotnet.errors import ErrorRecord, WriteErrorException, to_category
 
 
 @cmdlet("Write-Output", output_types=("System.Management.Automation.PSObject",))
@@ -78,7 +78,7 @@ class WriteErrorCommand(Cmdlet):
                                          if self.exception is None else type(exc).__name__)
             record = ErrorRecord(exc, error_id, to_category(self.category), self.target_object)
             if message_given:
-                from pwshlike.engine.errors import ErrorDetails
+                from pwshlike.dotnet.errors import ErrorDetails
                 record.error_details = ErrorDetails(self.message)
         if self.category_activity:
             record.activity_override = self.category_activity

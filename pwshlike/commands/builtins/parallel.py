@@ -18,10 +18,10 @@ from __future__ import annotations
 import queue
 from typing import Any, Iterator, Optional
 
-from pwshlike.engine.errors import ErrorCategory, ErrorRecord, PSInvalidOperationException
-from pwshlike.engine.scopes import QualifiedName
-from pwshlike.engine.scriptblock import ScriptBlock
-from pwshlike.engine.streams import HostInformationMessage, StreamRouting
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, PSInvalidOperationException
+from pwshlike.runtime.scopes import QualifiedName
+from pwshlike.runtime.scriptblock import ScriptBlock
+from pwshlike.runtime.streams import HostInformationMessage, StreamRouting
 
 _OUTPUT, _ERROR, _WARNING, _VERBOSE, _DEBUG, _INFORMATION, _DONE = range(7)
 
@@ -81,7 +81,7 @@ class ParallelRunner:
         """A fresh session sharing the caller's commands and location,
         whose non-output streams go to the calling thread."""
         from pwshlike.commands import install
-        from pwshlike.engine.context import ExecutionContext
+        from pwshlike.runtime.context import ExecutionContext
         caller = self.context
         worker = ExecutionContext(caller.host)
         # The session's builder (pwshlike.plugins.session) gives the worker the

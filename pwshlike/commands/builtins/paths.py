@@ -16,9 +16,9 @@ from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_set
-from pwshlike.engine.automatic import PathInfo
-from pwshlike.engine.errors import ArgumentNullException, ErrorCategory, ErrorRecord, FormatException
-from pwshlike.engine.wildcard import contains_wildcard, wildcard_match
+from pwshlike.runtime.automatic import PathInfo
+from pwshlike.dotnet.errors import ArgumentNullException, ErrorCategory, ErrorRecord, FormatException
+from pwshlike.dotnet.wildcard import contains_wildcard, wildcard_match
 
 from . import fspaths
 

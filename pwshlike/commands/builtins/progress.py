@@ -12,8 +12,8 @@ from typing import Any, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_not_null_or_empty, validate_range
-from pwshlike.engine.errors import ActionPreferenceStopException, ArgumentException, ErrorCategory, ErrorRecord
-from pwshlike.engine.values import EnumInfo
+from pwshlike.dotnet.errors import ActionPreferenceStopException, ArgumentException, ErrorCategory, ErrorRecord
+from pwshlike.dotnet.values import EnumInfo
 
 PROGRESS_RECORD_TYPE = EnumInfo("System.Management.Automation.ProgressRecordType",
                                 (("Processing", 0), ("Completed", 1)))
@@ -87,7 +87,7 @@ class WriteProgressCommand(Cmdlet):
         self._write_progress(record)
 
     def _write_progress(self, record: ProgressRecord) -> None:
-        from pwshlike.engine.context import IGNORE, SILENTLY_CONTINUE, STOP, action_preference, stop_message
+        from pwshlike.runtime.context import IGNORE, SILENTLY_CONTINUE, STOP, action_preference, stop_message
         overrides: dict[str, Any] = getattr(self._runtime.processor, "overrides", {})
         override = overrides.get("ProgressPreference")
         preference = action_preference(override) if override is not None else \

@@ -13,12 +13,12 @@ from __future__ import annotations
 from functools import cmp_to_key
 from typing import Any, Callable, Iterable, Optional, Sequence
 
-from pwshlike.engine import members
-from pwshlike.engine.conversions import to_bool, to_string
-from pwshlike.engine.errors import ErrorCategory, PSArgumentException
-from pwshlike.engine.operators import compare
-from pwshlike.engine.values import Hashtable
-from pwshlike.engine.wildcard import contains_wildcard, wildcard_match
+from pwshlike.dotnet import members
+from pwshlike.dotnet.conversions import to_bool, to_string
+from pwshlike.dotnet.errors import ErrorCategory, PSArgumentException
+from pwshlike.dotnet.operators import compare
+from pwshlike.dotnet.values import Hashtable
+from pwshlike.dotnet.wildcard import contains_wildcard, wildcard_match
 
 MISSING: Any = object()
 """The value of a property the object does not have (pwsh's

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.engine.errors import ArgumentException, ErrorCategory, ErrorRecord, PSArgumentException
-from pwshlike.engine.values import SecureString
+from pwshlike.dotnet.errors import ArgumentException, ErrorCategory, ErrorRecord, PSArgumentException
+from pwshlike.dotnet.values import SecureString
 
 from . import secure_export
 

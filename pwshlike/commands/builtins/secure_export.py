@@ -23,7 +23,7 @@ import binascii
 import os
 from typing import Optional
 
-from pwshlike.engine.errors import ArgumentException, SystemException
+from pwshlike.dotnet.errors import ArgumentException, SystemException
 
 EXPORT_HEADER = "76492d1116743f0423413b16050a5345"
 _MAGIC = b"PWSL\x01"

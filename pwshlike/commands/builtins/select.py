@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
-from pwshlike.engine import members
-from pwshlike.engine.conversions import to_string
-from pwshlike.engine.errors import ErrorCategory, PSArgumentException
-from pwshlike.engine.types import type_of
-from pwshlike.engine.values import Hashtable, PSCustomObject, iter_collection
-from pwshlike.engine.wildcard import wildcard_match
+from pwshlike.dotnet import members
+from pwshlike.dotnet.conversions import to_string
+from pwshlike.dotnet.errors import ErrorCategory, PSArgumentException
+from pwshlike.dotnet.types import type_of
+from pwshlike.dotnet.values import Hashtable, PSCustomObject, iter_collection
+from pwshlike.dotnet.wildcard import wildcard_match
 
 _NAME_KEYS = ("name", "n", "label", "l")
 _EXPRESSION_KEYS = ("expression", "e")

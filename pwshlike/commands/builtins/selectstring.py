@@ -16,12 +16,12 @@ from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_count, validate_range, validate_set
-from pwshlike.engine import members
-from pwshlike.engine.conversions import to_string
-from pwshlike.engine.errors import ErrorCategory, ErrorRecord, ItemNotFoundException, RuntimeException
-from pwshlike.engine.netregex import RegexMatch, compile_pattern
-from pwshlike.engine.types import type_of
-from pwshlike.engine.wildcard import contains_wildcard, wildcard_match
+from pwshlike.dotnet import members
+from pwshlike.dotnet.conversions import to_string
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, ItemNotFoundException, RuntimeException
+from pwshlike.dotnet.netregex import RegexMatch, compile_pattern
+from pwshlike.dotnet.types import type_of
+from pwshlike.dotnet.wildcard import contains_wildcard, wildcard_match
 
 from .outfile import ENCODINGS
 

@@ -12,7 +12,7 @@ import time
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
-from pwshlike.engine.errors import ErrorCategory, ErrorRecord, PSArgumentException
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, PSArgumentException
 
 _INT_MAX = 2**31 - 1
 _SLICE_SECONDS = 0.05
@@ -47,7 +47,7 @@ class StartSleepCommand(Cmdlet):
     def _duration_milliseconds(self) -> int:
         total = self.duration / datetime.timedelta(milliseconds=1)
         if total > _INT_MAX:
-            from pwshlike.engine.conversions import to_string
+            from pwshlike.dotnet.conversions import to_string
             limit = to_string(datetime.timedelta(milliseconds=_INT_MAX))
             exc = PSArgumentException(MSG_MAXIMUM_DURATION.format(limit, to_string(self.duration)))
             self.throw_terminating_error(ErrorRecord(exc, "MaximumDurationExceeded",

@@ -6,7 +6,7 @@ from typing import Any, Iterator
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_set
-from pwshlike.engine.errors import ErrorCategory, ErrorRecord, IOException
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, IOException
 
 from .outfile import ENCODINGS
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 from typing import Any, NamedTuple, Optional
 
-from pwshlike.engine.errors import ArgumentException
+from pwshlike.dotnet.errors import ArgumentException
 
 
 class TextEncoding(NamedTuple):
@@ -51,7 +51,7 @@ def to_encoding(value: Any) -> TextEncoding:
     """``-Encoding``'s argument conversion: an encoding name (any case)."""
     if isinstance(value, TextEncoding):
         return value
-    from pwshlike.engine.conversions import to_string
+    from pwshlike.dotnet.conversions import to_string
     name = to_string(value)
     found = _ENCODINGS.get(name.lower())
     if found is None:

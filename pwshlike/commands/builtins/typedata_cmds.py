@@ -11,12 +11,12 @@ from pwshlike.commands.builtins.fspaths import resolve_paths
 from pwshlike.commands.builtins.members_cmds import AliasProperty, ScriptMethod, ScriptProperty, member_types
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_not_null_or_empty
-from pwshlike.engine import typedata
-from pwshlike.engine.conversions import to_string
-from pwshlike.engine.errors import (ErrorCategory, ErrorRecord, InvalidOperationException, ItemNotFoundException,
+from pwshlike.dotnet import typedata
+from pwshlike.dotnet.conversions import to_string
+from pwshlike.dotnet.errors import (ErrorCategory, ErrorRecord, InvalidOperationException, ItemNotFoundException,
                                     RuntimeException)
-from pwshlike.engine.types import PSType, resolve_type
-from pwshlike.engine.wildcard import wildcard_match
+from pwshlike.dotnet.types import PSType, resolve_type
+from pwshlike.dotnet.wildcard import wildcard_match
 
 
 def _error(error_id: str, message: str, target: Any = None) -> ErrorRecord:

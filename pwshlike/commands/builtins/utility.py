@@ -15,10 +15,10 @@ from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
-from pwshlike.engine.conversions import convert_to_double, parse_number
-from pwshlike.engine.errors import ArgumentException, ErrorCategory, ErrorRecord
-from pwshlike.engine.formatting_net import format_datetime
-from pwshlike.engine.values import Int64
+from pwshlike.dotnet.conversions import convert_to_double, parse_number
+from pwshlike.dotnet.errors import ArgumentException, ErrorCategory, ErrorRecord
+from pwshlike.dotnet.formatting_net import format_datetime
+from pwshlike.dotnet.values import Int64
 
 _INT_MAX = 2147483647
 _INT64_MAX = (1 << 63) - 1
@@ -309,7 +309,7 @@ class GetRandomCommand(Cmdlet):
 
     def _check_range(self, minimum: Any, maximum: Any) -> None:
         if minimum >= maximum:
-            from pwshlike.engine.conversions import to_string
+            from pwshlike.dotnet.conversions import to_string
             message = (f"The Minimum value ({to_string(minimum)}) cannot be greater than or equal to the Maximum "
                        f"value ({to_string(maximum)}).")
             self.throw_terminating_error(ErrorRecord(ArgumentException(message), "MinGreaterThanOrEqualMax",

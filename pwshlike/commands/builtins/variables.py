@@ -11,9 +11,9 @@ from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_set
-from pwshlike.engine.errors import ErrorCategory, ErrorRecord, RuntimeException, SessionStateException
-from pwshlike.engine.scopes import PSVariable, parse_options
-from pwshlike.engine.wildcard import wildcard_match
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, RuntimeException, SessionStateException
+from pwshlike.runtime.scopes import PSVariable, parse_options
+from pwshlike.dotnet.wildcard import wildcard_match
 
 
 _VISIBILITY = validate_set(["Public", "Private"])

@@ -19,12 +19,12 @@ from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range, validate_set
-from pwshlike.engine.conversions import to_string
-from pwshlike.engine.errors import (
+from pwshlike.dotnet.conversions import to_string
+from pwshlike.dotnet.errors import (
     DotNetException, ErrorCategory, ErrorDetails, ErrorRecord, HttpRequestException, InvalidOperationException,
     ValidationMetadataException,
 )
-from pwshlike.engine.values import Hashtable, PSCredential, SecureString
+from pwshlike.dotnet.values import Hashtable, PSCredential, SecureString
 
 from . import web_client, web_request, web_response
 

@@ -18,7 +18,7 @@ import base64
 import time
 from typing import Any, Generator, Optional
 
-from pwshlike.engine.errors import DotNetException, HttpRequestException, OperationCanceledException
+from pwshlike.dotnet.errors import DotNetException, HttpRequestException, OperationCanceledException
 
 # Replaced by tests (httpx.MockTransport) or hosts; None sends over the network.
 transport_override: Any = None

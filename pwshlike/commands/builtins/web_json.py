@@ -14,7 +14,7 @@ import datetime as _dt
 import re
 from typing import Any
 
-from pwshlike.engine.values import BigInt, Int64, PSCustomObject
+from pwshlike.dotnet.values import BigInt, Int64, PSCustomObject
 
 _INT32 = (-(2 ** 31), 2 ** 31 - 1)
 _INT64 = (-(2 ** 63), 2 ** 63 - 1)

@@ -17,9 +17,9 @@ import re
 from typing import Any, Optional
 from urllib.parse import quote_plus, urlsplit, urlunsplit
 
-from pwshlike.engine.automatic import PS_VERSION
-from pwshlike.engine.conversions import to_string
-from pwshlike.engine.values import Hashtable, PSCustomObject
+from pwshlike.runtime.automatic import PS_VERSION
+from pwshlike.dotnet.conversions import to_string
+from pwshlike.dotnet.values import Hashtable, PSCustomObject
 
 FORM_URLENCODED = "application/x-www-form-urlencoded"
 
@@ -61,7 +61,7 @@ def is_dictionary(value: Any) -> bool:
 def body_bytes(body: Any, content_type: Optional[str]) -> bytes:
     """The bytes of a -Body: ``byte[]`` as is, a dictionary form-encoded,
     anything else as its string in the Content-Type's charset (UTF-8)."""
-    from pwshlike.engine.values import TypedArray
+    from pwshlike.dotnet.values import TypedArray
     if isinstance(body, (bytes, bytearray)):
         return bytes(body)
     if isinstance(body, TypedArray) and body.element_type is not None and \

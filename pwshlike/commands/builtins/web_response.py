@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pwshlike.engine.values import EnumInfo, EnumValue, Hashtable, Int64
+from pwshlike.dotnet.values import EnumInfo, EnumValue, Hashtable, Int64
 
 _TEXT_TYPES = ("application/json", "application/xml", "application/javascript", "application/xhtml+xml",
                "application/x-javascript", "application/ecmascript")
@@ -155,8 +155,8 @@ class WebResponseObject:
         self.raw_content = raw_content(response, self._raw_text(body, response.headers.get("content-type", "")))
 
     def _content(self, body: bytes, content_type: str) -> Any:
-        from pwshlike.engine.types import resolve_type
-        from pwshlike.engine.values import Byte, TypedArray
+        from pwshlike.dotnet.types import resolve_type
+        from pwshlike.dotnet.values import Byte, TypedArray
         return TypedArray((Byte(b) for b in body), resolve_type("byte"))
 
     def _raw_text(self, body: bytes, content_type: str) -> str:
@@ -189,7 +189,7 @@ def response_object(response: Any, relation_link: Hashtable) -> WebResponseObjec
 
 
 def _register_types() -> None:
-    from pwshlike.engine.types import register_class
+    from pwshlike.dotnet.types import register_class
     base = register_class(WebResponseObject, WebResponseObject.full_name)
     register_class(BasicHtmlWebResponseObject, BasicHtmlWebResponseObject.full_name).base = base
 

@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 
-from pwshlike.engine.context import ExecutionContext
-from pwshlike.engine.errors import ErrorCategory, ErrorRecord, RuntimeException, WriteErrorException
-from pwshlike.engine.flow import StopUpstreamCommands
-from pwshlike.engine.pipeline import NO_INPUT, CommandProcessor
-from pwshlike.engine.run import execute_script
-from pwshlike.engine.scriptblock import ScriptBlock
-from pwshlike.engine.values import iter_collection
+from pwshlike.runtime.context import ExecutionContext
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, RuntimeException, WriteErrorException
+from pwshlike.runtime.flow import StopUpstreamCommands
+from pwshlike.runtime.pipeline import NO_INPUT, CommandProcessor
+from pwshlike.runtime.run import execute_script
+from pwshlike.runtime.scriptblock import ScriptBlock
+from pwshlike.dotnet.values import iter_collection
 
 from helpers.recording import RecordingHost
 
@@ -223,7 +223,7 @@ CMDLETS = {
 
 
 def resolver(context: Any, target: Any, operator: Any, extent: Any) -> _Info:
-    from pwshlike.engine.compile_commands import command_not_found
+    from pwshlike.runtime.compile_commands import command_not_found
     dot = operator == "."
     if isinstance(target, ScriptBlock):
         return _Info("", "Script", lambda c, i, a: ScriptProcessor(c, i, a, target, dot))

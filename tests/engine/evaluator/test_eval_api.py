@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from pwshlike.engine.context import ExecutionContext
-from pwshlike.engine.errors import (ActionPreferenceStopException, ErrorCategory, ErrorRecord,
+from pwshlike.runtime.context import ExecutionContext
+from pwshlike.dotnet.errors import (ActionPreferenceStopException, ErrorCategory, ErrorRecord,
                                     ParseException, RuntimeException)
-from pwshlike.engine.pipeline import NO_INPUT
-from pwshlike.engine.run import execute_script, parse_script
-from pwshlike.engine.scriptblock import ScriptBlock, ScriptBlockCode
+from pwshlike.runtime.pipeline import NO_INPUT
+from pwshlike.runtime.run import execute_script, parse_script
+from pwshlike.runtime.scriptblock import ScriptBlock, ScriptBlockCode
 
 
 def _block(ctx, text):

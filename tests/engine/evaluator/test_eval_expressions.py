@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pwshlike.engine.values import Hashtable, Int64, OrderedDictionary, PSCustomObject
+from pwshlike.dotnet.values import Hashtable, Int64, OrderedDictionary, PSCustomObject
 
 
 def test_arithmetic_and_int32_overflow_widens(run):

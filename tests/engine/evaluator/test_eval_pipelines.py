@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 
-from pwshlike.engine.errors import ErrorRecord
-from pwshlike.engine.pipeline import CommandArgument, CommandProcessor
-from pwshlike.engine.streams import InformationRecord, WarningRecord
+from pwshlike.dotnet.errors import ErrorRecord
+from pwshlike.runtime.pipeline import CommandArgument, CommandProcessor
+from pwshlike.runtime.streams import InformationRecord, WarningRecord
 
 
 def _probe_resolver(session, info):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from pwshlike.engine.values import ArrayList
+from pwshlike.dotnet.values import ArrayList
 
 
 def test_dynamic_scoping_and_local_copies(run):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from pwshlike.engine.errors import ItemNotFoundException, SessionStateUnauthorizedAccessException
-from pwshlike.engine.scopes import (ALLSCOPE, CONSTANT, PRIVATE, READONLY, QualifiedName, Scope,
+from pwshlike.dotnet.errors import ItemNotFoundException, SessionStateUnauthorizedAccessException
+from pwshlike.runtime.scopes import (ALLSCOPE, CONSTANT, PRIVATE, READONLY, QualifiedName, Scope,
                                     SessionState, options_text, parse_options)
 
 

@@ -143,8 +143,8 @@ def test_exit_code(session):
 def test_exit_in_script_file_invoked_with_ampersand(session, tmp_path):
     path = tmp_path / "child.ps1"
     path.write_text("'child'; exit 4; 'never'")
-    from pwshlike.engine.run import parse_script
-    from pwshlike.engine.scriptblock import ScriptBlock, ScriptBlockCode
+    from pwshlike.runtime.run import parse_script
+    from pwshlike.runtime.scriptblock import ScriptBlock, ScriptBlockCode
     block = ScriptBlock(ScriptBlockCode(parse_script(path.read_text(), str(path))), session.ctx, is_script=True)
     session.ctx.set_variable_value("child", block)
     assert session.run("& $child; \"code $LASTEXITCODE\"") == ["child", "code 4"]

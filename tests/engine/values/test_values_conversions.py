@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from pwshlike.engine.conversions import (
+from pwshlike.dotnet.conversions import (
     convert_to, format_double, parse_number, to_bool, to_number, to_string,
 )
-from pwshlike.engine.errors import PSInvalidCastException, RuntimeException
-from pwshlike.engine.types import resolve_type
-from pwshlike.engine.values import (
+from pwshlike.dotnet.errors import PSInvalidCastException, RuntimeException
+from pwshlike.dotnet.types import resolve_type
+from pwshlike.dotnet.values import (
     Byte, Char, EnumValue, GenericList, Hashtable, Int64, OrderedDictionary, PSCustomObject, Single,
     SwitchParameter, TypedArray,
 )

@@ -3,7 +3,7 @@ InvocationInfo (about_Try_Catch_Finally, about_Automatic_Variables $Error)."""
 
 import pytest
 
-from pwshlike.engine import errors as e
+from pwshlike.dotnet import errors as e
 from pwshlike.language.ast import Extent, SourceText
 
 

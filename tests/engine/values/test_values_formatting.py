@@ -6,12 +6,12 @@ from decimal import Decimal
 
 import pytest
 
-from pwshlike.engine.errors import ArgumentException, FormatException
-from pwshlike.engine.formatting_net import (
+from pwshlike.dotnet.errors import ArgumentException, FormatException
+from pwshlike.dotnet.formatting_net import (
     composite_format, format_datetime, format_number, format_timespan,
 )
-from pwshlike.engine.netregex import Regex, compile_pattern, expand_replacement, translate
-from pwshlike.engine.values import Byte, Int64
+from pwshlike.dotnet.netregex import Regex, compile_pattern, expand_replacement, translate
+from pwshlike.dotnet.values import Byte, Int64
 
 
 @pytest.mark.parametrize("value, fmt, expected", [

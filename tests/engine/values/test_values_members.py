@@ -7,12 +7,12 @@ import uuid
 
 import pytest
 
-from pwshlike.engine.errors import (
+from pwshlike.dotnet.errors import (
     MethodException, MethodInvocationException, RuntimeException, SetValueInvocationException,
 )
-from pwshlike.engine.members import get_index, get_member, invoke_method, set_index, set_member
-from pwshlike.engine.types import resolve_type
-from pwshlike.engine.values import (
+from pwshlike.dotnet.members import get_index, get_member, invoke_method, set_index, set_member
+from pwshlike.dotnet.types import resolve_type
+from pwshlike.dotnet.values import (
     ArrayList, Char, GenericList, Hashtable, OrderedDictionary, PSCustomObject, PSReference, SecureString,
     StringBuilder, TypedArray,
 )
@@ -387,8 +387,8 @@ def test_cannot_index_string_assignment():
 
 
 def test_subclass_with_its_own_members_is_not_shadowed_by_a_cached_base():
-    from pwshlike.engine.errors import DotNetException
-    from pwshlike.engine.members import get_member
+    from pwshlike.dotnet.errors import DotNetException
+    from pwshlike.dotnet.members import get_member
 
     class ResponseError(DotNetException):
         full_name = "Test.ResponseError"

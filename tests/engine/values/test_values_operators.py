@@ -6,12 +6,12 @@ from decimal import Decimal
 
 import pytest
 
-from pwshlike.engine.errors import DivideByZeroException, PSInvalidCastException, RuntimeException
-from pwshlike.engine.operators import (
+from pwshlike.dotnet.errors import DivideByZeroException, PSInvalidCastException, RuntimeException
+from pwshlike.dotnet.operators import (
     BINARY_OPERATORS as B, UNARY_OPERATORS as U, compare, match, range_bounds,
 )
-from pwshlike.engine.types import resolve_type
-from pwshlike.engine.values import (
+from pwshlike.dotnet.types import resolve_type
+from pwshlike.dotnet.values import (
     Char, Hashtable, Int64, OrderedDictionary, PSCustomObject, TypedArray, UInt32,
 )
 

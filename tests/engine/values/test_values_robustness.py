@@ -7,13 +7,13 @@ import itertools
 import uuid
 from decimal import Decimal
 
-from pwshlike.engine import statics
-from pwshlike.engine.conversions import to_bool, to_string
-from pwshlike.engine.errors import DotNetException
-from pwshlike.engine.members import get_index, get_member, set_index, set_member
-from pwshlike.engine.operators import BINARY_OPERATORS, UNARY_OPERATORS
-from pwshlike.engine.types import resolve_type
-from pwshlike.engine.values import (
+from pwshlike.dotnet import statics
+from pwshlike.dotnet.conversions import to_bool, to_string
+from pwshlike.dotnet.errors import DotNetException
+from pwshlike.dotnet.members import get_index, get_member, set_index, set_member
+from pwshlike.dotnet.operators import BINARY_OPERATORS, UNARY_OPERATORS
+from pwshlike.dotnet.types import resolve_type
+from pwshlike.dotnet.values import (
     BigInt, Byte, Char, Hashtable, Int64, OrderedDictionary, PSCustomObject, StringBuilder, SwitchParameter,
     TypedArray, UInt64,
 )

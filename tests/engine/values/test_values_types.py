@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from pwshlike.engine.errors import MethodException, MethodInvocationException, RuntimeException
-from pwshlike.engine.members import get_member
-from pwshlike.engine.types import resolve_type, type_of
-from pwshlike.engine.values import (
+from pwshlike.dotnet.errors import MethodException, MethodInvocationException, RuntimeException
+from pwshlike.dotnet.members import get_member
+from pwshlike.dotnet.types import resolve_type, type_of
+from pwshlike.dotnet.values import (
     Char, GenericList, Hashtable, Int64, PSCredential, PSCustomObject, PSReference, SecureString, TypedArray,
 )
 from pwshlike.language.ast import TypeName

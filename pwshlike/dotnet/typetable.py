@@ -132,15 +132,6 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
     register(PSType("System.Text.UTF8Encoding", OBJECT, check=lambda v: isinstance(v, TextEncoding),
                     constructor=_new_utf8, pyclass=TextEncoding))
 
-    from .scriptblock import ScriptBlock
-
-    def convert_scriptblock(value: Any) -> Any:
-        if value is None or isinstance(value, ScriptBlock):
-            return value
-        raise conv.cast_error(value, "System.Management.Automation.ScriptBlock")
-
-    register(PSType("System.Management.Automation.ScriptBlock", OBJECT, converter=convert_scriptblock,
-                    check=lambda v: isinstance(v, ScriptBlock), pyclass=ScriptBlock), "scriptblock")
     from .values import PSNoteProperty
     register(PSType("System.Management.Automation.PSNoteProperty", OBJECT,
                     check=lambda v: isinstance(v, PSNoteProperty),

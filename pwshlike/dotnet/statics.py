@@ -1056,18 +1056,12 @@ def _wildcard_table() -> Table:
                        "ContainsWildcardCharacters": lambda s: contains_wildcard(_s(s))})
 
 
-def _scriptblock_table() -> Table:
-    from .scriptblock import ScriptBlock
-    return make_table({}, {"Create": lambda text: ScriptBlock.create(_s(text))})
-
-
 def _system() -> Any:
     from . import statics_system
     return statics_system
 
 
 _TABLES: dict[str, Callable[[], Table]] = {
-    "System.Management.Automation.ScriptBlock": _scriptblock_table,
     "System.Math": _math_table, "System.Int32": lambda: _integer_table("System.Int32"),
     "System.Int64": lambda: _integer_table("System.Int64"), "System.Byte": lambda: _integer_table("System.Byte"),
     "System.SByte": lambda: _integer_table("System.SByte"), "System.Int16": lambda: _integer_table("System.Int16"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Optional
 
 from .context import ExecutionContext, record_with_exception
-from .errors import InvocationInfo, ParseException, PipelineStoppedException, RuntimeException
+from ..dotnet.errors import InvocationInfo, ParseException, PipelineStoppedException, RuntimeException
 from .flow import BreakException, ContinueException, ExitException
 from .pipeline import NO_INPUT, CommandArgument, run_pipeline
 from .scriptblock import ScriptBlock, ScriptBlockCode

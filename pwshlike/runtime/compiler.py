@@ -51,7 +51,7 @@ class CompiledParameter:
     def type_constraint(self) -> Any:
         """The PSType constraining the variable, or None."""
         if not self._resolved:
-            from .types import resolve_type
+            from ..dotnet.types import resolve_type
             self._type = resolve_type(self._type_name)
             self._resolved = True
         return self._type

@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..language import ast as A
-from . import operators as ops
+from ..dotnet import operators as ops
 from .compile_expressions import type_getter
 from .compile_support import contains_command, runtime_error
-from .errors import ErrorCategory
-from .members import get_index, get_member, set_index, set_member
+from ..dotnet.errors import ErrorCategory
+from ..dotnet.members import get_index, get_member, set_index, set_member
 from .scopes import QualifiedName
-from .values import iter_collection
+from ..dotnet.values import iter_collection
 
 Expr = Callable[[Any], Any]
 Setter = Callable[[Any, Any], None]

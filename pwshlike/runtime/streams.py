@@ -108,7 +108,7 @@ class InformationRecord:
             return ""
         if isinstance(data, str):
             return data
-        from .conversions import to_string
+        from ..dotnet.conversions import to_string
         return to_string(data)
 
     def __repr__(self) -> str:

@@ -9,8 +9,8 @@ collections, case-insensitive hashtables, custom objects, secure strings.
 
 They are deliberately behaviour-light containers: conversions live in
 ``conversions.py``, operators in ``operators.py`` and .NET members in
-``members.py``, so that this module has no engine imports and every other
-engine module can import it.
+``members.py``, so that this module has no other imports of the object model and every
+other module can import it.
 """
 
 from __future__ import annotations

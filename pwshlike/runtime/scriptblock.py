@@ -111,7 +111,7 @@ class ScriptBlock:
     def create(cls, text: str, context: Any = None, file: Optional[str] = None) -> "ScriptBlock":
         """``[scriptblock]::Create(text)``: parses ``text``; a parse error
         raises ParseException with pwsh's messages."""
-        from .errors import ParseException
+        from ..dotnet.errors import ParseException
         from ..language import parse_input
         ast, _tokens, errors = parse_input(text, file)
         if errors:
@@ -409,7 +409,7 @@ class ScriptBlockInvocation:
         depth = ctx.call_depth = ctx.call_depth + 1
         try:
             if depth > MAX_CALL_DEPTH:
-                from .errors import ScriptCallDepthException
+                from ..dotnet.errors import ScriptCallDepthException
                 raise ScriptCallDepthException(None)
             block(ctx, self.emit)
         except ReturnException:
@@ -440,7 +440,7 @@ def _run_with_underbar(ctx: Any, compiled: Any, dollar_under: Any, emit: Callabl
     depth = ctx.call_depth = ctx.call_depth + 1
     try:
         if depth > MAX_CALL_DEPTH:
-            from .errors import ScriptCallDepthException
+            from ..dotnet.errors import ScriptCallDepthException
             raise ScriptCallDepthException(None)
         for block in (compiled.begin, compiled.process, compiled.end):
             if block is not None:
@@ -476,3 +476,26 @@ def _set_local(scope_vars: dict[str, PSVariable], key: str, name: str, value: An
         var.value = value
     else:
         scope_vars[key] = PSVariable(name, value)
+
+
+def _register_type() -> None:
+    """``[scriptblock]`` and ``[scriptblock]::Create``: the object model knows
+    script blocks only through this registration, made when the runtime
+    loads (it never imports the runtime)."""
+    from ..dotnet import conversions
+    from ..dotnet.types import register_class, register_static_members
+
+    def convert(value: Any) -> Any:
+        if value is None or isinstance(value, ScriptBlock):
+            return value
+        raise conversions.cast_error(value, "System.Management.Automation.ScriptBlock")
+
+    def statics() -> dict[str, tuple[str, Any, bool]]:
+        from ..dotnet.statics import make_table
+        return make_table({}, {"Create": lambda text: ScriptBlock.create(conversions.to_string(text))})
+
+    register_class(ScriptBlock, "System.Management.Automation.ScriptBlock", "scriptblock", converter=convert)
+    register_static_members("System.Management.Automation.ScriptBlock", statics)
+
+
+_register_type()

@@ -13,12 +13,12 @@ import os
 from typing import Any, Callable, Optional
 
 from ..language import ast as A
-from . import operators as ops
+from ..dotnet import operators as ops
 from .compile_support import (LoopEnumerator, collect, enumerate_value, lazy_range,
                               references_variable, runtime_error)
 from .context import find_handler, record_with_exception, set_position
-from .conversions import convert_to_integer, to_bool, to_string
-from .errors import (ActionPreferenceStopException, DotNetException, ErrorCategory, ErrorRecord,
+from ..dotnet.conversions import convert_to_integer, to_bool, to_string
+from ..dotnet.errors import (ActionPreferenceStopException, DotNetException, ErrorCategory, ErrorRecord,
                      ParseException, RuntimeException, exception_type)
 from .flow import BreakException, ContinueException, ExitException, ReturnException
 from .scopes import PSVariable, Scope
@@ -544,7 +544,7 @@ def _catch_types(type_asts: list) -> Callable[[], Optional[tuple]]:
             type_name = type_ast.type_name
             cls = exception_type(type_name.full_name)
             if cls is None:
-                from .types import resolve_type
+                from ..dotnet.types import resolve_type
                 resolved = resolve_type(type_name)
                 cls = getattr(resolved, "pyclass", None)
                 if not isinstance(cls, type) or not issubclass(cls, BaseException):

@@ -182,8 +182,12 @@ class PSType:
 
     def _static_table(self) -> dict[str, tuple[str, Any, bool]]:
         if self._statics is None:
-            from .statics import static_members
-            self._statics = static_members(self)
+            builder = _STATIC_BUILDERS.get(self.full_name)
+            if builder is not None:
+                self._statics = builder()
+            else:
+                from .statics import static_members
+                self._statics = static_members(self)
         return self._statics
 
     def static_member_names(self) -> list[tuple[str, bool]]:
@@ -874,6 +878,17 @@ def _synthesized_type(cls: type) -> PSType:
     t = PSType(full_name, OBJECT, check=_check_class(cls), pyclass=cls)
     _BY_PYCLASS[cls] = t
     return t
+
+
+# Static member tables of types a higher layer defines (the runtime's
+# ``[scriptblock]::Create``), built on first use: see register_static_members.
+_STATIC_BUILDERS: dict[str, Callable[[], dict[str, tuple[str, Any, bool]]]] = {}
+
+
+def register_static_members(full_name: str, builder: Callable[[], dict[str, tuple[str, Any, bool]]]) -> None:
+    """Gives a type registered from a higher layer its static members: the
+    object model never imports the runtime, so the runtime hands them in."""
+    _STATIC_BUILDERS[full_name] = builder
 
 
 def register_class(pyclass: type, full_name: str, *accelerators: str,

@@ -1,4 +1,6 @@
-"""The evaluator: values, scopes, the compiler, pipelines and streams.
+"""The runtime: compiling and running scripts (scopes, the compiler,
+script blocks, pipelines and streams) over the object model in
+:mod:`pwshlike.dotnet`.
 
 The host layer runs code through :func:`execute_script`::
 
@@ -13,8 +15,8 @@ did not exit), ``result.error`` the terminating error that stopped it
 the final ``$?``.  Text that does not parse raises ParseException with the
 parser's errors, for the host to print in pwsh's ParserError layout.
 
-Names are imported lazily so that ``import pwshlike.engine.values`` does
-not load the compiler.
+Names are imported lazily so that importing one runtime module does not
+load the compiler.
 """
 
 from __future__ import annotations
@@ -34,4 +36,4 @@ def __getattr__(name: str) -> Any:
     if name in ("execute_script", "RunResult"):
         from . import run
         return getattr(run, name)
-    raise AttributeError(f"module 'pwshlike.engine' has no attribute {name!r}")
+    raise AttributeError(f"module 'pwshlike.runtime' has no attribute {name!r}")

@@ -14,7 +14,7 @@ import sys
 from typing import Any
 
 from .scopes import ALLSCOPE, CONSTANT, NONE, READONLY, DynamicVariable, PSVariable, Scope
-from .values import ArrayList, Hashtable
+from ..dotnet.values import ArrayList, Hashtable
 
 PS_VERSION = (7, 4, 6)
 
@@ -30,7 +30,7 @@ class LazyTypeConstraint:
 
     def convert(self, value: Any) -> Any:
         if self._type is None:
-            from .types import resolve_type
+            from ..dotnet.types import resolve_type
             self._type = resolve_type(self.type_name)
         return self._type.convert(value)
 
@@ -75,7 +75,7 @@ _PREFERENCES = (
 
 
 def _version_table() -> Hashtable:
-    from .netobjects import Version
+    from ..dotnet.netobjects import Version
     version = Version(*PS_VERSION)
     table = Hashtable()
     table["PSVersion"] = version

@@ -15,12 +15,12 @@ from typing import Any, Callable
 
 from ..language import ast as A
 from .compile_support import contains_command, emit_value, lazy_range, pipeline_input
-from .conversions import to_string
-from .errors import CommandNotFoundException, ErrorCategory, InvocationInfo
+from ..dotnet.conversions import to_string
+from ..dotnet.errors import CommandNotFoundException, ErrorCategory, InvocationInfo
 from .pipeline import (CommandArgument, ExpressionProcessor, ParameterToken, RedirectedProcessor,
                        Redirection, run_pipeline)
 from .streams import STREAM_NAMES
-from .values import GenericDictionary, Hashtable, iter_collection
+from ..dotnet.values import GenericDictionary, Hashtable, iter_collection
 
 Stmt = Callable[[Any, Callable[[Any], None]], None]
 Maker = Callable[[Any, int, int], Any]

@@ -14,8 +14,8 @@ import os
 import sys
 from typing import Any, Callable, Optional
 
-from . import conversions
-from .errors import (ActionPreferenceStopException, DotNetException, ErrorCategory, ErrorRecord,
+from ..dotnet import conversions
+from ..dotnet.errors import (ActionPreferenceStopException, DotNetException, ErrorCategory, ErrorRecord,
                      InvocationInfo, PipelineStoppedException, RuntimeException,
                      dotnet_exception_from)
 from .flow import BreakException, ContinueException
@@ -23,7 +23,7 @@ from .pipeline import PipelineState
 from .scopes import QualifiedName, Scope, SessionState, get_env
 from .streams import (DebugRecord, HostInformationMessage, InformationRecord, StreamRouting,
                       VerboseRecord, WarningRecord)
-from .values import iter_collection
+from ..dotnet.values import iter_collection
 
 current: Optional["ExecutionContext"] = None
 """The context that last started running code.  Values that run script

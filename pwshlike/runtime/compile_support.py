@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Iterator
 
 from ..language import ast as A
-from .errors import ErrorCategory, InvalidOperationException, RuntimeException
-from .operators import range_bounds, range_op
-from .values import ArrayList, GenericList, iter_collection
+from ..dotnet.errors import ErrorCategory, InvalidOperationException, RuntimeException
+from ..dotnet.operators import range_bounds, range_op
+from ..dotnet.values import ArrayList, GenericList, iter_collection
 
 _PLAIN_SCALARS = frozenset((str, int, float, bool, type(None)))
 

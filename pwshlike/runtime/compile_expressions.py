@@ -14,14 +14,14 @@ from typing import Any, Callable, Optional
 
 from ..language import ast as A
 from ..language.numeric import TypedNumber
-from . import operators as ops
+from ..dotnet import operators as ops
 from .compile_support import collect, runtime_error
-from .conversions import to_bool, to_string
-from .errors import ErrorCategory, ParseException, RuntimeException
-from .members import get_index, get_member, invoke_method
+from ..dotnet.conversions import to_bool, to_string
+from ..dotnet.errors import ErrorCategory, ParseException, RuntimeException
+from ..dotnet.members import get_index, get_member, invoke_method
 from .scopes import PSVariable, QualifiedName, drive_not_found, get_env
 from .scriptblock import ScriptBlock, ScriptBlockCode
-from .values import INTEGER_CLASSES, Hashtable, OrderedDictionary, PSCustomObject, PSReference
+from ..dotnet.values import INTEGER_CLASSES, Hashtable, OrderedDictionary, PSCustomObject, PSReference
 
 Expr = Callable[[Any], Any]
 
@@ -207,7 +207,7 @@ def type_getter(type_name: Any) -> Callable[[], Any]:
     def get() -> Any:
         if cache:
             return cache[0]
-        from .types import resolve_type
+        from ..dotnet.types import resolve_type
         resolved = resolve_type(type_name)
         cache.append(resolved)
         return resolved
@@ -216,7 +216,7 @@ def type_getter(type_name: Any) -> Callable[[], Any]:
 
 def _as_type(value: Any) -> Any:
     """The PSType a ``::`` left operand stands for."""
-    from .types import PSType, resolve_type, type_of
+    from ..dotnet.types import PSType, resolve_type, type_of
     if isinstance(value, PSType):
         return value
     if isinstance(value, str):

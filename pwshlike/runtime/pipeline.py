@@ -278,7 +278,7 @@ class RedirectedProcessor(CommandProcessor):
             if redirection.kind == "null":
                 target: Callable[[Any], None] = discard
             else:
-                from .conversions import to_string
+                from ..dotnet.conversions import to_string
                 path = ctx.session.resolve_path(to_string(redirection.location(ctx)))
                 sink = FileSink(path, redirection.append, ctx.formatter)
                 self.sinks.append(sink)
