@@ -26,20 +26,15 @@ a bundled plugin (counted in one more process). Exit status 0 when met,
 from __future__ import annotations
 
 import argparse
-import compileall
-import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from startup_bench import machine_info  # noqa: E402
+from tree_compare import time_workloads, two_trees  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-PLUGIN_DIRS = ("plugins/partnercenter", "plugins/msgraph", "plugins/emulator")
 WORKLOADS = {
     "start-up (Write-Output 1)": "Write-Output 1",
     "listing (Get-Command -Module ...)": "$null = Get-Command -Module PartnerCenter, Microsoft.Graph.Identity.SignIns",
@@ -47,19 +42,6 @@ WORKLOADS = {
 }
 TARGET_RATIO = 1.05
 CMDLET_MODULES = ("pwshlike_partnercenter.", "pwshlike_msgraph.", "pwshlike_emulator.")
-
-
-def tree_environment(tree: Path, cache: Path) -> dict[str, str]:
-    paths = [str(tree)] + [str(tree / d) for d in PLUGIN_DIRS]
-    return dict(os.environ, PYTHONPATH=os.pathsep.join(paths), XDG_CACHE_HOME=str(cache),
-                PYTHONDONTWRITEBYTECODE="")
-
-
-def run_once(env: dict[str, str], script: str) -> float:
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pwshlike", "-NoProfile", "-NonInteractive", "-Command", script],
-                   env=env, cwd=tempfile.gettempdir(), check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
 
 
 def imported_cmdlet_modules(env: dict[str, str]) -> list[str]:
@@ -79,42 +61,18 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=2)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        base = Path(scratch) / "base"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(base), args.base], check=True,
-                       capture_output=True)
-        try:
-            for tree in (base, ROOT):
-                compileall.compile_dir(str(tree / "pwshlike"), quiet=1)
-                for directory in PLUGIN_DIRS:
-                    compileall.compile_dir(str(tree / directory), quiet=1)
-            trees = {"base": tree_environment(base, Path(scratch) / "cache-base"),
-                     "new": tree_environment(ROOT, Path(scratch) / "cache-new")}
-            print("\n".join(machine_info()))
-            print(f"baseline: {args.base}; runs: {args.runs} each, after {args.warmup} warm-up\n")
-            print(f"{'workload':36} {'base ms':>9} {'new ms':>9} {'new/base':>9}")
-            met = True
-            for label, script in WORKLOADS.items():
-                times: dict[str, list[float]] = {"base": [], "new": []}
-                for index in range(args.warmup + args.runs):
-                    for name, env in trees.items():
-                        elapsed = run_once(env, script)
-                        if index >= args.warmup:
-                            times[name].append(elapsed)
-                base_ms, new_ms = (statistics.median(times[n]) * 1000 for n in ("base", "new"))
-                ratio = new_ms / base_ms
-                print(f"{label:36} {base_ms:9.1f} {new_ms:9.1f} {ratio:9.2f}")
-                if not label.startswith("describing") and ratio > TARGET_RATIO:
-                    met = False
-            loaded = imported_cmdlet_modules(trees["new"])
-            print(f"\ncmdlet modules imported by listing (new tree): {loaded or 'none'}")
-            met = met and not loaded
-            print(f"target (start-up and listing at most {TARGET_RATIO}x the baseline, no cmdlet module "
-                  f"imported by listing): {'met' if met else 'MISSED'}")
-            return 0 if met else 1
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=False,
-                           capture_output=True)
+    with two_trees(args.base) as trees:
+        print("\n".join(machine_info()))
+        print(f"baseline: {args.base}; runs: {args.runs} each, after {args.warmup} warm-up\n")
+        results = time_workloads(trees, WORKLOADS, args.runs, args.warmup)
+        met = all(new / base <= TARGET_RATIO for label, (base, new) in results.items()
+                  if not label.startswith("describing"))
+        loaded = imported_cmdlet_modules(trees["new"])
+    print(f"\ncmdlet modules imported by listing (new tree): {loaded or 'none'}")
+    met = met and not loaded
+    print(f"target (start-up and listing at most {TARGET_RATIO}x the baseline, no cmdlet module "
+          f"imported by listing): {'met' if met else 'MISSED'}")
+    return 0 if met else 1
 
 
 if __name__ == "__main__":
