@@ -17,8 +17,8 @@ from .metadata import CommandMetadata
 
 
 def _session() -> Any:
-    from pwshlike.runtime import context
-    return context.current
+    from pwshlike.runtime import active
+    return active.context
 
 
 class CommandInfo:

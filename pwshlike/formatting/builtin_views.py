@@ -171,8 +171,8 @@ def match_text(obj: Any) -> str:
     """A MatchInfo as Select-String shows it (relative to the current location)."""
     emphasized = getattr(obj, "ToEmphasizedString", None)
     if callable(emphasized):
-        from ..runtime import context as context_module
-        current = context_module.current
+        from ..runtime import active
+        current = active.context
         location = dotnet_to_string(current.session.location) if current is not None else ""
         return dotnet_to_string(emphasized(location))
     return dotnet_to_string(obj)

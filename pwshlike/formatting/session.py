@@ -171,8 +171,8 @@ class Formatter:
         ``context`` (default: this formatter's, else the engine's current one)."""
         context = context if context is not None else self.context
         if context is None:
-            from ..runtime import context as context_module
-            context = context_module.current
+            from ..runtime import active
+            context = active.context
         if context is None:
             return DEFAULT_ENUMERATION_LIMIT
         value = context.get_variable_value("global:FormatEnumerationLimit")

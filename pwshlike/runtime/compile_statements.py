@@ -16,8 +16,8 @@ from ..language import ast as A
 from ..dotnet import operators as ops
 from .compile_support import (LoopEnumerator, collect, enumerate_value, lazy_range,
                               references_variable, runtime_error)
-from .context import find_handler, record_with_exception, set_position
 from ..dotnet.conversions import convert_to_integer, to_bool, to_string
+from .error_records import find_handler, record_with_exception, set_position
 from ..dotnet.errors import (ActionPreferenceStopException, DotNetException, ErrorCategory, ErrorRecord,
                      ParseException, RuntimeException, exception_type)
 from .flow import BreakException, ContinueException, ExitException, ReturnException

@@ -10,6 +10,8 @@ first invocation, so start-up only pays for the code that runs.
 The compiler is split by concern: expressions (compile_expressions),
 assignments (compile_assign), statements and control flow
 (compile_statements), pipelines and commands (compile_commands).
+Script blocks compile through :func:`compile_script_block`, which this
+module hands to ``scriptblock.register_compiler`` when it loads.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from .compile_commands import CommandCompiler
 from .compile_expressions import ExpressionCompiler
 from .compile_statements import StatementCompiler
 from .compile_support import references_variable
+from .scriptblock import register_compiler
 
 Expr = Callable[[Any], Any]
 Stmt = Callable[[Any, Callable[[Any], None]], None]
@@ -123,6 +126,9 @@ class Compiler(ExpressionCompiler, AssignCompiler, StatementCompiler, CommandCom
 def compile_script_block(ast: Any, function_parameters: Optional[list] = None) -> CompiledScriptBlock:
     """Compiles a ScriptBlockAst's own code (nested script blocks stay lazy)."""
     return Compiler().script_block(ast, function_parameters)
+
+
+register_compiler(compile_script_block)
 
 
 def compile_expression(ast: Any) -> Expr:

@@ -16,19 +16,17 @@ from typing import Any, Callable, Optional
 
 from ..dotnet import conversions
 from ..dotnet.errors import (ActionPreferenceStopException, DotNetException, ErrorCategory, ErrorRecord,
-                     InvocationInfo, PipelineStoppedException, RuntimeException,
-                     dotnet_exception_from)
+                     PipelineStoppedException, RuntimeException, dotnet_exception_from)
+from . import active
+from .automatic import install_automatic_variables
+from .compiler import compile_expression
+from .error_records import find_handler, record_with_exception, set_position
 from .flow import BreakException, ContinueException
 from .pipeline import PipelineState
 from .scopes import QualifiedName, Scope, SessionState, get_env
 from .streams import (DebugRecord, HostInformationMessage, InformationRecord, StreamRouting,
                       VerboseRecord, WarningRecord)
 from ..dotnet.values import iter_collection
-
-current: Optional["ExecutionContext"] = None
-"""The context that last started running code.  Values that run script
-code without being handed a context (a ScriptBlock's ``.Invoke()`` called
-from members.py) use it."""
 
 # ActionPreference names, canonical spelling, indexed by enum value.
 SILENTLY_CONTINUE, STOP, CONTINUE, INQUIRE, IGNORE, SUSPEND, BREAK = (
@@ -157,7 +155,6 @@ class ExecutionContext:
         # written to that stream, whatever the preference says.
         self.collectors: dict[int, list[list[Any]]] = {}
         self._expressions: dict[int, tuple[Any, Callable[[Any], Any]]] = {}
-        from .automatic import install_automatic_variables
         install_automatic_variables(self)
         # Each PowerShell call level costs a dozen or so Python frames;
         # pwsh allows about a thousand nested calls (MAX_CALL_DEPTH) before
@@ -168,8 +165,7 @@ class ExecutionContext:
 
     def activate(self) -> None:
         """Makes this the context that context-less callers use."""
-        global current
-        current = self
+        active.context = self
         conversions.ofs_provider = self._ofs
 
     def _ofs(self) -> str:
@@ -223,7 +219,6 @@ class ExecutionContext:
         arguments such as ``[ValidateSet('a','b')]`` for the binder)."""
         cached = self._expressions.get(id(ast))
         if cached is None or cached[0] is not ast:
-            from .compiler import compile_expression
             # The entry keeps the AST alive, so its id cannot be reused.
             cached = self._expressions[id(ast)] = (ast, compile_expression(ast))
         return cached[1](self)
@@ -458,46 +453,6 @@ def is_terminating(rte: RuntimeException) -> bool:
     (ActionPreferenceStopException) and errors a trap or Stop re-raised."""
     return isinstance(rte, ActionPreferenceStopException) or \
         getattr(rte, "suppress_prompt_in_interpreter", False)
-
-
-def find_handler(exception: BaseException, type_lists: list[Optional[tuple]]) -> int:
-    """pwsh's FindMatchingHandlerByType over catch/trap type lists (None is
-    catch-all): exact type, then subclass, then catch-all; -1 if none."""
-    cls = type(exception)
-    for i, types in enumerate(type_lists):
-        if types is not None and cls in types:
-            return i
-    for i, types in enumerate(type_lists):
-        if types is not None and isinstance(exception, types):
-            return i
-    for i, types in enumerate(type_lists):
-        if types is None:
-            return i
-    return -1
-
-
-def set_position(rte: RuntimeException, extent: Any) -> None:
-    """pwsh's UpdateExceptionErrorRecordPosition: gives the error record an
-    InvocationInfo at ``extent`` unless it already has one."""
-    if extent is None:
-        return
-    record = rte.error_record
-    if record.invocation_info is None:
-        record.invocation_info = InvocationInfo(None, "", extent)
-
-
-def record_with_exception(record: ErrorRecord, owner: BaseException, exception: BaseException) -> ErrorRecord:
-    """pwsh's ``new ErrorRecord(record, exception)``: a copy whose exception
-    is replaced only when the record stood for its owning RuntimeException
-    (pwsh's ParentContainsErrorRecordException case)."""
-    if record.exception is not owner or exception is owner:
-        return record
-    copy = ErrorRecord.__new__(ErrorRecord)
-    for slot in ErrorRecord.__slots__:
-        setattr(copy, slot, getattr(record, slot))
-    copy.exception = exception
-    copy._category_info = None
-    return copy
 
 
 def stop_message(variable: str, message: str) -> str:

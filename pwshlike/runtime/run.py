@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Optional
 
-from .context import ExecutionContext, record_with_exception
+from .context import ExecutionContext
+from .error_records import record_with_exception
 from ..dotnet.errors import InvocationInfo, ParseException, PipelineStoppedException, RuntimeException
 from .flow import BreakException, ContinueException, ExitException
 from .pipeline import NO_INPUT, CommandArgument, run_pipeline

@@ -6,12 +6,18 @@ literal evaluated in a loop compiles once).  :class:`ScriptBlockInvocation`
 runs one invocation: it owns the scope, binds the parameter variables and
 runs the named blocks, ``begin``/``process``/``end`` as a command processor
 calls them, so functions stream in pipelines as pwsh's do.
+
+The compiler sits above this module (it turns ``{ }`` literals into
+ScriptBlocks) and installs the function that compiles an AST through
+:func:`register_compiler` when it loads; every ExecutionContext imports the
+compiler, so no code runs before it is installed.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, Optional
 
+from . import active
 from .flow import ExitException, ReturnException
 from .pipeline import NO_INPUT
 from .scopes import PSVariable, Scope
@@ -36,9 +42,26 @@ class ScriptBlockCode:
     def compiled(self) -> Any:
         compiled = self._compiled
         if compiled is None:
-            from .compiler import compile_script_block
-            compiled = self._compiled = compile_script_block(self.ast, self.function_parameters)
+            compiled = self._compiled = _compile(self.ast, self.function_parameters)
         return compiled
+
+
+def _compiler_missing(ast: Any, function_parameters: Optional[list]) -> Any:
+    raise RuntimeError("pwshlike.runtime.compiler is not loaded: it installs the script block compiler")
+
+
+_compile: Callable[[Any, Optional[list]], Any] = _compiler_missing
+"""Compiles a ScriptBlockAst (with a function's parameters) to its
+CompiledScriptBlock.  The compiler, which sits above this module (it
+compiles ``{ }`` literals into ScriptBlocks), installs it when it loads
+through :func:`register_compiler`."""
+
+
+def register_compiler(compile_script_block: Callable[[Any, Optional[list]], Any]) -> None:
+    """Installs the function ScriptBlockCode compiles its AST with (called
+    once, by pwshlike.runtime.compiler at import)."""
+    global _compile
+    _compile = compile_script_block
 
 
 class InputEnumerator:
@@ -175,8 +198,7 @@ class ScriptBlock:
     def _context(self) -> Any:
         if self.context is not None:
             return self.context
-        from . import context
-        return context.current
+        return active.context
 
     # --- invocation ------------------------------------------------------------------
 
