@@ -16,7 +16,10 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Optional
 
+from ..dotnet.conversions import to_string
+from .compile_support import emit_value
 from .flow import StopUpstreamCommands
+from .streams import FileSink, discard
 
 
 class _NoInput:
@@ -232,7 +235,6 @@ class ExpressionProcessor(CommandProcessor):
         self.expression = expression
 
     def process(self, input_object: Any) -> None:
-        from .compile_support import emit_value
         emit_value(self.expression(self.context), self.downstream)
 
 
@@ -267,7 +269,6 @@ class RedirectedProcessor(CommandProcessor):
         self.sinks: list[Any] = []
 
     def begin(self) -> None:
-        from .streams import FileSink, discard
         ctx = self.context
         self.outer = outer = ctx.streams
         routing = outer.copy()
@@ -278,7 +279,6 @@ class RedirectedProcessor(CommandProcessor):
             if redirection.kind == "null":
                 target: Callable[[Any], None] = discard
             else:
-                from ..dotnet.conversions import to_string
                 path = ctx.session.resolve_path(to_string(redirection.location(ctx)))
                 sink = FileSink(path, redirection.append, ctx.formatter)
                 self.sinks.append(sink)

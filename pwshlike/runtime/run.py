@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Optional
 
+from ..language import parse_input
 from .context import ExecutionContext
 from .error_records import record_with_exception
 from ..dotnet.errors import InvocationInfo, ParseException, PipelineStoppedException, RuntimeException
@@ -37,7 +38,6 @@ class RunResult:
 def parse_script(text: str, file: Optional[str] = None) -> Any:
     """The ScriptBlockAst of ``text``; raises ParseException listing the
     parser's errors when it does not parse."""
-    from ..language import parse_input
     ast, _tokens, errors = parse_input(text, file)
     if errors:
         raise ParseException(errors=errors)

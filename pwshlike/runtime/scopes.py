@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Optional
 
+from ..dotnet.conversions import to_string
 from ..dotnet.errors import (DriveNotFoundException, ErrorCategory, ItemNotFoundException,
                      ArgumentTransformationMetadataException, RuntimeException,
                      SessionStateException, SessionStateUnauthorizedAccessException)
@@ -516,7 +517,6 @@ def set_env(name: str, value: Any) -> None:
         os.environ.pop(name, None)
         return
     if not isinstance(value, str):
-        from ..dotnet.conversions import to_string
         value = to_string(value)
     os.environ[name] = value
 

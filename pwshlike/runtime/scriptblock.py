@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, Optional
 
+from ..dotnet.errors import ParseException, ScriptCallDepthException
+from ..language import parse_input
 from . import active
 from .flow import ExitException, ReturnException
 from .pipeline import NO_INPUT
@@ -134,8 +136,6 @@ class ScriptBlock:
     def create(cls, text: str, context: Any = None, file: Optional[str] = None) -> "ScriptBlock":
         """``[scriptblock]::Create(text)``: parses ``text``; a parse error
         raises ParseException with pwsh's messages."""
-        from ..dotnet.errors import ParseException
-        from ..language import parse_input
         ast, _tokens, errors = parse_input(text, file)
         if errors:
             raise ParseException(errors=errors)
@@ -431,7 +431,6 @@ class ScriptBlockInvocation:
         depth = ctx.call_depth = ctx.call_depth + 1
         try:
             if depth > MAX_CALL_DEPTH:
-                from ..dotnet.errors import ScriptCallDepthException
                 raise ScriptCallDepthException(None)
             block(ctx, self.emit)
         except ReturnException:
@@ -462,7 +461,6 @@ def _run_with_underbar(ctx: Any, compiled: Any, dollar_under: Any, emit: Callabl
     depth = ctx.call_depth = ctx.call_depth + 1
     try:
         if depth > MAX_CALL_DEPTH:
-            from ..dotnet.errors import ScriptCallDepthException
             raise ScriptCallDepthException(None)
         for block in (compiled.begin, compiled.process, compiled.end):
             if block is not None:

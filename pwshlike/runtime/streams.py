@@ -11,7 +11,11 @@ how ``2>&1``, ``3> file`` and ``2>$null`` work.
 
 from __future__ import annotations
 
+import datetime
+import os
 from typing import Any, Callable, Optional
+
+from ..dotnet.conversions import to_string
 
 OUTPUT, ERROR, WARNING, VERBOSE, DEBUG, INFORMATION = 1, 2, 3, 4, 5, 6
 
@@ -90,8 +94,6 @@ class InformationRecord:
                   "ManagedThreadId": "managed_thread_id", "ToString": "__str__"}
 
     def __init__(self, message_data: Any, source: str = "", tags: Optional[list[str]] = None) -> None:
-        import datetime
-        import os
         self.message_data = message_data
         self.source = source
         self.tags = list(tags) if tags else []
@@ -108,7 +110,6 @@ class InformationRecord:
             return ""
         if isinstance(data, str):
             return data
-        from ..dotnet.conversions import to_string
         return to_string(data)
 
     def __repr__(self) -> str:
