@@ -67,7 +67,8 @@ from pwshlike.dotnet.errors import (
 )
 from pwshlike.dotnet.wildcard import WildcardPattern
 from pwshlike.dotnet.conversions import to_string
-from pwshlike.dotnet.values import Hashtable, OrderedDictionary, PSCredential, PSCustomObject, SecureString
+from pwshlike.dotnet.values import Hashtable, OrderedDictionary, PSCustomObject
+from pwshlike.dotnet.credentials import PSCredential, SecureString
 from pwshlike.modules.model import CommandSpec, ModuleSpec
 from pwshlike.plugins.markers import hookimpl
 from pwshlike.plugins.identity import (

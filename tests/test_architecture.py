@@ -13,8 +13,6 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "pwshlike"
 ARCHITECTURE = ROOT / "docs" / "architecture.md"
@@ -184,8 +182,6 @@ def test_no_import_cycle_between_subpackages():
     assert loops(package_edges) == []
 
 
-@pytest.mark.xfail(strict=True, reason="the object model's 13-module loop (values, errors, conversions, types...) "
-                                       "is still to be broken up (issue 11)")
 def test_no_loop_of_more_than_six_modules():
     assert [loop for loop in loops(graph()) if len(loop) > MAX_LOOP] == []
 

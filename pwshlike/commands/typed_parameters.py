@@ -209,7 +209,8 @@ def _simple_types() -> dict[Any, str]:
     import decimal
     import uuid
 
-    from pwshlike.dotnet.values import Hashtable, OrderedDictionary, PSCredential, PSCustomObject, SecureString
+    from pwshlike.dotnet.values import Hashtable, OrderedDictionary, PSCustomObject
+    from pwshlike.dotnet.credentials import PSCredential, SecureString
     return {str: "String", int: "Int32", float: "Double", bool: "SwitchParameter", object: "Object",
             typing.Any: "Object", datetime.datetime: "DateTime", datetime.timedelta: "TimeSpan",
             uuid.UUID: "Guid", decimal.Decimal: "Decimal", dict: "Hashtable", Hashtable: "Hashtable",

@@ -4,5 +4,31 @@ error records, regular expressions, wildcards and format strings.
 
 It never imports the runtime (pwshlike.runtime): what it needs from
 script blocks arrives through registrations the runtime makes
-(``types.register_class``, ``statics.register_static_table``).
+(``types.register_class``, ``types.register_static_members``).
+
+Inside, modules import downward only (docs/architecture.md gives the
+order).  ``types`` is the type table's machinery; its content, the static
+members of the built-in types (``statics``) and the type families
+registered on first lookup (``typetable``), sits above it and is installed
+here, so whichever module of the package is imported first, the table is
+complete.  Both content modules load only when first needed.
 """
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from . import types as _types
+
+
+def _static_members(pstype: _types.PSType) -> _types.StaticTable:
+    from .statics import static_members
+    return static_members(pstype)
+
+
+def _extra_types(register: Callable[..., Any], enum_type: Callable[..., Any]) -> None:
+    from .typetable import register_extra_types
+    register_extra_types(register, enum_type)
+
+
+_types.install_table_content(_static_members, _extra_types)

@@ -7,6 +7,11 @@ into numbers for arithmetic the way pwsh's binder does; the ``convert_*``
 functions implement ``[type]value`` for the built-in types and raise
 PSInvalidCastException with pwsh's messages.  ``convert_to(value, type)``
 is the general entry point (the target is a PSType or a type name).
+
+Conversions and ``types.py`` are one idea, LanguagePrimitives over the type
+table, and import each other: a PSType converts through the functions here,
+and these name and resolve types through ``types``.  Everything else they
+use sits below them (values, errors, credentials, methodcall, netregex).
 """
 
 from __future__ import annotations
@@ -17,13 +22,13 @@ import uuid
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import Any, Callable, Optional
 
-from .errors import DotNetException, PSInvalidCastException
+from .errors import DotNetException, PSInvalidCastException, describe_targets_with
 from .values import (
-    INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN, BigInt, Byte, Char, EnumValue, GenericDictionary,
-    GenericHashSet, GenericList, Hashtable, Int16, Int64, KeyCollection, OrderedDictionary,
-    PSCustomObject, SByte, SecureString, Single, StringBuilder, SwitchParameter, TypedArray,
-    UInt16, UInt32, UInt64, iter_collection,
+    INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN, BigInt, Byte, Char, EnumValue, GenericDictionary, GenericHashSet,
+    GenericList, Hashtable, Int16, Int64, KeyCollection, OrderedDictionary, PSCustomObject, SByte, Single,
+    StringBuilder, SwitchParameter, TypedArray, UInt16, UInt32, UInt64, iter_collection,
 )
+from .credentials import SecureString
 
 ofs_provider: Optional[Callable[[], str]] = None
 """Set by the evaluator to read ``$OFS``; casts to ``[string]`` use it."""
@@ -884,3 +889,13 @@ def convert_to(value: Any, pstype: Any) -> Any:
         from .types import resolve_type
         pstype = resolve_type(pstype)
     return pstype.convert(value)
+
+
+def _target_type_name(value: Any) -> str:
+    """The short .NET type name ``CategoryInfo.TargetType`` shows."""
+    from .types import type_of
+    return type_of(value).name
+
+
+# ErrorRecord (in errors, below this module) names its target object by these rules.
+describe_targets_with(to_string, _target_type_name)

@@ -13,7 +13,7 @@ table (.NET name -> Python attribute).
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from .values import EnumInfo, EnumValue
 
@@ -693,6 +693,22 @@ def _ellipsize(text: str) -> str:
     return text[:19] + "\u2026" + text[-19:]
 
 
+# How ErrorCategoryInfo names its target: the object's text and its type's
+# short name.  Both are the object model's rules, which live above this module
+# (conversions and types raise these exceptions); conversions installs them
+# when it loads, so they are in place before any script or cmdlet runs.
+_target_text: Callable[[Any], str] = str
+_target_type_name: Callable[[Any], str] = lambda value: type(value).__name__
+
+
+def describe_targets_with(text: Callable[[Any], str], type_name: Callable[[Any], str]) -> None:
+    """Installs how ``CategoryInfo.TargetName`` and ``TargetType`` render a
+    target object (conversions calls this with ``to_string`` and the
+    object's .NET type name)."""
+    global _target_text, _target_type_name
+    _target_text, _target_type_name = text, type_name
+
+
 class ErrorCategoryInfo:
     """``$_.CategoryInfo``: derived from its ErrorRecord unless overridden.
     ``str()`` is the category view: ``InvalidArgument: (x:String) [Cmd], Reason``."""
@@ -750,9 +766,8 @@ class ErrorCategoryInfo:
             return rec.target_name_override
         if rec.target_object is None:
             return ""
-        from .conversions import to_string
         try:
-            return to_string(rec.target_object)
+            return _target_text(rec.target_object)
         except Exception:
             return ""
 
@@ -767,8 +782,7 @@ class ErrorCategoryInfo:
             return rec.target_type_override
         if rec.target_object is None:
             return ""
-        from .types import type_of
-        return type_of(rec.target_object).name
+        return _target_type_name(rec.target_object)
 
     @target_type.setter
     def target_type(self, value: str) -> None:

@@ -34,9 +34,10 @@ from . import typedata as _typedata
 from .methodcall import call, method_not_found
 from .typedata import TABLE as _TYPE_DATA
 from .values import (
-    ArrayList, Char, ComputedMember, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable, KeyCollection,
-    OrderedDictionary, PSCustomObject, PSNoteProperty, StringBuilder, TypedArray, iter_collection,
+    ArrayList, Char, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable, KeyCollection,
+    OrderedDictionary, PSCustomObject, StringBuilder, TypedArray, iter_collection,
 )
+from .psmembers import ComputedMember, PSNoteProperty
 
 
 class _Members:

@@ -8,6 +8,10 @@ accepted argument counts (see ``methodcall.py``); a property is a
 zero-argument function called on each read (``Now`` changes) or, for
 settable ones, a ``Settable``.  Arguments arrive as PowerShell values and
 each function converts them as the .NET overload would.
+
+``statics_system.py`` holds the rest of the same tables (the classes that
+reach the operating system); the two are one idea split for length and
+import each other: it uses the helpers here, and ``_system`` loads it.
 """
 
 from __future__ import annotations
@@ -24,10 +28,8 @@ from .errors import (
     ArgumentException, ArgumentNullException, ArgumentOutOfRangeException, FormatException,
     MethodException, OverflowException,
 )
-from .values import (
-    Byte, Char, EnumValue, Int64, PSCredential, PSReference, SecureString, Single,
-    TypedArray, iter_collection,
-)
+from .values import Byte, Char, EnumValue, Int64, PSReference, Single, TypedArray, iter_collection
+from .credentials import PSCredential, SecureString
 
 Table = dict[str, tuple[str, Any, bool]]
 

@@ -3,7 +3,10 @@
 ``[Console]``, ``[BitConverter]``, ``[Net.WebUtility]``/``[Web.HttpUtility]``,
 ``[Runtime.InteropServices.Marshal]`` (SecureString round trips) and
 ``[Threading.Thread]``.  Same table conventions as ``statics.py``: paths
-follow .NET on Unix ('/' separators, a rooted part restarts ``Combine``)."""
+follow .NET on Unix ('/' separators, a rooted part restarts ``Combine``).
+
+This module and ``statics.py`` are one idea split for length and import
+each other: the tables here use its helpers, and it loads them on demand."""
 
 from __future__ import annotations
 
@@ -15,7 +18,8 @@ from typing import Any, Callable, Optional
 from . import conversions as conv
 from .errors import ArgumentException, ArgumentNullException
 from .statics import Settable, Table, bytes_array, const, make_table, string_array, string_format
-from .values import Char, Hashtable, Int64, SecureString, Single, TypedArray, iter_collection
+from .values import Char, Hashtable, Int64, Single, TypedArray, iter_collection
+from .credentials import SecureString
 
 
 def _s(value: Any) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Optional, Sequence
 
-from .values import ComputedMember
+from .psmembers import ComputedMember
 
 
 class TypeNoteProperty(ComputedMember):

@@ -8,6 +8,11 @@ base types and interfaces), its static members (loaded lazily from
 names scripts write (accelerators, full names, names without ``System.``,
 generics ``List[string]``, arrays ``int[]``) to PSTypes; ``type_of`` gives a
 value's type (``GetType()``).
+
+This module and ``conversions.py`` are one idea, LanguagePrimitives over
+the type table, and import each other.  The table's content that needs more
+of the object model (``statics.py``, ``typetable.py``) sits above and is
+installed through ``install_table_content`` by the package.
 """
 
 from __future__ import annotations
@@ -24,11 +29,11 @@ from .errors import (
 )
 from .methodcall import call, method_not_found, overload_not_found
 from .values import (
-    ArrayList, BigInt, Byte, Char, EnumInfo, EnumValue, GenericDictionary, GenericHashSet,
-    GenericList, Hashtable, Int16, Int64, INT32_MAX, INT32_MIN, KeyCollection, OrderedDictionary,
-    PSCredential, PSCustomObject, PSReference, SByte, SecureString, Single, StringBuilder,
-    SwitchParameter, TypedArray, UInt16, UInt32, UInt64,
+    ArrayList, BigInt, Byte, Char, EnumInfo, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable,
+    Int16, Int64, INT32_MAX, INT32_MIN, KeyCollection, OrderedDictionary, PSCustomObject, PSReference, SByte, Single,
+    StringBuilder, SwitchParameter, TypedArray, UInt16, UInt32, UInt64,
 )
+from .credentials import PSCredential, SecureString
 
 
 def _identity(value: Any) -> Any:
@@ -186,8 +191,7 @@ class PSType:
             if builder is not None:
                 self._statics = builder()
             else:
-                from .statics import static_members
-                self._statics = static_members(self)
+                self._statics = _TABLE_CONTENT.static_members(self)
         return self._statics
 
     def static_member_names(self) -> list[tuple[str, bool]]:
@@ -700,8 +704,7 @@ def _load_lazy_types() -> None:
         _LAZY_LOADING = True
         try:
             _regex_type()
-            from .typetable import register_extra_types
-            register_extra_types(_register, enum_type)
+            _TABLE_CONTENT.extra_types(_register, enum_type)
         finally:
             _LAZY_LOADING = False
         _LAZY_LOADED = True
@@ -878,6 +881,33 @@ def _synthesized_type(cls: type) -> PSType:
     t = PSType(full_name, OBJECT, check=_check_class(cls), pyclass=cls)
     _BY_PYCLASS[cls] = t
     return t
+
+
+StaticTable = dict[str, tuple[str, Any, bool]]
+
+
+class _TableContent:
+    """Where the type table's content comes from: ``statics.py`` (the
+    static members of the built-in types) and ``typetable.py`` (the type
+    families registered on first lookup).  Both import this module, so the
+    package installs them (``pwshlike/dotnet/__init__.py``) rather than this
+    module importing them."""
+
+    static_members: Callable[[PSType], StaticTable]
+    extra_types: Callable[[Callable[..., PSType], Callable[..., PSType]], None]
+
+
+_TABLE_CONTENT = _TableContent()
+
+
+def install_table_content(static_members: Callable[[PSType], StaticTable],
+                          extra_types: Callable[[Callable[..., PSType], Callable[..., PSType]], None]) -> None:
+    """Installs the builder of a built-in type's static members (called on
+    a type's first ``::`` access) and the registration of the lazily loaded
+    type families (called with ``_register`` and ``enum_type`` on the
+    first lookup that misses)."""
+    _TABLE_CONTENT.static_members = static_members
+    _TABLE_CONTENT.extra_types = extra_types
 
 
 # Static member tables of types a higher layer defines (the runtime's

@@ -132,7 +132,7 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
     register(PSType("System.Text.UTF8Encoding", OBJECT, check=lambda v: isinstance(v, TextEncoding),
                     constructor=_new_utf8, pyclass=TextEncoding))
 
-    from .values import PSNoteProperty
+    from .psmembers import PSNoteProperty
     register(PSType("System.Management.Automation.PSNoteProperty", OBJECT,
                     check=lambda v: isinstance(v, PSNoteProperty),
                     constructor=lambda name, value=None: PSNoteProperty(conv.to_string(name), value),

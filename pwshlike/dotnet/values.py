@@ -9,8 +9,11 @@ collections, case-insensitive hashtables, custom objects, secure strings.
 
 They are deliberately behaviour-light containers: conversions live in
 ``conversions.py``, operators in ``operators.py`` and .NET members in
-``members.py``, so that this module has no other imports of the object model and every
-other module can import it.
+``members.py``, so that this module imports nothing else of the object model
+and every other module can import it.  Classes whose behaviour raises .NET
+exceptions or needs conversions sit above ``errors``: secure strings and
+credentials in ``credentials.py``, computed members and PSNoteProperty in
+``psmembers.py``, the Regex wrapper in ``netregex.py``.
 """
 
 from __future__ import annotations
@@ -426,45 +429,12 @@ class GenericHashSet:
         return f"GenericHashSet({list(self._items)!r})"
 
 
-class ComputedMember:
-    """A member that Add-Member attaches and that is computed rather than
-    stored: a script property, an alias property, a script method.  The
-    concrete kinds live in the commands layer; the engine only calls this
-    protocol.  ``is_property`` is False for methods, which are not listed
-    among an object's properties."""
-
-    __slots__ = ("name",)
-    member_type = "Member"
-    is_property = True
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def get(self, owner: Any) -> Any:
-        """The member's value on ``owner``: a method reads as itself, as a
-        PSMethod does in pwsh; properties override this."""
-        return self
-
-    def set(self, owner: Any, value: Any) -> None:
-        """Assigns the member on ``owner``; kinds without a setter are
-        read-only, with pwsh's message."""
-        from .errors import ErrorCategory, SetValueException
-        raise SetValueException(f"'{self.name}' is a ReadOnly property.", error_id="PropertyAssignmentException",
-                                category=ErrorCategory.InvalidOperation)
-
-    def invoke(self, owner: Any, args: list[Any]) -> Any:
-        """Calls the member on ``owner``; only methods can be called."""
-        from .methodcall import method_not_found
-        from .types import type_of
-        raise method_not_found(type_of(owner).full_name, self.name)
-
-
 class PSCustomObject:
     """``[pscustomobject]``: ordered note properties with case-insensitive
     names, plus the ``PSTypeNames`` list (most specific first).
 
     ``_members`` is None until Add-Member attaches a computed member
-    (:class:`ComputedMember`); computed properties keep their place in
+    (a ``psmembers.ComputedMember``); computed properties keep their place in
     ``_names`` (their ``_vals`` slot holds the member object), methods live
     only in ``_members``."""
 
@@ -474,7 +444,7 @@ class PSCustomObject:
     def __init__(self, properties: Any = None, type_names: Optional[list[str]] = None) -> None:
         self._names: dict[str, str] = {}
         self._vals: dict[str, Any] = {}
-        self._members: Optional[dict[str, ComputedMember]] = None
+        self._members: Optional[dict[str, Any]] = None
         self.type_names = type_names if type_names is not None else [
             "System.Management.Automation.PSCustomObject", "System.Object"]
         if properties is not None:
@@ -538,12 +508,12 @@ class PSCustomObject:
 
     # --- computed members (Add-Member) ------------------------------------------------
 
-    def member(self, name: str) -> Optional[ComputedMember]:
+    def member(self, name: str) -> Any:
         """The computed member (property or method) called ``name``, if any."""
         members = self._members
         return None if members is None else members.get(name.lower())
 
-    def add_member(self, member: ComputedMember) -> None:
+    def add_member(self, member: Any) -> None:
         """Attaches a computed member; a property goes after the existing
         ones.  The caller has removed any member of the same name."""
         n = member.name.lower()
@@ -608,123 +578,6 @@ class SwitchParameter:
 
     def __repr__(self) -> str:
         return f"SwitchParameter({self.is_present})"
-
-
-class SecureString:
-    """``System.Security.SecureString``.  The text is kept out of ``str`` and
-    ``repr`` so it never leaks into output, logs or error messages; only
-    ``reveal()`` (used by ``ConvertFrom-SecureString -AsPlainText`` and
-    ``GetNetworkCredential()``) returns it."""
-
-    __slots__ = ("__text", "_read_only")
-    full_name = "System.Security.SecureString"
-
-    def __init__(self, text: str = "") -> None:
-        self.__text = text
-        self._read_only = False
-
-    def reveal(self) -> str:
-        return self.__text
-
-    @property
-    def Length(self) -> int:
-        return len(self.__text)
-
-    def AppendChar(self, ch: str) -> None:
-        self._check_writable()
-        self.__text += str(ch)
-
-    def InsertAt(self, index: int, ch: str) -> None:
-        self._check_writable()
-        self.__text = self.__text[:index] + str(ch) + self.__text[index:]
-
-    def RemoveAt(self, index: int) -> None:
-        self._check_writable()
-        self.__text = self.__text[:index] + self.__text[index + 1:]
-
-    def SetAt(self, index: int, ch: str) -> None:
-        self._check_writable()
-        self.__text = self.__text[:index] + str(ch) + self.__text[index + 1:]
-
-    def Clear(self) -> None:
-        self._check_writable()
-        self.__text = ""
-
-    def Copy(self) -> "SecureString":
-        return SecureString(self.__text)
-
-    def MakeReadOnly(self) -> None:
-        self._read_only = True
-
-    def IsReadOnly(self) -> bool:
-        return self._read_only
-
-    def Dispose(self) -> None:
-        self.__text = ""
-
-    def _check_writable(self) -> None:
-        if self._read_only:
-            from .errors import InvalidOperationException
-            raise InvalidOperationException("Instance is read-only.")
-
-    def __str__(self) -> str:
-        return "System.Security.SecureString"
-
-    def __repr__(self) -> str:
-        return "System.Security.SecureString"
-
-
-class NetworkCredential:
-    """``System.Net.NetworkCredential`` as returned by
-    ``PSCredential.GetNetworkCredential()``."""
-
-    __slots__ = ("UserName", "Domain", "_secure")
-    full_name = "System.Net.NetworkCredential"
-
-    def __init__(self, user_name: str, password: SecureString, domain: str = "") -> None:
-        self.UserName = user_name
-        self.Domain = domain
-        self._secure = password
-
-    @property
-    def Password(self) -> str:
-        return self._secure.reveal()
-
-    @property
-    def SecurePassword(self) -> SecureString:
-        return self._secure
-
-    def __repr__(self) -> str:
-        return f"NetworkCredential({self.UserName!r})"
-
-
-class PSCredential:
-    """``System.Management.Automation.PSCredential``: a user name and a
-    SecureString password."""
-
-    __slots__ = ("_user", "_password")
-    full_name = "System.Management.Automation.PSCredential"
-
-    def __init__(self, user_name: str, password: SecureString) -> None:
-        self._user = user_name
-        self._password = password
-
-    @property
-    def UserName(self) -> str:
-        return self._user
-
-    @property
-    def Password(self) -> SecureString:
-        return self._password
-
-    def GetNetworkCredential(self) -> NetworkCredential:
-        user, domain = self._user, ""
-        if "\\" in user:
-            domain, user = user.split("\\", 1)
-        return NetworkCredential(user, self._password, domain)
-
-    def __repr__(self) -> str:
-        return f"PSCredential({self._user!r})"
 
 
 class StringBuilder:
@@ -845,59 +698,6 @@ class KeyValuePair:
         return f"KeyValuePair({self.Key!r}, {self.Value!r})"
 
 
-class PSNoteProperty:
-    """A property of a PSObject as ``$obj.PSObject.Properties`` lists it
-    (``PSNoteProperty``/``PSProperty``): writing ``Value`` writes through
-    to the object when it is bound to one."""
-
-    __slots__ = ("Name", "_value", "_owner", "MemberType")
-    full_name = "System.Management.Automation.PSNoteProperty"
-
-    def __init__(self, name: str, value: Any = None, owner: Any = None,
-                 member_type: str = "NoteProperty") -> None:
-        self.Name = name
-        self._value = value
-        self._owner = owner
-        self.MemberType = member_type
-
-    @property
-    def Value(self) -> Any:
-        if isinstance(self._owner, PSCustomObject):
-            return self._owner.get_property(self.Name)
-        return self._value
-
-    @Value.setter
-    def Value(self, value: Any) -> None:
-        if isinstance(self._owner, PSCustomObject):
-            self._owner.set_property(self.Name, value)
-        self._value = value
-
-    @property
-    def TypeNameOfValue(self) -> str:
-        from .types import type_of
-        value = self.Value
-        return "System.Object" if value is None else type_of(value).full_name
-
-    @property
-    def IsSettable(self) -> bool:
-        return self.MemberType == "NoteProperty"
-
-    @property
-    def IsGettable(self) -> bool:
-        return True
-
-    @property
-    def IsInstance(self) -> bool:
-        return True
-
-    def __str__(self) -> str:
-        from .conversions import dotnet_to_string
-        return f"{self.TypeNameOfValue.rsplit('.', 1)[-1]} {self.Name}={dotnet_to_string(self.Value)}"
-
-    def __repr__(self) -> str:
-        return f"PSNoteProperty({self.Name!r})"
-
-
 # --- enumeration -------------------------------------------------------------------
 
 _SCALAR_TYPES = frozenset((type(None), bool, int, float, str, Char, Int64, Single))
@@ -920,12 +720,3 @@ def iter_collection(value: Any) -> Optional[Iterable[Any]]:
     if hasattr(t, "__next__") and hasattr(t, "__iter__"):
         return value
     return None
-
-
-def __getattr__(name: str) -> Any:
-    """``values.Regex`` (and its match classes) live in ``netregex.py``,
-    which imports ``errors``; importing them lazily avoids the cycle."""
-    if name in ("Regex", "RegexMatch", "RegexGroup"):
-        from . import netregex
-        return getattr(netregex, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

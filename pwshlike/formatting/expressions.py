@@ -22,8 +22,8 @@ from ..dotnet.errors import DotNetException
 from ..dotnet.types import type_of
 from ..dotnet import typedata
 from ..dotnet.typedata import TABLE as _TYPE_DATA
-from ..dotnet.values import (DictionaryEntry, GenericDictionary, Hashtable, KeyValuePair, PSCustomObject,
-                             SecureString, iter_collection)
+from ..dotnet.values import DictionaryEntry, GenericDictionary, Hashtable, KeyValuePair, PSCustomObject, iter_collection
+from ..dotnet.credentials import SecureString
 from ..dotnet.wildcard import wildcard_match
 from .text import ELLIPSIS
 

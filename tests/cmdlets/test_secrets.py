@@ -10,7 +10,7 @@ import pytest
 
 from pwshlike.plugins.session import install
 from pwshlike.runtime import ExecutionContext, execute_script
-from pwshlike.dotnet.values import PSCredential, SecureString
+from pwshlike.dotnet.credentials import PSCredential, SecureString
 
 
 class Host:

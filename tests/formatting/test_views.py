@@ -9,7 +9,8 @@ import uuid
 import pytest
 
 from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, RuntimeException
-from pwshlike.dotnet.values import PSCredential, PSCustomObject, SecureString
+from pwshlike.dotnet.values import PSCustomObject
+from pwshlike.dotnet.credentials import PSCredential, SecureString
 from pwshlike.formatting import Field, Frame, NewLine, Text, register_default_properties, register_view
 from pwshlike.host.errorview import format_error
 

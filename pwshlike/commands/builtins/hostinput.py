@@ -15,7 +15,8 @@ from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.dotnet.conversions import to_string
-from pwshlike.dotnet.values import PSCredential, SecureString, iter_collection
+from pwshlike.dotnet.values import iter_collection
+from pwshlike.dotnet.credentials import PSCredential, SecureString
 
 _DEFAULT_CAPTION = "PowerShell credential request"
 _DEFAULT_MESSAGE = "Enter your credentials."

@@ -24,8 +24,10 @@ from pwshlike.commands.validation import validate_range, validate_set
 from pwshlike.dotnet import members
 from pwshlike.dotnet.conversions import dotnet_to_string, format_decimal, format_double, format_single
 from pwshlike.dotnet.errors import ArgumentException, ErrorCategory, ErrorRecord, InvalidOperationException
-from pwshlike.dotnet.values import (BigInt, Char, EnumValue, Hashtable, Int64, OrderedDictionary,
-                                    PSCustomObject, SecureString, Single, iter_collection)
+from pwshlike.dotnet.values import (
+    BigInt, Char, EnumValue, Hashtable, Int64, OrderedDictionary, PSCustomObject, Single, iter_collection,
+)
+from pwshlike.dotnet.credentials import SecureString
 
 # --- ConvertTo-Json -----------------------------------------------------------------------------
 

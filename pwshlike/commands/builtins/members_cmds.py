@@ -22,7 +22,8 @@ from pwshlike.dotnet.errors import (ErrorCategory, ErrorRecord, GetValueExceptio
 from pwshlike.runtime.pipeline import NO_INPUT
 from pwshlike.dotnet.types import PSType, resolve_type, type_of
 from pwshlike.dotnet.wildcard import wildcard_match
-from pwshlike.dotnet.values import ComputedMember, EnumInfo, EnumValue, PSCustomObject
+from pwshlike.dotnet.values import EnumInfo, EnumValue, PSCustomObject
+from pwshlike.dotnet.psmembers import ComputedMember
 
 PS_MEMBER_TYPES = EnumInfo("System.Management.Automation.PSMemberTypes", (
     ("AliasProperty", 1), ("CodeProperty", 2), ("Property", 4), ("NoteProperty", 8),

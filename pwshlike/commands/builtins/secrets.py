@@ -11,7 +11,7 @@ from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.dotnet.errors import ArgumentException, ErrorCategory, ErrorRecord, PSArgumentException
-from pwshlike.dotnet.values import SecureString
+from pwshlike.dotnet.credentials import SecureString
 
 from . import secure_export
 

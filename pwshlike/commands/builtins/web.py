@@ -24,7 +24,8 @@ from pwshlike.dotnet.errors import (
     DotNetException, ErrorCategory, ErrorDetails, ErrorRecord, HttpRequestException, InvalidOperationException,
     ValidationMetadataException,
 )
-from pwshlike.dotnet.values import Hashtable, PSCredential, SecureString
+from pwshlike.dotnet.values import Hashtable
+from pwshlike.dotnet.credentials import PSCredential, SecureString
 
 from . import web_client, web_request, web_response
 

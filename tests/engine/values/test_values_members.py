@@ -13,9 +13,9 @@ from pwshlike.dotnet.errors import (
 from pwshlike.dotnet.members import get_index, get_member, invoke_method, set_index, set_member
 from pwshlike.dotnet.types import resolve_type
 from pwshlike.dotnet.values import (
-    ArrayList, Char, GenericList, Hashtable, OrderedDictionary, PSCustomObject, PSReference, SecureString,
-    StringBuilder, TypedArray,
+    ArrayList, Char, GenericList, Hashtable, OrderedDictionary, PSCustomObject, PSReference, StringBuilder, TypedArray,
 )
+from pwshlike.dotnet.credentials import SecureString
 
 
 class FakeScriptBlock:

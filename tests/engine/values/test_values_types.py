@@ -10,9 +10,8 @@ import pytest
 from pwshlike.dotnet.errors import MethodException, MethodInvocationException, RuntimeException
 from pwshlike.dotnet.members import get_member
 from pwshlike.dotnet.types import resolve_type, type_of
-from pwshlike.dotnet.values import (
-    Char, GenericList, Hashtable, Int64, PSCredential, PSCustomObject, PSReference, SecureString, TypedArray,
-)
+from pwshlike.dotnet.values import Char, GenericList, Hashtable, Int64, PSCustomObject, PSReference, TypedArray
+from pwshlike.dotnet.credentials import PSCredential, SecureString
 from pwshlike.language.ast import TypeName
 
 
