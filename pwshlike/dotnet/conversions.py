@@ -22,13 +22,13 @@ import uuid
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import Any, Callable, Optional
 
+from .credentials import SecureString
 from .errors import DotNetException, PSInvalidCastException, describe_targets_with
 from .values import (
-    INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN, BigInt, Byte, Char, EnumValue, GenericDictionary, GenericHashSet,
-    GenericList, Hashtable, Int16, Int64, KeyCollection, OrderedDictionary, PSCustomObject, SByte, Single,
-    StringBuilder, SwitchParameter, TypedArray, UInt16, UInt32, UInt64, iter_collection,
+    BigInt, Byte, Char, EnumInfo, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable, Int16,
+    INT32_MAX, INT32_MIN, Int64, INT64_MAX, INT64_MIN, iter_collection, KeyCollection, OrderedDictionary,
+    PSCustomObject, SByte, Single, StringBuilder, SwitchParameter, TypedArray, UInt16, UInt32, UInt64,
 )
-from .credentials import SecureString
 
 ofs_provider: Optional[Callable[[], str]] = None
 """Set by the evaluator to read ``$OFS``; casts to ``[string]`` use it."""
@@ -842,7 +842,6 @@ def convert_to_securestring(value: Any) -> SecureString:
 def convert_to_enum(value: Any, enum: Any) -> EnumValue:
     """An enum value from a member name (case-insensitive; comma-separated
     for flags), a number, or another enum value."""
-    from .values import EnumInfo
     info: EnumInfo = enum
     type_name = info.full_name
     if isinstance(value, EnumValue):

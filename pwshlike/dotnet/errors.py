@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from .values import EnumInfo, EnumValue
+from .values import EnumInfo, EnumValue, GenericDictionary, Hashtable
 
 # --- ErrorCategory -----------------------------------------------------------------
 
@@ -129,7 +129,6 @@ class DotNetException(Exception):
     def data(self) -> Any:
         """``Exception.Data``: a dictionary scripts may stash values in."""
         if self._data is None:
-            from .values import Hashtable
             self._data = Hashtable()
         return self._data
 
@@ -943,7 +942,6 @@ class InvocationInfo:
         self.invocation_name = invocation_name
         self.extent = extent
         if bound_parameters is None:
-            from .values import GenericDictionary
             bound_parameters = GenericDictionary()
         self.bound_parameters = bound_parameters
         self.unbound_arguments = unbound_arguments if unbound_arguments is not None else []

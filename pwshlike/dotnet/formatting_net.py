@@ -14,7 +14,9 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Sequence
 
+from .conversions import dotnet_to_string, format_decimal, format_double, format_single
 from .errors import FormatException
+from .values import Byte, EnumValue, Int16, INT32_MAX, INT32_MIN, Int64, SByte, Single, UInt16, UInt32, UInt64
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
@@ -84,8 +86,6 @@ def _format_item(item: str, args: Sequence[Any]) -> str:
 
 def format_value(value: Any, fmt: str | None) -> str:
     """``value.ToString(fmt)`` for IFormattable values, else ``ToString()``."""
-    from .conversions import dotnet_to_string
-    from .values import EnumValue
     if fmt is None or fmt == "":
         return dotnet_to_string(value)
     if isinstance(value, bool) or value is None:
@@ -175,7 +175,6 @@ def _fixed(value: Decimal, places: int, grouping: bool = False) -> str:
 
 
 def _integer_width_bits(value: Any) -> int:
-    from .values import Byte, Int16, Int64, SByte, UInt16, UInt32, UInt64, INT32_MAX, INT32_MIN
     cls = type(value)
     if cls in (Byte, SByte):
         return 8
@@ -193,8 +192,6 @@ def _integer_width_bits(value: Any) -> int:
 def format_number(value: Any, fmt: str) -> str:
     """``number.ToString(fmt)`` with a standard (``N2``, ``X8``, ``P1``,
     ``E3``...) or custom (``0.00``, ``#,##0``) format string."""
-    from .conversions import format_double, format_single
-    from .values import Single
     if isinstance(value, bool):
         value = int(value)
     m = _STANDARD_RE.match(fmt)
@@ -243,7 +240,6 @@ def format_number(value: Any, fmt: str) -> str:
         if isinstance(value, float):
             return format_double(value)
         if isinstance(value, Decimal):
-            from .conversions import format_decimal
             return format_decimal(value)
         return str(int(value))
     if upper == "G":

@@ -17,13 +17,14 @@ from typing import Any, Callable, Optional
 
 from . import conversions as conv
 from .errors import (
-    ArgumentException, ArgumentNullException, ArgumentOutOfRangeException, MethodException,
+    ArgumentException, ArgumentNullException, ArgumentOutOfRangeException, IndexOutOfRangeException, MethodException,
     NotSupportedException,
 )
+from .operators import compare, compare_strings
+from .types import BYTE, CHAR, resolve_type, STRING, type_of
 from .values import (
-    ArrayList, Char, DictionaryEntry, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable,
-    Int64, KeyCollection, KeyValuePair, OrderedDictionary, PSReference, StringBuilder, TypedArray,
-    iter_collection,
+    ArrayList, Byte, Char, DictionaryEntry, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable,
+    Int64, iter_collection, KeyCollection, KeyValuePair, OrderedDictionary, PSReference, StringBuilder, TypedArray,
 )
 
 Props = dict[str, Callable[[Any], Any]]
@@ -47,7 +48,6 @@ def _comparison_ignores_case(value: Any) -> bool:
     """A StringComparison argument (or bool ignoreCase) asks for case-insensitivity."""
     if isinstance(value, bool):
         return value
-    from .types import resolve_type
     return int(resolve_type("System.StringComparison").convert(value)) in (1, 3, 5)
 
 
@@ -181,7 +181,6 @@ def str_split(s: str, *args: Any) -> TypedArray:
     splits on the whole string; chars (or several one-char arguments, or a
     char array) split on any of them; an int limits the count;
     StringSplitOptions drop empties / trim."""
-    from .types import STRING
     separators: Optional[list[str]] = None
     whole: Optional[str] = None
     count = -1
@@ -191,7 +190,6 @@ def str_split(s: str, *args: Any) -> TypedArray:
                        (isinstance(positional[-1], str) and positional[-1].lower() in
                         ("none", "removeemptyentries", "trimentries", "removeemptyentries, trimentries"))
                        and len(positional) > 1):
-        from .types import resolve_type
         options = int(resolve_type("System.StringSplitOptions").convert(positional.pop()))
     if positional and isinstance(positional[-1], int) and not isinstance(positional[-1], (bool, EnumValue)) \
             and len(positional) > 1:
@@ -332,7 +330,6 @@ def str_remove(s: str, start: Any, count: Any = None) -> str:
 
 
 def str_to_char_array(s: str, start: Any = None, length: Any = None) -> TypedArray:
-    from .types import CHAR
     if start is not None:
         s = str_substring(s, start, length)
     return TypedArray([Char(c) for c in s], CHAR)
@@ -347,7 +344,6 @@ def str_equals(s: str, other: Any, comparison: Any = None) -> bool:
 
 
 def str_compare_to(s: str, other: Any) -> int:
-    from .operators import compare_strings
     if other is None:
         return 1
     return compare_strings(s, _s(other), True)
@@ -356,7 +352,6 @@ def str_compare_to(s: str, other: Any) -> int:
 def str_chars(s: str, index: Any) -> Char:
     i = _i(index)
     if not 0 <= i < len(s):
-        from .errors import IndexOutOfRangeException
         raise IndexOutOfRangeException()
     return Char(s[i])
 
@@ -556,7 +551,6 @@ def list_remove_all(lst: Any, script: Any) -> int:
 
 def list_sort(lst: Any, *args: Any) -> None:
     import functools
-    from .operators import compare
     if args and hasattr(args[0], "invoke_with_input"):
         script = args[0]
 
@@ -921,8 +915,6 @@ def _guid_to_string(g: uuid.UUID, fmt: Any = None, provider: Any = None) -> str:
 
 
 def _guid_bytes(g: uuid.UUID) -> TypedArray:
-    from .types import BYTE
-    from .values import Byte
     return TypedArray([Byte(b) for b in g.bytes_le], BYTE)
 
 
@@ -945,7 +937,6 @@ def _number_to_string(n: Any, fmt: Any = None, provider: Any = None) -> str:
 def _number_compare_to(n: Any, other: Any) -> int:
     if other is None:
         return 1
-    from .types import type_of
     if type_of(n) is not type_of(other):
         raise ArgumentException(f"Object must be of type {type_of(n).name}.")
     return (n > other) - (n < other)

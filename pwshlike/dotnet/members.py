@@ -26,18 +26,20 @@ from typing import Any, Callable, Optional, Sequence
 
 from . import conversions as conv
 from . import member_tables as mt
-from .errors import (
-    ErrorCategory, GetValueInvocationException, IndexOutOfRangeException, RuntimeException,
-    SetValueInvocationException, dotnet_exception_from, DotNetException,
-)
 from . import typedata as _typedata
-from .methodcall import call, method_not_found
+from .errors import (
+    ArgumentOutOfRangeException, dotnet_exception_from, DotNetException, ErrorCategory, ExtendedTypeSystemException,
+    GetValueInvocationException, IndexOutOfRangeException, RuntimeException, SetValueInvocationException,
+)
+from .methodcall import call, method_not_found, overload_not_found
+from .psmembers import ComputedMember, PSNoteProperty
 from .typedata import TABLE as _TYPE_DATA
+from .types import PSType, type_of
 from .values import (
     ArrayList, Char, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable, KeyCollection,
     OrderedDictionary, PSCustomObject, StringBuilder, TypedArray, iter_collection,
 )
-from .psmembers import ComputedMember, PSNoteProperty
+from .wildcard import wildcard_match
 
 
 class _Members:
@@ -227,7 +229,6 @@ def _type_names(obj: Any) -> list[str]:
             # ($o.PSObject.TypeNames.Insert(0, 'My.Type') picks a view).
             names = obj.type_names = ArrayList(names)
         return names
-    from .types import type_of
     names = []
     data = instance_members(obj)
     if data is not None:
@@ -302,7 +303,6 @@ class PropertyCollection(list):
         if not isinstance(self._owner, PSCustomObject):
             raise RuntimeException("Cannot add a property to this object.", error_id="CannotAddProperty")
         if self._owner.has_property(prop.Name):
-            from .errors import ExtendedTypeSystemException
             raise ExtendedTypeSystemException(f'The member "{prop.Name}" is already present.',
                                               error_id="MemberAlreadyPresent")
         self._owner.set_property(prop.Name, prop.Value)
@@ -316,7 +316,6 @@ class PropertyCollection(list):
             super().remove(found)
 
     def Match(self, pattern: Any, *rest: Any) -> list:
-        from .wildcard import wildcard_match
         text = conv.to_string(pattern)
         return [p for p in self if wildcard_match(p.Name, text)]
 
@@ -607,7 +606,6 @@ def invoke_method(obj: Any, name: str, args: Sequence[Any]) -> Any:
     items = iter_collection(obj)
     if items is not None and not isinstance(obj, (Hashtable, dict)):
         return _enumerate_method(obj, list(items), name, args)
-    from .types import type_of
     raise method_not_found(type_of(obj).full_name, name)
 
 
@@ -615,7 +613,6 @@ def _enumerate_method(obj: Any, items: list, name: str, args: Sequence[Any]) -> 
     """Method enumeration: ``('a','b').ToUpper()`` calls the method on each
     element; results are collected like member enumeration's."""
     if not items:
-        from .types import type_of
         raise method_not_found(type_of(obj).full_name, name)
     results: list[Any] = []
     for item in items:
@@ -633,7 +630,6 @@ def _enumerate_method(obj: Any, items: list, name: str, args: Sequence[Any]) -> 
 
 
 def _get_type(obj: Any) -> Any:
-    from .types import type_of
     return type_of(obj)
 
 
@@ -667,9 +663,7 @@ def _items_for_magic(obj: Any) -> list:
 def magic_foreach(obj: Any, args: list) -> list:
     """The ``.ForEach()`` intrinsic: a script block per item (``$_``), a
     type to convert to, a property name, or a method name with arguments."""
-    from .types import PSType
     if not args:
-        from .methodcall import overload_not_found
         raise overload_not_found("ForEach", 0)
     selector, extra = args[0], args[1:]
     results: list[Any] = []
@@ -708,7 +702,6 @@ _WHERE_MODES = ("default", "first", "last", "skipuntil", "until", "split")
 def magic_where(obj: Any, args: list) -> list:
     """The ``.Where({...}, mode, count)`` intrinsic."""
     if not args or not hasattr(args[0], "invoke_with_input"):
-        from .methodcall import overload_not_found
         raise overload_not_found("Where", len(args))
     script = args[0]
     mode = conv.to_string(args[1]).lower() if len(args) > 1 and args[1] is not None else "default"
@@ -772,7 +765,6 @@ def _null_array() -> RuntimeException:
 
 
 def _cannot_index(obj: Any) -> RuntimeException:
-    from .types import type_of
     return RuntimeException(f"Unable to index into an object of type {type_of(obj).full_name}.",
                             error_id="CannotIndex", category=ErrorCategory.InvalidOperation)
 
@@ -879,7 +871,6 @@ def set_index(obj: Any, index: Any, value: Any) -> None:
         position = i + n if i < 0 else i
         if not 0 <= position < n:
             if isinstance(obj, (GenericList, ArrayList)):
-                from .errors import ArgumentOutOfRangeException
                 inner = ArgumentOutOfRangeException(
                     "Index was out of range. Must be non-negative and less than the size of the collection.",
                     param_name="index")

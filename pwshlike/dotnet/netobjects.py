@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from .errors import ArgumentException, ArgumentNullException, FormatException, UriFormatException
-from .values import Byte, TypedArray
+from .conversions import convert_to_integer, to_string
+from .errors import (
+    ArgumentException, ArgumentNullException, FormatException, InvalidOperationException, UriFormatException,
+)
+from .types import BYTE
+from .values import Byte, iter_collection, TypedArray
 
 
 class Version:
@@ -107,7 +111,6 @@ class Uri:
 
     def _require_absolute(self) -> None:
         if not self._absolute:
-            from .errors import InvalidOperationException
             raise InvalidOperationException("This operation is not supported for a relative URI.")
 
     @property
@@ -247,9 +250,6 @@ class TextEncoding:
         return self.WebName
 
     def GetBytes(self, value: Any, index: Any = None, count: Any = None) -> TypedArray:
-        from .conversions import to_string
-        from .types import BYTE
-        from .values import iter_collection
         if value is None:
             raise ArgumentNullException(None, param_name="s")
         items = iter_collection(value)
@@ -272,7 +272,6 @@ class TextEncoding:
         return len(self.GetString(data))
 
     def GetPreamble(self) -> TypedArray:
-        from .types import BYTE
         return TypedArray([Byte(b) for b in self._bom], BYTE)
 
     def ToString(self) -> str:
@@ -291,8 +290,6 @@ def to_bytes(data: Any) -> bytes:
         raise ArgumentNullException(None, param_name="bytes")
     if isinstance(data, (bytes, bytearray)):
         return bytes(data)
-    from .conversions import convert_to_integer
-    from .values import iter_collection
     items = iter_collection(data)
     if items is None:
         items = [data]

@@ -25,13 +25,17 @@ from typing import Any, Callable, Optional
 
 from . import conversions as conv
 from .errors import (
-    DivideByZeroException, ErrorCategory, OverflowException, PSInvalidCastException, RuntimeException,
+    ArgumentException, ArgumentOutOfRangeException, DivideByZeroException, DotNetException, ErrorCategory,
+    OutOfMemoryException, OverflowException, PSInvalidCastException, RuntimeException,
 )
+from .methodcall import method_not_found
+from .types import PSType, resolve_type, STRING, type_of
 from .values import (
     BigInt, Byte, Char, EnumValue, Hashtable, Int16, Int64, INT32_MAX, INT32_MIN, INT64_MAX,
     INT64_MIN, KeyCollection, OrderedDictionary, SByte, Single, SwitchParameter, TypedArray, UInt16, UInt32,
     UInt64, iter_collection,
 )
+from .wildcard import wildcard_match
 
 # --- numeric classification ---------------------------------------------------------------------
 
@@ -60,7 +64,6 @@ def _kind(value: Any) -> int:
 
 
 def _type_name(value: Any) -> str:
-    from .types import type_of
     return type_of(value).full_name
 
 
@@ -222,7 +225,6 @@ def _trim_decimal(value: Decimal) -> Decimal:
 
 
 def _op_not_found(left: Any, op_method: str) -> RuntimeException:
-    from .methodcall import method_not_found
     return method_not_found(_type_name(left), op_method)
 
 
@@ -295,7 +297,6 @@ _MAX_STRING_LENGTH = 0x3FFFFFDF
 def _check_repeat(length: int, count: int, limit: int) -> None:
     """.NET cannot build arrays or strings past its size limits."""
     if length * count > limit:
-        from .errors import OutOfMemoryException
         inner = OutOfMemoryException("Array dimensions exceeded supported range." if limit == _MAX_ARRAY_LENGTH
                                      else None)
         raise RuntimeException(inner.message, inner)
@@ -325,7 +326,6 @@ def _add_hashtables(left: Hashtable, right: Any) -> Hashtable:
     result = left.copy() if not isinstance(left, OrderedDictionary) else OrderedDictionary(left)
     for key, value in right.items():
         if key in result:
-            from .errors import ArgumentException
             inner = ArgumentException(
                 f"Item has already been added. Key in dictionary: '{conv.to_string(result.original_key(key))}'  "
                 f"Key being added: '{conv.to_string(key)}'")
@@ -349,7 +349,6 @@ def _datetime_arith(op: str, left: _dt.datetime, right: Any) -> Any:
             delta = conv.timespan_from_ticks(ticks)
             return left + delta if op == "+" else left - delta
     except OverflowError:
-        from .errors import ArgumentOutOfRangeException
         inner = ArgumentOutOfRangeException(
             "The added or subtracted value results in an un-representable DateTime.", param_name="value")
         raise RuntimeException(inner.message, inner) from None
@@ -374,8 +373,7 @@ def _timespan_arith(op: str, left: _dt.timedelta, right: Any) -> Any:
         factor = float(right)
         if op == "/":
             if factor == 0:
-                from .errors import OverflowException as Ovf
-                inner = Ovf("TimeSpan overflowed because the duration is too long.")
+                inner = OverflowException("TimeSpan overflowed because the duration is too long.")
                 raise RuntimeException(inner.message, inner)
             factor = 1 / factor
         try:
@@ -485,7 +483,6 @@ def _convert_right(left: Any, right: Any) -> Any:
             if isinstance(right, SwitchParameter):
                 return int(right.is_present)
             raise _NotComparable(conv.cast_error(right, _type_name(left)))
-        from .types import type_of
         return type_of(left).convert(right)
     except PSInvalidCastException as exc:
         raise _NotComparable(exc) from None
@@ -661,7 +658,6 @@ def contains(collection: Any, value: Any, case_sensitive: bool = False) -> bool:
 # --- wildcard and regex operators ---------------------------------------------------------------------
 
 def _like(a: Any, b: Any, cs: bool) -> bool:
-    from .wildcard import wildcard_match
     return wildcard_match(conv.to_string(a), conv.to_string(b), cs)
 
 
@@ -771,7 +767,6 @@ def split(left: Any, right: Any, case_sensitive: bool = False) -> Any:
     a script block deciding per character."""
     import re
     from .netregex import regex_for_operator, split as regex_split
-    from .types import STRING
     items = iter_collection(right)
     parts = list(items) if items is not None else [right]
     delimiter = parts[0] if parts else ""
@@ -840,7 +835,6 @@ def _split_by_script(text: str, script: Any, max_count: int) -> list[str]:
 
 def unary_split(value: Any) -> Any:
     """``-split 'a b'``: splits on runs of whitespace, dropping empty items."""
-    from .types import STRING
     items = iter_collection(value)
     values = list(items) if items is not None else [value]
     result: list[str] = []
@@ -864,7 +858,6 @@ def unary_join(value: Any) -> str:
 
 def format_operator(left: Any, right: Any) -> str:
     """``'{0:N2}' -f $x``: .NET composite formatting."""
-    from .errors import DotNetException
     from .formatting_net import composite_format
     items = iter_collection(right)
     args = list(items) if items is not None else [right]
@@ -878,7 +871,6 @@ def format_operator(left: Any, right: Any) -> str:
 # --- type operators --------------------------------------------------------------------------------------
 
 def _type_operand(right: Any, op: str) -> Any:
-    from .types import PSType, resolve_type
     if isinstance(right, PSType):
         return right
     if isinstance(right, str):
@@ -904,7 +896,6 @@ def as_type(left: Any, right: Any) -> Any:
     except (PSInvalidCastException, RuntimeException):
         return None
     except Exception as exc:  # conversion code must never leak a Python error into -as
-        from .errors import DotNetException
         if isinstance(exc, DotNetException):
             return None
         raise

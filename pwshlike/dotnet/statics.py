@@ -24,12 +24,16 @@ from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_EVEN, ROU
 from typing import Any, Callable, Optional
 
 from . import conversions as conv
-from .errors import (
-    ArgumentException, ArgumentNullException, ArgumentOutOfRangeException, FormatException,
-    MethodException, OverflowException,
-)
-from .values import Byte, Char, EnumValue, Int64, PSReference, Single, TypedArray, iter_collection
 from .credentials import PSCredential, SecureString
+from .errors import (
+    ArgumentException, ArgumentNullException, ArgumentOutOfRangeException, ArithmeticException, DivideByZeroException,
+    FormatException, InvalidCastException, MethodException, OverflowException,
+)
+from .netobjects import encoding, to_bytes
+from .operators import compare, compare_strings, equals
+from .types import BYTE, resolve_type, STRING, type_of
+from .values import Byte, Char, EnumValue, INT32_MIN, Int64, iter_collection, PSReference, Single, TypedArray
+from .wildcard import contains_wildcard, escape_wildcard, unescape_wildcard
 
 Table = dict[str, tuple[str, Any, bool]]
 
@@ -87,12 +91,10 @@ def _set_ref(ref: Any, value: Any, position: int) -> None:
 
 
 def bytes_array(data: bytes) -> TypedArray:
-    from .types import BYTE
     return TypedArray([Byte(b) for b in data], BYTE)
 
 
 def string_array(items: list[str]) -> TypedArray:
-    from .types import STRING
     return TypedArray(items, STRING)
 
 
@@ -111,7 +113,6 @@ _DECIMAL_MODES = {0: ROUND_HALF_EVEN, 1: ROUND_HALF_UP, 2: ROUND_DOWN, 3: ROUND_
 
 
 def _rounding_mode(mode: Any) -> int:
-    from .types import resolve_type
     return int(resolve_type("System.MidpointRounding").convert(mode))
 
 
@@ -171,7 +172,6 @@ def math_abs(value: Any) -> Any:
     if isinstance(value, Decimal):
         return abs(value)
     if isinstance(value, int) and not isinstance(value, bool):
-        from .values import INT32_MIN
         if type(value) is int and value == INT32_MIN:
             raise OverflowException("Negating the minimum value of a twos complement number is invalid.")
         return type(value)(abs(value)) if type(value) is not int else abs(value)
@@ -237,7 +237,6 @@ def math_log(value: Any, base: Any = None) -> float:
 
 def math_sign(value: Any) -> int:
     if isinstance(value, float) and value != value:
-        from .errors import ArithmeticException
         raise ArithmeticException("Function does not accept floating point Not-a-Number values.")
     v = value if isinstance(value, (int, Decimal)) else _d(value)
     return (v > 0) - (v < 0)
@@ -252,7 +251,6 @@ def math_clamp(value: Any, low: Any, high: Any) -> Any:
 def math_divrem(a: Any, b: Any, ref: Any = None) -> Any:
     x, y = _i(a), _i(b)
     if y == 0:
-        from .errors import DivideByZeroException
         raise DivideByZeroException()
     quotient = int(x / y)
     remainder = x - quotient * y
@@ -285,7 +283,6 @@ def _math_table() -> Table:
 # --- integer / floating types --------------------------------------------------------------------
 
 def _integer_table(type_name: str) -> Table:
-    from .types import resolve_type
     t = resolve_type(type_name)
     cls_info = conv._INTEGER_TYPES[type_name]
     lo, hi = cls_info[1], cls_info[2]
@@ -421,12 +418,10 @@ def string_format(fmt: Any, *args: Any) -> str:
 
 
 def string_compare(a: Any, b: Any, mode: Any = None, *rest: Any) -> int:
-    from .operators import compare_strings
     ignore_case = False
     if isinstance(mode, bool):
         ignore_case = mode
     elif mode is not None:
-        from .types import resolve_type
         comparison = int(resolve_type("System.StringComparison").convert(mode))
         ignore_case = comparison in (1, 3, 5)
     if a is None or b is None:
@@ -634,7 +629,6 @@ def _datetime_table() -> Table:
         return result is not None
 
     def specify_kind(value: Any, kind: Any) -> _dt.datetime:
-        from .types import resolve_type
         k = int(resolve_type("System.DateTimeKind").convert(kind))
         naive = conv.convert_to_datetime(value).replace(tzinfo=None)
         return naive.replace(tzinfo=_dt.timezone.utc) if k == 1 else naive
@@ -694,7 +688,6 @@ def _timespan_table() -> Table:
 
 def convert_to_base64(data: Any, *rest: Any) -> str:
     import base64
-    from .netobjects import to_bytes
     raw = to_bytes(data)
     line_breaks = False
     if len(rest) == 1:
@@ -760,8 +753,6 @@ def _convert_integer(type_name: str) -> Callable[..., Any]:
         except conv.PSInvalidCastException:
             if isinstance(value, (int, float, Decimal)):
                 _raise_overflow(type_name)
-            from .errors import InvalidCastException
-            from .types import type_of
             raise InvalidCastException(f"Unable to cast object of type '{type_of(value).full_name}' to type "
                                        f"'System.IConvertible'.") from None
     return method
@@ -826,7 +817,6 @@ def _convert_table() -> Table:
 
 
 def _slice_bytes(data: Any, rest: tuple) -> bytes:
-    from .netobjects import to_bytes
     raw = to_bytes(data)
     if len(rest) == 2:
         raw = raw[_i(rest[0]):_i(rest[0]) + _i(rest[1])]
@@ -852,8 +842,6 @@ def _convert_float(value: Any, single: bool) -> float:
 # --- Text.Encoding --------------------------------------------------------------------------------
 
 def _encoding_table() -> Table:
-    from .netobjects import encoding
-
     def get_encoding(name: Any) -> Any:
         key = _s(name).lower().replace("-", "").replace("_", "")
         mapping = {"utf8": "utf8nobom", "65001": "utf8nobom", "ascii": "ascii", "usascii": "ascii",
@@ -881,7 +869,6 @@ def _regex_table() -> Table:
     from .netregex import Regex
 
     def make(pattern: Any, options: Any) -> Regex:
-        from .types import resolve_type
         opts = int(resolve_type("System.Text.RegularExpressions.RegexOptions").convert(options)) \
             if options is not None else 0
         return Regex(_s(pattern), opts)
@@ -932,7 +919,6 @@ def _array_reverse(arr: Any, index: Any = None, length: Any = None) -> None:
 
 
 def _array_sort(arr: Any, items: Any = None) -> None:
-    from .operators import compare
     import functools
     if not isinstance(arr, list):
         raise ArgumentNullException(None, param_name="array")
@@ -945,7 +931,6 @@ def _array_sort(arr: Any, items: Any = None) -> None:
 
 
 def _array_index_of(arr: Any, value: Any, start: Any = 0) -> int:
-    from .operators import equals
     for i, item in enumerate(_items(arr)):
         if i >= _i(start) and equals(item, value, True):
             return i
@@ -953,7 +938,6 @@ def _array_index_of(arr: Any, value: Any, start: Any = 0) -> int:
 
 
 def _array_last_index_of(arr: Any, value: Any) -> int:
-    from .operators import equals
     items = _items(arr)
     for i in range(len(items) - 1, -1, -1):
         if equals(items[i], value, True):
@@ -962,7 +946,6 @@ def _array_last_index_of(arr: Any, value: Any) -> int:
 
 
 def _array_create(element_type: Any, length: Any) -> TypedArray:
-    from .types import resolve_type
     t = resolve_type(element_type) if not hasattr(element_type, "convert") else element_type
     default = None if not t.is_value_type else t.new([])
     return TypedArray([default] * _i(length), t)
@@ -1002,7 +985,6 @@ def _array_resize(ref: Any, size: Any) -> None:
 
 
 def _enum_type_arg(value: Any) -> Any:
-    from .types import resolve_type
     t = resolve_type(value) if isinstance(value, str) else value
     if getattr(t, "enum", None) is None:
         raise ArgumentException("Type provided must be an Enum.", param_name="enumType")
@@ -1042,7 +1024,6 @@ def _credential_table() -> Table:
 
 
 def _primitives_compare(a: Any, b: Any, ignore_case: Any = True) -> int:
-    from .operators import compare
     return compare(a, b, not conv.to_bool(ignore_case))
 
 
@@ -1052,7 +1033,6 @@ def _language_primitives_table() -> Table:
 
 
 def _wildcard_table() -> Table:
-    from .wildcard import contains_wildcard, escape_wildcard, unescape_wildcard
     return make_table({}, {"Escape": lambda s: escape_wildcard(_s(s)),
                        "Unescape": lambda s: unescape_wildcard(_s(s)),
                        "ContainsWildcardCharacters": lambda s: contains_wildcard(_s(s))})

@@ -16,10 +16,15 @@ import sys
 from typing import Any, Callable, Optional
 
 from . import conversions as conv
-from .errors import ArgumentException, ArgumentNullException
-from .statics import Settable, Table, bytes_array, const, make_table, string_array, string_format
-from .values import Char, Hashtable, Int64, Single, TypedArray, iter_collection
 from .credentials import SecureString
+from .errors import (
+    ArgumentException, ArgumentNullException, DirectoryNotFoundException, FileNotFoundException, IOException,
+    UnauthorizedAccessException,
+)
+from .netobjects import TextEncoding, to_bytes
+from .statics import Settable, Table, bytes_array, const, make_table, string_array, string_format
+from .types import resolve_type
+from .values import Char, Hashtable, Int64, Single, TypedArray, iter_collection
 
 
 def _s(value: Any) -> str:
@@ -164,7 +169,6 @@ def path_table() -> Table:
 
 
 def _codec_of(enc: Any) -> tuple[str, bytes]:
-    from .netobjects import TextEncoding
     if enc is None:
         return "utf-8", b""
     if isinstance(enc, TextEncoding):
@@ -207,10 +211,8 @@ def _copy_file(src: Any, dst: Any, overwrite: Any = False) -> None:
     import shutil
     s, d = _path_arg(src, "sourceFileName"), _path_arg(dst, "destFileName")
     if os.path.exists(d) and not conv.to_bool(overwrite):
-        from .errors import IOException
         raise IOException(f"The file '{os.path.abspath(d)}' already exists.")
     if not os.path.exists(s):
-        from .errors import FileNotFoundException
         raise FileNotFoundException(f"Could not find file '{os.path.abspath(s)}'.")
     shutil.copyfile(s, d)
 
@@ -218,10 +220,8 @@ def _copy_file(src: Any, dst: Any, overwrite: Any = False) -> None:
 def _move_file(src: Any, dst: Any, overwrite: Any = False) -> None:
     s, d = _path_arg(src, "sourceFileName"), _path_arg(dst, "destFileName")
     if not os.path.exists(s):
-        from .errors import FileNotFoundException
         raise FileNotFoundException(f"Could not find file '{os.path.abspath(s)}'.")
     if os.path.exists(d) and not conv.to_bool(overwrite):
-        from .errors import IOException
         raise IOException("Cannot create a file when that file already exists.")
     os.replace(s, d)
 
@@ -229,14 +229,12 @@ def _move_file(src: Any, dst: Any, overwrite: Any = False) -> None:
 def _delete_file(path: Any) -> None:
     p = _path_arg(path)
     if os.path.isdir(p):
-        from .errors import UnauthorizedAccessException
         raise UnauthorizedAccessException(f"Access to the path '{os.path.abspath(p)}' is denied.")
     try:
         os.remove(p)
     except FileNotFoundError:
         parent = os.path.dirname(os.path.abspath(p))
         if not os.path.isdir(parent):
-            from .errors import DirectoryNotFoundException
             raise DirectoryNotFoundException(f"Could not find a part of the path '{os.path.abspath(p)}'.") from None
 
 
@@ -267,7 +265,6 @@ def file_table() -> Table:
 
 
 def _write_bytes(path: Any, data: Any) -> None:
-    from .netobjects import to_bytes
     with open(_path_arg(path), "wb") as fh:
         fh.write(to_bytes(data))
 
@@ -276,7 +273,6 @@ def _list_dir(path: Any, pattern: Any, option: Any, want_dirs: Optional[bool]) -
     import fnmatch
     root = _path_arg(path)
     if not os.path.isdir(root):
-        from .errors import DirectoryNotFoundException
         raise DirectoryNotFoundException(f"Could not find a part of the path '{os.path.abspath(root)}'.")
     pat = _s(pattern) if pattern is not None else "*"
     recursive = option is not None and (conv.to_string(option).lower() == "alldirectories" or
@@ -408,8 +404,6 @@ class _ConsoleState:
 
 
 def _console_color(which: str) -> Settable:
-    from .types import resolve_type
-
     def getter() -> Any:
         value = getattr(_ConsoleState, which)
         return value if value is not None else resolve_type("System.ConsoleColor").convert(
@@ -483,8 +477,6 @@ def _bit_get_bytes(value: Any) -> TypedArray:
 
 
 def _bit_to_int(size: int, signed: bool) -> Callable[[Any, Any], int]:
-    from .netobjects import to_bytes
-
     def method(data: Any, start: Any = 0) -> int:
         raw = to_bytes(data)
         index = _i(start)
@@ -497,7 +489,6 @@ def _bit_to_int(size: int, signed: bool) -> Callable[[Any, Any], int]:
 
 
 def _bit_to_string(data: Any, start: Any = 0, length: Any = None) -> str:
-    from .netobjects import to_bytes
     raw = to_bytes(data)[_i(start):]
     if length is not None:
         raw = raw[:_i(length)]
@@ -505,7 +496,6 @@ def _bit_to_string(data: Any, start: Any = 0, length: Any = None) -> str:
 
 
 def _bit_to_bool(data: Any, start: Any = 0) -> bool:
-    from .netobjects import to_bytes
     return to_bytes(data)[_i(start)] != 0
 
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Optional, Sequence
 
+from .conversions import dotnet_to_string
 from .psmembers import ComputedMember
+from .values import Hashtable
 
 
 class TypeNoteProperty(ComputedMember):
@@ -32,7 +34,6 @@ class TypeNoteProperty(ComputedMember):
         return self.value
 
     def __str__(self) -> str:
-        from .conversions import dotnet_to_string
         return f"{self.name}={dotnet_to_string(self.value)}"
 
 
@@ -118,7 +119,6 @@ class TypeData:
 
     @property
     def members_table(self) -> Any:
-        from .values import Hashtable
         table = Hashtable()
         for member in self.members.values():
             table[member.name] = member

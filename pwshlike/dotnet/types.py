@@ -24,16 +24,17 @@ from decimal import Decimal
 from typing import Any, Callable, Optional, Sequence
 
 from . import conversions as conv
+from .credentials import PSCredential, SecureString
 from .errors import (
-    DotNetException, ErrorCategory, RuntimeException, exception_type,
+    ArgumentException, ArgumentOutOfRangeException, DotNetException, ErrorCategory, exception_type, OverflowException,
+    RuntimeException,
 )
 from .methodcall import call, method_not_found, overload_not_found
 from .values import (
     ArrayList, BigInt, Byte, Char, EnumInfo, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable,
-    Int16, Int64, INT32_MAX, INT32_MIN, KeyCollection, OrderedDictionary, PSCustomObject, PSReference, SByte, Single,
-    StringBuilder, SwitchParameter, TypedArray, UInt16, UInt32, UInt64,
+    Int16, INT32_MAX, INT32_MIN, Int64, iter_collection, KeyCollection, OrderedDictionary, PSCustomObject, PSReference,
+    SByte, Single, StringBuilder, SwitchParameter, TypedArray, UInt16, UInt32, UInt64,
 )
-from .credentials import PSCredential, SecureString
 
 
 def _identity(value: Any) -> Any:
@@ -138,7 +139,6 @@ class PSType:
 
     def _require_enum(self) -> EnumInfo:
         if self.enum is None:
-            from .errors import ArgumentException
             raise ArgumentException("Type provided must be an Enum.", param_name="enumType")
         return self.enum
 
@@ -458,7 +458,6 @@ COLLECTION_IFACE = _register(PSType("System.Collections.ICollection", None, abst
 
 
 def _is_enumerable(value: Any) -> bool:
-    from .values import iter_collection
     return isinstance(value, (str, Hashtable, dict)) or iter_collection(value) is not None
 
 
@@ -476,7 +475,6 @@ def _new_string(value: Any, count: Any = None) -> str:
     """``[string]::new('x', 3)`` and ``[string]::new([char[]]...)``."""
     if count is not None:
         return conv.convert_to_char(value) * conv.convert_to_integer(count)
-    from .values import iter_collection
     items = iter_collection(value)
     if items is not None:
         return "".join(conv.convert_to_char(c) for c in items)
@@ -494,7 +492,6 @@ def _new_datetime(*args: Any) -> _dt.datetime:
             return _dt.datetime(*parts[:6], parts[6] * 1000)
         return _dt.datetime(*parts)
     except ValueError:
-        from .errors import ArgumentOutOfRangeException
         raise ArgumentOutOfRangeException("Year, Month, and Day parameters describe an un-representable DateTime.") from None
 
 
@@ -519,7 +516,6 @@ def _new_guid(value: Any = None) -> uuid.UUID:
 
 
 def _new_arraylist(capacity_or_items: Any = None) -> ArrayList:
-    from .values import iter_collection
     items = iter_collection(capacity_or_items)
     return ArrayList(items) if items is not None else ArrayList()
 
@@ -580,7 +576,6 @@ def array_type(element: PSType) -> PSType:
         """``[T[]]::new(n)``: n default values (0 for numbers, $null for objects)."""
         count = conv.convert_to_integer(length)
         if count < 0:
-            from .errors import OverflowException
             raise OverflowException()
         default = element.new([]) if element.is_value_type else None
         return [default] * count if element is OBJECT else TypedArray([default] * count, element)
@@ -747,7 +742,6 @@ def exception_pstype(cls: type) -> PSType:
     def construct(message: Any = None, inner: Any = None) -> DotNetException:
         msg = None if message is None else conv.to_string(message)
         if inner is not None and not isinstance(inner, BaseException):
-            from .errors import ArgumentException
             if issubclass(cls, ArgumentException):
                 return cls(msg, None, param_name=conv.to_string(inner))  # type: ignore[call-arg]
             raise conv.cast_error(inner, "System.Exception")

@@ -9,9 +9,13 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from . import conversions as conv
-from .errors import ERROR_CATEGORY_ENUM
-from .netobjects import TextEncoding, Uri, Version
+from .errors import (
+    DotNetException, ERROR_CATEGORY_ENUM, ErrorCategoryInfo, ErrorDetails, ErrorRecord, InvocationInfo, to_category,
+)
+from .netobjects import encoding, TextEncoding, Uri, Version
 from .netregex import REGEX_OPTIONS
+from .psmembers import PSNoteProperty
+from .types import OBJECT, PSType
 from .values import EnumInfo
 
 ACTION_PREFERENCE = EnumInfo("System.Management.Automation.ActionPreference", (
@@ -95,8 +99,6 @@ ATTRIBUTES = (
 
 
 def register_extra_types(register: Callable[..., Any], enum_type: Callable[[EnumInfo], Any]) -> None:
-    from .types import OBJECT, PSType
-
     for info in ENUMS:
         enum_type(info)
 
@@ -132,16 +134,12 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
     register(PSType("System.Text.UTF8Encoding", OBJECT, check=lambda v: isinstance(v, TextEncoding),
                     constructor=_new_utf8, pyclass=TextEncoding))
 
-    from .psmembers import PSNoteProperty
     register(PSType("System.Management.Automation.PSNoteProperty", OBJECT,
                     check=lambda v: isinstance(v, PSNoteProperty),
                     constructor=lambda name, value=None: PSNoteProperty(conv.to_string(name), value),
                     pyclass=PSNoteProperty), "psnoteproperty")
 
-    from .errors import ErrorCategoryInfo, ErrorDetails, ErrorRecord, InvocationInfo, to_category
-
     def new_error_record(exception: Any, error_id: Any, category: Any, target: Any) -> ErrorRecord:
-        from .errors import DotNetException
         if not isinstance(exception, DotNetException):
             raise conv.cast_error(exception, "System.Exception")
         return ErrorRecord(exception, None if error_id is None else conv.to_string(error_id),
@@ -165,5 +163,4 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
 
 
 def _new_utf8(emit_bom: Any = False) -> TextEncoding:
-    from .netobjects import encoding
     return encoding("utf8" if conv.to_bool(emit_bom) else "utf8nobom")
