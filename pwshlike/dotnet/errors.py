@@ -695,7 +695,8 @@ def _ellipsize(text: str) -> str:
 # How ErrorCategoryInfo names its target: the object's text and its type's
 # short name.  Both are the object model's rules, which live above this module
 # (conversions and types raise these exceptions); conversions installs them
-# when it loads, so they are in place before any script or cmdlet runs.
+# when it loads, and the package loads it first (its __init__ imports types),
+# so these placeholders are replaced before anything can read them.
 _target_text: Callable[[Any], str] = str
 _target_type_name: Callable[[Any], str] = lambda value: type(value).__name__
 

@@ -1,6 +1,9 @@
 """The exception hierarchy, ErrorRecord, ErrorCategoryInfo and
 InvocationInfo (about_Try_Catch_Finally, about_Automatic_Variables $Error)."""
 
+import subprocess
+import sys
+
 import pytest
 
 from pwshlike.dotnet import errors as e
@@ -100,6 +103,16 @@ def test_category_info_with_activity_and_ellipsis():
     record.category_info.reason = "Custom"
     record.category_info.activity = "Doing"
     assert str(record.category_info).endswith("[Doing], Custom")
+
+
+def test_category_info_names_its_target_by_powershell_rules_whatever_is_imported_first():
+    # errors sits below conversions and types; the rules are installed when
+    # the package loads, so even a program importing only errors gets them.
+    code = ("from pwshlike.dotnet.errors import DotNetException, ErrorRecord\n"
+            "info = ErrorRecord(DotNetException('x'), 'id', 'NotSpecified', [1, 2.5, True]).category_info\n"
+            "print(info.target_name, '|', info.target_type, '|', info)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out == "1 2.5 True | Object[] | NotSpecified: (1 2.5 True:Object[]) [], Exception\n"
 
 
 def test_deadlock_category_template():
