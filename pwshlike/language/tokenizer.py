@@ -79,7 +79,7 @@ _BRACED_VAR_RE = re.compile("[^}`{\"\u201c\u201d\u201e\\x00]*")
 # After a newline: blanks and comments (a comment may end its line, but no
 # line may be blank) and then a '|' that continues the pipeline.
 _PIPE_CONTINUATION = re.compile(
-    "[" + WS_CLASS + "]*(?:(?:#[^\\r\\n]*|<#[\\s\\S]*?#>)[" + WS_CLASS + "]*"
+    "[" + WS_CLASS + "]*(?:(?:#[^\\r\\n]*(?![^\\r\\n])|<#[\\s\\S]*?#>)[" + WS_CLASS + "]*"
     "(?:(?:\\r\\n|\\r|\\n)[" + WS_CLASS + "]*)?)*\\|").match
 # The common tokens in one match (after ASCII blanks), most frequent first:
 # 1 punctuation and newlines that read the same in every mode, 2 a name
