@@ -138,14 +138,18 @@ class StatementCompiler:
             self.trap_depth = saved_depth
 
         def handler(ctx: Any, record: ErrorRecord, out: Any) -> None:
-            saved = ctx.scope
+            # The trap's own block is hidden while its body runs: an error
+            # there (``throw $_``) leaves the trapping block instead of
+            # running the same trap again.
+            saved, saved_traps = ctx.scope, ctx.traps
             scope = Scope(saved)
             scope.vars["_"] = PSVariable("_", record)
             ctx.scope = scope
+            ctx.traps = saved_traps + [None]
             try:
                 body(ctx, out)
             finally:
-                ctx.scope = saved
+                ctx.scope, ctx.traps = saved, saved_traps
         return types, handler
 
     def s_TryStatementAst(self, node: Any) -> tuple[Stmt, bool]:
