@@ -348,7 +348,7 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
         if arg.end_of_parameters:
             continue
         if arg.name is None:
-            positional.append(arg.value)
+            positional.append(arg.value if arg.literal is None else _Literal(arg.value, arg.literal))
             continue
         param = resolve_parameter(metadata, arg.name, command_name)
         if param is None:
@@ -365,14 +365,15 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
         if not arg.splatted:
             explicit_names.add(param.name)
         if arg.has_value:
-            value = arg.value
+            value = _for_parameter(param, arg.value, arg.literal)
         elif param.is_switch:
             value = _PRESENT
         else:
             if i >= n or _is_parameter_token(arguments[i], metadata):
                 raise binding_error(command_name, "MissingArgument", param.name, param.type_name)
             following = arguments[i]
-            value = following.value if following.name is None else (following.text or "-" + following.name)
+            value = _for_parameter(param, following.value, following.literal) if following.name is None \
+                else (following.text or "-" + following.name)
             i += 1
         named.append((param, value, arg))
 
@@ -442,14 +443,18 @@ def _bind_positional(binding: Binding, values: list[Any], simple_function: bool)
             remaining.append(value)
             queue.pop(0)
             continue
+        literal = value.text if type(value) is _Literal else None
+        if literal is not None:
+            value = value.value
         param = _next_positional(binding, value)
         if param is None:
+            queue[0] = value
             break
         queue.pop(0)
-        binding.bind_value(param, value)
+        binding.bind_value(param, _for_parameter(param, value, literal))
         if _is_remaining(binding, param):
             positional_rest, first_value = param, value
-    remaining.extend(queue)
+    remaining.extend(v.value if type(v) is _Literal else v for v in queue)
     if not remaining:
         return
     rest = positional_rest or _remaining_arguments_parameter(binding)
@@ -466,6 +471,26 @@ def _bind_positional(binding: Binding, values: list[Any], simple_function: bool)
         return
     from pwshlike.dotnet.conversions import to_string
     raise binding_error(binding.command_name, "PositionalParameterNotFound", to_string(remaining[0]))
+
+
+class _Literal:
+    """A positional numeric literal argument with the text it was written
+    as (see CommandArgument.literal), until binding picks its parameter."""
+
+    __slots__ = ("value", "text")
+
+    def __init__(self, value: Any, text: str) -> None:
+        self.value = value
+        self.text = text
+
+
+def _for_parameter(param: ParameterMetadata, value: Any, literal: Optional[str]) -> Any:
+    """What a parameter binds for an argument: a ``[string]`` parameter
+    takes a numeric literal's text as written (pwsh binds the token text,
+    so ``f 0x10`` gives '0x10'), any other parameter the number."""
+    if literal is not None and param.type_name.lower() in ("string", "system.string"):
+        return literal
+    return value
 
 
 def _next_positional(binding: Binding, value: Any) -> Optional[ParameterMetadata]:

@@ -11,9 +11,11 @@ first command.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, Callable
 
 from ..language import ast as A
+from ..language.numeric import TypedNumber
 from .compile_support import contains_command, emit_value, lazy_range, pipeline_input
 from ..dotnet.conversions import to_string
 from ..dotnet.errors import CommandNotFoundException, ErrorCategory, InvocationInfo
@@ -203,9 +205,11 @@ class CommandCompiler:
                 return switch
             value = self.expr(node.argument)
             text = "-" + name + ":"
+            literal = _number_text(node.argument)
 
             def named(ctx: Any, args: list) -> None:
-                args.append(CommandArgument(name, value(ctx), True, colon=True, extent=extent, text=text))
+                args.append(CommandArgument(name, value(ctx), True, colon=True, extent=extent, text=text,
+                                            literal=literal))
             return named
         if isinstance(node, A.EndOfParametersAst):
             return lambda ctx, args: args.append(
@@ -218,6 +222,10 @@ class CommandCompiler:
             return self._splat(node)
         value = self.expr(node)
         text = extent.text
+        literal = _number_text(node)
+        if literal is not None:
+            return lambda ctx, args: args.append(
+                CommandArgument(None, value(ctx), extent=extent, text=text, literal=literal))
 
         def positional(ctx: Any, args: list) -> None:
             args.append(CommandArgument(None, value(ctx), extent=extent, text=text))
@@ -275,3 +283,17 @@ class CommandCompiler:
                 result.append(Redirection(streams, "file", self.expr(location), bool(node.append)))
         return result
 
+
+def _number_text(node: Any) -> Any:
+    """The text of a numeric literal argument written otherwise than its
+    value prints (``34uy``, ``0x10``, ``1e2``), else None: pwsh keeps that
+    text for binding to a ``[string]`` parameter."""
+    if type(node) is not A.ConstantExpressionAst:
+        return None
+    value = node.value
+    if type(value) is TypedNumber:
+        value = value.value
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return None
+    text = node.extent.text
+    return None if text == to_string(value) else text

@@ -46,14 +46,18 @@ class CommandArgument:
     * ``text``: the argument as written, for error messages.
     * ``verbatim``: the rest of the line after ``--%`` (a positional string
       native commands receive unquoted and unsplit by the engine).
+    * ``literal``: for a numeric literal written differently from its value
+      (``34uy``, ``0x10``, ``1e2``), the text as written: a ``[string]``
+      parameter binds that text, as pwsh binds the token text.
     """
 
     __slots__ = ("name", "value", "has_value", "colon", "splatted",
-                 "end_of_parameters", "extent", "text", "verbatim")
+                 "end_of_parameters", "extent", "text", "verbatim", "literal")
 
     def __init__(self, name: Optional[str] = None, value: Any = None, has_value: bool = True,
                  colon: bool = False, splatted: bool = False, end_of_parameters: bool = False,
-                 extent: Any = None, text: Optional[str] = None, verbatim: bool = False) -> None:
+                 extent: Any = None, text: Optional[str] = None, verbatim: bool = False,
+                 literal: Optional[str] = None) -> None:
         self.name = name
         self.value = value
         self.has_value = has_value
@@ -63,6 +67,7 @@ class CommandArgument:
         self.extent = extent
         self.text = text
         self.verbatim = verbatim
+        self.literal = literal
 
     def __repr__(self) -> str:
         if self.end_of_parameters:
