@@ -258,6 +258,10 @@ def _arithmetic(op: str, left: Any, right: Any) -> Any:
             return left * count
         number = conv.to_number(left)
         return _arith(op, number, _operand_number(right, number))
+    if op == "+" and isinstance(left, Char):
+        # pwsh's BinaryAdd turns a char on the left into a one-character string and concatenates
+        # ([char]'a' + 1 is 'a1'); a char on the right of a number still adds as a number.
+        return str(left) + conv.to_string(right)
     items = iter_collection(left)
     if items is not None and not isinstance(left, KeyCollection) or isinstance(left, (list, tuple)):
         return _collection_arith(op, left, right)
