@@ -32,8 +32,8 @@ from .errors import (
 from .methodcall import call, method_not_found, overload_not_found
 from .values import (
     ArrayList, BigInt, Byte, Char, EnumInfo, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable,
-    Int16, INT32_MAX, INT32_MIN, Int64, iter_collection, KeyCollection, OrderedDictionary, PSCustomObject, PSReference,
-    SByte, Single, StringBuilder, SwitchParameter, TypedArray, UInt16, UInt32, UInt64,
+    Int16, INT32_MAX, INT32_MIN, Int64, iter_collection, KeyCollection, OrderedDictionary, OrderedHashtable,
+    PSCustomObject, PSReference, SByte, Single, StringBuilder, SwitchParameter, TypedArray, UInt16, UInt32, UInt64,
 )
 
 
@@ -405,6 +405,9 @@ ORDERED = _register(PSType("System.Collections.Specialized.OrderedDictionary", O
                            constructor=lambda *a: OrderedDictionary(),
                            interfaces=_DICT_IFACES + ("System.Collections.Specialized.IOrderedDictionary",),
                            pyclass=OrderedDictionary), "ordered")
+ORDERED_HASHTABLE = _register(PSType("System.Management.Automation.OrderedHashtable", HASHTABLE,
+                                     check=_check_class(OrderedHashtable), constructor=lambda *a: OrderedHashtable(),
+                                     interfaces=_DICT_IFACES + ("System.ICloneable",), pyclass=OrderedHashtable))
 ARRAY = _register(PSType("System.Array", OBJECT, converter=conv.convert_to_array,
                          check=lambda v: isinstance(v, (list, tuple)) and not isinstance(
                              v, (GenericList, ArrayList)),

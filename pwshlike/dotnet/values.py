@@ -371,6 +371,59 @@ class OrderedDictionary(Hashtable):
     full_name = "System.Collections.Specialized.OrderedDictionary"
 
 
+def _ordinal_key(key: Any) -> Any:
+    """Hash key for a case-sensitive .NET dictionary: like ``_norm_key`` but
+    strings compare ordinally."""
+    if key is True or key is False:
+        return (_BOOL_TAG, key)
+    if getattr(type(key), "__hash__", None) is None:
+        return (_IDENTITY_TAG, id(key))
+    return key
+
+
+class OrderedHashtable(Hashtable):
+    """``System.Management.Automation.OrderedHashtable``, what ``ConvertFrom-Json
+    -AsHashtable`` returns: a Hashtable (so ``-is [hashtable]`` holds) that keeps
+    insertion order and, being backed by an OrderedDictionary with the default
+    comparer, tells keys apart by case (JSON ``{"a":1,"A":2}`` keeps both)."""
+
+    __slots__ = ()
+    full_name = "System.Management.Automation.OrderedHashtable"
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._vals[_ordinal_key(key)]
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return self._vals.get(_ordinal_key(key), default)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        n = _ordinal_key(key)
+        if n not in self._keys:
+            self._keys[n] = key
+        self._vals[n] = value
+
+    def add(self, key: Any, value: Any) -> bool:
+        """Adds a new key; returns False (and changes nothing) if it exists."""
+        n = _ordinal_key(key)
+        if n in self._keys:
+            return False
+        self._keys[n] = key
+        self._vals[n] = value
+        return True
+
+    def original_key(self, key: Any) -> Any:
+        """The key as stored."""
+        return self._keys[_ordinal_key(key)]
+
+    def __delitem__(self, key: Any) -> None:
+        n = _ordinal_key(key)
+        del self._vals[n]
+        del self._keys[n]
+
+    def __contains__(self, key: Any) -> bool:
+        return _ordinal_key(key) in self._keys
+
+
 class GenericDictionary(dict):
     """``System.Collections.Generic.Dictionary[K,V]``: case-sensitive keys as
     in .NET's default comparer; ``key_type``/``value_type`` are PSTypes."""

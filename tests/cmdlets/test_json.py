@@ -8,7 +8,7 @@ import datetime as _dt
 import pytest
 
 from helpers.session import Shell as Session
-from pwshlike.dotnet.values import Int64, OrderedDictionary, PSCustomObject
+from pwshlike.dotnet.values import Int64, PSCustomObject
 
 
 @pytest.fixture
@@ -67,11 +67,17 @@ def test_from_json_objects_and_types(s: Session) -> None:
     assert s.run("('\"2020-01-01\"' | ConvertFrom-Json).GetType().Name") == ["String"]
 
 
-def test_from_json_as_hashtable_is_ordered_and_case_insensitive(s: Session) -> None:
+def test_from_json_as_hashtable_is_an_ordered_case_sensitive_hashtable(s: Session) -> None:
+    # pwsh 7.3+ returns System.Management.Automation.OrderedHashtable: a Hashtable (so -is [hashtable]
+    # holds) that keeps the JSON's key order and tells keys apart by case.
     table = s.one("'{\"B\":1,\"a\":{\"x\":2}}' | ConvertFrom-Json -AsHashtable")
-    assert isinstance(table, OrderedDictionary)
     assert list(table) == ["B", "a"]
-    assert s.run("$h = '{\"B\":1}' | ConvertFrom-Json -AsHashtable; $h.b") == [1]
+    assert s.run("$h = '{\"B\":1,\"a\":{\"x\":2}}' | ConvertFrom-Json -AsHashtable; $h -is [hashtable]; "
+                 "$h.GetType().Name; $h.GetType().FullName; $h.a -is [hashtable]; "
+                 "$h -is [System.Collections.Specialized.OrderedDictionary]") == [
+        True, "OrderedHashtable", "System.Management.Automation.OrderedHashtable", True, False]
+    assert s.run("$h = '{\"k\":1,\"K\":2}' | ConvertFrom-Json -AsHashtable; $h.Count; $h.k; $h.K; "
+                 "$null -eq $h.b") == [2, 1, 2, True]
 
 
 def test_from_json_arrays_enumerate_unless_no_enumerate(s: Session) -> None:

@@ -25,7 +25,7 @@ from pwshlike.dotnet import members
 from pwshlike.dotnet.conversions import dotnet_to_string, format_decimal, format_double, format_single
 from pwshlike.dotnet.errors import ArgumentException, ErrorCategory, ErrorRecord, InvalidOperationException
 from pwshlike.dotnet.values import (
-    BigInt, Char, EnumValue, Hashtable, Int64, OrderedDictionary, PSCustomObject, Single, iter_collection,
+    BigInt, Char, EnumValue, Hashtable, Int64, OrderedHashtable, PSCustomObject, Single, iter_collection,
 )
 from pwshlike.dotnet.credentials import SecureString
 
@@ -351,7 +351,7 @@ def _convert(raw: Any, as_hashtable: bool, max_depth: int, depth: int) -> Any:
     if not isinstance(raw, _Pairs):
         return [_convert(item, as_hashtable, max_depth, depth + 1) for item in raw]
     if as_hashtable:
-        table = OrderedDictionary()
+        table = OrderedHashtable()
         for key, value in raw:
             table[key] = _convert(value, as_hashtable, max_depth, depth + 1)
         return table
@@ -385,7 +385,7 @@ class ConvertFromJsonCommand(Cmdlet):
     input_object = Parameter("String", position=0, mandatory=True, value_from_pipeline=True,
                              allow_empty_string=True, help="The JSON text.")
     as_hashtable = Parameter("SwitchParameter", name="AsHashtable",
-                             help="Makes ordered hashtables (case-insensitive keys) instead of objects.")
+                             help="Makes ordered hashtables (OrderedHashtable, keys told apart by case) instead of objects.")
     depth = Parameter("Int32", validators=[validate_range(1, 2147483647)], default=1024,
                       help="The deepest nesting allowed.")
     no_enumerate = Parameter("SwitchParameter", help="Outputs a JSON array as one object.")
