@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Optional
 
 from pwshlike.commands.builtins.format import ConsoleSinkCommand
+from pwshlike.commands.builtins.select_window import SelectWindow
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
 from pwshlike.dotnet.conversions import to_bool
@@ -201,40 +202,29 @@ class SelectObjectCommand(Cmdlet):
 
     def begin_processing(self) -> None:
         self._seen = 0
-        self._taken = 0
-        self._buffer: list[Any] = []
+        self._window = SelectWindow(self.first, self.last, self.skip, self.skip_last)
         self._unique: list[Any] = []
 
     def process_record(self) -> Iterator[Any]:
         obj = self.input_object
-        position = self._seen
-        self._seen += 1
+        if obj is None:
+            # pwsh ignores null input: `$null | Select-Object a` writes nothing.
+            return
         if self.index is not None:
+            position = self._seen
+            self._seen += 1
             if position in self.index:
                 yield from self._emit(obj)
             return
-        if self.skip and position < self.skip:
-            return
-        if self.last is not None or self.skip_last is not None:
-            self._buffer.append(obj)
-            return
-        if self.first is not None and self._taken >= self.first:
-            self._stop()
-            return
-        self._taken += 1
-        yield from self._emit(obj)
-        if self.first is not None and self._taken >= self.first:
+        window = self._window
+        selected = window.push(obj)
+        if selected is not None:
+            yield from self._emit(selected)
+        if window.done:
             self._stop()
 
     def end_processing(self) -> Iterator[Any]:
-        buffered = self._buffer
-        if self.skip_last is not None:
-            buffered = buffered[:max(0, len(buffered) - self.skip_last)]
-        if self.last is not None:
-            buffered = buffered[max(0, len(buffered) - self.last):]
-            if self.first is not None:
-                buffered = buffered[:self.first]
-        for obj in buffered:
+        for obj in self._window.drain():
             yield from self._emit(obj)
 
     def _stop(self) -> None:
