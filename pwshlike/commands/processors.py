@@ -455,7 +455,8 @@ class ScriptCommandProcessor(_CommandRun):
         binding = self.binding
         bound = Hashtable()
         variables: dict[str, Any] = {}
-        common = COMMON_NAMES
+        # A simple function has no common parameters, so a parameter of its own may be named like one.
+        common = COMMON_NAMES if binding.metadata.is_advanced else ()
         for name, value in binding.bound.items():
             bound[name] = value
             if name not in common:
