@@ -384,6 +384,14 @@ class IncompleteParseException(ParseException):
     default_error_id = "IncompleteParse"
 
 
+class ScriptRequiresException(RuntimeException):
+    """A script's ``#requires`` asks for what this session lacks."""
+
+    full_name = "System.Management.Automation.ScriptRequiresException"
+    default_error_id = "ScriptRequiresException"
+    default_category = ErrorCategory.ResourceUnavailable
+
+
 class CommandNotFoundException(RuntimeException):
     full_name = "System.Management.Automation.CommandNotFoundException"
     default_error_id = "CommandNotFoundException"

@@ -101,6 +101,10 @@ class Extent:
         """The whole source line the extent starts on (for error displays)."""
         return self.source.line_text(self.start_line)
 
+    def __str__(self) -> str:
+        """pwsh's ``IScriptExtent.ToString()`` (what formatting shows): the text."""
+        return self.text
+
     def __repr__(self) -> str:
         return f"Extent({self.start_line}:{self.start_column}-{self.end_line}:{self.end_column} {self.text!r})"
 
@@ -138,6 +142,10 @@ class Ast:
             stack.extend(reversed(list(node.children())))
 
     _fields: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        """pwsh's ``Ast.ToString()`` (what formatting shows): the source text."""
+        return self.extent.text
 
     def __repr__(self) -> str:
         inner = ", ".join(f"{f}={getattr(self, f)!r}" for f in self._fields)
@@ -225,6 +233,9 @@ class TypeName:
             return self.name + "[" + ",".join(a.full_name for a in self.generic_arguments) + "]"
         return self.name
 
+    def __str__(self) -> str:
+        return self.full_name
+
     def __repr__(self) -> str:
         return f"TypeName({self.full_name!r})"
 
@@ -233,11 +244,13 @@ class TypeName:
 
 ScriptBlockAst = _node("ScriptBlockAst", Ast,
     "param_block begin_block process_block end_block clean_block dynamicparam_block is_filter "
-    "using_statements",
+    "using_statements script_requirements",
     """A script, function body or ``{ }`` literal.  A block without named
     blocks has its statements in ``end_block`` (``process_block`` when
     ``is_filter``), with ``NamedBlockAst.unnamed`` True.  ``using_statements``
-    is a UsingStatementAst list (only a whole script has them) or None.""")
+    is a UsingStatementAst list (only a whole script has them) or None;
+    ``script_requirements`` is what its ``#requires`` lines ask for
+    (``requires.ScriptRequirements``, only on a whole script) or None.""")
 
 UsingStatementAst = _node("UsingStatementAst", StatementAst, "using_kind name alias",
     """``using namespace System.Text`` at the top of a script: ``using_kind`` is

@@ -27,6 +27,7 @@ call on ``self``, as fast as when they were one class.
 from __future__ import annotations
 
 import gc
+import re
 import sys
 from typing import Optional
 
@@ -72,6 +73,8 @@ class Parser(BlockRules, StatementRules, PipelineRules, ExpressionRules, TypeNam
                 self._late(var.extent, "SplattingNotPermitted", var.name)
 
 _RECURSION_LIMIT = 8000
+# A cheap test over the whole input before looking for #requires comments.
+_HAS_REQUIRES = re.compile("#requires", re.IGNORECASE).search
 # Inputs at least this long are treated as long-lived scripts (see parse()).
 _LONG_LIVED_INPUT = 64 * 1024
 
@@ -111,6 +114,10 @@ def parse(text: str, file: Optional[str] = None) -> tuple[A.ScriptBlockAst, list
     parser.check_splats()
     parser.finish_tokens()
     errors = parser.errors
+    if _HAS_REQUIRES(text) is not None:
+        # Loaded only for inputs that may hold #requires lines.
+        from .requires import script_requirements
+        ast.script_requirements = script_requirements(parser.src, parser.tk.tokens, errors)
     if parser.late_errors:
         errors = errors + sorted(parser.late_errors, key=lambda e: e.extent.start_offset)
     return ast, parser.tk.tokens, errors

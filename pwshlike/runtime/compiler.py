@@ -16,13 +16,16 @@ module hands to ``scriptblock.register_compiler`` when it loads.
 
 from __future__ import annotations
 
+import os
 from typing import Any, Callable, Optional
 
+from ..dotnet.errors import ScriptRequiresException
 from ..language import ast as A
 from .compile_assign import AssignCompiler
 from .compile_commands import CommandCompiler
 from .compile_expressions import ExpressionCompiler
 from .compile_statements import StatementCompiler
+from .automatic import PS_VERSION
 from .compile_support import references_variable
 from .scriptblock import register_compiler
 
@@ -117,10 +120,31 @@ class Compiler(ExpressionCompiler, AssignCompiler, StatementCompiler, CommandCom
                 setattr(compiled, attr, self.named_block(named))
         if ast.process_block is not None:
             compiled.process_uses_input = references_variable(ast.process_block, "input")
+        if ast.script_requirements is not None:
+            _check_requirements(ast, compiled)
         return compiled
 
     def named_block(self, node: Any) -> Stmt:
         return self.statement_list(node.statements or [], node.traps or [])
+
+
+def _check_requirements(ast: Any, compiled: CompiledScriptBlock) -> None:
+    """A script file whose ``#requires -Version`` this version cannot meet
+    fails before its first statement (pwsh's VerifyPSVersion), with
+    ScriptRequiresUnmatchedPSVersion."""
+    file = ast.extent.file
+    required = ast.script_requirements.unmet_version(PS_VERSION)
+    if not file or required is None:
+        return
+    running = ".".join(str(p) for p in PS_VERSION)
+    message = (f"The script '{os.path.basename(file)}' cannot be run because it contained a \"#requires\" "
+               f"statement for PowerShell {required}. The version of PowerShell that is required by the "
+               f"script does not match the currently running version of PowerShell {running}.")
+
+    def unmet(ctx: Any, out: Any) -> None:
+        raise ScriptRequiresException(message, error_id="ScriptRequiresUnmatchedPSVersion",
+                                      target_object=os.path.basename(file))
+    compiled.begin = unmet  # the script's own blocks never start
 
 
 def compile_script_block(ast: Any, function_parameters: Optional[list] = None) -> CompiledScriptBlock:

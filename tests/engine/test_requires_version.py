@@ -1,0 +1,30 @@
+"""A script file whose ``#requires -Version`` names a version this shell
+(7.4) cannot meet stops before its first statement with pwsh's
+ScriptRequiresException; released versions up to 7.4 run."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.session import Shell
+
+
+@pytest.mark.parametrize("version", ["3.0", "5.1", "6.2", "7.0", "7.4"])
+def test_met_versions_run(tmp_path, version):
+    script = tmp_path / "ok.ps1"
+    script.write_text(f"#requires -Version {version}\n'ran'\n")
+    assert Shell().text(f". '{script}'") == ["ran"]
+
+
+@pytest.mark.parametrize("version", ["7.5", "8.0", "5.2"])
+def test_unmet_version_stops_the_script(tmp_path, version):
+    script = tmp_path / "new.ps1"
+    script.write_text(f"'never'\n#requires -Version {version}\n")
+    shell = Shell()
+    out = shell.text(f"try {{ . '{script}' }} catch {{ $_.FullyQualifiedErrorId; "
+                     "$_.Exception.GetType().FullName; $_.CategoryInfo.Category; $_.Exception.Message }")
+    assert out[:3] == ["ScriptRequiresUnmatchedPSVersion", "System.Management.Automation.ScriptRequiresException",
+                       "ResourceUnavailable"]
+    assert out[3] == (f"The script 'new.ps1' cannot be run because it contained a \"#requires\" statement for "
+                      f"PowerShell {version}. The version of PowerShell that is required by the script does not "
+                      "match the currently running version of PowerShell 7.4.6.")
