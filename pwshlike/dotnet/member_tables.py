@@ -21,7 +21,7 @@ from .errors import (
     NotSupportedException,
 )
 from .operators import compare, compare_strings
-from .types import BYTE, CHAR, resolve_type, STRING, type_of
+from .types import BYTE, CHAR, register_static_members, resolve_type, STRING, type_of
 from .values import (
     ArrayList, Byte, Char, DictionaryEntry, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable,
     Int64, iter_collection, KeyCollection, KeyValuePair, OrderedDictionary, PSReference, StringBuilder, TypedArray,
@@ -438,6 +438,28 @@ def _dotnet_equals(a: Any, b: Any) -> bool:
         return bool(a == b)
     except TypeError:
         return a is b
+
+
+def object_reference_equals(a: Any, b: Any) -> bool:
+    """``[object]::ReferenceEquals(a, b)``: the same instance.  .NET boxes each
+    value-type argument separately, so two numbers (or dates...) never are."""
+    if a is None or b is None:
+        return a is None and b is None
+    if type_of(a).is_value_type:
+        return False
+    return a is b
+
+
+def object_static_equals(a: Any, b: Any) -> bool:
+    """``[object]::Equals(a, b)``: the same instance, or both non-null and
+    ``a.Equals(b)``."""
+    return a is b or (a is not None and b is not None and _dotnet_equals(a, b))
+
+
+register_static_members("System.Object", lambda: {
+    "referenceequals": ("ReferenceEquals", object_reference_equals, True),
+    "equals": ("Equals", object_static_equals, True),
+})
 
 
 def _contains(lst: Any, value: Any) -> bool:

@@ -322,6 +322,16 @@ class PropertyCollection(list):
     def Item(self, name: Any) -> Optional[PSNoteProperty]:
         return self.lookup(conv.to_string(name))
 
+    def GetEnumerator(self) -> list:
+        return list(self)
+
+
+# pwsh's PSMemberInfoCollection: its own methods, the count, and member enumeration over the
+# properties for anything else (``.Properties.Name``); not an array's fixed-size Add/Remove.
+_BY_CLASS[PropertyCollection] = _Members(
+    {"Count": len},
+    {name: getattr(PropertyCollection, name) for name in ("Add", "Remove", "Match", "Item", "GetEnumerator")})
+
 
 def property_list(obj: Any) -> list[PSNoteProperty]:
     """The properties of an object as PSNoteProperty items, in order (what
@@ -801,6 +811,8 @@ def get_index(obj: Any, index: Any) -> Any:
             if -n <= index < n:
                 return obj[index]
             return None
+        if t is PropertyCollection and isinstance(index, str):
+            return obj.lookup(index)  # .psobject.Properties['Name']
         keys = iter_collection(index)
         if keys is not None:
             return [v for v in (_list_item(obj, k) for k in keys) if v is not None]
