@@ -31,7 +31,7 @@ from .errors import (
     ArgumentOutOfRangeException, dotnet_exception_from, DotNetException, ErrorCategory, ExtendedTypeSystemException,
     GetValueInvocationException, IndexOutOfRangeException, RuntimeException, SetValueInvocationException,
 )
-from .methodcall import call, method_not_found, overload_not_found
+from .methodcall import call, call_generic, method_not_found, overload_not_found
 from .psmembers import ComputedMember, PSNoteProperty
 from .typedata import TABLE as _TYPE_DATA
 from .types import PSType, type_of
@@ -617,6 +617,24 @@ def invoke_method(obj: Any, name: str, args: Sequence[Any]) -> Any:
     if items is not None and not isinstance(obj, (Hashtable, dict)):
         return _enumerate_method(obj, list(items), name, args)
     raise method_not_found(type_of(obj).full_name, name)
+
+
+def invoke_generic_method(obj: Any, name: str, type_args: Sequence[Any], args: Sequence[Any]) -> Any:
+    """``$obj.Name[T](args)``: a generic method of the object's type."""
+    if obj is None:
+        raise _method_on_null()
+    entry = _members_of(obj).methods.get(name.lower())
+    if entry is None:
+        raise method_not_found(type_of(obj).full_name, name)
+    return call_generic(entry[0], entry[1], type_args, list(args), prefix=(obj,))
+
+
+def invoke_generic_static(pstype: PSType, name: str, type_args: Sequence[Any], args: Sequence[Any]) -> Any:
+    """``[Type]::Name[T](args)``: a generic static method."""
+    entry = pstype._static_table().get(name.lower())
+    if entry is None or not entry[2]:
+        raise method_not_found(pstype.full_name, name)
+    return call_generic(entry[0], entry[1], type_args, list(args))
 
 
 def _enumerate_method(obj: Any, items: list, name: str, args: Sequence[Any]) -> Any:

@@ -32,6 +32,24 @@ def accepts(func: Callable[..., Any], count: int, skip: int = 0) -> bool:
     return positional - defaults <= count <= positional
 
 
+def generic(arity: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Marks a modelled method as generic (``Name[T1, ..., Tn](args)``): it
+    takes its ``arity`` type arguments (PSTypes) before its arguments."""
+    def mark(func: Callable[..., Any]) -> Callable[..., Any]:
+        func.generic_arity = arity  # type: ignore[attr-defined]
+        return func
+    return mark
+
+
+def call_generic(name: str, func: Callable[..., Any], type_args: Sequence[Any], args: Sequence[Any],
+                 prefix: Sequence[Any] = ()) -> Any:
+    """Calls a generic method with its type arguments; a method that is not
+    generic over that many types has no such overload (as pwsh finds none)."""
+    if getattr(func, "generic_arity", None) != len(type_args):
+        raise overload_not_found(name, len(args))
+    return call(name, func, args, skip=len(prefix) + len(type_args), prefix=(*prefix, *type_args))
+
+
 def method_not_found(type_name: str, name: str) -> RuntimeException:
     return RuntimeException(
         f"Method invocation failed because [{type_name}] does not contain a method named '{name}'.",

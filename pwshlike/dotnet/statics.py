@@ -29,6 +29,7 @@ from .errors import (
     ArgumentException, ArgumentNullException, ArgumentOutOfRangeException, ArithmeticException, DivideByZeroException,
     FormatException, InvalidCastException, MethodException, OverflowException,
 )
+from .methodcall import generic
 from .netobjects import encoding, to_bytes
 from .operators import compare, compare_strings, equals
 from .types import BYTE, resolve_type, STRING, type_of
@@ -951,13 +952,19 @@ def _array_create(element_type: Any, length: Any) -> TypedArray:
     return TypedArray([default] * _i(length), t)
 
 
+@generic(1)
+def _array_empty(element_type: Any) -> TypedArray:
+    """``[Array]::Empty[T]()``: an empty ``T[]``."""
+    return TypedArray([], element_type)
+
+
 def _array_table() -> Table:
     return make_table({}, {
         "Reverse": _array_reverse, "Sort": _array_sort, "IndexOf": _array_index_of,
         "LastIndexOf": _array_last_index_of,
         "Exists": lambda arr, pred: any(conv.to_bool(pred(x)) for x in _items(arr)),
         "Clear": lambda arr, index=0, length=None: _array_clear(arr, index, length),
-        "CreateInstance": _array_create, "Empty": lambda: [],
+        "CreateInstance": _array_create, "Empty": _array_empty,
         "Copy": lambda src, dst, length: _array_copy(src, dst, length),
         "Resize": _array_resize,
     })

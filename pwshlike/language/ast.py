@@ -402,8 +402,10 @@ MemberExpressionAst = _node("MemberExpressionAst", ExpressionAst,
     (``$x.$name``, ``$x.($n)``).""")
 
 InvokeMemberExpressionAst = _node("InvokeMemberExpressionAst", ExpressionAst,
-    "expression member arguments static null_conditional",
-    """``expr.Method(args)``; ``arguments`` is an ExpressionAst list.""")
+    "expression member arguments static null_conditional generic_type_arguments",
+    """``expr.Method(args)``; ``arguments`` is an ExpressionAst list;
+    ``generic_type_arguments`` the TypeNames of ``expr.Method[T1,T2](args)``
+    (None for a plain call).""")
 
 IndexExpressionAst = _node("IndexExpressionAst", ExpressionAst, "target index null_conditional", "")
 

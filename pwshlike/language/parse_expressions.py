@@ -12,12 +12,12 @@ import pwshlike.language.ast as A
 from .ast import Extent
 from .numeric import TypedNumber
 from .parse_cursor import (INVARIANT, K_ATCURLY, K_ATPAREN, K_COLON, K_COLONCOLON, K_COMMA, K_DOLLARPAREN,
-                           K_DOT, K_EQUALS, K_EXPANDABLE, K_GENERIC, K_HERE_EXPANDABLE, K_HERE_STRING,
+                           K_DOT, K_EQUALS, K_EXPANDABLE, K_GENERIC, K_HERE_EXPANDABLE, K_HERE_STRING, K_IDENTIFIER,
                            K_LBRACKET, K_LCURLY, K_LPAREN, K_MINUS, K_MINUSMINUS, K_NEWLINE, K_NUMBER,
                            K_PARAMETER, K_PLUSPLUS, K_QUESTION, K_QUESTIONDOT, K_QUESTIONLBRACKET,
                            K_RBRACKET, K_RCURLY, K_RPAREN, K_SEMI, K_SPLATTED, K_STRING, K_VARIABLE,
                            offset_before, op_name)
-from .scan_tables import DOUBLE_QUOTES, MODE_COMMAND, MODE_EXPRESSION, RawToken
+from .scan_tables import DOUBLE_QUOTES, MODE_COMMAND, MODE_EXPRESSION, MODE_TYPENAME, RawToken
 from .tokens import F_BINARY, F_HAS_PARTS, F_INVARIANT_DYNAMIC, F_PREC_MASK, F_UNARY, STATIC_FLAGS
 
 _MEMBER_ACCESS_START = frozenset(".:[?<")
@@ -441,9 +441,15 @@ class ExpressionRules:
             if member is None:
                 member = A.ErrorExpressionAst(Extent(src, target.extent.start_offset, op[2]), [])
         elif self.ungot is None:
-            lparen = self.tk.get_invoke_member_open_paren()
-            if lparen is not None:
-                return self._member_invoke(target, lparen, op, member)
+            tk = self.tk
+            if tk.text[tk.pos] == "[":
+                invoke = self._generic_member_invoke(target, op, member)
+                if invoke is not None:
+                    return invoke
+            else:
+                lparen = tk.get_invoke_member_open_paren()
+                if lparen is not None:
+                    return self._member_invoke(target, lparen, op, member)
         static = op[0] is K_COLONCOLON
         node = A.MemberExpressionAst(Extent(src, target.extent.start_offset,
                                             member.extent.end_offset),
@@ -452,8 +458,52 @@ class ExpressionRules:
         member.parent = node
         return node
 
+    def _generic_member_invoke(self, target: A.ExpressionAst, op: RawToken,
+                               member: A.ExpressionAst) -> Optional[A.ExpressionAst]:
+        """``.Method[T1, T2](args)`` (pwsh's GenericMethodArgumentsRule): a
+        ``[`` right after a member name that holds type names and is followed
+        at once by ``(`` or ``{`` is a generic method call; anything else is
+        read again from the ``[`` (an index on the member)."""
+        restore = self.tk.get_restore_point()
+        old_mode = self.tk.mode
+        arguments: list[A.TypeName] = []
+        try:
+            self._switch_mode(MODE_TYPENAME)
+            self._next()  # the '['
+            self._skip_newlines()
+            first = self._next()
+            if first[0] is not K_IDENTIFIER:
+                self.ungot = None
+                self._resync(restore)
+                return None
+            arguments.append(self._finish_type_name(first, True))
+            while True:
+                self._skip_newlines()
+                last = self._next()
+                if last[0] is not K_COMMA:
+                    break
+                self._skip_newlines()
+                tok = self._next()
+                if tok[0] is not K_IDENTIFIER:
+                    self.ungot = tok
+                    self._incomplete(last[2], last[2], "MissingTypename")
+                    return None
+                arguments.append(self._finish_type_name(tok, True))
+            if last[0] is not K_RBRACKET:
+                self.ungot = last
+                before = offset_before(last)
+                self._incomplete(before, before, "EndSquareBracketExpectedAtEndOfType")
+                return None
+        finally:
+            self._switch_mode(old_mode)
+        lparen = self.tk.get_invoke_member_open_paren()
+        if lparen is None:
+            self._resync(restore)
+            return None
+        return self._member_invoke(target, lparen, op, member, arguments)
+
     def _member_invoke(self, target: A.ExpressionAst, lbracket: RawToken, op: RawToken,
-                       member: A.ExpressionAst) -> A.ExpressionAst:
+                       member: A.ExpressionAst, generic_arguments: Optional[list] = None) -> A.ExpressionAst:
         if lbracket[0] is K_LPAREN:
             arguments, end = self._invoke_arguments(lbracket)
         else:
@@ -463,7 +513,7 @@ class ExpressionRules:
             end = block.extent.end_offset
         node = A.InvokeMemberExpressionAst(Extent(self.src, target.extent.start_offset, end),
                                            target, member, arguments, op[0] is K_COLONCOLON,
-                                           op[0] is K_QUESTIONDOT)
+                                           op[0] is K_QUESTIONDOT, generic_arguments)
         target.parent = node
         member.parent = node
         for a in arguments:

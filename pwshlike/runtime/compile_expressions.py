@@ -18,7 +18,8 @@ from ..dotnet import operators as ops
 from .compile_support import collect, runtime_error
 from ..dotnet.conversions import to_bool, to_string
 from ..dotnet.errors import ErrorCategory, ParseException, RuntimeException
-from ..dotnet.members import get_index, get_member, invoke_method
+from ..dotnet.members import (get_index, get_member, invoke_generic_method, invoke_generic_static,
+                              invoke_method)
 from .scopes import PSVariable, QualifiedName, drive_not_found, get_env
 from .scriptblock import ScriptBlock, ScriptBlockCode
 from ..dotnet.values import INTEGER_CLASSES, Hashtable, OrderedDictionary, PSCustomObject, PSReference
@@ -584,6 +585,8 @@ class ExpressionCompiler:
     def e_InvokeMemberExpressionAst(self, node: Any) -> Expr:
         name_of = self.member_name(node)
         args = [self.expr(a) for a in node.arguments or ()]
+        if node.generic_type_arguments:
+            return self._generic_invoke(node, name_of, args)
         if node.static:
             target = self.static_target(node)
             return lambda ctx: target(ctx).invoke_static(name_of(ctx), [a(ctx) for a in args])
@@ -595,6 +598,24 @@ class ExpressionCompiler:
             if null_conditional and obj is None:
                 return None
             return invoke_method(obj, name_of(ctx), [a(ctx) for a in args])
+        return call
+
+    def _generic_invoke(self, node: Any, name_of: Expr, args: list[Expr]) -> Expr:
+        """``[T]::M[A](args)`` / ``$o.M[A](args)``: the type arguments are
+        resolved when the call runs, as type literals are."""
+        types = [type_getter(t) for t in node.generic_type_arguments]
+        if node.static:
+            target = self.static_target(node)
+            return lambda ctx: invoke_generic_static(target(ctx), name_of(ctx), [t() for t in types],
+                                                     [a(ctx) for a in args])
+        obj_fn = self.expr(node.expression)
+        null_conditional = node.null_conditional
+
+        def call(ctx: Any) -> Any:
+            obj = obj_fn(ctx)
+            if null_conditional and obj is None:
+                return None
+            return invoke_generic_method(obj, name_of(ctx), [t() for t in types], [a(ctx) for a in args])
         return call
 
     def e_IndexExpressionAst(self, node: Any) -> Expr:
