@@ -685,6 +685,23 @@ def _generic_definition(name: str) -> Optional[str]:
 _LAZY_LOADED = False
 _LAZY_LOADING = False
 _LAZY_LOCK = threading.RLock()
+# Families a higher layer adds (the runtime's parser API): registered with the rest.
+_LAZY_FAMILIES: list[Callable[[], None]] = []
+
+
+def register_lazy_family(register: Callable[[], None]) -> None:
+    """Lets a higher layer have its types registered on the first lookup
+    that misses, like the built-in lazy families, instead of at start-up."""
+    if _LAZY_LOADED:
+        register()
+    else:
+        _LAZY_FAMILIES.append(register)
+
+
+def ensure_lazy_types() -> None:
+    """Registers the lazy families now (for code handing out objects of
+    those types before any type lookup has missed)."""
+    _load_lazy_types()
 
 
 def _load_lazy_types() -> None:
@@ -703,6 +720,8 @@ def _load_lazy_types() -> None:
         try:
             _regex_type()
             _TABLE_CONTENT.extra_types(_register, enum_type)
+            for family in _LAZY_FAMILIES:
+                family()
         finally:
             _LAZY_LOADING = False
         _LAZY_LOADED = True

@@ -450,6 +450,10 @@ class Token:
         """For a Parameter token: written as ``-Name:``."""
         return bool(self.dyn_flags & F_USED_COLON)
 
+    def __str__(self) -> str:
+        """pwsh's ``Token.ToString()``: the token's text."""
+        return self.text
+
     def __repr__(self) -> str:
         return f"Token({self.kind.name}, {self.text!r})"
 

@@ -26,6 +26,7 @@ from .pipeline import PipelineState
 from .scopes import QualifiedName, Scope, SessionState, get_env
 from .streams import (DebugRecord, HostInformationMessage, InformationRecord, StreamRouting,
                       VerboseRecord, WarningRecord)
+from ..dotnet.types import register_lazy_family
 from ..dotnet.values import iter_collection
 
 # ActionPreference names, canonical spelling, indexed by enum value.
@@ -473,3 +474,13 @@ def _host_text(obj: Any, separator: str) -> str:
     if items is None:
         return conversions.to_string(obj)
     return separator.join(_host_text(item, separator) for item in items)
+
+
+def _register_parser_api() -> None:
+    """The parser API's .NET types (``[...Language.Parser]``, the AST node
+    types) load with the other lazy type families: most runs never use them."""
+    from .ast_api import register
+    register()
+
+
+register_lazy_family(_register_parser_api)

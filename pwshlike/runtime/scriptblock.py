@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..dotnet.errors import ParseException, ScriptCallDepthException
+from ..dotnet.types import ensure_lazy_types
 from ..language import parse_input
 from . import active
 from .flow import ExitException, ReturnException
@@ -119,7 +120,7 @@ class ScriptBlock:
     __slots__ = ("code", "context", "closure_scope", "is_script", "catches_exit", "name")
     full_name = "System.Management.Automation.ScriptBlock"
     PS_MEMBERS = {"Invoke": "invoke", "InvokeReturnAsIs": "invoke_return_as_is",
-                  "GetNewClosure": "get_new_closure", "Ast": "ast", "File": "file",
+                  "GetNewClosure": "get_new_closure", "Ast": "public_ast", "File": "file",
                   "IsFilter": "is_filter", "StartPosition": "start_position",
                   "Module": "module", "Attributes": "attributes", "ToString": "__str__"}
 
@@ -145,6 +146,13 @@ class ScriptBlock:
 
     @property
     def ast(self) -> Any:
+        return self.code.ast
+
+    @property
+    def public_ast(self) -> Any:
+        """``$sb.Ast``: the node scripts see, so the AST's .NET types (which
+        register on first use) must be in place before it is handed out."""
+        ensure_lazy_types()
         return self.code.ast
 
     @property
