@@ -142,7 +142,6 @@ def _parameter_block(p: ParameterHelp, full: bool) -> list[str]:
             f"        Position?                    {p.position.lower() if p.position == 'Named' else p.position}",
             f"        Default value                {p.default}",
             f"        Accept pipeline input?       {p.pipeline_input.replace('True', 'true').replace('False', 'false')}",
-            f"        Aliases                      {'none' if p.aliases == 'None' else p.aliases}",
             f"        Accept wildcard characters?  {'true' if p.wildcards else 'false'}",
         ]
     lines.append("")

@@ -151,6 +151,7 @@ def _parameter(pa: Any, evaluate: Evaluate) -> tuple[ParameterMetadata, bool, bo
     advanced = False
     explicit_position = False
     accepted: tuple[str, ...] = ()
+    default_help: Optional[str] = None
     for attr in pa.attributes or ():
         if isinstance(attr, A.TypeConstraintAst):
             type_name = _type_display(attr.type_name)
@@ -190,9 +191,16 @@ def _parameter(pa: Any, evaluate: Evaluate) -> tuple[ParameterMetadata, bool, bo
             flags["allow_empty_collection"] = True
         elif kind == "supportswildcards":
             flags["supports_wildcards"] = True
+        elif kind == "psdefaultvalue":  # what help shows as the default, instead of the expression
+            named = _named_args(attr, evaluate)
+            shown = named.get("help") or named.get("value")
+            if shown is not None:
+                from pwshlike.dotnet.conversions import to_string
+                default_help = to_string(shown)
     if not sets:
         sets[ALL_PARAMETER_SETS] = ParameterSetSpec()
-    default = pa.default_value.extent.text if pa.default_value is not None else ""  # help shows the expression
+    default = default_help if default_help is not None else \
+        pa.default_value.extent.text if pa.default_value is not None else ""  # help shows the expression
     meta = ParameterMetadata(name, type_name, aliases=aliases, sets=sets, validators=validators,
                              converter=converter, default_text=default,
                              dont_show=dont_show, accepted_values=accepted, **flags)

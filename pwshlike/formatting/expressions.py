@@ -147,7 +147,7 @@ _TYPE_NAMES: dict[Any, tuple[str, ...]] = {}
 
 def type_names(obj: Any) -> tuple[str, ...]:
     """``PSTypeNames``: the object's type and its base types, most specific first."""
-    if type(obj) is PSCustomObject:
+    if isinstance(obj, PSCustomObject):  # a subclass (Get-Help's help objects) too
         return tuple(obj.type_names)
     t = type_of(obj)
     names = _TYPE_NAMES.get(t)

@@ -69,7 +69,7 @@ def test_help_uri_from_the_decorator_or_the_command_spec(env, tmp_path, monkeypa
 
 def test_help_shows_the_help_uri_under_related_links(env, tmp_path, monkeypatch):
     session = _session(env, tmp_path, monkeypatch)
-    text = "\n".join(session.text("Get-Help Send-Greeting"))
+    text = "\n".join(session.text("Get-Help Send-Greeting | Out-String"))
     assert "RELATED LINKS\n    https://example.test/send\n" in text
     assert text.index("RELATED LINKS") < text.index("REMARKS")
-    assert "RELATED LINKS" not in "\n".join(session.text("Get-Help Get-Date"))
+    assert "RELATED LINKS" not in "\n".join(session.text("Get-Help Get-Date | Out-String"))

@@ -1,43 +1,79 @@
-"""Get-Help: console help generated from command metadata."""
+"""Get-Help: help objects for commands and scripts, shown as pwsh's console help."""
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.commands.help import command_help, render
 from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, ItemNotFoundException
+
+_NOT_FOUND = ("Get-Help could not find {0} in a help file in this session. To download updated help topics type: "
+              "\"Update-Help\". To get help online, search for the help topic in the TechNet library at "
+              "https://go.microsoft.com/fwlink/?LinkID=107116.")
 
 
 @cmdlet("Get-Help", default_parameter_set="AllUsersView")
 class GetHelpCommand(Cmdlet):
-    """Shows help for a command: its synopsis, syntax, parameters and examples.
+    """Shows help for a command or script: its synopsis, syntax, parameters and examples.
 
-    Help comes from the command's own metadata, so it is always available
-    offline and matches what the binder accepts."""
+    A function or script with comment-based help shows that help; any other
+    command shows help generated from its own metadata, so it is always
+    available offline and matches what the binder accepts."""
 
     name = Parameter("String", position=0, value_from_pipeline_by_property_name=True,
-                     help="The command to describe.")
+                     help="The command, or the path of a script, to describe.")
     full = Parameter("SwitchParameter", sets={"AllUsersView": {}}, help="Everything, with parameter details.")
     detailed = Parameter("SwitchParameter", sets={"DetailedView": {"mandatory": True}},
                          help="Adds parameter descriptions and examples.")
     examples = Parameter("SwitchParameter", sets={"Examples": {"mandatory": True}}, help="Only the examples.")
     parameter = Parameter("String[]", sets={"Parameters": {"mandatory": True}},
                           help="Only these parameters (wildcards allowed).", supports_wildcards=True)
+    category = Parameter("String[]", help="Only help of these categories (Cmdlet, Function, ExternalScript...).")
+    component = Parameter("String[]", help="Only commands whose help names one of these components (wildcards).")
+    functionality = Parameter("String[]",
+                              help="Only commands whose help names one of these functionalities (wildcards).")
+    role = Parameter("String[]", help="Only commands whose help names one of these user roles (wildcards).")
 
     def process_record(self) -> Iterator[Any]:
         name = self.name or "Get-Help"
-        info = self.context.command_resolver.find(self.context, name, use_get_prefix=False)
-        if info is None or not hasattr(info, "metadata"):
-            exc = ItemNotFoundException(
-                f"Get-Help could not find {name} in a help file in this session. To download updated help "
-                "topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet "
-                "library at https://go.microsoft.com/fwlink/?LinkID=107116.")
+        view = "full" if self.full else "detailed" if self.detailed else "examples" if self.examples else "default"
+        found = self._help(name, view, set())
+        if not found:
+            exc = ItemNotFoundException(_NOT_FOUND.format(name))
             self.write_error(ErrorRecord(exc, "HelpNotFound", ErrorCategory.ResourceUnavailable, name))
             return
+        yield from found
+
+    def _help(self, name: str, view: str, seen: set[str]) -> list[Any]:
+        """The help objects of ``name``, following a help comment's
+        .FORWARDHELPTARGETNAME; empty when there is none or the filters
+        (-Category, -Component, -Role, -Functionality) leave none."""
+        from pwshlike.commands.help_objects import comment_help_objects, comment_help_of, generated_help_objects
+        info = self.context.command_resolver.find(self.context, name, use_get_prefix=False)
+        if info is None or not hasattr(info, "metadata"):
+            return []
         target = getattr(info, "target", None)
         if target is not None:  # an alias: describe what it stands for
             info = self.context.command_resolver.find(self.context, target, use_get_prefix=False) or info
-        view = "full" if self.full else "detailed" if self.detailed else "examples" if self.examples else "default"
-        lines = render(command_help(info, self.context), view, self.parameter)
-        yield "\n".join(lines)
+        comments = comment_help_of(info)
+        if comments is not None and comments.forward_help_target_name and name.lower() not in seen:
+            seen.add(name.lower())
+            return self._help(comments.forward_help_target_name, view, seen)
+        if comments is not None:
+            objects = comment_help_objects(info, self.context, comments, view, self.parameter)
+        else:
+            objects = generated_help_objects(info, self.context, view, self.parameter)
+        return [o for o in objects if self._wanted(o)]
+
+    def _wanted(self, obj: Any) -> bool:
+        from pwshlike.dotnet.members import get_member
+        from pwshlike.dotnet.wildcard import wildcard_match
+        for patterns, member in ((self.category, "Category"), (self.component, "Component"),
+                                 (self.functionality, "Functionality"), (self.role, "Role")):
+            if patterns and not _matches(get_member(obj, member), patterns, wildcard_match):
+                return False
+        return True
+
+
+def _matches(value: Optional[str], patterns: list[str], wildcard_match: Any) -> bool:
+    return bool(value) and any(wildcard_match(str(value), pattern) for pattern in patterns)

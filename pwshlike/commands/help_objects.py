@@ -1,0 +1,142 @@
+"""The objects Get-Help returns, and the view that shows them as console help.
+
+As in pwsh, Get-Help writes a help object (``Name``, ``Category``,
+``Synopsis``, ``details``, ``syntax``, ``parameters``, ``examples``...) and
+the formatter shows it as text.  A function or script with comment-based
+help gets pwsh's MAML-shaped object and layout (:mod:`.help_maml`,
+:mod:`.help_maml_render`); any other command gets the help generated from
+its metadata (:mod:`.help`).  The console text is computed with the object
+(one model feeds both), so the view only prints it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from pwshlike.dotnet.values import PSCustomObject
+from pwshlike.formatting.database import register_view
+from pwshlike.language import ast as A
+
+from .help import command_help, render
+from .help_comments import CommentHelp, find_comment_help
+from .help_maml import MamlHelp, maml_help, maml_object, parameter_object
+from .help_maml_render import parameter_lines, render_maml
+
+_VIEW_TOKENS = {"detailed": "DetailedView", "full": "FullView", "examples": "ExamplesView"}
+
+
+class HelpObject(PSCustomObject):
+    """A help object that carries the console text of the view it was asked for."""
+
+    __slots__ = ("console_lines",)
+
+
+def _console_text(obj: Any) -> str:
+    lines = getattr(obj, "console_lines", None)
+    if lines is None:  # a copy (Select-Object, Copy()) shows as any object would
+        from pwshlike.dotnet.conversions import dotnet_to_string
+        return dotnet_to_string(obj)
+    return "\n".join(lines)
+
+
+register_view(["HelpInfo", "MamlCommandHelpInfo#parameter"], "custom", name="HelpInfo", body=_console_text)
+
+
+def _as_help_object(source: Any, type_names: list[str], lines: list[str]) -> HelpObject:
+    result = HelpObject(source.items(), type_names=type_names)
+    # the formatter puts a blank line before the entry, as pwsh does before NAME
+    result.console_lines = lines[1:] if lines and not lines[0] else lines
+    return result
+
+
+def _view_type_names(type_names: list[str], view: str) -> list[str]:
+    """pwsh's Get-Help TransformView: ``Name#FullView`` names in front of the
+    object's own, so the view's format applies."""
+    token = _VIEW_TOKENS.get(view)
+    if token is None:
+        return list(type_names)
+    return [f"{name}#{token}" for name in type_names] + list(type_names)
+
+
+def script_node(info: Any) -> Optional[Any]:
+    """The AST whose comments hold a script command's help: the function
+    definition, or the script block of a script or of ``Set-Item function:``."""
+    script_block = getattr(info, "script_block", None)
+    if script_block is None or getattr(script_block, "ast", None) is None:
+        return None
+    ast = script_block.ast
+    return ast.parent if isinstance(ast.parent, A.FunctionDefinitionAst) else ast
+
+
+def category_of(info: Any) -> str:
+    """The help category pwsh gives a command."""
+    kind = str(getattr(info, "command_type", "Cmdlet"))
+    return kind if kind in ("Function", "Filter", "ExternalScript") else "Cmdlet"
+
+
+def comment_help_of(info: Any) -> Optional[CommentHelp]:
+    """The comment-based help of a function or script, or None."""
+    node = script_node(info)
+    if node is None:
+        return None
+    comments = find_comment_help(node)
+    if comments is None:
+        return None
+    only_external = comments.external_help is not None and not _has_content(comments)
+    return None if only_external else comments
+
+
+def _has_content(comments: CommentHelp) -> bool:
+    return any((comments.synopsis, comments.description, comments.notes, comments.examples, comments.inputs,
+                comments.outputs, comments.links, comments.parameters, comments.component, comments.role,
+                comments.functionality, comments.forward_help_target_name))
+
+
+def _help_name(info: Any) -> str:
+    """A script's help is named by its path, a function's by its name."""
+    return str(getattr(info, "path", "") or info.name)
+
+
+def comment_help_objects(info: Any, context: Any, comments: CommentHelp, view: str,
+                         parameters: Optional[list[str]]) -> list[HelpObject]:
+    """The help objects of a command with comment-based help."""
+    maml = maml_help(_help_name(info), category_of(info), info.metadata(context), comments,
+                     getattr(info, "module_name", "") or "")
+    if parameters:
+        return _parameter_objects(maml, parameters)
+    source = maml_object(maml)
+    return [_as_help_object(source, _view_type_names(source.type_names, view), render_maml(maml, view))]
+
+
+def _parameter_objects(maml: MamlHelp, patterns: list[str]) -> list[HelpObject]:
+    from pwshlike.dotnet.wildcard import wildcard_match
+    found = []
+    for p in maml.parameters:
+        if any(wildcard_match(p.name, pattern) for pattern in patterns):
+            source = parameter_object(p, False)
+            found.append(_as_help_object(source, list(source.type_names), [""] + parameter_lines(p, True)))
+    return found
+
+
+def generated_help_objects(info: Any, context: Any, view: str,
+                           parameters: Optional[list[str]]) -> list[HelpObject]:
+    """The help of a command without comment help, generated from its
+    metadata (and a cmdlet's synopsis, description and examples)."""
+    help_info = command_help(info, context)
+    if parameters:
+        lines = render(help_info, view, parameters)
+        return [_as_help_object(PSCustomObject(), ["MamlCommandHelpInfo#parameter"], lines)] if len(lines) > 1 \
+            else []
+    comments = CommentHelp()
+    comments.synopsis = help_info.synopsis
+    comments.description = help_info.description
+    comments.notes = help_info.notes
+    for p in help_info.parameters:
+        comments.parameters.setdefault(p.name.upper(), p.description)
+    maml = maml_help(info.name, category_of(info), help_info.metadata, comments,
+                     getattr(info, "module_name", "") or "")
+    source = maml_object(maml)
+    source.set_property("Synopsis", help_info.synopsis or "\n".join([""] + help_info.syntax + [""]))
+    type_names = ["MamlCommandHelpInfo", "HelpInfo"] if help_info.synopsis else \
+        ["ExtendedCmdletHelpInfo", "CmdletHelpInfo", "HelpInfo"]
+    return [_as_help_object(source, _view_type_names(type_names, view), render(help_info, view))]
