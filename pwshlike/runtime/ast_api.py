@@ -33,7 +33,7 @@ from ..language import parse_input
 from ..language.errors import ParseError
 from ..language.tokens import OPERATORS, F_COMMAND_NAME, F_ATTRIBUTE_NAME, F_MEMBER_NAME, F_TYPE_NAME
 from ..language.tokens import Token, TokenFlags, TokenKind
-from .scriptblock import ScriptBlock
+from .scriptblock import ScriptBlock, ScriptBlockCode
 
 NAMESPACE = "System.Management.Automation.Language."
 
@@ -279,8 +279,6 @@ def _safe_value(node: Any) -> Any:
     if isinstance(node, A.UnaryExpressionAst) and node.operator in ("-", "+") \
             and isinstance(node.child, A.ConstantExpressionAst) and isinstance(node.child.value, (int, float)):
         return -node.child.value if node.operator == "-" else node.child.value
-    if isinstance(node, A.ScriptBlockExpressionAst):
-        return ScriptBlock.create(node.script_block.extent.text[1:-1])
     raise _unsafe(node)
 
 
@@ -391,8 +389,7 @@ _ORDER: dict[str, tuple[str, ...]] = {
 
 _METHODS: dict[str, dict[str, Callable[..., Any]]] = {
     "CommandAst": {"GetCommandName": _command_name},
-    "ScriptBlockAst": {"GetScriptBlock": lambda n: ScriptBlock.create(n.extent.text, file=n.extent.file)
-                       if n.parent is None else ScriptBlock.create(n.extent.text[1:-1], file=n.extent.file)},
+    "ScriptBlockAst": {"GetScriptBlock": lambda n: ScriptBlock(ScriptBlockCode(n))},
     "VariableExpressionAst": {"IsConstantVariable": lambda n: n.name.lower() in _SAFE_VARIABLES},
 }
 
@@ -580,6 +577,8 @@ class PSToken:
             kind = "Type"
         elif flags & TokenFlags.Keyword:
             kind = "Keyword"
+        elif token.kind >= TokenKind.Begin:
+            kind = "CommandArgument"  # a keyword's word used as an argument
         else:
             kind = _KIND_TYPES.get(token.kind, "Operator")
         self.Type = PS_TOKEN_TYPE.lookup(kind)

@@ -204,3 +204,33 @@ def test_psparser_tokenize_reports_errors():
     $errors[0].Token.Start
     """)
     assert out == ["1", "The string is missing the terminator: \".", "0"]
+
+
+def test_get_script_block_runs_a_parsed_script_and_a_function_body():
+    shell = Shell()
+    out = shell.text(f"""
+    $ast = [{LANG}.Parser]::ParseInput('param($n) "got $n"; function inner {{ 41 + 1 }}', [ref]$null, [ref]$null)
+    $ast.GetScriptBlock().Invoke(5)
+    $f = $ast.Find({{ $args[0] -is [{LANG}.FunctionDefinitionAst] }}, $true)
+    $f.Body.GetScriptBlock().Invoke()
+    """)
+    assert out == ["got 5", "42"]
+
+
+def test_script_block_literals_are_not_safe_values():
+    shell = Shell()
+    out = shell.text(f"""
+    $sbe = {{ {{ 1 }} }}.Ast.Find({{ $args[0] -is [{LANG}.ScriptBlockExpressionAst] }}, $true)
+    try {{ $sbe.SafeGetValue() }} catch {{ $_.FullyQualifiedErrorId }}
+    try {{ {{ 1 }}.Ast.SafeGetValue() }} catch {{ $_.FullyQualifiedErrorId }}
+    """)
+    assert out == ["InvalidOperationException", "InvalidOperationException"]
+
+
+def test_psparser_tokenize_tells_keywords_from_keyword_words_used_as_arguments():
+    shell = Shell()
+    out = shell.text("""
+    $tokens = [System.Management.Automation.PSParser]::Tokenize('if ($a) { echo if }', [ref]$null)
+    ($tokens | ForEach-Object { "$($_.Type):$($_.Content)" }) -join ' '
+    """)
+    assert out == ["Keyword:if GroupStart:( Variable:a GroupEnd:) GroupStart:{ Command:echo CommandArgument:if GroupEnd:}"]
