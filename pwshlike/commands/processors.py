@@ -497,6 +497,17 @@ class ScriptCommandProcessor(_CommandRun):
     def _end(self) -> None:
         self.run.end()
 
+    def clean(self) -> None:
+        """The script's ``clean`` block, with the command's stream settings
+        (``-WarningVariable`` and the like capture what it writes)."""
+        if self.run is None or self.run.compiled.clean is None:
+            return
+        self._enter()
+        try:
+            self.run.clean()
+        finally:
+            self._leave()
+
     def _enter(self) -> None:
         super()._enter()
         self.context.running_functions.append(self.info.name)

@@ -294,7 +294,7 @@ class ScriptBlockInvocation:
     ``clean()`` whatever happened."""
 
     __slots__ = ("sb", "ctx", "new_scope", "variables", "args", "emit", "dollar_input", "this",
-                 "scope", "compiled", "collected", "_bound", "exited")
+                 "scope", "compiled", "collected", "_bound", "exited", "ran", "cleaned")
 
     def __init__(self, sb: ScriptBlock, ctx: Any, new_scope: bool,
                  variables: Optional[dict[str, Any]], args: Iterable[Any],
@@ -313,6 +313,10 @@ class ScriptBlockInvocation:
         self.collected: Optional[list[Any]] = None
         self._bound = False
         self.exited = False
+        # Whether a begin, process or end block ran (only then does clean
+        # run, as in pwsh), and whether clean has run (it runs once).
+        self.ran = False
+        self.cleaned = False
 
     # --- the command protocol ----------------------------------------------------------
 
@@ -320,6 +324,7 @@ class ScriptBlockInvocation:
         self._bind()
         block = self.compiled.begin
         if block is not None:
+            self.ran = True
             self._run_block(block)
 
     def process(self, input_object: Any) -> None:
@@ -341,6 +346,7 @@ class ScriptBlockInvocation:
                 _set_local(scope_vars, "input", "input", InputEnumerator([input_object]))
         elif compiled.process_uses_input:
             _set_local(scope_vars, "input", "input", InputEnumerator([]))
+        self.ran = True
         self._run_block(block)
 
     def end(self) -> None:
@@ -352,12 +358,21 @@ class ScriptBlockInvocation:
         else:
             source = InputEnumerator(self.collected or [])
         _set_local(self.scope.vars, "input", "input", source)  # type: ignore[union-attr]
+        self.ran = True
         self._run_block(block)
 
     def clean(self) -> None:
+        """pwsh 7.3's ``clean`` block: once, after the other blocks finished,
+        failed or were stopped, if one of them ran.  Its success output is
+        discarded (other streams are not) and ``exit`` in it only ends it."""
         block = self.compiled.clean
-        if block is not None and self._bound:
-            self._run_block(block)
+        if block is None or not self.ran or self.cleaned:
+            return
+        self.cleaned = True
+        try:
+            self._run_block(block, _discard)
+        except ExitException as exc:
+            self.ctx.last_exit_code = exc.code
 
     def run(self, dollar_under: Any) -> None:
         """All blocks at once, with ``$_`` set (when not NO_INPUT) for every
@@ -373,6 +388,7 @@ class ScriptBlockInvocation:
             compiled = self.compiled
             for block in (compiled.begin, compiled.process, compiled.end):
                 if block is not None and not self.exited:
+                    self.ran = True
                     self._run_block(block)
         finally:
             if not self.new_scope and dollar_under is not NO_INPUT:
@@ -431,7 +447,8 @@ class ScriptBlockInvocation:
         if self.this is not None:
             scope_vars["this"] = PSVariable("this", self.this)
 
-    def _run_block(self, block: Callable[[Any, Callable[[Any], None]], None]) -> None:
+    def _run_block(self, block: Callable[[Any, Callable[[Any], None]], None],
+                   emit: Optional[Callable[[Any], None]] = None) -> None:
         ctx = self.ctx
         saved_scope, saved_traps = ctx.scope, ctx.traps
         ctx.scope = self.scope
@@ -440,7 +457,7 @@ class ScriptBlockInvocation:
         try:
             if depth > MAX_CALL_DEPTH:
                 raise ScriptCallDepthException(None)
-            block(ctx, self.emit)
+            block(ctx, self.emit if emit is None else emit)
         except ReturnException:
             pass
         except ExitException as exc:
@@ -527,3 +544,7 @@ def _register_type() -> None:
 
 
 _register_type()
+
+
+def _discard(obj: Any) -> None:
+    """Where a clean block's success output goes."""
