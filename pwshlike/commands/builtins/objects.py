@@ -9,7 +9,7 @@ from pwshlike.commands.builtins.select_window import SelectWindow
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
 from pwshlike.dotnet.conversions import to_bool
-from pwshlike.dotnet.errors import RuntimeException
+from pwshlike.dotnet.errors import PSArgumentException, RuntimeException
 from pwshlike.formatting.output import SEQUENCE_ERROR_ID
 from pwshlike.formatting.session import formatter_of
 
@@ -181,11 +181,16 @@ WhereObjectCommand = cmdlet("Where-Object", default_parameter_set="ScriptBlockSe
     }))
 
 
+_COUNT = [validate_range(0, 2147483647)]
+
+
 @cmdlet("Select-Object", default_parameter_set="DefaultParameter")
 class SelectObjectCommand(Cmdlet):
     """Selects objects from the pipeline, or properties of each object.
 
-    -First stops the commands before it once it has enough objects."""
+    -First and -Index stop the commands before them once they have what they
+    asked for (unless -Wait); -Unique writes the distinct objects at the end,
+    as pwsh does."""
 
     input_object = Parameter("PSObject", value_from_pipeline=True, help="The input objects.")
     property = Parameter("Object[]", sets={"DefaultParameter": {"position": 0},
@@ -193,59 +198,90 @@ class SelectObjectCommand(Cmdlet):
                          help="Property names or calculated properties.")
     exclude_property = Parameter("String[]", sets={"DefaultParameter": {}, "SkipLastParameter": {}})
     expand_property = Parameter("String", sets={"DefaultParameter": {}, "SkipLastParameter": {}})
-    unique = Parameter("SwitchParameter", help="Drops duplicates.")
-    last = Parameter("Int32", sets={"DefaultParameter": {}}, help="Only the last N objects.")
-    first = Parameter("Int32", sets={"DefaultParameter": {}}, help="Only the first N objects.")
-    skip = Parameter("Int32", sets={"DefaultParameter": {}}, help="Skips the first N objects.")
-    skip_last = Parameter("Int32", sets={"SkipLastParameter": {}}, help="Skips the last N objects.")
-    index = Parameter("Int32[]", sets={"IndexParameter": {}}, help="Only the objects at these positions.")
+    unique = Parameter("SwitchParameter", help="Drops duplicates; the distinct objects are written at the end.")
+    case_insensitive = Parameter("SwitchParameter", help="-Unique compares strings without regard to case.")
+    last = Parameter("Int32", sets={"DefaultParameter": {}}, validators=_COUNT, help="Only the last N objects.")
+    first = Parameter("Int32", sets={"DefaultParameter": {}}, validators=_COUNT, help="Only the first N objects.")
+    skip = Parameter("Int32", sets={"DefaultParameter": {}, "SkipLastParameter": {}}, validators=_COUNT,
+                     help="Skips the first N objects.")
+    skip_last = Parameter("Int32", sets={"SkipLastParameter": {}}, validators=_COUNT,
+                          help="Skips the last N objects.")
+    wait = Parameter("SwitchParameter", sets={"DefaultParameter": {}, "IndexParameter": {}},
+                     help="Reads all input instead of stopping the commands before once -First or -Index is met.")
+    index = Parameter("Int32[]", sets={"IndexParameter": {}}, validators=_COUNT,
+                      help="Only the objects at these positions.")
+    skip_index = Parameter("Int32[]", sets={"SkipIndexParameter": {}}, validators=_COUNT,
+                           help="All objects except those at these positions.")
 
     def begin_processing(self) -> None:
         self._seen = 0
         self._window = SelectWindow(self.first, self.last, self.skip, self.skip_last)
-        self._unique: list[Any] = []
+        positions = self.index if self.index is not None else self.skip_index
+        self._positions = sorted(positions) if positions is not None else None
+        self._next_position = 0
+        self._selects = bool(self.property or self.exclude_property) and not self.expand_property
+        self._unique: Optional[list[Any]] = [] if self.unique else None
 
     def process_record(self) -> Iterator[Any]:
         obj = self.input_object
         if obj is None:
             # pwsh ignores null input: `$null | Select-Object a` writes nothing.
             return
-        if self.index is not None:
-            position = self._seen
-            self._seen += 1
-            if position in self.index:
-                yield from self._emit(obj)
+        if self._positions is not None:
+            yield from self._indexed(obj)
             return
         window = self._window
         selected = window.push(obj)
         if selected is not None:
             yield from self._emit(selected)
-        if window.done:
+        if window.done and not self.wait:
+            self._stop()
+
+    def _indexed(self, obj: Any) -> Iterator[Any]:
+        """-Index writes the objects at the (sorted) positions and then stops
+        its upstream; -SkipIndex writes all the others."""
+        positions, at = self._positions, self._next_position
+        position = self._seen
+        self._seen += 1
+        wanted = at < len(positions) and positions[at] == position
+        while at < len(positions) and positions[at] == position:
+            at += 1
+        self._next_position = at
+        if wanted == (self.index is not None):
+            yield from self._emit(obj)
+        if self.index is not None and at >= len(positions) and not self.wait:
             self._stop()
 
     def end_processing(self) -> Iterator[Any]:
         for obj in self._window.drain():
             yield from self._emit(obj)
+        if self._unique is not None:
+            yield from self._unique
 
     def _stop(self) -> None:
         from pwshlike.runtime.flow import StopUpstreamCommands
         raise StopUpstreamCommands(self._runtime.processor)
 
     def _emit(self, obj: Any) -> Iterator[Any]:
-        from .select import expand_property, select_properties
+        from .select import expand_property, same_selection, select_properties
         if self.expand_property:
             results = list(expand_property(obj, self.expand_property))
-        elif self.property or self.exclude_property:
-            results = [select_properties(obj, self.property or ["*"], self.exclude_property or ())]
+        elif self._selects:
+            try:
+                results = [select_properties(obj, self.property or ["*"], self.exclude_property or ())]
+            except PSArgumentException as exc:  # a malformed property: the command stops, as in pwsh
+                self.throw_terminating_error(exc.error_record)
+                return
         else:
             results = [obj]
+        kept = self._unique
+        if kept is None:
+            yield from results
+            return
+        case_sensitive = not self.case_insensitive
         for result in results:
-            if self.unique:
-                from pwshlike.dotnet.operators import equals
-                if any(equals(result, seen) for seen in self._unique):
-                    continue
-                self._unique.append(result)
-            yield result
+            if not any(same_selection(result, seen, self._selects, case_sensitive) for seen in kept):
+                kept.append(result)
 
 
 @cmdlet("Out-Null")

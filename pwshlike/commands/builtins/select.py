@@ -7,10 +7,12 @@ from typing import Any, Iterable, Iterator
 
 from pwshlike.dotnet import members
 from pwshlike.dotnet.conversions import to_string
-from pwshlike.dotnet.errors import ErrorCategory, PSArgumentException
+from pwshlike.dotnet.errors import PSArgumentException
+from pwshlike.dotnet.operators import compare
 from pwshlike.dotnet.types import type_of
 from pwshlike.dotnet.values import Hashtable, PSCustomObject, iter_collection
 from pwshlike.dotnet.wildcard import wildcard_match
+from pwshlike.runtime.scriptblock import ScriptBlock
 
 _NAME_KEYS = ("name", "n", "label", "l")
 _EXPRESSION_KEYS = ("expression", "e")
@@ -26,14 +28,22 @@ def _calculated(spec: Any) -> tuple[str, Any]:
         elif low in _EXPRESSION_KEYS:
             expression = value
         else:
-            raise PSArgumentException(f'The "{key}" key is not valid.', error_id="DictionaryKeyIllegal",
-                                      category=ErrorCategory.InvalidArgument)
+            raise PSArgumentException(f'The "{key}" key is not valid.', error_id="DictionaryKeyIllegal")
     if expression is None:
-        raise PSArgumentException('The "Expression" key is missing.', error_id="DictionaryKeyMissing",
-                                  category=ErrorCategory.InvalidArgument)
+        raise PSArgumentException('The "Expression" key is missing.', error_id="DictionaryKeyMissing")
     if name is None:
         name = str(expression) if not isinstance(expression, str) else expression
     return name, expression
+
+
+def _script_property_name(block: Any) -> str:
+    """A script block property is named by its text; an empty block has no
+    name to give, which pwsh rejects."""
+    name = str(block)
+    if not name:
+        raise PSArgumentException("A property is an empty script block and does not provide a name.",
+                                  error_id="EmptyScriptBlockAndNoName")
+    return name
 
 
 def _evaluate(obj: Any, expression: Any) -> Any:
@@ -60,7 +70,12 @@ def select_properties(obj: Any, specs: Iterable[Any], exclude: Iterable[str]) ->
     for spec in specs:
         if isinstance(spec, (Hashtable, dict)):
             name, expression = _calculated(spec)
+            if name == "":
+                name = _script_property_name(expression)
             result.set_property(name, _evaluate(obj, expression))
+            continue
+        if isinstance(spec, ScriptBlock):
+            result.set_property(_script_property_name(spec), _evaluate(obj, spec))
             continue
         pattern = to_string(spec)
         if any(c in pattern for c in "*?["):
@@ -72,6 +87,18 @@ def select_properties(obj: Any, specs: Iterable[Any], exclude: Iterable[str]) ->
                 continue
             result.set_property(name, members.get_member(obj, name) if obj is not None else None)
     return result
+
+
+def same_selection(a: Any, b: Any, selected: bool, case_sensitive: bool) -> bool:
+    """Whether -Unique counts ``a`` as a duplicate of ``b``: objects made by
+    property selection match when they have the same properties with equal
+    values; anything else when Sort-Object's comparison finds them equal."""
+    if not selected:
+        return compare(a, b, case_sensitive) == 0
+    names = a.property_names()
+    if [n.lower() for n in names] != [n.lower() for n in b.property_names()]:
+        return False
+    return all(compare(a.get_property(n), b.get_property(n), case_sensitive) == 0 for n in names)
 
 
 def expand_property(obj: Any, name: str) -> Iterator[Any]:
