@@ -88,7 +88,8 @@ def parameter_lines(p: MamlParameter, full: bool, indent: int = 4) -> list[str]:
     return lines
 
 
-def _common_parameters() -> list[str]:
+def common_parameters_lines() -> list[str]:
+    """The <CommonParameters> entry that ends a PARAMETERS section."""
     return ["    <CommonParameters>", *["        " + line for line in _COMMON_PARAMETERS], ""]
 
 
@@ -144,7 +145,7 @@ def render_maml(help_info: MamlHelp, view: str = "default") -> list[str]:
     lines.append("PARAMETERS")
     for p in help_info.parameters:
         lines += parameter_lines(p, view == "full")
-    lines += _common_parameters()
+    lines += common_parameters_lines()
     if view == "detailed":
         return lines + _examples(help_info) + _remarks(help_info)
     lines += ["INPUTS", *_types(help_info.inputs), "OUTPUTS", *_types(help_info.outputs)]

@@ -21,6 +21,7 @@ from .help import command_help, render
 from .help_comments import CommentHelp, find_comment_help
 from .help_maml import MamlHelp, maml_help, maml_object, parameter_object
 from .help_maml_render import parameter_lines, render_maml
+from .help_reduced import aliases_of, explicit_positions, render_reduced
 
 _VIEW_TOKENS = {"detailed": "DetailedView", "full": "FullView", "examples": "ExamplesView"}
 
@@ -121,7 +122,8 @@ def _parameter_objects(maml: MamlHelp, patterns: list[str]) -> list[HelpObject]:
 def generated_help_objects(info: Any, context: Any, view: str,
                            parameters: Optional[list[str]]) -> list[HelpObject]:
     """The help of a command without comment help, generated from its
-    metadata (and a cmdlet's synopsis, description and examples)."""
+    metadata: pwsh's reduced help for a function or script, the help a
+    cmdlet's synopsis, description and examples give for a cmdlet."""
     help_info = command_help(info, context)
     if parameters:
         lines = render(help_info, view, parameters)
@@ -137,6 +139,14 @@ def generated_help_objects(info: Any, context: Any, view: str,
                      getattr(info, "module_name", "") or "")
     source = maml_object(maml)
     source.set_property("Synopsis", help_info.synopsis or "\n".join([""] + help_info.syntax + [""]))
-    type_names = ["MamlCommandHelpInfo", "HelpInfo"] if help_info.synopsis else \
-        ["ExtendedCmdletHelpInfo", "CmdletHelpInfo", "HelpInfo"]
-    return [_as_help_object(source, _view_type_names(type_names, view), render(help_info, view))]
+    node = script_node(info)
+    if node is not None or not help_info.synopsis:
+        aliases = aliases_of(context, info.name)
+        source.set_property("Aliases", "\n".join(aliases or ["None"]))
+        source.set_property("Remarks", "None")
+        lines = render_reduced(_help_name(info), help_info.metadata, aliases, explicit_positions(node), view)
+        type_names = ["ExtendedCmdletHelpInfo", "CmdletHelpInfo", "HelpInfo"]
+    else:
+        lines = render(help_info, view)
+        type_names = ["MamlCommandHelpInfo", "HelpInfo"]
+    return [_as_help_object(source, _view_type_names(type_names, view), lines)]

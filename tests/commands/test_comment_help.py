@@ -229,3 +229,28 @@ def test_psdefaultvalue_help_text_is_the_default_shown(session):
 def test_a_script_block_made_into_a_function_keeps_its_help(session):
     session.run("$sb = {\n  # .SYNOPSIS\n  #   Dynamic.\n  process { }\n}\n${function:Twelve} = $sb\n")
     assert session.text("(Get-Help Twelve).Synopsis") == ["Dynamic."]
+
+
+def test_a_function_without_help_gets_pwshs_generated_help(session):
+    session.run("function Plain { param($a, [switch]$s) }; Set-Alias pl Plain")
+    assert _text(session, "Get-Help Plain") == [
+        "", "NAME", "    Plain", "", "SYNTAX", "    Plain [[-a] <Object>] [-s]", "", "",
+        "ALIASES", "    pl", "", "", "REMARKS", "    None"]
+    assert session.text("(Get-Help Plain).Synopsis.Trim(); (Get-Help Plain).pstypenames[0]") == [
+        "Plain [[-a] <Object>] [-s]", "ExtendedCmdletHelpInfo"]
+
+
+def test_generated_full_help_lists_each_parameters_facts(session):
+    session.run("function Adv { [CmdletBinding()] param([Parameter(Position=0, ValueFromPipeline)][string]$Name, "
+                "[Alias('k')][int]$Count) }")
+    lines = _text(session, "Get-Help Adv -Full")
+    start = lines.index("    -Count <int>")
+    assert lines[start:start + 9] == [
+        "    -Count <int>", "",
+        "        Required?                    false", "        Position?                    Named",
+        "        Accept pipeline input?       false", "        Parameter set name           (All)",
+        "        Aliases                      k", "        Dynamic?                     false",
+        "        Accept wildcard characters?  false"]
+    assert lines[lines.index("INPUTS"):lines.index("INPUTS") + 5] == [
+        "INPUTS", "    System.String", "", "", "OUTPUTS"]
+    assert "        Position?                    0" in lines
