@@ -48,8 +48,8 @@ def _enum(name: str, members: list[tuple[str, int]], flags: bool = False) -> Enu
 
 
 TOKEN_KIND = _enum("TokenKind", [(k.name, int(k)) for k in TokenKind])
-TOKEN_FLAGS = _enum("TokenFlags", [("None" if f.name == "None_" else f.name, int(f)) for f in TokenFlags],
-                    flags=True)
+TOKEN_FLAGS = _enum("TokenFlags", [("None" if name == "None_" else name, int(flag))
+                                   for name, flag in TokenFlags.__members__.items()], flags=True)
 _STRING_TYPE = _enum("StringConstantType", [("SingleQuoted", 0), ("SingleQuotedHereString", 1),
                                             ("DoubleQuoted", 2), ("DoubleQuotedHereString", 3),
                                             ("BareWord", 4)])
@@ -470,13 +470,16 @@ def _register_support() -> None:
     register_class(ScriptPosition, NAMESPACE + "InternalScriptPosition")
     register_class(VariablePath, "System.Management.Automation.VariablePath")
     register_class(Pair, "System.Tuple")
-    register_class(Token, NAMESPACE + "Token")
-    register_members(Token, {
+    token_props: dict[str, Getter] = {
         "Text": lambda t: t.text, "TokenFlags": lambda t: TOKEN_FLAGS.value(int(t.flags)),
         "Kind": lambda t: TOKEN_KIND.value(int(t.kind)), "HasError": lambda t: t.has_error,
-        "Extent": lambda t: t.extent, "Value": lambda t: t.value,
-        "NestedTokens": lambda t: t.nested,
-    }, {"ToString": lambda t: t.text})
+        "Extent": lambda t: t.extent,
+    }
+    base = register_class(Token, NAMESPACE + "Token")
+    register_members(Token, token_props, {"ToString": lambda t: t.text})
+    for cls, own in _TOKEN_MEMBERS.items():
+        register_class(cls, NAMESPACE + cls.__name__).base = base
+        register_members(cls, own | token_props, {"ToString": lambda t: t.text})
     register_class(ParseError, NAMESPACE + "ParseError")
     register_members(ParseError, {
         "Extent": lambda e: e.extent, "ErrorId": lambda e: e.error_id, "Message": lambda e: e.message,
@@ -493,6 +496,66 @@ def _register_support() -> None:
         "GetReflectionType": lambda t: _reflection_type(A.TypeConstraintAst(t.extent, t))})
 
 
+# --- tokens by kind ------------------------------------------------------------------------------
+# pwsh's Token subclasses, each adding its own members.  The parser makes
+# plain Token objects (it builds ~100k per large script); the API retypes
+# the ones it hands out, which needs no copy as these classes add no slots.
+
+class VariableToken(Token):
+    __slots__ = ()
+
+
+class ParameterToken(Token):
+    __slots__ = ()
+
+
+class NumberToken(Token):
+    __slots__ = ()
+
+
+class StringLiteralToken(Token):
+    __slots__ = ()
+
+
+class StringExpandableToken(Token):
+    __slots__ = ()
+
+
+class LabelToken(Token):
+    __slots__ = ()
+
+
+_TOKEN_MEMBERS: dict[type, dict[str, Getter]] = {
+    VariableToken: {"Name": lambda t: t.value.partition(":")[2] if ":" in t.value else t.value,
+                    "VariablePath": lambda t: VariablePath(t.value)},
+    ParameterToken: {"ParameterName": lambda t: t.value, "UsedColon": lambda t: t.used_colon},
+    NumberToken: {"Value": lambda t: t.value},
+    StringLiteralToken: {"Value": lambda t: t.value},
+    StringExpandableToken: {"NestedTokens": lambda t: _typed(t.nested) if t.nested else None,
+                            "Value": lambda t: t.value},
+    LabelToken: {"LabelText": lambda t: t.value},
+}
+
+_TOKEN_CLASSES: dict[int, type] = {
+    TokenKind.Variable: VariableToken, TokenKind.SplattedVariable: VariableToken,
+    TokenKind.Parameter: ParameterToken, TokenKind.Number: NumberToken, TokenKind.Label: LabelToken,
+    TokenKind.StringLiteral: StringLiteralToken, TokenKind.HereStringLiteral: StringLiteralToken,
+    TokenKind.StringExpandable: StringExpandableToken, TokenKind.HereStringExpandable: StringExpandableToken,
+}
+
+
+def _typed(tokens: list[Token]) -> list[Token]:
+    """The tokens as pwsh's Token subclasses (a bare word is a string token)."""
+    for token in tokens:
+        if type(token) is Token:
+            cls = _TOKEN_CLASSES.get(token.kind)
+            if cls is None and token.kind == TokenKind.Generic:
+                cls = StringExpandableToken if token.nested else StringLiteralToken
+            if cls is not None:
+                token.__class__ = cls
+    return tokens
+
+
 # --- [Parser] and [PSParser] ---------------------------------------------------------------------
 
 def _set_out(ref: Any, value: Any, position: int) -> None:
@@ -506,7 +569,7 @@ def _set_out(ref: Any, value: Any, position: int) -> None:
 
 def _parse(text: Any, file: Optional[str], tokens_ref: Any, errors_ref: Any, first_out: int) -> A.ScriptBlockAst:
     result = parse_input("" if text is None else conv.to_string(text), file)
-    _set_out(tokens_ref, list(result.tokens), first_out)
+    _set_out(tokens_ref, _typed(list(result.tokens)), first_out)
     _set_out(errors_ref, list(result.errors), first_out + 1)
     return result.ast
 

@@ -234,3 +234,34 @@ def test_psparser_tokenize_tells_keywords_from_keyword_words_used_as_arguments()
     ($tokens | ForEach-Object { "$($_.Type):$($_.Content)" }) -join ' '
     """)
     assert out == ["Keyword:if GroupStart:( Variable:a GroupEnd:) GroupStart:{ Command:echo CommandArgument:if GroupEnd:}"]
+
+
+def test_tokens_are_typed_by_kind_with_their_own_members():
+    shell = Shell()
+    out = shell.text(f"""
+    $t = $null
+    $null = [{LANG}.Parser]::ParseInput('Get-Item -Path:"a$b" $env:HOME 0x10 -eq', [ref]$t, [ref]$null)
+    ($t | ForEach-Object {{ $_.GetType().Name }}) -join ','
+    "$($t[1].ParameterName) $($t[1].UsedColon)"
+    $t[2].Value
+    $t[2].NestedTokens[0].Name
+    "$($t[3].Name) $($t[3].VariablePath.IsDriveQualified) $($t[3].VariablePath.DriveName)"
+    $t[4].Value
+    $t[5].TokenFlags
+    $t[0] -is [{LANG}.Token]
+    """)
+    assert out == ["StringLiteralToken,ParameterToken,StringExpandableToken,VariableToken,NumberToken,ParameterToken,"
+                   "Token", "Path True", "a$b", "b", "HOME True env", "16", "None", "True"]
+
+
+def test_operator_token_flags_print_as_pwsh_prints_them():
+    shell = Shell()
+    out = shell.text(f"""
+    $t = $null
+    $null = [{LANG}.Parser]::ParseInput('1 -eq 2 + 3', [ref]$t, [ref]$null)
+    $t[1].TokenFlags
+    $t[3].TokenFlags
+    $t[-1].TokenFlags
+    """)
+    assert out == ["BinaryPrecedenceComparison, BinaryOperator",
+                   "BinaryPrecedenceAdd, BinaryOperator, UnaryOperator, CanConstantFold", "ParseModeInvariant"]
