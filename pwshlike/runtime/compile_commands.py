@@ -169,6 +169,8 @@ class CommandCompiler:
         else:
             name_value = None
             name_fn = self.expr(name_node)
+        if any(isinstance(e, A.CommandParameterAst) and e.parameter_name == "?" for e in elements[1:]):
+            return self._help_request(name_value, name_fn, node.extent)
         arguments = [self._argument(e) for e in elements[1:]]
         operator = node.invocation_operator
         extent = node.extent
@@ -190,6 +192,17 @@ class CommandCompiler:
             if redirections:
                 return RedirectedProcessor(ctx, invocation, processor, redirections)
             return processor
+        return make
+
+    def _help_request(self, name_value: Any, name_fn: Any, extent: Any) -> Maker:
+        """``command -?`` runs ``Get-Help command`` instead of the command, as in pwsh."""
+        def make(ctx: Any, position: int, length: int) -> Any:
+            target = name_value if name_fn is None else name_fn(ctx)
+            info = ctx.command_resolver(ctx, "Get-Help", None, extent)
+            invocation = InvocationInfo(info, "Get-Help", extent, GenericDictionary(), pipeline_position=position,
+                                        pipeline_length=length, expecting_input=position > 1)
+            name = CommandArgument("Name", to_string(target), True, colon=True, extent=extent, text="-Name:")
+            return info.new_processor(ctx, [name], invocation)
         return make
 
     def _argument(self, node: Any) -> ArgumentFn:

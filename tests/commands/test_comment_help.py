@@ -254,3 +254,9 @@ def test_generated_full_help_lists_each_parameters_facts(session):
     assert lines[lines.index("INPUTS"):lines.index("INPUTS") + 5] == [
         "INPUTS", "    System.String", "", "", "OUTPUTS"]
     assert "        Position?                    0" in lines
+
+
+def test_dash_question_mark_shows_the_commands_help_instead_of_running_it(session):
+    session.run("function Risky { <# .SYNOPSIS\nDoes something. #> param($x) 'ran' }")
+    assert session.text("(Risky -?).Synopsis") == ["Does something."]
+    assert session.text("(Risky 1 -?).Name; Risky 1") == ["Risky", "ran"]
