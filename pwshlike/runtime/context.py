@@ -260,11 +260,13 @@ class ExecutionContext:
         applies.  Stop raises ActionPreferenceStopException carrying the record."""
         pref = action_preference(preference) if preference is not None else \
             self.preference("ErrorActionPreference")
+        # The command failed whatever the preference: pwsh marks the pipeline failed before it looks
+        # at Ignore, so `Write-Error x -ErrorAction Ignore && 'next'` does not run the right side.
+        self.pipeline_state.failed = True
+        self.last_success = False
         if pref == IGNORE:
             return
         self._collect(2, record)
-        self.pipeline_state.failed = True
-        self.last_success = False
         self.append_error(record)
         if pref == STOP:
             raise action_preference_stop(record, "ErrorActionPreference")
@@ -479,7 +481,7 @@ def _host_text(obj: Any, separator: str) -> str:
 def _register_parser_api() -> None:
     """The parser API's .NET types (``[...Language.Parser]``, the AST node
     types) load with the other lazy type families: most runs never use them."""
-    from .ast_api import register
+    from .parser_api import register
     register()
 
 
