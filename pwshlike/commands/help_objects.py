@@ -83,8 +83,24 @@ def comment_help_of(info: Any) -> Optional[CommentHelp]:
     comments = find_comment_help(node)
     if comments is None:
         return None
-    only_external = comments.external_help is not None and not _has_content(comments)
-    return None if only_external else comments
+    if comments.external_help is not None:
+        found = _external(info, node, comments.external_help)
+        if found is not None:
+            return found
+        if not _has_content(comments):  # only .EXTERNALHELP, and no file: the generated help
+            return None
+    return comments
+
+
+def _external(info: Any, node: Any, file_name: str) -> Optional[CommentHelp]:
+    """The help a .EXTERNALHELP file gives, looked for beside the script that
+    defines the command (or in its module's folder)."""
+    import os
+    from .help_external import external_help
+    script = node.extent.file or getattr(getattr(info, "module", None), "path", None)
+    if not script:
+        return None
+    return external_help(info.name, file_name, os.path.dirname(os.path.abspath(script)))
 
 
 def _has_content(comments: CommentHelp) -> bool:

@@ -260,3 +260,31 @@ def test_dash_question_mark_shows_the_commands_help_instead_of_running_it(sessio
     session.run("function Risky { <# .SYNOPSIS\nDoes something. #> param($x) 'ran' }")
     assert session.text("(Risky -?).Synopsis") == ["Does something."]
     assert session.text("(Risky 1 -?).Name; Risky 1") == ["Risky", "ran"]
+
+
+MAML = """<?xml version="1.0" encoding="utf-8"?>
+<helpItems schema="maml">
+<command:command xmlns:maml="http://schemas.microsoft.com/maml/2004/10"
+    xmlns:command="http://schemas.microsoft.com/maml/dev/command/2004/10"
+    xmlns:dev="http://schemas.microsoft.com/maml/dev/2004/10">
+  <command:details><command:name> Get-Widget </command:name>
+    <maml:description><maml:para>Gets widgets from the file.</maml:para></maml:description></command:details>
+  <maml:description><maml:para>The long story.</maml:para></maml:description>
+  <command:parameters><command:parameter><maml:name>Size</maml:name>
+    <maml:description><maml:para>How big.</maml:para></maml:description></command:parameter></command:parameters>
+</command:command>
+</helpItems>
+"""
+
+
+def test_externalhelp_reads_the_maml_file_in_the_culture_folder(session, tmp_path):
+    (tmp_path / "en-US").mkdir()
+    (tmp_path / "en-US" / "Widgets.xml").write_text(MAML)
+    script = tmp_path / "widgets.ps1"
+    script.write_text("function Get-Widget {\n  # .EXTERNALHELP widgets.xml\n  param($Size)\n}\n"
+                      "function Get-Gadget {\n  # .EXTERNALHELP missing.xml\n  param($Size)\n}\n")
+    session.run(f". '{script}'")
+    assert session.text("$h = Get-Help Get-Widget; $h.Synopsis; $h.description[0].Text; "
+                        "$h.parameters.parameter.description[0].Text") == [
+        "Gets widgets from the file.", "The long story.", "How big."]
+    assert session.text("(Get-Help Get-Gadget).pstypenames[0]") == ["ExtendedCmdletHelpInfo"]
