@@ -14,7 +14,7 @@ from typing import Any, Callable, Optional
 
 from ..language import ast as A
 from ..dotnet import operators as ops
-from .compile_support import (LoopEnumerator, collect, enumerate_value, lazy_range,
+from .compile_support import (LoopEnumerator, collect, contains_command, enumerate_value, lazy_range,
                               references_variable, runtime_error)
 from ..dotnet.conversions import convert_to_integer, to_bool, to_string
 from .error_records import find_handler, record_with_exception, set_position
@@ -297,6 +297,14 @@ class StatementCompiler:
 
     def condition(self, node: Any) -> Callable[[Any], bool]:
         value = self.statement_value(node)
+        if contains_command(node):
+            # As pwsh: a condition that runs commands leaves $? True for the body
+            # (`if (Get-Command x -ea Ignore) { ... }` does not start with $? False).
+            def test_command(ctx: Any) -> bool:
+                result = value(ctx)
+                ctx.last_success = True
+                return result if type(result) is bool else to_bool(result)
+            return test_command
 
         def test(ctx: Any) -> bool:
             result = value(ctx)
