@@ -197,7 +197,12 @@ class ScriptBlock:
         ast = self.code.ast
         text = ast.extent.text
         if ast.parent is not None and text.startswith("{") and text.endswith("}"):
-            return text[1:-1]
+            text = text[1:-1]
+        header = self.code.function_parameters
+        if header is not None:
+            # pwsh's text for `function f($a, $b) { ... }` keeps the parameters
+            # as a param() line before the body (what Definition shows).
+            text = "param(" + ", ".join(p.extent.text for p in header) + ")\n" + text
         return text
 
     def __repr__(self) -> str:
