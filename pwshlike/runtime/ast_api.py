@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterator, Optional
 
 from ..dotnet import conversions as conv
-from ..dotnet.errors import InvalidOperationException, MethodException
+from ..dotnet.errors import ArgumentNullException, InvalidOperationException, MethodException
 from ..dotnet.members import register_members
 from ..dotnet.types import enum_type, register_class, type_of
 from ..dotnet.values import EnumInfo, Hashtable
@@ -204,13 +204,15 @@ class VariablePath:
 _NESTED_SCOPES = (A.ScriptBlockExpressionAst, A.FunctionDefinitionAst)
 
 
-def _search(root: A.Ast, predicate: Any, nested: bool, first: bool) -> list[A.Ast]:
+def _search(method: str, root: A.Ast, predicate: Any, nested: bool, first: bool) -> list[A.Ast]:
     """pwsh's AstSearcher: pre-order; without ``nested`` the children of a
     script block expression or function definition below the root are
     skipped (the node itself is still tested)."""
+    if predicate is None:
+        raise ArgumentNullException(param_name="predicate")
     if not isinstance(predicate, ScriptBlock):
         raise MethodException(
-            f'Cannot convert argument "predicate", with value: "{predicate}", for "FindAll" to type '
+            f'Cannot convert argument "predicate", with value: "{predicate}", for "{method}" to type '
             '"System.Func`2[System.Management.Automation.Language.Ast,System.Boolean]": "Cannot convert '
             f'the "{predicate}" value of type "{type_of(predicate).full_name}" to type '
             '"System.Func`2[System.Management.Automation.Language.Ast,System.Boolean]"."',
@@ -235,12 +237,12 @@ def _unwrap(result: list[Any]) -> Any:
 
 
 def _find(node: A.Ast, predicate: Any, search_nested: Any) -> Optional[A.Ast]:
-    found = _search(node, predicate, search_nested, True)
+    found = _search("Find", node, predicate, search_nested, True)
     return found[0] if found else None
 
 
 def _find_all(node: A.Ast, predicate: Any, search_nested: Any) -> list[A.Ast]:
-    return _search(node, predicate, search_nested, False)
+    return _search("FindAll", node, predicate, search_nested, False)
 
 
 _SAFE_VARIABLES = {"true": True, "false": False, "null": None}

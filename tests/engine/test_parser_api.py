@@ -265,3 +265,13 @@ def test_operator_token_flags_print_as_pwsh_prints_them():
     """)
     assert out == ["BinaryPrecedenceComparison, BinaryOperator",
                    "BinaryPrecedenceAdd, BinaryOperator, UnaryOperator, CanConstantFold", "ParseModeInvariant"]
+
+
+def test_find_rejects_a_missing_or_non_script_block_predicate():
+    shell = Shell()
+    out = shell.text("""
+    try { { 1 }.Ast.Find($null, $true) } catch { $_.FullyQualifiedErrorId; $_.Exception.InnerException.Message }
+    try { { 1 }.Ast.FindAll('x', $true) } catch { $_.FullyQualifiedErrorId }
+    """)
+    assert out == ["ArgumentNullException", "Value cannot be null. (Parameter 'predicate')",
+                   "MethodArgumentConversionInvalidCastArgument"]
