@@ -20,7 +20,7 @@ from pwshlike.language import ast as A
 from .help import command_help, render
 from .help_comments import CommentHelp, find_comment_help
 from .help_maml import MamlHelp, maml_help, maml_object, parameter_object
-from .help_maml_render import parameter_lines, render_maml
+from .help_maml_render import parameter_lines, render_maml, syntax_text
 from .help_reduced import aliases_of, explicit_positions, render_reduced
 
 _VIEW_TOKENS = {"detailed": "DetailedView", "full": "FullView", "examples": "ExamplesView"}
@@ -40,7 +40,8 @@ def _console_text(obj: Any) -> str:
     return "\n".join(lines)
 
 
-register_view(["HelpInfo", "MamlCommandHelpInfo#parameter"], "custom", name="HelpInfo", body=_console_text)
+register_view(["HelpInfo", "MamlCommandHelpInfo#parameter", "MamlCommandHelpInfo#syntax"], "custom", name="HelpInfo",
+              body=_console_text)
 
 
 def _as_help_object(source: Any, type_names: list[str], lines: list[str]) -> HelpObject:
@@ -122,6 +123,9 @@ def comment_help_objects(info: Any, context: Any, comments: CommentHelp, view: s
     if parameters:
         return _parameter_objects(maml, parameters)
     source = maml_object(maml)
+    syntax = _as_help_object(source.get_property("syntax"), ["MamlCommandHelpInfo#syntax"],
+                             [line for item in syntax_text(maml) for line in (item, "")])
+    source.set_property("syntax", syntax)
     return [_as_help_object(source, _view_type_names(source.type_names, view), render_maml(maml, view))]
 
 

@@ -288,3 +288,9 @@ def test_externalhelp_reads_the_maml_file_in_the_culture_folder(session, tmp_pat
                         "$h.parameters.parameter.description[0].Text") == [
         "Gets widgets from the file.", "The long story.", "How big."]
     assert session.text("(Get-Help Get-Gadget).pstypenames[0]") == ["ExtendedCmdletHelpInfo"]
+
+
+def test_the_syntax_member_shows_as_syntax_lines(session):
+    session.run(FOO)
+    assert session.text("(Get-Help Get-Foo).syntax | Out-String -Width 200")[0].strip() == \
+        "Get-Foo [[-Name] <String>] [-Force] [[-Count] <Int32>] [<CommonParameters>]"
