@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 from ..dotnet.errors import ParseException, ScriptCallDepthException
 from ..dotnet.types import ensure_lazy_types
 from ..language import parse_input
+from ..language.ast import FunctionDefinitionAst
 from . import active
 from .flow import ExitException, ReturnException
 from .pipeline import NO_INPUT
@@ -151,9 +152,11 @@ class ScriptBlock:
     @property
     def public_ast(self) -> Any:
         """``$sb.Ast``: the node scripts see, so the AST's .NET types (which
-        register on first use) must be in place before it is handed out."""
+        register on first use) must be in place before it is handed out.  A
+        function's block answers with its whole definition, as in pwsh."""
         ensure_lazy_types()
-        return self.code.ast
+        ast = self.code.ast
+        return ast.parent if isinstance(ast.parent, FunctionDefinitionAst) else ast
 
     @property
     def file(self) -> Optional[str]:

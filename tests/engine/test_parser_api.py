@@ -275,3 +275,18 @@ def test_find_rejects_a_missing_or_non_script_block_predicate():
     """)
     assert out == ["ArgumentNullException", "Value cannot be null. (Parameter 'predicate')",
                    "MethodArgumentConversionInvalidCastArgument"]
+
+
+def test_a_functions_script_block_ast_is_its_definition():
+    shell = Shell()
+    out = shell.text(f"""
+    function Get-Answer($q) {{ 'forty-two' }}
+    $def = (Get-Command Get-Answer).ScriptBlock.Ast
+    $def.GetType().Name
+    $def.Extent.Text
+    $def.Parameters[0].Name.VariablePath.UserPath
+    $def.Find({{ $args[0] -is [{LANG}.StringConstantExpressionAst] }}, $false).Value
+    {{ 1 }}.Ast.GetType().Name
+    """)
+    assert out == ["FunctionDefinitionAst", "function Get-Answer($q) { 'forty-two' }", "q", "forty-two",
+                   "ScriptBlockAst"]
