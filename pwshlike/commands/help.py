@@ -26,7 +26,7 @@ class ParameterHelp:
     """One parameter as help describes it."""
 
     __slots__ = ("name", "type_name", "description", "required", "position", "default", "pipeline_input",
-                 "aliases", "accepted_values", "wildcards")
+                 "accepted_values", "wildcards")
 
     def __init__(self, param: ParameterMetadata) -> None:
         self.name = param.name
@@ -41,7 +41,6 @@ class ParameterHelp:
         by_name = any(s.value_from_pipeline_by_property_name for s in specs)
         kinds = [k for k, on in (("ByValue", by_value), ("ByPropertyName", by_name)) if on]
         self.pipeline_input = f"True ({', '.join(kinds)})" if kinds else "False"
-        self.aliases = ", ".join(param.aliases) if param.aliases else "None"
         self.accepted_values = ", ".join(param.accepted_values or param.enum_names())
         self.wildcards = param.supports_wildcards
 
@@ -86,13 +85,13 @@ class CommandHelp:
             if p.name in ("WhatIf", "Confirm") and metadata.supports_should_process:
                 self.parameters.append(ParameterHelp(p))
         self.examples = examples or []
-        self.inputs = inputs or _pipeline_input_types(metadata)
+        self.inputs = inputs or pipeline_input_types(metadata)
         self.outputs = outputs or list(metadata.output_types)
         self.notes = notes
         self.help_uri = ""  # the command's HelpUri: RELATED LINKS, as pwsh's generated help shows it
 
 
-def _pipeline_input_types(metadata: CommandMetadata) -> list[str]:
+def pipeline_input_types(metadata: CommandMetadata) -> list[str]:
     """What pwsh's generated help lists under INPUTS: the full type names of
     the parameters that take pipeline input."""
     from pwshlike.dotnet.types import resolve_type

@@ -21,7 +21,7 @@ from .help import command_help, render
 from .help_comments import CommentHelp, find_comment_help
 from .help_maml import MamlHelp, maml_help, maml_object, parameter_object
 from .help_maml_render import parameter_lines, render_maml, syntax_text
-from .help_reduced import aliases_of, explicit_positions, render_reduced
+from .help_reduced import aliases_of, render_reduced
 
 _VIEW_TOKENS = {"detailed": "DetailedView", "full": "FullView", "examples": "ExamplesView"}
 
@@ -164,7 +164,7 @@ def generated_help_objects(info: Any, context: Any, view: str,
         aliases = aliases_of(context, info.name)
         source.set_property("Aliases", "\n".join(aliases or ["None"]))
         source.set_property("Remarks", "None")
-        lines = render_reduced(_help_name(info), help_info.metadata, aliases, explicit_positions(node), view)
+        lines = render_reduced(_help_name(info), help_info.metadata, aliases, view)
         type_names = ["ExtendedCmdletHelpInfo", "CmdletHelpInfo", "HelpInfo"]
     else:
         lines = render(help_info, view)
