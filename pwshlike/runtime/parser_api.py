@@ -15,8 +15,8 @@ from typing import Any, Optional
 from ..dotnet import conversions as conv
 from ..dotnet.errors import FileNotFoundException, MethodException
 from ..dotnet.members import register_members
-from ..dotnet.types import enum_type, register_class, register_static_members
-from ..dotnet.values import EnumInfo, PSReference
+from ..dotnet.types import enum_type, find_type, register_class, register_static_members
+from ..dotnet.values import EnumInfo, PSReference, TypedArray
 from ..language import ast as A
 from ..language import parse_input
 from ..language.errors import ParseError
@@ -102,8 +102,8 @@ def _set_out(ref: Any, value: Any, position: int) -> None:
 
 def _parse(text: Any, file: Optional[str], tokens_ref: Any, errors_ref: Any, first_out: int) -> A.ScriptBlockAst:
     result = parse_input("" if text is None else conv.to_string(text), file)
-    _set_out(tokens_ref, _typed(list(result.tokens)), first_out)
-    _set_out(errors_ref, list(result.errors), first_out + 1)
+    _set_out(tokens_ref, TypedArray(_typed(list(result.tokens)), find_type(NAMESPACE + "Token")), first_out)
+    _set_out(errors_ref, TypedArray(result.errors, find_type(NAMESPACE + "ParseError")), first_out + 1)
     return result.ast
 
 

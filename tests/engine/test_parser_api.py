@@ -290,3 +290,15 @@ def test_a_functions_script_block_ast_is_its_definition():
     """)
     assert out == ["FunctionDefinitionAst", "function Get-Answer($q) { 'forty-two' }", "q", "forty-two",
                    "ScriptBlockAst"]
+
+
+def test_parse_input_hands_out_typed_arrays():
+    shell = Shell()
+    out = shell.text(f"""
+    $t = $null; $e = $null
+    $null = [{LANG}.Parser]::ParseInput('1 +', [ref]$t, [ref]$e)
+    $t.GetType().FullName
+    $e.GetType().FullName
+    $e[0].ErrorId
+    """)
+    assert out == [f"{LANG}.Token[]", f"{LANG}.ParseError[]", "ExpectedValueExpression"]
