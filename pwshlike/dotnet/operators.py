@@ -826,14 +826,36 @@ def _split_from_right(compiled: Any, text: str, count: int) -> list[str]:
 
 
 def _split_by_script(text: str, script: Any, max_count: int) -> list[str]:
-    pieces, current = [], []
-    for ch in text:
-        if (max_count <= 0 or len(pieces) < max_count - 1) and conv.to_bool(script.invoke_with_input(Char(ch))):
-            pieces.append("".join(current))
-            current = []
+    """``-split { predicate }``: as pwsh, ``$_`` is each character as a string
+    and ``$args`` the text and the position; a negative count splits from the
+    right, keeping the pieces in order."""
+    if max_count in (1, -1):
+        return [text]
+    from_right = max_count < 0
+    limit = abs(max_count)
+    pieces: list[str] = []
+    length = len(text)
+    positions = range(length - 1, -1, -1) if from_right else range(length)
+    piece_end = length  # from the right: where the current piece ends
+    piece_start = 0  # from the left: where the current piece starts
+    stopped_at = None
+    for cursor in positions:
+        if not conv.to_bool(script.invoke_with_input(text[cursor], (text, cursor))):
+            continue
+        if from_right:
+            pieces.append(text[cursor + 1:piece_end])
+            piece_end = cursor
         else:
-            current.append(ch)
-    pieces.append("".join(current))
+            pieces.append(text[piece_start:cursor])
+            piece_start = cursor + 1
+        if limit == len(pieces) + 1:
+            stopped_at = cursor
+            break
+    if from_right:
+        pieces.append(text[:piece_end if stopped_at is None else stopped_at])
+        pieces.reverse()
+    else:
+        pieces.append(text[piece_start if stopped_at is None else stopped_at + 1:])
     return pieces
 
 

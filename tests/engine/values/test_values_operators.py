@@ -205,7 +205,7 @@ def test_split(left, right, expected):
 
 def test_csplit_and_script_split():
     assert B["-csplit"]("aXbxc", "x") == ["aXb", "c"]
-    assert B["-split"]("a1b2c", FakeScriptBlock(lambda c: c.isdigit())) == ["a", "b", "c"]
+    assert B["-split"]("a1b2c", FakeScriptBlock(lambda c, *_text_and_position: c.isdigit())) == ["a", "b", "c"]
 
 
 def test_unary_split_and_join():
