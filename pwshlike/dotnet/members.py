@@ -516,6 +516,45 @@ def _enumerate_member(items: Any, name: str) -> Any:
     return results[0] if len(results) == 1 else results
 
 
+def has_property(obj: Any, name: str) -> bool:
+    """Whether ``$obj.Name`` names something (a property, a key of a
+    hashtable, ``Count``/``Length``...), for Set-StrictMode 2, where reading
+    a missing one is PropertyNotFoundStrict; ``$null.Name`` is not checked.
+    A collection has it when it does or every element does."""
+    if obj is None:
+        return True
+    lowered = name.lower()
+    if type(obj) is str:
+        return lowered == "length" or _scalar_property(obj, name) is not _MISSING
+    if isinstance(obj, PSCustomObject):
+        return obj.has_property(name) or obj.member(name) is not None or \
+            _scalar_property(obj, name) is not _MISSING
+    items = iter_collection(obj)
+    if items is None or isinstance(obj, (Hashtable, dict)):
+        return _scalar_property(obj, name) is not _MISSING
+    if _TYPE_DATA and _typedata.member(_type_names(obj), lowered) is not None:
+        return True
+    if lowered in ("count", "length", "psobject", "pstypenames") or _members_of(obj).props.get(lowered):
+        return True
+    elements = [item for item in items if item is not None]
+    return bool(elements) and all(has_property(item, name) for item in elements)
+
+
+def property_not_found_strict(name: str) -> RuntimeException:
+    """Set-StrictMode 2's error for reading a property that does not exist."""
+    return RuntimeException(f"The property '{name}' cannot be found on this object. Verify that the property "
+                            "exists.", error_id="PropertyNotFoundStrict", category=ErrorCategory.InvalidOperation)
+
+
+def index_out_of_range(obj: Any, index: Any) -> bool:
+    """Whether ``$obj[index]`` reads past the end of an array or string
+    (Set-StrictMode 3 makes that an IndexOutOfRangeException)."""
+    if not isinstance(obj, (list, tuple, str)) or isinstance(index, bool) or not isinstance(index, int):
+        return False
+    n = len(obj)
+    return not -n <= index < n
+
+
 def _property_not_found(name: str) -> RuntimeException:
     return RuntimeException(
         f"The property '{name}' cannot be found on this object. Verify that the property exists and can be set.",

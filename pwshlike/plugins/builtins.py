@@ -56,6 +56,7 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "New-Alias": ("discovery", "NewAliasCommand", _UTILITY),
     "Get-Variable": ("variables", "GetVariableCommand", _UTILITY),
     "Set-Variable": ("variables", "SetVariableCommand", _UTILITY),
+    "Set-StrictMode": ("strictmode", "SetStrictModeCommand", _CORE),
     "New-Variable": ("variables", "NewVariableCommand", _UTILITY),
     "Remove-Variable": ("variables", "RemoveVariableCommand", _UTILITY),
     "Clear-Variable": ("variables", "ClearVariableCommand", _UTILITY),

@@ -18,9 +18,10 @@ from ..language import ast as A
 from ..language.numeric import TypedNumber
 from .compile_support import contains_command, emit_value, lazy_range, pipeline_input
 from ..dotnet.conversions import to_string
-from ..dotnet.errors import CommandNotFoundException, ErrorCategory, InvocationInfo
+from ..dotnet.errors import CommandNotFoundException, ErrorCategory, InvocationInfo, RuntimeException
 from .pipeline import (CommandArgument, ExpressionProcessor, ParameterToken, RedirectedProcessor,
                        Redirection, run_pipeline)
+from .scopes import strict_version
 from .streams import STREAM_NAMES
 from ..dotnet.values import GenericDictionary, Hashtable, iter_collection
 
@@ -172,6 +173,8 @@ class CommandCompiler:
         if any(isinstance(e, A.CommandParameterAst) and e.parameter_name == "?" for e in elements[1:]):
             return self._help_request(name_value, name_fn, node.extent)
         arguments = [self._argument(e) for e in elements[1:]]
+        if _called_like_a_method(elements):
+            arguments.insert(0, _strict_method_syntax_check)
         operator = node.invocation_operator
         extent = node.extent
 
@@ -310,3 +313,26 @@ def _number_text(node: Any) -> Any:
         return None
     text = node.extent.text
     return None if text == to_string(value) else text
+
+
+def _called_like_a_method(elements: list) -> bool:
+    """``f(1, 2)``: a name, then with no space a parenthesised comma list
+    (pwsh checks this shape for Set-StrictMode 2 when the command runs)."""
+    if len(elements) != 2 or type(elements[1]) is not A.ParenExpressionAst:
+        return False
+    pipeline = elements[1].pipeline
+    if type(pipeline) is not A.PipelineAst or len(pipeline.pipeline_elements) != 1:
+        return False
+    only = pipeline.pipeline_elements[0]
+    return type(only) is A.CommandExpressionAst and not only.redirections \
+        and type(only.expression) is A.ArrayLiteralAst \
+        and elements[0].extent.end_offset == elements[1].extent.start_offset
+
+
+def _strict_method_syntax_check(ctx: Any, args: list) -> None:
+    """Runs before the arguments of a command called as ``f(1, 2)``."""
+    if strict_version(ctx.scope) >= 2:
+        raise RuntimeException(
+            "The function or command was called as if it were a method. Parameters should be separated by "
+            "spaces. For information about parameters, see the about_Parameters Help topic.",
+            error_id="StrictModeFunctionCallWithParens", category=ErrorCategory.InvalidOperation)

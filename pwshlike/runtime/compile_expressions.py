@@ -17,10 +17,11 @@ from ..language.numeric import TypedNumber
 from ..dotnet import operators as ops
 from .compile_support import collect, runtime_error
 from ..dotnet.conversions import to_bool, to_string
-from ..dotnet.errors import ErrorCategory, ParseException, RuntimeException
-from ..dotnet.members import (get_index, get_member, invoke_generic_method, invoke_generic_static,
-                              invoke_method)
-from .scopes import PSVariable, QualifiedName, drive_not_found, get_env
+from ..dotnet.errors import ErrorCategory, IndexOutOfRangeException, ParseException, RuntimeException
+from ..dotnet.members import (get_index, get_member, has_property, index_out_of_range, invoke_generic_method,
+                              invoke_generic_static, invoke_method, property_not_found_strict)
+from . import active
+from .scopes import PSVariable, QualifiedName, drive_not_found, get_env, strict_version
 from .scriptblock import ScriptBlock, ScriptBlockCode
 from ..dotnet.values import INTEGER_CLASSES, Hashtable, OrderedDictionary, PSCustomObject, PSReference
 
@@ -361,7 +362,7 @@ class ExpressionCompiler:
                     value = os.path.dirname(file) if key == "psscriptroot" else file
                     return lambda ctx: value
                 return _read_or(key, "")
-            return _reader(key, node.name)
+            return _reader(key, node.name, _in_expandable_string(node))
         if kind == "env":
             name = qname.name
             return lambda ctx: get_env(name)
@@ -378,10 +379,12 @@ class ExpressionCompiler:
                 raise drive_not_found(drive)
             return no_drive
 
+        in_string = _in_expandable_string(node)
+
         def qualified(ctx: Any) -> Any:
             var = ctx.session.lookup_qualified(qname, ctx.scope)
             if var is None:
-                return _undefined(ctx, node.name)
+                return _undefined(ctx, node.name, in_string)
             return var.value
         return qualified
 
@@ -572,15 +575,15 @@ class ExpressionCompiler:
             if node.null_conditional:
                 def member_nc(ctx: Any) -> Any:
                     obj = obj_fn(ctx)
-                    return None if obj is None else get_member(obj, name)
+                    return None if obj is None else _read_member(obj, name)
                 return member_nc
-            return lambda ctx: get_member(obj_fn(ctx), name)
+            return lambda ctx: _read_member(obj_fn(ctx), name)
         if node.null_conditional:
             def dynamic_nc(ctx: Any) -> Any:
                 obj = obj_fn(ctx)
-                return None if obj is None else get_member(obj, name_of(ctx))
+                return None if obj is None else _read_member(obj, name_of(ctx))
             return dynamic_nc
-        return lambda ctx: get_member(obj_fn(ctx), name_of(ctx))
+        return lambda ctx: _read_member(obj_fn(ctx), name_of(ctx))
 
     def e_InvokeMemberExpressionAst(self, node: Any) -> Expr:
         name_of = self.member_name(node)
@@ -624,12 +627,12 @@ class ExpressionCompiler:
         if node.null_conditional:
             def index_nc(ctx: Any) -> Any:
                 obj = target(ctx)
-                return None if obj is None else get_index(obj, index(ctx))
+                return None if obj is None else _read_index(obj, index(ctx))
             return index_nc
-        return lambda ctx: get_index(target(ctx), index(ctx))
+        return lambda ctx: _read_index(target(ctx), index(ctx))
 
 
-def _reader(key: str, name: str) -> Expr:
+def _reader(key: str, name: str, in_string: bool) -> Expr:
     """``$name``: the current scope's dict first (the common case), then the
     parents, skipping their private variables."""
     def read(ctx: Any) -> Any:
@@ -637,7 +640,7 @@ def _reader(key: str, name: str) -> Expr:
         if var is None:
             var = ctx.session.lookup(key, ctx.scope)
             if var is None:
-                return _undefined(ctx, name)
+                return _undefined(ctx, name, in_string)
         return var.value
     return read
 
@@ -649,11 +652,54 @@ def _read_or(key: str, default: Any) -> Expr:
     return read
 
 
-def _undefined(ctx: Any, name: str) -> Any:
-    """The value of an unset variable: $null, or an error under Set-StrictMode."""
-    if ctx.strict_mode >= 1:
+def _in_expandable_string(node: Any) -> bool:
+    """Whether a variable is read inside a ``"..."`` string, where
+    Set-StrictMode 1 still lets an unset one expand to nothing."""
+    parent = node.parent
+    while parent is not None:
+        if type(parent) is A.ExpandableStringExpressionAst:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _undefined(ctx: Any, name: str, in_string: bool = False) -> Any:
+    """The value of an unset variable: $null, or VariableIsUndefined under
+    Set-StrictMode 1 (outside strings) and 2 or later (everywhere)."""
+    version = strict_version(ctx.scope)
+    if version >= 2 or (version == 1 and not in_string):
         raise RuntimeException(
             f"The variable '${name}' cannot be retrieved because it has not been set.",
             error_id="VariableIsUndefined", category=ErrorCategory.InvalidOperation, target_object=name)
     return None
 
+
+# What member and index reads call.  They are the object model's readers
+# until Set-StrictMode turns checks on (enable_strict_checks), so that code
+# that never uses strict mode pays nothing for it.
+_read_member: Callable[[Any, str], Any] = get_member
+_read_index: Callable[[Any, Any], Any] = get_index
+
+
+def _strict_read_member(obj: Any, name: str) -> Any:
+    value = get_member(obj, name)
+    if value is None and strict_version(active.context.scope) >= 2 and not has_property(obj, name):
+        raise property_not_found_strict(name)
+    return value
+
+
+def _strict_read_index(obj: Any, index: Any) -> Any:
+    value = get_index(obj, index)
+    if value is None and strict_version(active.context.scope) >= 3 and index_out_of_range(obj, index):
+        raise IndexOutOfRangeException("Index was outside the bounds of the array.")
+    return value
+
+
+def enable_strict_checks() -> None:
+    """Switches member and index reads to the readers that check
+    Set-StrictMode 2 (PropertyNotFoundStrict) and 3 (an index out of range);
+    called by Set-StrictMode.  The checks still follow the version in
+    effect in the running scope, so turning them on is never undone."""
+    global _read_member, _read_index
+    _read_member = _strict_read_member
+    _read_index = _strict_read_index

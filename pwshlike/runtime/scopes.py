@@ -184,9 +184,12 @@ def not_removable(name: str) -> SessionStateUnauthorizedAccessException:
 
 class Scope:
     """One scope: variables, and (created on first use) functions and aliases.
-    ``script`` is the nearest script scope (``$script:``)."""
+    ``script`` is the nearest script scope (``$script:``).  ``strict_mode``
+    is the Set-StrictMode version set in this scope; it is only assigned by
+    Set-StrictMode (unset means inherited: see :func:`strict_version`), so
+    creating a scope costs nothing more."""
 
-    __slots__ = ("vars", "parent", "functions", "aliases", "script", "is_global")
+    __slots__ = ("vars", "parent", "functions", "aliases", "script", "is_global", "strict_mode")
 
     def __init__(self, parent: Optional["Scope"], is_script: bool = False) -> None:
         self.vars: dict[str, PSVariable] = {}
@@ -201,6 +204,20 @@ class Scope:
 
     def __repr__(self) -> str:
         return f"Scope({'global' if self.is_global else 'local'}, {len(self.vars)} vars)"
+
+
+def strict_version(scope: Optional[Scope]) -> int:
+    """The Set-StrictMode major version in effect in ``scope``: the nearest
+    scope that set one decides (0 is off), else strict mode is off, as
+    pwsh's ExecutionContext.IsStrictVersion.  Only the paths where strict
+    mode changes the outcome (an unset variable, a missing property, an
+    index out of range) ask."""
+    while scope is not None:
+        version = getattr(scope, "strict_mode", None)
+        if version is not None:
+            return version
+        scope = scope.parent
+    return 0
 
 
 class QualifiedName:

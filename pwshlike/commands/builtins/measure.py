@@ -13,6 +13,7 @@ from pwshlike.commands.validation import validate_not_null_or_empty
 from pwshlike.dotnet.conversions import convert_to_double, dotnet_to_string
 from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, PSArgumentException, PSInvalidOperationException
 from pwshlike.dotnet.operators import compare
+from pwshlike.runtime.scopes import strict_version
 
 from .propexpr import PropertyExpression, parse_keys_for
 
@@ -218,7 +219,7 @@ class MeasureObjectCommand(Cmdlet):
             self._entry("")
         for name, stat in self._stats.values():
             if stat.count == 0 and self._expressions is not None:
-                if self.context.strict_mode >= 2:
+                if strict_version(self.context.scope) >= 2:
                     self._property_not_found(name)
                 continue
             info: Any = self._text_info(stat) if self._text else self._generic_info(stat)
