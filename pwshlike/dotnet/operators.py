@@ -900,7 +900,12 @@ def _type_operand(right: Any, op: str) -> Any:
     if isinstance(right, PSType):
         return right
     if isinstance(right, str):
-        return resolve_type(right)
+        try:
+            return resolve_type(right)
+        except RuntimeException as exc:
+            # pwsh converts the text to a Type and rethrows the failed cast as a plain RuntimeException.
+            raise RuntimeException(f'Cannot convert the "{right}" value of type "System.String" to type '
+                                   f'"System.Type".', exc) from None
     raise RuntimeException(f"The right operand of '{op}' must be a type.",
                            error_id="IsOperatorRequiresType" if op != "-as" else "AsOperatorRequiresType",
                            category=ErrorCategory.InvalidOperation)
