@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Callable, Sequence
 
 from .errors import (
-    DotNetException, ErrorCategory, MethodException, MethodInvocationException, RuntimeException,
+    DotNetException, ErrorCategory, MethodException, MethodInvocationException, ParseException, RuntimeException,
     dotnet_exception_from,
 )
 
@@ -74,11 +74,15 @@ def call(name: str, func: Callable[..., Any], args: Sequence[Any], skip: int = 0
          prefix: Sequence[Any] = ()) -> Any:
     """Calls ``func(*prefix, *args)`` after checking the argument count,
     turning .NET/Python failures into MethodInvocationException.  Script
-    errors (RuntimeException) and control flow pass through unchanged."""
+    errors (RuntimeException) and control flow pass through unchanged; a
+    ParseException is a method's own failure (``[scriptblock]::Create``),
+    so it is wrapped, with the id ``ParseException`` as in pwsh."""
     if not accepts(func, len(args), skip):
         raise overload_not_found(name, len(args))
     try:
         return func(*prefix, *args)
+    except ParseException as exc:
+        raise invocation_error(name, len(args), exc) from exc
     except RuntimeException:
         raise
     except DotNetException as exc:

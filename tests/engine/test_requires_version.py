@@ -28,3 +28,11 @@ def test_unmet_version_stops_the_script(tmp_path, version):
     assert out[3] == (f"The script 'new.ps1' cannot be run because it contained a \"#requires\" statement for "
                       f"PowerShell {version}. The version of PowerShell that is required by the script does not "
                       "match the currently running version of PowerShell 7.4.6.")
+
+
+def test_script_block_create_reports_a_bad_requires_line_as_parse_exception():
+    shell = Shell()
+    out = shell.text('try { [scriptblock]::Create("#requires -version A`n1") } catch { '
+                     "$_.FullyQualifiedErrorId; $_.Exception.GetType().Name; "
+                     "$_.Exception.InnerException.GetType().Name }")
+    assert out == ["ParseException", "MethodInvocationException", "ParseException"]
