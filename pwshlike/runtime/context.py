@@ -150,7 +150,6 @@ class ExecutionContext:
         self.pipeline_state = PipelineState()
         self.call_depth = 0
         self.using_values: Optional[dict[str, Any]] = None
-        self.strict_mode = 0
         # -ErrorVariable/-WarningVariable/-InformationVariable of the commands
         # running now: stream number -> lists that receive every record
         # written to that stream, whatever the preference says.
