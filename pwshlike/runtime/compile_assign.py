@@ -12,7 +12,7 @@ from typing import Any, Callable
 from ..language import ast as A
 from ..dotnet import operators as ops
 from .compile_expressions import type_getter
-from .compile_support import contains_command, runtime_error
+from .compile_support import runtime_error, sets_success_status
 from ..dotnet.errors import ErrorCategory
 from ..dotnet.members import get_index, get_member, set_index, set_member
 from .scopes import QualifiedName
@@ -41,7 +41,7 @@ class AssignCompiler:
         (not by a wrapper) to keep the hot loop body a single call."""
         extent = node.extent
         left = node.left
-        status = not contains_command(node)
+        status = sets_success_status(node)
         if node.operator == "=" and isinstance(left, A.VariableExpressionAst) \
                 and QualifiedName(left.name).kind == "plain":
             qname = QualifiedName(left.name)

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from ..language import ast as A
 from ..language.numeric import TypedNumber
-from .compile_support import contains_command, emit_value, lazy_range, pipeline_input
+from .compile_support import emit_value, lazy_range, pipeline_input, sets_success_status
 from ..dotnet.conversions import to_string
 from ..dotnet.errors import CommandNotFoundException, ErrorCategory, InvocationInfo, RuntimeException
 from .pipeline import (CommandArgument, ExpressionProcessor, ParameterToken, RedirectedProcessor,
@@ -98,7 +98,7 @@ class CommandCompiler:
         """An expression used as a statement writes its value, unrolled;
         ``$i++``, ``[void](...)`` and void method calls write nothing, and
         ``$( )`` streams its statements' output directly."""
-        status = not contains_command(node)
+        status = sets_success_status(node)
         if isinstance(node, A.SubExpressionAst):
             body = self.block(node.sub_expression)
 

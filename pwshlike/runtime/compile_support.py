@@ -130,10 +130,9 @@ def references_variable(node: Any, name: str) -> bool:
 
 
 def contains_command(node: Any) -> bool:
-    """Whether ``node`` runs a command (outside nested script blocks).  As
-    pwsh's ShouldSetExecutionStatusToSuccess, a statement made only of
-    expressions sets ``$?`` to True; one that runs commands leaves the
-    status those commands set."""
+    """Whether ``node`` runs a command (outside nested script blocks): pwsh
+    sets ``$?`` to True after a condition that does, so the body does not
+    start with the status the condition's commands left."""
     stack = [node]
     while stack:
         current = stack.pop()
@@ -143,6 +142,48 @@ def contains_command(node: Any) -> bool:
             return True
         stack.extend(current.children())
     return False
+
+
+def sets_success_status(node: Any) -> bool:
+    """pwsh's ShouldSetExecutionStatusToSuccess: whether a statement made of
+    one expression (or an assignment of one) sets ``$?`` to True after it.
+    Commands inside most expressions do not stop it (``"Hi $(Write-Error
+    x)"`` ends True); only a parenthesized pipeline that runs commands, a
+    non-empty ``$( )`` and an ``@( )`` of such a statement leave the status
+    their commands set."""
+    if isinstance(node, A.AssignmentStatementAst):
+        right = node.right
+        while isinstance(right, A.AssignmentStatementAst):
+            right = right.right
+        if isinstance(right, A.CommandExpressionAst):
+            return _expression_sets_success(right.expression)
+        return isinstance(right, A.PipelineAst) and _statement_sets_success(right)
+    return _expression_sets_success(node)
+
+
+def _statement_sets_success(node: Any) -> bool:
+    if isinstance(node, A.AssignmentStatementAst):
+        return sets_success_status(node)
+    if isinstance(node, A.PipelineAst):
+        elements = node.pipeline_elements
+        return len(elements) == 1 and isinstance(elements[0], A.CommandExpressionAst) and \
+            _expression_sets_success(elements[0].expression)
+    return False
+
+
+def _expression_sets_success(node: Any) -> bool:
+    if isinstance(node, A.ParenExpressionAst):
+        return _statement_sets_success(node.pipeline)
+    if isinstance(node, A.SubExpressionAst):
+        return not node.sub_expression.statements
+    if isinstance(node, A.ArrayExpressionAst):
+        block = node.sub_expression
+        if not block.statements:
+            return True
+        if len(block.statements) == 1 and not block.traps:
+            return _statement_sets_success(block.statements[0])
+        return False
+    return True
 
 
 def lazy_range(left: Any, right: Any) -> Iterable[Any]:
