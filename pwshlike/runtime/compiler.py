@@ -129,22 +129,39 @@ class Compiler(ExpressionCompiler, AssignCompiler, StatementCompiler, CommandCom
 
 
 def _check_requirements(ast: Any, compiled: CompiledScriptBlock) -> None:
-    """A script file whose ``#requires -Version`` this version cannot meet
-    fails before its first statement (pwsh's VerifyPSVersion), with
-    ScriptRequiresUnmatchedPSVersion."""
+    """A script file whose ``#requires`` this session cannot meet fails
+    before its first statement, as pwsh's VerifyScriptRequirements checks
+    in order: ``-RunAsAdministrator`` (ScriptRequiresElevation), then
+    ``-Version`` (ScriptRequiresUnmatchedPSVersion)."""
     file = ast.extent.file
-    required = ast.script_requirements.unmet_version(PS_VERSION)
-    if not file or required is None:
+    if not file:
         return
-    running = ".".join(str(p) for p in PS_VERSION)
-    message = (f"The script '{os.path.basename(file)}' cannot be run because it contained a \"#requires\" "
-               f"statement for PowerShell {required}. The version of PowerShell that is required by the "
-               f"script does not match the currently running version of PowerShell {running}.")
+    name = os.path.basename(file)
+    requirements = ast.script_requirements
+    required = requirements.unmet_version(PS_VERSION)
+    if requirements.requires_elevation and not _is_administrator():
+        error_id = "ScriptRequiresElevation"
+        message = (f"The script '{name}' cannot be run because it contains a \"#requires\" statement for running "
+                   "as Administrator. The current PowerShell session is not running as Administrator. Start "
+                   "PowerShell by using the Run as Administrator option, and then try running the script again.")
+    elif required is not None:
+        running = ".".join(str(p) for p in PS_VERSION)
+        error_id = "ScriptRequiresUnmatchedPSVersion"
+        message = (f"The script '{name}' cannot be run because it contained a \"#requires\" statement for "
+                   f"PowerShell {required}. The version of PowerShell that is required by the script does not "
+                   f"match the currently running version of PowerShell {running}.")
+    else:
+        return
 
     def unmet(ctx: Any, out: Any) -> None:
-        raise ScriptRequiresException(message, error_id="ScriptRequiresUnmatchedPSVersion",
-                                      target_object=os.path.basename(file))
+        raise ScriptRequiresException(message, error_id=error_id, target_object=name)
     compiled.begin = unmet  # the script's own blocks never start
+
+
+def _is_administrator() -> bool:
+    """pwsh's Utils.IsAdministrator on Unix: running as root."""
+    geteuid = getattr(os, "geteuid", None)
+    return geteuid is not None and geteuid() == 0
 
 
 def compile_script_block(ast: Any, function_parameters: Optional[list] = None) -> CompiledScriptBlock:

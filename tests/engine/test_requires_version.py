@@ -36,3 +36,20 @@ def test_script_block_create_reports_a_bad_requires_line_as_parse_exception():
                      "$_.FullyQualifiedErrorId; $_.Exception.GetType().Name; "
                      "$_.Exception.InnerException.GetType().Name }")
     assert out == ["ParseException", "MethodInvocationException", "ParseException"]
+
+
+@pytest.mark.parametrize("uid", [0, 1000])
+def test_run_as_administrator_needs_root(tmp_path, monkeypatch, uid):
+    monkeypatch.setattr("os.geteuid", lambda: uid)
+    script = tmp_path / "admin.ps1"
+    script.write_text("#requires -RunAsAdministrator\n'ran'\n")
+    shell = Shell()
+    out = shell.text(f"try {{ . '{script}' }} catch {{ $_.FullyQualifiedErrorId; $_.Exception.Message }}")
+    if uid == 0:
+        assert out == ["ran"]
+    else:
+        assert out == ["ScriptRequiresElevation",
+                       "The script 'admin.ps1' cannot be run because it contains a \"#requires\" statement for "
+                       "running as Administrator. The current PowerShell session is not running as Administrator. "
+                       "Start PowerShell by using the Run as Administrator option, and then try running the "
+                       "script again."]
