@@ -34,8 +34,8 @@ _ALREADY_BOUND = "Cannot bind parameter because parameter '{0}' is specified mor
     "multiple values to parameters that can accept multiple values, use the array syntax. For example, " \
     "\"-parameter value1,value2,value3\"."
 
-# The parameters of ``#requires``; a prefix of one names it, as in pwsh.
-_PARAMETERS = ("shellid", "pssnapin", "version", "psedition", "assembly", "modules", "runasadministrator")
+# The parameters of ``#requires`` that take a value, in pwsh's order.
+_PARAMETERS = ("shellid", "pssnapin", "version", "psedition", "assembly", "modules")
 
 
 class ScriptRequirements:
@@ -118,8 +118,8 @@ def _read_command(command: Any, requirements: ScriptRequirements, shift: _Shifte
             i += 1
             continue
         argument = element.argument
-        if argument is None and i + 1 < len(elements) and not isinstance(elements[i + 1], A.CommandParameterAst):
-            i += 1
+        if argument is None and i + 1 < len(elements):
+            i += 1  # pwsh takes the next element as the value, whatever it is
             argument = elements[i]
         _read_parameter(element, argument, requirements, shift, errors)
         i += 1
@@ -127,13 +127,11 @@ def _read_command(command: Any, requirements: ScriptRequirements, shift: _Shifte
 
 def _read_parameter(parameter: Any, argument: Any, requirements: ScriptRequirements, shift: _Shifter,
                     errors: list[ParseError]) -> None:
+    """One ``-Name value`` of a ``#requires`` line, checked in pwsh's order
+    (HandleRequiresParameter): a parameter is named by any prefix of its
+    name, the first in pwsh's list winning."""
     name = parameter.parameter_name.lower()
-    matches = [p for p in _PARAMETERS if p.startswith(name)] if name else []
-    if len(matches) != 1 and name not in _PARAMETERS:
-        errors.append(ParseError("ScriptRequiresInvalidFormat", _INVALID_FORMAT, shift(parameter.extent)))
-        return
-    full = name if name in _PARAMETERS else matches[0]
-    if full == "runasadministrator":
+    if name and "runasadministrator".startswith(name):
         requirements.requires_elevation = True
         if argument is not None:
             errors.append(ParseError("ParameterCannotHaveArgument",
@@ -146,6 +144,10 @@ def _read_parameter(parameter: Any, argument: Any, requirements: ScriptRequireme
         return
     if not _is_constant(argument):
         errors.append(ParseError("RequiresArgumentMustBeConstant", _NOT_CONSTANT, shift(argument.extent)))
+        return
+    full = next((p for p in _PARAMETERS if name and p.startswith(name)), None)
+    if full is None:
+        errors.append(ParseError("ScriptRequiresInvalidFormat", _INVALID_FORMAT, shift(parameter.extent)))
         return
     if full == "version":
         value = argument.value if isinstance(argument, A.StringConstantExpressionAst) else None

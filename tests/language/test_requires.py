@@ -38,3 +38,15 @@ def test_plain_comments_and_bare_requires_need_nothing():
     assert parse_input("# requires -version A\n1").ast.script_requirements is None
     ast, _, errors = parse_input("#requires")
     assert errors == [] and ast.script_requirements.required_version is None
+
+
+def test_parameter_checks_follow_pwsh_order():
+    def ids(text):
+        return [(e.error_id, e.extent.text) for e in parse_input(text).errors]
+    assert ids("#requires -Version") == [("ParameterRequiresArgument", "-Version")]
+    assert ids("#requires -Foo bar") == [("ScriptRequiresInvalidFormat", "-Foo")]
+    assert ids("#requires -RunAsAdministrator 1") == [("ParameterCannotHaveArgument", "-RunAsAdministrator")]
+    ast, _, errors = parse_input("#requires -v 7.0\n#requires -RunAs")
+    assert errors == []
+    assert ast.script_requirements.required_version == (7, 0)
+    assert ast.script_requirements.requires_elevation is True
