@@ -485,12 +485,16 @@ class _Literal:
 
 
 def _for_parameter(param: ParameterMetadata, value: Any, literal: Optional[str]) -> Any:
-    """What a parameter binds for an argument: a ``[string]`` parameter
-    takes a numeric literal's text as written (pwsh binds the token text,
-    so ``f 0x10`` gives '0x10'), any other parameter the number."""
-    if literal is not None and param.type_name.lower() in ("string", "system.string"):
+    """What a parameter binds for an argument: a ``[string]`` or
+    ``[string[]]`` parameter takes a numeric literal's text as written (pwsh
+    converts the token text, so ``f 0x10`` gives '0x10'), any other
+    parameter the number."""
+    if literal is not None and param.type_name.lower() in _STRING_TYPES:
         return literal
     return value
+
+
+_STRING_TYPES = frozenset(("string", "system.string", "string[]", "system.string[]"))
 
 
 def _next_positional(binding: Binding, value: Any) -> Optional[ParameterMetadata]:

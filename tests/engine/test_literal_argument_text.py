@@ -29,3 +29,9 @@ def test_plain_literal_and_other_types_get_the_number():
 def test_second_positional_parameter_gets_the_text_too():
     shell = Shell()
     assert shell.text("function k($n, [string]$s) { $n; $s }; k 0x10 0x10") == ["16", "0x10"]
+
+
+def test_string_array_parameters_and_cmdlets_get_the_text():
+    shell = Shell()
+    assert shell.text("function s([string[]]$a) { $a -join '|' }; s 0x10; s 1e2, 2") == ["0x10", "100|2"]
+    assert shell.text("Join-Path 0x10 1e2") == ["0x10/1e2"]
