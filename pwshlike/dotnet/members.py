@@ -516,7 +516,7 @@ def _enumerate_member(items: Any, name: str) -> Any:
     return results[0] if len(results) == 1 else results
 
 
-def has_property(obj: Any, name: str) -> bool:
+def strict_property_exists(obj: Any, name: str) -> bool:
     """Whether ``$obj.Name`` names something (a property, a key of a
     hashtable, ``Count``/``Length``...), for Set-StrictMode 2, where reading
     a missing one is PropertyNotFoundStrict; ``$null.Name`` is not checked.
@@ -537,7 +537,7 @@ def has_property(obj: Any, name: str) -> bool:
     if lowered in ("count", "length", "psobject", "pstypenames") or _members_of(obj).props.get(lowered):
         return True
     elements = [item for item in items if item is not None]
-    return bool(elements) and all(has_property(item, name) for item in elements)
+    return bool(elements) and all(strict_property_exists(item, name) for item in elements)
 
 
 def property_not_found_strict(name: str) -> RuntimeException:

@@ -18,8 +18,9 @@ from ..dotnet import operators as ops
 from .compile_support import collect, runtime_error
 from ..dotnet.conversions import to_bool, to_string
 from ..dotnet.errors import ErrorCategory, IndexOutOfRangeException, ParseException, RuntimeException
-from ..dotnet.members import (get_index, get_member, has_property, index_out_of_range, invoke_generic_method,
-                              invoke_generic_static, invoke_method, property_not_found_strict)
+from ..dotnet.members import (get_index, get_member, index_out_of_range, invoke_generic_method,
+                              invoke_generic_static, invoke_method, property_not_found_strict,
+                              strict_property_exists)
 from . import active
 from .scopes import PSVariable, QualifiedName, drive_not_found, get_env, strict_version
 from .scriptblock import ScriptBlock, ScriptBlockCode
@@ -683,7 +684,7 @@ _read_index: Callable[[Any, Any], Any] = get_index
 
 def _strict_read_member(obj: Any, name: str) -> Any:
     value = get_member(obj, name)
-    if value is None and strict_version(active.context.scope) >= 2 and not has_property(obj, name):
+    if value is None and strict_version(active.context.scope) >= 2 and not strict_property_exists(obj, name):
         raise property_not_found_strict(name)
     return value
 
