@@ -74,3 +74,16 @@ def test_bad_calculated_property_keys_stop_the_command(s: Session) -> None:
               "try { 1 | Select-Object @{ n = 'a' } } catch { $_.FullyQualifiedErrorId }")
     assert s.run(script) == ["DictionaryKeyIllegal,Microsoft.PowerShell.Commands.SelectObjectCommand",
                              "DictionaryKeyMissing,Microsoft.PowerShell.Commands.SelectObjectCommand"]
+
+
+def test_custom_object_passed_whole_is_tagged_selected_once(s: Session) -> None:
+    script = ("$o = [pscustomobject]@{ Name = 1 }; $o = $o | Select-Object; $o = $o | Select-Object; "
+              "$o.psobject.TypeNames -join ','; $o.Name")
+    assert s.run(script) == [
+        "Selected.System.Management.Automation.PSCustomObject,System.Management.Automation.PSCustomObject,"
+        "System.Object", 1]
+
+
+def test_other_objects_pass_whole_untouched(s: Session) -> None:
+    assert s.run("(5 | Select-Object).GetType().Name; (5 | Select-Object).psobject.TypeNames[0]") == [
+        "Int32", "System.Int32"]

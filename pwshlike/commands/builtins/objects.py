@@ -263,7 +263,7 @@ class SelectObjectCommand(Cmdlet):
         raise StopUpstreamCommands(self._runtime.processor)
 
     def _emit(self, obj: Any) -> Iterator[Any]:
-        from .select import expand_property, same_selection, select_properties
+        from .select import expand_property, mark_selected, same_selection, select_properties
         if self.expand_property:
             results = list(expand_property(obj, self.expand_property))
         elif self._selects:
@@ -273,6 +273,7 @@ class SelectObjectCommand(Cmdlet):
                 self.throw_terminating_error(exc.error_record)
                 return
         else:
+            mark_selected(obj)
             results = [obj]
         kept = self._unique
         if kept is None:

@@ -89,6 +89,17 @@ def select_properties(obj: Any, specs: Iterable[Any], exclude: Iterable[str]) ->
     return result
 
 
+_SELECTED_CUSTOM = "Selected.System.Management.Automation.PSCustomObject"
+
+
+def mark_selected(obj: Any) -> None:
+    """A custom object that Select-Object passes on whole is tagged, once,
+    with ``Selected.System.Management.Automation.PSCustomObject`` as pwsh
+    tags it (other objects pass untouched)."""
+    if isinstance(obj, PSCustomObject) and _SELECTED_CUSTOM not in obj.type_names:
+        obj.type_names.insert(0, _SELECTED_CUSTOM)
+
+
 def same_selection(a: Any, b: Any, selected: bool, case_sensitive: bool) -> bool:
     """Whether -Unique counts ``a`` as a duplicate of ``b``: objects made by
     property selection match when they have the same properties with equal
