@@ -10,6 +10,7 @@ block evaluated with ``$_`` set to the object, or a hashtable whose
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cmp_to_key
 from typing import Any, Callable, Iterable, Optional, Sequence
 
@@ -17,7 +18,7 @@ from pwshlike.dotnet import members
 from pwshlike.dotnet.conversions import to_bool, to_string
 from pwshlike.dotnet.errors import ErrorCategory, PSArgumentException
 from pwshlike.dotnet.operators import compare
-from pwshlike.dotnet.values import Hashtable
+from pwshlike.dotnet.values import BigInt, Byte, EnumValue, Hashtable, UInt16, UInt32, UInt64
 from pwshlike.dotnet.wildcard import contains_wildcard, wildcard_match
 
 MISSING: Any = object()
@@ -188,13 +189,30 @@ def evaluate(obj: Any, keys: list[SortKey]) -> list[Any]:
 
 def compare_values(a: Any, b: Any, case_sensitive: bool) -> int:
     """pwsh's ObjectCommandComparer for one key: a missing property sorts
-    after everything, $null before everything, otherwise LanguagePrimitives'
-    comparison with a string comparison as the fallback."""
+    after everything; $null against a value as LanguagePrimitives.Compare
+    puts it (below zero and positive numbers and everything else, above
+    negative numbers); otherwise LanguagePrimitives' comparison with a string
+    comparison as the fallback."""
     if a is MISSING or b is MISSING:
         return (a is MISSING) - (b is MISSING)
     if a is None or b is None:
-        return (a is not None) - (b is not None)
+        if a is b:
+            return 0
+        return -_above_null(b) if a is None else _above_null(a)
     return compare(a, b, case_sensitive)
+
+
+# The types LanguagePrimitives.CompareObjectToNull treats as signed numbers.
+_SIGNED_NUMBERS = (int, float, Decimal)
+_NOT_SIGNED_NUMBERS = (bool, EnumValue, Byte, UInt16, UInt32, UInt64, BigInt)
+
+
+def _above_null(value: Any) -> int:
+    """1 when ``value`` sorts after $null, -1 when before: only a negative
+    signed number (Int16/32/64, SByte, Single, Double, Decimal) is below it."""
+    if isinstance(value, _SIGNED_NUMBERS) and not isinstance(value, _NOT_SIGNED_NUMBERS) and value < 0:
+        return -1
+    return 1
 
 
 def row_comparer(ascending: Sequence[bool], case_sensitive: bool) -> Callable[[list[Any], list[Any]], int]:
