@@ -42,13 +42,20 @@ FILE_ATTRIBUTES = EnumInfo("System.IO.FileAttributes", (
     ("ReadOnly", 1), ("Hidden", 2), ("System", 4), ("Directory", 16), ("Archive", 32), ("Device", 64),
     ("Normal", 128), ("Temporary", 256), ("SparseFile", 512), ("ReparsePoint", 1024),
     ("Compressed", 2048), ("Offline", 4096), ("NotContentIndexed", 8192), ("Encrypted", 16384)), flags=True)
+COMMAND_TYPES = EnumInfo("System.Management.Automation.CommandTypes", (
+    ("Alias", 1), ("Function", 2), ("Filter", 4), ("Cmdlet", 8), ("ExternalScript", 16), ("Application", 32),
+    ("Script", 64), ("Configuration", 256), ("All", 383)), flags=True)
+ACE_FLAGS = EnumInfo("System.Security.AccessControl.AceFlags", (
+    ("None", 0), ("ObjectInherit", 1), ("ContainerInherit", 2), ("NoPropagateInherit", 4), ("InheritOnly", 8),
+    ("InheritanceFlags", 15), ("Inherited", 16), ("SuccessfulAccess", 64), ("FailedAccess", 128),
+    ("AuditFlags", 192)), flags=True)
 PLATFORM_ID = EnumInfo("System.PlatformID", (
     ("Win32S", 0), ("Win32Windows", 1), ("Win32NT", 2), ("WinCE", 3), ("Unix", 4), ("Xbox", 5),
     ("MacOSX", 6), ("Other", 7)))
 
 ENUMS = (ACTION_PREFERENCE, CONFIRM_IMPACT, CONSOLE_COLOR, DAY_OF_WEEK, MIDPOINT_ROUNDING,
          STRING_SPLIT_OPTIONS, STRING_COMPARISON, DATETIME_KIND, URI_KIND, BASE64_OPTIONS,
-         FILE_ATTRIBUTES, PLATFORM_ID, REGEX_OPTIONS, ERROR_CATEGORY_ENUM)
+         FILE_ATTRIBUTES, COMMAND_TYPES, ACE_FLAGS, PLATFORM_ID, REGEX_OPTIONS, ERROR_CATEGORY_ENUM)
 
 # Static-only classes: their members live in statics.py.
 STATIC_CLASSES = (
