@@ -868,8 +868,10 @@ def get_index(obj: Any, index: Any) -> Any:
             if -n <= index < n:
                 return obj[index]
             return None
-        if t is PropertyCollection and isinstance(index, str):
-            return obj.lookup(index)  # .psobject.Properties['Name']
+        if t is not list and isinstance(index, str):
+            lookup = getattr(obj, "lookup", None)  # .psobject.Properties['Name'], $m.Groups['name']
+            if lookup is not None:
+                return lookup(index)
         keys = iter_collection(index)
         if keys is not None:
             return [v for v in (_list_item(obj, k) for k in keys) if v is not None]

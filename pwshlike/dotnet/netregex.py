@@ -48,8 +48,9 @@ def _unicode_class(name: str, negate: bool, in_class: bool) -> str:
     return "[" + ("^" if negate else "") + body + "]"
 
 
-def translate(pattern: str) -> str:
-    """Rewrites a .NET pattern into Python ``re`` syntax."""
+def translate(pattern: str, explicit_capture: bool = False) -> str:
+    """Rewrites a .NET pattern into Python ``re`` syntax; with .NET's
+    ExplicitCapture option, plain ``( )`` groups do not capture."""
     out: list[str] = []
     i, n = 0, len(pattern)
     in_class = False
@@ -116,6 +117,10 @@ def translate(pattern: str) -> str:
                 out.append(f"(?P<{pattern[i + 3:end]}>")
                 i = end + 1
                 continue
+        if c == "(" and explicit_capture and not pattern.startswith("(?", i):
+            out.append("(?:")
+            i += 1
+            continue
         out.append(c)
         i += 1
     return "".join(out)
@@ -141,7 +146,7 @@ def compile_pattern(pattern: str, options: int = 0) -> "re.Pattern[str]":
     """Compiles a .NET pattern (cached: scripts reuse patterns in loops).
     Raises ArgumentException with .NET's 'Invalid pattern' message."""
     try:
-        return re.compile(translate(pattern), python_flags(options))
+        return re.compile(translate(pattern, bool(options & 4)), python_flags(options))
     except (re.error, ValueError) as exc:
         offset = getattr(exc, "pos", None)
         reason = getattr(exc, "msg", str(exc))
@@ -149,11 +154,12 @@ def compile_pattern(pattern: str, options: int = 0) -> "re.Pattern[str]":
         raise ArgumentException(f"Invalid pattern '{pattern}'{where}. {reason[:1].upper()}{reason[1:]}.") from None
 
 
-def regex_for_operator(pattern: str, case_sensitive: bool) -> "re.Pattern[str]":
-    """The compiled pattern for ``-match``/``-replace``/``-split``; an invalid
-    pattern is pwsh's InvalidRegularExpression error."""
+def regex_for_operator(pattern: str, case_sensitive: bool, options: int = 0) -> "re.Pattern[str]":
+    """The compiled pattern for ``-match``/``-replace``/``-split`` (``options``
+    adds RegexOptions such as ExplicitCapture); an invalid pattern is pwsh's
+    InvalidRegularExpression error."""
     try:
-        return compile_pattern(pattern, 0 if case_sensitive else 1)
+        return compile_pattern(pattern, (0 if case_sensitive else 1) | options)
     except ArgumentException as exc:
         raise RuntimeException(
             f"The regular expression pattern {pattern} is not valid.", exc,

@@ -797,7 +797,7 @@ def split(left: Any, right: Any, case_sensitive: bool = False) -> Any:
     else:
         flags = (re.MULTILINE if options & 16 else 0) | (re.DOTALL if options & 32 else 0) | \
                 (re.VERBOSE if options & 8 else 0)
-        compiled = regex_for_operator(pattern, case_sensitive)
+        compiled = regex_for_operator(pattern, case_sensitive, 4 if options & 128 else 0)  # ExplicitCapture
         if flags:
             compiled = re.compile(compiled.pattern, compiled.flags | flags)
     for value in values:
