@@ -474,7 +474,8 @@ class ScriptCommandProcessor(_CommandRun):
     def _begin(self) -> None:
         self.run = self.script_block.begin_invocation(
             self.context, new_scope=not self.dot_source, variables=self._variables(),
-            args=list(self.binding.unbound_arguments), emit=self.emit)
+            args=list(self.binding.unbound_arguments), emit=self.emit,
+            advanced=self.binding.metadata.is_advanced)
         self.run.begin()
 
     def _process(self, input_object: Any) -> None:

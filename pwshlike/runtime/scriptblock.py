@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..dotnet.errors import ParseException, ScriptCallDepthException
 from ..dotnet.types import ensure_lazy_types
+from ..dotnet.values import ArrayList
 from ..language import parse_input
 from ..language.ast import FunctionDefinitionAst
 from . import active
@@ -222,14 +223,19 @@ class ScriptBlock:
                          variables: Optional[dict[str, Any]] = None, args: Iterable[Any] = (),
                          emit: Callable[[Any], None] = lambda _o: None,
                          dollar_input: Optional[Iterable[Any]] = None,
-                         this: Any = None) -> "ScriptBlockInvocation":
+                         this: Any = None, advanced: bool = False) -> "ScriptBlockInvocation":
         """Prepares one invocation.  ``variables`` maps parameter names (and
         any other variables to define, e.g. PSBoundParameters, MyInvocation,
         PSCmdlet) to values; parameters absent from it get their default
         values.  ``args`` becomes ``$args``.  Output goes to ``emit``.
         ``dollar_input``, when given, is what ``$input`` enumerates in the end
-        block instead of the collected pipeline input."""
-        return ScriptBlockInvocation(self, ctx, new_scope, variables, args, emit, dollar_input, this)
+        block instead of the collected pipeline input.  ``advanced`` (a
+        function with CmdletBinding) gives ``$input`` as pwsh's script cmdlets
+        do: an ArrayList in begin and process, an object[] in end."""
+        invocation = ScriptBlockInvocation(self, ctx, new_scope, variables, args, emit, dollar_input, this)
+        if advanced:
+            invocation.advanced_input = ArrayList()
+        return invocation
 
     def invoke(self, *args: Any) -> list[Any]:
         """``$sb.Invoke(args)``: runs in a new scope, binding ``args``
@@ -302,7 +308,7 @@ class ScriptBlockInvocation:
     ``clean()`` whatever happened."""
 
     __slots__ = ("sb", "ctx", "new_scope", "variables", "args", "emit", "dollar_input", "this",
-                 "scope", "compiled", "collected", "_bound", "exited", "ran", "cleaned")
+                 "scope", "compiled", "collected", "_bound", "exited", "ran", "cleaned", "advanced_input")
 
     def __init__(self, sb: ScriptBlock, ctx: Any, new_scope: bool,
                  variables: Optional[dict[str, Any]], args: Iterable[Any],
@@ -325,6 +331,8 @@ class ScriptBlockInvocation:
         # run, as in pwsh), and whether clean has run (it runs once).
         self.ran = False
         self.cleaned = False
+        # An advanced function's pipeline input, pwsh's PSScriptCmdlet._input (None for other blocks).
+        self.advanced_input: Optional[ArrayList] = None
 
     # --- the command protocol ----------------------------------------------------------
 
@@ -332,6 +340,8 @@ class ScriptBlockInvocation:
         self._bind()
         block = self.compiled.begin
         if block is not None:
+            if self.advanced_input is not None:
+                _set_local(self.scope.vars, "input", "input", self.advanced_input)  # type: ignore[union-attr]
             self.ran = True
             self._run_block(block)
 
@@ -339,6 +349,9 @@ class ScriptBlockInvocation:
         compiled = self.compiled
         block = compiled.process
         if self.exited:
+            return
+        if self.advanced_input is not None:
+            self._advanced_process(input_object, block)
             return
         if block is None:
             if input_object is not NO_INPUT:
@@ -357,12 +370,38 @@ class ScriptBlockInvocation:
         self.ran = True
         self._run_block(block)
 
+    def _advanced_process(self, input_object: Any, block: Any) -> None:
+        """pwsh's script cmdlet: the input object joins ``$input`` (an
+        ArrayList), which the process block sees and which is emptied after
+        it; without a process block the input accumulates for end."""
+        pending = self.advanced_input
+        if block is None:
+            if input_object is not NO_INPUT:
+                pending.append(input_object)  # type: ignore[union-attr]
+            return
+        scope_vars = self.scope.vars  # type: ignore[union-attr]
+        self.ran = True
+        if input_object is not NO_INPUT:
+            _set_local(scope_vars, "_", "_", input_object)
+        if not self.compiled.process_uses_input:
+            self._run_block(block)
+            return
+        if input_object is not NO_INPUT:
+            pending.append(input_object)  # type: ignore[union-attr]
+        _set_local(scope_vars, "input", "input", pending)
+        try:
+            self._run_block(block)
+        finally:
+            pending.clear()  # type: ignore[union-attr]
+
     def end(self) -> None:
         block = self.compiled.end
         if block is None or self.exited:
             return
         if self.dollar_input is not None:
             source = self.dollar_input
+        elif self.advanced_input is not None:
+            source = list(self.advanced_input)  # an object[], as pwsh's script cmdlets give the end block
         else:
             source = InputEnumerator(self.collected or [])
         _set_local(self.scope.vars, "input", "input", source)  # type: ignore[union-attr]
