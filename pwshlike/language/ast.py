@@ -339,6 +339,16 @@ CatchClauseAst = _node("CatchClauseAst", Ast, "catch_types body",
 TrapStatementAst = _node("TrapStatementAst", StatementAst, "trap_type body",
     """``trap_type`` is a TypeConstraintAst or None; ``body`` StatementBlockAst.""")
 
+TypeDefinitionAst = _node("TypeDefinitionAst", StatementAst,
+    "name attributes base_types members type_attributes",
+    """``enum Name : base { ... }``: ``attributes`` the AttributeAst list
+    written before the keyword, ``base_types`` TypeConstraintAst nodes,
+    ``members`` PropertyMemberAst nodes, ``type_attributes`` ``'Enum'``.""")
+
+PropertyMemberAst = _node("PropertyMemberAst", Ast, "name property_type attributes initial_value",
+    """One member of a type definition (an enumerator of an enum): its name and
+    the ``initial_value`` expression written after ``=`` (None when absent).""")
+
 FunctionDefinitionAst = _node("FunctionDefinitionAst", StatementAst,
     "name is_filter parameters body",
     """``function name($a, $b) { }``: ``parameters`` is the ParameterAst list

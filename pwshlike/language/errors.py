@@ -119,6 +119,9 @@ MESSAGES: dict[str, str] = {
     "MissingWhileOrUntilInDoWhile": "Missing while or until keyword in do loop.",
     "MissingNameAfterKeyword": "Missing name after {0} keyword.",
     "MissingFunctionBody": "Missing function body in function declaration.",
+    "MissingTypeBody": "Missing type body for '{0}'.",
+    "TypeNameExpected": "Type name expected.",
+    "MemberAlreadyDefined": "The member '{0}' is already defined.",
     "MissingEndParenthesisInFunctionParameterList": "Missing ')' in function parameter list.",
     "InvalidFunctionParameter":
         "Parameter declarations are a comma-separated list of variable names with optional "

@@ -68,6 +68,8 @@ class StatementRules:
                             self._error(attr.extent.start_offset, attr.extent.end_offset,
                                         "TypeNotAllowedBeforeStatement", attr.type_name.full_name)
                             break
+                    if kind is K.Enum:
+                        return self._enum(tok, attributes)
                 else:
                     self._resync(restore)
                     tok = self._next()
@@ -100,7 +102,7 @@ class StatementRules:
         return A.ErrorStatementAst(Extent(self.src, tok[1], tok[2]), [])
 
     def _unsupported_definition(self, tok: RawToken) -> A.StatementAst:
-        """``class``/``enum``/``configuration``: not supported; skip the
+        """``class``/``configuration``: not supported; skip the
         definition so the rest of the script still parses."""
         self._error(tok[1], tok[2], "ReservedKeywordNotAllowed", kind_text(tok[0]))
         end = tok[2]
@@ -979,7 +981,7 @@ _STATEMENT_RULES: dict[TokenKind, Any] = {
     K.Define: StatementRules._reserved_keyword,
     K.Var: StatementRules._reserved_keyword,
     K.Class: StatementRules._unsupported_definition,
-    K.Enum: StatementRules._unsupported_definition,
+    K.Enum: lambda self, tok: self._enum(tok),
     K.Configuration: StatementRules._unsupported_definition,
     K.Using: StatementRules._using_late,
 }

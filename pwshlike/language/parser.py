@@ -36,6 +36,7 @@ from .ast import Extent
 from .errors import message, ParseError
 from .parse_blocks import BlockRules
 from .parse_cursor import K_EOF, TokenCursor
+from .parse_enums import EnumRules
 from .parse_expressions import ExpressionRules
 from .parse_pipelines import PipelineRules
 from .parse_statements import StatementRules
@@ -43,7 +44,7 @@ from .parse_types import TypeNameRules
 from .scan_tables import MODE_COMMAND, RawToken
 
 
-class Parser(BlockRules, StatementRules, PipelineRules, ExpressionRules, TypeNameRules, TokenCursor):
+class Parser(BlockRules, StatementRules, EnumRules, PipelineRules, ExpressionRules, TypeNameRules, TokenCursor):
     """Parses one input; use :func:`parse` rather than this class."""
 
     # --- finishing --------------------------------------------------------------------------

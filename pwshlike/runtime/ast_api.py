@@ -55,6 +55,8 @@ _SWITCH_FLAGS = _enum("SwitchFlags", [("None", 0), ("File", 1), ("Regex", 2), ("
                                       ("Exact", 8), ("CaseSensitive", 16), ("Parallel", 32)], flags=True)
 _STREAM = _enum("RedirectionStream", [("All", 0), ("Output", 1), ("Error", 2), ("Warning", 3),
                                       ("Verbose", 4), ("Debug", 5), ("Information", 6)])
+_TYPE_ATTRIBUTES = _enum("TypeAttributes", [("None", 0), ("Class", 1), ("Interface", 2), ("Enum", 4)],
+                         flags=True)
 _USING_KIND = _enum("UsingStatementKind", [("Assembly", 0), ("Command", 1), ("Module", 2),
                                            ("Namespace", 3), ("Type", 4)])
 
@@ -333,6 +335,7 @@ _RENAMES: dict[str, dict[str, Any]] = {
                       "traps": ("Traps", _or_none("traps"))},
     "StatementBlockAst": {"traps": ("Traps", _or_none("traps"))},
     "ParameterAst": {"default_value": "DefaultValue"},
+    "TypeDefinitionAst": {"type_attributes": ("TypeAttributes", lambda n: _TYPE_ATTRIBUTES[n.type_attributes])},
     "PipelineChainAst": {"left": "LhsPipelineChain", "right": "RhsPipeline",
                          "operator": ("Operator", lambda n: _kind(n.operator))},
     "AssignmentStatementAst": {"operator": ("Operator", lambda n: _kind(n.operator))},
@@ -370,6 +373,8 @@ _EXTRA: dict[str, dict[str, Getter]] = {
     "ConvertExpressionAst": {"Attribute": lambda n: n.type, "StaticType": lambda n: _reflection_type(n.type)},
     "ConstantExpressionAst": {"StaticType": lambda n: type_of(n.value)},
     "StringConstantExpressionAst": {"StaticType": lambda n: type_of("")},
+    "TypeDefinitionAst": {"IsEnum": lambda n: n.type_attributes == "Enum", "IsClass": lambda n: False,
+                          "IsInterface": lambda n: False},
     "CatchClauseAst": {"IsCatchAll": lambda n: not n.catch_types},
     "ThrowStatementAst": {"IsRethrow": lambda n: n.pipeline is None},
     "FunctionDefinitionAst": {"IsWorkflow": lambda n: False},

@@ -282,6 +282,16 @@ class StatementCompiler:
             ctx.session.set_function(name, ScriptBlock(code, ctx, name=name), ctx.scope)
         return define, False
 
+    def s_TypeDefinitionAst(self, node: Any) -> tuple[Stmt, bool]:
+        """An enum is defined now, while compiling (pwsh defines a script's
+        types before it runs); the statement itself does nothing."""
+        definer = getattr(self, "enum_definer", None)
+        if definer is None:
+            from .script_enums import EnumDefiner  # only scripts that define enums load it
+            definer = self.enum_definer = EnumDefiner()
+        definer.define(node)
+        return _noop, False
+
     def s_DataStatementAst(self, node: Any) -> tuple[Stmt, bool]:
         body = self.block(node.body) if isinstance(node.body, A.StatementBlockAst) else self.stmt(node.body)
         variable = node.variable
