@@ -1008,6 +1008,7 @@ def _enum_table() -> Table:
         "IsDefined": lambda t, v: (_s(v) in _enum_type_arg(t).enum.members) if isinstance(v, str)
         else int(v) in _enum_type_arg(t).enum._by_value,
         "ToObject": lambda t, v: _enum_type_arg(t).enum.value(_i(v)),
+        "GetUnderlyingType": lambda t: resolve_type(_enum_type_arg(t).enum.underlying),
     })
 
 

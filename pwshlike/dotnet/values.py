@@ -154,12 +154,16 @@ class Char(str):
 
 class EnumInfo:
     """The definition of a .NET enum type: names to values, and whether it is
-    a ``[Flags]`` enum (values combine and print as ``A, B``)."""
+    a ``[Flags]`` enum (values combine and print as ``A, B``).  ``underlying``
+    names the integral type ``[enum]::GetUnderlyingType`` reports (script
+    enums may choose one: ``enum Small : byte {...}``)."""
 
-    __slots__ = ("name", "full_name", "members", "flags", "_by_lower", "_by_value", "_values")
+    __slots__ = ("name", "full_name", "members", "flags", "underlying", "_by_lower", "_by_value", "_values")
 
-    def __init__(self, full_name: str, members: Iterable[tuple[str, int]], flags: bool = False) -> None:
+    def __init__(self, full_name: str, members: Iterable[tuple[str, int]], flags: bool = False,
+                 underlying: str = "System.Int32") -> None:
         self.full_name = full_name
+        self.underlying = underlying
         self.name = full_name.rsplit(".", 1)[-1]
         self.members: dict[str, int] = dict(members)
         self.flags = flags

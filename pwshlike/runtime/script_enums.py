@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import Any, NoReturn, Optional
 
-from ..dotnet.conversions import convert_to_integer
 from ..dotnet.errors import ParseException
 from ..dotnet.operators import BINARY_OPERATORS, UNARY_OPERATORS
 from ..dotnet.types import PSType, enum_type, find_type, resolve_type
@@ -53,14 +52,14 @@ class EnumDefiner:
                   "A cycle was found in the initializers of the enum members.")
         self._pending.add(key)
         try:
-            info = EnumInfo(node.name, self._members(node), _is_flags(node))
+            low, high, underlying = _underlying(node)
+            info = EnumInfo(node.name, self._members(node, low, high, underlying), _is_flags(node), underlying)
         finally:
             self._pending.discard(key)
         pstype = self._done[key] = enum_type(info)
         return pstype
 
-    def _members(self, node: A.TypeDefinitionAst) -> list[tuple[str, int]]:
-        low, high, type_name = _underlying(node)
+    def _members(self, node: A.TypeDefinitionAst, low: int, high: int, type_name: str) -> list[tuple[str, int]]:
         members: list[tuple[str, int]] = []
         seen: set[str] = set()
         following = 0
@@ -120,7 +119,9 @@ class EnumDefiner:
             _fail(expr.extent, "CannotConvertValue",
                   f'Cannot convert value "{text}" to type "System.Int32".')
         if isinstance(value, float):
-            return convert_to_integer(value)
+            if value != value or value in (float("inf"), float("-inf")):
+                _fail(expr.extent, "CannotConvertValue", f'Cannot convert value "{value}" to type "System.Int32".')
+            return round(value)  # .NET rounds half to even, as Python does
         return int(value)
 
 

@@ -66,9 +66,22 @@ def test_underlying_type_bounds_values(s: Session) -> None:
     assert s.text("enum Small : byte { A; B = 255 }\n[Small]::B; [int][Small]::A") == ["B", "0"]
 
 
+def test_underlying_type_is_reported(s: Session) -> None:
+    script = ("enum B : byte { A }; enum U : ulong { A }; enum I { A }\n"
+              "[enum]::GetUnderlyingType([B]) -eq [byte]; [enum]::GetUnderlyingType([U]).FullName; "
+              "[enum]::GetUnderlyingType([I]).FullName")
+    assert s.text(script) == ["True", "System.UInt64", "System.Int32"]
+
+
+def test_fractional_initializers_round_half_to_even(s: Session) -> None:
+    assert s.run("enum R { A = 2.5; B = 3.5; C = 1.4 }\n[R]::A.value__; [R]::B.value__; [R]::C.value__") == [2, 4, 1]
+
+
 @pytest.mark.parametrize("script, error_id, message", [
     ("enum foo { x; X }", "MemberAlreadyDefined", "The member 'X' is already defined."),
     ("enum foo { e = [int]::MaxValue;  e2 }", "EnumeratorValueOutOfBounds",
+     "Enumerator value is out of range for the underlying type 'System.Int32'."),
+    ("enum foo { e = [int]::MaxValue + 1 }", "EnumeratorValueOutOfBounds",
      "Enumerator value is out of range for the underlying type 'System.Int32'."),
     ("enum foo : byte { e = -1 }", "EnumeratorValueOutOfBounds",
      "Enumerator value is out of range for the underlying type 'System.Byte'."),
