@@ -991,7 +991,7 @@ def _enum_to_string(e: EnumValue, fmt: Any = None) -> str:
     return format_enum(e, _s(fmt))
 
 
-ENUM_PROPS: Props = {"value__": lambda e: int(e)}
+ENUM_PROPS: Props = {"value__": lambda e: conv.convert_to_integer(int(e), e.enum.underlying)}
 ENUM_METHODS: Methods = {
     "HasFlag": _enum_has_flag, "ToString": _enum_to_string,
     "CompareTo": lambda e, o: (int(e) > int(o)) - (int(e) < int(o)),

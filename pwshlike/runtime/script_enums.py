@@ -11,8 +11,10 @@ fit the underlying type) raise a ParseException carrying pwsh's ErrorId.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, NoReturn, Optional
 
+from ..dotnet.conversions import round_half_even
 from ..dotnet.errors import ParseException
 from ..dotnet.operators import BINARY_OPERATORS, UNARY_OPERATORS
 from ..dotnet.types import PSType, enum_type, find_type, resolve_type
@@ -114,15 +116,18 @@ class EnumDefiner:
 
     @staticmethod
     def _integer(value: Any, expr: A.Ast) -> int:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        """An initializer's number; fractions round half to even, as .NET's
+        conversions do.  Text, $true, NaN... are pwsh's CannotConvertValue."""
+        if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)) or not _finite(value):
             text = value if isinstance(value, str) else expr.extent.text
-            _fail(expr.extent, "CannotConvertValue",
-                  f'Cannot convert value "{text}" to type "System.Int32".')
-        if isinstance(value, float):
-            if value != value or value in (float("inf"), float("-inf")):
-                _fail(expr.extent, "CannotConvertValue", f'Cannot convert value "{value}" to type "System.Int32".')
-            return round(value)  # .NET rounds half to even, as Python does
-        return int(value)
+            _fail(expr.extent, "CannotConvertValue", f'Cannot convert value "{text}" to type "System.Int32".')
+        return int(value) if isinstance(value, int) else round_half_even(value)
+
+
+def _finite(number: Any) -> bool:
+    if isinstance(number, Decimal):
+        return number.is_finite()
+    return number == number and number not in (float("inf"), float("-inf"))
 
 
 def _sibling_definition(owner: A.TypeDefinitionAst, name: str) -> Optional[A.TypeDefinitionAst]:

@@ -74,7 +74,14 @@ def test_underlying_type_is_reported(s: Session) -> None:
 
 
 def test_fractional_initializers_round_half_to_even(s: Session) -> None:
-    assert s.run("enum R { A = 2.5; B = 3.5; C = 1.4 }\n[R]::A.value__; [R]::B.value__; [R]::C.value__") == [2, 4, 1]
+    assert s.run("enum R { A = 2.5; B = 3.5; C = 1.4; D = 5.5d }\n"
+                 "[R]::A.value__; [R]::B.value__; [R]::C.value__; [R]::D.value__") == [2, 4, 1, 6]
+
+
+def test_value_has_the_underlying_type(s: Session) -> None:
+    assert s.text("enum B : byte { A = 7 }; enum L : long { A }\n"
+                  "[B]::A.value__.GetType().Name; [B]::A.value__; [L]::A.value__.GetType().Name; "
+                  "[DayOfWeek]::Friday.value__.GetType().Name") == ["Byte", "7", "Int64", "Int32"]
 
 
 @pytest.mark.parametrize("script, error_id, message", [
