@@ -340,10 +340,12 @@ TrapStatementAst = _node("TrapStatementAst", StatementAst, "trap_type body",
     """``trap_type`` is a TypeConstraintAst or None; ``body`` StatementBlockAst.""")
 
 TypeDefinitionAst = _node("TypeDefinitionAst", StatementAst,
-    "name attributes base_types members type_attributes",
+    "name attributes base_types members type_attributes defined_type",
     """``enum Name : base { ... }``: ``attributes`` the AttributeAst list
     written before the keyword, ``base_types`` TypeConstraintAst nodes,
-    ``members`` PropertyMemberAst nodes, ``type_attributes`` ``'Enum'``.""")
+    ``members`` PropertyMemberAst nodes, ``type_attributes`` ``'Enum'``.
+    ``defined_type`` is set by the runtime once it has defined the type (as
+    pwsh's definer records it on the node), so each definition is made once.""")
 
 PropertyMemberAst = _node("PropertyMemberAst", Ast, "name property_type attributes initial_value",
     """One member of a type definition (an enumerator of an enum): its name and

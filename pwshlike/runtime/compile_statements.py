@@ -283,13 +283,10 @@ class StatementCompiler:
         return define, False
 
     def s_TypeDefinitionAst(self, node: Any) -> tuple[Stmt, bool]:
-        """An enum is defined now, while compiling (pwsh defines a script's
-        types before it runs); the statement itself does nothing."""
-        definer = getattr(self, "enum_definer", None)
-        if definer is None:
-            from .script_enums import EnumDefiner  # only scripts that define enums load it
-            definer = self.enum_definer = EnumDefiner()
-        definer.define(node)
+        """An enum is defined by the time its block compiles (usually already,
+        with the rest of its script); the statement itself does nothing."""
+        from .script_enums import EnumDefiner  # only scripts that define enums load it
+        EnumDefiner().define(node)
         return _noop, False
 
     def s_DataStatementAst(self, node: Any) -> tuple[Stmt, bool]:

@@ -17,6 +17,7 @@ module hands to ``scriptblock.register_compiler`` when it loads.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any, Callable, Optional
 
 from ..dotnet.errors import ScriptRequiresException
@@ -30,6 +31,7 @@ from .compile_support import references_variable
 from .scriptblock import register_compiler
 
 Expr = Callable[[Any], Any]
+_ENUM_WORD = re.compile(r"(?i)\benum\b")  # only scripts that may define an enum walk their tree
 Stmt = Callable[[Any, Callable[[Any], None]], None]
 
 
@@ -107,6 +109,11 @@ class Compiler(ExpressionCompiler, AssignCompiler, StatementCompiler, CommandCom
         return self.guard(fn, node.extent)
 
     def script_block(self, ast: Any, function_parameters: Optional[list]) -> CompiledScriptBlock:
+        if ast.parent is None and _ENUM_WORD.search(ast.extent.source.text, ast.extent.start_offset,
+                                                    ast.extent.end_offset):
+            # pwsh defines a whole script's types before it runs, nested ones too.
+            from .script_enums import define_script_types
+            define_script_types(ast)
         compiled = CompiledScriptBlock()
         params = function_parameters
         if params is None and ast.param_block is not None:

@@ -35,20 +35,27 @@ _CONSTANT_BINARY = frozenset(("+", "-", "*", "/", "%", "-band", "-bor", "-bxor",
 _CONSTANT_UNARY = frozenset(("-", "+", "-bnot"))
 
 
+def define_script_types(ast: A.ScriptBlockAst) -> None:
+    """Defines every enum of a whole script (nested script blocks included),
+    as pwsh does before the script runs."""
+    definer = EnumDefiner()
+    for node in ast.walk():
+        if isinstance(node, A.TypeDefinitionAst):
+            definer.define(node)
+
+
 class EnumDefiner:
-    """Defines the enums of one compilation; an enum whose values use an enum
-    defined further down the same block gets that one defined first."""
+    """Defines enums; an enum whose values use an enum defined further down
+    the same block gets that one defined first."""
 
     def __init__(self) -> None:
-        self._done: dict[int, PSType] = {}
         self._pending: set[int] = set()
 
     def define(self, node: A.TypeDefinitionAst) -> PSType:
-        """The registered type for ``node`` (defined once per compilation)."""
+        """The registered type for ``node`` (each node is defined once)."""
+        if node.defined_type is not None:
+            return node.defined_type
         key = id(node)
-        done = self._done.get(key)
-        if done is not None:
-            return done
         if key in self._pending:
             _fail(node.extent, "CycleInEnumInitializers",
                   "A cycle was found in the initializers of the enum members.")
@@ -58,8 +65,8 @@ class EnumDefiner:
             info = EnumInfo(node.name, self._members(node, low, high, underlying), _is_flags(node), underlying)
         finally:
             self._pending.discard(key)
-        pstype = self._done[key] = enum_type(info)
-        return pstype
+        node.defined_type = enum_type(info)
+        return node.defined_type
 
     def _members(self, node: A.TypeDefinitionAst, low: int, high: int, type_name: str) -> list[tuple[str, int]]:
         members: list[tuple[str, int]] = []

@@ -55,6 +55,13 @@ def test_type_exists_before_the_statement_runs(s: Session) -> None:
     assert s.text("[Color]::Green\n" + COLOR) == ["Green"]
 
 
+def test_enums_nested_anywhere_in_the_script_are_defined_before_it_runs(s: Session) -> None:
+    script = ("[H]::Q.value__\nfunction f { enum H { Q = 7 }; [H]::Q }\n"
+              "$outside = [H]::Q; $inside = f; $inside -is $outside.GetType()\n"
+              "$never = { enum Inner { Z = 3 } }; [Inner]::Z.value__")
+    assert s.text(script) == ["7", "True", "3"]
+
+
 def test_initializers_are_constant_expressions(s: Session) -> None:
     script = ("enum E4 { e0 = [E5]::e0 + 2 }\nenum E5 { e0 =38 }\n"
               "enum V { A = -4; B = [int]::MinValue; C; D = 1 -shl 4; F = [int]::MaxValue; G = 1 }\n"
