@@ -22,6 +22,7 @@ import re
 import sys
 import types
 import typing
+from abc import ABC, abstractmethod
 from collections.abc import Sequence as AbcSequence
 from typing import Any, Callable, Optional, Sequence
 
@@ -108,11 +109,12 @@ class AllowEmptyCollection(_Flag):
     option = "allow_empty_collection"
 
 
-class _ValidatorMarker:
+class _ValidatorMarker(ABC):
     """A marker standing for one ``validate_*`` validator."""
 
+    @abstractmethod
     def validator(self) -> Callable[[Any], None]:
-        raise NotImplementedError
+        """The validator the marker stands for."""
 
 
 class ValidateSet(_ValidatorMarker):

@@ -284,6 +284,9 @@ class Hashtable(MutableMapping):
 
     __slots__ = ("_keys", "_vals", "__weakref__")
     full_name = "System.Collections.Hashtable"
+    # How a key is compared: case-insensitively here; OrderedHashtable
+    # compares ordinally and changes nothing else.
+    _key_of = staticmethod(_norm_key)
 
     def __init__(self, items: Any = None) -> None:
         self._keys: dict[Any, Any] = {}
@@ -294,23 +297,23 @@ class Hashtable(MutableMapping):
                 self[k] = v
 
     def __getitem__(self, key: Any) -> Any:
-        return self._vals[_norm_key(key)]
+        return self._vals[self._key_of(key)]
 
     def get(self, key: Any, default: Any = None) -> Any:
         try:
-            return self._vals.get(_norm_key(key), default)
+            return self._vals.get(self._key_of(key), default)
         except TypeError:
             return default
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        n = _norm_key(key)
+        n = self._key_of(key)
         if n not in self._keys:
             self._keys[n] = key
         self._vals[n] = value
 
     def add(self, key: Any, value: Any) -> bool:
         """Adds a new key; returns False (and changes nothing) if it exists."""
-        n = _norm_key(key)
+        n = self._key_of(key)
         if n in self._keys:
             return False
         self._keys[n] = key
@@ -319,16 +322,16 @@ class Hashtable(MutableMapping):
 
     def original_key(self, key: Any) -> Any:
         """The key as first stored (its original spelling)."""
-        return self._keys[_norm_key(key)]
+        return self._keys[self._key_of(key)]
 
     def __delitem__(self, key: Any) -> None:
-        n = _norm_key(key)
+        n = self._key_of(key)
         del self._vals[n]
         del self._keys[n]
 
     def __contains__(self, key: Any) -> bool:
         try:
-            return _norm_key(key) in self._keys
+            return self._key_of(key) in self._keys
         except TypeError:
             return False
 
@@ -394,38 +397,7 @@ class OrderedHashtable(Hashtable):
     __slots__ = ()
     full_name = "System.Management.Automation.OrderedHashtable"
 
-    def __getitem__(self, key: Any) -> Any:
-        return self._vals[_ordinal_key(key)]
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        return self._vals.get(_ordinal_key(key), default)
-
-    def __setitem__(self, key: Any, value: Any) -> None:
-        n = _ordinal_key(key)
-        if n not in self._keys:
-            self._keys[n] = key
-        self._vals[n] = value
-
-    def add(self, key: Any, value: Any) -> bool:
-        """Adds a new key; returns False (and changes nothing) if it exists."""
-        n = _ordinal_key(key)
-        if n in self._keys:
-            return False
-        self._keys[n] = key
-        self._vals[n] = value
-        return True
-
-    def original_key(self, key: Any) -> Any:
-        """The key as stored."""
-        return self._keys[_ordinal_key(key)]
-
-    def __delitem__(self, key: Any) -> None:
-        n = _ordinal_key(key)
-        del self._vals[n]
-        del self._keys[n]
-
-    def __contains__(self, key: Any) -> bool:
-        return _ordinal_key(key) in self._keys
+    _key_of = staticmethod(_ordinal_key)
 
 
 class GenericDictionary(dict):
