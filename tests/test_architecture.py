@@ -190,3 +190,20 @@ def test_no_module_over_1500_lines():
     long = {str(p.relative_to(ROOT)): n for p in PACKAGE.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+def test_the_walk_sees_every_import_that_runs(tmp_path):
+    """The checks above are only as good as the walk: imports inside
+    functions count in every spelling, ``from pkg import mod`` names the
+    module, and only what sits under ``if TYPE_CHECKING:`` is left out."""
+    sample = tmp_path / "sample.py"
+    sample.write_text("from typing import TYPE_CHECKING\n"
+                      "if TYPE_CHECKING:\n    from ..runtime import scopes\n"
+                      "def f():\n    from ..dotnet import values\n"
+                      "def g():\n    import pwshlike.formatting\n"
+                      "from . import tokens\n", encoding="utf-8")
+    known = {name: Path(name) for name in ("pwshlike", "pwshlike.language", "pwshlike.language.tokens",
+                                           "pwshlike.dotnet", "pwshlike.dotnet.values", "pwshlike.runtime",
+                                           "pwshlike.runtime.scopes", "pwshlike.formatting")}
+    assert imports_of("pwshlike.language.sample", sample, known) == [
+        (5, "pwshlike.dotnet.values"), (7, "pwshlike.formatting"), (8, "pwshlike.language.tokens")]
