@@ -99,6 +99,7 @@ MESSAGES: dict[str, str] = {
     "MissingThrottleLimit":
         "The ThrottleLimit parameter of the foreach statement is missing a value. Supply a throttle "
         "limit to the parameter.",
+    "KeywordParameterReservedForFutureUse": "The {0} '-{1}' parameter is reserved for future use.",
     "ThrottleLimitRequiresParallelFlag":
         "The ThrottleLimit parameter is only supported on foreach statements that use the Parallel "
         "parameter.",

@@ -466,6 +466,9 @@ class StatementRules:
         assert condition is not None and rcurly is not None
         node = A.SwitchStatementAst(Extent(src, start, rcurly[2]), label, condition,
                                     frozenset(flags), clauses, default)
+        if "parallel" in flags:
+            # SemanticChecks: the flag parses but is reserved (it was workflow's).
+            self._late(node.extent, "KeywordParameterReservedForFutureUse", "switch", "parallel")
         condition.parent = node
         for cond, body in clauses:
             cond.parent = node
@@ -553,11 +556,17 @@ class StatementRules:
                                      pipeline, body,
                                      frozenset(("parallel",)) if parallel else frozenset(),
                                      throttle)
+        if parallel:
+            # SemanticChecks: the flag parses but is reserved (it was workflow's).
+            self._late(node.extent, "KeywordParameterReservedForFutureUse", "foreach", "parallel")
         variable.parent = node
         pipeline.parent = node
         body.parent = node
         if throttle is not None:
             throttle.parent = node
+            self._late(node.extent, "KeywordParameterReservedForFutureUse", "foreach", "throttlelimit")
+            if not parallel:
+                self._late(node.extent, "ThrottleLimitRequiresParallelFlag")
         return node
 
     def _loop_body(self, label: Optional[str]) -> Optional[A.StatementBlockAst]:

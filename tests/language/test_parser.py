@@ -82,8 +82,6 @@ CASES = [
     ("switch ($a, $b) {\n  1 { 'one'; break }\n  2 { continue }\n}",
      "(switch (, $a $b) 1 {'one' (break)} 2 {(continue)})"),
     ("foreach ($i in 1..3) { $i }", "(foreach $i in (1 .. 3) {$i})"),
-    ("foreach -Parallel -ThrottleLimit 4 ($i in $list) { $i }",
-     "(foreach -parallel $i in $list {$i})"),
     ("for ($i = 0; $i -lt 10; $i++) { $i }", "(for ($i = 0); ($i -lt 10); ($i++) {$i})"),
     ("for (;;) { break }", "(for None; None; None {(break)})"),
     ("while ($true) { continue }", "(while $true {(continue)})"),
