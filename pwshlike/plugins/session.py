@@ -13,6 +13,7 @@ from typing import Any, Optional
 
 from pwshlike.commands import install as install_commands
 from pwshlike.commands.registry import CommandRegistry
+from pwshlike.dotnet.types import register_lazy_family
 from pwshlike.modules.table import ModuleTable
 
 from .formatter_views import register_plugin_views
@@ -44,7 +45,19 @@ def install(context: Any, registry: Optional[CommandRegistry] = None, *,
     return registry
 
 
-def _new_session(context: Any, registry: CommandRegistry) -> None:
+def _new_session(context: Any, registry: Optional[CommandRegistry]) -> None:
     """What ForEach-Object -Parallel calls to make a worker context a
-    session sharing ``registry`` (the process's plugin host, as before)."""
+    session sharing ``registry``, and a runspace (``registry`` None) to
+    make its context a session of its own (the process's plugin host, as
+    before)."""
     install(context, registry)
+
+
+def _register_hosting() -> None:
+    """``[powershell]``, ``[runspacefactory]`` and the other hosting types
+    load with the type table's lazy families: most runs never name them."""
+    from .hosting import register
+    register()
+
+
+register_lazy_family(_register_hosting)

@@ -1,0 +1,50 @@
+"""The hosting API's .NET types: ``[powershell]``, ``[runspacefactory]``,
+``[runspace]``, ``[initialsessionstate]`` and the objects they hand out.
+
+They live in the plugins layer because a runspace is a whole session and
+only this layer builds one; the object model learns of them through
+``register``, which :mod:`pwshlike.plugins.session` hands the type table
+as a lazy family, so nothing here loads before a script names one of these
+types.
+"""
+
+from __future__ import annotations
+
+from pwshlike.dotnet.statics import make_table
+from pwshlike.dotnet.types import enum_type, register_class, register_static_members
+from pwshlike.runtime import active
+
+from . import powershell_api as api
+from . import runspaces as rs
+
+_SMA = "System.Management.Automation."
+_RUNSPACES = _SMA + "Runspaces."
+
+
+def register() -> None:
+    """Registers the classes, accelerators, enums and static members."""
+    for info in (api.INVOCATION_STATE, api.RUNSPACE_MODE, rs.RUNSPACE_STATE, rs.RUNSPACE_AVAILABILITY):
+        enum_type(info)
+    register_class(api.PowerShell, _SMA + "PowerShell", "powershell")
+    register_static_members(_SMA + "PowerShell", lambda: make_table({}, {"Create": api.create}))
+    register_class(api.PSCommand, _SMA + "PSCommand", constructor=api.PSCommand)
+    register_class(api.Command, _RUNSPACES + "Command")
+    register_class(api.CommandParameter, _RUNSPACES + "CommandParameter")
+    register_class(api.PSDataStreams, _SMA + "PSDataStreams")
+    register_class(api.PSDataCollection, _SMA + "PSDataCollection`1")
+    register_class(api.PSInvocationStateInfo, _SMA + "PSInvocationStateInfo")
+    register_class(api.AsyncResult, _SMA + "PowerShellAsyncResult")
+    register_class(rs.Runspace, _RUNSPACES + "Runspace", "runspace")
+    register_static_members(_RUNSPACES + "Runspace", lambda: make_table(
+        {"DefaultRunspace": lambda: rs.runspace_of(active.context)}, {}))
+    register_class(rs.RunspaceFactoryType, _RUNSPACES + "RunspaceFactory", "runspacefactory")
+    register_static_members(_RUNSPACES + "RunspaceFactory", lambda: make_table(
+        {}, {"CreateRunspace": rs.create_runspace}))
+    register_class(rs.RunspaceStateInfo, _RUNSPACES + "RunspaceStateInfo")
+    register_class(rs.SessionStateProxy, _RUNSPACES + "SessionStateProxy")
+    register_class(rs.DefaultHost, "System.Management.Automation.Internal.Host.InternalHost")
+    register_class(rs.InitialSessionState, _RUNSPACES + "InitialSessionState", "initialsessionstate")
+    register_static_members(_RUNSPACES + "InitialSessionState", lambda: make_table(
+        {}, {"CreateDefault": rs.default_session_state, "CreateDefault2": rs.default_session_state}))
+    register_class(rs.SessionStateVariableEntry, _RUNSPACES + "SessionStateVariableEntry",
+                   constructor=rs.SessionStateVariableEntry)
