@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from pwshlike.dotnet.errors import ErrorCategory, ParameterBindingException, PSInvalidCastException
+from pwshlike.dotnet.errors import ErrorCategory, ParameterBindingException, PSInvalidCastException, SetValueException
 from pwshlike.runtime.pipeline import CommandArgument, ParameterToken
 
 from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata, ValidationError
@@ -39,6 +39,7 @@ _MESSAGES = {
     "ParameterArgumentValidationError": "Cannot validate argument on parameter '{0}'. {1}",
     "ParameterArgumentTransformationError": "Cannot process argument transformation on parameter '{0}'. {1}",
     "CannotConvertArgumentNoMessage": "Cannot bind parameter '{0}'. {1}",
+    "ParameterBindingFailed": "Cannot bind parameter '{0}' to the target. {1}",
     "ParameterArgumentValidationErrorNullNotAllowed": "Cannot bind argument to parameter '{0}' because "
                                                       "it is null.",
     "ParameterArgumentValidationErrorEmptyStringNotAllowed": "Cannot bind argument to parameter '{0}' "
@@ -150,6 +151,9 @@ class Binding:
                 value = param.converter(value)
             except ParameterBindingException:
                 raise
+            except SetValueException as exc:  # converted, but the command refuses the value
+                raise binding_error(self.command_name, "ParameterBindingFailed", param.name, exc.message,
+                                    category=ErrorCategory.WriteError, inner=exc) from None
             except Exception as exc:  # the engine's cast errors carry the message
                 reason = getattr(exc, "message", None) or str(exc)
                 if self.is_script:

@@ -10,14 +10,46 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..dotnet.errors import NotSupportedException, SetValueException
 from .metadata import ParameterMetadata
-from .typeconv import converter_for
+from .typeconv import converter_for, TypeConverter
 
 ACTION_PREFERENCES = ("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break")
 
 
+class _ActionParameterConverter(TypeConverter):
+    """An ``-XxxAction`` argument: an ActionPreference other than Suspend.
+
+    pwsh's command runtime refuses Suspend when the binder sets the
+    property, so the binder reports the failed set (ParameterBindingFailed),
+    not a failed conversion."""
+
+    __slots__ = ("parameter",)
+
+    def __init__(self, parameter: str) -> None:
+        super().__init__("System.Management.Automation.ActionPreference")
+        self.parameter = parameter
+
+    def __call__(self, value: Any) -> Any:
+        result = super().__call__(value)
+        if str(result) == "Suspend":
+            reason = NotSupportedException(SUSPEND_RESERVED)
+            raise SetValueException(f'Exception setting "{self.parameter}": "{reason.message}"', reason)
+        return result
+
+
+# ErrorPackage.ActionPreferenceReservedForFutureUseError, with its value.
+SUSPEND_RESERVED = ("The Suspend ActionPreference value is reserved for future use and is not supported at this "
+                    "time. For more information about preference variables, see the Help topic, "
+                    "\"about_Preference_Variables.\"")
+
+
 def _common(name: str, type_name: str, *aliases: str, accepted: tuple[str, ...] = ()) -> ParameterMetadata:
-    converter = converter_for("System.Management.Automation." + type_name) if accepted else None
+    converter: Any = None
+    if type_name == "ActionPreference":
+        converter = _ActionParameterConverter(name)
+    elif accepted:
+        converter = converter_for("System.Management.Automation." + type_name)
     return ParameterMetadata(name, type_name, aliases=aliases, is_common=True, accepted_values=accepted,
                              converter=converter)
 

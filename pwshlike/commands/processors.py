@@ -155,6 +155,10 @@ class _CommandRun(CommandProcessor, metaclass=ABCMeta):
         """Finishes the command's own code."""
 
     def _enter(self) -> None:
+        view = self.collector_view
+        if view is not None:
+            self._outer_collectors = self.context.collectors
+            self.context.collectors = view
         if self._collectors:
             collectors = self.context.collectors
             for stream, target in self._collectors:
@@ -165,6 +169,8 @@ class _CommandRun(CommandProcessor, metaclass=ABCMeta):
             collectors = self.context.collectors
             for stream, target in self._collectors:
                 collectors[stream].remove(target)
+        if self.collector_view is not None:
+            self.context.collectors = self._outer_collectors
 
     def _capturing(self) -> Any:
         """Wraps the output path: -OutVariable keeps each object,

@@ -33,7 +33,7 @@ from .methodcall import generic
 from .netobjects import encoding, to_bytes
 from .operators import compare, compare_strings, equals
 from .types import BYTE, resolve_type, STRING, type_of
-from .values import Byte, Char, EnumValue, INT32_MIN, Int64, iter_collection, PSReference, Single, TypedArray
+from .values import Byte, Char, EnumValue, GenericHashSet, INT32_MIN, Int64, iter_collection, PSReference, Single, TypedArray
 from .wildcard import contains_wildcard, escape_wildcard, unescape_wildcard
 
 Table = dict[str, tuple[str, Any, bool]]
@@ -1046,6 +1046,21 @@ def _wildcard_table() -> Table:
                        "ContainsWildcardCharacters": lambda s: contains_wildcard(_s(s))})
 
 
+# Cmdlet.CommonParameters and OptionalCommonParameters, in pwsh's order
+# (the binder's own list, commands/common.py, is above this layer).
+_COMMON_PARAMETERS = ("Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction",
+                      "ErrorVariable", "WarningVariable", "OutVariable", "OutBuffer", "PipelineVariable",
+                      "InformationVariable")
+_OPTIONAL_COMMON_PARAMETERS = ("WhatIf", "Confirm", "UseTransaction")
+
+
+def _cmdlet_table() -> Table:
+    """``[Cmdlet]::CommonParameters``: a fresh HashSet[string] per read, so
+    a script changing it changes nothing else."""
+    return make_table({"CommonParameters": lambda: GenericHashSet(_COMMON_PARAMETERS, STRING),
+                       "OptionalCommonParameters": lambda: GenericHashSet(_OPTIONAL_COMMON_PARAMETERS, STRING)}, {})
+
+
 def _system() -> Any:
     from . import statics_system
     return statics_system
@@ -1072,6 +1087,7 @@ _TABLES: dict[str, Callable[[], Table]] = {
     "System.Enum": _enum_table, "System.Management.Automation.PSCredential": _credential_table,
     "System.Management.Automation.LanguagePrimitives": _language_primitives_table,
     "System.Management.Automation.WildcardPattern": _wildcard_table,
+    "System.Management.Automation.Cmdlet": _cmdlet_table, "System.Management.Automation.PSCmdlet": _cmdlet_table,
 }
 
 

@@ -66,6 +66,7 @@ STATIC_CLASSES = (
     ("System.Management.Automation.LanguagePrimitives", ""),
     ("System.Management.Automation.WildcardPattern", "WildcardPattern"),
     ("System.Threading.Thread", ""), ("System.Runtime.InteropServices.Marshal", ""),
+    ("System.Management.Automation.Cmdlet", ""), ("System.Management.Automation.PSCmdlet", ""),
 )
 
 # Attribute types for param() blocks and [CmdletBinding()], with their

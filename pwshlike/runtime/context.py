@@ -265,10 +265,14 @@ class ExecutionContext:
         self.last_success = False
         if pref == IGNORE:
             return
+        if pref == STOP:
+            # The -ErrorVariable lists get what stopped the command, as pwsh's ManageException does.
+            stop = action_preference_stop(record, "ErrorActionPreference")
+            self._collect(2, stop)
+            self.append_error(record)
+            raise stop
         self._collect(2, record)
         self.append_error(record)
-        if pref == STOP:
-            raise action_preference_stop(record, "ErrorActionPreference")
         if pref == SILENTLY_CONTINUE:
             return
         self.report_error(record)
@@ -398,7 +402,12 @@ class ExecutionContext:
         rte = self.to_runtime_exception(exc, extent)
         is_stopped = isinstance(rte, PipelineStoppedException)
         if not is_stopped:
-            self.append_error(record_with_exception(rte.error_record, rte, rte))
+            # SetErrorVariables: $Error and the -ErrorVariable lists of the running commands.
+            record = record_with_exception(rte.error_record, rte, rte)
+            self.append_error(record)
+            for target in self.collectors.get(2, ()):
+                if not target or target[-1] is not record:  # once, though each enclosing statement sees it
+                    target.append(record)
         self.last_success = False
         pref = self.preference("ErrorActionPreference")
         traps = self.traps

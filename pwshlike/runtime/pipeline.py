@@ -109,6 +109,12 @@ class CommandProcessor:
     ``process``.
     """
 
+    # The -ErrorVariable/-WarningVariable lists this command's writes reach
+    # (``context.collectors`` while its code runs), when the pipeline set one:
+    # pwsh keeps those lists on a command's output pipe, so inside a command
+    # only the last command of a nested pipeline feeds the enclosing lists.
+    collector_view: Optional[dict[int, list[list[Any]]]] = None
+
     def __init__(self, context: Any, invocation: Any) -> None:
         self.context = context
         self.invocation = invocation
@@ -163,6 +169,11 @@ def run_pipeline(ctx: Any, processors: list[CommandProcessor], out: Callable[[An
         processors[i + 1].expecting_input = True
     if source is not None:
         processors[0].expecting_input = True
+    collectors = ctx.collectors
+    if last and collectors:
+        for i in range(last):
+            processors[i].collector_view = {}
+        processors[last].collector_view = collectors
     state = PipelineState()
     saved_state = ctx.pipeline_state
     ctx.pipeline_state = state
