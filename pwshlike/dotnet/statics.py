@@ -33,7 +33,10 @@ from .methodcall import generic
 from .netobjects import encoding, to_bytes
 from .operators import compare, compare_strings, equals
 from .types import BYTE, resolve_type, STRING, type_of
-from .values import Byte, Char, EnumValue, GenericHashSet, INT32_MIN, Int64, iter_collection, PSReference, Single, TypedArray
+from .values import (
+    Byte, Char, DB_NULL, EnumValue, GenericHashSet, INT32_MIN, Int64, iter_collection, NULL_STRING, PSReference, Single,
+    TypedArray,
+)
 from .wildcard import contains_wildcard, escape_wildcard, unescape_wildcard
 
 Table = dict[str, tuple[str, Any, bool]]
@@ -1061,6 +1064,11 @@ def _cmdlet_table() -> Table:
                        "OptionalCommonParameters": lambda: GenericHashSet(_OPTIONAL_COMMON_PARAMETERS, STRING)}, {})
 
 
+def _value_table(value: Any) -> Callable[[], Table]:
+    """A type whose one static member is its singleton ``Value``."""
+    return lambda: make_table({"Value": const(value)}, {})
+
+
 def _system() -> Any:
     from . import statics_system
     return statics_system
@@ -1088,6 +1096,9 @@ _TABLES: dict[str, Callable[[], Table]] = {
     "System.Management.Automation.LanguagePrimitives": _language_primitives_table,
     "System.Management.Automation.WildcardPattern": _wildcard_table,
     "System.Management.Automation.Cmdlet": _cmdlet_table, "System.Management.Automation.PSCmdlet": _cmdlet_table,
+    "System.DBNull": _value_table(DB_NULL), "System.Management.Automation.Language.NullString": _value_table(NULL_STRING),
+    # AutomationNull.Value is what an empty pipeline leaves; the engine holds it as $null.
+    "System.Management.Automation.Internal.AutomationNull": _value_table(None),
 }
 
 

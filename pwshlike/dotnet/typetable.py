@@ -16,7 +16,7 @@ from .netobjects import encoding, TextEncoding, Uri, Version
 from .netregex import REGEX_OPTIONS
 from .psmembers import PSNoteProperty
 from .types import OBJECT, PSType
-from .values import EnumInfo
+from .values import DBNull, EnumInfo, NullString
 
 ACTION_PREFERENCE = EnumInfo("System.Management.Automation.ActionPreference", (
     ("SilentlyContinue", 0), ("Stop", 1), ("Continue", 2), ("Inquire", 3), ("Ignore", 4),
@@ -67,6 +67,7 @@ STATIC_CLASSES = (
     ("System.Management.Automation.WildcardPattern", "WildcardPattern"),
     ("System.Threading.Thread", ""), ("System.Runtime.InteropServices.Marshal", ""),
     ("System.Management.Automation.Cmdlet", ""), ("System.Management.Automation.PSCmdlet", ""),
+    ("System.Management.Automation.Internal.AutomationNull", ""),
 )
 
 # Attribute types for param() blocks and [CmdletBinding()], with their
@@ -161,6 +162,10 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
                     check=lambda v: isinstance(v, ErrorCategoryInfo), pyclass=ErrorCategoryInfo))
     register(PSType("System.Management.Automation.InvocationInfo", OBJECT,
                     check=lambda v: isinstance(v, InvocationInfo), pyclass=InvocationInfo))
+
+    register(PSType("System.DBNull", OBJECT, check=lambda v: isinstance(v, DBNull), pyclass=DBNull))
+    register(PSType(NullString.full_name, OBJECT, check=lambda v: isinstance(v, NullString), pyclass=NullString),
+             "NullString")
 
     for full_name, accelerator in STATIC_CLASSES:
         register(PSType(full_name, OBJECT, check=lambda v: False, abstract=True),

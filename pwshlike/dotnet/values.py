@@ -729,6 +729,37 @@ class KeyValuePair:
 
 # --- enumeration -------------------------------------------------------------------
 
+class DBNull:
+    """``[System.DBNull]::Value``: a database's missing value.  It is an
+    object, not $null (``??`` keeps it), and shows as an empty string."""
+
+    __slots__ = ()
+    full_name = "System.DBNull"
+
+    def __str__(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        return "DBNull.Value"
+
+
+class NullString:
+    """``[NullString]::Value``: how a script passes a null string to .NET
+    (``[string]`` turns $null into '').  Like DBNull it is not $null."""
+
+    __slots__ = ()
+    full_name = "System.Management.Automation.Language.NullString"
+
+    def __str__(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        return "NullString.Value"
+
+
+DB_NULL = DBNull()
+NULL_STRING = NullString()
+
 _SCALAR_TYPES = frozenset((type(None), bool, int, float, str, Char, Int64, Single))
 
 
