@@ -110,6 +110,11 @@ class Cmdlet:
     def should_process(self, target: str, action: Optional[str] = None) -> bool:
         return self._runtime.should_process(target, action)
 
+    def should_continue(self, query: str, caption: Optional[str] = None) -> bool:
+        """Asks the user whatever -Confirm says ("Yes to All" and "No to
+        All" hold for the rest of the invocation)."""
+        return self._runtime.should_continue(query, caption)
+
 
 def cmdlet(name: str, *, default_parameter_set: Optional[str] = None,
            supports_should_process: bool = False, confirm_impact: str = "Medium",

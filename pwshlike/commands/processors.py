@@ -343,6 +343,10 @@ class CmdletRuntime:
         from .should_process import should_process
         return should_process(self.context, self.processor, target, action, description)
 
+    def should_continue(self, query: str, caption: Optional[str] = None) -> bool:
+        from .should_process import should_continue
+        return should_continue(self.context, self.processor, query, caption)
+
 
 class CmdletProcessor(_CommandRun):
     """Runs a Python cmdlet: bound values become instance attributes; each

@@ -53,10 +53,25 @@ def should_process(context: Any, processor: Any, target: Optional[str], action: 
         if to_bool(processor.binding.bound.get("Verbose", False)):
             context.write_verbose(description, overrides.get("VerbosePreference"))
         return True
-    return _ask(context, processor, description)
+    return _ask(context, processor, ["Confirm", "Are you sure you want to perform this action?", description],
+                "confirm_all")
 
 
-def _ask(context: Any, processor: Any, description: str) -> bool:
+def should_continue(context: Any, processor: Any, query: str, caption: Optional[str] = None) -> bool:
+    """ShouldContinue with "Yes to All"/"No to All" (the overload taking
+    ``ref yesToAll, ref noToAll``): always asks, whatever -Confirm or
+    $ConfirmPreference say, as Remove-Item does before it removes a folder
+    with children without -Recurse; an "All" answer holds for the rest of
+    the invocation."""
+    return _ask(context, processor, [caption or "Confirm", query], "continue_all")
+
+
+def _ask(context: Any, processor: Any, lines: list[str], remember: str) -> bool:
+    """Shows ``lines`` and pwsh's choices; ``remember`` names the processor
+    attribute that keeps an "All" answer."""
+    remembered = getattr(processor, remember, None)
+    if remembered is not None:
+        return remembered
     host = context.host
     if getattr(host, "non_interactive", False):  # pwsh's host refuses before it shows the question
         from pwshlike.dotnet.errors import host_not_interactive
@@ -64,27 +79,26 @@ def _ask(context: Any, processor: Any, description: str) -> bool:
         error.error_record.invocation_info = processor.invocation
         raise error
     host.write_line("")
-    host.write_line("Confirm")
-    host.write_line("Are you sure you want to perform this action?")
-    host.write_line(description)
+    for line in lines:
+        host.write_line(line)
     while True:
         host.write(_CHOICES + " ")
         line = host.read_line()
         if line is None:
             host.write_line("")
             host.write_line(END_OF_INPUT_MESSAGE)
-            processor.confirm_all = False
+            setattr(processor, remember, False)
             return False
         answer = line.strip().lower()
         if answer in ("", "y"):
             return True
         if answer == "a":
-            processor.confirm_all = True
+            setattr(processor, remember, True)
             return True
         if answer == "n":
             return False
         if answer == "l":
-            processor.confirm_all = False
+            setattr(processor, remember, False)
             return False
         if answer == "s":
             from pwshlike.dotnet.errors import PipelineStoppedException

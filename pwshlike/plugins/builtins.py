@@ -97,6 +97,8 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Resolve-Path": ("paths", "ResolvePathCommand", "Microsoft.PowerShell.Management"),
     "Get-ChildItem": ("items", "GetChildItemCommand", "Microsoft.PowerShell.Management"),
     "Get-Item": ("items", "GetItemCommand", "Microsoft.PowerShell.Management"),
+    "New-Item": ("item_lifecycle", "NewItemCommand", "Microsoft.PowerShell.Management"),
+    "Remove-Item": ("item_lifecycle", "RemoveItemCommand", "Microsoft.PowerShell.Management"),
     "Get-Location": ("locations", "GetLocationCommand", "Microsoft.PowerShell.Management"),
     "Set-Location": ("locations", "SetLocationCommand", "Microsoft.PowerShell.Management"),
     "Push-Location": ("locations", "PushLocationCommand", "Microsoft.PowerShell.Management"),

@@ -1,0 +1,129 @@
+"""New-Item and Remove-Item, on every provider (files and folders,
+``Env:``, ``Variable:``, ``Function:``, ``Alias:``).
+
+The cmdlets resolve paths and decide what is asked; the providers
+(``fsprovider``, ``sessionproviders``) do the work and report failures in
+pwsh's words.  Remove-Item follows pwsh's RemoveItemCommand: a folder that
+has children and no -Recurse is removed only after the user agrees (pwsh
+asks with ShouldContinue, so neither -Confirm:$false nor -Force skips the
+question; at the end of input the answer is No), and the current location
+or a folder above it is never removed.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Iterator
+
+from pwshlike.commands.cmdlet import Parameter, cmdlet
+
+from . import fspaths
+from .fsprovider import FILE_SYSTEM
+from .itembase import ItemCmdlet, credential_parameter, force_parameter
+from .itemproviders import provider_or_error
+
+_WITH_CHILDREN = ("The item at {0} has children and the Recurse parameter was not specified. If you continue, all "
+                  "children will be removed with the item. Are you sure you want to continue?")
+
+
+@cmdlet("New-Item", default_parameter_set="pathSet", supports_should_process=True)
+class NewItemCommand(ItemCmdlet):
+    """Creates a file, folder, link, variable, function, alias or
+    environment variable."""
+
+    path = Parameter("String[]", sets={"pathSet": {"mandatory": True, "position": 0},
+                                       "nameSet": {"position": 0}},
+                     value_from_pipeline_by_property_name=True,
+                     help="Where to create the item (with -Name: the folder to create it in).")
+    name = Parameter("String", sets={"nameSet": {"mandatory": True}}, value_from_pipeline_by_property_name=True,
+                     allow_null=True, allow_empty_string=True, help="The new item's name, inside -Path.")
+    item_type = Parameter("String", aliases=("Type",), value_from_pipeline_by_property_name=True,
+                          help="File (default), Directory, SymbolicLink or HardLink; any unambiguous prefix.")
+    value = Parameter("Object", aliases=("Target",), value_from_pipeline=True,
+                      value_from_pipeline_by_property_name=True,
+                      help="A new file's content, a link's target, or a new variable's (alias's...) value.")
+    force = force_parameter("Overwrites an existing file, returns an existing folder, creates missing parent "
+                            "folders, replaces an existing variable (alias...).")
+    credential = credential_parameter()
+
+    def process_record(self) -> Iterator[Any]:
+        for raw in self.path or [""]:
+            target = _child_of(raw, self.name) if self.parameter_set_name == "nameSet" else raw
+            found = provider_or_error(self, target)
+            if found is None:
+                continue
+            provider, rest = found
+            if self.credential_refused(provider):
+                continue
+            yield from provider.new_item(self, provider.full_path(self, rest), self.item_type, self.value)
+
+
+def _child_of(container: str, name: str) -> str:
+    """-Path and -Name as one path (``Variable:`` + ``x`` is ``Variable:x``)."""
+    if not container:
+        return name or ""
+    if not name:
+        return container
+    if container.endswith((":", "/", "\\")):
+        return container + name
+    return container + "/" + name
+
+
+@cmdlet("Remove-Item", default_parameter_set="Path", supports_should_process=True)
+class RemoveItemCommand(ItemCmdlet):
+    """Deletes files and folders, variables, functions, aliases and
+    environment variables."""
+
+    path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
+                     value_from_pipeline_by_property_name=True, help="The items to remove; wildcards allowed.",
+                     supports_wildcards=True)
+    literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
+                             value_from_pipeline_by_property_name=True,
+                             help="The items to remove, taken exactly as typed.")
+    filter = Parameter("String", help="Only item names matching this wildcard.", supports_wildcards=True)
+    include = Parameter("String[]", help="Only item names matching these wildcards.", supports_wildcards=True)
+    exclude = Parameter("String[]", help="Leaves out item names matching these wildcards.",
+                        supports_wildcards=True)
+    recurse = Parameter("SwitchParameter", help="Also removes everything inside the folders, without asking.")
+    force = force_parameter("Also removes hidden and read-only items (and read-only variables...).")
+    credential = credential_parameter()
+
+    def process_record(self) -> None:
+        literal = self.parameter_set_name == "LiteralPath"
+        recurse = bool(self.recurse)
+        for raw in (self.literal_path if literal else self.path) or ():
+            # pwsh drops the filters while resolving under -Recurse (PowerShell issue 20651).
+            for provider, path in self.items(raw, literal, filtered=not recurse):
+                if self.in_use(provider, path, "Cannot remove the item at '{0}' because it is in use."):
+                    continue
+                deep = recurse
+                if not recurse and not os.path.islink(path) and provider.has_children(path):
+                    if not self.should_continue(_WITH_CHILDREN.format(path)):
+                        continue
+                    deep = True
+                if provider is FILE_SYSTEM and (self.include or self.exclude):
+                    self._remove_matching(path, deep)
+                else:
+                    provider.remove_item(self, path, deep)
+
+    def _remove_matching(self, path: str, recurse: bool) -> int:
+        """-Include/-Exclude: removes the matching items at and under
+        ``path`` (subfolders only with -Recurse); a folder goes when its name
+        matches and nothing unmatched is left in it.  Returns how many items
+        stay."""
+        if not os.path.isdir(path) or os.path.islink(path):
+            if self.name_matches(path):
+                FILE_SYSTEM.remove_item(self, path, False)
+                return 0
+            return 1
+        left = 0
+        for name in fspaths.list_directory(path, bool(self.force)):
+            child = os.path.join(path, name)
+            if os.path.isdir(child) and not os.path.islink(child) and not recurse:
+                left += 1
+            else:
+                left += self._remove_matching(child, recurse)
+        if left == 0 and self.name_matches(path):
+            FILE_SYSTEM.remove_item(self, path, False)
+            return 0
+        return left + 1

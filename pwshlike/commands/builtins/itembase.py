@@ -1,0 +1,85 @@
+"""What the item cmdlets (New-, Remove-, Copy-, Move-, Rename-Item) share:
+finding each path's provider and items, pwsh's not-found and in-use
+errors, -Include/-Exclude/-Filter on item names, and -Credential, which no
+provider here accepts (pwsh: only New-PSDrive takes credentials).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Iterator
+
+from pwshlike.commands.cmdlet import Cmdlet, Parameter
+from pwshlike.dotnet.errors import ErrorRecord, PSInvalidOperationException, PSNotSupportedException
+from pwshlike.dotnet.wildcard import unescape_wildcard
+
+from . import fspaths
+from .fsprovider import FILE_SYSTEM
+from .itemproviders import provider_or_error
+
+
+def force_parameter(help_text: str) -> Parameter:
+    """-Force, declared by each cmdlet where pwsh lists it."""
+    return Parameter("SwitchParameter", help=help_text)
+
+
+def credential_parameter() -> Parameter:
+    """-Credential, which every item cmdlet has and no provider here takes."""
+    return Parameter("PSCredential", value_from_pipeline_by_property_name=True,
+                     help="Not supported by these providers (pwsh takes credentials only in New-PSDrive).")
+
+
+class ItemCmdlet(Cmdlet):
+    """Base of the item cmdlets: -Credential and path resolution (each
+    cmdlet declares -Force and -Credential where pwsh lists them)."""
+
+    def credential_refused(self, provider: Any) -> bool:
+        """-Credential given: pwsh's NotSupported error, and nothing done."""
+        if self.credential is None:
+            return False
+        if provider is FILE_SYSTEM:
+            message = ("The FileSystem provider supports credentials only on the New-PSDrive cmdlet. Perform the "
+                       "operation again without specifying credentials.")
+        else:
+            message = ("The provider does not support the use of credentials. Perform the operation again without "
+                       "specifying credentials.")
+        self.write_error(PSNotSupportedException(message).error_record)
+        return True
+
+    def items(self, raw: str, literal: bool, filtered: bool = True) -> Iterator[tuple[Any, str]]:
+        """``(provider, item path)`` for each item ``raw`` names; a literal
+        path that does not exist is ``PathNotFound``; a wildcard's matches
+        are narrowed by -Include/-Exclude/-Filter unless ``filtered`` is off."""
+        found = provider_or_error(self, raw)
+        if found is None:
+            return
+        provider, rest = found
+        if self.credential_refused(provider):
+            return
+        paths, wildcard = provider.resolve(self, rest, literal, bool(self.force))
+        if not wildcard and not paths:
+            shown = provider.full_path(self, rest if literal else unescape_wildcard(rest)) \
+                if provider is FILE_SYSTEM else raw
+            self.write_error(fspaths.path_not_found(shown))
+            return
+        for path in paths:
+            if not filtered or not wildcard or self.name_matches(path):
+                yield provider, path
+
+    def name_matches(self, path: str) -> bool:
+        """-Include, -Exclude and -Filter against the item's name."""
+        return fspaths.matches_filters(os.path.basename(path) or path, getattr(self, "include", None),
+                                       getattr(self, "exclude", None), getattr(self, "filter", None))
+
+    def in_use(self, provider: Any, path: str, message: str) -> bool:
+        """pwsh refuses to remove, move or rename the current location or a
+        folder above it ("Cannot remove the item at '...' because it is in use.")."""
+        if provider is not FILE_SYSTEM:
+            return False
+        location = self.context.session.location.rstrip("/") + "/"
+        if not location.startswith(path.rstrip("/") + "/"):
+            return False
+        exc = PSInvalidOperationException(message.format(path))
+        self.write_error(ErrorRecord(exc, "InvalidOperation", exc.category, None))
+        return True
+

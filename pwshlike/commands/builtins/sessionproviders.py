@@ -1,0 +1,280 @@
+"""The session-state providers: Environment, Variable, Function and Alias.
+
+They share pwsh's SessionStateProviderBase: a flat table of named items,
+New-Item refusing an existing name without -Force ("The item at path 'x'
+already exists."), Remove-Item removing the nearest visible item, Copy-Item
+and Rename-Item writing the item under another name, and the ShouldProcess
+texts ("New Item", "Item: x Type: y Value: z").  Each provider only says how
+to list, write and delete its items (:class:`SessionStateItems` subclasses);
+Move-Item is not something these providers do (``NotSupported``).
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from typing import Any, Iterator, Optional
+
+from pwshlike.commands.commandinfo import AliasInfo, FunctionInfo
+from pwshlike.dotnet.conversions import dotnet_to_string, to_string
+from pwshlike.dotnet.errors import (ArgumentNullException, ErrorCategory, ErrorRecord, PSArgumentException,
+                                    PSNotSupportedException, RuntimeException)
+from pwshlike.dotnet.values import DictionaryEntry
+from pwshlike.dotnet.wildcard import contains_wildcard, wildcard_match
+from pwshlike.runtime.scopes import PSVariable, QualifiedName, set_env
+
+
+class SessionStateItems(ABC):
+    """What the four session-state providers share; subclasses give the
+    table (name -> item object as pwsh outputs it), writing and removing."""
+
+    name = ""
+    case_sensitive = False
+
+    # --- what a provider defines --------------------------------------------------------
+
+    @abstractmethod
+    def table(self, cmd: Any) -> dict[str, Any]:
+        """Every item the caller sees: its name -> the object pwsh outputs."""
+
+    @abstractmethod
+    def write(self, cmd: Any, name: str, value: Any) -> Any:
+        """Sets item ``name`` to ``value``; returns the item."""
+
+    @abstractmethod
+    def delete(self, cmd: Any, name: str, force: bool) -> None:
+        """Removes item ``name`` (``force``: even a read-only one)."""
+
+    def value_of(self, item: Any) -> Any:
+        return item.Value
+
+    # --- paths --------------------------------------------------------------------------
+
+    def find(self, cmd: Any, name: str) -> Optional[tuple[str, Any]]:
+        """``(stored name, item)`` for ``name``, or None."""
+        table = self.table(cmd)
+        if name in table:
+            return name, table[name]
+        if not self.case_sensitive:
+            low = name.lower()
+            for key, item in table.items():
+                if key.lower() == low:
+                    return key, item
+        return None
+
+    def resolve(self, cmd: Any, name: str, literal: bool, force: bool = False) -> tuple[list[str], bool]:
+        """``(names, was_wildcard)``: the matching names of a wildcard, or
+        the one name when it exists (none when it does not)."""
+        if not literal and contains_wildcard(name):
+            found = [key for key in self.table(cmd) if wildcard_match(key, name, self.case_sensitive)]
+            return sorted(found, key=str.lower), True
+        hit = self.find(cmd, name)
+        return ([hit[0]] if hit is not None else []), False
+
+    def full_path(self, cmd: Any, path: str) -> str:
+        return path
+
+    def is_container(self, path: str) -> bool:
+        return not path
+
+    def has_children(self, path: str) -> bool:
+        return False
+
+    def exists(self, cmd: Any, name: str) -> bool:
+        return not name or self.find(cmd, name) is not None
+
+    # --- the item operations ---------------------------------------------------------------
+
+    def new_item(self, cmd: Any, name: str, item_type: Optional[str], value: Any) -> Iterator[Any]:
+        if value is None:
+            exc = ArgumentNullException(None, None, "value")
+            cmd.write_error(ErrorRecord(exc, "NewItemValueNotSpecified", ErrorCategory.InvalidArgument, name))
+            return
+        if self.find(cmd, name) is not None and not cmd.force:
+            cmd.write_error(_already_exists(name))
+            return
+        resource = f"Item: {name} Type: {item_type or ''} Value: {dotnet_to_string(value)}"
+        if cmd.should_process(resource, "New Item"):
+            item = self._guarded(cmd, lambda: self.write(cmd, name, value))
+            if item is not None:
+                yield item
+
+    def remove_item(self, cmd: Any, name: str, recurse: bool) -> None:
+        if cmd.should_process(f"Item: {name}", "Remove Item"):
+            self._guarded(cmd, lambda: self.delete(cmd, name, bool(cmd.force)))
+
+    def copy_item(self, cmd: Any, name: str, destination: str, recurse: bool) -> Iterator[Any]:
+        hit = self.find(cmd, name)
+        if hit is None:
+            exc = PSArgumentException(f"Cannot copy item. Item at the path '{name}' does not exist.")
+            cmd.write_error(ErrorRecord(exc, "Argument", ErrorCategory.InvalidArgument, None))
+            return
+        if not destination:
+            yield hit[1]
+            return
+        if cmd.should_process(f"Item: {name} Destination: {destination}", "Copy Item"):
+            item = self._guarded(cmd, lambda: self.write(cmd, destination, self.value_of(hit[1])))
+            if item is not None:
+                yield item
+
+    def rename_item(self, cmd: Any, name: str, new_name: str) -> Iterator[Any]:
+        hit = self.find(cmd, name)
+        if hit is None:
+            exc = PSArgumentException(f"The item at the path '{name}' does not exist.")
+            cmd.write_error(ErrorRecord(exc, "Argument", ErrorCategory.InvalidArgument, None))
+            return
+        if self.find(cmd, new_name) is not None and not cmd.force and new_name.lower() != name.lower():
+            cmd.write_error(_already_exists(new_name))
+            return
+        if not cmd.should_process(f"Item: {name} NewName: {new_name}", "Rename Item"):
+            return
+
+        def rename() -> Any:
+            if new_name.lower() == name.lower():
+                return hit[1]
+            item = self.write(cmd, new_name, self.value_of(hit[1]))
+            self.delete(cmd, hit[0], True)
+            return item
+        item = self._guarded(cmd, rename)
+        if item is not None:
+            yield item
+
+    def move_item(self, cmd: Any, name: str, destination: str) -> Iterator[Any]:
+        exc = PSNotSupportedException("Provider operation stopped because the provider does not support this "
+                                      "operation.")
+        cmd.write_error(ErrorRecord(exc, "NotSupported", ErrorCategory.NotImplemented, name))
+        return iter(())
+
+    @staticmethod
+    def _guarded(cmd: Any, action: Any) -> Any:
+        """Runs ``action``; a session-state error (a read-only variable, a
+        script that does not parse) becomes the cmdlet's non-terminating error."""
+        try:
+            return action()
+        except (RuntimeException, PSArgumentException) as exc:
+            cmd.write_error(exc.error_record)
+            return None
+
+
+def _already_exists(name: str) -> ErrorRecord:
+    exc = PSArgumentException(f"The item at path '{name}' already exists.")
+    return ErrorRecord(exc, "Argument", ErrorCategory.InvalidArgument, None)
+
+
+def _owning_scope(cmd: Any, table_name: str, key: str) -> Any:
+    """The nearest scope whose ``table_name`` (vars, functions, aliases)
+    holds ``key``: pwsh removes the item the caller sees."""
+    scope = cmd.context.scope
+    while scope is not None:
+        table = getattr(scope, table_name)
+        if table is not None and key in table:
+            return scope
+        scope = scope.parent
+    return None
+
+
+class EnvironmentItems(SessionStateItems):
+    """``Env:``: the process environment, case-sensitive as on Linux; items
+    are DictionaryEntry objects (Name/Key and Value)."""
+
+    name = "Environment"
+    case_sensitive = True
+
+    def table(self, cmd: Any) -> dict[str, Any]:
+        return {key: DictionaryEntry(key, value) for key, value in os.environ.items()}
+
+    def write(self, cmd: Any, name: str, value: Any) -> Any:
+        set_env(name, to_string(value))
+        return DictionaryEntry(name, os.environ.get(name, ""))
+
+    def delete(self, cmd: Any, name: str, force: bool) -> None:
+        os.environ.pop(name, None)
+
+
+class VariableItems(SessionStateItems):
+    """``Variable:``: the variables visible from the caller's scope; new
+    ones are made in that scope, removal takes the one the caller sees."""
+
+    name = "Variable"
+
+    def table(self, cmd: Any) -> dict[str, Any]:
+        return {var.name: var for var in cmd.context.session.visible_variables(cmd.context.scope)}
+
+    def write(self, cmd: Any, name: str, value: Any) -> Any:
+        context = cmd.context
+        if isinstance(value, PSVariable):
+            value = value.value
+        context.session.set_value(QualifiedName(name), value, context.scope)
+        return context.session.lookup(name.lower(), context.scope)
+
+    def delete(self, cmd: Any, name: str, force: bool) -> None:
+        scope = _owning_scope(cmd, "vars", name.lower())
+        if scope is not None:
+            cmd.context.session.remove(name, scope, force)
+
+    def value_of(self, item: Any) -> Any:
+        return item.value
+
+
+class FunctionItems(SessionStateItems):
+    """``Function:``: the visible functions as FunctionInfo; a value may be
+    a script block, a FunctionInfo or the text of a script."""
+
+    name = "Function"
+
+    def table(self, cmd: Any) -> dict[str, Any]:
+        found = {}
+        for key, block in cmd.context.session.visible_functions(cmd.context.scope).items():
+            name = getattr(block, "name", "") or key
+            found[name] = FunctionInfo(name, block, "Filter" if getattr(block, "is_filter", False) else "Function")
+        return found
+
+    def write(self, cmd: Any, name: str, value: Any) -> Any:
+        from pwshlike.runtime.scriptblock import ScriptBlock
+        if isinstance(value, FunctionInfo):
+            value = value.script_block
+        elif isinstance(value, str):
+            value = ScriptBlock.create(value, cmd.context)
+        if not isinstance(value, ScriptBlock):
+            raise PSArgumentException('Cannot process argument because the value of argument "value" is not valid. '
+                                      'Change the value of the "value" argument and run the operation again.')
+        cmd.context.session.set_function(name, value, cmd.context.scope)
+        return FunctionInfo(name, value)
+
+    def delete(self, cmd: Any, name: str, force: bool) -> None:
+        scope = _owning_scope(cmd, "functions", name.lower())
+        if scope is not None:
+            cmd.context.session.set_function(name, None, scope)
+
+    def value_of(self, item: Any) -> Any:
+        return item.script_block
+
+
+class AliasItems(SessionStateItems):
+    """``Alias:``: the visible aliases as AliasInfo; the value is the
+    command name the alias stands for."""
+
+    name = "Alias"
+
+    def table(self, cmd: Any) -> dict[str, Any]:
+        return {key: AliasInfo(key, str(target))
+                for key, target in cmd.context.session.visible_aliases(cmd.context.scope).items()}
+
+    def write(self, cmd: Any, name: str, value: Any) -> Any:
+        target = value.target if isinstance(value, AliasInfo) else to_string(value)
+        cmd.context.session.set_alias(name, target, cmd.context.scope)
+        return AliasInfo(name, target)
+
+    def delete(self, cmd: Any, name: str, force: bool) -> None:
+        scope = _owning_scope(cmd, "aliases", name.lower())
+        if scope is not None:
+            cmd.context.session.set_alias(name, None, scope)
+
+    def value_of(self, item: Any) -> Any:
+        return item.target
+
+
+ENVIRONMENT = EnvironmentItems()
+VARIABLE = VariableItems()
+FUNCTION = FunctionItems()
+ALIAS = AliasItems()
