@@ -1,9 +1,11 @@
 """Running a script module (``.psm1``) in a scope of its own.
 
-The module's code runs once, in a new script scope under the global one;
-the functions it exports are bound to that scope, so they see the
-module's private functions and ``$script:`` variables but not their
-callers' variables, as pwsh's module session state does.  Without
+The module's code runs once, in a new session state whose root is a
+script scope under the global one; the functions it defines are bound to
+that state, so they see the module's private functions and ``$script:``
+variables but not their callers' variables, while the script blocks a
+caller passes in keep running on the caller's scopes, as pwsh's module
+session state does.  Without
 ``Export-ModuleMember`` a module exports all its functions and aliases.
 """
 
@@ -45,17 +47,15 @@ def run_module_script(context: Any, path: str, info: Any, arguments: list[Any],
     the Export-ModuleMember requests.  Parse errors raise ParseException."""
     from pwshlike.commands.resolution import script_file_info
     from pwshlike.runtime.pipeline import NO_INPUT
-    from pwshlike.runtime.scopes import Scope
+    from pwshlike.runtime.scopes import new_session_state
     from pwshlike.runtime.scriptblock import ScriptBlock
     script = script_file_info(path).script_block
-    scope = Scope(context.session.global_scope, is_script=True)
+    scope = new_session_state(context.session.global_scope, info)
     info.scope = scope
     load = ModuleLoad(info)
     loading.append(load)
-    saved = context.scope
-    context.scope = scope
     try:
-        block = ScriptBlock(script.code, context, is_script=True)
+        block = ScriptBlock(script.code, context, is_script=True, state=scope)
         invocation = block.begin_invocation(context, new_scope=False, args=arguments, emit=emit)
         try:
             invocation.begin()
@@ -64,7 +64,6 @@ def run_module_script(context: Any, path: str, info: Any, arguments: list[Any],
         finally:
             invocation.clean()
     finally:
-        context.scope = saved
         loading.pop()
     return load
 
@@ -85,7 +84,8 @@ class ManifestFilters:
 
 def exported_members(info: Any, load: ModuleLoad, manifest: ManifestFilters
                      ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
-    """(functions name -> ScriptBlock bound to the module scope, aliases
+    """(functions name -> a copy of its ScriptBlock (bound to the module's
+    session state, as it was defined there), aliases
     name -> definition, variables name -> PSVariable) the module exports."""
     from pwshlike.runtime.scriptblock import ScriptBlock
     scope = info.scope
@@ -93,7 +93,7 @@ def exported_members(info: Any, load: ModuleLoad, manifest: ManifestFilters
     for key, block in (scope.functions or {}).items():
         name = getattr(block, "name", "") or key
         if _matches(name, load.functions) and _matches(name, manifest.functions):
-            functions[name] = ScriptBlock(block.code, block.context, closure_scope=scope, name=name)
+            functions[name] = ScriptBlock(block.code, block.context, state=scope, name=name)
     aliases = {key: target for key, target in (scope.aliases or {}).items()
                if _matches(key, load.aliases) and _matches(key, manifest.aliases)}
     variables = {}

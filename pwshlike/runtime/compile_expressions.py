@@ -315,7 +315,7 @@ class ExpressionCompiler:
 
     def e_ScriptBlockExpressionAst(self, node: Any) -> Expr:
         code = ScriptBlockCode(node.script_block)
-        return lambda ctx: ScriptBlock(code, ctx)
+        return lambda ctx: ScriptBlock(code, ctx, state=ctx.scope.state)
 
     def e_ArrayExpressionAst(self, node: Any) -> Expr:
         block = node.sub_expression

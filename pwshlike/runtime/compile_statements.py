@@ -279,7 +279,7 @@ class StatementCompiler:
         name = node.name
 
         def define(ctx: Any, out: Any) -> None:
-            ctx.session.set_function(name, ScriptBlock(code, ctx, name=name), ctx.scope)
+            ctx.session.set_function(name, ScriptBlock(code, ctx, state=ctx.scope.state, name=name), ctx.scope)
         return define, False
 
     def s_TypeDefinitionAst(self, node: Any) -> tuple[Stmt, bool]:

@@ -126,6 +126,10 @@ class ExecutionContext:
     def __init__(self, host: Any = None, *, interactive: bool = False) -> None:
         self.session = SessionState()
         self.scope: Scope = self.session.global_scope
+        # Session state (its root scope) -> its current scope, for every
+        # state that code has left for another one and not yet returned to
+        # (see ScriptBlockInvocation._bind): where a block bound to it runs.
+        self.state_scopes: dict[Scope, Scope] = {}
         self.host = host if host is not None else TextHost()
         self.interactive = interactive
         self.command_resolver: Optional[Callable[..., Any]] = None

@@ -187,9 +187,19 @@ class Scope:
     ``script`` is the nearest script scope (``$script:``).  ``strict_mode``
     is the Set-StrictMode version set in this scope; it is only assigned by
     Set-StrictMode (unset means inherited: see :func:`strict_version`), so
-    creating a scope costs nothing more."""
+    creating a scope costs nothing more.
 
-    __slots__ = ("vars", "parent", "functions", "aliases", "script", "is_global", "strict_mode")
+    ``state`` names the session state the scope belongs to by that state's
+    root scope: the global scope for the session's own state, a module's
+    scope for a module's (see :func:`new_session_state`).  pwsh gives every
+    module a SessionState with its own stack of scopes over the shared
+    global scope; here the scopes of all states form one tree and ``state``
+    tells which stack a scope is on, so a script block runs on the stack of
+    the state it was created in.  ``module`` (set on a module's root only)
+    is the module, for ``$sb.Module`` and ``$ExecutionContext.SessionState.Module``."""
+
+    __slots__ = ("vars", "parent", "functions", "aliases", "script", "is_global", "strict_mode",
+                 "state", "module")
 
     def __init__(self, parent: Optional["Scope"], is_script: bool = False) -> None:
         self.vars: dict[str, PSVariable] = {}
@@ -197,13 +207,30 @@ class Scope:
         self.functions: Optional[dict[str, Any]] = None
         self.aliases: Optional[dict[str, Any]] = None
         self.is_global = parent is None
-        if is_script or parent is None:
-            self.script = self
+        if parent is None:
+            self.script = self.state = self
         else:
-            self.script = parent.script
+            self.script = self if is_script else parent.script
+            self.state = parent.state
 
     def __repr__(self) -> str:
         return f"Scope({'global' if self.is_global else 'local'}, {len(self.vars)} vars)"
+
+
+def new_session_state(global_scope: Scope, module: Any = None) -> Scope:
+    """The root scope of a new session state (a module's, or a dynamic
+    module's such as GetNewClosure makes): a script scope under the global
+    scope that is its own ``state``, carrying ``module`` (opaque here: the
+    modules layer's PSModuleInfo, or None)."""
+    root = Scope(global_scope, is_script=True)
+    root.state = root
+    root.module = module
+    return root
+
+
+def module_of(scope: Scope) -> Any:
+    """The module whose session state ``scope`` is on (None: the session's own)."""
+    return getattr(scope.state, "module", None)
 
 
 def strict_version(scope: Optional[Scope]) -> int:

@@ -25,7 +25,7 @@ from ..language.ast import FunctionDefinitionAst
 from . import active
 from .flow import ExitException, ReturnException
 from .pipeline import NO_INPUT
-from .scopes import PSVariable, Scope
+from .scopes import PSVariable, Scope, new_session_state
 
 MAX_CALL_DEPTH = 1000
 """Nested script block invocations allowed before ScriptCallDepthException."""
@@ -117,9 +117,17 @@ class ScriptBlock:
 
     ``is_script`` marks a script file's block: invoking it creates a script
     scope (the one ``$script:`` names) and ``exit`` inside it ends only that
-    script unless ``catches_exit`` is False (the top-level script of a run)."""
+    script unless ``catches_exit`` is False (the top-level script of a run).
 
-    __slots__ = ("code", "context", "closure_scope", "is_script", "catches_exit", "name")
+    ``state`` is the session state the block is bound to (the root scope
+    naming it, see ``scopes.Scope``): a ``{ }`` literal or a function is
+    bound to the state it was created in, so a block a caller hands to a
+    module function runs on the caller's scopes and sees the caller's
+    variables and functions, as pwsh's ScriptBlock.SessionStateInternal
+    does.  None (``[scriptblock]::Create``, script files) runs in whatever
+    state invokes it."""
+
+    __slots__ = ("code", "context", "state", "is_script", "catches_exit", "name")
     full_name = "System.Management.Automation.ScriptBlock"
     PS_MEMBERS = {"Invoke": "invoke", "InvokeReturnAsIs": "invoke_return_as_is",
                   "GetNewClosure": "get_new_closure", "Ast": "public_ast", "File": "file",
@@ -127,10 +135,10 @@ class ScriptBlock:
                   "Module": "module", "Attributes": "attributes", "ToString": "__str__"}
 
     def __init__(self, code: ScriptBlockCode, context: Any = None, *, is_script: bool = False,
-                 closure_scope: Optional[Scope] = None, name: str = "") -> None:
+                 state: Optional[Scope] = None, name: str = "") -> None:
         self.code = code
         self.context = context
-        self.closure_scope = closure_scope
+        self.state = state
         self.is_script = is_script
         self.catches_exit = is_script
         self.name = name
@@ -168,8 +176,16 @@ class ScriptBlock:
         return self.code.ast.extent
 
     @property
-    def module(self) -> None:
-        return None
+    def module(self) -> Any:
+        """``$sb.Module``: the module whose session state the block is bound
+        to ($null for the session's own state or an unbound block)."""
+        state = self.state
+        return None if state is None else getattr(state, "module", None)
+
+    def bound_to(self, state: Optional[Scope]) -> "ScriptBlock":
+        """A copy of this block bound to another session state (pwsh's
+        ``$module.NewBoundScriptBlock``, ``& $module { }``)."""
+        return ScriptBlock(self.code, self.context, is_script=self.is_script, state=state, name=self.name)
 
     @property
     def param_block(self) -> Any:
@@ -275,7 +291,8 @@ class ScriptBlock:
         ctx = self._context()
         compiled = self.code.compiled()
         if not new_scope and not args and this is None and dollar_under is not NO_INPUT \
-                and not compiled.params and compiled.clean is None and not self.catches_exit:
+                and not compiled.params and compiled.clean is None and not self.catches_exit \
+                and (self.state is None or self.state is ctx.scope.state):
             _run_with_underbar(ctx, compiled, dollar_under, emit)
             return result
         invocation = ScriptBlockInvocation(self, ctx, new_scope, None, args, emit, None, this)
@@ -283,10 +300,13 @@ class ScriptBlock:
         return result
 
     def get_new_closure(self) -> "ScriptBlock":
-        """``GetNewClosure()``: a copy bound to a snapshot of the variables
-        visible now (outside the global scope)."""
+        """``GetNewClosure()``: a copy bound to a new dynamic module's
+        session state holding a snapshot of the variables visible now
+        (outside the global scope), as pwsh's PSModuleInfo.CaptureLocals:
+        the closure sees those copies and the global scope, not the
+        functions or later changes of the scopes it was made in."""
         ctx = self._context()
-        closure = Scope(ctx.session.global_scope)
+        closure = new_session_state(ctx.session.global_scope)
         scope: Optional[Scope] = ctx.scope
         chain = []
         while scope is not None and not scope.is_global:
@@ -296,9 +316,7 @@ class ScriptBlock:
             for key, var in source.vars.items():
                 closure.vars[key] = PSVariable(var.name, var.value, 0, var.type_constraint,
                                                var.attributes)
-        copy = ScriptBlock(self.code, ctx, is_script=self.is_script, closure_scope=closure,
-                           name=self.name)
-        return copy
+        return ScriptBlock(self.code, ctx, is_script=self.is_script, state=closure, name=self.name)
 
 
 class ScriptBlockInvocation:
@@ -451,11 +469,14 @@ class ScriptBlockInvocation:
         """Creates the scope and the parameter and automatic variables."""
         ctx = self.ctx
         sb = self.sb
+        scope = ctx.scope
+        state = sb.state
+        if state is not None and state is not scope.state:
+            # Bound to another session state: run on that state's stack,
+            # over its current scope (its root when none of its code runs).
+            scope = ctx.state_scopes.get(state, state)
         if self.new_scope:
-            parent = sb.closure_scope if sb.closure_scope is not None else ctx.scope
-            scope = Scope(parent, sb.is_script)
-        else:
-            scope = ctx.scope
+            scope = Scope(scope, sb.is_script)
         self.scope = scope
         self._bound = True
         scope_vars = scope.vars
@@ -498,7 +519,15 @@ class ScriptBlockInvocation:
                    emit: Optional[Callable[[Any], None]] = None) -> None:
         ctx = self.ctx
         saved_scope, saved_traps = ctx.scope, ctx.traps
-        ctx.scope = self.scope
+        scope = ctx.scope = self.scope
+        left = saved_scope.state
+        states = None
+        if scope.state is not left:
+            # Leaving one session state for another: remember where the one
+            # left stands, so its blocks invoked from here run there.
+            states = ctx.state_scopes
+            previous = states.get(left)
+            states[left] = saved_scope
         ctx.traps = []
         depth = ctx.call_depth = ctx.call_depth + 1
         try:
@@ -516,6 +545,11 @@ class ScriptBlockInvocation:
             ctx.scope = saved_scope
             ctx.traps = saved_traps
             ctx.call_depth -= 1
+            if states is not None:
+                if previous is None:
+                    del states[left]
+                else:
+                    states[left] = previous
 
 
 def _run_with_underbar(ctx: Any, compiled: Any, dollar_under: Any, emit: Callable[[Any], None]) -> None:
