@@ -363,9 +363,9 @@ class FileSystemItems:
         elif os.path.dirname(new_name) == os.path.dirname(path):
             new_name = os.path.basename(new_name)
         if not new_name or "/" in new_name or "\\" in new_name:
-            exc = PSArgumentException("Cannot rename the specified target, because it represents a path or device "
-                                      "name.")
-            cmd.write_error(ErrorRecord(exc, "RenameItemArgumentError", ErrorCategory.InvalidArgument, path))
+            # pwsh throws this before it tries anything: a terminating error.
+            cmd.throw_terminating_error(PSArgumentException("Cannot rename the specified target, because it "
+                                                            "represents a path or device name.").error_record)
             return
         is_directory = os.path.isdir(path) and not os.path.islink(path)
         new_path = os.path.join(os.path.dirname(path), new_name)

@@ -7,7 +7,7 @@ provider here accepts (pwsh: only New-PSDrive takes credentials).
 from __future__ import annotations
 
 import os
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter
 from pwshlike.dotnet.errors import ErrorRecord, PSInvalidOperationException, PSNotSupportedException
@@ -46,10 +46,13 @@ class ItemCmdlet(Cmdlet):
         self.write_error(PSNotSupportedException(message).error_record)
         return True
 
-    def items(self, raw: str, literal: bool, filtered: bool = True) -> Iterator[tuple[Any, str]]:
-        """``(provider, item path)`` for each item ``raw`` names; a literal
-        path that does not exist is ``PathNotFound``; a wildcard's matches
-        are narrowed by -Include/-Exclude/-Filter unless ``filtered`` is off."""
+    def items(self, raw: str, literal: bool, filtered: bool = True,
+              missing: Optional[str] = None) -> Iterator[tuple[Any, str]]:
+        """``(provider, item path)`` for each item ``raw`` names; a path
+        that does not exist is ``PathNotFound`` (or, for -LiteralPath,
+        ``missing``'s InvalidOperation message when given, as Move-Item and
+        Rename-Item say it); a wildcard's matches are narrowed by
+        -Include/-Exclude/-Filter unless ``filtered`` is off."""
         found = provider_or_error(self, raw)
         if found is None:
             return
@@ -60,7 +63,11 @@ class ItemCmdlet(Cmdlet):
         if not wildcard and not paths:
             shown = provider.full_path(self, rest if literal else unescape_wildcard(rest)) \
                 if provider is FILE_SYSTEM else raw
-            self.write_error(fspaths.path_not_found(shown))
+            if literal and missing is not None:
+                exc = PSInvalidOperationException(missing.format(shown))
+                self.write_error(ErrorRecord(exc, "InvalidOperation", exc.category, None))
+            else:
+                self.write_error(fspaths.path_not_found(shown))
             return
         for path in paths:
             if not filtered or not wildcard or self.name_matches(path):
