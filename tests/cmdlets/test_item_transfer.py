@@ -130,8 +130,12 @@ def test_move_errors(tmp_path, sh):
                           f"{tmp_path}/src/sub/src.")
     sh.run("$Error.Clear(); Move-Item src/* lone.txt")
     assert sh.error_ids() == ["MoveItemPathMultipleDestinationNotContainer,Microsoft.PowerShell.Commands.MoveItemCommand"]
-    sh.run("$Error.Clear(); $mv = 1; Move-Item variable:mv variable:mw")
-    assert sh.error_ids() == ["NotSupported,Microsoft.PowerShell.Commands.MoveItemCommand"]
+    assert sh.run("$Error.Clear(); $mv = 1; try { Move-Item variable:mv variable:mw } catch { 'caught' }") == [
+        "caught"]
+    error = only_error(sh)
+    assert error.fully_qualified_error_id == "GetDynamicParametersException,Microsoft.PowerShell.Commands.MoveItemCommand"
+    assert str(error) == ("Cannot retrieve the dynamic parameters for the cmdlet. Provider operation stopped because "
+                          "the provider does not support this operation.")
 
 
 def test_move_filtered_wildcard(tmp_path, sh):

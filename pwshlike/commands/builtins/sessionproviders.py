@@ -6,7 +6,7 @@ already exists."), Remove-Item removing the nearest visible item, Copy-Item
 and Rename-Item writing the item under another name, and the ShouldProcess
 texts ("New Item", "Item: x Type: y Value: z").  Each provider only says how
 to list, write and delete its items (:class:`SessionStateItems` subclasses);
-Move-Item is not something these providers do (``NotSupported``).
+Move-Item is not something these providers do.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any, Iterator, Optional
 from pwshlike.commands.commandinfo import AliasInfo, FunctionInfo
 from pwshlike.dotnet.conversions import dotnet_to_string, to_string
 from pwshlike.dotnet.errors import (ArgumentNullException, ErrorCategory, ErrorRecord, PSArgumentException,
-                                    PSNotSupportedException, RuntimeException)
+                                    ParameterBindingException, RuntimeException)
 from pwshlike.dotnet.values import DictionaryEntry
 from pwshlike.dotnet.wildcard import contains_wildcard, wildcard_match
 from pwshlike.runtime.scopes import PSVariable, QualifiedName, set_env
@@ -140,9 +140,14 @@ class SessionStateItems(ABC):
             yield item
 
     def move_item(self, cmd: Any, name: str, destination: str) -> Iterator[Any]:
-        exc = PSNotSupportedException("Provider operation stopped because the provider does not support this "
-                                      "operation.")
-        cmd.write_error(ErrorRecord(exc, "NotSupported", ErrorCategory.NotImplemented, name))
+        """Not a navigation provider: pwsh fails already while asking the
+        provider for Move-Item's dynamic parameters, a terminating
+        binding error."""
+        exc = ParameterBindingException("Cannot retrieve the dynamic parameters for the cmdlet. Provider operation "
+                                        "stopped because the provider does not support this operation.",
+                                        error_id="GetDynamicParametersException",
+                                        category=ErrorCategory.InvalidArgument)
+        cmd.throw_terminating_error(exc.error_record)
         return iter(())
 
     @staticmethod
