@@ -131,6 +131,15 @@ def test_existing_session_item_needs_force(sh):
     assert sh.run("New-Item variable:taken -Value 2 -Force | Out-Null; $taken") == [2]
 
 
+def test_session_item_needs_a_name_and_a_value(sh):
+    sh.run("New-Item variable: -Value 1")
+    assert sh.error_ids() == ["NewItemNullPath,Microsoft.PowerShell.Commands.NewItemCommand"]
+    sh.run("$Error.Clear(); New-Item variable:novalue")
+    error = only_error(sh)
+    assert error.fully_qualified_error_id == "NewItemValueNotSpecified,Microsoft.PowerShell.Commands.NewItemCommand"
+    assert str(error) == "Value cannot be null. (Parameter 'value')"
+
+
 def test_unknown_drive_is_drive_not_found(sh):
     sh.run("New-Item nodrive:thing")
     error = only_error(sh)

@@ -86,6 +86,11 @@ class SessionStateItems(ABC):
     # --- the item operations ---------------------------------------------------------------
 
     def new_item(self, cmd: Any, name: str, item_type: Optional[str], value: Any) -> Iterator[Any]:
+        if not name:
+            exc = PSArgumentException('Cannot process argument because the value of argument "path" is not valid. '
+                                      'Change the value of the "path" argument and run the operation again.')
+            cmd.write_error(ErrorRecord(exc, "NewItemNullPath", ErrorCategory.InvalidArgument, name))
+            return
         if value is None:
             exc = ArgumentNullException(None, None, "value")
             cmd.write_error(ErrorRecord(exc, "NewItemValueNotSpecified", ErrorCategory.InvalidArgument, name))
