@@ -157,9 +157,10 @@ def number_value(digits: str, fmt: int, suffix: int, real: bool, multiplier: int
                 return None
             value = int(body, 2)
             width = len(body)
-            # PowerShell reads a leading 1 as a sign bit only at these widths.
+            # PowerShell reads a leading 1 as a sign bit only at the widths of
+            # its signed types (Utils.ParseBinary): 0b11111111 is -1.
             if (not (suffix & SUFFIX_UNSIGNED) and body[:1] == "1"
-                    and (width in (32, 64, 96) or width >= 128)):
+                    and (width in (8, 16, 32, 64, 96) or width >= 128)):
                 value -= 1 << width
             if width == 64 and suffix in (SUFFIX_NONE, SUFFIX_UNSIGNED):
                 suffix |= SUFFIX_LONG
