@@ -73,6 +73,11 @@ def _ask(context: Any, processor: Any, lines: list[str], remember: str) -> bool:
     if remembered is not None:
         return remembered
     host = context.host
+    refusal = getattr(host, "prompt_refusal", None)  # a host with no UI at all (a runspace's)
+    if refusal is not None:
+        error = refusal("\n".join(lines[1:]))
+        error.error_record.invocation_info = processor.invocation
+        raise error
     if getattr(host, "non_interactive", False):  # pwsh's host refuses before it shows the question
         from pwshlike.dotnet.errors import host_not_interactive
         error = host_not_interactive()

@@ -442,10 +442,12 @@ class ExtendedTypeSystemException(RuntimeException):
     full_name = "System.Management.Automation.ExtendedTypeSystemException"
 
 
-class PSInvalidCastException(RuntimeException):
-    """PowerShell's cast failure.  (.NET's derives from InvalidCastException;
-    PowerShell's own class derives from RuntimeException, so that is what
-    ``catch [Management.Automation.RuntimeException]`` sees.)"""
+class PSInvalidCastException(RuntimeException, InvalidCastException):
+    """PowerShell's cast failure.  pwsh's class derives from
+    InvalidCastException, and the engine wraps it in a RuntimeException
+    whose inner exception it is, so both ``catch [InvalidCastException]``
+    and ``catch [Management.Automation.RuntimeException]`` (and traps for
+    either) see it: here it is both."""
 
     full_name = "System.Management.Automation.PSInvalidCastException"
     default_error_id = "InvalidCast"
@@ -582,6 +584,16 @@ class PSInvalidOperationException(InvalidOperationException):
         self._error_record: Optional[ErrorRecord] = None
 
     error_record = RuntimeException.error_record
+
+
+class HostException(RuntimeException):
+    """``System.Management.Automation.Host.HostException``: what a host
+    without a user interface (a runspace's Default Host) raises when a
+    command reads from it or prompts."""
+
+    full_name = "System.Management.Automation.Host.HostException"
+    default_error_id = "HostFunctionNotImplemented"
+    default_category = ErrorCategory.NotImplemented
 
 
 def host_not_interactive() -> PSInvalidOperationException:

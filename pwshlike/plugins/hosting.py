@@ -16,6 +16,7 @@ from pwshlike.runtime import active
 
 from . import powershell_api as api
 from . import runspaces as rs
+from .invocation_settings import PSInvocationSettings
 
 _SMA = "System.Management.Automation."
 _RUNSPACES = _SMA + "Runspaces."
@@ -34,6 +35,7 @@ def register() -> None:
     register_class(api.PSDataCollection, _SMA + "PSDataCollection`1")
     register_class(api.PSInvocationStateInfo, _SMA + "PSInvocationStateInfo")
     register_class(api.AsyncResult, _SMA + "PowerShellAsyncResult")
+    register_class(PSInvocationSettings, _SMA + "PSInvocationSettings", constructor=PSInvocationSettings)
     register_class(rs.Runspace, _RUNSPACES + "Runspace", "runspace")
     register_static_members(_RUNSPACES + "Runspace", lambda: make_table(
         {"DefaultRunspace": lambda: rs.runspace_of(active.context)}, {}))

@@ -39,6 +39,7 @@ from pwshlike.runtime import active
 from pwshlike.runtime.flow import BreakException, ContinueException, ExitException
 from pwshlike.runtime.streams import StreamRouting
 
+from .invocation_settings import adds_to_history, remember_first_last
 from .runspaces import DefaultHost, Runspace, runspace_of
 
 INVOCATION_STATE = EnumInfo("System.Management.Automation.PSInvocationState", (
@@ -250,6 +251,23 @@ class PowerShell:
         self.owns_runspace = False
 
     @property
+    def RunspacePool(self) -> None:
+        """There are no runspace pools here: never one."""
+        return None
+
+    @RunspacePool.setter
+    def RunspacePool(self, value: Any) -> None:
+        """Setting the pool resets the runspace, as in pwsh; with no pool
+        (the only value there can be) the next invocation makes its own."""
+        self._assert_not_running()
+        if value is not None:
+            raise conversions.cast_error(value, "System.Management.Automation.Runspaces.RunspacePool")
+        if self.runspace is not None and self.owns_runspace:
+            self.runspace.Dispose()
+        self.runspace = None
+        self.owns_runspace = False
+
+    @property
     def InvocationStateInfo(self) -> PSInvocationStateInfo:
         return PSInvocationStateInfo(self.state, self.reason)
 
@@ -300,9 +318,10 @@ class PowerShell:
 
     def Invoke(self, input: Any = _NO_INPUT, output: Any = None) -> Any:
         """Runs the commands; with an ``output`` list (``Invoke(input,
-        output)``) the objects are added to it and nothing is returned."""
+        output)``) the objects are added to it and nothing is returned;
+        with PSInvocationSettings (``Invoke(input, settings)``) those apply."""
         count = (input is not _NO_INPUT) + (output is not None)
-        results = self._run(input, "Invoke", count)
+        results = self._run(input, "Invoke", count, history=adds_to_history(output))
         if isinstance(output, list):
             output.extend(results)
             return None
@@ -352,7 +371,8 @@ class PowerShell:
                 "command to complete, or stop it, and then try the operation again.",
                 error_id="ExecutionAlreadyStarted")
 
-    def _run(self, input: Any, method: str, count: int, wrap: bool = True) -> PSDataCollection:
+    def _run(self, input: Any, method: str, count: int, wrap: bool = True,
+             history: bool = False) -> PSDataCollection:
         """One invocation, with pwsh's state changes and error wrapping."""
         self._assert_not_running()
         if self.disposed:
@@ -368,7 +388,8 @@ class PowerShell:
         self.reason = None
         runspace.busy = True
         try:
-            failed = _Invocation(self, context).run(self.command.statements(), input, output.append)
+            invocation = _Invocation(self, context, runspace if history else None)
+            failed = invocation.run(self.command.statements(), input, output.append)
         except BaseException as exc:
             error = context.to_runtime_exception(exc)
             self.HadErrors = True
@@ -387,13 +408,16 @@ class PowerShell:
 class _Invocation:
     """Running a PowerShell object's statements in ``context``: its streams
     go to the object's collections for the length of the run, and the
-    session that called ``Invoke`` is made current again afterwards."""
+    session that called ``Invoke`` is made current again afterwards.
+    ``history`` is the runspace whose ``$^``/``$$`` the scripts update
+    (PSInvocationSettings.AddToHistory), else None."""
 
-    __slots__ = ("owner", "context")
+    __slots__ = ("owner", "context", "history")
 
-    def __init__(self, owner: PowerShell, context: Any) -> None:
+    def __init__(self, owner: PowerShell, context: Any, history: Optional[Runspace]) -> None:
         self.owner = owner
         self.context = context
+        self.history = history
 
     def run(self, statements: list[list[Command]], input: Any, emit: Callable[[Any], None]) -> bool:
         """Runs each statement; returns whether an error was written."""
@@ -449,25 +473,28 @@ class _Invocation:
         if not command.IsScript:
             return context.command_resolver(context, command.command, "&", None), "&"
         from pwshlike.runtime.scriptblock import ScriptBlock, ScriptBlockCode
-        ast = _parse(command.command)
+        ast, tokens = _parse(command.command)
+        if self.history is not None:
+            remember_first_last(self.history, context, tokens)
         block = ScriptBlock(ScriptBlockCode(ast), context)
         block.catches_exit = False
         operator = "&" if command.UseLocalScope else "."
         return context.command_resolver(context, block, operator, ast.extent), operator
 
 
-def _parse(text: str) -> Any:
-    """A script's AST; pwsh's ParseScriptBlock throws IncompleteParseException
-    when the first error is only a missing end, else ParseException."""
+def _parse(text: str) -> tuple[Any, list[Any]]:
+    """A script's AST and tokens; pwsh's ParseScriptBlock throws
+    IncompleteParseException when the first error is only a missing end,
+    else ParseException."""
     from pwshlike.language import parse_input
-    ast, _tokens, errors = parse_input(text)
+    ast, tokens, errors = parse_input(text)
     if errors:
         first = errors[0]
         if getattr(first, "incomplete_input", False):
             raise IncompleteParseException(first.message, error_id=first.error_id,
                                            category=ErrorCategory.ParserError)
         raise ParseException(errors=errors)
-    return ast
+    return ast, tokens
 
 
 def _arguments(command: Command) -> list[Any]:

@@ -22,7 +22,8 @@ from typing import Any, Optional
 
 from pwshlike.dotnet import conversions
 from pwshlike.dotnet.errors import (
-    ErrorCategory, InvocationInfo, PSArgumentNullException, PSInvalidOperationException, RuntimeException,
+    ErrorCategory, HostException, InvocationInfo, PSArgumentNullException, PSInvalidOperationException,
+    RuntimeException,
 )
 from pwshlike.dotnet.methodcall import invocation_error
 from pwshlike.dotnet.values import EnumInfo, GenericList
@@ -59,7 +60,8 @@ class RunspaceOpenModuleLoadException(RuntimeException):
 
 class DefaultHost(TextHost):
     """The host of a runspace made without one (pwsh's ``DefaultHost``): no
-    UI, so nothing is shown and nothing can be read.  Progress records go
+    UI, so nothing is shown, and reading or prompting fails with pwsh's
+    HostException.  Progress records go
     to the running PowerShell's progress stream (``progress`` is set for
     the length of an invocation)."""
 
@@ -98,7 +100,16 @@ class DefaultHost(TextHost):
             self.progress.append(record)
 
     def read_line(self) -> Optional[str]:
-        return None
+        raise HostException(
+            "A command that prompts the user failed because the host program or the command type does not support "
+            "user interaction. Try a host program that supports user interaction, such as the PowerShell Console, "
+            "and remove prompt-related commands from command types that do not support user interaction.")
+
+    def prompt_refusal(self, message: str) -> HostException:
+        """The error for a confirmation prompt (pwsh's ThrowPromptNotInteractive)."""
+        return HostException(
+            "A command that prompts the user failed because the host program or the command type does not support "
+            f"user interaction. The host was attempting to request confirmation with the following message: {message}")
 
 
 class RunspaceStateInfo:
@@ -191,7 +202,7 @@ class Runspace:
     for the runspace of a session that was not made by a factory)."""
 
     __slots__ = ("Id", "Name", "InstanceId", "InitialSessionState", "context", "host", "state", "reason", "busy",
-                 "__weakref__")
+                 "previous_tokens", "__weakref__")
 
     def __init__(self, initial_state: Optional[InitialSessionState] = None,
                  context: Optional[ExecutionContext] = None) -> None:
@@ -204,6 +215,8 @@ class Runspace:
         self.state = "Opened" if context is not None else "BeforeOpen"
         self.reason: Any = None
         self.busy = False
+        # The first and last token of the script last added to history ($^, $$).
+        self.previous_tokens: tuple[Optional[str], Optional[str]] = (None, None)
 
     # --- what scripts see --------------------------------------------------------------------
 
