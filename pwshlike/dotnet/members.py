@@ -33,6 +33,7 @@ from .errors import (
 )
 from .methodcall import call, call_generic, method_not_found, overload_not_found
 from .psmembers import ComputedMember, PSNoteProperty
+from .script_objects import ScriptObject
 from .typedata import TABLE as _TYPE_DATA
 from .types import PSType, type_of
 from .values import (
@@ -352,6 +353,9 @@ def property_list(obj: Any) -> list[PSNoteProperty]:
                       for name, value, member_type in data.properties(obj))
     if _TYPE_DATA:
         result.extend(_declared_properties(obj, result))
+    if isinstance(obj, ScriptObject):
+        result.extend(PSNoteProperty(p.name, obj.get(p), None, "Property")
+                      for p in obj.ps_class.instance_properties() if not p.hidden)
     for net_name, getter in members.props.values():
         try:
             value = getter(obj)
@@ -430,6 +434,10 @@ def _scalar_property(obj: Any, name: str) -> Any:
         member = obj.member(name)
         if member is not None:
             return member
+    if isinstance(obj, ScriptObject):
+        prop = obj.ps_class.find_property(lowered)
+        if prop is not None:
+            return obj.get(prop)
     if _TYPE_DATA:
         declared = _typedata.member(_type_names(obj), lowered)
         if declared is not None:
@@ -590,6 +598,11 @@ def set_member(obj: Any, name: str, value: Any) -> None:
         else:
             data.values[lowered] = value
         return
+    if isinstance(obj, ScriptObject):
+        prop = obj.ps_class.find_property(lowered)
+        if prop is not None:
+            obj.set(prop, value)
+            return
     if _TYPE_DATA:
         declared = _typedata.member(_type_names(obj), lowered)
         if declared is not None:
@@ -641,6 +654,8 @@ def invoke_method(obj: Any, name: str, args: Sequence[Any]) -> Any:
         member = _typedata.member(_type_names(obj), lowered)
     if isinstance(member, ComputedMember) and not member.is_property:
         return member.invoke(obj, list(args))
+    if isinstance(obj, ScriptObject) and obj.has_method(name):
+        return obj.invoke(name, args)
     members = _members_of(obj)
     entry = members.methods.get(lowered)
     if entry is not None:

@@ -459,6 +459,12 @@ COLLECTION_IFACE = _register(PSType("System.Collections.ICollection", None, abst
                                     check=_check_class(list, tuple, Hashtable, dict, GenericHashSet,
                                                        KeyCollection)))
 
+# Interfaces scripts name (``-is [IComparable]``, a class implementing IDisposable):
+# a value has one when its type or a base lists it.
+for _interface in ("System.IComparable", "System.IDisposable", "System.IFormattable", "System.ICloneable",
+                   "System.IConvertible"):
+    _register(PSType(_interface, None, abstract=True))
+
 
 def _is_enumerable(value: Any) -> bool:
     return isinstance(value, (str, Hashtable, dict)) or iter_collection(value) is not None
@@ -935,6 +941,12 @@ def register_static_members(full_name: str, builder: Callable[[], dict[str, tupl
     """Gives a type registered from a higher layer its static members: the
     object model never imports the runtime, so the runtime hands them in."""
     _STATIC_BUILDERS[full_name] = builder
+
+
+def register_type(t: PSType) -> PSType:
+    """Makes a type a higher module built known by its name, replacing an
+    earlier type of that name (a script class defined again)."""
+    return _register(t)
 
 
 def register_class(pyclass: type, full_name: str, *accelerators: str,

@@ -341,15 +341,32 @@ TrapStatementAst = _node("TrapStatementAst", StatementAst, "trap_type body",
 
 TypeDefinitionAst = _node("TypeDefinitionAst", StatementAst,
     "name attributes base_types members type_attributes defined_type",
-    """``enum Name : base { ... }``: ``attributes`` the AttributeAst list
-    written before the keyword, ``base_types`` TypeConstraintAst nodes,
-    ``members`` PropertyMemberAst nodes, ``type_attributes`` ``'Enum'``.
-    ``defined_type`` is set by the runtime once it has defined the type (as
-    pwsh's definer records it on the node), so each definition is made once.""")
+    """``enum Name : base { ... }`` or ``class Name : Base, IFace { ... }``:
+    ``attributes`` the AttributeAst list written before the keyword,
+    ``base_types`` TypeConstraintAst nodes, ``members`` PropertyMemberAst
+    (and, for a class, FunctionMemberAst) nodes, ``type_attributes``
+    ``'Enum'`` or ``'Class'``.  ``defined_type`` is set by the runtime once it
+    has defined the type (as pwsh's definer records it on the node), so each
+    definition is made once.""")
 
-PropertyMemberAst = _node("PropertyMemberAst", Ast, "name property_type attributes initial_value",
-    """One member of a type definition (an enumerator of an enum): its name and
-    the ``initial_value`` expression written after ``=`` (None when absent).""")
+PropertyMemberAst = _node("PropertyMemberAst", Ast,
+    "name property_type attributes initial_value is_static is_hidden",
+    """One member of a type definition: an enumerator of an enum, or a
+    class property (``static hidden [int] $Count = 1``): its name, its
+    TypeConstraintAst (None when untyped), its AttributeAst list and the
+    ``initial_value`` expression written after ``=`` (None when absent).""")
+
+FunctionMemberAst = _node("FunctionMemberAst", Ast,
+    "name attributes return_type parameters body is_static is_hidden is_constructor name_extent",
+    """A class method or constructor: ``static hidden [int] Name([int]$a) { }``.
+    ``return_type`` is a TypeConstraintAst or None; ``parameters`` the
+    ParameterAst list; ``body`` a ScriptBlockAst (a constructor's starts with
+    its BaseCtorInvokeMemberExpressionAst statement, as pwsh's does);
+    ``is_constructor`` when the name is the class's (an instance or a static
+    constructor); ``name_extent`` the Extent of the name.""")
+
+BaseExpressionAst = _node("BaseExpressionAst", ExpressionAst, "",
+    """The ``base`` keyword of a constructor's ``: base(...)`` call.""")
 
 FunctionDefinitionAst = _node("FunctionDefinitionAst", StatementAst,
     "name is_filter parameters body",
@@ -418,6 +435,12 @@ InvokeMemberExpressionAst = _node("InvokeMemberExpressionAst", ExpressionAst,
     """``expr.Method(args)``; ``arguments`` is an ExpressionAst list;
     ``generic_type_arguments`` the TypeNames of ``expr.Method[T1,T2](args)``
     (None for a plain call).""")
+
+BaseCtorInvokeMemberExpressionAst = _node("BaseCtorInvokeMemberExpressionAst", InvokeMemberExpressionAst, "",
+    """A constructor's call of its base class's constructor, ``: base(args)``:
+    ``expression`` a BaseExpressionAst, ``member`` the name ``.ctor``.  A
+    constructor without one gets an implicit call with no arguments and an
+    empty extent, as in pwsh.""")
 
 IndexExpressionAst = _node("IndexExpressionAst", ExpressionAst, "target index null_conditional", "")
 

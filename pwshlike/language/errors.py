@@ -200,6 +200,24 @@ MESSAGES: dict[str, str] = {
     "ControlLeavingFinally": "Flow of control cannot leave a Finally block.",
     "ScriptTooComplicated": "Processing was stopped because the script is too complex.",
     "UnrecoverableParserError": "Unrecoverable error in PowerShell.",
+    # classes
+    "MissingPropertyTerminator": "Missing ';' or end-of-line in property definition.",
+    "IncompleteMemberDefinition": "Missing a property name or method definition.",
+    "MissingMethodParameterList": "Missing '(' in class method parameter list.",
+    "MissingBaseCtorCall": "Missing 'base' after ':' in a base class constructor call.",
+    "DuplicateQualifier": "Duplicate '{0}' qualifier",
+    "TooManyTypes": "Only one type may be specified on class members.",
+    "ParamBlockNotAllowedInMethod": "A param block is not allowed in a class method.",
+    "NamedBlockNotAllowedInMethod": "A named block is not allowed in a class method.",
+    "ConstructorCantHaveReturnType": "A constructor cannot specify a return type.",
+    "MethodHasCodePathNotReturn": "Not all code path returns value within method.",
+    "VoidMethodHasReturn": "Invalid return statement within void method.",
+    "NonVoidMethodMissingReturnValue": "Invalid return statement within non-void method.",
+    "NonStaticMemberAccessInStaticMember": ("Cannot access the non-static member '{0}' in a static method or "
+                                            "initializer of a static property."),
+    "LabelNotFound": "Label '{0}' not found inside the method.",
+    "MultipleTypeConstraintsOnMethodParam": "Multiple type constraints are not allowed on a method parameter.",
+    "TypeNotFound": "Unable to find type [{0}].",
 }
 
 

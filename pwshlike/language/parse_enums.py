@@ -6,7 +6,7 @@ the runtime (compiler) turns the node into a type.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Optional
 
 import pwshlike.language.ast as A
 from .ast import Extent
@@ -94,10 +94,6 @@ class EnumRules:
         return node
 
     def _check_type_defined_once(self, node: A.TypeDefinitionAst) -> None:
-        """Two types of one name in one script: pwsh's MemberAlreadyDefined."""
-        defined: Any = self.__dict__.setdefault("_defined_types", set())
-        key = node.name.lower()
-        if key in defined:
-            self._error(node.extent.start_offset, node.extent.end_offset, "MemberAlreadyDefined", node.name)
-        defined.add(key)
-
+        """Records a type definition for the check, once the parse is done,
+        that no block defines two types of one name (MemberAlreadyDefined)."""
+        self.__dict__.setdefault("type_definitions", []).append(node)

@@ -70,6 +70,8 @@ class StatementRules:
                             break
                     if kind is K.Enum:
                         return self._enum(tok, attributes)
+                    if kind is K.Class:
+                        return self._class(tok, attributes)
                 else:
                     self._resync(restore)
                     tok = self._next()
@@ -102,7 +104,7 @@ class StatementRules:
         return A.ErrorStatementAst(Extent(self.src, tok[1], tok[2]), [])
 
     def _unsupported_definition(self, tok: RawToken) -> A.StatementAst:
-        """``class``/``configuration``: not supported; skip the
+        """``configuration``: not supported; skip the
         definition so the rest of the script still parses."""
         self._error(tok[1], tok[2], "ReservedKeywordNotAllowed", kind_text(tok[0]))
         end = tok[2]
@@ -989,7 +991,7 @@ _STATEMENT_RULES: dict[TokenKind, Any] = {
     K.From: StatementRules._reserved_keyword,
     K.Define: StatementRules._reserved_keyword,
     K.Var: StatementRules._reserved_keyword,
-    K.Class: StatementRules._unsupported_definition,
+    K.Class: lambda self, tok: self._class(tok),
     K.Enum: lambda self, tok: self._enum(tok),
     K.Configuration: StatementRules._unsupported_definition,
     K.Using: StatementRules._using_late,

@@ -36,6 +36,7 @@ from .ast import Extent
 from .errors import message, ParseError
 from .parse_blocks import BlockRules
 from .parse_cursor import K_EOF, TokenCursor
+from .parse_classes import ClassRules
 from .parse_enums import EnumRules
 from .parse_expressions import ExpressionRules
 from .parse_pipelines import PipelineRules
@@ -44,7 +45,7 @@ from .parse_types import TypeNameRules
 from .scan_tables import MODE_COMMAND, RawToken
 
 
-class Parser(BlockRules, StatementRules, EnumRules, PipelineRules, ExpressionRules, TypeNameRules, TokenCursor):
+class Parser(BlockRules, StatementRules, ClassRules, EnumRules, PipelineRules, ExpressionRules, TypeNameRules, TokenCursor):
     """Parses one input; use :func:`parse` rather than this class."""
 
     # --- finishing --------------------------------------------------------------------------
@@ -113,6 +114,10 @@ def parse(text: str, file: Optional[str] = None) -> tuple[A.ScriptBlockAst, list
         if limit < _RECURSION_LIMIT:
             sys.setrecursionlimit(limit)
     parser.check_splats()
+    definitions = parser.__dict__.get("type_definitions")
+    if definitions:
+        from .class_checks import check_classes
+        check_classes(ast, definitions, lambda extent, error_id, args: parser._late(extent, error_id, *args))
     parser.finish_tokens()
     errors = parser.errors
     if _HAS_REQUIRES(text) is not None:

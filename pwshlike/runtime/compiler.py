@@ -23,6 +23,7 @@ from typing import Any, Callable, Optional
 from ..dotnet.errors import ScriptRequiresException
 from ..language import ast as A
 from .compile_assign import AssignCompiler
+from .compile_classes import ClassCompiler
 from .compile_commands import CommandCompiler
 from .compile_expressions import ExpressionCompiler
 from .compile_statements import StatementCompiler
@@ -31,7 +32,8 @@ from .compile_support import references_variable
 from .scriptblock import register_compiler
 
 Expr = Callable[[Any], Any]
-_ENUM_WORD = re.compile(r"(?i)\benum\b")  # only scripts that may define an enum walk their tree
+_TYPE_WORD = re.compile(r"(?i)\b(?:enum|class)\b")  # only scripts that may define a type walk their tree
+_CLASS_WORD = re.compile(r"(?i)\bclass\b")
 Stmt = Callable[[Any, Callable[[Any], None]], None]
 
 
@@ -83,7 +85,7 @@ class CompiledScriptBlock:
         self.process_uses_input = False
 
 
-class Compiler(ExpressionCompiler, AssignCompiler, StatementCompiler, CommandCompiler):
+class Compiler(ClassCompiler, ExpressionCompiler, AssignCompiler, StatementCompiler, CommandCompiler):
     """Turns nodes into closures.  One instance compiles one script block
     (it tracks lexical facts such as trap nesting)."""
 
@@ -109,11 +111,14 @@ class Compiler(ExpressionCompiler, AssignCompiler, StatementCompiler, CommandCom
         return self.guard(fn, node.extent)
 
     def script_block(self, ast: Any, function_parameters: Optional[list]) -> CompiledScriptBlock:
-        if ast.parent is None and _ENUM_WORD.search(ast.extent.source.text, ast.extent.start_offset,
+        if ast.parent is None and _TYPE_WORD.search(ast.extent.source.text, ast.extent.start_offset,
                                                     ast.extent.end_offset):
             # pwsh defines a whole script's types before it runs, nested ones too.
             from .script_enums import define_script_types
             define_script_types(ast)
+            if _CLASS_WORD.search(ast.extent.source.text, ast.extent.start_offset, ast.extent.end_offset):
+                from .script_classes import define_script_classes
+                define_script_classes(ast, self.expr)
         compiled = CompiledScriptBlock()
         params = function_parameters
         if params is None and ast.param_block is not None:

@@ -40,7 +40,7 @@ def define_script_types(ast: A.ScriptBlockAst) -> None:
     as pwsh does before the script runs."""
     definer = EnumDefiner()
     for node in ast.walk():
-        if isinstance(node, A.TypeDefinitionAst):
+        if isinstance(node, A.TypeDefinitionAst) and node.type_attributes == "Enum":
             definer.define(node)
 
 

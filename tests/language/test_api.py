@@ -90,6 +90,7 @@ def test_import_is_cheap():
                     "pwshlike.language.errors", "pwshlike.language.tokens",
                     "pwshlike.language.tokenizer", "pwshlike.language.parser",
                     "pwshlike.language.numeric", "pwshlike.language.parse_cursor", "pwshlike.language.parse_enums",
+                    "pwshlike.language.parse_classes",
                     "pwshlike.language.parse_blocks", "pwshlike.language.parse_statements",
                     "pwshlike.language.parse_pipelines", "pwshlike.language.parse_expressions",
                     "pwshlike.language.parse_types", "pwshlike.language.scan_tables",

@@ -67,5 +67,7 @@ def test_messages() -> None:
     assert parse_input("enum E {} enum e {}").errors[0].message == "The member 'e' is already defined."
 
 
-def test_class_is_still_reported_as_unsupported() -> None:
-    assert [e.error_id for e in parse_input("class C { }").errors] == ["ReservedKeywordNotAllowed"]
+def test_a_class_is_a_type_definition_too() -> None:
+    result = parse_input("class C { }")
+    assert result.errors == []
+    assert result.ast.end_block.statements[0].type_attributes == "Class"

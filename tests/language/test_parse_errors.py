@@ -199,7 +199,8 @@ def test_messages_are_pwsh_texts():
     assert message("1++") == "The '++' operator works only on variables or on properties."
     assert message("cmd a, @b") == ("Splatted variables like '@b' cannot be part of a "
                                     "comma-separated list of arguments.")
-    assert message("class C { }") == "The 'class' keyword is not supported in this version of the language."
+    assert message("configuration C { }") == \
+        "The 'configuration' keyword is not supported in this version of the language."
     assert message("$x = 1 | 1") == "Expressions are only allowed as the first element of a pipeline."
     assert message("from") == "The 'from' keyword is not supported in this version of the language."
 

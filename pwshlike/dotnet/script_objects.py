@@ -1,0 +1,495 @@
+"""Script classes in the object model: the type a ``class`` statement
+defines and the objects it creates.
+
+A :class:`ScriptClass` is what pwsh's TypeDefiner emits as a .NET type:
+typed properties with their defaults, instance and static methods with
+overloads, constructors, a base class and interfaces.  Its instances are
+:class:`ScriptObject` values (one Python subclass per defined class, so
+``type_of`` and ``-is`` follow the class and its bases).  Method and
+constructor bodies and property initializers are scripts: the runtime hands
+them in as plain callables, so this module never imports the runtime.
+
+Member access (``members.py``) asks the instance's class for its properties
+and methods; hidden members stay reachable by name and are left out of
+listings (Get-Member without -Force, formatting, ConvertTo-Json), as in pwsh.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional, Sequence
+
+from . import conversions as conv
+from .errors import (
+    dotnet_exception_from, ErrorCategory, MethodException, RuntimeException, SetValueInvocationException,
+)
+from .methodcall import method_not_found, overload_not_found
+from .types import OBJECT, PSType, register_type
+
+
+class ScriptProperty:
+    """``[type] $Name = initializer``: ``init`` computes the initial value
+    (None when there is no initializer); ``validate`` checks an assigned
+    value (the property's validation attributes)."""
+
+    __slots__ = ("name", "type", "hidden", "static", "init", "validate")
+
+    def __init__(self, name: str, pstype: Optional[PSType], hidden: bool, static: bool,
+                 init: Optional[Callable[[], Any]] = None,
+                 validate: Optional[Callable[[Any], None]] = None) -> None:
+        self.name = name
+        self.type = pstype
+        self.hidden = hidden
+        self.static = static
+        self.init = init
+        self.validate = validate
+
+    def default(self) -> Any:
+        """The value before any initializer: .NET's default for the type."""
+        t = self.type
+        if t is None or not t.is_value_type:
+            return None
+        try:
+            return t.new([])
+        except RuntimeException:
+            return None
+
+    def coerce(self, value: Any) -> Any:
+        """The value converted to the property's type (pwsh's error when it cannot be)."""
+        t = self.type
+        if t is not None and t is not OBJECT:
+            value = t.convert(value)
+        if self.validate is not None:
+            self.validate(value)
+        return value
+
+
+class ScriptMethod:
+    """One method or constructor overload: ``invoke(this, args)`` runs its
+    body (``this`` None for static ones) with arguments already converted to
+    ``param_types``; ``return_type`` None means void."""
+
+    __slots__ = ("name", "param_names", "param_types", "return_type", "static", "hidden", "invoke", "owner")
+
+    def __init__(self, name: str, param_names: list[str], param_types: list[Optional[PSType]],
+                 return_type: Optional[PSType], static: bool, hidden: bool,
+                 invoke: Callable[[Any, list], Any]) -> None:
+        self.name = name
+        self.param_names = param_names
+        self.param_types = param_types
+        self.return_type = return_type
+        self.static = static
+        self.hidden = hidden
+        self.invoke = invoke
+        self.owner: Optional[ScriptClass] = None
+
+    def signature(self) -> tuple:
+        return tuple((t.full_name.lower() if t is not None else "system.object") for t in self.param_types)
+
+    def definition(self) -> str:
+        """How Get-Member shows the overload: ``int Foo(int a, System.Object b)``."""
+        result = self.return_type.full_name if self.return_type is not None else "void"
+        params = ", ".join(f"{_type_text(t)} {n}" for t, n in zip(self.param_types, self.param_names))
+        return f"{_short(result)} {self.name}({params})"
+
+    def call(self, this: Any, args: Sequence[Any]) -> Any:
+        converted = [_convert_argument(self, i, a) for i, a in enumerate(args)]
+        result = self.invoke(this, converted)
+        if self.return_type is None:
+            return None
+        return self.return_type.convert(result)
+
+
+class ScriptClass:
+    """A class a script defined: its members (own ones; lookups walk the
+    base classes), its PSType and the Python class of its instances.
+    ``state`` is the session state the class was defined in (where its
+    methods run), set by the runtime when the definition executes."""
+
+    def __init__(self, name: str, base: Optional["ScriptClass"], base_type: PSType,
+                 interfaces: Sequence[str]) -> None:
+        self.name = name
+        self.base = base
+        self.base_type = base_type
+        self.interfaces = list(interfaces)
+        self.properties: dict[str, ScriptProperty] = {}
+        self.methods: dict[str, list[ScriptMethod]] = {}
+        self.constructors: list[ScriptMethod] = []
+        self.static_constructor: Optional[ScriptMethod] = None
+        self.static_values: dict[str, Any] = {}
+        self.static_state = 0  # 0 not initialized, 1 running, 2 done
+        self.state: Any = None
+        pyclass = type(name, (base.pyclass if base is not None else ScriptObject,), {"__slots__": ()})
+        pyclass.ps_class = self
+        self.pyclass: type = pyclass
+        inherited = base_type.interfaces if base_type is not None else frozenset()
+        self.pstype = ScriptClassType(self, base_type, [*interfaces, *inherited])
+
+    # --- definition (the runtime fills these in) -------------------------------------------
+
+    def add_property(self, prop: ScriptProperty) -> None:
+        self.properties[prop.name.lower()] = prop
+
+    def add_method(self, method: ScriptMethod) -> None:
+        method.owner = self
+        self.methods.setdefault(method.name.lower(), []).append(method)
+
+    def add_constructor(self, ctor: ScriptMethod) -> None:
+        ctor.owner = self
+        if ctor.static:
+            self.static_constructor = ctor
+        else:
+            self.constructors.append(ctor)
+
+    def register(self) -> PSType:
+        """Makes the type known by name (replacing an earlier definition)."""
+        register_type(self.pstype)
+        return self.pstype
+
+    # --- lookups ---------------------------------------------------------------------------
+
+    def chain(self) -> list["ScriptClass"]:
+        """This class and its script base classes, most derived first."""
+        result = []
+        cls: Optional[ScriptClass] = self
+        while cls is not None:
+            result.append(cls)
+            cls = cls.base
+        return result
+
+    def find_property(self, lowered: str) -> Optional[ScriptProperty]:
+        for cls in self.chain():
+            prop = cls.properties.get(lowered)
+            if prop is not None:
+                return prop
+        return None
+
+    def instance_properties(self) -> list[ScriptProperty]:
+        """Every instance property, the class's own first, then its bases' (as .NET lists them)."""
+        seen: set[str] = set()
+        result = []
+        for cls in self.chain():
+            for key, prop in cls.properties.items():
+                if not prop.static and key not in seen:
+                    seen.add(key)
+                    result.append(prop)
+        return result
+
+    def overloads(self, lowered: str, static: bool) -> list[ScriptMethod]:
+        """The overloads callable by that name: a derived class's overload
+        hides a base one with the same parameter types."""
+        result: list[ScriptMethod] = []
+        taken: set[tuple] = set()
+        for cls in self.chain():
+            for method in cls.methods.get(lowered, ()):
+                if method.static != static:
+                    continue
+                signature = method.signature()
+                if signature not in taken:
+                    taken.add(signature)
+                    result.append(method)
+        return result
+
+    def method_names(self, static: bool) -> list[tuple[str, list[ScriptMethod]]]:
+        names: dict[str, str] = {}
+        for cls in reversed(self.chain()):
+            for key, methods in cls.methods.items():
+                if any(m.static == static for m in methods):
+                    names.setdefault(key, methods[0].name)
+        return [(name, self.overloads(key, static)) for key, name in names.items()]
+
+    # --- construction -----------------------------------------------------------------------
+
+    def _is_instance(self, value: Any) -> bool:
+        return isinstance(value, self.pyclass)
+
+    def new(self, args: Sequence[Any]) -> "ScriptObject":
+        """``[T]::new(args)``: initializers of the whole chain, then the constructor."""
+        self.ensure_static_init()
+        obj = self.pyclass.__new__(self.pyclass)
+        obj._values = {}
+        for cls in reversed(self.chain()):
+            cls.ensure_static_init()
+            for key, prop in cls.properties.items():
+                if not prop.static:
+                    obj._values[key] = prop.default()
+        for cls in reversed(self.chain()):
+            for key, prop in cls.properties.items():
+                if not prop.static and prop.init is not None:
+                    obj._values[key] = prop.coerce(prop.init())
+        self.run_constructor(obj, list(args))
+        return obj
+
+    def run_constructor(self, obj: "ScriptObject", args: list[Any]) -> None:
+        """This class's constructor for ``args``; without constructors, the
+        implicit default one, which runs the base class's default one."""
+        if not self.constructors:
+            if args:
+                raise overload_not_found("new", len(args))
+            if self.base is not None:
+                self.base.run_constructor(obj, [])
+            return
+        choose(self.constructors, args, "new").call(obj, args)
+
+    def _convert(self, value: Any) -> Any:
+        """``[T]value``: an instance as is, a hashtable through the default
+        constructor and its keys as properties, else the one-argument constructor."""
+        if value is None or isinstance(value, self.pyclass):
+            return value
+        from .values import Hashtable, PSCustomObject
+        if isinstance(value, (Hashtable, dict, PSCustomObject)):
+            return self._from_dictionary(value)
+        try:
+            return self.new([value])
+        except RuntimeException as exc:
+            raise conv.cast_error(value, self.name, _inner_message(exc)) from None
+
+    def _from_dictionary(self, value: Any) -> "ScriptObject":
+        try:
+            obj = self.new([])
+        except RuntimeException as exc:
+            raise conv.cast_error(value, self.name, _inner_message(exc)) from None
+        items = value.items()
+        for key, item in items:
+            name = conv.to_string(key)
+            prop = self.find_property(name.lower())
+            if prop is None or prop.static:
+                message = (f'Cannot create object of type "{self.name}". The {name} property was not found for '
+                           f'the {self.name} object. The available property is: '
+                           + _available(self) + ".")
+                raise conv.cast_error(value, self.name, message, error_id="ObjectCreationError") from None
+            obj.set(prop, item)
+        return obj
+
+    # --- statics ----------------------------------------------------------------------------
+
+    def ensure_static_init(self) -> None:
+        """Static initializers and the static constructor, once, on first use
+        (when .NET runs a type initializer)."""
+        if self.static_state:
+            return
+        self.static_state = 1
+        if self.base is not None:
+            self.base.ensure_static_init()
+        for key, prop in self.properties.items():
+            if prop.static:
+                self.static_values[key] = prop.default()
+        for key, prop in self.properties.items():
+            if prop.static and prop.init is not None:
+                self.static_values[key] = prop.coerce(prop.init())
+        if self.static_constructor is not None:
+            self.static_constructor.call(None, [])
+        self.static_state = 2
+
+    def _static_owner(self, lowered: str) -> Optional["ScriptClass"]:
+        for cls in self.chain():
+            prop = cls.properties.get(lowered)
+            if prop is not None and prop.static:
+                return cls
+        return None
+
+    def _static_table(self) -> dict[str, tuple[str, Any, bool]]:
+        table: dict[str, tuple[str, Any, bool]] = {}
+        for cls in reversed(self.chain()):
+            for key, prop in cls.properties.items():
+                if prop.static:
+                    table[key] = (prop.name, _static_property(cls, prop), False)
+        for name, methods in self.method_names(True):
+            table[name.lower()] = (name, _static_method(name, methods), True)
+        return table
+
+
+def _static_property(cls: ScriptClass, prop: ScriptProperty) -> Callable[[], Any]:
+    key = prop.name.lower()
+
+    def get() -> Any:
+        cls.ensure_static_init()
+        return cls.static_values.get(key)
+
+    def set_value(value: Any) -> None:
+        cls.ensure_static_init()
+        cls.static_values[key] = _setting(prop, value)
+    get.setter = set_value  # type: ignore[attr-defined]
+    return get
+
+
+def _static_method(name: str, overloads: list[ScriptMethod]) -> Callable[..., Any]:
+    def invoke(*args: Any) -> Any:
+        method = choose(overloads, list(args), name)
+        if method.owner is not None:
+            method.owner.ensure_static_init()
+        return method.call(None, args)
+    return invoke
+
+
+class ScriptClassType(PSType):
+    """The PSType of a script class (``script_class`` names it)."""
+
+    __slots__ = ("script_class",)
+
+    def __init__(self, cls: ScriptClass, base_type: PSType, interfaces: list[str]) -> None:
+        super().__init__(cls.name, base_type, converter=cls._convert, check=cls._is_instance,
+                         constructor=lambda *args: cls.new(list(args)), interfaces=interfaces, pyclass=cls.pyclass)
+        self.script_class = cls
+
+    def _static_table(self) -> dict[str, tuple[str, Any, bool]]:
+        if self._statics is None:
+            self._statics = self.script_class._static_table()
+        return self._statics
+
+
+def script_class_of(t: Any) -> Optional[ScriptClass]:
+    """The ScriptClass a type stands for, or None for other types."""
+    return t.script_class if isinstance(t, ScriptClassType) else None
+
+
+class ScriptObject:
+    """An instance of a script class: its property values by lower-case
+    name.  Each class has its own subclass (``ps_class`` names its class)."""
+
+    __slots__ = ("_values", "__weakref__")
+    ps_class: ScriptClass
+
+    @property
+    def full_name(self) -> str:
+        return self.ps_class.name
+
+    def get(self, prop: ScriptProperty) -> Any:
+        if prop.static:
+            return _static_property(self.ps_class._static_owner(prop.name.lower()) or self.ps_class, prop)()
+        return self._values.get(prop.name.lower())
+
+    def set(self, prop: ScriptProperty, value: Any) -> None:
+        if prop.static:
+            _static_property(self.ps_class._static_owner(prop.name.lower()) or self.ps_class, prop).setter(value)
+            return
+        self._values[prop.name.lower()] = _setting(prop, value)
+
+    def invoke(self, name: str, args: Sequence[Any], as_class: Optional[ScriptClass] = None) -> Any:
+        """``$obj.Name(args)``; ``as_class`` is the class of ``([Base]$this).Name()``,
+        which calls that class's implementation rather than the override."""
+        cls = as_class if as_class is not None else self.ps_class
+        overloads = cls.overloads(name.lower(), False) or cls.overloads(name.lower(), True)
+        if not overloads:
+            raise method_not_found(self.ps_class.name, name)
+        method = choose(overloads, list(args), name)
+        return method.call(None if method.static else self, args)
+
+    def has_method(self, name: str) -> bool:
+        lowered = name.lower()
+        return bool(self.ps_class.overloads(lowered, False) or self.ps_class.overloads(lowered, True))
+
+    def _override(self, name: str, count: int) -> Optional[ScriptMethod]:
+        for method in self.ps_class.overloads(name, False):
+            if len(method.param_types) == count:
+                return method
+        return None
+
+    def __str__(self) -> str:
+        method = self._override("tostring", 0)
+        if method is not None:
+            return conv.to_string(method.call(self, []))
+        return self.ps_class.name
+
+    def __eq__(self, other: object) -> bool:
+        method = self._override("equals", 1)
+        if method is not None:
+            return conv.to_bool(method.call(self, [other]))
+        return self is other
+
+    def __hash__(self) -> int:
+        method = self._override("gethashcode", 0)
+        if method is not None:
+            return hash(method.call(self, []))
+        return id(self)
+
+    def compare_to(self, other: Any) -> Optional[int]:
+        """``CompareTo`` when the class defines it (IComparable), else None."""
+        method = self._override("compareto", 1)
+        if method is None:
+            return None
+        return conv.convert_to_integer(method.call(self, [other]))
+
+
+def _setting(prop: ScriptProperty, value: Any) -> Any:
+    """A value assigned to a property, converted; a conversion failure is
+    pwsh's ExceptionWhenSetting."""
+    try:
+        return prop.coerce(value)
+    except RuntimeException as exc:
+        inner = dotnet_exception_from(exc)
+        raise SetValueInvocationException(f'Exception setting "{prop.name}": "{inner.message}"', inner,
+                                          error_id="ExceptionWhenSetting") from None
+
+
+def choose(overloads: list[ScriptMethod], args: list[Any], name: str) -> ScriptMethod:
+    """The overload for ``args``: by argument count, then by how well each
+    argument fits its parameter's type (exact, assignable, convertible)."""
+    candidates = [m for m in overloads if len(m.param_types) == len(args)]
+    if not candidates:
+        raise overload_not_found(name, len(args))
+    if len(candidates) == 1:
+        return candidates[0]
+    best: Optional[ScriptMethod] = None
+    best_score = -1.0
+    for method in candidates:
+        score = 0.0
+        for t, arg in zip(method.param_types, args):
+            fit = _fit(t, arg)
+            if fit < 0:
+                score = -1.0
+                break
+            score += fit
+        if score > best_score:
+            best, best_score = method, score
+    if best is None:
+        raise overload_not_found(name, len(args))
+    return best
+
+
+def _fit(t: Optional[PSType], arg: Any) -> float:
+    if t is None or t is OBJECT:
+        return 1.0
+    if arg is None:
+        return 0.5 if not t.is_value_type else 0.2
+    from .types import type_of
+    if type_of(arg) == t:
+        return 3.0
+    if t.is_instance(arg):
+        return 2.0
+    try:
+        t.convert(arg)
+    except RuntimeException:
+        return -1.0
+    return 1.5
+
+
+def _convert_argument(method: ScriptMethod, index: int, value: Any) -> Any:
+    t = method.param_types[index]
+    if t is None or t is OBJECT:
+        return value
+    try:
+        return t.convert(value)
+    except RuntimeException as exc:
+        text = conv.to_string(value)
+        raise MethodException(
+            f'Cannot convert argument "{method.param_names[index]}", with value: "{text}", for "{method.name}" '
+            f'to type "{t.full_name}": "{_inner_message(exc)}"',
+            error_id="MethodArgumentConversionInvalidCastArgument",
+            category=ErrorCategory.NotSpecified) from None
+
+
+def _inner_message(exc: BaseException) -> str:
+    return getattr(exc, "message", None) or str(exc)
+
+
+def _available(cls: ScriptClass) -> str:
+    return ", ".join(f"[{p.name} <{_type_text(p.type)}>]" for p in cls.instance_properties() if not p.hidden)
+
+
+def _type_text(t: Optional[PSType]) -> str:
+    return "System.Object" if t is None else t.full_name
+
+
+def _short(name: str) -> str:
+    return {"System.Int32": "int", "System.String": "string", "System.Boolean": "bool", "System.Void": "void",
+            "System.Object": "System.Object", "System.Double": "double", "System.Int64": "long"}.get(name, name)

@@ -1,0 +1,123 @@
+"""What the compiler does differently inside ``class`` definitions (a mixin
+of :class:`.compiler.Compiler`, first in its bases so these rules see the
+nodes before the general ones):
+
+* ``return value`` in a method marks its value (:class:`MethodResult`), so
+  the method's other output can be discarded, as pwsh does;
+* a constructor's ``: base(args)`` runs the base class's constructor on
+  ``$this``;
+* ``([Base]$this).Method()`` calls the base class's own implementation, not
+  the override (pwsh's non-virtual call);
+* the ``class`` statement binds the class to the session state it runs in.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from ..dotnet.members import invoke_method
+from ..dotnet.methodcall import overload_not_found
+from ..dotnet.script_objects import script_class_of, ScriptObject
+from ..language import ast as A
+from .compile_expressions import type_getter
+from .flow import ReturnException
+from .script_classes import define_script_classes, definition_error, is_class, MethodResult
+
+Expr = Callable[[Any], Any]
+Stmt = Callable[[Any, Callable[[Any], None]], None]
+
+
+class ClassCompiler:
+    """The class rules of the compiler."""
+
+    def s_ReturnStatementAst(self, node: Any) -> tuple[Stmt, bool]:
+        if node.pipeline is None or _method_of(node) is None:
+            return super().s_ReturnStatementAst(node)  # type: ignore[misc]
+        value = self.statement_value(node.pipeline)  # type: ignore[attr-defined]
+
+        def method_return(ctx: Any, out: Any) -> None:
+            out(MethodResult(value(ctx)))
+            raise ReturnException()
+        return method_return, False
+
+    def s_TypeDefinitionAst(self, node: Any) -> tuple[Stmt, bool]:
+        if not is_class(node):
+            return super().s_TypeDefinitionAst(node)  # type: ignore[misc]
+        if node.defined_type is None:
+            root = node
+            while root.parent is not None:
+                root = root.parent
+            define_script_classes(root, self.expr)  # type: ignore[attr-defined]
+        if node.defined_type is None:
+            error = definition_error(node, self.expr)  # type: ignore[attr-defined]
+
+            def undefined(ctx: Any, out: Any) -> None:
+                raise error
+            return undefined, False
+
+        def define(ctx: Any, out: Any) -> None:
+            cls = script_class_of(node.defined_type)
+            cls.state = ctx.scope.state
+            cls.register()
+        return define, False
+
+    def e_BaseCtorInvokeMemberExpressionAst(self, node: Any) -> Expr:
+        args = [self.expr(a) for a in node.arguments or ()]  # type: ignore[attr-defined]
+        owner = _enclosing(node, A.TypeDefinitionAst)
+
+        def base_constructor(ctx: Any) -> None:
+            cls = script_class_of(owner.defined_type)
+            values = [a(ctx) for a in args]
+            if cls.base is not None:
+                cls.base.run_constructor(ctx.get_variable_value("this"), values)
+            elif values:
+                raise overload_not_found("new", len(values))
+        return base_constructor
+
+    def e_InvokeMemberExpressionAst(self, node: Any) -> Expr:
+        cast = _cast_of(node.expression)
+        if cast is None or node.static or node.generic_type_arguments or _enclosing(node, A.FunctionMemberAst) is None:
+            return super().e_InvokeMemberExpressionAst(node)  # type: ignore[misc]
+        cast_type = type_getter(cast.type.type_name)
+        target = self.expr(node.expression)  # type: ignore[attr-defined]
+        name_of = self.member_name(node)  # type: ignore[attr-defined]
+        args = [self.expr(a) for a in node.arguments or ()]  # type: ignore[attr-defined]
+
+        def base_call(ctx: Any) -> Any:
+            obj = target(ctx)
+            as_class = script_class_of(cast_type())
+            values = [a(ctx) for a in args]
+            if as_class is not None and isinstance(obj, ScriptObject):
+                return obj.invoke(name_of(ctx), values, as_class)
+            return invoke_method(obj, name_of(ctx), values)
+        return base_call
+
+
+def _method_of(node: Any) -> Optional[A.FunctionMemberAst]:
+    """The method whose own code ``node`` is in (not a script block inside it)."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, A.ScriptBlockAst):
+        parent = parent.parent
+    return parent.parent if parent is not None and isinstance(parent.parent, A.FunctionMemberAst) else None
+
+
+def _enclosing(node: Any, cls: type) -> Any:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, cls):
+        parent = parent.parent
+    return parent
+
+
+def _cast_of(expression: Any) -> Optional[A.ConvertExpressionAst]:
+    """The ``[T]x`` inside ``([T]x)``, if that is what the expression is."""
+    while True:
+        if isinstance(expression, A.ConvertExpressionAst):
+            return expression
+        if isinstance(expression, A.ParenExpressionAst):
+            expression = expression.pipeline
+        elif isinstance(expression, A.PipelineAst) and len(expression.pipeline_elements) == 1:
+            expression = expression.pipeline_elements[0]
+        elif isinstance(expression, A.CommandExpressionAst):
+            expression = expression.expression
+        else:
+            return None

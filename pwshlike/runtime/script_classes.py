@@ -1,0 +1,223 @@
+"""Script ``class`` definitions turned into object-model classes.
+
+Like enums, pwsh defines a script's classes when the script is compiled,
+before it runs, so ``[Foo]`` works above ``class Foo`` and a class may use
+one defined further down.  Definition has two steps: every class of the
+script is created first (a base class before the classes deriving from it),
+then their members, whose types may name any class of the script.  A type
+name in a class resolves lexically first, to the class of that name in the
+nearest enclosing block, so two blocks of one file may each define their own
+``class C``.  The definition statement, when it runs, binds the class to the
+session state it runs in (where its methods then run) and makes it the
+type its name resolves to.
+
+Method bodies run as script blocks with ``$this`` and their parameters; only
+``return`` gives a method its value (the compiler marks it with
+:class:`MethodResult`), any other output is discarded.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, NoReturn, Optional
+
+from ..dotnet.errors import ParseException, RuntimeException
+from ..dotnet.script_objects import script_class_of, ScriptClass, ScriptMethod, ScriptProperty
+from ..dotnet.types import array_type, find_type, OBJECT, PSType, resolve_type
+from ..language import ast as A
+from ..language.class_checks import register_type_lookup
+from ..language.errors import ParseError
+from . import active
+from .error_records import set_position
+from .pipeline import NO_INPUT
+from .scriptblock import ScriptBlock, ScriptBlockCode
+
+Expr = Callable[[Any], Any]
+_VOID_NAMES = frozenset(("void", "system.void"))
+
+
+class MethodResult:
+    """The value of a method's ``return``, told apart from other output."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+def is_class(node: Any) -> bool:
+    return isinstance(node, A.TypeDefinitionAst) and node.type_attributes == "Class"
+
+
+def define_script_classes(ast: A.ScriptBlockAst, compile_expression: Callable[[Any], Expr]) -> None:
+    """Defines every class of a whole script (nested blocks included)."""
+    definer = ClassDefiner(compile_expression)
+    nodes = [node for node in ast.walk() if is_class(node)]
+    for node in nodes:
+        try:
+            definer.create(node)
+        except RuntimeException:
+            # A base type this session cannot provide: the class statement
+            # reports it when it runs (definition_error), the rest of the script still runs.
+            continue
+    for node in nodes:
+        if node.defined_type is not None:
+            definer.fill(node)
+
+
+def definition_error(node: A.TypeDefinitionAst, compile_expression: Callable[[Any], Expr]) -> RuntimeException:
+    """Why a class could not be defined (its base type is unknown)."""
+    try:
+        ClassDefiner(compile_expression).create(node)
+    except RuntimeException as exc:
+        return exc
+    return RuntimeException(f"Unable to find type [{node.name}].", error_id="TypeNotFound")
+
+
+class ClassDefiner:
+    """Creates classes (bases first) and then fills in their members."""
+
+    def __init__(self, compile_expression: Callable[[Any], Expr]) -> None:
+        self.compile_expression = compile_expression
+        self._pending: set[int] = set()
+
+    def create(self, node: A.TypeDefinitionAst) -> ScriptClass:
+        if node.defined_type is not None:
+            return script_class_of(node.defined_type)
+        if id(node) in self._pending:
+            _fail(node.base_types[0].extent, "TypeNotFound", f"Unable to find type [{node.base_types[0].extent.text}].")
+        self._pending.add(id(node))
+        try:
+            base, base_type, interfaces = self._bases(node)
+        finally:
+            self._pending.discard(id(node))
+        cls = ScriptClass(node.name, base, base_type, interfaces)
+        node.defined_type = cls.register()
+        return cls
+
+    def _bases(self, node: A.TypeDefinitionAst) -> tuple[Optional[ScriptClass], PSType, list[str]]:
+        base: Optional[ScriptClass] = None
+        base_type = OBJECT
+        interfaces: list[str] = []
+        for index, constraint in enumerate(node.base_types):
+            sibling = lexical_definition(node.parent, constraint.type_name.full_name)
+            if sibling is not None and is_class(sibling):
+                found = self.create(sibling).pstype
+            else:
+                found = resolve_type(constraint.type_name)
+            if index == 0 and script_class_of(found) is not None:
+                base = script_class_of(found)
+                base_type = found
+            elif index == 0 and not _is_interface(found):
+                base_type = found
+            else:
+                interfaces.append(found.full_name)
+        return base, base_type, interfaces
+
+    def fill(self, node: A.TypeDefinitionAst) -> None:
+        cls: ScriptClass = script_class_of(node.defined_type)
+        if cls.properties or cls.methods or cls.constructors or cls.static_constructor:
+            return
+        for member in node.members:
+            if isinstance(member, A.PropertyMemberAst):
+                cls.add_property(self._property(member, node))
+            elif member.is_constructor:
+                cls.add_constructor(self._method(cls, member, node))
+            else:
+                cls.add_method(self._method(cls, member, node))
+
+    def _property(self, member: A.PropertyMemberAst, owner: A.TypeDefinitionAst) -> ScriptProperty:
+        pstype = self._type(member.property_type, owner) if member.property_type is not None else None
+        init = _initializer(self.compile_expression(member.initial_value), member.extent) \
+            if member.initial_value is not None else None
+        return ScriptProperty(member.name, pstype, bool(member.is_hidden), bool(member.is_static), init)
+
+    def _method(self, cls: ScriptClass, member: A.FunctionMemberAst, owner: A.TypeDefinitionAst) -> ScriptMethod:
+        names = [p.name.name for p in member.parameters]
+        types = [self._parameter_type(p, owner) for p in member.parameters]
+        return_type = None
+        if member.return_type is not None and not member.is_constructor \
+                and member.return_type.type_name.full_name.lower() not in _VOID_NAMES:
+            return_type = self._type(member.return_type, owner)
+        code = ScriptBlockCode(member.body, member.parameters)
+        return ScriptMethod(member.name, names, types, return_type, bool(member.is_static), bool(member.is_hidden),
+                            _invoker(cls, code, names))
+
+    def _parameter_type(self, parameter: A.ParameterAst, owner: A.TypeDefinitionAst) -> Optional[PSType]:
+        for attribute in parameter.attributes:
+            if isinstance(attribute, A.TypeConstraintAst):
+                return self._type(attribute, owner)
+        return None
+
+    def _type(self, constraint: A.TypeConstraintAst, owner: A.TypeDefinitionAst) -> PSType:
+        """A member's type: a class of this script (lexically), else any known type."""
+        type_name = constraint.type_name
+        rank = 0
+        while type_name.array_rank and type_name.element_type is not None:
+            rank += 1
+            type_name = type_name.element_type
+        definition = lexical_definition(owner, type_name.full_name)
+        if definition is not None and is_class(definition):
+            found = self.create(definition).pstype
+            for _ in range(rank):
+                found = array_type(found)
+            return found
+        return resolve_type(constraint.type_name)
+
+
+def _initializer(compiled: Expr, extent: A.Extent) -> Callable[[], Any]:
+    """A property's initializer, evaluated in the session running when the
+    object is made; its errors point at the property."""
+    def init() -> Any:
+        try:
+            return compiled(active.context)
+        except RuntimeException as exc:
+            set_position(exc, extent)
+            raise
+    return init
+
+
+def _invoker(cls: ScriptClass, code: ScriptBlockCode, names: list[str]) -> Callable[[Any, list], Any]:
+    """Runs a method body: a new scope of the class's session state, with
+    ``$this`` and the parameters; the value is what ``return`` gave."""
+    def invoke(this: Any, args: list) -> Any:
+        ctx = active.context
+        result: list[Any] = [None]
+
+        def take(item: Any) -> None:
+            if type(item) is MethodResult:
+                result[0] = item.value
+
+        block = ScriptBlock(code, ctx, state=cls.state)
+        block.begin_invocation(ctx, variables=dict(zip(names, args)), emit=take, this=this).run(NO_INPUT)
+        return result[0]
+    return invoke
+
+
+def lexical_definition(start: Optional[A.Ast], name: str) -> Optional[A.TypeDefinitionAst]:
+    """The type definition named ``name`` in the nearest block enclosing ``start``."""
+    lowered = name.lower()
+    node = start
+    while node is not None:
+        statements = getattr(node, "statements", None)
+        if isinstance(node, A.ScriptBlockAst):
+            statements = [s for block in (node.begin_block, node.process_block, node.end_block)
+                          if block is not None for s in block.statements]
+        for statement in statements or ():
+            if isinstance(statement, A.TypeDefinitionAst) and statement.name.lower() == lowered:
+                return statement
+        node = node.parent
+    return None
+
+
+def _is_interface(t: PSType) -> bool:
+    """Whether a .NET type named as a base is an interface (``System.IDisposable``)."""
+    name = t.name
+    return t.base is None or (len(name) > 1 and name[0] == "I" and name[1].isupper() and t.is_abstract)
+
+
+def _fail(extent: A.Extent, error_id: str, text: str) -> NoReturn:
+    raise ParseException(errors=[ParseError(error_id, text, extent)])
+
+
+# A class naming a type that exists nowhere is a parse error (TypeNotFound), as in pwsh.
+register_type_lookup(lambda name: find_type(name) is not None)

@@ -1,0 +1,118 @@
+"""Script ``class`` definitions behave as pwsh 7.4's: the type exists once
+the script compiles, constructors and typed properties with defaults,
+overloaded instance and static methods, ``$this``, only ``return`` gives a
+method its value, inheritance with overrides and base calls, hashtable
+casts, hidden members, ToString/Equals overrides, and pwsh's errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.session import Shell as Session
+
+POINT = """
+class Point {
+    [int] $X
+    [int] $Y = 7
+    hidden [string] $Tag = 'secret'
+    static [int] $Made = 0
+    Point() { [Point]::Made++ }
+    Point([int]$x, [int]$y) { $this.X = $x; $this.Y = $y; [Point]::Made++ }
+    [int] Sum() { 'not returned'; return $this.X + $this.Y }
+    [string] Describe([string]$prefix) { return "$prefix($($this.X),$($this.Y))" }
+    [string] Describe([int]$times) { return "x$times" }
+    static [Point] Origin() { return [Point]::new(0, 0) }
+    [string] ToString() { return "($($this.X), $($this.Y))" }
+}
+"""
+
+
+@pytest.fixture
+def s() -> Session:
+    return Session()
+
+
+def test_the_type_exists_above_its_definition(s: Session) -> None:
+    assert s.text("[Point]::new(1, 2).Sum()" + POINT) == ["3"]
+
+
+def test_constructors_defaults_and_typed_properties(s: Session) -> None:
+    assert s.text(POINT + "$p = [Point]::new(); $p.X; $p.Y; $p.X = '12'; $p.X; $p.X.GetType().Name") == [
+        "0", "7", "12", "Int32"]
+
+
+def test_methods_overloads_and_statics(s: Session) -> None:
+    assert s.text(POINT + "$p = [Point]::new(1, 2); $p.Describe('P'); $p.Describe(3); [Point]::Origin().Sum(); "
+                  "[Point]::Made") == ["P(1,2)", "x3", "0", "2"]
+
+
+def test_only_return_gives_a_value(s: Session) -> None:
+    assert s.run(POINT + "[Point]::new(2, 3).Sum()") == [5]
+    assert s.run("class V { [void] Go() { 'dropped' } }; [V]::new().Go()") == []
+
+
+def test_tostring_override_in_strings_and_type_names(s: Session) -> None:
+    assert s.text(POINT + '$p = [Point]::new(1, 2); "$p"; $p.GetType().Name; $p -is [Point]; '
+                  "$p.PSObject.TypeNames -join ','") == ["(1, 2)", "Point", "True", "Point,System.Object"]
+
+
+def test_hidden_properties_are_reachable_but_not_listed(s: Session) -> None:
+    assert s.text(POINT + "$p = [Point]::new(); $p.Tag; ($p | ConvertTo-Json -Compress)") == [
+        "secret", '{"X":0,"Y":7}']
+
+
+def test_hashtable_cast_and_its_error(s: Session) -> None:
+    assert s.text(POINT + "$p = [Point]@{ X = 4; Y = 5 }; $p.Sum()") == ["9"]
+    assert s.text(POINT + "try { [Point]@{ Z = 1 } } catch { $_.FullyQualifiedErrorId }") == [
+        "ObjectCreationError"]
+
+
+def test_wrong_argument_count_and_bad_assignment(s: Session) -> None:
+    assert s.text(POINT + "try { [Point]::new(1) } catch { $_.FullyQualifiedErrorId }; "
+                  "try { [Point]::new().X = 'abc' } catch { $_.FullyQualifiedErrorId }") == [
+        "MethodCountCouldNotFindBest", "ExceptionWhenSetting"]
+
+
+INHERIT = """
+class Animal {
+    [string] $Name
+    Animal([string]$name) { $this.Name = $name }
+    [string] Speak() { return '...' }
+    [string] Intro() { return "$($this.Name) says $($this.Speak())" }
+}
+class Dog : Animal {
+    Dog([string]$name) : base($name.ToUpper()) { }
+    [string] Speak() { return 'Woof' }
+    [string] Plain() { return ([Animal]$this).Speak() }
+}
+"""
+
+
+def test_inheritance_overrides_and_base_calls(s: Session) -> None:
+    assert s.text(INHERIT + "$d = [Dog]::new('rex'); $d.Intro(); $d.Plain(); $d -is [Animal]; "
+                  "[Dog].BaseType.Name") == ["REX says Woof", "...", "True", "Animal"]
+
+
+def test_static_constructor_and_methods_run_in_the_defining_session(s: Session) -> None:
+    assert s.text("function Get-Word { 'hello' }\n"
+                  "class K { static [string] $W; static K() { [K]::W = Get-Word } "
+                  "static [string] Say() { return (Get-Word) + '!' } }\n[K]::W; [K]::Say()") == ["hello", "hello!"]
+
+
+def test_equals_override_is_used_by_eq(s: Session) -> None:
+    assert s.text("class E { [int]$V; E([int]$v) { $this.V = $v }\n"
+                  " [bool] Equals([object]$o) { return $o.V -eq $this.V } }\n"
+                  "[E]::new(1) -eq [E]::new(1); [E]::new(1) -eq [E]::new(2)") == ["True", "False"]
+
+
+def test_break_in_a_method_leaves_only_its_loop(s: Session) -> None:
+    assert s.run("class L { static [int] F() { foreach ($i in 101..103) { break }; return $i } }; [L]::F()") == [101]
+
+
+def test_a_script_error_in_a_method_keeps_its_id(s: Session) -> None:
+    assert s.text("class T { static [void] F() { throw 'boom' } }; try { [T]::F() } catch { "
+                  "$_.FullyQualifiedErrorId }") == ["boom"]
+
+
+def test_new_object_creates_instances(s: Session) -> None:
+    assert s.text(POINT + "(New-Object Point 3, 4).Sum()") == ["7"]
