@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from pwshlike.dotnet.errors import ErrorCategory, ParameterBindingException, PSInvalidCastException, SetValueException
+from pwshlike.dotnet.errors import (ErrorCategory, ParameterBindingException, PSInvalidCastException, RuntimeException,
+                                    SetValueException)
 from pwshlike.runtime.pipeline import CommandArgument, ParameterToken
+from pwshlike.runtime.scriptblock import ScriptBlock
 
 from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata, ValidationError
 
@@ -53,7 +55,17 @@ _MESSAGES = {
                            "properties do not match any of the parameters that take pipeline input.",
     "InputObjectMissingMandatory": "The input object cannot be bound because it did not contain the "
                                    "information required to bind all mandatory parameters:{0}",
+    "ScriptBlockArgumentNoInput": "Cannot evaluate parameter '{0}' because its argument is specified as a script "
+                                  "block and there is no input. A script block cannot be evaluated without input.",
+    "ScriptBlockArgumentInvocationFailed": "The input to the script block for parameter '{0}' failed. {1}",
+    "ScriptBlockArgumentNoOutput": "Cannot evaluate parameter '{0}' because its argument input did not produce "
+                                   "any output.",
 }
+
+# Parameter types a script block argument binds to as itself (pwsh's
+# IsParameterScriptBlockBindable); any other pipeline parameter delay-binds it.
+_TAKES_SCRIPT_BLOCKS = frozenset(("object", "system.object", "psobject", "system.management.automation.psobject",
+                                  "scriptblock", "system.management.automation.scriptblock"))
 
 
 class ParameterBindingValidationException(ParameterBindingException):
@@ -88,7 +100,8 @@ class Binding:
     """
 
     __slots__ = ("metadata", "command_name", "bound", "unbound_arguments", "valid_sets",
-                 "parameter_set", "_pipeline_bound", "_command_line_bound", "is_script", "_candidates")
+                 "parameter_set", "_pipeline_bound", "_command_line_bound", "is_script", "_candidates",
+                 "expecting_input", "delayed")
 
     def __init__(self, metadata: CommandMetadata, command_name: str, is_script: bool) -> None:
         self.metadata = metadata
@@ -102,6 +115,9 @@ class Binding:
         self.is_script = is_script
         # (valid sets, their pipeline candidates): computed once per set list, not per input object.
         self._candidates: Optional[tuple[list[str], list[tuple[ParameterMetadata, bool, bool]]]] = None
+        self.expecting_input = False
+        # Delay-bind script blocks: parameter name -> the block run for each input object.
+        self.delayed: dict[str, Any] = {}
 
     # --- helpers ------------------------------------------------------------
 
@@ -197,16 +213,51 @@ class Binding:
         if param.name in self.bound:
             raise binding_error(self.command_name, "ParameterAlreadyBound", param.name)
         self._narrow(param)
+        if isinstance(value, ScriptBlock) and self._delay_binds(param):
+            if not self.expecting_input:
+                raise binding_error(self.command_name, "ScriptBlockArgumentNoInput", param.name,
+                                    category=ErrorCategory.MetadataError)
+            self.delayed[param.name] = value
+            self.bound[param.name] = value
+            return
         self.bound[param.name] = self.convert(param, value)
+
+    def _delay_binds(self, param: ParameterMetadata) -> bool:
+        """pwsh's delay-bind script block: ``-NewName { $_.Name + '.bak' }``
+        on a parameter that takes pipeline input in a set still possible and
+        is not of a type a script block binds to as itself."""
+        element = param.type_name.lower().removesuffix("[]")
+        if element in _TAKES_SCRIPT_BLOCKS:
+            return False
+        return any((spec := param.spec_for(s)) is not None
+                   and (spec.value_from_pipeline or spec.value_from_pipeline_by_property_name)
+                   for s in self.valid_sets)
+
+    def _bind_delayed(self, evaluate: Callable[[Any], list[Any]]) -> None:
+        """Runs each delay-bind block for the current input object and binds
+        its output (one object, or the list), coercing as pwsh does."""
+        for name, block in self.delayed.items():
+            param = self.metadata.parameters[name.lower()]
+            try:
+                output = evaluate(block)
+            except RuntimeException as exc:
+                raise binding_error(self.command_name, "ScriptBlockArgumentInvocationFailed", param.name,
+                                    exc.message, inner=exc) from None
+            if not output:
+                raise binding_error(self.command_name, "ScriptBlockArgumentNoOutput", param.name)
+            self.bound[name] = self.convert(param, output[0] if len(output) == 1 else output)
+            self._pipeline_bound.append(name)
 
     # --- pipeline -----------------------------------------------------------------
 
     def takes_pipeline_input(self) -> bool:
         return bool(self._pipeline_candidates())
 
-    def bind_pipeline_object(self, input_object: Any, get_property: Callable[[Any, str], Any]) -> bool:
-        """Binds one pipeline object (ByValue, then ByPropertyName, each first
-        without then with coercion).  Returns False when nothing took it."""
+    def bind_pipeline_object(self, input_object: Any, get_property: Callable[[Any, str], Any],
+                             evaluate: Optional[Callable[[Any], list[Any]]] = None) -> bool:
+        """Binds one pipeline object (the delay-bind script blocks' output
+        first, run by ``evaluate``; then ByValue, then ByPropertyName, each
+        first without then with coercion).  Returns False when nothing took it."""
         for name in self._pipeline_bound:
             if name in self._command_line_bound:
                 self.bound[name] = self._command_line_bound[name]
@@ -215,8 +266,11 @@ class Binding:
         self._pipeline_bound = []
         if not self._command_line_bound and self.bound:
             self._command_line_bound = dict(self.bound)
-        candidates = self._pipeline_candidates()
         bound_any = False
+        if self.delayed and evaluate is not None:
+            self._bind_delayed(evaluate)
+            bound_any = True
+        candidates = self._pipeline_candidates()
         # pwsh's four states, each over the parameters still unbound:
         # ByValue then ByPropertyName, first without then with coercion.
         for coerce in (False, True):
@@ -339,6 +393,7 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
     apply to this command (parameter name or alias -> value); they fill
     parameters still unbound after named and positional binding."""
     binding = Binding(metadata, command_name, is_script)
+    binding.expecting_input = expecting_input
     if any(a.splatted for a in arguments):
         arguments = [a for a in arguments if not a.splatted] + [a for a in arguments if a.splatted]
     explicit_names: set[str] = set()

@@ -218,7 +218,8 @@ class _CommandRun(CommandProcessor, metaclass=ABCMeta):
             self._input_not_bound(input_object)
             return False
         try:
-            bound = binding.bind_pipeline_object(input_object, _get_property)
+            bound = binding.bind_pipeline_object(input_object, _get_property,
+                                                 lambda block: block.invoke_with_input(input_object))
         except ParameterBindingException as exc:
             self._input_error(exc, input_object)
             return False
