@@ -26,8 +26,8 @@ from typing import Any, Callable, Optional, Sequence
 from . import conversions as conv
 from .credentials import PSCredential, SecureString
 from .errors import (
-    ArgumentException, ArgumentOutOfRangeException, DotNetException, ErrorCategory, exception_type, OverflowException,
-    RuntimeException,
+    ArgumentException, ArgumentOutOfRangeException, DotNetException, ErrorCategory, exception_type,
+    InvalidOperationException, OverflowException, RuntimeException,
 )
 from .methodcall import call, method_not_found, overload_not_found
 from .values import (
@@ -59,7 +59,8 @@ class PSType:
                   "GetEnumValues": "get_enum_values", "GetGenericArguments": "get_generic_arguments",
                   "IsAssignableFrom": "is_assignable_from", "IsInstanceOfType": "is_instance",
                   "IsSubclassOf": "is_subclass_of", "ToString": "__str__", "Equals": "__eq__",
-                  "MakeArrayType": "make_array_type"}
+                  "MakeArrayType": "make_array_type", "MakeGenericType": "make_generic_type",
+                  "Assembly": "assembly"}
 
     def __init__(self, full_name: str, base: Optional["PSType"] = None,
                  converter: Optional[Callable[[Any], Any]] = None,
@@ -144,6 +145,29 @@ class PSType:
 
     def make_array_type(self) -> "PSType":
         return array_type(self)
+
+    def make_generic_type(self, *type_arguments: Any) -> "PSType":
+        """``[object].Assembly.GetType('System.Func`2').MakeGenericType($types)``."""
+        args: list[Any] = []
+        for arg in type_arguments:
+            items = iter_collection(arg)
+            args.extend(items if items is not None else [arg])
+        types = [resolve_type(a) for a in args]
+        arity = self.full_name.rpartition("`")[2]
+        if self.generic_definition is None and arity.isdigit() and int(arity) == len(types):
+            definition = _generic_definition(self.full_name)
+            if definition is not None:
+                return generic_type(definition, types)
+            family = _generic_family(self.full_name)
+            if family is not None:
+                return family(types)
+        raise InvalidOperationException(
+            f"{self.full_name} is not a GenericTypeDefinition. MakeGenericType may only be called on a type for "
+            f"which Type.IsGenericTypeDefinition is true.")
+
+    @property
+    def assembly(self) -> "Assembly":
+        return ASSEMBLY
 
     # --- conversion and instance checks ----------------------------------------------------
 
@@ -733,6 +757,50 @@ def _load_lazy_types() -> None:
         _LAZY_LOADED = True
 
 
+# Generic families a module above this one defines (delegates.py: Action`n,
+# Func`n), by short lower-case name; registered with the lazy types.
+_GENERIC_FAMILIES: dict[str, Callable[[Sequence[PSType]], PSType]] = {}
+
+
+def register_generic_family(short_name: str, build: Callable[[Sequence[PSType]], PSType]) -> None:
+    """``[Name[T1,T2]]`` (and ``MakeGenericType`` on ``Name`n``) builds its
+    type with ``build([T1, T2])``, which raises TypeNotFound for an arity
+    the family does not have."""
+    _GENERIC_FAMILIES[short_name.lower()] = build
+
+
+def _generic_family(name: str) -> Optional[Callable[[Sequence[PSType]], PSType]]:
+    _load_lazy_types()
+    short = name.strip().lower().split("`", 1)[0]
+    return _GENERIC_FAMILIES.get(short[7:] if short.startswith("system.") else short)
+
+
+class Assembly:
+    """What ``[T].Assembly`` gives: one assembly standing for every type
+    the engine knows, so ``GetType('System.Action`1')`` finds open generic
+    definitions and other types by full name ($null when unknown)."""
+
+    __slots__ = ()
+    full_name = "System.Reflection.RuntimeAssembly"
+    PS_MEMBERS = {"GetType": "get_type", "FullName": "name", "ToString": "__str__"}
+
+    @property
+    def name(self) -> str:
+        return "System.Private.CoreLib, Version=8.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e"
+
+    def get_type(self, name: Any, throw_on_error: Any = False, ignore_case: Any = False) -> Optional[PSType]:
+        found = find_type(conv.to_string(name))
+        if found is None and conv.to_bool(throw_on_error):
+            raise _type_not_found(conv.to_string(name))
+        return found
+
+    def __str__(self) -> str:
+        return self.name
+
+
+ASSEMBLY = Assembly()
+
+
 def _type_not_found(name: str) -> RuntimeException:
     return RuntimeException(f"Unable to find type [{name}].", error_id="TypeNotFound",
                             category=ErrorCategory.InvalidOperation, target_object=name)
@@ -823,6 +891,9 @@ def resolve_type(name: Any) -> PSType:
                 expected = 2 if definition.endswith("`2") else 1
                 if len(args) == expected:
                     return generic_type(definition, args)
+            family = _generic_family(base)
+            if family is not None:
+                return family([resolve_type(a) for a in _split_generic_args(inner)])
     raise _type_not_found(text)
 
 
@@ -845,7 +916,10 @@ def _resolve_type_name(type_name: Any) -> PSType:
     if type_name.generic_arguments:
         definition = _generic_definition(type_name.name)
         if definition is None:
-            raise _type_not_found(type_name.full_name)
+            family = _generic_family(type_name.name)
+            if family is None:
+                raise _type_not_found(type_name.full_name)
+            return family([_resolve_type_name(a) for a in type_name.generic_arguments])
         return generic_type(definition, [_resolve_type_name(a) for a in type_name.generic_arguments])
     return resolve_type(type_name.name)
 
@@ -868,6 +942,9 @@ def type_of(value: Any) -> PSType:
     t = _BY_PYCLASS.get(cls)
     if t is not None:
         return t
+    instance_type = _INSTANCE_TYPES.get(cls)
+    if instance_type is not None:
+        return instance_type(value)
     if cls is list or cls is tuple:
         return array_type(OBJECT)
     if isinstance(value, EnumValue):
@@ -892,6 +969,16 @@ def type_of(value: Any) -> PSType:
         if t is not None and klass is not object:
             return t
     return _synthesized_type(cls)
+
+
+# Classes whose instances each name their own type (a delegate's type is
+# the delegate type it was converted to): class -> the type of an instance.
+_INSTANCE_TYPES: dict[type, Callable[[Any], PSType]] = {}
+
+
+def register_instance_types(cls: type, type_of_instance: Callable[[Any], PSType]) -> None:
+    """``GetType()`` of a ``cls`` instance is ``type_of_instance(value)``."""
+    _INSTANCE_TYPES[cls] = type_of_instance
 
 
 def _synthesized_type(cls: type) -> PSType:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from . import conversions as conv
+from .delegates import register_delegate_types
 from .errors import (
     DotNetException, ERROR_CATEGORY_ENUM, ErrorCategoryInfo, ErrorDetails, ErrorRecord, InvocationInfo, to_category,
 )
 from .netobjects import encoding, TextEncoding, Uri, Version
 from .netregex import REGEX_OPTIONS
 from .psmembers import PSNoteProperty
-from .types import OBJECT, PSType
+from .types import OBJECT, PSType, register_generic_family
 from .values import DBNull, EnumInfo, NullString
 
 ACTION_PREFERENCE = EnumInfo("System.Management.Automation.ActionPreference", (
@@ -163,6 +164,7 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
     register(PSType("System.Management.Automation.InvocationInfo", OBJECT,
                     check=lambda v: isinstance(v, InvocationInfo), pyclass=InvocationInfo))
 
+    register_delegate_types(register, register_generic_family)
     register(PSType("System.DBNull", OBJECT, check=lambda v: isinstance(v, DBNull), pyclass=DBNull))
     register(PSType(NullString.full_name, OBJECT, check=lambda v: isinstance(v, NullString), pyclass=NullString),
              "NullString")
