@@ -222,6 +222,61 @@ class RemoveModuleCommand(Cmdlet):
             self.write_error(no_modules_removed())
 
 
+@cmdlet("New-Module", default_parameter_set="ScriptBlock",
+        output_types=("System.Management.Automation.PSModuleInfo",))
+class NewModuleCommand(Cmdlet):
+    """Creates a dynamic module from a script block.
+
+    The block runs once, in the new module's own session state. Without
+    Export-ModuleMember in the block, the module exports all its functions
+    (or those -Function names) and no variables or aliases. The exported
+    functions are available in the session at once; Get-Module lists the
+    module only after it is piped to Import-Module."""
+
+    help_examples = [
+        ("Example 1: A module of two functions", "New-Module -Name Greeter { function Hi { 'hi' }; function Bye { 'bye' } }",
+         "Hi and Bye can be called right away."),
+        ("Example 2: A module as an object", "$counter = New-Module -AsCustomObject { $Count = 0; function Add { "
+         "$script:Count++ }; Export-ModuleMember -Function Add -Variable Count }; $counter.Add(); $counter.Count",
+         "The functions become script methods and the exported variables properties of the object."),
+    ]
+
+    name = Parameter("String", sets={"Name": {"mandatory": True, "position": 0, "value_from_pipeline": True}},
+                     help="The module's name (__DynamicModule_ and a GUID when not given).")
+    script_block = Parameter("ScriptBlock", name="ScriptBlock",
+                             sets={"Name": {"mandatory": True, "position": 1},
+                                   "ScriptBlock": {"mandatory": True, "position": 0}},
+                             help="The module's code.")
+    function = Parameter("String[]", help="Exports (and imports) only these functions; wildcards allowed.",
+                         supports_wildcards=True)
+    cmdlets = Parameter("String[]", name="Cmdlet", supports_wildcards=True,
+                        help="Cmdlets to export; a dynamic module has none of its own, so this selects nothing.")
+    return_result = Parameter("SwitchParameter", help="Outputs what the script block outputs instead of the module.")
+    as_custom_object = Parameter("SwitchParameter",
+                                 help="Outputs a custom object whose script methods are the module's functions and "
+                                      "whose properties are its exported variables.")
+    argument_list = Parameter("Object[]", aliases=("Args",), value_from_remaining_arguments=True,
+                              help="Arguments for the script block ($args in it).")
+
+    def end_processing(self) -> None:
+        results: list[Any] = []
+        options = ImportOptions(arguments=self.argument_list, functions=self.function,
+                                emit=results.append if self.return_result else self.write_object)
+        try:
+            info = self.context.modules.new_module(self.name, self.script_block, options,
+                                                   import_members=not self.as_custom_object)
+        except ModuleError as exc:
+            self.write_error(exc.record)
+            return
+        if self.return_result:
+            for item in results:
+                self.write_object(item)
+        elif self.as_custom_object:
+            self.write_object(info.as_custom_object())
+        else:
+            self.write_object(info)
+
+
 @cmdlet("Export-ModuleMember")
 class ExportModuleMemberCommand(Cmdlet):
     """Chooses what a script module exports: its functions, aliases and variables.

@@ -35,7 +35,9 @@ class PSModuleInfo:
                   "ExportedCmdlets": "exported_cmdlets", "ExportedFunctions": "exported_functions",
                   "ExportedAliases": "exported_aliases", "ExportedVariables": "exported_variables",
                   "PrivateData": "private_data", "RequiredModules": "required_modules",
-                  "ExportedFormatFiles": "format_files", "ExportedTypeFiles": "type_files", "ToString": "__str__"}
+                  "ExportedFormatFiles": "format_files", "ExportedTypeFiles": "type_files", "ToString": "__str__",
+                  "SessionState": "session_state", "NewBoundScriptBlock": "new_bound_script_block",
+                  "Invoke": "invoke", "AsCustomObject": "as_custom_object"}
 
     def __init__(self, name: str, version: Version, kind: str, path: str = "", *,
                  module_base: str = "", description: str = "", author: str = "", company_name: str = "",
@@ -61,8 +63,11 @@ class PSModuleInfo:
         self.commands: dict[str, Any] = {}
         self.aliases: dict[str, str] = {}
         self.variables: dict[str, Any] = {}
+        # A script or dynamic module's session state (the root scope naming it).
         self.scope: Any = None
         self.target_scope: Any = None
+        # What a script or dynamic module exports: (functions, aliases, variables), see script.exported_members.
+        self.exports: Optional[tuple[dict[str, Any], dict[str, Any], dict[str, Any]]] = None
         # The modules this one needs (PSModuleInfo objects, filled in by the import).
         self.required_modules: list["PSModuleInfo"] = []
         # FormatsToProcess / TypesToProcess as full paths; removing the module unloads them.
@@ -113,6 +118,50 @@ class PSModuleInfo:
         for var in self.variables.values():
             table[var.name] = var
         return table
+
+    # --- the module's session state -------------------------------------------------------
+
+    def session_state_root(self) -> Any:
+        """The root scope of the module's session state, for ``& $module``
+        and the members below; a module without one (a plugin's binary
+        module, a module only found on disk) raises pwsh's error."""
+        if self.scope is not None:
+            return self.scope
+        from pwshlike.dotnet.errors import ErrorCategory, RuntimeException
+        if str(self.module_type) == "Binary":
+            raise RuntimeException(f"Cannot use '&' to invoke in the context of binary module '{self.name}'. "
+                                   "Specify a non-binary module after the '&' and try the operation again.",
+                                   error_id="CantInvokeInBinaryModule", category=ErrorCategory.InvalidOperation)
+        raise RuntimeException(f"Cannot use '&' to invoke in the context of module '{self.name}' because it is "
+                               f"not imported. Import the module '{self.name}' and try the operation again.",
+                               error_id="CantInvokeInNonImportedModule", category=ErrorCategory.InvalidOperation)
+
+    @property
+    def session_state(self) -> Any:
+        """``$module.SessionState``: the module's state as
+        ``$ExecutionContext.SessionState`` shows the caller's ($null for a
+        module without one)."""
+        if self.scope is None:
+            return None
+        from pwshlike.runtime.active import context
+        from pwshlike.runtime.intrinsics import SessionStateIntrinsics
+        return SessionStateIntrinsics(context, self.scope)
+
+    def new_bound_script_block(self, script_block: Any) -> Any:
+        """``$module.NewBoundScriptBlock($sb)``: a copy of the block bound to this module."""
+        return script_block.bound_to(self.session_state_root())
+
+    def invoke(self, script_block: Any, *args: Any) -> Any:
+        """``$module.Invoke($sb, args)``: the block run in this module's state."""
+        return script_block.bound_to(self.session_state_root()).invoke_return_as_is(*args)
+
+    def as_custom_object(self) -> Any:
+        """``$module.AsCustomObject()``: its exported functions as script
+        methods and exported variables as properties."""
+        self.session_state_root()
+        from .dynamic import as_custom_object
+        functions, _aliases, variables = self.exports or ({}, {}, {})
+        return as_custom_object(functions, variables)
 
     def __str__(self) -> str:
         return self.name

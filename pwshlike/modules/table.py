@@ -218,6 +218,8 @@ class ModuleTable:
         """Import-Module -ModuleInfo: a module Get-Module returned."""
         if info in self._engine or (info in self._imported and not options.force):
             return info
+        if info.exports is not None and not info.source:
+            return self._adopt_dynamic(info, options)
         if info.spec is not None:
             existing = self.find_imported(info.name)
             if existing is not None:
@@ -227,6 +229,28 @@ class ModuleTable:
             return self._import_spec(info.spec, options)
         source = info.source or info.path
         return self.import_path(source, source, options)
+
+    def new_module(self, name: Optional[str], block: Any, options: ImportOptions, import_members: bool) -> PSModuleInfo:
+        """New-Module: runs ``block`` as a dynamic module's code and, unless
+        ``import_members`` is False (-AsCustomObject), imports what it
+        exports into the session without listing the module (Get-Module
+        shows it once Import-Module takes it)."""
+        from .dynamic import new_dynamic_module
+        info, functions, aliases, variables = new_dynamic_module(
+            self.context, name, block, options.arguments, options.functions, options.emit, self.loading)
+        info.exports = (functions, aliases, variables)
+        if import_members:
+            self._install_script_members(info, functions, aliases, variables, options)
+        return info
+
+    def _adopt_dynamic(self, info: PSModuleInfo, options: ImportOptions) -> PSModuleInfo:
+        """Import-Module of a module New-Module made: it joins the module
+        table (its members are imported if New-Module did not)."""
+        if info.target_scope is None and info.exports is not None:
+            self._install_script_members(info, *info.exports, options)
+        if info not in self._imported:
+            self._imported.append(info)
+        return info
 
     def _best_disk_module(self, name: str, options: ImportOptions) -> Optional[DiskModule]:
         """The highest accepted version in the first module folder that has one."""
@@ -299,6 +323,7 @@ class ModuleTable:
                 self._unload_data(info)
                 raise
             functions, aliases, variables = exported_members(info, load, filters)
+            info.exports = (functions, aliases, variables)
             self._install_script_members(info, functions, aliases, variables, options)
         self._imported.append(info)
         return info

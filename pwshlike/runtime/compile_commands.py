@@ -186,6 +186,8 @@ class CommandCompiler:
             resolver = ctx.command_resolver
             if resolver is None:
                 raise command_not_found(target)
+            if name_fn is not None and hasattr(target, "session_state_root"):
+                target = _command_in_module(ctx, target, args, operator, extent)
             info = resolver(ctx, target, operator, extent)
             invocation_name = operator if operator else (target if isinstance(target, str) else to_string(target))
             invocation = InvocationInfo(info, invocation_name, extent, GenericDictionary(),
@@ -313,6 +315,32 @@ def _number_text(node: Any) -> Any:
         return None
     text = node.extent.text
     return None if text == to_string(value) else text
+
+
+def _command_in_module(ctx: Any, module: Any, args: list[CommandArgument], operator: Any, extent: Any) -> Any:
+    """``& $module { ... }`` / ``& $module name``: the element after the
+    module is the command, run in the module's session state (pwsh's
+    MiscOps.AddCommand): a script block is bound to the module (a copy, as
+    NewBoundScriptBlock makes), a name is looked up from the module's
+    current scope, so its private functions are found.  The module's
+    ``session_state_root()`` raises pwsh's error for a module without one."""
+    from .scriptblock import ScriptBlock
+    root = module.session_state_root()
+    if not args:
+        raise RuntimeException(f"Missing expression after '{operator or '&'}'.", error_id="BadExpression",
+                               category=ErrorCategory.ParserError)
+    first = args.pop(0)
+    command = first.value if first.has_value and first.name is None else first.text
+    if isinstance(command, ScriptBlock):
+        return command.bound_to(root)
+    if not isinstance(command, str):
+        return command
+    saved = ctx.scope
+    ctx.scope = ctx.state_scopes.get(root, root) if saved.state is not root else saved
+    try:
+        return ctx.command_resolver(ctx, command, None, extent)
+    finally:
+        ctx.scope = saved
 
 
 def _called_like_a_method(elements: list) -> bool:

@@ -22,8 +22,9 @@ from .automatic import install_automatic_variables
 from .compiler import compile_expression
 from .error_records import find_handler, record_with_exception, set_position
 from .flow import BreakException, ContinueException
+from .intrinsics import EngineIntrinsics
 from .pipeline import PipelineState
-from .scopes import QualifiedName, Scope, SessionState, get_env
+from .scopes import ALLSCOPE, CONSTANT, PSVariable, QualifiedName, Scope, SessionState, get_env
 from .streams import (DebugRecord, HostInformationMessage, InformationRecord, StreamRouting,
                       VerboseRecord, WarningRecord)
 from ..dotnet.types import register_lazy_family
@@ -160,6 +161,9 @@ class ExecutionContext:
         self.collectors: dict[int, list[list[Any]]] = {}
         self._expressions: dict[int, tuple[Any, Callable[[Any], Any]]] = {}
         install_automatic_variables(self)
+        self.session.global_scope.vars["executioncontext"] = PSVariable(
+            "ExecutionContext", EngineIntrinsics(self), CONSTANT | ALLSCOPE)
+        self.session.allscope_names.add("executioncontext")
         # Each PowerShell call level costs a dozen or so Python frames;
         # pwsh allows about a thousand nested calls (MAX_CALL_DEPTH) before
         # ScriptCallDepthException, so Python's default limit is too low.

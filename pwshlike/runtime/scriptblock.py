@@ -301,21 +301,15 @@ class ScriptBlock:
 
     def get_new_closure(self) -> "ScriptBlock":
         """``GetNewClosure()``: a copy bound to a new dynamic module's
-        session state holding a snapshot of the variables visible now
-        (outside the global scope), as pwsh's PSModuleInfo.CaptureLocals:
-        the closure sees those copies and the global scope, not the
-        functions or later changes of the scopes it was made in."""
+        session state holding copies of the current scope's plain variables
+        (no options), as pwsh's PSModuleInfo.CaptureLocals: the closure sees
+        those values and the global scope, not the functions, outer scopes
+        or later changes of the scope it was made in."""
         ctx = self._context()
         closure = new_session_state(ctx.session.global_scope)
-        scope: Optional[Scope] = ctx.scope
-        chain = []
-        while scope is not None and not scope.is_global:
-            chain.append(scope)
-            scope = scope.parent
-        for source in reversed(chain):
-            for key, var in source.vars.items():
-                closure.vars[key] = PSVariable(var.name, var.value, 0, var.type_constraint,
-                                               var.attributes)
+        for key, var in ctx.scope.vars.items():
+            if not var.options:
+                closure.vars[key] = PSVariable(var.name, var.value, 0, var.type_constraint, var.attributes)
         return ScriptBlock(self.code, ctx, is_script=self.is_script, state=closure, name=self.name)
 
 

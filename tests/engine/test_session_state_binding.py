@@ -83,3 +83,18 @@ def test_get_new_closure_keeps_the_values_it_captured():
     session = Shell()
     out = session.text("function make($n) { { \"n=$n\" }.GetNewClosure() }; $c = make 3; $n = 9; & $c")
     assert out == ["n=3"]
+def test_a_callers_block_can_call_back_into_the_module():
+    session = Shell()
+    session.run("New-Module -Name Nest { function Wrap($sb) { $depth = 'wrap'; & $sb }; "
+                "function Peek { \"peek sees $depth\" } } | Import-Module")
+    assert session.text("$depth = 'caller'; Wrap { Peek; \"block sees $depth\" }") == [
+        "peek sees wrap", "block sees caller"]
+
+
+
+
+def test_get_new_closure_copies_only_the_current_scope():
+    session = Shell()
+    out = session.text("$g = 'first'; $c = { \"g=$g\" }.GetNewClosure(); $g = 'second'; & $c; "
+                       "function outer { $a = 'outer'; & { { \"a=$a\" }.GetNewClosure() } }; & (outer)")
+    assert out == ["g=first", "a="]
