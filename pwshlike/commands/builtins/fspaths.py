@@ -22,12 +22,14 @@ _PROVIDER_PREFIXES = (PROVIDER_PREFIX.lower(), "filesystem::")
 
 def strip_provider(path: str) -> str:
     """``Microsoft.PowerShell.Core\\FileSystem::/x`` (what ``PSPath`` holds)
-    and ``FileSystem::/x`` name the plain path ``/x``."""
+    and ``FileSystem::/x`` name the plain path ``/x``.  A backslash is a
+    separator too, as pwsh's FileSystem provider reads paths on Unix
+    (``dir1\\dir2`` is ``dir1/dir2``)."""
     low = path.lower()
     for prefix in _PROVIDER_PREFIXES:
         if low.startswith(prefix):
-            return path[len(prefix):]
-    return path
+            return path[len(prefix):].replace("\\", "/")
+    return path.replace("\\", "/")
 
 
 def resolve(session: Any, path: str) -> str:
