@@ -21,12 +21,21 @@ class PSScriptCmdlet:
         "WriteObject": "write_object", "WriteError": "write_error", "WriteVerbose": "write_verbose",
         "WriteWarning": "write_warning", "WriteDebug": "write_debug",
         "WriteInformation": "write_information", "ThrowTerminatingError": "throw_terminating_error",
-        "GetVariableValue": "get_variable_value",
+        "GetVariableValue": "get_variable_value", "SessionState": "session_state",
     }
 
     def __init__(self, runtime: Any, processor: Any) -> None:
         self._runtime = runtime
         self._processor = processor
+        # pwsh's Cmdlet.SessionState is the state the command was created
+        # in, the caller's: a module's advanced function reads its caller's
+        # variables through it (made before the function's own scope exists).
+        self._caller_state = runtime.context.scope.state
+
+    @property
+    def session_state(self) -> Any:
+        from pwshlike.runtime.intrinsics import SessionStateIntrinsics
+        return SessionStateIntrinsics(self._runtime.context, self._caller_state)
 
     @property
     def parameter_set_name(self) -> str:
@@ -88,4 +97,6 @@ class PSScriptCmdlet:
         self._runtime.throw_terminating_error(record)
 
     def get_variable_value(self, name: str, default: Any = None) -> Any:
-        return self._runtime.context.get_variable_value(name, default)
+        """A variable seen from the caller's session state (pwsh's
+        Cmdlet.GetVariableValue reads it through SessionState)."""
+        return self.session_state.ps_variable.get_value(name, default)

@@ -98,3 +98,14 @@ def test_get_new_closure_copies_only_the_current_scope():
     out = session.text("$g = 'first'; $c = { \"g=$g\" }.GetNewClosure(); $g = 'second'; & $c; "
                        "function outer { $a = 'outer'; & { { \"a=$a\" }.GetNewClosure() } }; & (outer)")
     assert out == ["g=first", "a="]
+
+
+def test_pscmdlet_session_state_is_the_callers():
+    session = Shell()
+    session.run("New-Module -Name Pref { function Get-CallerValue { [CmdletBinding()] param() $marker = 'module'; "
+                "$PSCmdlet.SessionState.PSVariable.GetValue('marker'); $PSCmdlet.GetVariableValue('marker') } } "
+                "| Out-Null")
+    assert session.text("$marker = 'caller'; Get-CallerValue") == ["caller", "caller"]
+    out = session.text("function own { [CmdletBinding()] param() $marker = 'own local'; "
+                       "$PSCmdlet.GetVariableValue('marker') }; own")
+    assert out == ["own local"]
