@@ -875,7 +875,20 @@ def _list_item(seq: Any, index: Any) -> Any:
 def get_index(obj: Any, index: Any) -> Any:
     """``$obj[index]``: arrays (negative indices, slices ``$a[0,2]``,
     ``$a[1..3]``; out of range is $null), strings (a Char), dictionaries
-    by key (several keys give several values)."""
+    by key (several keys give several values).  A lone ``$null`` index is
+    pwsh's NullArrayIndex error whatever is indexed (one inside a slice is
+    not: ``$a[$null, 0]``)."""
+    if index is None and obj is not None:
+        raise _null_index()
+    return _get_index(obj, index)
+
+
+def _null_index() -> RuntimeException:
+    return RuntimeException("Index operation failed; the array index evaluated to null.",
+                            error_id="NullArrayIndex", category=ErrorCategory.InvalidOperation)
+
+
+def _get_index(obj: Any, index: Any) -> Any:
     t = type(obj)
     if t is list or t is tuple or isinstance(obj, (list, tuple)):
         if type(index) is int:
@@ -910,20 +923,20 @@ def get_index(obj: Any, index: Any) -> Any:
     if isinstance(obj, GenericDictionary):
         keys = iter_collection(index)
         if keys is not None:
-            return [get_index(obj, k) for k in keys]
+            return [_get_index(obj, k) for k in keys]
         try:
             key = obj.key_type.convert(index) if obj.key_type is not None else index
         except conv.PSInvalidCastException:
             return None
         return obj.get(key)
     if isinstance(obj, KeyCollection):
-        return get_index(list(obj), index)
+        return _get_index(list(obj), index)
     lookup = getattr(obj, "lookup", None)
     if lookup is not None and isinstance(index, str):
         return lookup(index)
     if isinstance(obj, (GenericHashSet,)) or iter_collection(obj) is not None:
         items = iter_collection(obj)
-        return get_index(list(items) if items is not None else [], index)
+        return _get_index(list(items) if items is not None else [], index)
     i = _int_index(index)
     if i in (0, -1):
         return obj
@@ -942,6 +955,8 @@ def set_index(obj: Any, index: Any, value: Any) -> None:
     """``$obj[index] = value``."""
     if obj is None:
         raise _null_array()
+    if index is None:
+        raise _null_index()
     if isinstance(obj, Hashtable):
         obj[index] = value
         return
