@@ -365,6 +365,7 @@ class ParseException(RuntimeException):
     from strings, ``Invoke-Expression``); ``errors`` are the ParseErrors."""
 
     full_name = "System.Management.Automation.ParseException"
+    PS_MEMBERS = dict(RuntimeException.PS_MEMBERS, Errors="errors")
     default_error_id = "Parse"
     default_category = ErrorCategory.ParserError
     default_message = "The parse of the specified text failed."

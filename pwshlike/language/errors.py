@@ -144,6 +144,57 @@ MESSAGES: dict[str, str] = {
     "MissingValueForSupportedCommandInDataSectionStatement":
         "The SupportedCommand parameter of the Data section is missing a value. Supply a cmdlet or "
         "function name to the parameter.",
+    # restricted language (data sections, CheckRestrictedLanguage)
+    "InvalidScriptBlockInDataSection":
+        "A Begin statement block, Process statement block, or parameter statement is not allowed in a "
+        "Data section.",
+    "ScriptBlockNotSupportedInDataSection":
+        "Script block literals are not allowed in restricted language mode or a Data section.",
+    "ParameterDeclarationNotSupportedInDataSection":
+        "Parameter declarations are not allowed in restricted language mode or a Data section.",
+    "AttributeNotSupportedInDataSection":
+        "Attributes are not allowed in restricted language mode or a Data section.",
+    "FunctionDeclarationNotSupportedInDataSection":
+        "Function declarations are not allowed in restricted language mode or a Data section.",
+    "TrapStatementNotSupportedInDataSection":
+        "The Trap statement is not allowed in restricted language mode or a Data section.",
+    "SwitchStatementNotSupportedInDataSection":
+        "The switch statement is not allowed in restricted language mode or a Data section.",
+    "DataSectionStatementNotSupportedInDataSection":
+        "The data statement is not allowed in restricted language mode or another Data section.",
+    "ForeachStatementNotSupportedInDataSection":
+        "Foreach statements are not allowed in restricted language mode or a Data section.",
+    "DoWhileStatementNotSupportedInDataSection":
+        "The Do and While statements are not allowed in restricted language mode or a Data section.",
+    "ForWhileStatementNotSupportedInDataSection":
+        "For and While statements are not allowed in restricted language mode or a Data section.",
+    "TryStatementNotSupportedInDataSection":
+        "The Try statement is not allowed in restricted language mode or a Data section.",
+    "FlowControlStatementNotSupportedInDataSection":
+        "Flow control statements such as Break, Continue, Return, Exit, and Throw are not allowed in "
+        "restricted language mode or a Data section.",
+    "AssignmentStatementNotSupportedInDataSection":
+        "Assignment statements are not allowed in restricted language mode or a Data section.",
+    "RedirectionNotSupportedInDataSection":
+        "Redirection is not allowed in restricted language mode or a Data section.",
+    "PropertyReferenceNotSupportedInDataSection":
+        "Property references are not allowed in restricted language mode or a Data section.",
+    "MethodCallNotSupportedInDataSection":
+        "Method calls are not allowed in restricted language mode or a Data section.",
+    "ArrayReferenceNotSupportedInDataSection":
+        "Array references are not allowed in restricted language mode or a Data section.",
+    "DotSourcingNotSupportedInDataSection":
+        "Dot sourcing is not allowed in restricted language mode or a Data section.",
+    "OperatorNotSupportedInDataSection":
+        "The '{0}' operator is not allowed in restricted language mode or a Data section.",
+    "CmdletNotInAllowedListForDataSection":
+        "The command '{0}' is not allowed in restricted language mode or a Data section.",
+    "VariableReferenceNotSupportedInDataSection":
+        "A variable that cannot be referenced in restricted language mode or a Data section is being "
+        "referenced. Variables that can be referenced include the following: {0}.",
+    "DefaultAllowedVariablesInDataSection": "$PSCulture, $PSUICulture, $true, $false, $null",
+    "TypeNotAllowedInDataSection":
+        "The type {0} is not allowed in restricted language mode or a Data section.",
     # pipelines and commands
     "EmptyPipeElement": "An empty pipe element is not allowed.",
     "EmptyPipelineChainElement": "A pipeline chain operator must be followed by a pipeline.",

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, Optional
 
+from ..dotnet.conversions import to_bool, to_string
 from ..dotnet.errors import ParseException, ScriptCallDepthException
 from ..dotnet.types import ensure_lazy_types
-from ..dotnet.values import ArrayList
+from ..dotnet.values import ArrayList, iter_collection
 from ..language import parse_input
 from ..language.ast import FunctionDefinitionAst
+from ..language.restricted import RestrictedLanguageChecker
 from . import active
 from .flow import ExitException, ReturnException
 from .pipeline import NO_INPUT
@@ -132,7 +134,8 @@ class ScriptBlock:
     PS_MEMBERS = {"Invoke": "invoke", "InvokeReturnAsIs": "invoke_return_as_is",
                   "GetNewClosure": "get_new_closure", "Ast": "public_ast", "File": "file",
                   "IsFilter": "is_filter", "StartPosition": "start_position",
-                  "Module": "module", "Attributes": "attributes", "ToString": "__str__"}
+                  "Module": "module", "Attributes": "attributes", "ToString": "__str__",
+                  "CheckRestrictedLanguage": "check_restricted_language"}
 
     def __init__(self, code: ScriptBlockCode, context: Any = None, *, is_script: bool = False,
                  state: Optional[Scope] = None, name: str = "") -> None:
@@ -181,6 +184,17 @@ class ScriptBlock:
         to ($null for the session's own state or an unbound block)."""
         state = self.state
         return None if state is None else getattr(state, "module", None)
+
+    def check_restricted_language(self, allowed_commands: Any, allowed_variables: Any,
+                                  allow_environment: Any) -> None:
+        """``$sb.CheckRestrictedLanguage(commands, variables, allowEnv)``:
+        a ParseException listing each construct the restricted language
+        refuses (null commands allow any; null variables the defaults)."""
+        checker = RestrictedLanguageChecker(_names(allowed_commands), _names(allowed_variables),
+                                            to_bool(allow_environment))
+        errors = checker.check_script_block(self.code.ast)
+        if errors:
+            raise ParseException(errors=errors)
 
     def bound_to(self, state: Optional[Scope]) -> "ScriptBlock":
         """A copy of this block bound to another session state (pwsh's
@@ -579,6 +593,14 @@ def _run_with_underbar(ctx: Any, compiled: Any, dollar_under: Any, emit: Callabl
 
 
 _MISSING = object()
+
+
+def _names(value: Any) -> Optional[list[str]]:
+    """An ``IEnumerable<string>`` argument: None, one string, or a collection."""
+    if value is None:
+        return None
+    items = iter_collection(value)
+    return [to_string(v) for v in (items if items is not None else [value])]
 
 
 def _pop_case_insensitive(given: dict[str, Any], key: str) -> Any:
