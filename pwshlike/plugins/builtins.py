@@ -52,6 +52,7 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Remove-Module": ("pwshlike.modules.cmdlets", "RemoveModuleCommand", _CORE),
     "Export-ModuleMember": ("pwshlike.modules.cmdlets", "ExportModuleMemberCommand", _CORE),
     "New-Module": ("pwshlike.modules.cmdlets", "NewModuleCommand", _CORE),
+    "New-ModuleManifest": ("pwshlike.modules.manifest_cmdlet", "NewModuleManifestCommand", _CORE),
     "Get-Alias": ("discovery", "GetAliasCommand", _UTILITY),
     "Set-Alias": ("discovery", "SetAliasCommand", _UTILITY),
     "New-Alias": ("discovery", "NewAliasCommand", _UTILITY),
