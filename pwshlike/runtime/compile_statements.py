@@ -431,9 +431,10 @@ class StatementCompiler:
         return while_loop, False
 
     def _do_loop(self, node: Any, until: bool) -> tuple[Stmt, bool]:
-        test = self.condition(node.condition)
+        condition = self.condition(node.condition)
         body = self.block(node.body)
         label = _label_of(node.label)
+        condition_extent = node.condition.extent
 
         def do_loop(ctx: Any, out: Any) -> None:
             while True:
@@ -446,7 +447,12 @@ class StatementCompiler:
                 except ContinueException as signal:
                     if signal.label is not None and signal.label != label:
                         raise
-                if test(ctx) == until:
+                try:  # the condition is a sequence point of its own, on the while/until line
+                    done = condition(ctx) == until
+                except RuntimeException as exc:
+                    set_position(exc, condition_extent)
+                    raise
+                if done:
                     break
         return do_loop, False
 

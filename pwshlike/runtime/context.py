@@ -19,6 +19,7 @@ from ..dotnet.errors import (ActionPreferenceStopException, DotNetException, Err
                      PipelineStoppedException, RuntimeException, dotnet_exception_from)
 from . import active
 from .automatic import install_automatic_variables
+from .call_stack import script_stack_trace
 from .compiler import compile_expression
 from .error_records import find_handler, record_with_exception, set_position
 from .flow import BreakException, ContinueException
@@ -273,6 +274,7 @@ class ExecutionContext:
         self.last_success = False
         if pref == IGNORE:
             return
+        _lock_stack_trace(record, None)
         if pref == STOP:
             # The -ErrorVariable lists get what stopped the command, as pwsh's ManageException does.
             stop = action_preference_stop(record, "ErrorActionPreference")
@@ -409,6 +411,7 @@ class ExecutionContext:
         should go on with the next statement."""
         rte = self.to_runtime_exception(exc, extent)
         is_stopped = isinstance(rte, PipelineStoppedException)
+        _lock_stack_trace(rte.error_record, extent)
         if not is_stopped:
             # SetErrorVariables: $Error and the -ErrorVariable lists of the running commands.
             record = record_with_exception(rte.error_record, rte, rte)
@@ -477,6 +480,14 @@ def is_terminating(rte: RuntimeException) -> bool:
 def stop_message(variable: str, message: str) -> str:
     return (f'The running command stopped because the preference variable "{variable}" or common '
             f'parameter is set to Stop: {message}')
+
+
+def _lock_stack_trace(record: ErrorRecord, extent: Any) -> None:
+    """pwsh's LockScriptStackTrace: the frames the error is in, once."""
+    if record.script_stack_trace is None:
+        info = record.invocation_info
+        position = getattr(info, "extent", None) or extent
+        record.script_stack_trace = script_stack_trace(position.start_line if position is not None else None)
 
 
 def action_preference_stop(record: ErrorRecord, variable: str) -> ActionPreferenceStopException:
