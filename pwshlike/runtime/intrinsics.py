@@ -30,8 +30,8 @@ class EngineIntrinsics:
 
     __slots__ = ("ctx",)
     full_name = "System.Management.Automation.EngineIntrinsics"
-    PS_MEMBERS = {"Host": "host", "SessionState": "session_state", "InvokeCommand": "invoke_command",
-                  "InvokeProvider": "invoke_provider", "ToString": "__str__"}
+    PS_MEMBERS = {"Host": "host", "Events": "events", "InvokeProvider": "invoke_provider",
+                  "SessionState": "session_state", "InvokeCommand": "invoke_command", "ToString": "__str__"}
 
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
@@ -50,6 +50,12 @@ class EngineIntrinsics:
 
     @property
     def invoke_provider(self) -> None:
+        """No provider API is modelled."""
+        return None
+
+    @property
+    def events(self) -> None:
+        """No engine event manager is modelled."""
         return None
 
     def __str__(self) -> str:
@@ -63,9 +69,10 @@ class SessionStateIntrinsics:
 
     __slots__ = ("ctx", "state")
     full_name = "System.Management.Automation.SessionState"
-    PS_MEMBERS = {"Path": "path", "PSVariable": "ps_variable", "Module": "module",
-                  "LanguageMode": "language_mode", "InvokeCommand": "invoke_command",
-                  "UseFullLanguageModeInDebugger": "use_full_language_mode_in_debugger", "ToString": "__str__"}
+    PS_MEMBERS = {"Path": "path", "PSVariable": "ps_variable", "LanguageMode": "language_mode",
+                  "UseFullLanguageModeInDebugger": "use_full_language_mode_in_debugger", "Scripts": "scripts",
+                  "Applications": "applications", "Module": "module", "InvokeCommand": "invoke_command",
+                  "ToString": "__str__"}
 
     def __init__(self, ctx: Any, state: Optional[Scope]) -> None:
         self.ctx = ctx
@@ -98,6 +105,16 @@ class SessionStateIntrinsics:
     @property
     def use_full_language_mode_in_debugger(self) -> bool:
         return False
+
+    @property
+    def scripts(self) -> list[str]:
+        """The scripts the state may run: all, as in an unrestricted pwsh session."""
+        return ["*"]
+
+    @property
+    def applications(self) -> list[str]:
+        """The native programs the state may run: all."""
+        return ["*"]
 
     @property
     def invoke_command(self) -> "CommandInvocationIntrinsics":
