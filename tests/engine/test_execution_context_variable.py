@@ -77,7 +77,7 @@ def test_get_command_filters_by_command_type():
 def test_execution_context_shows_as_a_list_of_its_parts():
     shell = Shell()
     lines = [line.rstrip() for line in shell.one("$ExecutionContext | Out-String").splitlines() if line.strip()]
-    assert lines == ["Host           : System.Management.Automation.Internal.Host.InternalHost",
-                     "Events         :", "InvokeProvider :",
+    assert lines[0].startswith("Host           : ")
+    assert lines[1:] == ["Events         :", "InvokeProvider :",
                      "SessionState   : System.Management.Automation.SessionState",
                      "InvokeCommand  : System.Management.Automation.CommandInvocationIntrinsics"]
