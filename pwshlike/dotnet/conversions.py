@@ -127,6 +127,42 @@ def format_single(value: float) -> str:
     return _format_shortest(digits, int(exp_text), value < 0, 7)
 
 
+def _general(value: float, precision: int) -> str:
+    """.NET's ``"G<precision>"`` format of a double (invariant culture)."""
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
+    if value == 0:
+        return "-0" if str(value).startswith("-") else "0"
+    mantissa, _, exp_text = f"{abs(value):.{precision - 1}e}".partition("e")
+    digits = mantissa.replace(".", "").rstrip("0") or "0"
+    return _format_shortest(digits, int(exp_text), value < 0, precision)
+
+
+def double_text(value: float) -> str:
+    """A double as PowerShell makes it a string (``"$x"``, ``[string]$x``,
+    output): 15 significant digits, LanguagePrimitives.DoublePrecision
+    ("G15"), which pwsh kept when .NET Core 3.0 made ``ToString()`` the
+    shortest round-trip text (``"$(0.1 + 0.2)"`` is ``0.3``)."""
+    return _general(value, 15)
+
+
+def single_text(value: float) -> str:
+    """A float as PowerShell makes it a string: "G7" (SinglePrecision)."""
+    return _general(value, 7)
+
+
+def net_to_string(value: Any) -> str:
+    """.NET's own ``ToString()`` (the method a script calls, ``-f``'s
+    ``{0}``): the shortest round-trip text for doubles and floats."""
+    if isinstance(value, Single):
+        return format_single(value)
+    if isinstance(value, float):
+        return format_double(value)
+    return dotnet_to_string(value)
+
+
 def format_decimal(value: Decimal) -> str:
     """``Decimal.ToString()``: fixed point, keeping the scale (``1.50``)."""
     text = format(value, "f")
@@ -175,7 +211,7 @@ def to_string(value: Any, ofs: Optional[str] = None) -> str:
     if t is bool:
         return "True" if value else "False"
     if t is float:
-        return format_double(value)
+        return double_text(value)
     items = iter_collection(value)
     if items is not None:
         if ofs is None:
@@ -197,7 +233,7 @@ def dotnet_to_string(value: Any) -> str:
     if t is int:
         return str(value)
     if t is float:
-        return format_double(value)
+        return double_text(value)
     if isinstance(value, str):
         return str.__str__(value)
     if isinstance(value, EnumValue):
@@ -207,9 +243,9 @@ def dotnet_to_string(value: Any) -> str:
     if isinstance(value, int):
         return int.__repr__(value)
     if isinstance(value, Single):
-        return format_single(value)
+        return single_text(value)
     if isinstance(value, float):
-        return format_double(value)
+        return double_text(value)
     if isinstance(value, Decimal):
         return format_decimal(value)
     if isinstance(value, _dt.datetime):

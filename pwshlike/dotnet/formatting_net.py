@@ -14,7 +14,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Sequence
 
-from .conversions import dotnet_to_string, format_decimal, format_double, format_single
+from .conversions import dotnet_to_string, format_decimal, format_double, format_single, net_to_string
 from .errors import FormatException
 from .values import Byte, EnumValue, Int16, INT32_MAX, INT32_MIN, Int64, SByte, Single, UInt16, UInt32, UInt64
 
@@ -87,7 +87,7 @@ def _format_item(item: str, args: Sequence[Any]) -> str:
 def format_value(value: Any, fmt: str | None) -> str:
     """``value.ToString(fmt)`` for IFormattable values, else ``ToString()``."""
     if fmt is None or fmt == "":
-        return dotnet_to_string(value)
+        return net_to_string(value)
     if isinstance(value, bool) or value is None:
         return dotnet_to_string(value)
     if isinstance(value, EnumValue):

@@ -952,7 +952,7 @@ GUID_METHODS: Methods = {
 def _number_to_string(n: Any, fmt: Any = None, provider: Any = None) -> str:
     from .formatting_net import format_number
     if fmt is None or not isinstance(fmt, str) or fmt == "":
-        return conv.dotnet_to_string(n)
+        return conv.net_to_string(n)
     return format_number(n, fmt)
 
 

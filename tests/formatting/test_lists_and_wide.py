@@ -53,7 +53,7 @@ def test_timespan_uses_its_list_view() -> None:
         "Seconds           : 30",
         "Milliseconds      : 0",
         "Ticks             : 900000000",
-        "TotalDays         : 0.0010416666666666667",
+        "TotalDays         : 0.00104166666666667",
         "TotalHours        : 0.025",
         "TotalMinutes      : 1.5",
         "TotalSeconds      : 90",
