@@ -72,6 +72,15 @@ def test_path_and_name_combine(tmp_path, sh):
     assert sh.run("(New-Item -Name here.txt).FullName") == [f"{tmp_path}/here.txt"]
 
 
+def test_name_with_a_wildcard_path_goes_into_each_matching_folder(tmp_path, sh):
+    (tmp_path / "box1").mkdir()
+    (tmp_path / "box2").mkdir()
+    assert sh.run("New-Item -Path box* -Name n.txt | ForEach-Object FullName") == [
+        f"{tmp_path}/box1/n.txt", f"{tmp_path}/box2/n.txt"]
+    assert sh.run("New-Item -Path nothing* -Name n.txt") == []
+    assert sh.errors() == []
+
+
 def test_symbolic_and_hard_links(tmp_path, sh):
     (tmp_path / "target.txt").write_text("t")
     (tmp_path / "dir").mkdir()
@@ -86,6 +95,13 @@ def test_symbolic_and_hard_links(tmp_path, sh):
     error = only_error(sh)
     assert str(error) == f"Cannot create link because the path already exists: {tmp_path}/link.txt."
     assert error.fully_qualified_error_id == "SymLinkExists,Microsoft.PowerShell.Commands.NewItemCommand"
+
+
+def test_link_without_a_target_is_terminating(tmp_path, sh):
+    assert sh.run("try { New-Item -ItemType SymbolicLink l1; 'no' } catch { 'caught' }") == ["caught"]
+    error = only_error(sh)
+    assert str(error) == f"Link '{tmp_path}/l1' cannot be created because the target Value was not specified."
+    assert error.fully_qualified_error_id == "ArgumentNull,Microsoft.PowerShell.Commands.NewItemCommand"
 
 
 def test_hard_link_to_a_folder_or_nothing_is_refused(tmp_path, sh):

@@ -149,14 +149,14 @@ class FileSystemItems:
         yield item_for(path)
 
     def _new_link(self, cmd: Any, path: str, kind: str, value: Any) -> Iterator[Any]:
-        action = "Create Symbolic Link" if kind == "SymbolicLink" else "Create Hard Link"
-        if not cmd.should_process(f"Destination: {path}", action):
-            return
         target = None if value is None else dotnet_to_string(value)
         if not target:
-            exc = PSArgumentNullException('Cannot process argument because the value of argument "value" is null. '
-                                          'Change the value of argument "value" to a non-null value.')
+            exc = PSArgumentNullException(f"Link '{path}' cannot be created because the target Value was not "
+                                          "specified.")
             cmd.throw_terminating_error(exc.error_record)
+            return
+        action = "Create Symbolic Link" if kind == "SymbolicLink" else "Create Hard Link"
+        if not cmd.should_process(f"Destination: {path}", action):
             return
         if kind == "SymbolicLink":
             target = target.replace("\\", "/")

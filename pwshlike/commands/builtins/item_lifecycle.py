@@ -16,6 +16,7 @@ import os
 from typing import Any, Iterator
 
 from pwshlike.commands.cmdlet import Parameter, cmdlet
+from pwshlike.dotnet.wildcard import contains_wildcard
 
 from . import fspaths
 from .fsprovider import FILE_SYSTEM
@@ -47,15 +48,29 @@ class NewItemCommand(ItemCmdlet):
     credential = credential_parameter()
 
     def process_record(self) -> Iterator[Any]:
+        with_name = self.parameter_set_name == "nameSet"
         for raw in self.path or [""]:
-            target = _child_of(raw, self.name) if self.parameter_set_name == "nameSet" else raw
-            found = provider_or_error(self, target)
-            if found is None:
-                continue
-            provider, rest = found
-            if self.credential_refused(provider):
-                continue
-            yield from provider.new_item(self, provider.full_path(self, rest), self.item_type, self.value)
+            for target in self._containers(raw) if with_name else [raw]:
+                found = provider_or_error(self, _child_of(target, self.name) if with_name else target)
+                if found is None:
+                    continue
+                provider, rest = found
+                if self.credential_refused(provider):
+                    continue
+                yield from provider.new_item(self, provider.full_path(self, rest), self.item_type, self.value)
+
+    def _containers(self, raw: str) -> list[str]:
+        """With -Name, pwsh resolves a wildcard -Path to the folders it
+        matches (each gets the new item; none, nothing happens); any other
+        -Path is taken as is."""
+        if not contains_wildcard(raw):
+            return [raw]
+        found = provider_or_error(self, raw)
+        if found is None:
+            return []
+        provider, rest = found
+        paths, _ = provider.resolve(self, rest, False, bool(self.force))
+        return [p for p in paths if provider.is_container(p)] if provider is FILE_SYSTEM else []
 
 
 def _child_of(container: str, name: str) -> str:
