@@ -26,22 +26,49 @@ from .methodcall import method_not_found, overload_not_found
 from .types import OBJECT, PSType, register_type
 
 
+class TypeRef:
+    """A member's type as written, resolved on first use: a class may name
+    a type that only exists once the script runs (a class defined later,
+    a namespace its ``using`` statements open), and an unknown one is a
+    TypeNotFound error when the member is used, not when it is defined."""
+
+    __slots__ = ("written", "_resolve", "_type")
+
+    def __init__(self, written: str, resolve: Callable[[], PSType]) -> None:
+        self.written = written
+        self._resolve = resolve
+        self._type: Optional[PSType] = None
+
+    def get(self) -> PSType:
+        if self._type is None:
+            self._type = self._resolve()
+        return self._type
+
+
+def _resolved(ref: Optional[TypeRef]) -> Optional[PSType]:
+    return ref.get() if ref is not None else None
+
+
 class ScriptProperty:
-    """``[type] $Name = initializer``: ``init`` computes the initial value
-    (None when there is no initializer); ``validate`` checks an assigned
-    value (the property's validation attributes)."""
+    """``[type] $Name = initializer``: ``init`` computes the initial value,
+    converted to the type (None when there is no initializer); ``validate``
+    checks an assigned value (the property's validation attributes)."""
 
-    __slots__ = ("name", "type", "hidden", "static", "init", "validate")
+    __slots__ = ("name", "type_ref", "hidden", "static", "init", "validate")
 
-    def __init__(self, name: str, pstype: Optional[PSType], hidden: bool, static: bool,
+    def __init__(self, name: str, type_ref: Optional[TypeRef], hidden: bool, static: bool,
                  init: Optional[Callable[[], Any]] = None,
                  validate: Optional[Callable[[Any], None]] = None) -> None:
         self.name = name
-        self.type = pstype
+        self.type_ref = type_ref
         self.hidden = hidden
         self.static = static
         self.init = init
         self.validate = validate
+
+    @property
+    def type(self) -> Optional[PSType]:
+        return _resolved(self.type_ref)
 
     def default(self) -> Any:
         """The value before any initializer: .NET's default for the type."""
@@ -68,27 +95,36 @@ class ScriptMethod:
     body (``this`` None for static ones) with arguments already converted to
     ``param_types``; ``return_type`` None means void."""
 
-    __slots__ = ("name", "param_names", "param_types", "return_type", "static", "hidden", "invoke", "owner")
+    __slots__ = ("name", "param_names", "param_refs", "return_ref", "static", "hidden", "invoke", "owner")
 
-    def __init__(self, name: str, param_names: list[str], param_types: list[Optional[PSType]],
-                 return_type: Optional[PSType], static: bool, hidden: bool,
+    def __init__(self, name: str, param_names: list[str], param_refs: list[Optional[TypeRef]],
+                 return_ref: Optional[TypeRef], static: bool, hidden: bool,
                  invoke: Callable[[Any, list], Any]) -> None:
         self.name = name
         self.param_names = param_names
-        self.param_types = param_types
-        self.return_type = return_type
+        self.param_refs = param_refs
+        self.return_ref = return_ref
         self.static = static
         self.hidden = hidden
         self.invoke = invoke
         self.owner: Optional[ScriptClass] = None
 
+    @property
+    def param_types(self) -> list[Optional[PSType]]:
+        return [_resolved(r) for r in self.param_refs]
+
+    @property
+    def return_type(self) -> Optional[PSType]:
+        return _resolved(self.return_ref)
+
     def signature(self) -> tuple:
-        return tuple((t.full_name.lower() if t is not None else "system.object") for t in self.param_types)
+        """The parameter types as written (which overloads an override hides)."""
+        return tuple((r.written.lower() if r is not None else "object") for r in self.param_refs)
 
     def definition(self) -> str:
         """How Get-Member shows the overload: ``int Foo(int a, System.Object b)``."""
         result = self.return_type.full_name if self.return_type is not None else "void"
-        params = ", ".join(f"{_type_text(t)} {n}" for t, n in zip(self.param_types, self.param_names))
+        params = ", ".join(f"{_short(_type_text(t))} {n}" for t, n in zip(self.param_types, self.param_names))
         return f"{_short(result)} {self.name}({params})"
 
     def call(self, this: Any, args: Sequence[Any]) -> Any:
@@ -189,6 +225,22 @@ class ScriptClass:
                     result.append(method)
         return result
 
+    def member_definitions(self, static: bool, force: bool) -> list[tuple[str, str, str]]:
+        """(name, member type, definition) of each member as Get-Member lists
+        them: the instance ones or the static ones; hidden ones with ``force``."""
+        result: list[tuple[str, str, str]] = []
+        prefix = "static " if static else ""
+        properties = self.instance_properties() if not static else \
+            [p for cls in self.chain() for p in cls.properties.values() if p.static]
+        for prop in properties:
+            if force or not prop.hidden:
+                result.append((prop.name, "Property", f"{prefix}{_short(_type_text(prop.type))} {prop.name} {{get;set;}}"))
+        for name, overloads in self.method_names(static):
+            shown = [m for m in overloads if force or not m.hidden]
+            if shown:
+                result.append((name, "Method", ", ".join(prefix + m.definition() for m in shown)))
+        return result
+
     def method_names(self, static: bool) -> list[tuple[str, list[ScriptMethod]]]:
         names: dict[str, str] = {}
         for cls in reversed(self.chain()):
@@ -215,7 +267,7 @@ class ScriptClass:
         for cls in reversed(self.chain()):
             for key, prop in cls.properties.items():
                 if not prop.static and prop.init is not None:
-                    obj._values[key] = prop.coerce(prop.init())
+                    obj._values[key] = prop.init()
         self.run_constructor(obj, list(args))
         return obj
 
@@ -275,7 +327,7 @@ class ScriptClass:
                 self.static_values[key] = prop.default()
         for key, prop in self.properties.items():
             if prop.static and prop.init is not None:
-                self.static_values[key] = prop.coerce(prop.init())
+                self.static_values[key] = prop.init()
         if self.static_constructor is not None:
             self.static_constructor.call(None, [])
         self.static_state = 2
@@ -322,19 +374,57 @@ def _static_method(name: str, overloads: list[ScriptMethod]) -> Callable[..., An
 
 
 class ScriptClassType(PSType):
-    """The PSType of a script class (``script_class`` names it)."""
+    """The PSType of a script class (``script_class`` names it), with the
+    reflection a script asks of it: its interfaces and properties."""
 
     __slots__ = ("script_class",)
+    PS_MEMBERS = {**PSType.PS_MEMBERS, "GetInterface": "get_interface", "GetProperty": "get_property"}
 
     def __init__(self, cls: ScriptClass, base_type: PSType, interfaces: list[str]) -> None:
         super().__init__(cls.name, base_type, converter=cls._convert, check=cls._is_instance,
                          constructor=lambda *args: cls.new(list(args)), interfaces=interfaces, pyclass=cls.pyclass)
         self.script_class = cls
 
+    def get_interface(self, name: Any) -> Optional[PSType]:
+        """``GetInterface(name)``: the interface when the class or a base implements it."""
+        from .types import find_type
+        wanted = conv.to_string(name).lower()
+        for interface in self.interfaces:
+            if interface == wanted or interface.rsplit(".", 1)[-1] == wanted:
+                return find_type(interface)
+        return None
+
+    def get_property(self, name: Any) -> Optional["PropertyInfo"]:
+        """``GetProperty(name)``: the property's reflection object, or $null."""
+        prop = self.script_class.find_property(conv.to_string(name).lower())
+        return PropertyInfo(prop) if prop is not None else None
+
     def _static_table(self) -> dict[str, tuple[str, Any, bool]]:
         if self._statics is None:
             self._statics = self.script_class._static_table()
         return self._statics
+
+
+class PropertyInfo:
+    """``[T].GetProperty(name)``: a script class property's name and type."""
+
+    __slots__ = ("_prop",)
+    full_name = "System.Reflection.PropertyInfo"
+    PS_MEMBERS = {"Name": "name", "PropertyType": "property_type"}
+
+    def __init__(self, prop: ScriptProperty) -> None:
+        self._prop = prop
+
+    @property
+    def name(self) -> str:
+        return self._prop.name
+
+    @property
+    def property_type(self) -> PSType:
+        return self._prop.type or OBJECT
+
+    def __str__(self) -> str:
+        return f"{_type_text(self._prop.type)} {self._prop.name}"
 
 
 def script_class_of(t: Any) -> Optional[ScriptClass]:
@@ -380,7 +470,7 @@ class ScriptObject:
 
     def _override(self, name: str, count: int) -> Optional[ScriptMethod]:
         for method in self.ps_class.overloads(name, False):
-            if len(method.param_types) == count:
+            if len(method.param_refs) == count:
                 return method
         return None
 
@@ -424,7 +514,7 @@ def _setting(prop: ScriptProperty, value: Any) -> Any:
 def choose(overloads: list[ScriptMethod], args: list[Any], name: str) -> ScriptMethod:
     """The overload for ``args``: by argument count, then by how well each
     argument fits its parameter's type (exact, assignable, convertible)."""
-    candidates = [m for m in overloads if len(m.param_types) == len(args)]
+    candidates = [m for m in overloads if len(m.param_refs) == len(args)]
     if not candidates:
         raise overload_not_found(name, len(args))
     if len(candidates) == 1:

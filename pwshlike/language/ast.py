@@ -28,7 +28,7 @@ from typing import Any, Iterator, Optional, Sequence, Union
 class SourceText:
     """The text a parse started from; computes line starts on demand."""
 
-    __slots__ = ("text", "file", "_line_starts")
+    __slots__ = ("text", "file", "_line_starts", "__weakref__")
 
     def __init__(self, text: str, file: Optional[str] = None) -> None:
         self.text = text

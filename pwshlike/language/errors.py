@@ -269,6 +269,12 @@ MESSAGES: dict[str, str] = {
     "LabelNotFound": "Label '{0}' not found inside the method.",
     "MultipleTypeConstraintsOnMethodParam": "Multiple type constraints are not allowed on a method parameter.",
     "TypeNotFound": "Unable to find type [{0}].",
+    # using statements
+    "UsingStatementNotSupported": "This syntax of the 'using' statement is not supported.",
+    "InvalidNamespaceValue": "The specified namespace in the 'using' statement contains invalid characters.",
+    "InvalidValueForUsingItemName": "'{0}' is not a valid value for using name.",
+    "RequiresModuleInvalid": "The argument for the Module parameter is not valid. {0}",
+    "WildCardModuleNameError": "Wildcard characters are not supported for module names.",
 }
 
 

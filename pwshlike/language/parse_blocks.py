@@ -65,23 +65,54 @@ class BlockRules:
                 result.append(stmt)
 
     def _using_statement(self, using_tok: RawToken) -> A.StatementAst:
-        """``using namespace|module|assembly|type <name>``."""
+        """``using namespace|module|assembly|type <name> [= <alias>]`` (pwsh's UsingStatementRule)."""
         src = self.src
         kind_tok = self._next()
         kind = self.src.text[kind_tok[1]:kind_tok[2]].lower() if kind_tok[0] in (K_IDENTIFIER, K.Type, K.Module,
-                                                          K.Namespace, K.Assembly) else ""
-        if kind not in ("namespace", "module", "assembly", "type"):
+                                                          K.Namespace, K.Assembly, K.Command) else ""
+        if kind not in ("namespace", "module", "assembly", "type", "command"):
             self.ungot = kind_tok
             self._incomplete(using_tok[2], using_tok[2], "MissingUsingStatementDirective")
             return A.ErrorStatementAst(Extent(self.src, using_tok[1], using_tok[2]), [])
-        name = self._single_command_argument(0x04)
-        if name is None:
+        item_tok = self._peek()
+        if item_tok[0] in (K_EOF, K_NEWLINE, K_COMMA, K_SEMI):
+            if item_tok[0] is K_COMMA or item_tok[0] is K_SEMI:
+                self.ungot = None
             self._incomplete(kind_tok[2], kind_tok[2], "MissingUsingItemName")
             return A.ErrorStatementAst(Extent(src, using_tok[1], kind_tok[2]), [])
-        node = A.UsingStatementAst(Extent(src, using_tok[1], name.extent.end_offset), kind, name,
-                                   None)
+        name = self._single_command_argument(0x04)
+        if name is None:
+            tok = self._next()
+            self._error(tok[1], tok[2], "InvalidValueForUsingItemName", src.text[tok[1]:tok[2]])
+            self._sync_on_error(True, K_SEMI, K_NEWLINE)
+            return A.ErrorStatementAst(Extent(src, using_tok[1], tok[2]), [])
+        is_table = isinstance(name, A.HashtableAst)
+        if type(name) is not A.StringConstantExpressionAst and not (kind == "module" and is_table):
+            self._error(name.extent.start_offset, name.extent.end_offset, "InvalidValueForUsingItemName",
+                        name.extent.text)
+            return A.ErrorStatementAst(Extent(src, using_tok[1], name.extent.end_offset), [name])
+        alias: Optional[A.ExpressionAst] = None
+        if kind != "assembly" and not is_table and self._peek_equals():
+            alias = self._single_command_argument(0x04)
+            if alias is None or type(alias) is not A.StringConstantExpressionAst:
+                at = alias.extent if alias is not None else Extent(src, name.extent.end_offset, name.extent.end_offset)
+                self._error(at.start_offset, at.end_offset, "InvalidValueForUsingItemName", at.text)
+                return A.ErrorStatementAst(Extent(src, using_tok[1], at.end_offset), [name])
+        end = (alias or name).extent.end_offset
+        node = A.UsingStatementAst(Extent(src, using_tok[1], end), kind, name, alias)
         name.parent = node
+        if alias is not None:
+            alias.parent = node
+        self.__dict__.setdefault("usings", []).append(node)
         return node
+
+    def _peek_equals(self) -> bool:
+        """Whether an ``=`` (an alias) follows a using statement's name; consumes it."""
+        tok = self._peek()
+        if tok[0] is K_EQUALS or (tok[0] is K_GENERIC and self.src.text[tok[1]:tok[2]] == "="):
+            self.ungot = None
+            return True
+        return False
 
     def _param_block(self) -> tuple[Optional[A.ParamBlockAst], bool]:
         """``[attributes] param(...)``; returns (block, whether tokens that must

@@ -114,6 +114,10 @@ def parse(text: str, file: Optional[str] = None) -> tuple[A.ScriptBlockAst, list
         if limit < _RECURSION_LIMIT:
             sys.setrecursionlimit(limit)
     parser.check_splats()
+    usings = parser.__dict__.get("usings")
+    if usings:
+        from .using_checks import check_usings
+        check_usings(usings, lambda extent, error_id, args: parser._late(extent, error_id, *args))
     definitions = parser.__dict__.get("type_definitions")
     if definitions:
         from .class_checks import check_classes

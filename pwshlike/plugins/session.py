@@ -14,6 +14,7 @@ from typing import Any, Optional
 from pwshlike.commands import install as install_commands
 from pwshlike.commands.registry import CommandRegistry
 from pwshlike.dotnet.types import register_lazy_family
+from pwshlike.modules.using_module import install as install_using_module
 from pwshlike.modules.table import ModuleTable
 
 from .formatter_views import register_plugin_views
@@ -37,6 +38,7 @@ def install(context: Any, registry: Optional[CommandRegistry] = None, *,
         registry = modules.registry
         modules.import_engine_modules()
     context.modules = modules
+    install_using_module()
     context.plugins = host
     context.new_session = _new_session
     install_commands(context, registry)

@@ -6,8 +6,9 @@ nodes before the general ones):
   the method's other output can be discarded, as pwsh does;
 * a constructor's ``: base(args)`` runs the base class's constructor on
   ``$this``;
-* ``([Base]$this).Method()`` calls the base class's own implementation, not
-  the override (pwsh's non-virtual call);
+* ``([Base]$obj).Method()`` calls that class's own implementation, not the
+  override (pwsh's non-virtual call of a method through a cast, in or out
+  of a class);
 * the ``class`` statement binds the class to the session state it runs in.
 """
 
@@ -21,7 +22,7 @@ from ..dotnet.script_objects import script_class_of, ScriptObject
 from ..language import ast as A
 from .compile_expressions import type_getter
 from .flow import ReturnException
-from .script_classes import define_script_classes, definition_error, is_class, MethodResult
+from .script_classes import bind_definition, define_script_classes, definition_error, is_class, MethodResult
 
 Expr = Callable[[Any], Any]
 Stmt = Callable[[Any, Callable[[Any], None]], None]
@@ -49,16 +50,14 @@ class ClassCompiler:
                 root = root.parent
             define_script_classes(root, self.expr)  # type: ignore[attr-defined]
         if node.defined_type is None:
-            error = definition_error(node, self.expr)  # type: ignore[attr-defined]
+            error = definition_error(node)
 
             def undefined(ctx: Any, out: Any) -> None:
                 raise error
             return undefined, False
 
         def define(ctx: Any, out: Any) -> None:
-            cls = script_class_of(node.defined_type)
-            cls.state = ctx.scope.state
-            cls.register()
+            bind_definition(script_class_of(node.defined_type), node.extent.source, ctx.scope.state)
         return define, False
 
     def e_BaseCtorInvokeMemberExpressionAst(self, node: Any) -> Expr:
@@ -76,7 +75,7 @@ class ClassCompiler:
 
     def e_InvokeMemberExpressionAst(self, node: Any) -> Expr:
         cast = _cast_of(node.expression)
-        if cast is None or node.static or node.generic_type_arguments or _enclosing(node, A.FunctionMemberAst) is None:
+        if cast is None or node.static or node.generic_type_arguments:
             return super().e_InvokeMemberExpressionAst(node)  # type: ignore[misc]
         cast_type = type_getter(cast.type.type_name)
         target = self.expr(node.expression)  # type: ignore[attr-defined]

@@ -24,6 +24,7 @@ from ..dotnet.members import (get_index, get_member, index_out_of_range, invoke_
 from . import active
 from .scopes import PSVariable, QualifiedName, drive_not_found, get_env, strict_version
 from .scriptblock import ScriptBlock, ScriptBlockCode
+from .type_names import resolve_in_script
 from ..dotnet.values import INTEGER_CLASSES, Hashtable, OrderedDictionary, PSCustomObject, PSReference
 
 Expr = Callable[[Any], Any]
@@ -210,8 +211,7 @@ def type_getter(type_name: Any) -> Callable[[], Any]:
     def get() -> Any:
         if cache:
             return cache[0]
-        from ..dotnet.types import resolve_type
-        resolved = resolve_type(type_name)
+        resolved = resolve_in_script(type_name)
         cache.append(resolved)
         return resolved
     return get

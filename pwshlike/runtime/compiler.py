@@ -27,9 +27,11 @@ from .compile_classes import ClassCompiler
 from .compile_commands import CommandCompiler
 from .compile_expressions import ExpressionCompiler
 from .compile_statements import StatementCompiler
+from . import active
 from .automatic import PS_VERSION
 from .compile_support import references_variable
 from .scriptblock import register_compiler
+from .type_names import import_using_modules, record_using_namespaces
 
 Expr = Callable[[Any], Any]
 _TYPE_WORD = re.compile(r"(?i)\b(?:enum|class)\b")  # only scripts that may define a type walk their tree
@@ -111,6 +113,9 @@ class Compiler(ClassCompiler, ExpressionCompiler, AssignCompiler, StatementCompi
         return self.guard(fn, node.extent)
 
     def script_block(self, ast: Any, function_parameters: Optional[list]) -> CompiledScriptBlock:
+        if ast.parent is None and ast.using_statements:
+            record_using_namespaces(ast)
+            import_using_modules(ast, active.context)
         if ast.parent is None and _TYPE_WORD.search(ast.extent.source.text, ast.extent.start_offset,
                                                     ast.extent.end_offset):
             # pwsh defines a whole script's types before it runs, nested ones too.

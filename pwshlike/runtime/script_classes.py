@@ -21,15 +21,17 @@ from __future__ import annotations
 from typing import Any, Callable, NoReturn, Optional
 
 from ..dotnet.errors import ParseException, RuntimeException
-from ..dotnet.script_objects import script_class_of, ScriptClass, ScriptMethod, ScriptProperty
-from ..dotnet.types import array_type, find_type, OBJECT, PSType, resolve_type
+from ..dotnet.script_objects import script_class_of, ScriptClass, ScriptMethod, ScriptProperty, TypeRef
+from ..dotnet.types import array_type, find_type, OBJECT, PSType
 from ..language import ast as A
 from ..language.class_checks import register_type_lookup
 from ..language.errors import ParseError
 from . import active
+from .class_rules import check_base_constructor, check_base_type, check_base_written, check_interfaces, fail
 from .error_records import set_position
 from .pipeline import NO_INPUT
 from .scriptblock import ScriptBlock, ScriptBlockCode
+from .type_names import add_script_type, resolve_in_script
 
 Expr = Callable[[Any], Any]
 _VOID_NAMES = frozenset(("void", "system.void"))
@@ -50,34 +52,44 @@ def is_class(node: Any) -> bool:
 
 def define_script_classes(ast: A.ScriptBlockAst, compile_expression: Callable[[Any], Expr]) -> None:
     """Defines every class of a whole script (nested blocks included)."""
-    definer = ClassDefiner(compile_expression)
+    definer = ClassDefiner(compile_expression, not (ast.extent.file or "").lower().endswith(".psm1"))
     nodes = [node for node in ast.walk() if is_class(node)]
     for node in nodes:
         try:
             definer.create(node)
-        except RuntimeException:
-            # A base type this session cannot provide: the class statement
-            # reports it when it runs (definition_error), the rest of the script still runs.
-            continue
+        except RuntimeException as exc:
+            # A base type that does not exist or cannot be one: the class
+            # statement reports it when it runs, the rest of the script still runs.
+            _FAILED[id(node)] = (node, exc)
     for node in nodes:
         if node.defined_type is not None:
-            definer.fill(node)
+            try:
+                definer.fill(node)
+            except RuntimeException as exc:
+                _FAILED[id(node)] = (node, exc)
+                node.defined_type = None
 
 
-def definition_error(node: A.TypeDefinitionAst, compile_expression: Callable[[Any], Expr]) -> RuntimeException:
-    """Why a class could not be defined (its base type is unknown)."""
-    try:
-        ClassDefiner(compile_expression).create(node)
-    except RuntimeException as exc:
-        return exc
+# id(node) -> (node, why it could not be defined), for the class statement to report.
+_FAILED: dict[int, tuple[A.TypeDefinitionAst, RuntimeException]] = {}
+
+
+def definition_error(node: A.TypeDefinitionAst) -> RuntimeException:
+    """Why a class could not be defined."""
+    entry = _FAILED.get(id(node))
+    if entry is not None and entry[0] is node:
+        return entry[1]
     return RuntimeException(f"Unable to find type [{node.name}].", error_id="TypeNotFound")
 
 
 class ClassDefiner:
     """Creates classes (bases first) and then fills in their members."""
 
-    def __init__(self, compile_expression: Callable[[Any], Expr]) -> None:
+    def __init__(self, compile_expression: Callable[[Any], Expr], public: bool = True) -> None:
+        """``public``: the classes become types of the whole session (not a
+        module's, which only the scripts using the module see)."""
         self.compile_expression = compile_expression
+        self.public = public
         self._pending: set[int] = set()
 
     def create(self, node: A.TypeDefinitionAst) -> ScriptClass:
@@ -91,7 +103,8 @@ class ClassDefiner:
         finally:
             self._pending.discard(id(node))
         cls = ScriptClass(node.name, base, base_type, interfaces)
-        node.defined_type = cls.register()
+        node.defined_type = cls.register() if self.public else cls.pstype
+        add_script_type(node.extent.source, cls.pstype)
         return cls
 
     def _bases(self, node: A.TypeDefinitionAst) -> tuple[Optional[ScriptClass], PSType, list[str]]:
@@ -99,15 +112,22 @@ class ClassDefiner:
         base_type = OBJECT
         interfaces: list[str] = []
         for index, constraint in enumerate(node.base_types):
+            check_base_written(constraint)
             sibling = lexical_definition(node.parent, constraint.type_name.full_name)
-            if sibling is not None and is_class(sibling):
+            if sibling is not None and is_class(sibling) and sibling.extent.start_offset < node.extent.start_offset:
                 found = self.create(sibling).pstype
+            elif sibling is not None and is_class(sibling):
+                # A base class must be defined above the class deriving from it.
+                fail("TypeNotFound", f"Unable to find type [{constraint.type_name.full_name}].",
+                     constraint.type_name.full_name)
             else:
-                found = resolve_type(constraint.type_name)
+                found = resolve_in_script(constraint.type_name)
+            interface = script_class_of(found) is None and _is_interface(found)
+            check_base_type(found, index, interface)
             if index == 0 and script_class_of(found) is not None:
                 base = script_class_of(found)
                 base_type = found
-            elif index == 0 and not _is_interface(found):
+            elif index == 0 and not interface:
                 base_type = found
             else:
                 interfaces.append(found.full_name)
@@ -124,17 +144,20 @@ class ClassDefiner:
                 cls.add_constructor(self._method(cls, member, node))
             else:
                 cls.add_method(self._method(cls, member, node))
+        check_interfaces(cls)
+        check_base_constructor(cls, node)
 
     def _property(self, member: A.PropertyMemberAst, owner: A.TypeDefinitionAst) -> ScriptProperty:
         pstype = self._type(member.property_type, owner) if member.property_type is not None else None
-        init = _initializer(self.compile_expression(member.initial_value), member.extent) \
-            if member.initial_value is not None else None
-        return ScriptProperty(member.name, pstype, bool(member.is_hidden), bool(member.is_static), init)
+        prop = ScriptProperty(member.name, pstype, bool(member.is_hidden), bool(member.is_static))
+        if member.initial_value is not None:
+            prop.init = _initializer(prop, self.compile_expression(member.initial_value), member.extent)
+        return prop
 
     def _method(self, cls: ScriptClass, member: A.FunctionMemberAst, owner: A.TypeDefinitionAst) -> ScriptMethod:
         names = [p.name.name for p in member.parameters]
         types = [self._parameter_type(p, owner) for p in member.parameters]
-        return_type = None
+        return_type: Optional[TypeRef] = None
         if member.return_type is not None and not member.is_constructor \
                 and member.return_type.type_name.full_name.lower() not in _VOID_NAMES:
             return_type = self._type(member.return_type, owner)
@@ -142,14 +165,15 @@ class ClassDefiner:
         return ScriptMethod(member.name, names, types, return_type, bool(member.is_static), bool(member.is_hidden),
                             _invoker(cls, code, names))
 
-    def _parameter_type(self, parameter: A.ParameterAst, owner: A.TypeDefinitionAst) -> Optional[PSType]:
+    def _parameter_type(self, parameter: A.ParameterAst, owner: A.TypeDefinitionAst) -> Optional[TypeRef]:
         for attribute in parameter.attributes:
             if isinstance(attribute, A.TypeConstraintAst):
                 return self._type(attribute, owner)
         return None
 
-    def _type(self, constraint: A.TypeConstraintAst, owner: A.TypeDefinitionAst) -> PSType:
-        """A member's type: a class of this script (lexically), else any known type."""
+    def _type(self, constraint: A.TypeConstraintAst, owner: A.TypeDefinitionAst) -> TypeRef:
+        """A member's type: a class of this script (lexically), else any
+        type known when the member is first used."""
         type_name = constraint.type_name
         rank = 0
         while type_name.array_rank and type_name.element_type is not None:
@@ -160,16 +184,17 @@ class ClassDefiner:
             found = self.create(definition).pstype
             for _ in range(rank):
                 found = array_type(found)
-            return found
-        return resolve_type(constraint.type_name)
+            return TypeRef(constraint.type_name.full_name, lambda: found)
+        return TypeRef(constraint.type_name.full_name, lambda: resolve_in_script(constraint.type_name))
 
 
-def _initializer(compiled: Expr, extent: A.Extent) -> Callable[[], Any]:
+def _initializer(prop: ScriptProperty, compiled: Expr, extent: A.Extent) -> Callable[[], Any]:
     """A property's initializer, evaluated in the session running when the
-    object is made; its errors point at the property."""
+    object is made and converted to the property's type; its errors point
+    at the property."""
     def init() -> Any:
         try:
-            return compiled(active.context)
+            return prop.coerce(compiled(active.context))
         except RuntimeException as exc:
             set_position(exc, extent)
             raise
@@ -207,6 +232,29 @@ def lexical_definition(start: Optional[A.Ast], name: str) -> Optional[A.TypeDefi
                 return statement
         node = node.parent
     return None
+
+
+def bind_definition(cls: ScriptClass, source: A.SourceText, state: Any) -> None:
+    """The class statement running in ``state``: its methods run there, and
+    the class becomes what its name means to its script, and to the whole
+    session unless it is a module's (then to the scripts using the module)."""
+    cls.state = state
+    add_script_type(source, cls.pstype)
+    module = getattr(state, "module", None)
+    if module is None:
+        cls.register()
+    else:
+        _MODULE_CLASSES.setdefault(id(module), (module, {}))[1][cls.name.lower()] = cls.pstype
+
+
+# id(module) -> (the module, its classes by name).
+_MODULE_CLASSES: dict[int, tuple[Any, dict[str, PSType]]] = {}
+
+
+def module_classes(module: Any) -> list[PSType]:
+    """The classes a module's code defined (what ``using module`` imports)."""
+    entry = _MODULE_CLASSES.get(id(module))
+    return list(entry[1].values()) if entry is not None and entry[0] is module else []
 
 
 def _is_interface(t: PSType) -> bool:

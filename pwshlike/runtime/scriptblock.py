@@ -18,7 +18,8 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..dotnet.conversions import to_bool, to_string
-from ..dotnet.errors import ParseException, ScriptCallDepthException
+from ..dotnet.errors import ParseException, RuntimeException, ScriptCallDepthException
+from ..dotnet.methodcall import invocation_error
 from ..dotnet.types import ensure_lazy_types
 from ..dotnet.values import ArrayList, iter_collection
 from ..language import parse_input
@@ -131,7 +132,7 @@ class ScriptBlock:
 
     __slots__ = ("code", "context", "state", "is_script", "catches_exit", "name")
     full_name = "System.Management.Automation.ScriptBlock"
-    PS_MEMBERS = {"Invoke": "invoke", "InvokeReturnAsIs": "invoke_return_as_is",
+    PS_MEMBERS = {"Invoke": "invoke_as_method", "InvokeReturnAsIs": "invoke_return_as_is_as_method",
                   "GetNewClosure": "get_new_closure", "Ast": "public_ast", "File": "file",
                   "IsFilter": "is_filter", "StartPosition": "start_position",
                   "Module": "module", "Attributes": "attributes", "ToString": "__str__",
@@ -276,6 +277,23 @@ class ScriptBlock:
                                            result.append, None, None)
         invocation.run(NO_INPUT)
         return result
+
+    def invoke_as_method(self, *args: Any) -> list[Any]:
+        """``$sb.Invoke(args)`` called from a script: a terminating error in
+        the block surfaces as the method's failure, as pwsh reports a .NET
+        method that throws (MethodInvocationException: ``Exception calling
+        "Invoke" with "N" argument(s): ...``, the error inside it)."""
+        try:
+            return self.invoke(*args)
+        except RuntimeException as exc:
+            raise invocation_error("Invoke", len(args), exc) from exc
+
+    def invoke_return_as_is_as_method(self, *args: Any) -> Any:
+        """``$sb.InvokeReturnAsIs(args)`` called from a script (see ``invoke_as_method``)."""
+        try:
+            return self.invoke_return_as_is(*args)
+        except RuntimeException as exc:
+            raise invocation_error("InvokeReturnAsIs", len(args), exc) from exc
 
     def bind_positionally(self, args: Iterable[Any]) -> tuple[dict[str, Any], list[Any]]:
         """The simple binding ``.Invoke()`` uses: values to the declared

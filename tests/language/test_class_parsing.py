@@ -112,3 +112,22 @@ def test_methods_that_return_on_every_path_pass_the_checks() -> None:
 def test_two_blocks_may_each_define_a_class_of_one_name() -> None:
     assert parse_input("& { class C { } }; & { class C { } }").errors == []
     assert [e.error_id for e in parse_input("class C { }; class C { }").errors] == ["MemberAlreadyDefined"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("using namespace Foo = System", [("UsingStatementNotSupported", 0)]),
+    ("using namespace ''", [("InvalidNamespaceValue", 16)]),
+    ("using namespace ']System'", [("InvalidNamespaceValue", 16)]),
+    ("using namespace System.Text", []),
+    ("using module @{ Foo = 'Foo' }", [("RequiresModuleInvalid", 13)]),
+    ("using module fo*", [("WildCardModuleNameError", 13)]),
+    ("using module @{ModuleName = 'Fo*'; RequiredVersion = '1.0'}", [("WildCardModuleNameError", 13)]),
+    ("using module @{ModuleName = 'M'; RequiredVersion = 1. }", [("RequiresModuleInvalid", 13)]),
+    ("using module @{ModuleName = 'M'; ModuleVersion = '1.0' }", []),
+    ("using module ,M", [("MissingUsingItemName", 12)]),
+    ("using module; $x = 1", [("MissingUsingItemName", 12)]),
+    ("using module )", [("InvalidValueForUsingItemName", 13)]),
+    ("using module 123", [("InvalidValueForUsingItemName", 13)]),
+])
+def test_using_statements(text: str, expected: list[tuple[str, int]]) -> None:
+    assert _errors(text) == expected

@@ -24,6 +24,7 @@ from pwshlike.dotnet.types import PSType, resolve_type, type_of
 from pwshlike.dotnet.wildcard import wildcard_match
 from pwshlike.dotnet.values import EnumInfo, EnumValue, PSCustomObject
 from pwshlike.dotnet.psmembers import ComputedMember
+from pwshlike.dotnet.script_objects import script_class_of, ScriptObject
 
 PS_MEMBER_TYPES = EnumInfo("System.Management.Automation.PSMemberTypes", (
     ("AliasProperty", 1), ("CodeProperty", 2), ("Property", 4), ("NoteProperty", 8),
@@ -484,11 +485,16 @@ def _note_definition(name: str, value: Any) -> str:
     return f"{display_type(value, True)} {name}={shown}"
 
 
-def _members(obj: Any, static: bool) -> list[MemberDefinition]:
+def _members(obj: Any, static: bool, force: bool = False) -> list[MemberDefinition]:
     """Every member of ``obj`` (or, with ``static``, of its type) as pwsh's
-    Get-Member lists them, before filtering and sorting."""
+    Get-Member lists them, before filtering and sorting; ``force`` adds a
+    script class's hidden members."""
     if static:
         pstype = obj if isinstance(obj, PSType) else type_of(obj)
+        script_class = script_class_of(pstype)
+        if script_class is not None:
+            return [MemberDefinition(pstype.full_name, name, kind, definition)
+                    for name, kind, definition in script_class.member_definitions(True, force)]
         result = []
         for member_name, is_method in pstype.static_member_names():
             if is_method:
@@ -520,6 +526,9 @@ def _members(obj: Any, static: bool) -> list[MemberDefinition]:
                 else:
                     name = data.names[lowered]
                     result.append(MemberDefinition(type_name, name, "NoteProperty", _note_definition(name, value)))
+        if isinstance(obj, ScriptObject):
+            result.extend(MemberDefinition(type_name, name, kind, definition)
+                          for name, kind, definition in obj.ps_class.member_definitions(False, force))
         adapted = members._members_of(obj)
         for net_name, getter in adapted.props.values():
             try:
@@ -560,7 +569,7 @@ class GetMemberCommand(Cmdlet):
         obj = self.input_object
         if obj is None:
             return
-        found = _members(obj, bool(self.static))
+        found = _members(obj, bool(self.static), bool(self.force))
         type_name = found[0].TypeName if found else type_of(obj).full_name
         if type_name in self._seen:
             return

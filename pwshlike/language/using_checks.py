@@ -1,0 +1,84 @@
+"""The checks pwsh runs on a script's ``using`` statements once it is
+parsed (SemanticChecks.VisitUsingStatement and the module specification
+``using module`` names): the forms pwsh does not support (aliases, ``using
+type``/``using command``), namespaces that are not dotted identifiers, and
+module names with wildcards or module specifications that are not valid.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Optional
+
+import pwshlike.language.ast as A
+
+Report = Callable[[A.Extent, str, tuple], None]
+
+_NAMESPACE = re.compile(r"^@?[^\W\d]\w*(?:\.@?[^\W\d]\w*)*$")
+_WILDCARD = re.compile(r"[*?\[\]]")
+_SPEC_KEYS = {"modulename": "ModuleName", "moduleversion": "ModuleVersion", "requiredversion": "RequiredVersion",
+              "maximumversion": "MaximumVersion", "guid": "GUID"}
+_VERSION = re.compile(r"^\d+(?:\.\d+){1,3}$")
+
+
+def check_usings(usings: list[A.UsingStatementAst], report: Report) -> None:
+    for using in usings:
+        if using.using_kind not in ("namespace", "assembly", "module") or using.alias is not None:
+            report(using.extent, "UsingStatementNotSupported", ())
+        name = using.name
+        if using.using_kind == "namespace" and isinstance(name, A.StringConstantExpressionAst) \
+                and not _NAMESPACE.match(name.value):
+            report(name.extent, "InvalidNamespaceValue", ())
+        if using.using_kind == "module":
+            _check_module(name, report)
+
+
+def _check_module(name: A.Ast, report: Report) -> None:
+    if isinstance(name, A.StringConstantExpressionAst):
+        if _WILDCARD.search(name.value):
+            report(name.extent, "WildCardModuleNameError", ())
+        return
+    if not isinstance(name, A.HashtableAst):
+        return
+    spec: dict[str, Any] = {}
+    for key, value in name.pairs:
+        key_text = key.value if isinstance(key, A.StringConstantExpressionAst) else None
+        canonical = _SPEC_KEYS.get((key_text or "").lower())
+        constant = _constant(value)
+        if canonical is None or constant is None:
+            report(name.extent, "RequiresModuleInvalid", (f"The key '{key_text or key.extent.text}' is not valid "
+                                                          "in a module specification.",))
+            return
+        spec[canonical] = constant
+    module_name = spec.get("ModuleName")
+    if not isinstance(module_name, str) or not module_name:
+        report(name.extent, "RequiresModuleInvalid", ("A module specification needs the ModuleName key.",))
+        return
+    if _WILDCARD.search(module_name):
+        report(name.extent, "WildCardModuleNameError", ())
+        return
+    versions = [k for k in ("ModuleVersion", "RequiredVersion", "MaximumVersion") if k in spec]
+    if not versions or any(not _VERSION.match(_text(spec[k])) for k in versions):
+        report(name.extent, "RequiresModuleInvalid",
+               ("A module specification needs a valid ModuleVersion, RequiredVersion or MaximumVersion.",))
+
+
+def _text(value: Any) -> str:
+    """A version value as text, numbers as pwsh formats them (``1.`` is ``1``)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _constant(value: Any) -> Optional[Any]:
+    """The constant a specification value is written as (None when it is not one)."""
+    while isinstance(value, (A.PipelineAst, A.CommandExpressionAst)):
+        if isinstance(value, A.PipelineAst):
+            if len(value.pipeline_elements) != 1:
+                return None
+            value = value.pipeline_elements[0]
+        else:
+            value = value.expression
+    if isinstance(value, A.ConstantExpressionAst):
+        return value.value
+    return None

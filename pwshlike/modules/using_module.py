@@ -1,0 +1,70 @@
+"""``using module``: what a script's using statement imports, and the
+classes the module defines, which become types of that script (and only of
+the scripts that ``using module`` it, as in pwsh).  The runtime asks when
+the script compiles, through the importer this module installs.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Optional
+
+from pwshlike.dotnet.errors import RuntimeException
+from pwshlike.dotnet.netobjects import Version
+from pwshlike.runtime.script_classes import module_classes
+from pwshlike.runtime.type_names import register_module_importer
+
+from .errors import ModuleError
+from .paths import find_modules, is_module_path, module_paths, readable
+from .table import ImportOptions
+
+
+def import_for_using(context: Any, specification: Any, folder: Optional[str]) -> tuple[str, list[Any]]:
+    """Imports the module a using statement names (a name, a path relative
+    to the script's folder, or a module specification) and gives its name
+    and classes."""
+    table = context.modules
+    if isinstance(specification, dict):
+        keys = {str(k).lower(): v for k, v in specification.items()}
+        options = ImportOptions(minimum=_version(keys.get("moduleversion")),
+                                maximum=_version(keys.get("maximumversion")),
+                                required=_version(keys.get("requiredversion")))
+        name = str(keys.get("modulename", ""))
+    else:
+        options = ImportOptions()
+        name = str(specification)
+    written = name.replace("\\", "/")
+    try:
+        if is_module_path(written) or written.lower().endswith((".psm1", ".psd1", ".ps1")):
+            base = folder or context.session.resolve_path(".")
+            path = written if os.path.isabs(written) else os.path.normpath(os.path.join(base, written))
+            info = table.import_path(path, name, options)
+        else:
+            disk = _best_on_disk(name, options)
+            info = table.import_path(disk.path, name, options) if disk is not None else \
+                table.import_name(name, options)
+    except ModuleError as exc:
+        raise RuntimeException(str(exc), error_id=exc.record.fully_qualified_error_id) from exc
+    return info.name, module_classes(info)
+
+
+def _best_on_disk(name: str, options: ImportOptions) -> Any:
+    """The highest accepted version in the first module folder that has the
+    module: what pwsh's using module loads even when another version is
+    already imported."""
+    by_root: dict[str, list[Any]] = {}
+    for module in find_modules(name, module_paths()):
+        if readable(module) and options.accepts(module.version):
+            by_root.setdefault(module.root, []).append(module)
+    for modules in by_root.values():
+        return max(modules, key=lambda m: m.version)
+    return None
+
+
+def _version(value: Any) -> Optional[Version]:
+    return Version.parse(str(value)) if value is not None else None
+
+
+def install() -> None:
+    """Makes ``using module`` import through the module table."""
+    register_module_importer(import_for_using)

@@ -1,0 +1,135 @@
+"""Type names as a script writes them.  A name finds, in order: a class
+the script defines; a class a module its ``using module`` statements import
+defines (by its name or ``Module.Name``; a name two such modules define is
+ambiguous); any type the session knows; a type in a namespace the script's
+``using namespace`` statements open (``using namespace System.Text`` lets it
+write ``[StringBuilder]``), as pwsh's TypeResolver tries each of them.
+
+What a script's using statements and classes give is recorded per source
+text when the script compiles, so the type names of every block of that
+script (its functions, its classes' members) find it.  A module's classes
+are found only this way, by the scripts that ``using module`` it.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from typing import Any, Callable, Optional
+
+from ..dotnet.errors import ErrorCategory, ParseException, RuntimeException
+from ..dotnet.types import find_type, PSType, resolve_type
+from ..language import ast as A
+from ..language.errors import ParseError
+
+# The script's source text -> the namespaces its using statements open.
+_NAMESPACES: "weakref.WeakKeyDictionary[A.SourceText, tuple[str, ...]]" = weakref.WeakKeyDictionary()
+
+
+def record_using_namespaces(ast: A.ScriptBlockAst) -> None:
+    """Remembers the namespaces a whole script's ``using namespace`` statements open."""
+    names = tuple(_name(u) for u in ast.using_statements or () if u.using_kind == "namespace")
+    if names:
+        _NAMESPACES[ast.extent.source] = names
+
+
+def _name(using: Any) -> str:
+    value = getattr(using.name, "value", None)
+    return value if isinstance(value, str) else using.name.extent.text
+
+
+def resolve_in_script(type_name: Any) -> PSType:
+    """A class of the script (its own, then its using modules'), else
+    ``resolve_type``, then the namespaces the script's using statements open."""
+    found_class = _script_class(type_name)
+    if found_class is not None:
+        return found_class
+    try:
+        return resolve_type(type_name)
+    except RuntimeException:
+        extent = getattr(type_name, "extent", None)
+        namespaces = _NAMESPACES.get(extent.source) if extent is not None else None
+        if not namespaces or not isinstance(type_name, A.TypeName) or type_name.array_rank:
+            raise
+        for namespace in namespaces:
+            found = find_type(f"{namespace}.{type_name.full_name}")
+            if found is not None:
+                return found
+        raise
+
+
+# --- classes: a script's own, and those its ``using module`` statements import ----------------------
+
+_OWN: "weakref.WeakKeyDictionary[A.SourceText, dict[str, PSType]]" = weakref.WeakKeyDictionary()
+_IMPORTED: "weakref.WeakKeyDictionary[A.SourceText, dict[str, list[PSType]]]" = weakref.WeakKeyDictionary()
+_importer: Optional[Callable[[Any, Any, Optional[str]], tuple[str, list[PSType]]]] = None
+
+
+def add_script_type(source: A.SourceText, pstype: PSType) -> None:
+    """A class the script defines: its type names find it before any other."""
+    _OWN.setdefault(source, {})[pstype.name.lower()] = pstype
+
+
+def register_module_importer(importer: Callable[[Any, Any, Optional[str]], tuple[str, list[PSType]]]) -> None:
+    """Installs how ``using module`` imports a module (the modules layer's
+    Import-Module): ``importer(context, name or specification, script folder)``
+    gives the module's name and the classes it defines."""
+    global _importer
+    _importer = importer
+
+
+def import_using_modules(ast: A.ScriptBlockAst, context: Any) -> None:
+    """Imports the modules a whole script's ``using module`` statements name
+    and makes their classes its types, by name and by module-qualified name
+    (a name two modules define is ambiguous), as pwsh does while parsing."""
+    usings = [u for u in ast.using_statements or () if u.using_kind == "module"]
+    if not usings or _importer is None:
+        return
+    folder = os.path.dirname(ast.extent.file) if ast.extent.file else None
+    imported: dict[str, list[PSType]] = {}
+    for using in usings:
+        specification = _specification(using.name)
+        try:
+            module_name, classes = _importer(context, specification, folder)
+        except RuntimeException:
+            name = specification.get("ModuleName", "") if isinstance(specification, dict) else specification
+            raise ParseException(errors=[ParseError("ModuleNotFoundDuringParse",
+                                                    f"Could not find the module '{name}'.", using.name.extent)])
+        for pstype in classes:
+            for key in (pstype.name.lower(), f"{module_name}.{pstype.name}".lower()):
+                entries = imported.setdefault(key, [])
+                if not any(e is pstype for e in entries):
+                    entries.append(pstype)
+    _IMPORTED[ast.extent.source] = imported
+
+
+def _specification(name: Any) -> Any:
+    """A using module's name, or its hashtable as a dictionary of constants."""
+    if isinstance(name, A.HashtableAst):
+        spec = {}
+        for key, value in name.pairs:
+            while isinstance(value, (A.PipelineAst, A.CommandExpressionAst)):
+                value = value.pipeline_elements[0] if isinstance(value, A.PipelineAst) else value.expression
+            spec[getattr(key, "value", key.extent.text)] = getattr(value, "value", value.extent.text)
+        return spec
+    return getattr(name, "value", name.extent.text)
+
+
+def _script_class(type_name: Any) -> Optional[PSType]:
+    """The class a script's own definitions or its using modules give a name."""
+    extent = getattr(type_name, "extent", None)
+    if extent is None or not isinstance(type_name, A.TypeName) or type_name.array_rank:
+        return None
+    key = type_name.full_name.lower()
+    own = _OWN.get(extent.source)
+    if own is not None and key in own:
+        return own[key]
+    entries = _IMPORTED.get(extent.source, {}).get(key)
+    if not entries:
+        return None
+    if len(entries) > 1:
+        names = [f"{e.name}" for e in entries]
+        raise RuntimeException(f"Type name '{type_name.full_name}' is ambiguous, it could be '{names[0]}' or "
+                               f"'{names[1]}'.", error_id="AmbiguousTypeReference",
+                               category=ErrorCategory.InvalidOperation, target_object=type_name.full_name)
+    return entries[0]

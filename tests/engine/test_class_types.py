@@ -1,0 +1,88 @@
+"""Where script classes are visible and what their definition must meet,
+as in pwsh 7.4: ``using namespace`` shortens type names, ``using module``
+imports a module's classes (which plain Import-Module callers do not see),
+a name two imported modules define is ambiguous, Get-Member lists a class's
+members, and a class that cannot be built reports pwsh's error when it runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.session import Shell as Session
+
+
+@pytest.fixture
+def s() -> Session:
+    return Session()
+
+
+@pytest.fixture
+def modules(tmp_path, s: Session) -> str:
+    for name, text in (("ModA", "A"), ("ModB", "B")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / f"{name}.psm1").write_text(f"class Thing {{ [string] Who() {{ return '{text}' }} }}\n"
+                                            f"class Only{name} {{ }}\n")
+    s.run(f"$env:PSModulePath = '{tmp_path}' + [IO.Path]::PathSeparator + $env:PSModulePath")
+    return str(tmp_path)
+
+
+def test_using_namespace_shortens_type_names(s: Session) -> None:
+    assert s.text("$b = [scriptblock]::Create(\"using namespace System.Text`n[StringBuilder]::new('x').ToString()\")"
+                  "; $b.Invoke()") == ["x"]
+
+
+def test_using_module_imports_the_module_classes(s: Session, modules: str) -> None:
+    assert s.text("[scriptblock]::Create(\"using module ModA`nclass Sub : Thing { }`n"
+                  "[Sub]::new().Who(); [ModA.Thing]::new().Who()\").Invoke()") == ["A", "A"]
+
+
+def test_a_module_class_is_not_seen_without_using(s: Session, modules: str) -> None:
+    assert s.text("Import-Module ModA; try { [OnlyModA] } catch { $_.FullyQualifiedErrorId }") == ["TypeNotFound"]
+
+
+def test_a_name_two_using_modules_define_is_ambiguous(s: Session, modules: str) -> None:
+    assert s.text("try { [scriptblock]::Create(\"using module ModA`nusing module ModB`n[Thing]\").Invoke() } "
+                  "catch { $_.Exception.InnerException.ErrorRecord.FullyQualifiedErrorId }; "
+                  "[scriptblock]::Create(\"using module ModA`nusing module ModB`n[ModB.Thing]::new().Who()\")"
+                  ".Invoke()") == ["AmbiguousTypeReference", "B"]
+
+
+def test_a_module_that_does_not_exist(s: Session) -> None:
+    assert s.text("try { [scriptblock]::Create(\"using module NoSuchModule`n1\").Invoke() } catch { "
+                  "$_.Exception.InnerException.ErrorRecord.FullyQualifiedErrorId }") == ["ModuleNotFoundDuringParse"]
+
+
+def test_get_member_lists_class_members(s: Session) -> None:
+    script = ("class P { [int]$X; hidden [int]$H; [int] Add([int]$a) { return $a } static [string] Hi() { return 'hi' } }\n"
+              "$p = [P]::new()\n")
+    assert s.text(script + "($p | Get-Member -MemberType Property,Method | "
+                  "Where-Object Name -in 'X','H','Add').Definition") == ["int Add(int a)", "int X {get;set;}"]
+    assert s.text(script + "($p | Get-Member -Force -Name H).Definition; ([P] | Get-Member -Static -Name Hi).Definition"
+                  ) == ["int H {get;set;}", "static string Hi()"]
+
+
+@pytest.mark.parametrize("definition, error_id", [
+    ("class S : string { }", "SealedBaseClass"),
+    ("class A { }; class B { }; class C : A, B { }", "InterfaceNameExpected"),
+    ("class A { }; class B : A[] { }", "SubtypeArray"),
+    ("class C : System.IComparable { }", "TypeCreationError"),
+    ("class C : System.IComparable { [void] CompareTo([object]$o) { } }", "TypeCreationError"),
+    ("class A { A([int]$a) { } }; class B : A { }", "BaseClassNoDefaultCtor"),
+    ("class A : B { }; class B { }", "TypeNotFound"),
+])
+def test_a_class_that_cannot_be_built(s: Session, definition: str, error_id: str) -> None:
+    assert s.text(f"try {{ [scriptblock]::Create('{definition}').Invoke() }} catch {{ "
+                  "$_.Exception.InnerException.ErrorRecord.FullyQualifiedErrorId }") == [error_id]
+
+
+def test_a_class_implementing_an_interface(s: Session) -> None:
+    assert s.text("class C : System.IComparable { [int]$V; [int] CompareTo([object]$o) { return $this.V - $o.V } }\n"
+                  "$c = [C]::new(); $c -is [System.IComparable]; "
+                  "[C].GetInterface('System.IComparable').FullName") == ["True", "System.IComparable"]
+
+
+def test_invoke_reports_a_script_error_as_the_method_failure(s: Session) -> None:
+    assert s.text("try { { throw 'bad' }.Invoke() } catch { $_.Exception.GetType().Name; $_.Exception.Message; "
+                  "$_.Exception.InnerException.Message }") == [
+        "MethodInvocationException", 'Exception calling "Invoke" with "0" argument(s): "bad"', "bad"]
