@@ -14,6 +14,7 @@ from pwshlike.dotnet.statics import make_table
 from pwshlike.dotnet.types import enum_type, register_class, register_static_members
 from pwshlike.runtime import active
 
+from . import initial_state as iss
 from . import powershell_api as api
 from . import runspaces as rs
 from .invocation_settings import PSInvocationSettings
@@ -45,8 +46,10 @@ def register() -> None:
     register_class(rs.RunspaceStateInfo, _RUNSPACES + "RunspaceStateInfo")
     register_class(rs.SessionStateProxy, _RUNSPACES + "SessionStateProxy")
     register_class(rs.DefaultHost, "System.Management.Automation.Internal.Host.InternalHost")
-    register_class(rs.InitialSessionState, _RUNSPACES + "InitialSessionState", "initialsessionstate")
+    register_class(iss.InitialSessionState, _RUNSPACES + "InitialSessionState", "initialsessionstate")
     register_static_members(_RUNSPACES + "InitialSessionState", lambda: make_table(
-        {}, {"CreateDefault": rs.default_session_state, "CreateDefault2": rs.default_session_state}))
-    register_class(rs.SessionStateVariableEntry, _RUNSPACES + "SessionStateVariableEntry",
-                   constructor=rs.SessionStateVariableEntry)
+        {}, {"CreateDefault": iss.default_session_state, "CreateDefault2": iss.default_session_state}))
+    register_class(iss.SessionStateVariableEntry, _RUNSPACES + "SessionStateVariableEntry",
+                   constructor=iss.SessionStateVariableEntry)
+    register_class(iss.SessionStateFunctionEntry, _RUNSPACES + "SessionStateFunctionEntry",
+                   constructor=iss.SessionStateFunctionEntry)

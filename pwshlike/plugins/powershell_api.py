@@ -75,14 +75,20 @@ class Command:
     CommandInfo or script text, its parameters, and whether a statement
     ends after it."""
 
-    __slots__ = ("command", "IsScript", "UseLocalScope", "Parameters", "IsEndOfStatement")
+    __slots__ = ("command", "IsScript", "local_scope", "Parameters", "IsEndOfStatement")
 
-    def __init__(self, command: Any, is_script: bool, use_local_scope: bool) -> None:
+    def __init__(self, command: Any, is_script: bool, local_scope: Optional[bool]) -> None:
         self.command = command
         self.IsScript = is_script
-        self.UseLocalScope = use_local_scope
+        # None when not given: a command then runs as `&` runs it; False
+        # dot-sources a script or function, as pwsh's nullable _useLocalScope.
+        self.local_scope = local_scope
         self.Parameters: GenericList = GenericList()
         self.IsEndOfStatement = False
+
+    @property
+    def UseLocalScope(self) -> bool:
+        return bool(self.local_scope)
 
     @property
     def CommandText(self) -> str:
@@ -106,12 +112,13 @@ class PSCommand:
     def Clear(self) -> None:
         self.Commands.clear()
 
-    def AddCommand(self, command: Any, use_local_scope: Any = False) -> "PSCommand":
+    def AddCommand(self, command: Any, use_local_scope: Any = None) -> "PSCommand":
         if command is None:
             raise PSArgumentNullException("Value cannot be null.", param_name="command")
         if not isinstance(command, str) and not hasattr(command, "new_processor"):
             command = conversions.to_string(command)
-        self.Commands.append(Command(command, False, conversions.to_bool(use_local_scope)))
+        local = None if use_local_scope is None else conversions.to_bool(use_local_scope)
+        self.Commands.append(Command(command, False, local))
         return self
 
     def AddScript(self, script: Any, use_local_scope: Any = False) -> "PSCommand":
@@ -273,7 +280,7 @@ class PowerShell:
 
     # --- building the commands ---------------------------------------------------------------
 
-    def AddCommand(self, command: Any, use_local_scope: Any = False) -> "PowerShell":
+    def AddCommand(self, command: Any, use_local_scope: Any = None) -> "PowerShell":
         self._assert_not_running()
         self.command.AddCommand(command, use_local_scope)
         return self
@@ -471,7 +478,8 @@ class _Invocation:
         """The CommandInfo of a command, or of a script's script block."""
         context = self.context
         if not command.IsScript:
-            return context.command_resolver(context, command.command, "&", None), "&"
+            operator = "." if command.local_scope is False else "&"
+            return context.command_resolver(context, command.command, operator, None), operator
         from pwshlike.runtime.scriptblock import ScriptBlock, ScriptBlockCode
         ast, tokens = _parse(command.command)
         if self.history is not None:

@@ -22,13 +22,14 @@ from typing import Any, Optional
 
 from pwshlike.dotnet import conversions
 from pwshlike.dotnet.errors import (
-    ErrorCategory, HostException, InvocationInfo, PSArgumentNullException, PSInvalidOperationException,
-    RuntimeException,
+    ErrorCategory, HostException, PSArgumentNullException, PSInvalidOperationException, RuntimeException,
 )
 from pwshlike.dotnet.methodcall import invocation_error
-from pwshlike.dotnet.values import EnumInfo, GenericList
+from pwshlike.dotnet.values import EnumInfo
 from pwshlike.runtime import active
 from pwshlike.runtime.context import ExecutionContext, TextHost
+
+from .initial_state import InitialSessionState, apply_initial_state, default_session_state
 
 RUNSPACE_STATE = EnumInfo("System.Management.Automation.Runspaces.RunspaceState", (
     ("BeforeOpen", 0), ("Opening", 1), ("Opened", 2), ("Closed", 3), ("Closing", 4), ("Broken", 5),
@@ -47,15 +48,6 @@ class InvalidRunspaceStateException(PSInvalidOperationException):
 
     full_name = "System.Management.Automation.Runspaces.InvalidRunspaceStateException"
     default_error_id = "InvalidRunspaceState"
-
-
-class RunspaceOpenModuleLoadException(RuntimeException):
-    """A module an InitialSessionState names did not import while a
-    runspace opened (only thrown with ThrowOnRunspaceOpenError)."""
-
-    full_name = "System.Management.Automation.Runspaces.RunspaceOpenModuleLoadException"
-    default_error_id = "RunspaceOpenModuleLoadException"
-    default_category = ErrorCategory.OpenError
 
 
 class DefaultHost(TextHost):
@@ -123,50 +115,6 @@ class RunspaceStateInfo:
 
     def ToString(self) -> str:
         return str(self.State)
-
-
-class SessionStateVariableEntry:
-    """``SessionStateVariableEntry(name, value, description)``: a variable
-    an InitialSessionState gives every runspace opened from it."""
-
-    __slots__ = ("Name", "Value", "Description", "Options")
-
-    def __init__(self, name: Any, value: Any = None, description: Any = None, options: Any = None) -> None:
-        self.Name = conversions.to_string(name)
-        self.Value = value
-        self.Description = "" if description is None else conversions.to_string(description)
-        self.Options = options
-
-
-class InitialSessionState:
-    """``[initialsessionstate]``: what a runspace starts with.  Every
-    runspace here starts as the shell's sessions do (all of the engine's
-    commands and modules); the state adds ``Variables`` to it and imports
-    the modules named with ``ImportPSModule`` when the runspace opens."""
-
-    __slots__ = ("Variables", "ThrowOnRunspaceOpenError", "modules")
-
-    def __init__(self) -> None:
-        self.Variables: GenericList = GenericList()
-        self.ThrowOnRunspaceOpenError = False
-        self.modules: list[str] = []
-
-    def ImportPSModule(self, names: Any) -> None:
-        """Names modules to import into each runspace opened from this state."""
-        items = names if isinstance(names, (list, tuple)) else [names]
-        self.modules.extend(conversions.to_string(name) for name in items)
-
-    def Clone(self) -> "InitialSessionState":
-        copy = InitialSessionState()
-        copy.Variables.extend(self.Variables)
-        copy.ThrowOnRunspaceOpenError = self.ThrowOnRunspaceOpenError
-        copy.modules = list(self.modules)
-        return copy
-
-
-def default_session_state() -> InitialSessionState:
-    """``CreateDefault()``, ``CreateDefault2()``: the shell's own start."""
-    return InitialSessionState()
 
 
 class SessionStateProxy:
@@ -253,8 +201,6 @@ class Runspace:
             build(context, None)
             context.formatter = _formatter_for(context, creator)
             context.session.location = creator.session.location
-            for entry in self.InitialSessionState.Variables:
-                context.session.set_value(_global_name(entry.Name), entry.Value, context.scope)
         finally:
             if creator is not None:
                 creator.activate()
@@ -262,29 +208,12 @@ class Runspace:
         self.host = host
         self.state = "Opened"
         register_runspace(context, self)
-        if self.InitialSessionState.modules:
-            self._import_modules(context, creator)
-
-    def _import_modules(self, context: ExecutionContext, creator: Any) -> None:
-        """Imports the state's modules.  As in pwsh, a module that does not
-        import is passed over, unless the state's ThrowOnRunspaceOpenError
-        asks for the error: the runspace is then broken."""
-        from pwshlike.runtime.pipeline import CommandArgument, run_pipeline
-        strict = conversions.to_bool(self.InitialSessionState.ThrowOnRunspaceOpenError)
         try:
-            info = context.command_resolver(context, "Import-Module", "&", None)
-            arguments = [CommandArgument("Name", list(self.InitialSessionState.modules)),
-                         CommandArgument("ErrorAction", "Stop" if strict else "SilentlyContinue")]
-            invocation = InvocationInfo(info, "Import-Module", pipeline_position=1, pipeline_length=1)
-            run_pipeline(context, [info.new_processor(context, arguments, invocation)], lambda _obj: None)
-        except Exception as exc:
-            first = context.to_runtime_exception(exc)
+            apply_initial_state(self.InitialSessionState, context)
+        except RuntimeException as exc:
             self.state = "Broken"
-            self.reason = RunspaceOpenModuleLoadException(
-                f"One or more errors occurred processing the module '{', '.join(self.InitialSessionState.modules)}' "
-                "specified in the InitialSessionState object used to create this runspace. See the ErrorRecords "
-                f"property for a complete list of errors. The first error was: {first.message}", first)
-            raise invocation_error("Open", 0, self.reason) from exc
+            self.reason = exc
+            raise invocation_error("Open", 0, exc) from exc
         finally:
             if creator is not None:
                 creator.activate()

@@ -150,3 +150,15 @@ def test_the_caller_stays_the_current_session_after_invoke():
     out = shell.text("$here = 'caller'; $null = [powershell]::Create().AddScript('$here = \"runspace\"').Invoke();"
                      "[scriptblock]::Create('$here').Invoke()")
     assert out == ["caller"]
+
+
+def test_add_command_scope_follows_use_local_scope(tmp_path):
+    script = tmp_path / "sets.ps1"
+    script.write_text("$fromScript = 'leaked'\n")
+    shell = Shell()
+    out = shell.text(f"$ps = [powershell]::Create(); $null = $ps.AddCommand('{script}').Invoke(); $ps.Commands.Clear();"
+                     "$ps.AddScript('\"[$fromScript]\"').Invoke(); $ps.Commands.Clear();"
+                     f"$null = $ps.AddCommand('{script}', $false).Invoke(); $ps.Commands.Clear();"
+                     "$ps.AddScript('\"[$fromScript]\"').Invoke(); $ps.Commands.Clear();"
+                     f"$ps.AddCommand('{script}', $true).Commands.Commands[0].UseLocalScope")
+    assert out == ["[]", "[leaked]", "True"]

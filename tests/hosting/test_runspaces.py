@@ -112,3 +112,26 @@ def test_a_module_that_does_not_import_is_passed_over_unless_asked_to_throw():
     assert out[:3] == ["Opened", "RunspaceOpenModuleLoadException", "Broken"]
     assert out[3].startswith("One or more errors occurred processing the module 'No.Such.Module' specified in the "
                              "InitialSessionState object used to create this runspace.")
+
+
+def test_initial_session_state_functions_and_startup_scripts(tmp_path):
+    startup = tmp_path / "startup.ps1"
+    startup.write_text("$fromStartup = 'set by startup'\nfunction Get-Started { 'started' }\n")
+    shell = Shell()
+    out = shell.text("$iss = [initialsessionstate]::CreateDefault();"
+                     "$iss.Commands.Add([System.Management.Automation.Runspaces.SessionStateFunctionEntry]::new("
+                     "'Get-Canary', '\"canary $args\"'));"
+                     f"$iss.StartupScripts.Add('{startup}');"
+                     "[powershell]::Create($iss).AddScript('Get-Canary 1; Get-Started; $fromStartup').Invoke()")
+    assert out == ["canary 1", "started", "set by startup"]
+
+
+def test_a_failing_startup_script_is_passed_over_unless_asked_to_throw(tmp_path):
+    startup = tmp_path / "failing.ps1"
+    startup.write_text("throw 'startup failed'\n")
+    shell = Shell()
+    out = shell.text(f"$iss = [initialsessionstate]::CreateDefault(); $iss.StartupScripts.Add('{startup}');"
+                     "$rs = [runspacefactory]::CreateRunspace($iss); $rs.Open(); $rs.RunspaceStateInfo.State;"
+                     "$iss.ThrowOnRunspaceOpenError = $true; $rs = [runspacefactory]::CreateRunspace($iss);"
+                     "try { $rs.Open() } catch { $_.Exception.InnerException.Message }; $rs.RunspaceStateInfo.State")
+    assert out == ["Opened", "startup failed", "Broken"]
