@@ -12,7 +12,7 @@ first command.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from ..language import ast as A
 from ..language.numeric import TypedNumber
@@ -135,6 +135,15 @@ class CommandCompiler:
                 ctx.statement_error(exc, extent, out)
         return write
 
+    def steppable_processors(self, node: Any) -> Callable[[Any, bool], list]:
+        """The processors of a PipelineAst of commands for a steppable
+        pipeline, made (arguments evaluated and bound) when it begins, with
+        the first command expecting input or not."""
+        makers = [self._command_maker(e) for e in node.pipeline_elements]
+        length = len(makers)
+        return lambda ctx, expecting_input: [make(ctx, i + 1, length, expecting_input or i > 0)
+                                             for i, make in enumerate(makers)]
+
     def _pipeline_source(self, node: Any) -> Callable[[Any], Any]:
         """The objects a leading expression sends into a pipeline."""
         inner = node
@@ -178,7 +187,7 @@ class CommandCompiler:
         operator = node.invocation_operator
         extent = node.extent
 
-        def make(ctx: Any, position: int, length: int) -> Any:
+        def make(ctx: Any, position: int, length: int, expecting_input: Optional[bool] = None) -> Any:
             args: list[CommandArgument] = []
             for argument in arguments:
                 argument(ctx, args)
@@ -192,7 +201,7 @@ class CommandCompiler:
             invocation_name = operator if operator else (target if isinstance(target, str) else to_string(target))
             invocation = InvocationInfo(info, invocation_name, extent, GenericDictionary(),
                                         pipeline_position=position, pipeline_length=length,
-                                        expecting_input=position > 1)
+                                        expecting_input=position > 1 if expecting_input is None else expecting_input)
             processor = info.new_processor(ctx, args, invocation)
             if redirections:
                 return RedirectedProcessor(ctx, invocation, processor, redirections)

@@ -30,7 +30,7 @@ from .compile_statements import StatementCompiler
 from . import active
 from .automatic import PS_VERSION
 from .compile_support import references_variable
-from .scriptblock import register_compiler
+from .scriptblock import register_compiler, register_steppable_compiler
 from .type_names import import_using_modules, record_using_namespaces
 
 Expr = Callable[[Any], Any]
@@ -187,6 +187,7 @@ def compile_script_block(ast: Any, function_parameters: Optional[list] = None) -
 
 
 register_compiler(compile_script_block)
+register_steppable_compiler(lambda pipeline: Compiler().steppable_processors(pipeline))
 
 
 def compile_expression(ast: Any) -> Expr:

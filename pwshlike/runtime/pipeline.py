@@ -205,6 +205,89 @@ def run_pipeline(ctx: Any, processors: list[CommandProcessor], out: Callable[[An
         ctx.last_success = not state.failed
 
 
+class SteppablePipeline:
+    """``$sb.GetSteppablePipeline()``: a pipeline a proxy command drives one
+    step at a time.  ``Begin(expectInput)`` begins every command,
+    ``Process(input)`` feeds one object (none unless input was expected) and
+    ``End()`` ends them; each returns the output written since the last
+    call (Begin's output comes back from the first Process).  ``clean``
+    blocks run once: after End, when a step fails, or on ``Clean()``."""
+
+    full_name = "System.Management.Automation.SteppablePipeline"
+    PS_MEMBERS = {"Begin": "begin", "Process": "process", "End": "end", "Clean": "clean", "Dispose": "dispose"}
+
+    def __init__(self, ctx: Any, make_processors: Callable[[Any, bool], list[CommandProcessor]]) -> None:
+        self.ctx = ctx
+        self.make_processors = make_processors
+        self.processors: list[CommandProcessor] = []
+        self.output: list[Any] = []
+        self.expect_input = False
+        self.cleaned = False
+
+    def begin(self, expect_input: Any) -> None:
+        """``Begin($expectInput)`` or ``Begin($PSCmdlet)`` (whose command expects input or not)."""
+        invocation = getattr(expect_input, "my_invocation", None)
+        self.expect_input = bool(invocation.expecting_input) if invocation is not None else bool(expect_input)
+        processors = self.processors = self.make_processors(self.ctx, self.expect_input)
+        last = len(processors) - 1
+        processors[last].downstream = self.output.append
+        for i in range(last):
+            processors[i].downstream = _begin_then_process(processors[i + 1])
+            processors[i + 1].expecting_input = True
+        processors[0].expecting_input = self.expect_input
+
+        def begin_all() -> None:
+            for processor in processors:
+                if not processor.began:
+                    processor.began = True
+                    processor.begin()
+            for i in range(last):
+                processors[i].downstream = processors[i + 1].process
+        self._step(begin_all)
+
+    def process(self, *input_object: Any) -> list[Any]:
+        value = input_object[0] if input_object and self.expect_input else NO_INPUT
+        first = self.processors[0]
+        self._step(lambda: first.process(value))
+        return self._take()
+
+    def end(self) -> list[Any]:
+        try:
+            self._step(lambda: [processor.end() for processor in self.processors])
+            return self._take()
+        finally:
+            self.clean()
+
+    def clean(self) -> None:
+        if self.cleaned:
+            return
+        self.cleaned = True
+        for processor in self.processors:
+            if processor.began:
+                processor.clean()
+
+    def dispose(self) -> None:
+        """Nothing is held beyond the processors; ``clean`` has its own rules."""
+
+    def _step(self, step: Callable[[], Any]) -> None:
+        ctx = self.ctx
+        saved = ctx.pipeline_state
+        ctx.pipeline_state = PipelineState()
+        try:
+            step()
+        except StopUpstreamCommands as stop:
+            _finish_stopped(self.processors, stop)
+        except BaseException:
+            self.clean()  # a failed step ends the pipeline, as pwsh's DoCleanup on failure
+            raise
+        finally:
+            ctx.pipeline_state = saved
+
+    def _take(self) -> list[Any]:
+        taken, self.output[:] = list(self.output), []
+        return taken
+
+
 def _begin_then_process(processor: CommandProcessor) -> Callable[[Any], None]:
     """The downstream link while commands are beginning: begins the
     receiving command first if an upstream begin block writes output."""

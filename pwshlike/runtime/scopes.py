@@ -288,7 +288,11 @@ class SessionState:
 
     def resolve_path(self, path: str) -> str:
         """A file system path made absolute against the current location
-        (``~`` expands to the home directory, as pwsh's FileSystem provider)."""
+        (``~`` expands to the home directory, as pwsh's FileSystem provider).
+        A backslash separates directories, as the provider treats it on Unix
+        (``"$TestDrive\\out.txt"``)."""
+        if "\\" in path:
+            path = path.replace("\\", "/")
         if path == "~" or path.startswith("~/"):
             path = os.path.expanduser(path)
         if os.path.isabs(path):

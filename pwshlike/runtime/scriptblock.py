@@ -18,16 +18,16 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..dotnet.conversions import to_bool, to_string
-from ..dotnet.errors import ParseException, RuntimeException, ScriptCallDepthException
+from ..dotnet.errors import ParseException, PSInvalidOperationException, RuntimeException, ScriptCallDepthException
 from ..dotnet.methodcall import invocation_error
 from ..dotnet.types import ensure_lazy_types
 from ..dotnet.values import ArrayList, iter_collection
 from ..language import parse_input
-from ..language.ast import FunctionDefinitionAst
+from ..language.ast import CommandAst, FunctionDefinitionAst, PipelineAst
 from ..language.restricted import RestrictedLanguageChecker
 from . import active
 from .flow import ExitException, ReturnException
-from .pipeline import NO_INPUT
+from .pipeline import NO_INPUT, SteppablePipeline
 from .scopes import PSVariable, Scope, new_session_state
 
 MAX_CALL_DEPTH = 1000
@@ -65,11 +65,37 @@ compiles ``{ }`` literals into ScriptBlocks), installs it when it loads
 through :func:`register_compiler`."""
 
 
+def _steppable_missing(pipeline: Any) -> Callable[[Any, bool], list]:
+    raise RuntimeError("pwshlike.runtime.compiler is not loaded: it installs the steppable pipeline compiler")
+
+
+_steppable_processors: Callable[[Any], Callable[[Any, bool], list]] = _steppable_missing
+"""Compiles a PipelineAst for a steppable pipeline: the function making its
+processors in a context, the first one expecting input or not.  The
+compiler installs it when it loads (:func:`register_steppable_compiler`)."""
+
+_ONE_CLAUSE_ONLY = ("The script block cannot be converted because it contains more than one clause. Expressions or "
+                    "control structures are not permitted. Verify that the script block contains exactly one "
+                    "pipeline or command.")
+_ONE_PIPELINE_ONLY = ("Only a script block that contains exactly one pipeline or command can be converted. "
+                      "Expressions or control structures are not permitted. Verify that the script block contains "
+                      "exactly one pipeline or command.")
+_EMPTY_PIPELINE = ("An empty script block cannot be converted. Verify that the script block contains exactly one "
+                   "pipeline or command.")
+
+
 def register_compiler(compile_script_block: Callable[[Any, Optional[list]], Any]) -> None:
     """Installs the function ScriptBlockCode compiles its AST with (called
     once, by pwshlike.runtime.compiler at import)."""
     global _compile
     _compile = compile_script_block
+
+
+def register_steppable_compiler(compile_pipeline: Callable[[Any], Callable[[Any, bool], list]]) -> None:
+    """Installs ``compile_pipeline(pipeline_ast)`` (called once, by
+    pwshlike.runtime.compiler at import)."""
+    global _steppable_processors
+    _steppable_processors = compile_pipeline
 
 
 class InputEnumerator:
@@ -136,7 +162,8 @@ class ScriptBlock:
                   "GetNewClosure": "get_new_closure", "Ast": "public_ast", "File": "file",
                   "IsFilter": "is_filter", "StartPosition": "start_position",
                   "Module": "module", "Attributes": "attributes", "ToString": "__str__",
-                  "CheckRestrictedLanguage": "check_restricted_language"}
+                  "CheckRestrictedLanguage": "check_restricted_language",
+                  "GetSteppablePipeline": "get_steppable_pipeline"}
 
     def __init__(self, code: ScriptBlockCode, context: Any = None, *, is_script: bool = False,
                  state: Optional[Scope] = None, name: str = "") -> None:
@@ -196,6 +223,32 @@ class ScriptBlock:
         errors = checker.check_script_block(self.code.ast)
         if errors:
             raise ParseException(errors=errors)
+
+    def get_steppable_pipeline(self, *_origin_and_args: Any) -> SteppablePipeline:
+        """``$sb.GetSteppablePipeline()``: the block's one pipeline of
+        commands, to be stepped by the caller (proxy commands); its
+        arguments are evaluated and bound when it begins, in the scope
+        that begins it."""
+        return SteppablePipeline(self._context(), _steppable_processors(self._single_pipeline()))
+
+    def _single_pipeline(self) -> Any:
+        """pwsh's GetSimplePipeline: one pipeline starting with a command."""
+        ast = self.code.ast
+        end = ast.end_block
+        if ast.begin_block is not None or ast.process_block is not None or ast.clean_block is not None:
+            raise PSInvalidOperationException(_ONE_CLAUSE_ONLY)
+        statements = end.statements if end is not None else []
+        if not statements:
+            raise PSInvalidOperationException(_EMPTY_PIPELINE)
+        if end.traps:
+            raise PSInvalidOperationException("A script block that contains a top-level trap statement cannot be "
+                                              "converted.")
+        pipeline = statements[0]
+        if len(statements) > 1 or not isinstance(pipeline, PipelineAst):
+            raise PSInvalidOperationException(_ONE_PIPELINE_ONLY)
+        if not isinstance(pipeline.pipeline_elements[0], CommandAst):
+            raise PSInvalidOperationException(_EMPTY_PIPELINE)
+        return pipeline
 
     def bound_to(self, state: Optional[Scope]) -> "ScriptBlock":
         """A copy of this block bound to another session state (pwsh's
