@@ -11,8 +11,7 @@ from typing import Any, Optional
 
 from pwshlike.dotnet.errors import RuntimeException
 from pwshlike.dotnet.netobjects import Version
-from pwshlike.runtime.script_classes import module_classes
-from pwshlike.runtime.type_names import register_module_importer
+from pwshlike.runtime.type_names import module_types, register_module_importer
 
 from .errors import ModuleError
 from .paths import find_modules, is_module_path, module_paths, readable
@@ -45,7 +44,7 @@ def import_for_using(context: Any, specification: Any, folder: Optional[str]) ->
                 table.import_name(name, options)
     except ModuleError as exc:
         raise RuntimeException(str(exc), error_id=exc.record.fully_qualified_error_id) from exc
-    return info.name, module_classes(info)
+    return info.name, module_types(info)
 
 
 def _best_on_disk(name: str, options: ImportOptions) -> Any:

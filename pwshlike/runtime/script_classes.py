@@ -31,7 +31,7 @@ from .class_rules import check_base_constructor, check_base_type, check_base_wri
 from .error_records import set_position
 from .pipeline import NO_INPUT
 from .scriptblock import ScriptBlock, ScriptBlockCode
-from .type_names import add_script_type, resolve_in_script
+from .type_names import add_module_type, add_script_type, resolve_in_script
 
 Expr = Callable[[Any], Any]
 _VOID_NAMES = frozenset(("void", "system.void"))
@@ -139,7 +139,7 @@ class ClassDefiner:
             return
         for member in node.members:
             if isinstance(member, A.PropertyMemberAst):
-                cls.add_property(self._property(member, node))
+                cls.add_property(self._property(cls, member, node))
             elif member.is_constructor:
                 cls.add_constructor(self._method(cls, member, node))
             else:
@@ -147,11 +147,11 @@ class ClassDefiner:
         check_interfaces(cls)
         check_base_constructor(cls, node)
 
-    def _property(self, member: A.PropertyMemberAst, owner: A.TypeDefinitionAst) -> ScriptProperty:
+    def _property(self, cls: ScriptClass, member: A.PropertyMemberAst, owner: A.TypeDefinitionAst) -> ScriptProperty:
         pstype = self._type(member.property_type, owner) if member.property_type is not None else None
         prop = ScriptProperty(member.name, pstype, bool(member.is_hidden), bool(member.is_static))
         if member.initial_value is not None:
-            prop.init = _initializer(prop, self.compile_expression(member.initial_value), member.extent)
+            prop.init = _initializer(cls, prop, self.compile_expression(member.initial_value), member.extent)
         return prop
 
     def _method(self, cls: ScriptClass, member: A.FunctionMemberAst, owner: A.TypeDefinitionAst) -> ScriptMethod:
@@ -188,16 +188,23 @@ class ClassDefiner:
         return TypeRef(constraint.type_name.full_name, lambda: resolve_in_script(constraint.type_name))
 
 
-def _initializer(prop: ScriptProperty, compiled: Expr, extent: A.Extent) -> Callable[[], Any]:
-    """A property's initializer, evaluated in the session running when the
-    object is made and converted to the property's type; its errors point
-    at the property."""
+def _initializer(cls: ScriptClass, prop: ScriptProperty, compiled: Expr, extent: A.Extent) -> Callable[[], Any]:
+    """A property's initializer, evaluated in the class's session state (a
+    module's class sees the module's variables) and converted to the
+    property's type; its errors point at the property."""
     def init() -> Any:
+        ctx = active.context
+        saved = ctx.scope
+        state = cls.state
+        if state is not None and state is not saved.state:
+            ctx.scope = ctx.state_scopes.get(state, state)
         try:
-            return prop.coerce(compiled(active.context))
+            return prop.coerce(compiled(ctx))
         except RuntimeException as exc:
             set_position(exc, extent)
             raise
+        finally:
+            ctx.scope = saved
     return init
 
 
@@ -244,17 +251,7 @@ def bind_definition(cls: ScriptClass, source: A.SourceText, state: Any) -> None:
     if module is None:
         cls.register()
     else:
-        _MODULE_CLASSES.setdefault(id(module), (module, {}))[1][cls.name.lower()] = cls.pstype
-
-
-# id(module) -> (the module, its classes by name).
-_MODULE_CLASSES: dict[int, tuple[Any, dict[str, PSType]]] = {}
-
-
-def module_classes(module: Any) -> list[PSType]:
-    """The classes a module's code defined (what ``using module`` imports)."""
-    entry = _MODULE_CLASSES.get(id(module))
-    return list(entry[1].values()) if entry is not None and entry[0] is module else []
+        add_module_type(module, cls.pstype)
 
 
 def _is_interface(t: PSType) -> bool:

@@ -21,6 +21,7 @@ from ..dotnet.errors import ErrorCategory, ParseException, RuntimeException
 from ..dotnet.types import find_type, PSType, resolve_type
 from ..language import ast as A
 from ..language.errors import ParseError
+from . import active
 
 # The script's source text -> the namespaces its using statements open.
 _NAMESPACES: "weakref.WeakKeyDictionary[A.SourceText, tuple[str, ...]]" = weakref.WeakKeyDictionary()
@@ -70,6 +71,22 @@ def add_script_type(source: A.SourceText, pstype: PSType) -> None:
     _OWN.setdefault(source, {})[pstype.name.lower()] = pstype
 
 
+# id(module) -> (the module, its classes by name): what its code defined.
+_MODULE_TYPES: dict[int, tuple[Any, dict[str, PSType]]] = {}
+
+
+def add_module_type(module: Any, pstype: PSType) -> None:
+    """A class a module's code defined: its code, and the scripts that
+    ``using module`` it, find it; the rest of the session does not."""
+    _MODULE_TYPES.setdefault(id(module), (module, {}))[1][pstype.name.lower()] = pstype
+
+
+def module_types(module: Any) -> list[PSType]:
+    """The classes a module's code defined (what ``using module`` imports)."""
+    entry = _MODULE_TYPES.get(id(module))
+    return list(entry[1].values()) if entry is not None and entry[0] is module else []
+
+
 def register_module_importer(importer: Callable[[Any, Any, Optional[str]], tuple[str, list[PSType]]]) -> None:
     """Installs how ``using module`` imports a module (the modules layer's
     Import-Module): ``importer(context, name or specification, script folder)``
@@ -115,6 +132,16 @@ def _specification(name: Any) -> Any:
     return getattr(name, "value", name.extent.text)
 
 
+def _running_module_type(key: str) -> Optional[PSType]:
+    """A class of the module whose session state is running (``& $module { [C] }``)."""
+    ctx = active.context
+    module = getattr(ctx.scope.state, "module", None) if ctx is not None else None
+    if module is None:
+        return None
+    entry = _MODULE_TYPES.get(id(module))
+    return entry[1].get(key) if entry is not None and entry[0] is module else None
+
+
 def _script_class(type_name: Any) -> Optional[PSType]:
     """The class a script's own definitions or its using modules give a name."""
     extent = getattr(type_name, "extent", None)
@@ -126,7 +153,7 @@ def _script_class(type_name: Any) -> Optional[PSType]:
         return own[key]
     entries = _IMPORTED.get(extent.source, {}).get(key)
     if not entries:
-        return None
+        return _running_module_type(key)
     if len(entries) > 1:
         names = [f"{e.name}" for e in entries]
         raise RuntimeException(f"Type name '{type_name.full_name}' is ambiguous, it could be '{names[0]}' or "

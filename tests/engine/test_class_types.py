@@ -86,3 +86,11 @@ def test_invoke_reports_a_script_error_as_the_method_failure(s: Session) -> None
     assert s.text("try { { throw 'bad' }.Invoke() } catch { $_.Exception.GetType().Name; $_.Exception.Message; "
                   "$_.Exception.InnerException.Message }") == [
         "MethodInvocationException", 'Exception calling "Invoke" with "0" argument(s): "bad"', "bad"]
+
+
+def test_a_module_class_runs_in_the_module(s: Session, tmp_path) -> None:
+    module = tmp_path / "Counter.psm1"
+    module.write_text("$start = $args[0]\nclass Counter { $Value = $start; [int] Next() { return ++$this.Value } }\n"
+                      "function New-Counter { [Counter]::new() }\n")
+    assert s.text(f"Import-Module '{module}' -ArgumentList 41; (New-Counter).Next(); "
+                  "(& (Get-Module Counter) { [Counter]::new() }).Value") == ["42", "41"]
