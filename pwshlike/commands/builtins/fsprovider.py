@@ -73,9 +73,6 @@ class FileSystemItems:
         """A path made absolute without wildcard expansion."""
         return fspaths.resolve(cmd.context.session, path)
 
-    def exists(self, cmd: Any, path: str) -> bool:
-        return os.path.lexists(path)
-
     def is_container(self, path: str) -> bool:
         return os.path.isdir(path)
 

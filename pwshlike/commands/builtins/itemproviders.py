@@ -27,7 +27,7 @@ from .sessionproviders import ALIAS, ENVIRONMENT, FUNCTION, VARIABLE
 
 _DRIVE_RE = re.compile(r"^([A-Za-z_][\w-]*):(.*)$", re.DOTALL)
 
-# Drive name (lower case) -> (provider, root prepended to the rest of the path).
+# Drive name (lower case) -> the session-state provider behind it.
 _SESSION_DRIVES: dict[str, Any] = {"env": ENVIRONMENT, "variable": VARIABLE, "function": FUNCTION,
                                    "alias": ALIAS}
 

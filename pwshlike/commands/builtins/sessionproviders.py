@@ -80,9 +80,6 @@ class SessionStateItems(ABC):
     def has_children(self, path: str) -> bool:
         return False
 
-    def exists(self, cmd: Any, name: str) -> bool:
-        return not name or self.find(cmd, name) is not None
-
     # --- the item operations ---------------------------------------------------------------
 
     def new_item(self, cmd: Any, name: str, item_type: Optional[str], value: Any) -> Iterator[Any]:
