@@ -411,7 +411,9 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
             continue
         param = resolve_parameter(metadata, arg.name, command_name)
         if param is None:
-            if simple_function:
+            # An unknown -name is an argument like any other for a simple function, or where a
+            # parameter takes the remaining arguments (pwsh binds its unbound arguments there).
+            if simple_function or _remaining_arguments_parameter(binding) is not None:
                 text = arg.text or ("-" + arg.name + (":" if arg.colon else ""))
                 positional.append(ParameterToken(text))
                 if arg.colon:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
+from pwshlike.dotnet.errors import ParsingMetadataException
 from pwshlike.language import ast as A
 
 from .validation import (
@@ -21,7 +22,7 @@ from .validation import (
 )
 from .common import common_parameters, should_process_parameters
 from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata, ParameterSetSpec
-from .typeconv import converter_for
+from .typeconv import script_parameter_converter, TypeConverter
 
 Evaluate = Callable[[A.Ast], Any]
 
@@ -86,6 +87,10 @@ def build_script_metadata(name: str, script_block: Any, evaluate: Evaluate) -> C
         is_advanced = is_advanced or advanced
         any_explicit_position = any_explicit_position or explicit_position
         params.append(meta)
+    if is_advanced:
+        for meta in params:
+            if isinstance(meta.converter, TypeConverter):
+                meta.converter = script_parameter_converter(meta.converter.type_name, advanced=True)
     binding = cmdlet_binding or {}
     positional_binding = _truthy(binding.get("positionalbinding", True))
     if positional_binding and not any_explicit_position:
@@ -96,10 +101,18 @@ def build_script_metadata(name: str, script_block: Any, evaluate: Evaluate) -> C
         if supports_should_process:
             params += should_process_parameters()
     default_set = binding.get("defaultparametersetname")
-    return CommandMetadata(name, params, default_parameter_set=str(default_set) if default_set else None,
-                           supports_should_process=supports_should_process,
-                           confirm_impact=str(binding.get("confirmimpact", "Medium")),
-                           positional_binding=positional_binding, is_advanced=is_advanced)
+    metadata = CommandMetadata(name, params, default_parameter_set=str(default_set) if default_set else None,
+                               supports_should_process=supports_should_process,
+                               confirm_impact=str(binding.get("confirmimpact", "Medium")),
+                               positional_binding=positional_binding, is_advanced=is_advanced)
+    if len(metadata.parameter_sets) > MAX_PARAMETER_SETS:
+        raise ParsingMetadataException("Cannot get or run the command. The maximum number of parameter sets for "
+                                       "this command has been exceeded.", error_id="ParsingTooManyParameterSets")
+    return metadata
+
+
+MAX_PARAMETER_SETS = 32
+"""pwsh numbers a command's parameter sets with the bits of a uint."""
 
 
 def _assign_automatic_positions(params: list[ParameterMetadata]) -> None:
@@ -118,9 +131,12 @@ def attribute_validator(attr: Any, kind: str, evaluate: Evaluate) -> Optional[An
     attribute pwshlike does not know, which pwsh would also ignore at
     binding time if it were not a validation attribute)."""
     args = _positional_args(attr, evaluate)
+    named = _named_args(attr, evaluate)
+    message = named.get("errormessage")
+    error_message = None if message is None else str(message)
     if kind == "validateset":
-        ignore_case = _truthy(_named_args(attr, evaluate).get("ignorecase", True))
-        return validate_set([str(v) for v in args], ignore_case)
+        ignore_case = _truthy(named.get("ignorecase", True))
+        return validate_set([str(v) for v in args], ignore_case, error_message)
     if kind == "validatenotnull":
         return validate_not_null()
     if kind == "validatenotnullorempty":
@@ -128,13 +144,13 @@ def attribute_validator(attr: Any, kind: str, evaluate: Evaluate) -> Optional[An
     if kind == "validaterange":
         return validate_range(*args)
     if kind == "validatepattern":
-        return validate_pattern(str(args[0]), _named_args(attr, evaluate).get("options"))
+        return validate_pattern(str(args[0]), named.get("options"), error_message)
     if kind == "validatelength":
         return validate_length(*(int(a) for a in args))
     if kind == "validatecount":
         return validate_count(*(int(a) for a in args))
     if kind == "validatescript":
-        return validate_script(args[0])
+        return validate_script(args[0], error_message)
     return None
 
 
@@ -155,7 +171,7 @@ def _parameter(pa: Any, evaluate: Evaluate) -> tuple[ParameterMetadata, bool, bo
     for attr in pa.attributes or ():
         if isinstance(attr, A.TypeConstraintAst):
             type_name = _type_display(attr.type_name)
-            converter = converter_for(attr.type_name.full_name)
+            converter = script_parameter_converter(attr.type_name.full_name, advanced=False)
             if attr.type_name.name.lower() in ("switch", "switchparameter",
                                                "system.management.automation.switchparameter"):
                 type_name = "SwitchParameter"

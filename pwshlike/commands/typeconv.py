@@ -7,6 +7,7 @@ registering many commands costs nothing at start-up.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, Optional
 
 _UNTYPED = frozenset(("object", "psobject", "system.object", "system.management.automation.psobject",
@@ -54,6 +55,62 @@ class _ObjectArray:
 
 
 OBJECT_ARRAY = _ObjectArray()
+
+
+_BOOLEAN_NAMES = frozenset(("bool", "boolean", "system.boolean"))
+
+
+class _BooleanArgument(TypeConverter):
+    """A script parameter typed ``[bool]`` (or, in an advanced function,
+    a collection of bool): pwsh's ArgumentTypeConverterAttribute takes only
+    booleans, switches and numbers there, not what merely converts to one
+    (``'false'`` would be $true)."""
+
+    __slots__ = ("elements",)
+
+    def __init__(self, type_name: str, elements: bool) -> None:
+        super().__init__(type_name)
+        self.elements = elements
+
+    def __call__(self, value: Any) -> Any:
+        from pwshlike.dotnet.values import iter_collection
+        items = iter_collection(value) if self.elements else None
+        for item in items if items is not None else (value,):
+            _check_boolean_argument(item)
+        return super().__call__(value)
+
+
+def _check_boolean_argument(value: Any) -> None:
+    from pwshlike.dotnet.errors import PSInvalidCastException
+    from pwshlike.dotnet.types import type_of
+    from pwshlike.dotnet.values import Char, SwitchParameter
+    if isinstance(value, (bool, SwitchParameter)) or \
+            (isinstance(value, (int, float, Decimal)) and not isinstance(value, Char)):
+        return
+    shown = type_of(value).full_name if value is not None else ""
+    raise PSInvalidCastException(
+        f'Cannot convert value "{shown}" to type "System.Boolean". Boolean parameters accept only Boolean values '
+        f"and numbers, such as $True, $False, 1 or 0.", error_id="InvalidCastExceptionUnsupportedParameterType")
+
+
+def script_parameter_converter(type_name: str, advanced: bool) -> Optional[Any]:
+    """The converter of a script parameter's type constraint: as
+    ``converter_for``, with pwsh's boolean argument rule (for a bool
+    collection only in advanced functions, as pwsh keeps v1's binding)."""
+    low = type_name.replace(" ", "").lower()
+    if low in _BOOLEAN_NAMES:
+        return _BooleanArgument(type_name, elements=False)
+    if advanced and _boolean_elements(low):
+        return _BooleanArgument(type_name, elements=True)
+    return converter_for(type_name)
+
+
+def _boolean_elements(low: str) -> bool:
+    if low.endswith("[]"):
+        return low[:-2] in _BOOLEAN_NAMES
+    if low.endswith("]") and "[" in low:
+        return low[low.index("[") + 1:-1].strip("[]") in _BOOLEAN_NAMES
+    return False
 
 
 def converter_for(type_name: str) -> Optional[Any]:

@@ -27,7 +27,16 @@ def _text(value: Any) -> str:
     return to_string(value)
 
 
-def validate_set(values: Sequence[str], ignore_case: bool = True) -> Validator:
+def _custom_message(error_message: Optional[str], item: Any, detail: str, error_id: str) -> Optional[ValidationError]:
+    """A validation attribute's ``ErrorMessage``: a .NET format string of
+    the failing element ({0}) and what it was checked against ({1})."""
+    if error_message is None:
+        return None
+    from pwshlike.dotnet.formatting_net import composite_format
+    return ValidationError(composite_format(error_message, [item, detail]), error_id)
+
+
+def validate_set(values: Sequence[str], ignore_case: bool = True, error_message: Optional[str] = None) -> Validator:
     allowed = [str(v) for v in values]
     folded = {v.lower() for v in allowed} if ignore_case else set(allowed)
 
@@ -35,7 +44,7 @@ def validate_set(values: Sequence[str], ignore_case: bool = True) -> Validator:
         for item in _elements(value):
             text = _text(item)
             if (text.lower() if ignore_case else text) not in folded:
-                raise ValidationError(
+                raise _custom_message(error_message, item, ",".join(allowed), "ValidateSetFailure") or ValidationError(
                     f'The argument "{text}" does not belong to the set "{",".join(allowed)}" specified '
                     'by the ValidateSet attribute. Supply an argument that is in the set and then try '
                     'the command again.', "ValidateSetFailure")
@@ -116,7 +125,7 @@ def validate_range(minimum: Any, maximum: Any = None) -> Validator:
     return validate
 
 
-def validate_pattern(pattern: str, options: Optional[Any] = None) -> Validator:
+def validate_pattern(pattern: str, options: Optional[Any] = None, error_message: Optional[str] = None) -> Validator:
     import re
     flags = re.IGNORECASE
     if options is not None and "ignorecase" not in _text(options).lower():
@@ -127,7 +136,7 @@ def validate_pattern(pattern: str, options: Optional[Any] = None) -> Validator:
         for item in _elements(value):
             text = _text(item)
             if not compiled.search(text):
-                raise ValidationError(
+                raise _custom_message(error_message, item, pattern, "ValidatePatternFailure") or ValidationError(
                     f'The argument "{text}" does not match the "{pattern}" pattern. Supply an argument that '
                     f'matches "{pattern}" and try the command again.', "ValidatePatternFailure")
     return validate
@@ -164,7 +173,7 @@ def validate_count(minimum: int, maximum: int) -> Validator:
     return validate
 
 
-def validate_script(script_block: Any) -> Validator:
+def validate_script(script_block: Any, error_message: Optional[str] = None) -> Validator:
     """``ValidateScript({...})``: $_ is each element; a falsy result fails."""
     from pwshlike.dotnet.conversions import to_bool
 
@@ -172,10 +181,10 @@ def validate_script(script_block: Any) -> Validator:
         for item in _elements(value):
             result = script_block.invoke_with_input(item)
             if not to_bool(result):
-                raise ValidationError(
-                    f'The "{script_block}" validation script for the argument with value "{_text(item)}" '
-                    'did not return a result of True. Determine why the validation script failed, and then '
-                    'try the command again.', "ValidateScriptFailure")
+                raise _custom_message(error_message, item, str(script_block), "ValidateScriptFailure") or \
+                    ValidationError(f'The "{script_block}" validation script for the argument with value '
+                                    f'"{_text(item)}" did not return a result of True. Determine why the validation '
+                                    'script failed, and then try the command again.', "ValidateScriptFailure")
     return validate
 
 

@@ -469,6 +469,10 @@ class ValidationMetadataException(MetadataException):
     full_name = "System.Management.Automation.ValidationMetadataException"
 
 
+class ParsingMetadataException(MetadataException):
+    full_name = "System.Management.Automation.ParsingMetadataException"
+
+
 class ActionPreferenceStopException(RuntimeException):
     full_name = "System.Management.Automation.ActionPreferenceStopException"
     default_error_id = "ActionPreferenceStop"

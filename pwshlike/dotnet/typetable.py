@@ -54,9 +54,21 @@ PLATFORM_ID = EnumInfo("System.PlatformID", (
     ("Win32S", 0), ("Win32Windows", 1), ("Win32NT", 2), ("WinCE", 3), ("Unix", 4), ("Xbox", 5),
     ("MacOSX", 6), ("Other", 7)))
 
+MEMBER_TYPES = EnumInfo("System.Reflection.MemberTypes", (
+    ("Constructor", 1), ("Event", 2), ("Field", 4), ("Method", 8), ("Property", 16), ("TypeInfo", 32),
+    ("Custom", 64), ("NestedType", 128), ("All", 191)), flags=True)
+BINDING_FLAGS = EnumInfo("System.Reflection.BindingFlags", (
+    ("Default", 0), ("IgnoreCase", 1), ("DeclaredOnly", 2), ("Instance", 4), ("Static", 8), ("Public", 16),
+    ("NonPublic", 32), ("FlattenHierarchy", 64), ("InvokeMethod", 256), ("CreateInstance", 512),
+    ("GetField", 1024), ("SetField", 2048), ("GetProperty", 4096), ("SetProperty", 8192),
+    ("PutDispProperty", 16384), ("PutRefDispProperty", 32768), ("ExactBinding", 65536),
+    ("SuppressChangeType", 131072), ("OptionalParamBinding", 262144), ("IgnoreReturn", 16777216),
+    ("DoNotWrapExceptions", 33554432)), flags=True)
+
 ENUMS = (ACTION_PREFERENCE, CONFIRM_IMPACT, CONSOLE_COLOR, DAY_OF_WEEK, MIDPOINT_ROUNDING,
          STRING_SPLIT_OPTIONS, STRING_COMPARISON, DATETIME_KIND, URI_KIND, BASE64_OPTIONS,
-         FILE_ATTRIBUTES, COMMAND_TYPES, ACE_FLAGS, PLATFORM_ID, REGEX_OPTIONS, ERROR_CATEGORY_ENUM)
+         FILE_ATTRIBUTES, COMMAND_TYPES, ACE_FLAGS, PLATFORM_ID, REGEX_OPTIONS, ERROR_CATEGORY_ENUM, MEMBER_TYPES,
+         BINDING_FLAGS)
 
 # Static-only classes: their members live in statics.py.
 STATIC_CLASSES = (
