@@ -29,6 +29,7 @@ from .errors import (
     OutOfMemoryException, OverflowException, PSInvalidCastException, RuntimeException,
 )
 from .methodcall import method_not_found
+from .script_objects import ScriptObject
 from .types import PSType, resolve_type, STRING, type_of
 from .values import (
     BigInt, Byte, Char, EnumValue, Hashtable, Int16, Int64, INT32_MAX, INT32_MIN, INT64_MAX,
@@ -563,6 +564,11 @@ def _ordered(left: Any, right: Any, case_sensitive: bool) -> int:
         # pwsh compares a double and a decimal as doubles when one is not a finite decimal.
         x, y = float(left), float(right)
         return (x > y) - (x < y)
+    if isinstance(left, ScriptObject):
+        # A script class implementing IComparable compares with its CompareTo.
+        order = left.compare_to(right)
+        if order is not None:
+            return (order > 0) - (order < 0)
     try:
         converted = _convert_right(left, right)
     except _NotComparable as exc:

@@ -154,7 +154,17 @@ class ScriptClass:
         self.static_values: dict[str, Any] = {}
         self.static_state = 0  # 0 not initialized, 1 running, 2 done
         self.state: Any = None
-        pyclass = type(name, (base.pyclass if base is not None else ScriptObject,), {"__slots__": ()})
+        # A class deriving from a .NET exception is one (``throw``, ``catch [T]``):
+        # its instances are that exception class's too.
+        native = base.native if base is not None else _native_exception(base_type)
+        self.native: Optional[type] = native
+        if base is not None:
+            bases: tuple[type, ...] = (base.pyclass,)
+        elif native is not None:
+            bases = (ScriptObject, native)
+        else:
+            bases = (ScriptObject,)
+        pyclass = type(name, bases, {"full_name": name})
         pyclass.ps_class = self
         self.pyclass: type = pyclass
         inherited = base_type.interfaces if base_type is not None else frozenset()
@@ -258,6 +268,8 @@ class ScriptClass:
         """``[T]::new(args)``: initializers of the whole chain, then the constructor."""
         self.ensure_static_init()
         obj = self.pyclass.__new__(self.pyclass)
+        if self.native is not None:
+            self.native.__init__(obj)
         obj._values = {}
         for cls in reversed(self.chain()):
             cls.ensure_static_init()
@@ -270,6 +282,17 @@ class ScriptClass:
                     obj._values[key] = prop.init()
         self.run_constructor(obj, list(args))
         return obj
+
+    def run_base_constructor(self, obj: "ScriptObject", args: list[Any]) -> None:
+        """``: base(args)``: the script base class's constructor, or the .NET
+        exception's (its message and inner exception)."""
+        if self.base is not None:
+            self.base.run_constructor(obj, args)
+        elif self.native is not None and len(args) <= 2:
+            self.native.__init__(obj, *[conv.to_string(a) if i == 0 and a is not None else a
+                                        for i, a in enumerate(args)])
+        elif args:
+            raise overload_not_found("new", len(args))
 
     def run_constructor(self, obj: "ScriptObject", args: list[Any]) -> None:
         """This class's constructor for ``args``; without constructors, the
@@ -436,12 +459,8 @@ class ScriptObject:
     """An instance of a script class: its property values by lower-case
     name.  Each class has its own subclass (``ps_class`` names its class)."""
 
-    __slots__ = ("_values", "__weakref__")
     ps_class: ScriptClass
-
-    @property
-    def full_name(self) -> str:
-        return self.ps_class.name
+    _values: dict[str, Any]
 
     def get(self, prop: ScriptProperty) -> Any:
         if prop.static:
@@ -498,6 +517,12 @@ class ScriptObject:
         if method is None:
             return None
         return conv.convert_to_integer(method.call(self, [other]))
+
+
+def _native_exception(base_type: Optional[PSType]) -> Optional[type]:
+    """The Python class of a .NET exception type a class derives from."""
+    pyclass = base_type.pyclass if base_type is not None else None
+    return pyclass if isinstance(pyclass, type) and issubclass(pyclass, BaseException) else None
 
 
 def _setting(prop: ScriptProperty, value: Any) -> Any:

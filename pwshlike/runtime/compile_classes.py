@@ -17,7 +17,6 @@ from __future__ import annotations
 from typing import Any, Callable, Optional
 
 from ..dotnet.members import invoke_method
-from ..dotnet.methodcall import overload_not_found
 from ..dotnet.script_objects import script_class_of, ScriptObject
 from ..language import ast as A
 from .compile_expressions import type_getter
@@ -66,11 +65,7 @@ class ClassCompiler:
 
         def base_constructor(ctx: Any) -> None:
             cls = script_class_of(owner.defined_type)
-            values = [a(ctx) for a in args]
-            if cls.base is not None:
-                cls.base.run_constructor(ctx.get_variable_value("this"), values)
-            elif values:
-                raise overload_not_found("new", len(values))
+            cls.run_base_constructor(ctx.get_variable_value("this"), [a(ctx) for a in args])
         return base_constructor
 
     def e_InvokeMemberExpressionAst(self, node: Any) -> Expr:

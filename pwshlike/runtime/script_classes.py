@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, NoReturn, Optional
 
-from ..dotnet.errors import ParseException, RuntimeException
+from ..dotnet.errors import ErrorCategory, ParseException, RuntimeException, ValidationMetadataException
 from ..dotnet.script_objects import script_class_of, ScriptClass, ScriptMethod, ScriptProperty, TypeRef
 from ..dotnet.types import array_type, find_type, OBJECT, PSType
 from ..language import ast as A
@@ -150,6 +150,8 @@ class ClassDefiner:
     def _property(self, cls: ScriptClass, member: A.PropertyMemberAst, owner: A.TypeDefinitionAst) -> ScriptProperty:
         pstype = self._type(member.property_type, owner) if member.property_type is not None else None
         prop = ScriptProperty(member.name, pstype, bool(member.is_hidden), bool(member.is_static))
+        if member.attributes:
+            prop.validate = _validator(member.name, member.attributes)
         if member.initial_value is not None:
             prop.init = _initializer(cls, prop, self.compile_expression(member.initial_value), member.extent)
         return prop
@@ -206,6 +208,38 @@ def _initializer(cls: ScriptClass, prop: ScriptProperty, compiled: Expr, extent:
         finally:
             ctx.scope = saved
     return init
+
+
+def _validator(name: str, attributes: list) -> Callable[[Any], None]:
+    """Checks a value assigned to a property against its validation
+    attributes (``[ValidateRange(1, 5)]``...), resolved on first use by the
+    session's attribute resolver; other attributes are ignored, as in pwsh."""
+    checkers: list[Any] = []
+
+    def validate(value: Any) -> None:
+        if not checkers:
+            ctx = active.context
+            checkers.extend(c for c in (ctx.resolve_variable_attribute(a) for a in attributes) if c is not None)
+            checkers.append(None)
+        for checker in checkers:
+            if checker is not None:
+                _check(checker, value)
+    return validate
+
+
+def _check(checker: Any, value: Any) -> None:
+    """One validation attribute's check, failing as pwsh's attribute does
+    (ValidationMetadataException with the attribute's own text)."""
+    try:
+        checker.validate(value)
+    except RuntimeException:
+        raise
+    except Exception as exc:  # the resolver's validation failure, whatever layer defines it
+        message = getattr(exc, "message", None)
+        if not isinstance(message, str):
+            raise
+        raise ValidationMetadataException(message, error_id=getattr(exc, "error_id", "ValidationMetadataException"),
+                                          category=ErrorCategory.MetadataError) from None
 
 
 def _invoker(cls: ScriptClass, code: ScriptBlockCode, names: list[str]) -> Callable[[Any, list], Any]:

@@ -116,3 +116,27 @@ def test_a_script_error_in_a_method_keeps_its_id(s: Session) -> None:
 
 def test_new_object_creates_instances(s: Session) -> None:
     assert s.text(POINT + "(New-Object Point 3, 4).Sum()") == ["7"]
+
+
+def test_validation_attributes_check_assignments(s: Session) -> None:
+    script = ("class V { [ValidateRange(1, 5)][int]$N = 1; [ValidateSet('a', 'b')][string]$S = 'a'; [Parameter()]$P }\n"
+              "$v = [V]::new(); $v.N = 3; $v.N\n")
+    assert s.text(script + "try { $v.N = 7 } catch { $_.FullyQualifiedErrorId; $_.Exception.InnerException.GetType().Name;"
+                  " $_.Exception.Message }") == [
+        "3", "ExceptionWhenSetting", "ValidationMetadataException",
+        'Exception setting "N": "The 7 argument is greater than the maximum allowed range of 5. Supply an argument '
+        'that is less than or equal to 5 and then try the command again."']
+
+
+def test_a_class_deriving_from_exception_is_thrown_and_caught(s: Session) -> None:
+    assert s.text("class MyError : System.Exception { [int]$Code\n"
+                  " MyError([string]$m, [int]$c) : base($m) { $this.Code = $c } }\n"
+                  "try { throw [MyError]::new('bad', 7) } catch [MyError] { $_.Exception.Message; $_.Exception.Code }\n"
+                  "[MyError]::new('x', 1) -is [System.Exception]") == ["bad", "7", "True"]
+
+
+def test_compare_to_orders_instances(s: Session) -> None:
+    assert s.text("class N : System.IComparable { [int]$V; N([int]$v) { $this.V = $v }\n"
+                  " [int] CompareTo([object]$o) { return $this.V - $o.V } [string] ToString() { return 'n' + $this.V } }\n"
+                  "[N]::new(2) -lt [N]::new(10); ([N]::new(10), [N]::new(9), [N]::new(2) | Sort-Object) -join ','"
+                  ) == ["True", "n2,n9,n10"]
