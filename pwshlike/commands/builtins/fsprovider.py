@@ -320,7 +320,7 @@ class FileSystemItems:
     def _copy_file(self, cmd: Any, path: str, destination: str) -> Iterator[Any]:
         if os.path.isdir(destination):
             destination = os.path.join(destination, os.path.basename(path))
-        if os.path.lexists(destination) and os.path.samefile(path, destination):
+        if _is_same_file(path, destination):
             exc = IOException(f"Cannot overwrite the item {destination} with itself.")
             cmd.write_error(ErrorRecord(exc, "CopyError", ErrorCategory.WriteError, destination))
             return
@@ -391,12 +391,17 @@ class FileSystemItems:
         return True
 
 
-def _same_entry(path: str, other: str) -> bool:
-    """Renaming ``a`` to ``A`` on a case-insensitive disk is no collision."""
+def _is_same_file(path: str, other: str) -> bool:
+    """Both paths name one file (a broken link or a missing path never does)."""
     try:
-        return os.path.samefile(path, other) and os.path.basename(path).lower() == os.path.basename(other).lower()
+        return os.path.samefile(path, other)
     except OSError:
         return False
+
+
+def _same_entry(path: str, other: str) -> bool:
+    """Renaming ``a`` to ``A`` on a case-insensitive disk is no collision."""
+    return _is_same_file(path, other) and os.path.basename(path).lower() == os.path.basename(other).lower()
 
 
 def _exists_error(destination: str, is_directory: bool) -> IOException:
