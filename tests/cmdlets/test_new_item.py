@@ -139,6 +139,13 @@ def test_session_drives(sh):
     sh.run("Remove-Item env:PWSHLIKE_NEW_ITEM")
 
 
+def test_environment_name_with_an_equal_sign_is_refused(sh):
+    sh.run("New-Item 'env:A=B' -Value 1")
+    error = only_error(sh)
+    assert str(error) == "Environment variable name cannot contain equal character."
+    assert error.fully_qualified_error_id == "Argument,Microsoft.PowerShell.Commands.NewItemCommand"
+
+
 def test_existing_session_item_needs_force(sh):
     sh.run("$taken = 1; New-Item variable:taken -Value 2")
     error = only_error(sh)

@@ -191,6 +191,8 @@ class EnvironmentItems(SessionStateItems):
         return {key: DictionaryEntry(key, value) for key, value in os.environ.items()}
 
     def write(self, cmd: Any, name: str, value: Any) -> Any:
+        if "=" in name or "\0" in name:
+            raise PSArgumentException("Environment variable name cannot contain equal character.")
         set_env(name, to_string(value))
         return DictionaryEntry(name, os.environ.get(name, ""))
 
