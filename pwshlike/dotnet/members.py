@@ -37,8 +37,8 @@ from .script_objects import ScriptObject
 from .typedata import TABLE as _TYPE_DATA
 from .types import PSType, type_of
 from .values import (
-    ArrayList, Char, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable, KeyCollection,
-    OrderedDictionary, PSCustomObject, StringBuilder, TypedArray, iter_collection,
+    ArrayList, Char, DotNetTuple, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable,
+    KeyCollection, OrderedDictionary, PSCustomObject, StringBuilder, TypedArray, iter_collection,
 )
 from .wildcard import wildcard_match
 
@@ -931,6 +931,8 @@ def _get_index(obj: Any, index: Any) -> Any:
         return obj.get(key)
     if isinstance(obj, KeyCollection):
         return _get_index(list(obj), index)
+    if isinstance(obj, DotNetTuple):  # pwsh indexes an ITuple like an array
+        return _get_index(list(obj.items), index)
     lookup = getattr(obj, "lookup", None)
     if lookup is not None and isinstance(index, str):
         return lookup(index)

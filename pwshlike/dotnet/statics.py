@@ -34,7 +34,7 @@ from .netobjects import encoding, to_bytes
 from .operators import compare, compare_strings, equals
 from .types import BYTE, resolve_type, STRING, type_of
 from .values import (
-    Byte, Char, DB_NULL, EnumValue, GenericHashSet, INT32_MIN, Int64, iter_collection, NULL_STRING, PSReference, Single,
+    Byte, Char, DB_NULL, DotNetTuple, EnumValue, GenericHashSet, INT32_MIN, Int64, iter_collection, NULL_STRING, PSReference, Single,
     TypedArray,
 )
 from .wildcard import contains_wildcard, escape_wildcard, unescape_wildcard
@@ -1064,6 +1064,19 @@ def _cmdlet_table() -> Table:
                        "OptionalCommonParameters": lambda: GenericHashSet(_OPTIONAL_COMMON_PARAMETERS, STRING)}, {})
 
 
+def _tuple_table() -> Table:
+    """``[Tuple]::Create(item1, ...)``: one to eight items, as .NET's overloads."""
+    def create(item1: Any, item2: Any = _NO_ITEM, item3: Any = _NO_ITEM, item4: Any = _NO_ITEM,
+               item5: Any = _NO_ITEM, item6: Any = _NO_ITEM, item7: Any = _NO_ITEM, item8: Any = _NO_ITEM
+               ) -> DotNetTuple:
+        items = (item1, item2, item3, item4, item5, item6, item7, item8)
+        return DotNetTuple(*(item for item in items if item is not _NO_ITEM))
+    return make_table({}, {"Create": create})
+
+
+_NO_ITEM = object()
+
+
 def _value_table(value: Any) -> Callable[[], Table]:
     """A type whose one static member is its singleton ``Value``."""
     return lambda: make_table({"Value": const(value)}, {})
@@ -1096,7 +1109,7 @@ _TABLES: dict[str, Callable[[], Table]] = {
     "System.Management.Automation.LanguagePrimitives": _language_primitives_table,
     "System.Management.Automation.WildcardPattern": _wildcard_table,
     "System.Management.Automation.Cmdlet": _cmdlet_table, "System.Management.Automation.PSCmdlet": _cmdlet_table,
-    "System.DBNull": _value_table(DB_NULL), "System.Management.Automation.Language.NullString": _value_table(NULL_STRING),
+    "System.Tuple": _tuple_table, "System.DBNull": _value_table(DB_NULL), "System.Management.Automation.Language.NullString": _value_table(NULL_STRING),
     # AutomationNull.Value is what an empty pipeline leaves; the engine holds it as $null.
     "System.Management.Automation.Internal.AutomationNull": _value_table(None),
 }

@@ -16,8 +16,8 @@ from .errors import (
 from .netobjects import encoding, TextEncoding, Uri, Version
 from .netregex import REGEX_OPTIONS
 from .psmembers import PSNoteProperty
-from .types import OBJECT, PSType, register_generic_family
-from .values import DBNull, EnumInfo, NullString
+from .types import OBJECT, PSType, register_generic_family, register_instance_types
+from .values import DBNull, DotNetTuple, EnumInfo, NullString
 
 ACTION_PREFERENCE = EnumInfo("System.Management.Automation.ActionPreference", (
     ("SilentlyContinue", 0), ("Stop", 1), ("Continue", 2), ("Inquire", 3), ("Ignore", 4),
@@ -177,6 +177,16 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
                     check=lambda v: isinstance(v, InvocationInfo), pyclass=InvocationInfo))
 
     register_delegate_types(register, register_generic_family)
+    register(PSType("System.Tuple", OBJECT, check=lambda v: False, abstract=True))
+    tuple_types: dict[int, PSType] = {}
+
+    def tuple_type(value: DotNetTuple) -> PSType:
+        arity = len(value.items)
+        if arity not in tuple_types:
+            tuple_types[arity] = PSType(f"System.Tuple`{arity}", OBJECT, check=lambda v: isinstance(v, DotNetTuple)
+                                        and len(v.items) == arity, interfaces=("System.Runtime.CompilerServices.ITuple",))
+        return tuple_types[arity]
+    register_instance_types(DotNetTuple, tuple_type)
     register(PSType("System.DBNull", OBJECT, check=lambda v: isinstance(v, DBNull), pyclass=DBNull))
     register(PSType(NullString.full_name, OBJECT, check=lambda v: isinstance(v, NullString), pyclass=NullString),
              "NullString")

@@ -729,6 +729,38 @@ class KeyValuePair:
 
 # --- enumeration -------------------------------------------------------------------
 
+class DotNetTuple:
+    """``System.Tuple`N`` (``[Tuple]::Create(1, 'a')``): ``Item1``..``Item7``,
+    indexed as pwsh indexes an ITuple (``$t[0]``, ``$t[-1]``, ``$t[0..1]``)
+    but one object in a pipeline, not a collection."""
+
+    __slots__ = ("items",)
+    PS_MEMBERS = {f"Item{i}": f"Item{i}" for i in range(1, 8)}
+    PS_MEMBERS["ToString"] = "__str__"
+
+    def __init__(self, *items: Any) -> None:
+        self.items = items
+
+    def __getattr__(self, name: str) -> Any:
+        """``ItemN``: $null past the tuple's length, as a missing property reads."""
+        if name.startswith("Item") and name[4:].isdigit():
+            index = int(name[4:]) - 1
+            return self.items[index] if 0 <= index < len(self.items) else None
+        raise AttributeError(name)
+
+    def __eq__(self, other: Any) -> bool:
+        return isinstance(other, DotNetTuple) and self.items == other.items
+
+    def __hash__(self) -> int:
+        return hash(self.items)
+
+    def __str__(self) -> str:
+        return "(" + ", ".join("" if item is None else str(item) for item in self.items) + ")"
+
+    def __repr__(self) -> str:
+        return f"DotNetTuple{self.items!r}"
+
+
 class DBNull:
     """``[System.DBNull]::Value``: a database's missing value.  It is an
     object, not $null (``??`` keeps it), and shows as an empty string."""

@@ -27,7 +27,7 @@ from ..dotnet import conversions as conv
 from ..dotnet.errors import ArgumentNullException, InvalidOperationException, MethodException
 from ..dotnet.members import register_members
 from ..dotnet.types import enum_type, register_class, type_of
-from ..dotnet.values import EnumInfo, Hashtable
+from ..dotnet.values import DotNetTuple, EnumInfo, Hashtable
 from ..language import ast as A
 from ..language.tokens import OPERATORS, TokenKind
 from .scriptblock import ScriptBlock, ScriptBlockCode
@@ -98,20 +98,6 @@ def _flags(info: EnumInfo, names: Any) -> Any:
 
 
 # --- small value objects pwsh's API hands out ----------------------------------------------------
-
-class Pair:
-    """``System.Tuple`2``: the clauses of if/switch and a hashtable's pairs."""
-
-    __slots__ = ("Item1", "Item2")
-    full_name = "System.Tuple"
-
-    def __init__(self, first: Any, second: Any) -> None:
-        self.Item1 = first
-        self.Item2 = second
-
-    def __str__(self) -> str:
-        return f"({self.Item1}, {self.Item2})"
-
 
 class ScriptPosition:
     """``IScriptPosition``: one point of the source (an extent's start or end)."""
@@ -308,7 +294,7 @@ def _field(name: str) -> Getter:
     def get(node: Any) -> Any:
         value = getattr(node, name)
         if isinstance(value, list):
-            return [Pair(*v) if isinstance(v, tuple) else v for v in value]
+            return [DotNetTuple(*v) if isinstance(v, tuple) else v for v in value]
         if isinstance(value, (frozenset, set)):
             return sorted(value)
         return value
@@ -321,7 +307,7 @@ def _or_none(name: str) -> Getter:
 
 
 def _pairs(name: str) -> Getter:
-    return lambda node: [Pair(a, b) for a, b in getattr(node, name)]
+    return lambda node: [DotNetTuple(a, b) for a, b in getattr(node, name)]
 
 
 # Node class name -> {field: pwsh name (a str) or (pwsh name, getter) or None to hide}.
@@ -474,7 +460,6 @@ def _register_support() -> None:
     }, {"ToString": lambda e: e.text})
     register_class(ScriptPosition, NAMESPACE + "InternalScriptPosition")
     register_class(VariablePath, "System.Management.Automation.VariablePath")
-    register_class(Pair, "System.Tuple")
     register_class(A.TypeName, NAMESPACE + "TypeName")
     register_members(A.TypeName, {
         "Name": lambda t: t.full_name if t.array_rank else t.name, "FullName": lambda t: t.full_name,
