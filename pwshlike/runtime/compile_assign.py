@@ -46,7 +46,7 @@ class AssignCompiler:
                 and QualifiedName(left.name).kind == "plain":
             qname = QualifiedName(left.name)
             key, name = qname.key, qname.name
-            rhs = self.statement_value(node.right)
+            rhs = self.statement_value(node.right, propagate=True)
             if key == "null":
                 def discard(ctx: Any, out: Any) -> None:
                     try:

@@ -166,6 +166,27 @@ for _names, _op in ((("-lt", "-ilt", "-clt"), "<"), (("-le", "-ile", "-cle"), "<
 _FAST: dict[tuple[str, str, str], tuple[Callable, Callable]] = {}
 
 
+_TYPE_OPERATORS = frozenset(("-is", "-isnot", "-as"))
+
+
+def _written_type(node: Any) -> Expr:
+    """A type named by a string after ``-is``/``-as`` (``$x -is 'HashtableAst'``):
+    found as the script's own type literals are (its classes, its using
+    namespaces), else the string itself for the operator to convert."""
+    text = node.value
+    type_name = A.TypeName(text.strip(), extent=node.extent)
+    found: list[Any] = []
+
+    def written(ctx: Any) -> Any:
+        if not found:
+            try:
+                found.append(resolve_in_script(type_name))
+            except RuntimeException:
+                return text
+        return found[0]
+    return written
+
+
 def _fast_path(op: str) -> Optional[tuple[Callable, Callable]]:
     """The (two operands, constant right) closure makers for ``op``, built
     on first use so start-up does not pay for operators a script never uses."""
@@ -232,10 +253,16 @@ class ExpressionCompiler:
 
     # --- helpers shared with the other mixins -------------------------------------
 
-    def statement_value(self, node: Any) -> Expr:
+    def statement_value(self, node: Any, propagate: bool = False) -> Expr:
         """A statement used as a value (assignment right-hand side, ``( )``,
         hashtable values): a pure expression gives its value unchanged, an
-        assignment its assigned value, anything else its collected output."""
+        assignment its assigned value, anything else its collected output.
+
+        With ``propagate`` a failure of the statement is not handled (reported,
+        trapped) where it happens but ends the enclosing statement, as pwsh
+        compiles a ``( )`` operand or an assignment's pipeline without a
+        statement's error handler: ``Write-Output (nosuch) 'x'`` reports one
+        error and writes nothing, ``$x = nosuch`` leaves ``$x`` as it was."""
         if isinstance(node, A.PipelineAst) and not node.background:
             elements = node.pipeline_elements
             if len(elements) == 1 and isinstance(elements[0], A.CommandExpressionAst) \
@@ -244,6 +271,8 @@ class ExpressionCompiler:
         if isinstance(node, A.AssignmentStatementAst):
             return self.assignment_value(node)
         stmt = self.stmt(node)
+        if propagate:
+            return lambda ctx: _collect_propagating(stmt, ctx)
         return lambda ctx: collect(stmt, ctx)
 
     def unsupported_expr(self, node: Any) -> Expr:
@@ -334,7 +363,7 @@ class ExpressionCompiler:
         return lambda ctx: collect(body, ctx)
 
     def e_ParenExpressionAst(self, node: Any) -> Expr:
-        return self.statement_value(node.pipeline)
+        return self.statement_value(node.pipeline, propagate=not _preserves_output(node))
 
     def e_ErrorExpressionAst(self, node: Any) -> Expr:
         text = node.extent.text
@@ -428,6 +457,10 @@ class ExpressionCompiler:
             return coalesce
         if op in _MATCH_OPERATORS:
             return self._match(left, self.expr(node.right), *_MATCH_OPERATORS[op])
+        if op in _TYPE_OPERATORS and isinstance(node.right, A.StringConstantExpressionAst):
+            written = _written_type(node.right)
+            type_operator = ops.BINARY_OPERATORS[op]
+            return lambda ctx: type_operator(left(ctx), written(ctx))
         slow = ops.BINARY_OPERATORS.get(op)
         if slow is None:
             return self.unsupported_expr(node)
@@ -673,6 +706,33 @@ def _undefined(ctx: Any, name: str, in_string: bool = False) -> Any:
             f"The variable '${name}' cannot be retrieved because it has not been set.",
             error_id="VariableIsUndefined", category=ErrorCategory.InvalidOperation, target_object=name)
     return None
+
+
+def _collect_propagating(stmt: Any, ctx: Any) -> Any:
+    """``collect`` with the statement's own error handling turned into
+    propagation (as a try body does), so the enclosing statement fails."""
+    saved_traps, saved_propagate = ctx.traps, ctx.propagate
+    ctx.traps = saved_traps + [None]
+    ctx.propagate = True
+    try:
+        return collect(stmt, ctx)
+    finally:
+        ctx.traps, ctx.propagate = saved_traps, saved_propagate
+
+
+def _preserves_output(node: Any) -> bool:
+    """pwsh's ShouldPreserveOutputInCaseOfException: a ( ) that is a whole
+    statement by itself (directly, or in such a ( )) keeps what it wrote
+    before a failure, so its failure is handled as that statement's."""
+    command = node.parent
+    if not isinstance(command, A.CommandExpressionAst):
+        return False
+    pipeline = command.parent
+    if not isinstance(pipeline, A.PipelineAst) or len(pipeline.pipeline_elements) > 1:
+        return False
+    if isinstance(pipeline.parent, A.ParenExpressionAst):
+        return _preserves_output(pipeline.parent)
+    return isinstance(pipeline.parent, (A.StatementBlockAst, A.NamedBlockAst))
 
 
 # What member and index reads call.  They are the object model's readers
