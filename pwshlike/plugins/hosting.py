@@ -24,7 +24,8 @@ _RUNSPACES = _SMA + "Runspaces."
 
 
 def register() -> None:
-    """Registers the classes, accelerators, enums and static members."""
+    """Registers the classes, accelerators, enums, static members and the
+    runspace's table view."""
     for info in (api.INVOCATION_STATE, api.RUNSPACE_MODE, rs.RUNSPACE_STATE, rs.RUNSPACE_AVAILABILITY):
         enum_type(info)
     register_class(api.PowerShell, _SMA + "PowerShell", "powershell")
@@ -53,3 +54,18 @@ def register() -> None:
                    constructor=iss.SessionStateVariableEntry)
     register_class(iss.SessionStateFunctionEntry, _RUNSPACES + "SessionStateFunctionEntry",
                    constructor=iss.SessionStateFunctionEntry)
+    _register_runspace_view()
+
+
+def _register_runspace_view() -> None:
+    """pwsh's table of runspaces (PowerShellCore.format.ps1xml); every
+    runspace here is local."""
+    from pwshlike.formatting.database import register_view
+    register_view(_RUNSPACES + "Runspace", "table", name="Runspace", columns=[
+        {"label": "Id", "property": "Id", "width": 3, "alignment": "Right"},
+        {"label": "Name", "property": "Name", "width": 15},
+        {"label": "ComputerName", "expression": lambda runspace: "localhost", "width": 15},
+        {"label": "Type", "expression": lambda runspace: "Local", "width": 13},
+        {"label": "State", "expression": lambda runspace: runspace.RunspaceStateInfo.State, "width": 13},
+        {"label": "Availability", "expression": lambda runspace: runspace.RunspaceAvailability, "width": 15},
+    ])

@@ -216,6 +216,12 @@ class PowerShell:
 
     __slots__ = ("command", "runspace", "owns_runspace", "IsNested", "InstanceId", "Streams", "HadErrors", "state",
                  "reason", "disposed")
+    # Its members, in the order pwsh lists its properties.
+    PS_MEMBERS = {name: name for name in (
+        "Commands", "Streams", "InstanceId", "InvocationStateInfo", "IsNested", "HadErrors", "Runspace",
+        "RunspacePool", "AddCommand", "AddScript", "AddParameter", "AddParameters", "AddArgument",
+        "AddStatement", "Invoke", "BeginInvoke", "EndInvoke", "Stop", "Dispose")}
+    PS_MEMBERS["IsRunspaceOwner"] = "owns_runspace"
 
     def __init__(self, runspace: Optional[Runspace] = None, nested: bool = False) -> None:
         self.command = PSCommand()

@@ -116,6 +116,8 @@ class RunspaceStateInfo:
     def ToString(self) -> str:
         return str(self.State)
 
+    __str__ = ToString
+
 
 class SessionStateProxy:
     """``Runspace.SessionStateProxy``: a runspace's global variables from
@@ -230,6 +232,8 @@ class Runspace:
 
     def ToString(self) -> str:
         return "System.Management.Automation.Runspaces.LocalRunspace"
+
+    __str__ = ToString
 
     # --- for PowerShell objects --------------------------------------------------------------
 

@@ -162,3 +162,12 @@ def test_add_command_scope_follows_use_local_scope(tmp_path):
                      "$ps.AddScript('\"[$fromScript]\"').Invoke(); $ps.Commands.Clear();"
                      f"$ps.AddCommand('{script}', $true).Commands.Commands[0].UseLocalScope")
     assert out == ["[]", "[leaked]", "True"]
+
+
+def test_the_properties_pwsh_has():
+    shell = Shell()
+    out = shell.text("([powershell]::Create() | Get-Member -MemberType Property).Name -join ','; "
+                     "[powershell]::Create().Runspace.RunspaceStateInfo.ToString()")
+    assert out[0].split(",") == sorted(["Commands", "Streams", "InstanceId", "InvocationStateInfo", "IsNested",
+                                        "HadErrors", "Runspace", "RunspacePool", "IsRunspaceOwner"], key=str.lower)
+    assert out[1] == "Opened"

@@ -135,3 +135,12 @@ def test_a_failing_startup_script_is_passed_over_unless_asked_to_throw(tmp_path)
                      "$iss.ThrowOnRunspaceOpenError = $true; $rs = [runspacefactory]::CreateRunspace($iss);"
                      "try { $rs.Open() } catch { $_.Exception.InnerException.Message }; $rs.RunspaceStateInfo.State")
     assert out == ["Opened", "startup failed", "Broken"]
+
+
+def test_a_runspace_shows_as_pwsh_table():
+    from pwshlike.testing import run
+    lines = run("[runspacefactory]::CreateRunspace() | Format-Table").text.splitlines()
+    assert lines[1:3] == [" Id Name            ComputerName    Type          State         Availability",
+                          " -- ----            ------------    ----          -----         ------------"]
+    assert lines[3].split()[1:] == [lines[3].split()[1], "localhost", "Local", "BeforeOpen", "None"]
+    assert lines[3].split()[1] == f"Runspace{lines[3].split()[0]}"
