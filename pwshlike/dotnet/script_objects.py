@@ -20,7 +20,7 @@ from typing import Any, Callable, Optional, Sequence
 
 from . import conversions as conv
 from .errors import (
-    dotnet_exception_from, ErrorCategory, MethodException, RuntimeException, SetValueInvocationException,
+    DotNetException, dotnet_exception_from, ErrorCategory, MethodException, RuntimeException, SetValueInvocationException,
 )
 from .methodcall import method_not_found, overload_not_found
 from .types import OBJECT, PSType, register_type
@@ -47,6 +47,14 @@ class TypeRef:
 
 def _resolved(ref: Optional[TypeRef]) -> Optional[PSType]:
     return ref.get() if ref is not None else None
+
+
+class TypeInitializationException(DotNetException):
+    """A class's static initializers or static constructor failed (what
+    .NET reports on the type's first use); the error inside it is the
+    failure, as pwsh wraps it."""
+
+    full_name = "System.TypeInitializationException"
 
 
 class ScriptProperty:
@@ -348,11 +356,19 @@ class ScriptClass:
         for key, prop in self.properties.items():
             if prop.static:
                 self.static_values[key] = prop.default()
-        for key, prop in self.properties.items():
-            if prop.static and prop.init is not None:
-                self.static_values[key] = prop.init()
-        if self.static_constructor is not None:
-            self.static_constructor.call(None, [])
+        try:
+            for key, prop in self.properties.items():
+                if prop.static and prop.init is not None:
+                    self.static_values[key] = prop.init()
+            if self.static_constructor is not None:
+                self.static_constructor.call(None, [])
+        except RuntimeException as exc:
+            self.static_state = 0
+            record = exc.error_record
+            inner = RuntimeException(exc.message, exc, error_id=record.fully_qualified_error_id,
+                                     category=record.category_info.category)
+            raise TypeInitializationException(f"The type initializer for '{self.name}' threw an exception.",
+                                              inner) from exc
         self.static_state = 2
 
     def _static_owner(self, lowered: str) -> Optional["ScriptClass"]:

@@ -43,7 +43,10 @@ def import_for_using(context: Any, specification: Any, folder: Optional[str]) ->
             info = table.import_path(disk.path, name, options) if disk is not None else \
                 table.import_name(name, options)
     except ModuleError as exc:
-        raise RuntimeException(str(exc), error_id=exc.record.fully_qualified_error_id) from exc
+        error_id = exc.record.fully_qualified_error_id
+        if error_id.startswith("Modules_ModuleNotFound") or error_id.startswith("Modules_ModuleWithVersionNotFound"):
+            error_id = "ModuleNotFoundDuringParse"
+        raise RuntimeException(str(exc), error_id=error_id) from exc
     return info.name, module_types(info)
 
 

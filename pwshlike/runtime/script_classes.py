@@ -244,7 +244,8 @@ def _check(checker: Any, value: Any) -> None:
 
 def _invoker(cls: ScriptClass, code: ScriptBlockCode, names: list[str]) -> Callable[[Any, list], Any]:
     """Runs a method body: a new scope of the class's session state, with
-    ``$this`` and the parameters; the value is what ``return`` gave."""
+    ``$this`` and the parameters; the value is what ``return`` gave.  Errors
+    are terminating inside it."""
     def invoke(this: Any, args: list) -> Any:
         ctx = active.context
         result: list[Any] = [None]
@@ -254,7 +255,14 @@ def _invoker(cls: ScriptClass, code: ScriptBlockCode, names: list[str]) -> Calla
                 result[0] = item.value
 
         block = ScriptBlock(code, ctx, state=cls.state)
-        block.begin_invocation(ctx, variables=dict(zip(names, args)), emit=take, this=this).run(NO_INPUT)
+        # An error anywhere in a method (in a function it calls too) ends the
+        # method, as if it were in a try block: pwsh runs methods that way.
+        saved = ctx.propagate
+        ctx.propagate = True
+        try:
+            block.begin_invocation(ctx, variables=dict(zip(names, args)), emit=take, this=this).run(NO_INPUT)
+        finally:
+            ctx.propagate = saved
         return result[0]
     return invoke
 

@@ -108,7 +108,9 @@ def import_using_modules(ast: A.ScriptBlockAst, context: Any) -> None:
         specification = _specification(using.name)
         try:
             module_name, classes = _importer(context, specification, folder)
-        except RuntimeException:
+        except RuntimeException as exc:
+            if exc.error_record.fully_qualified_error_id != "ModuleNotFoundDuringParse":
+                raise
             name = specification.get("ModuleName", "") if isinstance(specification, dict) else specification
             raise ParseException(errors=[ParseError("ModuleNotFoundDuringParse",
                                                     f"Could not find the module '{name}'.", using.name.extent)])
@@ -130,6 +132,17 @@ def _specification(name: Any) -> Any:
             spec[getattr(key, "value", key.extent.text)] = getattr(value, "value", value.extent.text)
         return spec
     return getattr(name, "value", name.extent.text)
+
+
+def resolve_written(name: str, extent: Any) -> PSType:
+    """A type named by text a command was given (``New-Object Name``): the
+    classes of the script the command is written in come first, as for a
+    type literal there."""
+    if extent is not None and hasattr(extent, "source"):
+        found = _script_class(A.TypeName(name.strip(), extent=extent))
+        if found is not None:
+            return found
+    return resolve_type(name)
 
 
 def _running_module_type(key: str) -> Optional[PSType]:

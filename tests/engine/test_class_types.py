@@ -94,3 +94,10 @@ def test_a_module_class_runs_in_the_module(s: Session, tmp_path) -> None:
                       "function New-Counter { [Counter]::new() }\n")
     assert s.text(f"Import-Module '{module}' -ArgumentList 41; (New-Counter).Next(); "
                   "(& (Get-Module Counter) { [Counter]::new() }).Value") == ["42", "41"]
+
+
+def test_new_object_finds_the_script_classes(s: Session, modules: str) -> None:
+    assert s.text("[scriptblock]::Create(\"using module ModB`n(New-Object Thing).Who(); (New-Object ModB.Thing).Who()\")"
+                  ".Invoke(); try { New-Object NoSuchType } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }"
+                  ) == ["B", "B", "TypeNotFound,Microsoft.PowerShell.Commands.NewObjectCommand",
+                        "Cannot find type [NoSuchType]: verify that the assembly containing this type is loaded."]

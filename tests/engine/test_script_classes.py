@@ -140,3 +140,15 @@ def test_compare_to_orders_instances(s: Session) -> None:
                   " [int] CompareTo([object]$o) { return $this.V - $o.V } [string] ToString() { return 'n' + $this.V } }\n"
                   "[N]::new(2) -lt [N]::new(10); ([N]::new(10), [N]::new(9), [N]::new(2) | Sort-Object) -join ','"
                   ) == ["True", "n2,n9,n10"]
+
+
+def test_an_error_in_a_method_or_a_function_it_calls_ends_the_method(s: Session) -> None:
+    assert s.text("$h = @{}; function Fail { 1/0 }; function Step { $h.a = 1; Fail; $h.a = 2 }\n"
+                  "class M { static [void] Go() { $script:seen = 1; Step; $script:seen = 2 } }\n"
+                  "try { [M]::Go() } catch { 'stopped' }; $seen; $h.a") == ["stopped", "1", "1"]
+
+
+def test_a_failing_static_initializer_is_a_type_initialization_error(s: Session) -> None:
+    assert s.text("class T { static [int]$A = 'zz' }\ntry { [T]::A } catch { $_.Exception.GetType().FullName; "
+                  "$_.Exception.InnerException.ErrorRecord.FullyQualifiedErrorId }") == [
+        "System.TypeInitializationException", "InvalidCastFromStringToInteger"]

@@ -7,8 +7,9 @@ from typing import Any, Iterator
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.dotnet import members
-from pwshlike.dotnet.types import resolve_type
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, PSArgumentException, RuntimeException
 from pwshlike.dotnet.values import PSCustomObject
+from pwshlike.runtime.type_names import resolve_written
 
 
 @cmdlet("New-Object", default_parameter_set="Net")
@@ -25,7 +26,15 @@ class NewObjectCommand(Cmdlet):
                          help="Property values to set on the new object.")
 
     def end_processing(self) -> Iterator[Any]:
-        pstype = resolve_type(self.type_name)
+        try:
+            pstype = resolve_written(self.type_name, getattr(self.invocation, "extent", None))
+        except RuntimeException as exc:
+            # pwsh's New-Object reports an unknown or ambiguous name as its own error.
+            error_id = exc.error_record.fully_qualified_error_id.split(",")[0]
+            if error_id == "TypeNotFound":
+                exc = PSArgumentException(f"Cannot find type [{self.type_name}]: verify that the assembly "
+                                          "containing this type is loaded.")
+            self.throw_terminating_error(ErrorRecord(exc, error_id, ErrorCategory.InvalidType, self.type_name))
         if pstype.full_name in ("System.Management.Automation.PSObject", "System.Object") \
                 and not self.argument_list:
             obj: Any = PSCustomObject()
