@@ -162,6 +162,7 @@ class ScriptClass:
         self.static_values: dict[str, Any] = {}
         self.static_state = 0  # 0 not initialized, 1 running, 2 done
         self.state: Any = None
+        self.definition: Any = None  # the TypeDefinitionAst (the runtime sets it)
         # A class deriving from a .NET exception is one (``throw``, ``catch [T]``):
         # its instances are that exception class's too.
         native = base.native if base is not None else _native_exception(base_type)

@@ -11,6 +11,8 @@ from typing import Any, Optional
 
 from pwshlike.dotnet.netobjects import Version
 from pwshlike.dotnet.values import EnumInfo, EnumValue, Hashtable
+from pwshlike.dotnet.script_objects import script_class_of
+from pwshlike.runtime.type_names import module_types
 
 MODULE_TYPE = EnumInfo("System.Management.Automation.ModuleType",
                        [("Script", 0), ("Binary", 1), ("Manifest", 2), ("Cim", 3), ("Workflow", 4)])
@@ -37,7 +39,8 @@ class PSModuleInfo:
                   "PrivateData": "private_data", "RequiredModules": "required_modules",
                   "ExportedFormatFiles": "format_files", "ExportedTypeFiles": "type_files", "ToString": "__str__",
                   "SessionState": "session_state", "NewBoundScriptBlock": "new_bound_script_block",
-                  "Invoke": "invoke", "AsCustomObject": "as_custom_object"}
+                  "Invoke": "invoke", "AsCustomObject": "as_custom_object",
+                  "GetExportedTypeDefinitions": "exported_type_definitions"}
 
     def __init__(self, name: str, version: Version, kind: str, path: str = "", *,
                  module_base: str = "", description: str = "", author: str = "", company_name: str = "",
@@ -110,6 +113,15 @@ class PSModuleInfo:
         table = Hashtable()
         for name, target in self.aliases.items():
             table[name] = AliasInfo(name, target)
+        return table
+
+    def exported_type_definitions(self) -> Hashtable:
+        """``GetExportedTypeDefinitions()``: the TypeDefinitionAst of each
+        class the module's code defined, by name (what ``using module``
+        makes types of a script)."""
+        table = Hashtable()
+        for pstype in module_types(self):
+            table[pstype.name] = script_class_of(pstype).definition
         return table
 
     @property

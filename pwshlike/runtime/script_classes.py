@@ -103,6 +103,7 @@ class ClassDefiner:
         finally:
             self._pending.discard(id(node))
         cls = ScriptClass(node.name, base, base_type, interfaces)
+        cls.definition = node
         node.defined_type = cls.register() if self.public else cls.pstype
         add_script_type(node.extent.source, cls.pstype)
         return cls

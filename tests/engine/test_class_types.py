@@ -101,3 +101,8 @@ def test_new_object_finds_the_script_classes(s: Session, modules: str) -> None:
                   ".Invoke(); try { New-Object NoSuchType } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }"
                   ) == ["B", "B", "TypeNotFound,Microsoft.PowerShell.Commands.NewObjectCommand",
                         "Cannot find type [NoSuchType]: verify that the assembly containing this type is loaded."]
+
+
+def test_a_module_lists_its_type_definitions(s: Session, modules: str) -> None:
+    assert s.text("$m = Import-Module ModA -PassThru; $d = $m.GetExportedTypeDefinitions(); $d.Count; "
+                  "$d['OnlyModA'].GetType().Name; $d['Thing'].Name") == ["2", "TypeDefinitionAst", "Thing"]
