@@ -63,17 +63,10 @@ def _check_defined_once(definitions: list[A.TypeDefinitionAst], report: Report) 
 
 
 def _check_type_names(node: A.TypeDefinitionAst, defined: set[str], report: Report) -> None:
-    constraints: list[A.TypeConstraintAst] = list(node.base_types)
-    for member in node.members:
-        if isinstance(member, A.PropertyMemberAst):
-            if member.property_type is not None:
-                constraints.append(member.property_type)
-        else:
-            if member.return_type is not None:
-                constraints.append(member.return_type)
-            for parameter in member.parameters:
-                constraints.extend(a for a in parameter.attributes if isinstance(a, A.TypeConstraintAst))
-    for constraint in constraints:
+    """A base type that exists nowhere.  (Member types are left to the
+    runtime, which resolves them when the member is first used: the session
+    may not model every .NET type pwsh knows.)"""
+    for constraint in node.base_types:
         name = _innermost(constraint.type_name)
         if name.lower() in defined or _known(name):
             continue

@@ -95,7 +95,6 @@ def test_malformed_classes(text: str, expected: list[tuple[str, int]]) -> None:
     ("[void] F() { param($a) }", "ParamBlockNotAllowedInMethod"),
     ("[void] F() { begin { } }", "NamedBlockNotAllowedInMethod"),
     ("[int] C() { }", "ConstructorCantHaveReturnType"),
-    ("[NoSuchType] $x", "TypeNotFound"),
 ])
 def test_semantic_checks(body: str, error_id: str) -> None:
     importlib.import_module("pwshlike.runtime.script_classes")  # installs the type lookup TypeNotFound uses
@@ -107,6 +106,12 @@ def test_methods_that_return_on_every_path_pass_the_checks() -> None:
             " [int] B() { try { return 1 } catch { throw } }\n [int] D() { while ($true) { } }\n"
             " [int] E() { $f = { return }; return 1 } }")
     assert parse_input(text).errors == []
+
+
+def test_an_unknown_base_type_is_a_parse_error() -> None:
+    importlib.import_module("pwshlike.runtime.script_classes")  # installs the type lookup TypeNotFound uses
+    assert _errors("class A : NoSuchBase { }") == [("TypeNotFound", 10)]
+    assert _errors("class A { [NoSuchType] $x }") == []
 
 
 def test_two_blocks_may_each_define_a_class_of_one_name() -> None:
