@@ -43,15 +43,17 @@ def _matches(name: str, patterns: Optional[list[str]]) -> bool:
 
 def run_module_script(context: Any, path: str, info: Any, arguments: list[Any],
                       emit: Callable[[Any], None], loading: list[ModuleLoad]) -> ModuleLoad:
-    """Runs ``path`` in a new module scope stored on ``info.scope``; returns
-    the Export-ModuleMember requests.  Parse errors raise ParseException."""
+    """Runs ``path`` in the module's session state (``info.scope``, made
+    here unless a manifest made it for its nested modules); returns the
+    Export-ModuleMember requests.  Parse errors raise ParseException."""
     from pwshlike.commands.resolution import script_file_info
     from pwshlike.runtime.pipeline import NO_INPUT
     from pwshlike.runtime.scopes import new_session_state
     from pwshlike.runtime.scriptblock import ScriptBlock
     script = script_file_info(path).script_block
-    scope = new_session_state(context.session.global_scope, info)
-    info.scope = scope
+    scope = info.scope
+    if scope is None:
+        scope = info.scope = new_session_state(context.session.global_scope, info)
     load = ModuleLoad(info)
     loading.append(load)
     try:
@@ -93,7 +95,8 @@ def exported_members(info: Any, load: ModuleLoad, manifest: ManifestFilters
     for key, block in (scope.functions or {}).items():
         name = getattr(block, "name", "") or key
         if _matches(name, load.functions) and _matches(name, manifest.functions):
-            functions[name] = ScriptBlock(block.code, block.context, state=scope, name=name)
+            # A nested module's function stays bound to the nested module's state.
+            functions[name] = ScriptBlock(block.code, block.context, state=block.state or scope, name=name)
     aliases = {key: target for key, target in (scope.aliases or {}).items()
                if _matches(key, load.aliases) and _matches(key, manifest.aliases)}
     variables = {}

@@ -284,13 +284,17 @@ class ModuleTable:
             self.remove(existing)
         return self._import_file(path, options)
 
-    def _import_file(self, path: str, options: ImportOptions) -> PSModuleInfo:
+    def _import_file(self, path: str, options: ImportOptions, into: Any = None) -> PSModuleInfo:
+        """Imports a .psm1, .ps1 or .psd1 file.  ``into`` (a module's session
+        state root) imports it as a nested module: its exports go into that
+        state, and the module is not listed on its own."""
         from .manifest import manifest_version, read_manifest, string_list
         from .model import parse_version
-        from .script import ManifestFilters, exported_members, run_module_script
+        from .script import ManifestFilters, ModuleLoad, exported_members, run_module_script
         name = os.path.splitext(os.path.basename(path))[0]
         directory = os.path.dirname(path)
         filters = ManifestFilters()
+        nested: list[str] = []
         if path.lower().endswith(".psd1"):
             manifest = read_manifest(path)
             version = manifest_version(path, manifest)
@@ -311,28 +315,45 @@ class ModuleTable:
                 types = manifest_files(manifest, "TypesToProcess", directory, path)
                 formats = manifest_files(manifest, "FormatsToProcess", directory, path)
                 load_module_data(info, types, formats)
+            if "ScriptsToProcess" in manifest or "NestedModules" in manifest:
+                from .manifest_parts import nested_module_paths, run_scripts_to_process
+                run_scripts_to_process(self.context, manifest, directory, options.emit)
+                nested = nested_module_paths(manifest, directory, self._disk_module_path)
         else:
             script = path
             info = PSModuleInfo(name, parse_version("0.0"), "Script", path, module_base=directory)
         info.prefix = options.prefix
         info.source = path
-        if script:
+        if script or nested:
+            from pwshlike.runtime.scopes import new_session_state
+            info.scope = new_session_state(self.context.session.global_scope, info)
             try:
-                load = run_module_script(self.context, script, info, options.arguments, options.emit, self.loading)
+                for nested_path in nested:
+                    self._import_file(nested_path, ImportOptions(emit=options.emit), into=info.scope)
+                if script:
+                    load = run_module_script(self.context, script, info, options.arguments, options.emit, self.loading)
+                else:
+                    load = ModuleLoad(info)
             except BaseException:
                 self._unload_data(info)
                 raise
             functions, aliases, variables = exported_members(info, load, filters)
             info.exports = (functions, aliases, variables)
-            self._install_script_members(info, functions, aliases, variables, options)
-        self._imported.append(info)
+            self._install_script_members(info, functions, aliases, variables, options, into)
+        if into is None:
+            self._imported.append(info)
         return info
 
+    def _disk_module_path(self, name: str) -> Optional[str]:
+        """The file of the module ``name`` in the module path (for a manifest's NestedModules)."""
+        found = self._best_disk_module(name, ImportOptions())
+        return found.path if found is not None else None
+
     def _install_script_members(self, info: PSModuleInfo, functions: dict[str, Any], aliases: dict[str, Any],
-                                variables: dict[str, Any], options: ImportOptions) -> None:
+                                variables: dict[str, Any], options: ImportOptions, into: Any = None) -> None:
         from pwshlike.commands.commandinfo import FunctionInfo
         session = self.context.session
-        target = session.global_scope if options.global_scope else self.context.scope
+        target = into if into is not None else session.global_scope if options.global_scope else self.context.scope
         info.target_scope = target
         renamed: dict[str, str] = {}
         for name, block in functions.items():
