@@ -26,7 +26,8 @@ def module_paths(environ: Optional[Mapping[str, str]] = None) -> list[str]:
     env = os.environ if environ is None else environ
     value = env.get("PSModulePath", "")
     if value:
-        return [p for p in value.split(os.pathsep) if p]
+        # A backslash separates folders on Unix too, as pwsh's FileSystem provider reads paths.
+        return [p.replace("\\", "/") for p in value.split(os.pathsep) if p]
     data = env.get("XDG_DATA_HOME", "")
     if not data or not os.path.isabs(data):
         data = os.path.join(os.path.expanduser("~"), ".local", "share")

@@ -187,3 +187,10 @@ def test_an_unsupported_extension(env, tmp_path):
     [record] = session.errors()
     assert record.fully_qualified_error_id == f"Modules_InvalidModuleExtension,{IMPORT}"
     assert str(record).startswith("The extension '.txt' is not a valid module extension.")
+
+
+def test_a_module_path_entry_written_with_backslashes_is_searched(env, tmp_path, monkeypatch):
+    _write(tmp_path / "extra" / "Sub" / "CASED" / "CASED.psm1", "function Get-Cased { 'cased' }\n")
+    monkeypatch.setenv("PSModulePath", str(tmp_path / "extra") + "\\Sub")
+    session = env.session()
+    assert session.text("Import-Module cased; Get-Cased; (Get-Module cased).Name") == ["cased", "CASED"]
