@@ -139,7 +139,20 @@ def script_file_info(path: str) -> ExternalScriptInfo:
     from pwshlike.language import parse_input
     with open(path, encoding="utf-8-sig") as handle:
         text = handle.read()
-    ast, _tokens, errors = parse_input(text, path)
-    if errors:
-        raise ParseException(errors=errors)
+    ast = _PARSED.pop((path, text), None)
+    if ast is None:
+        ast, _tokens, errors = parse_input(text, path)
+        if errors:
+            raise ParseException(errors=errors)
+    _PARSED[(path, text)] = ast
+    while len(_PARSED) > _PARSED_LIMIT:
+        del _PARSED[next(iter(_PARSED))]
     return ExternalScriptInfo(path, ScriptBlock(ScriptBlockCode(ast), is_script=True))
+
+
+# (path, text) -> the parsed script, most recently used last: a script file
+# whose text has not changed is the same script every time it runs (in any
+# session of the process), as pwsh caches it, so the classes it defines are
+# the same types.
+_PARSED: dict[tuple[str, str], Any] = {}
+_PARSED_LIMIT = 64

@@ -162,6 +162,11 @@ class ScriptClass:
         self.static_values: dict[str, Any] = {}
         self.static_state = 0  # 0 not initialized, 1 running, 2 done
         self.state: Any = None
+        # id(session) -> the session state the class was defined in there.
+        self.states: dict[int, Any] = {}
+        # The state code of the class runs in now (the runtime installs it):
+        # an instance remembers the one it was created in.
+        self.current_state: Callable[[], Any] = lambda: self.state
         self.definition: Any = None  # the TypeDefinitionAst (the runtime sets it)
         # A class deriving from a .NET exception is one (``throw``, ``catch [T]``):
         # its instances are that exception class's too.
@@ -199,6 +204,16 @@ class ScriptClass:
         """Makes the type known by name (replacing an earlier definition)."""
         register_type(self.pstype)
         return self.pstype
+
+    def define_in(self, session: Any, state: Any) -> None:
+        """The class statement ran in ``state`` of ``session``: the class's
+        code runs there when that session uses it, and in the latest such
+        state when a session that did not define it does (pwsh's rule)."""
+        self.states[id(session)] = state
+        self.state = state
+
+    def state_for(self, session: Any) -> Any:
+        return self.states.get(id(session), self.state)
 
     # --- lookups ---------------------------------------------------------------------------
 
@@ -280,6 +295,7 @@ class ScriptClass:
         if self.native is not None:
             self.native.__init__(obj)
         obj._values = {}
+        obj.origin = self.current_state()
         for cls in reversed(self.chain()):
             cls.ensure_static_init()
             for key, prop in cls.properties.items():
@@ -478,6 +494,7 @@ class ScriptObject:
 
     ps_class: ScriptClass
     _values: dict[str, Any]
+    origin: Any  # the session state the instance was created in (its methods run there)
 
     def get(self, prop: ScriptProperty) -> Any:
         if prop.static:

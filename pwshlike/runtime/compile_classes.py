@@ -56,7 +56,7 @@ class ClassCompiler:
             return undefined, False
 
         def define(ctx: Any, out: Any) -> None:
-            bind_definition(script_class_of(node.defined_type), node.extent.source, ctx.scope.state)
+            bind_definition(script_class_of(node.defined_type), node, ctx, ctx.scope.state)
         return define, False
 
     def e_BaseCtorInvokeMemberExpressionAst(self, node: Any) -> Expr:

@@ -104,8 +104,9 @@ class ClassDefiner:
             self._pending.discard(id(node))
         cls = ScriptClass(node.name, base, base_type, interfaces)
         cls.definition = node
+        cls.current_state = lambda: cls.state_for(active.context)
         node.defined_type = cls.register() if self.public else cls.pstype
-        add_script_type(node.extent.source, cls.pstype)
+        add_script_type(node, cls.pstype)
         return cls
 
     def _bases(self, node: A.TypeDefinitionAst) -> tuple[Optional[ScriptClass], PSType, list[str]]:
@@ -198,7 +199,7 @@ def _initializer(cls: ScriptClass, prop: ScriptProperty, compiled: Expr, extent:
     def init() -> Any:
         ctx = active.context
         saved = ctx.scope
-        state = cls.state
+        state = cls.state_for(ctx)
         if state is not None and state is not saved.state:
             ctx.scope = ctx.state_scopes.get(state, state)
         try:
@@ -255,7 +256,8 @@ def _invoker(cls: ScriptClass, code: ScriptBlockCode, names: list[str]) -> Calla
             if type(item) is MethodResult:
                 result[0] = item.value
 
-        block = ScriptBlock(code, ctx, state=cls.state)
+        state = getattr(this, "origin", None) if this is not None else None
+        block = ScriptBlock(code, ctx, state=state if state is not None else cls.state_for(ctx))
         # An error anywhere in a method (in a function it calls too) ends the
         # method, as if it were in a try block: pwsh runs methods that way.
         saved = ctx.propagate
@@ -284,12 +286,13 @@ def lexical_definition(start: Optional[A.Ast], name: str) -> Optional[A.TypeDefi
     return None
 
 
-def bind_definition(cls: ScriptClass, source: A.SourceText, state: Any) -> None:
-    """The class statement running in ``state``: its methods run there, and
-    the class becomes what its name means to its script, and to the whole
-    session unless it is a module's (then to the scripts using the module)."""
-    cls.state = state
-    add_script_type(source, cls.pstype)
+def bind_definition(cls: ScriptClass, definition: A.TypeDefinitionAst, session: Any, state: Any) -> None:
+    """The class statement running in ``state`` of ``session``: its methods
+    run there, and the class becomes what its name means to its script, and
+    to the whole session unless it is a module's (then to the scripts using
+    the module)."""
+    cls.define_in(session, state)
+    add_script_type(definition, cls.pstype)
     module = getattr(state, "module", None)
     if module is None:
         cls.register()

@@ -61,14 +61,24 @@ def resolve_in_script(type_name: Any) -> PSType:
 
 # --- classes: a script's own, and those its ``using module`` statements import ----------------------
 
-_OWN: "weakref.WeakKeyDictionary[A.SourceText, dict[str, PSType]]" = weakref.WeakKeyDictionary()
+# source -> lower name -> [(start, end, type)]: each class with the span of the block defining it.
+_OWN: "weakref.WeakKeyDictionary[A.SourceText, dict[str, list[tuple[int, int, PSType]]]]" = \
+    weakref.WeakKeyDictionary()
 _IMPORTED: "weakref.WeakKeyDictionary[A.SourceText, dict[str, list[PSType]]]" = weakref.WeakKeyDictionary()
 _importer: Optional[Callable[[Any, Any, Optional[str]], tuple[str, list[PSType]]]] = None
 
 
-def add_script_type(source: A.SourceText, pstype: PSType) -> None:
-    """A class the script defines: its type names find it before any other."""
-    _OWN.setdefault(source, {})[pstype.name.lower()] = pstype
+def add_script_type(definition: A.TypeDefinitionAst, pstype: PSType) -> None:
+    """A class the script defines: the type names written in the block
+    defining it (nested blocks included) find it before any other, the
+    innermost block's first (pwsh resolves them lexically)."""
+    block = definition.parent
+    while block is not None and not isinstance(block, A.ScriptBlockAst):
+        block = block.parent
+    span = block.extent if block is not None else definition.extent
+    entries = _OWN.setdefault(definition.extent.source, {}).setdefault(pstype.name.lower(), [])
+    entries[:] = [e for e in entries if (e[0], e[1]) != (span.start_offset, span.end_offset)]
+    entries.append((span.start_offset, span.end_offset, pstype))
 
 
 # id(module) -> (the module, its classes by name): what its code defined.
@@ -161,9 +171,10 @@ def _script_class(type_name: Any) -> Optional[PSType]:
     if extent is None or not isinstance(type_name, A.TypeName) or type_name.array_rank:
         return None
     key = type_name.full_name.lower()
-    own = _OWN.get(extent.source)
-    if own is not None and key in own:
-        return own[key]
+    at = extent.start_offset
+    enclosing = [e for e in _OWN.get(extent.source, {}).get(key, ()) if e[0] <= at < e[1]]
+    if enclosing:
+        return min(enclosing, key=lambda e: e[1] - e[0])[2]
     entries = _IMPORTED.get(extent.source, {}).get(key)
     if not entries:
         return _running_module_type(key)

@@ -106,3 +106,15 @@ def test_new_object_finds_the_script_classes(s: Session, modules: str) -> None:
 def test_a_module_lists_its_type_definitions(s: Session, modules: str) -> None:
     assert s.text("$m = Import-Module ModA -PassThru; $d = $m.GetExportedTypeDefinitions(); $d.Count; "
                   "$d['OnlyModA'].GetType().Name; $d['Thing'].Name") == ["2", "TypeDefinitionAst", "Thing"]
+
+
+def test_a_type_name_finds_the_class_of_the_nearest_block(s: Session) -> None:
+    assert s.text("& { class C { [string] W() { return 'one' } }; [C]::new().W() }\n"
+                  "& { class C { [string] W() { return 'two' } }; [C]::new().W() }\n"
+                  "& { [C]::new().W() }") == ["one", "two", "two"]
+
+
+def test_a_script_file_run_again_keeps_its_classes(s: Session, tmp_path) -> None:
+    script = tmp_path / "counter.ps1"
+    script.write_text("class K { static [int]$N }\n[K]::N++\n[K]::N\n")
+    assert s.text(f"& '{script}'; & '{script}'") == ["1", "2"]
