@@ -30,7 +30,7 @@ from .errors import (
 )
 from .methodcall import method_not_found
 from .script_objects import ScriptObject
-from .types import PSType, resolve_type, STRING, type_of
+from .types import PSType, resolve_type, StaticMethod, STRING, type_of
 from .values import (
     BigInt, Byte, Char, EnumValue, Hashtable, Int16, Int64, INT32_MAX, INT32_MIN, INT64_MAX,
     INT64_MIN, KeyCollection, OrderedDictionary, SByte, Single, SwitchParameter, TypedArray, UInt16, UInt32,
@@ -729,6 +729,10 @@ def replace(left: Any, right: Any, case_sensitive: bool = False) -> Any:
     if hasattr(substitute, "invoke_with_input"):
         def repl(m: Any) -> str:
             return conv.to_string(substitute.invoke_with_input(RegexMatch(m)))
+    elif isinstance(substitute, StaticMethod):
+        # A static method (``[R]::Replace``) is a MatchEvaluator too.
+        def repl(m: Any) -> str:
+            return conv.to_string(substitute.invoke(RegexMatch(m)))
     else:
         template = conv.to_string(substitute)
         if "$" not in template:

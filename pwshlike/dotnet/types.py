@@ -572,7 +572,13 @@ def _new_stringbuilder(value: Any = None, capacity: Any = None) -> StringBuilder
 # --- regex, uri, version ----------------------------------------------------------------------
 
 def _regex_type() -> PSType:
-    from .netregex import Regex
+    """``[regex]``, and the Group and Match its matches are (a method may
+    declare a parameter of those types)."""
+    from .netregex import Regex, RegexGroup, RegexMatch
+    group = _register(PSType("System.Text.RegularExpressions.Group", OBJECT, check=_check_class(RegexGroup),
+                             pyclass=RegexGroup))
+    _register(PSType("System.Text.RegularExpressions.Match", group, check=_check_class(RegexMatch),
+                     pyclass=RegexMatch))
 
     def construct(pattern: Any, options: Any = 0) -> Regex:
         return Regex(conv.to_string(pattern), int(_enum_value(options, "System.Text.RegularExpressions.RegexOptions")))

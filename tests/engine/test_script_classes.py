@@ -152,3 +152,8 @@ def test_a_failing_static_initializer_is_a_type_initialization_error(s: Session)
     assert s.text("class T { static [int]$A = 'zz' }\ntry { [T]::A } catch { $_.Exception.GetType().FullName; "
                   "$_.Exception.InnerException.ErrorRecord.FullyQualifiedErrorId }") == [
         "System.TypeInitializationException", "InvalidCastFromStringToInteger"]
+
+
+def test_a_static_method_is_a_match_evaluator(s: Session) -> None:
+    assert s.text("class R { static [string] Stars([System.Text.RegularExpressions.Match]$m) { return '*' * $m.Value.Length } }\n"
+                  "'ID 0000123' -replace '\\b0+', [R]::Stars") == ["ID ****123"]
