@@ -97,14 +97,14 @@ def plugin_failure(exc: Exception, info: Any, invocation: Any, context: Any) -> 
         return None
     if getattr(exc, "error_record", None) is not None:
         return None
-    plugin = _plugin_of(info, context)
-    if plugin is None:
-        return None
-    if isinstance(exc, DotNetException):
+    if isinstance(exc, DotNetException):  # any cmdlet's, as pwsh wraps what escapes a cmdlet
         record = ErrorRecord(exc, exc.full_name, ErrorCategory.NotSpecified, None, invocation)
         record.set_command_origin(info.implementing_type)
         mark_left_command(exc)
         return RuntimeException(exc.message, exc, error_record=record)
+    plugin = _plugin_of(info, context)
+    if plugin is None:
+        return None
     stack_trace = _stack_trace(exc)
     if os.environ.get("PWSHLIKE_DEBUG") == "1":
         sys.stderr.write(f"{info.name}: a Python exception in plugin '{plugin}':\n{stack_trace}")

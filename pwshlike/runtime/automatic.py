@@ -34,6 +34,10 @@ class LazyTypeConstraint:
             self._type = resolve_type(self.type_name)
         return self._type.convert(value)
 
+    @property
+    def full_name(self) -> str:
+        return self.type_name
+
 
 class PathInfo:
     """``$PWD`` / ``Get-Location`` output: the location as a path object."""
@@ -134,7 +138,10 @@ def install_automatic_variables(ctx: Any) -> None:
           NONE)
     const("args", [], NONE)
     const("input", iter(()), NONE)
+    from ..dotnet.typetable import ACTION_PREFERENCE
     for name, value, type_name in _PREFERENCES:
+        if type_name == _ACTION:  # an ActionPreference value, as `$x -is [ActionPreference]` sees
+            value = ACTION_PREFERENCE.value(ACTION_PREFERENCE.members[value])
         var = PSVariable(name, value, type_constraint=LazyTypeConstraint(type_name))
         define(name.lower(), var)
     define("pwd", DynamicVariable("PWD", lambda: PathInfo(session.location), ALLSCOPE))

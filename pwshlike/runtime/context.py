@@ -16,7 +16,7 @@ from typing import Any, Callable, Optional
 
 from ..dotnet import conversions
 from ..dotnet.errors import (ActionPreferenceStopException, DotNetException, ErrorCategory, ErrorRecord,
-                     PipelineStoppedException, RuntimeException, dotnet_exception_from)
+                     NotSupportedException, PipelineStoppedException, RuntimeException, dotnet_exception_from)
 from . import active
 from .automatic import install_automatic_variables
 from .call_stack import script_stack_trace
@@ -200,9 +200,18 @@ class ExecutionContext:
         self.session.set_value(QualifiedName(name), value, self.scope)
 
     def preference(self, name: str, default: str = CONTINUE) -> str:
-        """An ActionPreference variable's current value (``'ErrorActionPreference'``)."""
+        """An ActionPreference variable's current value (``'ErrorActionPreference'``).
+        Suspend (reserved) is put back to the default and refused, as pwsh's
+        GetEnumPreference does."""
         var = self.session.lookup(name.lower(), self.scope)
-        return action_preference(var.value if var is not None else None, default)
+        value = action_preference(var.value if var is not None else None, default)
+        if value == SUSPEND and var is not None:
+            var.value = default
+            raise NotSupportedException(
+                f"The Suspend ActionPreference value is reserved for future use and is not supported at this time. "
+                f"It has been replaced in your {name} variable by the default value of {default}. For more "
+                f'information about preference variables, see the Help topic, "about_Preference_Variables."')
+        return value
 
     @property
     def last_exit_code(self) -> Any:

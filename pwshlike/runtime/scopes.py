@@ -18,7 +18,7 @@ from typing import Any, Callable, Optional
 
 from ..dotnet.conversions import to_string
 from ..dotnet.errors import (DriveNotFoundException, ErrorCategory, ItemNotFoundException,
-                     ArgumentTransformationMetadataException, RuntimeException,
+                     ArgumentTransformationMetadataException, PSInvalidCastException, RuntimeException,
                      SessionStateException, SessionStateUnauthorizedAccessException)
 
 # ScopedItemOptions flags, with pwsh's values.
@@ -131,6 +131,8 @@ class PSVariable:
         if constraint is not None:
             try:
                 value = constraint.convert(value)
+                if getattr(constraint, "full_name", None) == _ACTION_PREFERENCE and str(value) == "Suspend":
+                    raise PSInvalidCastException(_SUSPEND_RESERVED, error_id="InvalidActionPreference")
             except RuntimeException as exc:
                 raise ArgumentTransformationMetadataException(
                     exc.message, exc, error_id="RuntimeException",
@@ -141,6 +143,13 @@ class PSVariable:
 
     def __repr__(self) -> str:
         return f"PSVariable({self.name!r}, {self.value!r})"
+
+
+_ACTION_PREFERENCE = "System.Management.Automation.ActionPreference"
+# An [ActionPreference] variable refuses Suspend (pwsh's ArgumentTypeConverterAttribute).
+_SUSPEND_RESERVED = ("The Suspend ActionPreference value is reserved for future use and is not supported at this "
+                     "time. For more information about preference variables, see the Help topic, "
+                     '"about_Preference_Variables."')
 
 
 class DynamicVariable(PSVariable):

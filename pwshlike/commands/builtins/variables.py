@@ -11,7 +11,10 @@ from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_set
-from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, RuntimeException, SessionStateException
+from pwshlike.dotnet.errors import (
+    ArgumentTransformationMetadataException, ErrorCategory, ErrorRecord, MetadataException, RuntimeException,
+    SessionStateException,
+)
 from pwshlike.runtime.scopes import PSVariable, parse_options
 from pwshlike.dotnet.wildcard import wildcard_match
 
@@ -51,9 +54,13 @@ class _VariableCmdlet(Cmdlet):
 
     def _guard(self, action: Any) -> bool:
         """Runs ``action``; a session-state error (read-only variable...)
-        becomes a non-terminating error of this cmdlet."""
+        becomes a non-terminating error of this cmdlet.  A value the
+        variable's type or attributes refuse stays terminating, as pwsh's
+        cmdlet catches only SessionStateException."""
         try:
             action()
+        except (ArgumentTransformationMetadataException, MetadataException):
+            raise
         except RuntimeException as exc:
             self.write_error(exc.error_record)
             return False

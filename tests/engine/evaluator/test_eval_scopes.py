@@ -94,7 +94,8 @@ def test_env_variables(run):
 def test_automatic_variables(run):
     out = run("$PSVersionTable.PSVersion.Major; $PSVersionTable.PSEdition; $IsLinux; $null -eq $HOME; $PID -gt 0")
     assert out == [7, "Core", True, False, True]
-    assert run("$ErrorActionPreference; $VerbosePreference") == ["Continue", "SilentlyContinue"]
+    # ActionPreference values, as in pwsh ($ErrorActionPreference -is [ActionPreference])
+    assert [str(v) for v in run("$ErrorActionPreference; $VerbosePreference")] == ["Continue", "SilentlyContinue"]
     assert isinstance(run("$Error")[0] if run("$Error") else ArrayList(), ArrayList)
 
 
