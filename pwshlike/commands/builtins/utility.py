@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import math
 import random
 import uuid
 import weakref
@@ -304,8 +305,7 @@ class GetRandomCommand(Cmdlet):
             maximum_f = convert_to_double(high) if high is not None else _DOUBLE_MAX
             self._check_range(minimum_f, maximum_f)
             for _ in range(self.count):
-                number = minimum_f + rng.random() * (maximum_f - minimum_f)
-                yield number if number < maximum_f else minimum_f
+                yield _random_double(rng, minimum_f, maximum_f)
 
     def _check_range(self, minimum: Any, maximum: Any) -> None:
         if minimum >= maximum:
@@ -337,3 +337,20 @@ class GetRandomCommand(Cmdlet):
             j = self._random.randrange(i, len(chosen))
             yield chosen[j]
             chosen[j] = chosen[i]
+
+
+def _random_double(rng: Any, minimum: float, maximum: float) -> float:
+    """A double in [minimum, maximum) as pwsh's GetRandomDouble draws it:
+    a range wider than a double holds (MinValue..MaxValue) is spread as
+    ``min + r*max - r*min``; a draw rounding up to the maximum is retried
+    with a shrinking range."""
+    diff = maximum - minimum
+    while True:
+        r = rng.random()
+        if math.isinf(diff):
+            number = minimum + r * maximum - r * minimum
+        else:
+            number = minimum + r * diff
+            diff *= r
+        if number < maximum:
+            return number
