@@ -356,8 +356,8 @@ class ExecutionContext:
     def write_information(self, message_data: Any, tags: Optional[list[str]] = None,
                           preference: Optional[str] = None, source: str = "") -> None:
         """``Write-Information``: shown only when ``$InformationPreference``
-        (or ``preference``) is Continue; a redirection receives it either way
-        unless the preference is Ignore/SilentlyContinue."""
+        (or ``preference``) is Continue; a redirection receives it whatever
+        the preference but Ignore."""
         pref = action_preference(preference, SILENTLY_CONTINUE) if preference is not None else \
             self.preference("InformationPreference", SILENTLY_CONTINUE)
         self._write_information_record(InformationRecord(message_data, source, tags), pref)
@@ -379,9 +379,12 @@ class ExecutionContext:
         self._collect(6, record)
         route = self.streams.information
         if route is not None:
-            if pref != SILENTLY_CONTINUE:
-                route(record)
-        elif pref not in (SILENTLY_CONTINUE,):
+            # A redirection (6>&1) or a PowerShell object's Information
+            # stream receives the record whatever the preference but Ignore,
+            # as pwsh's MshCommandRuntime.WriteInformation; only the host
+            # shows it according to the preference.
+            route(record)
+        elif pref != SILENTLY_CONTINUE:
             self.host.write_information(record)
         if pref == STOP:
             raise ActionPreferenceStopException(stop_message("InformationPreference", str(record)))
