@@ -16,6 +16,9 @@ import os
 from typing import Any, Callable, Optional
 
 from ..dotnet.conversions import to_string
+from ..dotnet.errors import (
+    DirectoryNotFoundException, dotnet_exception_from, ErrorCategory, ErrorRecord, RuntimeException,
+)
 
 OUTPUT, ERROR, WARNING, VERBOSE, DEBUG, INFORMATION = 1, 2, 3, 4, 5, 6
 
@@ -147,6 +150,16 @@ def discard(_record: Any) -> None:
     return None
 
 
+def _open_failure(path: str, exc: OSError) -> RuntimeException:
+    """pwsh redirects through Out-File: a file it cannot open is Out-File's
+    FileOpenFailure (a missing folder is .NET's DirectoryNotFoundException)."""
+    inner = DirectoryNotFoundException(f"Could not find a part of the path '{path}'.") \
+        if isinstance(exc, FileNotFoundError) else dotnet_exception_from(exc)
+    record = ErrorRecord(inner, "FileOpenFailure", ErrorCategory.OpenError, path)
+    record.set_command_origin("Microsoft.PowerShell.Commands.OutFileCommand")
+    return RuntimeException(inner.message, inner, error_record=record)
+
+
 class FileSink:
     """The target of ``n> path`` / ``n>> path``: objects are collected and,
     when the redirected command finishes, written as the formatter's lines,
@@ -161,8 +174,11 @@ class FileSink:
         self.append = append
         self.items: list[Any] = []
         self._formatter = formatter
-        with open(path, "a" if append else "w", encoding="utf-8"):
-            pass
+        try:
+            with open(path, "a" if append else "w", encoding="utf-8"):
+                pass
+        except OSError as exc:
+            raise _open_failure(path, exc) from None
 
     def __call__(self, obj: Any) -> None:
         self.items.append(obj)

@@ -18,3 +18,13 @@ def test_redirection_and_test_path_with_backslashes(tmp_path: Path):
     """
     assert shell.text(script) == ["True", "x"]
     assert (tmp_path / "out.txt").read_text() == "x\n"
+
+
+def test_redirection_into_a_missing_folder_is_out_files_open_failure(tmp_path: Path):
+    shell = Shell()
+    script = f"""
+    try {{ 'x' > "{tmp_path}/missing/out.txt" }} catch {{ $_.FullyQualifiedErrorId; $_.CategoryInfo.Category;
+        $_.Exception.GetType().Name }}
+    """
+    assert shell.text(script) == ["FileOpenFailure,Microsoft.PowerShell.Commands.OutFileCommand", "OpenError",
+                                  "DirectoryNotFoundException"]
