@@ -99,6 +99,10 @@ class CommandCompiler:
         ``$i++``, ``[void](...)`` and void method calls write nothing, and
         ``$( )`` streams its statements' output directly."""
         status = sets_success_status(node)
+        if isinstance(node, A.ParenExpressionAst):
+            paren = self.paren_statement(node, extent)
+            if paren is not None:
+                return paren
         if isinstance(node, A.SubExpressionAst):
             body = self.block(node.sub_expression)
 

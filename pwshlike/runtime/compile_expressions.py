@@ -15,7 +15,7 @@ from typing import Any, Callable, Optional
 from ..language import ast as A
 from ..language.numeric import TypedNumber
 from ..dotnet import operators as ops
-from .compile_support import collect, runtime_error
+from .compile_support import collect, emit_value, runtime_error
 from ..dotnet.conversions import to_bool, to_string
 from ..dotnet.errors import ErrorCategory, IndexOutOfRangeException, ParseException, RuntimeException
 from ..dotnet.members import (get_index, get_member, index_out_of_range, invoke_generic_method,
@@ -364,6 +364,41 @@ class ExpressionCompiler:
 
     def e_ParenExpressionAst(self, node: Any) -> Expr:
         return self.statement_value(node.pipeline, propagate=not _preserves_output(node))
+
+    def paren_statement(self, node: Any, extent: Any) -> Optional[Callable[[Any, Any], None]]:
+        """A ( ) holding commands that is a whole statement (pwsh's
+        ShouldPreserveOutputInCaseOfException): what it wrote before a
+        failure is written, then the failure is handled as the statement's;
+        with no output it writes nothing.  None for other ( )."""
+        pipeline = node.pipeline
+        if not _preserves_output(node) or not isinstance(pipeline, A.PipelineAst) or pipeline.background:
+            return None
+        elements = pipeline.pipeline_elements
+        if len(elements) == 1 and isinstance(elements[0], A.CommandExpressionAst) and not elements[0].redirections:
+            return None
+        stmt = self.stmt(pipeline)
+
+        def run(ctx: Any, out: Any) -> None:
+            items: list[Any] = []
+            saved_traps, saved_propagate = ctx.traps, ctx.propagate
+            ctx.traps = saved_traps + [None]
+            ctx.propagate = True
+            try:
+                stmt(ctx, items.append)
+            except Exception as exc:
+                ctx.traps, ctx.propagate = saved_traps, saved_propagate
+                for item in items:
+                    out(item)
+                ctx.statement_error(exc, extent, out)
+                return
+            finally:
+                ctx.traps, ctx.propagate = saved_traps, saved_propagate
+            if len(items) == 1:
+                emit_value(items[0], out)
+            else:
+                for item in items:
+                    out(item)
+        return run
 
     def e_ErrorExpressionAst(self, node: Any) -> Expr:
         text = node.extent.text

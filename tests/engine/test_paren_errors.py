@@ -43,3 +43,21 @@ def test_non_terminating_errors_inside_parens_still_let_the_command_run(tmp_path
     out = shell.text(f"Write-Output ('ran' + (Get-Item '{tmp_path}/missing' -ErrorAction SilentlyContinue));"
                      f"$v = Get-Item '{tmp_path}/missing' -ErrorAction SilentlyContinue; 'assigned'")
     assert out == ["ran", "assigned"]
+
+
+def test_a_paren_statement_writes_its_output_before_the_failure():
+    shell = Shell()
+    out = shell.text("function bar { 1; throw 'two' }; try { (bar) } catch { \"caught $_\" }")
+    assert out == ["1", "caught two"]
+
+
+def test_a_paren_statement_without_output_writes_nothing():
+    shell = Shell()
+    assert shell.text("@(& { (Get-NoSuchThing) }).Count; @(& { (Get-ChildItem /no-such-dir-*) }).Count") == \
+        ["0", "0"]
+    assert shell.error_ids() == ["CommandNotFoundException"]
+
+
+def test_a_paren_statement_unrolls_one_array_it_holds():
+    assert Shell().text("$a = & { (Write-Output -NoEnumerate @(1, 2)) }; $a.Count; & { (1, 2 | ForEach-Object { $_ }) }") == \
+        ["2", "1", "2"]
