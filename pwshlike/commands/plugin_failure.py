@@ -22,8 +22,8 @@ import sys
 from types import TracebackType
 from typing import Any, Optional
 
-from pwshlike.dotnet.errors import (DotNetException, ErrorCategory, ErrorDetails, ErrorRecord, PipelineStoppedException,
-                                    RuntimeException)
+from pwshlike.dotnet.errors import (ActionPreferenceStopException, DotNetException, ErrorCategory, ErrorDetails,
+                                    ErrorRecord, PipelineStoppedException, RuntimeException, ScriptCallDepthException)
 
 # Set on a Python exception once it has left the command that raised it, so
 # that an upstream command whose code it passes through (its write_object
@@ -90,8 +90,14 @@ def plugin_failure(exc: Exception, info: Any, invocation: Any, context: Any) -> 
         return None
     if isinstance(exc, RuntimeException):
         record = exc.error_record
-        if record.invocation_info is None and not isinstance(exc, PipelineStoppedException) \
-                and _plugin_of(info, context) is not None:
+        if isinstance(exc, (PipelineStoppedException, ActionPreferenceStopException, ScriptCallDepthException)):
+            return None
+        if record.invocation_info is None and _plugin_of(info, context) is not None:
+            record.invocation_info = invocation
+            record.set_command_origin(info.implementing_type)
+        elif _from_script_statement(exc):
+            # Script code the cmdlet ran (Invoke-Expression, ForEach-Object's blocks) failed: pwsh
+            # wraps that in a CmdletInvocationException whose record names the cmdlet.
             record.invocation_info = invocation
             record.set_command_origin(info.implementing_type)
         return None
@@ -115,6 +121,13 @@ def plugin_failure(exc: Exception, info: Any, invocation: Any, context: Any) -> 
     record.error_details = ErrorDetails(failure.message, _recommended_action(info, plugin))
     mark_left_command(exc)
     return RuntimeException(failure.message, failure, error_record=record)
+
+
+def _from_script_statement(exc: RuntimeException) -> bool:
+    """An error a script statement raised (positioned by the statement, no
+    command of its own), not a ``throw``, which pwsh never rewraps."""
+    info = exc.error_record.invocation_info
+    return info is not None and info.my_command is None and not exc.was_thrown_from_throw_statement
 
 
 def _plugin_of(info: Any, context: Any) -> Optional[str]:
