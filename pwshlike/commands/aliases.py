@@ -24,6 +24,7 @@ DEFAULT_ALIASES: dict[str, str] = {
     "sc": "Set-Content", "ac": "Add-Content", "clc": "Clear-Content", 
     "oh": "Out-Host", "ihy": "Invoke-History",
     "gp": "Get-ItemProperty", "sp": "Set-ItemProperty", "gu": "Get-Unique", "gdr": "Get-PSDrive",
+    "ndr": "New-PSDrive", "rdr": "Remove-PSDrive",
     "gps": "Get-Process", "spps": "Stop-Process", "saps": "Start-Process",
     "gjb": "Get-Job", "rcjb": "Receive-Job", "sajb": "Start-Job", "spjb": "Stop-Job", "wjb": "Wait-Job",
     "rjb": "Remove-Job", "cvpa": "Convert-Path", "dbp": "Disable-PSBreakpoint",

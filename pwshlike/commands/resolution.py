@@ -115,7 +115,8 @@ class CommandResolver:
 
     def _find_external(self, context: Any, name: str) -> Optional[CommandInfo]:
         location = context.session.location
-        is_path = "/" in name or name.startswith(".") or name.startswith("~")
+        is_path = "/" in name or "\\" in name or name.startswith(".") or name.startswith("~") or \
+            (":" in name and context.session.drives.fs_path(name) is not None)
         if is_path:
             path = context.session.resolve_path(name)
             if path.lower().endswith(".ps1") and os.path.isfile(path):

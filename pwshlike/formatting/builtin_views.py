@@ -178,6 +178,39 @@ def match_text(obj: Any) -> str:
     return dotnet_to_string(obj)
 
 
+def _gigabytes(name: str) -> Any:
+    """A drive's Used or Free column: GB with two decimals, blank for a
+    drive that reports neither (pwsh's ``{0:###0.00}`` of ``$_.Used / 1GB``)."""
+    def column(obj: Any) -> Any:
+        used, free = _member(obj, "Used"), _member(obj, "Free")
+        if not used and not free:
+            return None
+        value = _member(obj, name) or 0
+        return f"{value / 1073741824:.2f}"
+    return column
+
+
+def _drive_views(registry: ViewRegistry) -> None:
+    """Get-PSDrive's table and list, Get-PSProvider's table (pwsh's
+    PowerShellCore format data)."""
+    add = registry.add
+    drive = "System.Management.Automation.PSDriveInfo"
+    add(TableView("drive", (drive,), [
+        TableColumn("Name", width=10), TableColumn(_gigabytes("Used"), "Used (GB)", 13, RIGHT),
+        TableColumn(_gigabytes("Free"), "Free (GB)", 13, RIGHT),
+        TableColumn(lambda d: getattr(_member(d, "Provider"), "name", None), "Provider", 13),
+        TableColumn(lambda d: _member(d, "DisplayRoot") if _member(d, "DisplayRoot") is not None
+                    else _member(d, "Root"), "Root", 35),
+        TableColumn("CurrentLocation", alignment=RIGHT)]), builtin=True)
+    add(ListView(drive, (drive,), [(None, [ListItem(n) for n in (
+        "Name", "Description", "Provider", "Root", "CurrentLocation")])]), builtin=True)
+    provider = "System.Management.Automation.ProviderInfo"
+    add(TableView("provider", (provider,), [
+        TableColumn("Name", width=20), TableColumn("Capabilities"), TableColumn("Drives")]), builtin=True)
+    add(ListView("provider", (provider,), [(None, [ListItem(n) for n in (
+        "Name", "Drives", "Path", "Home", "Description", "Capabilities", "ImplementingType")])]), builtin=True)
+
+
 def _powershell_types(registry: ViewRegistry) -> None:
     add = registry.add
     add(TableView("System.Management.Automation.CommandInfo", ("System.Management.Automation.CommandInfo",), [
@@ -211,4 +244,5 @@ def install_builtin_views(registry: ViewRegistry) -> None:
     """Adds pwsh's default views to ``registry`` (after any registered ones)."""
     _dotnet_types(registry)
     _powershell_types(registry)
+    _drive_views(registry)
     _file_system(registry)

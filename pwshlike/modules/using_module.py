@@ -40,6 +40,10 @@ def import_for_using(context: Any, specification: Any, folder: Optional[str]) ->
             info = table.import_path(path, name, options)
         else:
             disk = _best_on_disk(name, options)
+            if disk is None and _imported_from_a_path(table, name):
+                # pwsh looks a bare name up on PSModulePath: a module
+                # loaded from a folder elsewhere does not answer to it.
+                raise options.not_found(name)
             info = table.import_path(disk.path, name, options) if disk is not None else \
                 table.import_name(name, options)
     except ModuleError as exc:
@@ -48,6 +52,13 @@ def import_for_using(context: Any, specification: Any, folder: Optional[str]) ->
             error_id = "ModuleNotFoundDuringParse"
         raise RuntimeException(str(exc), error_id=error_id) from exc
     return info.name, module_types(info)
+
+
+def _imported_from_a_path(table: Any, name: str) -> bool:
+    """Whether the module imported under ``name`` is a file module (not
+    the engine's, not a plugin's)."""
+    info = table.find_imported(name)
+    return info is not None and info.spec is None and bool(info.path) and info.name.lower() == name.lower()
 
 
 def _best_on_disk(name: str, options: ImportOptions) -> Any:

@@ -13,6 +13,7 @@ import platform
 import sys
 from typing import Any
 
+from . import active
 from .scopes import ALLSCOPE, CONSTANT, NONE, READONLY, DynamicVariable, PSVariable, Scope
 from ..dotnet.values import ArrayList, Hashtable
 
@@ -40,29 +41,57 @@ class LazyTypeConstraint:
 
 
 class PathInfo:
-    """``$PWD`` / ``Get-Location`` output: the location as a path object."""
+    """``$PWD`` / ``Get-Location`` / Resolve-Path output: a location as a
+    path object.  ``provider_path`` is the file system path (or, on a
+    session-state drive, the item name); ``Path`` shows it through the drive
+    it was reached by (``TestDrive:/sub``) as pwsh does, and the ``/`` drive
+    shows the plain path."""
 
-    __slots__ = ("path",)
+    __slots__ = ("provider_path", "_drive")
     full_name = "System.Management.Automation.PathInfo"
-    PS_MEMBERS = {"Path": "path", "ProviderPath": "path", "Drive": "drive",
+    PS_MEMBERS = {"Path": "path", "ProviderPath": "provider_path", "Drive": "drive",
                   "Provider": "provider", "ToString": "__str__"}
 
-    def __init__(self, path: str) -> None:
-        self.path = path
+    def __init__(self, path: str, drive: Any = None) -> None:
+        self.provider_path = path
+        self._drive = drive
 
     @property
-    def drive(self) -> str:
-        return "/"
+    def drive(self) -> Any:
+        if self._drive is not None:
+            return self._drive
+        current = active.context
+        return current.session.drives.get("/") if current is not None else "/"
 
     @property
-    def provider(self) -> str:
-        return "Microsoft.PowerShell.Core\\FileSystem"
+    def path(self) -> str:
+        drive = self._drive
+        if drive is None or drive.name == "/":
+            return self.provider_path
+        if not drive.is_file_system:
+            return f"{drive.name}:/{self.provider_path}"
+        shown = drive.display(self.provider_path)
+        return self.provider_path if shown is None else shown
+
+    @property
+    def provider(self) -> Any:
+        drive = self.drive
+        return getattr(drive, "provider", "Microsoft.PowerShell.Core\\FileSystem")
 
     def __str__(self) -> str:
         return self.path
 
     def __repr__(self) -> str:
         return f"PathInfo({self.path!r})"
+
+
+def location_info(session: Any) -> PathInfo:
+    """The current location as a PathInfo on the drive it was reached by."""
+    drives = session.drives
+    current = drives.current
+    if not current.is_file_system:
+        return PathInfo(current.current_location, current)
+    return PathInfo(session.location, current)
 
 
 _ACTION = "System.Management.Automation.ActionPreference"
@@ -144,6 +173,6 @@ def install_automatic_variables(ctx: Any) -> None:
             value = ACTION_PREFERENCE.value(ACTION_PREFERENCE.members[value])
         var = PSVariable(name, value, type_constraint=LazyTypeConstraint(type_name))
         define(name.lower(), var)
-    define("pwd", DynamicVariable("PWD", lambda: PathInfo(session.location), ALLSCOPE))
+    define("pwd", DynamicVariable("PWD", lambda: location_info(session), ALLSCOPE))
     session.allscope_names.add("pwd")
 

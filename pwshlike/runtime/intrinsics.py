@@ -18,7 +18,7 @@ from ..dotnet.errors import CommandNotFoundException, ErrorCategory, ItemNotFoun
 from ..dotnet.typetable import COMMAND_TYPES
 from ..language import parse_input
 from ..language.ast import PipelineAst, ScriptBlockAst
-from .automatic import PathInfo
+from .automatic import PathInfo, location_info
 from .pipeline import NO_INPUT
 from .scopes import PSVariable, QualifiedName, Scope, module_of
 from .scriptblock import ScriptBlock
@@ -145,7 +145,7 @@ class PathIntrinsics:
 
     @property
     def current_location(self) -> PathInfo:
-        return PathInfo(self.ctx.session.location)
+        return location_info(self.ctx.session)
 
     def __str__(self) -> str:
         return self.full_name

@@ -17,6 +17,7 @@ import os
 from typing import Any, Callable, Optional
 
 from ..dotnet.conversions import to_string
+from .drives import DriveTable
 from ..dotnet.errors import (DriveNotFoundException, ErrorCategory, ItemNotFoundException,
                      ArgumentTransformationMetadataException, PSInvalidCastException, RuntimeException,
                      SessionStateException, SessionStateUnauthorizedAccessException)
@@ -294,12 +295,18 @@ class SessionState:
         self.global_scope = Scope(None)
         self.allscope_names: set[str] = set()
         self.location = os.getcwd()
+        self.drives = DriveTable(lambda: self.location)
 
     def resolve_path(self, path: str) -> str:
         """A file system path made absolute against the current location
         (``~`` expands to the home directory, as pwsh's FileSystem provider).
         A backslash separates directories, as the provider treats it on Unix
-        (``"$TestDrive\\out.txt"``)."""
+        (``"$TestDrive\\out.txt"``); a path on a FileSystem drive
+        (``TestDrive:\\x``, ``Temp:/x``) is under that drive's root."""
+        if ":" in path:
+            on_drive = self.drives.fs_path(path)
+            if on_drive is not None:
+                return on_drive
         if "\\" in path:
             path = path.replace("\\", "/")
         if path == "~" or path.startswith("~/"):

@@ -25,6 +25,7 @@ from pwshlike.dotnet.errors import (
 from pwshlike.dotnet.values import Byte, iter_collection
 
 from . import fspaths
+from .itemproviders import provider_or_error
 from .textencoding import UTF8, TextEncoding, detect_bom, encode, to_encoding
 
 _PATH_SETS = {"Path": {"mandatory": True, "position": 0}}
@@ -54,6 +55,8 @@ class _ContentCmdlet(Cmdlet):
         literal = self.literal_path is not None
         session = self.context.session
         for raw in (self.literal_path if literal else self.path) or ():
+            if provider_or_error(self, raw) is None:
+                continue
             paths, wildcard = fspaths.resolve_paths(session, raw, literal, bool(self.force))
             if not wildcard and must_exist and not os.path.lexists(paths[0]):
                 self.write_error(fspaths.path_not_found(paths[0]))

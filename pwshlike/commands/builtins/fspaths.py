@@ -37,13 +37,39 @@ def resolve(session: Any, path: str) -> str:
     return session.resolve_path(strip_provider(path) or ".")
 
 
+def drive_for(session: Any, raw: str, provider_path: str) -> Any:
+    """The FileSystem drive a path was given through, as pwsh shows the
+    result: the drive it names (``TestDrive:\\x``), else the current
+    location's drive for a relative path under that drive's root, else ``/``."""
+    drives = session.drives
+    found = drives.split(raw)
+    if found is not None and found[0].is_file_system:
+        return found[0]
+    current = drives.current
+    text = strip_provider(raw)
+    if found is None and current.is_file_system and not text.startswith(("/", "~")) and \
+            current.display(provider_path) is not None:
+        return current
+    return drives.get("/")
+
+
+def shown_path(session: Any, raw: str, provider_path: str) -> str:
+    """``provider_path`` as pwsh shows it for ``raw``: drive-qualified
+    (``TestDrive:/x``) when given through a drive other than ``/``."""
+    drive = drive_for(session, raw, provider_path)
+    if drive.name == "/":
+        return provider_path
+    return drive.display(provider_path) or provider_path
+
+
 def is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
 def expand_wildcard(session: Any, pattern: str, force: bool = False) -> list[str]:
     """The existing paths a wildcard path names, sorted; empty when none."""
-    pattern = strip_provider(pattern)
+    on_drive = session.drives.fs_path(pattern) if ":" in pattern else None
+    pattern = strip_provider(on_drive if on_drive is not None else pattern)
     if pattern == "~" or pattern.startswith("~/"):
         pattern = os.path.expanduser(pattern)
     if os.path.isabs(pattern):

@@ -1,22 +1,24 @@
 """Which provider a path belongs to, for the item cmdlets.
 
-pwsh sends every item cmdlet through a provider: ``Env:``, ``Variable:``,
-``Function:`` and ``Alias:`` name session-state providers, ``Temp:`` and
-every other path the FileSystem provider; ``Name::path`` names a provider
-directly.  A word before a colon that is no drive (``x:y``) is
-``DriveNotFound``, as pwsh says it, rather than a file name.
+pwsh sends every item cmdlet through a provider, found from the drive a
+path names in the session's drive table (``runtime/drives.py``): ``Env:``,
+``Variable:``, ``Function:`` and ``Alias:`` name session-state providers,
+``Temp:``, ``/`` and the drives New-PSDrive made name the FileSystem
+provider (the path then is under the drive's root); ``Name::path`` names a
+provider directly.  A word before a colon that is no drive (``x:y``) is
+``DriveNotFound``, as pwsh says it, rather than a file name.  A relative
+path belongs to the current location's drive (``Set-Location Env:`` then
+``Get-Item PATH``).
 
-``provider_for(path)`` answers ``(provider, rest)``; the providers share
-one shape (``resolve``, ``new_item``, ``remove_item``, ``copy_item``,
-``rename_item``, ``move_item``) so the cmdlets do not care which drive they
-act on and later provider work (Get-PSDrive, New-PSDrive) extends this
-table instead of the cmdlets.
+``provider_for(session, path)`` answers ``(provider, rest)``; the
+providers share one shape (``resolve``, ``new_item``, ``remove_item``,
+``copy_item``, ``rename_item``, ``move_item``) so the cmdlets do not care
+which drive they act on.
 """
 
 from __future__ import annotations
 
 import re
-import tempfile
 from typing import Any, Optional
 
 from pwshlike.dotnet.errors import DriveNotFoundException
@@ -27,16 +29,17 @@ from .sessionproviders import ALIAS, ENVIRONMENT, FUNCTION, VARIABLE
 
 _DRIVE_RE = re.compile(r"^([A-Za-z_][\w-]*):(.*)$", re.DOTALL)
 
-# Drive name (lower case) -> the session-state provider behind it.
-_SESSION_DRIVES: dict[str, Any] = {"env": ENVIRONMENT, "variable": VARIABLE, "function": FUNCTION,
-                                   "alias": ALIAS}
-
-# Provider names as ``Name::`` or ``Microsoft.PowerShell.Core\\Name::`` accept them.
+# Provider name (lower case) -> its item operations.
 _PROVIDERS: dict[str, Any] = {"filesystem": FILE_SYSTEM, "environment": ENVIRONMENT, "variable": VARIABLE,
                               "function": FUNCTION, "alias": ALIAS}
 
 
-def provider_for(path: str) -> tuple[Any, str]:
+def operations_of(provider: Any) -> Any:
+    """The item operations of a ProviderInfo from the drive table."""
+    return _PROVIDERS[provider.name.lower()]
+
+
+def provider_for(session: Any, path: str) -> tuple[Any, str]:
     """``(provider, provider path)`` for a path as a user typed it; raises
     DriveNotFoundException for an unknown drive."""
     if "::" in path:
@@ -45,23 +48,26 @@ def provider_for(path: str) -> tuple[Any, str]:
         if provider is not None:
             return provider, rest
     match = _DRIVE_RE.match(path)
+    drives = session.drives
     if match is None:
+        current = drives.current
+        if not current.is_file_system and not path.startswith(("/", "\\", "~")):
+            return operations_of(current.provider), path
         return FILE_SYSTEM, path
-    drive, rest = match.group(1), match.group(2)
-    low = drive.lower()
-    session = _SESSION_DRIVES.get(low)
-    if session is not None:
-        return session, rest.lstrip("/\\")
-    if low == "temp":
-        return FILE_SYSTEM, tempfile.gettempdir() + "/" + rest.lstrip("/\\")
-    raise drive_not_found(drive)
+    drive = drives.get(match.group(1))
+    if drive is None:
+        raise drive_not_found(match.group(1))
+    rest = match.group(2)
+    if drive.is_file_system:
+        return FILE_SYSTEM, drive.fs_path(rest)
+    return operations_of(drive.provider), rest.lstrip("/\\")
 
 
 def provider_or_error(cmd: Any, path: str) -> Optional[tuple[Any, str]]:
     """:func:`provider_for`, writing DriveNotFound as the cmdlet's
     non-terminating error (None then)."""
     try:
-        return provider_for(path)
+        return provider_for(cmd.context.session, path)
     except DriveNotFoundException as exc:
         cmd.write_error(exc.error_record)
         return None

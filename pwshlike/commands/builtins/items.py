@@ -1,4 +1,5 @@
-"""Get-ChildItem and Get-Item on the file system.
+"""Get-ChildItem and Get-Item on the file system (and, through
+``session_items``, on the Env:, Variable:, Function: and Alias: drives).
 
 Items are FileInfo/DirectoryInfo objects (``fsitems``).  Hidden (dot)
 items are left out unless -Force (or -Hidden) is given; a wildcard that
@@ -16,7 +17,10 @@ from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.dotnet.wildcard import contains_wildcard
 
 from . import fspaths
-from .fsitems import FileSystemInfo, item_for
+from .fsitems import item_for
+from .fsprovider import FILE_SYSTEM
+from .itemproviders import provider_or_error
+from .session_items import session_children, session_items
 
 
 @cmdlet("Get-ChildItem", default_parameter_set="Items")
@@ -48,6 +52,12 @@ class GetChildItemCommand(Cmdlet):
         recurse = bool(self.recurse) or depth is not None
         force = bool(self.force) or bool(self.hidden)
         for raw in raw_paths:
+            found = provider_or_error(self, raw)
+            if found is None:
+                continue
+            if found[0] is not FILE_SYSTEM:
+                yield from session_children(self, found[0], found[1], literal, raw)
+                continue
             include = list(self.include or ())
             if recurse and not literal and _leaf_is_pattern(raw):
                 # gci *.txt -Recurse: search from the parent for the pattern.
@@ -56,7 +66,7 @@ class GetChildItemCommand(Cmdlet):
                 include.append(pattern)
             paths, wildcard = fspaths.resolve_paths(session, raw, literal, force)
             if not wildcard and not os.path.lexists(paths[0]):
-                self.write_error(fspaths.path_not_found(paths[0]))
+                self.write_error(fspaths.path_not_found(fspaths.shown_path(session, raw, paths[0])))
                 continue
             for path in paths:
                 if os.path.isdir(path):
@@ -116,12 +126,18 @@ class GetItemCommand(Cmdlet):
     exclude = Parameter("String[]")
     force = Parameter("SwitchParameter", help="Includes hidden items in wildcard matches.")
 
-    def process_record(self) -> Iterator[FileSystemInfo]:
+    def process_record(self) -> Iterator[Any]:
         literal = self.parameter_set_name == "LiteralPath"
         for raw in (self.literal_path if literal else self.path) or ():
+            found = provider_or_error(self, raw)
+            if found is None:
+                continue
+            if found[0] is not FILE_SYSTEM:
+                yield from session_items(self, found[0], found[1], literal, raw)
+                continue
             paths, wildcard = fspaths.resolve_paths(self.context.session, raw, literal, bool(self.force))
             if not wildcard and not os.path.lexists(paths[0]):
-                self.write_error(fspaths.path_not_found(paths[0]))
+                self.write_error(fspaths.path_not_found(fspaths.shown_path(self.context.session, raw, paths[0])))
                 continue
             for path in paths:
                 if fspaths.matches_filters(os.path.basename(path), self.include, self.exclude, self.filter):

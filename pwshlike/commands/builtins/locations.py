@@ -14,12 +14,15 @@ import weakref
 from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.runtime.automatic import PathInfo
+from pwshlike.runtime.automatic import PathInfo, location_info
 from pwshlike.dotnet.errors import (
     ErrorCategory, ErrorRecord, InvalidOperationException, PSArgumentException,
 )
 
 from . import fspaths
+from .fsprovider import FILE_SYSTEM
+from .itemproviders import provider_or_error
+from .psdrives import drive_not_found, provider_not_found
 
 _HISTORY_LIMIT = 20
 _DEFAULT_STACK = "default"
@@ -46,13 +49,27 @@ def _locations(session: Any) -> _Locations:
 
 
 class _LocationCmdlet(Cmdlet):
-    """Resolving a target directory and moving there."""
+    """Resolving a target location and moving there."""
 
-    def _target(self, raw: Optional[str], literal: bool) -> Optional[str]:
-        """The directory ``raw`` names, or None after writing pwsh's error."""
+    def _target(self, raw: Optional[str], literal: bool) -> Optional[tuple[str, Any]]:
+        """``(provider path, drive)`` of the location ``raw`` names, or None
+        after writing pwsh's error.  A FileSystem location is a directory;
+        on a session-state drive only its root is a container."""
         session = self.context.session
+        drives = session.drives
         if raw is None or raw == "":
-            return os.path.expanduser("~")
+            return os.path.expanduser("~"), drives.get("/")
+        found = provider_or_error(self, raw)
+        if found is None:
+            return None
+        provider, rest = found
+        on_drive = drives.split(raw)
+        if provider is not FILE_SYSTEM:
+            drive = on_drive[0] if on_drive is not None else drives.current
+            if rest.strip("/\\"):
+                self.write_error(fspaths.path_not_found(raw))
+                return None
+            return "", drive
         paths, wildcard = fspaths.resolve_paths(session, raw, literal, force=True)
         paths = [p for p in paths if os.path.isdir(p)]
         if len(paths) > 1:
@@ -62,19 +79,33 @@ class _LocationCmdlet(Cmdlet):
             self.write_error(ErrorRecord(exc, "PathResolvedToMultiple", ErrorCategory.InvalidArgument, raw))
             return None
         if not paths:
-            missing = raw if wildcard else fspaths.resolve(session, raw)
+            missing = raw if wildcard else fspaths.shown_path(session, raw, fspaths.resolve(session, raw))
             self.write_error(fspaths.path_not_found(missing))
             return None
-        return paths[0]
+        return paths[0], fspaths.drive_for(session, raw, paths[0])
 
-    def _move(self, directory: str, record_history: bool = True) -> None:
+    def _move(self, target: tuple[str, Any], record_history: bool = True) -> None:
         session = self.context.session
-        if record_history and directory != session.location:
+        shown = location_info(session).path
+        _enter(session, target)
+        if record_history and location_info(session).path != shown:
             state = _locations(session)
-            state.back.append(session.location)
+            state.back.append(shown)
             del state.back[:-_HISTORY_LIMIT]
             state.forward.clear()
-        session.location = directory
+
+
+def _enter(session: Any, target: tuple[str, Any]) -> None:
+    """Makes ``target`` the current location, remembering it as its
+    drive's own current location (``Set-Location Name:`` returns there)."""
+    path, drive = target
+    drives = session.drives
+    drives.current = drive
+    if drive.is_file_system:
+        session.location = path
+        if drive.name != "/":
+            root = os.path.normpath(drive.root)
+            drive.current_location = "" if path == root else os.path.relpath(path, root)
 
 
 @cmdlet("Get-Location", default_parameter_set="Location")
@@ -89,7 +120,7 @@ class GetLocationCommand(Cmdlet):
 
     def process_record(self) -> Iterator[Any]:
         if self.parameter_set_name != "Stack":
-            yield PathInfo(self.context.session.location)
+            yield from self._locations()
             return
         state = _locations(self.context.session)
         for name in self.stack_name or [state.default_stack]:
@@ -99,6 +130,29 @@ class GetLocationCommand(Cmdlet):
                 continue
             for entry in reversed(entries or []):
                 yield PathInfo(entry)
+
+    def _locations(self) -> Iterator[Any]:
+        """The current location, or that of each -PSDrive / -PSProvider."""
+        session = self.context.session
+        drives = session.drives
+        if not self.ps_drive and not self.ps_provider:
+            yield location_info(session)
+            return
+        for name in self.ps_drive or ():
+            drive = drives.get(name)
+            if drive is None:
+                self.write_error(drive_not_found(name, "GetLocationNoMatchingDrive"))
+                continue
+            path = drive.fs_path("") if drive.is_file_system else drive.current_location
+            yield PathInfo(path, drive)
+        for name in self.ps_provider or ():
+            provider = drives.provider(name)
+            if provider is None:
+                self.write_error(provider_not_found(name))
+                continue
+            drive = drives.current if drives.current.provider is provider else provider.drives[0]
+            path = drive.fs_path("") if drive.is_file_system else drive.current_location
+            yield PathInfo(session.location if drive is drives.current and drive.is_file_system else path, drive)
 
 
 @cmdlet("Set-Location", default_parameter_set="Path")
@@ -131,7 +185,7 @@ class SetLocationCommand(_LocationCmdlet):
                 return
             self._move(target)
         if self.pass_thru:
-            yield PathInfo(session.location)
+            yield location_info(session)
 
     def _history(self, state: _Locations, backwards: bool) -> bool:
         session = self.context.session
@@ -142,9 +196,11 @@ class SetLocationCommand(_LocationCmdlet):
             self.write_error(ErrorRecord(exc, "System.InvalidOperationException",
                                          ErrorCategory.InvalidOperation, None))
             return False
-        other.append(session.location)
-        session.location = source.pop()
-        return True
+        other.append(location_info(session).path)
+        target = self._target(source.pop(), literal=True)
+        if target is not None:
+            _enter(session, target)
+        return target is not None
 
 
 @cmdlet("Push-Location", default_parameter_set="Path")
@@ -170,11 +226,11 @@ class PushLocationCommand(_LocationCmdlet):
             if target is None:
                 return
         name = (self.stack_name or state.default_stack).lower()
-        state.stacks.setdefault(name, []).append(session.location)
+        state.stacks.setdefault(name, []).append(location_info(session).path)
         if target is not None:
             self._move(target)
         if self.pass_thru:
-            yield PathInfo(session.location)
+            yield location_info(session)
 
 
 @cmdlet("Pop-Location")
@@ -193,15 +249,15 @@ class PopLocationCommand(_LocationCmdlet):
             if name != _DEFAULT_STACK:
                 self.write_error(_stack_not_found(self.stack_name or state.default_stack))
             return
-        target = entries.pop()
+        entry = entries.pop()
         if not entries and name != _DEFAULT_STACK:
             del state.stacks[name]
-        if not os.path.isdir(target):
-            self.write_error(fspaths.path_not_found(target))
+        target = self._target(entry, literal=True)
+        if target is None:
             return
         self._move(target)
         if self.pass_thru:
-            yield PathInfo(self.context.session.location)
+            yield location_info(self.context.session)
 
 
 def _stack_not_found(name: str) -> ErrorRecord:

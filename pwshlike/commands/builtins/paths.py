@@ -21,10 +21,10 @@ from pwshlike.dotnet.errors import ArgumentNullException, ErrorCategory, ErrorRe
 from pwshlike.dotnet.wildcard import contains_wildcard, wildcard_match
 
 from . import fspaths
+from .fsprovider import FILE_SYSTEM
+from .itemproviders import provider_or_error
 
 _DRIVE_RE = re.compile(r"^([A-Za-z_][\w-]*):(.*)$", re.DOTALL)
-_SESSION_DRIVES = ("env", "variable", "function", "alias")
-_KNOWN_DRIVES = frozenset(_SESSION_DRIVES + ("temp",))
 
 
 def _slashes(path: str) -> str:
@@ -74,7 +74,7 @@ class TestPathCommand(Cmdlet):
                 yield False
                 continue
             if self.is_valid:
-                yield _is_valid(path)
+                yield _is_valid(self.context.session, path)
                 continue
             yield self._exists(path, literal)
 
@@ -84,10 +84,11 @@ class TestPathCommand(Cmdlet):
                                      self.literal_path if self.literal_path is not None else self.path))
 
     def _exists(self, path: str, literal: bool) -> bool:
-        drive = _drive_of(path)
-        if drive is not None and drive[0].lower() in _SESSION_DRIVES:
+        found = self.context.session.drives.split(path)
+        if found is not None and not found[0].is_file_system:
+            drive, rest = found
             return (self.path_type or "Any").lower() != "container" and \
-                _session_item_exists(self.context, drive[0].lower(), drive[1].lstrip("/\\"), literal)
+                _session_item_exists(self.context, drive.provider.name, rest.lstrip("/\\"), literal)
         candidates, _ = fspaths.resolve_paths(self.context.session, path, literal, force=True)
         return any(self._matches(p) for p in candidates)
 
@@ -114,27 +115,27 @@ def _naive(value: _dt.datetime) -> _dt.datetime:
     return value.astimezone().replace(tzinfo=None) if value.tzinfo is not None else value
 
 
-def _is_valid(path: str) -> bool:
+def _is_valid(session: Any, path: str) -> bool:
     """A path is valid on Linux unless it holds a NUL or names a drive
     that does not exist."""
     if "\0" in path:
         return False
     drive = _drive_of(path)
-    return drive is None or drive[0].lower() in _KNOWN_DRIVES
+    return drive is None or session.drives.get(drive[0]) is not None
 
 
-def _session_item_exists(context: Any, drive: str, name: str, literal: bool) -> bool:
-    """Whether ``name`` exists on one of the session's drives."""
+def _session_item_exists(context: Any, provider: str, name: str, literal: bool) -> bool:
+    """Whether ``name`` exists on a drive of a session-state provider."""
     if not name:
         return True
     session, scope = context.session, context.scope
-    if drive == "env":
+    if provider == "Environment":
         names: Any = os.environ.keys()
         case_sensitive = True
-    elif drive == "variable":
+    elif provider == "Variable":
         names = [v.name for v in session.visible_variables(scope)]
         case_sensitive = False
-    elif drive == "function":
+    elif provider == "Function":
         names = session.visible_functions(scope).keys()
         case_sensitive = False
     else:
@@ -320,10 +321,47 @@ class ResolvePathCommand(Cmdlet):
             paths, wildcard = fspaths.resolve_paths(session, raw, literal, bool(self.force))
             existing = [p for p in paths if os.path.lexists(p)]
             if not existing:
-                self.write_error(fspaths.path_not_found(raw if wildcard else paths[0]))
+                shown = raw if wildcard else fspaths.shown_path(session, raw, paths[0])
+                self.write_error(fspaths.path_not_found(shown))
                 continue
             for path in existing:
-                yield relative_path(path, base) if self.relative or self.relative_base_path else PathInfo(path)
+                if self.relative or self.relative_base_path:
+                    yield relative_path(path, base)
+                else:
+                    yield PathInfo(path, fspaths.drive_for(session, raw, path))
+
+
+@cmdlet("Convert-Path", default_parameter_set="Path")
+class ConvertPathCommand(Cmdlet):
+    """Converts a path (drive-qualified, relative or with wildcards) to the
+    provider's own path: ``TestDrive:\\a`` becomes the folder it maps to."""
+
+    path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
+                     value_from_pipeline_by_property_name=True, help="The paths to convert; wildcards allowed.",
+                     supports_wildcards=True)
+    literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
+                             value_from_pipeline_by_property_name=True)
+
+    def process_record(self) -> Iterator[str]:
+        literal = self.parameter_set_name == "LiteralPath"
+        session = self.context.session
+        for raw in (self.literal_path if literal else self.path) or ():
+            found = provider_or_error(self, raw)
+            if found is None:
+                continue
+            provider, rest = found
+            if provider is not FILE_SYSTEM:
+                names, _ = provider.resolve(self, rest, literal)
+                if not names:
+                    self.write_error(fspaths.path_not_found(raw))
+                yield from names
+                continue
+            paths, wildcard = fspaths.resolve_paths(session, raw, literal)
+            existing = [p for p in paths if os.path.lexists(p)]
+            if not existing:
+                shown = raw if wildcard else fspaths.shown_path(session, raw, paths[0])
+                self.write_error(fspaths.path_not_found(shown))
+            yield from existing
 
 
 def relative_path(path: str, base: str) -> str:

@@ -1,0 +1,53 @@
+"""Get-Item and Get-ChildItem on the session-state drives (``Env:``,
+``Variable:``, ``Function:``, ``Alias:``).
+
+These providers hold a flat table of named items: the drive's root is
+their one container, so Get-ChildItem lists the root's items (sorted by
+name, as pwsh's SessionStateProviderBase does) and Get-Item finds items by
+name or wildcard.  A literal name that is not there is ``PathNotFound``
+with the path as the user typed it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from . import fspaths
+
+
+def _wanted(cmd: Any, name: str) -> bool:
+    return fspaths.matches_filters(name, getattr(cmd, "include", None), getattr(cmd, "exclude", None),
+                                   getattr(cmd, "filter", None))
+
+
+def session_items(cmd: Any, provider: Any, rest: str, literal: bool, raw: str) -> Iterator[Any]:
+    """Get-Item: the items ``rest`` names on a session-state provider."""
+    name = rest.strip("/\\")
+    if not name:
+        return
+    names, wildcard = provider.resolve(cmd, name, literal)
+    if not names and not wildcard:
+        cmd.write_error(fspaths.path_not_found(raw))
+        return
+    table = provider.table(cmd)
+    for key in names:
+        if _wanted(cmd, key):
+            yield table[key]
+
+
+def session_children(cmd: Any, provider: Any, rest: str, literal: bool, raw: str) -> Iterator[Any]:
+    """Get-ChildItem: the root's items (a name or wildcard narrows them);
+    -Name outputs the names only."""
+    name = rest.strip("/\\")
+    if name in ("", "."):
+        table = provider.table(cmd)
+        names = sorted(table, key=str.lower)
+    else:
+        names, wildcard = provider.resolve(cmd, name, literal)
+        if not names and not wildcard:
+            cmd.write_error(fspaths.path_not_found(raw))
+            return
+        table = provider.table(cmd)
+    for key in names:
+        if _wanted(cmd, key):
+            yield key if getattr(cmd, "name", False) else table[key]
