@@ -58,14 +58,15 @@ class TypeInitializationException(DotNetException):
 
 
 class ScriptProperty:
-    """``[type] $Name = initializer``: ``init`` computes the initial value,
-    converted to the type (None when there is no initializer); ``validate``
+    """``[type] $Name = initializer``: ``init(instance)`` computes the
+    initial value, converted to the type (None when there is no initializer;
+    the instance is None for a static property); ``validate``
     checks an assigned value (the property's validation attributes)."""
 
     __slots__ = ("name", "type_ref", "hidden", "static", "init", "validate")
 
     def __init__(self, name: str, type_ref: Optional[TypeRef], hidden: bool, static: bool,
-                 init: Optional[Callable[[], Any]] = None,
+                 init: Optional[Callable[[Any], Any]] = None,
                  validate: Optional[Callable[[Any], None]] = None) -> None:
         self.name = name
         self.type_ref = type_ref
@@ -304,7 +305,7 @@ class ScriptClass:
         for cls in reversed(self.chain()):
             for key, prop in cls.properties.items():
                 if not prop.static and prop.init is not None:
-                    obj._values[key] = prop.init()
+                    obj._values[key] = prop.init(obj)
         self.run_constructor(obj, list(args))
         return obj
 
@@ -376,7 +377,7 @@ class ScriptClass:
         try:
             for key, prop in self.properties.items():
                 if prop.static and prop.init is not None:
-                    self.static_values[key] = prop.init()
+                    self.static_values[key] = prop.init(None)
             if self.static_constructor is not None:
                 self.static_constructor.call(None, [])
         except RuntimeException as exc:

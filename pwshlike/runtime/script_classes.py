@@ -30,6 +30,7 @@ from . import active
 from .class_rules import check_base_constructor, check_base_type, check_base_written, check_interfaces, fail
 from .error_records import set_position
 from .pipeline import NO_INPUT
+from .scopes import PSVariable, Scope
 from .scriptblock import ScriptBlock, ScriptBlockCode
 from .type_names import add_module_type, add_script_type, resolve_in_script
 
@@ -192,16 +193,19 @@ class ClassDefiner:
         return TypeRef(constraint.type_name.full_name, lambda: resolve_in_script(constraint.type_name))
 
 
-def _initializer(cls: ScriptClass, prop: ScriptProperty, compiled: Expr, extent: A.Extent) -> Callable[[], Any]:
-    """A property's initializer, evaluated in the class's session state (a
-    module's class sees the module's variables) and converted to the
-    property's type; its errors point at the property."""
-    def init() -> Any:
+def _initializer(cls: ScriptClass, prop: ScriptProperty, compiled: Expr, extent: A.Extent) -> Callable[[Any], Any]:
+    """A property's initializer, evaluated in a new scope of the class's
+    session state (a module's class sees the module's variables), with
+    ``$this`` for an instance property, and converted to the property's
+    type; its errors point at the property."""
+    def init(this: Any) -> Any:
         ctx = active.context
         saved = ctx.scope
         state = cls.state_for(ctx)
-        if state is not None and state is not saved.state:
-            ctx.scope = ctx.state_scopes.get(state, state)
+        base = ctx.state_scopes.get(state, state) if state is not None and state is not saved.state else saved
+        ctx.scope = Scope(base, False)
+        if this is not None:
+            ctx.scope.vars["this"] = PSVariable("this", this)
         try:
             return prop.coerce(compiled(ctx))
         except RuntimeException as exc:

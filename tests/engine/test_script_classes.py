@@ -157,3 +157,7 @@ def test_a_failing_static_initializer_is_a_type_initialization_error(s: Session)
 def test_a_static_method_is_a_match_evaluator(s: Session) -> None:
     assert s.text("class R { static [string] Stars([System.Text.RegularExpressions.Match]$m) { return '*' * $m.Value.Length } }\n"
                   "'ID 0000123' -replace '\\b0+', [R]::Stars") == ["ID ****123"]
+
+
+def test_an_instance_initializer_sees_this(s: Session) -> None:
+    assert s.text("class A { [int]$X = 1; [int]$Y = $this.X + 1 }; [A]::new().Y") == ["2"]
