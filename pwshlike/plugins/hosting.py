@@ -35,6 +35,7 @@ def register() -> None:
     register_class(api.CommandParameter, _RUNSPACES + "CommandParameter")
     register_class(api.PSDataStreams, _SMA + "PSDataStreams")
     register_class(api.PSDataCollection, _SMA + "PSDataCollection`1")
+    register_class(api.OutputCollection, "System.Collections.ObjectModel.Collection`1")
     register_class(api.PSInvocationStateInfo, _SMA + "PSInvocationStateInfo")
     register_class(api.AsyncResult, _SMA + "PowerShellAsyncResult")
     register_class(PSInvocationSettings, _SMA + "PSInvocationSettings", constructor=PSInvocationSettings)

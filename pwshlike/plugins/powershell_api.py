@@ -58,6 +58,12 @@ class PSDataCollection(GenericList):
     __slots__ = ()
 
 
+class OutputCollection(GenericList):
+    """``Collection[PSObject]``: what ``Invoke()`` returns."""
+
+    __slots__ = ()
+
+
 class CommandParameter:
     """One parameter or argument of a Command: ``Name`` is None for a
     positional argument; a switch added by name alone has no value."""
@@ -338,7 +344,7 @@ class PowerShell:
         if isinstance(output, list):
             output.extend(results)
             return None
-        return results
+        return OutputCollection(results)
 
     def BeginInvoke(self, input: Any = _NO_INPUT, output: Any = None, *_callback: Any) -> AsyncResult:
         """Runs the commands now (see the module docstring) and returns the

@@ -171,3 +171,10 @@ def test_the_properties_pwsh_has():
     assert out[0].split(",") == sorted(["Commands", "Streams", "InstanceId", "InvocationStateInfo", "IsNested",
                                         "HadErrors", "Runspace", "RunspacePool", "IsRunspaceOwner"], key=str.lower)
     assert out[1] == "Opened"
+
+
+def test_output_collection_types():
+    shell = Shell()
+    out = shell.text("$o = [powershell]::Create().AddScript('1, 2').Invoke(); $o.GetType().Name; $o.Count;"
+                     "$p = [powershell]::Create().AddScript('3'); $p.EndInvoke($p.BeginInvoke()).GetType().Name")
+    assert out == ["Collection`1", "2", "PSDataCollection`1"]
