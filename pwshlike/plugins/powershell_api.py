@@ -30,10 +30,10 @@ from typing import Any, Callable, Iterable, Optional
 
 from pwshlike.dotnet import conversions
 from pwshlike.dotnet.errors import (
-    ErrorCategory, IncompleteParseException, ParseException, PipelineStoppedException, PSArgumentNullException,
-    PSInvalidOperationException, RuntimeException,
+    ErrorCategory, IncompleteParseException, ObjectDisposedException, ParseException, PipelineStoppedException,
+    PSArgumentNullException, PSInvalidOperationException, RuntimeException,
 )
-from pwshlike.dotnet.methodcall import invocation_error
+from pwshlike.dotnet.methodcall import invocation_error, overload_not_found
 from pwshlike.dotnet.values import EnumInfo, GenericList, iter_collection
 from pwshlike.runtime import active
 from pwshlike.runtime.flow import BreakException, ContinueException, ExitException
@@ -304,7 +304,6 @@ class PowerShell:
 
     def AddParameter(self, name: Any, *value: Any) -> "PowerShell":
         if len(value) > 1:
-            from pwshlike.dotnet.methodcall import overload_not_found
             raise overload_not_found("AddParameter", 1 + len(value))
         self._assert_not_running()
         self.command.AddParameter(name, *value)
@@ -395,7 +394,6 @@ class PowerShell:
         """One invocation, with pwsh's state changes and error wrapping."""
         self._assert_not_running()
         if self.disposed:
-            from pwshlike.dotnet.errors import ObjectDisposedException
             raise ObjectDisposedException("Cannot access a disposed object.\nObject name: 'PowerShell'.")
         if not self.command.Commands:
             raise PSInvalidOperationException("No commands are specified.", error_id="NoCommandToInvoke")
@@ -409,7 +407,7 @@ class PowerShell:
         try:
             invocation = _Invocation(self, context, runspace if history else None)
             failed = invocation.run(self.command.statements(), input, output.append)
-        except BaseException as exc:
+        except Exception as exc:
             error = context.to_runtime_exception(exc)
             self.HadErrors = True
             self.state = "Stopped" if isinstance(error, PipelineStoppedException) else "Failed"
