@@ -1,6 +1,7 @@
 """Delegate types and delegates: ``[System.Action]``, ``System.Action`1``
-to ``System.Action`8`` and ``System.Func`1`` to ``System.Func`9``, and the
-script blocks converted to them.
+to ``System.Action`8``, ``System.Func`1`` to ``System.Func`9`` and
+``[Text.RegularExpressions.MatchEvaluator]``, and the script blocks
+converted to them.
 
 A script converts a script block to a delegate type with a cast or ``-as``
 (``[Func[int]]{ 42 }``, ``{ $args } -as $type``) to hand it to .NET code
@@ -19,7 +20,7 @@ from typing import Any, Callable, Optional, Sequence
 
 from . import conversions as conv
 from .errors import ErrorCategory, RuntimeException
-from .types import OBJECT, PSType, register_instance_types, type_of
+from .types import OBJECT, PSType, register_instance_types, STRING, type_of
 from .values import iter_collection
 
 _SCRIPT_BLOCK = "System.Management.Automation.ScriptBlock"
@@ -115,6 +116,8 @@ def register_delegate_types(register: Callable[..., PSType],
     for ``[Action[...]]``/``[Func[...]]`` and ``MakeGenericType``."""
     register_instance_types(Delegate, lambda d: d.delegate_type)
     register(_delegate_type("System.Action", (), None))
+    # -replace's callback: a Match in, the replacement text out.
+    register(_delegate_type("System.Text.RegularExpressions.MatchEvaluator", (), STRING))
     for family in (ACTION, FUNC):
         register_generic_family(family.name, family)
         for arity in family.arities:

@@ -28,6 +28,7 @@ from .errors import (
     ArgumentException, ArgumentOutOfRangeException, DivideByZeroException, DotNetException, ErrorCategory,
     OutOfMemoryException, OverflowException, PSInvalidCastException, RuntimeException,
 )
+from .delegates import Delegate
 from .methodcall import method_not_found
 from .script_objects import ScriptObject
 from .types import PSType, resolve_type, StaticMethod, STRING, type_of
@@ -729,8 +730,8 @@ def replace(left: Any, right: Any, case_sensitive: bool = False) -> Any:
     if hasattr(substitute, "invoke_with_input"):
         def repl(m: Any) -> str:
             return conv.to_string(substitute.invoke_with_input(RegexMatch(m)))
-    elif isinstance(substitute, StaticMethod):
-        # A static method (``[R]::Replace``) is a MatchEvaluator too.
+    elif isinstance(substitute, (StaticMethod, Delegate)):
+        # A MatchEvaluator delegate, or a static method (``[R]::Replace``), which is one too.
         def repl(m: Any) -> str:
             return conv.to_string(substitute.invoke(RegexMatch(m)))
     else:

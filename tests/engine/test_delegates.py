@@ -66,3 +66,12 @@ def test_a_string_is_not_a_delegate():
     shell = Shell()
     assert shell.text("try { [System.Action]'x' } catch { $_.FullyQualifiedErrorId }") == [
         "ConvertToFinalInvalidCastException"]
+
+
+def test_match_evaluator_delegate_replaces_each_match():
+    shell = Shell()
+    script = """
+    $evaluator = { 'X' * $args[0].Value.Length } -as [System.Text.RegularExpressions.MatchEvaluator]
+    'ID ABC123' -replace '\\b[A-C]+', $evaluator
+    """
+    assert shell.text(script) == ["ID XXX123"]
