@@ -484,6 +484,33 @@ class PropertyInfo:
         return f"{_type_text(self._prop.type)} {self._prop.name}"
 
 
+class ClassAssembly:
+    """The assembly a module's classes live in (``$module.ImplementingAssembly``):
+    pwsh emits a script's classes into a dynamic assembly of their own."""
+
+    __slots__ = ("_types",)
+    full_name = "System.Reflection.Emit.AssemblyBuilder"
+    PS_MEMBERS = {"FullName": "name", "IsDynamic": "is_dynamic", "GetTypes": "get_types",
+                  "DefinedTypes": "get_types", "ToString": "__str__"}
+
+    def __init__(self, types: list[PSType]) -> None:
+        self._types = list(types)
+
+    @property
+    def name(self) -> str:
+        return "PowerShell Class Assembly, Version=1.0.0.1, Culture=neutral, PublicKeyToken=null"
+
+    @property
+    def is_dynamic(self) -> bool:
+        return True
+
+    def get_types(self) -> list[PSType]:
+        return list(self._types)
+
+    def __str__(self) -> str:
+        return self.name
+
+
 def script_class_of(t: Any) -> Optional[ScriptClass]:
     """The ScriptClass a type stands for, or None for other types."""
     return t.script_class if isinstance(t, ScriptClassType) else None

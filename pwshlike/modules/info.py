@@ -11,7 +11,7 @@ from typing import Any, Optional
 
 from pwshlike.dotnet.netobjects import Version
 from pwshlike.dotnet.values import EnumInfo, EnumValue, Hashtable
-from pwshlike.dotnet.script_objects import script_class_of
+from pwshlike.dotnet.script_objects import ClassAssembly, script_class_of
 from pwshlike.runtime.type_names import module_types
 
 MODULE_TYPE = EnumInfo("System.Management.Automation.ModuleType",
@@ -40,7 +40,8 @@ class PSModuleInfo:
                   "ExportedFormatFiles": "format_files", "ExportedTypeFiles": "type_files", "ToString": "__str__",
                   "SessionState": "session_state", "NewBoundScriptBlock": "new_bound_script_block",
                   "Invoke": "invoke", "AsCustomObject": "as_custom_object",
-                  "GetExportedTypeDefinitions": "exported_type_definitions"}
+                  "GetExportedTypeDefinitions": "exported_type_definitions",
+                  "ImplementingAssembly": "implementing_assembly"}
 
     def __init__(self, name: str, version: Version, kind: str, path: str = "", *,
                  module_base: str = "", description: str = "", author: str = "", company_name: str = "",
@@ -114,6 +115,12 @@ class PSModuleInfo:
         for name, target in self.aliases.items():
             table[name] = AliasInfo(name, target)
         return table
+
+    @property
+    def implementing_assembly(self) -> Optional[ClassAssembly]:
+        """The assembly of the classes the module's code defined ($null when it defines none)."""
+        types = module_types(self)
+        return ClassAssembly(types) if types else None
 
     def exported_type_definitions(self) -> Hashtable:
         """``GetExportedTypeDefinitions()``: the TypeDefinitionAst of each

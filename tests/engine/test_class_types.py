@@ -105,7 +105,9 @@ def test_new_object_finds_the_script_classes(s: Session, modules: str) -> None:
 
 def test_a_module_lists_its_type_definitions(s: Session, modules: str) -> None:
     assert s.text("$m = Import-Module ModA -PassThru; $d = $m.GetExportedTypeDefinitions(); $d.Count; "
-                  "$d['OnlyModA'].GetType().Name; $d['Thing'].Name") == ["2", "TypeDefinitionAst", "Thing"]
+                  "$d['OnlyModA'].GetType().Name; $d['Thing'].Name; ($m.ImplementingAssembly.GetTypes().Name | "
+                  "Sort-Object) -join ','; $null -eq (Get-Module Microsoft.PowerShell.Utility).ImplementingAssembly"
+                  ) == ["2", "TypeDefinitionAst", "Thing", "OnlyModA,Thing", "True"]
 
 
 def test_a_type_name_finds_the_class_of_the_nearest_block(s: Session) -> None:
