@@ -32,10 +32,12 @@ from .errors import (
 from .methodcall import generic
 from .netobjects import encoding, to_bytes
 from .operators import compare, compare_strings, equals
-from .types import BYTE, resolve_type, STRING, type_of
+from .types import (
+    add_type_accelerator, BYTE, remove_type_accelerator, resolve_type, STRING, type_accelerators, type_of,
+)
 from .values import (
-    Byte, Char, DB_NULL, DotNetTuple, EnumValue, GenericHashSet, INT32_MIN, Int64, iter_collection, NULL_STRING, PSReference, Single,
-    TypedArray,
+    Byte, Char, DB_NULL, DotNetTuple, EnumValue, GenericHashSet, Hashtable, INT32_MIN, Int64, iter_collection,
+    NULL_STRING, PSReference, Single, TypedArray,
 )
 from .wildcard import contains_wildcard, escape_wildcard, unescape_wildcard
 
@@ -1077,6 +1079,20 @@ def _tuple_table() -> Table:
 _NO_ITEM = object()
 
 
+def _accelerators_table() -> Table:
+    """``[psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')``:
+    ``Get`` (a case-insensitive name -> type table), ``Add`` and ``Remove``."""
+    def get() -> Hashtable:
+        table = Hashtable()
+        for name, t in type_accelerators().items():
+            table[name] = t
+        return table
+
+    def add(name: Any, t: Any) -> None:
+        add_type_accelerator(_s(name), resolve_type(t))
+    return make_table({"Get": get}, {"Add": add, "Remove": lambda name: remove_type_accelerator(_s(name))})
+
+
 def _value_table(value: Any) -> Callable[[], Table]:
     """A type whose one static member is its singleton ``Value``."""
     return lambda: make_table({"Value": const(value)}, {})
@@ -1109,7 +1125,8 @@ _TABLES: dict[str, Callable[[], Table]] = {
     "System.Management.Automation.LanguagePrimitives": _language_primitives_table,
     "System.Management.Automation.WildcardPattern": _wildcard_table,
     "System.Management.Automation.Cmdlet": _cmdlet_table, "System.Management.Automation.PSCmdlet": _cmdlet_table,
-    "System.Tuple": _tuple_table, "System.DBNull": _value_table(DB_NULL), "System.Management.Automation.Language.NullString": _value_table(NULL_STRING),
+    "System.Management.Automation.TypeAccelerators": _accelerators_table, "System.Tuple": _tuple_table,
+    "System.DBNull": _value_table(DB_NULL), "System.Management.Automation.Language.NullString": _value_table(NULL_STRING),
     # AutomationNull.Value is what an empty pipeline leaves; the engine holds it as $null.
     "System.Management.Automation.Internal.AutomationNull": _value_table(None),
 }

@@ -322,6 +322,31 @@ def _short_name(full_name: str) -> str:
 
 _BY_NAME: dict[str, PSType] = {}
 _BY_PYCLASS: dict[type, PSType] = {}
+# The type accelerators (``[int]``, ``[hashtable]``...), by lower-cased name:
+# the name as registered and its type (pwsh's TypeAccelerators).
+_ACCELERATORS: dict[str, tuple[str, PSType]] = {}
+
+
+def type_accelerators() -> dict[str, PSType]:
+    """``[TypeAccelerators]::Get``: every accelerator and its type."""
+    _load_lazy_types()
+    return {name: t for name, t in _ACCELERATORS.values()}
+
+
+def add_type_accelerator(name: str, t: PSType) -> None:
+    """``[TypeAccelerators]::Add``: ``[name]`` is ``t`` from now on."""
+    _BY_NAME[name.lower()] = t
+    _ACCELERATORS[name.lower()] = (name, t)
+
+
+def remove_type_accelerator(name: str) -> bool:
+    """``[TypeAccelerators]::Remove``: True when there was one by that name."""
+    entry = _ACCELERATORS.pop(name.lower(), None)
+    if entry is None:
+        return False
+    if _BY_NAME.get(name.lower()) is entry[1] and entry[1].full_name.lower() != name.lower():
+        del _BY_NAME[name.lower()]
+    return True
 _ARRAY_TYPES: dict[int, PSType] = {}
 _GENERIC_TYPES: dict[tuple, PSType] = {}
 
@@ -333,6 +358,7 @@ def _register(t: PSType, *aliases: str) -> PSType:
         _BY_NAME.setdefault(key[7:], t)
     for alias in aliases:
         _BY_NAME[alias.lower()] = t
+        _ACCELERATORS[alias.lower()] = (alias, t)
     if t.pyclass is not None:
         _BY_PYCLASS.setdefault(t.pyclass, t)
     return t

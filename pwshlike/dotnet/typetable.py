@@ -81,6 +81,7 @@ STATIC_CLASSES = (
     ("System.Threading.Thread", ""), ("System.Runtime.InteropServices.Marshal", ""),
     ("System.Management.Automation.Cmdlet", ""), ("System.Management.Automation.PSCmdlet", ""),
     ("System.Management.Automation.Internal.AutomationNull", ""),
+    ("System.Management.Automation.TypeAccelerators", ""),
 )
 
 # Attribute types for param() blocks and [CmdletBinding()], with their
