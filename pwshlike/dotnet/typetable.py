@@ -54,6 +54,8 @@ PLATFORM_ID = EnumInfo("System.PlatformID", (
     ("Win32S", 0), ("Win32Windows", 1), ("Win32NT", 2), ("WinCE", 3), ("Unix", 4), ("Xbox", 5),
     ("MacOSX", 6), ("Other", 7)))
 
+NATIVE_ARGUMENT_PASSING = EnumInfo("System.Management.Automation.NativeArgumentPassingStyle", (
+    ("Legacy", 0), ("Standard", 1), ("Windows", 2)))
 MEMBER_TYPES = EnumInfo("System.Reflection.MemberTypes", (
     ("Constructor", 1), ("Event", 2), ("Field", 4), ("Method", 8), ("Property", 16), ("TypeInfo", 32),
     ("Custom", 64), ("NestedType", 128), ("All", 191)), flags=True)
@@ -68,7 +70,7 @@ BINDING_FLAGS = EnumInfo("System.Reflection.BindingFlags", (
 ENUMS = (ACTION_PREFERENCE, CONFIRM_IMPACT, CONSOLE_COLOR, DAY_OF_WEEK, MIDPOINT_ROUNDING,
          STRING_SPLIT_OPTIONS, STRING_COMPARISON, DATETIME_KIND, URI_KIND, BASE64_OPTIONS,
          FILE_ATTRIBUTES, COMMAND_TYPES, ACE_FLAGS, PLATFORM_ID, REGEX_OPTIONS, ERROR_CATEGORY_ENUM, MEMBER_TYPES,
-         BINDING_FLAGS)
+         BINDING_FLAGS, NATIVE_ARGUMENT_PASSING)
 
 # Static-only classes: their members live in statics.py.
 STATIC_CLASSES = (

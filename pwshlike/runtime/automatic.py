@@ -160,19 +160,25 @@ def install_automatic_variables(ctx: Any) -> None:
     const("ErrorView", "ConciseView", NONE)
     const("PSDefaultParameterValues", Hashtable(), NONE)
     const("PSModuleAutoLoadingPreference", "All", NONE)
-    const("PSNativeCommandArgumentPassing", "Standard", NONE)
     const("PSNativeCommandUseErrorActionPreference", False, NONE)
     const("PSSessionApplicationName", "wsman", NONE)
     const("PSSessionConfigurationName", "http://schemas.microsoft.com/powershell/Microsoft.PowerShell",
           NONE)
     const("args", [], NONE)
     const("input", iter(()), NONE)
-    from ..dotnet.typetable import ACTION_PREFERENCE
+    from ..dotnet.netobjects import encoding
+    from ..dotnet.typetable import ACTION_PREFERENCE, NATIVE_ARGUMENT_PASSING
     for name, value, type_name in _PREFERENCES:
         if type_name == _ACTION:  # an ActionPreference value, as `$x -is [ActionPreference]` sees
             value = ACTION_PREFERENCE.value(ACTION_PREFERENCE.members[value])
         var = PSVariable(name, value, type_constraint=LazyTypeConstraint(type_name))
         define(name.lower(), var)
+    define("psnativecommandargumentpassing", PSVariable(
+        "PSNativeCommandArgumentPassing", NATIVE_ARGUMENT_PASSING.value(NATIVE_ARGUMENT_PASSING.members["Standard"]),
+        type_constraint=LazyTypeConstraint(NATIVE_ARGUMENT_PASSING.full_name)))
+    # What native commands are sent text in: UTF-8 without a byte order mark.
+    define("outputencoding", PSVariable("OutputEncoding", encoding("utf8nobom"),
+                                        type_constraint=LazyTypeConstraint("System.Text.Encoding")))
     define("pwd", DynamicVariable("PWD", lambda: location_info(session), ALLSCOPE))
     session.allscope_names.add("pwd")
 
