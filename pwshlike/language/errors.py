@@ -275,6 +275,7 @@ MESSAGES: dict[str, str] = {
     "InvalidValueForUsingItemName": "'{0}' is not a valid value for using name.",
     "RequiresModuleInvalid": "The argument for the Module parameter is not valid. {0}",
     "WildCardModuleNameError": "Wildcard characters are not supported for module names.",
+    "ModuleNotFoundDuringParse": "Could not find the module '{0}'.",
 }
 
 

@@ -14,6 +14,16 @@ import pwshlike.language.ast as A
 
 Report = Callable[[A.Extent, str, tuple], None]
 
+# name -> whether a module of that name can be found (installed by the modules layer).
+_module_exists: Optional[Callable[[str], bool]] = None
+
+
+def register_module_lookup(exists: Callable[[str], bool]) -> None:
+    """Installs how to tell whether a module a ``using module`` statement
+    names exists, so the parser can report ModuleNotFoundDuringParse."""
+    global _module_exists
+    _module_exists = exists
+
 _NAMESPACE = re.compile(r"^@?[^\W\d]\w*(?:\.@?[^\W\d]\w*)*$")
 _WILDCARD = re.compile(r"[*?\[\]]")
 _SPEC_KEYS = {"modulename": "ModuleName", "moduleversion": "ModuleVersion", "requiredversion": "RequiredVersion",
@@ -37,6 +47,8 @@ def _check_module(name: A.Ast, report: Report) -> None:
     if isinstance(name, A.StringConstantExpressionAst):
         if _WILDCARD.search(name.value):
             report(name.extent, "WildCardModuleNameError", ())
+        elif not _is_path(name.value) and _module_exists is not None and not _module_exists(name.value):
+            report(name.extent, "ModuleNotFoundDuringParse", (name.value,))
         return
     if not isinstance(name, A.HashtableAst):
         return
@@ -61,6 +73,11 @@ def _check_module(name: A.Ast, report: Report) -> None:
     if not versions or any(not _VERSION.match(_text(spec[k])) for k in versions):
         report(name.extent, "RequiresModuleInvalid",
                ("A module specification needs a valid ModuleVersion, RequiredVersion or MaximumVersion.",))
+
+
+def _is_path(name: str) -> bool:
+    """A module named by a path (found relative to the script when it runs)."""
+    return any(c in name for c in "/\\") or name.lower().endswith((".psm1", ".psd1", ".ps1", ".dll"))
 
 
 def _text(value: Any) -> str:

@@ -11,6 +11,8 @@ from typing import Any, Optional
 
 from pwshlike.dotnet.errors import RuntimeException
 from pwshlike.dotnet.netobjects import Version
+from pwshlike.language.using_checks import register_module_lookup
+from pwshlike.runtime import active
 from pwshlike.runtime.type_names import module_types, register_module_importer
 
 from .errors import ModuleError
@@ -37,6 +39,8 @@ def import_for_using(context: Any, specification: Any, folder: Optional[str]) ->
         if is_module_path(written) or written.lower().endswith((".psm1", ".psd1", ".ps1")):
             base = folder or context.session.resolve_path(".")
             path = written if os.path.isabs(written) else os.path.normpath(os.path.join(base, written))
+            if not os.path.exists(path):
+                raise RuntimeException(f"Could not find the module '{name}'.", error_id="ModuleNotFoundDuringParse")
             info = table.import_path(path, name, options)
         else:
             disk = _best_on_disk(name, options)
@@ -78,6 +82,18 @@ def _version(value: Any) -> Optional[Version]:
     return Version.parse(str(value)) if value is not None else None
 
 
+def module_exists(name: str) -> bool:
+    """Whether a module of that name is imported, is the engine's or a
+    plugin's, or is in the module path (what the parser asks of ``using module``)."""
+    context = active.context
+    table = getattr(context, "modules", None) if context is not None else None
+    if table is not None and (table.find_imported(name) is not None or table.catalog.find(name)):
+        return True
+    return bool(find_modules(name, module_paths()))
+
+
 def install() -> None:
-    """Makes ``using module`` import through the module table."""
+    """Makes ``using module`` import through the module table, and the
+    parser check that the module it names exists."""
     register_module_importer(import_for_using)
+    register_module_lookup(module_exists)

@@ -120,3 +120,10 @@ def test_a_script_file_run_again_keeps_its_classes(s: Session, tmp_path) -> None
     script = tmp_path / "counter.ps1"
     script.write_text("class K { static [int]$N }\n[K]::N++\n[K]::N\n")
     assert s.text(f"& '{script}'; & '{script}'") == ["1", "2"]
+
+
+def test_the_parser_reports_a_using_module_that_does_not_exist(s: Session, modules: str) -> None:
+    assert s.text("$e = $null; $null = [System.Management.Automation.Language.Parser]::ParseInput("
+                  "'using module NoSuchModule', [ref]$null, [ref]$e); $e.ErrorId; "
+                  "$null = [System.Management.Automation.Language.Parser]::ParseInput('using module ModA', [ref]$null, "
+                  "[ref]$e); $e.Count") == ["ModuleNotFoundDuringParse", "0"]

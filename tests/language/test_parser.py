@@ -338,11 +338,11 @@ def test_type_names():
 
 
 def test_using_statements():
-    result = parse_input("using namespace System.Text\nusing module MyModule\n[StringBuilder]::new()")
+    result = parse_input("using namespace System.Text\nusing module ./MyModule.psm1\n[StringBuilder]::new()")
     assert result.errors == []
     usings = result.ast.using_statements
     assert [(u.using_kind, u.name.value) for u in usings] == [("namespace", "System.Text"),
-                                                            ("module", "MyModule")]
+                                                            ("module", "./MyModule.psm1")]
     assert len(result.ast.end_block.statements) == 1
 
 
