@@ -474,6 +474,10 @@ def get_member(obj: Any, name: str) -> Any:
         return 0 if name.lower() in ("count", "length") else None
     if type(obj) is str:
         return mt.utf16_length(obj) if name.lower() == "length" else _string_member(obj, name)
+    if isinstance(obj, ScriptObject):
+        prop = obj.ps_class.find_property(name.lower())
+        if prop is not None:
+            return obj.get(prop)
     items = iter_collection(obj)
     if items is None or isinstance(obj, (Hashtable, dict)):
         value = _scalar_property(obj, name)
@@ -640,8 +644,9 @@ def _method_on_null() -> RuntimeException:
                             error_id="InvokeMethodOnNull", category=ErrorCategory.InvalidOperation)
 
 
-def invoke_method(obj: Any, name: str, args: Sequence[Any]) -> Any:
-    """``$obj.Name(args)``."""
+def invoke_method(obj: Any, name: str, args: Sequence[Any], own_methods: bool = True) -> Any:
+    """``$obj.Name(args)``; ``own_methods`` False skips a script class's own
+    methods (``([List[int]]$this).Add(1)`` calls the .NET base's)."""
     if obj is None:
         raise _method_on_null()
     lowered = name.lower()
@@ -654,7 +659,7 @@ def invoke_method(obj: Any, name: str, args: Sequence[Any]) -> Any:
         member = _typedata.member(_type_names(obj), lowered)
     if isinstance(member, ComputedMember) and not member.is_property:
         return member.invoke(obj, list(args))
-    if isinstance(obj, ScriptObject) and obj.has_method(name):
+    if own_methods and isinstance(obj, ScriptObject) and obj.has_method(name):
         return obj.invoke(name, args)
     members = _members_of(obj)
     entry = members.methods.get(lowered)

@@ -24,6 +24,7 @@ from .errors import (
 )
 from .methodcall import method_not_found, overload_not_found
 from .types import OBJECT, PSType, register_type
+from .values import GenericList
 
 
 class TypeRef:
@@ -169,10 +170,12 @@ class ScriptClass:
         # an instance remembers the one it was created in.
         self.current_state: Callable[[], Any] = lambda: self.state
         self.definition: Any = None  # the TypeDefinitionAst (the runtime sets it)
-        # A class deriving from a .NET exception is one (``throw``, ``catch [T]``):
-        # its instances are that exception class's too.
-        native = base.native if base is not None else _native_exception(base_type)
+        # A class deriving from a .NET exception (``throw``, ``catch [T]``) or
+        # a List[T] is one: its instances are that Python class's too, made
+        # with ``native_args``.
+        native, native_args = (base.native, base.native_args) if base is not None else _native_base(base_type)
         self.native: Optional[type] = native
+        self.native_args: tuple = native_args
         if base is not None:
             bases: tuple[type, ...] = (base.pyclass,)
         elif native is not None:
@@ -294,7 +297,7 @@ class ScriptClass:
         self.ensure_static_init()
         obj = self.pyclass.__new__(self.pyclass)
         if self.native is not None:
-            self.native.__init__(obj)
+            self.native.__init__(obj, *self.native_args)
         obj._values = {}
         obj.origin = self.current_state()
         for cls in reversed(self.chain()):
@@ -314,7 +317,7 @@ class ScriptClass:
         exception's (its message and inner exception)."""
         if self.base is not None:
             self.base.run_constructor(obj, args)
-        elif self.native is not None and len(args) <= 2:
+        elif self.native is not None and issubclass(self.native, BaseException) and len(args) <= 2:
             self.native.__init__(obj, *[conv.to_string(a) if i == 0 and a is not None else a
                                         for i, a in enumerate(args)])
         elif args:
@@ -581,10 +584,17 @@ class ScriptObject:
         return conv.convert_to_integer(method.call(self, [other]))
 
 
-def _native_exception(base_type: Optional[PSType]) -> Optional[type]:
-    """The Python class of a .NET exception type a class derives from."""
-    pyclass = base_type.pyclass if base_type is not None else None
-    return pyclass if isinstance(pyclass, type) and issubclass(pyclass, BaseException) else None
+def _native_base(base_type: Optional[PSType]) -> tuple[Optional[type], tuple]:
+    """The Python class (and its constructor arguments) of a .NET base type
+    the object model can derive from: an exception, or ``List[T]``."""
+    if base_type is None:
+        return None, ()
+    pyclass = base_type.pyclass
+    if isinstance(pyclass, type) and issubclass(pyclass, BaseException):
+        return pyclass, ()
+    if base_type.generic_definition == "System.Collections.Generic.List`1":
+        return GenericList, ((), base_type.generic_arguments[0])
+    return None, ()
 
 
 def _setting(prop: ScriptProperty, value: Any) -> Any:

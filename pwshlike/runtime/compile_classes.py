@@ -83,6 +83,9 @@ class ClassCompiler:
             values = [a(ctx) for a in args]
             if as_class is not None and isinstance(obj, ScriptObject):
                 return obj.invoke(name_of(ctx), values, as_class)
+            if isinstance(obj, ScriptObject) and cast_type().is_instance(obj):
+                # A .NET base type's own method, not the class's override of it.
+                return invoke_method(obj, name_of(ctx), values, own_methods=False)
             return invoke_method(obj, name_of(ctx), values)
         return base_call
 

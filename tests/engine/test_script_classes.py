@@ -161,3 +161,10 @@ def test_a_static_method_is_a_match_evaluator(s: Session) -> None:
 
 def test_an_instance_initializer_sees_this(s: Session) -> None:
     assert s.text("class A { [int]$X = 1; [int]$Y = $this.X + 1 }; [A]::new().Y") == ["2"]
+
+
+def test_a_class_deriving_from_a_generic_list(s: Session) -> None:
+    assert s.text("class Doubling : System.Collections.Generic.List[int] {\n"
+                  " [void] Add([int]$v) { ([System.Collections.Generic.List[int]]$this).Add($v * 2) } }\n"
+                  "$l = [Doubling]::new(); $l.Add(21); $l.Add('4'); $l.Count; $l[0] + $l[1]; "
+                  "[Doubling].BaseType.Name") == ["2", "50", "List`1"]
