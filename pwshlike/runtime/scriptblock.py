@@ -576,11 +576,21 @@ class ScriptBlockInvocation:
                         elif param.default is not None:
                             value = param.default(ctx)
                         else:
-                            value = None
+                            value = _UNSET
                     constraint = param.type_constraint() if param.typed else None
                     if constraint is not None:
                         var = PSVariable(name, None, 0, constraint)
-                        var.value = var.coerce(value)
+                        if value is not _UNSET:
+                            var.value = var.coerce(value)
+                        else:
+                            # pwsh's TryGetDefaultParameterValue: '' for a string, 0 for a number,
+                            # $false for a bool; an enum or other struct stays $null.
+                            try:
+                                var.value = var.coerce(None)
+                            except RuntimeException:
+                                pass
+                    elif value is _UNSET:
+                        var = PSVariable(name, None)
                     else:
                         var = PSVariable(name, value)
                     scope_vars[param.key] = var
@@ -664,6 +674,7 @@ def _run_with_underbar(ctx: Any, compiled: Any, dollar_under: Any, emit: Callabl
 
 
 _MISSING = object()
+_UNSET = object()  # a parameter neither bound nor given a default
 
 
 def _names(value: Any) -> Optional[list[str]]:
