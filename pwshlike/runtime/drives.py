@@ -53,7 +53,18 @@ class ProviderInfo:
     PS_MEMBERS = {"Name": "name", "ImplementingType": "implementing_type", "Capabilities": "capabilities",
                   "Drives": "drives", "Home": "home", "Description": "description", "ModuleName": "module_name",
                   "PSSnapIn": "module_name", "HelpFile": "help_file", "Module": "module",
+                  "ItemSeparator": "item_separator", "AltItemSeparator": "alt_item_separator",
                   "ToString": "__str__"}
+
+    # Every provider on Unix separates items with '/' and reads '\\' as one
+    # too; read-only, as pwsh's ProviderInfo has them.
+    @property
+    def item_separator(self) -> str:
+        return "/"
+
+    @property
+    def alt_item_separator(self) -> str:
+        return "\\"
 
     def __init__(self, table: "DriveTable", name: str, implementing_type: str, capabilities: int) -> None:
         self._table = table

@@ -209,3 +209,42 @@ def test_session_drives_list_and_navigate():
     sh.run("Set-Location /")
     sh.run("Get-Item Env:NO_SUCH_VARIABLE_HERE")
     assert sh.error_ids() == ["PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand"]
+
+
+# --- provider details ----------------------------------------------------------------------------
+
+def test_an_unknown_provider_qualifier_is_provider_not_found():
+    sh = Shell()
+    sh.run("Get-Item NoSuchProvider::/x")
+    error = only_error(sh)
+    assert str(error) == "Cannot find a provider with the name 'NoSuchProvider'."
+    assert error.fully_qualified_error_id == "ProviderNotFound,Microsoft.PowerShell.Commands.GetItemCommand"
+
+
+def test_providers_separate_items_with_slash_and_backslash():
+    assert Shell().run("$p = Get-PSProvider Variable; $p.ItemSeparator; $p.AltItemSeparator") == ["/", "\\"]
+
+
+def test_path_not_found_stops_with_the_cmdlets_error_id(sh):
+    assert sh.run("try { Convert-Path TestDrive:\\gone -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }") == [
+        "PathNotFound,Microsoft.PowerShell.Commands.ConvertPathCommand"]
+
+
+def test_get_item_of_a_dot_file_needs_force(tmp_path, sh):
+    (tmp_path / "root" / ".secret").write_text("")
+    assert sh.run("Get-Item TestDrive:\\.secret") == []
+    assert str(only_error(sh)) == f"Could not find item {tmp_path}/root/.secret."
+    assert sh.run("(Get-Item TestDrive:\\.secret -Force).Name") == [".secret"]
+
+
+def test_resolve_path_relative_base_path_resolves_from_there(tmp_path, sh):
+    (tmp_path / "root" / "x.txt").write_text("")
+    assert sh.run(f"(Resolve-Path ./x.txt -RelativeBasePath '{tmp_path}/root').ProviderPath") == [
+        f"{tmp_path}/root/x.txt"]
+    assert sh.run(f"Resolve-Path ./x.txt -RelativeBasePath '{tmp_path}/root' -Relative") == ["./x.txt"]
+
+
+def test_resolve_path_relative_keeps_paths_off_the_current_drive_whole(tmp_path, sh):
+    (tmp_path / "root" / "x.txt").write_text("")
+    assert sh.run(f"Set-Location TestDrive:; Resolve-Path '{tmp_path}' -Relative") == [str(tmp_path)]
+    assert sh.run(f"Set-Location '{tmp_path}'; Resolve-Path TestDrive:\\x.txt -Relative") == ["./root/x.txt"]

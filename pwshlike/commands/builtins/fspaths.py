@@ -159,7 +159,9 @@ def _walk(directory: str, force: bool, depth: Optional[int], level: int,
 def path_not_found(path: str) -> ErrorRecord:
     """pwsh's ``PathNotFound`` (ItemNotFoundException, ObjectNotFound)."""
     exc = ItemNotFoundException(f"Cannot find path '{path}' because it does not exist.")
-    return ErrorRecord(exc, "PathNotFound", ErrorCategory.ObjectNotFound, path)
+    # The exception carries this record, so -ErrorAction Stop throws it with the cmdlet's FQID.
+    exc.error_record = record = ErrorRecord(exc, "PathNotFound", ErrorCategory.ObjectNotFound, path)
+    return record
 
 
 def filtered_out(path: str) -> ErrorRecord:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from pwshlike.dotnet.errors import DriveNotFoundException
+from pwshlike.dotnet.errors import DriveNotFoundException, ErrorCategory, ProviderNotFoundException
 from pwshlike.runtime.scopes import drive_not_found
 
 from .fsprovider import FILE_SYSTEM
@@ -47,6 +47,10 @@ def provider_for(session: Any, path: str) -> tuple[Any, str]:
         provider = _PROVIDERS.get(name.rsplit("\\", 1)[-1].lower())
         if provider is not None:
             return provider, rest
+        if name and "/" not in name:
+            raise ProviderNotFoundException(f"Cannot find a provider with the name '{name}'.",
+                                            error_id="ProviderNotFound", category=ErrorCategory.ObjectNotFound,
+                                            target_object=name)
     match = _DRIVE_RE.match(path)
     drives = session.drives
     if match is None:
@@ -68,6 +72,6 @@ def provider_or_error(cmd: Any, path: str) -> Optional[tuple[Any, str]]:
     non-terminating error (None then)."""
     try:
         return provider_for(cmd.context.session, path)
-    except DriveNotFoundException as exc:
+    except (DriveNotFoundException, ProviderNotFoundException) as exc:
         cmd.write_error(exc.error_record)
         return None

@@ -14,6 +14,7 @@ import os
 from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, IOException
 from pwshlike.dotnet.wildcard import contains_wildcard
 
 from . import fspaths
@@ -140,5 +141,11 @@ class GetItemCommand(Cmdlet):
                 self.write_error(fspaths.path_not_found(fspaths.shown_path(self.context.session, raw, paths[0])))
                 continue
             for path in paths:
-                if fspaths.matches_filters(os.path.basename(path), self.include, self.exclude, self.filter):
-                    yield item_for(path)
+                if not fspaths.matches_filters(os.path.basename(path), self.include, self.exclude, self.filter):
+                    continue
+                if fspaths.is_hidden(os.path.basename(path)) and not self.force:
+                    # .NET calls a dot name hidden on Unix: pwsh's provider shows it only with -Force.
+                    exc = IOException(f"Could not find item {path}.")
+                    self.write_error(ErrorRecord(exc, "ItemNotFound", ErrorCategory.ObjectNotFound, path))
+                    continue
+                yield item_for(path)

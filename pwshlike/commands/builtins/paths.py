@@ -310,25 +310,55 @@ class ResolvePathCommand(Cmdlet):
     literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
                              value_from_pipeline_by_property_name=True)
     relative = Parameter("SwitchParameter", help="Outputs paths relative to the current location.")
-    relative_base_path = Parameter("String", help="The base -Relative paths are relative to.")
+    relative_base_path = Parameter("String", help="The location relative paths are resolved from (and "
+                                                  "-Relative paths are relative to).")
     force = Parameter("SwitchParameter", help="Includes hidden items in wildcard matches.")
 
     def process_record(self) -> Iterator[Any]:
         literal = self.parameter_set_name == "LiteralPath"
         session = self.context.session
-        base = fspaths.resolve(session, self.relative_base_path) if self.relative_base_path else session.location
+        drives = session.drives
+        if self.relative_base_path is not None:
+            base = fspaths.resolve(session, self.relative_base_path)
+            base_drive = fspaths.drive_for(session, self.relative_base_path, base)
+        else:
+            base, base_drive = session.location, drives.current
         for raw in (self.literal_path if literal else self.path) or ():
+            resolved = self._resolve(raw, literal, base, base_drive)
+            if resolved is None:
+                continue
+            for path, drive in resolved:
+                info = PathInfo(path, drive)
+                if not self.relative:
+                    yield info
+                elif drive is not base_drive and base_drive.is_file_system and \
+                        not path.startswith(base_drive.root):
+                    yield info.path
+                else:
+                    yield relative_path(path, base)
+
+    def _resolve(self, raw: str, literal: bool, base: str, base_drive: Any) -> Optional[list[tuple[str, Any]]]:
+        """The existing paths ``raw`` names, each with its drive; as pwsh,
+        -RelativeBasePath resolves them from that location (set for the
+        while, then restored)."""
+        session = self.context.session
+        drives = session.drives
+        saved = session.location, drives.current
+        if self.relative_base_path is not None:
+            if not os.path.isdir(base):
+                self.write_error(fspaths.path_not_found(fspaths.shown_path(session, self.relative_base_path, base)))
+                return None
+            session.location, drives.current = base, base_drive
+        try:
             paths, wildcard = fspaths.resolve_paths(session, raw, literal, bool(self.force))
             existing = [p for p in paths if os.path.lexists(p)]
             if not existing:
                 shown = raw if wildcard else fspaths.shown_path(session, raw, paths[0])
                 self.write_error(fspaths.path_not_found(shown))
-                continue
-            for path in existing:
-                if self.relative or self.relative_base_path:
-                    yield relative_path(path, base)
-                else:
-                    yield PathInfo(path, fspaths.drive_for(session, raw, path))
+                return None
+            return [(p, fspaths.drive_for(session, raw, p)) for p in existing]
+        finally:
+            session.location, drives.current = saved
 
 
 @cmdlet("Convert-Path", default_parameter_set="Path")
@@ -341,6 +371,7 @@ class ConvertPathCommand(Cmdlet):
                      supports_wildcards=True)
     literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
                              value_from_pipeline_by_property_name=True)
+    force = Parameter("SwitchParameter", help="Includes hidden items in wildcard matches.")
 
     def process_record(self) -> Iterator[str]:
         literal = self.parameter_set_name == "LiteralPath"
@@ -356,7 +387,7 @@ class ConvertPathCommand(Cmdlet):
                     self.write_error(fspaths.path_not_found(raw))
                 yield from names
                 continue
-            paths, wildcard = fspaths.resolve_paths(session, raw, literal)
+            paths, wildcard = fspaths.resolve_paths(session, raw, literal, bool(self.force))
             existing = [p for p in paths if os.path.lexists(p)]
             if not existing:
                 shown = raw if wildcard else fspaths.shown_path(session, raw, paths[0])
