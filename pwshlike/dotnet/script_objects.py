@@ -20,7 +20,8 @@ from typing import Any, Callable, Optional, Sequence
 
 from . import conversions as conv
 from .errors import (
-    DotNetException, dotnet_exception_from, ErrorCategory, MethodException, RuntimeException, SetValueInvocationException,
+    DotNetException, dotnet_exception_from, ErrorCategory, MethodException, RuntimeException,
+    SetValueInvocationException,
 )
 from .methodcall import method_not_found, overload_not_found
 from .types import OBJECT, PSType, register_type
@@ -272,7 +273,8 @@ class ScriptClass:
             [p for cls in self.chain() for p in cls.properties.values() if p.static]
         for prop in properties:
             if force or not prop.hidden:
-                result.append((prop.name, "Property", f"{prefix}{_short(_type_text(prop.type))} {prop.name} {{get;set;}}"))
+                text = f"{prefix}{_short(_type_text(prop.type))} {prop.name} {{get;set;}}"
+                result.append((prop.name, "Property", text))
         for name, overloads in self.method_names(static):
             shown = [m for m in overloads if force or not m.hidden]
             if shown:

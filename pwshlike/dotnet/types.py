@@ -33,7 +33,8 @@ from .methodcall import call, method_not_found, overload_not_found
 from .values import (
     ArrayList, BigInt, Byte, Char, EnumInfo, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable,
     Int16, INT32_MAX, INT32_MIN, Int64, iter_collection, KeyCollection, OrderedDictionary, OrderedHashtable,
-    PSCustomObject, PSReference, SByte, Single, StringBuilder, SwitchParameter, TypedArray, UInt16, UInt32, UInt64,
+    PlainObject, PSCustomObject, PSReference, SByte, Single, StringBuilder, SwitchParameter, TypedArray, UInt16,
+    UInt32, UInt64,
 )
 
 
@@ -368,7 +369,8 @@ def _check_class(*classes: type) -> Callable[[Any], bool]:
     return lambda v: isinstance(v, classes)
 
 
-OBJECT = _register(PSType("System.Object", converter=_identity, check=lambda v: v is not None), "object")
+OBJECT = _register(PSType("System.Object", converter=_identity, check=lambda v: v is not None,
+                          constructor=lambda: PlainObject(), pyclass=PlainObject), "object")
 VALUE_TYPE = _register(PSType("System.ValueType", OBJECT, abstract=True))
 ENUM_BASE = _register(PSType("System.Enum", VALUE_TYPE, abstract=True,
                              check=lambda v: isinstance(v, EnumValue)))

@@ -242,6 +242,16 @@ class TypedArray(list):
         self.element_type = element_type
 
 
+class PlainObject:
+    """``[object]::new()``: an instance of System.Object itself, with no
+    members but GetType/ToString/Equals/GetHashCode."""
+
+    __slots__ = ("__weakref__",)
+
+    def __str__(self) -> str:
+        return "System.Object"
+
+
 class GenericList(list):
     """``System.Collections.Generic.List[T]``; ``element_type`` is a PSType."""
 

@@ -45,7 +45,8 @@ from .parse_types import TypeNameRules
 from .scan_tables import MODE_COMMAND, RawToken
 
 
-class Parser(BlockRules, StatementRules, ClassRules, EnumRules, PipelineRules, ExpressionRules, TypeNameRules, TokenCursor):
+class Parser(BlockRules, StatementRules, ClassRules, EnumRules, PipelineRules, ExpressionRules, TypeNameRules,
+             TokenCursor):
     """Parses one input; use :func:`parse` rather than this class."""
 
     # --- finishing --------------------------------------------------------------------------

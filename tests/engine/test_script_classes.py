@@ -168,3 +168,8 @@ def test_a_class_deriving_from_a_generic_list(s: Session) -> None:
                   " [void] Add([int]$v) { ([System.Collections.Generic.List[int]]$this).Add($v * 2) } }\n"
                   "$l = [Doubling]::new(); $l.Add(21); $l.Add('4'); $l.Count; $l[0] + $l[1]; "
                   "[Doubling].BaseType.Name") == ["2", "50", "List`1"]
+
+
+def test_object_new_is_a_plain_object(s: Session) -> None:
+    assert s.text("$o = [object]::new(); $o.GetType().FullName; try { $o.{.ctor}() } catch { $_.FullyQualifiedErrorId }"
+                  ) == ["System.Object", "MethodNotFound"]
