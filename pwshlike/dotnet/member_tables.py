@@ -500,8 +500,42 @@ ARRAY_METHODS: Methods = {
     "CopyTo": array_copy_to, "GetValue": lambda a, i: a[_i(i)],
     "SetValue": lambda a, v, i: a.__setitem__(_i(i), v), "GetLength": lambda a, d: len(a),
     "GetUpperBound": lambda a, d: len(a) - 1, "GetLowerBound": lambda a, d: 0,
-    "GetEnumerator": lambda a: list(a),
+    "GetEnumerator": lambda a: ArrayEnumerator(a),
 }
+
+
+class ArrayEnumerator:
+    """``$array.GetEnumerator()``: an IEnumerator over a snapshot of the
+    array, moved by ``MoveNext()``; a pipeline enumerates what is left, and
+    passing it as an argument does not move it."""
+
+    __slots__ = ("_items", "_index")
+    full_name = "System.SZArrayEnumerator"
+    PS_MEMBERS = {"MoveNext": "move_next", "Current": "current", "Reset": "reset"}
+
+    def __init__(self, items: list) -> None:
+        self._items = list(items)
+        self._index = -1
+
+    @property
+    def current(self) -> Any:
+        return self._items[self._index] if 0 <= self._index < len(self._items) else None
+
+    def move_next(self) -> bool:
+        if self._index < len(self._items):
+            self._index += 1
+        return self._index < len(self._items)
+
+    def reset(self) -> None:
+        self._index = -1
+
+    def __iter__(self) -> "ArrayEnumerator":
+        return self
+
+    def __next__(self) -> Any:
+        if not self.move_next():
+            raise StopIteration
+        return self.current
 
 
 def array_clear(arr: list) -> None:
