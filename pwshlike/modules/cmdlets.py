@@ -42,6 +42,11 @@ def _version(value: Any) -> Any:
     return resolve_type("System.Version").convert(value)
 
 
+def _specifications(value: Any) -> list[Any]:
+    from pwshlike.modules.specification import module_specifications
+    return module_specifications(value)
+
+
 def _has_wildcard(text: str) -> bool:
     return any(c in text for c in "*?[")
 
@@ -67,6 +72,10 @@ class GetModuleCommand(Cmdlet):
 
     name = Parameter("String[]", position=0, value_from_pipeline=True, help="Module names; wildcards allowed.",
                      supports_wildcards=True)
+    fully_qualified_name = Parameter("ModuleSpecification[]", value_from_pipeline_by_property_name=True,
+                                     converter=_specifications,
+                                     help="Module specifications: names or paths, or hashtables with ModuleName and "
+                                          "any of GUID, ModuleVersion, RequiredVersion and MaximumVersion.")
     all = Parameter("SwitchParameter", help="Includes the engine's own modules among the imported ones "
                                             "(-ListAvailable lists every module and version anyway).")
     list_available = Parameter("SwitchParameter", sets={"Available": {"mandatory": True}},
@@ -75,14 +84,21 @@ class GetModuleCommand(Cmdlet):
     def process_record(self) -> Iterator[PSModuleInfo]:
         modules = self.context.modules
         if self.list_available:
-            found = [m for m in modules.available() if _matches(m, self.name)]
+            found = [m for m in modules.available() if self._wanted(m)]
             found.sort(key=lambda m: (m.module_base, m.name.lower()))
             yield from found
             return
         loaded = modules.imported()
         if self.all:
             loaded = loaded + modules.engine_modules()
-        yield from sorted((m for m in loaded if _matches(m, self.name)), key=lambda m: m.name.lower())
+        yield from sorted((m for m in loaded if self._wanted(m)), key=lambda m: m.name.lower())
+
+    def _wanted(self, info: PSModuleInfo) -> bool:
+        if not _matches(info, self.name):
+            return False
+        specs = self.fully_qualified_name
+        location = self.context.session.location
+        return specs is None or any(spec.matches(info, location) for spec in specs)
 
 
 def _maximum_version(text: Optional[str]) -> Any:
