@@ -1126,6 +1126,7 @@ _TABLES: dict[str, Callable[[], Table]] = {
     "System.Management.Automation.WildcardPattern": _wildcard_table,
     "System.Management.Automation.Cmdlet": _cmdlet_table, "System.Management.Automation.PSCmdlet": _cmdlet_table,
     "System.Management.Automation.TypeAccelerators": _accelerators_table, "System.Tuple": _tuple_table,
+    "System.Globalization.CultureInfo": lambda: _system().culture_table(),
     "System.DBNull": _value_table(DB_NULL), "System.Management.Automation.Language.NullString": _value_table(NULL_STRING),
     # AutomationNull.Value is what an empty pipeline leaves; the engine holds it as $null.
     "System.Management.Automation.Internal.AutomationNull": _value_table(None),

@@ -21,7 +21,7 @@ from .errors import (
     ArgumentException, ArgumentNullException, DirectoryNotFoundException, FileNotFoundException, IOException,
     UnauthorizedAccessException,
 )
-from .netobjects import TextEncoding, to_bytes
+from .netobjects import CultureInfo, TextEncoding, to_bytes
 from .statics import Settable, Table, bytes_array, const, make_table, string_array, string_format
 from .types import resolve_type
 from .values import Char, Hashtable, Int64, Single, TypedArray, iter_collection
@@ -395,6 +395,25 @@ def environment_table() -> Table:
          "GetEnvironmentVariables": _env_all, "ExpandEnvironmentVariables": _expand_env,
          "GetCommandLineArgs": lambda: string_array(list(sys.argv)), "Exit": _environment_exit,
          "GetFolderPath": _folder_path, "GetLogicalDrives": lambda: string_array(["/"])})
+
+
+class _Cultures:
+    """The thread's current cultures, which a script may set (and sets back)."""
+    current = "en-US"
+    current_ui = "en-US"
+
+
+def culture_table() -> Table:
+    """``[cultureinfo]::CurrentCulture`` (settable), ``CurrentUICulture``,
+    ``InvariantCulture`` and ``GetCultureInfo(name)``."""
+    def settable(which: str) -> Settable:
+        def setter(value: Any) -> None:
+            setattr(_Cultures, which, value.Name if isinstance(value, CultureInfo) else _s(value))
+        return Settable(lambda: CultureInfo(getattr(_Cultures, which)), setter)
+
+    return make_table({"CurrentCulture": settable("current"), "CurrentUICulture": settable("current_ui"),
+                       "InvariantCulture": lambda: CultureInfo("")},
+                      {"GetCultureInfo": lambda name: CultureInfo(_s(name))})
 
 
 class _ConsoleState:

@@ -13,7 +13,7 @@ from .delegates import register_delegate_types
 from .errors import (
     DotNetException, ERROR_CATEGORY_ENUM, ErrorCategoryInfo, ErrorDetails, ErrorRecord, InvocationInfo, to_category,
 )
-from .netobjects import encoding, TextEncoding, Uri, Version
+from .netobjects import CultureInfo, encoding, TextEncoding, TextInfo, Uri, Version
 from .netregex import REGEX_OPTIONS
 from .psmembers import PSNoteProperty
 from .types import OBJECT, PSType, register_generic_family, register_instance_types
@@ -156,6 +156,15 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
     register(PSType("System.Version", OBJECT, converter=convert_version,
                     check=lambda v: isinstance(v, Version), constructor=new_version, pyclass=Version),
              "version")
+    def convert_culture(value: Any) -> Any:
+        if isinstance(value, CultureInfo) or value is None:
+            return value
+        return CultureInfo(conv.to_string(value))
+
+    register(PSType(CultureInfo.full_name, OBJECT, converter=convert_culture,
+                    check=lambda v: isinstance(v, CultureInfo),
+                    constructor=lambda name: CultureInfo(conv.to_string(name)), pyclass=CultureInfo), "cultureinfo")
+    register(PSType(TextInfo.full_name, OBJECT, check=lambda v: isinstance(v, TextInfo), pyclass=TextInfo))
     register(PSType("System.Text.UTF8Encoding", OBJECT, check=lambda v: isinstance(v, TextEncoding),
                     constructor=_new_utf8, pyclass=TextEncoding))
 
