@@ -56,6 +56,9 @@ def register() -> None:
     register_class(iss.SessionStateFunctionEntry, _RUNSPACES + "SessionStateFunctionEntry",
                    constructor=iss.SessionStateFunctionEntry)
     _register_runspace_view()
+    # The session that first names these types is the process's first
+    # runspace, as the console's is in pwsh (Id 1, Runspace1).
+    rs.runspace_of(active.context)
 
 
 def _register_runspace_view() -> None:

@@ -144,3 +144,12 @@ def test_a_runspace_shows_as_pwsh_table():
                           " -- ----            ------------    ----          -----         ------------"]
     assert lines[3].split()[1:] == [lines[3].split()[1], "localhost", "Local", "BeforeOpen", "None"]
     assert lines[3].split()[1] == f"Runspace{lines[3].split()[0]}"
+
+
+def test_the_console_session_is_runspace_1_in_a_new_process():
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-m", "pwshlike", "-NoProfile", "-Command",
+                             "[runspacefactory]::CreateRunspace().Id; [runspace]::DefaultRunspace.Name"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.stdout.splitlines() == ["2", "Runspace1"]
