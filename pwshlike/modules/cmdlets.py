@@ -10,6 +10,7 @@ from pwshlike.commands.validation import validate_set
 from pwshlike.dotnet.wildcard import wildcard_match
 from pwshlike.modules.errors import ModuleError, export_outside_module, no_modules_removed
 from pwshlike.modules.info import PSModuleInfo
+from pwshlike.modules.paths import is_module_path
 from pwshlike.modules.table import ImportOptions
 
 
@@ -70,8 +71,9 @@ class GetModuleCommand(Cmdlet):
          "Lists the available Microsoft Graph modules, imported or not."),
     ]
 
-    name = Parameter("String[]", position=0, value_from_pipeline=True, help="Module names; wildcards allowed.",
-                     supports_wildcards=True)
+    name = Parameter("String[]", position=0, value_from_pipeline=True,
+                     help="Module names; wildcards allowed. With -ListAvailable also paths of module files or "
+                          "folders, in the module path or not.", supports_wildcards=True)
     fully_qualified_name = Parameter("ModuleSpecification[]", value_from_pipeline_by_property_name=True,
                                      converter=_specifications,
                                      help="Module specifications: names or paths, or hashtables with ModuleName and "
@@ -84,7 +86,7 @@ class GetModuleCommand(Cmdlet):
     def process_record(self) -> Iterator[PSModuleInfo]:
         modules = self.context.modules
         if self.list_available:
-            found = [m for m in modules.available() if self._wanted(m)]
+            found = self._available_by_path() + [m for m in modules.available() if self._wanted(m)]
             found.sort(key=lambda m: (m.module_base, m.name.lower()))
             yield from found
             return
@@ -94,11 +96,36 @@ class GetModuleCommand(Cmdlet):
         yield from sorted((m for m in loaded if self._wanted(m)), key=lambda m: m.name.lower())
 
     def _wanted(self, info: PSModuleInfo) -> bool:
-        if not _matches(info, self.name):
+        """Whether a module is among those the names and specifications
+        ask for (those written as paths are listed by ``_available_by_path``)."""
+        names, specs = self.name, self.fully_qualified_name
+        if names is not None:
+            names = [n for n in names if not is_module_path(n)]
+            if not names:
+                return False
+        if specs is not None:
+            specs = [s for s in specs if not is_module_path(s.name)]
+            if not specs:
+                return False
+        if not _matches(info, names):
             return False
-        specs = self.fully_qualified_name
         location = self.context.session.location
         return specs is None or any(spec.matches(info, location) for spec in specs)
+
+    def _available_by_path(self) -> list[PSModuleInfo]:
+        """-ListAvailable of names and specifications written as paths:
+        the modules found there, in the module path or not."""
+        from pwshlike.commands.builtins.fspaths import resolve
+        session, modules = self.context.session, self.context.modules
+        found: list[PSModuleInfo] = []
+        for name in self.name or []:
+            if is_module_path(name):
+                found.extend(modules.available_at(resolve(session, name)))
+        for spec in self.fully_qualified_name or []:
+            if is_module_path(spec.name):
+                found.extend(m for m in modules.available_at(resolve(session, spec.name))
+                             if spec.matches(m, session.location))
+        return found
 
 
 def _maximum_version(text: Optional[str]) -> Any:

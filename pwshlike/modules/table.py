@@ -150,6 +150,25 @@ class ModuleTable:
                 found.append(info)
         return found
 
+    def available_at(self, path: str) -> list[PSModuleInfo]:
+        """The modules a path names for Get-Module -ListAvailable: a module
+        file, a module folder (every version in it), or a folder of module
+        folders; wildcards allowed."""
+        import glob
+        from .paths import modules_in_folder
+        found: list[PSModuleInfo] = []
+        for match in sorted(glob.glob(path)) if any(c in path for c in "*?[") else [path]:
+            if os.path.isfile(match) and match.lower().endswith((".psd1", ".psm1")):
+                modules = [DiskModule(os.path.splitext(os.path.basename(match))[0], match, "")]
+            elif os.path.isdir(match):
+                modules = modules_in_folder(match, os.path.basename(os.path.normpath(match)))
+                if not modules:
+                    modules = all_modules([match])
+            else:
+                modules = []
+            found.extend(self._disk_info(m) for m in modules if readable(m))
+        return found
+
     def available_commands(self, patterns: list[str]) -> list[Any]:
         """The functions of modules on disk that match ``patterns`` and are
         not imported, found without running them (what Get-Command -Module
@@ -329,7 +348,8 @@ class ModuleTable:
             info.scope = new_session_state(self.context.session.global_scope, info)
             try:
                 for nested_path in nested:
-                    self._import_file(nested_path, ImportOptions(emit=options.emit), into=info.scope)
+                    info.nested_modules.append(
+                        self._import_file(nested_path, ImportOptions(emit=options.emit), into=info.scope))
                 if script:
                     load = run_module_script(self.context, script, info, options.arguments, options.emit, self.loading)
                 else:

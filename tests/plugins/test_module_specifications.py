@@ -45,3 +45,15 @@ def test_imported_modules_and_a_bad_key(shell):
     assert shell.run("Get-Module -FullyQualifiedName @{ModuleName='Bar'; ModuleVersion='9.0'}") == []
     shell.run("Get-Module -FullyQualifiedName @{Name='Bar'}")
     assert "which is not valid in a module specification" in str(shell.errors()[0])
+
+
+def test_list_available_by_path_outside_the_module_path(shell, tmp_path):
+    for version in ("1.2.3", "4.8.3"):
+        (tmp_path / "Elsewhere" / "Mod" / version).mkdir(parents=True)
+        shell.run(f"New-ModuleManifest ./Elsewhere/Mod/{version}/Mod.psd1 -ModuleVersion {version}")
+    assert shell.text("Get-Module -ListAvailable ./Elsewhere/Mod | ForEach-Object { \"$($_.Version)\" }") == [
+        "1.2.3", "4.8.3"]
+    assert _listed(shell, "@{ModuleName=\"$PWD/Elsewhere/Mod\"; ModuleVersion='2.0'}") == ["Mod 4.8.3"]
+    assert _listed(shell, "@{ModuleName=\"$PWD/Elsewhere/Mod\"; MaximumVersion='2.0'}") == ["Mod 1.2.3"]
+    assert shell.text("Get-Module -ListAvailable \"$PWD\\Modules\\*\" | ForEach-Object { $_.Name }") == [
+        "Bar", "Foo", "Foo"]
