@@ -50,7 +50,8 @@ def register() -> None:
     register_class(rs.DefaultHost, "System.Management.Automation.Internal.Host.InternalHost")
     register_class(iss.InitialSessionState, _RUNSPACES + "InitialSessionState", "initialsessionstate")
     register_static_members(_RUNSPACES + "InitialSessionState", lambda: make_table(
-        {}, {"CreateDefault": iss.default_session_state, "CreateDefault2": iss.default_session_state}))
+        {}, {"CreateDefault": iss.default_session_state, "CreateDefault2": iss.default_session_state,
+             "Create": iss.empty_session_state}))
     register_class(iss.SessionStateVariableEntry, _RUNSPACES + "SessionStateVariableEntry",
                    constructor=iss.SessionStateVariableEntry)
     register_class(iss.SessionStateFunctionEntry, _RUNSPACES + "SessionStateFunctionEntry",

@@ -59,14 +59,25 @@ class SessionStateFunctionEntry:
 class InitialSessionState:
     """See the module docstring."""
 
-    __slots__ = ("Variables", "Commands", "StartupScripts", "ThrowOnRunspaceOpenError", "modules")
+    __slots__ = ("Variables", "Commands", "StartupScripts", "ThrowOnRunspaceOpenError", "modules", "empty")
 
-    def __init__(self) -> None:
+    def __init__(self, empty: bool = False) -> None:
         self.Variables: GenericList = GenericList()
         self.Commands: GenericList = GenericList()
         self.StartupScripts: GenericList = GenericList()
         self.ThrowOnRunspaceOpenError = False
         self.modules: list[str] = []
+        # Create(): no commands at all, only what Commands adds.
+        self.empty = empty
+
+    def command_registry(self) -> Any:
+        """The command table a runspace opened from this state starts with:
+        None for the shell's own (the engine's modules), an empty one for
+        ``Create()``."""
+        if not self.empty:
+            return None
+        from pwshlike.commands.registry import CommandRegistry
+        return CommandRegistry()
 
     def ImportPSModule(self, names: Any) -> None:
         """Names modules to import into each runspace opened from this state."""
@@ -74,7 +85,7 @@ class InitialSessionState:
         self.modules.extend(conversions.to_string(name) for name in items)
 
     def Clone(self) -> "InitialSessionState":
-        copy = InitialSessionState()
+        copy = InitialSessionState(self.empty)
         copy.Variables.extend(self.Variables)
         copy.Commands.extend(self.Commands)
         copy.StartupScripts.extend(self.StartupScripts)
@@ -86,6 +97,11 @@ class InitialSessionState:
 def default_session_state() -> InitialSessionState:
     """``CreateDefault()``, ``CreateDefault2()``: the shell's own start."""
     return InitialSessionState()
+
+
+def empty_session_state() -> InitialSessionState:
+    """``Create()``: a session with no commands."""
+    return InitialSessionState(empty=True)
 
 
 def apply_initial_state(state: InitialSessionState, context: Any) -> None:

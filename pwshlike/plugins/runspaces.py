@@ -200,7 +200,7 @@ class Runspace:
                 raise PSInvalidOperationException(
                     "A runspace can only be opened from a session built by the shell.",
                     error_id="NoSessionBuilder", category=ErrorCategory.InvalidOperation)
-            build(context, None)
+            build(context, self.InitialSessionState.command_registry())
             context.formatter = _formatter_for(context, creator)
             context.session.location = creator.session.location
         finally:

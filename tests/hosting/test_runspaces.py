@@ -153,3 +153,15 @@ def test_the_console_session_is_runspace_1_in_a_new_process():
                              "[runspacefactory]::CreateRunspace().Id; [runspace]::DefaultRunspace.Name"],
                             capture_output=True, text=True, timeout=60)
     assert result.stdout.splitlines() == ["2", "Runspace1"]
+
+
+def test_initial_session_state_create_has_no_commands_but_what_it_adds():
+    shell = Shell()
+    out = shell.text("$iss = [initialsessionstate]::Create();"
+                     "$iss.Commands.Add([System.Management.Automation.Runspaces.SessionStateFunctionEntry]::new("
+                     "'Get-Canary', '\"canary\"'));"
+                     "$ps = [powershell]::Create($iss); $ps.AddScript('1 + 1; Get-Canary; Get-Date').Invoke();"
+                     "$ps.Streams.Error[0].FullyQualifiedErrorId;"
+                     "try { [powershell]::Create($iss).AddCommand('Get-ChildItem').Invoke() }"
+                     " catch { $_.FullyQualifiedErrorId }")
+    assert out == ["2", "canary", "CommandNotFoundException", "CommandNotFoundException"]
