@@ -1,9 +1,10 @@
 """``[initialsessionstate]``: what a runspace starts with, applied when it
 opens.
 
-Every runspace here starts as the shell's sessions do (the engine's
-commands and modules: ``CreateDefault()`` and ``CreateDefault2()`` are that
-start).  On top of it the state gives, in pwsh's order: ``Variables``
+A runspace starts as the shell's sessions do (the engine's commands and
+modules: ``CreateDefault()`` and ``CreateDefault2()`` are that start), or,
+from ``Create()``, with no commands at all.  On top of it the state gives,
+in pwsh's order: ``Variables``
 (SessionStateVariableEntry), ``Commands`` (SessionStateFunctionEntry: a
 function from its definition text), the modules named with
 ``ImportPSModule``, and ``StartupScripts``, each dot-sourced (pwsh runs
