@@ -14,6 +14,8 @@ from pwshlike.dotnet.values import EnumInfo, EnumValue, Hashtable
 from pwshlike.dotnet.script_objects import ClassAssembly, script_class_of
 from pwshlike.runtime.type_names import module_types
 
+from .type_definitions import file_type_definitions
+
 MODULE_TYPE = EnumInfo("System.Management.Automation.ModuleType",
                        [("Script", 0), ("Binary", 1), ("Manifest", 2), ("Cim", 3), ("Workflow", 4)])
 
@@ -41,7 +43,7 @@ class PSModuleInfo:
                   "SessionState": "session_state", "NewBoundScriptBlock": "new_bound_script_block",
                   "Invoke": "invoke", "AsCustomObject": "as_custom_object",
                   "GetExportedTypeDefinitions": "exported_type_definitions",
-                  "ImplementingAssembly": "implementing_assembly"}
+                  "ImplementingAssembly": "implementing_assembly", "NestedModules": "nested_modules"}
 
     def __init__(self, name: str, version: Version, kind: str, path: str = "", *,
                  module_base: str = "", description: str = "", author: str = "", company_name: str = "",
@@ -69,6 +71,8 @@ class PSModuleInfo:
         self.variables: dict[str, Any] = {}
         # A script or dynamic module's session state (the root scope naming it).
         self.scope: Any = None
+        # The modules a manifest's NestedModules imported into this one.
+        self.nested_modules: list[PSModuleInfo] = []
         self.target_scope: Any = None
         # What a script or dynamic module exports: (functions, aliases, variables), see script.exported_members.
         self.exports: Optional[tuple[dict[str, Any], dict[str, Any], dict[str, Any]]] = None
@@ -116,19 +120,33 @@ class PSModuleInfo:
             table[name] = AliasInfo(name, target)
         return table
 
+    def defined_types(self) -> list[Any]:
+        """The classes the module's code and its nested modules' defined (a
+        name the module defines itself wins over a nested module's, and a
+        later nested module's over an earlier one's)."""
+        by_name: dict[str, Any] = {}
+        for module in [*self.nested_modules, self]:
+            for pstype in (module.defined_types() if module is not self else module_types(self)):
+                by_name[pstype.name.lower()] = pstype
+        return list(by_name.values())
+
     @property
     def implementing_assembly(self) -> Optional[ClassAssembly]:
         """The assembly of the classes the module's code defined ($null when it defines none)."""
-        types = module_types(self)
+        types = self.defined_types()
         return ClassAssembly(types) if types else None
 
     def exported_type_definitions(self) -> Hashtable:
         """``GetExportedTypeDefinitions()``: the TypeDefinitionAst of each
-        class the module's code defined, by name (what ``using module``
-        makes types of a script)."""
+        class the module (and its nested modules) defines, by name: those
+        its code defined when imported, else read from its files."""
         table = Hashtable()
-        for pstype in module_types(self):
-            table[pstype.name] = script_class_of(pstype).definition
+        if self.scope is not None:
+            for pstype in self.defined_types():
+                table[pstype.name] = script_class_of(pstype).definition
+            return table
+        for definition in file_type_definitions(self):
+            table[definition.name] = definition
         return table
 
     @property

@@ -13,7 +13,7 @@ from pwshlike.dotnet.errors import RuntimeException
 from pwshlike.dotnet.netobjects import Version
 from pwshlike.language.using_checks import register_module_lookup
 from pwshlike.runtime import active
-from pwshlike.runtime.type_names import module_types, register_module_importer
+from pwshlike.runtime.type_names import register_module_importer
 
 from .errors import ModuleError
 from .paths import find_modules, is_module_path, module_paths, readable
@@ -55,7 +55,7 @@ def import_for_using(context: Any, specification: Any, folder: Optional[str]) ->
         if error_id.startswith("Modules_ModuleNotFound") or error_id.startswith("Modules_ModuleWithVersionNotFound"):
             error_id = "ModuleNotFoundDuringParse"
         raise RuntimeException(str(exc), error_id=error_id) from exc
-    return info.name, module_types(info)
+    return info.name, info.defined_types()
 
 
 def _imported_from_a_path(table: Any, name: str) -> bool:

@@ -145,24 +145,34 @@ def _specification(name: Any) -> Any:
 
 
 def resolve_written(name: str, extent: Any) -> PSType:
-    """A type named by text a command was given (``New-Object Name``): the
-    classes of the script the command is written in come first, as for a
-    type literal there."""
-    if extent is not None and hasattr(extent, "source"):
+    """A type named by text a command was given (``New-Object Name``): a
+    class of the module whose session state is running (``& $module {
+    New-Object C }``), then the classes of the script the command is written
+    in, as for a type literal there, then the session's types."""
+    found = _running_module_type(name.strip().lower())
+    if found is None and extent is not None and hasattr(extent, "source"):
         found = _script_class(A.TypeName(name.strip(), extent=extent))
-        if found is not None:
-            return found
-    return resolve_type(name)
+    return found if found is not None else resolve_type(name)
 
 
 def _running_module_type(key: str) -> Optional[PSType]:
     """A class of the module whose session state is running (``& $module { [C] }``)."""
     ctx = active.context
     module = getattr(ctx.scope.state, "module", None) if ctx is not None else None
-    if module is None:
-        return None
+    return _module_type(module, key) if module is not None else None
+
+
+def _module_type(module: Any, key: str) -> Optional[PSType]:
+    """A class of a module, its own first, then its nested modules' (the
+    modules layer lists them as ``nested_modules``), the last one first."""
     entry = _MODULE_TYPES.get(id(module))
-    return entry[1].get(key) if entry is not None and entry[0] is module else None
+    if entry is not None and entry[0] is module and key in entry[1]:
+        return entry[1][key]
+    for nested in reversed(getattr(module, "nested_modules", ())):
+        found = _module_type(nested, key)
+        if found is not None:
+            return found
+    return None
 
 
 def _script_class(type_name: Any) -> Optional[PSType]:

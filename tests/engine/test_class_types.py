@@ -127,3 +127,17 @@ def test_the_parser_reports_a_using_module_that_does_not_exist(s: Session, modul
                   "'using module NoSuchModule', [ref]$null, [ref]$e); $e.ErrorId; "
                   "$null = [System.Management.Automation.Language.Parser]::ParseInput('using module ModA', [ref]$null, "
                   "[ref]$e); $e.Count") == ["ModuleNotFoundDuringParse", "0"]
+
+
+def test_nested_modules_classes(s: Session, tmp_path) -> None:
+    root = tmp_path / "Outer"
+    (root / "Inner").mkdir(parents=True)
+    (root / "Inner" / "Inner.psm1").write_text("class A { [string] Who() { return 'inner' } }\n"
+                                                "class B { [string] Who() { return 'b' } }\n")
+    (root / "Outer.psm1").write_text("class A { [string] Who() { return 'outer' } }\n")
+    (root / "Outer.psd1").write_text("@{ RootModule = 'Outer.psm1'; ModuleVersion = '1.0'; NestedModules = @('Inner') }\n")
+    s.run(f"$env:PSModulePath = '{tmp_path}' + [IO.Path]::PathSeparator + $env:PSModulePath")
+    assert s.text("(Get-Module Outer -ListAvailable).GetExportedTypeDefinitions().Count; "
+                  "(Import-Module Outer -PassThru).GetExportedTypeDefinitions().Count; "
+                  "[scriptblock]::Create(\"using module Outer`n[A]::new().Who(); [B]::new().Who()\").Invoke(); "
+                  "& (Get-Module Outer) { (New-Object B).Who() }") == ["2", "2", "outer", "b", "b"]
