@@ -15,6 +15,7 @@ from typing import Any
 
 from . import active
 from .scopes import ALLSCOPE, CONSTANT, NONE, READONLY, DynamicVariable, PSVariable, Scope
+from ..dotnet.types import register_class
 from ..dotnet.values import ArrayList, Hashtable
 
 PS_VERSION = (7, 4, 6)
@@ -83,6 +84,9 @@ class PathInfo:
 
     def __repr__(self) -> str:
         return f"PathInfo({self.path!r})"
+
+
+register_class(PathInfo, PathInfo.full_name)
 
 
 def location_info(session: Any) -> PathInfo:

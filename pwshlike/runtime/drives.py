@@ -22,6 +22,7 @@ import re
 from typing import Any, Callable, Iterator, Optional
 
 from ..dotnet.errors import ErrorCategory, SessionStateException
+from ..dotnet.types import register_class
 from ..dotnet.values import EnumInfo
 
 PROVIDER_CAPABILITIES = EnumInfo("System.Management.Automation.Provider.ProviderCapabilities", (
@@ -299,6 +300,11 @@ class DriveTable:
 
     def file_system_drives(self) -> Iterator[PSDriveInfo]:
         return (d for d in self._drives if d.is_file_system)
+
+
+# ``[System.Management.Automation.PSDriveInfo]`` and ``[...ProviderInfo]`` in scripts.
+register_class(PSDriveInfo, PSDriveInfo.full_name)
+register_class(ProviderInfo, ProviderInfo.full_name)
 
 
 def temp_path() -> str:

@@ -248,3 +248,15 @@ def test_resolve_path_relative_keeps_paths_off_the_current_drive_whole(tmp_path,
     (tmp_path / "root" / "x.txt").write_text("")
     assert sh.run(f"Set-Location TestDrive:; Resolve-Path '{tmp_path}' -Relative") == [str(tmp_path)]
     assert sh.run(f"Set-Location '{tmp_path}'; Resolve-Path TestDrive:\\x.txt -Relative") == ["./root/x.txt"]
+
+
+def test_set_location_history_counts_every_move_even_to_the_same_place(tmp_path):
+    sh = Shell(location=str(tmp_path))
+    assert sh.text("Set-Location /; Set-Location /; Set-Location -; $PWD.Path") == ["/"]
+    assert sh.text("Set-Location -; $PWD.Path") == [str(tmp_path)]
+
+
+def test_location_and_drive_objects_have_their_pwsh_types(sh):
+    assert sh.run("(Set-Location TestDrive: -PassThru) -is [System.Management.Automation.PathInfo]") == [True]
+    assert sh.run("(Get-PSDrive TestDrive) -is [System.Management.Automation.PSDriveInfo]") == [True]
+    assert sh.run("(Get-PSProvider Alias) -is [System.Management.Automation.ProviderInfo]") == [True]

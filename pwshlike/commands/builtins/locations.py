@@ -88,7 +88,8 @@ class _LocationCmdlet(Cmdlet):
         session = self.context.session
         shown = location_info(session).path
         _enter(session, target)
-        if record_history and location_info(session).path != shown:
+        if record_history:
+            # pwsh's SetLocation remembers the location it leaves even when it stays.
             state = _locations(session)
             state.back.append(shown)
             del state.back[:-_HISTORY_LIMIT]
