@@ -6,6 +6,8 @@ members, and a class that cannot be built reports pwsh's error when it runs."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from helpers.session import Shell as Session
@@ -23,7 +25,7 @@ def modules(tmp_path, s: Session) -> str:
         folder.mkdir()
         (folder / f"{name}.psm1").write_text(f"class Thing {{ [string] Who() {{ return '{text}' }} }}\n"
                                             f"class Only{name} {{ }}\n")
-    s.run(f"$env:PSModulePath = '{tmp_path}' + [IO.Path]::PathSeparator + $env:PSModulePath")
+    s.run(f"$env:PSModulePath = '{tmp_path}{os.pathsep}' + $env:PSModulePath")
     return str(tmp_path)
 
 
@@ -136,7 +138,7 @@ def test_nested_modules_classes(s: Session, tmp_path) -> None:
                                                 "class B { [string] Who() { return 'b' } }\n")
     (root / "Outer.psm1").write_text("class A { [string] Who() { return 'outer' } }\n")
     (root / "Outer.psd1").write_text("@{ RootModule = 'Outer.psm1'; ModuleVersion = '1.0'; NestedModules = @('Inner') }\n")
-    s.run(f"$env:PSModulePath = '{tmp_path}' + [IO.Path]::PathSeparator + $env:PSModulePath")
+    s.run(f"$env:PSModulePath = '{tmp_path}{os.pathsep}' + $env:PSModulePath")
     assert s.text("(Get-Module Outer -ListAvailable).GetExportedTypeDefinitions().Count; "
                   "(Import-Module Outer -PassThru).GetExportedTypeDefinitions().Count; "
                   "[scriptblock]::Create(\"using module Outer`n[A]::new().Who(); [B]::new().Who()\").Invoke(); "
