@@ -82,11 +82,19 @@ class GetModuleCommand(Cmdlet):
                                             "(-ListAvailable lists every module and version anyway).")
     list_available = Parameter("SwitchParameter", sets={"Available": {"mandatory": True}},
                                help="Lists the modules that can be imported instead of the imported ones.")
+    ps_edition = Parameter("String", name="PSEdition", sets={"Available": {}},
+                           validators=[validate_set(["Desktop", "Core"])], accepted_values=("Desktop", "Core"),
+                           help="Lists only the modules whose manifest names this edition in CompatiblePSEditions.")
+    refresh = Parameter("SwitchParameter", sets={"Available": {}},
+                        help="Reads the modules' files again; the listing always reflects them as they are now.")
 
     def process_record(self) -> Iterator[PSModuleInfo]:
         modules = self.context.modules
         if self.list_available:
             found = self._available_by_path() + [m for m in modules.available() if self._wanted(m)]
+            if self.ps_edition:
+                edition = self.ps_edition.lower()
+                found = [m for m in found if edition in (e.lower() for e in m.compatible_ps_editions)]
             found.sort(key=lambda m: (m.module_base, m.name.lower()))
             yield from found
             return

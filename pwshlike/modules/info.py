@@ -43,7 +43,8 @@ class PSModuleInfo:
                   "SessionState": "session_state", "NewBoundScriptBlock": "new_bound_script_block",
                   "Invoke": "invoke", "AsCustomObject": "as_custom_object",
                   "GetExportedTypeDefinitions": "exported_type_definitions",
-                  "ImplementingAssembly": "implementing_assembly", "NestedModules": "nested_modules"}
+                  "ImplementingAssembly": "implementing_assembly", "NestedModules": "nested_modules",
+                  "CompatiblePSEditions": "compatible_ps_editions"}
 
     def __init__(self, name: str, version: Version, kind: str, path: str = "", *,
                  module_base: str = "", description: str = "", author: str = "", company_name: str = "",
@@ -69,6 +70,8 @@ class PSModuleInfo:
         self.commands: dict[str, Any] = {}
         self.aliases: dict[str, str] = {}
         self.variables: dict[str, Any] = {}
+        # The manifest's CompatiblePSEditions ('Desktop', 'Core'); empty when it names none.
+        self.compatible_ps_editions: list[str] = []
         # A script or dynamic module's session state (the root scope naming it).
         self.scope: Any = None
         # The modules a manifest's NestedModules imported into this one.

@@ -544,7 +544,11 @@ def _info_from_manifest(name: str, version: Version, kind: str, path: str, direc
             guid = uuid.UUID(text("GUID"))
         except ValueError:
             guid = None
-    return PSModuleInfo(name, version, kind, path, module_base=directory, description=text("Description"),
+    info = PSModuleInfo(name, version, kind, path, module_base=directory, description=text("Description"),
                         author=text("Author"), company_name=text("CompanyName"), copyright=text("Copyright"),
                         guid=guid, root_module=text("RootModule"),
                         private_data=manifest.get("PrivateData") if manifest is not None else None)
+    if manifest is not None and manifest.get("CompatiblePSEditions") is not None:
+        from .manifest import string_list
+        info.compatible_ps_editions = string_list(manifest.get("CompatiblePSEditions"))
+    return info

@@ -57,3 +57,12 @@ def test_list_available_by_path_outside_the_module_path(shell, tmp_path):
     assert _listed(shell, "@{ModuleName=\"$PWD/Elsewhere/Mod\"; MaximumVersion='2.0'}") == ["Mod 1.2.3"]
     assert shell.text("Get-Module -ListAvailable \"$PWD\\Modules\\*\" | ForEach-Object { $_.Name }") == [
         "Bar", "Foo", "Foo"]
+
+
+def test_ps_edition_lists_modules_that_name_it(shell, tmp_path):
+    for name, editions in (("DeskOnly", "Desktop"), ("CoreOnly", "Core"), ("Both", "Core, Desktop")):
+        (tmp_path / "Modules" / name).mkdir()
+        shell.run(f"New-ModuleManifest ./Modules/{name}/{name}.psd1 -CompatiblePSEditions {editions}")
+    assert shell.text("(Get-Module -PSEdition Core -ListAvailable).Name -join ','") == ["Both,CoreOnly"]
+    assert shell.text("(Get-Module -PSEdition Desktop -ListAvailable -Refresh).Name -join ','") == ["Both,DeskOnly"]
+    assert shell.text("(Get-Module -ListAvailable Both).CompatiblePSEditions -join '+'") == ["Core+Desktop"]
