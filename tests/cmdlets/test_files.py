@@ -255,7 +255,9 @@ def test_set_location_errors(tmp_path, sh):
     assert error.fully_qualified_error_id == "PathNotFound,Microsoft.PowerShell.Commands.SetLocationCommand"
     assert str(error) == f"Cannot find path '{tmp_path}/nope' because it does not exist."
     assert sh.context.session.location == str(tmp_path)
-    sh.run("$Error.Clear(); Set-Location -")
+    # The failed move is on the history (pwsh records before it resolves): '-' stays; with
+    # the history empty, a second '-' is a terminating error (try/catch sees it).
+    assert sh.run("$Error.Clear(); Set-Location -; try { Set-Location - } catch { 'caught' }") == ["caught"]
     error = only_error(sh)
     assert error.fully_qualified_error_id == \
         "System.InvalidOperationException,Microsoft.PowerShell.Commands.SetLocationCommand"

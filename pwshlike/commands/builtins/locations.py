@@ -84,16 +84,18 @@ class _LocationCmdlet(Cmdlet):
             return None
         return paths[0], fspaths.drive_for(session, raw, paths[0])
 
-    def _move(self, target: tuple[str, Any], record_history: bool = True) -> None:
+    def _remember(self) -> None:
+        """Puts the current location on the ``Set-Location -`` history, as
+        pwsh's SetLocation does first thing: even when the move then fails
+        or stays put."""
         session = self.context.session
-        shown = location_info(session).path
-        _enter(session, target)
-        if record_history:
-            # pwsh's SetLocation remembers the location it leaves even when it stays.
-            state = _locations(session)
-            state.back.append(shown)
-            del state.back[:-_HISTORY_LIMIT]
-            state.forward.clear()
+        state = _locations(session)
+        state.back.append(location_info(session).path)
+        del state.back[:-_HISTORY_LIMIT]
+        state.forward.clear()
+
+    def _move(self, target: tuple[str, Any]) -> None:
+        _enter(self.context.session, target)
 
 
 def _enter(session: Any, target: tuple[str, Any]) -> None:
@@ -181,6 +183,7 @@ class SetLocationCommand(_LocationCmdlet):
                 return
         else:
             literal = self.parameter_set_name == "LiteralPath"
+            self._remember()
             target = self._target(self.literal_path if literal else self.path, literal)
             if target is None:
                 return
@@ -194,8 +197,9 @@ class SetLocationCommand(_LocationCmdlet):
         if not source:
             direction = "backwards" if backwards else "forwards"
             exc = InvalidOperationException(f"There is no location history left to navigate {direction}.")
-            self.write_error(ErrorRecord(exc, "System.InvalidOperationException",
-                                         ErrorCategory.InvalidOperation, None))
+            # Not one of the errors Set-Location catches: it ends the command.
+            self.throw_terminating_error(ErrorRecord(exc, "System.InvalidOperationException",
+                                                     ErrorCategory.InvalidOperation, None))
             return False
         other.append(location_info(session).path)
         target = self._target(source.pop(), literal=True)
@@ -223,6 +227,7 @@ class PushLocationCommand(_LocationCmdlet):
         raw = self.literal_path if literal else self.path
         target = None
         if raw is not None:
+            self._remember()
             target = self._target(raw, literal)
             if target is None:
                 return
@@ -253,6 +258,7 @@ class PopLocationCommand(_LocationCmdlet):
         entry = entries.pop()
         if not entries and name != _DEFAULT_STACK:
             del state.stacks[name]
+        self._remember()
         target = self._target(entry, literal=True)
         if target is None:
             return
