@@ -162,7 +162,7 @@ class Binding:
             return _to_switch(value)
         if value is None or value == "" or (isinstance(value, list) and not value):
             self._check_null_empty(param, value)
-        if param.converter is not None and value is not None:
+        if param.converter is not None and (value is not None or getattr(param.converter, "refuses_null", False)):
             try:
                 value = param.converter(value)
             except ParameterBindingException:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..dotnet.errors import NotSupportedException, SetValueException
+from ..dotnet.errors import NotSupportedException, PSInvalidCastException, SetValueException
 from .metadata import ParameterMetadata
 from .typeconv import converter_for, TypeConverter
 
@@ -25,12 +25,18 @@ class _ActionParameterConverter(TypeConverter):
     not a failed conversion."""
 
     __slots__ = ("parameter",)
+    # $null (or AutomationNull) is no ActionPreference: setting the property fails (ParameterBindingFailed).
+    refuses_null = True
 
     def __init__(self, parameter: str) -> None:
         super().__init__("System.Management.Automation.ActionPreference")
         self.parameter = parameter
 
     def __call__(self, value: Any) -> Any:
+        if value is None:
+            reason: Any = PSInvalidCastException(
+                'Cannot convert null to type "System.Management.Automation.ActionPreference".')
+            raise SetValueException(f'Exception setting "{self.parameter}": "{reason.message}"', reason)
         result = super().__call__(value)
         if str(result) == "Suspend":
             reason = NotSupportedException(SUSPEND_RESERVED)

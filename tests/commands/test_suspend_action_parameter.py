@@ -37,3 +37,16 @@ def test_other_action_values_still_bind():
     shell = Shell()
     assert shell.text("function f { [CmdletBinding()] param() 'ran' }; f -ErrorAction Ignore; f -ea stop") == [
         "ran", "ran"]
+
+
+def test_null_action_fails_binding_with_the_cast_inside():
+    shell = Shell()
+    script = """
+    try { Test-Path ./nothing-here -ErrorAction $null } catch {
+        $_.FullyQualifiedErrorId; $_.Exception.InnerException.InnerException.GetType().Name }
+    $splat = @{ InformationAction = [System.Management.Automation.Internal.AutomationNull]::Value }
+    try { Write-Output x @splat } catch { $_.FullyQualifiedErrorId }
+    """
+    assert shell.text(script) == ["ParameterBindingFailed,Microsoft.PowerShell.Commands.TestPathCommand",
+                                  "PSInvalidCastException",
+                                  "ParameterBindingFailed,Microsoft.PowerShell.Commands.WriteOutputCommand"]
