@@ -260,3 +260,19 @@ def test_location_and_drive_objects_have_their_pwsh_types(sh):
     assert sh.run("(Set-Location TestDrive: -PassThru) -is [System.Management.Automation.PathInfo]") == [True]
     assert sh.run("(Get-PSDrive TestDrive) -is [System.Management.Automation.PSDriveInfo]") == [True]
     assert sh.run("(Get-PSProvider Alias) -is [System.Management.Automation.ProviderInfo]") == [True]
+
+
+def test_content_of_session_drive_items_is_their_value():
+    sh = Shell()
+    assert sh.run("$env:PWSHLIKE_CONTENT_T = 'abc'; Get-Content Env:PWSHLIKE_CONTENT_T") == ["abc"]
+    assert sh.run("Set-Content Env:PWSHLIKE_CONTENT_NEW 'x1'; $env:PWSHLIKE_CONTENT_NEW") == ["x1"]
+    assert sh.run("$v = 1, 2, 3; Get-Content Variable:v") == [1, 2, 3]
+    assert sh.run("Set-Content Variable:w 5, 6; $w.Count") == [2]
+    assert sh.run("function f { 42 }; (Get-Content Function:f).GetType().Name") == ["ScriptBlock"]
+
+
+def test_add_content_on_a_session_drive_cannot_seek():
+    sh = Shell()
+    assert sh.run("$env:PWSHLIKE_CONTENT_A = 'a'; try { Add-Content Env:PWSHLIKE_CONTENT_A 'b' } "
+                  "catch { $_.FullyQualifiedErrorId }; $env:PWSHLIKE_CONTENT_A") == [
+        "ProviderSeekError,Microsoft.PowerShell.Commands.AddContentCommand", "a"]

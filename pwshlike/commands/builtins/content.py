@@ -25,7 +25,9 @@ from pwshlike.dotnet.errors import (
 from pwshlike.dotnet.values import Byte, iter_collection
 
 from . import fspaths
+from .fsprovider import FILE_SYSTEM
 from .itemproviders import provider_or_error
+from .session_content import SessionTarget, session_targets
 from .textencoding import UTF8, TextEncoding, detect_bom, encode, to_encoding
 
 _PATH_SETS = {"Path": {"mandatory": True, "position": 0}}
@@ -49,13 +51,17 @@ class _ContentCmdlet(Cmdlet):
                               "bigEndianUTF32, ascii, ansi, oem, utf7.")
     as_byte_stream = Parameter("SwitchParameter", help="Bytes instead of text.")
 
-    def _targets(self, must_exist: bool) -> Iterator[str]:
+    def _targets(self, must_exist: bool) -> Iterator[Any]:
         """The file paths named by -Path/-LiteralPath, reporting pwsh's
         errors for names that match nothing."""
         literal = self.literal_path is not None
         session = self.context.session
         for raw in (self.literal_path if literal else self.path) or ():
-            if provider_or_error(self, raw) is None:
+            found = provider_or_error(self, raw)
+            if found is None:
+                continue
+            if found[0] is not FILE_SYSTEM:
+                yield from session_targets(self, found[0], found[1], literal, raw, must_exist)
                 continue
             paths, wildcard = fspaths.resolve_paths(session, raw, literal, bool(self.force))
             if not wildcard and must_exist and not os.path.lexists(paths[0]):
@@ -98,6 +104,9 @@ class GetContentCommand(_ContentCmdlet):
         if self.total_count == 0 or self.tail == 0:
             return
         for path in self._targets(must_exist=True):
+            if isinstance(path, SessionTarget):
+                yield from self._batched(self._window(iter(path.read())))
+                continue
             if os.path.isdir(path):
                 exc = InvalidOperationException(f"Unable to get content because it is a directory: '{path}'. "
                                                 "Please use 'Get-ChildItem' instead.")
@@ -186,6 +195,9 @@ class _WriteContentCmdlet(_ContentCmdlet):
         values = self._values()
         for path in self._targets(must_exist=False):
             if not self.should_process(f"Path: {path}", self.action):
+                continue
+            if isinstance(path, SessionTarget):
+                path.write(values, self.append_mode)
                 continue
             self._write(path, values)
         if self.pass_thru:
