@@ -211,9 +211,14 @@ class ImportModuleCommand(Cmdlet):
         global_scope = True
         if self.scope and self.scope.lower() == "local" and not self.global_scope:
             global_scope = False
+        # pwsh imports into the session state of the code calling Import-Module: a module's own, unless -Global.
+        state = self.context.scope.state
+        if self.global_scope or self.scope or state.is_global:
+            state = None
         return ImportOptions(prefix=self.prefix or "", force=bool(self.force), minimum=self.minimum_version,
                              maximum=_maximum_version(self.maximum_version), required=self.required_version,
-                             arguments=self.argument_list, global_scope=global_scope, functions=self.function,
+                             arguments=self.argument_list, global_scope=global_scope, state=state,
+                             functions=self.function,
                              cmdlets=self.cmdlets, aliases=self.alias, emit=self.write_object)
 
     def _report(self, info: PSModuleInfo) -> None:

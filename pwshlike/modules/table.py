@@ -27,12 +27,12 @@ _SNAPIN = "microsoft.powershell.core"  # a snap-in in pwsh: never listed as a mo
 class ImportOptions:
     """Import-Module's parameters that shape one import."""
 
-    __slots__ = ("prefix", "force", "minimum", "maximum", "required", "arguments", "global_scope",
+    __slots__ = ("prefix", "force", "minimum", "maximum", "required", "arguments", "global_scope", "state",
                  "functions", "cmdlets", "aliases", "emit")
 
     def __init__(self, *, prefix: str = "", force: bool = False, minimum: Optional[Version] = None,
                  maximum: Optional[Version] = None, required: Optional[Version] = None,
-                 arguments: Optional[list[Any]] = None, global_scope: bool = True,
+                 arguments: Optional[list[Any]] = None, global_scope: bool = True, state: Any = None,
                  functions: Optional[list[str]] = None, cmdlets: Optional[list[str]] = None,
                  aliases: Optional[list[str]] = None,
                  emit: Callable[[Any], None] = lambda _obj: None) -> None:
@@ -43,6 +43,9 @@ class ImportOptions:
         self.required = required
         self.arguments = list(arguments or [])
         self.global_scope = global_scope
+        # The module session state (its root scope) to import into when a
+        # module's code imports without -Global; None: the global scope.
+        self.state = state
         self.functions = functions
         self.cmdlets = cmdlets
         self.aliases = aliases
@@ -216,7 +219,7 @@ class ModuleTable:
             return self.import_path(self.context.session.resolve_path(name), name, options)
         existing = self.find_imported(name)
         if existing is not None and not options.force and options.accepts(existing.version):
-            return existing
+            return self._also_into(existing, options)
         engine = self._engine_module(name)
         if engine is not None:
             if not options.accepts(engine.version):
@@ -299,9 +302,22 @@ class ModuleTable:
         existing = self.find_imported(path)
         if existing is not None:
             if not options.force:
-                return existing
+                return self._also_into(existing, options)
             self.remove(existing)
         return self._import_file(path, options)
+
+    def _also_into(self, info: PSModuleInfo, options: ImportOptions) -> PSModuleInfo:
+        """An imported script module imported again from another session
+        state (the global one, or another module's) gets its exports there
+        too, as pwsh imports a loaded module's members into each importer."""
+        target = options.state if options.state is not None else \
+            self.context.session.global_scope if options.global_scope else self.context.scope
+        if info.exports is not None and target is not info.target_scope:
+            functions, aliases, variables = info.exports
+            owner_scope = info.target_scope
+            self._install_script_members(info, dict(functions), dict(aliases), dict(variables), options, target)
+            info.target_scope = owner_scope  # Remove-Module still takes them from where they were first imported
+        return info
 
     def _import_file(self, path: str, options: ImportOptions, into: Any = None) -> PSModuleInfo:
         """Imports a .psm1, .ps1 or .psd1 file.  ``into`` (a module's session
@@ -373,6 +389,8 @@ class ModuleTable:
                                 variables: dict[str, Any], options: ImportOptions, into: Any = None) -> None:
         from pwshlike.commands.commandinfo import FunctionInfo
         session = self.context.session
+        if into is None:
+            into = options.state
         target = into if into is not None else session.global_scope if options.global_scope else self.context.scope
         info.target_scope = target
         renamed: dict[str, str] = {}

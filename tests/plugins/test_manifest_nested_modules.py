@@ -43,3 +43,18 @@ def test_a_missing_nested_module_fails_the_import(tmp_path):
     shell = Shell(location=str(tmp_path))
     shell.run("New-ModuleManifest Broken.psd1 -NestedModules NoSuchModule; Import-Module ./Broken.psd1")
     assert shell.error_ids() == ["Modules_ModuleNotFound,Microsoft.PowerShell.Commands.ImportModuleCommand"]
+
+
+def test_import_module_in_a_modules_code_imports_into_that_module(tmp_path):
+    (tmp_path / "Helper.psm1").write_text('function Get-Helper { "helper" }\n')
+    (tmp_path / "Main.psm1").write_text('Import-Module $PSScriptRoot/Helper.psm1\n'
+                                        'function Get-Main { "main+" + (Get-Helper) }\n'
+                                        'Export-ModuleMember -Function Get-Main\n')
+    (tmp_path / "Loud.psm1").write_text('Import-Module $PSScriptRoot/Helper.psm1 -Global\n')
+    shell = Shell(location=str(tmp_path))
+    assert shell.text("Import-Module ./Main.psm1; Get-Main") == ["main+helper"]
+    shell.run("Get-Helper")
+    assert shell.error_ids() == ["CommandNotFoundException"]
+    assert shell.text("Import-Module ./Helper.psm1; Get-Helper") == ["helper"], "imported again, globally"
+    other = Shell(location=str(tmp_path))
+    assert other.text("Import-Module ./Loud.psm1; Get-Helper") == ["helper"]
