@@ -105,6 +105,7 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Move-Item": ("item_transfer", "MoveItemCommand", "Microsoft.PowerShell.Management"),
     "Rename-Item": ("item_transfer", "RenameItemCommand", "Microsoft.PowerShell.Management"),
     "Get-Location": ("locations", "GetLocationCommand", "Microsoft.PowerShell.Management"),
+    "Get-Process": ("process", "GetProcessCommand", "Microsoft.PowerShell.Management"),
     "Set-Location": ("locations", "SetLocationCommand", "Microsoft.PowerShell.Management"),
     "Push-Location": ("locations", "PushLocationCommand", "Microsoft.PowerShell.Management"),
     "Pop-Location": ("locations", "PopLocationCommand", "Microsoft.PowerShell.Management"),
