@@ -289,9 +289,14 @@ class ModuleTable:
         if os.path.isdir(path):
             base = os.path.basename(os.path.normpath(path))
             candidates = [os.path.join(path, base + ext) for ext in (".psd1", ".psm1")]
-            path = next((c for c in candidates if os.path.isfile(c)), "")
+            folder, path = path, next((c for c in candidates if os.path.isfile(c)), "")
             if not path:
-                raise options.not_found(written)
+                # A module folder of version folders: the highest version the options accept.
+                from .paths import modules_in_folder
+                versions = [m for m in modules_in_folder(folder, base) if readable(m) and options.accepts(m.version)]
+                if not versions:
+                    raise options.not_found(written)
+                path = max(versions, key=lambda m: m.version).path
         extension = os.path.splitext(path)[1].lower()
         if extension not in (".psd1", ".psm1", ".ps1"):
             if extension in (".dll", ".cdxml", ".xaml"):

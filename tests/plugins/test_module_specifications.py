@@ -66,3 +66,9 @@ def test_ps_edition_lists_modules_that_name_it(shell, tmp_path):
     assert shell.text("(Get-Module -PSEdition Core -ListAvailable).Name -join ','") == ["Both,CoreOnly"]
     assert shell.text("(Get-Module -PSEdition Desktop -ListAvailable -Refresh).Name -join ','") == ["Both,DeskOnly"]
     assert shell.text("(Get-Module -ListAvailable Both).CompatiblePSEditions -join '+'") == ["Core+Desktop"]
+
+
+def test_import_a_module_folder_of_version_folders(shell):
+    assert shell.text("(Import-Module ./Modules/Foo/ -PassThru).Version.ToString()") == ["2.0"]
+    assert shell.text("(Import-Module ./Modules/Foo -RequiredVersion 1.1 -Force -PassThru).Version.ToString()") \
+        == ["1.1"]
