@@ -2,8 +2,9 @@
 of :class:`.compiler.Compiler`, first in its bases so these rules see the
 nodes before the general ones):
 
-* ``return value`` in a method marks its value (:class:`MethodResult`), so
-  the method's other output can be discarded, as pwsh does;
+* ``return value`` in a method gives the method its value
+  (:func:`method_returns`), whatever statement it is nested in; the
+  method's other output is discarded, as pwsh does;
 * a constructor's ``: base(args)`` runs the base class's constructor on
   ``$this``;
 * ``([Base]$obj).Method()`` calls that class's own implementation, not the
@@ -21,7 +22,7 @@ from ..dotnet.script_objects import script_class_of, ScriptObject
 from ..language import ast as A
 from .compile_expressions import type_getter
 from .flow import ReturnException
-from .script_classes import bind_definition, define_script_classes, definition_error, is_class, MethodResult
+from .script_classes import bind_definition, define_script_classes, definition_error, is_class, method_returns
 
 Expr = Callable[[Any], Any]
 Stmt = Callable[[Any, Callable[[Any], None]], None]
@@ -36,7 +37,7 @@ class ClassCompiler:
         value = self.statement_value(node.pipeline)  # type: ignore[attr-defined]
 
         def method_return(ctx: Any, out: Any) -> None:
-            out(MethodResult(value(ctx)))
+            method_returns(value(ctx))
             raise ReturnException()
         return method_return, False
 

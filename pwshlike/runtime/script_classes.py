@@ -12,12 +12,13 @@ session state it runs in (where its methods then run) and makes it the
 type its name resolves to.
 
 Method bodies run as script blocks with ``$this`` and their parameters; only
-``return`` gives a method its value (the compiler marks it with
-:class:`MethodResult`), any other output is discarded.
+``return`` gives a method its value (the compiler has it call
+:func:`method_returns`), any other output is discarded.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import Any, Callable, NoReturn, Optional
 
 from ..dotnet.errors import ErrorCategory, ParseException, RuntimeException, ValidationMetadataException
@@ -38,13 +39,14 @@ Expr = Callable[[Any], Any]
 _VOID_NAMES = frozenset(("void", "system.void"))
 
 
-class MethodResult:
-    """The value of a method's ``return``, told apart from other output."""
+# Per thread, a holder for each method running (innermost last): what its ``return`` gave.
+_RUNNING = threading.local()
 
-    __slots__ = ("value",)
 
-    def __init__(self, value: Any) -> None:
-        self.value = value
+def method_returns(value: Any) -> None:
+    """A method's ``return value`` ran (wherever in the method's own code:
+    inside ``@( )`` or an assignment too): the innermost running method's value."""
+    _RUNNING.holders[-1][0] = value
 
 
 def is_class(node: Any) -> bool:
@@ -216,6 +218,10 @@ def _initializer(cls: ScriptClass, prop: ScriptProperty, compiled: Expr, extent:
     return init
 
 
+def _discard(_item: Any) -> None:
+    """A method's output other than its return value goes nowhere."""
+
+
 def _validator(name: str, attributes: list) -> Callable[[Any], None]:
     """Checks a value assigned to a property against its validation
     attributes (``[ValidateRange(1, 5)]``...), resolved on first use by the
@@ -254,12 +260,11 @@ def _invoker(cls: ScriptClass, code: ScriptBlockCode, names: list[str]) -> Calla
     are terminating inside it."""
     def invoke(this: Any, args: list) -> Any:
         ctx = active.context
+        holders = getattr(_RUNNING, "holders", None)
+        if holders is None:
+            holders = _RUNNING.holders = []
         result: list[Any] = [None]
-
-        def take(item: Any) -> None:
-            if type(item) is MethodResult:
-                result[0] = item.value
-
+        holders.append(result)
         state = getattr(this, "origin", None) if this is not None else None
         block = ScriptBlock(code, ctx, state=state if state is not None else cls.state_for(ctx))
         # An error anywhere in a method (in a function it calls too) ends the
@@ -267,9 +272,10 @@ def _invoker(cls: ScriptClass, code: ScriptBlockCode, names: list[str]) -> Calla
         saved = ctx.propagate
         ctx.propagate = True
         try:
-            block.begin_invocation(ctx, variables=dict(zip(names, args)), emit=take, this=this).run(NO_INPUT)
+            block.begin_invocation(ctx, variables=dict(zip(names, args)), emit=_discard, this=this).run(NO_INPUT)
         finally:
             ctx.propagate = saved
+            holders.pop()
         return result[0]
     return invoke
 

@@ -173,3 +173,8 @@ def test_a_class_deriving_from_a_generic_list(s: Session) -> None:
 def test_object_new_is_a_plain_object(s: Session) -> None:
     assert s.text("$o = [object]::new(); $o.GetType().FullName; try { $o.{.ctor}() } catch { $_.FullyQualifiedErrorId }"
                   ) == ["System.Object", "MethodNotFound"]
+
+
+def test_return_inside_a_nested_statement_gives_the_method_its_value(s: Session) -> None:
+    assert s.run("class T { [int] F() { $x = @(foreach ($i in 1..3) { if ($i -eq 2) { return $i } }); return 0 }\n"
+                 " [int] G() { $null = $(return 7); return 1 } }\n[T]::new().F(); [T]::new().G()") == [2, 7]
