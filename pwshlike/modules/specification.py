@@ -91,6 +91,19 @@ class ModuleSpecification:
             places.add(os.path.normpath(module_folder))  # the module folder above a version folder
         return wanted in places
 
+    def not_found_message(self) -> str:
+        """pwsh's GetRequiredModuleNotFoundVersionMessage."""
+        if self.required_version is not None:
+            return f"The module '{self.name}' cannot be found with RequiredVersion '{self.required_version}'."
+        if self.version is not None and self.maximum_version is not None:
+            return (f"The module '{self.name}' cannot be found with ModuleVersion '{self.version}' and "
+                    f"MaximumVersion '{self.maximum_version}'.")
+        if self.version is not None:
+            return f"The module '{self.name}' cannot be found with ModuleVersion '{self.version}'."
+        if self.maximum_version is not None:
+            return f"The module '{self.name}' cannot be found with MaximumVersion '{self.maximum_version}'."
+        return f"The module '{self.name}' cannot be found."
+
     def __str__(self) -> str:
         return self.name
 

@@ -90,6 +90,7 @@ class ModuleTable:
         self._engine: list[PSModuleInfo] = []
         self._function_owner: dict[int, PSModuleInfo] = {}
         self._disk_exports: dict[str, tuple[int, list[str], dict[str, str]]] = {}
+        context.require_modules = self.require
 
     # --- engine modules ------------------------------------------------------------------
 
@@ -454,6 +455,14 @@ class ModuleTable:
             cmdlet_info = self.catalog.cmdlet_info(spec, command, shown if options.prefix else None)
             self.registry.add(cmdlet_info)
             info.commands[shown.lower()] = cmdlet_info
+
+    def require(self, texts: list[str], script_name: str) -> None:
+        """A script's ``#requires -Modules`` (each a name, a path or a
+        hashtable as written): a module already imported that fits is
+        used, else it is imported; one that cannot be is pwsh's
+        ScriptRequiresMissingModules, naming it and the versions asked for."""
+        from .requirements import require_modules
+        require_modules(self, texts, script_name)
 
     # --- removal -------------------------------------------------------------------------------
 

@@ -155,6 +155,8 @@ def _check_requirements(ast: Any, compiled: CompiledScriptBlock) -> None:
         return
     name = os.path.basename(file)
     requirements = ast.script_requirements
+    if requirements.required_modules:
+        _require_modules(list(requirements.required_modules), name, compiled)
     required = requirements.unmet_version(PS_VERSION)
     if requirements.requires_elevation and not _is_administrator():
         error_id = "ScriptRequiresElevation"
@@ -173,6 +175,21 @@ def _check_requirements(ast: Any, compiled: CompiledScriptBlock) -> None:
     def unmet(ctx: Any, out: Any) -> None:
         raise ScriptRequiresException(message, error_id=error_id, target_object=name)
     compiled.begin = unmet  # the script's own blocks never start
+
+
+def _require_modules(texts: list[str], name: str, compiled: CompiledScriptBlock) -> None:
+    """``#requires -Modules``: before the script's first statement, each
+    module is imported unless it is already (pwsh's VerifyRequiredModules),
+    through the modules layer's ``require_modules`` hook."""
+    first = compiled.begin
+
+    def require(ctx: Any, out: Any) -> None:
+        hook = ctx.require_modules
+        if hook is not None:
+            hook(texts, name)
+        if first is not None:
+            first(ctx, out)
+    compiled.begin = require
 
 
 def _is_administrator() -> bool:

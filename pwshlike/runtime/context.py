@@ -140,6 +140,10 @@ class ExecutionContext:
         # transformation attributes on variables ([ValidateRange(1,5)]$x = 3);
         # installed by the commands layer, which owns those attributes.
         self.attribute_resolver: Optional[Callable[..., Any]] = None
+        # require_modules(texts, script_name): imports what a script's
+        # ``#requires -Modules`` names or raises ScriptRequiresMissingModules;
+        # installed by the modules layer (None: the requirement is not checked).
+        self.require_modules: Optional[Callable[[list[str], str], None]] = None
         self.formatter: Callable[[list[Any]], list[str]] = text_formatter
         self.streams = StreamRouting()
         self.last_success = True
