@@ -101,6 +101,7 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Get-Item": ("items", "GetItemCommand", "Microsoft.PowerShell.Management"),
     "New-Item": ("item_lifecycle", "NewItemCommand", "Microsoft.PowerShell.Management"),
     "Remove-Item": ("item_lifecycle", "RemoveItemCommand", "Microsoft.PowerShell.Management"),
+    "Set-Item": ("item_value", "SetItemCommand", "Microsoft.PowerShell.Management"),
     "Copy-Item": ("item_transfer", "CopyItemCommand", "Microsoft.PowerShell.Management"),
     "Move-Item": ("item_transfer", "MoveItemCommand", "Microsoft.PowerShell.Management"),
     "Rename-Item": ("item_transfer", "RenameItemCommand", "Microsoft.PowerShell.Management"),

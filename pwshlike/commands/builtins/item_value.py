@@ -1,0 +1,61 @@
+"""Set-Item: gives an item a value, on the providers whose items are
+values (``Function:``, ``Variable:``, ``Alias:``, ``Env:``); a missing
+item is created, as pwsh's SessionStateProviderBase.SetItem does.  The
+FileSystem provider has no item values: pwsh's NotSupported error.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from pwshlike.commands.cmdlet import Parameter, cmdlet
+from pwshlike.dotnet.conversions import dotnet_to_string
+from pwshlike.dotnet.errors import PSArgumentException, PSNotSupportedException, RuntimeException
+from pwshlike.dotnet.wildcard import contains_wildcard
+
+from .fsprovider import FILE_SYSTEM
+from .itembase import ItemCmdlet, credential_parameter, force_parameter
+from .itemproviders import provider_or_error
+
+
+@cmdlet("Set-Item", default_parameter_set="Path", supports_should_process=True)
+class SetItemCommand(ItemCmdlet):
+    """Changes the value of a function, variable, alias or environment variable."""
+
+    path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}},
+                     value_from_pipeline_by_property_name=True, help="The items to set; wildcards allowed.",
+                     supports_wildcards=True)
+    literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
+                             value_from_pipeline_by_property_name=True, help="The items to set, taken exactly.")
+    value = Parameter("Object", position=1, value_from_pipeline=True, value_from_pipeline_by_property_name=True,
+                      help="The new value (a script block for a function).")
+    force = force_parameter("Also sets read-only variables (aliases...).")
+    pass_thru = Parameter("SwitchParameter", help="Outputs the item that was set.")
+    credential = credential_parameter()
+
+    def process_record(self) -> Iterator[Any]:
+        literal = self.parameter_set_name == "LiteralPath"
+        for raw in (self.literal_path if literal else self.path) or ():
+            found = provider_or_error(self, raw)
+            if found is None:
+                continue
+            provider, rest = found
+            if self.credential_refused(provider):
+                continue
+            if provider is FILE_SYSTEM:
+                self.write_error(PSNotSupportedException(
+                    "Provider operation stopped because the provider does not support this operation.").error_record)
+                continue
+            names, _ = provider.resolve(self, rest, literal, bool(self.force))
+            if not names and (literal or not contains_wildcard(rest)):
+                names = [rest]
+            for name in names:
+                if not self.should_process(f"Item: {name} Value: {dotnet_to_string(self.value)}", "Set Item"):
+                    continue
+                try:
+                    item = provider.write(self, name, self.value)
+                except (RuntimeException, PSArgumentException) as exc:  # read-only, a bad function body...
+                    self.write_error(exc.error_record)
+                    continue
+                if self.pass_thru:
+                    yield item
