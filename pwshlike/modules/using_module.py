@@ -38,7 +38,11 @@ def import_for_using(context: Any, specification: Any, folder: Optional[str]) ->
     try:
         if is_module_path(written) or written.lower().endswith((".psm1", ".psd1", ".ps1")):
             base = folder or context.session.resolve_path(".")
-            path = written if os.path.isabs(written) else os.path.normpath(os.path.join(base, written))
+            on_drive = context.session.drives.fs_path(written) if ":" in written else None
+            if on_drive is not None:
+                path = on_drive
+            else:
+                path = written if os.path.isabs(written) else os.path.normpath(os.path.join(base, written))
             if not os.path.exists(path):
                 raise RuntimeException(f"Could not find the module '{name}'.", error_id="ModuleNotFoundDuringParse")
             info = table.import_path(path, name, options)

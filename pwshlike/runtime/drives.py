@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Optional
 
 from ..dotnet.errors import ErrorCategory, SessionStateException
 from ..dotnet.types import register_class
@@ -142,12 +142,20 @@ class PSDriveInfo:
         absolute rest starts at the root, a relative one at the drive's
         current location."""
         rest = rest.replace("\\", "/")
-        if rest.startswith("/"):
-            base = self.root
-        else:
-            base = os.path.join(self.root, self.current_location)
-        return os.path.normpath(os.path.join(base, rest.lstrip("/"))) if rest.strip("/") else \
-            os.path.normpath(base)
+        start = "" if rest.startswith("/") else self.current_location
+        return self.under_root(start + "/" + rest)
+
+    def under_root(self, relative: str) -> str:
+        """``relative`` (to the root) as a provider path; as in pwsh's
+        drive namespace, ``..`` stops at the root."""
+        parts: list[str] = []
+        for part in relative.split("/"):
+            if part == "..":
+                if parts:
+                    parts.pop()
+            elif part and part != ".":
+                parts.append(part)
+        return os.path.normpath(os.path.join(self.root, *parts))
 
     def display(self, provider_path: str) -> Optional[str]:
         """``Name:/relative`` for a provider path under this drive's root
@@ -287,19 +295,6 @@ class DriveTable:
         if found is None or not found[0].is_file_system:
             return None
         return found[0].fs_path(found[1])
-
-    def display(self, provider_path: str) -> tuple[str, PSDriveInfo]:
-        """How a file system location shows (``Temp:/x`` when reached
-        through Temp:) and the drive it is on."""
-        drive = self.current
-        if drive.is_file_system and drive.name != "/":
-            shown = drive.display(provider_path)
-            if shown is not None:
-                return shown, drive
-        return provider_path, self._drives[0]
-
-    def file_system_drives(self) -> Iterator[PSDriveInfo]:
-        return (d for d in self._drives if d.is_file_system)
 
 
 # ``[System.Management.Automation.PSDriveInfo]`` and ``[...ProviderInfo]`` in scripts.

@@ -313,6 +313,10 @@ class SessionState:
             path = os.path.expanduser(path)
         if os.path.isabs(path):
             return os.path.normpath(path)
+        current = self.drives.current
+        if current.name != "/" and current.is_file_system and current.display(self.location) is not None:
+            # On a drive such as TestDrive:, `..` stops at the drive's root.
+            return current.under_root(os.path.relpath(self.location, current.root) + "/" + path)
         return os.path.normpath(os.path.join(self.location, path))
 
     # --- scopes ------------------------------------------------------------------

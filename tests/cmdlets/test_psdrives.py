@@ -276,3 +276,22 @@ def test_add_content_on_a_session_drive_cannot_seek():
     assert sh.run("$env:PWSHLIKE_CONTENT_A = 'a'; try { Add-Content Env:PWSHLIKE_CONTENT_A 'b' } "
                   "catch { $_.FullyQualifiedErrorId }; $env:PWSHLIKE_CONTENT_A") == [
         "ProviderSeekError,Microsoft.PowerShell.Commands.AddContentCommand", "a"]
+
+
+def test_parent_of_a_drive_root_is_the_root(tmp_path, sh):
+    (tmp_path / "root" / "a").mkdir()
+    assert sh.text("Set-Location TestDrive:; Set-Location ..; $PWD.Path") == ["TestDrive:/"]
+    assert sh.text("Set-Location a; Set-Location ../../a; $PWD.Path") == ["TestDrive:/a"]
+
+
+def test_modules_load_from_drive_paths(tmp_path, sh):
+    (tmp_path / "root" / "m.psm1").write_text("function Get-FromDrive { 'from drive' }\n")
+    (tmp_path / "root" / "c.psm1").write_text("class OnDrive { [string] Hi() { return 'hi' } }\n")
+    assert sh.run("Import-Module TestDrive:\\m.psm1; Get-FromDrive") == ["from drive"]
+    assert sh.run("& ([scriptblock]::Create(\"using module TestDrive:\\c.psm1`n[OnDrive]::new().Hi()\"))") == ["hi"]
+
+
+def test_items_name_their_drive_and_provider(tmp_path, sh):
+    (tmp_path / "root" / "x.txt").write_text("")
+    assert sh.text("Set-Location TestDrive:; $i = Get-Item x.txt; $i.PSDrive.Name; $i.PSProvider.Name") == [
+        "TestDrive", "FileSystem"]

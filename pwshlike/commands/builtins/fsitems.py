@@ -22,9 +22,10 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import stat as _stat
-from typing import Optional
+from typing import Any, Optional
 
 from pwshlike.dotnet.values import Int64
+from pwshlike.runtime import active
 
 PROVIDER = "Microsoft.PowerShell.Core\\FileSystem"
 PROVIDER_PREFIX = PROVIDER + "::"
@@ -199,12 +200,22 @@ class FileSystemInfo:
         return ps_path(parent) if parent != self.full_name else ""
 
     @property
-    def ps_drive(self) -> str:
-        return "/"
+    def ps_drive(self) -> Any:
+        """The session's drive the item is on: the current location's
+        drive when the item is under its root, else ``/``."""
+        current = active.context
+        if current is None:
+            return "/"
+        drives = current.session.drives
+        drive = drives.current
+        if drive.is_file_system and drive.display(self.full_name) is not None:
+            return drive
+        return drives.get("/")
 
     @property
-    def ps_provider(self) -> str:
-        return PROVIDER
+    def ps_provider(self) -> Any:
+        current = active.context
+        return PROVIDER if current is None else current.session.drives.provider("FileSystem")
 
     @property
     def ps_is_container(self) -> bool:
