@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from pwshlike.dotnet.errors import NullReferenceException
 from pwshlike.dotnet.netobjects import Version
 from pwshlike.dotnet.values import EnumInfo, EnumValue, Hashtable
 from pwshlike.dotnet.script_objects import ClassAssembly, script_class_of
@@ -188,11 +189,17 @@ class PSModuleInfo:
         return SessionStateIntrinsics(context, self.scope)
 
     def new_bound_script_block(self, script_block: Any) -> Any:
-        """``$module.NewBoundScriptBlock($sb)``: a copy of the block bound to this module."""
+        """``$module.NewBoundScriptBlock($sb)``: a copy of the block bound to
+        this module; .NET dereferences a $null block, hence its null error."""
+        if script_block is None:
+            raise NullReferenceException()
         return script_block.bound_to(self.session_state_root())
 
     def invoke(self, script_block: Any, *args: Any) -> Any:
-        """``$module.Invoke($sb, args)``: the block run in this module's state."""
+        """``$module.Invoke($sb, args)``: the block run in this module's state
+        ($null for a $null block, as pwsh checks for it first)."""
+        if script_block is None:
+            return None
         return script_block.bound_to(self.session_state_root()).invoke_return_as_is(*args)
 
     def as_custom_object(self) -> Any:

@@ -66,6 +66,15 @@ def test_bound_script_blocks_and_invoke():
     assert shell.text("$m.Invoke({ param($p) \"$p and $x\" }, 7)") == ["7 and 5"]
 
 
+def test_null_script_block_gives_dotnet_answers_not_python_text():
+    shell = Shell()
+    shell.run("$m = New-Module { }")
+    assert shell.text("$null -eq $m.Invoke($null)") == ["True"]
+    shell.run("$m.NewBoundScriptBlock($null)")
+    assert str(shell.errors()[0]) == ('Exception calling "NewBoundScriptBlock" with "1" argument(s): '
+                                      '"Object reference not set to an instance of an object."')
+
+
 def test_call_operator_on_a_binary_module_is_an_error():
     shell = Shell()
     shell.run("& (Get-Module Microsoft.PowerShell.Utility -ListAvailable | Select-Object -First 1) { 1 }")
