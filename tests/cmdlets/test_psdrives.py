@@ -295,3 +295,10 @@ def test_items_name_their_drive_and_provider(tmp_path, sh):
     (tmp_path / "root" / "x.txt").write_text("")
     assert sh.text("Set-Location TestDrive:; $i = Get-Item x.txt; $i.PSDrive.Name; $i.PSProvider.Name") == [
         "TestDrive", "FileSystem"]
+
+
+def test_drive_parameters_are_spelled_as_pwsh_spells_them():
+    sh = Shell()
+    assert "PSProvider" in sh.text("(Get-Command New-PSDrive).Parameters.Keys")
+    assert "PSDrive" in sh.text("(Get-Command Get-Location).Parameters.Keys")
+    assert sh.text("Get-Location -PSDrive Temp | ForEach-Object Path") == ["Temp:/"]

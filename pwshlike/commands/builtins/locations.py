@@ -115,8 +115,10 @@ def _enter(session: Any, target: tuple[str, Any]) -> None:
 class GetLocationCommand(Cmdlet):
     """Gets the current location (a PathInfo), or a location stack's entries."""
 
-    ps_provider = Parameter("String[]", sets={"Location": {}}, value_from_pipeline_by_property_name=True)
-    ps_drive = Parameter("String[]", sets={"Location": {}}, value_from_pipeline_by_property_name=True)
+    ps_provider = Parameter("String[]", name="PSProvider", sets={"Location": {}},
+                            value_from_pipeline_by_property_name=True, help="The current location on these providers.")
+    ps_drive = Parameter("String[]", name="PSDrive", sets={"Location": {}}, value_from_pipeline_by_property_name=True,
+                         help="The current location on these drives.")
     stack = Parameter("SwitchParameter", sets={"Stack": {}}, help="The entries of the current location stack.")
     stack_name = Parameter("String[]", sets={"Stack": {}}, value_from_pipeline_by_property_name=True,
                            help="The location stacks to show.")

@@ -97,7 +97,8 @@ class NewPSDriveCommand(_DriveCmdlet):
 
     name = Parameter("String", mandatory=True, position=0, value_from_pipeline_by_property_name=True,
                      help="The drive's name, without a colon.")
-    ps_provider = Parameter("String", mandatory=True, position=1, value_from_pipeline_by_property_name=True,
+    ps_provider = Parameter("String", name="PSProvider", mandatory=True, position=1,
+                            value_from_pipeline_by_property_name=True,
                             help="The provider the drive is on, such as FileSystem.")
     root = Parameter("String", mandatory=True, position=2, value_from_pipeline_by_property_name=True,
                      allow_empty_string=True, help="The provider location the drive maps to.")
@@ -162,7 +163,7 @@ class RemovePSDriveCommand(_DriveCmdlet):
                      help="The drives to remove; wildcards allowed.", supports_wildcards=True)
     literal_name = Parameter("String[]", sets={"LiteralName": {"mandatory": True, "position": 0}},
                              value_from_pipeline_by_property_name=True, help="The drives to remove, as typed.")
-    ps_provider = Parameter("String[]", value_from_pipeline_by_property_name=True,
+    ps_provider = Parameter("String[]", name="PSProvider", value_from_pipeline_by_property_name=True,
                             help="Only drives of these providers.")
     scope = Parameter("String", value_from_pipeline_by_property_name=True,
                       help="Only the drives of this scope (default: the nearest visible one).")
@@ -198,12 +199,13 @@ class GetPSDriveCommand(_DriveCmdlet):
     Variable, Function, Alias) and those New-PSDrive made."""
 
     name = Parameter("String[]", sets={"Name": {"position": 0}}, value_from_pipeline_by_property_name=True,
-                     validators=[validate_not_null_or_empty()], help="The drives to get; wildcards allowed.", supports_wildcards=True)
+                     validators=[validate_not_null_or_empty()], help="The drives to get; wildcards allowed.",
+                     supports_wildcards=True)
     literal_name = Parameter("String[]", sets={"LiteralName": {"mandatory": True, "position": 0}},
                              value_from_pipeline_by_property_name=True, help="The drives to get, as typed.")
     scope = Parameter("String", value_from_pipeline_by_property_name=True,
                       help="Only the drives of this scope.")
-    ps_provider = Parameter("String[]", value_from_pipeline_by_property_name=True,
+    ps_provider = Parameter("String[]", name="PSProvider", value_from_pipeline_by_property_name=True,
                             help="Only drives of these providers.")
 
     def process_record(self) -> Iterator[Any]:
@@ -229,7 +231,7 @@ class GetPSProviderCommand(Cmdlet):
     """Gets the providers (FileSystem, Environment, Variable, Function and
     Alias) and the drives on each."""
 
-    ps_provider = Parameter("String[]", position=0, value_from_pipeline_by_property_name=True,
+    ps_provider = Parameter("String[]", name="PSProvider", position=0, value_from_pipeline_by_property_name=True,
                             validators=[validate_not_null_or_empty()], help="The providers to get; wildcards allowed.",
                             supports_wildcards=True)
 
