@@ -30,7 +30,6 @@ def new_dynamic_module(context: Any, name: Optional[str], block: Any, arguments:
     functions, aliases and variables it exports (see
     :func:`script.exported_members`).  Output of the block goes to ``emit``."""
     from pwshlike.dotnet.netobjects import Version
-    from pwshlike.runtime.pipeline import NO_INPUT
     from pwshlike.runtime.scopes import new_session_state
     guid = str(uuid.uuid4())
     info = PSModuleInfo(name or DYNAMIC_PREFIX + guid, Version.parse("0.0"), "Script", guid)
@@ -40,12 +39,7 @@ def new_dynamic_module(context: Any, name: Optional[str], block: Any, arguments:
     loading.append(load)
     try:
         invocation = block.bound_to(root).begin_invocation(context, new_scope=False, args=arguments, emit=emit)
-        try:
-            invocation.begin()
-            invocation.process(NO_INPUT)
-            invocation.end()
-        finally:
-            invocation.clean()
+        invocation.run_alone()
     finally:
         loading.pop()
     if load.functions is None and load.aliases is None and load.variables is None:

@@ -19,18 +19,12 @@ from .manifest import string_list
 def run_scripts_to_process(context: Any, manifest: Any, directory: str, emit: Callable[[Any], None]) -> None:
     """Dot-sources each ScriptsToProcess entry (relative to the manifest) in the caller's current scope."""
     from pwshlike.commands.resolution import script_file_info
-    from pwshlike.runtime.pipeline import NO_INPUT
     for entry in string_list(manifest.get("ScriptsToProcess")):
         path = os.path.normpath(os.path.join(directory, entry.replace("\\", "/")))
         if not os.path.isfile(path):
             raise module_not_found(entry)
         invocation = script_file_info(path).script_block.begin_invocation(context, new_scope=False, emit=emit)
-        try:
-            invocation.begin()
-            invocation.process(NO_INPUT)
-            invocation.end()
-        finally:
-            invocation.clean()
+        invocation.run_alone()
 
 
 def nested_module_paths(manifest: Any, directory: str, find_by_name: Callable[[str], Optional[str]]) -> list[str]:

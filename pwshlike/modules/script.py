@@ -47,7 +47,6 @@ def run_module_script(context: Any, path: str, info: Any, arguments: list[Any],
     here unless a manifest made it for its nested modules); returns the
     Export-ModuleMember requests.  Parse errors raise ParseException."""
     from pwshlike.commands.resolution import script_file_info
-    from pwshlike.runtime.pipeline import NO_INPUT
     from pwshlike.runtime.scopes import new_session_state
     from pwshlike.runtime.scriptblock import ScriptBlock
     script = script_file_info(path).script_block
@@ -59,12 +58,7 @@ def run_module_script(context: Any, path: str, info: Any, arguments: list[Any],
     try:
         block = ScriptBlock(script.code, context, is_script=True, state=scope)
         invocation = block.begin_invocation(context, new_scope=False, args=arguments, emit=emit)
-        try:
-            invocation.begin()
-            invocation.process(NO_INPUT)
-            invocation.end()
-        finally:
-            invocation.clean()
+        invocation.run_alone()
     finally:
         loading.pop()
     return load

@@ -15,7 +15,7 @@ from .context import ExecutionContext
 from .error_records import record_with_exception
 from ..dotnet.errors import InvocationInfo, ParseException, PipelineStoppedException, RuntimeException
 from .flow import BreakException, ContinueException, ExitException
-from .pipeline import NO_INPUT, CommandArgument, run_pipeline
+from .pipeline import CommandArgument, run_pipeline
 from .scriptblock import ScriptBlock, ScriptBlockCode
 
 
@@ -101,12 +101,7 @@ def _run_direct(ctx: ExecutionContext, block: ScriptBlock, args: list[Any],
     variables, rest = block.bind_positionally(args)
     invocation = block.begin_invocation(ctx, new_scope=new_scope, variables=variables, args=rest,
                                         emit=out)
-    try:
-        invocation.begin()
-        invocation.process(NO_INPUT)
-        invocation.end()
-    finally:
-        invocation.clean()
+    invocation.run_alone()
 
 
 def _host_output(ctx: ExecutionContext) -> Callable[[Any], None]:

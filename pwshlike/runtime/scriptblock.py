@@ -505,6 +505,17 @@ class ScriptBlockInvocation:
         self.ran = True
         self._run_block(block)
 
+    def run_alone(self) -> None:
+        """The whole command protocol with no pipeline input, clean included
+        whatever happens: how a script, a module body or ``ScriptsToProcess``
+        runs as a command of its own."""
+        try:
+            self.begin()
+            self.process(NO_INPUT)
+            self.end()
+        finally:
+            self.clean()
+
     def clean(self) -> None:
         """pwsh 7.3's ``clean`` block: once, after the other blocks finished,
         failed or were stopped, if one of them ran.  Its success output is
