@@ -302,3 +302,14 @@ def test_drive_parameters_are_spelled_as_pwsh_spells_them():
     assert "PSProvider" in sh.text("(Get-Command New-PSDrive).Parameters.Keys")
     assert "PSDrive" in sh.text("(Get-Command Get-Location).Parameters.Keys")
     assert sh.text("Get-Location -PSDrive Temp | ForEach-Object Path") == ["Temp:/"]
+
+
+def test_tail_is_only_for_file_system_content():
+    sh = Shell()
+    assert sh.run("try { Get-Content Variable:\\PSHOME -Tail 1 -ErrorAction Stop } "
+                  "catch { $_.FullyQualifiedErrorId; $_.Exception.Message }") == [
+        "TailNotSupported,Microsoft.PowerShell.Commands.GetContentCommand",
+        "The Tail parameter currently is supported only for the FileSystem provider."]
+    assert sh.run("Push-Location Env:; try { Get-Content PATH -Tail 1 -ErrorAction Stop } "
+                  "catch { $_.FullyQualifiedErrorId }; Pop-Location") == [
+        "TailNotSupported,Microsoft.PowerShell.Commands.GetContentCommand"]

@@ -105,6 +105,11 @@ class GetContentCommand(_ContentCmdlet):
             return
         for path in self._targets(must_exist=True):
             if isinstance(path, SessionTarget):
+                if self.tail is not None:
+                    exc = InvalidOperationException("The Tail parameter currently is supported only for the "
+                                                    "FileSystem provider.")
+                    self.write_error(ErrorRecord(exc, "TailNotSupported", ErrorCategory.InvalidOperation, self.tail))
+                    continue
                 yield from self._batched(self._window(iter(path.read())))
                 continue
             if os.path.isdir(path):
