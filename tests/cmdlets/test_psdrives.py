@@ -313,3 +313,8 @@ def test_tail_is_only_for_file_system_content():
     assert sh.run("Push-Location Env:; try { Get-Content PATH -Tail 1 -ErrorAction Stop } "
                   "catch { $_.FullyQualifiedErrorId }; Pop-Location") == [
         "TailNotSupported,Microsoft.PowerShell.Commands.GetContentCommand"]
+
+
+def test_get_item_of_a_session_drive_root_is_its_values_as_one_object():
+    sh = Shell()
+    assert sh.run("@(Get-Item Alias:).Count; (Get-Item Alias:).Count -gt 10") == [1, True]

@@ -4,8 +4,9 @@
 These providers hold a flat table of named items: the drive's root is
 their one container, so Get-ChildItem lists the root's items (sorted by
 name, as pwsh's SessionStateProviderBase does) and Get-Item finds items by
-name or wildcard.  A literal name that is not there is ``PathNotFound``
-with the path as the user typed it.
+name or wildcard (the root, ``Get-Item Env:``, is all the values as one
+collection).  A literal name that is not there is ``PathNotFound`` with
+the path as the user typed it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ def session_items(cmd: Any, provider: Any, rest: str, literal: bool, raw: str) -
     """Get-Item: the items ``rest`` names on a session-state provider."""
     name = rest.strip("/\\")
     if not name:
+        # The drive's root: pwsh writes the table's values as one object.
+        yield list(provider.table(cmd).values())
         return
     names, wildcard = provider.resolve(cmd, name, literal)
     if not names and not wildcard:
