@@ -226,7 +226,7 @@ class ModuleTable:
             if not options.accepts(engine.version):
                 raise options.not_found(name)
             return engine
-        disk = self._best_disk_module(name, options)
+        disk = best_disk_module(name, options)
         spec = None if disk is not None else next((s for s in self.catalog.find(name) if options.accepts(s.version)),
                                                   None)
         if disk is None and spec is None:
@@ -274,16 +274,6 @@ class ModuleTable:
         if info not in self._imported:
             self._imported.append(info)
         return info
-
-    def _best_disk_module(self, name: str, options: ImportOptions) -> Optional[DiskModule]:
-        """The highest accepted version in the first module folder that has one."""
-        by_root: dict[str, list[DiskModule]] = {}
-        for module in find_modules(name, module_paths()):
-            if readable(module) and options.accepts(module.version):
-                by_root.setdefault(module.root, []).append(module)
-        for modules in by_root.values():
-            return max(modules, key=lambda m: m.version)
-        return None
 
     def import_path(self, path: str, written: str, options: ImportOptions) -> PSModuleInfo:
         """Import-Module of a file or module folder."""
@@ -388,7 +378,7 @@ class ModuleTable:
 
     def _disk_module_path(self, name: str) -> Optional[str]:
         """The file of the module ``name`` in the module path (for a manifest's NestedModules)."""
-        found = self._best_disk_module(name, ImportOptions())
+        found = best_disk_module(name, ImportOptions())
         return found.path if found is not None else None
 
     def _install_script_members(self, info: PSModuleInfo, functions: dict[str, Any], aliases: dict[str, Any],
@@ -584,3 +574,16 @@ def _info_from_manifest(name: str, version: Version, kind: str, path: str, direc
         from .manifest import string_list
         info.compatible_ps_editions = string_list(manifest.get("CompatiblePSEditions"))
     return info
+
+
+def best_disk_module(name: str, options: ImportOptions) -> Optional[DiskModule]:
+    """The highest accepted version in the first module folder that has the
+    module: Import-Module by name and ``using module`` both load it, even
+    when another version is already imported."""
+    by_root: dict[str, list[DiskModule]] = {}
+    for module in find_modules(name, module_paths()):
+        if readable(module) and options.accepts(module.version):
+            by_root.setdefault(module.root, []).append(module)
+    for modules in by_root.values():
+        return max(modules, key=lambda m: m.version)
+    return None

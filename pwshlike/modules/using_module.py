@@ -16,8 +16,8 @@ from pwshlike.runtime import active
 from pwshlike.runtime.type_names import register_module_importer
 
 from .errors import ModuleError
-from .paths import find_modules, is_module_path, module_paths, readable
-from .table import ImportOptions
+from .paths import find_modules, is_module_path, module_paths
+from .table import ImportOptions, best_disk_module
 
 
 def import_for_using(context: Any, specification: Any, folder: Optional[str]) -> tuple[str, list[Any]]:
@@ -47,7 +47,7 @@ def import_for_using(context: Any, specification: Any, folder: Optional[str]) ->
                 raise RuntimeException(f"Could not find the module '{name}'.", error_id="ModuleNotFoundDuringParse")
             info = table.import_path(path, name, options)
         else:
-            disk = _best_on_disk(name, options)
+            disk = best_disk_module(name, options)
             if disk is None and _imported_from_a_path(table, name):
                 # pwsh looks a bare name up on PSModulePath: a module
                 # loaded from a folder elsewhere does not answer to it.
@@ -67,19 +67,6 @@ def _imported_from_a_path(table: Any, name: str) -> bool:
     the engine's, not a plugin's)."""
     info = table.find_imported(name)
     return info is not None and info.spec is None and bool(info.path) and info.name.lower() == name.lower()
-
-
-def _best_on_disk(name: str, options: ImportOptions) -> Any:
-    """The highest accepted version in the first module folder that has the
-    module: what pwsh's using module loads even when another version is
-    already imported."""
-    by_root: dict[str, list[Any]] = {}
-    for module in find_modules(name, module_paths()):
-        if readable(module) and options.accepts(module.version):
-            by_root.setdefault(module.root, []).append(module)
-    for modules in by_root.values():
-        return max(modules, key=lambda m: m.version)
-    return None
 
 
 def _version(value: Any) -> Optional[Version]:
