@@ -103,9 +103,9 @@ class PSDriveInfo:
 
     def __init__(self, name: str, provider: ProviderInfo, root: str, description: str = "",
                  scope: Any = None) -> None:
-        self.name = name
-        self.provider = provider
-        self.root = root
+        self._name = name
+        self._provider = provider
+        self._root = root
         self.description = description
         self.scope = scope
         self.current_location = ""
@@ -114,9 +114,22 @@ class PSDriveInfo:
         self.display_root = None
         self.volume_separated_by_colon = False
 
+    # Name, Provider and Root are read-only, as in pwsh ("'Name' is a ReadOnly property.").
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def provider(self) -> ProviderInfo:
+        return self._provider
+
+    @property
+    def root(self) -> str:
+        return self._root
+
     @property
     def is_file_system(self) -> bool:
-        return self.provider.name == FILESYSTEM
+        return self._provider.name == FILESYSTEM
 
     def _usage(self) -> Any:
         if not self.is_file_system:

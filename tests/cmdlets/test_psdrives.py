@@ -318,3 +318,10 @@ def test_tail_is_only_for_file_system_content():
 def test_get_item_of_a_session_drive_root_is_its_values_as_one_object():
     sh = Shell()
     assert sh.run("@(Get-Item Alias:).Count; (Get-Item Alias:).Count -gt 10") == [1, True]
+
+
+def test_a_drives_name_and_root_are_read_only_its_description_is_not():
+    sh = Shell()
+    assert sh.run("$d = Get-PSDrive Temp; $d.Description = 'mine'; $d.Description") == ["mine"]
+    sh.run("$d.Name = 'Other'")
+    assert str(only_error(sh)) == "'Name' is a ReadOnly property."
