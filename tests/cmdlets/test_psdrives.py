@@ -325,3 +325,11 @@ def test_a_drives_name_and_root_are_read_only_its_description_is_not():
     assert sh.run("$d = Get-PSDrive Temp; $d.Description = 'mine'; $d.Description") == ["mine"]
     sh.run("$d.Name = 'Other'")
     assert str(only_error(sh)) == "'Name' is a ReadOnly property."
+
+
+def test_recursive_search_from_a_drive_qualified_pattern(tmp_path, sh):
+    (tmp_path / "root" / "d").mkdir()
+    (tmp_path / "root" / "d" / "a.txt").write_text("")
+    (tmp_path / "root" / "b.log").write_text("")
+    assert sh.run("Get-ChildItem TestDrive:*.txt -Recurse -Name") == ["d/a.txt"]
+    assert sh.run("Get-ChildItem TestDrive:\\*.txt -Recurse -Name") == ["d/a.txt"]

@@ -63,6 +63,9 @@ class GetChildItemCommand(Cmdlet):
             if recurse and not literal and _leaf_is_pattern(raw):
                 # gci *.txt -Recurse: search from the parent for the pattern.
                 parent, _, pattern = fspaths.strip_provider(raw).rpartition("/")
+                on_drive = session.drives.split(pattern) if not parent else None
+                if on_drive is not None:  # TestDrive:*.txt: the drive's current location
+                    parent, pattern = on_drive[0].name + ":", on_drive[1]
                 raw = parent or ("/" if raw.startswith("/") else ".")
                 include.append(pattern)
             paths, wildcard = fspaths.resolve_paths(session, raw, literal, force)
