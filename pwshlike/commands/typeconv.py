@@ -10,6 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Optional
 
+from pwshlike.dotnet.errors import RuntimeException
+
 _UNTYPED = frozenset(("object", "psobject", "system.object", "system.management.automation.psobject",
                       "switchparameter", "switch", "system.management.automation.switchparameter"))
 _UNTYPED_ARRAYS = frozenset(("object[]", "psobject[]", "system.object[]"))
@@ -20,11 +22,14 @@ class TypeConverter:
     whether a value already has that type (``is_instance``), which the
     binder's no-coercion passes need."""
 
-    __slots__ = ("type_name", "_type")
+    __slots__ = ("type_name", "_type", "enum_prefixes")
 
     def __init__(self, type_name: str) -> None:
         self.type_name = type_name
         self._type: Any = None
+        # pwsh's binder takes an unambiguous prefix of an enum name (-ErrorAction Ig);
+        # a script parameter's own type constraint converts strictly.
+        self.enum_prefixes = True
 
     @property
     def pstype(self) -> Any:
@@ -34,10 +39,26 @@ class TypeConverter:
         return self._type
 
     def __call__(self, value: Any) -> Any:
-        return self.pstype.convert(value)
+        pstype = self.pstype
+        try:
+            return pstype.convert(value)
+        except RuntimeException:
+            name = _unique_prefix(value, pstype) if self.enum_prefixes else None
+            if name is None:
+                raise
+            return pstype.convert(name)
 
     def is_instance(self, value: Any) -> bool:
         return bool(self.pstype.is_instance(value))
+
+
+def _unique_prefix(value: Any, pstype: Any) -> Optional[str]:
+    """pwsh's EnumMinimumDisambiguation: the one enum name ``value`` begins."""
+    if pstype.enum is None or not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip().lower()
+    names = [name for name in pstype.enum.members if name.lower().startswith(text)]
+    return names[0] if len(names) == 1 else None
 
 
 class _ObjectArray:
@@ -102,7 +123,10 @@ def script_parameter_converter(type_name: str, advanced: bool) -> Optional[Any]:
         return _BooleanArgument(type_name, elements=False)
     if advanced and _boolean_elements(low):
         return _BooleanArgument(type_name, elements=True)
-    return converter_for(type_name)
+    converter = converter_for(type_name)
+    if isinstance(converter, TypeConverter):
+        converter.enum_prefixes = False
+    return converter
 
 
 def _boolean_elements(low: str) -> bool:

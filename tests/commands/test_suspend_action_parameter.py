@@ -50,3 +50,18 @@ def test_null_action_fails_binding_with_the_cast_inside():
     assert shell.text(script) == ["ParameterBindingFailed,Microsoft.PowerShell.Commands.TestPathCommand",
                                   "PSInvalidCastException",
                                   "ParameterBindingFailed,Microsoft.PowerShell.Commands.WriteOutputCommand"]
+
+
+def test_an_unambiguous_prefix_names_the_enum_value():
+    shell = Shell()
+    script = """
+    function f { [CmdletBinding()] param() 'ran' }
+    f -ErrorAction Ig
+    try { Write-Output x -ErrorAction S } catch { $_.FullyQualifiedErrorId }
+    function g { param([System.DayOfWeek] $day) $day }
+    try { g -day Mon } catch { $_.FullyQualifiedErrorId }
+    """
+    # 'S' could be SilentlyContinue, Stop or Suspend; a script's own typed parameter converts strictly.
+    assert shell.text(script) == ["ran",
+                                  "CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.WriteOutputCommand",
+                                  "ParameterArgumentTransformationError,g"]
