@@ -228,6 +228,8 @@ class DriveTable:
                         "stored in session state."),
         ]
         self.current: PSDriveInfo = self._drives[0]
+        # $ExecutionContext.InvokeCommand.LocationChangedAction: a script block or None.
+        self.location_changed_action: Any = None
 
     # --- lookup -----------------------------------------------------------------------------
 
@@ -308,6 +310,19 @@ class DriveTable:
         if found is None or not found[0].is_file_system:
             return None
         return found[0].fs_path(found[1])
+
+
+class LocationChangedEventArgs:
+    """What LocationChangedAction receives as ``$_``: the location before
+    and after (PathInfo) and the session state that moved."""
+
+    full_name = "System.Management.Automation.LocationChangedEventArgs"
+    PS_MEMBERS = {"OldPath": "old_path", "NewPath": "new_path", "SessionState": "session_state"}
+
+    def __init__(self, session_state: Any, old_path: Any, new_path: Any) -> None:
+        self.session_state = session_state
+        self.old_path = old_path
+        self.new_path = new_path
 
 
 # ``[System.Management.Automation.PSDriveInfo]`` and ``[...ProviderInfo]`` in scripts.

@@ -204,11 +204,22 @@ class CommandInvocationIntrinsics:
     __slots__ = ("ctx", "state")
     full_name = "System.Management.Automation.CommandInvocationIntrinsics"
     PS_MEMBERS = {"InvokeScript": "invoke_script", "ExpandString": "expand_string", "GetCommand": "get_command",
-                  "GetCmdlet": "get_cmdlet", "NewScriptBlock": "new_script_block", "ToString": "__str__"}
+                  "GetCmdlet": "get_cmdlet", "NewScriptBlock": "new_script_block",
+                  "LocationChangedAction": "location_changed_action", "ToString": "__str__"}
 
     def __init__(self, ctx: Any, state: Optional[SessionStateIntrinsics] = None) -> None:
         self.ctx = ctx
         self.state = state
+
+    @property
+    def location_changed_action(self) -> Any:
+        """The handler Set-Location runs after each move (kept with the
+        session's drives, so every ``$ExecutionContext.InvokeCommand`` sees it)."""
+        return self.ctx.session.drives.location_changed_action
+
+    @location_changed_action.setter
+    def location_changed_action(self, value: Any) -> None:
+        self.ctx.session.drives.location_changed_action = value
 
     def invoke_script(self, *args: Any) -> list[Any]:
         """The overloads pwsh has: ``(string script, params object[] args)``,

@@ -333,3 +333,14 @@ def test_recursive_search_from_a_drive_qualified_pattern(tmp_path, sh):
     (tmp_path / "root" / "b.log").write_text("")
     assert sh.run("Get-ChildItem TestDrive:*.txt -Recurse -Name") == ["d/a.txt"]
     assert sh.run("Get-ChildItem TestDrive:\\*.txt -Recurse -Name") == ["d/a.txt"]
+
+
+def test_location_changed_action_sees_old_and_new_paths_and_its_errors_end_the_command(tmp_path):
+    (tmp_path / "sub").mkdir()
+    sh = Shell(location=str(tmp_path))
+    sh.run("$seen = @(); $ExecutionContext.InvokeCommand.LocationChangedAction = "
+           "{ $script:seen += $_.OldPath.Path, $_.NewPath.Path, ($this -eq [runspace]::DefaultRunspace) }")
+    sh.run("Set-Location sub")
+    assert sh.run("$seen") == [str(tmp_path), f"{tmp_path}/sub", True]
+    sh.run("$ExecutionContext.InvokeCommand.LocationChangedAction = { throw 'Boom' }")
+    assert sh.text("try { Set-Location .. } catch { \"caught $_\" }; $PWD.Path") == ["caught Boom", str(tmp_path)]

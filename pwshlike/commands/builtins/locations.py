@@ -15,6 +15,8 @@ from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.runtime.automatic import PathInfo, location_info
+from pwshlike.runtime.drives import LocationChangedEventArgs
+from pwshlike.runtime.intrinsics import SessionStateIntrinsics
 from pwshlike.dotnet.errors import (
     ErrorCategory, ErrorRecord, InvalidOperationException, PSArgumentException,
 )
@@ -95,7 +97,24 @@ class _LocationCmdlet(Cmdlet):
         state.forward.clear()
 
     def _move(self, target: tuple[str, Any]) -> None:
-        _enter(self.context.session, target)
+        session = self.context.session
+        old = location_info(session)
+        _enter(session, target)
+        self._location_changed(old)
+
+    def _location_changed(self, old: Any) -> None:
+        """Runs ``$ExecutionContext.InvokeCommand.LocationChangedAction``
+        as pwsh's SetLocation does once the move is made: ``$this`` the
+        runspace, ``$_`` the event's OldPath/NewPath/SessionState.  What it
+        throws ends the command, the location stays changed."""
+        action = self.context.session.drives.location_changed_action
+        if action is None:
+            return
+        from pwshlike.dotnet.types import resolve_type
+        runspace = resolve_type("runspace").get_static("DefaultRunspace")
+        event = LocationChangedEventArgs(SessionStateIntrinsics(self.context, None), old,
+                                         location_info(self.context.session))
+        action.invoke_with_input(event, [runspace, event], this=runspace)
 
 
 def _enter(session: Any, target: tuple[str, Any]) -> None:
@@ -206,7 +225,7 @@ class SetLocationCommand(_LocationCmdlet):
         other.append(location_info(session).path)
         target = self._target(source.pop(), literal=True)
         if target is not None:
-            _enter(session, target)
+            self._move(target)
         return target is not None
 
 
