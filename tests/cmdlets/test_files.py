@@ -284,3 +284,9 @@ def test_set_content_on_a_directory_is_access_denied(tmp_path, sh):
     assert error.fully_qualified_error_id == \
         "GetContentWriterUnauthorizedAccessError,Microsoft.PowerShell.Commands.SetContentCommand"
     assert str(error.category_info.category) == "PermissionDenied"
+
+
+def test_set_content_into_a_missing_folder_is_reported_in_dotnet_words(tmp_path):
+    shell = Shell(location=str(tmp_path))
+    shell.run("Set-Content ./nowhere/a.txt -Value 1")
+    assert str(shell.errors()[0]) == f"Could not find a part of the path '{tmp_path}/nowhere/a.txt'."

@@ -54,3 +54,10 @@ def test_a_path_that_is_not_psd1_is_refused(tmp_path):
     shell.run("New-ModuleManifest ./notes.txt")
     assert shell.error_ids() == ["Modules_InvalidModuleManifestPath,Microsoft.PowerShell.Commands.NewModuleManifestCommand"]
     assert not (tmp_path / "notes.txt").exists()
+
+
+def test_a_missing_folder_is_reported_in_dotnet_words(tmp_path):
+    shell = Shell(location=str(tmp_path))
+    shell.run("New-ModuleManifest ./nowhere/M.psd1")
+    assert shell.error_ids() == ["FileOpenFailure,Microsoft.PowerShell.Commands.NewModuleManifestCommand"]
+    assert str(shell.errors()[0]) == f"Could not find a part of the path '{tmp_path}/nowhere/M.psd1'."

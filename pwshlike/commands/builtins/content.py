@@ -121,7 +121,8 @@ class GetContentCommand(_ContentCmdlet):
             try:
                 handle = open(path, "rb")
             except OSError as exc:
-                self.write_error(fspaths.io_error(exc, path, "GetContentReaderIOError", ErrorCategory.ReadError))
+                self.write_error(fspaths.io_error(exc, path, "GetContentReaderIOError", ErrorCategory.ReadError,
+                                                  missing_is_file=True))
                 continue
             with handle:
                 yield from self._batched(self._window(self._units(handle)))

@@ -173,15 +173,15 @@ def filtered_out(path: str) -> ErrorRecord:
     return ErrorRecord(exc, "ItemNotFound", ErrorCategory.ObjectNotFound, path)
 
 
-def io_error(exc: OSError, path: str, error_id: str, category: Any) -> ErrorRecord:
-    """An OS error as pwsh reports it: access denied becomes
-    UnauthorizedAccessException, anything else IOException."""
-    from pwshlike.dotnet.errors import IOException, UnauthorizedAccessException
-    if isinstance(exc, PermissionError):
-        error: Any = UnauthorizedAccessException(f"Access to the path '{path}' is denied.")
+def io_error(exc: OSError, path: str, error_id: str, category: Any, missing_is_file: bool = False) -> ErrorRecord:
+    """An OS error as pwsh reports it, in .NET's words (never the C
+    library's "No such file or directory"): denied access is
+    PermissionDenied, anything else keeps the caller's category."""
+    from pwshlike.dotnet.errors import UnauthorizedAccessException
+    from .fserrors import dotnet_exception
+    error = dotnet_exception(exc, path, missing_is_file)
+    if isinstance(error, UnauthorizedAccessException):
         category = ErrorCategory.PermissionDenied
-    else:
-        error = IOException(exc.strerror or str(exc))
     return ErrorRecord(error, error_id, category, path)
 
 
