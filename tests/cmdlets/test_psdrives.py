@@ -4,6 +4,7 @@ in scripts and in Set-Location, on a temporary folder."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -344,3 +345,11 @@ def test_location_changed_action_sees_old_and_new_paths_and_its_errors_end_the_c
     assert sh.run("$seen") == [str(tmp_path), f"{tmp_path}/sub", True]
     sh.run("$ExecutionContext.InvokeCommand.LocationChangedAction = { throw 'Boom' }")
     assert sh.text("try { Set-Location .. } catch { \"caught $_\" }; $PWD.Path") == ["caught Boom", str(tmp_path)]
+
+
+def test_cd_shortcut_functions_of_pwsh(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    sh = Shell(location=str(tmp_path / "a" / "b"))
+    assert sh.text("cd..; $PWD.Path") == [f"{tmp_path}/a"]
+    assert sh.text("cd\\; $PWD.Path") == ["/"]
+    assert sh.text("cd~; $PWD.Path; (Get-Command cd..).Definition") == [os.path.expanduser("~"), "Set-Location .."]
