@@ -21,7 +21,10 @@ _PY_ERRORS = (ArithmeticError, ValueError, LookupError, OSError, TypeError, Attr
 
 def accepts(func: Callable[..., Any], count: int, skip: int = 0) -> bool:
     """Whether ``func`` takes ``count`` positional arguments after the first
-    ``skip`` (the instance) ones."""
+    ``skip`` (the instance) ones.  A class stands for its constructor: its
+    ``__init__`` after ``self`` says which counts it takes."""
+    if isinstance(func, type):
+        func, skip = func.__init__, skip + 1
     code = getattr(func, "__code__", None)
     if code is None:
         return True

@@ -165,3 +165,10 @@ def test_initial_session_state_create_has_no_commands_but_what_it_adds():
                      "try { [powershell]::Create($iss).AddCommand('Get-ChildItem').Invoke() }"
                      " catch { $_.FullyQualifiedErrorId }")
     assert out == ["2", "canary", "CommandNotFoundException", "CommandNotFoundException"]
+
+
+def test_an_entry_built_with_too_few_arguments_has_no_overload():
+    shell = Shell()
+    shell.run("[System.Management.Automation.Runspaces.SessionStateVariableEntry]::new()")
+    assert str(shell.errors()[0]) == 'Cannot find an overload for "new" and the argument count: "0".'
+    assert shell.error_ids() == ["MethodCountCouldNotFindBest"]
