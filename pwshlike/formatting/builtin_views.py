@@ -240,9 +240,35 @@ def _powershell_types(registry: ViewRegistry) -> None:
         builtin=True)
 
 
+def _megabytes(name: str) -> Any:
+    """pwsh's ``"{0:N2}" -f [float]($_.<name> / 1MB)``."""
+    return lambda p: f"{(_member(p, name) or 0) / 1048576:,.2f}"
+
+
+def _seconds(p: Any) -> str:
+    """pwsh's ``"{0:N2}" -f [float]($_.CPU)``: no CPU time reads as 0.00."""
+    return f"{_member(p, 'CPU') or 0:,.2f}"
+
+
+def _process_views(registry: ViewRegistry) -> None:
+    """Get-Process's tables (pwsh's DotNetTypes format data): the default
+    and, for -IncludeUserName, the one with the owner."""
+    add = registry.add
+    add(TableView("process", ("System.Diagnostics.Process",), [
+        TableColumn(lambda p: round((_member(p, "NPM") or 0) / 1024), "NPM(K)", 7, RIGHT),
+        TableColumn(_megabytes("PM"), "PM(M)", 8, RIGHT), TableColumn(_megabytes("WS"), "WS(M)", 10, RIGHT),
+        TableColumn(_seconds, "CPU(s)", 10, RIGHT), TableColumn("Id", width=7, alignment=RIGHT),
+        TableColumn("SI", width=3, alignment=RIGHT), TableColumn("ProcessName")]), builtin=True)
+    add(TableView("ProcessWithUserName", ("System.Diagnostics.Process#IncludeUserName",), [
+        TableColumn(_megabytes("WS"), "WS(M)", 10, RIGHT), TableColumn(_seconds, "CPU(s)", 8, RIGHT),
+        TableColumn("Id", width=7, alignment=RIGHT), TableColumn("UserName", width=30),
+        TableColumn("ProcessName")]), builtin=True)
+
+
 def install_builtin_views(registry: ViewRegistry) -> None:
     """Adds pwsh's default views to ``registry`` (after any registered ones)."""
     _dotnet_types(registry)
     _powershell_types(registry)
     _drive_views(registry)
     _file_system(registry)
+    _process_views(registry)

@@ -146,7 +146,8 @@ _TYPE_NAMES: dict[Any, tuple[str, ...]] = {}
 
 
 def type_names(obj: Any) -> tuple[str, ...]:
-    """``PSTypeNames``: the object's type and its base types, most specific first."""
+    """``PSTypeNames``: the type names added to the object, then its type
+    and its base types, most specific first."""
     if isinstance(obj, PSCustomObject):  # a subclass (Get-Help's help objects) too
         return tuple(obj.type_names)
     t = type_of(obj)
@@ -158,6 +159,9 @@ def type_names(obj: Any) -> tuple[str, ...]:
             chain.append(current.full_name)
             current = current.base
         names = _TYPE_NAMES[t] = tuple(chain)
+    data = members.instance_members(obj)
+    if data is not None and data.type_names:  # Add-Member -TypeName, Get-Process -IncludeUserName
+        return tuple(data.type_names) + names
     return names
 
 

@@ -1,7 +1,14 @@
-"""Get-Process reads /proc: the current process by -Id, names with
-wildcards, and pwsh's NoProcessFoundForGivenName/Id errors."""
+"""Get-Process: the current process by -Id, names with wildcards, pwsh's
+NoProcessFoundForGivenName/Id errors, the default and -IncludeUserName
+tables, and the Process members scripts read."""
 
 from __future__ import annotations
+
+import os
+import pwd
+import re
+import subprocess
+import sys
 
 from helpers.session import Shell
 
@@ -33,3 +40,71 @@ def test_unknown_name_and_id_are_non_terminating_errors():
         'Cannot find a process with the name "no-such-process-here". Verify the process name and call the cmdlet '
         "again.",
         "NoProcessFoundForGivenId,Microsoft.PowerShell.Commands.GetProcessCommand", "0"]
+
+
+def _sleeper() -> subprocess.Popen:
+    return subprocess.Popen(["sleep", "30"])
+
+
+def test_default_table_has_pwsh_columns_and_the_process_row():
+    child = _sleeper()
+    try:
+        lines = Shell().text(f"Get-Process -Id {child.pid} | Out-String -Stream")
+    finally:
+        child.kill()
+        child.wait()
+    assert lines[1] == " NPM(K)    PM(M)      WS(M)     CPU(s)      Id  SI ProcessName"
+    assert lines[2] == " ------    -----      -----     ------      --  -- -----------"
+    row = lines[3].split()
+    assert row[0] == "0" and row[4] == str(child.pid) and row[-1] == "sleep"
+    assert all(re.fullmatch(r"[\d,]+\.\d\d", cell) for cell in row[1:4])
+
+
+def test_include_user_name_adds_the_owner_and_its_own_table():
+    shell = Shell()
+    owner = pwd.getpwuid(os.getuid()).pw_name
+    assert shell.text("(Get-Process -Id $PID -IncludeUserName).UserName") == [owner]
+    assert shell.text("(Get-Process -Id $PID -IncludeUserName).PSTypeNames[0]") == [
+        "System.Diagnostics.Process#IncludeUserName"]
+    lines = shell.text("Get-Process -Id $PID -IncludeUserName | Out-String -Stream")
+    assert lines[1] == "     WS(M)   CPU(s)      Id UserName                       ProcessName"
+    assert owner in lines[3] and str(os.getpid()) in lines[3]
+
+
+def test_process_members_scripts_use():
+    child = _sleeper()
+    try:
+        script = f"""
+        $p = Get-Process -Id {child.pid}
+        $p.Name; $p.Path; $p.CommandLine
+        $p.StartTime -is [datetime]; $p.WS -gt 0; $p.CPU -ge 0; $p.Parent.Id -eq $PID; $p.HasExited
+        $p.GetType().FullName
+        try {{ $p.ExitCode }} catch {{ $_.Exception.InnerException.Message }}
+        """
+        out = Shell().text(script)
+    finally:
+        child.kill()
+        child.wait()
+    assert out[0] == "sleep" and out[1].endswith("/sleep") and out[2] == "sleep 30"
+    assert out[3:8] == ["True", "True", "True", "True", "False"]
+    assert out[8] == "System.Diagnostics.Process"
+    assert out[9] == "Process was not started by this object, so requested information cannot be determined."
+
+
+def test_input_object_and_digit_names():
+    shell = Shell()
+    assert shell.text("(Get-Process -Id $PID | Get-Process).Id -eq $PID") == ["True"]
+    shell.run("Get-Process -Name 12345 2>$null")
+    assert shell.error_ids()[-1] == "RecommendIdTagForGivenName,Microsoft.PowerShell.Commands.GetProcessCommand"
+    assert shell.text("$Error[0].Exception.Message") == [
+        'Cannot find a process with the name "12345". Try running with -Id to search by Id of processes.']
+
+
+def test_psutil_is_imported_only_when_a_process_cmdlet_runs():
+    probe = ("import sys; from pwshlike.testing import Session; s = Session(); s.run(sys.argv[1]); "
+             "print('psutil' in sys.modules)")
+    def imported(script: str) -> str:
+        return subprocess.run([sys.executable, "-c", probe, script], capture_output=True, text=True,
+                              check=True).stdout.strip()
+    assert imported("Get-Command Get-Process, Start-Process | Out-Null; 1 + 1") == "False"
+    assert imported("Get-Process -Id $PID | Out-Null") == "True"

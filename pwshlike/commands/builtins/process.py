@@ -1,120 +1,128 @@
-"""Get-Process: the processes running on the computer, read from /proc.
+"""Get-Process, and the matching every process cmdlet shares (pwsh's
+ProcessBaseCommand): processes by -Name (wildcards), -Id or -InputObject,
+each once, sorted by name then id; a name or id that matches nothing is a
+non-terminating NoProcessFoundForGivenName / NoProcessFoundForGivenId
+error (a name made of digits suggests -Id, as pwsh's does).
 
-A process is a ``System.Diagnostics.Process`` object with the facts
-/proc gives (Id, ProcessName, SessionId, Path, the working set); a name or
-id that matches nothing is pwsh's non-terminating NoProcessFoundForGivenName
-or NoProcessFoundForGivenId error.
+-IncludeUserName gives each process a UserName and the type name
+``System.Diagnostics.Process#IncludeUserName``, which picks pwsh's other
+table view.
 """
 
 from __future__ import annotations
 
-import os
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
+from pwshlike.dotnet import members
 from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, SystemException
 from pwshlike.dotnet.wildcard import contains_wildcard, wildcard_match
 
-_PROC = "/proc"
+from .process_object import Process, all_processes, read_process, user_name
+
+_WITH_USER_NAME = "System.Diagnostics.Process#IncludeUserName"
 
 
 class ProcessCommandException(SystemException):
     full_name = "Microsoft.PowerShell.Commands.ProcessCommandException"
 
 
-class Process:
-    """``System.Diagnostics.Process``: one running process."""
-
-    __slots__ = ("Id", "ProcessName", "SessionId")
-    full_name = "System.Diagnostics.Process"
-    PS_MEMBERS = {"Id": "Id", "ProcessName": "ProcessName", "Name": "ProcessName", "SessionId": "SessionId",
-                  "SI": "SessionId", "Path": "path", "WorkingSet64": "working_set", "WS": "working_set",
-                  "ToString": "__str__"}
-
-    def __init__(self, pid: int, name: str, session_id: int) -> None:
-        self.Id = pid
-        self.ProcessName = name
-        self.SessionId = session_id
-
-    @property
-    def path(self) -> Optional[str]:
-        try:
-            return os.readlink(f"{_PROC}/{self.Id}/exe")
-        except OSError:
-            return None
-
-    @property
-    def working_set(self) -> int:
-        try:
-            with open(f"{_PROC}/{self.Id}/statm", encoding="ascii") as f:
-                return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, ValueError, IndexError):
-            return 0
-
-    def __str__(self) -> str:
-        return f"System.Diagnostics.Process ({self.ProcessName})"
+def process_error(name: str, pid: int, target: Any, template: str, error_id: str, category: str,
+                  reason: str = "") -> ErrorRecord:
+    """pwsh's WriteNonTerminatingError: ``template`` filled with the name,
+    the id and the system's reason."""
+    message = template.replace("{0}", name).replace("{1}", str(pid)).replace("{2}", reason)
+    return ErrorRecord(ProcessCommandException(message), error_id, category, target)
 
 
-def read_process(pid: int) -> Optional[Process]:
-    """The process ``pid`` (None when it is gone): its name from ``comm``
-    and its session from ``stat``."""
-    try:
-        with open(f"{_PROC}/{pid}/comm", encoding="utf-8", errors="replace") as f:
-            name = f.read().strip()
-        with open(f"{_PROC}/{pid}/stat", encoding="utf-8", errors="replace") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return Process(pid, name, int(fields[3]))
-    except (OSError, ValueError, IndexError):
-        return None
+class ProcessMatcher(Cmdlet):
+    """The matching of pwsh's ProcessBaseCommand; subclasses declare the
+    parameters (``name``, ``id``, ``input_object``) with their own sets."""
+
+    name: Any = None
+    id: Any = None
+    input_object: Any = None
+
+    def matching_processes(self) -> list[Process]:
+        mode = self.parameter_set_name
+        if mode.startswith("Id"):
+            found = self._by_id()
+        elif mode.startswith("InputObject"):
+            found = [p for p in (self.input_object or ()) if isinstance(p, Process)]
+            for process in found:
+                process.refresh()
+        else:
+            found = self._by_name()
+        unique: dict[tuple[str, int], Process] = {}
+        for process in found:
+            unique.setdefault((process.ProcessName.lower(), process.Id), process)
+        return sorted(unique.values(), key=lambda p: (p.ProcessName.lower(), p.Id))
+
+    def _by_name(self) -> list[Process]:
+        processes = all_processes()
+        if not self.name:
+            return processes
+        found = []
+        for pattern in (str(n) for n in self.name):
+            matched = [p for p in processes if wildcard_match(p.ProcessName, pattern)]
+            if not matched and not contains_wildcard(pattern):
+                if pattern.isdigit():
+                    self.write_error(process_error(
+                        pattern, 0, pattern, 'Cannot find a process with the name "{0}". Try running with -Id to '
+                        "search by Id of processes.", "RecommendIdTagForGivenName", ErrorCategory.ObjectNotFound))
+                else:
+                    self.write_error(process_error(
+                        pattern, 0, pattern, 'Cannot find a process with the name "{0}". Verify the process name '
+                        "and call the cmdlet again.", "NoProcessFoundForGivenName", ErrorCategory.ObjectNotFound))
+            found += matched
+        return found
+
+    def _by_id(self) -> list[Process]:
+        found = []
+        for pid in self.id or ():
+            process = read_process(int(pid))
+            if process is None:
+                self.write_error(process_error("", int(pid), int(pid), "Cannot find a process with the process "
+                                               "identifier {1}.", "NoProcessFoundForGivenId",
+                                               ErrorCategory.ObjectNotFound))
+            else:
+                found.append(process)
+        return found
 
 
-def all_processes() -> Iterator[Process]:
-    """Every process, by id."""
-    try:
-        ids = sorted(int(entry) for entry in os.listdir(_PROC) if entry.isdigit())
-    except OSError:
-        return
-    for pid in ids:
-        process = read_process(pid)
-        if process is not None:
+_NAME_SETS = ("Name", "NameWithUserName")
+_ID_SETS = ("Id", "IdWithUserName")
+_INPUT_SETS = ("InputObject", "InputObjectWithUserName")
+
+
+@cmdlet("Get-Process", default_parameter_set="Name", output_types=("System.Diagnostics.Process",))
+class GetProcessCommand(ProcessMatcher):
+    """Gets the processes that are running on the local computer."""
+
+    name = Parameter("String[]", aliases=("ProcessName",), sets={s: {
+        "position": 0, "value_from_pipeline_by_property_name": True} for s in _NAME_SETS},
+        supports_wildcards=True, help="Process names; wildcards are permitted.")
+    id = Parameter("Int32[]", aliases=("PID",), sets={s: {
+        "mandatory": True, "value_from_pipeline_by_property_name": True} for s in _ID_SETS},
+        help="Process ids.")
+    input_object = Parameter("Process[]", name="InputObject", full_type_name="System.Diagnostics.Process[]", sets={s: {
+        "mandatory": True, "value_from_pipeline": True} for s in _INPUT_SETS},
+        help="Process objects, such as Get-Process returns.")
+    include_user_name = Parameter("SwitchParameter", sets={s: {"mandatory": True} for s in (
+        "NameWithUserName", "IdWithUserName", "InputObjectWithUserName")},
+        help="Adds each process's owner (UserName) and shows the table with it.")
+
+    def process_record(self) -> Iterator[Any]:
+        for process in self.matching_processes():
+            if self.include_user_name:
+                _add_user_name(process)
             yield process
 
 
-@cmdlet("Get-Process", default_parameter_set="Name")
-class GetProcessCommand(Cmdlet):
-    """Gets the processes that are running on the local computer."""
-
-    name = Parameter("String[]", aliases=("ProcessName",), sets={"Name": {
-        "position": 0, "value_from_pipeline_by_property_name": True}}, supports_wildcards=True,
-        help="Process names; wildcards are permitted.")
-    id = Parameter("Int32[]", aliases=("PID",), sets={"Id": {
-        "mandatory": True, "value_from_pipeline_by_property_name": True}}, help="Process ids.")
-
-    def process_record(self) -> Iterator[Any]:
-        if self.parameter_set_name == "Id":
-            yield from self._by_id()
-            return
-        names = [str(n) for n in self.name] if self.name else None
-        processes = sorted(all_processes(), key=lambda p: (p.ProcessName.lower(), p.Id))
-        if names is None:
-            yield from processes
-            return
-        for name in names:
-            found = [p for p in processes if wildcard_match(p.ProcessName, name)]
-            if not found and not contains_wildcard(name):
-                self.write_error(_not_found(f'Cannot find a process with the name "{name}". Verify the process '
-                                            "name and call the cmdlet again.", "NoProcessFoundForGivenName", name))
-            yield from found
-
-    def _by_id(self) -> Iterator[Any]:
-        for pid in self.id:
-            process = read_process(int(pid))
-            if process is None:
-                self.write_error(_not_found(f"Cannot find a process with the process identifier {pid}.",
-                                            "NoProcessFoundForGivenId", pid))
-            else:
-                yield process
-
-
-def _not_found(message: str, error_id: str, target: Any) -> ErrorRecord:
-    return ErrorRecord(ProcessCommandException(message), error_id, ErrorCategory.ObjectNotFound, target)
+def _add_user_name(process: Process) -> None:
+    data = members.instance_members(process, create=True)
+    assert data is not None
+    data.names["username"] = "UserName"
+    data.values["username"] = user_name(process)
+    if _WITH_USER_NAME not in data.type_names:
+        data.type_names.insert(0, _WITH_USER_NAME)
