@@ -263,6 +263,18 @@ def _process_views(registry: ViewRegistry) -> None:
         TableColumn(_megabytes("WS"), "WS(M)", 10, RIGHT), TableColumn(_seconds, "CPU(s)", 8, RIGHT),
         TableColumn("Id", width=7, alignment=RIGHT), TableColumn("UserName", width=30),
         TableColumn("ProcessName")]), builtin=True)
+    add(TableView("ProcessModule", ("System.Diagnostics.ProcessModule",), [
+        TableColumn("Size", "Size(K)", 10, RIGHT), TableColumn("ModuleName", width=50),
+        TableColumn("FileName")]), builtin=True)
+    version = "System.Diagnostics.FileVersionInfo"
+    add(TableView(version, (version,), [TableColumn("ProductVersion", width=16),
+                                        TableColumn("FileVersion", width=16), TableColumn("FileName")]),
+        builtin=True)
+    add(ListView(version, (version,), [(None, [ListItem(n) for n in (
+        "OriginalFileName", "FileDescription", "ProductName", "Comments", "CompanyName", "FileName",
+        "FileVersion", "ProductVersion", "IsDebug", "IsPatched", "IsPreRelease", "IsPrivateBuild",
+        "IsSpecialBuild", "Language", "LegalCopyright", "LegalTrademarks", "PrivateBuild",
+        "SpecialBuild")])]), builtin=True)
 
 
 def install_builtin_views(registry: ViewRegistry) -> None:

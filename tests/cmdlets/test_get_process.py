@@ -108,3 +108,26 @@ def test_psutil_is_imported_only_when_a_process_cmdlet_runs():
                               check=True).stdout.strip()
     assert imported("Get-Command Get-Process, Start-Process | Out-Null; 1 + 1") == "False"
     assert imported("Get-Process -Id $PID | Out-Null") == "True"
+
+
+def test_modules_and_file_version_info():
+    shell = Shell()
+    out = shell.text("""
+    $modules = Get-Process -Id $PID -Module
+    $modules.GetType().FullName; $modules[0].GetType().FullName
+    ($modules | Where-Object FileName -eq (Get-Process -Id $PID).Path).Count
+    ($modules | Where-Object ModuleName -like 'libc.so*').Size -gt 0
+    $info = Get-Process -Id $PID -FileVersionInfo
+    $info.GetType().FullName; $info.FileName -eq (Get-Process -Id $PID).Path; $null -eq $info.FileVersion
+    """)
+    assert out == ["System.Object[]", "System.Diagnostics.ProcessModule", "1", "True",
+                   "System.Diagnostics.FileVersionInfo", "True", "True"]
+    lines = shell.text("Get-Process -Id $PID -Module | Select-Object -First 1 | Out-String -Stream")
+    assert lines[1] == "   Size(K) ModuleName" + " " * 41 + "FileName"
+
+
+def test_id_zero_is_found_without_a_main_module():
+    shell = Shell()
+    assert shell.text("(Get-Process -Id 0).Id; @(Get-Process -Id 0 -FileVersionInfo -ErrorAction Stop).Count") == [
+        "0", "0"]
+    assert shell.error_ids() == []

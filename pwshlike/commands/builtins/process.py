@@ -111,12 +111,32 @@ class GetProcessCommand(ProcessMatcher):
     include_user_name = Parameter("SwitchParameter", sets={s: {"mandatory": True} for s in (
         "NameWithUserName", "IdWithUserName", "InputObjectWithUserName")},
         help="Adds each process's owner (UserName) and shows the table with it.")
+    module = Parameter("SwitchParameter", sets={s: {} for s in ("Name", "Id", "InputObject")},
+                       help="Returns the modules (program and shared libraries) each process has loaded.")
+    file_version_info = Parameter("SwitchParameter", aliases=("FV", "FVI"), sets={
+        s: {} for s in ("Name", "Id", "InputObject")}, help="Returns the version information of each "
+        "process's program file (of each module, with -Module).")
 
     def process_record(self) -> Iterator[Any]:
         for process in self.matching_processes():
+            if self.module or self.file_version_info:
+                yield from self._modules(process)
+                continue
             if self.include_user_name:
                 _add_user_name(process)
             yield process
+
+    def _modules(self, process: Process) -> Iterator[Any]:
+        """-Module, -FileVersionInfo or both.  As .NET on Linux, a process
+        whose maps cannot be read (another user's) has no modules, and one
+        without a main module gives no version information: no error."""
+        if self.module:
+            for module in process.modules:
+                yield module.version_info if self.file_version_info else module
+            return
+        main = process.main_module
+        if main is not None:
+            yield main.version_info
 
 
 def _add_user_name(process: Process) -> None:

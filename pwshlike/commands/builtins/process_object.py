@@ -23,6 +23,8 @@ from typing import Any, Optional
 
 from pwshlike.dotnet.errors import InvalidOperationException
 
+from .process_modules import ProcessModule, modules_of
+
 _PROC = "/proc"
 
 
@@ -45,6 +47,7 @@ class Process:
         "VirtualMemorySize64": "virtual", "VM": "virtual", "PrivateMemorySize64": "private",
         "HandleCount": "handle_count", "Handles": "handle_count", "HasExited": "has_exited",
         "ExitCode": "exit_code", "Responding": "responding", "Parent": "parent",
+        "MainModule": "main_module", "Modules": "modules",
         "Kill": "kill", "WaitForExit": "wait_for_exit", "Refresh": "refresh", "ToString": "__str__",
     }
 
@@ -63,6 +66,8 @@ class Process:
 
     @property
     def SessionId(self) -> int:
+        if self.Id <= 0:  # getsid(0) would name this process's session
+            return 0
         try:
             return os.getsid(self.Id)
         except OSError:
@@ -88,6 +93,17 @@ class Process:
     @property
     def start_time(self) -> Optional[_dt.datetime]:
         return _dt.datetime.fromtimestamp(self._started) if self._started else None
+
+    @property
+    def main_module(self) -> Optional[ProcessModule]:
+        """The module of the program file itself (None when there is none
+        to read, as for another user's process)."""
+        program = self.path
+        return next((m for m in self.modules if m.FileName == program), None) if program else None
+
+    @property
+    def modules(self) -> list[ProcessModule]:
+        return (modules_of(self.Id) if self.Id else None) or []
 
     @property
     def parent(self) -> Optional["Process"]:
@@ -232,7 +248,10 @@ def _read_status(pid: int) -> dict[str, int]:
 def read_process(pid: int, popen: Any = None) -> Optional[Process]:
     """The process ``pid`` (None when there is none), named as .NET names
     it on Linux (psutil's name: comm, or the program's file name when comm
-    is cut short)."""
+    is cut short).  Id 0 is found, nameless, as .NET finds it on Linux
+    (its ``kill(0, 0)`` test succeeds): pwsh's Get-Process -Id 0 gives it."""
+    if pid == 0:
+        return Process(0, "", started=0.0)
     if pid < 0:
         return None
     try:
