@@ -263,6 +263,8 @@ def _process_views(registry: ViewRegistry) -> None:
         TableColumn(_megabytes("WS"), "WS(M)", 10, RIGHT), TableColumn(_seconds, "CPU(s)", 8, RIGHT),
         TableColumn("Id", width=7, alignment=RIGHT), TableColumn("UserName", width=30),
         TableColumn("ProcessName")]), builtin=True)
+    # pwsh's DefaultDisplayPropertySet, what Format-List shows of a process
+    registry.set_default_properties("System.Diagnostics.Process", ("Id", "Handles", "CPU", "SI", "Name"))
     add(TableView("ProcessModule", ("System.Diagnostics.ProcessModule",), [
         TableColumn("Size", "Size(K)", 10, RIGHT), TableColumn("ModuleName", width=50),
         TableColumn("FileName")]), builtin=True)

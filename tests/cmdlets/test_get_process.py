@@ -131,3 +131,8 @@ def test_id_zero_is_found_without_a_main_module():
     assert shell.text("(Get-Process -Id 0).Id; @(Get-Process -Id 0 -FileVersionInfo -ErrorAction Stop).Count") == [
         "0", "0"]
     assert shell.error_ids() == []
+
+
+def test_format_list_shows_pwsh_default_display_properties():
+    lines = [line for line in Shell().text("Get-Process -Id $PID | Format-List | Out-String -Stream") if line]
+    assert [line.split(":")[0].strip() for line in lines] == ["Id", "Handles", "CPU", "SI", "Name"]

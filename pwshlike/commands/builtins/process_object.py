@@ -122,7 +122,7 @@ class Process:
             times = psutil_module().Process(self.Id).cpu_times()
         except Exception:
             return None
-        return times.user + times.system
+        return round(times.user + times.system, 7)  # .NET's TimeSpan counts 100 ns ticks
 
     def _memory(self, field: str) -> int:
         if self._status is None:
