@@ -72,7 +72,7 @@ def test_wait_process_returns_when_the_process_ends_and_refuses_itself():
     child = _sleeper("0.3")
     shell = Shell()
     out = shell.text(f"Wait-Process -Id {child.pid} -PassThru | ForEach-Object Id; Wait-Process -Id $PID 2>$null")
-    assert out == [str(child.pid)]
+    assert out == [str(child.pid)] and _gone(child)
     assert shell.error_ids() == ["WaitOnItself,Microsoft.PowerShell.Commands.WaitProcessCommand"]
 
 
@@ -119,3 +119,27 @@ def test_start_process_errors():
     assert shell.text("$Error[1].Exception.Message") == [
         'This command cannot be run because "RedirectStandardOutput" and "RedirectStandardError" are same. Give '
         "different inputs and Run your command again."]
+
+
+def test_kill_and_wait_for_exit_methods():
+    child = _sleeper()
+    out = Shell().text(f"""
+    $p = Get-Process -Id {child.pid}
+    $p.WaitForExit(100); $p.Kill(); $p.WaitForExit(5000); $p.HasExited
+    """)
+    assert _gone(child)
+    assert out == ["False", "True", "True"]
+
+
+def test_wait_process_any_returns_after_the_first_one_ends():
+    quick, slow = _sleeper("0.2"), _sleeper()
+    try:
+        shell = Shell()
+        started = time.monotonic()
+        shell.run(f"Wait-Process -Id {quick.pid}, {slow.pid} -Any -Timeout 10")
+        assert time.monotonic() - started < 5
+        assert slow.poll() is None and shell.error_ids() == []
+    finally:
+        slow.kill()
+        slow.wait()
+        quick.wait()
