@@ -71,3 +71,12 @@ def test_invalid_versions_are_rejected():
     assert message == (
         "Cannot validate argument on parameter 'Version'. The \"8.0\" argument does not contain a valid "
         "PowerShell version. Supply a valid version number and then try the command again.")
+
+
+def test_a_version_that_is_not_one_fails_binding_as_a_conversion():
+    shell = Shell()
+    shell.run("Set-StrictMode -Version abc")
+    assert shell.error_ids() == ["CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.SetStrictModeCommand"]
+    assert str(shell.errors()[0]) == ("Cannot bind parameter 'Version'. Cannot convert value \"abc\" to type "
+                                      "\"System.Version\". Error: \"Version string portion was too short or too long. "
+                                      "(Parameter 'input')\"")

@@ -17,6 +17,7 @@ from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.metadata import ValidationError
 from pwshlike.dotnet.conversions import to_string
 from pwshlike.dotnet.netobjects import Version
+from pwshlike.dotnet.types import resolve_type
 from pwshlike.runtime.automatic import PS_VERSION
 from pwshlike.runtime.compile_expressions import enable_strict_checks
 
@@ -31,7 +32,9 @@ def _to_version(value: Any) -> Version:
         return Version(PS_VERSION[0], PS_VERSION[1])
     if text.isdigit():
         return Version(int(text), 0)
-    return Version.parse(text)
+    # Anything else (a double like 7.4 included) is read as a [version]
+    # string, whose failure names the value and type as binding errors do.
+    return resolve_type("System.Version").convert(text)
 
 
 def _validate_version(version: Any) -> None:
