@@ -11,9 +11,6 @@ nodes before the general ones):
   override (pwsh's non-virtual call of a method through a cast, in or out
   of a class);
 * the ``class`` statement binds the class to the session state it runs in.
-
-:mod:`.script_classes` loads only when a script has a method or a type
-definition, so plain scripts start without it.
 """
 
 from __future__ import annotations
@@ -25,6 +22,9 @@ from ..dotnet.script_objects import script_class_of, ScriptObject
 from ..language import ast as A
 from .compile_expressions import type_getter
 from .flow import ReturnException
+# Imported at start on purpose: loading script_classes installs the type
+# lookup the parser's class checks use (TypeNotFound for a base class).
+from .script_classes import bind_definition, define_script_classes, definition_error, is_class, method_returns
 
 Expr = Callable[[Any], Any]
 Stmt = Callable[[Any, Callable[[Any], None]], None]
@@ -36,7 +36,6 @@ class ClassCompiler:
     def s_ReturnStatementAst(self, node: Any) -> tuple[Stmt, bool]:
         if node.pipeline is None or _method_of(node) is None:
             return super().s_ReturnStatementAst(node)  # type: ignore[misc]
-        from .script_classes import method_returns
         value = self.statement_value(node.pipeline)  # type: ignore[attr-defined]
 
         def method_return(ctx: Any, out: Any) -> None:
@@ -45,7 +44,6 @@ class ClassCompiler:
         return method_return, False
 
     def s_TypeDefinitionAst(self, node: Any) -> tuple[Stmt, bool]:
-        from .script_classes import bind_definition, define_script_classes, definition_error, is_class
         if not is_class(node):
             return super().s_TypeDefinitionAst(node)  # type: ignore[misc]
         if node.defined_type is None:
