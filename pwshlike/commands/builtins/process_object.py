@@ -179,7 +179,9 @@ class Process:
         return 128 - code if code < 0 else code
 
     def kill(self) -> None:
-        """Kill(): SIGKILL, as .NET sends on Unix; an exited process is left alone."""
+        """Kill(): SIGKILL, as .NET sends on Unix; an exited process is left
+        alone.  The signal takes a moment to land: waiting (briefly) for it
+        means the next command no longer finds the process running."""
         if self.has_exited:
             return
         try:
@@ -190,6 +192,10 @@ class Process:
             raise PermissionError(error.errno, "Operation not permitted") from None
         if self._popen is not None:
             self._popen.wait()
+            return
+        deadline = time.monotonic() + 1.0
+        while not self.has_exited and time.monotonic() < deadline:
+            time.sleep(0.005)
 
     def wait_for_exit(self, milliseconds: Any = None) -> Optional[bool]:
         """WaitForExit() (no result) or WaitForExit(ms) (whether it exited in time)."""
