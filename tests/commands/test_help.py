@@ -44,6 +44,13 @@ def test_get_help_unknown_topic(session):
         "HelpNotFound,Microsoft.PowerShell.Commands.GetHelpCommand"
 
 
+def test_get_help_parameter_that_matches_nothing(session):
+    session.run("function f { param($a) }; Get-Help f -Parameter nope; Get-Help Get-Item -Parameter zz*")
+    assert session.error_ids() == ["NoParmsFound,Microsoft.PowerShell.Commands.GetHelpCommand"] * 2
+    assert sorted(str(e) for e in session.errors()) == ["No parameter matches criteria nope.",
+                                                        "No parameter matches criteria zz*."]
+
+
 def test_committed_cmdlet_pages_are_current(tmp_path):
     docgen.generate(str(tmp_path))
     expected = sorted(os.listdir(tmp_path))

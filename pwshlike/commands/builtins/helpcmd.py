@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, ItemNotFoundException
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, ItemNotFoundException, PSArgumentException
 
 _NOT_FOUND = ("Get-Help could not find {0} in a help file in this session. To download updated help topics type: "
               "\"Update-Help\". To get help online, search for the help topic in the TechNet library at "
@@ -38,16 +38,20 @@ class GetHelpCommand(Cmdlet):
         name = self.name or "Get-Help"
         view = "full" if self.full else "detailed" if self.detailed else "examples" if self.examples else "default"
         found = self._help(name, view, set())
+        if found is None:
+            return
         if not found:
             exc = ItemNotFoundException(_NOT_FOUND.format(name))
             self.write_error(ErrorRecord(exc, "HelpNotFound", ErrorCategory.ResourceUnavailable, name))
             return
         yield from found
 
-    def _help(self, name: str, view: str, seen: set[str]) -> list[Any]:
+    def _help(self, name: str, view: str, seen: set[str]) -> Optional[list[Any]]:
         """The help objects of ``name``, following a help comment's
         .FORWARDHELPTARGETNAME; empty when there is none or the filters
-        (-Category, -Component, -Role, -Functionality) leave none."""
+        (-Category, -Component, -Role, -Functionality) leave none; None
+        when the command has help but -Parameter matches none of its
+        parameters (pwsh's NoParmsFound, written here: the help exists)."""
         from pwshlike.commands.help_objects import comment_help_objects, comment_help_of, generated_help_objects
         info = self.context.command_resolver.find(self.context, name, use_get_prefix=False)
         if info is None or not hasattr(info, "metadata"):
@@ -63,6 +67,10 @@ class GetHelpCommand(Cmdlet):
             objects = comment_help_objects(info, self.context, comments, view, self.parameter)
         else:
             objects = generated_help_objects(info, self.context, view, self.parameter)
+        if self.parameter and not objects:
+            exc = PSArgumentException(f"No parameter matches criteria {self.parameter[0]}.")
+            self.write_error(ErrorRecord(exc, "NoParmsFound", ErrorCategory.InvalidArgument, name))
+            return None
         return [o for o in objects if self._wanted(o)]
 
     def _wanted(self, obj: Any) -> bool:
