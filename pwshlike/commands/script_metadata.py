@@ -15,6 +15,7 @@ from typing import Any, Callable, Optional
 
 from pwshlike.dotnet.errors import ParsingMetadataException
 from pwshlike.language import ast as A
+from pwshlike.runtime.type_names import script_type
 
 from .validation import (
     validate_count, validate_length, validate_not_null, validate_not_null_or_empty, validate_pattern, validate_range,
@@ -90,7 +91,8 @@ def build_script_metadata(name: str, script_block: Any, evaluate: Evaluate) -> C
     if is_advanced:
         for meta in params:
             if isinstance(meta.converter, TypeConverter):
-                meta.converter = script_parameter_converter(meta.converter.type_name, advanced=True)
+                meta.converter = _with_type(script_parameter_converter(meta.converter.type_name, advanced=True),
+                                            meta.converter)
     binding = cmdlet_binding or {}
     positional_binding = _truthy(binding.get("positionalbinding", True))
     if positional_binding and not any_explicit_position:
@@ -154,6 +156,13 @@ def attribute_validator(attr: Any, kind: str, evaluate: Evaluate) -> Optional[An
     return None
 
 
+def _with_type(converter: Any, resolved: TypeConverter) -> Any:
+    """The advanced function's converter keeps the type already resolved where the parameter is written."""
+    if isinstance(converter, TypeConverter):
+        converter._type = resolved._type
+    return converter
+
+
 def _parameter(pa: Any, evaluate: Evaluate) -> tuple[ParameterMetadata, bool, bool]:
     """One ParameterAst → (metadata, makes the command advanced, has an explicit Position)."""
     name = pa.name.name
@@ -172,6 +181,10 @@ def _parameter(pa: Any, evaluate: Evaluate) -> tuple[ParameterMetadata, bool, bo
         if isinstance(attr, A.TypeConstraintAst):
             type_name = _type_display(attr.type_name)
             converter = script_parameter_converter(attr.type_name.full_name, advanced=False)
+            if isinstance(converter, TypeConverter):
+                # A type the script's using statements or classes give (not a
+                # type of the session by that name) is resolved where it is written.
+                converter._type = script_type(attr.type_name)
             if attr.type_name.name.lower() in ("switch", "switchparameter",
                                                "system.management.automation.switchparameter"):
                 type_name = "SwitchParameter"

@@ -31,7 +31,7 @@ from .errors import (
 from .delegates import Delegate
 from .methodcall import method_not_found
 from .script_objects import ScriptObject
-from .types import PSType, resolve_type, StaticMethod, STRING, type_of
+from .types import PSType, resolve_type_text, StaticMethod, STRING, type_of
 from .values import (
     BigInt, Byte, Char, EnumValue, Hashtable, Int16, Int64, INT32_MAX, INT32_MIN, INT64_MAX,
     INT64_MIN, KeyCollection, OrderedDictionary, SByte, Single, SwitchParameter, TypedArray, UInt16, UInt32,
@@ -912,7 +912,7 @@ def _type_operand(right: Any, op: str) -> Any:
         return right
     if isinstance(right, str):
         try:
-            return resolve_type(right)
+            return resolve_type_text(right)
         except RuntimeException as exc:
             # pwsh converts the text to a Type and rethrows the failed cast as a plain RuntimeException.
             raise RuntimeException(f'Cannot convert the "{right}" value of type "System.String" to type '

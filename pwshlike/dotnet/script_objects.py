@@ -24,7 +24,7 @@ from .errors import (
     SetValueInvocationException,
 )
 from .methodcall import method_not_found, overload_not_found
-from .types import OBJECT, PSType, register_type
+from .types import OBJECT, PSType, register_instance_types
 from .values import GenericList
 
 
@@ -188,6 +188,9 @@ class ScriptClass:
         self.pyclass: type = pyclass
         inherited = base_type.interfaces if base_type is not None else frozenset()
         self.pstype = ScriptClassType(self, base_type, [*interfaces, *inherited])
+        # GetType() of an instance; the name is not a type of the whole process:
+        # the runtime decides where the name finds the class (scopes, modules).
+        register_instance_types(pyclass, lambda _value, pstype=self.pstype: pstype)
 
     # --- definition (the runtime fills these in) -------------------------------------------
 
@@ -204,11 +207,6 @@ class ScriptClass:
             self.static_constructor = ctor
         else:
             self.constructors.append(ctor)
-
-    def register(self) -> PSType:
-        """Makes the type known by name (replacing an earlier definition)."""
-        register_type(self.pstype)
-        return self.pstype
 
     def define_in(self, session: Any, state: Any) -> None:
         """The class statement ran in ``state`` of ``session``: the class's

@@ -526,7 +526,7 @@ def _convert_to_type(value: Any) -> PSType:
     if isinstance(value, PSType):
         return value
     if isinstance(value, str):
-        return resolve_type(value)
+        return resolve_type_text(value)
     raise conv.cast_error(value, "System.Type")
 
 
@@ -929,6 +929,27 @@ def resolve_type(name: Any) -> PSType:
             if family is not None:
                 return family([resolve_type(a) for a in _split_generic_args(inner)])
     raise _type_not_found(text)
+
+
+def _resolve_text_default(name: str) -> PSType:
+    return resolve_type(name)
+
+
+_text_resolver: Callable[[str], PSType] = _resolve_text_default
+
+
+def resolve_type_text(name: str) -> PSType:
+    """A type named by text at run time (``[type]'Foo'``, ``'Foo' -as
+    [type]``, ``-is 'Foo'``): pwsh resolves it with the running scope's
+    TypeResolutionState, which the runtime knows (it installs the lookup
+    with ``register_text_resolver``); ``resolve_type`` until it does."""
+    return _text_resolver(name)
+
+
+def register_text_resolver(resolver: Callable[[str], PSType]) -> None:
+    """Installs how run-time type names are looked up (the runtime's scopes)."""
+    global _text_resolver
+    _text_resolver = resolver
 
 
 def _matching_open(text: str) -> int:

@@ -54,6 +54,16 @@ PLATFORM_ID = EnumInfo("System.PlatformID", (
     ("Win32S", 0), ("Win32Windows", 1), ("Win32NT", 2), ("WinCE", 3), ("Unix", 4), ("Xbox", 5),
     ("MacOSX", 6), ("Other", 7)))
 
+# Two enums of one name in two namespaces: with both opened by using
+# namespace, [ThreadState] is ambiguous in pwsh.
+THREAD_STATE = EnumInfo("System.Threading.ThreadState", (
+    ("Running", 0), ("StopRequested", 1), ("SuspendRequested", 2), ("Background", 4), ("Unstarted", 8),
+    ("Stopped", 16), ("WaitSleepJoin", 32), ("Suspended", 64), ("AbortRequested", 128), ("Aborted", 256)),
+    flags=True)
+PROCESS_THREAD_STATE = EnumInfo("System.Diagnostics.ThreadState", (
+    ("Initialized", 0), ("Ready", 1), ("Running", 2), ("Standby", 3), ("Terminated", 4), ("Wait", 5),
+    ("Transition", 6), ("Unknown", 7)))
+
 NATIVE_ARGUMENT_PASSING = EnumInfo("System.Management.Automation.NativeArgumentPassingStyle", (
     ("Legacy", 0), ("Standard", 1), ("Windows", 2)))
 MEMBER_TYPES = EnumInfo("System.Reflection.MemberTypes", (
@@ -70,7 +80,7 @@ BINDING_FLAGS = EnumInfo("System.Reflection.BindingFlags", (
 ENUMS = (ACTION_PREFERENCE, CONFIRM_IMPACT, CONSOLE_COLOR, DAY_OF_WEEK, MIDPOINT_ROUNDING,
          STRING_SPLIT_OPTIONS, STRING_COMPARISON, DATETIME_KIND, URI_KIND, BASE64_OPTIONS,
          FILE_ATTRIBUTES, COMMAND_TYPES, ACE_FLAGS, PLATFORM_ID, REGEX_OPTIONS, ERROR_CATEGORY_ENUM, MEMBER_TYPES,
-         BINDING_FLAGS, NATIVE_ARGUMENT_PASSING)
+         BINDING_FLAGS, NATIVE_ARGUMENT_PASSING, THREAD_STATE, PROCESS_THREAD_STATE)
 
 # Static-only classes: their members live in statics.py.
 STATIC_CLASSES = (
@@ -121,6 +131,17 @@ ATTRIBUTES = (
     ("System.Diagnostics.CodeAnalysis.SuppressMessageAttribute", "SuppressMessage"),
     ("System.ObsoleteAttribute", "Obsolete"),
 )
+
+
+class CompilerGeneratedAttribute:
+    """An attribute with nothing to set, which scripts may create (``New-Object
+    CompilerGeneratedAttribute``); like any .NET object without its own
+    ToString, it reads as its type's name."""
+
+    full_name = "System.Runtime.CompilerServices.CompilerGeneratedAttribute"
+
+    def __str__(self) -> str:
+        return self.full_name
 
 
 def register_extra_types(register: Callable[..., Any], enum_type: Callable[[EnumInfo], Any]) -> None:
@@ -207,8 +228,10 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
         register(PSType(full_name, OBJECT, check=lambda v: False, abstract=True),
                  *([accelerator] if accelerator else []))
 
+    register(PSType(CompilerGeneratedAttribute.full_name, OBJECT, check=lambda v: isinstance(v, CompilerGeneratedAttribute),
+                    constructor=CompilerGeneratedAttribute, pyclass=CompilerGeneratedAttribute, attribute=True))
     for full_name, short in ATTRIBUTES:
-        register(PSType(full_name, OBJECT, check=lambda v: False, attribute=True), short)
+        register(PSType(full_name, OBJECT, check=lambda v: False, attribute=True), *([short] if short else []))
 
 
 def _new_utf8(emit_bom: Any = False) -> TextEncoding:

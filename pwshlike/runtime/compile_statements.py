@@ -23,6 +23,7 @@ from ..dotnet.errors import (ActionPreferenceStopException, DotNetException, Err
 from .flow import BreakException, ContinueException, ExitException, ReturnException
 from .scopes import PSVariable, Scope
 from .scriptblock import ScriptBlock, ScriptBlockCode
+from .type_names import resolve_in_script
 
 Stmt = Callable[[Any, Callable[[Any], None]], None]
 
@@ -569,8 +570,7 @@ def _catch_types(type_asts: list) -> Callable[[], Optional[tuple]]:
             type_name = type_ast.type_name
             cls = exception_type(type_name.full_name)
             if cls is None:
-                from ..dotnet.types import resolve_type
-                resolved = resolve_type(type_name)
+                resolved = resolve_in_script(type_name)
                 cls = getattr(resolved, "pyclass", None)
                 if not isinstance(cls, type) or not issubclass(cls, BaseException):
                     raise runtime_error(

@@ -31,7 +31,7 @@ from . import active
 from .automatic import PS_VERSION
 from .compile_support import references_variable
 from .scriptblock import register_compiler, register_steppable_compiler
-from .type_names import import_using_modules, record_using_namespaces
+from .type_names import import_using_modules, record_using_namespaces, resolve_in_script
 
 Expr = Callable[[Any], Any]
 _TYPE_WORD = re.compile(r"(?i)\b(?:enum|class)\b")  # only scripts that may define a type walk their tree
@@ -63,8 +63,7 @@ class CompiledParameter:
     def type_constraint(self) -> Any:
         """The PSType constraining the variable, or None."""
         if not self._resolved:
-            from ..dotnet.types import resolve_type
-            self._type = resolve_type(self._type_name)
+            self._type = resolve_in_script(self._type_name)
             self._resolved = True
         return self._type
 
@@ -116,6 +115,7 @@ class Compiler(ClassCompiler, ExpressionCompiler, AssignCompiler, StatementCompi
         if ast.parent is None and ast.using_statements:
             record_using_namespaces(ast)
             import_using_modules(ast, active.context)
+        has_classes = False
         if ast.parent is None and _TYPE_WORD.search(ast.extent.source.text, ast.extent.start_offset,
                                                     ast.extent.end_offset):
             # pwsh defines a whole script's types before it runs, nested ones too.
@@ -124,6 +124,7 @@ class Compiler(ClassCompiler, ExpressionCompiler, AssignCompiler, StatementCompi
             if _CLASS_WORD.search(ast.extent.source.text, ast.extent.start_offset, ast.extent.end_offset):
                 from .script_classes import define_script_classes
                 define_script_classes(ast, self.expr)
+                has_classes = True
         compiled = CompiledScriptBlock()
         params = function_parameters
         if params is None and ast.param_block is not None:
@@ -139,6 +140,8 @@ class Compiler(ClassCompiler, ExpressionCompiler, AssignCompiler, StatementCompi
             compiled.process_uses_input = references_variable(ast.process_block, "input")
         if ast.script_requirements is not None:
             _check_requirements(ast, compiled)
+        if ast.parent is None and (ast.using_statements or has_classes):
+            _enter_types_first(compiled, ast.extent.source)
         return compiled
 
     def named_block(self, node: Any) -> Stmt:
@@ -190,6 +193,22 @@ def _require_modules(texts: list[str], name: str, compiled: CompiledScriptBlock)
         if first is not None:
             first(ctx, out)
     compiled.begin = require
+
+
+def _enter_types_first(compiled: CompiledScriptBlock, source: Any) -> None:
+    """A script with using statements or classes: each of its blocks first
+    makes the scope it runs in resolve run-time type names with them."""
+    for attr in ("begin", "process", "end"):
+        block = getattr(compiled, attr)
+        if block is not None:
+            setattr(compiled, attr, _entering(block, source))
+
+
+def _entering(block: Stmt, source: Any) -> Stmt:
+    def run(ctx: Any, out: Any) -> None:
+        ctx.scope.type_source = source
+        block(ctx, out)
+    return run
 
 
 def _is_administrator() -> bool:

@@ -206,10 +206,13 @@ class Scope:
     global scope; here the scopes of all states form one tree and ``state``
     tells which stack a scope is on, so a script block runs on the stack of
     the state it was created in.  ``module`` (set on a module's root only)
-    is the module, for ``$sb.Module`` and ``$ExecutionContext.SessionState.Module``."""
+    is the module, for ``$sb.Module`` and ``$ExecutionContext.SessionState.Module``.
+    ``type_source`` and ``types``, set only on scopes where a script with
+    using statements or classes ran, are pwsh's per-scope TypeResolutionState
+    and type table (read by ``type_names``)."""
 
     __slots__ = ("vars", "parent", "functions", "aliases", "script", "is_global", "strict_mode",
-                 "state", "module")
+                 "state", "module", "type_source", "types")
 
     def __init__(self, parent: Optional["Scope"], is_script: bool = False) -> None:
         self.vars: dict[str, PSVariable] = {}

@@ -33,7 +33,7 @@ from .error_records import set_position
 from .pipeline import NO_INPUT
 from .scopes import PSVariable, Scope
 from .scriptblock import ScriptBlock, ScriptBlockCode
-from .type_names import add_module_type, add_script_type, resolve_in_script
+from .type_names import add_module_type, add_scope_type, add_script_type, resolve_in_script, scope_type
 
 Expr = Callable[[Any], Any]
 _VOID_NAMES = frozenset(("void", "system.void"))
@@ -55,7 +55,7 @@ def is_class(node: Any) -> bool:
 
 def define_script_classes(ast: A.ScriptBlockAst, compile_expression: Callable[[Any], Expr]) -> None:
     """Defines every class of a whole script (nested blocks included)."""
-    definer = ClassDefiner(compile_expression, not (ast.extent.file or "").lower().endswith(".psm1"))
+    definer = ClassDefiner(compile_expression)
     nodes = [node for node in ast.walk() if is_class(node)]
     for node in nodes:
         try:
@@ -88,11 +88,8 @@ def definition_error(node: A.TypeDefinitionAst) -> RuntimeException:
 class ClassDefiner:
     """Creates classes (bases first) and then fills in their members."""
 
-    def __init__(self, compile_expression: Callable[[Any], Expr], public: bool = True) -> None:
-        """``public``: the classes become types of the whole session (not a
-        module's, which only the scripts using the module see)."""
+    def __init__(self, compile_expression: Callable[[Any], Expr]) -> None:
         self.compile_expression = compile_expression
-        self.public = public
         self._pending: set[int] = set()
 
     def create(self, node: A.TypeDefinitionAst) -> ScriptClass:
@@ -108,7 +105,7 @@ class ClassDefiner:
         cls = ScriptClass(node.name, base, base_type, interfaces)
         cls.definition = node
         cls.current_state = lambda: cls.state_for(active.context)
-        node.defined_type = cls.register() if self.public else cls.pstype
+        node.defined_type = cls.pstype
         add_script_type(node, cls.pstype)
         return cls
 
@@ -299,13 +296,14 @@ def lexical_definition(start: Optional[A.Ast], name: str) -> Optional[A.TypeDefi
 def bind_definition(cls: ScriptClass, definition: A.TypeDefinitionAst, session: Any, state: Any) -> None:
     """The class statement running in ``state`` of ``session``: its methods
     run there, and the class becomes what its name means to its script, and
-    to the whole session unless it is a module's (then to the scripts using
-    the module)."""
+    to the code running in the scope the statement ran in and the scopes
+    below it, unless it is a module's (then to the scripts using the module),
+    as pwsh adds a script's types to the current scope's type table."""
     cls.define_in(session, state)
     add_script_type(definition, cls.pstype)
     module = getattr(state, "module", None)
     if module is None:
-        cls.register()
+        add_scope_type(cls.pstype)
     else:
         add_module_type(module, cls.pstype)
 
@@ -321,4 +319,4 @@ def _fail(extent: A.Extent, error_id: str, text: str) -> NoReturn:
 
 
 # A class naming a type that exists nowhere is a parse error (TypeNotFound), as in pwsh.
-register_type_lookup(lambda name: find_type(name) is not None)
+register_type_lookup(lambda name: find_type(name) is not None or scope_type(name.lower()) is not None)

@@ -3,7 +3,10 @@ the script defines; a class a module its ``using module`` statements import
 defines (by its name or ``Module.Name``; a name two such modules define is
 ambiguous); any type the session knows; a type in a namespace the script's
 ``using namespace`` statements open (``using namespace System.Text`` lets it
-write ``[StringBuilder]``), as pwsh's TypeResolver tries each of them.
+write ``[StringBuilder]``; a name two of them have is ambiguous), as pwsh's
+TypeResolver tries each of them.  Names given as text at run time
+(``[type]'Foo'``) are resolved with the script running in the scope or the
+scopes above it, pwsh's TypeResolutionState of the current scope.
 
 What a script's using statements and classes give is recorded per source
 text when the script compiles, so the type names of every block of that
@@ -15,10 +18,10 @@ from __future__ import annotations
 
 import os
 import weakref
-from typing import Any, Callable, Optional
+from typing import Any, Callable, NoReturn, Optional
 
 from ..dotnet.errors import ErrorCategory, ParseException, RuntimeException
-from ..dotnet.types import find_type, PSType, resolve_type
+from ..dotnet.types import array_type, find_type, PSType, register_text_resolver, resolve_type
 from ..language import ast as A
 from ..language.errors import ParseError
 from . import active
@@ -42,7 +45,12 @@ def _name(using: Any) -> str:
 def resolve_in_script(type_name: Any) -> PSType:
     """A class of the script (its own, then its using modules'), else
     ``resolve_type``, then the namespaces the script's using statements open."""
+    if isinstance(type_name, A.TypeName) and type_name.array_rank and type_name.element_type is not None:
+        return array_type(resolve_in_script(type_name.element_type))
     found_class = _script_class(type_name)
+    if found_class is None and isinstance(type_name, A.TypeName) and not type_name.array_rank \
+            and not type_name.generic_arguments:
+        found_class = scope_type(type_name.full_name.lower())
     if found_class is not None:
         return found_class
     try:
@@ -52,11 +60,114 @@ def resolve_in_script(type_name: Any) -> PSType:
         namespaces = _NAMESPACES.get(extent.source) if extent is not None else None
         if not namespaces or not isinstance(type_name, A.TypeName) or type_name.array_rank:
             raise
-        for namespace in namespaces:
-            found = find_type(f"{namespace}.{type_name.full_name}")
-            if found is not None:
-                return found
-        raise
+        found = _in_namespaces(type_name.full_name, namespaces)
+        if found is None:
+            raise
+        return found
+
+
+def script_type(type_name: A.TypeName) -> Optional[PSType]:
+    """The type a name written in a script means there when the script's
+    using statements or classes, or a class of the running scopes, give it
+    (None otherwise, and when it does not resolve: a parameter's type is
+    then looked up by name when first used)."""
+    source = type_name.extent.source if type_name.extent is not None else None
+    element = type_name
+    while element.array_rank and element.element_type is not None:
+        element = element.element_type
+    if source is None or not (source in _NAMESPACES or source in _IMPORTED or source in _OWN):
+        if element.generic_arguments or scope_type(element.full_name.lower()) is None:
+            return None
+    try:
+        return resolve_in_script(type_name)
+    except RuntimeException:
+        return None
+
+
+def _in_namespaces(name: str, namespaces: tuple[str, ...]) -> Optional[PSType]:
+    """The type ``name`` is in one of the opened namespaces; in two, the
+    name is ambiguous (``ThreadState`` with System.Threading and
+    System.Diagnostics open), as pwsh's TypeResolver reports."""
+    found: list[PSType] = []
+    for namespace in namespaces:
+        candidate = find_type(f"{namespace}.{name}")
+        if candidate is not None and not any(f is candidate for f in found):
+            found.append(candidate)
+    if len(found) > 1:
+        _ambiguous(name, found)
+    return found[0] if found else None
+
+
+def _ambiguous(name: str, candidates: list[PSType]) -> NoReturn:
+    raise RuntimeException(f"Type name '{name}' is ambiguous, it could be '{candidates[0].full_name}' or "
+                           f"'{candidates[1].full_name}'.", error_id="AmbiguousTypeReference",
+                           category=ErrorCategory.InvalidOperation, target_object=name)
+
+
+def add_scope_type(pstype: PSType) -> None:
+    """A class a script (not a module) defined: code running in the scope
+    its statement ran in, and in the scopes below, finds it by name."""
+    scope = active.context.scope
+    table = getattr(scope, "types", None)
+    if table is None:
+        table = scope.types = {}
+    table[pstype.name.lower()] = pstype
+
+
+def scope_type(key: str) -> Optional[PSType]:
+    """The class the running scope, or the nearest scope above it, defined under that (lower-case) name."""
+    ctx = active.context
+    scope = ctx.scope if ctx is not None else None
+    while scope is not None:
+        table = getattr(scope, "types", None)
+        if table is not None and key in table:
+            return table[key]
+        scope = scope.parent
+    return None
+
+
+def _running_source() -> Optional[A.SourceText]:
+    """The script whose using statements and classes the running scope resolves names with."""
+    ctx = active.context
+    scope = ctx.scope if ctx is not None else None
+    while scope is not None:
+        source = getattr(scope, "type_source", None)
+        if source is not None:
+            return source
+        scope = scope.parent
+    return None
+
+
+def resolve_text(name: str) -> PSType:
+    """A type named by text at run time: a class of the module whose code
+    runs, then the running script's classes (those its class statements
+    defined, then its using modules'), the session's types, and the
+    namespaces the script opens."""
+    key = name.strip().lower()
+    found = _running_module_type(key)
+    if found is None:
+        found = scope_type(key)
+    if found is not None:
+        return found
+    source = _running_source()
+    if source is None:
+        return resolve_type(name)
+    own = _OWN.get(source, {}).get(key)
+    if own:
+        return own[-1][2]
+    imported = _IMPORTED.get(source, {}).get(key)
+    if imported:
+        if len(imported) > 1:
+            _ambiguous(name.strip(), imported)
+        return imported[0]
+    try:
+        return resolve_type(name)
+    except RuntimeException:
+        namespaces = _NAMESPACES.get(source)
+        found = _in_namespaces(name.strip(), namespaces) if namespaces and "[" not in name else None
+        if found is None:
+            raise
+        return found
 
 
 # --- classes: a script's own, and those its ``using module`` statements import ----------------------
@@ -148,11 +259,11 @@ def resolve_written(name: str, extent: Any) -> PSType:
     """A type named by text a command was given (``New-Object Name``): a
     class of the module whose session state is running (``& $module {
     New-Object C }``), then the classes of the script the command is written
-    in, as for a type literal there, then the session's types."""
+    in, as for a type literal there, then as ``resolve_text``."""
     found = _running_module_type(name.strip().lower())
     if found is None and extent is not None and hasattr(extent, "source"):
         found = _script_class(A.TypeName(name.strip(), extent=extent))
-    return found if found is not None else resolve_type(name)
+    return found if found is not None else resolve_text(name)
 
 
 def _running_module_type(key: str) -> Optional[PSType]:
@@ -189,8 +300,8 @@ def _script_class(type_name: Any) -> Optional[PSType]:
     if not entries:
         return _running_module_type(key)
     if len(entries) > 1:
-        names = [f"{e.name}" for e in entries]
-        raise RuntimeException(f"Type name '{type_name.full_name}' is ambiguous, it could be '{names[0]}' or "
-                               f"'{names[1]}'.", error_id="AmbiguousTypeReference",
-                               category=ErrorCategory.InvalidOperation, target_object=type_name.full_name)
+        _ambiguous(type_name.full_name, entries)
     return entries[0]
+
+
+register_text_resolver(resolve_text)

@@ -115,7 +115,7 @@ def test_a_module_lists_its_type_definitions(s: Session, modules: str) -> None:
 def test_a_type_name_finds_the_class_of_the_nearest_block(s: Session) -> None:
     assert s.text("& { class C { [string] W() { return 'one' } }; [C]::new().W() }\n"
                   "& { class C { [string] W() { return 'two' } }; [C]::new().W() }\n"
-                  "& { [C]::new().W() }") == ["one", "two", "two"]
+                  "try { & { [C]::new().W() } } catch { $_.FullyQualifiedErrorId }") == ["one", "two", "TypeNotFound"]
 
 
 def test_a_script_file_run_again_keeps_its_classes(s: Session, tmp_path) -> None:
