@@ -366,3 +366,43 @@ def encoding(name: str) -> TextEncoding:
         }[name]()
         _ENCODINGS[name] = enc
     return enc
+
+
+class ManagedThread:
+    """``System.Threading.Thread``: a Python thread as .NET shows it.  Its
+    ManagedThreadId is a small number given in the order threads are first
+    asked about, the process's first thread being 1, as .NET numbers them."""
+
+    full_name = "System.Threading.Thread"
+    _ids: dict[int, int] = {}
+
+    def __init__(self, thread: Any) -> None:
+        self._thread = thread
+
+    @property
+    def ManagedThreadId(self) -> int:
+        import threading
+        ids = ManagedThread._ids
+        if not ids:
+            ids[threading.main_thread().ident or 0] = 1
+        return ids.setdefault(self._thread.ident or 0, len(ids) + 1)
+
+    @property
+    def Name(self) -> Optional[str]:
+        import threading
+        return None if self._thread is threading.main_thread() else self._thread.name
+
+    @property
+    def IsBackground(self) -> bool:
+        return bool(self._thread.daemon)
+
+    @property
+    def IsAlive(self) -> bool:
+        return self._thread.is_alive()
+
+    @property
+    def IsThreadPoolThread(self) -> bool:
+        return False
+
+    def __str__(self) -> str:
+        return self.full_name

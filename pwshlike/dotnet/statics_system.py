@@ -21,7 +21,7 @@ from .errors import (
     ArgumentException, ArgumentNullException, DirectoryNotFoundException, FileNotFoundException, IOException,
     UnauthorizedAccessException,
 )
-from .netobjects import CultureInfo, TextEncoding, to_bytes
+from .netobjects import CultureInfo, ManagedThread, TextEncoding, to_bytes
 from .statics import Settable, Table, bytes_array, const, make_table, string_array, string_format
 from .types import resolve_type
 from .values import Char, Hashtable, Int64, Single, TypedArray, iter_collection
@@ -580,5 +580,7 @@ def marshal_table() -> Table:
 
 
 def thread_table() -> Table:
+    import threading
     import time
-    return make_table({}, {"Sleep": lambda ms: time.sleep(max(_i(ms), 0) / 1000)})
+    return make_table({"CurrentThread": lambda: ManagedThread(threading.current_thread())},
+                      {"Sleep": lambda ms: time.sleep(max(_i(ms), 0) / 1000)})

@@ -13,7 +13,7 @@ from .delegates import register_delegate_types
 from .errors import (
     DotNetException, ERROR_CATEGORY_ENUM, ErrorCategoryInfo, ErrorDetails, ErrorRecord, InvocationInfo, to_category,
 )
-from .netobjects import CultureInfo, encoding, TextEncoding, TextInfo, Uri, Version
+from .netobjects import CultureInfo, encoding, ManagedThread, TextEncoding, TextInfo, Uri, Version
 from .netregex import REGEX_OPTIONS
 from .psmembers import PSNoteProperty
 from .types import OBJECT, PSType, register_generic_family, register_instance_types
@@ -90,7 +90,7 @@ STATIC_CLASSES = (
     ("System.Net.WebUtility", ""), ("System.Web.HttpUtility", ""),
     ("System.Management.Automation.LanguagePrimitives", ""),
     ("System.Management.Automation.WildcardPattern", "WildcardPattern"),
-    ("System.Threading.Thread", ""), ("System.Runtime.InteropServices.Marshal", ""),
+    ("System.Runtime.InteropServices.Marshal", ""),
     ("System.Management.Automation.Cmdlet", ""), ("System.Management.Automation.PSCmdlet", ""),
     ("System.Management.Automation.Internal.AutomationNull", ""),
     ("System.Management.Automation.TypeAccelerators", ""),
@@ -228,10 +228,13 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
         register(PSType(full_name, OBJECT, check=lambda v: False, abstract=True),
                  *([accelerator] if accelerator else []))
 
-    register(PSType(CompilerGeneratedAttribute.full_name, OBJECT, check=lambda v: isinstance(v, CompilerGeneratedAttribute),
+    register(PSType(ManagedThread.full_name, OBJECT, check=lambda v: isinstance(v, ManagedThread),
+                    pyclass=ManagedThread))
+    register(PSType(CompilerGeneratedAttribute.full_name, OBJECT,
+                    check=lambda v: isinstance(v, CompilerGeneratedAttribute),
                     constructor=CompilerGeneratedAttribute, pyclass=CompilerGeneratedAttribute, attribute=True))
     for full_name, short in ATTRIBUTES:
-        register(PSType(full_name, OBJECT, check=lambda v: False, attribute=True), *([short] if short else []))
+        register(PSType(full_name, OBJECT, check=lambda v: False, attribute=True), short)
 
 
 def _new_utf8(emit_bom: Any = False) -> TextEncoding:

@@ -103,3 +103,10 @@ def test_attributes_and_thread_types_of_opened_namespaces(s: Session, tmp_path) 
                                 "$a = New-Object CompilerGeneratedAttribute; \"$a\"\n"
                                 "[Thread].FullName; [Marked]::new().GetType().Name\n") == \
         ["System.Runtime.CompilerServices.CompilerGeneratedAttribute", "System.Threading.Thread", "Marked"]
+
+
+def test_the_current_thread(s: Session) -> None:
+    assert s.text("$t = [System.Threading.Thread]::CurrentThread; $t.ManagedThreadId\n"
+                  "$t -is [System.Threading.Thread]; $t.IsBackground; $t.IsAlive\n"
+                  "[System.Threading.Thread]::CurrentThread.ManagedThreadId -eq $t.ManagedThreadId") == \
+        ["1", "True", "False", "True", "True"]
