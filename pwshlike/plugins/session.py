@@ -63,3 +63,14 @@ def _register_hosting() -> None:
 
 
 register_lazy_family(_register_hosting)
+
+
+def _register_process_types() -> None:
+    """``[System.Diagnostics.Process]``, ``ProcessModule`` and
+    ``FileVersionInfo`` are known before a process cmdlet runs (their
+    psutil itself stays unimported)."""
+    from pwshlike.commands.builtins.process_object import register_types
+    register_types()
+
+
+register_lazy_family(_register_process_types)

@@ -136,3 +136,11 @@ def test_id_zero_is_found_without_a_main_module():
 def test_format_list_shows_pwsh_default_display_properties():
     lines = [line for line in Shell().text("Get-Process -Id $PID | Format-List | Out-String -Stream") if line]
     assert [line.split(":")[0].strip() for line in lines] == ["Id", "Handles", "CPU", "SI", "Name"]
+
+
+def test_process_types_are_known_before_a_process_cmdlet_runs():
+    probe = ("import sys; from pwshlike.testing import Session; s = Session(); "
+             "print(*s.run('[System.Diagnostics.Process].FullName; [System.Diagnostics.ProcessModule].Name').output, "
+             "'psutil' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["System.Diagnostics.Process", "ProcessModule", "False"]

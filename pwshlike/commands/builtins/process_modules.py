@@ -131,10 +131,9 @@ def modules_of(pid: int) -> Optional[list[ProcessModule]]:
     return modules
 
 
-def _register_types() -> None:
+def register_module_types() -> None:
+    """Makes ``[System.Diagnostics.ProcessModule]`` and ``FileVersionInfo`` known."""
     from pwshlike.dotnet import types
     types.register_class(ProcessModule, ProcessModule.full_name)
     types.register_class(FileVersionInfo, FileVersionInfo.full_name)
 
-
-_register_types()

@@ -23,7 +23,7 @@ from typing import Any, Optional
 
 from pwshlike.dotnet.errors import InvalidOperationException
 
-from .process_modules import ProcessModule, modules_of
+from .process_modules import ProcessModule, modules_of, register_module_types
 
 _PROC = "/proc"
 
@@ -287,9 +287,11 @@ def user_name(process: Process) -> Optional[str]:
         return None
 
 
-def _register_type() -> None:
+def register_types() -> None:
+    """Makes ``[System.Diagnostics.Process]`` and the module types known."""
     from pwshlike.dotnet import types
     types.register_class(Process, Process.full_name)
+    register_module_types()
 
 
-_register_type()
+register_types()
