@@ -71,9 +71,10 @@ def test_wait_process_timeout_is_process_not_terminated():
 def test_wait_process_returns_when_the_process_ends_and_refuses_itself():
     child = _sleeper("0.3")
     shell = Shell()
-    out = shell.text(f"Wait-Process -Id {child.pid} -PassThru | ForEach-Object Id; Wait-Process -Id $PID 2>$null")
+    out = shell.text(f"Wait-Process -Id {child.pid} -PassThru | ForEach-Object Id; Wait-Process -Id $PID, 0 2>$null")
     assert out == [str(child.pid)] and _gone(child)
-    assert shell.error_ids() == ["WaitOnItself,Microsoft.PowerShell.Commands.WaitProcessCommand"]
+    assert shell.error_ids() == ["WaitOnIdleProcess,Microsoft.PowerShell.Commands.WaitProcessCommand",
+                                 "WaitOnItself,Microsoft.PowerShell.Commands.WaitProcessCommand"]
 
 
 def test_start_process_wait_passthru_exit_code_and_redirected_output(tmp_path):

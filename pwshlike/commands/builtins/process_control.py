@@ -5,7 +5,8 @@ SIGKILL (.NET's Kill on Unix), and leaves stopping this shell itself for
 last, as pwsh does; a kill the system refuses is CouldNotStopProcess.
 Wait-Process waits for all (or with -Any, one) of the processes, at most
 -Timeout seconds, after which each one still running is a
-ProcessNotTerminated error; it refuses to wait on the shell itself.
+ProcessNotTerminated error; it refuses to wait on the shell itself or on
+process 0.
 """
 
 from __future__ import annotations
@@ -91,7 +92,12 @@ class WaitProcessCommand(ProcessMatcher):
 
     def process_record(self) -> None:
         for process in self.matching_processes():
-            if process.Id == os.getpid():
+            if process.Id == 0:
+                self.write_error(process_error(
+                    process.ProcessName, 0, process, "This command stopped operation because it cannot wait on "
+                    "'System Idle' process. Specify another process and Run your command again.",
+                    "WaitOnIdleProcess", ErrorCategory.ObjectNotFound))
+            elif process.Id == os.getpid():
                 self.write_error(process_error(
                     process.ProcessName, process.Id, process, "This command stopped operation because it cannot "
                     "wait on itself. Specify another process and Run your command again.", "WaitOnItself",
