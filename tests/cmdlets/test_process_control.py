@@ -144,3 +144,13 @@ def test_wait_process_any_returns_after_the_first_one_ends():
         slow.kill()
         slow.wait()
         quick.wait()
+
+
+def test_empty_names_and_paths_are_rejected_as_pwsh_rejects_them():
+    shell = Shell()
+    shell.run("""
+    try { Get-Process -Name '' } catch {}
+    try { Start-Process sleep -WorkingDirectory '' } catch {}
+    """)
+    assert shell.error_ids() == ["ParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetProcessCommand",
+                                 "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.StartProcessCommand"]

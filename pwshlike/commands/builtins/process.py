@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
+from pwshlike.commands.validation import validate_not_null_or_empty
 from pwshlike.dotnet import members
 from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, SystemException
 from pwshlike.dotnet.wildcard import contains_wildcard, wildcard_match
@@ -101,7 +102,8 @@ class GetProcessCommand(ProcessMatcher):
 
     name = Parameter("String[]", aliases=("ProcessName",), sets={s: {
         "position": 0, "value_from_pipeline_by_property_name": True} for s in _NAME_SETS},
-        supports_wildcards=True, help="Process names; wildcards are permitted.")
+        supports_wildcards=True, validators=[validate_not_null_or_empty()],
+        help="Process names; wildcards are permitted.")
     id = Parameter("Int32[]", aliases=("PID",), sets={s: {
         "mandatory": True, "value_from_pipeline_by_property_name": True} for s in _ID_SETS},
         help="Process ids.")

@@ -16,7 +16,7 @@ import time
 from typing import Any, Iterator
 
 from pwshlike.commands.cmdlet import Parameter, cmdlet
-from pwshlike.commands.validation import validate_range
+from pwshlike.commands.validation import validate_not_null_or_empty, validate_range
 from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, TimeoutException
 
 from .process import ProcessMatcher, process_error
@@ -75,7 +75,8 @@ class WaitProcessCommand(ProcessMatcher):
     """Waits for processes to stop before accepting more input."""
 
     id = Parameter("Int32[]", aliases=("PID", "ProcessId"), sets={"Id": {
-        "position": 0, "mandatory": True, "value_from_pipeline_by_property_name": True}}, help="Process ids.")
+        "position": 0, "mandatory": True, "value_from_pipeline_by_property_name": True}},
+        validators=[validate_not_null_or_empty()], help="Process ids.")
     name = Parameter("String[]", aliases=("ProcessName",), sets={"Name": {
         "position": 0, "mandatory": True, "value_from_pipeline_by_property_name": True}},
         help="Process names.")

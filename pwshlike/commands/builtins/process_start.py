@@ -21,6 +21,7 @@ from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.native import find_application
+from pwshlike.commands.validation import validate_not_null_or_empty
 from pwshlike.dotnet.errors import (DirectoryNotFoundException, ErrorCategory, ErrorRecord, FileNotFoundException,
                                     InvalidOperationException, NotSupportedException)
 
@@ -45,18 +46,23 @@ class StartProcessCommand(Cmdlet):
                               help="Arguments, joined with spaces and split again as .NET splits them.")
     credential = Parameter("PSCredential", aliases=("RunAs",), sets=_DEFAULT,
                            help="Another account to run as (needs the right to switch users).")
-    working_directory = Parameter("String", help="The directory the program starts in.")
+    working_directory = Parameter("String", validators=[validate_not_null_or_empty()],
+                                  help="The directory the program starts in.")
     load_user_profile = Parameter("SwitchParameter", aliases=("Lup",), sets=_DEFAULT, help="Windows only.")
     no_new_window = Parameter("SwitchParameter", aliases=("nnw",), sets=_DEFAULT,
                               help="Runs the program in this console (what Linux always does).")
     pass_thru = Parameter("SwitchParameter", help="Returns the process started.")
     redirect_standard_error = Parameter("String", aliases=("RSE",), sets=_DEFAULT,
+                                        validators=[validate_not_null_or_empty()],
                                         help="A file for the program's error lines.")
     redirect_standard_input = Parameter("String", aliases=("RSI",), sets=_DEFAULT,
+                                        validators=[validate_not_null_or_empty()],
                                         help="A file whose text is the program's input.")
     redirect_standard_output = Parameter("String", aliases=("RSO",), sets=_DEFAULT,
+                                         validators=[validate_not_null_or_empty()],
                                          help="A file for the program's output lines.")
-    verb = Parameter("String", sets={"UseShellExecute": {}}, help="Windows only.")
+    verb = Parameter("String", sets={"UseShellExecute": {}}, validators=[validate_not_null_or_empty()],
+                     help="Windows only.")
     window_style = Parameter("String", accepted_values=("Normal", "Hidden", "Minimized", "Maximized"),
                              help="Windows only.")
     wait = Parameter("SwitchParameter", help="Waits for the program to end.")
