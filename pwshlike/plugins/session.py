@@ -74,3 +74,14 @@ def _register_process_types() -> None:
 
 
 register_lazy_family(_register_process_types)
+
+
+def _register_file_system_types() -> None:
+    """``[System.IO.FileSystemInfo]``, ``FileInfo`` and ``DirectoryInfo``
+    are known before the file system is first listed (a class may derive
+    from ``FileSystemInfo``)."""
+    import importlib
+    importlib.import_module("pwshlike.commands.builtins.fsitems")  # registers the types on import
+
+
+register_lazy_family(_register_file_system_types)

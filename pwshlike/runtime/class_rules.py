@@ -23,6 +23,11 @@ _INTERFACE_METHODS: dict[str, tuple[tuple[str, int, Any], ...]] = {
     "system.iformattable": (("ToString", 2, "System.String"),),
 }
 _SEALED = frozenset(("system.string",))
+# Abstract .NET class -> its abstract members, in the order .NET reports the
+# first one missing: ("get_X", "X") is a property getter, ("M", count) a method.
+_ABSTRACT_MEMBERS: dict[str, tuple[tuple[str, Any], ...]] = {
+    "system.io.filesysteminfo": (("get_Exists", "Exists"), ("get_Name", "Name"), ("Delete", 0)),
+}
 
 
 def fail(error_id: str, message: str, target: Any = None) -> NoReturn:
@@ -58,9 +63,27 @@ def check_interfaces(cls: ScriptClass) -> None:
         for name, count, returns in _INTERFACE_METHODS.get(interface.lower(), ()):
             methods = [m for m in cls.overloads(name.lower(), False) if len(m.param_refs) == count]
             if not any(_returns(m.return_ref, returns) for m in methods):
-                _creation_error(cls.name, f"Method '{name}' in type '{cls.name}' from assembly "
-                                          f"'PowerShell Class Assembly, Version=1.0.0.1, Culture=neutral, "
-                                          f"PublicKeyToken=null' does not have an implementation.")
+                _not_implemented(cls, name)
+
+
+def check_abstract_members(cls: ScriptClass) -> None:
+    """A class deriving from an abstract .NET class implements its abstract
+    members: a property of the same name stands for a getter."""
+    if cls.base is not None:
+        return
+    for name, member in _ABSTRACT_MEMBERS.get(cls.base_type.full_name.lower(), ()):
+        if isinstance(member, str):
+            implemented = member.lower() in cls.properties
+        else:
+            implemented = any(len(m.param_refs) == member for m in cls.overloads(name.lower(), False))
+        if not implemented:
+            _not_implemented(cls, name)
+
+
+def _not_implemented(cls: ScriptClass, name: str) -> NoReturn:
+    _creation_error(cls.name, f"Method '{name}' in type '{cls.name}' from assembly "
+                              f"'PowerShell Class Assembly, Version=1.0.0.1, Culture=neutral, "
+                              f"PublicKeyToken=null' does not have an implementation.")
 
 
 def check_base_constructor(cls: ScriptClass, node: A.TypeDefinitionAst) -> None:

@@ -28,7 +28,7 @@ from ..language import ast as A
 from ..language.class_checks import register_type_lookup
 from ..language.errors import ParseError
 from . import active
-from .class_rules import check_base_constructor, check_base_type, check_base_written, check_interfaces, fail
+from .class_rules import check_abstract_members, check_base_constructor, check_base_type, check_base_written, check_interfaces, fail
 from .error_records import set_position
 from .pipeline import NO_INPUT
 from .scopes import PSVariable, Scope
@@ -147,6 +147,7 @@ class ClassDefiner:
             else:
                 cls.add_method(self._method(cls, member, node))
         check_interfaces(cls)
+        check_abstract_members(cls)
         check_base_constructor(cls, node)
 
     def _property(self, cls: ScriptClass, member: A.PropertyMemberAst, owner: A.TypeDefinitionAst) -> ScriptProperty:

@@ -78,6 +78,18 @@ def test_a_class_that_cannot_be_built(s: Session, definition: str, error_id: str
                   "$_.Exception.InnerException.ErrorRecord.FullyQualifiedErrorId }") == [error_id]
 
 
+def test_a_class_deriving_from_file_system_info_implements_its_abstract_members(s: Session) -> None:
+    # Fresh session: [System.IO.FileSystemInfo] resolves before any file system listing.
+    assert s.text("try { & ([scriptblock]::Create('class W : System.IO.FileSystemInfo { [string] $Name }')) } "
+                  "catch { $_.FullyQualifiedErrorId; $_.Exception.Message }") == [
+        "TypeCreationError", 'Error during creation of type "W". Error message:\n'
+        "Method 'get_Exists' in type 'W' from assembly 'PowerShell Class Assembly, Version=1.0.0.1, "
+        "Culture=neutral, PublicKeyToken=null' does not have an implementation."]
+    assert s.text("class F : System.IO.FileSystemInfo {\n[string]$Name\n[bool]$Exists\n"
+                  "F([string]$p) { $this.Name = $p; $this.Exists = $true }\n[void] Delete() { }\n}\n"
+                  "$f = [F]::new('x'); $f.Name; $f.Exists") == ["x", "True"]
+
+
 def test_a_class_implementing_an_interface(s: Session) -> None:
     assert s.text("class C : System.IComparable { [int]$V; [int] CompareTo([object]$o) { return $this.V - $o.V } }\n"
                   "$c = [C]::new(); $c -is [System.IComparable]; "
