@@ -356,12 +356,13 @@ def property_list(obj: Any) -> list[PSNoteProperty]:
     if isinstance(obj, ScriptObject):
         result.extend(PSNoteProperty(p.name, obj.get(p), None, "Property")
                       for p in obj.ps_class.instance_properties() if not p.hidden)
+    declared = obj.property_type_names() if hasattr(obj, "property_type_names") else {}
     for net_name, getter in members.props.values():
         try:
             value = getter(obj)
         except Exception:
             value = None
-        result.append(PSNoteProperty(net_name, value, None, "Property"))
+        result.append(PSNoteProperty(net_name, value, None, "Property", declared.get(net_name)))
     return result
 
 

@@ -10,7 +10,7 @@ while ``values.PSCustomObject`` only stores the members it is given.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from .conversions import dotnet_to_string
 from .errors import ErrorCategory, SetValueException
@@ -54,15 +54,17 @@ class PSNoteProperty:
     (``PSNoteProperty``/``PSProperty``): writing ``Value`` writes through
     to the object when it is bound to one."""
 
-    __slots__ = ("Name", "_value", "_owner", "MemberType")
+    __slots__ = ("Name", "_value", "_owner", "MemberType", "_type_name")
     full_name = "System.Management.Automation.PSNoteProperty"
 
     def __init__(self, name: str, value: Any = None, owner: Any = None,
-                 member_type: str = "NoteProperty") -> None:
+                 member_type: str = "NoteProperty", type_name: Optional[str] = None) -> None:
         self.Name = name
         self._value = value
         self._owner = owner
         self.MemberType = member_type
+        # A .NET property's declared type when it is not the value's (a by-ref ``T&``).
+        self._type_name = type_name
 
     @property
     def Value(self) -> Any:
@@ -78,6 +80,8 @@ class PSNoteProperty:
 
     @property
     def TypeNameOfValue(self) -> str:
+        if self._type_name is not None:
+            return self._type_name
         value = self.Value
         return "System.Object" if value is None else type_of(value).full_name
 

@@ -10,6 +10,7 @@ from typing import Any, Callable
 
 from . import conversions as conv
 from .delegates import register_delegate_types
+from .linkedlist import LinkedList, linked_list_type, LinkedListNode, node_type
 from .errors import (
     DotNetException, ERROR_CATEGORY_ENUM, ErrorCategoryInfo, ErrorDetails, ErrorRecord, InvocationInfo, to_category,
 )
@@ -210,6 +211,9 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
                     check=lambda v: isinstance(v, InvocationInfo), pyclass=InvocationInfo))
 
     register_delegate_types(register, register_generic_family)
+    register_generic_family("collections.generic.linkedlist", linked_list_type)
+    register_instance_types(LinkedList, lambda v: linked_list_type((v.element_type,)))
+    register_instance_types(LinkedListNode, node_type)
     register(PSType("System.Tuple", OBJECT, check=lambda v: False, abstract=True))
     tuple_types: dict[int, PSType] = {}
 

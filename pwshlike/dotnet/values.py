@@ -819,6 +819,7 @@ def iter_collection(value: Any) -> Optional[Iterable[Any]]:
         return value
     if isinstance(value, (str, Hashtable, dict)):
         return None
-    if hasattr(t, "__next__") and hasattr(t, "__iter__"):
+    if hasattr(t, "__next__") and hasattr(t, "__iter__") or getattr(t, "ps_enumerable", False):
+        # ps_enumerable: an engine class that is IEnumerable but not a list (LinkedList[T]).
         return value
     return None
