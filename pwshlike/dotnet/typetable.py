@@ -65,6 +65,7 @@ PROCESS_THREAD_STATE = EnumInfo("System.Diagnostics.ThreadState", (
     ("Initialized", 0), ("Ready", 1), ("Running", 2), ("Standby", 3), ("Terminated", 4), ("Wait", 5),
     ("Transition", 6), ("Unknown", 7)))
 
+SEARCH_OPTION = EnumInfo("System.IO.SearchOption", (("TopDirectoryOnly", 0), ("AllDirectories", 1)))
 NATIVE_ARGUMENT_PASSING = EnumInfo("System.Management.Automation.NativeArgumentPassingStyle", (
     ("Legacy", 0), ("Standard", 1), ("Windows", 2)))
 MEMBER_TYPES = EnumInfo("System.Reflection.MemberTypes", (
@@ -81,7 +82,7 @@ BINDING_FLAGS = EnumInfo("System.Reflection.BindingFlags", (
 ENUMS = (ACTION_PREFERENCE, CONFIRM_IMPACT, CONSOLE_COLOR, DAY_OF_WEEK, MIDPOINT_ROUNDING,
          STRING_SPLIT_OPTIONS, STRING_COMPARISON, DATETIME_KIND, URI_KIND, BASE64_OPTIONS,
          FILE_ATTRIBUTES, COMMAND_TYPES, ACE_FLAGS, PLATFORM_ID, REGEX_OPTIONS, ERROR_CATEGORY_ENUM, MEMBER_TYPES,
-         BINDING_FLAGS, NATIVE_ARGUMENT_PASSING, THREAD_STATE, PROCESS_THREAD_STATE)
+         BINDING_FLAGS, NATIVE_ARGUMENT_PASSING, THREAD_STATE, PROCESS_THREAD_STATE, SEARCH_OPTION)
 
 # Static-only classes: their members live in statics.py.
 STATIC_CLASSES = (

@@ -269,7 +269,10 @@ class DirectoryInfo(FileSystemInfo):
 
     __slots__ = ()
     full_name_type = "System.IO.DirectoryInfo"
-    PS_MEMBERS = _members({"Parent": "parent", "Root": "root"})
+    PS_MEMBERS = _members({"Parent": "parent", "Root": "root", "EnumerateFiles": "enumerate_files",
+                           "EnumerateDirectories": "enumerate_directories",
+                           "EnumerateFileSystemInfos": "enumerate_infos", "GetFiles": "get_files",
+                           "GetDirectories": "get_directories", "GetFileSystemInfos": "get_infos"})
 
     @property
     def parent(self) -> Optional["DirectoryInfo"]:
@@ -280,6 +283,65 @@ class DirectoryInfo(FileSystemInfo):
     def root(self) -> "DirectoryInfo":
         return DirectoryInfo("/")
 
+    # .NET's enumeration methods: (searchPattern = '*', searchOption = TopDirectoryOnly).
+    # Enumerate* hand back a sequence the pipeline unrolls; Get* a typed array.
+
+    def enumerate_files(self, pattern: Any = "*", option: Any = 0) -> list[FileSystemInfo]:
+        return self._entries(pattern, option, files=True, dirs=False)
+
+    def enumerate_directories(self, pattern: Any = "*", option: Any = 0) -> list[FileSystemInfo]:
+        return self._entries(pattern, option, files=False, dirs=True)
+
+    def enumerate_infos(self, pattern: Any = "*", option: Any = 0) -> list[FileSystemInfo]:
+        return self._entries(pattern, option, files=True, dirs=True)
+
+    def get_files(self, pattern: Any = "*", option: Any = 0) -> list[FileSystemInfo]:
+        return _typed_array(self.enumerate_files(pattern, option), FileInfo)
+
+    def get_directories(self, pattern: Any = "*", option: Any = 0) -> list[FileSystemInfo]:
+        return _typed_array(self.enumerate_directories(pattern, option), DirectoryInfo)
+
+    def get_infos(self, pattern: Any = "*", option: Any = 0) -> list[FileSystemInfo]:
+        return _typed_array(self.enumerate_infos(pattern, option), FileSystemInfo)
+
+    def _entries(self, pattern: Any, option: Any, files: bool, dirs: bool) -> list[FileSystemInfo]:
+        """Entries in directory order (readdir's, as .NET gives them), each
+        directory's own entries before those of its subdirectories; the
+        pattern's ``*``/``?`` match case-sensitively, as on Linux, and
+        ``*.*`` is ``*`` (.NET's Win32-compatible matching)."""
+        import fnmatch
+        from pwshlike.dotnet.conversions import to_string
+        from pwshlike.dotnet.errors import ArgumentNullException, DirectoryNotFoundException
+        from pwshlike.dotnet.types import find_type
+        if pattern is None:
+            raise ArgumentNullException("Value cannot be null. (Parameter 'searchPattern')")
+        text = to_string(pattern) or "*"
+        text = "*" if text == "*.*" else text.replace("[", "[[]")
+        recurse = int(find_type("System.IO.SearchOption").convert(option)) == 1
+        if not os.path.isdir(self.full_name):
+            raise DirectoryNotFoundException(f"Could not find a part of the path '{self.full_name}'.")
+        found: list[FileSystemInfo] = []
+        pending = [self.full_name]
+        while pending:
+            folder = pending.pop(0)
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            for entry in entries:
+                is_dir = entry.is_dir()
+                if (dirs if is_dir else files) and fnmatch.fnmatchcase(entry.name, text):
+                    found.append(DirectoryInfo(entry.path) if is_dir else FileInfo(entry.path))
+                if recurse and is_dir and not entry.is_symlink():
+                    pending.append(entry.path)
+        return found
+
+
+def _typed_array(items: list[FileSystemInfo], cls: type) -> list[FileSystemInfo]:
+    """``FileInfo[]`` and friends, typed so ``GetType()`` names them."""
+    from pwshlike.dotnet.types import find_type
+    from pwshlike.dotnet.values import TypedArray
+    return TypedArray(items, find_type(cls.full_name_type))
 
 def item_for(full_name: str) -> FileSystemInfo:
     """A FileInfo or DirectoryInfo for an existing path (links to
@@ -317,7 +379,37 @@ def _register_types() -> None:
     fsi = register_class(FileSystemInfo, FileSystemInfo.full_name_type)
     fsi.base = marshal
     for cls in (FileInfo, DirectoryInfo):
-        register_class(cls, cls.full_name_type).base = fsi
+        register_class(cls, cls.full_name_type, converter=_path_converter(cls),
+                       constructor=_path_constructor(cls)).base = fsi
+
+
+def _path_constructor(cls: type) -> Any:
+    """``[System.IO.DirectoryInfo]::new(path)``: a relative path is taken
+    from the process's current directory, as .NET's Path.GetFullPath."""
+    def construct(path: Any) -> FileSystemInfo:
+        from pwshlike.dotnet.conversions import to_string
+        from pwshlike.dotnet.errors import ArgumentException, ArgumentNullException
+        if path is None:
+            raise ArgumentNullException("Value cannot be null. (Parameter 'path')")
+        text = to_string(path)
+        if not text:
+            raise ArgumentException("The path is empty. (Parameter 'path')")
+        return cls(os.path.abspath(text))
+    return construct
+
+
+def _path_converter(cls: type) -> Any:
+    """Casts: the item itself, or a path string through the constructor."""
+    construct = _path_constructor(cls)
+
+    def convert(value: Any) -> Any:
+        from pwshlike.dotnet.conversions import cast_error
+        if value is None or isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            return construct(value)
+        raise cast_error(value, cls.full_name_type)  # type: ignore[attr-defined]
+    return convert
 
 
 class _MarshalByRefObject:
