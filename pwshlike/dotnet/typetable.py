@@ -17,6 +17,7 @@ from .errors import (
 from .netobjects import CultureInfo, encoding, ManagedThread, TextEncoding, TextInfo, Uri, Version
 from .netregex import REGEX_OPTIONS
 from .psmembers import PSNoteProperty
+from .readonly_collection import ReadOnlyCollection, readonly_collection_type, type_of_instance as readonly_type_of
 from .types import OBJECT, PSType, register_generic_family, register_instance_types
 from .values import DBNull, DotNetTuple, EnumInfo, NullString
 
@@ -215,6 +216,8 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
     register_generic_family("collections.generic.linkedlist", linked_list_type)
     register_instance_types(LinkedList, lambda v: linked_list_type((v.element_type,)))
     register_instance_types(LinkedListNode, node_type)
+    register_generic_family("collections.objectmodel.readonlycollection", readonly_collection_type)
+    register_instance_types(ReadOnlyCollection, readonly_type_of)
     register(PSType("System.Tuple", OBJECT, check=lambda v: False, abstract=True))
     tuple_types: dict[int, PSType] = {}
 

@@ -23,6 +23,8 @@ _INTERFACE_METHODS: dict[str, tuple[tuple[str, int, Any], ...]] = {
     "system.iformattable": (("ToString", 2, "System.String"),),
 }
 _SEALED = frozenset(("system.string",))
+# .NET base classes (generic definitions by their `n name) whose every constructor takes arguments.
+_NO_DEFAULT_CTOR = frozenset(("system.collections.objectmodel.readonlycollection`1",))
 # Abstract .NET class -> its abstract members, in the order .NET reports the
 # first one missing: ("get_X", "X") is a property getter, ("M", count) a method.
 _ABSTRACT_MEMBERS: dict[str, tuple[tuple[str, Any], ...]] = {
@@ -90,14 +92,20 @@ def check_base_constructor(cls: ScriptClass, node: A.TypeDefinitionAst) -> None:
     """A class whose constructors (or implicit default one) call the base
     class's parameterless constructor needs the base class to have one."""
     base = cls.base
-    if base is None or not base.constructors or any(not c.param_refs for c in base.constructors):
+    if base is None:
+        base_type = cls.base_type
+        if (base_type.generic_definition or base_type.full_name).lower() not in _NO_DEFAULT_CTOR:
+            return
+        name = base_type.name
+    elif not base.constructors or any(not c.param_refs for c in base.constructors):
         return
+    else:
+        name = base.name
     implicit = not cls.constructors or any(_implicit_base_call(m) for m in node.members
                                            if isinstance(m, A.FunctionMemberAst) and m.is_constructor
                                            and not m.is_static)
     if implicit:
-        fail("BaseClassNoDefaultCtor", f"Base class '{base.name}' does not contain a parameterless constructor.",
-             base.name)
+        fail("BaseClassNoDefaultCtor", f"Base class '{name}' does not contain a parameterless constructor.", name)
 
 
 def _implicit_base_call(member: A.FunctionMemberAst) -> bool:
