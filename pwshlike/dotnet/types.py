@@ -506,16 +506,24 @@ ENUMERABLE_IFACE = _register(PSType("System.Collections.IEnumerable", None, abst
 DICTIONARY_IFACE = _register(PSType("System.Collections.IDictionary", None, abstract=True,
                                     check=_check_class(Hashtable, dict)))
 LIST_IFACE = _register(PSType("System.Collections.IList", None, abstract=True,
-                              check=_check_class(list, tuple)))
+                              check=lambda v: isinstance(v, (list, tuple)) or _declares(v, "system.collections.ilist")))
 COLLECTION_IFACE = _register(PSType("System.Collections.ICollection", None, abstract=True,
-                                    check=_check_class(list, tuple, Hashtable, dict, GenericHashSet,
-                                                       KeyCollection)))
+                                    check=lambda v: isinstance(v, (list, tuple, Hashtable, dict, GenericHashSet,
+                                                                   KeyCollection))
+                                    or _declares(v, "system.collections.icollection")))
 
 # Interfaces scripts name (``-is [IComparable]``, a class implementing IDisposable):
 # a value has one when its type or a base lists it.
 for _interface in ("System.IComparable", "System.IDisposable", "System.IFormattable", "System.ICloneable",
                    "System.IConvertible"):
     _register(PSType(_interface, None, abstract=True))
+
+
+def _declares(value: Any, interface: str) -> bool:
+    """Whether an engine collection's own generic type lists the interface
+    (``ReadOnlyCollection[T]`` is an IList): only ``ps_enumerable`` classes
+    are asked, so ``-is`` on other values stays a plain class test."""
+    return getattr(type(value), "ps_enumerable", False) and interface in type_of(value).interfaces
 
 
 def _is_enumerable(value: Any) -> bool:

@@ -18,9 +18,10 @@ def test_a_view_over_a_generic_list():
     $r.Contains(3); $r.IndexOf('2'); $r.IndexOf(9)
     $r | ForEach-Object {{ $_ * 10 }}
     $r.GetType().FullName
+    $r -is [System.Collections.IList]; $r -is [System.Collections.ICollection]
     """
     assert Shell().text(script) == ["2", "2", "3", "True", "1", "-1", "10", "20", "30",
-                                    "System.Collections.ObjectModel.ReadOnlyCollection`1[System.Int32]"]
+                                    "System.Collections.ObjectModel.ReadOnlyCollection`1[System.Int32]", "True", "True"]
 
 
 def test_values_are_converted_and_copied_out():
