@@ -10,8 +10,16 @@ types.
 
 from __future__ import annotations
 
+from typing import Any, Callable, Sequence
+
+from pwshlike.dotnet import member_tables as mt
+from pwshlike.dotnet.errors import ErrorCategory, RuntimeException
+from pwshlike.dotnet.members import register_members
 from pwshlike.dotnet.statics import make_table
-from pwshlike.dotnet.types import enum_type, register_class, register_static_members
+from pwshlike.dotnet.types import (
+    enum_type, OBJECT, PSType, register_class, register_generic_family, register_static_members,
+)
+from pwshlike.dotnet.values import iter_collection
 from pwshlike.runtime import active
 
 from . import initial_state as iss
@@ -35,6 +43,10 @@ def register() -> None:
     register_class(api.CommandParameter, _RUNSPACES + "CommandParameter")
     register_class(api.PSDataStreams, _SMA + "PSDataStreams")
     register_class(api.PSDataCollection, _SMA + "PSDataCollection`1")
+    register_generic_family("management.automation.psdatacollection", _data_collection_type)
+    register_members(api.PSDataCollection, {**mt.LIST_PROPS, "IsOpen": lambda c: c.is_open}, {
+        **mt.LIST_METHODS, "Add": _open_first(mt.list_add), "Insert": _open_first(mt.list_insert),
+        "ReadAll": api.PSDataCollection.read_all, "Complete": api.PSDataCollection.complete})
     register_class(api.OutputCollection, "System.Collections.ObjectModel.Collection`1")
     register_class(api.PSInvocationStateInfo, _SMA + "PSInvocationStateInfo")
     register_class(api.AsyncResult, _SMA + "PowerShellAsyncResult")
@@ -60,6 +72,37 @@ def register() -> None:
     # The session that first names these types is the process's first
     # runspace, as the console's is in pwsh (Id 1, Runspace1).
     rs.runspace_of(active.context)
+
+
+def _data_collection_type(args: Sequence[PSType]) -> PSType:
+    """``[PSDataCollection[T]]``: built empty (``new()``, ``new(capacity)``)
+    or from the items of a collection, which it converts to ``T``."""
+    if len(args) != 1:
+        name = f"{_SMA}PSDataCollection[{','.join(a.full_name for a in args)}]"
+        raise RuntimeException(f"Unable to find type [{name}].", error_id="TypeNotFound",
+                               category=ErrorCategory.InvalidOperation, target_object=name)
+    element = args[0]
+
+    def construct(items: Any = None) -> api.PSDataCollection:
+        collection = api.PSDataCollection((), element)
+        if items is not None and not isinstance(items, int):
+            collection.extend(element.convert(item) for item in iter_collection(items) or (items,))
+        return collection
+
+    t = PSType(f"{_SMA}PSDataCollection`1[{element.full_name}]", OBJECT, constructor=construct,
+               check=lambda v: isinstance(v, api.PSDataCollection), pyclass=api.PSDataCollection)
+    t.generic_definition = _SMA + "PSDataCollection`1"
+    t.generic_arguments = (element,)
+    t.name = "PSDataCollection`1"
+    return t
+
+
+def _open_first(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Add and Insert refuse a completed collection before adding."""
+    def guarded(collection: api.PSDataCollection, *args: Any) -> Any:
+        collection.check_open()
+        return method(collection, *args)
+    return guarded
 
 
 def _register_runspace_view() -> None:

@@ -53,9 +53,31 @@ _NO_INPUT = object()
 
 class PSDataCollection(GenericList):
     """``PSDataCollection[T]``: the list each stream is kept in (and the
-    output of ``EndInvoke``); it behaves as a list in the pipeline."""
+    output of ``EndInvoke``); it behaves as a list in the pipeline.  A
+    script can make one (``[PSDataCollection[object]]::new()``) to hand to
+    ``BeginInvoke``; ``Complete()`` closes it to writers, so Add and
+    Insert then fail as pwsh's do, and ``ReadAll()`` takes what is in it."""
 
-    __slots__ = ()
+    __slots__ = ("is_open",)
+
+    def __init__(self, items: Iterable[Any] = (), element_type: Any = None) -> None:
+        super().__init__(items, element_type)
+        self.is_open = True
+
+    def check_open(self) -> None:
+        if not self.is_open:
+            raise PSInvalidOperationException(
+                "Objects cannot be added to a closed buffer. Make sure the buffer is open for Add and Insert "
+                "operations to succeed.")
+
+    def complete(self) -> None:
+        self.is_open = False
+
+    def read_all(self) -> "OutputCollection":
+        """The items, removed from this collection (a Collection[T])."""
+        items = OutputCollection(self)
+        self.clear()
+        return items
 
 
 class OutputCollection(GenericList):
