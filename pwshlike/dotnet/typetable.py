@@ -14,6 +14,7 @@ from .linkedlist import LinkedList, linked_list_type, LinkedListNode, node_type
 from .errors import (
     DotNetException, ERROR_CATEGORY_ENUM, ErrorCategoryInfo, ErrorDetails, ErrorRecord, InvocationInfo, to_category,
 )
+from .experimental import EXPERIMENT_ACTION, ExperimentalAttribute
 from .netobjects import CultureInfo, encoding, ManagedThread, TextEncoding, TextInfo, Uri, Version
 from .netregex import REGEX_OPTIONS
 from .psmembers import PSNoteProperty
@@ -127,7 +128,6 @@ ATTRIBUTES = (
     ("System.Management.Automation.PSDefaultValueAttribute", "PSDefaultValue"),
     ("System.Management.Automation.PSTypeNameAttribute", "PSTypeName"),
     ("System.Management.Automation.CredentialAttribute", "Credential"),
-    ("System.Management.Automation.ExperimentalAttribute", "Experimental"),
     ("System.Management.Automation.DscResourceAttribute", "DscResource"),
     ("System.Management.Automation.DscPropertyAttribute", "DscProperty"),
     ("System.Management.Automation.HiddenAttribute", "Hidden"),
@@ -238,6 +238,12 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
 
     register(PSType(ManagedThread.full_name, OBJECT, check=lambda v: isinstance(v, ManagedThread),
                     pyclass=ManagedThread))
+    register(enum_type(EXPERIMENT_ACTION), "ExperimentAction")
+    register(PSType(ExperimentalAttribute.full_name, OBJECT, check=lambda v: isinstance(v, ExperimentalAttribute),
+                    constructor=ExperimentalAttribute, pyclass=ExperimentalAttribute, attribute=True), "Experimental")
+    # Features are listed by Get-ExperimentalFeature, which this engine (having none) does not have.
+    register(PSType("System.Management.Automation.ExperimentalFeature", OBJECT, check=lambda v: False,
+                    abstract=True), "ExperimentalFeature")
     register(PSType(CompilerGeneratedAttribute.full_name, OBJECT,
                     check=lambda v: isinstance(v, CompilerGeneratedAttribute),
                     constructor=CompilerGeneratedAttribute, pyclass=CompilerGeneratedAttribute, attribute=True))
