@@ -17,6 +17,7 @@ import os
 from typing import Any, Callable, Optional
 
 from ..dotnet.conversions import to_string
+from ..dotnet.types import register_class
 from .drives import DriveTable
 from ..dotnet.errors import (DriveNotFoundException, ErrorCategory, ItemNotFoundException,
                      ArgumentTransformationMetadataException, PSInvalidCastException, RuntimeException,
@@ -604,3 +605,18 @@ def _bad_scope(spec: Any) -> SessionStateException:
     return SessionStateException(
         f"The scope number '{spec}' exceeds the number of active scopes. (Parameter 'scopeID')",
         error_id="ArgumentOutOfRange", category=ErrorCategory.InvalidArgument)
+
+
+def _new_variable(name: Any, value: Any = None, options: Any = NONE) -> PSVariable:
+    """``[psvariable]::new(name[, value[, options]])``: a variable not in
+    any scope until Set-Variable or ``$ExecutionContext`` adds it."""
+    from ..dotnet.errors import PSArgumentException
+    text = to_string(name) if name is not None else ""
+    if not text:
+        raise PSArgumentException('Cannot process argument because the value of argument "name" is not valid. '
+                                  'Change the value of the "name" argument and run the operation again.',
+                                  param_name="name")
+    return PSVariable(text, value, parse_options(options))
+
+
+register_class(PSVariable, PSVariable.full_name, "psvariable", constructor=_new_variable)
