@@ -18,6 +18,7 @@ from .experimental import EXPERIMENT_ACTION, ExperimentalAttribute
 from .netobjects import CultureInfo, encoding, ManagedThread, TextEncoding, TextInfo, Uri, Version
 from .netregex import REGEX_OPTIONS
 from .psmembers import PSNoteProperty
+from .semver import new_semantic_version, SemanticVersion
 from .readonly_collection import ReadOnlyCollection, readonly_collection_type, type_of_instance as readonly_type_of
 from .types import OBJECT, PSType, register_generic_family, register_instance_types
 from .values import DBNull, DotNetTuple, EnumInfo, NullString
@@ -177,6 +178,22 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
                 raise conv.cast_error(value, "System.Version", getattr(exc, "message", str(exc))) from None
         raise conv.cast_error(value, "System.Version")
 
+    def convert_semver(value: Any) -> Any:
+        if isinstance(value, SemanticVersion) or value is None:
+            return value
+        if isinstance(value, (str, Version)):
+            try:
+                return new_semantic_version(value)
+            except Exception as exc:
+                # A string goes through SemanticVersion.Parse, as pwsh's LanguagePrimitives picks.
+                raise conv.cast_error(value, SemanticVersion.full_name, getattr(exc, "message", str(exc)),
+                                      "InvalidCastParseTargetInvocation" if isinstance(value, str) else None
+                                      ) from None
+        raise conv.cast_error(value, SemanticVersion.full_name)
+
+    register(PSType(SemanticVersion.full_name, OBJECT, converter=convert_semver,
+                    check=lambda v: isinstance(v, SemanticVersion), constructor=new_semantic_version,
+                    pyclass=SemanticVersion), "semver")
     register(PSType("System.Version", OBJECT, converter=convert_version,
                     check=lambda v: isinstance(v, Version), constructor=new_version, pyclass=Version),
              "version")
