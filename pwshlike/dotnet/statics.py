@@ -31,6 +31,7 @@ from .errors import (
 )
 from .methodcall import generic
 from .netobjects import encoding, to_bytes
+from .semver import SemanticVersion
 from .operators import compare, compare_strings, equals
 from .types import (
     add_type_accelerator, BYTE, remove_type_accelerator, resolve_type, STRING, type_accelerators, type_of,
@@ -515,6 +516,26 @@ def _guid_table() -> Table:
     return make_table({"Empty": const(uuid.UUID(int=0))},
                   {"NewGuid": lambda: uuid.uuid4(), "Parse": _guid_parse, "TryParse": try_parse,
                    "ParseExact": lambda text, fmt: _guid_parse(text)})
+
+
+def _semver_table() -> Table:
+    """``[semver]::Parse``/``TryParse``/``Compare``."""
+    def try_parse(text: Any, ref: Any) -> bool:
+        result = SemanticVersion.try_parse(_s(text)) if text is not None else None
+        _set_ref(ref, result, 2)
+        return result is not None
+
+    def compare_versions(a: Any, b: Any) -> int:
+        """The binder converts both arguments to SemanticVersion first; $null sorts first."""
+        from .types import find_type
+        semver = find_type(SemanticVersion.full_name)
+        a, b = semver.convert(a), semver.convert(b)
+        if a is None:
+            return 0 if b is None else -1
+        return a.compare_to(b)
+
+    return make_table({}, {"Parse": lambda text: SemanticVersion.parse(None if text is None else _s(text)),
+                           "TryParse": try_parse, "Compare": compare_versions})
 
 
 def _datetime_parse(text: Any, *_rest: Any) -> _dt.datetime:
@@ -1127,6 +1148,7 @@ _TABLES: dict[str, Callable[[], Table]] = {
     "System.Management.Automation.Cmdlet": _cmdlet_table, "System.Management.Automation.PSCmdlet": _cmdlet_table,
     "System.Management.Automation.TypeAccelerators": _accelerators_table, "System.Tuple": _tuple_table,
     "System.Globalization.CultureInfo": lambda: _system().culture_table(),
+    "System.Management.Automation.SemanticVersion": _semver_table,
     "System.DBNull": _value_table(DB_NULL), "System.Management.Automation.Language.NullString": _value_table(NULL_STRING),
     # AutomationNull.Value is what an empty pipeline leaves; the engine holds it as $null.
     "System.Management.Automation.Internal.AutomationNull": _value_table(None),

@@ -56,3 +56,13 @@ def test_errors():
         'Cannot process argument because the value of argument "major" is not valid. Change the value of the '
         '"major" argument and run the operation again.',
         "FormatException"]
+
+
+def test_static_parse_try_parse_and_compare():
+    script = """
+    [semver]::Parse('1.2.3-rc').PreReleaseLabel
+    $r = $null; [semver]::TryParse('1.2', [ref]$r); "$r"
+    [semver]::TryParse('x', [ref]$r); $null -eq $r
+    [semver]::Compare('1.0.0', '2.0.0'); [semver]::Compare($null, '1.0.0'); [semver]::Compare('1.0.0+a', '1.0.0')
+    """
+    assert Shell().text(script) == ["rc", "True", "1.2.0", "False", "True", "-1", "-1", "0"]
