@@ -32,6 +32,7 @@ from .errors import (
 from .methodcall import generic
 from .netobjects import encoding, to_bytes
 from .semver import SemanticVersion
+from . import ip_address
 from .operators import compare, compare_strings, equals
 from .types import (
     add_type_accelerator, BYTE, remove_type_accelerator, resolve_type, STRING, type_accelerators, type_of,
@@ -516,6 +517,24 @@ def _guid_table() -> Table:
     return make_table({"Empty": const(uuid.UUID(int=0))},
                   {"NewGuid": lambda: uuid.uuid4(), "Parse": _guid_parse, "TryParse": try_parse,
                    "ParseExact": lambda text, fmt: _guid_parse(text)})
+
+
+def _ip_table() -> Table:
+    """``[ipaddress]``'s parsing and well-known addresses (a fresh object per read, as .NET's are mutable)."""
+    def try_parse(text: Any, ref: Any) -> bool:
+        result = ip_address.try_parse(_s(text)) if text is not None else None
+        _set_ref(ref, result, 2)
+        return result is not None
+
+    def is_loopback(address: Any) -> bool:
+        if not isinstance(address, ip_address.IPAddress):
+            raise ArgumentNullException("Value cannot be null.", param_name="address")
+        return address.is_loopback
+
+    well_known = {"Any": "0.0.0.0", "Loopback": "127.0.0.1", "Broadcast": "255.255.255.255", "None": "255.255.255.255",
+                  "IPv6Any": "::", "IPv6Loopback": "::1", "IPv6None": "::"}
+    return make_table({name: (lambda text=text: ip_address.parse(text)) for name, text in well_known.items()},
+                      {"Parse": ip_address.parse, "TryParse": try_parse, "IsLoopback": is_loopback})
 
 
 def _semver_table() -> Table:
@@ -1148,7 +1167,7 @@ _TABLES: dict[str, Callable[[], Table]] = {
     "System.Management.Automation.Cmdlet": _cmdlet_table, "System.Management.Automation.PSCmdlet": _cmdlet_table,
     "System.Management.Automation.TypeAccelerators": _accelerators_table, "System.Tuple": _tuple_table,
     "System.Globalization.CultureInfo": lambda: _system().culture_table(),
-    "System.Management.Automation.SemanticVersion": _semver_table,
+    "System.Management.Automation.SemanticVersion": _semver_table, "System.Net.IPAddress": _ip_table,
     "System.DBNull": _value_table(DB_NULL), "System.Management.Automation.Language.NullString": _value_table(NULL_STRING),
     # AutomationNull.Value is what an empty pipeline leaves; the engine holds it as $null.
     "System.Management.Automation.Internal.AutomationNull": _value_table(None),

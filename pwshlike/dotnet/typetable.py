@@ -10,6 +10,7 @@ from typing import Any, Callable
 
 from . import conversions as conv
 from .delegates import register_delegate_types
+from .ip_address import ADDRESS_FAMILY, IPAddress, new_ip_address, parse as parse_ip
 from .linkedlist import LinkedList, linked_list_type, LinkedListNode, node_type
 from .errors import (
     DotNetException, ERROR_CATEGORY_ENUM, ErrorCategoryInfo, ErrorDetails, ErrorRecord, InvocationInfo, to_category,
@@ -85,7 +86,8 @@ BINDING_FLAGS = EnumInfo("System.Reflection.BindingFlags", (
 ENUMS = (ACTION_PREFERENCE, CONFIRM_IMPACT, CONSOLE_COLOR, DAY_OF_WEEK, MIDPOINT_ROUNDING,
          STRING_SPLIT_OPTIONS, STRING_COMPARISON, DATETIME_KIND, URI_KIND, BASE64_OPTIONS,
          FILE_ATTRIBUTES, COMMAND_TYPES, ACE_FLAGS, PLATFORM_ID, REGEX_OPTIONS, ERROR_CATEGORY_ENUM, MEMBER_TYPES,
-         BINDING_FLAGS, NATIVE_ARGUMENT_PASSING, THREAD_STATE, PROCESS_THREAD_STATE, SEARCH_OPTION)
+         BINDING_FLAGS, NATIVE_ARGUMENT_PASSING, THREAD_STATE, PROCESS_THREAD_STATE, SEARCH_OPTION,
+         ADDRESS_FAMILY)
 
 # Static-only classes: their members live in statics.py.
 STATIC_CLASSES = (
@@ -191,6 +193,19 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
                                       ) from None
         raise conv.cast_error(value, SemanticVersion.full_name)
 
+    def convert_ip(value: Any) -> Any:
+        if isinstance(value, IPAddress) or value is None:
+            return value
+        if isinstance(value, str):
+            try:
+                return parse_ip(value)
+            except Exception as exc:
+                raise conv.cast_error(value, IPAddress.full_name, getattr(exc, "message", str(exc)),
+                                      "InvalidCastParseTargetInvocation") from None
+        raise conv.cast_error(value, IPAddress.full_name)
+
+    register(PSType(IPAddress.full_name, OBJECT, converter=convert_ip, check=lambda v: isinstance(v, IPAddress),
+                    constructor=new_ip_address, pyclass=IPAddress), "ipaddress")
     register(PSType(SemanticVersion.full_name, OBJECT, converter=convert_semver,
                     check=lambda v: isinstance(v, SemanticVersion), constructor=new_semantic_version,
                     pyclass=SemanticVersion), "semver")
