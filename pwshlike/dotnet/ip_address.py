@@ -5,8 +5,6 @@ bytes and the v4/v6 mappings."""
 
 from __future__ import annotations
 
-import ipaddress as _ip
-import socket
 from typing import Any, Optional
 
 from .errors import (
@@ -16,6 +14,12 @@ from .values import Byte, EnumInfo, iter_collection, TypedArray
 
 ADDRESS_FAMILY = EnumInfo("System.Net.Sockets.AddressFamily", (
     ("Unknown", -1), ("Unspecified", 0), ("Unix", 1), ("InterNetwork", 2), ("InterNetworkV6", 23)))
+
+
+def _ip() -> Any:
+    """The ``ipaddress`` module, imported on first use (not at start-up)."""
+    import ipaddress
+    return ipaddress
 
 
 class SocketException(SystemException):
@@ -101,12 +105,12 @@ class IPAddress:
     def map_to_v4(self) -> "IPAddress":
         if self._address.version == 4:
             return self
-        return IPAddress(_ip.IPv4Address(self._address.packed[-4:]))
+        return IPAddress(_ip().IPv4Address(self._address.packed[-4:]))
 
     def map_to_v6(self) -> "IPAddress":
         if self._address.version == 6:
             return self
-        return IPAddress(_ip.IPv6Address(b"\0" * 10 + b"\xff\xff" + self._address.packed))
+        return IPAddress(_ip().IPv6Address(b"\0" * 10 + b"\xff\xff" + self._address.packed))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, IPAddress) and self._address == other._address and self._scope == other._scope
@@ -132,13 +136,14 @@ def try_parse(text: str) -> Optional[IPAddress]:
         if zone and not zone.isdigit():
             return None
         try:
-            return IPAddress(_ip.IPv6Address(address), int(zone or 0))
+            return IPAddress(_ip().IPv6Address(address), int(zone or 0))
         except ValueError:
             return None
     if not text or text.endswith(".") or any(c not in "0123456789abcdefABCDEFxX." for c in text):
         return None
+    import socket
     try:
-        return IPAddress(_ip.IPv4Address(socket.inet_aton(text)))
+        return IPAddress(_ip().IPv4Address(socket.inet_aton(text)))
     except OSError:
         return None
 
@@ -159,13 +164,13 @@ def new_ip_address(value: Any) -> IPAddress:
     if items is not None:
         data = bytes(int(b) & 0xFF for b in items)
         if len(data) == 4:
-            return IPAddress(_ip.IPv4Address(data))
+            return IPAddress(_ip().IPv4Address(data))
         if len(data) == 16:
-            return IPAddress(_ip.IPv6Address(data))
+            return IPAddress(_ip().IPv6Address(data))
         raise ArgumentException("An invalid IP address was specified. (Parameter 'address')")
     if value is None:
         raise ArgumentNullException("Value cannot be null.", param_name="address")
     number = int(value)
     if not 0 <= number <= 0xFFFFFFFF:
         raise ArgumentOutOfRangeException(None, param_name="newAddress")
-    return IPAddress(_ip.IPv4Address(number.to_bytes(4, "little")))
+    return IPAddress(_ip().IPv4Address(number.to_bytes(4, "little")))

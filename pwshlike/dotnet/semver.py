@@ -6,17 +6,27 @@ compare numerically when both are numbers, else ordinally."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Optional
 
 from .conversions import convert_to_integer, to_string
 from .errors import FormatException, PSArgumentException, PSArgumentNullException
 
-_NUMBERS = re.compile(r"^(?P<major>\d+)(\.(?P<minor>\d+))?(\.(?P<patch>\d+))?$")
 _UNIT = r"(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)"
-_PRE_LABEL = re.compile(rf"^{_UNIT}(?:\.{_UNIT})*$")
-_BUILD_LABEL = re.compile(r"^[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*$")
-_LABEL = re.compile(rf"^(?P<pre>{_UNIT}(?:\.{_UNIT})*)?(?:\+(?P<build>[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$")
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern(name: str) -> "re.Pattern[str]":
+    """pwsh's regular expressions, compiled on first use (not at start-up)."""
+    return re.compile({
+        "numbers": r"^(?P<major>\d+)(\.(?P<minor>\d+))?(\.(?P<patch>\d+))?$",
+        "pre": rf"^{_UNIT}(?:\.{_UNIT})*$",
+        "build": r"^[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*$",
+        "label": rf"^(?P<pre>{_UNIT}(?:\.{_UNIT})*)?(?:\+(?P<build>[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$",
+    }[name])
+
+
 _INT_MAX = 2**31 - 1
 # What Int32.Parse('') says: pwsh rethrows that FormatException for any malformed version.
 _BAD_FORMAT = "The input string '' was not in a correct format."
@@ -42,9 +52,9 @@ class SemanticVersion:
         for name, number in (("major", major), ("minor", minor), ("patch", patch)):
             if number < 0:
                 raise _argument_error(name)
-        if pre and not _PRE_LABEL.match(pre):
+        if pre and not _pattern("pre").match(pre):
             raise FormatException("preReleaseLabel")
-        if build and not _BUILD_LABEL.match(build):
+        if build and not _pattern("build").match(build):
             raise FormatException("buildLabel")
         self.Major, self.Minor, self.Patch = major, minor, patch
         self.PreReleaseLabel = pre or None
@@ -73,9 +83,9 @@ class SemanticVersion:
             pre, build = (text[dash + 1:plus], text[plus + 1:]) if plus != -1 else (text[dash + 1:], None)
         else:
             numbers = text
-        match = _NUMBERS.match(numbers)
-        if match is None or pre == "" or build == "" or (pre and not _PRE_LABEL.match(pre)) or \
-                (build and not _BUILD_LABEL.match(build)):
+        match = _pattern("numbers").match(numbers)
+        if match is None or pre == "" or build == "" or (pre and not _pattern("pre").match(pre)) or \
+                (build and not _pattern("build").match(build)):
             return None
         parts = [int(match.group(g) or 0) for g in ("major", "minor", "patch")]
         if max(parts) > _INT_MAX:
@@ -160,7 +170,7 @@ def new_semantic_version(first: Any, minor: Any = _ABSENT, patch: Any = _ABSENT,
     if build is not _ABSENT:
         return SemanticVersion(*numbers, *(None if a is None else to_string(a) for a in (label, build)))
     if label is not _ABSENT:
-        match = _LABEL.match(to_string(label) if label is not None else "")
+        match = _pattern("label").match(to_string(label) if label is not None else "")
         if match is None:
             raise FormatException("label")
         return SemanticVersion(*numbers, match.group("pre"), match.group("build"))
