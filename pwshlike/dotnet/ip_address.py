@@ -174,3 +174,39 @@ def new_ip_address(value: Any) -> IPAddress:
     if not 0 <= number <= 0xFFFFFFFF:
         raise ArgumentOutOfRangeException(None, param_name="newAddress")
     return IPAddress(_ip().IPv4Address(number.to_bytes(4, "little")))
+
+
+class IPEndPoint:
+    """``[IPEndpoint]::new(address, port)``: an address and a port (0-65535),
+    printed ``1.2.3.4:80`` or ``[::1]:80``."""
+
+    __slots__ = ("Address", "Port")
+    full_name = "System.Net.IPEndPoint"
+    PS_MEMBERS = {"AddressFamily": "family", "Address": "Address", "Port": "Port", "Equals": "__eq__",
+                  "ToString": "__str__"}
+
+    def __init__(self, address: Any, port: Any) -> None:
+        if address is None:
+            raise ArgumentNullException("Value cannot be null.", param_name="address")
+        if isinstance(address, IPAddress):
+            self.Address = address
+        else:
+            self.Address = new_ip_address(address)
+        number = int(port)
+        if not 0 <= number <= 0xFFFF:
+            raise ArgumentOutOfRangeException(None, param_name="port")
+        self.Port = number
+
+    @property
+    def family(self) -> Any:
+        return self.Address.family
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, IPEndPoint) and self.Address == other.Address and self.Port == other.Port
+
+    def __hash__(self) -> int:
+        return hash((self.Address, self.Port))
+
+    def __str__(self) -> str:
+        text = str(self.Address)
+        return f"[{text}]:{self.Port}" if ":" in text else f"{text}:{self.Port}"

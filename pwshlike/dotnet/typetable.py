@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from . import conversions as conv
 from .delegates import register_delegate_types
-from .ip_address import ADDRESS_FAMILY, IPAddress, new_ip_address, parse as parse_ip
+from .ip_address import ADDRESS_FAMILY, IPAddress, IPEndPoint, new_ip_address, parse as parse_ip
 from .linkedlist import LinkedList, linked_list_type, LinkedListNode, node_type
 from .errors import (
     DotNetException, ERROR_CATEGORY_ENUM, ErrorCategoryInfo, ErrorDetails, ErrorRecord, InvocationInfo, to_category,
@@ -206,6 +206,10 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
 
     register(PSType(IPAddress.full_name, OBJECT, converter=convert_ip, check=lambda v: isinstance(v, IPAddress),
                     constructor=new_ip_address, pyclass=IPAddress), "ipaddress")
+    register(PSType(IPEndPoint.full_name, OBJECT, check=lambda v: isinstance(v, IPEndPoint),
+                    constructor=lambda address, port: IPEndPoint(convert_ip(address) if isinstance(address, str)
+                                                                 else address, conv.convert_to_integer(port)),
+                    pyclass=IPEndPoint), "IPEndpoint")
     register(PSType(SemanticVersion.full_name, OBJECT, converter=convert_semver,
                     check=lambda v: isinstance(v, SemanticVersion), constructor=new_semantic_version,
                     pyclass=SemanticVersion), "semver")

@@ -49,3 +49,14 @@ def test_format_list_shows_dotnet_properties_in_order():
     names = [line.split(":")[0].strip() for line in text.splitlines() if ":" in line]
     assert names == ["Address", "AddressFamily", "ScopeId", "IsIPv6Multicast", "IsIPv6LinkLocal", "IsIPv6SiteLocal",
                      "IsIPv6Teredo", "IsIPv6UniqueLocal", "IsIPv4MappedToIPv6", "IPAddressToString"]
+
+
+def test_ip_endpoint():
+    script = """
+    $e = [IPEndpoint]::new([ipaddress]'10.1.2.3', 8080); "$e"; $e.Port; $e.AddressFamily; "$($e.Address)"
+    "$([System.Net.IPEndPoint]::new([ipaddress]::IPv6Loopback, 443))"
+    "$([IPEndpoint]::new(16777343, 80))"; "$([IPEndpoint]::new('192.168.0.1', 22))"
+    try { [IPEndpoint]::new([ipaddress]'1.2.3.4', 70000) } catch { $_.Exception.InnerException.GetType().Name }
+    """
+    assert Shell().text(script) == ["10.1.2.3:8080", "8080", "InterNetwork", "10.1.2.3", "[::1]:443", "127.0.0.1:80",
+                                    "192.168.0.1:22", "ArgumentOutOfRangeException"]
