@@ -11,6 +11,7 @@ from typing import Any, Callable
 from . import conversions as conv
 from .delegates import register_delegate_types
 from .ip_address import ADDRESS_FAMILY, IPAddress, IPEndPoint, new_ip_address, parse as parse_ip
+from .mail_address import MailAddress
 from .linkedlist import LinkedList, linked_list_type, LinkedListNode, node_type
 from .errors import (
     DotNetException, ERROR_CATEGORY_ENUM, ErrorCategoryInfo, ErrorDetails, ErrorRecord, InvocationInfo, to_category,
@@ -206,6 +207,20 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
 
     register(PSType(IPAddress.full_name, OBJECT, converter=convert_ip, check=lambda v: isinstance(v, IPAddress),
                     constructor=new_ip_address, pyclass=IPAddress), "ipaddress")
+    def convert_mail(value: Any) -> Any:
+        if isinstance(value, MailAddress) or value is None:
+            return value
+        if isinstance(value, str):
+            try:
+                return MailAddress(value)
+            except Exception as exc:
+                # No Parse method: pwsh converts through the constructor.
+                raise conv.cast_error(value, MailAddress.full_name, getattr(exc, "message", str(exc)),
+                                      "InvalidCastConstructorException") from None
+        raise conv.cast_error(value, MailAddress.full_name)
+
+    register(PSType(MailAddress.full_name, OBJECT, converter=convert_mail, check=lambda v: isinstance(v, MailAddress),
+                    constructor=MailAddress, pyclass=MailAddress), "mailaddress")
     register(PSType(IPEndPoint.full_name, OBJECT, check=lambda v: isinstance(v, IPEndPoint),
                     constructor=lambda address, port: IPEndPoint(convert_ip(address) if isinstance(address, str)
                                                                  else address, conv.convert_to_integer(port)),
