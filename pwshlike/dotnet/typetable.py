@@ -134,6 +134,9 @@ ATTRIBUTES = (
     ("System.Management.Automation.CredentialAttribute", "Credential"),
     ("System.Management.Automation.DscResourceAttribute", "DscResource"),
     ("System.Management.Automation.DscPropertyAttribute", "DscProperty"),
+    ("System.Management.Automation.DscLocalConfigurationManagerAttribute", "DscLocalConfigurationManager"),
+    # pwsh's class attribute that lets instances run in any runspace; classes here have no runspace affinity.
+    ("System.Management.Automation.Language.NoRunspaceAffinityAttribute", "NoRunspaceAffinity"),
     ("System.Management.Automation.HiddenAttribute", "Hidden"),
     ("System.Diagnostics.CodeAnalysis.SuppressMessageAttribute", "SuppressMessage"),
     ("System.ObsoleteAttribute", "Obsolete"),

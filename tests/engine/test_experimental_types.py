@@ -38,3 +38,15 @@ def test_accelerators_name_the_types():
     assert Shell().text(script) == ["System.Management.Automation.ExperimentAction",
                                     "System.Management.Automation.ExperimentalAttribute",
                                     "System.Management.Automation.ExperimentalFeature"]
+
+
+def test_class_attributes_resolve():
+    script = """
+    [NoRunspaceAffinity()]
+    class Foo { [int] $x = 3 }
+    [Foo]::new().x
+    $get = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')::Get
+    $get['NoRunspaceAffinity'].FullName; $get['DscLocalConfigurationManager'].FullName
+    """
+    assert Shell().text(script) == ["3", "System.Management.Automation.Language.NoRunspaceAffinityAttribute",
+                                    "System.Management.Automation.DscLocalConfigurationManagerAttribute"]
