@@ -32,7 +32,7 @@ from .errors import (
 from .methodcall import generic
 from .netobjects import encoding, to_bytes
 from .semver import SemanticVersion
-from . import ip_address
+from . import ip_address, physical_address
 from .operators import compare, compare_strings, equals
 from .types import (
     add_type_accelerator, BYTE, remove_type_accelerator, resolve_type, STRING, type_accelerators, type_of,
@@ -535,6 +535,17 @@ def _ip_table() -> Table:
                   "IPv6Any": "::", "IPv6Loopback": "::1", "IPv6None": "::"}
     return make_table({name: (lambda text=text: ip_address.parse(text)) for name, text in well_known.items()},
                       {"Parse": ip_address.parse, "TryParse": try_parse, "IsLoopback": is_loopback})
+
+
+def _mac_table() -> Table:
+    """``[PhysicalAddress]::Parse``/``TryParse`` and ``::None`` (no bytes)."""
+    def try_parse(text: Any, ref: Any) -> bool:
+        result = physical_address.try_parse(None if text is None else _s(text))
+        _set_ref(ref, result, 2)
+        return result is not None
+
+    return make_table({"None": lambda: physical_address.PhysicalAddress(b"")},
+                      {"Parse": physical_address.parse, "TryParse": try_parse})
 
 
 def _semver_table() -> Table:
@@ -1168,6 +1179,7 @@ _TABLES: dict[str, Callable[[], Table]] = {
     "System.Management.Automation.TypeAccelerators": _accelerators_table, "System.Tuple": _tuple_table,
     "System.Globalization.CultureInfo": lambda: _system().culture_table(),
     "System.Management.Automation.SemanticVersion": _semver_table, "System.Net.IPAddress": _ip_table,
+    "System.Net.NetworkInformation.PhysicalAddress": _mac_table,
     "System.DBNull": _value_table(DB_NULL), "System.Management.Automation.Language.NullString": _value_table(NULL_STRING),
     # AutomationNull.Value is what an empty pipeline leaves; the engine holds it as $null.
     "System.Management.Automation.Internal.AutomationNull": _value_table(None),

@@ -19,6 +19,7 @@ from .errors import (
 from .experimental import EXPERIMENT_ACTION, ExperimentalAttribute
 from .netobjects import CultureInfo, encoding, ManagedThread, TextEncoding, TextInfo, Uri, Version
 from .netregex import REGEX_OPTIONS
+from .physical_address import PhysicalAddress
 from .psmembers import PSNoteProperty
 from .semver import new_semantic_version, SemanticVersion
 from .readonly_collection import ReadOnlyCollection, readonly_collection_type, type_of_instance as readonly_type_of
@@ -224,6 +225,8 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
 
     register(PSType(MailAddress.full_name, OBJECT, converter=convert_mail, check=lambda v: isinstance(v, MailAddress),
                     constructor=MailAddress, pyclass=MailAddress), "mailaddress")
+    register(PSType(PhysicalAddress.full_name, OBJECT, check=lambda v: isinstance(v, PhysicalAddress),
+                    constructor=PhysicalAddress, pyclass=PhysicalAddress), "PhysicalAddress")
     register(PSType(IPEndPoint.full_name, OBJECT, check=lambda v: isinstance(v, IPEndPoint),
                     constructor=lambda address, port: IPEndPoint(convert_ip(address) if isinstance(address, str)
                                                                  else address, conv.convert_to_integer(port)),
