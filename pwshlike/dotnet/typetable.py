@@ -20,6 +20,7 @@ from .experimental import EXPERIMENT_ACTION, ExperimentalAttribute
 from .netobjects import CultureInfo, encoding, ManagedThread, TextEncoding, TextInfo, Uri, Version
 from .netregex import REGEX_OPTIONS
 from .physical_address import PhysicalAddress
+from .primitive_dictionary import PSPrimitiveDictionary
 from .psmembers import PSNoteProperty
 from .semver import new_semantic_version, SemanticVersion
 from .readonly_collection import ReadOnlyCollection, readonly_collection_type, type_of_instance as readonly_type_of
@@ -225,6 +226,8 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
 
     register(PSType(MailAddress.full_name, OBJECT, converter=convert_mail, check=lambda v: isinstance(v, MailAddress),
                     constructor=MailAddress, pyclass=MailAddress), "mailaddress")
+    register(PSType(PSPrimitiveDictionary.full_name, OBJECT, check=lambda v: isinstance(v, PSPrimitiveDictionary),
+                    constructor=PSPrimitiveDictionary, pyclass=PSPrimitiveDictionary), "psprimitivedictionary")
     register(PSType(PhysicalAddress.full_name, OBJECT, check=lambda v: isinstance(v, PhysicalAddress),
                     constructor=PhysicalAddress, pyclass=PhysicalAddress), "PhysicalAddress")
     register(PSType(IPEndPoint.full_name, OBJECT, check=lambda v: isinstance(v, IPEndPoint),
