@@ -171,7 +171,7 @@ def install_automatic_variables(ctx: Any) -> None:
     const("args", [], NONE)
     const("input", iter(()), NONE)
     from ..dotnet.netobjects import encoding
-    from ..dotnet.typetable import ACTION_PREFERENCE, NATIVE_ARGUMENT_PASSING
+    from ..dotnet.engine_enums import ACTION_PREFERENCE, NATIVE_ARGUMENT_PASSING
     for name, value, type_name in _PREFERENCES:
         if type_name == _ACTION:  # an ActionPreference value, as `$x -is [ActionPreference]` sees
             value = ACTION_PREFERENCE.value(ACTION_PREFERENCE.members[value])

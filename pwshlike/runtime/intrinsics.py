@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ..dotnet.conversions import convert_to_enum, to_string
+from ..dotnet.engine_enums import COMMAND_TYPES
 from ..dotnet.errors import CommandNotFoundException, ErrorCategory, ItemNotFoundException
 from ..language import parse_input
 from ..language.ast import PipelineAst, ScriptBlockAst
@@ -274,8 +275,6 @@ class CommandInvocationIntrinsics:
         except CommandNotFoundException:
             return None
         if command_type is not None:
-            # The type table's enums load on first use, not with every session.
-            from ..dotnet.typetable import COMMAND_TYPES
             wanted = int(convert_to_enum(command_type, COMMAND_TYPES))
             kind = COMMAND_TYPES.lookup(getattr(info, "command_type", ""))
             if kind is None or not int(kind) & wanted:
