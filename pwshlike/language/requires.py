@@ -9,12 +9,22 @@ when it runs (see ``ScriptRequirements.unmet_version``)."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import Any, Optional
 
 import pwshlike.language.ast as A
 from .ast import Extent
 from .errors import ParseError
 from .scan_tables import K_COMMENT, RawToken
+
+# A #requires comment is found by searching the text, then its token by
+# bisection: walking every token of a long script cost more than parsing it.
+_REQUIRES = re.compile("#requires", re.IGNORECASE)
+
+
+def _start(token: RawToken) -> int:
+    return token[1]
 
 _INVALID_FORMAT = (
     "Cannot process the #requires statement because it is not in the correct format.\n"
@@ -70,12 +80,14 @@ def script_requirements(source: A.SourceText, tokens: list[RawToken],
                         errors: list[ParseError]) -> Optional[ScriptRequirements]:
     """The requirements of the ``#requires`` comments among ``tokens``
     (None when there are none); problems are appended to ``errors``."""
-    from .parser import parse
     text = source.text
     requirements: Optional[ScriptRequirements] = None
-    for token in tokens:
-        if token[0] is not K_COMMENT or text[token[1]:token[1] + 9].lower() != "#requires":
-            continue
+    for match in _REQUIRES.finditer(text):
+        index = bisect_left(tokens, match.start(), key=_start)
+        if index == len(tokens) or tokens[index][1] != match.start() or tokens[index][0] is not K_COMMENT:
+            continue   # the text is inside a string or another comment
+        token = tokens[index]
+        from .parser import parse
         if requirements is None:
             requirements = ScriptRequirements()
         base = token[1] + 1
