@@ -96,27 +96,33 @@ def _format_shortest(digits: str, exp: int, negative: bool, sci_threshold: int) 
     return "-" + text if negative else text
 
 
-def format_double(value: float) -> str:
-    """``Double.ToString()`` in .NET Core 3.0+ (shortest round-trip, invariant):
-    ``0.30000000000000004``, ``1E+20``, ``1E-05``, ``5``."""
+def _special_text(value: float, signed_zero: bool) -> Optional[str]:
+    """NaN, the infinities and zero as .NET writes them in every format
+    (a double keeps the sign of -0, a float does not); None for the rest."""
     if value != value:
         return "NaN"
     if value in (float("inf"), float("-inf")):
         return "Infinity" if value > 0 else "-Infinity"
     if value == 0:
-        return "-0" if str(value).startswith("-") else "0"
+        return "-0" if signed_zero and str(value).startswith("-") else "0"
+    return None
+
+
+def format_double(value: float) -> str:
+    """``Double.ToString()`` in .NET Core 3.0+ (shortest round-trip, invariant):
+    ``0.30000000000000004``, ``1E+20``, ``1E-05``, ``5``."""
+    special = _special_text(value, signed_zero=True)
+    if special is not None:
+        return special
     digits, exp = _shortest_digits(abs(value))
     return _format_shortest(digits, exp, value < 0, 15)
 
 
 def format_single(value: float) -> str:
     """``Single.ToString()``: shortest digits that round-trip through float32."""
-    if value != value:
-        return "NaN"
-    if value in (float("inf"), float("-inf")):
-        return "Infinity" if value > 0 else "-Infinity"
-    if value == 0:
-        return "0"
+    special = _special_text(value, signed_zero=False)
+    if special is not None:
+        return special
     target = Single(value)
     for precision in range(1, 10):
         candidate = f"{abs(value):.{precision}e}"
@@ -129,12 +135,9 @@ def format_single(value: float) -> str:
 
 def _general(value: float, precision: int) -> str:
     """.NET's ``"G<precision>"`` format of a double (invariant culture)."""
-    if value != value:
-        return "NaN"
-    if value in (float("inf"), float("-inf")):
-        return "Infinity" if value > 0 else "-Infinity"
-    if value == 0:
-        return "-0" if str(value).startswith("-") else "0"
+    special = _special_text(value, signed_zero=True)
+    if special is not None:
+        return special
     mantissa, _, exp_text = f"{abs(value):.{precision - 1}e}".partition("e")
     digits = mantissa.replace(".", "").rstrip("0") or "0"
     return _format_shortest(digits, int(exp_text), value < 0, precision)
