@@ -179,12 +179,7 @@ def run_pipeline(ctx: Any, processors: list[CommandProcessor], out: Callable[[An
     ctx.pipeline_state = state
     try:
         try:
-            for processor in processors:
-                if not processor.began:
-                    processor.began = True
-                    processor.begin()
-            for i in range(last):
-                processors[i].downstream = processors[i + 1].process
+            _begin_and_connect(processors)
             first = processors[0]
             if source is None:
                 first.process(NO_INPUT)
@@ -203,6 +198,18 @@ def run_pipeline(ctx: Any, processors: list[CommandProcessor], out: Callable[[An
                 processor.clean()
     if sets_status:
         ctx.last_success = not state.failed
+
+
+def _begin_and_connect(processors: list[CommandProcessor]) -> None:
+    """Begins each command not begun yet, then wires each one's output to
+    the next one's ``process`` (a SteppablePipeline's commands are wired to
+    begin-then-process until this runs)."""
+    for processor in processors:
+        if not processor.began:
+            processor.began = True
+            processor.begin()
+    for i in range(len(processors) - 1):
+        processors[i].downstream = processors[i + 1].process
 
 
 class SteppablePipeline:
@@ -236,14 +243,7 @@ class SteppablePipeline:
             processors[i + 1].expecting_input = True
         processors[0].expecting_input = self.expect_input
 
-        def begin_all() -> None:
-            for processor in processors:
-                if not processor.began:
-                    processor.began = True
-                    processor.begin()
-            for i in range(last):
-                processors[i].downstream = processors[i + 1].process
-        self._step(begin_all)
+        self._step(lambda: _begin_and_connect(processors))
 
     def process(self, *input_object: Any) -> list[Any]:
         value = input_object[0] if input_object and self.expect_input else NO_INPUT
