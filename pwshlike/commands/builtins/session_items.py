@@ -21,6 +21,15 @@ def _wanted(cmd: Any, name: str) -> bool:
                                    getattr(cmd, "filter", None))
 
 
+def _resolve(cmd: Any, provider: Any, name: str, literal: bool, raw: str) -> list[str]:
+    """The item names ``name`` (a name or wildcard) resolves to; a literal
+    name that is not there writes PathNotFound and resolves to none."""
+    names, wildcard = provider.resolve(cmd, name, literal)
+    if not names and not wildcard:
+        cmd.write_error(fspaths.path_not_found(raw))
+    return names
+
+
 def session_items(cmd: Any, provider: Any, rest: str, literal: bool, raw: str) -> Iterator[Any]:
     """Get-Item: the items ``rest`` names on a session-state provider."""
     name = rest.strip("/\\")
@@ -28,10 +37,7 @@ def session_items(cmd: Any, provider: Any, rest: str, literal: bool, raw: str) -
         # The drive's root: pwsh writes the table's values as one object.
         yield list(provider.table(cmd).values())
         return
-    names, wildcard = provider.resolve(cmd, name, literal)
-    if not names and not wildcard:
-        cmd.write_error(fspaths.path_not_found(raw))
-        return
+    names = _resolve(cmd, provider, name, literal, raw)
     table = provider.table(cmd)
     for key in names:
         if _wanted(cmd, key):
@@ -42,15 +48,8 @@ def session_children(cmd: Any, provider: Any, rest: str, literal: bool, raw: str
     """Get-ChildItem: the root's items (a name or wildcard narrows them);
     -Name outputs the names only."""
     name = rest.strip("/\\")
-    if name in ("", "."):
-        table = provider.table(cmd)
-        names = sorted(table, key=str.lower)
-    else:
-        names, wildcard = provider.resolve(cmd, name, literal)
-        if not names and not wildcard:
-            cmd.write_error(fspaths.path_not_found(raw))
-            return
-        table = provider.table(cmd)
+    table = provider.table(cmd)
+    names = sorted(table, key=str.lower) if name in ("", ".") else _resolve(cmd, provider, name, literal, raw)
     for key in names:
         if _wanted(cmd, key):
             yield key if getattr(cmd, "name", False) else table[key]
