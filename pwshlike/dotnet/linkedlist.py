@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Optional, Sequence
 
-from .errors import ErrorCategory, InvalidOperationException, RuntimeException
-from .types import OBJECT, PSType
+from .errors import InvalidOperationException
+from .types import OBJECT, PSType, type_not_found
 
 _NAMESPACE = "System.Collections.Generic."
 
@@ -177,8 +177,7 @@ def linked_list_type(args: Sequence[PSType]) -> PSType:
     """``[LinkedList[T]]`` (the generic family's builder)."""
     if len(args) != 1:
         name = f"{_NAMESPACE}LinkedList[{','.join(a.full_name for a in args)}]"
-        raise RuntimeException(f"Unable to find type [{name}].", error_id="TypeNotFound",
-                               category=ErrorCategory.InvalidOperation, target_object=name)
+        raise type_not_found(name)
     element = args[0]
     t = _LIST_TYPES.get(id(element))
     if t is None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any, Iterator, Sequence
 
 from . import conversions as conv
-from .errors import ArgumentException, ArgumentNullException, ErrorCategory, RuntimeException
-from .types import OBJECT, PSType
+from .errors import ArgumentException, ArgumentNullException
+from .types import OBJECT, PSType, type_not_found
 from .values import GenericList, TypedArray
 
 NAMESPACE = "System.Collections.ObjectModel."
@@ -83,8 +83,7 @@ def readonly_collection_type(args: Sequence[PSType]) -> PSType:
     generic family's builder); its only constructor takes the list."""
     if len(args) != 1:
         name = f"{NAMESPACE}ReadOnlyCollection[{','.join(a.full_name for a in args)}]"
-        raise RuntimeException(f"Unable to find type [{name}].", error_id="TypeNotFound",
-                               category=ErrorCategory.InvalidOperation, target_object=name)
+        raise type_not_found(name)
     element = args[0]
     t = _TYPES.get(id(element))
     if t is None:

@@ -697,7 +697,7 @@ def generic_type(definition: str, args: Sequence[PSType]) -> PSType:
                    and v.value_type is value_type,
                    constructor=lambda *a: GenericDictionary(key_type, value_type), interfaces=_DICT_IFACES)
     else:
-        raise _type_not_found(full)
+        raise type_not_found(full)
     t.generic_definition = definition
     t.generic_arguments = tuple(args)
     t.name = definition.rsplit(".", 1)[-1]
@@ -833,7 +833,7 @@ class Assembly:
     def get_type(self, name: Any, throw_on_error: Any = False, ignore_case: Any = False) -> Optional[PSType]:
         found = find_type(conv.to_string(name))
         if found is None and conv.to_bool(throw_on_error):
-            raise _type_not_found(conv.to_string(name))
+            raise type_not_found(conv.to_string(name))
         return found
 
     def __str__(self) -> str:
@@ -843,7 +843,7 @@ class Assembly:
 ASSEMBLY = Assembly()
 
 
-def _type_not_found(name: str) -> RuntimeException:
+def type_not_found(name: str) -> RuntimeException:
     return RuntimeException(f"Unable to find type [{name}].", error_id="TypeNotFound",
                             category=ErrorCategory.InvalidOperation, target_object=name)
 
@@ -936,7 +936,7 @@ def resolve_type(name: Any) -> PSType:
             family = _generic_family(base)
             if family is not None:
                 return family([resolve_type(a) for a in _split_generic_args(inner)])
-    raise _type_not_found(text)
+    raise type_not_found(text)
 
 
 def _resolve_text_default(name: str) -> PSType:
@@ -981,7 +981,7 @@ def _resolve_type_name(type_name: Any) -> PSType:
         if definition is None:
             family = _generic_family(type_name.name)
             if family is None:
-                raise _type_not_found(type_name.full_name)
+                raise type_not_found(type_name.full_name)
             return family([_resolve_type_name(a) for a in type_name.generic_arguments])
         return generic_type(definition, [_resolve_type_name(a) for a in type_name.generic_arguments])
     return resolve_type(type_name.name)
