@@ -87,6 +87,8 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "New-TimeSpan": ("utility", "NewTimeSpanCommand", _UTILITY),
     "New-Guid": ("utility", "NewGuidCommand", _UTILITY),
     "Get-Random": ("utility", "GetRandomCommand", _UTILITY),
+    "Get-Unique": ("getunique", "GetUniqueCommand", _UTILITY),
+    "Join-String": ("joinstring", "JoinStringCommand", _UTILITY),
     "Select-String": ("selectstring", "SelectStringCommand", _UTILITY),
     "Start-Sleep": ("sleep", "StartSleepCommand", _UTILITY),
     # Files, locations, input, secrets and the web cmdlets.
@@ -132,6 +134,12 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
 }
 
 
+# The cmdlets whose .NET class lives outside Microsoft.PowerShell.Commands
+# (their FullyQualifiedErrorIds name that class).
+_IMPLEMENTING_TYPES: dict[str, str] = {
+    "Join-String": "Microsoft.PowerShell.Commands.Utility.JoinStringCommand",
+}
+
 ENGINE_MODULE_VERSION = "7.0.0.0"
 
 
@@ -146,7 +154,8 @@ def pwshlike_add_modules(modules: Any) -> None:
     grouped: dict[str, list[CommandSpec]] = {}
     for name, (module, attribute, ps_module) in BUILTIN_CMDLETS.items():
         grouped.setdefault(ps_module, []).append(
-            CommandSpec(name, f"{_full_module(module)}:{attribute}", f"Microsoft.PowerShell.Commands.{attribute}"))
+            CommandSpec(name, f"{_full_module(module)}:{attribute}",
+                        _IMPLEMENTING_TYPES.get(name, f"Microsoft.PowerShell.Commands.{attribute}")))
     for ps_module, commands in grouped.items():
         # pwsh's own modules are imported in every session; pwshlike's own
         # (Pwshlike.Identity) load on first use, as any other module does.

@@ -42,3 +42,10 @@ def test_measure_command(s: Session) -> None:
     elapsed = s.one("Measure-Command { 1..10 | Out-Null; 'discarded' }")
     assert isinstance(elapsed, _dt.timedelta) and elapsed < _dt.timedelta(seconds=5)
     assert s.run("1..3 | Measure-Command { $global:seen += @($_) } | Out-Null; $seen -join ','") == ["1,2,3"]
+
+
+def test_measure_command_leaves_input_empty_and_runs_in_caller_scope(s: Session) -> None:
+    # pwsh passes an empty $input to the block, whatever is piped in.
+    assert s.run("1..3 | Measure-Command { $global:counts += @(@($input).Count) } | Out-Null; "
+                 "$counts -join ','") == ["0,0,0"]
+    assert s.run("Measure-Command { $inner = 5 } | Out-Null; $inner") == [5]

@@ -58,7 +58,24 @@ def test_new_timespan(s: Session) -> None:
 
 def test_new_guid(s: Session) -> None:
     first, second = s.run("New-Guid; New-Guid")
-    assert isinstance(first, uuid.UUID) and first.version == 4 and first != second
+    # pwsh's New-Guid makes version 7 GUIDs: a time stamp first, so they sort by creation.
+    assert isinstance(first, uuid.UUID) and first.version == 7 and first != second
+    assert first.variant == uuid.RFC_4122 and first.int >> 80 <= second.int >> 80
+
+
+def test_new_guid_empty_and_from_text(s: Session) -> None:
+    assert s.run("New-Guid -Empty") == [uuid.UUID(int=0)]
+    assert s.one("New-Guid -Empty:$false") != uuid.UUID(int=0)
+    assert s.run("'11c43ee8-b9d3-4e51-b73f-bd9dda66e29c', '{0f8fad5bd9cb469fa16570867728950e}' | New-Guid") == [
+        uuid.UUID("11c43ee8-b9d3-4e51-b73f-bd9dda66e29c"), uuid.UUID("0f8fad5b-d9cb-469f-a165-70867728950e")]
+    assert s.run("New-Guid 0f8fad5bd9cb469fa16570867728950e") == [uuid.UUID("0f8fad5b-d9cb-469f-a165-70867728950e")]
+
+
+def test_new_guid_bad_text_is_an_error_then_null(s: Session) -> None:
+    assert s.run("'nope' | New-Guid") == [None]
+    error = s.errors()[0]
+    assert error.fully_qualified_error_id == "StringNotRecognizedAsGuid,Microsoft.PowerShell.Commands.NewGuidCommand"
+    assert str(error) == "Unrecognized Guid format."
 
 
 def test_random_numbers(s: Session) -> None:
@@ -80,6 +97,17 @@ def test_random_items_and_shuffle(s: Session) -> None:
     assert len(picked) == 3 and len(set(picked)) == 3 and set(picked) <= set(range(1, 11))
     assert sorted(s.run("Get-Random -InputObject 1, 2, 3 -Count 10")) == [1, 2, 3]
     assert sorted(s.run("1..5 | Get-Random -Shuffle")) == [1, 2, 3, 4, 5]
+    # The switch's value decides, not the parameter set: -Shuffle:$false picks one item.
+    assert len(s.run("Get-Random -InputObject 1, 2, 3, 5, 8 -Shuffle:$false")) == 1
+    # An array given positionally is a list to pick from, not a maximum.
+    picked = s.run("Get-Random 7, 8, 9 -Count 2")
+    assert len(picked) == 2 and set(picked) <= {7, 8, 9}
+
+
+def test_seeded_shuffle_is_repeatable(s: Session) -> None:
+    first = s.run("Get-Random -SetSeed 7 -InputObject (1..20) -Shuffle")
+    assert s.run("Get-Random -SetSeed 7 -InputObject (1..20) -Shuffle") == first
+    assert sorted(first) == list(range(1, 21)) and first != list(range(1, 21))
 
 
 def test_minimum_not_below_maximum(s: Session) -> None:

@@ -117,10 +117,24 @@ class InvokeCommandCommand(Cmdlet):
 
 @cmdlet("Measure-Command", output_types=("System.TimeSpan",))
 class MeasureCommandCommand(Cmdlet):
-    """Times a script block (run in the caller's scope, its output discarded),
-    once per input object with ``$_`` set to it."""
+    """Measures how long a script block takes to run.
 
-    input_object = Parameter("PSObject", value_from_pipeline=True, help="Objects for the block to process.")
+    The block runs in the caller's scope and its output is thrown away;
+    errors and the other streams still appear.  With pipeline input the
+    block runs once per object, with $_ set to it ($input stays empty, as in
+    pwsh), and the result is the total time.  The result is a [timespan]:
+    use its TotalMilliseconds or TotalSeconds property for one number."""
+
+    help_examples = [
+        ("Example 1: Time a command", "Measure-Command { Get-ChildItem -Recurse $HOME }",
+         "Returns a TimeSpan with how long listing the home folder took."),
+        ("Example 2: Time a block once per input object",
+         "(1..3 | Measure-Command { Start-Sleep -Milliseconds (10 * $_) }).TotalMilliseconds",
+         "Runs the block three times with $_ set to 1, 2 and 3 and returns the total, a little over 60."),
+    ]
+
+    input_object = Parameter("PSObject", value_from_pipeline=True,
+                             help="Objects for the block to process; each run sees one as $_.")
     expression = Parameter("ScriptBlock", position=0, mandatory=True, help="The code to time.")
 
     def begin_processing(self) -> None:
@@ -132,7 +146,7 @@ class MeasureCommandCommand(Cmdlet):
         started = time.perf_counter()
         try:
             run_script(self.context, self.expression, new_scope=False, args=[], emit=_discard,
-                       dollar_under=dollar_under, dollar_input=[self.input_object] if expecting else None)
+                       dollar_under=dollar_under, dollar_input=[])
         finally:
             self._elapsed += time.perf_counter() - started
 

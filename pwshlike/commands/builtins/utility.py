@@ -219,12 +219,55 @@ def _naive_local(value: _dt.datetime) -> _dt.datetime:
 
 # --- New-Guid ---------------------------------------------------------------------------------------
 
-@cmdlet("New-Guid", output_types=("System.Guid",))
+@cmdlet("New-Guid", default_parameter_set="Default", output_types=("System.Guid",))
 class NewGuidCommand(Cmdlet):
-    """Creates a random (version 4) GUID."""
+    """Creates a new GUID, the empty GUID, or a GUID read from a string.
 
-    def end_processing(self) -> Iterator[uuid.UUID]:
-        yield uuid.uuid4()
+    A new GUID is a version 7 GUID (a millisecond time stamp followed by
+    random bits, so GUIDs made one after the other sort by time), as pwsh's
+    Guid.CreateVersion7 makes it.  -Empty returns the GUID whose digits are
+    all zero; -InputObject (or strings from the pipeline) converts text in
+    any of .NET's GUID forms (32 digits, with dashes, braces or
+    parentheses) to a [guid]."""
+
+    help_examples = [
+        ("Example 1: Make a new GUID", "New-Guid", "Returns a new [guid], different on every call."),
+        ("Example 2: The empty GUID", "New-Guid -Empty", "Returns 00000000-0000-0000-0000-000000000000."),
+        ("Example 3: Convert strings to GUIDs", "'0f8fad5bd9cb469fa16570867728950e' | New-Guid",
+         "Returns the [guid] 0f8fad5b-d9cb-469f-a165-70867728950e; a string that is not a GUID gives a "
+         "StringNotRecognizedAsGuid error."),
+    ]
+
+    empty = Parameter("SwitchParameter", sets={"Empty": {}}, help="Returns the GUID whose digits are all zero.")
+    input_object = Parameter("String", sets={"InputObject": {"position": 0, "value_from_pipeline": True}},
+                             allow_null=True, help="Text to convert to a GUID.")
+
+    def process_record(self) -> Iterator[Optional[uuid.UUID]]:
+        if self.parameter_set_name != "InputObject":
+            yield uuid.UUID(int=0) if self.empty else _guid_v7()
+            return
+        from pwshlike.dotnet.conversions import parse_guid
+        from pwshlike.dotnet.errors import ArgumentNullException, FormatException
+        text = self.input_object
+        guid = parse_guid(text) if text is not None else None
+        if guid is None:
+            exc = (ArgumentNullException("Value cannot be null. (Parameter 'g')") if text is None
+                   else FormatException("Unrecognized Guid format."))
+            self.write_error(ErrorRecord(exc, "StringNotRecognizedAsGuid", ErrorCategory.InvalidArgument, None))
+        # pwsh writes the (null) result even after the error.
+        yield guid
+
+
+def _guid_v7() -> uuid.UUID:
+    """RFC 9562 version 7: 48 bits of Unix milliseconds, the version, 74
+    random bits with the variant bits set."""
+    import os
+    import time
+    value = (time.time_ns() // 1_000_000 & ((1 << 48) - 1)) << 80
+    value |= int.from_bytes(os.urandom(10), "big") & ((1 << 80) - 1)
+    value = (value & ~(0xF << 76)) | (0x7 << 76)
+    value = (value & ~(0x3 << 62)) | (0x2 << 62)
+    return uuid.UUID(int=value)
 
 
 # --- Get-Random -------------------------------------------------------------------------------------
@@ -257,6 +300,16 @@ class GetRandomCommand(Cmdlet):
 
     Without -SetSeed the numbers are cryptographically random."""
 
+    help_examples = [
+        ("Example 1: A random number below 100", "Get-Random -Maximum 100", "Returns an integer from 0 to 99."),
+        ("Example 2: Pick items", "Get-ChildItem | Get-Random -Count 3",
+         "Returns three of the current folder's items, chosen at random, in random order."),
+        ("Example 3: Shuffle", "1..10 | Get-Random -Shuffle", "Returns the numbers 1 to 10 in random order."),
+        ("Example 4: A repeatable sequence", "Get-Random -SetSeed 42 -Maximum 10; Get-Random -Maximum 10",
+         "Seeding makes the session's generator repeatable: the same two numbers come out every time these "
+         "commands run (the numbers differ from pwsh's, which uses .NET's generator)."),
+    ]
+
     set_seed = Parameter("Int32", help="Seeds the generator, for a repeatable sequence.")
     maximum = Parameter("Object", sets={"RandomNumberParameterSet": {"position": 0}},
                         help="The exclusive upper bound.")
@@ -280,6 +333,10 @@ class GetRandomCommand(Cmdlet):
         # pwsh's EffectiveParameterSet: piped input without bounds means items, not numbers.
         if self.invocation.expecting_input and self.maximum is None and self.minimum is None \
                 and self._mode == "RandomNumberParameterSet":
+            self._mode = "RandomListItemParameterSet"
+        elif self._mode == "RandomNumberParameterSet" and isinstance(self.maximum, (list, tuple)):
+            # pwsh: an array given positionally is a list to choose from.
+            self.input_object = list(self.maximum)
             self._mode = "RandomListItemParameterSet"
         if self._mode == "RandomNumberParameterSet":
             return self._numbers()
@@ -319,7 +376,7 @@ class GetRandomCommand(Cmdlet):
         if self._mode == "RandomNumberParameterSet":
             return
         items = self.input_object if self.input_object is not None else [None]
-        if self._mode == "ShuffleParameterSet":
+        if self.shuffle:  # the switch's value decides: -Shuffle:$false picks -Count items
             self._chosen.extend(items)
             return
         for item in items:
