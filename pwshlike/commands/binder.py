@@ -14,7 +14,8 @@ id, message text and ``<Id>,<command>`` FullyQualifiedErrorId.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, Optional
 
 from pwshlike.dotnet.errors import (ErrorCategory, ParameterBindingException, PSInvalidCastException, RuntimeException,
                                     SetValueException)
@@ -88,6 +89,20 @@ def binding_error(command_name: str, error_id: str, *args: Any,
 
 
 _PRESENT = object()  # value of a switch given without an argument
+
+
+@contextmanager
+def _positioned(extent: Any) -> Iterator[None]:
+    """Marks a binding error raised inside with where the offending argument
+    was written (pwsh's errorPosition: the parameter name for an unknown or
+    repeated parameter, the value for a conversion or validation failure),
+    so the error view underlines that argument rather than the command."""
+    try:
+        yield
+    except ParameterBindingException as exc:
+        if exc.error_extent is None:
+            exc.error_extent = extent
+        raise
 
 
 class Binding:
@@ -407,9 +422,10 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
         if arg.end_of_parameters:
             continue
         if arg.name is None:
-            positional.append(arg.value if arg.literal is None else _Literal(arg.value, arg.literal))
+            positional.append(_Positional(arg.value, arg.literal, arg.extent))
             continue
-        param = resolve_parameter(metadata, arg.name, command_name)
+        with _positioned(arg.extent):
+            param = resolve_parameter(metadata, arg.name, command_name)
         if param is None:
             # An unknown -name is an argument like any other for a simple function, or where a
             # parameter takes the remaining arguments (pwsh binds its unbound arguments there).
@@ -417,29 +433,34 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
                 text = arg.text or ("-" + arg.name + (":" if arg.colon else ""))
                 positional.append(ParameterToken(text))
                 if arg.colon:
-                    positional.append(arg.value)
+                    positional.append(_Positional(arg.value, None, arg.extent))
                 continue
-            raise binding_error(command_name, "NamedParameterNotFound", arg.name,
-                                category=ErrorCategory.InvalidArgument)
+            with _positioned(arg.extent):
+                raise binding_error(command_name, "NamedParameterNotFound", arg.name,
+                                    category=ErrorCategory.InvalidArgument)
         if arg.splatted and param.name in explicit_names:
             continue  # an explicit argument beats a splatted one
         if not arg.splatted:
             explicit_names.add(param.name)
+        value_extent = arg.extent
         if arg.has_value:
             value = _for_parameter(param, arg.value, arg.literal)
         elif param.is_switch:
             value = _PRESENT
         else:
             if i >= n or _is_parameter_token(arguments[i], metadata):
-                raise binding_error(command_name, "MissingArgument", param.name, param.type_name)
+                with _positioned(arg.extent):
+                    raise binding_error(command_name, "MissingArgument", param.name, _full_type_name(param))
             following = arguments[i]
             value = _for_parameter(param, following.value, following.literal) if following.name is None \
                 else (following.text or "-" + following.name)
+            value_extent = following.extent
             i += 1
-        named.append((param, value, arg))
+        named.append((param, value, arg, value_extent))
 
-    for param, value, _arg in named:
-        binding.bind_value(param, value)
+    for param, value, arg, value_extent in named:
+        with _positioned(arg.extent if param.name in binding.bound else value_extent):
+            binding.bind_value(param, value)
 
     if positional:
         _bind_positional(binding, positional, simple_function)
@@ -504,18 +525,18 @@ def _bind_positional(binding: Binding, values: list[Any], simple_function: bool)
             remaining.append(value)
             queue.pop(0)
             continue
-        literal = value.text if type(value) is _Literal else None
-        if literal is not None:
-            value = value.value
+        entry = value
+        value = entry.value
         param = _next_positional(binding, value)
         if param is None:
-            queue[0] = value
             break
         queue.pop(0)
-        binding.bind_value(param, _for_parameter(param, value, literal))
+        with _positioned(entry.extent):
+            binding.bind_value(param, _for_parameter(param, value, entry.literal))
         if _is_remaining(binding, param):
             positional_rest, first_value = param, value
-    remaining.extend(v.value if type(v) is _Literal else v for v in queue)
+    unbound = queue[0] if queue else None
+    remaining.extend(v.value if type(v) is _Positional else v for v in queue)
     if not remaining:
         return
     rest = positional_rest or _remaining_arguments_parameter(binding)
@@ -531,18 +552,31 @@ def _bind_positional(binding: Binding, values: list[Any], simple_function: bool)
         binding.unbound_arguments = remaining
         return
     from pwshlike.dotnet.conversions import to_string
-    raise binding_error(binding.command_name, "PositionalParameterNotFound", to_string(remaining[0]))
+    with _positioned(unbound.extent if type(unbound) is _Positional else None):
+        raise binding_error(binding.command_name, "PositionalParameterNotFound", to_string(remaining[0]))
 
 
-class _Literal:
-    """A positional numeric literal argument with the text it was written
-    as (see CommandArgument.literal), until binding picks its parameter."""
+def _full_type_name(param: ParameterMetadata) -> str:
+    """The parameter's .NET type as pwsh's MissingArgument message names it
+    (``System.String``), or its name as declared when it is no known type."""
+    from pwshlike.dotnet.types import resolve_type
+    try:
+        return resolve_type(param.type_name).full_name
+    except Exception:  # a type the session cannot resolve: name it as declared
+        return param.type_name
 
-    __slots__ = ("value", "text")
 
-    def __init__(self, value: Any, text: str) -> None:
+class _Positional:
+    """A positional argument until binding picks its parameter: the value,
+    the text a numeric literal was written as (see CommandArgument.literal)
+    and where it was written (for the error position)."""
+
+    __slots__ = ("value", "literal", "extent")
+
+    def __init__(self, value: Any, literal: Optional[str], extent: Any) -> None:
         self.value = value
-        self.text = text
+        self.literal = literal
+        self.extent = extent
 
 
 def _for_parameter(param: ParameterMetadata, value: Any, literal: Optional[str]) -> Any:

@@ -10,10 +10,11 @@ and apply the common parameters.
 
 from __future__ import annotations
 
+import copy
 from abc import ABCMeta, abstractmethod
 from typing import Any, Iterable, Optional
 
-from pwshlike.dotnet.errors import ErrorRecord, ParameterBindingException
+from pwshlike.dotnet.errors import ErrorRecord, InvocationInfo, ParameterBindingException
 from pwshlike.runtime.pipeline import NO_INPUT, CommandArgument, CommandProcessor
 from pwshlike.runtime.scopes import PSVariable
 from pwshlike.dotnet.values import Hashtable, iter_collection
@@ -50,9 +51,10 @@ class _CommandRun(CommandProcessor, metaclass=ABCMeta):
         try:
             self._bind_command_line(metadata, arguments, error_name, is_script)
         except ParameterBindingException as exc:
-            # The error belongs to this invocation: ConciseView names the command.
+            # The error belongs to this invocation: ConciseView names the command and,
+            # as pwsh's InvocationInfo(command, errorPosition), points at the argument.
             if exc.error_record.invocation_info is None:
-                exc.error_record.invocation_info = self.invocation
+                exc.error_record.invocation_info = _at_argument(self.invocation, exc.error_extent)
             raise
 
     def _bind_command_line(self, metadata: CommandMetadata, arguments: list[CommandArgument], error_name: str,
@@ -246,6 +248,15 @@ class _CommandRun(CommandProcessor, metaclass=ABCMeta):
         if record.invocation_info is None:
             record.invocation_info = self.invocation
         self.context.write_error(record, self.overrides.get("ErrorActionPreference"))
+
+
+def _at_argument(invocation: InvocationInfo, extent: Any) -> InvocationInfo:
+    """This invocation, positioned at the argument a binding error is about."""
+    if extent is None or invocation.extent is None:
+        return invocation
+    positioned = copy.copy(invocation)
+    positioned.extent = extent
+    return positioned
 
 
 _STREAM_VARIABLES = {"ErrorVariable": 2, "WarningVariable": 3, "InformationVariable": 6}

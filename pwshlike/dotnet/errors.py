@@ -403,6 +403,8 @@ class ParameterBindingException(RuntimeException):
     full_name = "System.Management.Automation.ParameterBindingException"
     default_error_id = "ParameterBindingException"
     default_category = ErrorCategory.InvalidArgument
+    # Where the offending argument was written (pwsh's errorPosition), when the binder knows it.
+    error_extent: Any = None
 
 
 class MethodException(RuntimeException):

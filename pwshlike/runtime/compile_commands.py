@@ -190,6 +190,7 @@ class CommandCompiler:
             arguments.insert(0, _strict_method_syntax_check)
         operator = node.invocation_operator
         extent = node.extent
+        name_extent = name_node.extent  # CommandNotFound underlines the command name, as in pwsh
 
         def make(ctx: Any, position: int, length: int, expecting_input: Optional[bool] = None) -> Any:
             args: list[CommandArgument] = []
@@ -201,7 +202,7 @@ class CommandCompiler:
                 raise command_not_found(target)
             if name_fn is not None and hasattr(target, "session_state_root"):
                 target = _command_in_module(ctx, target, args, operator, extent)
-            info = resolver(ctx, target, operator, extent)
+            info = resolver(ctx, target, operator, name_extent)
             invocation_name = operator if operator else (target if isinstance(target, str) else to_string(target))
             invocation = InvocationInfo(info, invocation_name, extent, GenericDictionary(),
                                         pipeline_position=position, pipeline_length=length,

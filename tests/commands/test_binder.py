@@ -81,7 +81,7 @@ def test_missing_argument():
     md = command(p("Path", "String"), p("Name", "String"))
     assert error_of(md, switch("Path"), switch("Name"))[::2] == (
         "MissingArgument", "Missing an argument for parameter 'Path'. Specify a parameter of type "
-                           "'String' and try again.")
+                           "'System.String' and try again.")
     assert error_of(md, switch("Path"))[0] == "MissingArgument"
 
 
