@@ -32,3 +32,11 @@ def _extra_types(register: Callable[..., Any], enum_type: Callable[..., Any]) ->
 
 
 _types.install_table_content(_static_members, _extra_types)
+
+
+def _serializer_type() -> None:
+    from .clixml import register_serializer_type
+    register_serializer_type()
+
+
+_types.register_lazy_family(_serializer_type)

@@ -258,6 +258,9 @@ def dotnet_to_string(value: Any) -> str:
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, PSCustomObject):
+        serialized_text = getattr(value, "serialized_text", None)  # a deserialized object's own ToString
+        if serialized_text is not None:
+            return serialized_text
         return "@{" + "; ".join(f"{k}={dotnet_to_string(v)}" for k, v in value.items()) + "}"
     if isinstance(value, SwitchParameter):
         return "True" if value.is_present else "False"

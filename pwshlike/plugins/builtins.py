@@ -79,6 +79,8 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "ConvertTo-Csv": ("csvcmds", "ConvertToCsvCommand", _UTILITY),
     "ConvertFrom-Csv": ("csvcmds", "ConvertFromCsvCommand", _UTILITY),
     "Export-Csv": ("csvcmds", "ExportCsvCommand", _UTILITY),
+    "Export-Clixml": ("clixml_cmds", "ExportClixmlCommand", _UTILITY),
+    "Import-Clixml": ("clixml_cmds", "ImportClixmlCommand", _UTILITY),
     "Import-Csv": ("csvcmds", "ImportCsvCommand", _UTILITY),
     "Invoke-Expression": ("invoke", "InvokeExpressionCommand", _UTILITY),
     "Invoke-Command": ("invoke", "InvokeCommandCommand", _CORE),
