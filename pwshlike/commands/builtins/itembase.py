@@ -59,7 +59,7 @@ class ItemCmdlet(Cmdlet):
         provider, rest = found
         if self.credential_refused(provider):
             return
-        paths, wildcard = provider.resolve(self, rest, literal, bool(self.force))
+        paths, wildcard = provider.resolve(self, rest, literal, bool(getattr(self, "force", False)))
         if not wildcard and not paths:
             shown = provider.full_path(self, rest if literal else unescape_wildcard(rest)) \
                 if provider is FILE_SYSTEM else raw
