@@ -2,8 +2,9 @@
 
 :func:`command_help` gathers everything help shows about a command (from a
 Python cmdlet's class, or a function's metadata) into a :class:`CommandHelp`;
-:func:`render` lays it out the way ``Get-Help`` prints in pwsh's console
-(default, -Detailed, -Full, -Examples, -Parameter views).  The Markdown
+:func:`cmdlet_maml` shapes a cmdlet's help as pwsh's shipped MAML help
+files, so the MAML views (:mod:`.help_maml_render`) print it as pwsh's
+console prints an installed help topic.  The Markdown
 pages under docs/cmdlets are written from the same model (``pwshlike/plugins/docgen.py``).
 """
 
@@ -13,40 +14,19 @@ from enum import Enum
 from typing import Any, Optional
 
 from .common import COMMON_NAMES
-from .metadata import CommandMetadata, ParameterMetadata
-from .syntax import syntax_lines, type_display
-
-_COMMON_TEXT = ("This cmdlet supports the common parameters: Verbose, Debug,\n"
-                "ErrorAction, ErrorVariable, WarningAction, WarningVariable,\n"
-                "OutBuffer, PipelineVariable, and OutVariable. For more information, see\n"
-                "about_CommonParameters (https://go.microsoft.com/fwlink/?LinkID=113216).")
-
+from .help_maml import MamlHelp, ShippedExample, ShippedParameter
+from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata, ParameterSetSpec
+from .syntax import syntax_lines
 
 class ParameterHelp:
-    """One parameter as help describes it."""
+    """One parameter as help describes it: its metadata and its help text."""
 
-    __slots__ = ("name", "type_name", "description", "required", "position", "default", "pipeline_input",
-                 "accepted_values", "wildcards")
+    __slots__ = ("name", "description", "metadata")
 
     def __init__(self, param: ParameterMetadata) -> None:
         self.name = param.name
-        self.type_name = param.type_name
         self.description = param.help
-        specs = list(param.sets.values())
-        self.required = any(s.mandatory for s in specs)
-        positions = {s.position for s in specs if s.position is not None}
-        self.position = str(min(positions)) if positions else "Named"
-        self.default = default_text(param)
-        by_value = any(s.value_from_pipeline for s in specs)
-        by_name = any(s.value_from_pipeline_by_property_name for s in specs)
-        kinds = [k for k, on in (("ByValue", by_value), ("ByPropertyName", by_name)) if on]
-        self.pipeline_input = f"True ({', '.join(kinds)})" if kinds else "False"
-        self.accepted_values = ", ".join(param.accepted_values or param.enum_names())
-        self.wildcards = param.supports_wildcards
-
-    @property
-    def required_text(self) -> str:
-        return "true" if self.required else "false"
+        self.metadata = param
 
 
 def default_text(param: ParameterMetadata) -> str:
@@ -121,90 +101,42 @@ def command_help(info: Any, context: Any = None) -> CommandHelp:
     return CommandHelp(info.name, metadata)
 
 
-def _indent(text: str, spaces: int) -> list[str]:
-    pad = " " * spaces
-    return [pad + line if line else "" for line in text.split("\n")]
+def _full_type_name(type_name: str) -> str:
+    """A parameter or pipeline type as the shipped help files name it (``System.Double``)."""
+    from pwshlike.dotnet.types import resolve_type
+    for candidate in (type_name, "System.Management.Automation." + type_name):
+        try:
+            return resolve_type(candidate).full_name
+        except Exception:  # not a type the session knows under this name
+            continue
+    return type_name
 
 
-def _parameter_block(p: ParameterHelp, full: bool) -> list[str]:
-    head = f"    -{p.name}" if p.type_name.lower() in ("switchparameter", "switch") \
-        else f"    -{p.name} <{type_display(p.type_name)}>"
-    lines = [head]
-    if p.description:
-        lines += _indent(p.description, 8)
-    if p.accepted_values:
-        lines.append(f"        Accepted values: {p.accepted_values}")
-    if full:
-        lines += [
-            "",
-            f"        Required?                    {p.required_text}",
-            f"        Position?                    {p.position.lower() if p.position == 'Named' else p.position}",
-            f"        Default value                {p.default}",
-            f"        Accept pipeline input?       {p.pipeline_input.replace('True', 'true').replace('False', 'false')}",
-            f"        Accept wildcard characters?  {'true' if p.wildcards else 'false'}",
-        ]
-    lines.append("")
-    return lines
+def _first_spec(param: ParameterMetadata) -> Optional[ParameterSetSpec]:
+    spec = param.sets.get(ALL_PARAMETER_SETS)
+    return spec if spec is not None else next(iter(param.sets.values()), None)
 
 
-def _examples(help_info: CommandHelp) -> list[str]:
-    lines: list[str] = []
-    for index, (title, code, remarks) in enumerate(help_info.examples, 1):
-        heading = title or f"EXAMPLE {index}"
-        lines += [f"    {'-' * 26} {heading} {'-' * 26}", ""]
-        lines += _indent(code, 4)
-        lines.append("")
-        if remarks:
-            lines += _indent(remarks, 4)
-            lines.append("")
-    return lines
+def cmdlet_maml(help_info: CommandHelp, module_name: str = "") -> MamlHelp:
+    """A cmdlet's help shaped as pwsh 7.4's shipped help files (MAML): the
+    console views of comment help then show it as pwsh shows an installed
+    help topic (NAME ... EXAMPLES, RELATED LINKS, REMARKS)."""
+    maml = MamlHelp(help_info.name, "Cmdlet", module_name)
+    maml.synopsis = help_info.synopsis
+    maml.description = help_info.description
+    maml.notes = help_info.notes
+    metadata = help_info.metadata
+    shown = [p.metadata for p in help_info.parameters]
 
-
-def render(help_info: CommandHelp, view: str = "default", parameter: Optional[list[str]] = None) -> list[str]:
-    """Console help text as lines. ``view``: default, detailed, full or examples."""
-    name = help_info.name
-    if parameter:
-        from pwshlike.dotnet.wildcard import wildcard_match
-        lines: list[str] = [""]
-        for p in help_info.parameters:
-            if any(wildcard_match(p.name, pattern) for pattern in parameter):
-                lines += _parameter_block(p, True)
-        return lines
-    lines = ["", "NAME", f"    {name}", ""]
-    if help_info.synopsis:
-        lines += ["SYNOPSIS", *_indent(help_info.synopsis, 4), ""]
-    if view == "examples":
-        lines += ["", *_examples(help_info)]
-        return lines
-    lines += ["", "SYNTAX"]
-    for line in help_info.syntax:
-        lines += [f"    {line}", ""]
-    lines.append("")
-    if help_info.description:
-        lines += ["DESCRIPTION", *_indent(help_info.description, 4), ""]
-    if view in ("detailed", "full"):
-        lines += ["", "PARAMETERS"]
-        for p in help_info.parameters:
-            lines += _parameter_block(p, view == "full")
-        if help_info.metadata.is_advanced:
-            lines += ["    <CommonParameters>", *_indent(_COMMON_TEXT, 8), ""]
-        if view == "full":
-            lines += ["INPUTS", *[f"    {i}" for i in help_info.inputs or ["None"]], "", "",
-                      "OUTPUTS", *[f"    {o}" for o in help_info.outputs or ["None"]], ""]
-            if help_info.notes:
-                lines += ["", "NOTES", *_indent(help_info.notes, 4), ""]
-        lines += _examples(help_info)
+    def shipped(param: ParameterMetadata, spec: Optional[ParameterSetSpec]) -> ShippedParameter:
+        return ShippedParameter(param, spec, param.help, _full_type_name(param.type_name), default_text(param))
+    for set_name in metadata.parameter_sets:
+        maml.syntax.append([shipped(p, p.spec_for(set_name)) for p in shown if p.spec_for(set_name) is not None])
+    maml.parameters = [shipped(p, _first_spec(p)) for p in shown]
+    maml.inputs = help_info.inputs or ["None"]
+    maml.outputs = [_full_type_name(o) for o in help_info.outputs] or ["None"]
+    maml.examples = [ShippedExample(i, title, code, remarks)
+                     for i, (title, code, remarks) in enumerate(help_info.examples, 1)]
     if help_info.help_uri:
-        lines += ["RELATED LINKS", f"    {help_info.help_uri}", ""]
-    lines += ["", "REMARKS"]
-    if view == "default":
-        if help_info.examples:
-            lines.append(f'    To see the examples, type: "Get-Help {name} -Examples"')
-        lines += [f'    For more information, type: "Get-Help {name} -Detailed"',
-                  f'    For technical information, type: "Get-Help {name} -Full"']
-    else:
-        lines += [f'    To see the examples, type: "Get-Help {name} -Examples"',
-                  f'    For more information, type: "Get-Help {name} -Detailed"',
-                  f'    For technical information, type: "Get-Help {name} -Full"']
-    lines.append("")
-    return lines
+        maml.links = [f"Online Version: {help_info.help_uri}"]
+    return maml

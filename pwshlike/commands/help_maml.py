@@ -26,6 +26,8 @@ class MamlParameter:
     """A parameter as the MAML of comment help describes it (``position`` is
     1-based text or ``named``; ``value_type`` the .NET short type name)."""
 
+    typed_header = False  # comment help shows an enum parameter's header without its type
+
     def __init__(self, param: ParameterMetadata, spec: Optional[ParameterSetSpec], description: str) -> None:
         self.name = param.name
         self.required = bool(spec and spec.mandatory)
@@ -42,6 +44,24 @@ class MamlParameter:
         self.default = param.default_text or _type_default(param.type_name)
 
 
+class ShippedParameter(MamlParameter):
+    """A cmdlet parameter as pwsh 7.4's shipped help files describe it: the
+    0-based position, the full .NET type name (shown for enum parameters
+    too), ``True (ByPropertyName, ByValue)`` and the default value's text."""
+
+    typed_header = True
+
+    def __init__(self, param: ParameterMetadata, spec: Optional[ParameterSetSpec], description: str,
+                 type_name: str, default: str) -> None:
+        super().__init__(param, spec, description)
+        self.position = str(spec.position) if spec and spec.position is not None else "named"
+        kinds = [k for k, on in (("ByPropertyName", bool(spec and spec.value_from_pipeline_by_property_name)),
+                                 ("ByValue", bool(spec and spec.value_from_pipeline))) if on]
+        self.pipeline_input = f"True ({', '.join(kinds)})" if kinds else "False"
+        self.value_type = type_name
+        self.default = default
+
+
 _NUMERIC = {"byte", "sbyte", "int16", "uint16", "int32", "uint32", "int64", "uint64", "single", "double",
             "decimal", "bigint", "int", "long", "float"}
 
@@ -56,7 +76,11 @@ def _type_default(type_name: str) -> str:
 
 
 class MamlExample:
-    """One ``.EXAMPLE``: its title, the prompt it starts with, the code and the remarks."""
+    """One ``.EXAMPLE``: its title, the prompt it starts with, the code and the
+    remarks.  ``trailing`` is the number of blank lines the view prints after
+    the remarks (comment help's MAML carries four empty paragraphs there)."""
+
+    trailing = 4
 
     def __init__(self, index: int, text: str) -> None:
         self.title = _EXAMPLE_TITLE.format(index)
@@ -67,6 +91,26 @@ class MamlExample:
         split = _CODE_AND_REMARKS.match(text)
         self.code = (split.group("code") if split else text).strip()
         self.remarks = split.group("remarks").strip() if split else ""
+
+
+class ShippedExample(MamlExample):
+    """An example of a cmdlet's own help, shaped as pwsh 7.4's shipped help
+    files have it: the title centred in dashes, the code without a prompt,
+    the remarks, then one blank line."""
+
+    trailing = 1
+
+    def __init__(self, index: int, title: str, code: str, remarks: str) -> None:
+        if not title.lower().startswith("example"):
+            title = f"Example {index}: {title}" if title else f"Example {index}"
+        dashes = "-" * max(1, (_TITLE_WIDTH - len(title)) // 2)
+        self.title = f"{dashes} {title} {dashes}"
+        self.introduction = ""
+        self.code = code.strip()
+        self.remarks = remarks.strip()
+
+
+_TITLE_WIDTH = 64  # the shipped help files centre example titles in this many columns of dashes
 
 
 class MamlHelp:

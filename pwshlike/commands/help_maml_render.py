@@ -65,7 +65,7 @@ def _syntax_and_description(help_info: MamlHelp) -> list[str]:
 
 
 def _parameter_header(p: MamlParameter) -> str:
-    if p.enum_values:
+    if p.enum_values and not p.typed_header:
         return f"-{p.name}"
     return f"-{p.name} [<{p.value_type}>]" if p.is_switch else f"-{p.name} <{p.value_type}>"
 
@@ -101,7 +101,7 @@ def _example_lines(example: MamlExample) -> list[str]:
         lines += _indent(example.remarks, 4)
     else:
         lines.append("")
-    return lines + ["", "", "", ""]
+    return lines + [""] * example.trailing
 
 
 def _examples(help_info: MamlHelp) -> list[str]:

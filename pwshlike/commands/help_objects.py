@@ -17,7 +17,7 @@ from pwshlike.dotnet.values import PSCustomObject
 from pwshlike.formatting.database import register_view
 from pwshlike.language import ast as A
 
-from .help import command_help, render
+from .help import cmdlet_maml, command_help
 from .help_comments import CommentHelp, find_comment_help
 from .help_maml import MamlHelp, maml_help, maml_object, parameter_object
 from .help_maml_render import parameter_lines, render_maml, syntax_text
@@ -142,31 +142,30 @@ def _parameter_objects(maml: MamlHelp, patterns: list[str]) -> list[HelpObject]:
 def generated_help_objects(info: Any, context: Any, view: str,
                            parameters: Optional[list[str]]) -> list[HelpObject]:
     """The help of a command without comment help, generated from its
-    metadata: pwsh's reduced help for a function or script, the help a
-    cmdlet's synopsis, description and examples give for a cmdlet."""
+    metadata: pwsh's reduced help for a function or script, and for a cmdlet
+    the help its synopsis, description, parameter help and examples give,
+    shaped and shown as pwsh shows a shipped help file."""
     help_info = command_help(info, context)
-    if parameters:
-        lines = render(help_info, view, parameters)
-        return [_as_help_object(PSCustomObject(), ["MamlCommandHelpInfo#parameter"], lines)] if len(lines) > 1 \
-            else []
+    module_name = getattr(info, "module_name", "") or ""
+    node = script_node(info)
+    if node is None and help_info.synopsis:
+        maml = cmdlet_maml(help_info, module_name)
+        if parameters:
+            return _parameter_objects(maml, parameters)
+        source = maml_object(maml)
+        return [_as_help_object(source, _view_type_names(["MamlCommandHelpInfo", "HelpInfo"], view),
+                                render_maml(maml, view))]
     comments = CommentHelp()
-    comments.synopsis = help_info.synopsis
-    comments.description = help_info.description
-    comments.notes = help_info.notes
     for p in help_info.parameters:
         comments.parameters.setdefault(p.name.upper(), p.description)
-    maml = maml_help(info.name, category_of(info), help_info.metadata, comments,
-                     getattr(info, "module_name", "") or "")
+    maml = maml_help(info.name, category_of(info), help_info.metadata, comments, module_name)
+    if parameters:
+        return _parameter_objects(maml, parameters)
     source = maml_object(maml)
-    source.set_property("Synopsis", help_info.synopsis or "\n".join([""] + help_info.syntax + [""]))
-    node = script_node(info)
-    if node is not None or not help_info.synopsis:
-        aliases = aliases_of(context, info.name)
-        source.set_property("Aliases", "\n".join(aliases or ["None"]))
-        source.set_property("Remarks", "None")
-        lines = render_reduced(_help_name(info), help_info.metadata, aliases, view)
-        type_names = ["ExtendedCmdletHelpInfo", "CmdletHelpInfo", "HelpInfo"]
-    else:
-        lines = render(help_info, view)
-        type_names = ["MamlCommandHelpInfo", "HelpInfo"]
-    return [_as_help_object(source, _view_type_names(type_names, view), lines)]
+    source.set_property("Synopsis", "\n".join([""] + help_info.syntax + [""]))
+    aliases = aliases_of(context, info.name)
+    source.set_property("Aliases", "\n".join(aliases or ["None"]))
+    source.set_property("Remarks", "None")
+    lines = render_reduced(_help_name(info), help_info.metadata, aliases, view)
+    return [_as_help_object(source, _view_type_names(["ExtendedCmdletHelpInfo", "CmdletHelpInfo", "HelpInfo"], view),
+                            lines)]

@@ -12,24 +12,60 @@ def test_get_help_default_view(session):
     text = session.text("Get-Help Write-Output | Out-String")[0]
     lines = text.split("\n")
     assert lines[:5] == ["", "NAME", "    Write-Output", "", "SYNOPSIS"]
-    assert "    Write-Output [-InputObject] <psobject> [-NoEnumerate] [<CommonParameters>]" in lines
-    assert '    For technical information, type: "Get-Help Write-Output -Full"' in lines
-    assert "PARAMETERS" not in lines
+    assert ("    Write-Output [-InputObject] <System.Management.Automation.PSObject> [-NoEnumerate] "
+            "[<CommonParameters>]") in lines
+    assert lines[lines.index("DESCRIPTION") - 2:lines.index("DESCRIPTION")] == ["", ""]
+    remarks = lines.index("REMARKS")
+    assert lines[remarks:remarks + 5] == ["REMARKS",
+                          '    To see the examples, type: "Get-Help Write-Output -Examples"',
+                          '    For more information, type: "Get-Help Write-Output -Detailed"',
+                          '    For technical information, type: "Get-Help Write-Output -Full"', ""]
+    assert "PARAMETERS" not in lines and "RELATED LINKS" in lines
 
 
 def test_get_help_full_lists_parameter_facts(session):
     lines = session.text("Get-Help Write-Output -Full | Out-String")[0].split("\n")
-    start = lines.index("    -InputObject <psobject>")
+    start = lines.index("    -InputObject <System.Management.Automation.PSObject>")
     assert lines[start + 1:start + 8] == [
         "        The objects to send down the pipeline.",
         "",
         "        Required?                    true",
         "        Position?                    0",
         "        Default value                None",
-        "        Accept pipeline input?       true (ByValue)",
+        "        Accept pipeline input?       True (ByValue)",
         "        Accept wildcard characters?  false",
     ]
+    assert "    -NoEnumerate [<System.Management.Automation.SwitchParameter>]" in lines
     assert lines[lines.index("INPUTS") + 1] == "    System.Management.Automation.PSObject"
+
+
+def test_get_help_examples_view_centres_titles_in_dashes(session):
+    session.run("Get-Help Get-Module -Examples | Out-String -OutVariable text")
+    lines = session.text("$text")[0].split("\n")
+    assert lines[:7] == ["", "NAME", "    Get-Module", "", "SYNOPSIS",
+                         "    Lists the modules imported into the session, or those that can be imported.", ""]
+    first = lines.index("    ---------------- Example 1: The imported modules ----------------")
+    assert lines[first + 1:first + 6] == ["", "    Get-Module", "", "    Lists the modules imported so far.", ""]
+    assert "SYNTAX" not in lines and "PARAMETERS" not in lines
+
+
+def test_get_help_full_and_detailed_sections(session):
+    full = session.text("Get-Help Get-Module -Full | Out-String")[0].split("\n")
+    order = [full.index(h) for h in ("NAME", "SYNOPSIS", "SYNTAX", "DESCRIPTION", "PARAMETERS", "INPUTS", "OUTPUTS",
+                                     "RELATED LINKS")]
+    assert order == sorted(order)
+    assert full.index("    <CommonParameters>") < full.index("INPUTS")
+    assert any("Example 1: The imported modules" in line for line in full)
+    detailed = session.text("Get-Help Get-Module -Detailed | Out-String")[0].split("\n")
+    assert "PARAMETERS" in detailed and "INPUTS" not in detailed and "REMARKS" in detailed
+    assert "        Required?                    false" not in detailed  # the facts are -Full's
+
+
+def test_get_help_parameter_with_wildcards_and_several_names(session):
+    lines = session.text("Get-Help Get-Module -Parameter *Avail*, Name | Out-String")[0].split("\n")
+    headers = [line for line in lines if line.startswith("    -")]
+    assert headers == ["    -Name <System.String[]>", "    -ListAvailable [<System.Management.Automation.SwitchParameter>]"]
+    assert "        Position?                    0" in lines
 
 
 def test_get_help_for_alias_and_function(session):
