@@ -109,6 +109,8 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Copy-Item": ("item_transfer", "CopyItemCommand", "Microsoft.PowerShell.Management"),
     "Move-Item": ("item_transfer", "MoveItemCommand", "Microsoft.PowerShell.Management"),
     "Rename-Item": ("item_transfer", "RenameItemCommand", "Microsoft.PowerShell.Management"),
+    "Clear-Item": ("item_clear", "ClearItemCommand", "Microsoft.PowerShell.Management"),
+    "Clear-Content": ("item_clear", "ClearContentCommand", "Microsoft.PowerShell.Management"),
     "Get-ItemProperty": ("item_properties", "GetItemPropertyCommand", "Microsoft.PowerShell.Management"),
     "Get-ItemPropertyValue": ("item_properties", "GetItemPropertyValueCommand", "Microsoft.PowerShell.Management"),
     "Set-ItemProperty": ("item_properties", "SetItemPropertyCommand", "Microsoft.PowerShell.Management"),

@@ -21,7 +21,7 @@ from pwshlike.dotnet.errors import (ArgumentNullException, ErrorCategory, ErrorR
                                     ParameterBindingException, RuntimeException)
 from pwshlike.dotnet.values import DictionaryEntry
 from pwshlike.dotnet.wildcard import contains_wildcard, wildcard_match
-from pwshlike.runtime.scopes import PSVariable, QualifiedName, set_env
+from pwshlike.runtime.scopes import CONSTANT, READONLY, PSVariable, QualifiedName, set_env
 
 
 class SessionStateItems(ABC):
@@ -47,6 +47,11 @@ class SessionStateItems(ABC):
 
     def value_of(self, item: Any) -> Any:
         return item.Value
+
+    def clear(self, cmd: Any, name: str) -> None:
+        """Clear-Item: an item whose value cannot be $null goes away (a
+        variable overrides this to keep the name)."""
+        self.delete(cmd, name, bool(cmd.force))
 
     # --- paths --------------------------------------------------------------------------
 
@@ -223,6 +228,15 @@ class VariableItems(SessionStateItems):
 
     def value_of(self, item: Any) -> Any:
         return item.value
+
+    def clear(self, cmd: Any, name: str) -> None:
+        """Clear-Item keeps the variable with a $null value; -Force also
+        clears a read-only one (never a constant)."""
+        hit = self.find(cmd, name)
+        if hit is not None and cmd.force and hit[1].options & READONLY and not hit[1].options & CONSTANT:
+            hit[1].value = None
+            return
+        self.write(cmd, name, None)
 
 
 class FunctionItems(SessionStateItems):
