@@ -109,6 +109,8 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Copy-Item": ("item_transfer", "CopyItemCommand", "Microsoft.PowerShell.Management"),
     "Move-Item": ("item_transfer", "MoveItemCommand", "Microsoft.PowerShell.Management"),
     "Rename-Item": ("item_transfer", "RenameItemCommand", "Microsoft.PowerShell.Management"),
+    "Get-FileHash": ("filehash", "GetFileHashCommand", _UTILITY),
+    "New-TemporaryFile": ("temporaryfile", "NewTemporaryFileCommand", _UTILITY),
     "Clear-Item": ("item_clear", "ClearItemCommand", "Microsoft.PowerShell.Management"),
     "Clear-Content": ("item_clear", "ClearContentCommand", "Microsoft.PowerShell.Management"),
     "Get-ItemProperty": ("item_properties", "GetItemPropertyCommand", "Microsoft.PowerShell.Management"),
