@@ -31,6 +31,16 @@ class CompareObjectCommand(Cmdlet):
     Objects compare by value (or by the given properties) with
     PowerShell's comparison rules."""
 
+    help_examples = [
+        ('Example 1: Lines that differ between two files',
+         'Compare-Object (Get-Content ./old.txt) (Get-Content ./new.txt)',
+         "Each difference is an object with the line (InputObject) and a SideIndicator: '<=' only in the "
+         "reference set, '=>' only in the difference set."),
+        ('Example 2: Compare by a property',
+         'Compare-Object $before $after -Property Name -IncludeEqual',
+         "Objects match when their Name values are equal; -IncludeEqual also lists the matches with '=='."),
+    ]
+
     reference_object = Parameter("PSObject[]", position=0, mandatory=True, allow_empty_collection=True,
                                  help="The objects to compare with.")
     difference_object = Parameter("PSObject[]", position=1, mandatory=True, value_from_pipeline=True,

@@ -78,7 +78,24 @@ class _ContentCmdlet(Cmdlet):
 @cmdlet("Get-Content", default_parameter_set="Path")
 class GetContentCommand(_ContentCmdlet):
     """Gets the content of files: lines as strings (streamed), the whole
-    text with -Raw, or bytes with -AsByteStream."""
+    text with -Raw, or bytes with -AsByteStream.
+
+    Text files are read line by line, and each line goes down the pipeline as soon as it is read, so a large log can
+    be filtered without loading it whole. -TotalCount and -Tail keep only the first or the last lines, -Raw returns
+    the file as one string with its newlines, -Delimiter splits at another string, and -AsByteStream returns the
+    bytes. The encoding is detected from a byte order mark, else UTF-8 (or -Encoding)."""
+
+    help_examples = [
+        ('Example 1: The first lines of a file',
+         'Get-Content -Path ./app.log -TotalCount 5',
+         'Shows the first five lines of app.log and stops reading there.'),
+        ('Example 2: Follow the end of a log',
+         'Get-Content ./app.log -Tail 20 | Select-String -Pattern error',
+         'Takes the last twenty lines and keeps those that mention errors.'),
+        ('Example 3: A file as one string',
+         '$json = Get-Content ./settings.json -Raw | ConvertFrom-Json',
+         '-Raw keeps the newlines, so the whole document reaches ConvertFrom-Json as a single string.'),
+    ]
 
     read_count = Parameter("Int64", default=1, value_from_pipeline_by_property_name=True,
                            help="Lines sent through the pipeline at a time (0 or less: all at once).")
@@ -247,14 +264,40 @@ class _WriteContentCmdlet(_ContentCmdlet):
 @cmdlet("Set-Content", default_parameter_set="Path", supports_should_process=True)
 class SetContentCommand(_WriteContentCmdlet):
     """Writes new content to files, replacing what they held (creating them
-    if needed)."""
+    if needed).
+
+    Each value is converted to text and written on its own line; the file is created when missing and its old
+    content is replaced. Text is written as UTF-8 without a byte order mark unless -Encoding names another encoding;
+    -NoNewline writes the values back to back, and -AsByteStream writes bytes as they are."""
+
+    help_examples = [
+        ("Example 1: Replace a file's content",
+         "Set-Content -Path ./notes.txt -Value 'first line', 'second line'",
+         'notes.txt now holds exactly these two lines.'),
+        ('Example 2: Rewrite a file through the pipeline',
+         "(Get-Content ./app.conf) -replace 'debug=true', 'debug=false' | Set-Content ./app.conf",
+         'The parentheses read the whole file first, so it can be written back under the same name.'),
+    ]
 
     action = "Set Content"
 
 
 @cmdlet("Add-Content", default_parameter_set="Path", supports_should_process=True)
 class AddContentCommand(_WriteContentCmdlet):
-    """Appends content to files (creating them if needed)."""
+    """Appends content to files (creating them if needed).
+
+    The values are converted to text and written at the end of each file, one per line. A missing file is created.
+    When the file starts with a byte order mark, the new text is written in the encoding it announces; otherwise
+    UTF-8, or the encoding -Encoding names."""
+
+    help_examples = [
+        ('Example 1: Append a line to a log',
+         'Add-Content -Path ./deploy.log -Value "$(Get-Date -Format o) deployed"',
+         'Adds a time-stamped line at the end of deploy.log.'),
+        ('Example 2: Append to several files',
+         "Add-Content -Path ./logs/*.log -Value '--- rotated ---'",
+         'The wildcard picks every .log file in the folder; each gets the marker line.'),
+    ]
 
     action = "Add Content"
     append_mode = True

@@ -160,7 +160,17 @@ class _CsvWritingCommand(Cmdlet):
 
 @cmdlet("ConvertTo-Csv", default_parameter_set="Delimiter", output_types=("System.String",))
 class ConvertToCsvCommand(_CsvWritingCommand):
-    """Converts objects to CSV lines: a header, then one line per object."""
+    """Converts objects to CSV lines: a header, then one line per object.
+
+    The first object's properties make the header; each object then becomes one line with its values quoted and
+    separated by commas (or -Delimiter, or the culture's list separator with -UseCulture). No type information line
+    is written, as in pwsh 7."""
+
+    help_examples = [
+        ('Example 1: Objects as CSV text',
+         "[pscustomobject]@{ Name = 'web01'; Cores = 4 } | ConvertTo-Csv",
+         'Returns the header line "Name","Cores" followed by "web01","4".'),
+    ]
 
     input_object = Parameter("PSObject", position=0, mandatory=True, value_from_pipeline=True,
                              value_from_pipeline_by_property_name=True, help="The objects to convert.")
@@ -179,6 +189,15 @@ class ExportCsvCommand(_CsvWritingCommand):
 
     With -Append the columns of the existing file are kept; an object that
     lacks one of them is an error unless -Force."""
+
+    help_examples = [
+        ('Example 1: Save a report',
+         'Get-ChildItem ./logs -File | Select-Object Name, Length, LastWriteTime | Export-Csv ./logs.csv',
+         'Writes one line per file with the three chosen columns.'),
+        ('Example 2: Add rows to an existing file',
+         '$row | Export-Csv ./inventory.csv -Append',
+         'The new objects are written with the columns the file already has.'),
+    ]
 
     input_object = Parameter("PSObject", mandatory=True, value_from_pipeline=True,
                              value_from_pipeline_by_property_name=True, help="The objects to export.")
@@ -451,6 +470,15 @@ class ConvertFromCsvCommand(Cmdlet):
     Strings arriving one by one (lines) share the header the first one
     gave; the objects stream out as their lines arrive."""
 
+    help_examples = [
+        ('Example 1: Parse CSV text',
+         "'Name,Port', 'web,80', 'ssh,22' | ConvertFrom-Csv",
+         'Returns two objects with the properties Name and Port (both strings).'),
+        ('Example 2: Supply the header',
+         "'web;80' | ConvertFrom-Csv -Delimiter ';' -Header Name, Port",
+         'The text has no header line, so -Header names the columns.'),
+    ]
+
     delimiter = Parameter("Char", position=1, sets={"Delimiter": {}}, converter=_delimiter,
                           help="The character between fields (default a comma).")
     use_culture = Parameter("SwitchParameter", sets={"UseCulture": {"mandatory": True}},
@@ -479,7 +507,19 @@ class ConvertFromCsvCommand(Cmdlet):
 
 @cmdlet("Import-Csv", default_parameter_set="DelimiterPath")
 class ImportCsvCommand(Cmdlet):
-    """Reads CSV files as objects (UTF-8 unless -Encoding says otherwise)."""
+    """Reads CSV files as objects (UTF-8 unless -Encoding says otherwise).
+
+    The first line of the file is the header unless -Header gives the column names; each further line becomes an
+    object whose properties hold the values as strings."""
+
+    help_examples = [
+        ('Example 1: Read a CSV file',
+         "Import-Csv ./servers.csv | Where-Object Role -eq 'db'",
+         'Each row is an object, so its columns can be filtered and sorted like any property.'),
+        ('Example 2: A semicolon-separated file',
+         "Import-Csv ./export.csv -Delimiter ';'",
+         'Reads a file whose fields are separated by semicolons.'),
+    ]
 
     delimiter = Parameter("Char", sets={"DelimiterPath": {"position": 1}, "DelimiterLiteralPath": {"position": 1}},
                           converter=_delimiter, help="The character between fields (default a comma).")

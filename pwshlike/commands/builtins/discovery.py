@@ -65,6 +65,18 @@ class GetCommandCommand(Cmdlet):
     Names may use wildcards; -Syntax shows each command's syntax lines
     instead of the command itself."""
 
+    help_examples = [
+        ('Example 1: Commands with a given verb and noun',
+         'Get-Command -Verb Get -Noun *Item*',
+         'Lists Get-Item, Get-ChildItem, Get-ItemProperty and the other matching commands.'),
+        ('Example 2: The syntax of a command',
+         'Get-Command Copy-Item -Syntax',
+         'Shows one syntax line per parameter set.'),
+        ('Example 3: The commands of a module',
+         'Get-Command -Module Microsoft.PowerShell.Management',
+         'Lists the commands that module provides.'),
+    ]
+
     name = Parameter("String[]", sets={"AllCommandSet": {"position": 0, "value_from_pipeline": True,
                                                          "value_from_pipeline_by_property_name": True}},
                      help="Command names, wildcards allowed.", supports_wildcards=True)
@@ -147,7 +159,19 @@ class GetCommandCommand(Cmdlet):
 
 @cmdlet("Get-Alias", default_parameter_set="Default")
 class GetAliasCommand(Cmdlet):
-    """Lists aliases, or the alias for a command with -Definition."""
+    """Lists aliases, or the alias for a command with -Definition.
+
+    Without parameters every alias of the session is listed with the command it stands for. -Name matches alias
+    names and -Definition matches the commands, both with wildcards; -Exclude leaves out names."""
+
+    help_examples = [
+        ('Example 1: What an alias means',
+         'Get-Alias gci',
+         'Shows that gci stands for Get-ChildItem.'),
+        ('Example 2: The aliases of a command',
+         'Get-Alias -Definition Get-ChildItem',
+         'Lists every alias that runs Get-ChildItem: dir and gci.'),
+    ]
 
     name = Parameter("String[]", sets={"Default": {"position": 0, "value_from_pipeline": True,
                                                    "value_from_pipeline_by_property_name": True}},
@@ -206,11 +230,33 @@ class _AliasWriter(Cmdlet):
 
 @cmdlet("Set-Alias")
 class SetAliasCommand(_AliasWriter):
-    """Creates or changes an alias for a command."""
+    """Creates or changes an alias for a command.
+
+    An existing alias gets the new target; a missing one is created. -Scope chooses the scope and -Option can make
+    the alias ReadOnly, Constant, Private or AllScope. Aliases made at the prompt last until the session ends; put
+    them in your profile to keep them."""
+
+    help_examples = [
+        ('Example 1: A short name for a command',
+         'Set-Alias -Name np -Value nano',
+         'Typing np now starts nano.'),
+        ('Example 2: Point an alias elsewhere',
+         'Set-Alias ll Get-ChildItem -Option AllScope',
+         'll runs Get-ChildItem in this scope and every scope created from it.'),
+    ]
 
 
 @cmdlet("New-Alias")
 class NewAliasCommand(_AliasWriter):
-    """Creates a new alias; an existing one is an error unless -Force."""
+    """Creates a new alias; an existing one is an error unless -Force.
+
+    Unlike Set-Alias, New-Alias refuses to replace an alias that already exists (an AliasAlreadyExists error) unless
+    -Force is given."""
+
+    help_examples = [
+        ('Example 1: Create an alias',
+         'New-Alias -Name gh -Value Get-Help',
+         'gh now runs Get-Help; running the line again is an error unless -Force is added.'),
+    ]
 
     replaces_existing = False

@@ -104,6 +104,21 @@ class FormatTableCommand(_FormatCommand):
     properties; -Property chooses them (names, wildcards, script blocks or
     hashtables with Expression, Label, Width, Alignment and FormatString)."""
 
+    help_examples = [
+        ('Example 1: Choose the columns',
+         'Get-ChildItem -File | Format-Table Name, Length, LastWriteTime',
+         'Shows the three properties as columns.'),
+        ('Example 2: Fit the columns to the data',
+         'Get-Process | Select-Object -First 5 | Format-Table -AutoSize',
+         '-AutoSize sizes each column to its widest value.'),
+        ('Example 3: A computed column',
+         "Get-ChildItem -File | Format-Table Name, @{ Label = 'KB'; Expression = { $_.Length / 1KB }; FormatString = 'N1'; Alignment = 'Right' }",
+         'The hashtable names the column, computes its value and formats it with one decimal.'),
+        ('Example 4: One table per group',
+         'Get-ChildItem -Recurse -File | Sort-Object Directory | Format-Table Name, Length -GroupBy Directory',
+         'A new table starts each time the Directory value changes; sort first so each folder appears once.'),
+    ]
+
     shape = "table"
     property_keys = TABLE_KEYS
 
@@ -133,6 +148,15 @@ class FormatListCommand(_FormatCommand):
     -Property * shows every property; hashtables may give Expression,
     Label and FormatString."""
 
+    help_examples = [
+        ('Example 1: Every property of an object',
+         'Get-Item ./report.csv | Format-List *',
+         'Shows all the properties, not only those the default view picks.'),
+        ('Example 2: Chosen properties',
+         'Get-Process -Id $PID | Format-List Id, ProcessName, StartTime',
+         'One line per property, with the names aligned.'),
+    ]
+
     shape = "list"
     property_keys = LIST_KEYS
 
@@ -145,6 +169,15 @@ class FormatWideCommand(_FormatCommand):
 
     Two columns unless -Column says how many or -AutoSize fits as many as
     the widest value allows."""
+
+    help_examples = [
+        ('Example 1: File names in columns',
+         'Get-ChildItem | Format-Wide -Column 4',
+         'Shows the names of the items in four columns.'),
+        ('Example 2: Another property',
+         'Get-Command -Verb Get | Format-Wide Name -AutoSize',
+         'Shows the command names in as many columns as fit.'),
+    ]
 
     shape = "wide"
     property_keys = WIDE_KEYS
@@ -204,6 +237,18 @@ class ConsoleSinkCommand(Cmdlet):
 
 @cmdlet("Out-Host")
 class OutHostCommand(ConsoleSinkCommand):
-    """Sends output to the console, formatted as pwsh shows it."""
+    """Sends output to the console, formatted as pwsh shows it.
+
+    Output reaches the host anyway at the end of a pipeline; Out-Host is useful inside a script or function to show
+    objects right away instead of returning them, and with -Paging to show long output one screen at a time."""
+
+    help_examples = [
+        ('Example 1: Show output without returning it',
+         "function Show-Logs { Get-ChildItem ./logs | Out-Host; 'done' }",
+         "The listing is printed while the function returns only 'done'."),
+        ('Example 2: Page through long output',
+         'Get-Command | Out-Host -Paging',
+         'Shows one screen of commands at a time.'),
+    ]
 
     paging = Parameter("SwitchParameter", help="Accepted for compatibility; pwshlike does not page output.")

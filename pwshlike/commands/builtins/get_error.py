@@ -25,7 +25,20 @@ _INT_MAX = 2**31 - 1
 @cmdlet("Get-Error", default_parameter_set="Newest", help_uri="https://go.microsoft.com/fwlink/?linkid=2241804",
         output_types=(EXTENDED_ERROR_RECORD, EXTENDED_EXCEPTION))
 class GetErrorCommand(Cmdlet):
-    """Gets and displays the most recent error messages from the current session."""
+    """Gets and displays the most recent error messages from the current session.
+
+    Without parameters it shows the newest error in $Error in detail: the exception with its inner exceptions, the
+    target object, the category and the invocation that failed. -Newest shows that many of the most recent errors;
+    an ErrorRecord or exception piped in is shown instead of those in $Error."""
+
+    help_examples = [
+        ('Example 1: Details of the last error',
+         'Get-Item ./missing.txt\nGet-Error',
+         'Shows the full record of the PathNotFound error, nested exceptions included.'),
+        ('Example 2: The three newest errors',
+         'Get-Error -Newest 3',
+         'Shows the three most recent errors, newest first.'),
+    ]
 
     input_object = Parameter("PSObject", sets={"Error": {"position": 0, "value_from_pipeline": True}},
                              help="An error record or exception to show in detail.")

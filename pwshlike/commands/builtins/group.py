@@ -77,6 +77,18 @@ class GroupObjectCommand(Cmdlet):
     Outputs GroupInfo objects (Count, Name, Group, Values), or with
     -AsHashTable one hashtable from each key to its group."""
 
+    help_examples = [
+        ('Example 1: Count files by extension',
+         'Get-ChildItem -File | Group-Object Extension | Sort-Object Count -Descending',
+         'Each group shows the extension, how many files have it and the files themselves.'),
+        ('Example 2: Look groups up by key',
+         "$byExt = Get-ChildItem -File | Group-Object Extension -AsHashTable -AsString\n$byExt['.log']",
+         '-AsHashTable returns one hashtable; -AsString makes its keys strings.'),
+        ('Example 3: Only the counts',
+         'Get-Process | Group-Object ProcessName -NoElement',
+         '-NoElement leaves out the Group property, which keeps the output small.'),
+    ]
+
     no_element = Parameter("SwitchParameter", help="Leaves the members out of the groups.")
     as_hash_table = Parameter("SwitchParameter", name="AsHashTable", aliases=("AHT",),
                               sets={"HashTable": {}}, help="Outputs a hashtable of the groups.")

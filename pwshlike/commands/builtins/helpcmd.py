@@ -20,6 +20,22 @@ class GetHelpCommand(Cmdlet):
     command shows help generated from its own metadata, so it is always
     available offline and matches what the binder accepts."""
 
+    help_examples = [
+        ('Example 1: Help for a cmdlet',
+         'Get-Help Get-ChildItem',
+         'Shows the name, synopsis, syntax and description of Get-ChildItem.'),
+        ('Example 2: Everything, or only the examples',
+         'Get-Help Copy-Item -Full\nGet-Help Copy-Item -Examples',
+         "-Full adds each parameter's details, the inputs, the outputs and the examples; -Examples shows only "
+         'the examples.'),
+        ('Example 3: Some parameters',
+         'Get-Help Get-ChildItem -Parameter *Path, Recurse',
+         'Shows the details of the parameters whose names match: Path, LiteralPath and Recurse.'),
+        ('Example 4: Help for your own script',
+         'Get-Help ./Deploy.ps1 -Detailed',
+         'A script or function with comment-based help shows that help, laid out the same way.'),
+    ]
+
     name = Parameter("String", position=0, value_from_pipeline_by_property_name=True,
                      help="The command, or the path of a script, to describe.")
     full = Parameter("SwitchParameter", sets={"AllUsersView": {}}, help="Everything, with parameter details.")

@@ -53,7 +53,20 @@ def _is_tty(stream: Any) -> bool:
 @cmdlet("Read-Host", default_parameter_set="AsString")
 class ReadHostCommand(Cmdlet):
     """Reads a line from the console, optionally after a prompt; -AsSecureString
-    or -MaskInput read it without echo."""
+    or -MaskInput read it without echo.
+
+    The prompt, when given, is followed by a colon and a space. The line typed is returned as a string; with
+    -AsSecureString it is returned as a SecureString and not echoed, with -MaskInput it is returned as a string but
+    shown as asterisks while typing."""
+
+    help_examples = [
+        ('Example 1: Ask a question',
+         "$name = Read-Host -Prompt 'Server name'",
+         'Shows "Server name: " and stores what the user types.'),
+        ('Example 2: Read a secret',
+         "$pass = Read-Host 'Password' -AsSecureString",
+         'The typed characters are not shown, and the result is a SecureString.'),
+    ]
 
     prompt = Parameter("Object", position=0, value_from_remaining_arguments=True, allow_null=True,
                        help="The prompt; ': ' is added after it.")
@@ -90,7 +103,16 @@ def _to_credential(value: Any) -> Any:
 @cmdlet("Get-Credential", default_parameter_set="CredentialSet",
         output_types=("System.Management.Automation.PSCredential",))
 class GetCredentialCommand(Cmdlet):
-    """Asks for a user name and password and returns them as a PSCredential."""
+    """Asks for a user name and password and returns them as a PSCredential.
+
+    The user name can be given with -UserName (or -Credential as a name) so only the password is asked for; -Message
+    adds a line of explanation before the prompt. The password is read without echo."""
+
+    help_examples = [
+        ('Example 1: Ask for a credential',
+         "$cred = Get-Credential -UserName admin -Message 'Account for the backup share'",
+         'Asks only for the password; $cred.UserName is admin and $cred.Password a SecureString.'),
+    ]
 
     credential = Parameter("PSCredential", sets={"CredentialSet": {"position": 0}}, converter=_to_credential,
                            help="A credential (returned as is) or a user name to prompt for.")

@@ -212,6 +212,15 @@ class ConvertToJsonCommand(Cmdlet):
     Several input objects make a JSON array; -Depth (default 2) limits how
     deeply objects are expanded."""
 
+    help_examples = [
+        ('Example 1: An object as JSON',
+         "@{ name = 'web01'; ports = 80, 443 } | ConvertTo-Json",
+         'Returns indented JSON with the name and the array of ports.'),
+        ('Example 2: Compact output with deeper nesting',
+         'Get-Item ./app.log | Select-Object Name, Length | ConvertTo-Json -Compress',
+         '-Compress writes the JSON on one line without spaces.'),
+    ]
+
     input_object = Parameter("Object", position=0, mandatory=True, value_from_pipeline=True, allow_null=True,
                              help="The objects to convert.")
     depth = Parameter("Int32", validators=[validate_range(0, 100)], default=2,
@@ -381,6 +390,15 @@ class ConvertFromJsonCommand(Cmdlet):
 
     Lines arriving one by one (`Get-Content file.json | ConvertFrom-Json`)
     are joined into one document when the first line alone is not JSON."""
+
+    help_examples = [
+        ('Example 1: Read a JSON file',
+         '$config = Get-Content ./config.json -Raw | ConvertFrom-Json\n$config.database.host',
+         'JSON objects become PSCustomObjects, so their values are read with dot notation.'),
+        ('Example 2: A hashtable instead',
+         '\'{"a":1,"b":2}\' | ConvertFrom-Json -AsHashtable',
+         '-AsHashtable returns an ordered hashtable, which also accepts keys that differ only in case.'),
+    ]
 
     input_object = Parameter("String", position=0, mandatory=True, value_from_pipeline=True,
                              allow_empty_string=True, help="The JSON text.")

@@ -132,7 +132,20 @@ def _enter(session: Any, target: tuple[str, Any]) -> None:
 
 @cmdlet("Get-Location", default_parameter_set="Location")
 class GetLocationCommand(Cmdlet):
-    """Gets the current location (a PathInfo), or a location stack's entries."""
+    """Gets the current location (a PathInfo), or a location stack's entries.
+
+    The result is a PathInfo whose Path is the location's full path, on whatever drive it is (a folder, or Env:,
+    Variable: and the like). -PSDrive and -PSProvider give the current location on other drives or providers; -Stack
+    lists the locations Push-Location saved."""
+
+    help_examples = [
+        ('Example 1: Where am I',
+         'Get-Location',
+         'Shows the current folder, like pwd.'),
+        ('Example 2: The saved locations',
+         'Push-Location /etc\nGet-Location -Stack',
+         'Lists the locations Pop-Location would return to, newest first.'),
+    ]
 
     ps_provider = Parameter("String[]", name="PSProvider", sets={"Location": {}},
                             value_from_pipeline_by_property_name=True, help="The current location on these providers.")
@@ -182,12 +195,29 @@ class GetLocationCommand(Cmdlet):
 @cmdlet("Set-Location", default_parameter_set="Path")
 class SetLocationCommand(_LocationCmdlet):
     """Sets the current location (``cd``); ``-`` and ``+`` step back and
-    forward through the last 20 locations; no path goes home."""
+    forward through the last 20 locations; no path goes home.
+
+    The path may be relative, drive-qualified (Env:, Variable:) or use wildcards that match one item. The session
+    remembers earlier locations, so `Set-Location -` returns to the previous one and `Set-Location +` goes forward
+    again."""
+
+    help_examples = [
+        ('Example 1: Change folder',
+         'Set-Location -Path /var/log',
+         'Makes /var/log the current location; relative paths now start there.'),
+        ('Example 2: Go back',
+         'Set-Location /tmp\nSet-Location -',
+         'Returns to the location used before /tmp.'),
+        ('Example 3: Another drive',
+         'Set-Location Env:\nGet-ChildItem',
+         'The current location is now the environment drive; Get-ChildItem lists the variables.'),
+    ]
 
     path = Parameter("String", sets={"Path": {"position": 0}}, value_from_pipeline=True,
                      value_from_pipeline_by_property_name=True, help="The new location.")
     literal_path = Parameter("String", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
-                             value_from_pipeline_by_property_name=True)
+                             value_from_pipeline_by_property_name=True,
+                             help="The location, used exactly as written (no wildcards).")
     pass_thru = Parameter("SwitchParameter", help="Outputs the new location.")
     stack_name = Parameter("String", sets={"Stack": {}}, value_from_pipeline_by_property_name=True,
                            help="Makes this stack the current location stack.")
@@ -231,12 +261,22 @@ class SetLocationCommand(_LocationCmdlet):
 
 @cmdlet("Push-Location", default_parameter_set="Path")
 class PushLocationCommand(_LocationCmdlet):
-    """Pushes the current location onto a stack, then goes to -Path if given."""
+    """Pushes the current location onto a stack, then goes to -Path if given.
+
+    Together with Pop-Location it lets a script visit a folder and come back where it was. -StackName uses a named
+    stack instead of the default one."""
+
+    help_examples = [
+        ('Example 1: Work in another folder and come back',
+         'Push-Location ./build\nmake\nPop-Location',
+         'Pop-Location returns to the folder that was current before Push-Location.'),
+    ]
 
     path = Parameter("String", sets={"Path": {"position": 0}}, value_from_pipeline=True,
                      value_from_pipeline_by_property_name=True, help="The location to go to.")
     literal_path = Parameter("String", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
-                             value_from_pipeline_by_property_name=True)
+                             value_from_pipeline_by_property_name=True,
+                             help="The location, used exactly as written (no wildcards).")
     pass_thru = Parameter("SwitchParameter", help="Outputs the new location.")
     stack_name = Parameter("String", value_from_pipeline_by_property_name=True,
                            help="The stack to push onto (default: the current stack).")
@@ -262,7 +302,16 @@ class PushLocationCommand(_LocationCmdlet):
 
 @cmdlet("Pop-Location")
 class PopLocationCommand(_LocationCmdlet):
-    """Goes to the location most recently pushed onto a stack."""
+    """Goes to the location most recently pushed onto a stack.
+
+    Each call takes the newest entry off the stack (the default one, or -StackName) and makes it the current
+    location; -PassThru returns it as a PathInfo. An empty stack is an error."""
+
+    help_examples = [
+        ('Example 1: Return to the saved location',
+         'Push-Location /etc\nPop-Location -PassThru',
+         'Goes back to where Push-Location was called and shows that path.'),
+    ]
 
     pass_thru = Parameter("SwitchParameter", help="Outputs the new location.")
     stack_name = Parameter("String", value_from_pipeline_by_property_name=True,

@@ -242,6 +242,19 @@ class AddMemberCommand(Cmdlet):
     `$obj | Add-Member -NotePropertyName X -NotePropertyValue 1` and
     `Add-Member -InputObject $obj -MemberType ScriptMethod -Name M -Value { ... }`."""
 
+    help_examples = [
+        ('Example 1: Add a note property',
+         "$server = [pscustomobject]@{ Name = 'web01' }\n$server | Add-Member -NotePropertyName Role -NotePropertyValue 'frontend'\n$server",
+         'The object now shows Name and Role.'),
+        ('Example 2: Add a computed property',
+         '$file = Get-Item ./report.csv\n$file | Add-Member -MemberType ScriptProperty -Name SizeKB -Value { [math]::Round($this.Length / 1KB, 1) }\n$file.SizeKB',
+         'A script property is evaluated each time it is read; $this is the object it belongs to.'),
+        ('Example 3: Several note properties and the object back',
+         '$o = New-Object psobject | Add-Member -NotePropertyMembers @{ A = 1; B = 2 } -PassThru',
+         '-NotePropertyMembers adds one note property per key; -PassThru returns the object so it can be '
+         'stored.'),
+    ]
+
     input_object = Parameter("PSObject", sets={s: {"mandatory": True, "value_from_pipeline": True} for s in _SETS},
                              help="The object to add the member to.")
     member_type = Parameter("PSMemberTypes", aliases=("Type",), converter=member_types,
@@ -531,6 +544,8 @@ def _members(obj: Any, static: bool, force: bool = False) -> list[MemberDefiniti
                           for name, kind, definition in obj.ps_class.member_definitions(False, force))
         adapted = members._members_of(obj)
         for net_name, getter in adapted.props.values():
+            if net_name.lower() in adapted.hidden and not force:
+                continue  # pwsh's IsHidden members: only Get-Member -Force lists them
             try:
                 value = getter(obj)
             except Exception:
@@ -553,6 +568,18 @@ class GetMemberCommand(Cmdlet):
 
     -MemberType filters by kind (Property, NoteProperty, Method, Properties,
     Methods...), -Name by name (wildcards allowed)."""
+
+    help_examples = [
+        ('Example 1: What a file object offers',
+         'Get-Item ./report.csv | Get-Member',
+         'Lists the properties and methods of the FileInfo object, with their types and signatures.'),
+        ('Example 2: Only properties',
+         'Get-Date | Get-Member -MemberType Property',
+         'Shows the properties of a DateTime, such as Day, DayOfWeek and Ticks.'),
+        ('Example 3: Static members',
+         '[math] | Get-Member -Static -Name Round',
+         'Shows the overloads of the static Round method.'),
+    ]
 
     input_object = Parameter("PSObject", value_from_pipeline=True, help="The objects to inspect.")
     name = Parameter("String[]", position=0, validators=[validate_not_null_or_empty()], default=["*"],

@@ -28,6 +28,21 @@ class ForEachObjectCommand(Cmdlet):
     With several positional script blocks, the first is the begin block and
     (from three on) the last the end block, as in pwsh."""
 
+    help_examples = [
+        ('Example 1: Work on each object',
+         "Get-ChildItem ./logs -File | ForEach-Object { '{0} {1:N0} KB' -f $_.Name, ($_.Length / 1KB) }",
+         'Runs the block once per file; $_ is the current file.'),
+        ('Example 2: Read a member of each object',
+         'Get-Process | ForEach-Object ProcessName',
+         'Naming a property (or a method) instead of a script block returns that member of each object.'),
+        ('Example 3: Begin, process and end blocks',
+         '1..5 | ForEach-Object -Begin { $sum = 0 } -Process { $sum += $_ } -End { $sum }',
+         'The begin block runs once before the input, the end block once after it; this returns 15.'),
+        ('Example 4: Run in parallel',
+         '\'web01\', \'web02\', \'db01\' | ForEach-Object -Parallel { Test-Path "/srv/$_" } -ThrottleLimit 3',
+         'Each block runs on its own thread; use $using: to read variables of the caller.'),
+    ]
+
     input_object = Parameter("PSObject", value_from_pipeline=True, help="The input objects.")
     begin = Parameter("ScriptBlock", sets={"ScriptBlockSet": {}}, help="Runs before the first input.")
     process = Parameter("ScriptBlock[]", sets={"ScriptBlockSet": {"mandatory": True, "position": 0}},
@@ -35,7 +50,8 @@ class ForEachObjectCommand(Cmdlet):
                         help="Runs once per input object; $_ is the object.")
     end = Parameter("ScriptBlock", sets={"ScriptBlockSet": {}}, help="Runs after the last input.")
     remaining_scripts = Parameter("ScriptBlock[]", sets={"ScriptBlockSet": {
-        "value_from_remaining_arguments": True}}, allow_null=True, allow_empty_collection=True)
+        "value_from_remaining_arguments": True}}, allow_null=True, allow_empty_collection=True,
+        help="Further positional script blocks: with -Process they give the begin, process and end blocks.")
     member_name = Parameter("String", sets={"PropertyAndMethodSet": {"mandatory": True, "position": 0}},
                             help="A property to read or a method to call on each object.")
     argument_list = Parameter("Object[]", aliases=("Args",), sets={"PropertyAndMethodSet": {
@@ -128,6 +144,27 @@ _WHERE_OPERATORS["IsNot"] = ("IsNotSet", "-isnot")
 _WHERE_OPERATORS["Not"] = ("NotSet", "")
 _WHERE_SETS = [set_name for set_name, _ in _WHERE_OPERATORS.values()]
 
+# What each comparison switch keeps, for its help text ("-c..." variants add "case-sensitively").
+_WHERE_TESTS = {"eq": "equals -Value", "ne": "differs from -Value", "gt": "is greater than -Value",
+                "ge": "is greater than or equal to -Value", "lt": "is less than -Value",
+                "le": "is less than or equal to -Value", "like": "matches the wildcard pattern -Value",
+                "notlike": "does not match the wildcard pattern -Value",
+                "match": "matches the regular expression -Value",
+                "notmatch": "does not match the regular expression -Value",
+                "contains": "(a collection) contains -Value", "notcontains": "(a collection) lacks -Value",
+                "in": "is one of the -Value items", "notin": "is none of the -Value items",
+                "is": "is an instance of the type -Value", "isnot": "is not an instance of the type -Value"}
+
+
+def _where_help(operator: str) -> str:
+    """The help of one comparison switch of Where-Object."""
+    if not operator:
+        return "Keeps the objects whose property is false, empty or missing."
+    test = _WHERE_TESTS.get(operator[1:])
+    if test is None:  # a case-sensitive variant: -ceq, -clike...
+        return f"Keeps the objects whose property {_WHERE_TESTS[operator[2:]]}, case-sensitively."
+    return f"Keeps the objects whose property {test}."
+
 
 def _where_parameters() -> dict[str, Parameter]:
     positional = {s: {"mandatory": True, "position": 0} for s in _WHERE_SETS}
@@ -142,7 +179,8 @@ def _where_parameters() -> dict[str, Parameter]:
     for name, (set_name, _op) in _WHERE_OPERATORS.items():
         sets = {set_name: {"mandatory": name != "EQ"}}
         aliases = ("I" + name,) if not name.startswith(("C", "Is", "Not")) or name in ("Contains",) else ()
-        params[name.lower()] = Parameter("SwitchParameter", name=name, sets=sets, aliases=aliases)
+        params[name.lower()] = Parameter("SwitchParameter", name=name, sets=sets, aliases=aliases,
+                                         help=_where_help(_op))
     return params
 
 
@@ -173,8 +211,17 @@ def _where_process(self: Cmdlet) -> None:
 WhereObjectCommand = cmdlet("Where-Object", default_parameter_set="ScriptBlockSet")(type(
     "WhereObjectCommand", (Cmdlet,), {
         "__doc__": "Passes on the input objects that meet a condition.\n\n"
-                   "The condition is a script block, or a property compared with a value "
-                   "(Where-Object Name -eq 'x').",
+                   "The condition is a script block that returns true for the objects to keep ($_ is the "
+                   "object being tested), or a property compared with a value (Where-Object Name -eq 'x'). "
+                   "A property name alone keeps the objects where that property is true.",
+        "help_examples": [
+            ("Example 1: Filter with a script block", "Get-ChildItem -File | Where-Object { $_.Length -gt 1MB }",
+             "Keeps the files larger than one megabyte."),
+            ("Example 2: The simplified form", "Get-Process | Where-Object ProcessName -eq 'sshd'",
+             "Compares each process's ProcessName with 'sshd'; no script block is needed."),
+            ("Example 3: Wildcards", "Get-Command | Where-Object Name -like '*-Item*'",
+             "Keeps the commands whose names match the wildcard pattern."),
+        ],
         "__module__": __name__,
         "process_record": _where_process,
         **_where_parameters(),
@@ -192,12 +239,30 @@ class SelectObjectCommand(Cmdlet):
     asked for (unless -Wait); -Unique writes the distinct objects at the end,
     as pwsh does."""
 
+    help_examples = [
+        ('Example 1: Choose properties',
+         'Get-ChildItem -File | Select-Object Name, Length',
+         'Each file becomes an object with just the two properties.'),
+        ('Example 2: The largest files',
+         'Get-ChildItem -File | Sort-Object Length -Descending | Select-Object -First 3',
+         'Keeps the first three objects; the commands before stop once they have been read.'),
+        ('Example 3: A calculated property',
+         "Get-ChildItem -File | Select-Object Name, @{ Name = 'KB'; Expression = { [math]::Round($_.Length / 1KB) } }",
+         'A hashtable with Name and Expression adds a property computed from each object.'),
+        ('Example 4: Only the values of one property',
+         'Get-Command -Module Microsoft.PowerShell.Utility | Select-Object -ExpandProperty Name',
+         '-ExpandProperty returns the names as strings rather than objects with a Name property.'),
+    ]
+
     input_object = Parameter("PSObject", value_from_pipeline=True, help="The input objects.")
     property = Parameter("Object[]", sets={"DefaultParameter": {"position": 0},
                                           "SkipLastParameter": {"position": 0}},
                          help="Property names or calculated properties.")
-    exclude_property = Parameter("String[]", sets={"DefaultParameter": {}, "SkipLastParameter": {}})
-    expand_property = Parameter("String", sets={"DefaultParameter": {}, "SkipLastParameter": {}})
+    exclude_property = Parameter("String[]", sets={"DefaultParameter": {}, "SkipLastParameter": {}},
+                                 help="Properties to leave out (wildcards allowed); alone it keeps all the others.")
+    expand_property = Parameter("String", sets={"DefaultParameter": {}, "SkipLastParameter": {}},
+                                help="Outputs the value of this property instead of the object (each item of a "
+                                     "collection on its own).")
     unique = Parameter("SwitchParameter", help="Drops duplicates; the distinct objects are written at the end.")
     case_insensitive = Parameter("SwitchParameter", help="-Unique compares strings without regard to case.")
     last = Parameter("Int32", sets={"DefaultParameter": {}}, validators=_COUNT, help="Only the last N objects.")
@@ -287,7 +352,16 @@ class SelectObjectCommand(Cmdlet):
 
 @cmdlet("Out-Null")
 class OutNullCommand(Cmdlet):
-    """Discards its input."""
+    """Discards its input.
+
+    Use it to throw away output you do not need, such as the index that some methods return; nothing is written to
+    the pipeline or the console."""
+
+    help_examples = [
+        ("Example 1: Discard a command's output",
+         'New-Item -ItemType Directory ./build -Force | Out-Null',
+         'The folder is created without the listing New-Item would print.'),
+    ]
 
     input_object = Parameter("PSObject", value_from_pipeline=True, help="The objects to discard.")
 
@@ -300,6 +374,15 @@ class OutStringCommand(Cmdlet):
     with -Stream each line is its own string, written as soon as it is
     formatted.  Without -Width lists are not wrapped and tables fit the
     console, as in pwsh."""
+
+    help_examples = [
+        ('Example 1: Formatted output as text',
+         '$text = Get-Process | Select-Object -First 3 | Out-String',
+         '$text holds the table exactly as the console would show it, as one string.'),
+        ('Example 2: Search formatted output line by line',
+         "Get-Alias | Out-String -Stream | Select-String 'Object'",
+         '-Stream writes each line separately, so Select-String can match lines of the table.'),
+    ]
 
     stream = Parameter("SwitchParameter", sets={"StreamFormatting": {}}, help="Sends each line separately.")
     width = Parameter("Int32", validators=[validate_range(2, 2147483647)], help="Characters per line.")
@@ -339,4 +422,14 @@ class OutStringCommand(Cmdlet):
 @cmdlet("Out-Default")
 class OutDefaultCommand(ConsoleSinkCommand):
     """Sends objects to the console, formatted as pwsh shows them (the
-    command pwsh runs at the end of every top-level pipeline)."""
+    command pwsh runs at the end of every top-level pipeline).
+
+    You rarely call it yourself: the host adds it to the end of each pipeline typed at the prompt or run from a
+    script. It picks the view for each object (table, list, wide or custom) and writes the text to the host; errors,
+    warnings and other streams are shown as the host shows them."""
+
+    help_examples = [
+        ('Example 1: Show objects explicitly',
+         'Get-Date | Out-Default',
+         'Shows the date the same way as running Get-Date alone at the prompt.'),
+    ]

@@ -98,7 +98,26 @@ _INPUT_SETS = ("InputObject", "InputObjectWithUserName")
 
 @cmdlet("Get-Process", default_parameter_set="Name", output_types=("System.Diagnostics.Process",))
 class GetProcessCommand(ProcessMatcher):
-    """Gets the processes that are running on the local computer."""
+    """Gets the processes that are running on the local computer.
+
+    Without parameters every process is listed in pwsh's table (NPM, PM, WS, CPU, Id, SI and ProcessName). -Name
+    takes wildcards, -Id takes process ids such as $PID, and Process objects can be piped in. -IncludeUserName adds
+    the owner of each process."""
+
+    help_examples = [
+        ('Example 1: All processes',
+         'Get-Process',
+         'Lists every running process.'),
+        ('Example 2: Processes by name',
+         'Get-Process -Name ssh*',
+         'Lists the processes whose names start with ssh.'),
+        ('Example 3: The shell itself',
+         'Get-Process -Id $PID | Format-List Id, ProcessName, StartTime, WorkingSet64',
+         '$PID is the id of the current shell process.'),
+        ('Example 4: Who runs what',
+         'Get-Process -IncludeUserName | Sort-Object CPU -Descending | Select-Object -First 5',
+         'Shows the five processes that used the most processor time, with their owners.'),
+    ]
 
     name = Parameter("String[]", aliases=("ProcessName",), sets={s: {
         "position": 0, "value_from_pipeline_by_property_name": True} for s in _NAME_SETS},

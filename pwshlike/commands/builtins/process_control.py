@@ -28,7 +28,19 @@ _INPUT_HELP = "Process objects, such as Get-Process returns."
 @cmdlet("Stop-Process", default_parameter_set="Id", supports_should_process=True,
         output_types=("System.Diagnostics.Process",))
 class StopProcessCommand(ProcessMatcher):
-    """Stops one or more running processes."""
+    """Stops one or more running processes.
+
+    Processes are chosen by -Id, by -Name (wildcards allowed) or piped in from Get-Process. On Linux the process is
+    sent SIGKILL, as pwsh does. -WhatIf shows what would be stopped, -PassThru returns the stopped processes."""
+
+    help_examples = [
+        ('Example 1: Stop a process by id',
+         'Stop-Process -Id 4242',
+         'Ends the process with id 4242.'),
+        ('Example 2: Check first',
+         "Get-Process -Name 'worker*' | Stop-Process -WhatIf",
+         'Lists the processes that would be stopped without stopping them.'),
+    ]
 
     name = Parameter("String[]", aliases=("ProcessName",), sets={"Name": {
         "mandatory": True, "value_from_pipeline_by_property_name": True}}, help="Process names.")
@@ -72,7 +84,19 @@ class StopProcessCommand(ProcessMatcher):
 
 @cmdlet("Wait-Process", default_parameter_set="Name", output_types=("System.Diagnostics.Process",))
 class WaitProcessCommand(ProcessMatcher):
-    """Waits for processes to stop before accepting more input."""
+    """Waits for processes to stop before accepting more input.
+
+    The processes are chosen by -Id, -Name or piped in. Without -Timeout it waits as long as it takes; with -Timeout
+    (seconds) a process still running then is reported as an error. -Any returns as soon as one of them has stopped."""
+
+    help_examples = [
+        ('Example 1: Wait for a program to finish',
+         '$p = Start-Process sleep -ArgumentList 5 -PassThru\nWait-Process -Id $p.Id',
+         'Returns once the sleep process has ended.'),
+        ('Example 2: Give up after a while',
+         'Wait-Process -Name backup -Timeout 60',
+         'Waits at most a minute for every backup process to end.'),
+    ]
 
     id = Parameter("Int32[]", aliases=("PID", "ProcessId"), sets={"Id": {
         "position": 0, "mandatory": True, "value_from_pipeline_by_property_name": True}},

@@ -38,7 +38,24 @@ def _invalid_input(what: str) -> str:
 @cmdlet("Start-Process", default_parameter_set="Default", supports_should_process=True,
         output_types=("System.Diagnostics.Process",))
 class StartProcessCommand(Cmdlet):
-    """Starts one or more processes on the local computer."""
+    """Starts one or more processes on the local computer.
+
+    The program named by -FilePath runs with -ArgumentList as its arguments, in -WorkingDirectory if given. On Linux
+    it shares the console unless its output is redirected; -Wait waits for it to end and -PassThru returns its
+    Process object. -RedirectStandardOutput, -RedirectStandardError and -RedirectStandardInput connect its streams
+    to files, and -Environment adds or removes environment variables for it."""
+
+    help_examples = [
+        ('Example 1: Run a program and wait',
+         "Start-Process -FilePath tar -ArgumentList '-czf', 'backup.tgz', './data' -Wait",
+         'Creates the archive and returns when tar has finished.'),
+        ('Example 2: Capture the output in files',
+         "Start-Process ls -ArgumentList '-l' -RedirectStandardOutput ./out.txt -RedirectStandardError ./err.txt -Wait",
+         'What the program writes goes to out.txt and err.txt instead of the console.'),
+        ('Example 3: Keep the process object',
+         '$p = Start-Process sleep -ArgumentList 30 -PassThru\n$p.Id',
+         '-PassThru returns the process, so it can be waited for or stopped later.'),
+    ]
 
     file_path = Parameter("String", aliases=("PSPath", "Path"), mandatory=True, position=0,
                           help="The program (or a file) to start.")

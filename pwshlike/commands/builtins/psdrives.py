@@ -93,7 +93,20 @@ class _DriveCmdlet(Cmdlet):
         output_types=("System.Management.Automation.PSDriveInfo",))
 class NewPSDriveCommand(_DriveCmdlet):
     """Creates a drive mapped to a location of a provider (a folder for the
-    FileSystem provider), in the caller's scope or in -Scope."""
+    FileSystem provider), in the caller's scope or in -Scope.
+
+    -Name is the drive name without the colon, -PSProvider the provider (FileSystem for folders) and -Root the
+    location the drive starts at. The drive lasts until the session ends or Remove-PSDrive removes it, and is seen
+    only in the scope that made it and its child scopes unless -Scope says otherwise."""
+
+    help_examples = [
+        ('Example 1: A drive for a project folder',
+         'New-PSDrive -Name Proj -PSProvider FileSystem -Root ~/src/project\nGet-ChildItem Proj:',
+         'Proj: now stands for the project folder, so Proj:/docs is ~/src/project/docs.'),
+        ('Example 2: A drive for the whole session',
+         'New-PSDrive -Name Logs -PSProvider FileSystem -Root /var/log -Scope Global',
+         'Made from inside a script or function, the drive still exists after it returns.'),
+    ]
 
     name = Parameter("String", mandatory=True, position=0, value_from_pipeline_by_property_name=True,
                      help="The drive's name, without a colon.")
@@ -156,7 +169,17 @@ class NewPSDriveCommand(_DriveCmdlet):
 
 @cmdlet("Remove-PSDrive", default_parameter_set="Name", supports_should_process=True)
 class RemovePSDriveCommand(_DriveCmdlet):
-    """Removes drives made with New-PSDrive (or any other, with care)."""
+    """Removes drives made with New-PSDrive (or any other, with care).
+
+    Drives are named without the colon; -PSProvider removes every drive of a provider and -Scope chooses the scope
+    to look in. The location the drive pointed to is not touched. A drive that is the current location is removed
+    only with -Force."""
+
+    help_examples = [
+        ('Example 1: Remove a drive',
+         'Remove-PSDrive -Name Proj',
+         'Proj: is gone; the folder it mapped is unchanged.'),
+    ]
 
     name = Parameter("String[]", sets={"Name": {"mandatory": True, "position": 0}},
                      value_from_pipeline_by_property_name=True, allow_null=True, allow_empty_collection=True,
@@ -196,7 +219,19 @@ class RemovePSDriveCommand(_DriveCmdlet):
 @cmdlet("Get-PSDrive", default_parameter_set="Name", output_types=("System.Management.Automation.PSDriveInfo",))
 class GetPSDriveCommand(_DriveCmdlet):
     """Gets the drives of the session: the built-in ones (``/``, Temp, Env,
-    Variable, Function, Alias) and those New-PSDrive made."""
+    Variable, Function, Alias) and those New-PSDrive made.
+
+    Each PSDriveInfo shows the drive's name, provider, root and current location; for FileSystem drives also the
+    space used and free. -Name takes wildcards, -PSProvider keeps the drives of some providers."""
+
+    help_examples = [
+        ('Example 1: All drives',
+         'Get-PSDrive',
+         'Lists every drive with its provider and root.'),
+        ('Example 2: Only file system drives',
+         'Get-PSDrive -PSProvider FileSystem',
+         'Lists the drives that map folders, with their used and free space.'),
+    ]
 
     name = Parameter("String[]", sets={"Name": {"position": 0}}, value_from_pipeline_by_property_name=True,
                      validators=[validate_not_null_or_empty()], help="The drives to get; wildcards allowed.",
@@ -229,7 +264,19 @@ class GetPSDriveCommand(_DriveCmdlet):
 @cmdlet("Get-PSProvider", output_types=("System.Management.Automation.ProviderInfo",))
 class GetPSProviderCommand(Cmdlet):
     """Gets the providers (FileSystem, Environment, Variable, Function and
-    Alias) and the drives on each."""
+    Alias) and the drives on each.
+
+    A provider gives the item cmdlets (Get-ChildItem, New-Item, Remove-Item...) access to one kind of store; each
+    result lists the provider's capabilities and its drives."""
+
+    help_examples = [
+        ('Example 1: The providers and their drives',
+         'Get-PSProvider',
+         'Shows FileSystem, Environment, Variable, Function and Alias with their drives.'),
+        ('Example 2: One provider',
+         'Get-PSProvider -PSProvider Environment | Select-Object -ExpandProperty Drives',
+         'Shows the Env: drive the Environment provider serves.'),
+    ]
 
     ps_provider = Parameter("String[]", name="PSProvider", position=0, value_from_pipeline_by_property_name=True,
                             validators=[validate_not_null_or_empty()], help="The providers to get; wildcards allowed.",

@@ -28,7 +28,20 @@ def _key_bytes(key: Any, secure_key: Optional[SecureString]) -> Optional[bytes]:
 @cmdlet("ConvertTo-SecureString", default_parameter_set="Secure", output_types=("System.Security.SecureString",))
 class ConvertToSecureStringCommand(Cmdlet):
     """Makes a SecureString from encrypted text (ConvertFrom-SecureString's
-    output) or, with -AsPlainText, from plain text."""
+    output) or, with -AsPlainText, from plain text.
+
+    With -AsPlainText (and -Force) the text itself becomes the secret; otherwise the input must be the encrypted
+    text ConvertFrom-SecureString produced, decrypted with -Key or -SecureKey when one was used to encrypt it."""
+
+    help_examples = [
+        ('Example 1: A secret from plain text',
+         "$secret = ConvertTo-SecureString 'P@ssw0rd' -AsPlainText -Force",
+         'Use this only for values that are not sensitive or that already came from a safe store.'),
+        ('Example 2: Restore a stored secret',
+         '$secret = Get-Content ./secret.txt | ConvertTo-SecureString -Key $key',
+         'Reads the encrypted text written with ConvertFrom-SecureString -Key and turns it back into a '
+         'SecureString.'),
+    ]
 
     string = Parameter("String", mandatory=True, position=0, value_from_pipeline=True,
                        help="The encrypted (or, with -AsPlainText, plain) text.")
@@ -64,7 +77,20 @@ class ConvertToSecureStringCommand(Cmdlet):
 @cmdlet("ConvertFrom-SecureString", default_parameter_set="Secure", output_types=("System.String",))
 class ConvertFromSecureStringCommand(Cmdlet):
     """Turns a SecureString into encrypted text (or, with -AsPlainText, its
-    plain text)."""
+    plain text).
+
+    The encrypted text can be saved to a file and turned back into a SecureString with ConvertTo-SecureString. With
+    -Key or -SecureKey (16, 24 or 32 bytes) it is encrypted with AES under that key; -AsPlainText returns the secret
+    itself, so use it with care."""
+
+    help_examples = [
+        ('Example 1: Store a secret with a key',
+         '$key = 1..32 | ForEach-Object { Get-Random -Maximum 256 }\nRead-Host -AsSecureString | ConvertFrom-SecureString -Key $key | Set-Content ./secret.txt',
+         'Writes the encrypted text of the typed secret; the same key decrypts it later.'),
+        ('Example 2: Read the plain text back',
+         '$secret | ConvertFrom-SecureString -AsPlainText',
+         'Returns the secret as an ordinary string.'),
+    ]
 
     secure_string = Parameter("SecureString", mandatory=True, position=0,
                               value_from_pipeline=True, help="The SecureString to convert.")

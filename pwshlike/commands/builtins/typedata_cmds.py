@@ -230,7 +230,11 @@ def loaded_type_files() -> list[str]:
 @cmdlet("Get-TypeData", output_types=("System.Management.Automation.Runspaces.TypeData",))
 class GetTypeDataCommand(Cmdlet):
     """Gets the extended type data of the session: for each type, its
-    members and its standard members (DefaultDisplayPropertySet...)."""
+    members and its standard members (DefaultDisplayPropertySet...).
+
+    Without -TypeName every type that has extended data is returned; -TypeName takes names with wildcards. Each
+    TypeData object lists the type's members (note, alias, script and code properties and methods) and its
+    DefaultDisplayPropertySet and other standard members, and can be piped to Remove-TypeData."""
 
     help_examples = [
         ("Example 1: The members declared for a type", "(Get-TypeData My.Item).Members",
@@ -257,7 +261,10 @@ class GetTypeDataCommand(Cmdlet):
 class RemoveTypeDataCommand(Cmdlet):
     """Removes extended type data from the session: everything declared for
     a type (-TypeName, or TypeData objects from Get-TypeData), or what type
-    files declared (-Path)."""
+    files declared (-Path).
+
+    The data removed stops applying at once: objects of the type lose the members and default views it declared.
+    Types loaded from files come back the next time those files are loaded."""
 
     help_examples = [
         ("Example 1: Forget a type's members", "Remove-TypeData -TypeName My.Item",
@@ -387,7 +394,10 @@ _CONTROLS = {"table": "TableControl", "list": "ListControl", "wide": "WideContro
 @cmdlet("Get-FormatData", output_types=("System.Management.Automation.ExtendedTypeDefinition",))
 class GetFormatDataCommand(Cmdlet):
     """Gets the format views of the session, one object per type name with
-    the views that apply to it (pwsh's own, plugins' and format files')."""
+    the views that apply to it (pwsh's own, plugins' and format files').
+
+    -TypeName takes type names with wildcards. Each result is an ExtendedTypeDefinition with the type name and its
+    view definitions; -PowerShellVersion is accepted for compatibility."""
 
     help_examples = [
         ("Example 1: The views of a type", "Get-FormatData -TypeName My.Item",
