@@ -26,7 +26,7 @@ DEFAULT_ALIASES: dict[str, str] = {
     "gp": "Get-ItemProperty", "sp": "Set-ItemProperty", "gu": "Get-Unique", "gdr": "Get-PSDrive",
     "ndr": "New-PSDrive", "rdr": "Remove-PSDrive",
     "gpv": "Get-ItemPropertyValue", "clp": "Clear-ItemProperty", "rp": "Remove-ItemProperty",
-    "rnp": "Rename-ItemProperty", "mp": "Move-ItemProperty", "cli": "Clear-Item",
+    "rnp": "Rename-ItemProperty", "mp": "Move-ItemProperty", "cli": "Clear-Item", "ii": "Invoke-Item",
     "gps": "Get-Process", "spps": "Stop-Process", "saps": "Start-Process",
     "gjb": "Get-Job", "rcjb": "Receive-Job", "sajb": "Start-Job", "spjb": "Stop-Job", "wjb": "Wait-Job",
     "rjb": "Remove-Job", "cvpa": "Convert-Path", "dbp": "Disable-PSBreakpoint",

@@ -109,6 +109,7 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Copy-Item": ("item_transfer", "CopyItemCommand", "Microsoft.PowerShell.Management"),
     "Move-Item": ("item_transfer", "MoveItemCommand", "Microsoft.PowerShell.Management"),
     "Rename-Item": ("item_transfer", "RenameItemCommand", "Microsoft.PowerShell.Management"),
+    "Invoke-Item": ("invoke_item", "InvokeItemCommand", "Microsoft.PowerShell.Management"),
     "Get-FileHash": ("filehash", "GetFileHashCommand", _UTILITY),
     "New-TemporaryFile": ("temporaryfile", "NewTemporaryFileCommand", _UTILITY),
     "Clear-Item": ("item_clear", "ClearItemCommand", "Microsoft.PowerShell.Management"),
