@@ -11,7 +11,7 @@ DEFAULT_ALIASES: dict[str, str] = {
     "gci": "Get-ChildItem", "dir": "Get-ChildItem", "gc": "Get-Content", "gi": "Get-Item",
     "gl": "Get-Location", "pwd": "Get-Location", "sl": "Set-Location", "cd": "Set-Location",
     "chdir": "Set-Location", "pushd": "Push-Location", "popd": "Pop-Location", "gv": "Get-Variable",
-    "sv": "Set-Variable", "nv": "New-Variable", "rv": "Remove-Variable", "clv": "Clear-Variable",
+    "sv": "Set-Variable", "set": "Set-Variable", "nv": "New-Variable", "rv": "Remove-Variable", "clv": "Clear-Variable",
     "iex": "Invoke-Expression", "icm": "Invoke-Command", "irm": "Invoke-RestMethod",
     "iwr": "Invoke-WebRequest", "measure": "Measure-Object", "group": "Group-Object",
     "compare": "Compare-Object", "sls": "Select-String",

@@ -29,9 +29,10 @@ READONLY = 1
 CONSTANT = 2
 PRIVATE = 4
 ALLSCOPE = 8
+UNSPECIFIED = 16
 
 _OPTION_NAMES = (("ReadOnly", READONLY), ("Constant", CONSTANT), ("Private", PRIVATE),
-                 ("AllScope", ALLSCOPE))
+                 ("AllScope", ALLSCOPE), ("Unspecified", UNSPECIFIED))
 
 
 def options_text(options: int) -> str:
