@@ -234,7 +234,11 @@ class ImportModuleCommand(Cmdlet):
 @cmdlet("Remove-Module", default_parameter_set="name", supports_should_process=True)
 class RemoveModuleCommand(Cmdlet):
     """Removes modules from the session, with the commands, aliases and
-    variables they imported."""
+    variables they imported.
+
+    Give module names (wildcards allowed), -FullyQualifiedName specifications or PSModuleInfo objects from
+    Get-Module. The module's files are not deleted; Import-Module, or using one of its commands when autoloading
+    applies, brings it back."""
 
     help_examples = [
         ("Example 1: Remove a module", "Remove-Module PartnerCenter",

@@ -20,6 +20,12 @@ class ClearPwshlikeTokenCacheCommand(Cmdlet):
     sign-in asks Azure AD again, and refresh tokens kept only in the cache
     are gone."""
 
+    help_examples = [
+        ('Example 1: Sign out everywhere',
+         'Clear-PwshlikeTokenCache',
+         'The next command that needs a token signs in again.'),
+    ]
+
     help_notes = ("Tokens already returned to a script (in a variable, say) stay valid until they expire; "
                   "clearing the cache only stops pwshlike from reusing them.")
 

@@ -25,7 +25,7 @@ _INT_MAX = 2**31 - 1
 @cmdlet("Get-Error", default_parameter_set="Newest", help_uri="https://go.microsoft.com/fwlink/?linkid=2241804",
         output_types=(EXTENDED_ERROR_RECORD, EXTENDED_EXCEPTION))
 class GetErrorCommand(Cmdlet):
-    """Gets and displays the most recent error messages from the current session.
+    """Shows the newest errors of the session in full detail.
 
     Without parameters it shows the newest error in $Error in detail: the exception with its inner exceptions, the
     target object, the category and the invocation that failed. -Newest shows that many of the most recent errors;

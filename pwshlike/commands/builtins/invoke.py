@@ -74,6 +74,12 @@ class InvokeExpressionCommand(Cmdlet):
     A string that does not parse is a terminating error with the parser's
     message."""
 
+    help_examples = [
+        ('Example 1: Run code held in a string',
+         "$command = 'Get-ChildItem -File | Measure-Object'\nInvoke-Expression $command",
+         "The string is parsed and run as if typed at the prompt; its variables live in the caller's scope."),
+    ]
+
     command = Parameter("String", position=0, mandatory=True, value_from_pipeline=True,
                         help="The code to run.")
 
@@ -90,6 +96,15 @@ class InvokeCommandCommand(Cmdlet):
     Pipeline input is ``$input``; a block that is a single pipeline of
     commands receives the input objects in its first command, as pwsh's
     steppable pipeline does.  Remoting parameters are not available."""
+
+    help_examples = [
+        ('Example 1: Run a script block with arguments',
+         'Invoke-Command -ScriptBlock { param($a, $b) $a + $b } -ArgumentList 2, 3',
+         "Returns 5; -ArgumentList binds to the block's parameters in order."),
+        ('Example 2: Feed pipeline input to a block',
+         '1..3 | Invoke-Command { $input | ForEach-Object { $_ * 10 } }',
+         'The block reads the piped objects from $input.'),
+    ]
 
     script_block = Parameter("ScriptBlock", position=0, mandatory=True, aliases=("Command",),
                              help="The code to run.")

@@ -131,6 +131,18 @@ class MeasureObjectCommand(Cmdlet):
     Without switches it only counts; -Line, -Word and -Character measure
     text instead."""
 
+    help_examples = [
+        ('Example 1: Count objects',
+         'Get-ChildItem -File | Measure-Object',
+         'Count holds the number of files.'),
+        ('Example 2: Statistics of a property',
+         'Get-ChildItem -File | Measure-Object -Property Length -Sum -Average -Maximum',
+         'Returns the total, the average and the largest size.'),
+        ('Example 3: Lines, words and characters',
+         'Get-Content ./README.md | Measure-Object -Line -Word -Character',
+         'Measures the text, like wc.'),
+    ]
+
     input_object = Parameter("PSObject", value_from_pipeline=True, help="The objects to measure.")
     property = Parameter("PSPropertyExpression[]", position=0, validators=[validate_not_null_or_empty()],
                          converter=OBJECT_ARRAY, help="Properties (names, wildcards or script blocks).",

@@ -18,6 +18,15 @@ class NewObjectCommand(Cmdlet):
 
     `New-Object PSObject -Property @{...}` makes a custom object, as in pwsh."""
 
+    help_examples = [
+        ('Example 1: A .NET object with constructor arguments',
+         "$list = New-Object System.Collections.Generic.List[string]\n$sb = New-Object System.Text.StringBuilder -ArgumentList 'start'",
+         "-ArgumentList (or the second position) gives the constructor's arguments."),
+        ('Example 2: A custom object',
+         "New-Object PSObject -Property @{ Name = 'web01'; Cores = 4 }",
+         '-Property sets properties after the object is made; [pscustomobject]@{...} is the shorter form.'),
+    ]
+
     type_name = Parameter("String", sets={"Net": {"mandatory": True, "position": 0}},
                           help="The type to create.")
     argument_list = Parameter("Object[]", aliases=("Args",), sets={"Net": {"position": 1}},

@@ -17,15 +17,31 @@ ENCODINGS = {"utf8": "utf-8", "utf8nobom": "utf-8", "utf8bom": "utf-8-sig", "asc
 @cmdlet("Out-File", default_parameter_set="ByPath", supports_should_process=True)
 class OutFileCommand(Cmdlet):
     """Sends output to a file, formatted as the console shows it (UTF-8
-    without a BOM unless -Encoding says otherwise)."""
+    without a BOM unless -Encoding says otherwise).
+
+    The objects are formatted exactly as they would appear in the console (tables, lists and so on), then written as
+    text; -Width sets the line width used for that layout. An existing file is replaced unless -Append or -NoClobber
+    is given."""
+
+    help_examples = [
+        ('Example 1: Save a listing',
+         'Get-ChildItem /etc | Out-File ./etc-listing.txt',
+         'The file holds the same table the console would show.'),
+        ('Example 2: Add to a log',
+         'Get-Date | Out-File ./runs.log -Append',
+         'Appends the date to runs.log, creating it if needed.'),
+    ]
 
     file_path = Parameter("String", aliases=("Path",), sets={"ByPath": {"mandatory": True, "position": 0}},
                           help="The file to write.")
-    literal_path = Parameter("String", aliases=("PSPath", "LP"), sets={"ByLiteralPath": {"mandatory": True}})
+    literal_path = Parameter("String", aliases=("PSPath", "LP"), sets={"ByLiteralPath": {"mandatory": True}},
+                             help="The file to write, used exactly as written (no wildcards).")
     encoding = Parameter("String", position=1, validators=[validate_set(list(ENCODINGS))],
                          help="The text encoding.")
     append = Parameter("SwitchParameter", help="Adds to the end of the file.")
-    force = Parameter("SwitchParameter")
+    force = Parameter("SwitchParameter",
+                      help="Accepted for compatibility: on Linux only the file's permissions decide whether it can "
+                           "be overwritten.")
     no_clobber = Parameter("SwitchParameter", aliases=("NoOverwrite",), help="Fails if the file exists.")
     width = Parameter("Int32", help="Characters per line.")
     no_newline = Parameter("SwitchParameter", name="NoNewline", help="Writes no newlines.")

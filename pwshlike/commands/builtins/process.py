@@ -98,7 +98,7 @@ _INPUT_SETS = ("InputObject", "InputObjectWithUserName")
 
 @cmdlet("Get-Process", default_parameter_set="Name", output_types=("System.Diagnostics.Process",))
 class GetProcessCommand(ProcessMatcher):
-    """Gets the processes that are running on the local computer.
+    """Lists the processes running on this computer, or those with the given names or ids.
 
     Without parameters every process is listed in pwsh's table (NPM, PM, WS, CPU, Id, SI and ProcessName). -Name
     takes wildcards, -Id takes process ids such as $PID, and Process objects can be piped in. -IncludeUserName adds

@@ -28,7 +28,7 @@ _INPUT_HELP = "Process objects, such as Get-Process returns."
 @cmdlet("Stop-Process", default_parameter_set="Id", supports_should_process=True,
         output_types=("System.Diagnostics.Process",))
 class StopProcessCommand(ProcessMatcher):
-    """Stops one or more running processes.
+    """Ends running processes, chosen by id, by name or piped in.
 
     Processes are chosen by -Id, by -Name (wildcards allowed) or piped in from Get-Process. On Linux the process is
     sent SIGKILL, as pwsh does. -WhatIf shows what would be stopped, -PassThru returns the stopped processes."""
@@ -84,7 +84,7 @@ class StopProcessCommand(ProcessMatcher):
 
 @cmdlet("Wait-Process", default_parameter_set="Name", output_types=("System.Diagnostics.Process",))
 class WaitProcessCommand(ProcessMatcher):
-    """Waits for processes to stop before accepting more input.
+    """Waits until the given processes have ended.
 
     The processes are chosen by -Id, -Name or piped in. Without -Timeout it waits as long as it takes; with -Timeout
     (seconds) a process still running then is reported as an error. -Any returns as soon as one of them has stopped."""

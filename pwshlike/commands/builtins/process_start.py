@@ -38,7 +38,7 @@ def _invalid_input(what: str) -> str:
 @cmdlet("Start-Process", default_parameter_set="Default", supports_should_process=True,
         output_types=("System.Diagnostics.Process",))
 class StartProcessCommand(Cmdlet):
-    """Starts one or more processes on the local computer.
+    """Runs a program as a new process, optionally waiting for it or redirecting its streams.
 
     The program named by -FilePath runs with -ArgumentList as its arguments, in -WorkingDirectory if given. On Linux
     it shares the console unless its output is redirected; -Wait waits for it to end and -PassThru returns its

@@ -50,10 +50,19 @@ class ProgressRecord:
 
 @cmdlet("Write-Progress")
 class WriteProgressCommand(Cmdlet):
-    """Displays a progress bar in the console window.
+    """Shows or updates a progress bar for a long-running operation.
 
     Each -Id is one activity; -ParentId nests it under another; -Completed
     removes it.  Nothing is shown when output is not a terminal."""
+
+    help_examples = [
+        ('Example 1: Progress of a loop',
+         "$files = Get-ChildItem -File\nfor ($i = 0; $i -lt $files.Count; $i++) {\n    Write-Progress -Activity 'Hashing' -Status $files[$i].Name -PercentComplete ($i * 100 / $files.Count)\n    Get-FileHash $files[$i] | Out-Null\n}\nWrite-Progress -Activity 'Hashing' -Completed",
+         'Shows a bar that fills as the files are processed; -Completed removes it.'),
+        ('Example 2: A nested activity',
+         "Write-Progress -Id 1 -Activity 'Deploy' -PercentComplete 50\nWrite-Progress -Id 2 -ParentId 1 -Activity 'Copying files' -PercentComplete 20",
+         'The second bar is shown under the first.'),
+    ]
 
     activity = Parameter("String", position=0, help="The activity the progress is reported for.")
     status = Parameter("String", position=1, validators=[validate_not_null_or_empty()], default="Processing",

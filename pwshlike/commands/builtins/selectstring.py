@@ -206,6 +206,21 @@ class SelectStringCommand(Cmdlet):
     Matching ignores case unless -CaseSensitive; -AllMatches records every
     match in a line; -NotMatch selects the lines that do not match."""
 
+    help_examples = [
+        ('Example 1: Search files',
+         "Select-String -Path ./logs/*.log -Pattern 'timeout'",
+         'Each match shows the file, the line number and the line.'),
+        ('Example 2: Filter piped text',
+         "Get-Content ./app.conf | Select-String -Pattern '^\\s*#' -NotMatch",
+         'Keeps the lines that are not comments.'),
+        ('Example 3: Extract the matched text',
+         "Select-String -Path ./access.log -Pattern '\\d+\\.\\d+\\.\\d+\\.\\d+' -AllMatches | ForEach-Object { $_.Matches.Value }",
+         'Returns every IP address found, not the whole lines.'),
+        ('Example 4: Lines around a match',
+         "Select-String -Path ./app.log -Pattern 'FATAL' -Context 2, 1",
+         'Shows two lines before and one line after each match.'),
+    ]
+
     input_object = Parameter("PSObject", sets={"Object": {"mandatory": True, "value_from_pipeline": True},
                                                "ObjectRaw": {"mandatory": True, "value_from_pipeline": True}},
                              allow_null=True, allow_empty_string=True, help="Text to search.")

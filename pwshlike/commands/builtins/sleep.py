@@ -21,7 +21,20 @@ MSG_MAXIMUM_DURATION = "The Duration parameter value must not exceed '{0}', prov
 
 @cmdlet("Start-Sleep", default_parameter_set="Seconds")
 class StartSleepCommand(Cmdlet):
-    """Suspends the activity in a script or session for the specified period of time."""
+    """Pauses the script or the session for a while.
+
+    The wait is given in seconds (fractions allowed), in milliseconds, or as a TimeSpan with -Duration.
+    Ctrl+C ends it at once."""
+
+    help_examples = [
+        ("Example 1: Wait a second and a half", "Start-Sleep -Seconds 1.5",
+         "The next statement runs after 1.5 seconds."),
+        ("Example 2: Poll until a file appears",
+         "while (-not (Test-Path ./ready.flag)) { Start-Sleep -Milliseconds 500 }",
+         "Checks twice a second until ready.flag exists."),
+        ("Example 3: A TimeSpan", "Start-Sleep -Duration (New-TimeSpan -Minutes 2)",
+         "Waits two minutes."),
+    ]
 
     seconds = Parameter("Double", sets={"Seconds": {"position": 0, "mandatory": True, "value_from_pipeline": True,
                                                     "value_from_pipeline_by_property_name": True}},

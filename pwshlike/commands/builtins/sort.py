@@ -27,6 +27,18 @@ class SortObjectCommand(Cmdlet):
     Each -Property entry is a name, a script block, or a hashtable with
     Expression and Ascending/Descending keys."""
 
+    help_examples = [
+        ('Example 1: Largest files first',
+         'Get-ChildItem -File | Sort-Object Length -Descending',
+         'Sorts the files by size, biggest first.'),
+        ('Example 2: Several keys',
+         "Get-ChildItem -File | Sort-Object Extension, @{ Expression = 'Length'; Descending = $true }",
+         'Sorts by extension, then by size descending within each extension.'),
+        ('Example 3: Distinct values',
+         "'b', 'a', 'b', 'c' | Sort-Object -Unique",
+         'Returns a, b and c.'),
+    ]
+
     stable = Parameter("SwitchParameter", sets={"Default": {}}, help="Keeps equal objects in input order.")
     descending = Parameter("SwitchParameter", help="Sorts in descending order.")
     unique = Parameter("SwitchParameter", help="Drops objects that compare equal to an earlier one.")

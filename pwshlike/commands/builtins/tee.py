@@ -19,6 +19,16 @@ class TeeObjectCommand(Cmdlet):
     The objects stream on at once; the file is written when the input ends,
     so that tables are laid out over all the objects."""
 
+    help_examples = [
+        ('Example 1: Keep a copy in a file',
+         'Get-Process | Tee-Object -FilePath ./processes.txt | Sort-Object CPU -Descending | Select-Object -First 5',
+         'The file gets every process as the console would show them; the pipeline goes on with the same '
+         'objects.'),
+        ('Example 2: Keep a copy in a variable',
+         'Get-ChildItem -File | Tee-Object -Variable files | Measure-Object\n$files.Count',
+         '$files holds the file objects, while Measure-Object counts them.'),
+    ]
+
     input_object = Parameter("PSObject", value_from_pipeline=True, help="The objects to save.")
     file_path = Parameter("String", aliases=("Path",), sets={"File": {"mandatory": True, "position": 0}},
                           help="The file to write.")

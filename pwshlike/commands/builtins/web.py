@@ -380,7 +380,20 @@ def _relation_links(response: Any) -> Hashtable:
 @cmdlet("Invoke-WebRequest", default_parameter_set="StandardMethod")
 class InvokeWebRequestCommand(_WebCmdlet):
     """Sends an HTTP request and returns the response: status, headers and
-    content."""
+    content.
+
+    -Uri is the address; -Method (GET unless given), -Headers, -Body and -ContentType shape the request. The result
+    has StatusCode, StatusDescription, Headers, Content (text, or bytes for binary data) and RawContent; -OutFile
+    saves the body to a file instead. Status codes of 400 and more are errors unless -SkipHttpErrorCheck."""
+
+    help_examples = [
+        ('Example 1: Fetch a page',
+         '$response = Invoke-WebRequest -Uri https://example.com\n$response.StatusCode',
+         'Shows 200 when the request succeeded; $response.Content holds the HTML.'),
+        ('Example 2: Download a file',
+         'Invoke-WebRequest -Uri https://example.com/tool.tar.gz -OutFile ./tool.tar.gz',
+         'Writes the response body to the file.'),
+    ]
 
     def process_response(self, response: Any, relation: Hashtable) -> Iterator[Any]:
         if self.out_file is not None:
@@ -394,7 +407,19 @@ class InvokeWebRequestCommand(_WebCmdlet):
 class InvokeRestMethodCommand(_WebCmdlet):
     """Sends an HTTP request to a REST service and returns the content as
     objects: JSON becomes PSCustomObjects (arrays are enumerated), other
-    text is returned as a string."""
+    text is returned as a string.
+
+    It takes the same request parameters as Invoke-WebRequest (-Uri, -Method, -Headers, -Body, -ContentType,
+    -OutFile...) but returns the parsed body instead of the response object. A hashtable -Body is sent as form data, or as the query string of a GET."""
+
+    help_examples = [
+        ('Example 1: Read a JSON API',
+         '$repo = Invoke-RestMethod -Uri https://api.github.com/repos/PowerShell/PowerShell\n$repo.stargazers_count',
+         'The JSON document is returned as an object whose properties can be read directly.'),
+        ('Example 2: Send JSON',
+         "Invoke-RestMethod -Uri https://api.example.com/items -Method Post -Body (@{ name = 'disk' } | ConvertTo-Json) -ContentType 'application/json'",
+         "Posts the JSON text and returns the service's parsed answer."),
+    ]
 
     follow_rel_link = Parameter("SwitchParameter", aliases=("FL",), help="Follows 'next' Link headers.")
     maximum_follow_rel_link = Parameter("Int32", aliases=("ML",), default=2**31 - 1,
