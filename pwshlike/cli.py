@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(args: list[str]) -> int:
+    if args[:1] == ["-s"]:  # a background job's process (Start-Job), as pwsh's -s server mode
+        from .host.job_server import serve
+        return serve(sys.stdin.buffer)
     from .host.cmdline import parse_command_line
     stdin_redirected = not _isatty(sys.stdin)
     command_line = parse_command_line(args, stdin_redirected)

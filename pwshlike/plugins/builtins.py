@@ -81,6 +81,13 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Export-Csv": ("csvcmds", "ExportCsvCommand", _UTILITY),
     "Export-Clixml": ("clixml_cmds", "ExportClixmlCommand", _UTILITY),
     "Import-Clixml": ("clixml_cmds", "ImportClixmlCommand", _UTILITY),
+    "Start-Job": ("job_cmds", "StartJobCommand", _CORE),
+    "Get-Job": ("job_cmds", "GetJobCommand", _CORE),
+    "Receive-Job": ("job_cmds", "ReceiveJobCommand", _CORE),
+    "Wait-Job": ("job_cmds", "WaitJobCommand", _CORE),
+    "Stop-Job": ("job_cmds", "StopJobCommand", _CORE),
+    "Remove-Job": ("job_cmds", "RemoveJobCommand", _CORE),
+    "Start-ThreadJob": ("job_cmds", "StartThreadJobCommand", "ThreadJob"),
     "Import-Csv": ("csvcmds", "ImportCsvCommand", _UTILITY),
     "Invoke-Expression": ("invoke", "InvokeExpressionCommand", _UTILITY),
     "Invoke-Command": ("invoke", "InvokeCommandCommand", _CORE),
@@ -184,7 +191,8 @@ def pwshlike_add_modules(modules: Any) -> None:
 
 @hookimpl
 def pwshlike_add_format_views(views: Any) -> None:
+    from .job_views import job_views
     from .module_views import module_views
     from .views import plugin_views
-    for view in module_views() + plugin_views():
+    for view in module_views() + job_views() + plugin_views():
         views.add(view)

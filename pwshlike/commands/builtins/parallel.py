@@ -26,9 +26,10 @@ from pwshlike.runtime.streams import HostInformationMessage, StreamRouting
 _OUTPUT, _ERROR, _WARNING, _VERBOSE, _DEBUG, _INFORMATION, _DONE = range(7)
 
 
-def using_values(context: Any, script: ScriptBlock) -> dict[str, Any]:
+def using_values(context: Any, script: ScriptBlock, allow_script_blocks: bool = False) -> dict[str, Any]:
     """The ``$using:`` values a block refers to, read from the caller's
-    scope; pwsh's errors for an unset variable or a script block value."""
+    scope; pwsh's errors for an unset variable or (unless
+    ``allow_script_blocks``, as for jobs) a script block value."""
     from pwshlike.language import ast as A
     values: dict[str, Any] = {}
 
@@ -43,7 +44,7 @@ def using_values(context: Any, script: ScriptBlock) -> dict[str, Any]:
                     f"The value of the using variable '$using:{name}' cannot be retrieved because it has not "
                     "been set in the local session.", error_id="UsingVariableIsUndefined",
                     category=ErrorCategory.InvalidOperation, target_object=name)
-            if isinstance(variable.value, ScriptBlock):
+            if isinstance(variable.value, ScriptBlock) and not allow_script_blocks:
                 raise PSInvalidOperationException(
                     "A ForEach-Object -Parallel using variable cannot be a script block. Passed-in script block "
                     "variables are not supported with ForEach-Object -Parallel, and can result in undefined "

@@ -1,0 +1,384 @@
+"""Jobs: the Job objects, the process's job table, and the two ways a job
+runs (a child pwshlike process, a thread of this one).
+
+As in pwsh, Start-Job and Start-ThreadJob make a parent job with one child
+job; the child holds the results and the parent shows them, so ids go up
+by two.  Every stream of a job (output, error, warning, verbose, debug,
+information) is buffered until Receive-Job takes it.
+
+A background job (Start-Job, ``cmd &``) runs in ``python -m pwshlike -s``,
+the hidden server mode of ``pwshlike.host.job_server``: the job goes to the
+child's stdin as one line of CLIXML (script text, arguments, input,
+``$using:`` values, location), and every record comes back on stdout as one
+line, ``<stream> <CLIXML>``.  Objects therefore come back deserialized, as
+in pwsh.  The child exits when its stdin closes, so a child never outlives
+the shell; the shell kills what still runs when it exits.
+
+A thread job runs in a new session of this process (pwsh's runspace) on a
+pool of -ThrottleLimit threads; its objects are the live objects.  Python
+cannot interrupt a thread, so Stop-Job marks a thread job Stopped and
+drops whatever it still produces.
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime
+import itertools
+import subprocess
+import sys
+import threading
+import uuid
+from typing import Any, Callable, Optional
+
+from pwshlike.dotnet.errors import DotNetException, ErrorCategory, ErrorRecord
+from pwshlike.dotnet.values import EnumInfo, Hashtable
+
+JOB_STATE = EnumInfo("System.Management.Automation.JobState", (
+    ("NotStarted", 0), ("Running", 1), ("Completed", 2), ("Failed", 3), ("Stopped", 4), ("Blocked", 5),
+    ("Suspended", 6), ("Disconnected", 7), ("Suspending", 8), ("Stopping", 9), ("AtBreakpoint", 10)))
+FINISHED = frozenset(("Completed", "Failed", "Stopped"))
+STREAMS = ("Output", "Error", "Warning", "Verbose", "Debug", "Information", "Progress")
+_IDS = itertools.count(1)
+
+
+class RemoteException(DotNetException):
+    """``System.Management.Automation.RemoteException``: an error that
+    happened in a job's process, rebuilt from its serialized record."""
+
+    full_name = "System.Management.Automation.RemoteException"
+
+
+class Job:
+    """``System.Management.Automation.Job``: one job (a parent or a child)."""
+
+    full_name = "System.Management.Automation.Job"
+    PS_MEMBERS = {
+        "Id": "id", "Name": "name", "InstanceId": "instance_id", "PSJobTypeName": "job_type_name",
+        "State": "state_value", "HasMoreData": "has_more_data", "Location": "location", "Command": "command",
+        "ChildJobs": "child_jobs", "Output": "output", "Error": "error", "Warning": "warning",
+        "Verbose": "verbose", "Debug": "debug", "Information": "information", "Progress": "progress",
+        "PSBeginTime": "begin_time", "PSEndTime": "end_time", "JobStateInfo": "state_info",
+        "StatusMessage": "status_message", "ToString": "__str__"}
+
+    def __init__(self, command: str, name: Optional[str], job_type_name: str, location: str) -> None:
+        self.id = next(_IDS)
+        self.instance_id = uuid.uuid4()
+        self.name = name or f"Job{self.id}"
+        self.job_type_name = job_type_name
+        self.location = location
+        self.command = command
+        self.child_jobs: list[Job] = []
+        self.state = "NotStarted"
+        self.reason: Optional[BaseException] = None
+        self.begin_time: Optional[datetime.datetime] = None
+        self.end_time: Optional[datetime.datetime] = None
+        self.status_message = ""
+        self.changed = threading.Condition()
+        self.buffers: dict[str, list[Any]] = {s: [] for s in STREAMS}
+        self.stopper: Optional[Callable[[], None]] = None
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    # --- what a script sees ----------------------------------------------------------------------
+
+    def _holder(self) -> "Job":
+        return self.child_jobs[0] if self.child_jobs else self
+
+    @property
+    def state_value(self) -> Any:
+        return JOB_STATE[self.state]
+
+    @property
+    def state_info(self) -> Any:
+        from pwshlike.dotnet.values import PSCustomObject
+        return PSCustomObject.with_type_names("System.Management.Automation.JobStateInfo", {
+            "State": self.state_value, "Reason": self.reason})
+
+    @property
+    def has_more_data(self) -> bool:
+        holder = self._holder()
+        with holder.changed:
+            return any(holder.buffers[s] for s in STREAMS if s != "Progress")
+
+    def _stream(self, name: str) -> list[Any]:
+        return list(self._holder().buffers[name])
+
+    output = property(lambda self: self._stream("Output"))
+    error = property(lambda self: self._stream("Error"))
+    warning = property(lambda self: self._stream("Warning"))
+    verbose = property(lambda self: self._stream("Verbose"))
+    debug = property(lambda self: self._stream("Debug"))
+    information = property(lambda self: self._stream("Information"))
+    progress = property(lambda self: self._stream("Progress"))
+
+    # --- what the runners do ---------------------------------------------------------------------
+
+    def add(self, stream: str, value: Any) -> None:
+        """Buffers one record of a running job (dropped once it was stopped)."""
+        holder = self._holder()
+        with holder.changed:
+            if holder.state == "Stopped":
+                return
+            holder.buffers[stream].append(value)
+            holder.changed.notify_all()
+
+    def set_state(self, state: str, reason: Optional[BaseException] = None) -> None:
+        """Moves the job (and its child) to ``state``; a finished job stays finished."""
+        for job in [self] + self.child_jobs:
+            with job.changed:
+                if job.state in FINISHED:
+                    continue
+                job.state = state
+                if state == "Running":
+                    job.begin_time = datetime.datetime.now()
+                if state in FINISHED:
+                    job.end_time = datetime.datetime.now()
+                    job.reason = reason
+                job.changed.notify_all()
+
+    def take(self, keep: bool) -> list[tuple[str, Any]]:
+        """The buffered records, in stream order; emptied unless ``keep``."""
+        holder = self._holder()
+        with holder.changed:
+            records = [(s, item) for s in STREAMS if s != "Progress" for item in holder.buffers[s]]
+            if not keep:
+                for s in STREAMS:
+                    holder.buffers[s].clear()
+            return records
+
+    def finished(self) -> bool:
+        return self.state in FINISHED
+
+    def wait(self, timeout: Optional[float] = None) -> bool:
+        """Waits until the job has finished; False when ``timeout`` ran out."""
+        with self.changed:
+            return self.changed.wait_for(self.finished, timeout)
+
+    def wait_for_data(self, timeout: float) -> None:
+        holder = self._holder()
+        with holder.changed:
+            holder.changed.wait(timeout)
+
+    def stop(self) -> None:
+        if self.finished():
+            return
+        if self.stopper is not None:
+            self.stopper()
+        self.set_state("Stopped")
+
+
+class PSRemotingJob(Job):
+    """A Start-Job job (pwsh's type for a job in another process)."""
+
+    full_name = "System.Management.Automation.PSRemotingJob"
+
+
+class ThreadJob(Job):
+    """A Start-Job job's thread counterpart (module ThreadJob)."""
+
+    full_name = "ThreadJob.ThreadJob"
+
+
+def _register_types() -> None:
+    from pwshlike.dotnet.types import enum_type, register_class
+    enum_type(JOB_STATE)
+    base = register_class(Job, Job.full_name)
+    for cls in (PSRemotingJob, ThreadJob):
+        register_class(cls, cls.full_name).base = base
+    register_class(RemoteException, RemoteException.full_name)
+
+
+_register_types()
+
+
+# --- the job table ---------------------------------------------------------------------------------
+
+class JobTable:
+    """The jobs of this process, oldest first (pwsh's JobRepository)."""
+
+    def __init__(self) -> None:
+        self.jobs: list[Job] = []
+        self.lock = threading.Lock()
+
+    def add(self, job: Job) -> None:
+        with self.lock:
+            self.jobs.append(job)
+
+    def remove(self, job: Job) -> None:
+        with self.lock:
+            if job in self.jobs:
+                self.jobs.remove(job)
+
+    def all(self) -> list[Job]:
+        with self.lock:
+            return list(self.jobs)
+
+
+TABLE = JobTable()
+
+
+def _stop_all_at_exit() -> None:
+    """Ends every job still running when the shell exits (no orphans)."""
+    for job in TABLE.all():
+        job.stop()
+
+
+atexit.register(_stop_all_at_exit)
+
+
+# --- records between processes ---------------------------------------------------------------------
+
+def pack_error(record: ErrorRecord) -> Hashtable:
+    """What of an ErrorRecord crosses to the shell (pwsh's
+    ToPSObjectForRemoting, in short)."""
+    from pwshlike.dotnet.conversions import to_string
+    exc = record.exception
+    return Hashtable({
+        "Message": str(record), "FullyQualifiedErrorId": record.fully_qualified_error_id,
+        "Category": int(record.category), "ExceptionType": getattr(exc, "full_name", "System.Exception"),
+        "TargetObject": None if record.target_object is None else to_string(record.target_object)})
+
+
+def unpack_error(packed: Any) -> ErrorRecord:
+    """The ErrorRecord the shell shows for a packed one."""
+    def get(key: str) -> Any:
+        return packed.get(key) if hasattr(packed, "get") else None
+    exc = RemoteException(str(get("Message") or ""))
+    fqid = str(get("FullyQualifiedErrorId") or "")
+    record = ErrorRecord(exc, fqid, ErrorCategory.NotSpecified, get("TargetObject"))
+    try:
+        record.category = int(get("Category") or 0)
+    except (TypeError, ValueError):
+        pass
+    record.fully_qualified_error_id = fqid
+    return record
+
+
+def pack_information(record: Any) -> Hashtable:
+    from pwshlike.runtime.streams import HostInformationMessage
+    data = record.message_data
+    if isinstance(data, HostInformationMessage):
+        return Hashtable({"Host": True, "Message": data.message, "NoNewLine": bool(data.no_new_line)})
+    return Hashtable({"Host": False, "MessageData": data, "Tags": list(record.tags or [])})
+
+
+# --- running a job's script (in a child process or on a thread) ------------------------------------
+
+def run_script(context: Any, script: str, args: list[Any], input_objects: Optional[list[Any]],
+               using: dict[str, Any], init: Optional[str], emit: Callable[[str, Any], None]) -> None:
+    """Runs a job's script in ``context`` (a session of its own), handing
+    every record to ``emit(stream, record)``; a terminating error is
+    emitted as ``("Failed", record)``."""
+    from pwshlike.runtime.flow import ExitException
+    from pwshlike.runtime.scriptblock import ScriptBlock
+    from pwshlike.runtime.streams import StreamRouting
+    context.streams = StreamRouting(
+        error=lambda record: emit("Error", record), warning=lambda text: emit("Warning", str(text)),
+        verbose=lambda text: emit("Verbose", str(text)), debug=lambda text: emit("Debug", str(text)),
+        information=lambda record: emit("Information", record))
+    context.using_values = using
+    try:
+        if init:
+            ScriptBlock.create(init, context).invoke_with_input(None, emit=lambda obj: emit("Output", obj))
+        block = ScriptBlock.create(script, context)
+        variables, rest = block.bind_positionally(args)
+        invocation = block.begin_invocation(context, variables=variables, args=rest,
+                                            emit=lambda obj: emit("Output", obj),
+                                            dollar_input=input_objects if input_objects is not None else [])
+        from pwshlike.runtime.pipeline import NO_INPUT
+        invocation.run(NO_INPUT)
+    except ExitException:  # `exit` ends the job's script, not the process running it
+        return
+    except Exception as exc:  # the job's terminating error, reported as pwsh's Failed state
+        emit("Failed", context.to_runtime_exception(exc, None).error_record)
+
+
+def start_thread_job(context: Any, job: Job, script: str, args: list[Any], input_objects: Optional[list[Any]],
+                     using: dict[str, Any], init: Optional[str], throttle: int) -> None:
+    """Queues a thread job on the pool; its session is made here, on the
+    calling thread, from the caller's commands and location."""
+    from pwshlike.commands import install
+    from pwshlike.runtime.context import ExecutionContext
+    worker = ExecutionContext(context.host)
+    getattr(context, "new_session", install)(worker, context.commands)
+    worker.session.location = context.session.location
+    context.activate()
+
+    def emit(stream: str, record: Any) -> None:
+        if stream == "Failed":
+            job.add("Error", record)
+            job.set_state("Failed", record.exception)
+        else:
+            job.add(stream, record)
+
+    def body() -> None:
+        job.set_state("Running")
+        worker.activate()
+        run_script(worker, script, args, input_objects, using, init, emit)
+        job.set_state("Completed")
+
+    _thread_pool(throttle).submit(body)
+
+
+_POOL: dict[str, Any] = {}
+
+
+def _thread_pool(throttle: int) -> Any:
+    """The process's thread job pool (pwsh's ThreadJob throttles all thread
+    jobs together; the pool is remade when -ThrottleLimit changes)."""
+    from concurrent.futures import ThreadPoolExecutor
+    pool = _POOL.get("pool")
+    if pool is None or _POOL.get("size") != throttle:
+        pool = ThreadPoolExecutor(max_workers=throttle, thread_name_prefix="ThreadJob")
+        _POOL.update(pool=pool, size=throttle)
+    return pool
+
+
+def start_process_job(job: Job, spec: Hashtable, working_directory: str) -> None:
+    """Starts the child process of a background job and a thread reading
+    its records."""
+    from pwshlike.dotnet.clixml import serialize
+    line = serialize([spec], depth=1, indent=None)
+    process = subprocess.Popen([sys.executable, "-m", "pwshlike", "-s", "-NoLogo", "-NoProfile"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               cwd=working_directory)
+
+    def stop() -> None:
+        if process.poll() is None:
+            process.kill()
+    job.stopper = stop
+    assert process.stdin is not None
+    process.stdin.write(line.encode("utf-8") + b"\n")
+    process.stdin.flush()
+    job.set_state("Running")
+    threading.Thread(target=_read_records, args=(job, process), name=f"Job{job.id}", daemon=True).start()
+
+
+def _read_records(job: Job, process: subprocess.Popen) -> None:
+    """Turns the child's lines back into the job's records until it ends."""
+    from pwshlike.dotnet.clixml import deserialize
+    failed: Optional[ErrorRecord] = None
+    assert process.stdout is not None
+    for raw in process.stdout:
+        stream, _, text = raw.decode("utf-8", "replace").rstrip("\n").partition(" ")
+        try:
+            values = deserialize(text)
+        except Exception:  # a line the child did not write for us
+            continue
+        value = values[0] if values else None
+        if stream in ("Error", "Failed"):
+            value = unpack_error(value)
+            if stream == "Failed":
+                failed = value
+                stream = "Error"
+        if stream in STREAMS:
+            job.add(stream, value)
+    try:
+        assert process.stdin is not None
+        process.stdin.close()
+    except OSError:
+        pass
+    process.wait()
+    job.set_state("Failed" if failed is not None else "Completed", failed.exception if failed else None)
