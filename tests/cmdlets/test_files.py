@@ -199,8 +199,9 @@ def test_resolve_path(tmp_path, sh):
 # --- Get-ChildItem / Get-Item ---------------------------------------------------------------
 
 def test_get_child_item_lists_items_without_hidden_ones(sh):
-    assert sh.run("Get-ChildItem -Name") == ["a.txt", "empty.txt", "sub"]
-    assert sh.run("Get-ChildItem -Name -Force")[0] == ".hidden"
+    # pwsh lists a folder's folders first, then its files.
+    assert sh.run("Get-ChildItem -Name") == ["sub", "a.txt", "empty.txt"]
+    assert sh.run("Get-ChildItem -Name -Force")[1] == ".hidden"
     assert sh.run("Get-ChildItem -Name -File") == ["a.txt", "empty.txt"]
     assert sh.run("Get-ChildItem -Name -Directory") == ["sub"]
     assert sh.run("Get-ChildItem -Name -Hidden") == [".hidden"]
@@ -208,9 +209,11 @@ def test_get_child_item_lists_items_without_hidden_ones(sh):
 
 
 def test_get_child_item_recurse_depth_and_pattern(sh):
-    assert sh.run("Get-ChildItem sub -Recurse -Name") == ["b.log", "deep", "deep/c.log"]
-    assert sh.run("Get-ChildItem sub -Depth 0 -Name") == ["b.log", "deep"]
-    assert sh.run("Get-ChildItem *.log -Recurse | ForEach-Object Name") == ["b.log", "c.log"]
+    assert sh.run("Get-ChildItem sub -Recurse -Name") == ["deep", "b.log", "deep/c.log"]
+    assert sh.run("Get-ChildItem sub -Depth 0 -Name") == ["deep", "b.log"]
+    # With a pattern pwsh walks the tree itself: a folder's items come right after the folder,
+    # before the files next to it.
+    assert sh.run("Get-ChildItem *.log -Recurse | ForEach-Object Name") == ["c.log", "b.log"]
 
 
 def test_file_and_directory_items(tmp_path, sh):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import stat as _stat
+from functools import lru_cache
 from typing import Any, Optional
 
 from pwshlike.dotnet.values import Int64
@@ -36,48 +37,67 @@ def ps_path(full_name: str) -> str:
     return PROVIDER_PREFIX + full_name
 
 
-def _members(own: dict[str, str]) -> dict[str, str]:
+def _members(own: dict[str, str], extra: Optional[dict[str, str]] = None) -> dict[str, str]:
     """The .NET name -> attribute table in the order pwsh lists a file
-    system item's properties: provider notes, the script properties pwsh
-    adds, the type's own .NET properties, then the shared ones."""
+    system item's properties: provider notes, the type-table properties
+    pwsh adds (``extra`` among them), the type's own .NET properties, the
+    shared ones, then the Unix ones."""
     return {
         "PSPath": "ps_path", "PSParentPath": "ps_parent_path", "PSChildName": "name",
         "PSDrive": "ps_drive", "PSProvider": "ps_provider", "PSIsContainer": "ps_is_container",
-        "Mode": "mode", "ModeWithoutHardLink": "mode", "BaseName": "base_name", "Target": "target",
-        "LinkType": "link_type", **own,
+        "Mode": "mode", "ModeWithoutHardLink": "mode", **(extra or {}), "BaseName": "base_name",
+        "ResolvedTarget": "resolved_target", "Target": "target", "LinkType": "link_type", **own,
         "FullName": "full_name", "Extension": "extension", "Name": "name", "Exists": "exists",
         "CreationTime": "creation_time", "CreationTimeUtc": "creation_time_utc",
         "LastAccessTime": "last_access_time", "LastAccessTimeUtc": "last_access_time_utc",
         "LastWriteTime": "last_write_time", "LastWriteTimeUtc": "last_write_time_utc",
         "LinkTarget": "target", "Attributes": "attributes", "UnixMode": "unix_mode", "User": "user",
-        "Group": "group", "Size": "size", "Refresh": "refresh", "ToString": "__str__",
+        "Group": "group", "Size": "size", "NameString": "name_string", "LengthString": "length_string",
+        "LastWriteTimeString": "last_write_time_string", "Refresh": "refresh", "ToString": "__str__",
     }
 
 
+# pwsh's type table marks these IsHidden: views use them, listings do not show them.
+_HIDDEN = ("NameString", "LengthString", "LastWriteTimeString")
+
+
+_UNREAD: Any = object()
+
+
 class FileSystemInfo:
-    """Shared members of files and directories; ``stat`` is read once, when
+    """Shared members of files and directories; ``lstat`` is read once, when
     the item is made (``Refresh()`` reads it again), like .NET's cached
-    FileSystemInfo."""
+    FileSystemInfo.  A listing passes the ``lstat`` its directory scan
+    already read; a link's target is stat'ed only when a member needs it."""
 
     __slots__ = ("full_name", "_lstat", "_stat", "__weakref__")  # weakref: Add-Member's side table
     full_name_type = "System.IO.FileSystemInfo"
     PS_MEMBERS = _members({})
+    PS_HIDDEN = _HIDDEN
 
-    def __init__(self, full_name: str) -> None:
+    def __init__(self, full_name: str, lstat: Any = _UNREAD) -> None:
         self.full_name = full_name
-        self.refresh()
+        if lstat is _UNREAD:
+            self.refresh()
+        else:
+            self._lstat: Optional[os.stat_result] = lstat
+            self._stat: Any = _UNREAD if lstat is not None and _stat.S_ISLNK(lstat.st_mode) else lstat
 
     def refresh(self) -> None:
         try:
-            self._lstat: Optional[os.stat_result] = os.lstat(self.full_name)
+            self._lstat = os.lstat(self.full_name)
         except OSError:
             self._lstat = None
-        self._stat = self._lstat
-        if self._lstat is not None and _stat.S_ISLNK(self._lstat.st_mode):
+        self._stat = _UNREAD if self._lstat is not None and _stat.S_ISLNK(self._lstat.st_mode) else self._lstat
+
+    def _followed(self) -> Optional[os.stat_result]:
+        """The stat of what a link points to (the link's own when broken)."""
+        if self._stat is _UNREAD:
             try:
                 self._stat = os.stat(self.full_name)
             except OSError:
                 self._stat = self._lstat
+        return self._stat
 
     # --- names ----------------------------------------------------------------------
 
@@ -153,13 +173,52 @@ class FileSystemInfo:
     def target(self) -> Optional[str]:
         return os.readlink(self.full_name) if self.is_link else None
 
+    @property
+    def resolved_target(self) -> str:
+        """Where a link finally leads (its full path); the item's own path otherwise."""
+        return os.path.realpath(self.full_name) if self.is_link else self.full_name
+
+    # --- what the views show ---------------------------------------------------------
+
+    @property
+    def name_string(self) -> str:
+        """The name as listings show it: coloured by ``$PSStyle.FileInfo``
+        (link, folder, extension, executable, in pwsh's order of checks)
+        and ``name -> target`` for a link.  The colours are always in the
+        text; the formatter removes them where $PSStyle.OutputRendering
+        says so."""
+        from pwshlike.formatting.style import PSStyle
+        style = PSStyle.instance
+        colours = style.FileInfo
+        name = self.name
+        if self.is_link:
+            return f"{colours.SymbolicLink}{name}{style.Reset} -> {self.target}"
+        if isinstance(self, DirectoryInfo):
+            return f"{colours.Directory}{name}{style.Reset}"
+        colour = colours.Extension.get(self.extension) if self.extension else None
+        if colour is not None:
+            return f"{colour}{name}{style.Reset}"
+        if os.access(self.full_name, os.X_OK):
+            return f"{colours.Executable}{name}{style.Reset}"
+        return name
+
+    @property
+    def length_string(self) -> str:
+        return ""
+
+    @property
+    def last_write_time_string(self) -> str:
+        """Short date and short time, right-aligned (``{0,10:d} {0,8:t}``)."""
+        from pwshlike.dotnet.formatting_net import composite_format
+        return composite_format("{0,10:d} {0,8:t}", [self.last_write_time])
+
     # --- times ----------------------------------------------------------------------
 
     def _time(self, field: str, utc: bool) -> _dt.datetime:
         if self._lstat is None:
             # .NET reports 1601-01-01 (the FILETIME epoch) for an item that does not exist.
             return _dt.datetime(1601, 1, 1)
-        seconds = getattr(self._stat or self._lstat, field)
+        seconds = getattr(self._followed() or self._lstat, field)
         if utc:
             return _dt.datetime.fromtimestamp(seconds, _dt.timezone.utc).replace(tzinfo=None)
         return _dt.datetime.fromtimestamp(seconds)
@@ -182,11 +241,11 @@ class FileSystemInfo:
 
     @property
     def creation_time(self) -> _dt.datetime:
-        return self._time(_birth_field(self._stat), False)
+        return self._time(_birth_field(self._followed()), False)
 
     @property
     def creation_time_utc(self) -> _dt.datetime:
-        return self._time(_birth_field(self._stat), True)
+        return self._time(_birth_field(self._followed()), True)
 
     # --- provider properties --------------------------------------------------------
 
@@ -240,7 +299,8 @@ class FileInfo(FileSystemInfo):
     __slots__ = ()
     full_name_type = "System.IO.FileInfo"
     PS_MEMBERS = _members({"Length": "length", "DirectoryName": "directory_name",
-                           "Directory": "directory", "IsReadOnly": "is_read_only"})
+                           "Directory": "directory", "IsReadOnly": "is_read_only"},
+                          {"VersionInfo": "version_info"})
 
     @property
     def base_name(self) -> str:
@@ -249,7 +309,12 @@ class FileInfo(FileSystemInfo):
 
     @property
     def length(self) -> Int64:
-        return Int64(self._stat.st_size if self._stat is not None else 0)
+        followed = self._followed()
+        return Int64(followed.st_size if followed is not None else 0)
+
+    @property
+    def length_string(self) -> str:
+        return str(int(self.length))
 
     @property
     def directory_name(self) -> str:
@@ -262,6 +327,13 @@ class FileInfo(FileSystemInfo):
     @property
     def is_read_only(self) -> bool:
         return "ReadOnly" in self._attribute_names()
+
+    @property
+    def version_info(self) -> Any:
+        """``[FileVersionInfo]::GetVersionInfo($this.FullName)``: on Linux a
+        file has no version resource, so only the file name is set."""
+        from .process_modules import FileVersionInfo
+        return FileVersionInfo(self.full_name)
 
 
 class DirectoryInfo(FileSystemInfo):
@@ -353,7 +425,9 @@ def _birth_field(st: Optional[os.stat_result]) -> str:
     return "st_birthtime" if st is not None and hasattr(st, "st_birthtime") else "st_ctime"
 
 
+@lru_cache(maxsize=256)
 def _owner_name(uid: int) -> str:
+    """The user's name (pwsh caches these too: one lookup per owner, not per file)."""
     try:
         import pwd
         return pwd.getpwuid(uid).pw_name
@@ -361,6 +435,7 @@ def _owner_name(uid: int) -> str:
         return str(uid)
 
 
+@lru_cache(maxsize=256)
 def _group_name(gid: int) -> str:
     try:
         import grp

@@ -18,7 +18,9 @@ from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, IOException
 from pwshlike.dotnet.wildcard import contains_wildcard
 
 from . import fspaths
+from .fsattributes import attribute_expression, switch_expression
 from .fsitems import item_for
+from .fslisting import Listing
 from .fsprovider import FILE_SYSTEM
 from .itemproviders import provider_or_error
 from .session_items import session_children, session_items
@@ -26,32 +28,67 @@ from .session_items import session_children, session_items
 
 @cmdlet("Get-ChildItem", default_parameter_set="Items")
 class GetChildItemCommand(Cmdlet):
-    """Gets the items in one or more directories (or the files named)."""
+    """Gets the items in one or more locations: the files and folders of a
+    folder, or the entries of a drive such as Env:, Variable:, Function:
+    or Alias:.
+
+    A folder's subfolders come first, then its files, each sorted by name.
+    Hidden items (names starting with a dot, on Linux) are left out unless
+    -Force or -Hidden is given.  -Recurse (or -Depth) also lists the items
+    of every subfolder, without going into links to folders unless
+    -FollowSymlink is given.  -Filter, -Include, -Exclude and the attribute
+    filters narrow the items; -Name outputs names (relative paths with
+    -Recurse) instead of objects.  A path given with a wildcard lists the
+    matching items themselves; a path that does not exist is an error.
+    """
 
     path = Parameter("String[]", sets={"Items": {"position": 0}}, value_from_pipeline=True,
-                     value_from_pipeline_by_property_name=True, help="Directories or files; wildcards allowed.",
+                     value_from_pipeline_by_property_name=True,
+                     help="The folders (or files) to list; wildcards allowed. The current location by default.",
                      supports_wildcards=True)
     literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralItems": {"mandatory": True}},
-                             value_from_pipeline_by_property_name=True)
-    filter = Parameter("String", position=1, help="A wildcard the item names must match.", supports_wildcards=True)
-    include = Parameter("String[]", help="Only item names matching these wildcards.", supports_wildcards=True)
-    exclude = Parameter("String[]", help="Leaves out item names matching these wildcards.", supports_wildcards=True)
-    recurse = Parameter("SwitchParameter", aliases=("s", "r"), help="Also the items in all subdirectories.")
-    depth = Parameter("UInt32", help="How many levels of subdirectories to recurse into (implies -Recurse).")
-    force = Parameter("SwitchParameter", help="Includes hidden items.")
+                             value_from_pipeline_by_property_name=True,
+                             help="The folders (or files) to list, taken exactly as typed: no wildcards.")
+    filter = Parameter("String", position=1, supports_wildcards=True,
+                       help="A wildcard (* and ?) the names must match; the provider applies it as it reads a "
+                            "folder, which makes it the fastest way to narrow a listing.")
+    include = Parameter("String[]", supports_wildcards=True,
+                        help="Only items whose names match one of these wildcards.")
+    exclude = Parameter("String[]", supports_wildcards=True,
+                        help="Leaves out items whose names match one of these wildcards.")
+    recurse = Parameter("SwitchParameter", aliases=("s", "r"),
+                        help="Also lists the items of every subfolder, and of theirs.")
+    depth = Parameter("UInt32", help="How many levels of subfolders -Recurse goes into (giving it implies "
+                                     "-Recurse); 0 lists the folder itself only.")
+    force = Parameter("SwitchParameter", help="Includes hidden items (dot files on Linux).")
     name = Parameter("SwitchParameter", help="Outputs only the names (relative paths with -Recurse).")
-    directory = Parameter("SwitchParameter", aliases=("ad",), help="Only directories.")
+    attributes = Parameter("FlagsExpression[FileAttributes]", converter=attribute_expression,
+                           help="Only items with these attributes: names joined by + (and), , (or) and ! "
+                                "(not), such as Directory+!Hidden or ReadOnly,Hidden.")
+    follow_symlink = Parameter("SwitchParameter",
+                               help="With -Recurse, goes into links to folders too (each folder once).")
+    directory = Parameter("SwitchParameter", aliases=("ad",), help="Only folders.")
     file = Parameter("SwitchParameter", aliases=("af",), help="Only files.")
     hidden = Parameter("SwitchParameter", aliases=("ah", "h"), help="Only hidden items.")
-    follow_symlink = Parameter("SwitchParameter", help="Recurses into directories that are symbolic links.")
+    read_only = Parameter("SwitchParameter", aliases=("ar",), help="Only read-only items.")
+    system = Parameter("SwitchParameter", aliases=("as",), help="Only system items (none on Linux).")
+
+    help_examples = [
+        ("List a folder", "Get-ChildItem /etc",
+         "Shows the folders, then the files, of /etc in the file system's table view."),
+        ("Find files anywhere below a folder", "Get-ChildItem -Path ~/projects -Filter *.ps1 -Recurse -File",
+         "Lists every .ps1 file under ~/projects, in each subfolder after the files of its parent."),
+        ("Names only, two levels deep", "Get-ChildItem -Depth 1 -Name",
+         "Outputs the relative paths of the items here and in the folders here."),
+        ("Environment variables", "Get-ChildItem Env: | Where-Object Name -like 'PATH*'",
+         "The Env: drive lists the variables as name/value entries."),
+    ]
 
     def process_record(self) -> Iterator[Any]:
         literal = self.parameter_set_name == "LiteralItems"
         raw_paths = (self.literal_path if literal else self.path) or ["."]
-        session = self.context.session
         depth = None if self.depth is None else int(self.depth)
         recurse = bool(self.recurse) or depth is not None
-        force = bool(self.force) or bool(self.hidden)
         for raw in raw_paths:
             found = provider_or_error(self, raw)
             if found is None:
@@ -59,61 +96,77 @@ class GetChildItemCommand(Cmdlet):
             if found[0] is not FILE_SYSTEM:
                 yield from session_children(self, found[0], found[1], literal, raw)
                 continue
-            include = list(self.include or ())
-            if recurse and not literal and _leaf_is_pattern(raw):
-                # gci *.txt -Recurse: search from the parent for the pattern.
-                parent, _, pattern = fspaths.strip_provider(raw).rpartition("/")
-                on_drive = session.drives.split(pattern) if not parent else None
-                if on_drive is not None:  # TestDrive:*.txt: the drive's current location
-                    parent, pattern = on_drive[0].name + ":", on_drive[1]
-                raw = parent or ("/" if raw.startswith("/") else ".")
-                include.append(pattern)
-            paths, wildcard = fspaths.resolve_paths(session, raw, literal, force)
-            if not wildcard and not os.path.lexists(paths[0]):
-                self.write_error(fspaths.path_not_found(fspaths.shown_path(session, raw, paths[0])))
-                continue
-            for path in paths:
-                if os.path.isdir(path):
-                    yield from self._children(path, recurse, depth, force, include)
-                elif self._wanted(path, include, os.path.basename(path)):
-                    yield os.path.basename(path) if self.name else item_for(path)
+            yield from self._file_system(raw, literal, recurse, depth)
 
-    def _children(self, directory: str, recurse: bool, depth: Optional[int], force: bool,
-                  include: list[str]) -> Iterator[Any]:
-        if recurse:
-            entries: Iterator[tuple[str, int]] = _walk(directory, force, depth, bool(self.follow_symlink))
-        else:
-            entries = ((os.path.join(directory, n), 0) for n in fspaths.list_directory(directory, force))
-        for path, _level in entries:
-            name = os.path.basename(path)
-            if self._wanted(path, include, name):
-                yield os.path.relpath(path, directory) if self.name else item_for(path)
+    def _listing(self, include: list[str]) -> Listing:
+        switches = switch_expression(bool(self.directory), bool(self.file), bool(self.system),
+                                     bool(self.read_only), bool(self.hidden))
+        return Listing(self, bool(self.force), self.filter, include, self.exclude, self.attributes, switches,
+                       bool(self.follow_symlink))
 
-    def _wanted(self, path: str, include: list[str], name: str) -> bool:
-        if not fspaths.matches_filters(name, include or None, self.exclude, self.filter):
+    def _file_system(self, raw: str, literal: bool, recurse: bool, depth: Optional[int]) -> Iterator[Any]:
+        """pwsh's SessionStateContainer.GetChildItems for one path."""
+        session = self.context.session
+        include = list(self.include or ())
+        if recurse and not literal and not raw.endswith(("/", "\\")):
+            raw, include = self._recurse_fixup(raw, include)
+        listing = self._listing(include)
+        paths, wildcard = fspaths.resolve_paths(session, raw, literal, bool(self.force))
+        if not wildcard and not os.path.lexists(paths[0]):
+            self.write_error(fspaths.path_not_found(fspaths.shown_path(session, raw, paths[0])))
+            return
+        manual = listing.manual or (recurse and wildcard and not include)
+        for path in paths:
+            is_dir = os.path.isdir(path)
+            if self.name:
+                if is_dir and (not wildcard or recurse):
+                    yield from listing.names(path, "", recurse, depth)
+                elif listing.matches(os.path.basename(path)):
+                    yield os.path.basename(path)
+            elif manual and is_dir:
+                yield from (entry.item() for entry in listing.process(path, recurse, depth))
+            elif is_dir and (not wildcard or recurse):
+                yield from (entry.item() for entry in listing.walk(path, depth, recurse))
+            elif listing.matches(os.path.basename(path)) and (wildcard or self._item_shown(listing, path)):
+                yield item_for(path)
+
+    def _recurse_fixup(self, raw: str, include: list[str]) -> tuple[str, list[str]]:
+        """``gci *.txt -Recurse``: a last element that is not a folder
+        becomes an -Include pattern searched for from its parent;
+        ``gci dir/* -File -Recurse`` searches ``dir``."""
+        text = fspaths.strip_provider(raw)
+        parent, slash, leaf = text.rpartition("/")
+        if not parent and slash:
+            parent = "/"
+        on_drive = self.context.session.drives.split(leaf) if not slash else None
+        if on_drive is not None:  # TestDrive:*.txt: the drive's current location
+            parent, leaf = on_drive[0].name + ":", on_drive[1]
+            if not leaf:
+                return raw, include
+        if leaf == "*" and (self.file or self.directory):
+            return parent or ".", include
+        if include:
+            return raw, include
+        paths, _ = fspaths.resolve_paths(self.context.session, raw, False, bool(self.force))
+        if len(paths) == 1 and os.path.isdir(paths[0]) and not contains_wildcard(leaf):
+            return raw, include
+        if leaf != "*":
+            include = [leaf]
+        return parent or ".", include
+
+    def _item_shown(self, listing: Listing, path: str) -> bool:
+        """A file named by its path: a hidden one needs -Force (or a hidden
+        filter), else it is pwsh's ItemNotFound; the attribute filters apply."""
+        found = listing.read(os.path.dirname(path) or "/")
+        name = os.path.basename(path)
+        entry = next((e for e in (found[0] + found[1]) if e.name == name), None) if found else None
+        if entry is None:
             return False
-        is_dir = os.path.isdir(path)
-        if self.directory and not is_dir:
+        if name.startswith(".") and not (listing.force or listing.hidden_asked):
+            exc = IOException(f"Could not find item {path}.")
+            self.write_error(ErrorRecord(exc, "ItemNotFound", ErrorCategory.ObjectNotFound, path))
             return False
-        if self.file and is_dir:
-            return False
-        return not (self.hidden and not fspaths.is_hidden(name))
-
-
-def _leaf_is_pattern(path: str) -> bool:
-    parent, _, leaf = fspaths.strip_provider(path).rpartition("/")
-    return contains_wildcard(leaf) and not contains_wildcard(parent)
-
-
-def _walk(directory: str, force: bool, depth: Optional[int], follow: bool) -> Iterator[tuple[str, int]]:
-    if not follow:
-        yield from fspaths.walk(directory, force, depth)
-        return
-    for path, level in fspaths.walk(directory, force, depth):
-        yield path, level
-        if os.path.islink(path) and os.path.isdir(path) and (depth is None or level < depth):
-            for child, child_level in fspaths.walk(path, force, None if depth is None else depth - level - 1):
-                yield child, level + 1 + child_level
+        return listing.shown(entry)
 
 
 @cmdlet("Get-Item", default_parameter_set="Path")
