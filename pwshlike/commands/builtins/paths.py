@@ -41,7 +41,23 @@ def _drive_of(path: str) -> Optional[tuple[str, str]]:
 
 @cmdlet("Test-Path", default_parameter_set="Path")
 class TestPathCommand(Cmdlet):
-    """Tells whether all the elements of a path exist ($true/$false)."""
+    """Tells whether all the elements of a path exist ($true/$false).
+
+    Without -PathType any kind of item counts; Container asks for a folder and Leaf for a file. -IsValid checks only
+    that the path is well formed, not that it exists. -OlderThan and -NewerThan compare the item's last write time.
+    Several paths give one answer each."""
+
+    help_examples = [
+        ('Example 1: Does a file exist',
+         "if (Test-Path -Path ./config.json -PathType Leaf) { 'found' }",
+         'True only when config.json exists and is a file.'),
+        ('Example 2: A folder, by wildcard',
+         'Test-Path ./logs/*.log',
+         'True when at least one .log file exists in the folder.'),
+        ('Example 3: Recently changed',
+         'Test-Path ./report.csv -NewerThan (Get-Date).AddHours(-1)',
+         'True when the file was written during the last hour.'),
+    ]
 
     path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
                      value_from_pipeline_by_property_name=True, allow_null=True, allow_empty_string=True,
@@ -49,10 +65,12 @@ class TestPathCommand(Cmdlet):
                      supports_wildcards=True)
     literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
                              value_from_pipeline_by_property_name=True, allow_null=True,
-                             allow_empty_string=True, allow_empty_collection=True)
-    filter = Parameter("String")
-    include = Parameter("String[]")
-    exclude = Parameter("String[]")
+                             allow_empty_string=True, allow_empty_collection=True,
+                             help="The paths to test, used exactly as written (no wildcards).")
+    filter = Parameter("String", help="A wildcard the item names must match.", supports_wildcards=True)
+    include = Parameter("String[]", help="Only item names matching these wildcards count.", supports_wildcards=True)
+    exclude = Parameter("String[]", help="Item names matching these wildcards do not count.",
+                        supports_wildcards=True)
     path_type = Parameter("TestPathType", aliases=("Type",), converter=str,
                           validators=[validate_set(["Any", "Container", "Leaf"])],
                           help="Any (default), Container (a directory) or Leaf (a file).")
@@ -150,7 +168,23 @@ def _session_item_exists(context: Any, provider: str, name: str, literal: bool) 
 
 @cmdlet("Join-Path")
 class JoinPathCommand(Cmdlet):
-    """Combines a path and child paths into one path."""
+    """Combines a path and child paths into one path.
+
+    The parts are joined with the path separator, adding or removing separators so exactly one stands between them;
+    drive-qualified paths work too. -AdditionalChildPath adds more parts, and -Resolve returns the full paths of
+    existing items (wildcards allowed)."""
+
+    help_examples = [
+        ('Example 1: A file in a folder',
+         "Join-Path -Path $HOME -ChildPath 'logs/app.log'",
+         'Returns the full path of app.log under your home folder.'),
+        ('Example 2: Several parts',
+         'Join-Path /srv www site index.html',
+         'Returns /srv/www/site/index.html; the parts after the second go to -AdditionalChildPath.'),
+        ('Example 3: Existing files only',
+         "Join-Path ./logs '*.log' -Resolve",
+         'Returns the path of each .log file that exists in ./logs.'),
+    ]
 
     path = Parameter("String[]", aliases=("PSPath",), mandatory=True, position=0, value_from_pipeline=True,
                      value_from_pipeline_by_property_name=True, help="The parent paths.")
@@ -193,13 +227,30 @@ _SPLIT_SETS = ("ParentSet", "LeafSet", "LeafBaseSet", "ExtensionSet", "Qualifier
 @cmdlet("Split-Path", default_parameter_set="ParentSet")
 class SplitPathCommand(Cmdlet):
     """Returns a part of a path: the parent (default), the leaf, its base
-    name or extension, the qualifier, or whether it is absolute."""
+    name or extension, the qualifier, or whether it is absolute.
+
+    The path is split as text and need not exist, unless -Resolve is given, which resolves wildcards first. One
+    switch picks the part: -Parent (the default), -Leaf, -LeafBase, -Extension, -Qualifier, -NoQualifier or
+    -IsAbsolute."""
+
+    help_examples = [
+        ('Example 1: The folder of a file',
+         'Split-Path -Path /var/log/syslog',
+         'Returns /var/log.'),
+        ('Example 2: The file name without its extension',
+         'Split-Path ./reports/2024-06.csv -LeafBase',
+         'Returns 2024-06; -Extension would return .csv.'),
+        ('Example 3: Is the path absolute',
+         'Split-Path -Path ../data -IsAbsolute',
+         'Returns False.'),
+    ]
 
     path = Parameter("String[]", sets={name: {"mandatory": True, "position": 0} for name in _SPLIT_SETS},
                      value_from_pipeline=True, value_from_pipeline_by_property_name=True,
                      help="The paths to split.")
     literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPathSet": {"mandatory": True}},
-                             value_from_pipeline_by_property_name=True)
+                             value_from_pipeline_by_property_name=True,
+                             help="The paths to split, used exactly as written (no wildcards).")
     parent = Parameter("SwitchParameter", sets={"ParentSet": {}}, help="The parent container (default).")
     leaf = Parameter("SwitchParameter", sets={"LeafSet": {"mandatory": True}}, help="The last element.")
     leaf_base = Parameter("SwitchParameter", sets={"LeafBaseSet": {"mandatory": True}},
@@ -302,13 +353,29 @@ def split_parent(path: str) -> str:
 
 @cmdlet("Resolve-Path", default_parameter_set="Path")
 class ResolvePathCommand(Cmdlet):
-    """Resolves wildcards and relative paths to the existing items' paths."""
+    """Resolves wildcards and relative paths to the existing items' paths.
+
+    Each existing item matched is returned as a PathInfo (its Path is the full path). A path that matches nothing is
+    a PathNotFound error. -Relative returns the paths relative to the current location, or to -RelativeBasePath."""
+
+    help_examples = [
+        ('Example 1: The full path of a relative one',
+         'Resolve-Path ./logs/app.log',
+         'Returns the absolute path of app.log.'),
+        ('Example 2: Expand a wildcard',
+         'Resolve-Path /etc/*.conf | Select-Object -First 3',
+         'Returns a PathInfo for each matching file.'),
+        ('Example 3: Relative paths',
+         'Resolve-Path ./src/*.py -Relative',
+         'Returns paths such as ./src/main.py.'),
+    ]
 
     path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
                      value_from_pipeline_by_property_name=True, help="The paths to resolve; wildcards allowed.",
                      supports_wildcards=True)
     literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
-                             value_from_pipeline_by_property_name=True)
+                             value_from_pipeline_by_property_name=True,
+                             help="The paths to resolve, used exactly as written (no wildcards).")
     relative = Parameter("SwitchParameter", help="Outputs paths relative to the current location.")
     relative_base_path = Parameter("String", help="The location relative paths are resolved from (and "
                                                   "-Relative paths are relative to).")
@@ -364,13 +431,26 @@ class ResolvePathCommand(Cmdlet):
 @cmdlet("Convert-Path", default_parameter_set="Path")
 class ConvertPathCommand(Cmdlet):
     """Converts a path (drive-qualified, relative or with wildcards) to the
-    provider's own path: ``TestDrive:\\a`` becomes the folder it maps to."""
+    provider's own path: ``TestDrive:\a`` becomes the folder it maps to.
+
+    Unlike Resolve-Path it returns plain strings: the provider paths of the existing items. It is the way to hand a
+    path on a PowerShell drive to a program that knows nothing of drives."""
+
+    help_examples = [
+        ('Example 1: A drive path for a program',
+         'New-PSDrive -Name Proj -PSProvider FileSystem -Root ~/src/project\nConvert-Path Proj:/docs',
+         'Returns the real folder path, such as /home/me/src/project/docs.'),
+        ('Example 2: The current folder',
+         'Convert-Path .',
+         'Returns the current location as a plain path.'),
+    ]
 
     path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
                      value_from_pipeline_by_property_name=True, help="The paths to convert; wildcards allowed.",
                      supports_wildcards=True)
     literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
-                             value_from_pipeline_by_property_name=True)
+                             value_from_pipeline_by_property_name=True,
+                             help="The paths to convert, used exactly as written (no wildcards).")
     force = Parameter("SwitchParameter", help="Includes hidden items in wildcard matches.")
 
     def process_record(self) -> Iterator[str]:
