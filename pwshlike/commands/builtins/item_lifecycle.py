@@ -30,7 +30,27 @@ _WITH_CHILDREN = ("The item at {0} has children and the Recurse parameter was no
 @cmdlet("New-Item", default_parameter_set="pathSet", supports_should_process=True)
 class NewItemCommand(ItemCmdlet):
     """Creates a file, folder, link, variable, function, alias or
-    environment variable."""
+    environment variable.
+
+    -ItemType chooses what to create: File (the default in a folder), Directory, SymbolicLink or HardLink (with
+    -Value as the target). On the Env:, Variable:, Function: and Alias: drives the item is a variable, function or
+    alias named by -Name with -Value as its value. An existing item is an error unless -Force, which replaces a file
+    (emptying it) and keeps an existing folder; -Force also creates missing parent folders."""
+
+    help_examples = [
+        ('Example 1: Create an empty file',
+         'New-Item -Path ./notes.txt -ItemType File',
+         'Creates notes.txt and returns its FileInfo.'),
+        ('Example 2: Create a folder and its parents',
+         'New-Item -Path ./build/output/logs -ItemType Directory -Force',
+         'Creates the whole chain of folders; an existing folder is not an error.'),
+        ('Example 3: A file with content',
+         "New-Item -Path . -Name hello.txt -ItemType File -Value 'Hello'",
+         'Creates hello.txt holding the text Hello.'),
+        ('Example 4: A symbolic link',
+         'New-Item -ItemType SymbolicLink -Path ./current -Value ./releases/v2',
+         'current now points at releases/v2.'),
+    ]
 
     path = Parameter("String[]", sets={"pathSet": {"mandatory": True, "position": 0},
                                        "nameSet": {"position": 0}},
@@ -87,7 +107,26 @@ def _child_of(container: str, name: str) -> str:
 @cmdlet("Remove-Item", default_parameter_set="Path", supports_should_process=True)
 class RemoveItemCommand(ItemCmdlet):
     """Deletes files and folders, variables, functions, aliases and
-    environment variables."""
+    environment variables.
+
+    Paths may use wildcards, and -Filter, -Include and -Exclude narrow what goes. A folder that is not empty is
+    removed only with -Recurse; hidden and read-only items only with -Force. Use -WhatIf to see what would be
+    deleted and -Confirm to be asked for each item. Deleted files do not go to a recycle bin."""
+
+    help_examples = [
+        ('Example 1: Delete a file',
+         'Remove-Item -Path ./old.log',
+         'The file is deleted.'),
+        ('Example 2: Check before deleting',
+         'Remove-Item ./tmp/* -Recurse -WhatIf',
+         'Lists what would be removed, and removes nothing.'),
+        ('Example 3: Delete a folder tree',
+         'Remove-Item -Path ./build -Recurse -Force',
+         'Removes the folder with everything in it, hidden files included.'),
+        ('Example 4: Remove an environment variable',
+         'Remove-Item Env:HTTP_PROXY',
+         'Works on the other drives too: variables, functions and aliases.'),
+    ]
 
     path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
                      value_from_pipeline_by_property_name=True, help="The items to remove; wildcards allowed.",

@@ -49,7 +49,24 @@ class _TransferCmdlet(ItemCmdlet):
 @cmdlet("Copy-Item", default_parameter_set="Path", supports_should_process=True)
 class CopyItemCommand(_TransferCmdlet):
     """Copies files and folders (and variables, functions, aliases,
-    environment variables) to another place or name."""
+    environment variables) to another place or name.
+
+    -Path (wildcards allowed) names what to copy and -Destination where. A folder is copied with its content only
+    with -Recurse; copying into an existing folder puts the item inside it, otherwise the copy takes the
+    destination's name. An existing file is overwritten; -Force also replaces read-only files. -Filter, -Include and
+    -Exclude narrow what is copied, and -PassThru returns the new items."""
+
+    help_examples = [
+        ('Example 1: Copy a file into a folder',
+         'Copy-Item -Path ./report.csv -Destination ./archive/',
+         'archive/report.csv is created (or replaced).'),
+        ('Example 2: Copy a folder tree',
+         'Copy-Item -Path ./site -Destination /srv/www/site -Recurse',
+         'Copies the folder with all its files and subfolders.'),
+        ('Example 3: Copy some files only',
+         'Copy-Item -Path ./logs/* -Destination ./backup -Include *.log -PassThru',
+         'Copies the .log files and returns the copies.'),
+    ]
 
     path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
                      value_from_pipeline_by_property_name=True, help="The items to copy; wildcards allowed.",
@@ -110,7 +127,20 @@ class CopyItemCommand(_TransferCmdlet):
 
 @cmdlet("Move-Item", default_parameter_set="Path", supports_should_process=True)
 class MoveItemCommand(_TransferCmdlet):
-    """Moves files and folders to another folder or name."""
+    """Moves files and folders to another folder or name.
+
+    The item keeps its name when -Destination is an existing folder, and takes the destination's name otherwise, so
+    Move-Item also renames. Folders move with their content. An existing file at the destination is an error unless
+    -Force."""
+
+    help_examples = [
+        ('Example 1: Move files into a folder',
+         'Move-Item -Path ./*.log -Destination ./old-logs/',
+         'Every .log file of the current folder moves into old-logs.'),
+        ('Example 2: Move and rename',
+         'Move-Item ./draft.txt ./published/final.txt',
+         'The file ends up in published under the name final.txt.'),
+    ]
 
     path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
                      value_from_pipeline_by_property_name=True, help="The items to move; wildcards allowed.",
@@ -155,7 +185,19 @@ class MoveItemCommand(_TransferCmdlet):
 
 @cmdlet("Rename-Item", default_parameter_set="ByPath", supports_should_process=True)
 class RenameItemCommand(_TransferCmdlet):
-    """Gives an item a new name in the same place (Move-Item moves it)."""
+    """Gives an item a new name in the same place (Move-Item moves it).
+
+    -NewName is a name, not a path: the item stays in its folder. An item with that name already there is an error.
+    -NewName may be a script block when items are piped in, to compute each new name."""
+
+    help_examples = [
+        ('Example 1: Rename a file',
+         'Rename-Item -Path ./notes.txt -NewName notes-2024.txt',
+         'The file is renamed in place.'),
+        ('Example 2: Rename many files',
+         "Get-ChildItem *.jpeg | Rename-Item -NewName { $_.Name -replace '\\.jpeg$', '.jpg' }",
+         'Each .jpeg file gets the .jpg extension.'),
+    ]
 
     path = Parameter("String", sets={"ByPath": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
                      value_from_pipeline_by_property_name=True, help="The item to rename.")
