@@ -98,6 +98,8 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Get-Random": ("utility", "GetRandomCommand", _UTILITY),
     "Get-Unique": ("getunique", "GetUniqueCommand", _UTILITY),
     "Join-String": ("joinstring", "JoinStringCommand", _UTILITY),
+    "ConvertFrom-StringData": ("stringdata", "ConvertFromStringDataCommand", _UTILITY),
+    "Import-PowerShellDataFile": ("datafile", "ImportPowerShellDataFileCommand", _UTILITY),
     "Select-String": ("selectstring", "SelectStringCommand", _UTILITY),
     "Start-Sleep": ("sleep", "StartSleepCommand", _UTILITY),
     # Files, locations, input, secrets and the web cmdlets.
