@@ -124,7 +124,26 @@ _UNIX_SETS = ("UnixTimeSecondsAndFormat", "UnixTimeSecondsAndUFormat")
 @cmdlet("Get-Date", default_parameter_set="DateAndFormat", output_types=("System.DateTime", "System.String"))
 class GetDateCommand(Cmdlet):
     """Gets the current date and time, or another date with some parts
-    replaced; -Format (.NET) and -UFormat (Unix) return text instead."""
+    replaced; -Format (.NET) and -UFormat (Unix) return text instead.
+
+    -Date starts from another date instead of now; -Year, -Month, -Day, -Hour, -Minute, -Second and -Millisecond
+    replace those parts. The result is a [datetime] unless -Format (a .NET format string such as 'yyyy-MM-dd', or a
+    standard one such as 'o') or -UFormat (Unix date codes such as '%Y-%m-%d') asks for text."""
+
+    help_examples = [
+        ('Example 1: Now',
+         'Get-Date',
+         "Shows the current date and time in the culture's long format."),
+        ('Example 2: A time stamp for file names',
+         "Get-Date -Format 'yyyyMMdd-HHmmss'",
+         'Returns text such as 20240615-093012.'),
+        ('Example 3: Unix-style format',
+         "Get-Date -UFormat '%Y-%m-%d %H:%M'",
+         'Returns text such as 2024-06-15 09:30.'),
+        ('Example 4: Date arithmetic',
+         '(Get-Date).AddDays(-30)\nGet-Date -Year 2025 -Month 1 -Day 1',
+         'The first line goes back thirty days; the second keeps the current time of day on 1 January 2025.'),
+    ]
 
     date = Parameter("DateTime", aliases=("LastWriteTime",), sets={
         s: {"position": 0, "value_from_pipeline": True, "value_from_pipeline_by_property_name": True}
@@ -191,7 +210,22 @@ class GetDateCommand(Cmdlet):
 @cmdlet("New-TimeSpan", default_parameter_set="Date", output_types=("System.TimeSpan",))
 class NewTimeSpanCommand(Cmdlet):
     """Creates a time span: the time between -Start and -End (each default
-    now), or the given days, hours, minutes, seconds and milliseconds."""
+    now), or the given days, hours, minutes, seconds and milliseconds.
+
+    The result is a [timespan], which can be added to dates, compared or passed to Start-Sleep -Duration. With
+    -Start and -End it is the time from one to the other (negative when -End is earlier)."""
+
+    help_examples = [
+        ('Example 1: A duration',
+         'New-TimeSpan -Hours 1 -Minutes 30',
+         'Returns a time span of one and a half hours.'),
+        ('Example 2: Time until a date',
+         'New-TimeSpan -End (Get-Date -Year 2030 -Month 1 -Day 1)',
+         'Returns how long it is from now until then; its Days property gives whole days.'),
+        ('Example 3: How old is a file',
+         '(New-TimeSpan -Start (Get-Item ./app.log).LastWriteTime).TotalMinutes',
+         'Returns the minutes since the file was last written.'),
+    ]
 
     start = Parameter("DateTime", aliases=("LastWriteTime",), sets={"Date": {
         "position": 0, "value_from_pipeline_by_property_name": True}}, help="The start (default: now).")
