@@ -11,6 +11,7 @@ first command.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any, Callable, Optional
 
@@ -39,13 +40,60 @@ def command_not_found(name: Any) -> CommandNotFoundException:
         category=ErrorCategory.ObjectNotFound, target_object=text)
 
 
+# pwsh leaves these variables to the job's own session (MiscOps.InvokePipelineInBackground).
+_MAGIC_VARIABLES = re.compile(r"^(global:)?(PID|PSVersionTable|PSEdition|PSHOME|HOST|TRUE|FALSE|NULL)$", re.I)
+
+
+def _background(node: Any) -> Stmt:
+    """``pipeline &``: as pwsh, the pipeline's text becomes the script
+    block of ``Start-Job -WorkingDirectory <current location>``, every
+    variable set here turned into ``${using:name}``; the statement writes
+    the job."""
+    extent = node.extent
+    variables: list[Any] = []
+
+    def collect(child: Any) -> None:
+        if isinstance(child, A.UsingExpressionAst):
+            return
+        if isinstance(child, A.VariableExpressionAst):
+            variables.append(child)
+        for grandchild in child.children():
+            collect(grandchild)
+    collect(node)
+
+    def background(ctx: Any, out: Any) -> None:
+        from .scopes import QualifiedName
+        from .scriptblock import ScriptBlock
+        try:
+            text, start, position, parts = extent.text, extent.start_offset, 0, []
+            for variable in variables:
+                name = variable.name
+                if ctx.session.lookup_qualified(QualifiedName(name), ctx.scope) is None \
+                        or _MAGIC_VARIABLES.match(name):
+                    continue
+                parts.append(text[position:variable.extent.start_offset - start])
+                parts.append("${using:" + name.replace("}", "`}") + "}")
+                position = variable.extent.end_offset - start
+            block = ScriptBlock.create("".join(parts) + text[position:], ctx)
+            info = ctx.command_resolver(ctx, "Start-Job", None, extent)
+            invocation = InvocationInfo(info, "Start-Job", extent, GenericDictionary(), pipeline_position=1,
+                                        pipeline_length=1, expecting_input=False)
+            arguments = [CommandArgument("WorkingDirectory", ctx.session.location, True, colon=True, extent=extent,
+                                         text="-WorkingDirectory:"),
+                         CommandArgument("ScriptBlock", block, True, colon=True, extent=extent, text="-ScriptBlock:")]
+            run_pipeline(ctx, [info.new_processor(ctx, arguments, invocation)], out)
+        except Exception as exc:
+            ctx.statement_error(exc, extent, out)
+    return background
+
+
 class CommandCompiler:
     """Mixin of :class:`compiler.Compiler` for pipelines and commands."""
 
     def s_PipelineAst(self, node: Any) -> tuple[Stmt, bool]:
         extent = node.extent
         if node.background:
-            return self.unsupported_stmt(node), True
+            return _background(node), True
         elements = node.pipeline_elements
         first = elements[0]
         if len(elements) == 1 and isinstance(first, A.CommandExpressionAst) and not first.redirections:
@@ -83,7 +131,7 @@ class CommandCompiler:
         right = self.stmt(node.right)
         want = node.operator == "&&"
         if node.background:
-            return self.unsupported_stmt(node), True
+            return _background(node), True
 
         def chain(ctx: Any, out: Any) -> None:
             ctx.last_success = True
