@@ -18,14 +18,36 @@ from .resolution import CommandResolver
 from .variable_attributes import resolve_variable_attribute
 
 
-# The functions pwsh defines in every session for cmd.exe habits (InitialSessionState.BuiltInFunctions).
-BUILTIN_FUNCTIONS = (("cd..", "Set-Location .."), ("cd\\", "Set-Location \\"), ("cd~", "Set-Location ~"))
+# Clear-Host as pwsh defines it on Linux: whatever the native ``clear`` prints
+# (the terminal's clear sequence for $TERM), written to the console.
+CLEAR_HOST = """
+<#
+.SYNOPSIS
+Clears the console screen.
+.DESCRIPTION
+Writes the terminal's clear-screen sequence, as the native clear program gives it for $env:TERM, so the
+screen (and, where the terminal supports it, its scroll-back) is emptied and the cursor goes to the top left.
+cls is an alias; on Linux, clear is the native program itself.
+.EXAMPLE
+Clear-Host
+Empties the screen before the next prompt.
+.LINK
+https://go.microsoft.com/fwlink/?LinkID=2096480
+#>
+[Console]::Write((
+    & (Get-Command -CommandType Application clear | Select-Object -First 1).Definition
+))
+"""
+
+# The functions pwsh defines in every session (InitialSessionState.BuiltInFunctions).
+BUILTIN_FUNCTIONS = (("cd..", "Set-Location .."), ("cd\\", "Set-Location \\"), ("cd~", "Set-Location ~"),
+                     ("Clear-Host", CLEAR_HOST))
 
 
 def install(context: Any, registry: CommandRegistry) -> None:
     """Makes ``context`` resolve and run the commands of ``registry``:
     installs the resolver, pwsh's default aliases and its ``cd..``,
-    ``cd\\`` and ``cd~`` functions (in the global scope) and the
+    ``cd\\``, ``cd~`` and ``Clear-Host`` functions (in the global scope) and the
     formatter.  The layers above add the session's modules and plugins
     (``context.modules``, ``context.plugins``)."""
     context.command_resolver = CommandResolver(registry)

@@ -22,7 +22,7 @@ DEFAULT_ALIASES: dict[str, str] = {
     "cpi": "Copy-Item", "move": "Move-Item", "mi": "Move-Item", "ren": "Rename-Item", "rni": "Rename-Item",
     "rvpa": "Resolve-Path", "sal": "Set-Alias", "nal": "New-Alias", "epal": "Export-Alias",
     "sc": "Set-Content", "ac": "Add-Content", "clc": "Clear-Content", 
-    "oh": "Out-Host", "ihy": "Invoke-History",
+    "oh": "Out-Host", "ihy": "Invoke-History", "clhy": "Clear-History",
     "gp": "Get-ItemProperty", "sp": "Set-ItemProperty", "gu": "Get-Unique", "gdr": "Get-PSDrive",
     "ndr": "New-PSDrive", "rdr": "Remove-PSDrive",
     "gpv": "Get-ItemPropertyValue", "clp": "Clear-ItemProperty", "rp": "Remove-ItemProperty",

@@ -50,7 +50,10 @@ class ConsoleHost:
 
     name = "ConsoleHost"
     full_name = "System.Management.Automation.Internal.Host.InternalHost"
-    PS_MEMBERS = {"Name": "name"}
+    PS_MEMBERS = {"Name": "name", "Version": "version", "InstanceId": "instance_id", "UI": "ui",
+                  "CurrentCulture": "current_culture", "CurrentUICulture": "current_ui_culture",
+                  "PrivateData": "private_data", "DebuggerEnabled": "debugger_enabled",
+                  "IsRunspacePushed": "is_runspace_pushed", "Runspace": "runspace", "ToString": "__str__"}
 
     def __init__(self, stdin: object = None, stdout: object = None, stderr: object = None,
                  non_interactive: bool = False) -> None:
@@ -69,6 +72,58 @@ class ConsoleHost:
         self._stdout_color: bool | None = None
         self._stderr_color: bool | None = None
         self._progress: Any = None  # the progress pane, once Write-Progress drew on a terminal
+        self._instance_id: Any = None
+        self._ui: Any = None
+        self._private_data: Any = None
+
+    # --- what $Host shows -------------------------------------------------------------
+
+    @property
+    def version(self) -> Any:
+        """pwsh's version, as ``$PSVersionTable.PSVersion`` has it."""
+        from ..dotnet.netobjects import Version
+        from ..runtime.automatic import PS_VERSION
+        return Version(*PS_VERSION)
+
+    @property
+    def instance_id(self) -> Any:
+        if self._instance_id is None:
+            import uuid
+            self._instance_id = uuid.uuid4()
+        return self._instance_id
+
+    @property
+    def ui(self) -> Any:
+        """``$Host.UI`` (its RawUI within), built on first use."""
+        if self._ui is None:
+            from .host_ui import HostUI
+            self._ui = HostUI(self)
+        return self._ui
+
+    @property
+    def private_data(self) -> Any:
+        if self._private_data is None:
+            from .host_ui import ConsoleColors
+            self._private_data = ConsoleColors()
+        return self._private_data
+
+    @property
+    def current_culture(self) -> Any:
+        return _static("System.Globalization.CultureInfo", "CurrentCulture")
+
+    @property
+    def current_ui_culture(self) -> Any:
+        return _static("System.Globalization.CultureInfo", "CurrentUICulture")
+
+    debugger_enabled = True
+    is_runspace_pushed = False
+
+    @property
+    def runspace(self) -> Any:
+        return _static("System.Management.Automation.Runspaces.Runspace", "DefaultRunspace")
+
+    def __str__(self) -> str:
+        return self.full_name
 
     # --- capabilities -------------------------------------------------------------
 
@@ -271,6 +326,15 @@ class ConsoleHost:
         show again; forgets it."""
         tail, self._line_tail = self._line_tail, ""
         return tail
+
+
+def _static(type_name: str, member: str) -> Any:
+    """``[type]::member``, None when the type is not known."""
+    from ..dotnet.types import resolve_type
+    try:
+        return resolve_type(type_name).get_static(member)
+    except Exception:
+        return None
 
 
 def _is_tty(stream: object) -> bool:

@@ -92,7 +92,7 @@ def run_interactive(session: Session, front_end: Optional[FrontEnd] = None) -> i
             return code
     for text in _chunks(session, interactive=True):
         try:
-            outcome = session.run(text)
+            outcome = session.run(text, add_to_history=True)
         except KeyboardInterrupt:
             session.host.write_line()
             continue
@@ -107,7 +107,7 @@ def run_stdin_script(session: Session) -> int:
     ``exit``'s value, else 0 when the last chunk succeeded and 1 if not."""
     last = Outcome()
     for text in _chunks(session, interactive=False):
-        last = session.run(text)
+        last = session.run(text, add_to_history=True)
         if last.exit_code is not None:
             return last.exit_code
     return command_exit_code(last)

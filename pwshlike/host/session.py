@@ -81,10 +81,29 @@ class Session:
         return "ConciseView" if value is None else str(value)
 
     def run(self, text: str, file: Optional[str] = None, arguments: list | None = None,
-            dot_source: bool = True) -> Outcome:
+            dot_source: bool = True, add_to_history: bool = False) -> Outcome:
         """Runs script text.  ``file`` names the script (its own script
         scope unless ``dot_source``); ``arguments`` are CommandArguments for
-        its ``param()`` block."""
+        its ``param()`` block.  ``add_to_history``: the line is recorded in
+        the session's history (Get-History) when it ends, as pwsh's console
+        host records what the user types and nothing else."""
+        if not add_to_history:
+            return self._run(text, file, arguments, dot_source)
+        from ..runtime.history import capacity
+        history = self.context.history
+        history.begin(text)
+        status = "Failed"
+        try:
+            outcome = self._run(text, file, arguments, dot_source)
+            status = "Failed" if outcome.parse_failed or outcome.terminated else "Completed"
+            return outcome
+        except KeyboardInterrupt:
+            status = "Stopped"
+            raise
+        finally:
+            history.end(status, capacity(self.context))
+
+    def _run(self, text: str, file: Optional[str], arguments: list | None, dot_source: bool) -> Outcome:
         from ..runtime import execute_script
         from ..dotnet.errors import ParseException
         output = _HostOutput(self.host, self.formatter)

@@ -102,6 +102,13 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Import-PowerShellDataFile": ("datafile", "ImportPowerShellDataFileCommand", _UTILITY),
     "Select-String": ("selectstring", "SelectStringCommand", _UTILITY),
     "Start-Sleep": ("sleep", "StartSleepCommand", _UTILITY),
+    "Get-History": ("history", "GetHistoryCommand", _CORE),
+    "Add-History": ("history", "AddHistoryCommand", _CORE),
+    "Clear-History": ("history", "ClearHistoryCommand", _CORE),
+    "Invoke-History": ("history", "InvokeHistoryCommand", _CORE),
+    "Get-Host": ("session_info", "GetHostCommand", _UTILITY),
+    "Get-Uptime": ("session_info", "GetUptimeCommand", _UTILITY),
+    "Get-PSCallStack": ("session_info", "GetPSCallStackCommand", _UTILITY),
     # Files, locations, input, secrets and the web cmdlets.
     "Get-Content": ("content", "GetContentCommand", "Microsoft.PowerShell.Management"),
     "Set-Content": ("content", "SetContentCommand", "Microsoft.PowerShell.Management"),

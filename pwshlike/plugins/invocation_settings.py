@@ -1,13 +1,13 @@
 """``PSInvocationSettings`` for ``PowerShell.Invoke(input, settings)``, and
-what its ``AddToHistory`` does here: ``$^`` and ``$$``.
+what its ``AddToHistory`` does to ``$^`` and ``$$``.
 
 pwsh parses a script added to history with ``addToHistory``, which sets
 ``$^`` and ``$$`` to the first and last token of the script parsed before
 it in the same runspace (pwsh's Parser.SetPreviousFirstLastToken) and then
 remembers this script's.  Comments, new lines and line continuations are
 not tokens for this, and a script that is only those changes nothing.
-pwshlike keeps no command history (there is no Get-History), so that is
-all the setting does.
+The invocation itself becomes an entry of the runspace's history
+(Get-History), recorded by ``powershell_api``.
 """
 
 from __future__ import annotations

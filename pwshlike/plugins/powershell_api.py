@@ -37,6 +37,7 @@ from pwshlike.dotnet.methodcall import invocation_error, overload_not_found
 from pwshlike.dotnet.values import EnumInfo, GenericList, iter_collection
 from pwshlike.runtime import active
 from pwshlike.runtime.flow import BreakException, ContinueException, ExitException
+from pwshlike.runtime.history import capacity as history_capacity
 from pwshlike.runtime.streams import StreamRouting
 
 from .invocation_settings import adds_to_history, remember_first_last
@@ -426,6 +427,8 @@ class PowerShell:
         self.state = "Running"
         self.reason = None
         runspace.busy = True
+        if history:
+            context.history.begin(_history_text(self.command.statements()))
         try:
             invocation = _Invocation(self, context, runspace if history else None)
             failed = invocation.run(self.command.statements(), input, output.append)
@@ -439,9 +442,18 @@ class PowerShell:
             raise error from exc
         finally:
             runspace.busy = False
+            if history:
+                context.history.end(self.state if self.state in ("Stopped", "Failed") else "Completed",
+                                    history_capacity(context))
         self.HadErrors = failed
         self.state = "Completed"
         return output
+
+
+def _history_text(statements: list[list[Command]]) -> str:
+    """The line Get-History shows for an invocation added to history: its
+    commands as written, pipelines joined by `` | ``."""
+    return "; ".join(" | ".join(command.CommandText for command in statement) for statement in statements)
 
 
 class _Invocation:

@@ -125,7 +125,7 @@ class Repl:
         """Runs one input; the exit code when it ran ``exit``, else None."""
         host = self.session.host
         try:
-            outcome = self.session.run(text)
+            outcome = self.session.run(text, add_to_history=True)
         except KeyboardInterrupt:
             host.write_line()
             self.session.context.last_success = False

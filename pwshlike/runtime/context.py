@@ -23,6 +23,7 @@ from .call_stack import script_stack_trace
 from .compiler import compile_expression
 from .error_records import find_handler, record_with_exception, set_position
 from .flow import BreakException, ContinueException
+from .history import History
 from .intrinsics import EngineIntrinsics
 from .pipeline import PipelineState
 from .scopes import ALLSCOPE, CONSTANT, PSVariable, QualifiedName, Scope, SessionState, get_env
@@ -165,6 +166,8 @@ class ExecutionContext:
         # written to that stream, whatever the preference says.
         self.collectors: dict[int, list[list[Any]]] = {}
         self._expressions: dict[int, tuple[Any, Callable[[Any], Any]]] = {}
+        # The command history Get-History reads (runtime/history.py).
+        self.history = History()
         install_automatic_variables(self)
         self.session.global_scope.vars["executioncontext"] = PSVariable(
             "ExecutionContext", EngineIntrinsics(self), CONSTANT | ALLSCOPE)
