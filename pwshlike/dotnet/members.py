@@ -46,16 +46,20 @@ from .wildcard import wildcard_match
 class _Members:
     """The members of one Python class: lower name -> (.NET name, getter)
     for properties, lower name -> (.NET name, func) for methods, plus
-    setters."""
+    setters; ``hidden`` (lower names) are properties that can be read but
+    are not listed, as pwsh's members marked IsHidden (a class names them
+    in ``PS_HIDDEN``)."""
 
-    __slots__ = ("props", "methods", "setters")
+    __slots__ = ("props", "methods", "setters", "hidden")
 
     def __init__(self, props: Optional[dict[str, Callable[[Any], Any]]] = None,
                  methods: Optional[dict[str, Callable[..., Any]]] = None,
-                 setters: Optional[dict[str, Callable[[Any, Any], None]]] = None) -> None:
+                 setters: Optional[dict[str, Callable[[Any, Any], None]]] = None,
+                 hidden: frozenset = frozenset()) -> None:
         self.props = {k.lower(): (k, v) for k, v in (props or {}).items()}
         self.methods = {k.lower(): (k, v) for k, v in (methods or {}).items()}
         self.setters = {k.lower(): (k, v) for k, v in (setters or {}).items()}
+        self.hidden = hidden
 
 
 _STRING = _Members(mt.STRING_PROPS, mt.STRING_METHODS)
@@ -106,7 +110,8 @@ def _reflected(cls: type) -> _Members:
                 setters[net_name] = _attr_setter(attr)
         else:
             methods[net_name] = _method_caller(attr, raw)
-    return _Members(props, methods, setters)
+    hidden = frozenset(n.lower() for n in getattr(cls, "PS_HIDDEN", ()))
+    return _Members(props, methods, setters, hidden)
 
 
 def _class_attr(cls: type, attr: str) -> Any:
@@ -357,7 +362,10 @@ def property_list(obj: Any) -> list[PSNoteProperty]:
         result.extend(PSNoteProperty(p.name, obj.get(p), None, "Property")
                       for p in obj.ps_class.instance_properties() if not p.hidden)
     declared = obj.property_type_names() if hasattr(obj, "property_type_names") else {}
-    for net_name, getter in members.props.values():
+    hidden = members.hidden
+    for lowered, (net_name, getter) in members.props.items():
+        if lowered in hidden:
+            continue
         try:
             value = getter(obj)
         except Exception:

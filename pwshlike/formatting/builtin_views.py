@@ -1,11 +1,10 @@
 """pwsh's built-in views for the types pwshlike produces.
 
 Transcribed from PowerShell's ``*_format_ps1xml.cs`` (DotNetTypes,
-PowerShellCore, FileSystem).  Values pwsh computes with script blocks are
-computed here by Python functions, so showing a file listing runs no
-script code; they read members through the engine, so any class that
-exposes the members (FileInfo from the file-system cmdlets, CommandInfo...)
-is shown.
+PowerShellCore; FileSystem's are in ``fs_views``).  Values pwsh computes
+with script blocks are computed here by Python functions, so showing a
+listing runs no script code; they read members through the engine, so any
+class that exposes the members (CommandInfo, Process...) is shown.
 """
 
 from __future__ import annotations
@@ -15,107 +14,18 @@ from typing import Any
 
 from ..dotnet import members
 from ..dotnet.conversions import dotnet_to_string
-from .views import (RIGHT, CustomView, Field, Frame, GroupBy, ListItem, ListView, TableColumn, TableView,
-                    Text, ViewRegistry, WideView)
-
-_FILE = "System.IO.FileInfo"
-_DIRECTORY = "System.IO.DirectoryInfo"
-_PROVIDER_PREFIX = "Microsoft.PowerShell.Core\\FileSystem::"
+from .fs_views import install_file_system_views
+from .views import RIGHT, CustomView, Field, GroupBy, ListItem, ListView, TableColumn, TableView, ViewRegistry, WideView
 
 
 def _member(obj: Any, name: str) -> Any:
     return members.get_member(obj, name)
 
 
-def _first(obj: Any, *names: str) -> Any:
-    """The first of these members the object has a value for."""
-    for name in names:
-        value = _member(obj, name)
-        if value is not None:
-            return value
-    return None
-
-
-def _is_directory(obj: Any) -> bool:
-    from .expressions import type_names
-    return any(n.lower() == _DIRECTORY.lower() for n in type_names(obj))
-
-
-# --- file system ------------------------------------------------------------------------------------
-
-def file_mode(obj: Any) -> Any:
-    return _first(obj, "ModeWithoutHardLink", "Mode")
-
-
-def file_last_write_time(obj: Any) -> str:
-    """``LastWriteTimeString``: ``{0,10:d} {0,8:t}`` in en-US."""
-    text = _member(obj, "LastWriteTimeString")
-    if text is not None:
-        return dotnet_to_string(text)
-    value = _member(obj, "LastWriteTime")
-    if not isinstance(value, _dt.datetime):
-        return ""
-    from ..dotnet.formatting_net import composite_format
-    return composite_format("{0,10:d} {0,8:t}", [value])
-
-
-def file_length(obj: Any) -> Any:
-    """``LengthString``: the size of a file, nothing for a directory."""
-    text = _member(obj, "LengthString")
-    if text is not None:
-        return text
-    return "" if _is_directory(obj) else _member(obj, "Length")
-
-
-def file_name(obj: Any) -> str:
-    """``NameString``: the name, and ``-> target`` for a symbolic link."""
-    text = _member(obj, "NameString")
-    if text is not None:
-        return dotnet_to_string(text)
-    name = dotnet_to_string(_member(obj, "Name"))
-    target = _first(obj, "LinkTarget", "Target")
-    if isinstance(target, (list, tuple)):
-        target = target[0] if target else None
-    return f"{name} -> {dotnet_to_string(target)}" if target else name
-
-
-def file_parent(obj: Any) -> str:
-    """The directory a listing groups by: ``PSParentPath`` without its provider prefix."""
-    parent = _member(obj, "PSParentPath")
-    if parent is not None:
-        return dotnet_to_string(parent).replace(_PROVIDER_PREFIX, "")
-    directory = _member(obj, "DirectoryName")
-    if directory is not None:
-        return dotnet_to_string(directory)
-    import os
-    full_name = _member(obj, "FullName")
-    return os.path.dirname(dotnet_to_string(full_name).rstrip("/\\")) if full_name else ""
-
-
 def _extended_error(obj: Any) -> str:
     """Get-Error's detailed view (its module loads when an error is shown)."""
     from .extended_error import render_extended_error
     return render_extended_error(obj)
-
-
-def _file_system(registry: ViewRegistry) -> None:
-    grouping = GroupBy(file_parent, control=[Frame([Text("    Directory: "), Field(file_parent)])])
-    names = (_DIRECTORY, _FILE)
-    registry.add(TableView("children", names, [
-        TableColumn(file_mode, "Mode", 7),
-        TableColumn(file_last_write_time, "LastWriteTime", 26, RIGHT),
-        TableColumn(file_length, "Length", 14, RIGHT),
-        TableColumn(file_name, "Name"),
-    ], grouping, wrap=True), builtin=True)
-    registry.add(ListView("children", names, [
-        ((_FILE,), [ListItem("Name"), ListItem(file_length, "Length"), ListItem("CreationTime"),
-                    ListItem("LastWriteTime"), ListItem("LastAccessTime"), ListItem("Mode"), ListItem("LinkType"),
-                    ListItem("Target"), ListItem("VersionInfo")]),
-        (None, [ListItem("Name"), ListItem("CreationTime"), ListItem("LastWriteTime"), ListItem("LastAccessTime"),
-                ListItem("Mode"), ListItem("LinkType"), ListItem("Target")]),
-    ], grouping), builtin=True)
-    registry.add(WideView("children", names, [(None, "Name", None), ((_DIRECTORY,), "Name", "[{0}]")],
-                          group_by=grouping), builtin=True)
 
 
 # --- .NET types -----------------------------------------------------------------------------------------
@@ -279,47 +189,10 @@ def _process_views(registry: ViewRegistry) -> None:
         "SpecialBuild")])]), builtin=True)
 
 
-def history_duration(entry: Any) -> str:
-    """Get-History's Duration column: pwsh's ``s\\.fff``, ``m\\:ss\\.fff``,
-    ``h\\:mm\\:ss\\.fff`` by size, total hours from ten hours up."""
-    value = _member(entry, "Duration")
-    if not isinstance(value, _dt.timedelta):
-        return ""
-    total = abs(value)
-    milliseconds = total // _dt.timedelta(milliseconds=1)
-    hours_total, rest = divmod(milliseconds, 3600000)
-    minutes, rest = divmod(rest, 60000)
-    seconds, fraction = divmod(rest, 1000)
-    if hours_total >= 10:
-        from ..dotnet.conversions import round_half_even
-        hours = round_half_even(total / _dt.timedelta(hours=1))
-        return f"{hours}:{minutes:02}:{seconds:02}.{fraction:03}"
-    if hours_total >= 1:
-        return f"{hours_total % 24}:{minutes:02}:{seconds:02}.{fraction:03}"
-    if minutes >= 1:
-        return f"{minutes}:{seconds:02}.{fraction:03}"
-    return f"{seconds}.{fraction:03}"
-
-
-def _session_views(registry: ViewRegistry) -> None:
-    """Get-History's table and wide views and Get-PSCallStack's table
-    (pwsh's PowerShellCore format data)."""
-    add = registry.add
-    history = "Microsoft.PowerShell.Commands.HistoryInfo"
-    add(TableView("history", (history,), [
-        TableColumn("Id", width=4, alignment=RIGHT), TableColumn(history_duration, "Duration", 12, RIGHT),
-        TableColumn("CommandLine")]), builtin=True)
-    add(WideView("history", (history,), [(None, "CommandLine", None)]), builtin=True)
-    add(TableView("CallStackFrame", ("System.Management.Automation.CallStackFrame",), [
-        TableColumn("Command", "Command"), TableColumn("Arguments", "Arguments"),
-        TableColumn("Location", "Location")]), builtin=True)
-
-
 def install_builtin_views(registry: ViewRegistry) -> None:
     """Adds pwsh's default views to ``registry`` (after any registered ones)."""
     _dotnet_types(registry)
     _powershell_types(registry)
     _drive_views(registry)
-    _file_system(registry)
+    install_file_system_views(registry)
     _process_views(registry)
-    _session_views(registry)

@@ -23,28 +23,35 @@ _PARENT = "Microsoft.PowerShell.Core\\FileSystem::/tmp/x"
 
 def _item(types: list[str], name: str, mode: str, when: datetime.datetime, length: object,
           parent: str = _PARENT) -> PSCustomObject:
-    return PSCustomObject({"Name": name, "Mode": mode, "LastWriteTime": when, "Length": length,
-                           "PSParentPath": parent}, type_names=list(types))
+    return PSCustomObject({"Name": name, "UnixMode": mode, "User": "ada", "Group": "staff", "LastWriteTime": when,
+                           "Size": length, "PSParentPath": parent}, type_names=list(types))
 
 
-def test_file_listing_is_grouped_by_directory_with_pwsh_columns() -> None:
-    file = _item(_FILE_TYPES, "a.txt", "-a---", datetime.datetime(2025, 1, 2, 9, 5), 5)
-    directory = _item(_DIR_TYPES, "sub", "d----", datetime.datetime(2025, 11, 21, 22, 40), 1)
-    other = _item(_FILE_TYPES, "b.txt", "-a---", datetime.datetime(2025, 1, 2, 9, 5), 12345,
-                  parent=_PARENT + "/sub")
+def _short(when: datetime.datetime) -> str:
+    """The date column's text in the current culture (``{0:d} {0:HH}:{0:mm}``), right-aligned in 16."""
+    from pwshlike.dotnet.formatting_net import composite_format
+    return composite_format("{0:d} {0:HH}:{0:mm}", [when]).rjust(16)
+
+
+def test_file_listing_is_grouped_by_directory_with_pwsh_unix_columns() -> None:
+    jan, nov = datetime.datetime(2025, 1, 2, 9, 5), datetime.datetime(2025, 11, 21, 22, 40)
+    file = _item(_FILE_TYPES, "a.txt", "-rw-r--r--", jan, 5)
+    directory = _item(_DIR_TYPES, "sub", "drwxr-xr-x", nov, 4096)
+    other = _item(_FILE_TYPES, "b.txt", "-rwxr-xr-x", jan, 12345, parent=_PARENT + "/sub")
+    assert _short(nov).endswith("22:40")
     assert lines_of(file, directory, other) == [
         "",
         "    Directory: /tmp/x",
         "",
-        "Mode                 LastWriteTime         Length Name",
-        "----                 -------------         ------ ----",
-        "-a---            1/2/2025  9:05 AM              5 a.txt",
-        "d----          11/21/2025 10:40 PM                sub",
+        "UnixMode         User Group         LastWriteTime         Size Name",
+        "--------         ---- -----         -------------         ---- ----",
+        f"-rw-r--r--        ada staff      {_short(jan)}            5 a.txt",
+        f"drwxr-xr-x        ada staff      {_short(nov)}         4096 sub",
         "    Directory: /tmp/x/sub",
         "",
-        "Mode                 LastWriteTime         Length Name",
-        "----                 -------------         ------ ----",
-        "-a---            1/2/2025  9:05 AM          12345 b.txt",
+        "UnixMode         User Group         LastWriteTime         Size Name",
+        "--------         ---- -----         -------------         ---- ----",
+        f"-rwxr-xr-x        ada staff      {_short(jan)}        12345 b.txt",
         "",
     ]
 
