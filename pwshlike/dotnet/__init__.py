@@ -9,7 +9,7 @@ script blocks arrives through registrations the runtime makes
 Inside, modules import downward only (docs/architecture.md gives the
 order).  ``types`` is the type table's machinery; its content, the static
 members of the built-in types (``statics``) and the type families
-registered on first lookup (``typetable``), sits above it and is installed
+registered on first lookup (``typetable``, ``typetable_system``), sits above it and is installed
 here, so whichever module of the package is imported first, the table is
 complete.  Both content modules load only when first needed.
 """
@@ -28,7 +28,9 @@ def _static_members(pstype: _types.PSType) -> _types.StaticTable:
 
 def _extra_types(register: Callable[..., Any], enum_type: Callable[..., Any]) -> None:
     from .typetable import register_extra_types
+    from .typetable_system import register_system_types
     register_extra_types(register, enum_type)
+    register_system_types(register)
 
 
 _types.install_table_content(_static_members, _extra_types)

@@ -361,6 +361,10 @@ def property_list(obj: Any) -> list[PSNoteProperty]:
     if isinstance(obj, ScriptObject):
         result.extend(PSNoteProperty(p.name, obj.get(p), None, "Property")
                       for p in obj.ps_class.instance_properties() if not p.hidden)
+    adapted = getattr(obj, "ps_adapted_properties", None)
+    if adapted is not None:  # an adapter lists its own properties only (pwsh's PropertyOnlyAdapter)
+        result.extend(PSNoteProperty(name, value, None, "Property") for name, value in adapted())
+        return result
     declared = obj.property_type_names() if hasattr(obj, "property_type_names") else {}
     hidden = members.hidden
     for lowered, (net_name, getter) in members.props.items():
@@ -451,6 +455,11 @@ def _scalar_property(obj: Any, name: str) -> Any:
         declared = _typedata.member(_type_names(obj), lowered)
         if declared is not None:
             return declared.get(obj)
+    adapted = getattr(obj, "ps_adapted_get", None)
+    if adapted is not None:  # an adapter's properties (XML: attributes and child nodes) come first
+        found, value = adapted(name)
+        if found:
+            return value
     members = _members_of(obj)
     entry = members.props.get(lowered)
     if entry is not None:
@@ -621,6 +630,9 @@ def set_member(obj: Any, name: str, value: Any) -> None:
         if declared is not None:
             declared.set(obj, value)
             return
+    adapted_set = getattr(obj, "ps_adapted_set", None)
+    if adapted_set is not None and adapted_set(name, value):
+        return
     members = _members_of(obj)
     setter = members.setters.get(lowered)
     if setter is not None:

@@ -1,0 +1,93 @@
+"""The types of the .NET class library that admin scripts reach for, beyond
+the engine's own (``typetable.py``): ``[xml]`` and its node classes with
+``XmlNamespaceManager``.  Like ``typetable``, this loads on the first type
+lookup that misses (the package's ``__init__`` installs both), so a script
+that names none of them never imports the XML modules."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from . import conversions as conv
+from . import xml_dom as dom
+from .types import OBJECT, PSType, register_instance_types
+from .values import iter_collection
+from .xml_text import XmlException
+from .xpath import XmlNamespaceManager
+
+# (class, base class's full name or None for System.Object, accelerator)
+_XML_NODES: tuple[tuple[type, str, str], ...] = (
+    (dom.XmlNode, "", ""),
+    (dom.XmlAttribute, "System.Xml.XmlNode", ""),
+    (dom.XmlDocument, "System.Xml.XmlNode", "xml"),
+    (dom.XmlDocumentFragment, "System.Xml.XmlNode", ""),
+    (dom.XmlElement, "System.Xml.XmlLinkedNode", ""),
+    (dom.XmlCharacterData, "System.Xml.XmlLinkedNode", ""),
+    (dom.XmlText, "System.Xml.XmlCharacterData", ""),
+    (dom.XmlCDataSection, "System.Xml.XmlText", ""),
+    (dom.XmlComment, "System.Xml.XmlCharacterData", ""),
+    (dom.XmlWhitespace, "System.Xml.XmlCharacterData", ""),
+    (dom.XmlSignificantWhitespace, "System.Xml.XmlCharacterData", ""),
+    (dom.XmlProcessingInstruction, "System.Xml.XmlLinkedNode", ""),
+    (dom.XmlDeclaration, "System.Xml.XmlLinkedNode", ""),
+    (dom.XmlDocumentType, "System.Xml.XmlLinkedNode", ""),
+)
+
+
+def _xml_text(value: Any) -> str:
+    """pwsh converts to XmlDocument through the value's text, a
+    collection's items joined by newlines (``[xml](Get-Content f)``)."""
+    items = iter_collection(value)
+    if items is not None and not isinstance(value, str):
+        return "\n".join(conv.to_string(item) for item in items)
+    return conv.to_string(value)
+
+
+def convert_to_xml(value: Any) -> Any:
+    """``[xml]$value``: InvalidCastToXmlDocument with the parser's message
+    when the text is not well-formed XML."""
+    if value is None or isinstance(value, dom.XmlDocument):
+        return value
+    document = dom.XmlDocument()
+    try:
+        document.load_xml(_xml_text(value))
+    except XmlException as exc:
+        raise conv.cast_error(value, "System.Xml.XmlDocument", exc.message, "InvalidCastToXmlDocument",
+                              exc) from None
+    return document
+
+
+def register_system_types(register: Callable[..., Any]) -> None:
+    by_name: dict[str, PSType] = {}
+    linked = register(PSType("System.Xml.XmlLinkedNode", None, check=lambda v: isinstance(v, (
+        dom.XmlElement, dom.XmlCharacterData, dom.XmlProcessingInstruction, dom.XmlDeclaration,
+        dom.XmlDocumentType)), abstract=True))
+    for cls, base_name, accelerator in _XML_NODES:
+        base = by_name.get(base_name, linked if base_name == "System.Xml.XmlLinkedNode" else OBJECT)
+        if cls is dom.XmlNode:
+            linked.base = None
+        t = PSType(cls.full_name, base, check=lambda v, cls=cls: isinstance(v, cls), pyclass=cls,
+                   abstract=cls in (dom.XmlNode, dom.XmlCharacterData),
+                   converter=convert_to_xml if cls is dom.XmlDocument else None,
+                   constructor=dom.XmlDocument if cls is dom.XmlDocument else None,
+                   interfaces=("System.Collections.IEnumerable", "System.ICloneable"))
+        by_name[cls.full_name] = register(t, *([accelerator] if accelerator else []))
+        if cls is dom.XmlNode:
+            linked.base = by_name[cls.full_name]
+    node_list = register(PSType("System.Xml.XmlNodeList", OBJECT, check=lambda v: isinstance(v, dom.XmlNodeList),
+                                abstract=True, interfaces=("System.Collections.IEnumerable",)))
+    list_types: dict[str, PSType] = {}
+
+    def node_list_type(value: dom.XmlNodeList) -> PSType:
+        """ChildNodes, SelectNodes and GetElementsByTagName name their own XmlNodeList subclasses."""
+        t = list_types.get(value.full_name)
+        if t is None:
+            t = list_types[value.full_name] = PSType(value.full_name, node_list, check=lambda v: False)
+        return t
+    register_instance_types(dom.XmlNodeList, node_list_type)
+    register(PSType(dom.XmlNameTable.full_name, OBJECT, check=lambda v: isinstance(v, dom.XmlNameTable),
+                    constructor=dom.XmlNameTable, pyclass=dom.XmlNameTable))
+    register(PSType(dom.XmlAttributeCollection.full_name, OBJECT,
+                    check=lambda v: isinstance(v, dom.XmlAttributeCollection), pyclass=dom.XmlAttributeCollection))
+    register(PSType(XmlNamespaceManager.full_name, OBJECT, check=lambda v: isinstance(v, XmlNamespaceManager),
+                    constructor=XmlNamespaceManager, pyclass=XmlNamespaceManager))
