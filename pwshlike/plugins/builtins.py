@@ -100,6 +100,7 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Join-String": ("joinstring", "JoinStringCommand", _UTILITY),
     "ConvertFrom-StringData": ("stringdata", "ConvertFromStringDataCommand", _UTILITY),
     "Import-PowerShellDataFile": ("datafile", "ImportPowerShellDataFileCommand", _UTILITY),
+    "Get-Verb": ("getverb", "GetVerbCommand", _UTILITY),
     "Select-String": ("selectstring", "SelectStringCommand", _UTILITY),
     "Select-Xml": ("selectxml", "SelectXmlCommand", _UTILITY),
     "Start-Sleep": ("sleep", "StartSleepCommand", _UTILITY),
