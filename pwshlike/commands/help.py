@@ -104,12 +104,29 @@ def command_help(info: Any, context: Any = None) -> CommandHelp:
 def _full_type_name(type_name: str) -> str:
     """A parameter or pipeline type as the shipped help files name it (``System.Double``)."""
     from pwshlike.dotnet.types import resolve_type
-    for candidate in (type_name, "System.Management.Automation." + type_name):
+    for candidate in (type_name, "System.Management.Automation." + type_name,
+                      "Microsoft.PowerShell.Commands." + type_name):
         try:
             return resolve_type(candidate).full_name
         except Exception:  # not a type the session knows under this name
             continue
     return type_name
+
+
+def flow(text: str) -> str:
+    """A docstring's text as help paragraphs: the lines of each paragraph
+    joined (a shipped help paragraph is one line the console wraps to its
+    width), list items (``- ``, ``* ``) and indented lines kept apart."""
+    paragraphs = []
+    for paragraph in text.strip().split("\n\n"):
+        lines: list[str] = []
+        for line in paragraph.split("\n"):
+            if lines and not line.startswith((" ", "- ", "* ")):
+                lines[-1] += " " + line.strip()
+            else:
+                lines.append(line.rstrip())
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
 
 
 def _first_spec(param: ParameterMetadata) -> Optional[ParameterSetSpec]:
@@ -122,20 +139,20 @@ def cmdlet_maml(help_info: CommandHelp, module_name: str = "") -> MamlHelp:
     console views of comment help then show it as pwsh shows an installed
     help topic (NAME ... EXAMPLES, RELATED LINKS, REMARKS)."""
     maml = MamlHelp(help_info.name, "Cmdlet", module_name)
-    maml.synopsis = help_info.synopsis
-    maml.description = help_info.description
-    maml.notes = help_info.notes
+    maml.synopsis = flow(help_info.synopsis)
+    maml.description = flow(help_info.description)
+    maml.notes = flow(help_info.notes)
     metadata = help_info.metadata
     shown = [p.metadata for p in help_info.parameters]
 
     def shipped(param: ParameterMetadata, spec: Optional[ParameterSetSpec]) -> ShippedParameter:
-        return ShippedParameter(param, spec, param.help, _full_type_name(param.type_name), default_text(param))
+        return ShippedParameter(param, spec, flow(param.help), _full_type_name(param.type_name), default_text(param))
     for set_name in metadata.parameter_sets:
         maml.syntax.append([shipped(p, p.spec_for(set_name)) for p in shown if p.spec_for(set_name) is not None])
     maml.parameters = [shipped(p, _first_spec(p)) for p in shown]
     maml.inputs = help_info.inputs or ["None"]
     maml.outputs = [_full_type_name(o) for o in help_info.outputs] or ["None"]
-    maml.examples = [ShippedExample(i, title, code, remarks)
+    maml.examples = [ShippedExample(i, title, code, flow(remarks))
                      for i, (title, code, remarks) in enumerate(help_info.examples, 1)]
     if help_info.help_uri:
         maml.links = [f"Online Version: {help_info.help_uri}"]

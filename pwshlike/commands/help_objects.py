@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 from pwshlike.dotnet.values import PSCustomObject
 from pwshlike.formatting.database import register_view
+from pwshlike.formatting.packets import NEWLINE, ComplexEntry, FrameTokens
 from pwshlike.language import ast as A
 
 from .help import cmdlet_maml, command_help
@@ -32,12 +33,22 @@ class HelpObject(PSCustomObject):
     __slots__ = ("console_lines",)
 
 
-def _console_text(obj: Any) -> str:
+def _console_text(obj: Any) -> Any:
+    """The help text as the view's tokens: each line in a frame of its own
+    indentation, so a line wider than the screen wraps under its indent, as
+    pwsh's help frames wrap."""
     lines = getattr(obj, "console_lines", None)
     if lines is None:  # a copy (Select-Object, Copy()) shows as any object would
         from pwshlike.dotnet.conversions import dotnet_to_string
         return dotnet_to_string(obj)
-    return "\n".join(lines)
+    tokens: list[Any] = []
+    for line in lines:
+        text = line.lstrip(" ")
+        indent = len(line) - len(text)
+        tokens.append(FrameTokens(indent, 0, 0, [text, NEWLINE]) if text else NEWLINE)
+    if tokens and tokens[-1] is NEWLINE:
+        tokens.pop()  # the entry's end closes the last line
+    return ComplexEntry(tokens)
 
 
 register_view(["HelpInfo", "MamlCommandHelpInfo#parameter", "MamlCommandHelpInfo#syntax"], "custom", name="HelpInfo",

@@ -94,3 +94,13 @@ def test_committed_cmdlet_pages_are_current(tmp_path):
     assert committed == expected, "run: python -m pwshlike.plugins.docgen"
     match, mismatch, errors = filecmp.cmpfiles(tmp_path, DOCS, expected, shallow=False)
     assert not mismatch and not errors, f"stale pages {mismatch + errors}: run python -m pwshlike.plugins.docgen"
+
+
+def test_help_paragraphs_wrap_under_their_indent(session):
+    lines = session.text("Get-Help Get-Module | Out-String -Width 60")[0].split("\n")
+    start = lines.index("DESCRIPTION")
+    description = lines[start + 1:lines.index("", start)]
+    assert len(description) > 3 and all(line.startswith("    ") and len(line) <= 60 for line in description)
+    assert description[0].startswith("    Without -ListAvailable it lists the modules")
+    syntax = lines[lines.index("SYNTAX") + 1:lines.index("SYNTAX") + 3]
+    assert syntax[0].startswith("    Get-Module [[-Name]") and syntax[1].startswith("    ")
