@@ -360,6 +360,9 @@ def evaluate_tokens(tokens: Sequence[Any], obj: Any, limit: int) -> list:
                                       evaluate_tokens(token.tokens, obj, limit)))
         elif isinstance(token, Field):
             value = token.expression.value(obj)
+            if isinstance(value, ComplexEntry):  # a Python view's own text and frames
+                result.extend(value.tokens)
+                continue
             result.append("" if is_failure(value) or value is None else
                           display_text(value, limit, token.format_string))
         else:
