@@ -442,7 +442,7 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
             continue  # an explicit argument beats a splatted one
         if not arg.splatted:
             explicit_names.add(param.name)
-        value_extent = arg.extent
+        value_extent = _value_extent(arg)
         if arg.has_value:
             value = _for_parameter(param, arg.value, arg.literal)
         elif param.is_switch:
@@ -554,6 +554,25 @@ def _bind_positional(binding: Binding, values: list[Any], simple_function: bool)
     from pwshlike.dotnet.conversions import to_string
     with _positioned(unbound.extent if type(unbound) is _Positional else None):
         raise binding_error(binding.command_name, "PositionalParameterNotFound", to_string(remaining[0]))
+
+
+def _value_extent(arg: CommandArgument) -> Any:
+    """Where a named argument's value was written: after the colon of
+    ``-Name:value`` (pwsh underlines just the value), else the argument's
+    own extent."""
+    extent = arg.extent
+    if not arg.colon or extent is None or not hasattr(extent, "source"):
+        return extent
+    text = extent.text
+    colon = text.find(":")
+    if colon < 0:
+        return extent
+    start = colon + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text):
+        return extent
+    return type(extent)(extent.source, extent.start_offset + start, extent.end_offset)
 
 
 def _full_type_name(param: ParameterMetadata) -> str:
