@@ -24,7 +24,8 @@ SCRIPT = ("Write-Output 1\n"
           "nosuchcmd arg\n"
           "Get-Item a b c d\n"
           "Write-Output -InputObject 1 -InputObject 2\n"
-          "Start-Sleep -Seconds\n")
+          "Start-Sleep -Seconds\n"
+          "Start-Sleep -Seconds: abc\n")
 
 
 def test_concise_view_underlines_the_offending_argument_in_a_script(tmp_path: Path) -> None:
@@ -53,6 +54,8 @@ def test_concise_view_underlines_the_offending_argument_in_a_script(tmp_path: Pa
             "     |              ~~~~~~~~\n"
             "     | Missing an argument for parameter 'Seconds'. Specify a parameter of type 'System.Double' and try "
             "again.\n") in errors
+    assert ("   9 |  Start-Sleep -Seconds: abc\n"
+            "     |                        ~~~\n") in errors
 
 
 def test_normal_view_gives_the_argument_column(tmp_path: Path) -> None:
