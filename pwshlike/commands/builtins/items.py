@@ -171,17 +171,37 @@ class GetChildItemCommand(Cmdlet):
 
 @cmdlet("Get-Item", default_parameter_set="Path")
 class GetItemCommand(Cmdlet):
-    """Gets the items at the given paths (not their contents)."""
+    """Gets the items at the given paths (not their contents).
+
+    On the file system the items are FileInfo and DirectoryInfo objects: a
+    folder is itself, not its files (Get-ChildItem lists those).  On Env:,
+    Variable:, Function: and Alias: they are the drive's entries, and the
+    drive's root (Get-Item Env:) is all of them.  A hidden item (a name
+    starting with a dot) is found only with -Force; a path that does not
+    exist is an error, a wildcard that matches nothing is not.
+    """
 
     path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
                      value_from_pipeline_by_property_name=True, help="The items' paths; wildcards allowed.",
                      supports_wildcards=True)
     literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
-                             value_from_pipeline_by_property_name=True)
-    filter = Parameter("String")
-    include = Parameter("String[]")
-    exclude = Parameter("String[]")
-    force = Parameter("SwitchParameter", help="Includes hidden items in wildcard matches.")
+                             value_from_pipeline_by_property_name=True,
+                             help="The items' paths, taken exactly as typed: no wildcards.")
+    filter = Parameter("String", supports_wildcards=True, help="A wildcard the item names must match.")
+    include = Parameter("String[]", supports_wildcards=True,
+                        help="Only items whose names match one of these wildcards.")
+    exclude = Parameter("String[]", supports_wildcards=True,
+                        help="Leaves out items whose names match one of these wildcards.")
+    force = Parameter("SwitchParameter", help="Finds hidden items too.")
+
+    help_examples = [
+        ("A file's details", "Get-Item ./notes.txt | Format-List",
+         "Shows the file's name, length, times, mode and link target."),
+        ("The folder itself", "(Get-Item .).FullName",
+         "The current folder as an item: its full path."),
+        ("An environment variable", "Get-Item Env:HOME",
+         "The HOME entry of the Env: drive, with its name and value."),
+    ]
 
     def process_record(self) -> Iterator[Any]:
         literal = self.parameter_set_name == "LiteralPath"
