@@ -60,8 +60,9 @@ def unix_last_write_time(obj: Any) -> str:
     value = _member(obj, "LastWriteTime")
     if not isinstance(value, _dt.datetime):
         return ""
-    from ..dotnet.formatting_net import composite_format
-    return composite_format(_UNIX_TIME, [value])
+    from ..dotnet.formatting_net import format_value
+    # HH and mm are two digits in every culture: one culture lookup per row, not three.
+    return f"{format_value(value, 'd')} {value.hour:02}:{value.minute:02}"
 
 
 def unix_time_width() -> int:
