@@ -55,6 +55,29 @@ register_view(["HelpInfo", "MamlCommandHelpInfo#parameter", "MamlCommandHelpInfo
               body=_console_text)
 
 
+def _module_column(obj: Any) -> Any:
+    from pwshlike.dotnet.members import get_member
+    return get_member(obj, "ModuleName") or ""
+
+
+# The table of Get-Help's search results (pwsh's HelpInfoShort view).
+register_view(["HelpInfoShort"], "table", name="help", columns=[
+    {"property": "Name", "width": 33}, {"property": "Category", "width": 9},
+    {"label": "Module", "expression": _module_column, "width": 25}, "Synopsis"])
+
+
+def short_help(obj: Any) -> PSCustomObject:
+    """A help object as Get-Help lists it among several matches (pwsh's
+    ShortHelp: the same properties under the HelpInfoShort type name)."""
+    return PSCustomObject(obj.items(), type_names=["HelpInfoShort"])
+
+
+def alias_short_help(name: str, target: str) -> PSCustomObject:
+    """An alias among Get-Help's matches: its name, and the command it stands for as its synopsis."""
+    return PSCustomObject({"Name": name, "Category": "Alias", "Synopsis": target, "Component": "", "Role": "",
+                           "Functionality": ""}, type_names=["HelpInfoShort"])
+
+
 def _as_help_object(source: Any, type_names: list[str], lines: list[str]) -> HelpObject:
     result = HelpObject(source.items(), type_names=type_names)
     # the formatter puts a blank line before the entry, as pwsh does before NAME

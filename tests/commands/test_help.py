@@ -104,3 +104,23 @@ def test_help_paragraphs_wrap_under_their_indent(session):
     assert description[0].startswith("    Without -ListAvailable it lists the modules")
     syntax = lines[lines.index("SYNTAX") + 1:lines.index("SYNTAX") + 3]
     assert syntax[0].startswith("    Get-Module [[-Name]") and syntax[1].startswith("    ")
+
+
+def test_get_help_with_a_pattern_lists_the_matches(session):
+    lines = session.text("Get-Help *-Content -Category Cmdlet | Out-String")[0].split("\n")
+    assert lines[1].split() == ["Name", "Category", "Module", "Synopsis"]
+    names = [line.split()[0] for line in lines[3:] if line.strip()]
+    assert names == ["Add-Content", "Clear-Content", "Get-Content", "Set-Content"]
+    assert lines[3].startswith("Add-Content" + " " * 23 + "Cmdlet    Microsoft.PowerShell.Man")
+
+
+def test_get_help_pattern_rows_for_aliases_name_the_command(session):
+    rows = session.run("Get-Help gc? | Where-Object Category -eq Alias")
+    assert [(r.get_property("Name"), r.get_property("Synopsis")) for r in rows] == [
+        ("gci", "Get-ChildItem"), ("gcm", "Get-Command")]
+
+
+def test_get_help_pattern_without_match_is_silent_and_a_prefix_finds_one_command(session):
+    assert session.run("Get-Help nothing-matches*") == [] and session.errors() == []
+    lines = session.text("Get-Help Get-ChildIt | Out-String")[0].split("\n")
+    assert lines[1:3] == ["NAME", "    Get-ChildItem"]

@@ -18,7 +18,11 @@ class GetHelpCommand(Cmdlet):
 
     A function or script with comment-based help shows that help; any other
     command shows help generated from its own metadata, so it is always
-    available offline and matches what the binder accepts."""
+    available offline and matches what the binder accepts.
+
+    A name with wildcards, or one that no command has exactly, is searched
+    for: several matches are listed as a table (aliases, then functions and
+    scripts, then cmdlets), a single match shows its help."""
 
     help_examples = [
         ('Example 1: Help for a cmdlet',
@@ -34,10 +38,12 @@ class GetHelpCommand(Cmdlet):
         ('Example 4: Help for your own script',
          'Get-Help ./Deploy.ps1 -Detailed',
          'A script or function with comment-based help shows that help, laid out the same way.'),
+        ('Example 5: Find commands', 'Get-Help *-Item*',
+         'Lists the commands whose names match, with their categories, modules and synopses.'),
     ]
 
-    name = Parameter("String", position=0, value_from_pipeline_by_property_name=True,
-                     help="The command, or the path of a script, to describe.")
+    name = Parameter("String", position=0, value_from_pipeline_by_property_name=True, supports_wildcards=True,
+                     help="The command, or the path of a script, to describe; a pattern lists the matching commands.")
     full = Parameter("SwitchParameter", sets={"AllUsersView": {}}, help="Everything, with parameter details.")
     detailed = Parameter("SwitchParameter", sets={"DetailedView": {"mandatory": True}},
                          help="Adds parameter descriptions and examples.")
@@ -53,16 +59,45 @@ class GetHelpCommand(Cmdlet):
     def process_record(self) -> Iterator[Any]:
         name = self.name or "Get-Help"
         view = "full" if self.full else "detailed" if self.detailed else "examples" if self.examples else "default"
-        found = self._help(name, view, set())
-        if found is None:
-            return
-        if not found:
+        wildcard = any(c in name for c in "*?[")
+        if not wildcard:
+            found = self._help(name, view, set())
+            if found is None:
+                return
+            if found:
+                yield from found
+                return
+        # pwsh's SearchHelp: a pattern, or a name no command has exactly, as a prefix.
+        matches = self._search(name if wildcard else name + "*")
+        if len(matches) == 1:  # one match: its full help, as if named exactly
+            yield from self._help(matches[0][0], view, set()) or ()
+        elif matches:
+            yield from (short for _name, short in matches)
+        elif not wildcard:
             exc = ItemNotFoundException(_NOT_FOUND.format(name))
             self.write_error(ErrorRecord(exc, "HelpNotFound", ErrorCategory.ResourceUnavailable, name))
-            return
-        yield from found
 
-    def _help(self, name: str, view: str, seen: set[str]) -> Optional[list[Any]]:
+    def _search(self, pattern: str) -> list[tuple[str, Any]]:
+        """The commands whose names match ``pattern``, as (name, short help)
+        pairs: aliases first, then functions and scripts, then cmdlets, as
+        pwsh's help providers search them; the filters apply."""
+        from pwshlike.commands.help_objects import alias_short_help, short_help
+        from pwshlike.commands.commandinfo import AliasInfo
+        from pwshlike.dotnet.wildcard import wildcard_match
+        from .discovery import visible_commands
+        matched = [info for info in visible_commands(self.context) if wildcard_match(info.name, pattern)]
+        order = {"Alias": 0, "Function": 1, "Filter": 1, "ExternalScript": 1}
+        matched.sort(key=lambda info: order.get(str(getattr(info, "command_type", "")), 2))
+        found: list[tuple[str, Any]] = []
+        for info in matched:
+            if isinstance(info, AliasInfo):
+                candidates = [alias_short_help(info.name, str(info.target))]
+            else:
+                candidates = [short_help(o) for o in self._help(info.name, "default", set(), quiet=True) or ()]
+            found += [(info.name, c) for c in candidates if self._wanted(c)]
+        return found
+
+    def _help(self, name: str, view: str, seen: set[str], quiet: bool = False) -> Optional[list[Any]]:
         """The help objects of ``name``, following a help comment's
         .FORWARDHELPTARGETNAME; empty when there is none or the filters
         (-Category, -Component, -Role, -Functionality) leave none; None
@@ -78,12 +113,14 @@ class GetHelpCommand(Cmdlet):
         comments = comment_help_of(info)
         if comments is not None and comments.forward_help_target_name and name.lower() not in seen:
             seen.add(name.lower())
-            return self._help(comments.forward_help_target_name, view, seen)
+            return self._help(comments.forward_help_target_name, view, seen, quiet)
         if comments is not None:
             objects = comment_help_objects(info, self.context, comments, view, self.parameter)
         else:
             objects = generated_help_objects(info, self.context, view, self.parameter)
         if self.parameter and not objects:
+            if quiet:
+                return None
             exc = PSArgumentException(f"No parameter matches criteria {self.parameter[0]}.")
             self.write_error(ErrorRecord(exc, "NoParmsFound", ErrorCategory.InvalidArgument, name))
             return None
