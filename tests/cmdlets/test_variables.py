@@ -102,3 +102,9 @@ def test_clear_variable_without_scope_hides_an_outer_variable() -> None:
 def test_set_alias() -> None:
     s = Session()
     assert s.run("set x 5; $x") == [5]
+
+
+def test_include_and_exclude_belong_only_to_the_cmdlets_that_filter_names() -> None:
+    s = Session()
+    assert s.run("(Get-Command New-Variable).Parameters.ContainsKey('Include')") == [False]
+    assert s.run("(Get-Command Clear-Variable).Parameters.ContainsKey('Include')") == [True]

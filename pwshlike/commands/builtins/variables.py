@@ -63,8 +63,9 @@ class _VariableCmdlet(Cmdlet):
 
     scope = Parameter("String", validators=[validate_not_null_or_empty()],
                       help="Global, Script, Local, Private or a number of scopes up from the current one.")
-    include: Any = None
-    exclude: Any = None
+    # Not annotated: an annotation would declare -Include/-Exclude on every variable cmdlet (New-Variable has none).
+    include = None
+    exclude = None
 
     def _scope_at(self, spec: Optional[str]) -> Any:
         current = self.context.scope
