@@ -84,7 +84,11 @@ class NewItemPropertyCommand(DynamicPropertyCmdlet):
 @cmdlet("Remove-ItemProperty", default_parameter_set="Path", supports_should_process=True)
 class RemoveItemPropertyCommand(DynamicPropertyCmdlet):
     """Removes properties from items, on providers that allow it (none of
-    pwsh's providers on Linux: each is a NotSupported error)."""
+    pwsh's providers on Linux: each is a NotSupported error).
+
+    The cmdlet exists so scripts written for Windows, where the registry provider supports it, parse and fail
+    cleanly: -Name names the properties and -Path or -LiteralPath the items, and each existing item is reported with
+    pwsh's NotSupported error; a missing item is PathNotFound."""
 
     help_examples = [
         ("Example 1: Removing a file property", "Remove-ItemProperty ./notes.txt -Name Length",
@@ -105,7 +109,11 @@ class RemoveItemPropertyCommand(DynamicPropertyCmdlet):
 @cmdlet("Rename-ItemProperty", default_parameter_set="Path", supports_should_process=True)
 class RenameItemPropertyCommand(DynamicPropertyCmdlet):
     """Renames a property of an item, on providers that allow it (none of
-    pwsh's providers on Linux: a NotSupported error)."""
+    pwsh's providers on Linux: a NotSupported error).
+
+    The cmdlet exists so scripts written for Windows, where the registry provider supports it, parse and fail
+    cleanly: -Name is the property and -NewName its new name; an existing item is reported with pwsh's NotSupported
+    error and a missing one with PathNotFound."""
 
     help_examples = [
         ("Example 1: Renaming a file property", "Rename-ItemProperty ./notes.txt -Name Length -NewName Size",
@@ -129,7 +137,11 @@ class RenameItemPropertyCommand(DynamicPropertyCmdlet):
 @cmdlet("Copy-ItemProperty", default_parameter_set="Path", supports_should_process=True)
 class CopyItemPropertyCommand(DynamicPropertyCmdlet):
     """Copies a property from items to another item, on providers that
-    allow it (none of pwsh's providers on Linux: a NotSupported error)."""
+    allow it (none of pwsh's providers on Linux: a NotSupported error).
+
+    The cmdlet exists so scripts written for Windows, where the registry provider supports it, parse and fail
+    cleanly: -Name is the property, -Path the source items and -Destination the target; an existing item is reported
+    with pwsh's NotSupported error and a missing one with PathNotFound."""
 
     help_examples = [
         ("Example 1: Copying a file property", "Copy-ItemProperty ./a.txt -Destination ./b.txt -Name Length",
@@ -154,7 +166,11 @@ class CopyItemPropertyCommand(DynamicPropertyCmdlet):
 @cmdlet("Move-ItemProperty", default_parameter_set="Path", supports_should_process=True)
 class MoveItemPropertyCommand(DynamicPropertyCmdlet):
     """Moves properties from items to another item, on providers that
-    allow it (none of pwsh's providers on Linux: a NotSupported error)."""
+    allow it (none of pwsh's providers on Linux: a NotSupported error).
+
+    The cmdlet exists so scripts written for Windows, where the registry provider supports it, parse and fail
+    cleanly: -Name is the property, -Path the source items and -Destination the target; an existing item is reported
+    with pwsh's NotSupported error and a missing one with PathNotFound."""
 
     help_examples = [
         ("Example 1: Moving a file property", "Move-ItemProperty ./a.txt -Destination ./b.txt -Name Length",

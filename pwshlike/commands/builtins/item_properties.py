@@ -192,7 +192,11 @@ class SetItemPropertyCommand(PropertyCmdlet):
 @cmdlet("Clear-ItemProperty", default_parameter_set="Path", supports_should_process=True)
 class ClearItemPropertyCommand(PropertyCmdlet):
     """Clears a property of items; on files and folders only Attributes,
-    which become Normal (the owner may write again)."""
+    which become Normal (the owner may write again).
+
+    -Name names the property and -Path (wildcards allowed) or -LiteralPath the items. On the other drives of pwsh on
+    Linux (Env:, Variable:, Function:, Alias:) items have no properties to clear, so each is a NotSupported error.
+    -PassThru returns the changed items' properties."""
 
     help_examples = [
         ("Example 1: Make a read-only file writable again", "Clear-ItemProperty ./report.txt -Name Attributes",
