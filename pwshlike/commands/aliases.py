@@ -30,5 +30,5 @@ DEFAULT_ALIASES: dict[str, str] = {
     "gps": "Get-Process", "spps": "Stop-Process", "saps": "Start-Process",
     "gjb": "Get-Job", "rcjb": "Receive-Job", "sajb": "Start-Job", "spjb": "Stop-Job", "wjb": "Wait-Job",
     "rjb": "Remove-Job", "cvpa": "Convert-Path", "dbp": "Disable-PSBreakpoint",
-    "gerr": "Get-Error", 
+    "gerr": "Get-Error", "fhx": "Format-Hex", 
 }

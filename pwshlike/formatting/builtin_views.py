@@ -15,6 +15,7 @@ from typing import Any
 from ..dotnet import members
 from ..dotnet.conversions import dotnet_to_string
 from .fs_views import install_file_system_views
+from .hex_views import install_hex_views
 from .views import RIGHT, CustomView, Field, GroupBy, ListItem, ListView, TableColumn, TableView, ViewRegistry, WideView
 
 
@@ -196,3 +197,4 @@ def install_builtin_views(registry: ViewRegistry) -> None:
     _drive_views(registry)
     install_file_system_views(registry)
     _process_views(registry)
+    install_hex_views(registry)

@@ -101,6 +101,7 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "ConvertFrom-StringData": ("stringdata", "ConvertFromStringDataCommand", _UTILITY),
     "Import-PowerShellDataFile": ("datafile", "ImportPowerShellDataFileCommand", _UTILITY),
     "Get-Verb": ("getverb", "GetVerbCommand", _UTILITY),
+    "Format-Hex": ("formathex", "FormatHexCommand", _UTILITY),
     "Select-String": ("selectstring", "SelectStringCommand", _UTILITY),
     "Select-Xml": ("selectxml", "SelectXmlCommand", _UTILITY),
     "Start-Sleep": ("sleep", "StartSleepCommand", _UTILITY),
