@@ -97,7 +97,7 @@ def test_a_pattern_with_recurse_searches_every_folder(sh):
 
 
 def test_a_wildcard_path_lists_the_matching_items_themselves(sh):
-    assert sh.run("Get-ChildItem B* | ForEach-Object Name") == ["B.log", "Beta"]
+    assert sh.run("Get-ChildItem B* | ForEach-Object Name") == ["Beta", "B.log"]
 
 
 def test_links_to_folders_are_followed_only_with_follow_symlink(sh, tree):

@@ -4,7 +4,8 @@ location, wildcard expansion, and the errors pwsh's provider reports.
 pwsh matches path wildcards case-insensitively on every platform and, like
 its FileSystem provider, leaves hidden (dot) items out of wildcard matches
 and listings unless ``-Force`` is given.  Results of a wildcard come back
-sorted by name (ordinal, case-insensitive) so scripts see a stable order.
+in the provider's order: folders first, then files, each sorted by name
+without regard to case.
 """
 
 from __future__ import annotations
@@ -99,12 +100,23 @@ def expand_wildcard(session: Any, pattern: str, force: bool = False) -> list[str
 
 
 def _matching_names(directory: str, pattern: str, force: bool) -> list[str]:
+    """The names a wildcard matches in a folder, in the order pwsh's
+    globber gets them from the provider: folders first, then files, each
+    sorted by name without regard to case."""
     try:
-        names = os.listdir(directory)
+        with os.scandir(directory) as scan:
+            found = [(not _is_dir(e), e.name.lower(), e.name) for e in scan
+                     if wildcard_match(e.name, pattern) and (force or not is_hidden(e.name))]
     except OSError:
         return []
-    return sorted((n for n in names if wildcard_match(n, pattern) and (force or not is_hidden(n))),
-                  key=str.lower)
+    return [name for _, _, name in sorted(found)]
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def resolve_paths(session: Any, path: str, literal: bool, force: bool = False) -> tuple[list[str], bool]:

@@ -286,7 +286,7 @@ class SplitPathCommand(Cmdlet):
     def _split(self, path: str) -> Any:
         kind = self.parameter_set_name
         if kind == "IsAbsoluteSet":
-            return path.startswith(("/", "\\")) or _drive_of(path) is not None or "::" in path
+            return is_ps_absolute(path)
         if kind == "QualifierSet":
             colon = path.find(":")
             if colon < 0:
@@ -309,6 +309,18 @@ class SplitPathCommand(Cmdlet):
                 return _extension(leaf)
             return leaf
         return split_parent(path)
+
+
+def is_ps_absolute(path: str) -> bool:
+    """pwsh's LocationGlobber.IsAbsolutePath: ``./x`` is relative, ``/x``
+    absolute, and so is anything with a colon after its first character
+    (``Env:x``, ``nosuch:x``, ``FileSystem::/x``), whether or not the drive
+    exists; ``~/x`` is relative."""
+    if not path or path.startswith(("./", ".\\")):
+        return False
+    if path.startswith(("/", "\\")):
+        return True
+    return path.find(":") > 0
 
 
 def _extension(name: str) -> str:
