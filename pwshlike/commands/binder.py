@@ -367,7 +367,11 @@ def _already_typed(param: ParameterMetadata, value: Any) -> bool:
     if checker is None or checker(value):
         return True
     element = getattr(getattr(param.converter, "pstype", None), "element_type", None)
-    return element is not None and bool(element.is_instance(value))
+    if element is None:
+        return False
+    if isinstance(value, list):  # an object[] whose every item has the element type (Wait-Job $a, $b)
+        return bool(value) and all(element.is_instance(item) for item in value)
+    return bool(element.is_instance(value))
 
 
 def _to_switch(value: Any) -> Any:

@@ -9,7 +9,8 @@ from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
-from pwshlike.dotnet.errors import ArgumentException, ErrorCategory, ErrorRecord
+from pwshlike.dotnet.errors import (ArgumentException, DirectoryNotFoundException, ErrorCategory, ErrorRecord,
+                                    PSNotSupportedException, SetValueException)
 from pwshlike.dotnet.values import Hashtable
 
 from .jobs import TABLE, Job, PSRemotingJob, ThreadJob, start_process_job, start_thread_job
@@ -44,6 +45,19 @@ def _body_text(script: Any) -> str:
     return str(script)
 
 
+def _only_version_5_1(value: Any) -> Any:
+    """-PSVersion: Start-Job accepts only 5.1 (Windows PowerShell), which
+    does not exist here either; any other value fails as pwsh's setter."""
+    from pwshlike.commands.typeconv import converter_for
+    if isinstance(value, float):  # a number written as 2.0 is read as its text, as pwsh's binder does
+        value = repr(value)
+    version = converter_for("System.Version")(value)
+    message = f"The value {version} is not valid for the PSVersion parameter. The only allowed value is 5.1."
+    if not (version.Major == 5 and version.Minor == 1):
+        raise SetValueException(f'Exception setting "PSVersion": "{message}"', ArgumentException(message))
+    return version
+
+
 class _StartJobBase(Cmdlet):
     name = Parameter("String", help="A friendly name for the job (default: Job<Id>).")
     initialization_script = Parameter("ScriptBlock", position=1,
@@ -53,9 +67,11 @@ class _StartJobBase(Cmdlet):
 
     def begin_processing(self) -> None:
         self._inputs: list[Any] = []
+        self._has_input = "InputObject" in self.bound_parameters or bool(
+            getattr(self.invocation, "expecting_input", False))
 
     def process_record(self) -> None:
-        if "InputObject" in self.bound_parameters:
+        if self._has_input:
             self._inputs.append(self.input_object)
 
     def _init_text(self) -> Optional[str]:
@@ -81,6 +97,9 @@ class StartJobCommand(_StartJobBase):
     literal_path = Parameter("String", aliases=("PSPath", "LP"), sets={"LiteralFilePathComputerName": {
         "mandatory": True}}, help="A script file the job runs, taken exactly as written.")
     working_directory = Parameter("String", help="The folder the job starts in (default: the current location).")
+    run_as32 = Parameter("SwitchParameter", help="Not supported: there is no 32-bit pwshlike to run.")
+    ps_version = Parameter("Version", name="PSVersion", converter=_only_version_5_1,
+                           help="Only 5.1 is accepted, as in pwsh; pwshlike has no Windows PowerShell to run.")
 
     help_examples = [
         ("Run a command in the background",
@@ -93,17 +112,23 @@ class StartJobCommand(_StartJobBase):
     ]
 
     def end_processing(self) -> Iterator[Job]:
+        if self.run_as32:
+            self.throw_terminating_error(ErrorRecord(PSNotSupportedException(
+                "Cannot start a 32-bit 'pwsh' process from the 64-bit 'pwsh' installation. Install the 32-bit "
+                "'pwsh' if you need to run PowerShell in a 32-bit process."), "RunAs32NotSupported",
+                ErrorCategory.InvalidOperation, None))
         script_path = self.file_path if self.file_path is not None else self.literal_path
         text, using = _script_parts(self, self.script_block, script_path)
         location = self.working_directory if self.working_directory is not None else self.context.session.location
         directory = self.context.session.resolve_path(location)
         if not os.path.isdir(directory):
-            from . import fspaths
-            self.throw_terminating_error(fspaths.path_not_found(directory))
+            self.throw_terminating_error(ErrorRecord(DirectoryNotFoundException(
+                f"Cannot find the WorkingDirectory path {location}."), "DirectoryNotFoundException",
+                ErrorCategory.InvalidOperation, None))
         job = PSRemotingJob(text, self.name, "BackgroundJob", "localhost")
         job.child_jobs.append(Job(text, None, "", "localhost"))
         spec = Hashtable({"Script": text, "Init": self._init_text(), "Args": list(self.argument_list or []),
-                          "Input": self._inputs if "InputObject" in self.bound_parameters else None,
+                          "Input": self._inputs if self._has_input else None,
                           "Using": Hashtable(using)})
         TABLE.add(job)
         start_process_job(job, spec, directory)
@@ -144,7 +169,7 @@ class StartThreadJobCommand(_StartJobBase):
         job = ThreadJob(text, self.name, "ThreadJob", "PowerShell")
         job.child_jobs.append(Job(text, None, "", "PowerShell"))
         TABLE.add(job)
-        inputs = self._inputs if "InputObject" in self.bound_parameters else None
+        inputs = self._inputs if self._has_input else None
         start_thread_job(self.context, job, text, list(self.argument_list or []), inputs, using,
                          self._init_text(), StartThreadJobCommand._throttle)
         yield job

@@ -164,9 +164,9 @@ class Job:
     def stop(self) -> None:
         if self.finished():
             return
+        self.set_state("Stopped")
         if self.stopper is not None:
             self.stopper()
-        self.set_state("Stopped")
 
 
 class PSRemotingJob(Job):
@@ -272,7 +272,7 @@ def run_script(context: Any, script: str, args: list[Any], input_objects: Option
     every record to ``emit(stream, record)``; a terminating error is
     emitted as ``("Failed", record)``."""
     from pwshlike.runtime.flow import ExitException
-    from pwshlike.runtime.scriptblock import ScriptBlock
+    from pwshlike.runtime.scriptblock import InputEnumerator, ScriptBlock
     from pwshlike.runtime.streams import StreamRouting
     context.streams = StreamRouting(
         error=lambda record: emit("Error", record), warning=lambda text: emit("Warning", str(text)),
@@ -281,14 +281,14 @@ def run_script(context: Any, script: str, args: list[Any], input_objects: Option
     context.using_values = using
     try:
         if init:
-            ScriptBlock.create(init, context).invoke_with_input(None, emit=lambda obj: emit("Output", obj))
+            ScriptBlock.create(init, context).invoke_with_input(None, new_scope=False,
+                                                                emit=lambda obj: emit("Output", obj))
         block = ScriptBlock.create(script, context)
         variables, rest = block.bind_positionally(args)
         invocation = block.begin_invocation(context, variables=variables, args=rest,
                                             emit=lambda obj: emit("Output", obj),
-                                            dollar_input=input_objects if input_objects is not None else [])
-        from pwshlike.runtime.pipeline import NO_INPUT
-        invocation.run(NO_INPUT)
+                                            dollar_input=InputEnumerator(input_objects or []))
+        invocation.run_alone()
     except ExitException:  # `exit` ends the job's script, not the process running it
         return
     except Exception as exc:  # the job's terminating error, reported as pwsh's Failed state
@@ -348,6 +348,10 @@ def start_process_job(job: Job, spec: Hashtable, working_directory: str) -> None
     def stop() -> None:
         if process.poll() is None:
             process.kill()
+            try:
+                process.wait(5)  # reaped here: a stopped job leaves no zombie behind
+            except subprocess.TimeoutExpired:
+                pass
     job.stopper = stop
     assert process.stdin is not None
     process.stdin.write(line.encode("utf-8") + b"\n")
