@@ -170,3 +170,19 @@ def test_name_string_colours_by_psstyle(sh):
             f"\x1b[31mc.txt{reset}"]
     finally:
         sh.run(f"{style}.Extension.Remove('.txt')")
+
+
+def test_file_and_folder_methods_scripts_call(sh, tree):
+    assert sh.run(f"$c = (Get-Item c.txt).CopyTo('{tree}/copy.txt'); $c.Name; $c.Length") == ["copy.txt", 5]
+    assert sh.run(f"try {{ (Get-Item c.txt).CopyTo('{tree}/copy.txt') }} catch {{ $_.Exception.Message }}") == [
+        f"Exception calling \"CopyTo\" with \"1\" argument(s): \"The file '{tree}/copy.txt' already exists.\""]
+    assert sh.run(f"$m = Get-Item copy.txt; $m.MoveTo('{tree}/moved.txt'); $m.Name; $m.Delete(); $m.Exists") == [
+        "moved.txt", False]
+    assert not (tree / "moved.txt").exists()
+    assert sh.run("(Get-Item alpha).CreateSubdirectory('x/y').FullName") == [f"{tree}/alpha/x/y"]
+    assert sh.run("try { (Get-Item alpha).Delete() } catch { $_.Exception.Message }") == [
+        f"Exception calling \"Delete\" with \"0\" argument(s): \"Directory not empty : '{tree}/alpha'\""]
+    sh.run("(Get-Item alpha).Delete($true)")
+    assert not (tree / "alpha").exists()
+    assert sh.run(f"$n = [System.IO.DirectoryInfo]::new('{tree}/made'); $n.Exists; $n.Create(); $n.Exists") == [
+        False, True]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import shutil
 import stat as _stat
 from functools import lru_cache
 from typing import Any, Optional
@@ -299,7 +300,8 @@ class FileInfo(FileSystemInfo):
     __slots__ = ()
     full_name_type = "System.IO.FileInfo"
     PS_MEMBERS = _members({"Length": "length", "DirectoryName": "directory_name",
-                           "Directory": "directory", "IsReadOnly": "is_read_only"},
+                           "Directory": "directory", "IsReadOnly": "is_read_only", "Delete": "delete",
+                           "CopyTo": "copy_to", "MoveTo": "move_to"},
                           {"VersionInfo": "version_info"})
 
     @property
@@ -335,6 +337,46 @@ class FileInfo(FileSystemInfo):
         from .process_modules import FileVersionInfo
         return FileVersionInfo(self.full_name)
 
+    # .NET's methods scripts call; OS errors become .NET's exceptions (the
+    # method call wraps them as "Exception calling ...").  A relative path
+    # is taken from the process's directory, as .NET does (not $PWD).
+
+    def delete(self) -> None:
+        """Deletes the file; a file that is not there is no error."""
+        try:
+            os.unlink(self.full_name)
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise _dotnet_error(exc, self.full_name) from None
+        self.refresh()
+
+    def copy_to(self, destination: Any, overwrite: Any = False) -> "FileInfo":
+        """A copy at ``destination`` (``overwrite`` replaces a file there)."""
+        target = _full_path(destination)
+        if not overwrite and os.path.lexists(target):
+            from pwshlike.dotnet.errors import IOException
+            raise IOException(f"The file '{target}' already exists.")
+        try:
+            shutil.copy2(self.full_name, target)
+        except OSError as exc:
+            source_missing = not os.path.exists(self.full_name)
+            raise _dotnet_error(exc, self.full_name if source_missing else target, source_missing) from None
+        return FileInfo(target)
+
+    def move_to(self, destination: Any, overwrite: Any = False) -> None:
+        """Moves the file; the object then stands for the new path."""
+        target = _full_path(destination)
+        if not overwrite and os.path.lexists(target):
+            from pwshlike.dotnet.errors import IOException
+            raise IOException(f"The file '{target}' already exists.")
+        try:
+            shutil.move(self.full_name, target)
+        except OSError as exc:
+            raise _dotnet_error(exc, self.full_name, missing_is_file=True) from None
+        self.full_name = target
+        self.refresh()
+
 
 class DirectoryInfo(FileSystemInfo):
     """``System.IO.DirectoryInfo``."""
@@ -344,7 +386,9 @@ class DirectoryInfo(FileSystemInfo):
     PS_MEMBERS = _members({"Parent": "parent", "Root": "root", "EnumerateFiles": "enumerate_files",
                            "EnumerateDirectories": "enumerate_directories",
                            "EnumerateFileSystemInfos": "enumerate_infos", "GetFiles": "get_files",
-                           "GetDirectories": "get_directories", "GetFileSystemInfos": "get_infos"})
+                           "GetDirectories": "get_directories", "GetFileSystemInfos": "get_infos",
+                           "Create": "create", "CreateSubdirectory": "create_subdirectory", "Delete": "delete",
+                           "MoveTo": "move_to"})
 
     @property
     def parent(self) -> Optional["DirectoryInfo"]:
@@ -354,6 +398,45 @@ class DirectoryInfo(FileSystemInfo):
     @property
     def root(self) -> "DirectoryInfo":
         return DirectoryInfo("/")
+
+    def create(self) -> None:
+        """Creates the folder and any missing ones above it (none if it exists)."""
+        try:
+            os.makedirs(self.full_name, exist_ok=True)
+        except OSError as exc:
+            raise _dotnet_error(exc, self.full_name) from None
+        self.refresh()
+
+    def create_subdirectory(self, path: Any) -> "DirectoryInfo":
+        from pwshlike.dotnet.conversions import to_string
+        child = DirectoryInfo(os.path.normpath(os.path.join(self.full_name, to_string(path))))
+        child.create()
+        return child
+
+    def delete(self, recursive: Any = False) -> None:
+        """Deletes the folder; one with items in it only with ``recursive``."""
+        try:
+            if recursive and not self.is_link:
+                shutil.rmtree(self.full_name)
+            else:
+                os.rmdir(self.full_name) if not self.is_link else os.unlink(self.full_name)
+        except OSError as exc:
+            raise _dotnet_error(exc, self.full_name) from None
+        self.refresh()
+
+    def move_to(self, destination: Any) -> None:
+        """Moves the folder; the object then stands for the new path."""
+        target = _full_path(destination)
+        if os.path.lexists(target):
+            from pwshlike.dotnet.errors import IOException
+            raise IOException(f"Cannot create '{target}' because a file or directory with the same name already "
+                              "exists.")
+        try:
+            os.rename(self.full_name, target)
+        except OSError as exc:
+            raise _dotnet_error(exc, self.full_name) from None
+        self.full_name = target
+        self.refresh()
 
     # .NET's enumeration methods: (searchPattern = '*', searchOption = TopDirectoryOnly).
     # Enumerate* hand back a sequence the pipeline unrolls; Get* a typed array.
@@ -414,6 +497,22 @@ def _typed_array(items: list[FileSystemInfo], cls: type) -> list[FileSystemInfo]
     from pwshlike.dotnet.types import find_type
     from pwshlike.dotnet.values import TypedArray
     return TypedArray(items, find_type(cls.full_name_type))
+
+def _full_path(path: Any) -> str:
+    from pwshlike.dotnet.conversions import to_string
+    from pwshlike.dotnet.errors import ArgumentException, ArgumentNullException
+    if path is None:
+        raise ArgumentNullException("Value cannot be null. (Parameter 'destFileName')")
+    text = to_string(path)
+    if not text:
+        raise ArgumentException("The value cannot be an empty string. (Parameter 'destFileName')")
+    return os.path.abspath(text)
+
+
+def _dotnet_error(exc: OSError, path: str, missing_is_file: bool = False) -> Any:
+    from .fserrors import dotnet_exception
+    return dotnet_exception(exc, path, missing_is_file)
+
 
 def item_for(full_name: str) -> FileSystemInfo:
     """A FileInfo or DirectoryInfo for an existing path (links to
