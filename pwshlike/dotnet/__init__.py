@@ -30,7 +30,7 @@ def _extra_types(register: Callable[..., Any], enum_type: Callable[..., Any]) ->
     from .typetable import register_extra_types
     from .typetable_system import register_system_types
     register_extra_types(register, enum_type)
-    register_system_types(register)
+    register_system_types(register, enum_type)
 
 
 _types.install_table_content(_static_members, _extra_types)

@@ -33,7 +33,8 @@ from .conversions import dotnet_to_string, format_decimal, format_double, format
 from .credentials import SecureString
 from .errors import DotNetException
 from .members import _type_names, property_list
-from .netobjects import Uri, Version
+from .netobjects import Version
+from .uri import Uri
 from .values import (
     ArrayList, BigInt, Byte, Char, EnumValue, Hashtable, Int16, Int64, OrderedDictionary, PSCustomObject,
     SByte, Single, UInt16, UInt32, UInt64, iter_collection,

@@ -1,5 +1,5 @@
-"""Small .NET utility classes scripts use by value: ``[version]``, ``[uri]``
-and the ``[Text.Encoding]`` objects.  Members use .NET names so
+"""Small .NET utility classes scripts use by value: ``[version]`` and the
+``[Text.Encoding]`` objects (``[uri]`` has its own module, ``uri.py``).  Members use .NET names so
 ``members.py`` exposes them directly."""
 
 from __future__ import annotations
@@ -7,9 +7,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from .conversions import convert_to_integer, to_string
-from .errors import (
-    ArgumentException, ArgumentNullException, FormatException, InvalidOperationException, UriFormatException,
-)
+from .errors import ArgumentException, ArgumentNullException, FormatException
 from .types import BYTE
 from .values import Byte, iter_collection, TypedArray
 
@@ -127,145 +125,6 @@ class Version:
 
     def __repr__(self) -> str:
         return f"Version({str(self)!r})"
-
-
-_DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21, "ws": 80, "wss": 443, "file": -1,
-                  "ldap": 389, "mailto": 25, "net.tcp": 808, "sftp": 22, "ssh": 22}
-
-
-class Uri:
-    """``System.Uri`` for absolute URIs (and relative ones with
-    ``UriKind.Relative``/``RelativeOrAbsolute``)."""
-
-    __slots__ = ("OriginalString", "_parts", "_absolute")
-    full_name = "System.Uri"
-
-    def __init__(self, text: str, kind: int = 1) -> None:
-        from urllib.parse import urlsplit
-        self.OriginalString = text
-        parts = urlsplit(text.strip())
-        absolute = bool(parts.scheme) and (bool(parts.netloc) or parts.scheme in ("mailto", "urn", "file", "news"))
-        if not absolute and len(parts.scheme) == 1:  # a Windows drive letter
-            absolute = False
-        if kind == 1 and not absolute:
-            raise UriFormatException("Invalid URI: The format of the URI could not be determined.")
-        if kind == 2 and absolute:
-            raise UriFormatException("Invalid URI: A relative URI cannot be created because the "
-                                     "'uriString' parameter represents an absolute URI.")
-        self._parts = parts
-        self._absolute = absolute
-
-    def _require_absolute(self) -> None:
-        if not self._absolute:
-            raise InvalidOperationException("This operation is not supported for a relative URI.")
-
-    @property
-    def IsAbsoluteUri(self) -> bool:
-        return self._absolute
-
-    @property
-    def Scheme(self) -> str:
-        self._require_absolute()
-        return self._parts.scheme.lower()
-
-    @property
-    def Host(self) -> str:
-        self._require_absolute()
-        return (self._parts.hostname or "").lower()
-
-    @property
-    def DnsSafeHost(self) -> str:
-        return self.Host
-
-    @property
-    def Port(self) -> int:
-        self._require_absolute()
-        try:
-            port = self._parts.port
-        except ValueError:
-            port = None
-        return port if port is not None else _DEFAULT_PORTS.get(self.Scheme, -1)
-
-    @property
-    def IsDefaultPort(self) -> bool:
-        return self.Port == _DEFAULT_PORTS.get(self.Scheme, -1)
-
-    @property
-    def UserInfo(self) -> str:
-        self._require_absolute()
-        netloc = self._parts.netloc
-        return netloc.rsplit("@", 1)[0] if "@" in netloc else ""
-
-    @property
-    def Authority(self) -> str:
-        host = self.Host
-        return host if self.IsDefaultPort else f"{host}:{self.Port}"
-
-    @property
-    def AbsolutePath(self) -> str:
-        self._require_absolute()
-        return self._parts.path or "/"
-
-    @property
-    def LocalPath(self) -> str:
-        from urllib.parse import unquote
-        return unquote(self.AbsolutePath)
-
-    @property
-    def Query(self) -> str:
-        self._require_absolute()
-        return "?" + self._parts.query if self._parts.query else ""
-
-    @property
-    def Fragment(self) -> str:
-        self._require_absolute()
-        return "#" + self._parts.fragment if self._parts.fragment else ""
-
-    @property
-    def PathAndQuery(self) -> str:
-        return self.AbsolutePath + self.Query
-
-    @property
-    def Segments(self) -> list:
-        path = self.AbsolutePath
-        segments, start = [], 0
-        for i, c in enumerate(path):
-            if c == "/":
-                segments.append(path[start:i + 1])
-                start = i + 1
-        if start < len(path):
-            segments.append(path[start:])
-        return segments
-
-    @property
-    def AbsoluteUri(self) -> str:
-        self._require_absolute()
-        return self._canonical()
-
-    def _canonical(self) -> str:
-        p = self._parts
-        authority = p.netloc
-        if p.hostname:
-            userinfo = self.UserInfo
-            authority = (userinfo + "@" if userinfo else "") + self.Host
-            if not self.IsDefaultPort:
-                authority += f":{self.Port}"
-        return f"{self.Scheme}://{authority}{self.AbsolutePath}{self.Query}{self.Fragment}"
-
-    def ToString(self) -> str:
-        return str(self)
-
-    def __str__(self) -> str:
-        return self._canonical() if self._absolute else self.OriginalString
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Uri) and str(self) == str(other)
-
-    def __hash__(self) -> int:
-        return hash(str(self))
-
-    def __repr__(self) -> str:
-        return f"Uri({str(self)!r})"
 
 
 class TextEncoding:

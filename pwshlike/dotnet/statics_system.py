@@ -21,6 +21,7 @@ from .errors import (
     ArgumentException, ArgumentNullException, DirectoryNotFoundException, FileNotFoundException, IOException,
     UnauthorizedAccessException,
 )
+from .name_value import parse_query_string
 from .netobjects import CultureInfo, ManagedThread, TextEncoding, to_bytes
 from .statics import Settable, Table, bytes_array, const, make_table, string_array, string_format
 from .types import resolve_type
@@ -547,6 +548,9 @@ def web_table(http_utility: bool) -> Table:
         "HtmlEncode": lambda v: None if v is None else html.escape(_s(v), quote=True).replace("&#x27;", "&#39;"),
         "HtmlDecode": lambda v: None if v is None else html.unescape(_s(v)),
         "UrlPathEncode": lambda v: None if v is None else quote(_s(v), safe="/:?&=#"),
+        **({"ParseQueryString": parse_query_string,
+            "HtmlAttributeEncode": lambda v: None if v is None else _s(v).replace("&", "&amp;").replace(
+                '"', "&quot;").replace("'", "&#39;").replace("<", "&lt;")} if http_utility else {}),
     })
 
 

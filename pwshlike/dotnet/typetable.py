@@ -1,6 +1,6 @@
 """The types that ``types.py`` registers on first lookup, so that a plain
-script run does not pay for them: enums, utility classes (``[uri]``,
-``[version]``, ``[Text.Encoding]``), static-only classes (``[math]``,
+script run does not pay for them: enums, utility classes (``[version]``,
+``[Text.Encoding]``), static-only classes (``[math]``,
 ``[Convert]``, ``[IO.Path]``...) and the attribute types used in
 ``param()`` blocks."""
 
@@ -21,7 +21,7 @@ from .errors import (
     DotNetException, ERROR_CATEGORY_ENUM, ErrorCategoryInfo, ErrorDetails, ErrorRecord, InvocationInfo, to_category,
 )
 from .experimental import EXPERIMENT_ACTION, ExperimentalAttribute
-from .netobjects import CultureInfo, encoding, ManagedThread, TextEncoding, TextInfo, Uri, Version
+from .netobjects import CultureInfo, encoding, ManagedThread, TextEncoding, TextInfo, Version
 from .netregex import REGEX_OPTIONS
 from .physical_address import PhysicalAddress
 from .primitive_dictionary import PSPrimitiveDictionary
@@ -104,17 +104,6 @@ class CompilerGeneratedAttribute:
 def register_extra_types(register: Callable[..., Any], enum_type: Callable[[EnumInfo], Any]) -> None:
     for info in ENUMS:
         enum_type(info)
-
-    def new_uri(text: Any, kind: Any = 1) -> Uri:
-        return Uri(conv.to_string(text), int(enum_type(URI_KIND).convert(kind)))
-
-    def convert_uri(value: Any) -> Any:
-        if isinstance(value, Uri) or value is None:
-            return value
-        return new_uri(value, 0)
-
-    register(PSType("System.Uri", OBJECT, converter=convert_uri, check=lambda v: isinstance(v, Uri),
-                    constructor=new_uri, pyclass=Uri), "uri")
 
     def new_version(*parts: Any) -> Version:
         if len(parts) == 1 and isinstance(parts[0], str):

@@ -1,6 +1,6 @@
 """The types of the .NET class library that admin scripts reach for, beyond
 the engine's own (``typetable.py``): ``[xml]`` and its node classes with
-``XmlNamespaceManager``.  Like ``typetable``, this loads on the first type
+``XmlNamespaceManager``, and ``[uri]`` with its static helpers.  Like ``typetable``, this loads on the first type
 lookup that misses (the package's ``__init__`` installs both), so a script
 that names none of them never imports the XML modules."""
 
@@ -10,7 +10,11 @@ from typing import Any, Callable
 
 from . import conversions as conv
 from . import xml_dom as dom
-from .types import OBJECT, PSType, register_instance_types
+from .engine_enums import URI_KIND
+from .name_value import NameValueCollection
+from .errors import UriFormatException
+from .types import OBJECT, PSType, register_instance_types, register_static_members
+from .uri import new_uri, static_table as uri_statics, Uri, URI_HOST_NAME_TYPE
 from .values import iter_collection
 from .xml_text import XmlException
 from .xpath import XmlNamespaceManager
@@ -57,7 +61,37 @@ def convert_to_xml(value: Any) -> Any:
     return document
 
 
-def register_system_types(register: Callable[..., Any]) -> None:
+def register_system_types(register: Callable[..., Any], enum_type: Callable[[Any], Any]) -> None:
+    _register_uri(register, enum_type)
+    _register_xml(register)
+    collection = register(PSType("System.Collections.Specialized.NameValueCollection", OBJECT,
+                                 check=lambda v: isinstance(v, NameValueCollection),
+                                 constructor=NameValueCollection, interfaces=("System.Collections.IEnumerable",)))
+    query = PSType("System.Web.HttpUtility+HttpQSCollection", collection, check=lambda v: False)
+    register_instance_types(NameValueCollection, lambda v: query if v._query_string else collection)
+
+
+def _register_uri(register: Callable[..., Any], enum_type: Callable[[Any], Any]) -> None:
+    kind = enum_type(URI_KIND)
+    enum_type(URI_HOST_NAME_TYPE)
+
+    def convert_uri(value: Any) -> Any:
+        if isinstance(value, Uri) or value is None:
+            return value
+        if isinstance(value, str):
+            try:
+                return Uri(value, 0)
+            except UriFormatException as exc:
+                raise conv.cast_error(value, Uri.full_name, exc.message, "InvalidCastFromStringToUri", exc) from None
+        raise conv.cast_error(value, Uri.full_name)
+
+    register(PSType(Uri.full_name, OBJECT, converter=convert_uri, check=lambda v: isinstance(v, Uri),
+                    constructor=lambda first, second=None: new_uri(first, second, kind.convert), pyclass=Uri),
+             "uri")
+    register_static_members(Uri.full_name, lambda: uri_statics(kind.convert))
+
+
+def _register_xml(register: Callable[..., Any]) -> None:
     by_name: dict[str, PSType] = {}
     linked = register(PSType("System.Xml.XmlLinkedNode", None, check=lambda v: isinstance(v, (
         dom.XmlElement, dom.XmlCharacterData, dom.XmlProcessingInstruction, dom.XmlDeclaration,
