@@ -102,6 +102,7 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Import-PowerShellDataFile": ("datafile", "ImportPowerShellDataFileCommand", _UTILITY),
     "Get-Verb": ("getverb", "GetVerbCommand", _UTILITY),
     "Format-Hex": ("formathex", "FormatHexCommand", _UTILITY),
+    "ConvertTo-Html": ("converttohtml", "ConvertToHtmlCommand", _UTILITY),
     "Select-String": ("selectstring", "SelectStringCommand", _UTILITY),
     "Select-Xml": ("selectxml", "SelectXmlCommand", _UTILITY),
     "Start-Sleep": ("sleep", "StartSleepCommand", _UTILITY),
