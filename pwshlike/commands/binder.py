@@ -177,7 +177,7 @@ class Binding:
             return _to_switch(value)
         if value is None or value == "" or (isinstance(value, list) and not value):
             self._check_null_empty(param, value)
-        if param.converter is not None and (value is not None or getattr(param.converter, "refuses_null", False)):
+        if param.converter is not None and (value is not None or _converts_null(param.converter)):
             try:
                 value = param.converter(value)
             except ParameterBindingException:
@@ -348,6 +348,17 @@ class Binding:
 
 
 _MISSING = object()
+
+
+def _converts_null(converter: Any) -> bool:
+    """Whether $null goes through the converter: for a value type it
+    becomes the type's default (``-Depth $null`` binds 0) or fails as pwsh's
+    conversion fails, as LanguagePrimitives.ConvertTo does; a reference type
+    takes $null as it is."""
+    if getattr(converter, "refuses_null", False):
+        return True
+    pstype = getattr(converter, "pstype", None)
+    return bool(getattr(pstype, "is_value_type", False))
 
 
 def _property_value(obj: Any, param: ParameterMetadata,
@@ -705,15 +716,35 @@ def missing_mandatory(binding: Binding, pipeline_pending: bool) -> list[Paramete
     will take pipeline input are not missing while input is pending."""
     if not binding.metadata.has_mandatory:
         return []
+    if pipeline_pending and binding.parameter_set is None and len(binding.valid_sets) > 1:
+        return _missing_before_input(binding)
     set_name = binding.parameter_set or (binding.valid_sets[0] if binding.valid_sets else ALL_PARAMETER_SETS)
+    return _not_from_pipeline(binding, set_name) if pipeline_pending else _missing_mandatory(binding, set_name)
+
+
+def _not_from_pipeline(binding: Binding, set_name: str) -> list[ParameterMetadata]:
+    """The unbound mandatory parameters of ``set_name`` no input object can fill."""
     result = []
     for p in _missing_mandatory(binding, set_name):
         spec = p.spec_for(set_name)
-        if pipeline_pending and spec is not None and (
-                spec.value_from_pipeline or spec.value_from_pipeline_by_property_name):
-            continue
-        result.append(p)
+        if spec is None or not (spec.value_from_pipeline or spec.value_from_pipeline_by_property_name):
+            result.append(p)
     return result
+
+
+def _missing_before_input(binding: Binding) -> list[ParameterMetadata]:
+    """pwsh's GetMissingMandatoryParameters with input coming and the set
+    still open: while some valid set lacks only what the pipeline can give,
+    the input decides; when every set lacks a parameter only the command
+    line can give, pwsh latches onto the default set and asks for its
+    missing parameters (``'' | Tee-Object`` asks for -FilePath)."""
+    lacking = {s: _not_from_pipeline(binding, s) for s in binding.valid_sets}
+    default = binding.metadata.default_parameter_set
+    if all(lacking.values()) and default in lacking:
+        binding.parameter_set = default
+        binding.valid_sets = [default]
+        return lacking[default]
+    return []
 
 
 def missing_mandatory_error(binding: Binding, missing: list[ParameterMetadata]) -> ParameterBindingException:

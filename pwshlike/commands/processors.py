@@ -70,8 +70,7 @@ class _CommandRun(CommandProcessor, metaclass=ABCMeta):
         self._pipeline_variable: Optional[str] = None
         if metadata.is_advanced:
             self._common_variables()
-        if not self.invocation.expecting_input:
-            self._check_mandatory(pipeline_pending=False)
+        self._check_mandatory(pipeline_pending=self.invocation.expecting_input)
 
     # --- common parameters that capture output ------------------------------------
 
