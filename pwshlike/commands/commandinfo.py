@@ -169,7 +169,8 @@ class FunctionInfo(CommandInfo):
     yet (Get-Command -Module lists it): its Parameters are null."""
 
     full_name = "System.Management.Automation.FunctionInfo"
-    PS_MEMBERS = dict(CommandInfo.PS_MEMBERS, ScriptBlock="script_block", **_COMMAND_MEMBERS)
+    PS_MEMBERS = dict(CommandInfo.PS_MEMBERS, ScriptBlock="script_block", Options="options",
+                      **_COMMAND_MEMBERS)
 
     def __init__(self, name: str, script_block: Any, command_type: str = "Function",
                  module_name: str = "") -> None:
@@ -177,6 +178,17 @@ class FunctionInfo(CommandInfo):
         self.script_block = script_block
         self.command_type = command_type
         self.dot_source = False
+
+    @property
+    def options(self) -> str:
+        """The function's ScopedItemOptions (``None``, ``ReadOnly, AllScope``),
+        read from the session: Set-Item -Options changes them after the
+        FunctionInfo was made."""
+        from pwshlike.runtime.scopes import options_text
+        context = _session()
+        if context is None:
+            return "None"
+        return options_text(context.session.function_options(self.name, context.scope))
 
     @property
     def definition(self) -> str:

@@ -214,13 +214,15 @@ class Scope:
     and type table (read by ``type_names``)."""
 
     __slots__ = ("vars", "parent", "functions", "aliases", "script", "is_global", "strict_mode",
-                 "state", "module", "type_source", "types")
+                 "state", "module", "type_source", "types", "function_meta")
 
     def __init__(self, parent: Optional["Scope"], is_script: bool = False) -> None:
         self.vars: dict[str, PSVariable] = {}
         self.parent = parent
         self.functions: Optional[dict[str, Any]] = None
         self.aliases: Optional[dict[str, Any]] = None
+        # This scope's functions' names as written and ScopedItemOptions (Set-Item -Options).
+        self.function_meta: Optional[dict[str, tuple[str, int]]] = None
         self.is_global = parent is None
         if parent is None:
             self.script = self.state = self
@@ -504,9 +506,13 @@ class SessionState:
         """The ScriptBlock of function ``name`` visible from ``current``, or None."""
         return _find_in_tables(current, "functions", name.lower())
 
-    def set_function(self, name: str, script_block: Any, current: Scope) -> None:
-        """Defines (or with None removes) a function; ``global:``/``script:``
-        prefixes on the name choose the scope as pwsh allows."""
+    def set_function(self, name: str, script_block: Any, current: Scope, options: Optional[int] = None,
+                     force: bool = False) -> None:
+        """Defines (or with None removes) a function; ``options`` are its
+        ScopedItemOptions (None keeps those it had); ``global:``/``script:``
+        prefixes on the name choose the scope as pwsh allows.  A constant
+        function, or a read-only one without ``force``, cannot be changed or
+        removed (FunctionNotWritable, FunctionNotRemovable)."""
         scope = current
         low = name.lower()
         for prefix in ("global:", "script:", "local:", "private:"):
@@ -517,7 +523,59 @@ class SessionState:
                 elif prefix == "script:":
                     scope = current.script
                 break
-        _store_in_table(scope, "functions", name.lower(), script_block)
+        key = name.lower()
+        meta = scope.function_meta
+        known = meta.get(key) if meta and scope.functions and key in scope.functions else None
+        existing = known[1] if known else NONE
+        if existing & CONSTANT or (existing & READONLY and not force):
+            raise _function_locked(name, removing=script_block is None)
+        _store_in_table(scope, "functions", key, script_block)
+        if script_block is None:
+            if meta:
+                meta.pop(key, None)
+            return
+        if scope.function_meta is None:
+            scope.function_meta = {}
+        scope.function_meta[key] = (name, existing if options is None else options)
+
+    def _function_meta(self, name: str, current: Scope) -> Optional[tuple[Scope, tuple[str, int]]]:
+        """The scope defining the function ``name`` visible from ``current``
+        and its (name as written, options), or None."""
+        key = name.lower()
+        scope: Optional[Scope] = current
+        while scope is not None:
+            if scope.functions is not None and key in scope.functions:
+                return scope, (scope.function_meta or {}).get(key, (name, NONE))
+            scope = scope.parent
+        return None
+
+    def function_options(self, name: str, current: Scope) -> int:
+        """The ScopedItemOptions of the function ``name`` visible from ``current``."""
+        found = self._function_meta(name, current)
+        return NONE if found is None else found[1][1]
+
+    def function_name(self, name: str, current: Scope) -> Optional[str]:
+        """The visible function ``name`` as it was written when defined."""
+        found = self._function_meta(name, current)
+        meta = found[0].function_meta if found is not None else None
+        hit = meta.get(name.lower()) if meta else None
+        return hit[0] if hit else None
+
+    def set_function_options(self, name: str, options: int, current: Scope, force: bool = False) -> None:
+        """Changes the options of the visible function ``name`` (pwsh's
+        FunctionInfo.SetOptions): never of a constant one, of a read-only
+        one only with ``force``, and no function becomes constant later."""
+        found = self._function_meta(name, current)
+        if found is None:
+            return
+        scope, (written, existing) = found
+        if existing & CONSTANT or options & CONSTANT:
+            raise _function_option_error(name, "FunctionIsConstant", "constant")
+        if existing & READONLY and not force:
+            raise _function_option_error(name, "FunctionIsReadOnly", "read-only")
+        if scope.function_meta is None:
+            scope.function_meta = {}
+        scope.function_meta[name.lower()] = (written, options)
 
     def visible_functions(self, current: Scope) -> dict[str, Any]:
         """Function name (lower-case) -> ScriptBlock for every visible function."""
@@ -534,6 +592,23 @@ class SessionState:
     def visible_aliases(self, current: Scope) -> dict[str, Any]:
         """Alias name (lower-case) -> definition for every visible alias."""
         return _visible_in_tables(current, "aliases")
+
+
+def _function_locked(name: str, removing: bool) -> SessionStateUnauthorizedAccessException:
+    """pwsh's refusal to change or remove a constant or read-only function."""
+    if removing:
+        return SessionStateUnauthorizedAccessException(
+            f"Cannot remove function {name} because it is constant.", error_id="FunctionNotRemovable",
+            category=ErrorCategory.WriteError, target_object=name)
+    return SessionStateUnauthorizedAccessException(
+        f"Cannot write to function {name} because it is read-only or constant.", error_id="FunctionNotWritable",
+        category=ErrorCategory.WriteError, target_object=name)
+
+
+def _function_option_error(name: str, error_id: str, what: str) -> SessionStateUnauthorizedAccessException:
+    return SessionStateUnauthorizedAccessException(f"Cannot modify function {name} because it is {what}.",
+                                                   error_id=error_id, category=ErrorCategory.WriteError,
+                                                   target_object=name)
 
 
 def _store_in_table(scope: Scope, table_name: str, key: str, value: Any) -> None:

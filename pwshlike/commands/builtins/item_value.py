@@ -1,19 +1,30 @@
 """Set-Item: gives an item a value, on the providers whose items are
 values (``Function:``, ``Variable:``, ``Alias:``, ``Env:``); a missing
-item is created, as pwsh's SessionStateProviderBase.SetItem does.  The
-FileSystem provider has no item values: pwsh's NotSupported error.
+item is created, as pwsh's SessionStateProviderBase.SetItem does.  Without
+-Value the item is cleared (a variable keeps the name with $null; a
+function, alias or environment variable goes away).  The FileSystem
+provider has no item values: pwsh's NotSupported error.
+
+-Options is the Function provider's dynamic parameter: the function's
+ScopedItemOptions (with no -Value, the existing function's options
+change).  pwsh offers it only for paths on Function: (and Alias:, whose
+options pwshlike does not keep), so on other drives it is the binder's
+NamedParameterNotFound.
 """
 
 from __future__ import annotations
 
 from typing import Any, Iterator
 
+from pwshlike.commands.binder import binding_error
 from pwshlike.commands.cmdlet import Parameter, cmdlet
 from pwshlike.dotnet.conversions import dotnet_to_string
 from pwshlike.dotnet.errors import PSArgumentException, PSNotSupportedException, RuntimeException
 from pwshlike.dotnet.wildcard import contains_wildcard
+from pwshlike.runtime.scopes import parse_options
 
 from .fsprovider import FILE_SYSTEM
+from .sessionproviders import FUNCTION
 from .itembase import ItemCmdlet, credential_parameter, force_parameter
 from .itemproviders import provider_or_error
 
@@ -32,6 +43,9 @@ class SetItemCommand(ItemCmdlet):
     force = force_parameter("Also sets read-only variables (aliases...).")
     pass_thru = Parameter("SwitchParameter", help="Outputs the item that was set.")
     credential = credential_parameter()
+    options = Parameter("ScopedItemOptions", converter=parse_options,
+                        help="Function: drive only: the function's options (None, ReadOnly, Constant, Private, "
+                             "AllScope); without -Value they replace the existing function's options.")
 
     def process_record(self) -> Iterator[Any]:
         literal = self.parameter_set_name == "LiteralPath"
@@ -42,6 +56,11 @@ class SetItemCommand(ItemCmdlet):
             provider, rest = found
             if self.credential_refused(provider):
                 continue
+            if self.options is not None and provider is not FUNCTION:
+                # The Options dynamic parameter exists only on the Function: drive.
+                exc = binding_error("Microsoft.PowerShell.Commands.SetItemCommand", "NamedParameterNotFound",
+                                    "Options")
+                self.throw_terminating_error(exc.error_record)
             if provider is FILE_SYSTEM:
                 self.write_error(PSNotSupportedException(
                     "Provider operation stopped because the provider does not support this operation.").error_record)
@@ -53,9 +72,25 @@ class SetItemCommand(ItemCmdlet):
                 if not self.should_process(f"Item: {name} Value: {dotnet_to_string(self.value)}", "Set Item"):
                     continue
                 try:
-                    item = provider.write(self, name, self.value)
+                    item = self._set(provider, name)
                 except (RuntimeException, PSArgumentException) as exc:  # read-only, a bad function body...
                     self.write_error(exc.error_record)
                     continue
-                if self.pass_thru:
+                if self.pass_thru and item is not None:
                     yield item
+
+    def _set(self, provider: Any, name: str) -> Any:
+        """pwsh's SetSessionStateItem: a value is written; no value with
+        -Options changes an existing function's options; no value at all
+        clears the item.  Returns the item for -PassThru (None when none)."""
+        if self.value is not None:
+            return provider.write(self, name, self.value)
+        context = self.context
+        if self.options is not None:
+            if provider.find(self, name) is not None:
+                context.session.set_function_options(name, self.options, context.scope, bool(self.force))
+            hit = provider.find(self, name)
+            return None if hit is None else hit[1]
+        provider.clear(self, name)
+        hit = provider.find(self, name)
+        return None if hit is None else hit[1]

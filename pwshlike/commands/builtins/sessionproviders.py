@@ -18,10 +18,10 @@ from typing import Any, Iterator, Optional
 from pwshlike.commands.commandinfo import AliasInfo, FunctionInfo
 from pwshlike.dotnet.conversions import dotnet_to_string, to_string
 from pwshlike.dotnet.errors import (ArgumentNullException, ErrorCategory, ErrorRecord, PSArgumentException,
-                                    ParameterBindingException, RuntimeException)
+                                    ParameterBindingException, RuntimeException, SessionStateUnauthorizedAccessException)
 from pwshlike.dotnet.values import DictionaryEntry
 from pwshlike.dotnet.wildcard import contains_wildcard, wildcard_match
-from pwshlike.runtime.scopes import CONSTANT, READONLY, PSVariable, QualifiedName, set_env
+from pwshlike.runtime.scopes import CONSTANT, READONLY, PSVariable, QualifiedName, parse_options, set_env
 
 
 class SessionStateItems(ABC):
@@ -49,9 +49,16 @@ class SessionStateItems(ABC):
         return item.Value
 
     def clear(self, cmd: Any, name: str) -> None:
-        """Clear-Item: an item whose value cannot be $null goes away (a
-        variable overrides this to keep the name)."""
+        """Clear-Item (and Set-Item without a value): an item whose value
+        cannot be $null goes away (a variable overrides this to keep the name)."""
         self.delete(cmd, name, bool(cmd.force))
+
+    def check_rename(self, cmd: Any, item: Any) -> None:
+        """Raises when pwsh's provider refuses to rename ``item``."""
+
+    def rename_value(self, item: Any) -> Any:
+        """What Rename-Item writes under the new name."""
+        return self.value_of(item)
 
     # --- paths --------------------------------------------------------------------------
 
@@ -137,9 +144,10 @@ class SessionStateItems(ABC):
             return
 
         def rename() -> Any:
+            self.check_rename(cmd, hit[1])
             if new_name.lower() == name.lower():
                 return hit[1]
-            item = self.write(cmd, new_name, self.value_of(hit[1]))
+            item = self.write(cmd, new_name, self.rename_value(hit[1]))
             self.delete(cmd, hit[0], True)
             return item
         item = self._guarded(cmd, rename)
@@ -247,30 +255,49 @@ class FunctionItems(SessionStateItems):
 
     def table(self, cmd: Any) -> dict[str, Any]:
         found = {}
-        for key, block in cmd.context.session.visible_functions(cmd.context.scope).items():
-            name = getattr(block, "name", "") or key
+        session, scope = cmd.context.session, cmd.context.scope
+        for key, block in session.visible_functions(scope).items():
+            name = session.function_name(key, scope) or getattr(block, "name", "") or key
             found[name] = FunctionInfo(name, block, "Filter" if getattr(block, "is_filter", False) else "Function")
         return found
 
     def write(self, cmd: Any, name: str, value: Any) -> Any:
+        """Defines the function with -Options when given (a FunctionInfo
+        value brings its own options otherwise); a read-only one is
+        replaced only with -Force."""
         from pwshlike.runtime.scriptblock import ScriptBlock
+        options = getattr(cmd, "options", None)
         if isinstance(value, FunctionInfo):
+            if options is None:
+                options = parse_options(value.options)
             value = value.script_block
         elif isinstance(value, str):
             value = ScriptBlock.create(value, cmd.context)
         if not isinstance(value, ScriptBlock):
             raise PSArgumentException('Cannot process argument because the value of argument "value" is not valid. '
                                       'Change the value of the "value" argument and run the operation again.')
-        cmd.context.session.set_function(name, value, cmd.context.scope)
+        cmd.context.session.set_function(name, value, cmd.context.scope, options, bool(getattr(cmd, "force", False)))
         return FunctionInfo(name, value)
 
     def delete(self, cmd: Any, name: str, force: bool) -> None:
         scope = _owning_scope(cmd, "functions", name.lower())
         if scope is not None:
-            cmd.context.session.set_function(name, None, scope)
+            cmd.context.session.set_function(name, None, scope, force=force)
 
     def value_of(self, item: Any) -> Any:
         return item.script_block
+
+    def check_rename(self, cmd: Any, item: Any) -> None:
+        """pwsh's FunctionProvider.CanRenameItem: never a constant
+        function, a read-only one only with -Force."""
+        options = parse_options(item.options)
+        if options & CONSTANT or (options & READONLY and not cmd.force):
+            raise SessionStateUnauthorizedAccessException(
+                f"Cannot rename function because function {item.name} is read-only or constant.",
+                error_id="CannotRenameFunction", category=ErrorCategory.WriteError, target_object=item.name)
+
+    def rename_value(self, item: Any) -> Any:
+        return item  # the FunctionInfo: the new name keeps the options
 
 
 class AliasItems(SessionStateItems):
