@@ -280,13 +280,13 @@ def test_push_and_pop_location_with_named_stacks(tmp_path, sh):
     assert str(error) == "Cannot find location stack 'nope'. It does not exist or it is not a container."
 
 
-def test_set_content_on_a_directory_is_access_denied(tmp_path, sh):
+def test_set_content_on_a_directory_is_write_container_content(tmp_path, sh):
     sh.run("Set-Content sub 'x'")
     error = only_error(sh)
-    assert str(error) == f"Access to the path '{tmp_path}/sub' is denied."
+    assert str(error) == f"Unable to write content because it is a directory: '{tmp_path}/sub'."
     assert error.fully_qualified_error_id == \
-        "GetContentWriterUnauthorizedAccessError,Microsoft.PowerShell.Commands.SetContentCommand"
-    assert str(error.category_info.category) == "PermissionDenied"
+        "WriteContainerContentException,Microsoft.PowerShell.Commands.SetContentCommand"
+    assert str(error.category_info.category) == "InvalidOperation"
 
 
 def test_set_content_into_a_missing_folder_is_reported_in_dotnet_words(tmp_path):

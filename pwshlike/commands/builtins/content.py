@@ -51,6 +51,12 @@ class _ContentCmdlet(Cmdlet):
                               "bigEndianUTF32, ascii, ansi, oem, utf7.")
     as_byte_stream = Parameter("SwitchParameter", help="Bytes instead of text.")
 
+    def _warn_unused_encoding(self) -> None:
+        """pwsh's FileSystem provider warns, for each file it opens, that
+        -Encoding means nothing next to -AsByteStream."""
+        if self.as_byte_stream and self.encoding is not None:
+            self.write_warning("Encoding not used when '-AsByteStream' specified.")
+
     def _targets(self, must_exist: bool) -> Iterator[Any]:
         """The file paths named by -Path/-LiteralPath, reporting pwsh's
         errors for names that match nothing."""
@@ -135,6 +141,7 @@ class GetContentCommand(_ContentCmdlet):
                 self.write_error(ErrorRecord(exc, "GetContainerContentException", ErrorCategory.InvalidOperation,
                                              None))
                 continue
+            self._warn_unused_encoding()
             try:
                 handle = open(path, "rb")
             except OSError as exc:
@@ -231,6 +238,12 @@ class _WriteContentCmdlet(_ContentCmdlet):
         return list(items) if items is not None else ([] if self.value is None else [self.value])
 
     def _write(self, path: str, values: list[Any]) -> None:
+        if os.path.isdir(path):
+            exc = InvalidOperationException(f"Unable to write content because it is a directory: '{path}'.")
+            self.write_error(ErrorRecord(exc, "WriteContainerContentException", ErrorCategory.InvalidOperation, None))
+            return
+        if path not in self._started:
+            self._warn_unused_encoding()
         append = self.append_mode or path in self._started
         encoding = self.encoding or (_existing_encoding(path) if append else None) or UTF8
         if self.as_byte_stream:

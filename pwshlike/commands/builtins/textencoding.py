@@ -33,6 +33,9 @@ _ENCODINGS = {e.name.lower(): e for e in (
     TextEncoding("default", "utf-8"),
     TextEncoding("oem", "utf-8"),
     TextEncoding("unicode", "utf-16-le", codecs.BOM_UTF16_LE),
+    # pwsh keeps Windows PowerShell's FileSystemCmdletProviderEncoding names String and Unknown: UTF-16 LE.
+    TextEncoding("string", "utf-16-le", codecs.BOM_UTF16_LE),
+    TextEncoding("unknown", "utf-16-le", codecs.BOM_UTF16_LE),
     TextEncoding("utf7", "utf-7"),
     TextEncoding("utf8", "utf-8"),
     TextEncoding("utf8BOM", "utf-8", codecs.BOM_UTF8),
