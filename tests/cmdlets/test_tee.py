@@ -32,3 +32,28 @@ def test_streams_before_the_input_ends(s: Session) -> None:
               "1, 2 | ForEach-Object { $seen += \"in $_\"; $_ } | Tee-Object -Variable v | "
               "ForEach-Object { $seen += \"out $_\" }\n$seen -join ','")
     assert s.text(script) == ["in 1,out 1,in 2,out 2"]
+
+
+def test_encodings_names_code_pages_and_byte_order_marks(s: Session, tmp_path) -> None:
+    path = tmp_path / "enc.txt"
+    s.run(f"'ф' | Tee-Object -FilePath '{path}' -Encoding 1251 | Out-Null")
+    assert path.read_bytes() == b"\xf4\n"
+    s.run(f"'té' | Tee-Object -FilePath '{path}' -Encoding latin1 | Out-Null")
+    assert path.read_bytes() == b"t\xe9\n"
+    assert s.run(f"Get-Content -Path '{path}' -Encoding latin1") == ["té"]
+    s.run(f"'x' | Tee-Object -FilePath '{path}' -Encoding unicode | Out-Null")
+    assert path.read_bytes() == b"\xff\xfex\x00\n\x00"
+    s.run(f"'y' | Tee-Object -FilePath '{path}' -Encoding unicode -Append | Out-Null")
+    assert path.read_bytes() == b"\xff\xfex\x00\n\x00y\x00\n\x00"
+    s.run(f"'z' | Tee-Object -FilePath '{path}' -Encoding ([System.Text.Encoding]::UTF8) | Out-Null")
+    assert path.read_bytes() == b"\xef\xbb\xbfz\n"
+
+
+def test_unknown_encoding(s: Session, tmp_path) -> None:
+    s.run(f"'x' | Tee-Object -FilePath '{tmp_path / 'e.txt'}' -Encoding nonsense")
+    error = s.errors()[0]
+    assert error.fully_qualified_error_id == \
+        "CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.TeeObjectCommand"
+    assert "'nonsense' is not a supported encoding name." in str(error)
+    s.run(f"'x' | Tee-Object -FilePath '{tmp_path / 'e.txt'}' -Encoding 99999")
+    assert "No data is available for encoding 99999." in str(s.errors()[0])

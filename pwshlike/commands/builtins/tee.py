@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.commands.validation import validate_set
 from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, IOException
 
-from .outfile import ENCODINGS
+from .textencoding import UTF8, encode, to_encoding
 
 
 @cmdlet("Tee-Object", default_parameter_set="File")
@@ -36,8 +35,9 @@ class TeeObjectCommand(Cmdlet):
                              help="The file to write, taken literally.")
     append = Parameter("SwitchParameter", sets={"File": {}, "LiteralFile": {}},
                        help="Adds to the end of the file.")
-    encoding = Parameter("String", sets={"File": {}, "LiteralFile": {}}, validators=[validate_set(list(ENCODINGS))],
-                         help="The file's text encoding.")
+    encoding = Parameter("Encoding", sets={"File": {}, "LiteralFile": {}}, converter=to_encoding,
+                         help="The file's text encoding: utf8 (default, no BOM), utf8BOM, unicode, "
+                              "bigEndianUnicode, utf32, ascii, latin1..., a code page number or an Encoding.")
     variable = Parameter("String", sets={"Variable": {"mandatory": True}}, help="The variable to set.")
 
     def begin_processing(self) -> None:
@@ -63,10 +63,14 @@ class TeeObjectCommand(Cmdlet):
         self._write("".join(line + "\n" for line in lines), "a")
 
     def _write(self, text: str, mode: str) -> None:
-        encoding = ENCODINGS[(self.encoding or "utf8nobom").lower()]
+        """Writes ``text``; opening a new, emptied or empty file writes the
+        encoding's byte order mark first, as Out-File does."""
+        encoding = self.encoding or UTF8
         try:
-            with open(self._path, mode, encoding=encoding, newline="") as handle:
-                handle.write(text)
+            with open(self._path, mode + "b") as handle:
+                if not text and handle.tell() == 0:
+                    handle.write(encoding.bom)
+                handle.write(encode(text, encoding))
         except OSError as exc:
             error = IOException(exc.strerror or str(exc))
             self.throw_terminating_error(ErrorRecord(error, "FileOpenFailure", ErrorCategory.OpenError, self._path))

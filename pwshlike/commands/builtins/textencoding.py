@@ -50,17 +50,58 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
+# Code pages .NET gives the encodings named above for (Encoding.GetEncoding(65001) writes a BOM, as
+# Encoding.UTF8 does), and the ones whose Python codec is not simply "cp<number>".
+_CODE_PAGES = {1200: "unicode", 1201: "bigendianunicode", 12000: "utf32", 12001: "bigendianutf32",
+               20127: "ascii", 65001: "utf8bom"}
+_CODE_PAGE_CODECS = {28591: "latin-1", 20866: "koi8-r", 21866: "koi8-u", 51932: "euc-jp", 54936: "gb18030",
+                     50220: "iso2022-jp", 936: "gbk", **{28590 + n: f"iso8859-{n}" for n in range(2, 10)}}
+
+
+def _text_codec(name: str) -> Optional[str]:
+    """The Python codec of a text encoding name, None if there is none."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    return info.name if getattr(info, "_is_text_encoding", True) else None
+
+
+def _code_page(number: int) -> TextEncoding:
+    """``Encoding.GetEncoding(int)`` (pwsh registers the code page provider,
+    so the Windows code pages are there too)."""
+    if number in _CODE_PAGES:
+        return _ENCODINGS[_CODE_PAGES[number]]
+    codec = _text_codec(_CODE_PAGE_CODECS.get(number, f"cp{number}"))
+    if codec is None:
+        raise ArgumentException(f"No data is available for encoding {number}. For information on defining a "
+                                "custom encoding, see the documentation for the Encoding.RegisterProvider method.",
+                                param_name="codepage")
+    return TextEncoding(codec, codec)
+
+
 def to_encoding(value: Any) -> TextEncoding:
-    """``-Encoding``'s argument conversion: an encoding name (any case)."""
+    """``-Encoding``'s argument conversion (pwsh's
+    ArgumentToEncodingTransformation): one of pwsh's encoding names (any
+    case), a code page number, any other name ``Encoding.GetEncoding``
+    knows (``latin1``, ``windows-1251``...), or an Encoding object."""
     if isinstance(value, TextEncoding):
         return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _code_page(int(value))
+    codec = getattr(value, "codec", None)
+    if isinstance(codec, str) and hasattr(value, "GetPreamble"):  # a [System.Text.Encoding] object
+        return TextEncoding(codec, codec, bytes(int(b) for b in value.GetPreamble()))
     from pwshlike.dotnet.conversions import to_string
     name = to_string(value)
     found = _ENCODINGS.get(name.lower())
     if found is None:
-        raise ArgumentException(f"'{name}' is not a supported encoding name. For information on defining a "
-                                "custom encoding, see the documentation for the Encoding.RegisterProvider "
-                                "method.", param_name="name")
+        codec = _text_codec(name) if name.strip() else None
+        if codec is None:
+            raise ArgumentException(f"'{name}' is not a supported encoding name. For information on defining a "
+                                    "custom encoding, see the documentation for the Encoding.RegisterProvider "
+                                    "method.", param_name="name")
+        found = TextEncoding(codec, codec)
     return found
 
 
