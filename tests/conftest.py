@@ -21,6 +21,22 @@ def private_xdg_folders(tmp_path_factory) -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english_culture() -> Iterator[None]:
+    """The suite runs as most users do, under en_US (the build machine's
+    C.UTF-8 would be .NET's invariant culture): child processes get the
+    setting from the environment, this process's session culture is set to
+    match.  Tests of other cultures set them and put them back."""
+    from pwshlike.dotnet import cultures
+    with pytest.MonkeyPatch.context() as patch:
+        for variable in ("LC_ALL", "LC_MESSAGES"):
+            patch.delenv(variable, raising=False)
+        patch.setenv("LANG", "en_US.UTF-8")
+        cultures.set_current("en-US")
+        cultures.set_current_ui("en-US")
+        yield
+
+
 @pytest.fixture
 def restore_type_data_and_views() -> Iterator[None]:
     """Type data and format views are process-wide (pwsh keeps them per

@@ -2,9 +2,13 @@
 numeric format strings (``'{0:N2}'``, ``.ToString('X4')``, ``'0.00'``) and
 date/time-span format strings (``'yyyy-MM-dd'``, ``'o'``, ``'hh\\:mm'``).
 
-Formatting follows the en-US culture pwsh uses by default on Linux and
-macOS (``$`` currency, ``,`` groups, ``12.5%``); rounding is away from zero
-on exact ties, as .NET's formatter rounds the exact decimal value.
+Every function takes the culture's NumberFormatInfo / DateTimeFormatInfo
+(or a CultureInfo) as ``provider``; without one the current culture applies
+(``cultures.current()``), as .NET's ``ToString(format)`` does.  Numbers are
+first written with the invariant symbols and then given the culture's
+decimal mark, group separator and minus sign, so the digit logic exists
+once.  Rounding is away from zero on exact ties, as .NET's formatter rounds
+the exact decimal value.
 """
 
 from __future__ import annotations
@@ -15,21 +19,82 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Sequence
 
 from .conversions import dotnet_to_string, format_decimal, format_double, format_single, net_to_string
+from .culture_data import CURRENCY_NEGATIVE, CURRENCY_POSITIVE, NUMBER_NEGATIVE, PERCENT_NEGATIVE, PERCENT_POSITIVE
+from .cultures import CultureInfo, current, DateTimeFormatInfo, invariant, NumberFormatInfo
 from .errors import FormatException
 from .values import Byte, EnumValue, Int16, INT32_MAX, INT32_MIN, Int64, SByte, Single, UInt16, UInt32, UInt64
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _BAD_FORMAT = "Input string was not in a correct format."
 
 
+def number_format(provider: Any = None) -> NumberFormatInfo:
+    """The NumberFormatInfo an IFormatProvider argument stands for ($null: the current culture's)."""
+    if isinstance(provider, NumberFormatInfo):
+        return provider
+    if isinstance(provider, CultureInfo):
+        return provider.NumberFormat
+    return current().NumberFormat
+
+
+def date_format(provider: Any = None) -> DateTimeFormatInfo:
+    """The DateTimeFormatInfo an IFormatProvider argument stands for ($null: the current culture's)."""
+    if isinstance(provider, DateTimeFormatInfo):
+        return provider
+    if isinstance(provider, CultureInfo):
+        return provider.DateTimeFormat
+    return current().DateTimeFormat
+
+
+def _localize(text: str, nfi: NumberFormatInfo) -> str:
+    """Number text written with invariant symbols, in the culture's symbols."""
+    decimal, group, minus = nfi.NumberDecimalSeparator, nfi.NumberGroupSeparator, nfi.NegativeSign
+    if decimal == "." and group == "," and minus == "-":
+        return text
+    return text.translate({46: decimal, 44: group, 45: minus})
+
+
+def _special(value: float, nfi: NumberFormatInfo) -> str | None:
+    if value != value:
+        return nfi.NaNSymbol
+    if value in (float("inf"), float("-inf")):
+        return nfi.PositiveInfinitySymbol if value > 0 else nfi.NegativeInfinitySymbol
+    return None
+
+
+def culture_to_string(value: Any, provider: Any = None) -> str:
+    """``value.ToString()`` / ``ToString(provider)``: numbers and dates in
+    the culture (the current one without a provider), anything else as
+    .NET's ``ToString()``."""
+    if isinstance(value, bool) or value is None:
+        return dotnet_to_string(value)
+    if isinstance(value, float):
+        nfi = number_format(provider)
+        special = _special(value, nfi)
+        return special if special is not None else _localize(net_to_string(value), nfi)
+    if isinstance(value, (Decimal, int)) and not isinstance(value, EnumValue):
+        return _localize(net_to_string(value), number_format(provider))
+    if isinstance(value, _dt.datetime):
+        return format_datetime(value, "G", provider)
+    return net_to_string(value)
+
+
+def display_number(value: Any) -> str:
+    """A double, float or decimal as output shows it: the text a cast gives
+    (15 significant digits for a double), in the current culture."""
+    nfi = current().NumberFormat
+    if isinstance(value, float):
+        special = _special(value, nfi)
+        if special is not None:
+            return special
+    return _localize(dotnet_to_string(value), nfi)
+
+
 # --- composite formatting ---------------------------------------------------------------------
 
-def composite_format(fmt: str, args: Sequence[Any]) -> str:
-    """``String.Format(fmt, args)``: ``{index[,alignment][:format]}`` items,
-    ``{{``/``}}`` escapes.  Raises FormatException as .NET does."""
+def composite_format(fmt: str, args: Sequence[Any], provider: Any = None) -> str:
+    """``String.Format(provider, fmt, args)``: ``{index[,alignment][:format]}``
+    items, ``{{``/``}}`` escapes; the current culture without a provider.
+    Raises FormatException as .NET does."""
     out: list[str] = []
     i, n = 0, len(fmt)
     while i < n:
@@ -50,7 +115,7 @@ def composite_format(fmt: str, args: Sequence[Any]) -> str:
                     break
                 item = fmt[i + 1:nxt].replace("}}", "}")
                 end = nxt
-            out.append(_format_item(item, args))
+            out.append(_format_item(item, args, provider))
             i = end + 1
             continue
         if c == "}":
@@ -67,7 +132,7 @@ def composite_format(fmt: str, args: Sequence[Any]) -> str:
 _ITEM_RE = re.compile(r"^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$", re.DOTALL)
 
 
-def _format_item(item: str, args: Sequence[Any]) -> str:
+def _format_item(item: str, args: Sequence[Any], provider: Any) -> str:
     m = _ITEM_RE.match(item)
     if m is None:
         raise FormatException(_BAD_FORMAT)
@@ -75,7 +140,7 @@ def _format_item(item: str, args: Sequence[Any]) -> str:
     if index >= len(args):
         raise FormatException("Index (zero based) must be greater than or equal to zero and less "
                               "than the size of the argument list.")
-    text = format_value(args[index], m.group(3))
+    text = format_value(args[index], m.group(3), provider)
     width = int(m.group(2) or 0)
     if width > 0:
         return text.rjust(width)
@@ -84,18 +149,18 @@ def _format_item(item: str, args: Sequence[Any]) -> str:
     return text
 
 
-def format_value(value: Any, fmt: str | None) -> str:
-    """``value.ToString(fmt)`` for IFormattable values, else ``ToString()``."""
+def format_value(value: Any, fmt: str | None, provider: Any = None) -> str:
+    """``value.ToString(fmt, provider)`` for IFormattable values, else ``ToString()``."""
     if fmt is None or fmt == "":
-        return net_to_string(value)
+        return culture_to_string(value, provider)
     if isinstance(value, bool) or value is None:
         return dotnet_to_string(value)
     if isinstance(value, EnumValue):
         return format_enum(value, fmt)
     if isinstance(value, (int, float, Decimal)):
-        return format_number(value, fmt)
+        return format_number(value, fmt, provider)
     if isinstance(value, _dt.datetime):
-        return format_datetime(value, fmt)
+        return format_datetime(value, fmt, provider)
     if isinstance(value, _dt.timedelta):
         return format_timespan(value, fmt)
     import uuid
@@ -189,19 +254,64 @@ def _integer_width_bits(value: Any) -> int:
     return 64
 
 
-def format_number(value: Any, fmt: str) -> str:
-    """``number.ToString(fmt)`` with a standard (``N2``, ``X8``, ``P1``,
-    ``E3``...) or custom (``0.00``, ``#,##0``) format string."""
+def format_number(value: Any, fmt: str, provider: Any = None) -> str:
+    """``number.ToString(fmt, provider)`` with a standard (``N2``, ``X8``,
+    ``P1``, ``E3``...) or custom (``0.00``, ``#,##0``) format string."""
     if isinstance(value, bool):
         value = int(value)
+    nfi = number_format(provider)
     m = _STANDARD_RE.match(fmt)
     if m is None:
-        return format_custom_number(value, fmt)
+        return format_custom_number(value, fmt, nfi)
     spec, digits = m.group(1), m.group(2)
     precision = int(digits) if digits else None
     upper = spec.upper()
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-        return format_double(value)
+    if isinstance(value, float):
+        special = _special(value, nfi)
+        if special is not None:
+            return special
+    if upper in ("C", "P", "N"):
+        return _patterned(_exact(value), upper, precision, nfi)
+    return _localize(_invariant_standard(value, spec, upper, precision), nfi)
+
+
+def _patterned(exact: Decimal, upper: str, precision: int | None, nfi: NumberFormatInfo) -> str:
+    """The N, C and P formats: grouped digits placed in the culture's
+    pattern for positive or negative values."""
+    if upper == "N":
+        digits = nfi.NumberDecimalDigits if precision is None else precision
+        body = _fixed(abs(exact), digits, grouping=True)
+        pattern = NUMBER_NEGATIVE[nfi.NumberNegativePattern] if _fixed(exact, digits).startswith("-") else "n"
+        symbol = ""
+    elif upper == "C":
+        digits = nfi.CurrencyDecimalDigits if precision is None else precision
+        body = _fixed(abs(exact), digits, grouping=True)
+        negative = _fixed(exact, digits).startswith("-")
+        pattern = CURRENCY_NEGATIVE[nfi.CurrencyNegativePattern] if negative else \
+            CURRENCY_POSITIVE[nfi.CurrencyPositivePattern]
+        symbol = nfi.CurrencySymbol
+    else:
+        digits = nfi.PercentDecimalDigits if precision is None else precision
+        body = _fixed(abs(exact) * 100, digits, grouping=True)
+        negative = _fixed(exact * 100, digits).startswith("-")
+        pattern = PERCENT_NEGATIVE[nfi.PercentNegativePattern] if negative else \
+            PERCENT_POSITIVE[nfi.PercentPositivePattern]
+        symbol = nfi.PercentSymbol
+    out: list[str] = []
+    for ch in pattern:
+        if ch == "n":
+            out.append(_localize(body, nfi))
+        elif ch in "$%":
+            out.append(symbol)
+        elif ch == "-":
+            out.append(nfi.NegativeSign)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _invariant_standard(value: Any, spec: str, upper: str, precision: int | None) -> str:
+    """The standard formats other than N, C and P, in invariant symbols."""
     if upper == "D":
         if not _is_integer_type(value):
             raise FormatException("Format specifier was invalid.")
@@ -225,13 +335,6 @@ def format_number(value: Any, fmt: str) -> str:
     exact = _exact(value)
     if upper == "F":
         return _fixed(exact, 2 if precision is None else precision)
-    if upper == "N":
-        return _fixed(exact, 2 if precision is None else precision, grouping=True)
-    if upper == "C":
-        text = _fixed(exact, 2 if precision is None else precision, grouping=True)
-        return "-$" + text[1:] if text.startswith("-") else "$" + text
-    if upper == "P":
-        return _fixed(exact * 100, 2 if precision is None else precision, grouping=True) + "%"
     if upper == "E":
         return _exponential(exact, 6 if precision is None else precision, spec, 3)
     if upper == "R" or (upper == "G" and precision is None):
@@ -279,9 +382,9 @@ def _general(value: Decimal, precision: int, spec: str) -> str:
     return sign + text
 
 
-def format_custom_number(value: Any, fmt: str) -> str:
+def format_custom_number(value: Any, fmt: str, nfi: NumberFormatInfo) -> str:
     """Custom numeric format strings: ``0`` ``#`` ``.`` ``,`` ``%`` ``E+0``,
-    quoted literals, ``\\`` escapes and ``;`` sections."""
+    quoted literals, ``\\`` escapes and ``;`` sections, in the culture's symbols."""
     sections = _split_sections(fmt)
     exact = _exact(value)
     if len(sections) >= 2 and exact < 0:
@@ -290,9 +393,9 @@ def format_custom_number(value: Any, fmt: str) -> str:
         section, negative_prefix = sections[2], False
     else:
         section, negative_prefix = sections[0], exact < 0
-    text = _apply_custom(abs(exact), section)
+    text = _apply_custom(abs(exact), section, nfi)
     if negative_prefix and any(ch.isdigit() and ch != "0" for ch in text):
-        text = "-" + text
+        text = nfi.NegativeSign + text
     return text
 
 
@@ -355,7 +458,7 @@ def _tokenize_custom(section: str) -> list[tuple[str, str]]:
     return tokens
 
 
-def _apply_custom(value: Decimal, section: str) -> str:
+def _apply_custom(value: Decimal, section: str, nfi: NumberFormatInfo) -> str:
     tokens = _tokenize_custom(section)
     placeholders = [t for k, t in tokens if k == "ph"]
     if "%" in placeholders:
@@ -400,7 +503,7 @@ def _apply_custom(value: Decimal, section: str) -> str:
     int_part = int_part.lstrip("0")
     int_part = int_part.rjust(min_int, "0")
     if grouping and int_part:
-        int_part = _group(int_part)
+        int_part = _group(int_part).replace(",", nfi.NumberGroupSeparator)
     out: list[str] = []
     int_emitted = False
     point_emitted = False
@@ -429,7 +532,11 @@ def _apply_custom(value: Decimal, section: str) -> str:
                 int_emitted = True
             point_emitted = True
             if frac_digits:
-                out.append(".")
+                out.append(nfi.NumberDecimalSeparator)
+        elif text == "%":
+            out.append(nfi.PercentSymbol)
+        elif text == "\u2030":
+            out.append(nfi.PerMilleSymbol)
         else:
             out.append(text)
     if not int_emitted and (int_digit_slots or not point_emitted) and placeholders:
@@ -452,8 +559,36 @@ _DATE_TOKEN_RE = re.compile(r"(d{1,4}|M{1,4}|y{1,5}|H{1,2}|h{1,2}|m{1,2}|s{1,2}|
                             r"K|z{1,3}|g{1,2}|'[^']*'?|\"[^\"]*\"?|\\.|%.|.)", re.DOTALL)
 
 
-def format_datetime(value: _dt.datetime, fmt: str) -> str:
-    """``DateTime.ToString(fmt)`` (en-US names)."""
+def _culture_pattern(dtfi: DateTimeFormatInfo, spec: str) -> str | None:
+    """The pattern a standard format letter stands for in the culture."""
+    if spec == "d":
+        return dtfi.ShortDatePattern
+    if spec == "D":
+        return dtfi.LongDatePattern
+    if spec == "f":
+        return dtfi.LongDatePattern + " " + dtfi.ShortTimePattern
+    if spec in "FU":
+        return dtfi.FullDateTimePattern
+    if spec == "g":
+        return dtfi.ShortDatePattern + " " + dtfi.ShortTimePattern
+    if spec == "G":
+        return dtfi.ShortDatePattern + " " + dtfi.LongTimePattern
+    if spec in "mM":
+        return dtfi.MonthDayPattern
+    if spec == "t":
+        return dtfi.ShortTimePattern
+    if spec == "T":
+        return dtfi.LongTimePattern
+    if spec in "yY":
+        return dtfi.YearMonthPattern
+    return None
+
+
+def format_datetime(value: _dt.datetime, fmt: str, provider: Any = None) -> str:
+    """``DateTime.ToString(fmt, provider)``: standard formats take the
+    culture's patterns (``r``, ``s``, ``u`` and ``o`` are culture-free),
+    custom formats its names, designators and separators."""
+    dtfi = date_format(provider)
     if len(fmt) == 1:
         if fmt not in _STANDARD_DATE and fmt != "U":
             raise FormatException("Input string was not in a correct format.")
@@ -462,19 +597,22 @@ def format_datetime(value: _dt.datetime, fmt: str) -> str:
         if fmt == "U":
             if value.tzinfo is None:
                 value = value.astimezone()
-            return format_datetime(value.astimezone(_dt.timezone.utc).replace(tzinfo=None), "F")
-        fmt = _STANDARD_DATE[fmt]
-    out: list[str] = []
-    for token in _DATE_TOKEN_RE.findall(fmt):
-        out.append(_date_token(value, token))
-    return "".join(out)
+            return format_datetime(value.astimezone(_dt.timezone.utc).replace(tzinfo=None), "F", dtfi)
+        if fmt in "rRsuoO":
+            dtfi = invariant().DateTimeFormat
+            fmt = _STANDARD_DATE[fmt]
+        else:
+            fmt = _culture_pattern(dtfi, fmt) or _STANDARD_DATE[fmt]
+    tokens = _DATE_TOKEN_RE.findall(fmt)
+    genitive = any(t in ("d", "dd", "%d") for t in tokens)
+    return "".join([_date_token(value, token, dtfi, genitive) for token in tokens])
 
 
-def _date_token(v: _dt.datetime, tok: str) -> str:
+def _date_token(v: _dt.datetime, tok: str, dtfi: DateTimeFormatInfo, genitive: bool) -> str:
     c = tok[0]
     n = len(tok)
     if c == "%" and n == 2:
-        return _date_token(v, tok[1])
+        return _date_token(v, tok[1], dtfi, genitive)
     if c == "\\" and n == 2:
         return tok[1]
     if c in "'\"":
@@ -484,15 +622,16 @@ def _date_token(v: _dt.datetime, tok: str) -> str:
             return str(v.day)
         if n == 2:
             return f"{v.day:02d}"
-        name = _DAYS[v.weekday()]
-        return name[:3] if n == 3 else name
+        day = (v.weekday() + 1) % 7
+        return dtfi.AbbreviatedDayNames[day] if n == 3 else dtfi.DayNames[day]
     if c == "M":
         if n == 1:
             return str(v.month)
         if n == 2:
             return f"{v.month:02d}"
-        name = _MONTHS[v.month - 1]
-        return name[:3] if n == 3 else name
+        if n == 3:
+            return (dtfi.AbbreviatedMonthGenitiveNames if genitive else dtfi.AbbreviatedMonthNames)[v.month - 1]
+        return (dtfi.MonthGenitiveNames if genitive else dtfi.MonthNames)[v.month - 1]
     if c == "y":
         if n == 1:
             return str(v.year % 100)
@@ -514,8 +653,8 @@ def _date_token(v: _dt.datetime, tok: str) -> str:
             digits = digits.rstrip("0")
         return digits
     if c == "t":
-        designator = "AM" if v.hour < 12 else "PM"
-        return designator[:n]
+        designator = dtfi.AMDesignator if v.hour < 12 else dtfi.PMDesignator
+        return designator[:1] if n == 1 else designator
     if c == "K":
         if v.tzinfo is None:
             return _local_offset(v, 3)
@@ -529,8 +668,10 @@ def _date_token(v: _dt.datetime, tok: str) -> str:
         return _offset_text(offset, n)
     if c == "g":
         return "A.D."
-    if c == ":" or c == "/":
-        return c
+    if c == ":":
+        return dtfi.TimeSeparator
+    if c == "/":
+        return dtfi.DateSeparator
     return tok
 
 

@@ -852,12 +852,12 @@ def _date_subtract(d: _dt.datetime, other: Any) -> Any:
 
 
 def _date_to_string(d: _dt.datetime, fmt: Any = None, provider: Any = None) -> str:
+    """``ToString()``, ``ToString(format)``, ``ToString(provider)`` and
+    ``ToString(format, provider)``: the current culture unless a provider is given."""
     from .formatting_net import format_datetime
-    if fmt is None or (isinstance(fmt, str) and fmt == ""):
-        return format_datetime(d, "G")
-    if not isinstance(fmt, str):
-        return format_datetime(d, "G")
-    return format_datetime(d, fmt)
+    if fmt is not None and not isinstance(fmt, str):
+        fmt, provider = None, fmt
+    return format_datetime(d, fmt or "G", provider)
 
 
 def _to_universal(d: _dt.datetime) -> _dt.datetime:
@@ -984,10 +984,14 @@ GUID_METHODS: Methods = {
 # --- numbers, bools, chars, enums ---------------------------------------------------------------------
 
 def _number_to_string(n: Any, fmt: Any = None, provider: Any = None) -> str:
-    from .formatting_net import format_number
-    if fmt is None or not isinstance(fmt, str) or fmt == "":
-        return conv.net_to_string(n)
-    return format_number(n, fmt)
+    """``ToString()``, ``ToString(format)``, ``ToString(provider)`` and
+    ``ToString(format, provider)``: the current culture unless a provider is given."""
+    from .formatting_net import culture_to_string, format_number
+    if fmt is not None and not isinstance(fmt, str):
+        fmt, provider = None, fmt
+    if not fmt:
+        return culture_to_string(n, provider)
+    return format_number(n, fmt, provider)
 
 
 def _number_compare_to(n: Any, other: Any) -> int:

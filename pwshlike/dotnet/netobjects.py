@@ -12,52 +12,6 @@ from .types import BYTE
 from .values import Byte, iter_collection, TypedArray
 
 
-class TextInfo:
-    """``CultureInfo.TextInfo``: the culture's list separator."""
-
-    __slots__ = ("ListSeparator",)
-    full_name = "System.Globalization.TextInfo"
-
-    def __init__(self, list_separator: str) -> None:
-        self.ListSeparator = list_separator
-
-
-class CultureInfo:
-    """``System.Globalization.CultureInfo`` (``[cultureinfo]'fr-FR'``): a
-    culture by name.  The engine formats and parses culture-invariantly as
-    pwsh does for the language, so a culture is its name and list
-    separator; ``''`` is the invariant culture."""
-
-    __slots__ = ("Name",)
-    full_name = "System.Globalization.CultureInfo"
-    PS_MEMBERS = {"Name": "Name", "IetfLanguageTag": "Name", "TextInfo": "text_info",
-                  "TwoLetterISOLanguageName": "two_letters", "ToString": "__str__", "Equals": "__eq__"}
-
-    def __init__(self, name: str) -> None:
-        self.Name = name
-
-    @property
-    def text_info(self) -> TextInfo:
-        return TextInfo(";" if self.two_letters in _SEMICOLON_LISTS else ",")
-
-    @property
-    def two_letters(self) -> str:
-        return self.Name.split("-", 1)[0].lower() if self.Name else "iv"
-
-    def __eq__(self, other: Any) -> bool:
-        return isinstance(other, CultureInfo) and self.Name.lower() == other.Name.lower()
-
-    def __hash__(self) -> int:
-        return hash(self.Name.lower())
-
-    def __str__(self) -> str:
-        return self.Name
-
-
-# Languages whose cultures separate list items with ';' (their decimal mark is ',').
-_SEMICOLON_LISTS = frozenset(("fr", "de", "es", "it", "nl", "pt", "ru", "pl", "sv", "da", "fi", "nb", "cs", "tr"))
-
-
 class Version:
     """``System.Version``: two to four numeric parts, compared part-wise
     (a missing part is -1 and sorts first, as in .NET)."""
@@ -262,6 +216,28 @@ class ManagedThread:
     @property
     def IsThreadPoolThread(self) -> bool:
         return False
+
+    # The cultures are the session's (cultures.py, imported when first asked for: a session reads
+    # this module as it starts): .NET keeps them per thread, pwshlike per process.
+    @property
+    def CurrentCulture(self) -> Any:
+        from .cultures import current
+        return current()
+
+    @CurrentCulture.setter
+    def CurrentCulture(self, value: Any) -> None:
+        from .cultures import set_current
+        set_current(value)
+
+    @property
+    def CurrentUICulture(self) -> Any:
+        from .cultures import current_ui
+        return current_ui()
+
+    @CurrentUICulture.setter
+    def CurrentUICulture(self, value: Any) -> None:
+        from .cultures import set_current_ui
+        set_current_ui(value)
 
     def __str__(self) -> str:
         return self.full_name

@@ -21,7 +21,7 @@ import math
 import sys
 import uuid
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Sequence
 
 from . import conversions as conv
 from .credentials import PSCredential, SecureString
@@ -295,11 +295,11 @@ def _integer_table(type_name: str) -> Table:
     cls_info = conv._INTEGER_TYPES[type_name]
     lo, hi = cls_info[1], cls_info[2]
 
-    def parse(text: Any, *_style: Any) -> Any:
+    def parse(text: Any, *rest: Any) -> Any:
         s = _s(text) if text is not None else None
         if s is None:
             raise ArgumentNullException(None, param_name="s")
-        stripped = s.strip()
+        stripped = _invariant_number_text(s, rest).strip()
         try:
             number = int(stripped, 10) if stripped.lstrip("+-").isdigit() else None
         except ValueError:
@@ -323,12 +323,27 @@ def _integer_table(type_name: str) -> Table:
                   {"Parse": parse, "TryParse": try_parse})
 
 
-def _double_parse(text: Any, *_rest: Any) -> float:
+def _invariant_number_text(text: str, rest: Sequence[Any]) -> str:
+    """Number text written in the culture a Parse call names (the current
+    culture without one), rewritten with invariant symbols: group
+    separators dropped, the decimal mark a point, the minus sign ``-``."""
+    from .formatting_net import number_format
+    provider = next((arg for arg in rest if type(arg).__name__ in _PROVIDER_CLASSES), None)
+    nfi = number_format(provider)
+    decimal, group, minus = nfi.NumberDecimalSeparator, nfi.NumberGroupSeparator, nfi.NegativeSign
+    if decimal == "." and minus == "-":
+        return text
+    if group in (" ", "\u00a0", "\u202f"):
+        text = text.replace("\u00a0", group).replace("\u202f", group).replace(" ", group)
+    return text.replace(group, "\0").replace(decimal, ".").replace(minus, "-").replace("\0", ",")
+
+
+def _double_parse(text: Any, *rest: Any) -> float:
     if text is None:
         raise ArgumentNullException(None, param_name="s")
     s = _s(text)
     try:
-        return conv.convert_to_double(s) if s.strip() else _raise_format(s)
+        return conv.convert_to_double(_invariant_number_text(s, rest)) if s.strip() else _raise_format(s)
     except conv.PSInvalidCastException:
         return _raise_format(s)
 
@@ -355,7 +370,7 @@ def _double_table(single: bool) -> Table:
         {"MaxValue": const(wrap(max_value)), "MinValue": const(wrap(-max_value)),
          "Epsilon": const(wrap(epsilon)), "NaN": const(wrap(float("nan"))),
          "PositiveInfinity": const(wrap(float("inf"))), "NegativeInfinity": const(wrap(float("-inf")))},
-        {"Parse": lambda text, *rest: wrap(_double_parse(text)), "TryParse": try_parse,
+        {"Parse": lambda text, *rest: wrap(_double_parse(text, *rest)), "TryParse": try_parse,
          "IsNaN": lambda v: _d(v) != _d(v), "IsInfinity": lambda v: _d(v) in (float("inf"), float("-inf")),
          "IsPositiveInfinity": lambda v: _d(v) == float("inf"),
          "IsNegativeInfinity": lambda v: _d(v) == float("-inf"),
@@ -363,9 +378,9 @@ def _double_table(single: bool) -> Table:
 
 
 def _decimal_table() -> Table:
-    def parse(text: Any, *_rest: Any) -> Decimal:
+    def parse(text: Any, *rest: Any) -> Decimal:
         try:
-            return conv.convert_to_decimal(_s(text))
+            return conv.convert_to_decimal(_invariant_number_text(_s(text), rest))
         except conv.PSInvalidCastException:
             raise FormatException(f"The input string '{_s(text)}' was not in a correct format.") from None
 
@@ -417,12 +432,21 @@ def string_join(separator: Any, *values: Any) -> str:
 
 
 def string_format(fmt: Any, *args: Any) -> str:
+    """``[string]::Format(format, args)`` and ``Format(provider, format, args)``
+    (a culture or format object first): the current culture unless one is given."""
     from .formatting_net import composite_format
+    provider = None
+    if args and not isinstance(fmt, str) and type(fmt).__name__ in _PROVIDER_CLASSES:
+        provider, fmt, args = fmt, args[0], args[1:]
     if fmt is None:
         raise ArgumentNullException(None, param_name="format")
     if len(args) == 1 and isinstance(args[0], (list, tuple)):
         args = tuple(args[0])
-    return composite_format(_s(fmt), args)
+    return composite_format(_s(fmt), args, provider)
+
+
+# The IFormatProvider classes (cultures.py) String.Format takes as its first argument.
+_PROVIDER_CLASSES = frozenset(("CultureInfo", "NumberFormatInfo", "DateTimeFormatInfo"))
 
 
 def string_compare(a: Any, b: Any, mode: Any = None, *rest: Any) -> int:
@@ -568,9 +592,23 @@ def _semver_table() -> Table:
                            "TryParse": try_parse, "Compare": compare_versions})
 
 
-def _datetime_parse(text: Any, *_rest: Any) -> _dt.datetime:
+def _datetime_parse(text: Any, *rest: Any) -> _dt.datetime:
+    """``DateTime.Parse(s[, provider])``: the culture's numeric date and time
+    patterns first (the current culture's without a provider), then the
+    invariant forms."""
     if text is None:
         raise ArgumentNullException(None, param_name="s")
+    from .formatting_net import date_format
+    provider = next((arg for arg in rest if type(arg).__name__ in _PROVIDER_CLASSES), None)
+    dtfi = date_format(provider)
+    if dtfi.ShortDatePattern != "MM/dd/yyyy":
+        short = dtfi.ShortDatePattern
+        for pattern in (short + " " + dtfi.LongTimePattern, short + " " + dtfi.ShortTimePattern, short):
+            try:
+                lenient = pattern.replace("dd", "d").replace("MM", "M").replace("HH", "H").replace("hh", "h")
+                return datetime_parse_exact(text, lenient.replace("/", dtfi.DateSeparator), None, 0)
+            except FormatException:
+                continue
     result = conv.parse_datetime(_s(text))
     if result is None:
         raise FormatException(f"The string '{_s(text)}' was not recognized as a valid DateTime.")
@@ -638,7 +676,7 @@ def _exact_pattern(fmt: str) -> str:
 
 
 def _build_date(parts: dict[str, Optional[str]]) -> _dt.datetime:
-    from .formatting_net import _MONTHS
+    from .culture_data import ENGLISH_MONTHS as _MONTHS
     year = int(parts.get("year") or 0) or (2000 + int(parts["yy"]) if parts.get("yy") else 0)
     if not year:
         year = _dt.date.today().year

@@ -21,8 +21,9 @@ from .errors import (
     ArgumentException, ArgumentNullException, DirectoryNotFoundException, FileNotFoundException, IOException,
     UnauthorizedAccessException,
 )
+from . import cultures
 from .name_value import parse_query_string
-from .netobjects import CultureInfo, ManagedThread, TextEncoding, to_bytes
+from .netobjects import ManagedThread, TextEncoding, to_bytes
 from .statics import Settable, Table, bytes_array, const, make_table, string_array, string_format
 from .types import resolve_type
 from .values import Char, Hashtable, Int64, Single, TypedArray, iter_collection
@@ -398,23 +399,25 @@ def environment_table() -> Table:
          "GetFolderPath": _folder_path, "GetLogicalDrives": lambda: string_array(["/"])})
 
 
-class _Cultures:
-    """The thread's current cultures, which a script may set (and sets back)."""
-    current = "en-US"
-    current_ui = "en-US"
-
-
 def culture_table() -> Table:
-    """``[cultureinfo]::CurrentCulture`` (settable), ``CurrentUICulture``,
-    ``InvariantCulture`` and ``GetCultureInfo(name)``."""
-    def settable(which: str) -> Settable:
-        def setter(value: Any) -> None:
-            setattr(_Cultures, which, value.Name if isinstance(value, CultureInfo) else _s(value))
-        return Settable(lambda: CultureInfo(getattr(_Cultures, which)), setter)
+    """``[cultureinfo]::CurrentCulture`` and ``CurrentUICulture`` (settable,
+    for the session), ``InvariantCulture``, ``GetCultureInfo(name)``,
+    ``GetCultures(types)`` and ``GetCultureInfoByIetfLanguageTag(tag)``."""
+    return make_table({"CurrentCulture": Settable(cultures.current, cultures.set_current),
+                       "CurrentUICulture": Settable(cultures.current_ui, cultures.set_current_ui),
+                       "InvariantCulture": cultures.invariant,
+                       "DefaultThreadCurrentCulture": lambda: None, "DefaultThreadCurrentUICulture": lambda: None},
+                      {"GetCultureInfo": _culture_by_name_or_lcid,
+                       "GetCultureInfoByIetfLanguageTag": lambda tag: cultures.get_culture(_s(tag)),
+                       "GetCultures": lambda types: TypedArray(cultures.all_cultures(types),
+                                                                  resolve_type(cultures.CultureInfo.full_name)),
+                       "ReadOnly": lambda culture: cultures.get_culture(cultures.as_culture(culture).Name)})
 
-    return make_table({"CurrentCulture": settable("current"), "CurrentUICulture": settable("current_ui"),
-                       "InvariantCulture": lambda: CultureInfo("")},
-                      {"GetCultureInfo": lambda name: CultureInfo(_s(name))})
+
+def _culture_by_name_or_lcid(name: Any, *rest: Any) -> Any:
+    if isinstance(name, int) and not isinstance(name, bool):
+        return cultures.culture_by_lcid(name)
+    return cultures.get_culture(name if name is None else _s(name))
 
 
 class _ConsoleState:

@@ -21,7 +21,11 @@ from .errors import (
     DotNetException, ERROR_CATEGORY_ENUM, ErrorCategoryInfo, ErrorDetails, ErrorRecord, InvocationInfo, to_category,
 )
 from .experimental import EXPERIMENT_ACTION, ExperimentalAttribute
-from .netobjects import CultureInfo, encoding, ManagedThread, TextEncoding, TextInfo, Version
+from .cultures import (
+    CULTURE_TYPES, culture_by_lcid, CultureInfo, CultureNotFoundException, DateTimeFormatInfo, NumberFormatInfo,
+    TextInfo,
+)
+from .netobjects import encoding, ManagedThread, TextEncoding, Version
 from .netregex import REGEX_OPTIONS
 from .physical_address import PhysicalAddress
 from .primitive_dictionary import PSPrimitiveDictionary
@@ -35,7 +39,7 @@ ENUMS = (ACTION_PREFERENCE, CONFIRM_IMPACT, CONSOLE_COLOR, DAY_OF_WEEK, MIDPOINT
          STRING_SPLIT_OPTIONS, STRING_COMPARISON, DATETIME_KIND, URI_KIND, BASE64_OPTIONS,
          FILE_ATTRIBUTES, COMMAND_TYPES, ACE_FLAGS, PLATFORM_ID, REGEX_OPTIONS, ERROR_CATEGORY_ENUM, MEMBER_TYPES,
          BINDING_FLAGS, NATIVE_ARGUMENT_PASSING, THREAD_STATE, PROCESS_THREAD_STATE, SEARCH_OPTION,
-         ADDRESS_FAMILY)
+         ADDRESS_FAMILY, CULTURE_TYPES)
 
 # Static-only classes: their members live in statics.py.
 STATIC_CLASSES = (
@@ -177,12 +181,25 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
     def convert_culture(value: Any) -> Any:
         if isinstance(value, CultureInfo) or value is None:
             return value
-        return CultureInfo(conv.to_string(value))
+        try:
+            if isinstance(value, int) and not isinstance(value, bool):
+                return culture_by_lcid(value)
+            return CultureInfo(conv.to_string(value))
+        except CultureNotFoundException as exc:
+            # pwsh casts through the CultureInfo(string) / (int) constructor.
+            raise conv.cast_error(value, CultureInfo.full_name, exc.message, "InvalidCastConstructorException") from None
+
+    def new_culture(name: Any, use_user_override: Any = True) -> CultureInfo:
+        if isinstance(name, int) and not isinstance(name, bool):
+            return CultureInfo(culture_by_lcid(name).Name, conv.to_bool(use_user_override))
+        return CultureInfo(None if name is None else conv.to_string(name), conv.to_bool(use_user_override))
 
     register(PSType(CultureInfo.full_name, OBJECT, converter=convert_culture,
                     check=lambda v: isinstance(v, CultureInfo),
-                    constructor=lambda name: CultureInfo(conv.to_string(name)), pyclass=CultureInfo), "cultureinfo")
-    register(PSType(TextInfo.full_name, OBJECT, check=lambda v: isinstance(v, TextInfo), pyclass=TextInfo))
+                    constructor=new_culture, pyclass=CultureInfo), "cultureinfo")
+    for culture_class in (TextInfo, NumberFormatInfo, DateTimeFormatInfo, CultureNotFoundException):
+        register(PSType(culture_class.full_name, OBJECT, check=lambda v, c=culture_class: isinstance(v, c),
+                        pyclass=culture_class))
     register(PSType("System.Text.UTF8Encoding", OBJECT, check=lambda v: isinstance(v, TextEncoding),
                     constructor=_new_utf8, pyclass=TextEncoding))
 

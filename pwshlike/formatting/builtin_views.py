@@ -55,6 +55,8 @@ def _dotnet_types(registry: ViewRegistry) -> None:
     add(TableView("System.Version", ("System.Version",), [
         TableColumn("Major", width=6), TableColumn("Minor", width=6), TableColumn("Build", width=6),
         TableColumn("Revision", width=8)]), builtin=True)
+    add(TableView("System.Globalization.CultureInfo", ("System.Globalization.CultureInfo",), [
+        TableColumn("LCID", width=16), TableColumn("Name", width=16), TableColumn("DisplayName")]), builtin=True)
     add(TableView("System.Management.Automation.SemanticVersion", ("System.Management.Automation.SemanticVersion",), [
         TableColumn("Major", width=6), TableColumn("Minor", width=6), TableColumn("Patch", width=6),
         TableColumn("PreReleaseLabel", width=15), TableColumn("BuildLabel", width=11)]), builtin=True)

@@ -6,7 +6,9 @@ object, or (for views registered from Python) a callable.  ``display_text``
 is ``PSObjectHelper.FormatField``/``SmartToString``: collections show as
 ``{a, b, c, d…}`` up to ``$FormatEnumerationLimit`` items, a format string
 is applied with ``-f`` semantics, and property tables show floating point
-numbers with two decimals (``"F"``).
+numbers with two decimals (``"F"``).  Numbers and dates show in the current
+culture (``scalar_text``), as pwsh formats with it: under de-DE a table
+shows ``1,50`` where ``"$x"`` gives ``1.5``.
 """
 
 from __future__ import annotations
@@ -173,16 +175,32 @@ def is_scalar(obj: Any) -> bool:
     return isinstance(obj, (str, int, float, Decimal, SecureString))
 
 
+def scalar_text(value: Any) -> str:
+    """A value as output shows it on its own: ``ToString()`` in the current
+    culture for numbers and dates (a double keeps the 15 digits a cast
+    gives), .NET's ``ToString()`` for the rest."""
+    if isinstance(value, (float, Decimal)):
+        from ..dotnet.formatting_net import display_number
+        return display_number(value)
+    if isinstance(value, _dt.datetime):
+        from ..dotnet.formatting_net import culture_to_string
+        return culture_to_string(value)
+    return dotnet_to_string(value)
+
+
 def _float_text(value: Any) -> Optional[str]:
     """A floating point number as tables show it: ``ToString("F")``, two
     decimals.  Python's ``.2f`` agrees with .NET except on exact ties
-    (``0.125``), which .NET rounds away from zero; those, non-finite values
-    and decimals take the engine's exact formatter."""
+    (``0.125``), which .NET rounds away from zero; those, non-finite values,
+    decimals and cultures without a decimal point take the engine's exact
+    formatter."""
     if isinstance(value, float):
         text = repr(value)
         point = text.find(".")
         if not (point < 0 or not value or "e" in text or (len(text) - point == 4 and text[-1] == "5")):
-            return f"{value:.2f}"
+            from ..dotnet.formatting_net import number_format
+            if number_format().NumberDecimalSeparator == ".":
+                return f"{value:.2f}"
     elif not isinstance(value, Decimal):
         return None
     from ..dotnet.formatting_net import format_value
@@ -215,7 +233,7 @@ def display_text(value: Any, enumeration_limit: int, format_string: Optional[str
             return text
     items = _enumerable(value)
     if items is None:
-        return dotnet_to_string(value)
+        return scalar_text(value)
     parts: list[str] = []
     count = 0
     truncated = False

@@ -21,7 +21,6 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Any, Optional, Sequence
 
-from ..dotnet.conversions import dotnet_to_string
 from ..dotnet.errors import (DotNetException, ErrorCategory, ErrorDetails, ErrorRecord,
                              dotnet_exception_from)
 from ..runtime.streams import DebugRecord, InformationRecord, VerboseRecord, WarningRecord
@@ -29,7 +28,7 @@ from ..dotnet import typedata
 from ..dotnet.typedata import TABLE as _TYPE_DATA
 from ..dotnet.values import DictionaryEntry, GenericDictionary, Hashtable, KeyValuePair, iter_collection
 from .expressions import (Failure, PropertyExpression, display_name_expression, display_text, is_failure, is_scalar,
-                          property_names, property_pairs, type_names)
+                          property_names, property_pairs, scalar_text, type_names)
 from .packets import (NEWLINE, ColumnInfo, ComplexEntry, ComplexViewHeaderInfo, ErrorEntry, FormatEndData,
                       FormatEntryData, FormatStartData, FrameTokens, GroupEndData, GroupStartData, ListEntry,
                       ListViewHeaderInfo, RawText, TableHeaderInfo, TableRow, WideEntry, WideViewHeaderInfo,
@@ -504,7 +503,7 @@ class Shaper:
             limit = self.settings.enumeration_limit
             return FormatEntryData(ComplexEntry(evaluate_tokens(view.tokens, obj, limit)), out_of_band=True)
         if is_scalar(obj) or (self.settings.registry.find(names) is None and not property_names(obj)):
-            return FormatEntryData(RawText(dotnet_to_string(obj)), out_of_band=True)
+            return FormatEntryData(RawText(scalar_text(obj)), out_of_band=True)
         if not fallback:
             return None
         view = self.settings.registry.find(names, kind="list")

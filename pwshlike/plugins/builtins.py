@@ -106,6 +106,8 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Select-String": ("selectstring", "SelectStringCommand", _UTILITY),
     "Select-Xml": ("selectxml", "SelectXmlCommand", _UTILITY),
     "Start-Sleep": ("sleep", "StartSleepCommand", _UTILITY),
+    "Get-Culture": ("culture_cmds", "GetCultureCommand", _UTILITY),
+    "Get-UICulture": ("culture_cmds", "GetUICultureCommand", _UTILITY),
     "Get-History": ("history", "GetHistoryCommand", _CORE),
     "Add-History": ("history", "AddHistoryCommand", _CORE),
     "Clear-History": ("history", "ClearHistoryCommand", _CORE),

@@ -129,6 +129,16 @@ def _version_table() -> Hashtable:
     return table
 
 
+def _culture_name() -> str:
+    from ..dotnet.cultures import current
+    return current().Name
+
+
+def _ui_culture_name() -> str:
+    from ..dotnet.cultures import current_ui
+    return current_ui().Name
+
+
 def install_automatic_variables(ctx: Any) -> None:
     """Creates the global variables of a fresh session on ``ctx``."""
     session = ctx.session
@@ -155,8 +165,10 @@ def install_automatic_variables(ctx: Any) -> None:
     const("HOME", os.path.expanduser("~"), READONLY | ALLSCOPE)
     const("Host", ctx.host)
     const("PSVersionTable", _version_table(), READONLY | ALLSCOPE)
-    const("PSCulture", "en-US", READONLY | ALLSCOPE)
-    const("PSUICulture", "en-US", READONLY | ALLSCOPE)
+    # The session's cultures, read when used (the environment is read then, not at start-up).
+    define("psculture", DynamicVariable("PSCulture", _culture_name, READONLY | ALLSCOPE))
+    define("psuiculture", DynamicVariable("PSUICulture", _ui_culture_name, READONLY | ALLSCOPE))
+    session.allscope_names.update(("psculture", "psuiculture"))
     const("NestedPromptLevel", 0, NONE)
     const("MaximumErrorCount", 256, NONE)
     const("MaximumHistoryCount", 4096, NONE)

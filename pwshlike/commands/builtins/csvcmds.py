@@ -18,7 +18,8 @@ from typing import Any, Iterator, Optional
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_not_null_or_empty, validate_set
 from pwshlike.dotnet import members
-from pwshlike.dotnet.conversions import dotnet_to_string, to_string
+from pwshlike.dotnet.conversions import to_string
+from pwshlike.dotnet.formatting_net import culture_to_string
 from pwshlike.dotnet.errors import (ErrorCategory, ErrorRecord, ExtendedTypeSystemException, FileNotFoundException,
                                     IOException, InvalidOperationException)
 from pwshlike.dotnet.values import Hashtable, PSCustomObject
@@ -40,6 +41,15 @@ def _delimiter(value: Any) -> str:
     return text
 
 
+def _default_delimiter(use_culture: Any) -> str:
+    """The delimiter without -Delimiter: a comma, or with -UseCulture the
+    current culture's list separator (``;`` under de-DE)."""
+    if use_culture:
+        from pwshlike.dotnet.cultures import current
+        return current().TextInfo.ListSeparator
+    return ","
+
+
 # --- writing ------------------------------------------------------------------------------------
 
 
@@ -51,7 +61,8 @@ def property_names(obj: Any) -> list[str]:
 
 
 def _field_value(obj: Any, name: str) -> Optional[str]:
-    """A property's ``ToString()``; None when it is $null, missing or fails."""
+    """A property's ``ToString()`` (numbers and dates in the current culture,
+    as pwsh's ``value.ToString()``); None when it is $null, missing or fails."""
     try:
         if isinstance(obj, (Hashtable, dict)):
             if name not in obj:
@@ -67,7 +78,7 @@ def _field_value(obj: Any, name: str) -> Optional[str]:
             value = members.get_member(obj, name)
     except Exception:
         return None
-    return None if value is None else dotnet_to_string(value)
+    return None if value is None else culture_to_string(value)
 
 
 class CsvWriter:
@@ -136,7 +147,7 @@ class _CsvWritingCommand(Cmdlet):
                           "You must specify either the -IncludeTypeInformation or -NoTypeInformation parameters, "
                           "but not both.")
         self._with_type = bool(self.include_type_information)
-        self._writer = CsvWriter(self.delimiter or ",", self.use_quotes or "Always", self.quote_fields)
+        self._writer = CsvWriter(self.delimiter or _default_delimiter(self.use_culture), self.use_quotes or "Always", self.quote_fields)
         self._names: Optional[list[str]] = None
 
     def _invalid(self, error_id: str, message: str) -> None:
@@ -227,7 +238,7 @@ class ExportCsvCommand(_CsvWritingCommand):
         try:
             if self._appending:
                 with open(self._file, encoding="utf-8-sig" if encoding == "utf-8" else encoding) as handle:
-                    reader = CsvReader(handle.read(), self.delimiter or ",", None)
+                    reader = CsvReader(handle.read(), self.delimiter or _default_delimiter(self.use_culture), None)
                     reader.read_header()
                     self._existing = reader.header
             self._handle = open(self._file, "a" if self.append else "w", encoding=encoding, newline="")
@@ -494,7 +505,7 @@ class ConvertFromCsvCommand(Cmdlet):
 
     def process_record(self) -> Iterator[PSCustomObject]:
         for item in self.input_object or ():
-            reader = CsvReader(to_string(item), self.delimiter or ",", self._header, self._type_name)
+            reader = CsvReader(to_string(item), self.delimiter or _default_delimiter(self.use_culture), self._header, self._type_name)
             try:
                 yield from reader.records(self._warned, self)
             except ExtendedTypeSystemException as exc:
@@ -557,7 +568,7 @@ class ImportCsvCommand(Cmdlet):
                 self.throw_terminating_error(ErrorRecord(IOException(exc.strerror or str(exc)), "FileOpenFailure",
                                                          ErrorCategory.OpenError, None))
                 return
-            reader = CsvReader(text, self.delimiter or ",", list(self.header) if self.header is not None else None)
+            reader = CsvReader(text, self.delimiter or _default_delimiter(self.use_culture), list(self.header) if self.header is not None else None)
             try:
                 yield from reader.records(self._warned, self)
             except ExtendedTypeSystemException as exc:
