@@ -192,6 +192,42 @@ def _process_views(registry: ViewRegistry) -> None:
         "SpecialBuild")])]), builtin=True)
 
 
+def history_duration(entry: Any) -> str:
+    """Get-History's Duration column: pwsh's ``s\\.fff``, ``m\\:ss\\.fff``,
+    ``h\\:mm\\:ss\\.fff`` by size, total hours from ten hours up."""
+    value = _member(entry, "Duration")
+    if not isinstance(value, _dt.timedelta):
+        return ""
+    total = abs(value)
+    milliseconds = total // _dt.timedelta(milliseconds=1)
+    hours_total, rest = divmod(milliseconds, 3600000)
+    minutes, rest = divmod(rest, 60000)
+    seconds, fraction = divmod(rest, 1000)
+    if hours_total >= 10:
+        from ..dotnet.conversions import round_half_even
+        hours = round_half_even(total / _dt.timedelta(hours=1))
+        return f"{hours}:{minutes:02}:{seconds:02}.{fraction:03}"
+    if hours_total >= 1:
+        return f"{hours_total % 24}:{minutes:02}:{seconds:02}.{fraction:03}"
+    if minutes >= 1:
+        return f"{minutes}:{seconds:02}.{fraction:03}"
+    return f"{seconds}.{fraction:03}"
+
+
+def _session_views(registry: ViewRegistry) -> None:
+    """Get-History's table and wide views and Get-PSCallStack's table
+    (pwsh's PowerShellCore format data)."""
+    add = registry.add
+    history = "Microsoft.PowerShell.Commands.HistoryInfo"
+    add(TableView("history", (history,), [
+        TableColumn("Id", width=4, alignment=RIGHT), TableColumn(history_duration, "Duration", 12, RIGHT),
+        TableColumn("CommandLine")]), builtin=True)
+    add(WideView("history", (history,), [(None, "CommandLine", None)]), builtin=True)
+    add(TableView("CallStackFrame", ("System.Management.Automation.CallStackFrame",), [
+        TableColumn("Command", "Command"), TableColumn("Arguments", "Arguments"),
+        TableColumn("Location", "Location")]), builtin=True)
+
+
 def install_builtin_views(registry: ViewRegistry) -> None:
     """Adds pwsh's default views to ``registry`` (after any registered ones)."""
     _dotnet_types(registry)
@@ -199,4 +235,5 @@ def install_builtin_views(registry: ViewRegistry) -> None:
     _drive_views(registry)
     install_file_system_views(registry)
     _process_views(registry)
+    _session_views(registry)
     install_hex_views(registry)

@@ -73,6 +73,9 @@ class ConsoleHost:
         self._stderr_color: bool | None = None
         self._progress: Any = None  # the progress pane, once Write-Progress drew on a terminal
         self._instance_id: Any = None
+        # The session's transcripts (runtime/transcript.py), which see
+        # everything shown here; installed by build_session.
+        self.transcription: Any = None
         self._ui: Any = None
         self._private_data: Any = None
 
@@ -166,12 +169,24 @@ class ConsoleHost:
         names (``Write-Host -ForegroundColor``), used on a terminal only."""
         self._hide_progress()
         self._line_tail = (self._line_tail + text).rpartition("\n")[2]
+        self._transcribe(text, newline=False)
         self.stdout.write(self._colored(text, foreground, background))
 
     def write_line(self, text: str = "", foreground: object = None, background: object = None) -> None:
         self._hide_progress()
         self._line_tail = ""
+        self._transcribe(text)
         self.stdout.write(self._colored(text, foreground, background) + "\n")
+
+    def _transcribe(self, text: str, newline: bool = True) -> None:
+        if self.transcription is not None and self.transcription.active:
+            self.transcription.result(text, newline)
+
+    def _end_transcript_line(self) -> None:
+        """Before a read: the prompt's line ends in the transcript, and what
+        the user types is not written there."""
+        if self.transcription is not None and self.transcription.active:
+            self.transcription.end_line()
 
     def _colored(self, text: str, foreground: object, background: object) -> str:
         if (foreground is None and background is None) or not text or not self.stdout_color:
@@ -187,6 +202,7 @@ class ConsoleHost:
         """One error line on stderr, red on a terminal."""
         self._hide_progress()
         self.stdout.flush()
+        self._transcribe(text)
         if self.stderr_color:
             text = f"{errorview.ERROR_COLOR}{text}{RESET}"
         self.stderr.write(text + "\n")
@@ -196,6 +212,7 @@ class ConsoleHost:
         """An ErrorRecord as ``$ErrorView`` lays it out, on stderr."""
         view = self.error_view() if self.error_view is not None else "ConciseView"
         text = errorview.format_error(record, view, self.stderr_color, self.window_width)
+        self._transcribe(text)
         self._hide_progress()
         self.stdout.flush()
         self.stderr.write(text + "\n")
@@ -214,6 +231,7 @@ class ConsoleHost:
         self._hide_progress()
         self._line_tail = ""
         text = label + str(message)
+        self._transcribe(text)
         if self.stdout_color:
             text = f"{color}{text}{RESET}"
         self.stdout.write(text + "\n")
@@ -227,6 +245,7 @@ class ConsoleHost:
             write(str(data), data.foreground_color, data.background_color)
         else:
             self._hide_progress()
+            self._transcribe(str(record))
             self.stdout.write(str(record) + "\n")
 
     # --- progress ------------------------------------------------------------------
@@ -282,6 +301,7 @@ class ConsoleHost:
             from ..dotnet.errors import host_not_interactive
             raise host_not_interactive()
         self._hide_progress()
+        self._end_transcript_line()
         if self.line_reader is not None:
             line = self.line_reader(self.take_line_tail(), True)
             return "" if line is None else line
@@ -302,6 +322,7 @@ class ConsoleHost:
         otherwise, on a terminal, this is ``input()`` with GNU readline's
         line editing and history."""
         self._hide_progress()
+        self._end_transcript_line()
         if self.line_reader is not None:
             return self.line_reader(self.take_line_tail() + prompt, False)
         self._line_tail = ""

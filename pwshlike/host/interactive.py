@@ -42,13 +42,22 @@ def prompt_text(session: Session) -> str:
     context = session.context
     function = context.session.get_function("prompt", context.scope)
     if function is None:
-        return f"PS {context.session.location}> "
+        return _shown(session, f"PS {context.session.location}> ")
     try:
         result = function.invoke()
     except (Exception, FlowControl):
-        return "PS>"
+        return _shown(session, "PS>")
     text = to_string(result[0] if len(result) == 1 else result)
-    return text if text else "PS>"
+    return _shown(session, text if text else "PS>")
+
+
+def _shown(session: Session, prompt: str) -> str:
+    """Remembers the prompt for the transcript, which writes the command
+    typed at it after it (pwsh's TranscriptionData.PromptText)."""
+    transcription = getattr(session.host, "transcription", None)
+    if transcription is not None:
+        transcription.prompt = prompt
+    return prompt
 
 
 def _chunks(session: Session, interactive: bool):

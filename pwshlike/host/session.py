@@ -92,6 +92,9 @@ class Session:
         from ..runtime.history import capacity
         history = self.context.history
         history.begin(text)
+        transcription = getattr(self.host, "transcription", None)
+        if transcription is not None:
+            transcription.command(text)
         status = "Failed"
         try:
             outcome = self._run(text, file, arguments, dot_source)
@@ -140,5 +143,7 @@ def build_session(host: ConsoleHost, interactive: bool = False, plugins: Any = N
     session = Session(context, host, formatter)
     formatter.error_view = session.error_view
     host.error_view = session.error_view
+    from ..runtime.transcript import transcription_of
+    host.transcription = transcription_of(context)
     context.formatter = formatter
     return session

@@ -115,6 +115,8 @@ BUILTIN_CMDLETS: dict[str, tuple[str, str, str]] = {
     "Get-Host": ("session_info", "GetHostCommand", _UTILITY),
     "Get-Uptime": ("session_info", "GetUptimeCommand", _UTILITY),
     "Get-PSCallStack": ("session_info", "GetPSCallStackCommand", _UTILITY),
+    "Start-Transcript": ("transcript_cmds", "StartTranscriptCommand", "Microsoft.PowerShell.Host"),
+    "Stop-Transcript": ("transcript_cmds", "StopTranscriptCommand", "Microsoft.PowerShell.Host"),
     # Files, locations, input, secrets and the web cmdlets.
     "Get-Content": ("content", "GetContentCommand", "Microsoft.PowerShell.Management"),
     "Set-Content": ("content", "SetContentCommand", "Microsoft.PowerShell.Management"),
