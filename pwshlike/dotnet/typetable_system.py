@@ -1,6 +1,7 @@
 """The types of the .NET class library that admin scripts reach for, beyond
 the engine's own (``typetable.py``): ``[xml]`` and its node classes with
-``XmlNamespaceManager``, and ``[uri]`` with its static helpers.  Like ``typetable``, this loads on the first type
+``XmlNamespaceManager``; ``[uri]`` with its static helpers; Stopwatch,
+Random and the Security.Cryptography hashing helpers.  Like ``typetable``, this loads on the first type
 lookup that misses (the package's ``__init__`` installs both), so a script
 that names none of them never imports the XML modules."""
 
@@ -10,8 +11,13 @@ from typing import Any, Callable
 
 from . import conversions as conv
 from . import xml_dom as dom
+from .cryptography import (
+    ALGORITHMS, algorithm_statics, HashAlgorithm, Hmac, hmac_statics, random_statics, RandomNumberGenerator,
+)
 from .engine_enums import URI_KIND
 from .name_value import NameValueCollection
+from .net_random import NetRandom, SHARED as RANDOM_SHARED
+from .stopwatch import static_table as stopwatch_statics, Stopwatch
 from .errors import UriFormatException
 from .types import OBJECT, PSType, register_instance_types, register_static_members
 from .uri import new_uri, static_table as uri_statics, Uri, URI_HOST_NAME_TYPE
@@ -64,6 +70,7 @@ def convert_to_xml(value: Any) -> Any:
 def register_system_types(register: Callable[..., Any], enum_type: Callable[[Any], Any]) -> None:
     _register_uri(register, enum_type)
     _register_xml(register)
+    _register_utilities(register)
     collection = register(PSType("System.Collections.Specialized.NameValueCollection", OBJECT,
                                  check=lambda v: isinstance(v, NameValueCollection),
                                  constructor=NameValueCollection, interfaces=("System.Collections.IEnumerable",)))
@@ -89,6 +96,42 @@ def _register_uri(register: Callable[..., Any], enum_type: Callable[[Any], Any])
                     constructor=lambda first, second=None: new_uri(first, second, kind.convert), pyclass=Uri),
              "uri")
     register_static_members(Uri.full_name, lambda: uri_statics(kind.convert))
+
+
+def _register_utilities(register: Callable[..., Any]) -> None:
+    """Stopwatch, Random and the cryptography helpers."""
+    register(PSType(Stopwatch.full_name, OBJECT, check=lambda v: isinstance(v, Stopwatch), constructor=Stopwatch,
+                    pyclass=Stopwatch))
+    register_static_members(Stopwatch.full_name, stopwatch_statics)
+    register(PSType(NetRandom.full_name, OBJECT, check=lambda v: isinstance(v, NetRandom),
+                    constructor=lambda seed=None: NetRandom(seed), pyclass=NetRandom))
+    register_static_members(NetRandom.full_name, lambda: {"shared": ("Shared", lambda: RANDOM_SHARED, False)})
+
+    namespace = "System.Security.Cryptography."
+    hash_base = register(PSType(namespace + "HashAlgorithm", OBJECT, check=lambda v: isinstance(v, HashAlgorithm),
+                                abstract=True, interfaces=("System.IDisposable",)))
+    keyed = register(PSType(namespace + "KeyedHashAlgorithm", hash_base, check=lambda v: isinstance(v, Hmac),
+                            abstract=True))
+    hmac_base = register(PSType(namespace + "HMAC", keyed, check=lambda v: isinstance(v, Hmac), abstract=True))
+    implementations: dict[str, PSType] = {}
+    hmac_types: dict[str, PSType] = {}
+    for name in ALGORITHMS:
+        algorithm = register(PSType(namespace + name, hash_base, abstract=True,
+                                    check=lambda v, n=name: isinstance(v, HashAlgorithm) and not isinstance(v, Hmac)
+                                    and v.net_name == n))
+        register_static_members(algorithm.full_name, lambda n=name: algorithm_statics(n))
+        implementations[name] = PSType(f"{namespace}{name}+Implementation", algorithm, check=lambda v: False)
+        hmac_types[name] = register(PSType(
+            f"{namespace}HMAC{name}", hmac_base, check=lambda v, n=name: isinstance(v, Hmac) and v.net_name == n,
+            constructor=lambda key=None, n=name: Hmac(n, key)))
+        register_static_members(hmac_types[name].full_name, lambda n=name: hmac_statics(n))
+    register_instance_types(HashAlgorithm, lambda v: implementations[v.net_name])
+    register_instance_types(Hmac, lambda v: hmac_types[v.net_name])
+    generator = register(PSType(namespace + "RandomNumberGenerator", OBJECT, abstract=True,
+                                check=lambda v: isinstance(v, RandomNumberGenerator)))
+    register_static_members(generator.full_name, random_statics)
+    register(PSType(RandomNumberGenerator.full_name, generator, check=lambda v: isinstance(v, RandomNumberGenerator),
+                    pyclass=RandomNumberGenerator))
 
 
 def _register_xml(register: Callable[..., Any]) -> None:
