@@ -129,9 +129,9 @@ class StartJobCommand(_StartJobBase):
         job.child_jobs.append(Job(text, None, "", "localhost"))
         spec = Hashtable({"Script": text, "Init": self._init_text(), "Args": list(self.argument_list or []),
                           "Input": self._inputs if self._has_input else None,
-                          "Using": Hashtable(using)})
+                          "Using": Hashtable(using), "Location": directory})
         TABLE.add(job)
-        start_process_job(job, spec, directory)
+        start_process_job(job, spec)
         yield job
 
 

@@ -220,9 +220,16 @@ TABLE = JobTable()
 
 
 def _stop_all_at_exit() -> None:
-    """Ends every job still running when the shell exits (no orphans)."""
+    """Ends every job still running, and the job process started ahead,
+    when the shell exits (no orphans, no zombies)."""
     for job in TABLE.all():
         job.stop()
+    with _STANDBY_LOCK:
+        waiting = list(_STANDBY)
+        _STANDBY.clear()
+    for process in waiting:
+        process.kill()
+        process.wait()
 
 
 atexit.register(_stop_all_at_exit)
@@ -336,14 +343,38 @@ def _thread_pool(throttle: int) -> Any:
     return pool
 
 
-def start_process_job(job: Job, spec: Hashtable, working_directory: str) -> None:
-    """Starts the child process of a background job and a thread reading
+_STANDBY: list[subprocess.Popen] = []
+_STANDBY_LOCK = threading.Lock()
+
+
+def _spawn() -> subprocess.Popen:
+    """A job process that loads the engine and then waits for its job."""
+    return subprocess.Popen([sys.executable, "-m", "pwshlike", "-s", "-NoLogo", "-NoProfile"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+
+def _job_process() -> subprocess.Popen:
+    """A started job process: the one started ahead by the previous
+    Start-Job when it is still waiting, else a new one; either way the
+    next one is started ahead, so a session's later jobs do not wait for a
+    process to load the engine.  (Its location and environment come with
+    the job, as they are when the job starts.)"""
+    with _STANDBY_LOCK:
+        process = _STANDBY.pop() if _STANDBY else None
+        _STANDBY.append(_spawn())
+    if process is None or process.poll() is not None:
+        process = _spawn()
+    return process
+
+
+def start_process_job(job: Job, spec: Hashtable) -> None:
+    """Hands a background job to a job process and starts a thread reading
     its records."""
+    import os
     from pwshlike.dotnet.clixml import serialize
+    spec["Environment"] = Hashtable(dict(os.environ))
     line = serialize([spec], depth=1, indent=None)
-    process = subprocess.Popen([sys.executable, "-m", "pwshlike", "-s", "-NoLogo", "-NoProfile"],
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               cwd=working_directory)
+    process = _job_process()
 
     def stop() -> None:
         if process.poll() is None:
@@ -354,8 +385,11 @@ def start_process_job(job: Job, spec: Hashtable, working_directory: str) -> None
                 pass
     job.stopper = stop
     assert process.stdin is not None
-    process.stdin.write(line.encode("utf-8") + b"\n")
-    process.stdin.flush()
+    try:
+        process.stdin.write(line.encode("utf-8") + b"\n")
+        process.stdin.flush()
+    except OSError:  # the process died while waiting; its reader reports the job as failed
+        pass
     job.set_state("Running")
     threading.Thread(target=_read_records, args=(job, process), name=f"Job{job.id}", daemon=True).start()
 
