@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from pwshlike.dotnet.errors import DriveNotFoundException, ErrorCategory, ProviderNotFoundException
+from pwshlike.dotnet.errors import (DriveNotFoundException, ErrorCategory, ProviderNotFoundException,
+                                    PSArgumentException)
 from pwshlike.runtime.scopes import drive_not_found
 
 from .fsprovider import FILE_SYSTEM
@@ -69,7 +70,11 @@ def provider_for(session: Any, path: str) -> tuple[Any, str]:
 
 def provider_or_error(cmd: Any, path: str) -> Optional[tuple[Any, str]]:
     """:func:`provider_for`, writing DriveNotFound as the cmdlet's
-    non-terminating error (None then)."""
+    non-terminating error (None then); a path holding a NUL character, the
+    one character no Linux path may hold, is .NET's ArgumentException."""
+    if "\0" in path:
+        cmd.write_error(PSArgumentException("Null character in path.").error_record)
+        return None
     try:
         return provider_for(cmd.context.session, path)
     except (DriveNotFoundException, ProviderNotFoundException) as exc:

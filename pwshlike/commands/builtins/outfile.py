@@ -9,6 +9,8 @@ from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_set
 from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, IOException
 
+from .fserrors import dotnet_exception
+
 ENCODINGS = {"utf8": "utf-8", "utf8nobom": "utf-8", "utf8bom": "utf-8-sig", "ascii": "ascii",
              "unicode": "utf-16-le", "bigendianunicode": "utf-16-be", "utf32": "utf-32-le",
              "oem": "utf-8", "default": "utf-8", "latin1": "latin-1"}
@@ -69,5 +71,5 @@ class OutFileCommand(Cmdlet):
             with open(path, "a" if self.append else "w", encoding=encoding, newline="") as handle:
                 handle.write(text)
         except OSError as exc:
-            error = IOException(exc.strerror or str(exc))
-            self.throw_terminating_error(ErrorRecord(error, "FileOpenFailure", ErrorCategory.OpenError, path))
+            error = dotnet_exception(exc, path)
+            self.throw_terminating_error(ErrorRecord(error, "FileOpenFailure", ErrorCategory.OpenError, None))

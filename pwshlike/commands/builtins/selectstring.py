@@ -23,6 +23,7 @@ from pwshlike.dotnet.netregex import RegexMatch, compile_pattern
 from pwshlike.dotnet.types import type_of
 from pwshlike.dotnet.wildcard import contains_wildcard, wildcard_match
 
+from .fserrors import dotnet_exception
 from .outfile import ENCODINGS
 
 INPUT_STREAM = "InputStream"
@@ -366,7 +367,8 @@ class SelectStringCommand(Cmdlet):
                     if self._done or (self.first_only and searcher.found):
                         return
         except OSError as exc:
-            error = RuntimeException(f"The file '{file_path}' cannot be read: {exc.strerror or exc}")
+            reason = dotnet_exception(exc, file_path, missing_is_file=True).message
+            error = RuntimeException(f"The file '{file_path}' cannot be read: {reason}")
             self.write_error(ErrorRecord(error, "ProcessingFile", ErrorCategory.ReadError, file_path))
             return
         yield from self._emit(searcher.finish())

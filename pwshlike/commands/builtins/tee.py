@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, IOException
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord
 
+from .fserrors import dotnet_exception
 from .textencoding import UTF8, encode, to_encoding
 
 
@@ -72,5 +73,5 @@ class TeeObjectCommand(Cmdlet):
                     handle.write(encoding.bom)
                 handle.write(encode(text, encoding))
         except OSError as exc:
-            error = IOException(exc.strerror or str(exc))
-            self.throw_terminating_error(ErrorRecord(error, "FileOpenFailure", ErrorCategory.OpenError, self._path))
+            error = dotnet_exception(exc, self._path)
+            self.throw_terminating_error(ErrorRecord(error, "FileOpenFailure", ErrorCategory.OpenError, None))
