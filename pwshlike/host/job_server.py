@@ -60,8 +60,9 @@ def serve(stdin: BinaryIO) -> int:
     run_script(context, str(spec.get("Script") or ""), list(spec.get("Args") or []),
                None if inputs is None else list(inputs), using, spec.get("Init"), emit)
     protocol.flush()
-    # The job is done and nothing of this process needs saving: ending here
-    # spares the shell the interpreter's teardown (about a second of it).
+    # The job is done and nothing of this process needs saving.  A normal
+    # exit would wait a second at teardown for stdin's lock, which the
+    # watcher thread holds while it reads.
     os._exit(0)
 
 
