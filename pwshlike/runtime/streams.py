@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import datetime
 import os
+import threading
 from typing import Any, Callable, Optional
 
 from ..dotnet.conversions import to_string
+from ..dotnet.types import register_class
 from ..dotnet.errors import (
     DirectoryNotFoundException, dotnet_exception_from, ErrorCategory, ErrorRecord, RuntimeException,
 )
@@ -85,6 +87,25 @@ class HostInformationMessage:
         return f"HostInformationMessage({self.message!r})"
 
 
+_USER_NAMES: dict[int, str] = {}
+
+
+def _user_name() -> str:
+    """``Environment.UserName`` on Unix: the effective user's login name
+    (what ``whoami`` prints), whatever $USER says; looked up once per user,
+    since every Write-Host makes a record."""
+    uid = os.geteuid()
+    name = _USER_NAMES.get(uid)
+    if name is None:
+        import pwd
+        try:
+            name = pwd.getpwuid(uid).pw_name
+        except KeyError:
+            name = os.environ.get("USER", "")
+        _USER_NAMES[uid] = name
+    return name
+
+
 class InformationRecord:
     """``Write-Information``/``Write-Host`` output; ``str()`` is the message data's."""
 
@@ -101,10 +122,10 @@ class InformationRecord:
         self.source = source
         self.tags = list(tags) if tags else []
         self.time_generated = datetime.datetime.now()
-        self.user = os.environ.get("USER", "")
+        self.user = _user_name()
         self.computer = os.uname().nodename
         self.process_id = os.getpid()
-        self.native_thread_id = 0
+        self.native_thread_id = threading.get_native_id()
         self.managed_thread_id = 0
 
     def __str__(self) -> str:
@@ -117,6 +138,10 @@ class InformationRecord:
 
     def __repr__(self) -> str:
         return f"InformationRecord({str(self)!r})"
+
+
+# `$record -is [System.Management.Automation.InformationRecord]` and Get-Member name the type.
+register_class(InformationRecord, InformationRecord.full_name)
 
 
 class StreamRouting:

@@ -30,3 +30,19 @@ def test_a_powershell_objects_information_stream_gets_it():
     out = Shell().text("$ps = [powershell]::Create(); $null = $ps.AddScript('Write-Information kept').Invoke();"
                        "$ps.Streams.Information[0].MessageData")
     assert out == ["kept"]
+
+
+def test_the_record_describes_where_it_came_from():
+    import os
+    import pwd
+    shell = Shell()
+    assert shell.text("$r = Write-Information note *>&1; $r -is [System.Management.Automation.InformationRecord]; "
+                      "$r.ProcessId -eq $PID; $r.NativeThreadId -ne 0; $r.User") == [
+        "True", "True", "True", pwd.getpwuid(os.geteuid()).pw_name]
+
+
+def test_pipeline_input_and_null_message_data():
+    shell = Shell()
+    assert shell.text("'a', 12 | Write-Information -InformationVariable got 6>$null; $got.MessageData") == ["a", "12"]
+    assert shell.text("$null | Write-Information -Tags t -InformationVariable n 6>$null; $n.Tags; "
+                      "$null -eq $n.MessageData") == ["t", "True"]

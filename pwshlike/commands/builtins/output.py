@@ -190,8 +190,8 @@ class WriteInformationCommand(Cmdlet):
          'The record lands in $info with its tags, time stamp and source.'),
     ]
 
-    message_data = Parameter("Object", position=0, mandatory=True, aliases=("Msg", "Message"),
-                             help="The information to write.")
+    message_data = Parameter("Object", position=0, mandatory=True, value_from_pipeline=True, allow_null=True,
+                             aliases=("Msg", "Message"), help="The information to write.")
     tags = Parameter("String[]", position=1, help="Tags for filtering.")
 
     def process_record(self) -> None:
