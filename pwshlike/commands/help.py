@@ -154,6 +154,6 @@ def cmdlet_maml(help_info: CommandHelp, module_name: str = "") -> MamlHelp:
     maml.outputs = [_full_type_name(o) for o in help_info.outputs] or ["None"]
     maml.examples = [ShippedExample(i, title, code, flow(remarks))
                      for i, (title, code, remarks) in enumerate(help_info.examples, 1)]
-    if help_info.help_uri:
-        maml.links = [f"Online Version: {help_info.help_uri}"]
+    if help_info.help_uri:  # the HelpUri, as pwsh lists it when a cmdlet's help gives no links of its own
+        maml.links = [help_info.help_uri]
     return maml

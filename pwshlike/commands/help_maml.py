@@ -60,6 +60,8 @@ class ShippedParameter(MamlParameter):
         self.pipeline_input = f"True ({', '.join(kinds)})" if kinds else "False"
         self.value_type = type_name
         self.default = default
+        # the syntax lists the values a ValidateSet (or an enum) allows, as platyPS's parameterValueGroup
+        self.enum_values = list(param.accepted_values or param.enum_names())
 
 
 _NUMERIC = {"byte", "sbyte", "int16", "uint16", "int32", "uint32", "int64", "uint64", "single", "double",

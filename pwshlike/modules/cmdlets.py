@@ -56,7 +56,8 @@ def _matches(info: PSModuleInfo, patterns: Optional[list[str]]) -> bool:
     return not patterns or any(wildcard_match(info.name, p) for p in patterns)
 
 
-@cmdlet("Get-Module", default_parameter_set="Loaded", output_types=("System.Management.Automation.PSModuleInfo",))
+@cmdlet("Get-Module", default_parameter_set="Loaded", output_types=("System.Management.Automation.PSModuleInfo",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096696")
 class GetModuleCommand(Cmdlet):
     """Lists the modules imported into the session, or those that can be imported.
 
@@ -144,7 +145,8 @@ def _maximum_version(text: Optional[str]) -> Any:
     return parse_version(text.replace("*", "2147483647"))
 
 
-@cmdlet("Import-Module", default_parameter_set="Name", output_types=("System.Management.Automation.PSModuleInfo",))
+@cmdlet("Import-Module", default_parameter_set="Name", output_types=("System.Management.Automation.PSModuleInfo",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096585")
 class ImportModuleCommand(Cmdlet):
     """Imports modules into the session, making their commands available.
 
@@ -231,7 +233,8 @@ class ImportModuleCommand(Cmdlet):
             self.write_verbose(f"Importing alias '{alias}'.")
 
 
-@cmdlet("Remove-Module", default_parameter_set="name", supports_should_process=True)
+@cmdlet("Remove-Module", default_parameter_set="name", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096802")
 class RemoveModuleCommand(Cmdlet):
     """Removes modules from the session, with the commands, aliases and
     variables they imported.
@@ -283,7 +286,8 @@ class RemoveModuleCommand(Cmdlet):
 
 
 @cmdlet("New-Module", default_parameter_set="ScriptBlock",
-        output_types=("System.Management.Automation.PSModuleInfo",))
+        output_types=("System.Management.Automation.PSModuleInfo",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096698")
 class NewModuleCommand(Cmdlet):
     """Creates a dynamic module from a script block.
 
@@ -337,7 +341,7 @@ class NewModuleCommand(Cmdlet):
             self.write_object(info)
 
 
-@cmdlet("Export-ModuleMember")
+@cmdlet("Export-ModuleMember", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096578")
 class ExportModuleMemberCommand(Cmdlet):
     """Chooses what a script module exports: its functions, aliases and variables.
 

@@ -39,7 +39,7 @@ def _strings(help_text: str) -> Parameter:
     return Parameter("String[]", help=help_text, allow_empty_collection=True)
 
 
-@cmdlet("New-ModuleManifest", supports_should_process=True)
+@cmdlet("New-ModuleManifest", supports_should_process=True, help_uri="https://go.microsoft.com/fwlink/?LinkID=2096487")
 class NewModuleManifestCommand(Cmdlet):
     """Creates a module manifest (.psd1) describing a module.
 

@@ -58,9 +58,9 @@ def test_output_type_names_the_declared_types(session):
 
 def test_version_module_verb_noun_and_implementing_type_of_a_cmdlet(session):
     assert session.text("$c = Get-Command Get-Date; $c.Version.ToString(); $c.Module.Name; $c.ModuleName; "
-                        "$c.Verb; $c.Noun; $c.ImplementingType; $c.CommandType; $c.HelpUri.Length") == [
+                        "$c.Verb; $c.Noun; $c.ImplementingType; $c.CommandType; $c.HelpUri") == [
         "7.0.0.0", "Microsoft.PowerShell.Utility", "Microsoft.PowerShell.Utility", "Get", "Date",
-        "Microsoft.PowerShell.Commands.GetDateCommand", "Cmdlet", "0"]
+        "Microsoft.PowerShell.Commands.GetDateCommand", "Cmdlet", "https://go.microsoft.com/fwlink/?LinkID=2096615"]
     text = session.text("Get-Command Get-Date | Out-String")[0]
     assert "7.0.0.0" in text.split("\n")[3], "Get-Command's table shows the version"
 

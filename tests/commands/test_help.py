@@ -16,10 +16,12 @@ def test_get_help_default_view(session):
             "[<CommonParameters>]") in lines
     assert lines[lines.index("DESCRIPTION") - 2:lines.index("DESCRIPTION")] == ["", ""]
     remarks = lines.index("REMARKS")
-    assert lines[remarks:remarks + 5] == ["REMARKS",
-                          '    To see the examples, type: "Get-Help Write-Output -Examples"',
-                          '    For more information, type: "Get-Help Write-Output -Detailed"',
-                          '    For technical information, type: "Get-Help Write-Output -Full"', ""]
+    assert lines[remarks - 3:remarks + 6] == [
+        "RELATED LINKS", "    https://go.microsoft.com/fwlink/?LinkID=2097117", "", "REMARKS",
+        '    To see the examples, type: "Get-Help Write-Output -Examples"',
+        '    For more information, type: "Get-Help Write-Output -Detailed"',
+        '    For technical information, type: "Get-Help Write-Output -Full"',
+        '    For online help, type: "Get-Help Write-Output -Online"', ""]
     assert "PARAMETERS" not in lines and "RELATED LINKS" in lines
 
 

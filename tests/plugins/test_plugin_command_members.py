@@ -72,4 +72,5 @@ def test_help_shows_the_help_uri_under_related_links(env, tmp_path, monkeypatch)
     text = "\n".join(session.text("Get-Help Send-Greeting | Out-String"))
     assert "RELATED LINKS\n    https://example.test/send\n" in text
     assert text.index("RELATED LINKS") < text.index("REMARKS")
-    assert "RELATED LINKS" not in "\n".join(session.text("Get-Help Get-Date | Out-String"))
+    assert "RELATED LINKS\n    https://go.microsoft.com/fwlink/?LinkID=2096615\n" in "\n".join(
+        session.text("Get-Help Get-Date | Out-String")), "pwsh's HelpUri of Get-Date"

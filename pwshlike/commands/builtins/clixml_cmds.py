@@ -24,7 +24,8 @@ _ENCODING_HELP = "utf8 (default), utf8BOM, utf8NoBOM, unicode, bigEndianUnicode,
     "ascii, ansi, oem."
 
 
-@cmdlet("Export-Clixml", default_parameter_set="ByPath", supports_should_process=True)
+@cmdlet("Export-Clixml", default_parameter_set="ByPath", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096926")
 class ExportClixmlCommand(Cmdlet):
     """Writes objects to a file in CLIXML, PowerShell's XML form of objects.
 
@@ -102,7 +103,7 @@ class ExportClixmlCommand(Cmdlet):
                                                           ErrorCategory.OpenError))
 
 
-@cmdlet("Import-Clixml", default_parameter_set="ByPath")
+@cmdlet("Import-Clixml", default_parameter_set="ByPath", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096618")
 class ImportClixmlCommand(Cmdlet):
     """Reads objects from a CLIXML file written by Export-Clixml (here or in
     pwsh).

@@ -24,7 +24,7 @@ _MATCH, _REFERENCE, _DIFFERENCE = "==", "<=", "=>"
 Entry = tuple[list[Any], Any]
 
 
-@cmdlet("Compare-Object")
+@cmdlet("Compare-Object", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096605")
 class CompareObjectCommand(Cmdlet):
     """Compares a reference set of objects with a difference set.
 

@@ -23,7 +23,8 @@ from . import fspaths
 _MAX_HASHTABLE_KEYS = 500
 
 
-@cmdlet("Import-PowerShellDataFile", default_parameter_set="ByPath")
+@cmdlet("Import-PowerShellDataFile", default_parameter_set="ByPath",
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=623621")
 class ImportPowerShellDataFileCommand(Cmdlet):
     """Imports the hashtable a PowerShell data file (.psd1) holds.
 

@@ -58,7 +58,8 @@ def _syntax(context: Any, info: CommandInfo) -> str:
 @cmdlet("Get-Command", default_parameter_set="CmdletSet", output_types=tuple(
     f"System.Management.Automation.{name}" for name in ("AliasInfo", "ApplicationInfo", "FunctionInfo", "CmdletInfo",
                                                         "ExternalScriptInfo", "FilterInfo")) + (
-    "System.String", "System.Management.Automation.PSObject"))
+    "System.String", "System.Management.Automation.PSObject"),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096579")
 class GetCommandCommand(Cmdlet):
     """Lists the commands you can run: aliases, functions and cmdlets.
 
@@ -157,7 +158,7 @@ class GetCommandCommand(Cmdlet):
         return True
 
 
-@cmdlet("Get-Alias", default_parameter_set="Default")
+@cmdlet("Get-Alias", default_parameter_set="Default", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096702")
 class GetAliasCommand(Cmdlet):
     """Lists aliases, or the alias for a command with -Definition.
 
@@ -228,7 +229,7 @@ class _AliasWriter(Cmdlet):
             yield AliasInfo(self.name, self.value)
 
 
-@cmdlet("Set-Alias")
+@cmdlet("Set-Alias", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096625")
 class SetAliasCommand(_AliasWriter):
     """Creates or changes an alias for a command.
 
@@ -246,7 +247,7 @@ class SetAliasCommand(_AliasWriter):
     ]
 
 
-@cmdlet("New-Alias")
+@cmdlet("New-Alias", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097022")
 class NewAliasCommand(_AliasWriter):
     """Creates a new alias; an existing one is an error unless -Force.
 

@@ -79,7 +79,7 @@ def _hash_stream(algorithm: str, stream: Any) -> str:
     return digest.hexdigest().upper()
 
 
-@cmdlet("Get-FileHash", default_parameter_set="Path")
+@cmdlet("Get-FileHash", default_parameter_set="Path", help_uri="https://go.microsoft.com/fwlink/?LinkId=517145")
 class GetFileHashCommand(Cmdlet):
     """Computes the hash of files (or of a stream) with a chosen algorithm.
 

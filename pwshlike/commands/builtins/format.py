@@ -96,7 +96,8 @@ class _FormatCommand(Cmdlet):
                                 display_error=bool(self.display_error))
 
 
-@cmdlet("Format-Table", output_types=("Microsoft.PowerShell.Commands.Internal.Format.FormatStartData",))
+@cmdlet("Format-Table", output_types=("Microsoft.PowerShell.Commands.Internal.Format.FormatStartData",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096703")
 class FormatTableCommand(_FormatCommand):
     """Formats the output as a table.
 
@@ -141,7 +142,8 @@ class FormatTableCommand(_FormatCommand):
         return params
 
 
-@cmdlet("Format-List", output_types=("Microsoft.PowerShell.Commands.Internal.Format.FormatStartData",))
+@cmdlet("Format-List", output_types=("Microsoft.PowerShell.Commands.Internal.Format.FormatStartData",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096928")
 class FormatListCommand(_FormatCommand):
     """Formats the output as a list of properties, each on its own line.
 
@@ -163,7 +165,8 @@ class FormatListCommand(_FormatCommand):
     property = Parameter("Object[]", position=0, help="The properties or calculated properties to show.")
 
 
-@cmdlet("Format-Wide", output_types=("Microsoft.PowerShell.Commands.Internal.Format.FormatStartData",))
+@cmdlet("Format-Wide", output_types=("Microsoft.PowerShell.Commands.Internal.Format.FormatStartData",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096930")
 class FormatWideCommand(_FormatCommand):
     """Formats objects as a wide table showing one property of each.
 
@@ -235,7 +238,7 @@ class ConsoleSinkCommand(Cmdlet):
             write_line(line)
 
 
-@cmdlet("Out-Host")
+@cmdlet("Out-Host", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096863")
 class OutHostCommand(ConsoleSinkCommand):
     """Sends output to the console, formatted as pwsh shows it.
 

@@ -18,7 +18,7 @@ from .propexpr import compare_values
 _NOTHING: Any = object()
 
 
-@cmdlet("Get-Unique", default_parameter_set="AsString")
+@cmdlet("Get-Unique", default_parameter_set="AsString", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097028")
 class GetUniqueCommand(Cmdlet):
     """Returns the input objects, leaving out each one that equals the object
     before it.

@@ -52,7 +52,8 @@ def verb_infos(verbs: Optional[list[str]], groups: Optional[list[str]]) -> Itera
             yield VerbInfo(verb, prefix, group, description)
 
 
-@cmdlet("Get-Verb", output_types=("System.Management.Automation.VerbInfo",))
+@cmdlet("Get-Verb", output_types=("System.Management.Automation.VerbInfo",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097026")
 class GetVerbCommand(Cmdlet):
     """Gets the approved PowerShell verbs, to name new commands with.
 

@@ -70,7 +70,7 @@ def _group_name(values: list[Any]) -> str:
     return ", ".join(parts)
 
 
-@cmdlet("Group-Object", default_parameter_set="Default")
+@cmdlet("Group-Object", default_parameter_set="Default", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096619")
 class GroupObjectCommand(Cmdlet):
     """Groups objects that have the same value for the given properties.
 

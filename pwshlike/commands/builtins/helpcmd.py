@@ -12,7 +12,7 @@ _NOT_FOUND = ("Get-Help could not find {0} in a help file in this session. To do
               "https://go.microsoft.com/fwlink/?LinkID=107116.")
 
 
-@cmdlet("Get-Help", default_parameter_set="AllUsersView")
+@cmdlet("Get-Help", default_parameter_set="AllUsersView", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096483")
 class GetHelpCommand(Cmdlet):
     """Shows help for a command or script: its synopsis, syntax, parameters and examples.
 

@@ -51,7 +51,8 @@ def _no_history_for_id(entry_id: int, error_id: str) -> ErrorRecord:
                        ErrorCategory.ObjectNotFound, entry_id)
 
 
-@cmdlet("Get-History", output_types=("Microsoft.PowerShell.Commands.HistoryInfo",))
+@cmdlet("Get-History", output_types=("Microsoft.PowerShell.Commands.HistoryInfo",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096788")
 class GetHistoryCommand(Cmdlet):
     """Gets the commands entered in the current session.
 
@@ -104,7 +105,8 @@ class GetHistoryCommand(Cmdlet):
             yield entry.Clone()
 
 
-@cmdlet("Add-History", output_types=("Microsoft.PowerShell.Commands.HistoryInfo",))
+@cmdlet("Add-History", output_types=("Microsoft.PowerShell.Commands.HistoryInfo",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096479")
 class AddHistoryCommand(Cmdlet):
     """Appends entries to the session history.
 
@@ -172,7 +174,8 @@ class AddHistoryCommand(Cmdlet):
         return HistoryInfo(command_line, state, start, end)
 
 
-@cmdlet("Clear-History", default_parameter_set="IDParameter", supports_should_process=True)
+@cmdlet("Clear-History", default_parameter_set="IDParameter", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096691")
 class ClearHistoryCommand(Cmdlet):
     """Deletes entries from the session history.
 
@@ -254,7 +257,7 @@ class ClearHistoryCommand(Cmdlet):
             history.clear(entry.Id)
 
 
-@cmdlet("Invoke-History", supports_should_process=True)
+@cmdlet("Invoke-History", supports_should_process=True, help_uri="https://go.microsoft.com/fwlink/?LinkID=2096586")
 class InvokeHistoryCommand(Cmdlet):
     """Runs a command from the session history again.
 

@@ -50,7 +50,7 @@ def _is_tty(stream: Any) -> bool:
         return False
 
 
-@cmdlet("Read-Host", default_parameter_set="AsString")
+@cmdlet("Read-Host", default_parameter_set="AsString", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096610")
 class ReadHostCommand(Cmdlet):
     """Reads a line from the console, optionally after a prompt; -AsSecureString
     or -MaskInput read it without echo.
@@ -101,7 +101,8 @@ def _to_credential(value: Any) -> Any:
 
 
 @cmdlet("Get-Credential", default_parameter_set="CredentialSet",
-        output_types=("System.Management.Automation.PSCredential",))
+        output_types=("System.Management.Automation.PSCredential",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096824")
 class GetCredentialCommand(Cmdlet):
     """Asks for a user name and password and returns them as a PSCredential.
 

@@ -67,7 +67,7 @@ def run_script(context: Any, script: ScriptBlock, *, new_scope: bool, args: list
                 scope_vars["input"] = saved_input
 
 
-@cmdlet("Invoke-Expression")
+@cmdlet("Invoke-Expression", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097030")
 class InvokeExpressionCommand(Cmdlet):
     """Runs a string as PowerShell code in the caller's scope.
 
@@ -88,7 +88,7 @@ class InvokeExpressionCommand(Cmdlet):
         run_script(self.context, script, new_scope=False, args=[], emit=self.write_object)
 
 
-@cmdlet("Invoke-Command", default_parameter_set="InProcess")
+@cmdlet("Invoke-Command", default_parameter_set="InProcess", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096789")
 class InvokeCommandCommand(Cmdlet):
     """Runs a script block on this computer, in a new scope unless
     -NoNewScope, with -ArgumentList bound to its parameters.
@@ -130,7 +130,8 @@ class InvokeCommandCommand(Cmdlet):
                    dollar_input=self._input if self.invocation.expecting_input else None)
 
 
-@cmdlet("Measure-Command", output_types=("System.TimeSpan",))
+@cmdlet("Measure-Command", output_types=("System.TimeSpan",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097029")
 class MeasureCommandCommand(Cmdlet):
     """Measures how long a script block takes to run.
 

@@ -45,7 +45,8 @@ def _start(argv: list[str], cwd: str) -> None:
     subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, start_new_session=True)
 
 
-@cmdlet("Invoke-Item", default_parameter_set="Path", supports_should_process=True)
+@cmdlet("Invoke-Item", default_parameter_set="Path", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096590")
 class InvokeItemCommand(ItemCmdlet):
     """Performs the default action on files and folders: runs a program,
     or opens a document or folder with the desktop's default application.

@@ -39,7 +39,8 @@ class _ClearCmdlet(ItemCmdlet):
             yield from self.items(raw, literal)
 
 
-@cmdlet("Clear-Item", default_parameter_set="Path", supports_should_process=True)
+@cmdlet("Clear-Item", default_parameter_set="Path", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096491")
 class ClearItemCommand(_ClearCmdlet):
     """Clears the value of a variable, or removes a function, alias or
     environment variable, keeping the path usable.
@@ -74,7 +75,8 @@ class ClearItemCommand(_ClearCmdlet):
                 provider._guarded(self, lambda: provider.clear(self, name))
 
 
-@cmdlet("Clear-Content", default_parameter_set="Path", supports_should_process=True)
+@cmdlet("Clear-Content", default_parameter_set="Path", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096807")
 class ClearContentCommand(_ClearCmdlet):
     """Deletes the content of files, leaving the empty files in place.
 

@@ -54,7 +54,8 @@ class DynamicPropertyCmdlet(ItemCmdlet):
         return any(True for _ in self.items(self.destination, False, filtered=False))
 
 
-@cmdlet("New-ItemProperty", default_parameter_set="Path", supports_should_process=True)
+@cmdlet("New-ItemProperty", default_parameter_set="Path", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096813")
 class NewItemPropertyCommand(DynamicPropertyCmdlet):
     """Adds a new property to items, on providers that allow it.
 
@@ -81,7 +82,8 @@ class NewItemPropertyCommand(DynamicPropertyCmdlet):
         self.refuse()
 
 
-@cmdlet("Remove-ItemProperty", default_parameter_set="Path", supports_should_process=True)
+@cmdlet("Remove-ItemProperty", default_parameter_set="Path", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097013")
 class RemoveItemPropertyCommand(DynamicPropertyCmdlet):
     """Removes properties from items, on providers that allow it (none of
     pwsh's providers on Linux: each is a NotSupported error).
@@ -106,7 +108,8 @@ class RemoveItemPropertyCommand(DynamicPropertyCmdlet):
         self.refuse(len(self.name or ()))
 
 
-@cmdlet("Rename-ItemProperty", default_parameter_set="Path", supports_should_process=True)
+@cmdlet("Rename-ItemProperty", default_parameter_set="Path", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097152")
 class RenameItemPropertyCommand(DynamicPropertyCmdlet):
     """Renames a property of an item, on providers that allow it (none of
     pwsh's providers on Linux: a NotSupported error).
@@ -134,7 +137,8 @@ class RenameItemPropertyCommand(DynamicPropertyCmdlet):
         self.refuse()
 
 
-@cmdlet("Copy-ItemProperty", default_parameter_set="Path", supports_should_process=True)
+@cmdlet("Copy-ItemProperty", default_parameter_set="Path", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096589")
 class CopyItemPropertyCommand(DynamicPropertyCmdlet):
     """Copies a property from items to another item, on providers that
     allow it (none of pwsh's providers on Linux: a NotSupported error).
@@ -163,7 +167,8 @@ class CopyItemPropertyCommand(DynamicPropertyCmdlet):
             self.refuse()
 
 
-@cmdlet("Move-ItemProperty", default_parameter_set="Path", supports_should_process=True)
+@cmdlet("Move-ItemProperty", default_parameter_set="Path", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096817")
 class MoveItemPropertyCommand(DynamicPropertyCmdlet):
     """Moves properties from items to another item, on providers that
     allow it (none of pwsh's providers on Linux: a NotSupported error).

@@ -27,7 +27,8 @@ _WITH_CHILDREN = ("The item at {0} has children and the Recurse parameter was no
                   "children will be removed with the item. Are you sure you want to continue?")
 
 
-@cmdlet("New-Item", default_parameter_set="pathSet", supports_should_process=True)
+@cmdlet("New-Item", default_parameter_set="pathSet", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096592")
 class NewItemCommand(ItemCmdlet):
     """Creates a file, folder, link, variable, function, alias or
     environment variable.
@@ -104,7 +105,8 @@ def _child_of(container: str, name: str) -> str:
     return container + "/" + name
 
 
-@cmdlet("Remove-Item", default_parameter_set="Path", supports_should_process=True)
+@cmdlet("Remove-Item", default_parameter_set="Path", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097103")
 class RemoveItemCommand(ItemCmdlet):
     """Deletes files and folders, variables, functions, aliases and
     environment variables.

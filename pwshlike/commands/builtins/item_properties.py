@@ -53,7 +53,7 @@ class PropertyCmdlet(ItemCmdlet):
                     self.write_error(PSNotSupportedException(NOT_A_PROPERTY_PROVIDER).error_record)
 
 
-@cmdlet("Get-ItemProperty", default_parameter_set="Path")
+@cmdlet("Get-ItemProperty", default_parameter_set="Path", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096493")
 class GetItemPropertyCommand(PropertyCmdlet):
     """Gets the properties of items, such as a file's times and attributes.
 
@@ -86,7 +86,8 @@ class GetItemPropertyCommand(PropertyCmdlet):
                 yield result
 
 
-@cmdlet("Get-ItemPropertyValue", default_parameter_set="Path")
+@cmdlet("Get-ItemPropertyValue", default_parameter_set="Path",
+        help_uri="https://go.microsoft.com/fwlink/?LinkId=2096906")
 class GetItemPropertyValueCommand(PropertyCmdlet):
     """Gets the values of named properties of items, without the object
     around them.
@@ -131,7 +132,8 @@ _VALUE_SETS = ("propertyValuePathSet", "propertyValueLiteralPathSet")
 _OBJECT_SETS = ("propertyPSObjectPathSet", "propertyPSObjectLiteralPathSet")
 
 
-@cmdlet("Set-ItemProperty", default_parameter_set="propertyValuePathSet", supports_should_process=True)
+@cmdlet("Set-ItemProperty", default_parameter_set="propertyValuePathSet", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097147")
 class SetItemPropertyCommand(PropertyCmdlet):
     """Changes a property of items, such as a file's LastWriteTime or
     ReadOnly attribute.
@@ -189,7 +191,8 @@ class SetItemPropertyCommand(PropertyCmdlet):
                     yield result
 
 
-@cmdlet("Clear-ItemProperty", default_parameter_set="Path", supports_should_process=True)
+@cmdlet("Clear-ItemProperty", default_parameter_set="Path", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096903")
 class ClearItemPropertyCommand(PropertyCmdlet):
     """Clears a property of items; on files and folders only Attributes,
     which become Normal (the owner may write again).

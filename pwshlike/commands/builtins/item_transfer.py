@@ -46,7 +46,8 @@ class _TransferCmdlet(ItemCmdlet):
                 yield item
 
 
-@cmdlet("Copy-Item", default_parameter_set="Path", supports_should_process=True)
+@cmdlet("Copy-Item", default_parameter_set="Path", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096990")
 class CopyItemCommand(_TransferCmdlet):
     """Copies files and folders (and variables, functions, aliases,
     environment variables) to another place or name.
@@ -125,7 +126,8 @@ class CopyItemCommand(_TransferCmdlet):
         self.write_error(ErrorRecord(exc, error_id, ErrorCategory.InvalidArgument, path))
 
 
-@cmdlet("Move-Item", default_parameter_set="Path", supports_should_process=True)
+@cmdlet("Move-Item", default_parameter_set="Path", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096591")
 class MoveItemCommand(_TransferCmdlet):
     """Moves files and folders to another folder or name.
 
@@ -183,7 +185,8 @@ class MoveItemCommand(_TransferCmdlet):
                     yield from self.passed_through(provider.move_item(self, path, destination))
 
 
-@cmdlet("Rename-Item", default_parameter_set="ByPath", supports_should_process=True)
+@cmdlet("Rename-Item", default_parameter_set="ByPath", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097153")
 class RenameItemCommand(_TransferCmdlet):
     """Gives an item a new name in the same place (Move-Item moves it).
 

@@ -26,7 +26,7 @@ from .itemproviders import provider_or_error
 from .session_items import session_children, session_items
 
 
-@cmdlet("Get-ChildItem", default_parameter_set="Items")
+@cmdlet("Get-ChildItem", default_parameter_set="Items", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096492")
 class GetChildItemCommand(Cmdlet):
     """Gets the items in one or more locations: the files and folders of a
     folder, or the entries of a drive such as Env:, Variable:, Function:
@@ -169,7 +169,7 @@ class GetChildItemCommand(Cmdlet):
         return listing.shown(entry)
 
 
-@cmdlet("Get-Item", default_parameter_set="Path")
+@cmdlet("Get-Item", default_parameter_set="Path", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096812")
 class GetItemCommand(Cmdlet):
     """Gets the items at the given paths (not their contents).
 

@@ -205,7 +205,7 @@ def write_json(value: Any, compress: bool, encode: Any) -> str:
     return "".join(parts)
 
 
-@cmdlet("ConvertTo-Json", output_types=("System.String",))
+@cmdlet("ConvertTo-Json", output_types=("System.String",), help_uri="https://go.microsoft.com/fwlink/?LinkID=2096925")
 class ConvertToJsonCommand(Cmdlet):
     """Converts objects to a JSON string.
 
@@ -384,7 +384,7 @@ def _convert(raw: Any, as_hashtable: bool, max_depth: int, depth: int) -> Any:
     return result
 
 
-@cmdlet("ConvertFrom-Json")
+@cmdlet("ConvertFrom-Json", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096606")
 class ConvertFromJsonCommand(Cmdlet):
     """Converts JSON text to objects.
 

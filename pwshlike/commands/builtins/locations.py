@@ -130,7 +130,7 @@ def _enter(session: Any, target: tuple[str, Any]) -> None:
             drive.current_location = "" if path == root else os.path.relpath(path, root)
 
 
-@cmdlet("Get-Location", default_parameter_set="Location")
+@cmdlet("Get-Location", default_parameter_set="Location", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096495")
 class GetLocationCommand(Cmdlet):
     """Gets the current location (a PathInfo), or a location stack's entries.
 
@@ -192,7 +192,7 @@ class GetLocationCommand(Cmdlet):
             yield PathInfo(session.location if drive is drives.current and drive.is_file_system else path, drive)
 
 
-@cmdlet("Set-Location", default_parameter_set="Path")
+@cmdlet("Set-Location", default_parameter_set="Path", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097049")
 class SetLocationCommand(_LocationCmdlet):
     """Sets the current location (``cd``); ``-`` and ``+`` step back and
     forward through the last 20 locations; no path goes home.
@@ -259,7 +259,7 @@ class SetLocationCommand(_LocationCmdlet):
         return target is not None
 
 
-@cmdlet("Push-Location", default_parameter_set="Path")
+@cmdlet("Push-Location", default_parameter_set="Path", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097105")
 class PushLocationCommand(_LocationCmdlet):
     """Pushes the current location onto a stack, then goes to -Path if given.
 
@@ -300,7 +300,7 @@ class PushLocationCommand(_LocationCmdlet):
             yield location_info(session)
 
 
-@cmdlet("Pop-Location")
+@cmdlet("Pop-Location", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096907")
 class PopLocationCommand(_LocationCmdlet):
     """Goes to the location most recently pushed onto a stack.
 

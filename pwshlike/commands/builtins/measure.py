@@ -124,7 +124,7 @@ def _count_lines(text: str) -> int:
     return text.count("\n") + (0 if text.endswith("\n") else 1)
 
 
-@cmdlet("Measure-Object", default_parameter_set=_GENERIC)
+@cmdlet("Measure-Object", default_parameter_set=_GENERIC, help_uri="https://go.microsoft.com/fwlink/?LinkID=2096617")
 class MeasureObjectCommand(Cmdlet):
     """Calculates statistics of objects or of their property values.
 

@@ -234,7 +234,7 @@ class _NotePropertyNameConverter:
 _SETS = ("TypeNameSet", "MemberSet", "NotePropertySingleMemberSet", "NotePropertyMultiMemberSet")
 
 
-@cmdlet("Add-Member", default_parameter_set="TypeNameSet")
+@cmdlet("Add-Member", default_parameter_set="TypeNameSet", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097109")
 class AddMemberCommand(Cmdlet):
     """Adds a note property, script property, alias property or script
     method to an object, or a type name to its PSTypeNames.
@@ -562,7 +562,7 @@ def _members(obj: Any, static: bool, force: bool = False) -> list[MemberDefiniti
     return result
 
 
-@cmdlet("Get-Member")
+@cmdlet("Get-Member", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096704")
 class GetMemberCommand(Cmdlet):
     """Lists the properties and methods of objects, once per type name.
 

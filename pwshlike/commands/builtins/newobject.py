@@ -12,7 +12,7 @@ from pwshlike.dotnet.values import PSCustomObject
 from pwshlike.runtime.type_names import resolve_written
 
 
-@cmdlet("New-Object", default_parameter_set="Net")
+@cmdlet("New-Object", default_parameter_set="Net", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096620")
 class NewObjectCommand(Cmdlet):
     """Creates an object of a .NET-style type.
 

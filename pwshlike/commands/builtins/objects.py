@@ -231,7 +231,8 @@ WhereObjectCommand = cmdlet("Where-Object", default_parameter_set="ScriptBlockSe
 _COUNT = [validate_range(0, 2147483647)]
 
 
-@cmdlet("Select-Object", default_parameter_set="DefaultParameter")
+@cmdlet("Select-Object", default_parameter_set="DefaultParameter",
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096716")
 class SelectObjectCommand(Cmdlet):
     """Selects objects from the pipeline, or properties of each object.
 
@@ -366,7 +367,8 @@ class OutNullCommand(Cmdlet):
     input_object = Parameter("PSObject", value_from_pipeline=True, help="The objects to discard.")
 
 
-@cmdlet("Out-String", default_parameter_set="NoNewLineFormatting", output_types=("System.String",))
+@cmdlet("Out-String", default_parameter_set="NoNewLineFormatting", output_types=("System.String",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097024")
 class OutStringCommand(Cmdlet):
     """Turns objects into the text the console would show.
 
@@ -419,7 +421,7 @@ class OutStringCommand(Cmdlet):
         return None
 
 
-@cmdlet("Out-Default")
+@cmdlet("Out-Default", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096486")
 class OutDefaultCommand(ConsoleSinkCommand):
     """Sends objects to the console, formatted as pwsh shows them (the
     command pwsh runs at the end of every top-level pipeline).

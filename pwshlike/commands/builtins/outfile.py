@@ -16,7 +16,8 @@ ENCODINGS = {"utf8": "utf-8", "utf8nobom": "utf-8", "utf8bom": "utf-8-sig", "asc
              "oem": "utf-8", "default": "utf-8", "latin1": "latin-1"}
 
 
-@cmdlet("Out-File", default_parameter_set="ByPath", supports_should_process=True)
+@cmdlet("Out-File", default_parameter_set="ByPath", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096621")
 class OutFileCommand(Cmdlet):
     """Sends output to a file, formatted as the console shows it (UTF-8
     without a BOM unless -Encoding says otherwise).

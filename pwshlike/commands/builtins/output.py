@@ -6,7 +6,8 @@ from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.dotnet.errors import ErrorRecord, WriteErrorException, to_category
 
 
-@cmdlet("Write-Output", output_types=("System.Management.Automation.PSObject",))
+@cmdlet("Write-Output", output_types=("System.Management.Automation.PSObject",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097117")
 class WriteOutputCommand(Cmdlet):
     """Writes objects to the pipeline.
 
@@ -32,7 +33,7 @@ class WriteOutputCommand(Cmdlet):
         self.write_object(self.input_object, enumerate_collection=not self.no_enumerate)
 
 
-@cmdlet("Write-Host")
+@cmdlet("Write-Host", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097137")
 class WriteHostCommand(Cmdlet):
     """Writes text to the host (the console), not to the pipeline.
 
@@ -64,7 +65,7 @@ class WriteHostCommand(Cmdlet):
                                  self.background_color, self.separator)
 
 
-@cmdlet("Write-Error", default_parameter_set="NoException")
+@cmdlet("Write-Error", default_parameter_set="NoException", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097039")
 class WriteErrorCommand(Cmdlet):
     """Writes an error record to the error stream.
 
@@ -173,7 +174,7 @@ WriteDebugCommand = _message_cmdlet(
       "Shown as 'DEBUG: Retry count is ...'; with the default preference nothing appears.")])
 
 
-@cmdlet("Write-Information")
+@cmdlet("Write-Information", help_uri="https://go.microsoft.com/fwlink/?LinkId=2097040")
 class WriteInformationCommand(Cmdlet):
     """Writes to the information stream.
 

@@ -96,7 +96,8 @@ _ID_SETS = ("Id", "IdWithUserName")
 _INPUT_SETS = ("InputObject", "InputObjectWithUserName")
 
 
-@cmdlet("Get-Process", default_parameter_set="Name", output_types=("System.Diagnostics.Process",))
+@cmdlet("Get-Process", default_parameter_set="Name", output_types=("System.Diagnostics.Process",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096814")
 class GetProcessCommand(ProcessMatcher):
     """Lists the processes running on this computer, or those with the given names or ids.
 

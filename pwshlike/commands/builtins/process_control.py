@@ -26,7 +26,7 @@ _INPUT_HELP = "Process objects, such as Get-Process returns."
 
 
 @cmdlet("Stop-Process", default_parameter_set="Id", supports_should_process=True,
-        output_types=("System.Diagnostics.Process",))
+        output_types=("System.Diagnostics.Process",), help_uri="https://go.microsoft.com/fwlink/?LinkID=2097058")
 class StopProcessCommand(ProcessMatcher):
     """Ends running processes, chosen by id, by name or piped in.
 
@@ -82,7 +82,8 @@ class StopProcessCommand(ProcessMatcher):
         return True
 
 
-@cmdlet("Wait-Process", default_parameter_set="Name", output_types=("System.Diagnostics.Process",))
+@cmdlet("Wait-Process", default_parameter_set="Name", output_types=("System.Diagnostics.Process",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097146")
 class WaitProcessCommand(ProcessMatcher):
     """Waits until the given processes have ended.
 

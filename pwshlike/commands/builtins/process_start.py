@@ -36,7 +36,7 @@ def _invalid_input(what: str) -> str:
 
 
 @cmdlet("Start-Process", default_parameter_set="Default", supports_should_process=True,
-        output_types=("System.Diagnostics.Process",))
+        output_types=("System.Diagnostics.Process",), help_uri="https://go.microsoft.com/fwlink/?LinkID=2097141")
 class StartProcessCommand(Cmdlet):
     """Runs a program as a new process, optionally waiting for it or redirecting its streams.
 

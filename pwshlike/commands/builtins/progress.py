@@ -48,7 +48,7 @@ class ProgressRecord:
                 f"sec = {self.SecondsRemaining} type = {self.RecordType}")
 
 
-@cmdlet("Write-Progress")
+@cmdlet("Write-Progress", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097036")
 class WriteProgressCommand(Cmdlet):
     """Shows or updates a progress bar for a long-running operation.
 

@@ -90,7 +90,8 @@ class _DriveCmdlet(Cmdlet):
 
 
 @cmdlet("New-PSDrive", supports_should_process=True, confirm_impact="Low",
-        output_types=("System.Management.Automation.PSDriveInfo",))
+        output_types=("System.Management.Automation.PSDriveInfo",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096815")
 class NewPSDriveCommand(_DriveCmdlet):
     """Creates a drive mapped to a location of a provider (a folder for the
     FileSystem provider), in the caller's scope or in -Scope.
@@ -167,7 +168,8 @@ class NewPSDriveCommand(_DriveCmdlet):
         return full
 
 
-@cmdlet("Remove-PSDrive", default_parameter_set="Name", supports_should_process=True)
+@cmdlet("Remove-PSDrive", default_parameter_set="Name", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097050")
 class RemovePSDriveCommand(_DriveCmdlet):
     """Removes drives made with New-PSDrive (or any other, with care).
 
@@ -216,7 +218,8 @@ class RemovePSDriveCommand(_DriveCmdlet):
         return iter(())
 
 
-@cmdlet("Get-PSDrive", default_parameter_set="Name", output_types=("System.Management.Automation.PSDriveInfo",))
+@cmdlet("Get-PSDrive", default_parameter_set="Name", output_types=("System.Management.Automation.PSDriveInfo",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096494")
 class GetPSDriveCommand(_DriveCmdlet):
     """Gets the drives of the session: the built-in ones (``/``, Temp, Env,
     Variable, Function, Alias) and those New-PSDrive made.
@@ -261,7 +264,8 @@ class GetPSDriveCommand(_DriveCmdlet):
                 self.write_error(drive_not_found(name, "GetDriveNoMatchingDrive"))
 
 
-@cmdlet("Get-PSProvider", output_types=("System.Management.Automation.ProviderInfo",))
+@cmdlet("Get-PSProvider", output_types=("System.Management.Automation.ProviderInfo",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096816")
 class GetPSProviderCommand(Cmdlet):
     """Gets the providers (FileSystem, Environment, Variable, Function and
     Alias) and the drives on each.

@@ -25,7 +25,8 @@ def _key_bytes(key: Any, secure_key: Optional[SecureString]) -> Optional[bytes]:
     return None
 
 
-@cmdlet("ConvertTo-SecureString", default_parameter_set="Secure", output_types=("System.Security.SecureString",))
+@cmdlet("ConvertTo-SecureString", default_parameter_set="Secure", output_types=("System.Security.SecureString",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096916")
 class ConvertToSecureStringCommand(Cmdlet):
     """Makes a SecureString from encrypted text (ConvertFrom-SecureString's
     output) or, with -AsPlainText, from plain text.
@@ -74,7 +75,8 @@ class ConvertToSecureStringCommand(Cmdlet):
         yield SecureString(text)
 
 
-@cmdlet("ConvertFrom-SecureString", default_parameter_set="Secure", output_types=("System.String",))
+@cmdlet("ConvertFrom-SecureString", default_parameter_set="Secure", output_types=("System.String",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096497")
 class ConvertFromSecureStringCommand(Cmdlet):
     """Turns a SecureString into encrypted text (or, with -AsPlainText, its
     plain text).

@@ -199,7 +199,7 @@ class _Searcher:
             yield self.pending.popleft().info
 
 
-@cmdlet("Select-String", default_parameter_set="File")
+@cmdlet("Select-String", default_parameter_set="File", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097119")
 class SelectStringCommand(Cmdlet):
     """Finds text matching regular expressions (or plain text with
     -SimpleMatch) in piped strings or in files.

@@ -59,7 +59,7 @@ class SelectXmlInfo:
         return text if self._path == _INPUT_STREAM else f"{text}:{self._path}"
 
 
-@cmdlet("Select-Xml", default_parameter_set="Xml")
+@cmdlet("Select-Xml", default_parameter_set="Xml", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097031")
 class SelectXmlCommand(Cmdlet):
     """Finds text in XML documents, files or strings with an XPath query.
 

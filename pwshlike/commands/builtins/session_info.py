@@ -10,7 +10,8 @@ from typing import Any, Iterator
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 
 
-@cmdlet("Get-Host", output_types=("System.Management.Automation.Host.PSHost",))
+@cmdlet("Get-Host", output_types=("System.Management.Automation.Host.PSHost",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097110")
 class GetHostCommand(Cmdlet):
     """Gets the object that represents the current host program.
 
@@ -31,7 +32,7 @@ class GetHostCommand(Cmdlet):
 
 
 @cmdlet("Get-Uptime", default_parameter_set="Timespan",
-        output_types=("System.TimeSpan", "System.DateTime"))
+        output_types=("System.TimeSpan", "System.DateTime"), help_uri="https://go.microsoft.com/fwlink/?linkid=834862")
 class GetUptimeCommand(Cmdlet):
     """Gets the time elapsed since the last boot of the operating system.
 
@@ -56,7 +57,8 @@ class GetUptimeCommand(Cmdlet):
             yield uptime
 
 
-@cmdlet("Get-PSCallStack", output_types=("System.Management.Automation.CallStackFrame",))
+@cmdlet("Get-PSCallStack", output_types=("System.Management.Automation.CallStackFrame",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096705")
 class GetPSCallStackCommand(Cmdlet):
     """Displays the current call stack.
 

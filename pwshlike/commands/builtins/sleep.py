@@ -19,7 +19,7 @@ _SLICE_SECONDS = 0.05
 MSG_MAXIMUM_DURATION = "The Duration parameter value must not exceed '{0}', provided value was '{1}'."
 
 
-@cmdlet("Start-Sleep", default_parameter_set="Seconds")
+@cmdlet("Start-Sleep", default_parameter_set="Seconds", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097041")
 class StartSleepCommand(Cmdlet):
     """Pauses the script or the session for a while.
 

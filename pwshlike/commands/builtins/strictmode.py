@@ -47,7 +47,7 @@ def _validate_version(version: Any) -> None:
                               "Supply a valid version number and then try the command again.")
 
 
-@cmdlet("Set-StrictMode", default_parameter_set="Version")
+@cmdlet("Set-StrictMode", default_parameter_set="Version", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096804")
 class SetStrictModeCommand(Cmdlet):
     """Turns on rules that make common scripting mistakes errors, in the current scope and the scopes it creates.
 

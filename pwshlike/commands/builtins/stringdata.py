@@ -75,7 +75,8 @@ def regex_unescape(text: str) -> str:
     return "".join(out)
 
 
-@cmdlet("ConvertFrom-StringData", output_types=("System.Collections.Hashtable",))
+@cmdlet("ConvertFrom-StringData", output_types=("System.Collections.Hashtable",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096602")
 class ConvertFromStringDataCommand(Cmdlet):
     """Converts text made of name=value lines into a hashtable.
 

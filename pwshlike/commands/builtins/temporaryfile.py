@@ -44,7 +44,8 @@ def create_temp_file(folder: str) -> str:
     raise error
 
 
-@cmdlet("New-TemporaryFile", supports_should_process=True, confirm_impact="Low")
+@cmdlet("New-TemporaryFile", supports_should_process=True, confirm_impact="Low",
+        help_uri="https://go.microsoft.com/fwlink/?LinkId=2097032")
 class NewTemporaryFileCommand(Cmdlet):
     """Creates an empty temporary file and returns it as a FileInfo object.
 

@@ -50,7 +50,8 @@ def data_files(command: Cmdlet, paths: list[str], error_id: str) -> list[str]:
     return found
 
 
-@cmdlet("Update-TypeData", default_parameter_set="FileSet", supports_should_process=True, confirm_impact="Low")
+@cmdlet("Update-TypeData", default_parameter_set="FileSet", supports_should_process=True, confirm_impact="Low",
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097131")
 class UpdateTypeDataCommand(Cmdlet):
     """Adds extended type data to the session: the members and standard
     members of *.types.ps1xml files, or one member of a type at a time.
@@ -227,7 +228,8 @@ def loaded_type_files() -> list[str]:
     return seen
 
 
-@cmdlet("Get-TypeData", output_types=("System.Management.Automation.Runspaces.TypeData",))
+@cmdlet("Get-TypeData", output_types=("System.Management.Automation.Runspaces.TypeData",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097018")
 class GetTypeDataCommand(Cmdlet):
     """Gets the extended type data of the session: for each type, its
     members and its standard members (DefaultDisplayPropertySet...).
@@ -257,7 +259,8 @@ class GetTypeDataCommand(Cmdlet):
                 yield data
 
 
-@cmdlet("Remove-TypeData", default_parameter_set="RemoveTypeDataSet", supports_should_process=True)
+@cmdlet("Remove-TypeData", default_parameter_set="RemoveTypeDataSet", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096622")
 class RemoveTypeDataCommand(Cmdlet):
     """Removes extended type data from the session: everything declared for
     a type (-TypeName, or TypeData objects from Get-TypeData), or what type
@@ -308,7 +311,8 @@ class RemoveTypeDataCommand(Cmdlet):
         return iter(())
 
 
-@cmdlet("Update-FormatData", default_parameter_set="FileSet", supports_should_process=True, confirm_impact="Low")
+@cmdlet("Update-FormatData", default_parameter_set="FileSet", supports_should_process=True, confirm_impact="Low",
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097135")
 class UpdateFormatDataCommand(Cmdlet):
     """Loads format files (*.format.ps1xml) into the session: their table,
     list, wide and custom views then show objects of the types they name.
@@ -391,7 +395,8 @@ class ExtendedTypeDefinition:
 _CONTROLS = {"table": "TableControl", "list": "ListControl", "wide": "WideControl", "custom": "CustomControl"}
 
 
-@cmdlet("Get-FormatData", output_types=("System.Management.Automation.ExtendedTypeDefinition",))
+@cmdlet("Get-FormatData", output_types=("System.Management.Automation.ExtendedTypeDefinition",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096614")
 class GetFormatDataCommand(Cmdlet):
     """Gets the format views of the session, one object per type name with
     the views that apply to it (pwsh's own, plugins' and format files').

@@ -121,7 +121,8 @@ _DATE_SETS = ("DateAndFormat", "DateAndUFormat")
 _UNIX_SETS = ("UnixTimeSecondsAndFormat", "UnixTimeSecondsAndUFormat")
 
 
-@cmdlet("Get-Date", default_parameter_set="DateAndFormat", output_types=("System.DateTime", "System.String"))
+@cmdlet("Get-Date", default_parameter_set="DateAndFormat", output_types=("System.DateTime", "System.String"),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096615")
 class GetDateCommand(Cmdlet):
     """Gets the current date and time, or another date with some parts
     replaced; -Format (.NET) and -UFormat (Unix) return text instead.
@@ -207,7 +208,8 @@ class GetDateCommand(Cmdlet):
 
 # --- New-TimeSpan -------------------------------------------------------------------------------------
 
-@cmdlet("New-TimeSpan", default_parameter_set="Date", output_types=("System.TimeSpan",))
+@cmdlet("New-TimeSpan", default_parameter_set="Date", output_types=("System.TimeSpan",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096709")
 class NewTimeSpanCommand(Cmdlet):
     """Creates a time span: the time between -Start and -End (each default
     now), or the given days, hours, minutes, seconds and milliseconds.
@@ -253,7 +255,8 @@ def _naive_local(value: _dt.datetime) -> _dt.datetime:
 
 # --- New-Guid ---------------------------------------------------------------------------------------
 
-@cmdlet("New-Guid", default_parameter_set="Default", output_types=("System.Guid",))
+@cmdlet("New-Guid", default_parameter_set="Default", output_types=("System.Guid",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkId=2097130")
 class NewGuidCommand(Cmdlet):
     """Creates a new GUID, the empty GUID, or a GUID read from a string.
 
@@ -327,7 +330,8 @@ def _is_int64(value: Any) -> bool:
     return value is None or isinstance(value, Int64)
 
 
-@cmdlet("Get-Random", default_parameter_set="RandomNumberParameterSet")
+@cmdlet("Get-Random", default_parameter_set="RandomNumberParameterSet",
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097016")
 class GetRandomCommand(Cmdlet):
     """Gets a random number in [-Minimum, -Maximum), or random items of the
     input (-Count of them), or the input shuffled.

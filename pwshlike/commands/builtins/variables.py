@@ -123,7 +123,8 @@ class _VariableCmdlet(Cmdlet):
         return True
 
 
-@cmdlet("Get-Variable", output_types=("System.Management.Automation.PSVariable",))
+@cmdlet("Get-Variable", output_types=("System.Management.Automation.PSVariable",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096711")
 class GetVariableCommand(_VariableCmdlet):
     """Gets the variables visible from the current scope, or only their values.
 
@@ -158,7 +159,8 @@ class GetVariableCommand(_VariableCmdlet):
                 self._not_found(name)
 
 
-@cmdlet("Set-Variable", supports_should_process=True, output_types=("System.Management.Automation.PSVariable",))
+@cmdlet("Set-Variable", supports_should_process=True, output_types=("System.Management.Automation.PSVariable",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096624")
 class SetVariableCommand(_VariableCmdlet):
     """Sets the value of a variable, creating it when it does not exist.
 
@@ -284,7 +286,8 @@ class SetVariableCommand(_VariableCmdlet):
 
 
 @cmdlet("New-Variable", supports_should_process=True, confirm_impact="Low",
-        output_types=("System.Management.Automation.PSVariable",))
+        output_types=("System.Management.Automation.PSVariable",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097121")
 class NewVariableCommand(_VariableCmdlet):
     """Creates a new variable.
 
@@ -331,7 +334,7 @@ class NewVariableCommand(_VariableCmdlet):
             yield created[0]
 
 
-@cmdlet("Remove-Variable", supports_should_process=True)
+@cmdlet("Remove-Variable", supports_should_process=True, help_uri="https://go.microsoft.com/fwlink/?LinkID=2097123")
 class RemoveVariableCommand(_VariableCmdlet):
     """Deletes variables.
 
@@ -366,7 +369,8 @@ class RemoveVariableCommand(_VariableCmdlet):
                     self._guard(lambda var=var: session.remove(var.name, holder, bool(self.force)))
 
 
-@cmdlet("Clear-Variable", supports_should_process=True, output_types=("System.Management.Automation.PSVariable",))
+@cmdlet("Clear-Variable", supports_should_process=True, output_types=("System.Management.Automation.PSVariable",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096923")
 class ClearVariableCommand(_VariableCmdlet):
     """Sets variables to $null, keeping the variables themselves.
 

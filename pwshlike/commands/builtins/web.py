@@ -377,7 +377,8 @@ def _relation_links(response: Any) -> Hashtable:
     return links
 
 
-@cmdlet("Invoke-WebRequest", default_parameter_set="StandardMethod")
+@cmdlet("Invoke-WebRequest", default_parameter_set="StandardMethod",
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097126")
 class InvokeWebRequestCommand(_WebCmdlet):
     """Sends an HTTP request and returns the response: status, headers and
     content.
@@ -403,7 +404,8 @@ class InvokeWebRequestCommand(_WebCmdlet):
         yield web_response.response_object(response, relation)
 
 
-@cmdlet("Invoke-RestMethod", default_parameter_set="StandardMethod")
+@cmdlet("Invoke-RestMethod", default_parameter_set="StandardMethod",
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096706")
 class InvokeRestMethodCommand(_WebCmdlet):
     """Sends an HTTP request to a REST service and returns the content as
     objects: JSON becomes PSCustomObjects (arrays are enumerated), other
