@@ -21,7 +21,8 @@ def _run_script(script_block: Any, dollar_under: Any) -> Iterator[Any]:
         yield value
 
 
-@cmdlet("ForEach-Object", default_parameter_set="ScriptBlockSet")
+@cmdlet("ForEach-Object", default_parameter_set="ScriptBlockSet",
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096867")
 class ForEachObjectCommand(Cmdlet):
     """Runs a script block, or reads a member, for each input object.
 
@@ -208,7 +209,8 @@ def _where_process(self: Cmdlet) -> None:
         self.write_object(obj)
 
 
-WhereObjectCommand = cmdlet("Where-Object", default_parameter_set="ScriptBlockSet")(type(
+WhereObjectCommand = cmdlet("Where-Object", default_parameter_set="ScriptBlockSet",
+                            help_uri="https://go.microsoft.com/fwlink/?LinkID=2096806")(type(
     "WhereObjectCommand", (Cmdlet,), {
         "__doc__": "Passes on the input objects that meet a condition.\n\n"
                    "The condition is a script block that returns true for the objects to keep ($_ is the "
@@ -351,7 +353,7 @@ class SelectObjectCommand(Cmdlet):
                 kept.append(result)
 
 
-@cmdlet("Out-Null")
+@cmdlet("Out-Null", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096792")
 class OutNullCommand(Cmdlet):
     """Discards its input.
 

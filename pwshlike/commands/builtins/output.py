@@ -137,7 +137,7 @@ class WriteErrorCommand(Cmdlet):
         self._runtime.write_error(record, from_write_error=True)
 
 
-def _message_cmdlet(name: str, stream: str, doc: str, examples: list[tuple[str, str, str]]) -> type:
+def _message_cmdlet(name: str, stream: str, doc: str, examples: list[tuple[str, str, str]], help_uri: str) -> type:
     """Write-Warning/-Verbose/-Debug differ only in their stream (and their help)."""
 
     class _Command(Cmdlet):
@@ -150,7 +150,7 @@ def _message_cmdlet(name: str, stream: str, doc: str, examples: list[tuple[str, 
     _Command.__doc__ = doc
     _Command.help_examples = examples
     _Command.__name__ = _Command.__qualname__ = name.replace("-", "") + "Command"
-    return cmdlet(name)(_Command)
+    return cmdlet(name, help_uri=help_uri)(_Command)
 
 
 WriteWarningCommand = _message_cmdlet(
@@ -159,19 +159,22 @@ WriteWarningCommand = _message_cmdlet(
     [("Example 1: Warn and go on", "Write-Warning \"Only $free GB left on /var\"",
       "Shows the text after 'WARNING: '; the script continues."),
      ("Example 2: Silence warnings of one command", "Write-Warning 'noisy' -WarningAction SilentlyContinue",
-      "Nothing is shown; -WarningAction overrides $WarningPreference for this call.")])
+      "Nothing is shown; -WarningAction overrides $WarningPreference for this call.")],
+    "https://go.microsoft.com/fwlink/?LinkID=2097044")
 WriteVerboseCommand = _message_cmdlet(
     "Write-Verbose", "verbose",
     "Writes a verbose message.\n\nShown only when $VerbosePreference is Continue or -Verbose is used.",
     [("Example 1: Details a user can ask for",
       "function Sync-Data { [CmdletBinding()] param() Write-Verbose 'Connecting to the server' }\nSync-Data -Verbose",
-      "The message appears as 'VERBOSE: Connecting to the server' only because -Verbose was given.")])
+      "The message appears as 'VERBOSE: Connecting to the server' only because -Verbose was given.")],
+    "https://go.microsoft.com/fwlink/?LinkID=2097043")
 WriteDebugCommand = _message_cmdlet(
     "Write-Debug", "debug",
     "Writes a debug message.\n\nShown only when $DebugPreference is Continue or -Debug is used.",
     [("Example 1: Show internal values while debugging",
       "$DebugPreference = 'Continue'\nWrite-Debug \"Retry count is $retries\"",
-      "Shown as 'DEBUG: Retry count is ...'; with the default preference nothing appears.")])
+      "Shown as 'DEBUG: Retry count is ...'; with the default preference nothing appears.")],
+    "https://go.microsoft.com/fwlink/?LinkID=2097132")
 
 
 @cmdlet("Write-Information", help_uri="https://go.microsoft.com/fwlink/?LinkId=2097040")

@@ -20,7 +20,7 @@ from .propexpr import evaluate, expand_keys, parse_keys_for, row_comparer, stabl
 _INT_MAX = 2147483647
 
 
-@cmdlet("Sort-Object", default_parameter_set="Default")
+@cmdlet("Sort-Object", default_parameter_set="Default", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097038")
 class SortObjectCommand(Cmdlet):
     """Sorts objects by property values.
 

@@ -11,7 +11,7 @@ from .fserrors import dotnet_exception
 from .textencoding import UTF8, encode, to_encoding
 
 
-@cmdlet("Tee-Object", default_parameter_set="File")
+@cmdlet("Tee-Object", default_parameter_set="File", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097034")
 class TeeObjectCommand(Cmdlet):
     """Sends each input object down the pipeline and to a file (as Out-File
     would write it) or a variable.
