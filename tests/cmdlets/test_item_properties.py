@@ -80,12 +80,14 @@ def test_providers_without_properties_are_not_supported(tmp_path):
     Remove-ItemProperty a.txt -Name x, y 2>$null
     Rename-ItemProperty a.txt -Name x -NewName y 2>$null
     Move-ItemProperty a.txt -Destination nothere -Name x 2>$null
+    Get-ItemPropertyValue -Path Variable: -Name PWD 2>$null
     """
     assert shell.text(script) == [
         "Cannot use interface. The IPropertyCmdletProvider interface is not supported by this provider.",
         "PathNotFound,Microsoft.PowerShell.Commands.GetItemPropertyCommand",
         "Cannot use interface. The IDynamicPropertyCmdletProvider interface is not implemented by this provider."]
-    assert shell.error_ids()[-4:] == ["NotSupported,Microsoft.PowerShell.Commands.RemoveItemPropertyCommand",
+    assert shell.error_ids()[-5:] == ["NotSupported,Microsoft.PowerShell.Commands.RemoveItemPropertyCommand",
                                       "NotSupported,Microsoft.PowerShell.Commands.RemoveItemPropertyCommand",
                                       "NotSupported,Microsoft.PowerShell.Commands.RenameItemPropertyCommand",
-                                      "PathNotFound,Microsoft.PowerShell.Commands.MoveItemPropertyCommand"]
+                                      "PathNotFound,Microsoft.PowerShell.Commands.MoveItemPropertyCommand",
+                                      "NotSupported,Microsoft.PowerShell.Commands.GetItemPropertyValueCommand"]

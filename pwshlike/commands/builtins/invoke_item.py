@@ -76,7 +76,7 @@ class InvokeItemCommand(ItemCmdlet):
     def process_record(self) -> None:
         literal = self.parameter_set_name == "LiteralPath"
         for raw in (self.literal_path if literal else self.path) or ():
-            for provider, path in self.items(raw, literal):
+            for provider, path in self.items(raw, literal, root=True):
                 if provider is not FILE_SYSTEM:
                     self.write_error(PSNotSupportedException(PROVIDER_NOT_SUPPORTED).error_record)
                 elif self.should_process(f"Item: {path}", "Invoke Item"):

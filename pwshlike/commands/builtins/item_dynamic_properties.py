@@ -44,7 +44,7 @@ class DynamicPropertyCmdlet(ItemCmdlet):
         if isinstance(raw_paths, str):
             raw_paths = [raw_paths]
         for raw in raw_paths or ():
-            for _ in self.items(raw, literal):
+            for _ in self.items(raw, literal, root=True):
                 for _ in range(operations):
                     self.write_error(PSNotSupportedException(NOT_A_DYNAMIC_PROPERTY_PROVIDER).error_record)
 

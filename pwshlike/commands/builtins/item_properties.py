@@ -46,7 +46,7 @@ class PropertyCmdlet(ItemCmdlet):
         if isinstance(raw_paths, str):
             raw_paths = [raw_paths]
         for raw in raw_paths or ():
-            for provider, path in self.items(raw, literal):
+            for provider, path in self.items(raw, literal, root=True):
                 if provider is FILE_SYSTEM:
                     yield path
                 else:

@@ -47,17 +47,22 @@ class ItemCmdlet(Cmdlet):
         return True
 
     def items(self, raw: str, literal: bool, filtered: bool = True,
-              missing: Optional[str] = None) -> Iterator[tuple[Any, str]]:
+              missing: Optional[str] = None, root: bool = False) -> Iterator[tuple[Any, str]]:
         """``(provider, item path)`` for each item ``raw`` names; a path
         that does not exist is ``PathNotFound`` (or, for -LiteralPath,
         ``missing``'s InvalidOperation message when given, as Move-Item and
         Rename-Item say it); a wildcard's matches are narrowed by
-        -Include/-Exclude/-Filter unless ``filtered`` is off."""
+        -Include/-Exclude/-Filter unless ``filtered`` is off.  With ``root``
+        a session-state drive's root (``Variable:``) is an item too, its one
+        container, for the cmdlets pwsh lets reach the provider with it."""
         found = provider_or_error(self, raw)
         if found is None:
             return
         provider, rest = found
         if self.credential_refused(provider):
+            return
+        if root and provider is not FILE_SYSTEM and not rest.strip("/\\"):
+            yield provider, ""
             return
         paths, wildcard = provider.resolve(self, rest, literal, bool(getattr(self, "force", False)))
         if not wildcard and not paths:
