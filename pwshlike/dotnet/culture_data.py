@@ -171,7 +171,7 @@ def _from_cldr(name: str) -> dict[str, Any]:
         "Name": net_name, "EnglishName": english, "NativeName": locale.get_display_name() or english,
         "DisplayName": english, "LCID": LCIDS.get(net_name, 4096),
         "TwoLetterISOLanguageName": locale.language, "ThreeLetterISOLanguageName": _three_letters(locale.language),
-        "ThreeLetterWindowsLanguageName": "ZZZ", "Parent": parent, "IsNeutralCulture": locale.territory is None,
+        "ThreeLetterWindowsLanguageName": _WINDOWS_NAMES.get(net_name, "ZZZ"), "Parent": parent, "IsNeutralCulture": locale.territory is None,
     })
     data["number"] = _number_data(locale)
     data["ListSeparator"] = ";" if data["number"]["NumberDecimalSeparator"] == "," else ","
@@ -180,12 +180,32 @@ def _from_cldr(name: str) -> dict[str, Any]:
 
 
 def _three_letters(language: str) -> str:
-    return _ISO639_3.get(language, language)
+    """ISO 639-2/T code of a language, from CLDR's language aliases (which
+    map both the T and the B codes to the two-letter one)."""
+    from babel.core import get_global
+    for alias, target in get_global("language_aliases").items():
+        if (target == language and len(alias) == 3 and alias.isalpha() and alias[0] == language[0]
+                and alias not in _BIBLIOGRAPHIC):
+            return alias
+    return language
 
 
-_ISO639_3 = {"de": "deu", "en": "eng", "fr": "fra", "es": "spa", "it": "ita", "ja": "jpn", "ru": "rus", "zh": "zho",
-             "pt": "por", "nl": "nld", "sv": "swe", "da": "dan", "fi": "fin", "nb": "nob", "pl": "pol", "cs": "ces",
-             "tr": "tur", "ko": "kor", "ar": "ara", "he": "heb", "el": "ell", "hu": "hun", "uk": "ukr"}
+# ISO 639-2/B codes that differ from the terminology (T) codes .NET reports.
+_BIBLIOGRAPHIC = frozenset(("alb", "arm", "baq", "bur", "chi", "cze", "dut", "fre", "geo", "ger", "gre", "ice",
+                            "mac", "mao", "may", "per", "rum", "slo", "tib", "wel"))
+
+# Windows' three-letter language names (.NET has its own table; a culture outside it is "ZZZ").
+_WINDOWS_NAMES = {
+    "de": "DEU", "de-DE": "DEU", "de-AT": "DEA", "de-CH": "DES", "en": "ENU", "en-GB": "ENG", "en-AU": "ENA",
+    "en-CA": "ENC", "en-IE": "ENI", "en-NZ": "ENZ", "en-IN": "ENN", "fr": "FRA", "fr-FR": "FRA", "fr-CA": "FRC",
+    "fr-BE": "FRB", "fr-CH": "FRS", "es": "ESN", "es-ES": "ESN", "es-MX": "ESM", "it": "ITA", "it-IT": "ITA",
+    "ja": "JPN", "ja-JP": "JPN", "ru": "RUS", "ru-RU": "RUS", "zh-CN": "CHS", "zh-TW": "CHT", "pt": "PTB",
+    "pt-BR": "PTB", "pt-PT": "PTG", "nl": "NLD", "nl-NL": "NLD", "nl-BE": "NLB", "sv": "SVE", "sv-SE": "SVE",
+    "da": "DAN", "da-DK": "DAN", "fi": "FIN", "fi-FI": "FIN", "nb": "NOR", "nb-NO": "NOR", "pl": "PLK",
+    "pl-PL": "PLK", "cs": "CSY", "cs-CZ": "CSY", "tr": "TRK", "tr-TR": "TRK", "ko": "KOR", "ko-KR": "KOR",
+    "uk": "UKR", "uk-UA": "UKR", "el": "ELL", "el-GR": "ELL", "hu": "HUN", "hu-HU": "HUN", "he": "HEB",
+    "he-IL": "HEB", "ar": "ARA", "ar-SA": "ARA",
+}
 
 
 def _symbols(locale: Any) -> dict[str, str]:

@@ -215,7 +215,7 @@ class CultureInfo:
         "ThreeLetterWindowsLanguageName": "ThreeLetterWindowsLanguageName", "Parent": "Parent",
         "IsNeutralCulture": "IsNeutralCulture", "IsReadOnly": "IsReadOnly", "UseUserOverride": "UseUserOverride",
         "TextInfo": "TextInfo", "NumberFormat": "NumberFormat", "DateTimeFormat": "DateTimeFormat",
-        "CompareInfo": "CompareInfo", "Calendar": "Calendar", "CultureTypes": "CultureTypes",
+        "CultureTypes": "CultureTypes",
         "GetFormat": "GetFormat", "Clone": "Clone",
         "ToString": "__str__", "Equals": "__eq__", "GetHashCode": "GetHashCode",
     }
@@ -289,17 +289,9 @@ class CultureInfo:
         return TextInfo(self.Name, self._data["ListSeparator"])
 
     @property
-    def CompareInfo(self) -> str:
-        return f"CompareInfo - {self.Name}"
-
-    @property
-    def Calendar(self) -> str:
-        return "System.Globalization.GregorianCalendar"
-
-    @property
-    def CultureTypes(self) -> str:
-        return "NeutralCultures, InstalledWin32Cultures" if self.IsNeutralCulture else \
-            "SpecificCultures, InstalledWin32Cultures"
+    def CultureTypes(self) -> Any:
+        """Neutral or specific, and installed (every culture here comes with the system's data)."""
+        return CULTURE_TYPES.value((1 if self.IsNeutralCulture else 2) | 4)
 
     @property
     def NumberFormat(self) -> NumberFormatInfo:

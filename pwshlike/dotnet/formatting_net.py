@@ -81,12 +81,24 @@ def culture_to_string(value: Any, provider: Any = None) -> str:
 def display_number(value: Any) -> str:
     """A double, float or decimal as output shows it: the text a cast gives
     (15 significant digits for a double), in the current culture."""
-    nfi = current().NumberFormat
-    if isinstance(value, float):
-        special = _special(value, nfi)
-        if special is not None:
-            return special
-    return _localize(dotnet_to_string(value), nfi)
+    return cast_text(value, current())
+
+
+def cast_text(value: Any, provider: Any) -> str:
+    """LanguagePrimitives' conversion to string with a culture (what a cast
+    gives, ``1.5`` and ``MM/dd/yyyy HH:mm:ss`` invariantly): numbers with
+    the culture's symbols, dates in its general ("G") format."""
+    if isinstance(value, _dt.datetime):
+        return format_datetime(value, "G", provider)
+    if isinstance(value, (float, Decimal, int)) and not isinstance(value, (bool, EnumValue)):
+        nfi = number_format(provider)
+        if isinstance(value, float):
+            special = _special(value, nfi)
+            if special is not None:
+                return special
+        return _localize(dotnet_to_string(value), nfi)
+    from .conversions import to_string
+    return to_string(value)
 
 
 # --- composite formatting ---------------------------------------------------------------------

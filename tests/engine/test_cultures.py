@@ -114,6 +114,35 @@ def test_formatted_output_and_csv_use_the_current_culture():
     assert scalar == "1,5"
 
 
+def test_join_string_is_invariant_unless_use_culture():
+    shell = Shell()
+    script = _in_culture("de-DE", """
+    1.5, 2.25 | Join-String -Separator ' '
+    1.5, 2.25 | Join-String -Separator ' ' -UseCulture
+    1.5 | Join-String -FormatString '{0:N2}'
+    1.5 | Join-String -FormatString '{0:N2}' -UseCulture
+    """)
+    assert shell.text(script) == ["1.5 2.25", "1,5 2,25", "1.50", "1,50"]
+
+
+def test_names_and_codes_of_other_cultures():
+    shell = Shell()
+    script = """
+    foreach ($name in 'de-DE', 'fr-FR', 'fa-IR', 'zh-Hans-CN') {
+        $c = [cultureinfo]$name
+        '{0} {1} {2} {3} {4}' -f $c.Name, $c.ThreeLetterISOLanguageName, $c.ThreeLetterWindowsLanguageName,
+            $c.Parent.Name, $c.CultureTypes
+    }
+    ([cultureinfo]'de').CultureTypes
+    """
+    assert shell.text(script) == [
+        "de-DE deu DEU de SpecificCultures, InstalledWin32Cultures",
+        "fr-FR fra FRA fr SpecificCultures, InstalledWin32Cultures",
+        "fa-IR fas ZZZ fa SpecificCultures, InstalledWin32Cultures",
+        "zh-Hans-CN zho ZZZ zh-Hans SpecificCultures, InstalledWin32Cultures",
+        "NeutralCultures, InstalledWin32Cultures"]
+
+
 def test_parse_with_a_culture():
     shell = Shell()
     script = """

@@ -105,16 +105,27 @@ class JoinStringCommand(Cmdlet):
             else:
                 self._parts.append(self._separator())
             if self._quote:
-                self._parts.append(self._quote + to_string(value) + self._quote)
+                self._parts.append(self._quote + self._text(value) + self._quote)
             elif not self.format_string:
-                self._parts.append(to_string(value))
+                self._parts.append(self._text(value))
             else:
                 self._parts.append(self._format(value))
+
+    def _culture(self) -> Any:
+        """pwsh's: the invariant culture, the current one with -UseCulture."""
+        from pwshlike.dotnet.cultures import current, invariant
+        return current() if self.use_culture else invariant()
+
+    def _text(self, value: Any) -> str:
+        if not self.use_culture:
+            return to_string(value)
+        from pwshlike.dotnet.formatting_net import cast_text
+        return cast_text(value, self._culture())
 
     def _format(self, value: Any) -> str:
         from pwshlike.dotnet.formatting_net import composite_format
         try:
-            return composite_format(self.format_string, [value])
+            return composite_format(self.format_string, [value], self._culture())
         except DotNetException as exc:
             self.throw_terminating_error(ErrorRecord(exc, "System.FormatException", ErrorCategory.NotSpecified, None))
             raise
