@@ -244,6 +244,7 @@ class ExternalScriptInfo(FunctionInfo):
     """A ``.ps1`` file run by path; parsed when it runs."""
 
     full_name = "System.Management.Automation.ExternalScriptInfo"
+    PS_MEMBERS = dict(FunctionInfo.PS_MEMBERS, Path="path", Source="path")
 
     def __init__(self, path: str, script_block: Any) -> None:
         import os

@@ -950,7 +950,7 @@ class InvocationInfo:
 
     __slots__ = ("my_command", "invocation_name", "bound_parameters", "unbound_arguments",
                  "extent", "pipeline_position", "pipeline_length", "expecting_input",
-                 "command_origin", "ps_script_root", "ps_command_path", "_history_id")
+                 "command_origin", "_history_id")
     full_name = "System.Management.Automation.InvocationInfo"
     PS_MEMBERS = {"MyCommand": "my_command", "InvocationName": "invocation_name",
                   "BoundParameters": "bound_parameters", "UnboundArguments": "unbound_arguments",
@@ -977,8 +977,6 @@ class InvocationInfo:
         self.pipeline_length = pipeline_length
         self.expecting_input = expecting_input
         self.command_origin = "Runspace"
-        self.ps_script_root = ""
-        self.ps_command_path = ""
         self._history_id = 1
 
     @property
@@ -988,6 +986,20 @@ class InvocationInfo:
     @property
     def script_name(self) -> str:
         return (self.extent.file if self.extent is not None else None) or ""
+
+    @property
+    def ps_command_path(self) -> str:
+        """The script the command was called from (empty at the prompt)."""
+        return self.script_name
+
+    @property
+    def ps_script_root(self) -> str:
+        """The folder of the script the command was called from."""
+        path = self.script_name
+        if not path:
+            return ""
+        import os
+        return os.path.dirname(path)
 
     @property
     def script_line_number(self) -> int:
