@@ -68,3 +68,15 @@ def test_set_item_without_value_and_constant_functions():
                                   "NamedParameterNotFound,Microsoft.PowerShell.Commands.SetItemCommand"]
     assert shell.error_ids()[:2] == ["FunctionIsConstant,Microsoft.PowerShell.Commands.SetItemCommand",
                                      "FunctionNotRemovable,Microsoft.PowerShell.Commands.RemoveItemCommand"]
+
+
+def test_new_item_options_on_functions_only(tmp_path):
+    shell = Shell(location=str(tmp_path))
+    script = """
+    (New-Item Function:Locked -Value { 1 } -Options ReadOnly).Options
+    New-Item Function:Locked -Value { 2 } 2>$null; Locked
+    try { New-Item x.txt -Options ReadOnly } catch { $_.FullyQualifiedErrorId }
+    Test-Path x.txt
+    """
+    assert shell.text(script) == ["ReadOnly", "1", "NamedParameterNotFound,Microsoft.PowerShell.Commands.NewItemCommand",
+                                  "False"]

@@ -20,7 +20,7 @@ from pwshlike.dotnet.wildcard import contains_wildcard
 
 from . import fspaths
 from .fsprovider import FILE_SYSTEM
-from .itembase import ItemCmdlet, credential_parameter, force_parameter
+from .itembase import ItemCmdlet, credential_parameter, force_parameter, options_parameter
 from .itemproviders import provider_or_error
 
 _WITH_CHILDREN = ("The item at {0} has children and the Recurse parameter was not specified. If you continue, all "
@@ -67,6 +67,7 @@ class NewItemCommand(ItemCmdlet):
     force = force_parameter("Overwrites an existing file, returns an existing folder, creates missing parent "
                             "folders, replaces an existing variable (alias...).")
     credential = credential_parameter()
+    options = options_parameter()
 
     def process_record(self) -> Iterator[Any]:
         with_name = self.parameter_set_name == "nameSet"
@@ -76,6 +77,7 @@ class NewItemCommand(ItemCmdlet):
                 if found is None:
                     continue
                 provider, rest = found
+                self.options_refused(provider)
                 if self.credential_refused(provider):
                     continue
                 yield from provider.new_item(self, provider.full_path(self, rest), self.item_type, self.value)

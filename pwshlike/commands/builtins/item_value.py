@@ -16,16 +16,13 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from pwshlike.commands.binder import binding_error
 from pwshlike.commands.cmdlet import Parameter, cmdlet
 from pwshlike.dotnet.conversions import dotnet_to_string
 from pwshlike.dotnet.errors import PSArgumentException, PSNotSupportedException, RuntimeException
 from pwshlike.dotnet.wildcard import contains_wildcard
-from pwshlike.runtime.scopes import parse_options
 
 from .fsprovider import FILE_SYSTEM
-from .sessionproviders import FUNCTION
-from .itembase import ItemCmdlet, credential_parameter, force_parameter
+from .itembase import ItemCmdlet, credential_parameter, force_parameter, options_parameter
 from .itemproviders import provider_or_error
 
 
@@ -43,9 +40,7 @@ class SetItemCommand(ItemCmdlet):
     force = force_parameter("Also sets read-only variables (aliases...).")
     pass_thru = Parameter("SwitchParameter", help="Outputs the item that was set.")
     credential = credential_parameter()
-    options = Parameter("ScopedItemOptions", converter=parse_options,
-                        help="Function: drive only: the function's options (None, ReadOnly, Constant, Private, "
-                             "AllScope); without -Value they replace the existing function's options.")
+    options = options_parameter()
 
     def process_record(self) -> Iterator[Any]:
         literal = self.parameter_set_name == "LiteralPath"
@@ -56,11 +51,7 @@ class SetItemCommand(ItemCmdlet):
             provider, rest = found
             if self.credential_refused(provider):
                 continue
-            if self.options is not None and provider is not FUNCTION:
-                # The Options dynamic parameter exists only on the Function: drive.
-                exc = binding_error("Microsoft.PowerShell.Commands.SetItemCommand", "NamedParameterNotFound",
-                                    "Options")
-                self.throw_terminating_error(exc.error_record)
+            self.options_refused(provider)
             if provider is FILE_SYSTEM:
                 self.write_error(PSNotSupportedException(
                     "Provider operation stopped because the provider does not support this operation.").error_record)

@@ -9,13 +9,16 @@ from __future__ import annotations
 import os
 from typing import Any, Iterator, Optional
 
+from pwshlike.commands.binder import binding_error
 from pwshlike.commands.cmdlet import Cmdlet, Parameter
 from pwshlike.dotnet.errors import ErrorRecord, PSInvalidOperationException, PSNotSupportedException
 from pwshlike.dotnet.wildcard import unescape_wildcard
+from pwshlike.runtime.scopes import parse_options
 
 from . import fspaths
 from .fsprovider import FILE_SYSTEM
 from .itemproviders import provider_or_error
+from .sessionproviders import FUNCTION
 
 
 def force_parameter(help_text: str) -> Parameter:
@@ -27,6 +30,14 @@ def credential_parameter() -> Parameter:
     """-Credential, which every item cmdlet has and no provider here takes."""
     return Parameter("PSCredential", value_from_pipeline_by_property_name=True,
                      help="Not supported by these providers (pwsh takes credentials only in New-PSDrive).")
+
+
+def options_parameter() -> Parameter:
+    """-Options, the Function provider's dynamic parameter of New-Item and
+    Set-Item (see :meth:`ItemCmdlet.options_refused`)."""
+    return Parameter("ScopedItemOptions", converter=parse_options,
+                     help="Function: drive only: the function's options (None, ReadOnly, Constant, Private, "
+                          "AllScope); Set-Item without -Value changes an existing function's options.")
 
 
 class ItemCmdlet(Cmdlet):
@@ -45,6 +56,15 @@ class ItemCmdlet(Cmdlet):
                        "specifying credentials.")
         self.write_error(PSNotSupportedException(message).error_record)
         return True
+
+    def options_refused(self, provider: Any) -> None:
+        """-Options given for a path off the Function: drive: pwsh has no
+        such parameter there (the Alias provider's options are not kept
+        here), so binding fails with NamedParameterNotFound."""
+        if getattr(self, "options", None) is not None and provider is not FUNCTION:
+            exc = binding_error(f"Microsoft.PowerShell.Commands.{type(self).__name__}", "NamedParameterNotFound",
+                                "Options")
+            self.throw_terminating_error(exc.error_record)
 
     def items(self, raw: str, literal: bool, filtered: bool = True,
               missing: Optional[str] = None, root: bool = False) -> Iterator[tuple[Any, str]]:
