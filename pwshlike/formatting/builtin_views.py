@@ -15,8 +15,9 @@ from typing import Any
 from ..dotnet import members
 from ..dotnet.conversions import dotnet_to_string
 from .fs_views import install_file_system_views
-from .hex_views import install_hex_views
-from .views import RIGHT, CustomView, Field, GroupBy, ListItem, ListView, TableColumn, TableView, ViewRegistry, WideView
+from .views import (
+    LEFT, RIGHT, CustomView, Field, GroupBy, ListItem, ListView, TableColumn, TableView, ViewRegistry, WideView,
+)
 
 
 def _member(obj: Any, name: str) -> Any:
@@ -228,6 +229,17 @@ def _session_views(registry: ViewRegistry) -> None:
         TableColumn("Location", "Location")]), builtin=True)
 
 
+def _hex_views(registry: ViewRegistry) -> None:
+    """Format-Hex's ByteCollection table: the offset, the bytes under a
+    two-line header naming each column, the characters; grouped by the
+    label (a file's path or the input's type)."""
+    name = "Microsoft.PowerShell.Commands.ByteCollection"
+    registry.add(TableView(name, (name,), [
+        TableColumn("HexOffset", "Offset", 16, RIGHT),
+        TableColumn("HexBytes", "Bytes\n" + " ".join(f"{i:02X}" for i in range(16)), 47, LEFT),
+        TableColumn("Ascii", "Ascii", 16, LEFT)], GroupBy("Label")), builtin=True)
+
+
 def install_builtin_views(registry: ViewRegistry) -> None:
     """Adds pwsh's default views to ``registry`` (after any registered ones)."""
     _dotnet_types(registry)
@@ -236,4 +248,4 @@ def install_builtin_views(registry: ViewRegistry) -> None:
     install_file_system_views(registry)
     _process_views(registry)
     _session_views(registry)
-    install_hex_views(registry)
+    _hex_views(registry)

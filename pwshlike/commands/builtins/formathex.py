@@ -6,8 +6,8 @@ encoded (UTF-8 unless -Encoding) and labelled with its type and a random
 id; numbers, enums and their arrays are converted to their little-endian
 bytes (as .NET's BitConverter and Marshal.SizeOf make them), consecutive
 values of one type grouped under one label.  The ByteCollection view
-(``Offset``, ``Bytes``, ``Ascii`` grouped by ``Label``) is in
-:mod:`pwshlike.formatting.hex_views`.
+(``Offset``, ``Bytes``, ``Ascii`` grouped by ``Label``) is among the
+built-in views (:mod:`pwshlike.formatting.builtin_views`).
 """
 
 from __future__ import annotations
