@@ -24,6 +24,7 @@ from pwshlike.dotnet.errors import (ErrorCategory, ErrorRecord, ExtendedTypeSyst
                                     IOException, InvalidOperationException)
 from pwshlike.dotnet.values import Hashtable, PSCustomObject
 
+from .fserrors import dotnet_exception
 from .outfile import ENCODINGS
 
 _QUOTE_KINDS = ("Never", "Always", "AsNeeded")
@@ -243,8 +244,8 @@ class ExportCsvCommand(_CsvWritingCommand):
                     self._existing = reader.header
             self._handle = open(self._file, "a" if self.append else "w", encoding=encoding, newline="")
         except OSError as exc:
-            error = IOException(exc.strerror or str(exc))
-            self.throw_terminating_error(ErrorRecord(error, "FileOpenFailure", ErrorCategory.OpenError, self._file))
+            error = dotnet_exception(exc, self._file)
+            self.throw_terminating_error(ErrorRecord(error, "FileOpenFailure", ErrorCategory.OpenError, None))
 
     def process_record(self) -> None:
         obj = self.input_object
@@ -565,7 +566,7 @@ class ImportCsvCommand(Cmdlet):
                                                          "FileOpenFailure", ErrorCategory.OpenError, None))
                 return
             except OSError as exc:
-                self.throw_terminating_error(ErrorRecord(IOException(exc.strerror or str(exc)), "FileOpenFailure",
+                self.throw_terminating_error(ErrorRecord(dotnet_exception(exc, resolved, True), "FileOpenFailure",
                                                          ErrorCategory.OpenError, None))
                 return
             reader = CsvReader(text, self.delimiter or _default_delimiter(self.use_culture), list(self.header) if self.header is not None else None)
