@@ -345,6 +345,10 @@ class ViewRegistry:
                 break
             if found is not None:
                 break
+        if found is None:
+            plain = _without_deserialized_prefix(names)
+            if plain is not None:
+                found = self.find(plain, kind, name, out_of_band)
         if len(self._cache) > 4096:
             self._cache.clear()
         self._cache[key] = found
@@ -371,4 +375,15 @@ class ViewRegistry:
             found = table.get(type_name.lower())
             if found is not None:
                 return found
-        return ()
+        plain = _without_deserialized_prefix(names)
+        return () if plain is None else self.default_properties(plain)
+
+
+def _without_deserialized_prefix(names: Sequence[str]) -> Optional[list[str]]:
+    """An object read back from CLIXML (a job's output, Import-Clixml) is
+    shown with the views of its original type when none is defined for its
+    ``Deserialized.`` names, as pwsh's MaskDeserializationPrefix does; None
+    when no name has the prefix."""
+    if not any(n.startswith("Deserialized.") for n in names):
+        return None
+    return [n[len("Deserialized."):] if n.startswith("Deserialized.") else n for n in names]

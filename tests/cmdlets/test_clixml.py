@@ -147,3 +147,9 @@ def test_read_gives_arraylist_and_hashtable() -> None:
     back = deserialize(serialize([[1, 2], Hashtable({"k": "v"})], indent=None))
     assert isinstance(back[0], ArrayList) and back[0] == [1, 2]
     assert isinstance(back[1], Hashtable) and back[1]["K"] == "v"
+
+
+def test_deserialized_objects_use_their_original_types_view(s: Session, tmp_path: Path) -> None:
+    s.run("Get-Location | Export-Clixml ./p.xml")
+    lines = [line.rstrip() for line in s.one("Import-Clixml ./p.xml | Out-String").splitlines() if line.strip()]
+    assert lines == ["Path", "----", str(tmp_path)]

@@ -42,6 +42,8 @@ def test_streams_come_back_on_their_own_streams(s: Session) -> None:
     assert s.verbose() == ["v1"]
     assert [str(e) for e in s.errors()] == ["e1"]
     assert s.error_ids() == ["Microsoft.PowerShell.Commands.WriteErrorException"]
+    assert s.one("$Error[0].CategoryInfo.Activity") == "Write-Error"
+    assert s.one("$Error[0].Exception.GetType().FullName") == "System.Management.Automation.RemoteException"
 
 
 def test_arguments_input_using_and_initialization(s: Session) -> None:

@@ -242,10 +242,13 @@ def pack_error(record: ErrorRecord) -> Hashtable:
     ToPSObjectForRemoting, in short)."""
     from pwshlike.dotnet.conversions import to_string
     exc = record.exception
+    info = record.category_info
     return Hashtable({
         "Message": str(record), "FullyQualifiedErrorId": record.fully_qualified_error_id,
         "Category": int(record.category), "ExceptionType": getattr(exc, "full_name", "System.Exception"),
-        "TargetObject": None if record.target_object is None else to_string(record.target_object)})
+        "TargetObject": None if record.target_object is None else to_string(record.target_object),
+        "Activity": info.activity, "Reason": info.reason, "TargetName": info.target_name,
+        "TargetType": info.target_type})
 
 
 def unpack_error(packed: Any) -> ErrorRecord:
@@ -260,6 +263,11 @@ def unpack_error(packed: Any) -> ErrorRecord:
     except (TypeError, ValueError):
         pass
     record.fully_qualified_error_id = fqid
+    # CategoryInfo as it was in the job (ConciseView names the command from its Activity).
+    record.activity_override = str(get("Activity") or "") or None
+    record.reason_override = str(get("Reason") or "") or None
+    record.target_name_override = str(get("TargetName") or "") or None
+    record.target_type_override = str(get("TargetType") or "") or None
     return record
 
 
