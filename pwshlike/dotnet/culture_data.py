@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
+from typing import Any, Optional
 
 ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                   "October", "November", "December", "")
@@ -110,8 +110,73 @@ def culture_data(name: str) -> dict[str, Any]:
     if cached is not None:
         return cached
     build = _BUILT_IN.get(key)
-    data = build() if build is not None else _from_cldr(name)
+    if build is not None:
+        data = build()
+    else:
+        data = _read_disk_cache(key) or _write_disk_cache(key, _from_cldr(name))
     _CACHE[key] = data
+    return data
+
+
+# --- the disk cache ------------------------------------------------------------------------------------
+# Reading a culture from Babel costs some 100 ms (its pickles for root, the language and the region, merged);
+# a script that prints a number under LANG=de_DE.UTF-8 would pay that on every run.  So what a culture is
+# made of is kept as JSON under $XDG_CACHE_HOME/pwshlike/cultures, stamped with this module's format and
+# the installed Babel (its package file's modification time, read without importing it).
+
+_FORMAT = 1
+
+
+def _disk_cache_file(key: str) -> Optional[str]:
+    if not re.fullmatch(r"[a-z0-9-]{1,85}", key):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "pwshlike", "cultures", key + ".json")
+
+
+def _stamp() -> Optional[str]:
+    from importlib.util import find_spec
+    spec = find_spec("babel")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        return f"{_FORMAT}:{os.stat(spec.origin).st_mtime_ns}"
+    except OSError:
+        return None
+
+
+def _read_disk_cache(key: str) -> Optional[dict[str, Any]]:
+    path = _disk_cache_file(key)
+    if path is None:
+        return None
+    import json
+    try:
+        with open(path, encoding="utf-8") as handle:
+            stored = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stored, dict) or stored.get("stamp") != _stamp() or not isinstance(stored.get("data"), dict):
+        return None
+    return stored["data"]
+
+
+def _write_disk_cache(key: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Stores ``data`` (without its Babel locale object) and returns it; a cache
+    that cannot be written (a read-only home) is simply not kept."""
+    path, stamp = _disk_cache_file(key), _stamp()
+    if path is None or stamp is None:
+        return data
+    import json
+    import tempfile
+    plain = {k: v for k, v in data.items() if k != "locale"}
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump({"stamp": stamp, "data": plain}, out, ensure_ascii=False)
+        os.replace(temporary, path)
+    except OSError:
+        pass
     return data
 
 
@@ -160,22 +225,36 @@ def _locale(name: str) -> Any:
 
 
 def _from_cldr(name: str) -> dict[str, Any]:
+    """A culture's data from CLDR; its display names wait for ``named`` (they
+    read a second locale's data, English, which formatting never needs)."""
     locale = _locale(name)
     net_name = "-".join(p for p in (locale.language, locale.script, locale.territory, locale.variant) if p)
-    english = locale.get_display_name("en") or net_name
-    parent = "-".join(p for p in (locale.language, locale.script) if p) if locale.territory else ""
-    if locale.territory and locale.script is None and parent == net_name:
-        parent = ""
     data = invariant_data()
+    for key in NAME_KEYS:
+        del data[key]
     data.update({
-        "Name": net_name, "EnglishName": english, "NativeName": locale.get_display_name() or english,
-        "DisplayName": english, "LCID": LCIDS.get(net_name, 4096),
-        "TwoLetterISOLanguageName": locale.language, "ThreeLetterISOLanguageName": _three_letters(locale.language),
-        "ThreeLetterWindowsLanguageName": _WINDOWS_NAMES.get(net_name, "ZZZ"), "Parent": parent, "IsNeutralCulture": locale.territory is None,
+        "Name": net_name, "LCID": LCIDS.get(net_name, 4096), "TwoLetterISOLanguageName": locale.language,
+        "ThreeLetterWindowsLanguageName": _WINDOWS_NAMES.get(net_name, "ZZZ"),
+        "Parent": "-".join(p for p in (locale.language, locale.script) if p) if locale.territory else "",
+        "IsNeutralCulture": locale.territory is None, "locale": locale,
     })
     data["number"] = _number_data(locale)
     data["ListSeparator"] = ";" if data["number"]["NumberDecimalSeparator"] == "," else ","
     data["date"] = _date_data(locale)
+    return data
+
+
+NAME_KEYS = ("EnglishName", "NativeName", "DisplayName", "ThreeLetterISOLanguageName")
+
+
+def named(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with its display names and ISO 639-2 code (read on first use)."""
+    if "EnglishName" not in data:
+        locale = data.get("locale") or _locale(data["Name"])
+        english = locale.get_display_name("en") or data["Name"]
+        data.update({"EnglishName": english, "NativeName": locale.get_display_name() or english,
+                     "DisplayName": english, "ThreeLetterISOLanguageName": _three_letters(locale.language)})
+        _write_disk_cache(data["Name"].lower(), data)
     return data
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from .culture_data import (
-    all_culture_names, culture_data, culture_name_from_environment, invariant_data, LCIDS, UnknownCulture,
+    all_culture_names, culture_data, culture_name_from_environment, invariant_data, LCIDS, named, UnknownCulture,
 )
 from .errors import ArgumentException, ArgumentNullException, InvalidOperationException
 from .values import EnumInfo
@@ -250,15 +250,15 @@ class CultureInfo:
 
     @property
     def DisplayName(self) -> str:
-        return self._data["DisplayName"]
+        return named(self._data)["DisplayName"]
 
     @property
     def EnglishName(self) -> str:
-        return self._data["EnglishName"]
+        return named(self._data)["EnglishName"]
 
     @property
     def NativeName(self) -> str:
-        return self._data["NativeName"]
+        return named(self._data)["NativeName"]
 
     @property
     def LCID(self) -> int:
@@ -270,7 +270,7 @@ class CultureInfo:
 
     @property
     def ThreeLetterISOLanguageName(self) -> str:
-        return self._data["ThreeLetterISOLanguageName"]
+        return named(self._data)["ThreeLetterISOLanguageName"]
 
     @property
     def ThreeLetterWindowsLanguageName(self) -> str:

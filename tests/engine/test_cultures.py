@@ -208,3 +208,24 @@ def test_english_and_invariant_need_no_locale_library():
     env["LANG"] = "en_US.UTF-8"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert result.stdout.splitlines() == ["$5.00", "False"], result.stderr
+
+
+def test_a_culture_read_once_is_kept_on_disk(tmp_path):
+    code = (
+        "import sys\n"
+        "from pwshlike.runtime import ExecutionContext, execute_script\n"
+        "from pwshlike.plugins.session import install\n"
+        "ctx = ExecutionContext(); install(ctx); out = []\n"
+        "execute_script(ctx, \"(1234.5).ToString('N1'); (Get-Date '2020-03-01').ToString('D')\", emit=out.append)\n"
+        "print(out[0]); print(out[1]); print('babel' in sys.modules)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update({"LANG": "de_DE.UTF-8", "XDG_CACHE_HOME": str(tmp_path)})
+
+    def run() -> list[str]:
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+        return result.stdout.splitlines()
+
+    assert run() == ["1.234,5", "Sonntag, 1. März 2020", "True"]
+    assert (tmp_path / "pwshlike" / "cultures" / "de-de.json").is_file()
+    assert run() == ["1.234,5", "Sonntag, 1. März 2020", "False"]
