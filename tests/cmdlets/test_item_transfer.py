@@ -180,3 +180,16 @@ def test_rename_what_if_and_session_items(tmp_path, sh):
     assert sh.run("function rf { 'r' }; Rename-Item function:rf rg; rg") == ["r"]
     sh.run("$taken1 = 1; $taken2 = 2; Rename-Item variable:taken1 taken2")
     assert str(sh.errors()[0]) == "The item at path 'taken2' already exists."
+
+
+def test_renaming_read_only_variables():
+    sh = Shell()
+    script = """
+    Set-Variable rv 1 -Option ReadOnly -Description kept
+    Rename-Item Variable:rv rv2 2>$null; Test-Path Variable:rv
+    Rename-Item Variable:rv rv2 -Force; Test-Path Variable:rv; (Get-Variable rv2).Options; (Get-Variable rv2).Description
+    Set-Variable cv 1 -Option Constant; Rename-Item Variable:cv cv2 -Force 2>$null; $cv
+    """
+    assert sh.text(script) == ["True", "False", "ReadOnly", "kept", "1"]
+    assert sh.error_ids() == ["CannotRenameVariable,Microsoft.PowerShell.Commands.RenameItemCommand",
+                              "CannotRenameVariable,Microsoft.PowerShell.Commands.RenameItemCommand"]

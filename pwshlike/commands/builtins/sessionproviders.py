@@ -223,9 +223,12 @@ class VariableItems(SessionStateItems):
         return {var.name: var for var in cmd.context.session.visible_variables(cmd.context.scope)}
 
     def write(self, cmd: Any, name: str, value: Any) -> Any:
+        """A PSVariable value (Copy-Item, Rename-Item) makes a variable with
+        its options and description, as pwsh's VariableProvider does."""
         context = cmd.context
         if isinstance(value, PSVariable):
-            value = value.value
+            return context.session.define(context.scope, name, value.value, value.options,
+                                          description=value.description, force=bool(getattr(cmd, "force", False)))
         context.session.set_value(QualifiedName(name), value, context.scope)
         return context.session.lookup(name.lower(), context.scope)
 
@@ -236,6 +239,17 @@ class VariableItems(SessionStateItems):
 
     def value_of(self, item: Any) -> Any:
         return item.value
+
+    def check_rename(self, cmd: Any, item: Any) -> None:
+        """pwsh's VariableProvider.CanRenameItem: never a constant variable,
+        a read-only one only with -Force."""
+        if item.options & CONSTANT or (item.options & READONLY and not cmd.force):
+            raise SessionStateUnauthorizedAccessException(
+                f"Cannot rename variable because variable {item.name} is read-only or constant.",
+                error_id="CannotRenameVariable", category=ErrorCategory.WriteError, target_object=item.name)
+
+    def rename_value(self, item: Any) -> Any:
+        return item  # the PSVariable: the new name keeps its options and description
 
     def clear(self, cmd: Any, name: str) -> None:
         """Clear-Item keeps the variable with a $null value; -Force also
