@@ -33,8 +33,8 @@ from .methodcall import call, method_not_found, overload_not_found
 from .values import (
     ArrayList, BigInt, Byte, Char, EnumInfo, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable,
     Int16, INT32_MAX, INT32_MIN, Int64, iter_collection, KeyCollection, OrderedDictionary, OrderedHashtable,
-    PlainObject, PSCustomObject, PSReference, SByte, Single, StringBuilder, SwitchParameter, TypedArray, UInt16,
-    UInt32, UInt64,
+    PlainObject, PSCustomObject, PSReference, SByte, Single, StringBuilder, StringComparer, SwitchParameter,
+    TypedArray, UInt16, UInt32, UInt64,
 )
 
 
@@ -688,7 +688,7 @@ def generic_type(definition: str, args: Sequence[PSType]) -> PSType:
         element = args[0]
         t = PSType(full, OBJECT, converter=lambda v: _convert_hashset(v, element),
                    check=lambda v: isinstance(v, GenericHashSet) and v.element_type is element,
-                   constructor=lambda items=None: _new_hashset(items, element), interfaces=_ENUMERABLE)
+                   constructor=lambda *a: _new_hashset(element, *a), interfaces=_ENUMERABLE)
     elif definition == "System.Collections.Generic.Dictionary`2":
         key_type, value_type = args
         t = PSType(full, OBJECT,
@@ -723,10 +723,16 @@ def _convert_hashset(value: Any, element: PSType) -> GenericHashSet:
     return conv.convert_to_hashset(value, element)
 
 
-def _new_hashset(items: Any, element: PSType) -> GenericHashSet:
-    if items is None:
-        return GenericHashSet((), element)
-    return conv.convert_to_hashset(items, element)
+def _new_hashset(element: PSType, items: Any = None, comparer: Any = None) -> GenericHashSet:
+    """The constructors: (), (capacity), (comparer), (items) and (items, comparer)."""
+    if isinstance(items, StringComparer):
+        items, comparer = None, items
+    if items is None or isinstance(items, int) and not isinstance(items, bool):
+        return GenericHashSet((), element, comparer if isinstance(comparer, StringComparer) else None)
+    result = conv.convert_to_hashset(items, element)
+    if isinstance(comparer, StringComparer):
+        result = GenericHashSet(list(result), element, comparer)
+    return result
 
 
 def _convert_dictionary(value: Any, key_type: PSType, value_type: PSType) -> GenericDictionary:

@@ -1,7 +1,8 @@
 """The types of the .NET class library that admin scripts reach for, beyond
 the engine's own (``typetable.py``): ``[xml]`` and its node classes with
 ``XmlNamespaceManager``; ``[uri]`` with its static helpers; Stopwatch,
-Random and the Security.Cryptography hashing helpers.  Like ``typetable``, this loads on the first type
+Random and the Security.Cryptography hashing helpers; the generic
+collections beyond List/Dictionary/HashSet and ``[StringComparer]``.  Like ``typetable``, this loads on the first type
 lookup that misses (the package's ``__init__`` installs both), so a script
 that names none of them never imports the XML modules."""
 
@@ -19,9 +20,11 @@ from .name_value import NameValueCollection
 from .net_random import NetRandom, SHARED as RANDOM_SHARED
 from .stopwatch import static_table as stopwatch_statics, Stopwatch
 from .errors import UriFormatException
-from .types import OBJECT, PSType, register_instance_types, register_static_members
+from . import generic_collections as gc
+from .generic_collections import family_builders
+from .types import OBJECT, PSType, register_generic_family, register_instance_types, register_static_members
 from .uri import new_uri, static_table as uri_statics, Uri, URI_HOST_NAME_TYPE
-from .values import iter_collection
+from .values import iter_collection, StringComparer
 from .xml_text import XmlException
 from .xpath import XmlNamespaceManager
 
@@ -71,6 +74,7 @@ def register_system_types(register: Callable[..., Any], enum_type: Callable[[Any
     _register_uri(register, enum_type)
     _register_xml(register)
     _register_utilities(register)
+    _register_collections(register)
     collection = register(PSType("System.Collections.Specialized.NameValueCollection", OBJECT,
                                  check=lambda v: isinstance(v, NameValueCollection),
                                  constructor=NameValueCollection, interfaces=("System.Collections.IEnumerable",)))
@@ -132,6 +136,34 @@ def _register_utilities(register: Callable[..., Any]) -> None:
     register_static_members(generator.full_name, random_statics)
     register(PSType(RandomNumberGenerator.full_name, generator, check=lambda v: isinstance(v, RandomNumberGenerator),
                     pyclass=RandomNumberGenerator))
+
+
+def _register_collections(register: Callable[..., Any]) -> None:
+    """Queue/Stack/SortedSet/SortedDictionary and StringComparer."""
+    for short_name, build in family_builders().items():
+        register_generic_family(short_name, build)
+    for cls in (gc.Queue, gc.Stack, gc.SortedSet, gc.SortedDictionary):
+        register_instance_types(cls, gc.type_of_instance)
+    for t in gc.NON_GENERIC.values():
+        register(t)
+    comparer = register(PSType("System.StringComparer", OBJECT, check=lambda v: isinstance(v, StringComparer),
+                               abstract=True))
+    comparers = {"Ordinal": StringComparer("System.OrdinalComparer", False),
+                 "OrdinalIgnoreCase": StringComparer("System.OrdinalIgnoreCaseComparer", True),
+                 "InvariantCulture": StringComparer("System.CultureAwareComparer", False),
+                 "InvariantCultureIgnoreCase": StringComparer("System.CultureAwareComparer", True),
+                 "CurrentCulture": StringComparer("System.CultureAwareComparer", False),
+                 "CurrentCultureIgnoreCase": StringComparer("System.CultureAwareComparer", True)}
+    register_static_members(comparer.full_name, lambda: {
+        name.lower(): (name, (lambda c=value: c), False) for name, value in comparers.items()})
+    implementations: dict[str, PSType] = {}
+
+    def comparer_type(value: StringComparer) -> PSType:
+        t = implementations.get(value.full_name)
+        if t is None:
+            t = implementations[value.full_name] = PSType(value.full_name, comparer, check=lambda v: False)
+        return t
+    register_instance_types(StringComparer, comparer_type)
 
 
 def _register_xml(register: Callable[..., Any]) -> None:

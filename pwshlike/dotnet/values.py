@@ -427,25 +427,66 @@ class GenericDictionary(dict):
     __hash__ = object.__hash__
 
 
+class StringComparer:
+    """``[StringComparer]::OrdinalIgnoreCase`` and its siblings: whether
+    strings compare ignoring case (what a HashSet[string] built with one
+    uses); the culture-aware ones compare as the ordinal ones here."""
+
+    __slots__ = ("full_name", "ignore_case")
+    PS_MEMBERS = {"Equals": "equals", "Compare": "compare", "GetHashCode": "get_hash_code", "ToString": "__str__"}
+
+    def __init__(self, full_name: str, ignore_case: bool) -> None:
+        self.full_name = full_name
+        self.ignore_case = ignore_case
+
+    def key(self, value: Any) -> Any:
+        return value.lower() if self.ignore_case and isinstance(value, str) else value
+
+    def equals(self, a: Any, b: Any = None) -> bool:
+        return self.key(a) == self.key(b)
+
+    def compare(self, a: Any, b: Any) -> int:
+        if a is None or b is None:
+            return (a is not None) - (b is not None)
+        x, y = self.key(a), self.key(b)
+        return (x > y) - (x < y)
+
+    def get_hash_code(self, value: Any) -> int:
+        return hash(self.key(value)) & 0x7FFFFFFF
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
 class GenericHashSet:
     """``System.Collections.Generic.HashSet[T]``: insertion-ordered, with
-    .NET's default (case-sensitive) equality."""
+    .NET's default (case-sensitive) equality unless built with a
+    StringComparer that ignores case."""
 
-    __slots__ = ("_items", "element_type")
+    __slots__ = ("_items", "element_type", "comparer")
 
-    def __init__(self, items: Iterable[Any] = (), element_type: Any = None) -> None:
-        self._items: dict[Any, None] = dict.fromkeys(items)
+    def __init__(self, items: Iterable[Any] = (), element_type: Any = None,
+                 comparer: Optional[StringComparer] = None) -> None:
+        self.comparer = comparer
+        self._items: dict[Any, Any] = {}
+        for item in items:
+            self._items.setdefault(self._key(item), item)
         self.element_type = element_type
 
+    def _key(self, item: Any) -> Any:
+        return self.comparer.key(item) if self.comparer is not None else item
+
     def add(self, item: Any) -> bool:
-        if item in self._items:
+        key = self._key(item)
+        if key in self._items:
             return False
-        self._items[item] = None
+        self._items[key] = item
         return True
 
     def remove(self, item: Any) -> bool:
-        if item in self._items:
-            del self._items[item]
+        key = self._key(item)
+        if key in self._items:
+            del self._items[key]
             return True
         return False
 
@@ -454,18 +495,18 @@ class GenericHashSet:
 
     def __contains__(self, item: Any) -> bool:
         try:
-            return item in self._items
+            return self._key(item) in self._items
         except TypeError:
             return False
 
     def __iter__(self) -> Iterator[Any]:
-        return iter(list(self._items))
+        return iter(list(self._items.values()))
 
     def __len__(self) -> int:
         return len(self._items)
 
     def __repr__(self) -> str:
-        return f"GenericHashSet({list(self._items)!r})"
+        return f"GenericHashSet({list(self._items.values())!r})"
 
 
 class PSCustomObject:
