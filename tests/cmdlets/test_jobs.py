@@ -53,6 +53,14 @@ def test_arguments_input_using_and_initialization(s: Session) -> None:
                  "Receive-Job -Wait") == ["hi"]
 
 
+def test_job_block_runs_as_a_command(s: Session) -> None:
+    assert s.run("1, 2 | Start-Job { process { \"p$_\" } } | Receive-Job -Wait") == ["p1", "p2"]
+    assert s.run("Start-Job { param($a, $b) \"$a-$b\"; $args } -ArgumentList 1, 2, 3 | Receive-Job -Wait") == [
+        "1-2", 3]
+    assert s.run("Start-Job { $MyInvocation.MyCommand.ScriptBlock } | Receive-Job -Wait") == [
+        " $MyInvocation.MyCommand.ScriptBlock "]
+
+
 def test_job_runs_in_current_location_or_working_directory(s: Session, tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     assert s.run("Start-Job { (Get-Location).Path } | Receive-Job -Wait") == [str(tmp_path)]

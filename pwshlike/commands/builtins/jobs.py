@@ -287,7 +287,7 @@ def run_script(context: Any, script: str, args: list[Any], input_objects: Option
     every record to ``emit(stream, record)``; a terminating error is
     emitted as ``("Failed", record)``."""
     from pwshlike.runtime.flow import ExitException
-    from pwshlike.runtime.scriptblock import InputEnumerator, ScriptBlock
+    from pwshlike.runtime.scriptblock import ScriptBlock
     from pwshlike.runtime.streams import StreamRouting
     context.streams = StreamRouting(
         error=lambda record: emit("Error", record), warning=lambda text: emit("Warning", str(text)),
@@ -298,16 +298,27 @@ def run_script(context: Any, script: str, args: list[Any], input_objects: Option
         if init:
             ScriptBlock.create(init, context).invoke_with_input(None, new_scope=False,
                                                                 emit=lambda obj: emit("Output", obj))
-        block = ScriptBlock.create(script, context)
-        variables, rest = block.bind_positionally(args)
-        invocation = block.begin_invocation(context, variables=variables, args=rest,
-                                            emit=lambda obj: emit("Output", obj),
-                                            dollar_input=InputEnumerator(input_objects or []))
-        invocation.run_alone()
+        _run_as_command(context, ScriptBlock.create(script, context), args, input_objects,
+                        lambda obj: emit("Output", obj))
     except ExitException:  # `exit` ends the job's script, not the process running it
         return
     except Exception as exc:  # the job's terminating error, reported as pwsh's Failed state
         emit("Failed", context.to_runtime_exception(exc, None).error_record)
+
+
+def _run_as_command(context: Any, block: Any, args: list[Any], input_objects: Optional[list[Any]],
+                    out: Callable[[Any], None]) -> None:
+    """``$input | & $block @args``: the job's block runs as a command, as
+    pwsh runs it, so its parameters bind, its process block sees each input
+    object and ``$MyInvocation`` is set."""
+    from pwshlike.dotnet.errors import InvocationInfo
+    from pwshlike.dotnet.values import GenericDictionary
+    from pwshlike.runtime.pipeline import CommandArgument, run_pipeline
+    info = context.command_resolver(context, block, "&", None)
+    invocation = InvocationInfo(info, "", None, GenericDictionary(), pipeline_position=1, pipeline_length=1,
+                                expecting_input=input_objects is not None)
+    processor = info.new_processor(context, [CommandArgument(None, value) for value in args], invocation)
+    run_pipeline(context, [processor], out, input_objects)
 
 
 def start_thread_job(context: Any, job: Job, script: str, args: list[Any], input_objects: Optional[list[Any]],
