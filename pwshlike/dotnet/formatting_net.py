@@ -174,7 +174,7 @@ def format_value(value: Any, fmt: str | None, provider: Any = None) -> str:
     if isinstance(value, _dt.datetime):
         return format_datetime(value, fmt, provider)
     if isinstance(value, _dt.timedelta):
-        return format_timespan(value, fmt)
+        return format_timespan(value, fmt, provider)
     import uuid
     if isinstance(value, uuid.UUID):
         return format_guid(value, fmt)
@@ -712,8 +712,9 @@ _SPAN_TOKEN_RE = re.compile(r"(d{1,8}|h{1,2}|m{1,2}|s{1,2}|f{1,7}|F{1,7}|'[^']*'
                             re.DOTALL)
 
 
-def format_timespan(value: _dt.timedelta, fmt: str) -> str:
-    """``TimeSpan.ToString(fmt)``: ``c``, ``g``, ``G`` or custom
+def format_timespan(value: _dt.timedelta, fmt: str, provider: Any = None) -> str:
+    """``TimeSpan.ToString(fmt, provider)``: ``c`` (culture-free), ``g``, ``G``
+    (the culture's decimal mark before the fraction) or custom
     (``hh\\:mm\\:ss``, ``%d``); other literal characters must be escaped."""
     from .conversions import format_timespan as constant_format, timedelta_ticks
     ticks = timedelta_ticks(value)
@@ -729,10 +730,11 @@ def format_timespan(value: _dt.timedelta, fmt: str) -> str:
     if fmt == "g":
         text = f"{sign}{str(days) + ':' if days else ''}{hours}:{minutes:02d}:{seconds:02d}"
         if fraction:
-            text += "." + f"{fraction:07d}".rstrip("0")
+            text += number_format(provider).NumberDecimalSeparator + f"{fraction:07d}".rstrip("0")
         return text
     if fmt == "G":
-        return f"{sign}{days}:{hours:02d}:{minutes:02d}:{seconds:02d}.{fraction:07d}"
+        point = number_format(provider).NumberDecimalSeparator
+        return f"{sign}{days}:{hours:02d}:{minutes:02d}:{seconds:02d}{point}{fraction:07d}"
     out: list[str] = []
     for tok in _SPAN_TOKEN_RE.findall(fmt):
         c, n = tok[0], len(tok)

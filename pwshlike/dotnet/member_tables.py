@@ -946,10 +946,11 @@ TIMESPAN_PROPS: Props = {
 
 
 def _span_to_string(t: _dt.timedelta, fmt: Any = None, provider: Any = None) -> str:
+    """``ToString()`` is the culture-free "c" format; ``ToString(format[, provider])`` may use the culture."""
     from .formatting_net import format_timespan
     if fmt is None or fmt == "":
         return conv.format_timespan(t)
-    return format_timespan(t, _s(fmt))
+    return format_timespan(t, _s(fmt), provider)
 
 
 TIMESPAN_METHODS: Methods = {

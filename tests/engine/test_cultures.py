@@ -72,11 +72,14 @@ def test_to_string_with_a_culture():
     (1234567).ToString('N0', [cultureinfo]'fr-FR')
     ([decimal]'-2.50').ToString([cultureinfo]'de-DE')
     (1.5).ToString('0.00', [cultureinfo]'de-DE')
+    ([timespan]'1:02:03.5').ToString('g', [cultureinfo]'de-DE')
+    ([timespan]'1:02:03.5').ToString()
     """
     assert shell.text(script) == [
         "jeudi 2 janvier 2020", "02.01.2020 13:14:15", "\u0447\u0435\u0442\u0432\u0435\u0440\u0433 2 "
         "\u044f\u043d\u0432\u0430\u0440\u044f", "1:14 PM", "Thursday, 02 January 2020", "1.234,50",
-        "1.234,50 \u20ac", "-$1,234.50", "12,5 %", "1\u202f234\u202f567", "-2,50", "1,50"]
+        "1.234,50 \u20ac", "-$1,234.50", "12,5 %", "1\u202f234\u202f567", "-2,50", "1,50", "1:02:03,5",
+        "01:02:03.5000000"]
 
 
 def test_current_culture_applies_to_tostring_and_format_but_not_casts():
