@@ -240,6 +240,15 @@ def _hex_views(registry: ViewRegistry) -> None:
         TableColumn("Ascii", "Ascii", 16, LEFT)], GroupBy("Label")), builtin=True)
 
 
+def _job_views(registry: ViewRegistry) -> None:
+    """The jobs' table (pwsh's PowerShellCore format data for
+    System.Management.Automation.Job, every kind of job)."""
+    registry.add(TableView("Job", ("System.Management.Automation.Job",), [
+        TableColumn("Id", width=6), TableColumn("Name", width=15), TableColumn("PSJobTypeName", width=15),
+        TableColumn("State", width=13), TableColumn("HasMoreData", width=15), TableColumn("Location", width=20),
+        TableColumn("Command", width=25)]), builtin=True)
+
+
 def install_builtin_views(registry: ViewRegistry) -> None:
     """Adds pwsh's default views to ``registry`` (after any registered ones)."""
     _dotnet_types(registry)
@@ -249,3 +258,4 @@ def install_builtin_views(registry: ViewRegistry) -> None:
     _process_views(registry)
     _session_views(registry)
     _hex_views(registry)
+    _job_views(registry)

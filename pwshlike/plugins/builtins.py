@@ -208,8 +208,7 @@ def pwshlike_add_modules(modules: Any) -> None:
 
 @hookimpl
 def pwshlike_add_format_views(views: Any) -> None:
-    from .job_views import job_views
     from .module_views import module_views
     from .views import plugin_views
-    for view in module_views() + job_views() + plugin_views():
+    for view in module_views() + plugin_views():
         views.add(view)
