@@ -134,6 +134,11 @@ def _first_spec(param: ParameterMetadata) -> Optional[ParameterSetSpec]:
     return spec if spec is not None else next(iter(param.sets.values()), None)
 
 
+# What -WhatIf and -Confirm do, for every cmdlet that supports ShouldProcess.
+_SHOULD_PROCESS_HELP = {"WhatIf": "Shows what the command would do, without doing it.",
+                        "Confirm": "Asks for confirmation before each change the command makes."}
+
+
 def cmdlet_maml(help_info: CommandHelp, module_name: str = "") -> MamlHelp:
     """A cmdlet's help shaped as pwsh 7.4's shipped help files (MAML): the
     console views of comment help then show it as pwsh shows an installed
@@ -146,7 +151,8 @@ def cmdlet_maml(help_info: CommandHelp, module_name: str = "") -> MamlHelp:
     shown = [p.metadata for p in help_info.parameters]
 
     def shipped(param: ParameterMetadata, spec: Optional[ParameterSetSpec]) -> ShippedParameter:
-        return ShippedParameter(param, spec, flow(param.help), _full_type_name(param.type_name), default_text(param))
+        text = param.help or _SHOULD_PROCESS_HELP.get(param.name, "")
+        return ShippedParameter(param, spec, flow(text), _full_type_name(param.type_name), default_text(param))
     for set_name in metadata.parameter_sets:
         maml.syntax.append([shipped(p, p.spec_for(set_name)) for p in shown if p.spec_for(set_name) is not None])
     maml.parameters = [shipped(p, _first_spec(p)) for p in shown]

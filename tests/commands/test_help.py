@@ -126,3 +126,11 @@ def test_get_help_pattern_without_match_is_silent_and_a_prefix_finds_one_command
     assert session.run("Get-Help nothing-matches*") == [] and session.errors() == []
     lines = session.text("Get-Help Get-ChildIt | Out-String")[0].split("\n")
     assert lines[1:3] == ["NAME", "    Get-ChildItem"]
+
+
+def test_whatif_and_confirm_are_described(session):
+    lines = session.text("Get-Help Remove-Item -Parameter WhatIf, Confirm | Out-String")[0].split("\n")
+    assert lines[lines.index("    -WhatIf [<System.Management.Automation.SwitchParameter>]") + 1] == \
+        "        Shows what the command would do, without doing it."
+    assert lines[lines.index("    -Confirm [<System.Management.Automation.SwitchParameter>]") + 1] == \
+        "        Asks for confirmation before each change the command makes."
