@@ -18,8 +18,8 @@ from typing import Any, Callable, Optional
 from . import conversions as conv
 from .credentials import SecureString
 from .errors import (
-    ArgumentException, ArgumentNullException, DirectoryNotFoundException, FileNotFoundException, IOException,
-    UnauthorizedAccessException,
+    ArgumentException, ArgumentNullException, DirectoryNotFoundException, DotNetException, FileNotFoundException,
+    IOException, SetValueInvocationException, UnauthorizedAccessException,
 )
 from . import cultures
 from .name_value import parse_query_string
@@ -403,8 +403,10 @@ def culture_table() -> Table:
     """``[cultureinfo]::CurrentCulture`` and ``CurrentUICulture`` (settable,
     for the session), ``InvariantCulture``, ``GetCultureInfo(name)``,
     ``GetCultures(types)`` and ``GetCultureInfoByIetfLanguageTag(tag)``."""
-    return make_table({"CurrentCulture": Settable(cultures.current, cultures.set_current),
-                       "CurrentUICulture": Settable(cultures.current_ui, cultures.set_current_ui),
+    return make_table({"CurrentCulture": Settable(cultures.current, _culture_setter("CurrentCulture",
+                                                                                  cultures.set_current)),
+                       "CurrentUICulture": Settable(cultures.current_ui, _culture_setter("CurrentUICulture",
+                                                                                        cultures.set_current_ui)),
                        "InvariantCulture": cultures.invariant,
                        "DefaultThreadCurrentCulture": lambda: None, "DefaultThreadCurrentUICulture": lambda: None},
                       {"GetCultureInfo": _culture_by_name_or_lcid,
@@ -412,6 +414,18 @@ def culture_table() -> Table:
                        "GetCultures": lambda types: TypedArray(cultures.all_cultures(types),
                                                                   resolve_type(cultures.CultureInfo.full_name)),
                        "ReadOnly": lambda culture: cultures.get_culture(cultures.as_culture(culture).Name)})
+
+
+def _culture_setter(name: str, assign: Callable[[Any], None]) -> Callable[[Any], None]:
+    """Assigning a culture converts the value to CultureInfo first, as pwsh
+    does for a typed property; failures are pwsh's ExceptionWhenSetting."""
+    def setter(value: Any) -> None:
+        try:
+            assign(None if value is None else resolve_type(cultures.CultureInfo.full_name).convert(value))
+        except DotNetException as exc:
+            raise SetValueInvocationException(f'Exception setting "{name}": "{exc.message}"', exc,
+                                              error_id="ExceptionWhenSetting") from None
+    return setter
 
 
 def _culture_by_name_or_lcid(name: Any, *rest: Any) -> Any:

@@ -232,3 +232,18 @@ def test_a_culture_read_once_is_kept_on_disk(tmp_path):
     assert run() == ["1.234,5", "Sonntag, 1. März 2020", "True"]
     assert (tmp_path / "pwshlike" / "cultures" / "de-de.json").is_file()
     assert run() == ["1.234,5", "Sonntag, 1. März 2020", "False"]
+
+
+def test_assigning_a_bad_culture_is_exception_when_setting():
+    shell = Shell()
+    script = """
+    try { [cultureinfo]::CurrentCulture = 'abcdefghijkl' } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
+    try { [cultureinfo]::CurrentUICulture = $null } catch { $_.Exception.Message }
+    $PSCulture
+    """
+    assert shell.text(script) == [
+        "ExceptionWhenSetting",
+        'Exception setting "CurrentCulture": "Cannot convert value "abcdefghijkl" to type '
+        '"System.Globalization.CultureInfo". Error: "Culture is not supported. (Parameter \'name\')\n'
+        'abcdefghijkl is an invalid culture identifier.""',
+        'Exception setting "CurrentUICulture": "Value cannot be null. (Parameter \'value\')"', "en-US"]
