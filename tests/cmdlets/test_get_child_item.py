@@ -186,3 +186,10 @@ def test_file_and_folder_methods_scripts_call(sh, tree):
     assert not (tree / "alpha").exists()
     assert sh.run(f"$n = [System.IO.DirectoryInfo]::new('{tree}/made'); $n.Exists; $n.Create(); $n.Exists") == [
         False, True]
+
+
+def test_filter_is_the_file_systems_alone(sh):
+    assert sh.run("Get-ChildItem Env: -Filter P*; Get-Item Alias:gci -Filter g*") == []
+    assert sh.error_ids() == ["NotSupported,Microsoft.PowerShell.Commands.GetChildItemCommand",
+                              "NotSupported,Microsoft.PowerShell.Commands.GetItemCommand"]
+    assert str(sh.errors()[0]) == "Cannot call method. The provider does not support the use of filters."

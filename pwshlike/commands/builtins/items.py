@@ -14,7 +14,7 @@ import os
 from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
-from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, IOException
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, IOException, PSNotSupportedException
 from pwshlike.dotnet.wildcard import contains_wildcard
 
 from . import fspaths
@@ -24,6 +24,18 @@ from .fslisting import Listing
 from .fsprovider import FILE_SYSTEM
 from .itemproviders import provider_or_error
 from .session_items import session_children, session_items
+
+
+FILTER_NOT_SUPPORTED = "Cannot call method. The provider does not support the use of filters."
+
+
+def _filter_refused(cmd: Any) -> bool:
+    """-Filter is the FileSystem provider's alone: the session-state
+    providers refuse it with pwsh's NotSupported error."""
+    if not cmd.filter:
+        return False
+    cmd.write_error(PSNotSupportedException(FILTER_NOT_SUPPORTED).error_record)
+    return True
 
 
 @cmdlet("Get-ChildItem", default_parameter_set="Items", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096492")
@@ -94,7 +106,8 @@ class GetChildItemCommand(Cmdlet):
             if found is None:
                 continue
             if found[0] is not FILE_SYSTEM:
-                yield from session_children(self, found[0], found[1], literal, raw)
+                if not _filter_refused(self):
+                    yield from session_children(self, found[0], found[1], literal, raw)
                 continue
             yield from self._file_system(raw, literal, recurse, depth)
 
@@ -210,7 +223,8 @@ class GetItemCommand(Cmdlet):
             if found is None:
                 continue
             if found[0] is not FILE_SYSTEM:
-                yield from session_items(self, found[0], found[1], literal, raw)
+                if not _filter_refused(self):
+                    yield from session_items(self, found[0], found[1], literal, raw)
                 continue
             paths, wildcard = fspaths.resolve_paths(self.context.session, raw, literal, bool(self.force))
             if not wildcard and not os.path.lexists(paths[0]):
