@@ -193,3 +193,11 @@ def test_filter_is_the_file_systems_alone(sh):
     assert sh.error_ids() == ["NotSupported,Microsoft.PowerShell.Commands.GetChildItemCommand",
                               "NotSupported,Microsoft.PowerShell.Commands.GetItemCommand"]
     assert str(sh.errors()[0]) == "Cannot call method. The provider does not support the use of filters."
+
+
+def test_attributes_are_a_file_attributes_value(sh):
+    assert sh.text("(Get-Item c.txt).Attributes; (Get-Item .cache -Force).Attributes; (Get-Item link).Attributes") == [
+        "Normal", "Hidden, Directory", "ReparsePoint"]
+    assert sh.run("(Get-Item .cache -Force).Attributes.GetType().FullName; "
+                  "Get-ChildItem -Force | Where-Object { $_.Attributes -band [IO.FileAttributes]::Hidden } | "
+                  "ForEach-Object Name") == ["System.IO.FileAttributes", ".cache", ".secret"]

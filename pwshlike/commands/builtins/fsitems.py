@@ -139,9 +139,11 @@ class FileSystemInfo:
         return names
 
     @property
-    def attributes(self) -> str:
-        names = self._attribute_names()
-        return ", ".join(names) if names else "Normal"
+    def attributes(self) -> Any:
+        """A ``[System.IO.FileAttributes]`` value (``-band`` and ``-match`` both work on it)."""
+        from pwshlike.dotnet.engine_enums import FILE_ATTRIBUTES
+        number = sum(FILE_ATTRIBUTES.members[n] for n in self._attribute_names())
+        return FILE_ATTRIBUTES.value(number or FILE_ATTRIBUTES.members["Normal"])
 
     @property
     def mode(self) -> str:
