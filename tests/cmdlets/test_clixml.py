@@ -153,3 +153,10 @@ def test_deserialized_objects_use_their_original_types_view(s: Session, tmp_path
     s.run("Get-Location | Export-Clixml ./p.xml")
     lines = [line.rstrip() for line in s.one("Import-Clixml ./p.xml | Out-String").splitlines() if line.strip()]
     assert lines == ["Path", "----", str(tmp_path)]
+
+
+def test_encoding_writes_a_bom(s: Session, tmp_path: Path) -> None:
+    s.run("'x' | Export-Clixml ./u.xml -Encoding unicode")
+    data = (tmp_path / "u.xml").read_bytes()
+    assert data.startswith(b"\xff\xfe<\x00O\x00b\x00j\x00s\x00")
+    assert s.run("Import-Clixml ./u.xml") == ["x"]

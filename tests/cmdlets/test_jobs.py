@@ -174,3 +174,13 @@ def _alive(pid: int) -> bool:
             return not any(line.startswith("State:") and "Z" in line.split()[1] for line in status)
     except OSError:
         return False
+
+
+def test_file_path_jobs_and_their_errors(s: Session, tmp_path: Path) -> None:
+    (tmp_path / "job.ps1").write_text('param($x)\n"file $x"\n')
+    assert s.run("Start-Job -FilePath ./job.ps1 -ArgumentList 7 | Receive-Job -Wait") == ["file 7"]
+    assert s.run("Start-ThreadJob -FilePath ./job.ps1 -ArgumentList 8 | Receive-Job -Wait") == ["file 8"]
+    s.run("Start-Job -FilePath ./nope.ps1; Start-Job -FilePath ./job.txt; Start-Job -FilePath ./j*.ps1")
+    assert s.error_ids() == ["PathNotFound,Microsoft.PowerShell.Commands.StartJobCommand",
+                             "System.ArgumentException,Microsoft.PowerShell.Commands.StartJobCommand",
+                             "System.ArgumentException,Microsoft.PowerShell.Commands.StartJobCommand"]

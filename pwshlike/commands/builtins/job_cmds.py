@@ -23,16 +23,32 @@ _NOT_FINISHED = "The command cannot remove the job with the job ID {0} because t
     "remove the job, first stop the job, or use the Force parameter."
 
 
-def _script_parts(cmd: Cmdlet, script: Any, file_path: Optional[str]) -> tuple[str, dict[str, Any]]:
-    """The job's script text and its ``$using:`` values, read here."""
+def _script_parts(cmd: Cmdlet, script: Any, file_path: Optional[str],
+                  literal: bool = False) -> tuple[str, dict[str, Any]]:
+    """The job's script text (a -FilePath script's content, checked as
+    pwsh's GetScriptBlockFromFile checks it) and its ``$using:`` values,
+    read here."""
     from .parallel import using_values
     if file_path is not None:
+        from pwshlike.dotnet.wildcard import contains_wildcard
+        from . import fspaths
+        message = None
+        if not literal and contains_wildcard(file_path):
+            message = "Wildcard characters are not supported for the FilePath parameter. Specify a path without " \
+                "wildcard characters."
+        elif not file_path.lower().endswith(".ps1"):
+            message = "The value of the FilePath parameter must be a PowerShell script file. Enter the path to a " \
+                "file with a .ps1 file name extension and try the command again."
+        if message is not None:
+            cmd.throw_terminating_error(ErrorRecord(ArgumentException(message, param_name="filePath"),
+                                                   "System.ArgumentException", ErrorCategory.NotSpecified, None))
         path = cmd.context.session.resolve_path(file_path)
+        if not os.path.isfile(path):
+            cmd.throw_terminating_error(fspaths.path_not_found(path))
         try:
             with open(path, encoding="utf-8-sig") as handle:
                 text = handle.read()
         except OSError as exc:
-            from . import fspaths
             cmd.throw_terminating_error(fspaths.io_error(exc, path, "FileOpenFailure", ErrorCategory.OpenError,
                                                          True))
         from pwshlike.runtime.scriptblock import ScriptBlock
@@ -118,7 +134,7 @@ class StartJobCommand(_StartJobBase):
                 "'pwsh' if you need to run PowerShell in a 32-bit process."), "RunAs32NotSupported",
                 ErrorCategory.InvalidOperation, None))
         script_path = self.file_path if self.file_path is not None else self.literal_path
-        text, using = _script_parts(self, self.script_block, script_path)
+        text, using = _script_parts(self, self.script_block, script_path, self.literal_path is not None)
         location = self.working_directory if self.working_directory is not None else self.context.session.location
         directory = self.context.session.resolve_path(location)
         if not os.path.isdir(directory):
