@@ -22,11 +22,12 @@ from .errors import (
     IOException, SetValueInvocationException, UnauthorizedAccessException,
 )
 from . import cultures
+from . import environment
 from .name_value import parse_query_string
-from .netobjects import ManagedThread, TextEncoding, to_bytes
+from .netobjects import ManagedThread, TextEncoding, to_bytes, Version
 from .statics import Settable, Table, bytes_array, const, make_table, string_array, string_format
 from .types import resolve_type
-from .values import Char, Hashtable, Int64, Single, TypedArray, iter_collection
+from .values import Char, Int64, Single, TypedArray, iter_collection
 
 
 def _s(value: Any) -> str:
@@ -327,24 +328,6 @@ def directory_table() -> Table:
 
 # --- Environment, Console ---------------------------------------------------------------------
 
-def _env_get(name: Any, target: Any = None) -> Optional[str]:
-    if name is None:
-        raise ArgumentNullException(None, param_name="variable")
-    return os.environ.get(_s(name))
-
-
-def _env_set(name: Any, value: Any, target: Any = None) -> None:
-    key = _s(name)
-    if value is None or _s(value) == "":
-        os.environ.pop(key, None)
-    else:
-        os.environ[key] = _s(value)
-
-
-def _env_all(target: Any = None) -> Hashtable:
-    return Hashtable(sorted(os.environ.items()))
-
-
 def _expand_env(text: Any) -> str:
     import re
     return re.sub(r"%([^%]+)%", lambda m: os.environ.get(m.group(1), m.group(0)), _s(text))
@@ -364,19 +347,6 @@ def _environment_exit(code: Any) -> None:
     os._exit(_i(code) & 0xFF)
 
 
-_SPECIAL_FOLDERS = {
-    "userprofile": "~", "personal": "~", "mydocuments": "~", "desktop": "~/Desktop",
-    "applicationdata": "~/.config", "localapplicationdata": "~/.local/share", "commonapplicationdata": "/usr/share",
-    "temp": None,
-}
-
-
-def _folder_path(folder: Any) -> str:
-    key = conv.to_string(folder).lower()
-    path = _SPECIAL_FOLDERS.get(key, "")
-    return os.path.expanduser(path) if path else ""
-
-
 def environment_table() -> Table:
     import platform
     import socket
@@ -392,11 +362,11 @@ def environment_table() -> Table:
          "ProcessId": lambda: os.getpid(), "CommandLine": lambda: " ".join(sys.argv),
          "SystemDirectory": const(""), "HasShutdownStarted": const(False),
          "CurrentManagedThreadId": const(1), "StackTrace": const(""),
-         "OSVersion": lambda: f"{platform.system()} {platform.release()}"},
-        {"GetEnvironmentVariable": _env_get, "SetEnvironmentVariable": _env_set,
-         "GetEnvironmentVariables": _env_all, "ExpandEnvironmentVariables": _expand_env,
+         "OSVersion": environment.os_version, "Version": lambda: Version(8, 0, 11)},
+        {"GetEnvironmentVariable": environment.get_variable, "SetEnvironmentVariable": environment.set_variable,
+         "GetEnvironmentVariables": environment.all_variables, "ExpandEnvironmentVariables": _expand_env,
          "GetCommandLineArgs": lambda: string_array(list(sys.argv)), "Exit": _environment_exit,
-         "GetFolderPath": _folder_path, "GetLogicalDrives": lambda: string_array(["/"])})
+         "GetFolderPath": environment.folder_path, "GetLogicalDrives": lambda: string_array(["/"])})
 
 
 def culture_table() -> Table:

@@ -2,7 +2,8 @@
 the engine's own (``typetable.py``): ``[xml]`` and its node classes with
 ``XmlNamespaceManager``; ``[uri]`` with its static helpers; Stopwatch,
 Random and the Security.Cryptography hashing helpers; the generic
-collections beyond List/Dictionary/HashSet and ``[StringComparer]``.  Like ``typetable``, this loads on the first type
+collections beyond List/Dictionary/HashSet and ``[StringComparer]``; what
+``[Environment]`` returns (OperatingSystem, SpecialFolder).  Like ``typetable``, this loads on the first type
 lookup that misses (the package's ``__init__`` installs both), so a script
 that names none of them never imports the XML modules."""
 
@@ -16,6 +17,7 @@ from .cryptography import (
     ALGORITHMS, algorithm_statics, HashAlgorithm, Hmac, hmac_statics, random_statics, RandomNumberGenerator,
 )
 from .engine_enums import URI_KIND
+from .environment import ENVIRONMENT_VARIABLE_TARGET, OperatingSystem, SPECIAL_FOLDER
 from .name_value import NameValueCollection
 from .net_random import NetRandom, SHARED as RANDOM_SHARED
 from .stopwatch import static_table as stopwatch_statics, Stopwatch
@@ -75,6 +77,10 @@ def register_system_types(register: Callable[..., Any], enum_type: Callable[[Any
     _register_xml(register)
     _register_utilities(register)
     _register_collections(register)
+    for info in (ENVIRONMENT_VARIABLE_TARGET, SPECIAL_FOLDER):
+        enum_type(info)
+    register(PSType(OperatingSystem.full_name, OBJECT, check=lambda v: isinstance(v, OperatingSystem),
+                    pyclass=OperatingSystem))
     collection = register(PSType("System.Collections.Specialized.NameValueCollection", OBJECT,
                                  check=lambda v: isinstance(v, NameValueCollection),
                                  constructor=NameValueCollection, interfaces=("System.Collections.IEnumerable",)))
