@@ -184,3 +184,19 @@ def test_file_path_jobs_and_their_errors(s: Session, tmp_path: Path) -> None:
     assert s.error_ids() == ["PathNotFound,Microsoft.PowerShell.Commands.StartJobCommand",
                              "System.ArgumentException,Microsoft.PowerShell.Commands.StartJobCommand",
                              "System.ArgumentException,Microsoft.PowerShell.Commands.StartJobCommand"]
+
+
+def test_stop_job_ends_a_thread_jobs_thread(s: Session, tmp_path: Path) -> None:
+    ticks = tmp_path / "ticks.txt"
+    s.run(f"$j = Start-ThreadJob {{ while ($true) {{ try {{ Add-Content '{ticks}' x }} catch {{ }}; "
+          "Start-Sleep -Milliseconds 20 } }")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not ticks.exists():
+        time.sleep(0.02)
+    s.run("Stop-Job $j")
+    time.sleep(0.3)
+    count = len(ticks.read_text())
+    time.sleep(0.5)
+    assert len(ticks.read_text()) == count
+    assert s.text("$j.State") == ["Stopped"]
+    assert s.run("Start-ThreadJob { 5 } | Receive-Job -Wait") == [5]

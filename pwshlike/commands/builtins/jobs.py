@@ -15,9 +15,9 @@ in pwsh.  The child exits when its stdin closes, so a child never outlives
 the shell; the shell kills what still runs when it exits.
 
 A thread job runs in a new session of this process (pwsh's runspace) on a
-pool of -ThrottleLimit threads; its objects are the live objects.  Python
-cannot interrupt a thread, so Stop-Job marks a thread job Stopped and
-drops whatever it still produces.
+pool of -ThrottleLimit threads; its objects are the live objects.  Stop-Job
+raises an exception in the job's thread (which the job's script cannot
+catch), marks the job Stopped and drops whatever it still produces.
 """
 
 from __future__ import annotations
@@ -339,13 +339,49 @@ def start_thread_job(context: Any, job: Job, script: str, args: list[Any], input
         else:
             job.add(stream, record)
 
+    lock = threading.Lock()
+    running = [False]
+
+    def stop() -> None:
+        with lock:
+            if running[0]:
+                _raise_in_thread(ident[0], _StopThreadJob)
+
+    ident = [0]
+
     def body() -> None:
+        if job.finished():  # stopped while it waited for a thread
+            return
+        with lock:
+            ident[0] = threading.get_ident()
+            running[0] = True
+        job.stopper = stop
         job.set_state("Running")
         worker.activate()
-        run_script(worker, script, args, input_objects, using, init, emit)
+        try:
+            try:
+                run_script(worker, script, args, input_objects, using, init, emit)
+            finally:
+                with lock:
+                    running[0] = False
+        except _StopThreadJob:
+            return
         job.set_state("Completed")
 
     _thread_pool(throttle).submit(body)
+
+
+class _StopThreadJob(BaseException):
+    """Raised inside a thread job's thread by Stop-Job: not an error the
+    job's script can catch or report, it only ends the job."""
+
+
+def _raise_in_thread(ident: int, exc_type: type) -> None:
+    """Makes ``exc_type`` raise in thread ``ident`` at its next Python
+    instruction (a thread in a blocking call gets it when the call returns;
+    Start-Sleep sleeps in short slices)."""
+    import ctypes
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(exc_type))
 
 
 _POOL: dict[str, Any] = {}
