@@ -58,6 +58,10 @@ PROCESS_THREAD_STATE = EnumInfo("System.Diagnostics.ThreadState", (
     ("Transition", 6), ("Unknown", 7)))
 
 SEARCH_OPTION = EnumInfo("System.IO.SearchOption", (("TopDirectoryOnly", 0), ("AllDirectories", 1)))
+UNIX_FILE_MODE = EnumInfo("System.IO.UnixFileMode", (
+    ("None", 0), ("OtherExecute", 1), ("OtherWrite", 2), ("OtherRead", 4), ("GroupExecute", 8), ("GroupWrite", 16),
+    ("GroupRead", 32), ("UserExecute", 64), ("UserWrite", 128), ("UserRead", 256), ("StickyBit", 512),
+    ("SetGroup", 1024), ("SetUser", 2048)), flags=True)
 NATIVE_ARGUMENT_PASSING = EnumInfo("System.Management.Automation.NativeArgumentPassingStyle", (
     ("Legacy", 0), ("Standard", 1), ("Windows", 2)))
 MEMBER_TYPES = EnumInfo("System.Reflection.MemberTypes", (

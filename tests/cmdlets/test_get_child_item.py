@@ -201,3 +201,9 @@ def test_attributes_are_a_file_attributes_value(sh):
     assert sh.run("(Get-Item .cache -Force).Attributes.GetType().FullName; "
                   "Get-ChildItem -Force | Where-Object { $_.Attributes -band [IO.FileAttributes]::Hidden } | "
                   "ForEach-Object Name") == ["System.IO.FileAttributes", ".cache", ".secret"]
+
+
+def test_unix_file_mode_is_dotnets_enum(sh):
+    assert sh.text("(Get-Item c.txt).UnixFileMode; (Get-Item run.sh).UnixFileMode -band [IO.UnixFileMode]::UserExecute"
+                   ) == ["OtherRead, GroupRead, UserWrite, UserRead", "UserExecute"]
+    assert sh.run("(Get-Item c.txt).UnixFileMode.GetType().FullName") == ["System.IO.UnixFileMode"]

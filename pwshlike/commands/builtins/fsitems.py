@@ -52,7 +52,7 @@ def _members(own: dict[str, str], extra: Optional[dict[str, str]] = None) -> dic
         "CreationTime": "creation_time", "CreationTimeUtc": "creation_time_utc",
         "LastAccessTime": "last_access_time", "LastAccessTimeUtc": "last_access_time_utc",
         "LastWriteTime": "last_write_time", "LastWriteTimeUtc": "last_write_time_utc",
-        "LinkTarget": "target", "Attributes": "attributes", "UnixMode": "unix_mode", "User": "user",
+        "LinkTarget": "target", "UnixFileMode": "unix_file_mode", "Attributes": "attributes", "UnixMode": "unix_mode", "User": "user",
         "Group": "group", "Size": "size", "NameString": "name_string", "LengthString": "length_string",
         "LastWriteTimeString": "last_write_time_string", "Refresh": "refresh", "ToString": "__str__",
     }
@@ -151,6 +151,17 @@ class FileSystemInfo:
         first = "l" if self.is_link else "d" if isinstance(self, DirectoryInfo) else "-"
         return (first + ("a" if "Archive" in names else "-") + ("r" if "ReadOnly" in names else "-")
                 + ("h" if "Hidden" in names else "-") + ("s" if "System" in names else "-"))
+
+    @property
+    def unix_file_mode(self) -> Any:
+        """.NET's ``[System.IO.UnixFileMode]``: the permission bits of the
+        item (of a link's target), as flags."""
+        from pwshlike.dotnet.engine_enums import UNIX_FILE_MODE
+        followed = self._followed()
+        if followed is None:
+            from pwshlike.dotnet.errors import FileNotFoundException
+            raise FileNotFoundException(f"Could not find file '{self.full_name}'.")
+        return UNIX_FILE_MODE.value(followed.st_mode & 0o7777)
 
     @property
     def unix_mode(self) -> str:
