@@ -178,6 +178,8 @@ class Binding:
         if value is None or value == "" or (isinstance(value, list) and not value):
             self._check_null_empty(param, value)
         if param.converter is not None and (value is not None or _converts_null(param.converter)):
+            if type(value) is str and not self.is_script and param.type_name.lower() in _CULTURE_PARSED:
+                value = _parse_in_culture(value, _CULTURE_PARSED[param.type_name.lower()])
             try:
                 value = param.converter(value)
             except ParameterBindingException:
@@ -348,6 +350,28 @@ class Binding:
 
 
 _MISSING = object()
+
+
+# A cmdlet's string argument for these parameter types is read in the current culture: pwsh's
+# ParameterBinderBase converts with CultureInfo.CurrentCulture (script parameters are converted before, invariantly).
+_CULTURE_PARSED = {"double": "System.Double", "single": "System.Single", "decimal": "System.Decimal",
+                   "datetime": "System.DateTime"}
+
+
+def _parse_in_culture(text: str, type_name: str) -> Any:
+    """``[double]::Parse(text, culture)`` and the like under the current
+    culture; the text itself when that fails (the converter then reports it)
+    or when the culture reads numbers and dates as the invariant one does."""
+    from pwshlike.dotnet.cultures import current
+    from pwshlike.dotnet.errors import DotNetException
+    from pwshlike.dotnet.types import resolve_type
+    culture = current()
+    if culture.Name in ("", "en-US"):
+        return text
+    try:
+        return resolve_type(type_name).invoke_static("Parse", [text, culture])
+    except DotNetException:
+        return text
 
 
 def _converts_null(converter: Any) -> bool:
@@ -658,7 +682,23 @@ def _next_positional(binding: Binding, value: Any) -> Optional[ParameterMetadata
     for p, _s in ordered:
         if _already_typed(p, value):
             return p
+    for p, _s in ordered:  # pwsh's coercion pass: the first whose type the value converts to
+        if _converts(p, value):
+            return p
     return ordered[0][0]
+
+
+def _converts(param: ParameterMetadata, value: Any) -> bool:
+    """Whether ``value`` converts to the parameter's type (Get-Job $job:
+    not to -Id's Int32[], so to -Name's String[])."""
+    converter = param.converter
+    if converter is None or value is None:
+        return True
+    try:
+        converter(value)
+    except Exception:
+        return False
+    return True
 
 
 def _is_remaining(binding: Binding, param: ParameterMetadata) -> bool:

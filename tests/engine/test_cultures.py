@@ -247,3 +247,14 @@ def test_assigning_a_bad_culture_is_exception_when_setting():
         '"System.Globalization.CultureInfo". Error: "Culture is not supported. (Parameter \'name\')\n'
         'abcdefghijkl is an invalid culture identifier.""',
         'Exception setting "CurrentUICulture": "Value cannot be null. (Parameter \'value\')"', "en-US"]
+
+
+def test_cmdlet_string_arguments_are_read_in_the_current_culture():
+    shell = Shell()
+    script = _in_culture("de-DE", """
+    Get-Date -Date '02.01.2020 13:14' -Format 'yyyy-MM-dd HH:mm'
+    Start-Sleep -Seconds '0,01'; 'slept'
+    function f([double]$x) { $x }
+    try { f '1,5' } catch { $_.FullyQualifiedErrorId }
+    """)
+    assert shell.text(script) == ["2020-01-02 13:14", "slept", "ParameterArgumentTransformationError,f"]
