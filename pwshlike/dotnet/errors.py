@@ -859,7 +859,7 @@ class ErrorRecord:
                  "error_details", "script_stack_trace", "fully_qualified_error_id",
                  "activity_override", "reason_override", "target_name_override",
                  "target_type_override", "pipeline_iteration_info", "_category_info",
-                 "preserve_invocation_info_once", "command_origin")
+                 "preserve_invocation_info_once", "command_origin", "__weakref__")
     full_name = "System.Management.Automation.ErrorRecord"
     PS_MEMBERS = {"Exception": "exception", "TargetObject": "target_object",
                   "CategoryInfo": "category_info", "FullyQualifiedErrorId": "fully_qualified_error_id",

@@ -173,14 +173,17 @@ class InstanceMembers:
     """The members Add-Member attached to one object that is not a
     PSCustomObject (pwsh keeps them on the object's PSObject): note values
     and computed members by lower-cased name, in the order added, plus type
-    names inserted with ``-TypeName``."""
+    names inserted with ``-TypeName``; ``hidden_type_names`` are names its
+    type gives that were taken out (pwsh's ``TypeNames.Remove``, as Get-Error
+    does so that only its detailed view applies), lower-cased."""
 
-    __slots__ = ("names", "values", "type_names")
+    __slots__ = ("names", "values", "type_names", "hidden_type_names")
 
     def __init__(self) -> None:
         self.names: dict[str, str] = {}
         self.values: dict[str, Any] = {}
         self.type_names: list[str] = []
+        self.hidden_type_names: set[str] = set()
 
     def lookup(self, owner: Any, lowered: str) -> Any:
         """The value of a property (a method's member object), or _MISSING."""
@@ -241,7 +244,8 @@ def _type_names(obj: Any) -> list[str]:
         names.extend(data.type_names)
     t = type_of(obj)
     while t is not None:
-        names.append(t.full_name)
+        if data is None or t.full_name.lower() not in data.hidden_type_names:
+            names.append(t.full_name)
         t = t.base
     return names
 

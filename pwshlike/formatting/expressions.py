@@ -162,6 +162,8 @@ def type_names(obj: Any) -> tuple[str, ...]:
             current = current.base
         names = _TYPE_NAMES[t] = tuple(chain)
     data = members.instance_members(obj)
+    if data is not None and data.hidden_type_names:  # taken out of TypeNames (Get-Error)
+        names = tuple(name for name in names if name.lower() not in data.hidden_type_names)
     if data is not None and data.type_names:  # Add-Member -TypeName, Get-Process -IncludeUserName
         return tuple(data.type_names) + names
     return names

@@ -33,7 +33,21 @@ def render_extended_error(obj: Any) -> str:
     index = get_member(obj, ERROR_INDEX)
     if index is not None:
         text = f"{chr(10) if index else ''}   ErrorIndex: {index}\n\n{text}"
+    _restore_type_names(obj)
     return text
+
+
+def _restore_type_names(obj: Any) -> None:
+    """Once shown, the object gets its own type names back in place of the
+    extended one (pwsh's view does this at its end)."""
+    from pwshlike.dotnet.members import instance_members
+    data = instance_members(obj)
+    if data is None:
+        return
+    for name in (EXTENDED_ERROR_RECORD, EXTENDED_EXCEPTION):
+        if name in data.type_names:
+            data.type_names.remove(name)
+    data.hidden_type_names.clear()
 
 
 def show(obj: Any, indent: int = 0, depth: int = 1, parent: Any = None) -> str:

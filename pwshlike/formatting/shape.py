@@ -44,6 +44,8 @@ MAX_TABLE_COLUMNS = 10
 
 _RECORD_STREAMS = ((WarningRecord, "warning"), (VerboseRecord, "verbose"), (DebugRecord, "debug"))
 
+_ERROR_RECORD = "System.Management.Automation.ErrorRecord"
+
 
 class FormatViewNotFound(Exception):
     """``-View name`` names no view of the shape for the object's type."""
@@ -490,7 +492,9 @@ class Shaper:
         """pwsh's OutOfBandFormatViewManager: records, errors and
         out-of-band views, scalars and property-less objects as text; with
         ``fallback``, anything else as a list of its properties."""
-        if isinstance(obj, ErrorRecord):
+        if isinstance(obj, ErrorRecord) and _ERROR_RECORD in type_names(obj):
+            # by type name, as pwsh: Get-Error takes the name out so that
+            # its detailed view applies instead
             return FormatEntryData(ErrorEntry(obj), out_of_band=True)
         for record_type, stream in _RECORD_STREAMS:
             if isinstance(obj, record_type):

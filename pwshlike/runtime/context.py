@@ -23,7 +23,6 @@ from .call_stack import script_stack_trace
 from .compiler import compile_expression
 from .error_records import find_handler, record_with_exception, set_position
 from .flow import BreakException, ContinueException
-from .history import History
 from .intrinsics import EngineIntrinsics
 from .pipeline import PipelineState
 from .scopes import ALLSCOPE, CONSTANT, PSVariable, QualifiedName, Scope, SessionState, get_env
@@ -166,8 +165,7 @@ class ExecutionContext:
         # written to that stream, whatever the preference says.
         self.collectors: dict[int, list[list[Any]]] = {}
         self._expressions: dict[int, tuple[Any, Callable[[Any], Any]]] = {}
-        # The command history Get-History reads (runtime/history.py).
-        self.history = History()
+        self._history: Any = None
         install_automatic_variables(self)
         self.session.global_scope.vars["executioncontext"] = PSVariable(
             "ExecutionContext", EngineIntrinsics(self), CONSTANT | ALLSCOPE)
@@ -178,6 +176,15 @@ class ExecutionContext:
         if sys.getrecursionlimit() < _RECURSION_LIMIT:
             sys.setrecursionlimit(_RECURSION_LIMIT)
         self.activate()
+
+    @property
+    def history(self) -> Any:
+        """The command history Get-History reads (runtime/history.py),
+        made on first use so a plain script never loads it."""
+        if self._history is None:
+            from .history import History
+            self._history = History()
+        return self._history
 
     def activate(self) -> None:
         """Makes this the context that context-less callers use."""

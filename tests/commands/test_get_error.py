@@ -61,3 +61,16 @@ def test_no_errors_no_output(session):
 def test_newest_must_be_positive(session):
     session.run("Get-Error -Newest 0")
     assert session.error_ids() == ["ParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetErrorCommand"]
+
+
+def test_the_record_itself_with_the_extended_type_name_until_shown(session):
+    session.run("try { 1/0 } catch {}; $e = Get-Error")
+    assert session.text("$e.GetType().FullName") == ["System.Management.Automation.ErrorRecord"]
+    assert session.text("$e.PSObject.TypeNames") == ["System.Management.Automation.ErrorRecord#PSExtendedError",
+                                                     "System.Object"]
+    assert session.text("$Error[0].PSObject.TypeNames[0]") == ["System.Management.Automation.ErrorRecord"]
+    session.run("$null = $e | Out-String")
+    assert session.text("$e.PSObject.TypeNames") == ["System.Management.Automation.ErrorRecord", "System.Object"]
+    session.run("$Error.Insert(0, [Exception]::new('mine')); $x = Get-Error")
+    assert session.text("$x -is [Exception]; $x.PSObject.TypeNames[0]") == ["True", "System.Exception#PSExtendedError"]
+    assert "Message : mine" in lines(session, "$x")

@@ -1,13 +1,13 @@
 """Get-Error: the newest errors of the session (or the records and
 exceptions piped in) with all their details, as pwsh's Get-Error.
 
-Each object written carries the ``#PSExtendedError`` type name that
-selects the detailed view (pwshlike.formatting.extended_error); with more
-than one, ``PSErrorIndex`` numbers them.  pwsh writes the record itself
-with its type names changed in a local wrapper; pwshlike, whose objects
-carry no such wrapper, writes a copy of the record's properties
-(Exception, CategoryInfo, FullyQualifiedErrorId, InvocationInfo...), so
-the error in ``$Error`` is left as it was.
+Each object written is the record (or exception) with the
+``#PSExtendedError`` type name in place of its own, which selects the
+detailed view (pwshlike.formatting.extended_error); showing it there puts
+the type names back, as pwsh's view does.  With more than one,
+``PSErrorIndex`` numbers them.  pwsh changes the type names on a wrapper of
+its own; pwshlike, whose objects carry no such wrapper, writes a shallow
+copy, so the error in ``$Error`` is left as it was.
 """
 
 from __future__ import annotations
@@ -64,14 +64,17 @@ class GetErrorCommand(Cmdlet):
 
 
 def extended(error: Any, index: Any = None) -> Any:
-    """A copy of ``error``'s properties under the extended type name."""
-    from pwshlike.dotnet.values import PSCustomObject
-    from pwshlike.formatting.expressions import property_pairs
-    name = EXTENDED_ERROR_RECORD if isinstance(error, ErrorRecord) else EXTENDED_EXCEPTION
-    pairs = list(property_pairs(error))
-    if isinstance(error, BaseException):
-        from pwshlike.dotnet.types import type_of
-        pairs.insert(0, ("Type", type_of(error).full_name))
+    """A copy of ``error`` whose type names are the extended one instead of
+    ``ErrorRecord``/``Exception`` (pwsh's TypeNames.Insert and Remove)."""
+    import copy
+
+    from pwshlike.dotnet import members
+    record = isinstance(error, ErrorRecord)
+    shown = copy.copy(error)
+    data = members.instance_members(shown, create=True)
+    data.type_names.insert(0, EXTENDED_ERROR_RECORD if record else EXTENDED_EXCEPTION)
+    data.hidden_type_names.add("system.management.automation.errorrecord" if record else "system.exception")
     if index is not None:
-        pairs.append((ERROR_INDEX, index))
-    return PSCustomObject(pairs, [name, "System.Object"])
+        data.names[ERROR_INDEX.lower()] = ERROR_INDEX
+        data.values[ERROR_INDEX.lower()] = index
+    return shown
