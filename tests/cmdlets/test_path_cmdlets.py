@@ -79,3 +79,10 @@ def test_resolve_and_convert_path(sh, tmp_path):
     sh.run("Resolve-Path nosuch; Convert-Path nosuch")
     assert sh.error_ids() == ["PathNotFound,Microsoft.PowerShell.Commands.ResolvePathCommand",
                               "PathNotFound,Microsoft.PowerShell.Commands.ConvertPathCommand"]
+
+
+def test_test_path_on_session_drives_knows_the_root_is_the_container(sh):
+    assert sh.run("Test-Path Env: -PathType Container; Test-Path Env: -PathType Leaf; "
+                  "Test-Path Env:PATH -PathType Leaf; Test-Path Env:PATH -PathType Container; "
+                  "Test-Path Alias:\\gci; Test-Path Variable:NoSuchVariableHere") == [
+        True, False, True, False, True, False]

@@ -105,8 +105,12 @@ class TestPathCommand(Cmdlet):
         found = self.context.session.drives.split(path)
         if found is not None and not found[0].is_file_system:
             drive, rest = found
-            return (self.path_type or "Any").lower() != "container" and \
-                _session_item_exists(self.context, drive.provider.name, rest.lstrip("/\\"), literal)
+            name = rest.strip("/\\")
+            kind = (self.path_type or "Any").lower()
+            # The drive's root is the one container; its entries are leaves.
+            if kind != "any" and (kind == "container") != (not name):
+                return False
+            return _session_item_exists(self.context, drive.provider.name, name, literal)
         candidates, _ = fspaths.resolve_paths(self.context.session, path, literal, force=True)
         return any(self._matches(p) for p in candidates)
 
