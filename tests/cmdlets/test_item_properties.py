@@ -91,3 +91,15 @@ def test_providers_without_properties_are_not_supported(tmp_path):
                                       "NotSupported,Microsoft.PowerShell.Commands.RenameItemPropertyCommand",
                                       "PathNotFound,Microsoft.PowerShell.Commands.MoveItemPropertyCommand",
                                       "NotSupported,Microsoft.PowerShell.Commands.GetItemPropertyValueCommand"]
+
+
+def test_set_item_property_from_an_object(tmp_path):
+    shell = _shell(tmp_path)
+    script = """
+    $changes = [pscustomobject]@{LastWriteTime = [datetime]'2021-02-03'; IsReadOnly = $true}
+    ($changes | Set-ItemProperty -Path a.txt -PassThru).PSObject.Properties.Name -join ','
+    (Get-Item a.txt).LastWriteTime.ToString('yyyy-MM-dd')
+    """
+    assert shell.text(script) == ["LastWriteTime,IsReadOnly,PSPath,PSParentPath,PSChildName,PSDrive,PSProvider",
+                                  "2021-02-03"]
+    assert stat.S_IMODE(os.stat(tmp_path / "a.txt").st_mode) & 0o222 == 0

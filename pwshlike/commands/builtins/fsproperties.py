@@ -77,36 +77,39 @@ def get_property(cmd: Any, path: str, names: Optional[list[str]]) -> Optional[An
     return property_object(found, item) if found else None
 
 
-def set_property(cmd: Any, path: str, name: str, value: Any) -> Optional[PSCustomObject]:
-    """Sets property ``name`` of the item after ShouldProcess; returns the
-    object pwsh writes for -PassThru (None when nothing was set)."""
+def set_property(cmd: Any, path: str, pairs: list[tuple[str, Any]]) -> Optional[PSCustomObject]:
+    """Sets each ``(name, value)`` of the item, each after ShouldProcess;
+    returns the one object pwsh writes for -PassThru, holding the
+    properties that were set (None when none was)."""
     if not os.path.lexists(path):
         cmd.write_error(_missing_item(path))
         return None
     item = item_for(path)
     is_directory = not isinstance(item, FileInfo)
     action = "Set Property Directory" if is_directory else "Set Property File"
-    if not cmd.should_process(f"Item: {path} Property: {name} Value: {dotnet_to_string(value)}", action):
-        return None
-    if not has_property(item, name):
-        exc = IOException(f"The property {_note_text(name, value)} does not exist or was not found.")
-        cmd.write_error(ErrorRecord(exc, "SetPropertyError", ErrorCategory.ReadError, _note_text(name, value)))
-        return None
-    setter = _SETTERS.get(name.lower())
-    if setter is None or (name.lower() == "isreadonly" and is_directory):
-        # .NET's "is a ReadOnly property", which pwsh's session state wraps and throws.
-        exc = RuntimeException(f"Attempting to perform the SetProperty operation on the 'FileSystem' provider failed "
-                               f"for path '{path}'. \"{_stored_name(item, name)}\" is a ReadOnly property.",
-                               error_id="SetPropertyProviderException", category=ErrorCategory.NotSpecified,
-                               target_object=path)
-        cmd.throw_terminating_error(exc.error_record)
-        return None
-    try:
-        ok = setter(cmd, path, value, name)
-    except OSError as exc:
-        cmd.write_error(io_record(exc, path, "SetProperty"))
-        return None
-    return property_object([(name, value)], item_for(path)) if ok else None
+    done = []
+    for name, value in pairs:
+        if not cmd.should_process(f"Item: {path} Property: {name} Value: {dotnet_to_string(value)}", action):
+            continue
+        if not has_property(item, name):
+            exc = IOException(f"The property {_note_text(name, value)} does not exist or was not found.")
+            cmd.write_error(ErrorRecord(exc, "SetPropertyError", ErrorCategory.ReadError, _note_text(name, value)))
+            continue
+        setter = _SETTERS.get(name.lower())
+        if setter is None or (name.lower() == "isreadonly" and is_directory):
+            # .NET's "is a ReadOnly property", which pwsh's session state wraps and throws.
+            exc = RuntimeException(f"Attempting to perform the SetProperty operation on the 'FileSystem' provider "
+                                   f"failed for path '{path}'. \"{_stored_name(item, name)}\" is a ReadOnly "
+                                   "property.", error_id="SetPropertyProviderException",
+                                   category=ErrorCategory.NotSpecified, target_object=path)
+            cmd.throw_terminating_error(exc.error_record)
+            return None
+        try:
+            if setter(cmd, path, value, name):
+                done.append((name, value))
+        except OSError as exc:
+            cmd.write_error(io_record(exc, path, "SetProperty"))
+    return property_object(done, item_for(path)) if done else None
 
 
 def clear_property(cmd: Any, path: str, name: str) -> Optional[PSCustomObject]:

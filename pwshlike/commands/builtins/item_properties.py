@@ -185,10 +185,9 @@ class SetItemPropertyCommand(PropertyCmdlet):
         else:
             pairs = [(self.name, self.value)]
         for path in self.targets():
-            for name, value in pairs:
-                result = fsproperties.set_property(self, path, name, value)
-                if result is not None and self.pass_thru:
-                    yield result
+            result = fsproperties.set_property(self, path, pairs)
+            if result is not None and self.pass_thru:
+                yield result
 
 
 @cmdlet("Clear-ItemProperty", default_parameter_set="Path", supports_should_process=True,
