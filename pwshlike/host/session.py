@@ -69,12 +69,14 @@ class Session:
     """One console session: ``context`` (the engine's ExecutionContext),
     ``host`` and ``formatter``."""
 
-    __slots__ = ("context", "host", "formatter")
+    __slots__ = ("context", "host", "formatter", "previous_tokens")
 
     def __init__(self, context: Any, host: ConsoleHost, formatter: Formatter) -> None:
         self.context = context
         self.host = host
         self.formatter = formatter
+        # The last recorded line's first and last token texts, for $^ and $$.
+        self.previous_tokens: tuple[Optional[str], Optional[str]] = (None, None)
 
     def error_view(self) -> str:
         value = self.context.get_variable_value("ErrorView")
@@ -90,6 +92,7 @@ class Session:
         if not add_to_history:
             return self._run(text, file, arguments, dot_source)
         from ..runtime.history import capacity
+        self._set_first_last_tokens(text)
         history = self.context.history
         history.begin(text)
         transcription = getattr(self.host, "transcription", None)
@@ -105,6 +108,13 @@ class Session:
             raise
         finally:
             history.end(status, capacity(self.context))
+
+    def _set_first_last_tokens(self, text: str) -> None:
+        """As pwsh's console host parses each line with addToHistory:
+        ``$^`` and ``$$`` become the previous line's first and last tokens."""
+        from ..language import parse_input
+        from ..plugins.invocation_settings import remember_first_last
+        remember_first_last(self, self.context, parse_input(text).tokens)
 
     def _run(self, text: str, file: Optional[str], arguments: list | None, dot_source: bool) -> Outcome:
         from ..runtime import execute_script

@@ -151,6 +151,13 @@ def install_automatic_variables(ctx: Any) -> None:
         if options & ALLSCOPE:
             session.allscope_names.add(name.lower())
 
+    # pwsh's first variables: the previous command line's first and last tokens (the host sets them
+    # for each line it records) and $? (the compiler reads ctx.last_success directly; this is the
+    # variable Get-Variable and Variable: show).
+    const("^", None, NONE)
+    const("$", None, NONE)
+    define("?", DynamicVariable("?", lambda: ctx.last_success, READONLY | ALLSCOPE))
+    session.allscope_names.add("?")
     const("true", True)
     const("false", False)
     const("null", None, NONE)
