@@ -200,3 +200,8 @@ def test_stop_job_ends_a_thread_jobs_thread(s: Session, tmp_path: Path) -> None:
     assert len(ticks.read_text()) == count
     assert s.text("$j.State") == ["Stopped"]
     assert s.run("Start-ThreadJob { 5 } | Receive-Job -Wait") == [5]
+
+
+def test_a_job_object_given_by_position_to_get_job_is_a_name(s: Session) -> None:
+    s.run("$j = Start-Job { 1 }; Remove-Job $j -Force; Get-Job $j")
+    assert s.error_ids() == ["JobWithSpecifiedNameNotFound,Microsoft.PowerShell.Commands.GetJobCommand"]

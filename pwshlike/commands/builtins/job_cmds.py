@@ -242,7 +242,13 @@ _STATE_SETS = {"StateParameterSet": {"mandatory": True, "position": 0, "value_fr
 @cmdlet("Get-Job", default_parameter_set="SessionIdParameterSet")
 class GetJobCommand(_JobSelector):
     """Gets the jobs of the current session: all of them, or those chosen by
-    id, name, instance id, state or command."""
+    id, name, instance id, state or command.
+
+    Jobs are listed oldest first with their Id, Name, PSJobTypeName
+    (BackgroundJob for Start-Job and the & operator, ThreadJob for
+    Start-ThreadJob), State, HasMoreData, Location and Command. A job stays
+    in the list until Remove-Job (or Receive-Job -AutoRemoveJob) removes it;
+    its child jobs are listed with -IncludeChildJob."""
 
     id = Parameter("Int32[]", sets={"SessionIdParameterSet": {"position": 0,
                                                               "value_from_pipeline_by_property_name": True}},
@@ -357,7 +363,12 @@ class ReceiveJobCommand(_JobSelector):
 @cmdlet("Wait-Job", default_parameter_set="SessionIdParameterSet")
 class WaitJobCommand(_JobSelector):
     """Waits until jobs have finished (all of them, or the first with -Any)
-    and writes the finished jobs."""
+    and writes the finished jobs.
+
+    A job has finished when its state is Completed, Failed or Stopped. With
+    -Timeout the command returns after that many seconds even if jobs are
+    still running, and writes nothing for them; the prompt returns while
+    the jobs keep running."""
 
     job = Parameter("System.Management.Automation.Job[]", sets={"JobParameterSet": _JOB_SETS["Job"]}, help="The jobs to wait for.")
     id = Parameter("Int32[]", sets=_ID_SETS, help="The ids of the jobs to wait for.")
@@ -396,8 +407,13 @@ class WaitJobCommand(_JobSelector):
 
 @cmdlet("Stop-Job", default_parameter_set="SessionIdParameterSet", supports_should_process=True)
 class StopJobCommand(_JobSelector):
-    """Stops running jobs: a background job's process is ended, a thread
-    job is marked Stopped and what it still produces is dropped."""
+    """Stops running jobs.
+
+    A background job's process is ended; a thread job's thread is
+    interrupted at its next instruction. The job's state becomes Stopped,
+    results received before stay available to Receive-Job, and what a job
+    would still have produced is dropped. A job that already finished is
+    left as it is."""
 
     job = Parameter("System.Management.Automation.Job[]", sets={"Job": _JOB_SETS["Job"]}, help="The jobs to stop.")
     id = Parameter("Int32[]", sets=_ID_SETS, help="The ids of the jobs to stop.")
@@ -419,7 +435,10 @@ class StopJobCommand(_JobSelector):
 @cmdlet("Remove-Job", default_parameter_set="SessionIdParameterSet", supports_should_process=True)
 class RemoveJobCommand(_JobSelector):
     """Deletes jobs from the session; a job still running is an error
-    unless -Force, which stops it first."""
+    unless -Force, which stops it first.
+
+    Results not yet received are lost with the job. Choose the jobs by job
+    object (also from the pipeline), id, name, instance id or state."""
 
     job = Parameter("System.Management.Automation.Job[]", sets={"JobParameterSet": _JOB_SETS["Job"]}, help="The jobs to remove.")
     id = Parameter("Int32[]", sets=_ID_SETS, help="The ids of the jobs to remove.")
