@@ -497,6 +497,9 @@ def convert_to_integer(value: Any, type_name: str = "System.Int32") -> int:
     return number if cls is None else cls(number)
 
 
+_HEX_DIGITS = re.compile(r"0[xX][0-9a-fA-F]+")
+
+
 def _string_to_integer(text: str, type_name: str) -> int:
     stripped = text.strip(_WHITESPACE)
     if not stripped:
@@ -505,6 +508,11 @@ def _string_to_integer(text: str, type_name: str) -> int:
     if number is None:
         number = _parse_special_double(stripped)
     if number is None:
+        if _HEX_DIGITS.fullmatch(stripped):
+            # Int32Converter's Convert.ToInt32(digits, 16) path: too many digits overflow its parser.
+            wide = type_name in ("System.Int64", "System.UInt64")
+            raise cast_error(text, type_name, "Value was either too large or too small for a "
+                             f"{'UInt64' if wide else 'UInt32'}.", "InvalidCastFromStringToInteger")
         raise cast_error(text, type_name, f"The input string '{text}' was not in a correct format.",
                          "InvalidCastFromStringToInteger")
     if isinstance(number, (float, Decimal)):

@@ -115,3 +115,16 @@ def test_minimum_not_below_maximum(s: Session) -> None:
     error = s.errors()[0]
     assert error.fully_qualified_error_id == "MinGreaterThanOrEqualMax,Microsoft.PowerShell.Commands.GetRandomCommand"
     assert str(error) == "The Minimum value (5) cannot be greater than or equal to the Maximum value (5)."
+
+
+def test_random_bounds_given_as_text(s: Session) -> None:
+    # What is no number literal is converted to an int, as pwsh's Parser.ScanNumber coerces it.
+    assert s.run("Get-Random -Maximum '1,000' -Minimum 999") == [999]
+    s.run("Get-Random 0x07FFFFFFFFFFFFFFFF")
+    error = s.errors()[0]
+    assert error.fully_qualified_error_id == \
+        "InvalidCastFromStringToInteger,Microsoft.PowerShell.Commands.GetRandomCommand"
+    assert str(error) == ('Cannot convert value "0x07FFFFFFFFFFFFFFFF" to type "System.Int32". Error: "Value was '
+                          'either too large or too small for a UInt32."')
+    s.run("[long]'0xFFFFFFFFFFFFFFFFFF'")
+    assert str(s.errors()[0]).endswith('Error: "Value was either too large or too small for a UInt64."')

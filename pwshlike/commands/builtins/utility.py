@@ -315,10 +315,14 @@ _GENERATORS: "weakref.WeakKeyDictionary[Any, random.Random]" = weakref.WeakKeyDi
 
 
 def _operand(value: Any) -> Any:
-    """pwsh's ProcessOperand: a string is read as a number literal."""
+    """pwsh's ProcessOperand: a string is read as a number literal (Parser.ScanNumber),
+    and what is no literal is converted to an int, whose error stops the cmdlet."""
     if isinstance(value, str):
-        number = parse_number(value)
-        return number if number is not None else value
+        number = parse_number(value.strip())
+        if number is None:
+            from pwshlike.dotnet.conversions import convert_to_integer
+            return convert_to_integer(value, "System.Int32")
+        return number
     return value
 
 
@@ -377,12 +381,16 @@ class GetRandomCommand(Cmdlet):
             self.input_object = list(self.maximum)
             self._mode = "RandomListItemParameterSet"
         if self._mode == "RandomNumberParameterSet":
-            return self._numbers()
+            from pwshlike.dotnet.errors import RuntimeException
+            try:
+                operands = _operand(self.maximum), _operand(self.minimum)
+            except RuntimeException as exc:
+                self.throw_terminating_error(exc.error_record)
+            return self._numbers(*operands)
         return None
 
-    def _numbers(self) -> Iterator[Any]:
+    def _numbers(self, high: Any, low: Any) -> Iterator[Any]:
         rng = self._random
-        high, low = _operand(self.maximum), _operand(self.minimum)
         if _is_int(high) and _is_int(low):
             minimum = low if low is not None else 0
             maximum = high if high is not None else _INT_MAX
