@@ -394,10 +394,11 @@ class _Current:
 
 
 def current() -> CultureInfo:
-    """``CultureInfo.CurrentCulture``."""
+    """``CultureInfo.CurrentCulture``: read-only as .NET makes the user's
+    default culture (a script clones it to change it)."""
     culture = _Current.culture
     if culture is None:
-        culture = _Current.culture = CultureInfo(culture_name_from_environment())
+        culture = _Current.culture = CultureInfo(culture_name_from_environment(), read_only=True)
     return culture
 
 
@@ -405,7 +406,7 @@ def current_ui() -> CultureInfo:
     """``CultureInfo.CurrentUICulture`` (the same environment setting as the culture on Linux)."""
     culture = _Current.ui_culture
     if culture is None:
-        culture = _Current.ui_culture = CultureInfo(culture_name_from_environment())
+        culture = _Current.ui_culture = CultureInfo(culture_name_from_environment(), read_only=True)
     return culture
 
 

@@ -195,6 +195,9 @@ def test_culture_comes_from_the_environment_as_dotnet_reads_it():
     assert _child({"LANG": "de_DE.UTF-8", "LC_ALL": "fr_FR.UTF-8"}, "$PSCulture") == ["fr-FR"]
     assert _child({"LANG": "C.UTF-8"}, "$PSCulture -eq ''; (Get-Culture).LCID") == ["True", "127"]
     assert _child({}, "(Get-Culture).EnglishName") == ["Invariant Language (Invariant Country)"]
+    script = ("[cultureinfo]::CurrentCulture.IsReadOnly; $c = [cultureinfo]::CurrentCulture.Clone(); "
+              "$c.NumberFormat.NumberDecimalSeparator = '#'; [cultureinfo]::CurrentCulture = $c; 1.5")
+    assert _child({"LANG": "de_DE.UTF-8"}, script) == ["True", "1#5"]
 
 
 def test_english_and_invariant_need_no_locale_library():
