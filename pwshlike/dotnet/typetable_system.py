@@ -26,7 +26,7 @@ from . import generic_collections as gc
 from .generic_collections import family_builders
 from .types import OBJECT, PSType, register_generic_family, register_instance_types, register_static_members
 from .uri import new_uri, static_table as uri_statics, Uri, URI_HOST_NAME_TYPE
-from .values import iter_collection, StringComparer
+from .values import Int64, iter_collection, StringComparer
 from .xml_text import XmlException
 from .xpath import XmlNamespaceManager
 
@@ -77,8 +77,13 @@ def register_system_types(register: Callable[..., Any], enum_type: Callable[[Any
     _register_xml(register)
     _register_utilities(register)
     _register_collections(register)
-    for info in (ENVIRONMENT_VARIABLE_TARGET, SPECIAL_FOLDER):
+    for info in (ENVIRONMENT_VARIABLE_TARGET, SPECIAL_FOLDER, dom.XML_NODE_TYPE):
         enum_type(info)
+    # IntPtr: only its static members (pointer-sized values on 64-bit Linux).
+    pointer = register(PSType("System.IntPtr", OBJECT, check=lambda v: False, abstract=True))
+    register_static_members(pointer.full_name, lambda: {
+        "maxvalue": ("MaxValue", lambda: Int64(2**63 - 1), False), "minvalue": ("MinValue", lambda: Int64(-2**63), False),
+        "size": ("Size", lambda: 8, False), "zero": ("Zero", lambda: Int64(0), False)})
     register(PSType(OperatingSystem.full_name, OBJECT, check=lambda v: isinstance(v, OperatingSystem),
                     pyclass=OperatingSystem))
     collection = register(PSType("System.Collections.Specialized.NameValueCollection", OBJECT,

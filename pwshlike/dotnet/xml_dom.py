@@ -860,7 +860,7 @@ class XmlDocument(XmlNode):
         CreateComment="create_comment", CreateCDataSection="create_cdata_section",
         CreateWhitespace="create_whitespace", CreateXmlDeclaration="create_xml_declaration",
         CreateProcessingInstruction="create_processing_instruction",
-        CreateDocumentFragment="create_document_fragment", CreateDocumentType="create_document_type", ImportNode="import_node",
+        CreateDocumentFragment="create_document_fragment", CreateNode="create_node", CreateDocumentType="create_document_type", ImportNode="import_node",
         GetElementsByTagName="get_elements_by_tag_name", GetElementById="get_element_by_id")
 
     def __init__(self) -> None:
@@ -979,6 +979,34 @@ class XmlDocument(XmlNode):
         return XmlDocumentType(self, to_string(name), None if system_id is None else to_string(system_id),
                                None if public_id is None else to_string(public_id),
                                None if subset is None else to_string(subset))
+
+    def create_node(self, kind: Any, *rest: Any) -> XmlNode:
+        """CreateNode(type, name, namespaceURI) or (type, prefix, name,
+        namespaceURI); the type as an XmlNodeType or its name ('element')."""
+        if isinstance(kind, str):
+            number = XML_NODE_TYPE.members.get(next((k for k in XML_NODE_TYPE.members if k.lower() == kind.lower()),
+                                                    ""), -1)
+            if kind.lower() == "cdatasection":
+                number = 4
+        else:
+            number = int(kind)
+        if len(rest) == 3:
+            prefix, name, namespace = (to_string(v) if v is not None else "" for v in rest)
+            qualified = f"{prefix}:{name}" if prefix else name
+        else:
+            qualified = to_string(rest[0]) if rest and rest[0] is not None else ""
+            namespace = to_string(rest[1]) if len(rest) > 1 and rest[1] is not None else ""
+        makers = {1: lambda: XmlElement(self, qualified, namespace or None),
+                  2: lambda: XmlAttribute(self, qualified, "", namespace or None),
+                  3: lambda: self.create_text_node(""), 4: lambda: self.create_cdata_section(""),
+                  7: lambda: self.create_processing_instruction(qualified, ""), 8: lambda: self.create_comment(""),
+                  11: self.create_document_fragment, 13: lambda: self.create_whitespace(""),
+                  14: lambda: XmlSignificantWhitespace(self, ""), 17: lambda: self.create_xml_declaration("1.0", None,
+                                                                                                         None)}
+        maker = makers.get(number)
+        if maker is None:
+            raise ArgumentException(f"Cannot create node of type {to_string(kind)}.")
+        return maker()
 
     def create_document_fragment(self) -> XmlDocumentFragment:
         return XmlDocumentFragment(self)

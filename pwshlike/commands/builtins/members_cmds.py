@@ -15,6 +15,7 @@ from typing import Any, Iterator, Optional
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.metadata import ValidationError
 from pwshlike.commands.validation import validate_not_null_or_empty
+from . import member_signatures as signatures
 from pwshlike.dotnet import members
 from pwshlike.dotnet.conversions import convert_to_enum, dotnet_to_string, to_string
 from pwshlike.dotnet.errors import (ErrorCategory, ErrorRecord, GetValueException, InvalidOperationException,
@@ -32,6 +33,9 @@ PS_MEMBER_TYPES = EnumInfo("System.Management.Automation.PSMemberTypes", (
     ("CodeMethod", 128), ("ScriptMethod", 256), ("Methods", 448), ("ParameterizedProperty", 512),
     ("MemberSet", 1024), ("Event", 2048), ("Dynamic", 4096), ("InferredProperty", 8192), ("All", 16383)),
     flags=True)
+
+PS_MEMBER_VIEW_TYPES = EnumInfo("System.Management.Automation.PSMemberViewTypes", (
+    ("Extended", 1), ("Adapted", 2), ("Base", 4), ("All", 7)), flags=True)
 
 _ADDABLE = ("AliasProperty", "NoteProperty", "ScriptProperty", "ScriptMethod")
 _NOT_ADDABLE = ("CodeMethod", "CodeProperty", "MemberSet", "PropertySet")
@@ -543,18 +547,27 @@ def _members(obj: Any, static: bool, force: bool = False) -> list[MemberDefiniti
             result.extend(MemberDefinition(type_name, name, kind, definition)
                           for name, kind, definition in obj.ps_class.member_definitions(False, force))
         adapted = members._members_of(obj)
-        for net_name, getter in adapted.props.values():
+        xml_properties = getattr(obj, "ps_adapted_properties", None)
+        if xml_properties is not None:
+            # An adapter's own properties stand in for the .NET ones (pwsh's XML adapter).
+            for name, value in xml_properties():
+                access = "{get;set;}" if isinstance(value, str) else "{get;}"
+                result.append(MemberDefinition(type_name, name, "Property",
+                                               f"{display_type(value, False)} {name} {access}"))
+        for net_name, getter in adapted.props.values() if xml_properties is None else ():
             if net_name.lower() in adapted.hidden and not force:
                 continue  # pwsh's IsHidden members: only Get-Member -Force lists them
-            try:
-                value = getter(obj)
-            except Exception:
-                value = None
+            declared = signatures.property_type(type_names, net_name)
+            if declared is None:
+                try:
+                    declared = display_type(getter(obj), False)
+                except Exception:
+                    declared = display_type(None, False)
             access = "{get;set;}" if net_name.lower() in adapted.setters else "{get;}"
-            result.append(MemberDefinition(type_name, net_name, "Property",
-                                           f"{display_type(value, False)} {net_name} {access}"))
+            result.append(MemberDefinition(type_name, net_name, "Property", f"{declared} {net_name} {access}"))
         for net_name, func in adapted.methods.values():
-            result.append(MemberDefinition(type_name, net_name, "Method", _method_definition(net_name, func, 1)))
+            definition = signatures.method_definition(type_names, net_name) or _method_definition(net_name, func, 1)
+            result.append(MemberDefinition(type_name, net_name, "Method", definition))
     known = {d.Name.lower() for d in result}
     for method_name, definition in _OBJECT_METHODS:
         if method_name.lower() not in known:
@@ -586,6 +599,11 @@ class GetMemberCommand(Cmdlet):
                      help="Member names, wildcards allowed.", supports_wildcards=True)
     member_type = Parameter("PSMemberTypes", aliases=("Type",), converter=member_types,
                             help="The kinds of member to list.")
+    view = Parameter("PSMemberViewTypes", converter=lambda v: convert_to_enum(v, PS_MEMBER_VIEW_TYPES),
+                     default=PS_MEMBER_VIEW_TYPES.value(3),
+                     help="Which members to list: Adapted (the type's own and its adapter's), Extended (added "
+                          "by type data or Add-Member), Base (the .NET object's own) or All; Adapted and "
+                          "Extended by default.")
     static = Parameter("SwitchParameter", help="Lists the type's static members.")
     force = Parameter("SwitchParameter", help="Also lists hidden members.")
 
@@ -603,9 +621,17 @@ class GetMemberCommand(Cmdlet):
         self._seen.add(type_name)
         wanted = int(self.member_type) if self.member_type is not None else 16383
         for pattern in self.name or ["*"]:
-            chosen = [d for d in found if int(d.MemberType) & wanted and wildcard_match(d.Name, pattern)]
+            chosen = [d for d in found if int(d.MemberType) & wanted and wildcard_match(d.Name, pattern)
+                      and self._in_view(str(d.MemberType))]
             chosen.sort(key=lambda d: (str(d.MemberType).lower(), d.Name.lower()))
             yield from chosen
+
+    def _in_view(self, member_type: str) -> bool:
+        """Adapted (and Base) members are the object's own properties and
+        methods; the rest were added by type data or Add-Member (Extended)."""
+        view = int(self.view) if self.view is not None else 3
+        own = member_type in ("Property", "Method", "ParameterizedProperty", "Event")
+        return bool(view & (6 if own else 1))
 
     def end_processing(self) -> None:
         if not self._seen:

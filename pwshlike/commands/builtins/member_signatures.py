@@ -1,0 +1,379 @@
+"""The .NET signatures Get-Member shows for the members of common types
+(``datetime AddDays(double value)``), which pwshlike's Python methods
+cannot tell by themselves.
+
+A table per .NET type: a method's overloads as pwsh prints them, in its
+order, and a property's type.  ``T`` in a generic type's signatures is
+replaced by the element type's display name (``void Add(int item)`` for a
+``List[int]``).  Members without an entry keep the generic form Get-Member
+builds from the Python method.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_STRINGS = {
+    "Clone": ["System.Object Clone()", "System.Object ICloneable.Clone()"],
+    "CompareTo": ["int CompareTo(System.Object value)", "int CompareTo(string strB)",
+                  "int IComparable.CompareTo(System.Object obj)", "int IComparable[string].CompareTo(string other)"],
+    "Contains": ["bool Contains(string value)", "bool Contains(string value, System.StringComparison comparisonType)",
+                 "bool Contains(char value)", "bool Contains(char value, System.StringComparison comparisonType)"],
+    "EndsWith": ["bool EndsWith(string value)", "bool EndsWith(string value, System.StringComparison comparisonType)",
+                 "bool EndsWith(string value, bool ignoreCase, cultureinfo culture)", "bool EndsWith(char value)"],
+    "Equals": ["bool Equals(System.Object obj)", "bool Equals(string value)",
+               "bool Equals(string value, System.StringComparison comparisonType)",
+               "bool IEquatable[string].Equals(string other)"],
+    "GetEnumerator": ["System.CharEnumerator GetEnumerator()",
+                      "System.Collections.IEnumerator IEnumerable.GetEnumerator()",
+                      "System.Collections.Generic.IEnumerator[char] IEnumerable[char].GetEnumerator()"],
+    "GetHashCode": ["int GetHashCode()", "int GetHashCode(System.StringComparison comparisonType)"],
+    "IndexOf": ["int IndexOf(char value)", "int IndexOf(char value, int startIndex)",
+                "int IndexOf(char value, System.StringComparison comparisonType)",
+                "int IndexOf(char value, int startIndex, int count)", "int IndexOf(string value)",
+                "int IndexOf(string value, int startIndex)", "int IndexOf(string value, int startIndex, int count)",
+                "int IndexOf(string value, System.StringComparison comparisonType)",
+                "int IndexOf(string value, int startIndex, System.StringComparison comparisonType)",
+                "int IndexOf(string value, int startIndex, int count, System.StringComparison comparisonType)"],
+    "IndexOfAny": ["int IndexOfAny(char[] anyOf)", "int IndexOfAny(char[] anyOf, int startIndex)",
+                   "int IndexOfAny(char[] anyOf, int startIndex, int count)"],
+    "Insert": ["string Insert(int startIndex, string value)"],
+    "IsNormalized": ["bool IsNormalized()", "bool IsNormalized(System.Text.NormalizationForm normalizationForm)"],
+    "LastIndexOf": ["int LastIndexOf(char value)", "int LastIndexOf(char value, int startIndex)",
+                    "int LastIndexOf(char value, int startIndex, int count)", "int LastIndexOf(string value)",
+                    "int LastIndexOf(string value, int startIndex)",
+                    "int LastIndexOf(string value, int startIndex, int count)",
+                    "int LastIndexOf(string value, System.StringComparison comparisonType)",
+                    "int LastIndexOf(string value, int startIndex, System.StringComparison comparisonType)",
+                    "int LastIndexOf(string value, int startIndex, int count, System.StringComparison "
+                    "comparisonType)"],
+    "LastIndexOfAny": ["int LastIndexOfAny(char[] anyOf)", "int LastIndexOfAny(char[] anyOf, int startIndex)",
+                       "int LastIndexOfAny(char[] anyOf, int startIndex, int count)"],
+    "Normalize": ["string Normalize()", "string Normalize(System.Text.NormalizationForm normalizationForm)"],
+    "PadLeft": ["string PadLeft(int totalWidth)", "string PadLeft(int totalWidth, char paddingChar)"],
+    "PadRight": ["string PadRight(int totalWidth)", "string PadRight(int totalWidth, char paddingChar)"],
+    "Remove": ["string Remove(int startIndex, int count)", "string Remove(int startIndex)"],
+    "Replace": ["string Replace(string oldValue, string newValue, bool ignoreCase, cultureinfo culture)",
+                "string Replace(string oldValue, string newValue, System.StringComparison comparisonType)",
+                "string Replace(char oldChar, char newChar)", "string Replace(string oldValue, string newValue)"],
+    "Split": ["string[] Split(char separator, System.StringSplitOptions options = System.StringSplitOptions.None)",
+              "string[] Split(char separator, int count, System.StringSplitOptions options = "
+              "System.StringSplitOptions.None)",
+              "string[] Split(Params char[] separator)", "string[] Split(char[] separator, int count)",
+              "string[] Split(char[] separator, System.StringSplitOptions options)",
+              "string[] Split(char[] separator, int count, System.StringSplitOptions options)",
+              "string[] Split(string separator, System.StringSplitOptions options = System.StringSplitOptions.None)",
+              "string[] Split(string separator, int count, System.StringSplitOptions options = "
+              "System.StringSplitOptions.None)",
+              "string[] Split(string[] separator, System.StringSplitOptions options)",
+              "string[] Split(string[] separator, int count, System.StringSplitOptions options)"],
+    "StartsWith": ["bool StartsWith(string value)",
+                   "bool StartsWith(string value, System.StringComparison comparisonType)",
+                   "bool StartsWith(string value, bool ignoreCase, cultureinfo culture)", "bool StartsWith(char value)"],
+    "Substring": ["string Substring(int startIndex)", "string Substring(int startIndex, int length)"],
+    "ToCharArray": ["char[] ToCharArray()", "char[] ToCharArray(int startIndex, int length)"],
+    "ToLower": ["string ToLower()", "string ToLower(cultureinfo culture)"],
+    "ToLowerInvariant": ["string ToLowerInvariant()"],
+    "ToString": ["string ToString()", "string ToString(System.IFormatProvider provider)",
+                 "string IConvertible.ToString(System.IFormatProvider provider)"],
+    "ToUpper": ["string ToUpper()", "string ToUpper(cultureinfo culture)"],
+    "ToUpperInvariant": ["string ToUpperInvariant()"],
+    "Trim": ["string Trim()", "string Trim(char trimChar)", "string Trim(Params char[] trimChars)"],
+    "TrimEnd": ["string TrimEnd()", "string TrimEnd(char trimChar)", "string TrimEnd(Params char[] trimChars)"],
+    "TrimStart": ["string TrimStart()", "string TrimStart(char trimChar)",
+                  "string TrimStart(Params char[] trimChars)"],
+    "get_Chars": ["char get_Chars(int index)"],
+    "get_Length": ["int get_Length()"],
+}
+
+_DATETIME = {
+    "Add": ["datetime Add(timespan value)"],
+    "AddDays": ["datetime AddDays(double value)"], "AddHours": ["datetime AddHours(double value)"],
+    "AddMicroseconds": ["datetime AddMicroseconds(double value)"],
+    "AddMilliseconds": ["datetime AddMilliseconds(double value)"],
+    "AddMinutes": ["datetime AddMinutes(double value)"], "AddMonths": ["datetime AddMonths(int months)"],
+    "AddSeconds": ["datetime AddSeconds(double value)"], "AddTicks": ["datetime AddTicks(long value)"],
+    "AddYears": ["datetime AddYears(int value)"],
+    "CompareTo": ["int CompareTo(System.Object value)", "int CompareTo(datetime value)",
+                  "int IComparable.CompareTo(System.Object obj)",
+                  "int IComparable[datetime].CompareTo(datetime other)"],
+    "Equals": ["bool Equals(datetime value)", "bool Equals(System.Object value)",
+               "bool IEquatable[datetime].Equals(datetime other)"],
+    "GetHashCode": ["int GetHashCode()"],
+    "IsDaylightSavingTime": ["bool IsDaylightSavingTime()"],
+    "Subtract": ["timespan Subtract(datetime value)", "datetime Subtract(timespan value)"],
+    "ToFileTime": ["long ToFileTime()"], "ToFileTimeUtc": ["long ToFileTimeUtc()"],
+    "ToLocalTime": ["datetime ToLocalTime()"], "ToLongDateString": ["string ToLongDateString()"],
+    "ToLongTimeString": ["string ToLongTimeString()"], "ToShortDateString": ["string ToShortDateString()"],
+    "ToShortTimeString": ["string ToShortTimeString()"], "ToUniversalTime": ["datetime ToUniversalTime()"],
+    "ToString": ["string ToString()", "string ToString(string format)", "string ToString(System.IFormatProvider "
+                 "provider)", "string ToString(string format, System.IFormatProvider provider)",
+                 "string IFormattable.ToString(string format, System.IFormatProvider formatProvider)",
+                 "string IConvertible.ToString(System.IFormatProvider provider)"],
+    "Date": "datetime", "Day": "int", "DayOfWeek": "System.DayOfWeek", "DayOfYear": "int", "Hour": "int",
+    "Kind": "System.DateTimeKind", "Microsecond": "int", "Millisecond": "int", "Minute": "int", "Month": "int",
+    "Nanosecond": "int", "Second": "int", "Ticks": "long", "TimeOfDay": "timespan", "Year": "int",
+}
+
+_TIMESPAN = {
+    "Add": ["timespan Add(timespan ts)"],
+    "CompareTo": ["int CompareTo(System.Object value)", "int CompareTo(timespan value)",
+                  "int IComparable.CompareTo(System.Object obj)",
+                  "int IComparable[timespan].CompareTo(timespan other)"],
+    "Divide": ["timespan Divide(double divisor)", "double Divide(timespan ts)"],
+    "Duration": ["timespan Duration()"],
+    "Equals": ["bool Equals(System.Object value)", "bool Equals(timespan obj)",
+               "bool IEquatable[timespan].Equals(timespan other)"],
+    "GetHashCode": ["int GetHashCode()"],
+    "Multiply": ["timespan Multiply(double factor)"], "Negate": ["timespan Negate()"],
+    "Subtract": ["timespan Subtract(timespan ts)"],
+    "ToString": ["string ToString()", "string ToString(string format)",
+                 "string ToString(string format, System.IFormatProvider formatProvider)",
+                 "string IFormattable.ToString(string format, System.IFormatProvider formatProvider)"],
+    **{name: "int" for name in ("Days", "Hours", "Microseconds", "Milliseconds", "Minutes", "Nanoseconds",
+                                "Seconds")},
+    "Ticks": "long",
+    **{name: "double" for name in ("TotalDays", "TotalHours", "TotalMicroseconds", "TotalMilliseconds",
+                                   "TotalMinutes", "TotalNanoseconds", "TotalSeconds")},
+}
+
+
+def _number(name: str) -> dict[str, object]:
+    return {
+        "CompareTo": ["int CompareTo(System.Object value)", f"int CompareTo({name} value)",
+                      "int IComparable.CompareTo(System.Object obj)",
+                      f"int IComparable[{name}].CompareTo({name} other)"],
+        "Equals": ["bool Equals(System.Object obj)", f"bool Equals({name} obj)",
+                   f"bool IEquatable[{name}].Equals({name} other)"],
+        "GetHashCode": ["int GetHashCode()"],
+        "ToString": ["string ToString()", "string ToString(string format)",
+                     "string ToString(System.IFormatProvider provider)",
+                     "string ToString(string format, System.IFormatProvider provider)",
+                     "string IFormattable.ToString(string format, System.IFormatProvider formatProvider)",
+                     "string IConvertible.ToString(System.IFormatProvider provider)"],
+    }
+
+
+_HASHTABLE = {
+    "Add": ["void Add(System.Object key, System.Object value)",
+            "void IDictionary.Add(System.Object key, System.Object value)"],
+    "Clear": ["void Clear()", "void IDictionary.Clear()"],
+    "Clone": ["System.Object Clone()", "System.Object ICloneable.Clone()"],
+    "Contains": ["bool Contains(System.Object key)", "bool IDictionary.Contains(System.Object key)"],
+    "ContainsKey": ["bool ContainsKey(System.Object key)"],
+    "ContainsValue": ["bool ContainsValue(System.Object value)"],
+    "CopyTo": ["void CopyTo(array array, int arrayIndex)", "void ICollection.CopyTo(array array, int index)"],
+    "GetEnumerator": ["System.Collections.IDictionaryEnumerator GetEnumerator()",
+                      "System.Collections.IDictionaryEnumerator IDictionary.GetEnumerator()",
+                      "System.Collections.IEnumerator IEnumerable.GetEnumerator()"],
+    "Remove": ["void Remove(System.Object key)", "void IDictionary.Remove(System.Object key)"],
+    "get_Item": ["System.Object get_Item(System.Object key)"],
+    "set_Item": ["void set_Item(System.Object key, System.Object value)"],
+    "Count": "int", "IsFixedSize": "bool", "IsReadOnly": "bool", "IsSynchronized": "bool",
+    "Keys": "System.Collections.ICollection", "SyncRoot": "System.Object", "Values": "System.Collections.ICollection",
+}
+
+# List[T]'s signatures, T standing for its element type.
+_LIST = {
+    "Add": ["void Add(T item)", "void ICollection[T].Add(T item)", "int IList.Add(System.Object value)"],
+    "AddRange": ["void AddRange(System.Collections.Generic.IEnumerable[T] collection)"],
+    "Clear": ["void Clear()", "void ICollection[T].Clear()", "void IList.Clear()"],
+    "Contains": ["bool Contains(T item)", "bool ICollection[T].Contains(T item)",
+                 "bool IList.Contains(System.Object value)"],
+    "CopyTo": ["void CopyTo(T[] array)", "void CopyTo(int index, T[] array, int arrayIndex, int count)",
+               "void CopyTo(T[] array, int arrayIndex)", "void ICollection[T].CopyTo(T[] array, int arrayIndex)",
+               "void ICollection.CopyTo(array array, int arrayIndex)"],
+    "EnsureCapacity": ["int EnsureCapacity(int capacity)"],
+    "Exists": ["bool Exists(System.Predicate[T] match)"],
+    "Find": ["T Find(System.Predicate[T] match)"],
+    "FindAll": ["System.Collections.Generic.List[T] FindAll(System.Predicate[T] match)"],
+    "FindIndex": ["int FindIndex(System.Predicate[T] match)", "int FindIndex(int startIndex, System.Predicate[T] match)",
+                  "int FindIndex(int startIndex, int count, System.Predicate[T] match)"],
+    "FindLast": ["T FindLast(System.Predicate[T] match)"],
+    "ForEach": ["void ForEach(System.Action[T] action)"],
+    "GetEnumerator": ["System.Collections.Generic.List`1+Enumerator[T] GetEnumerator()",
+                      "System.Collections.Generic.IEnumerator[T] IEnumerable[T].GetEnumerator()",
+                      "System.Collections.IEnumerator IEnumerable.GetEnumerator()"],
+    "GetRange": ["System.Collections.Generic.List[T] GetRange(int index, int count)"],
+    "IndexOf": ["int IndexOf(T item)", "int IndexOf(T item, int index)", "int IndexOf(T item, int index, int count)",
+                "int IList[T].IndexOf(T item)", "int IList.IndexOf(System.Object value)"],
+    "Insert": ["void Insert(int index, T item)", "void IList[T].Insert(int index, T item)",
+               "void IList.Insert(int index, System.Object value)"],
+    "InsertRange": ["void InsertRange(int index, System.Collections.Generic.IEnumerable[T] collection)"],
+    "LastIndexOf": ["int LastIndexOf(T item)", "int LastIndexOf(T item, int index)",
+                    "int LastIndexOf(T item, int index, int count)"],
+    "Remove": ["bool Remove(T item)", "bool ICollection[T].Remove(T item)", "void IList.Remove(System.Object value)"],
+    "RemoveAll": ["int RemoveAll(System.Predicate[T] match)"],
+    "RemoveAt": ["void RemoveAt(int index)", "void IList[T].RemoveAt(int index)", "void IList.RemoveAt(int index)"],
+    "RemoveRange": ["void RemoveRange(int index, int count)"],
+    "Reverse": ["void Reverse()", "void Reverse(int index, int count)"],
+    "Sort": ["void Sort()", "void Sort(System.Collections.Generic.IComparer[T] comparer)",
+             "void Sort(int index, int count, System.Collections.Generic.IComparer[T] comparer)",
+             "void Sort(System.Comparison[T] comparison)"],
+    "ToArray": ["T[] ToArray()"], "TrimExcess": ["void TrimExcess()"],
+    "TrueForAll": ["bool TrueForAll(System.Predicate[T] match)"],
+    "Capacity": "int", "Count": "int",
+}
+
+_FILE_SYSTEM_INFO = {
+    "Delete": ["void Delete()"], "Refresh": ["void Refresh()"],
+    "Attributes": "System.IO.FileAttributes", "CreationTime": "datetime", "CreationTimeUtc": "datetime",
+    "Exists": "bool", "Extension": "string", "FullName": "string", "LastAccessTime": "datetime",
+    "LastAccessTimeUtc": "datetime", "LastWriteTime": "datetime", "LastWriteTimeUtc": "datetime",
+    "LinkTarget": "string", "Name": "string", "UnixFileMode": "System.IO.UnixFileMode",
+}
+
+_FILE_INFO = {
+    **_FILE_SYSTEM_INFO,
+    "CopyTo": ["System.IO.FileInfo CopyTo(string destFileName)",
+               "System.IO.FileInfo CopyTo(string destFileName, bool overwrite)"],
+    "MoveTo": ["void MoveTo(string destFileName)", "void MoveTo(string destFileName, bool overwrite)"],
+    "Directory": "System.IO.DirectoryInfo", "DirectoryName": "string", "IsReadOnly": "bool", "Length": "long",
+}
+
+_DIRECTORY_INFO = {
+    **_FILE_SYSTEM_INFO,
+    "Create": ["void Create()"],
+    "CreateSubdirectory": ["System.IO.DirectoryInfo CreateSubdirectory(string path)"],
+    "Delete": ["void Delete()", "void Delete(bool recursive)"],
+    "EnumerateDirectories": ["System.Collections.Generic.IEnumerable[System.IO.DirectoryInfo] EnumerateDirectories()",
+                             "System.Collections.Generic.IEnumerable[System.IO.DirectoryInfo] "
+                             "EnumerateDirectories(string searchPattern)",
+                             "System.Collections.Generic.IEnumerable[System.IO.DirectoryInfo] "
+                             "EnumerateDirectories(string searchPattern, System.IO.SearchOption searchOption)"],
+    "EnumerateFiles": ["System.Collections.Generic.IEnumerable[System.IO.FileInfo] EnumerateFiles()",
+                       "System.Collections.Generic.IEnumerable[System.IO.FileInfo] EnumerateFiles(string "
+                       "searchPattern)",
+                       "System.Collections.Generic.IEnumerable[System.IO.FileInfo] EnumerateFiles(string "
+                       "searchPattern, System.IO.SearchOption searchOption)"],
+    "GetDirectories": ["System.IO.DirectoryInfo[] GetDirectories()",
+                       "System.IO.DirectoryInfo[] GetDirectories(string searchPattern)",
+                       "System.IO.DirectoryInfo[] GetDirectories(string searchPattern, System.IO.SearchOption "
+                       "searchOption)"],
+    "GetFiles": ["System.IO.FileInfo[] GetFiles()", "System.IO.FileInfo[] GetFiles(string searchPattern)",
+                 "System.IO.FileInfo[] GetFiles(string searchPattern, System.IO.SearchOption searchOption)"],
+    "GetFileSystemInfos": ["System.IO.FileSystemInfo[] GetFileSystemInfos()",
+                           "System.IO.FileSystemInfo[] GetFileSystemInfos(string searchPattern)",
+                           "System.IO.FileSystemInfo[] GetFileSystemInfos(string searchPattern, "
+                           "System.IO.SearchOption searchOption)"],
+    "MoveTo": ["void MoveTo(string destDirName)"],
+    "Parent": "System.IO.DirectoryInfo", "Root": "System.IO.DirectoryInfo",
+}
+
+_XML_NODE = {
+    "AppendChild": ["System.Xml.XmlNode AppendChild(System.Xml.XmlNode newChild)"],
+    "Clone": ["System.Xml.XmlNode Clone()", "System.Object ICloneable.Clone()"],
+    "CloneNode": ["System.Xml.XmlNode CloneNode(bool deep)"],
+    "GetEnumerator": ["System.Collections.IEnumerator GetEnumerator()",
+                      "System.Collections.IEnumerator IEnumerable.GetEnumerator()"],
+    "InsertAfter": ["System.Xml.XmlNode InsertAfter(System.Xml.XmlNode newChild, System.Xml.XmlNode refChild)"],
+    "InsertBefore": ["System.Xml.XmlNode InsertBefore(System.Xml.XmlNode newChild, System.Xml.XmlNode refChild)"],
+    "PrependChild": ["System.Xml.XmlNode PrependChild(System.Xml.XmlNode newChild)"],
+    "RemoveAll": ["void RemoveAll()"],
+    "RemoveChild": ["System.Xml.XmlNode RemoveChild(System.Xml.XmlNode oldChild)"],
+    "ReplaceChild": ["System.Xml.XmlNode ReplaceChild(System.Xml.XmlNode newChild, System.Xml.XmlNode oldChild)"],
+    "SelectNodes": ["System.Xml.XmlNodeList SelectNodes(string xpath)",
+                    "System.Xml.XmlNodeList SelectNodes(string xpath, System.Xml.XmlNamespaceManager nsmgr)"],
+    "SelectSingleNode": ["System.Xml.XmlNode SelectSingleNode(string xpath)",
+                         "System.Xml.XmlNode SelectSingleNode(string xpath, System.Xml.XmlNamespaceManager nsmgr)"],
+    "ToString": ["string ToString()"],
+}
+
+_XML_ELEMENT = {
+    **_XML_NODE,
+    "GetAttribute": ["string GetAttribute(string name)", "string GetAttribute(string localName, string namespaceURI)"],
+    "GetAttributeNode": ["System.Xml.XmlAttribute GetAttributeNode(string name)",
+                         "System.Xml.XmlAttribute GetAttributeNode(string localName, string namespaceURI)"],
+    "GetElementsByTagName": ["System.Xml.XmlNodeList GetElementsByTagName(string name)",
+                             "System.Xml.XmlNodeList GetElementsByTagName(string localName, string namespaceURI)"],
+    "HasAttribute": ["bool HasAttribute(string name)", "bool HasAttribute(string localName, string namespaceURI)"],
+    "RemoveAllAttributes": ["void RemoveAllAttributes()"],
+    "RemoveAttribute": ["void RemoveAttribute(string name)",
+                        "void RemoveAttribute(string localName, string namespaceURI)"],
+    "SetAttribute": ["void SetAttribute(string name, string value)",
+                     "string SetAttribute(string localName, string namespaceURI, string value)"],
+    "SetAttributeNode": ["System.Xml.XmlAttribute SetAttributeNode(System.Xml.XmlAttribute newAttr)",
+                         "System.Xml.XmlAttribute SetAttributeNode(string localName, string namespaceURI)"],
+}
+
+_XML_DOCUMENT = {
+    **_XML_NODE,
+    "CreateAttribute": ["System.Xml.XmlAttribute CreateAttribute(string name)",
+                        "System.Xml.XmlAttribute CreateAttribute(string qualifiedName, string namespaceURI)",
+                        "System.Xml.XmlAttribute CreateAttribute(string prefix, string localName, string "
+                        "namespaceURI)"],
+    "CreateCDataSection": ["System.Xml.XmlCDataSection CreateCDataSection(string data)"],
+    "CreateComment": ["System.Xml.XmlComment CreateComment(string data)"],
+    "CreateDocumentFragment": ["System.Xml.XmlDocumentFragment CreateDocumentFragment()"],
+    "CreateElement": ["System.Xml.XmlElement CreateElement(string name)",
+                      "System.Xml.XmlElement CreateElement(string qualifiedName, string namespaceURI)",
+                      "System.Xml.XmlElement CreateElement(string prefix, string localName, string namespaceURI)"],
+    "CreateNode": ["System.Xml.XmlNode CreateNode(System.Xml.XmlNodeType type, string prefix, string name, string "
+                   "namespaceURI)",
+                   "System.Xml.XmlNode CreateNode(string nodeTypeString, string name, string namespaceURI)",
+                   "System.Xml.XmlNode CreateNode(System.Xml.XmlNodeType type, string name, string namespaceURI)"],
+    "CreateProcessingInstruction": ["System.Xml.XmlProcessingInstruction CreateProcessingInstruction(string target, "
+                                    "string data)"],
+    "CreateTextNode": ["System.Xml.XmlText CreateTextNode(string text)"],
+    "CreateWhitespace": ["System.Xml.XmlWhitespace CreateWhitespace(string text)"],
+    "CreateXmlDeclaration": ["System.Xml.XmlDeclaration CreateXmlDeclaration(string version, string encoding, "
+                             "string standalone)"],
+    "GetElementById": ["System.Xml.XmlElement GetElementById(string elementId)"],
+    "GetElementsByTagName": ["System.Xml.XmlNodeList GetElementsByTagName(string name)",
+                             "System.Xml.XmlNodeList GetElementsByTagName(string localName, string namespaceURI)"],
+    "ImportNode": ["System.Xml.XmlNode ImportNode(System.Xml.XmlNode node, bool deep)"],
+    "Load": ["void Load(string filename)", "void Load(System.IO.Stream inStream)",
+             "void Load(System.IO.TextReader txtReader)", "void Load(System.Xml.XmlReader reader)"],
+    "LoadXml": ["void LoadXml(string xml)"],
+    "Save": ["void Save(string filename)", "void Save(System.IO.Stream outStream)",
+             "void Save(System.IO.TextWriter writer)", "void Save(System.Xml.XmlWriter w)"],
+}
+
+_TABLES: dict[str, dict[str, object]] = {
+    "System.String": _STRINGS, "System.DateTime": _DATETIME, "System.TimeSpan": _TIMESPAN,
+    "System.Int32": _number("int"), "System.Int64": _number("long"), "System.Double": _number("double"),
+    "System.Decimal": _number("decimal"), "System.Collections.Hashtable": _HASHTABLE,
+    "System.Collections.Generic.List`1": _LIST,
+    "System.IO.FileInfo": _FILE_INFO, "System.IO.DirectoryInfo": _DIRECTORY_INFO,
+    "System.Xml.XmlNode": _XML_NODE, "System.Xml.XmlElement": _XML_ELEMENT, "System.Xml.XmlDocument": _XML_DOCUMENT,
+}
+
+
+def _table(type_names: list[str]) -> tuple[Optional[dict[str, object]], str]:
+    """The first table along the type's base types, and what T stands for."""
+    for name in type_names:
+        generic = re.match(r"^(System\.Collections\.Generic\.List`1)\[(.+)\]$", name)
+        if generic:
+            return _TABLES[generic.group(1)], generic.group(2)
+        table = _TABLES.get(name)
+        if table is not None:
+            return table, "System.Object"
+    return None, ""
+
+
+def _element(name: str) -> str:
+    short = {"System.Int32": "int", "System.String": "string", "System.Object": "System.Object",
+             "System.Int64": "long", "System.Double": "double", "System.Boolean": "bool", "System.Char": "char",
+             "System.Byte": "byte", "System.DateTime": "datetime", "System.Decimal": "decimal"}
+    return short.get(name, name)
+
+
+def method_definition(type_names: list[str], name: str) -> Optional[str]:
+    """``datetime AddDays(double value)``, overloads joined by ", "; None
+    when the type's table does not list the method."""
+    table, element = _table(type_names)
+    entry = table.get(name) if table is not None else None
+    if not isinstance(entry, list):
+        return None
+    text = ", ".join(entry)
+    return re.sub(r"\bT\b", _element(element), text) if element else text
+
+
+def property_type(type_names: list[str], name: str) -> Optional[str]:
+    """The declared type of a property (``int`` for String.Length)."""
+    if name == "Length" and "System.String" in type_names[:1]:
+        return "int"
+    table, _ = _table(type_names)
+    entry = table.get(name) if table is not None else None
+    return entry if isinstance(entry, str) else None
