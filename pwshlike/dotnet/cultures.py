@@ -234,7 +234,7 @@ class CultureInfo:
             except UnknownCulture:
                 raise CultureNotFoundException(self._key) from None
         self.UseUserOverride = bool(use_user_override)
-        self.IsReadOnly = read_only or self._key == ""
+        self.IsReadOnly = read_only
         self._number: Optional[NumberFormatInfo] = None
         self._date: Optional[DateTimeFormatInfo] = None
 
@@ -314,7 +314,17 @@ class CultureInfo:
         return None
 
     def Clone(self) -> "CultureInfo":
-        return CultureInfo(self.Name, self.UseUserOverride)
+        """A writable copy, with any changes made to this culture's formats."""
+        import copy
+        clone = CultureInfo(self._key, self.UseUserOverride, known=True)
+        clone._loaded = self._loaded
+        for attr in ("_number", "_date"):
+            original = getattr(self, attr)
+            if original is not None:
+                duplicate = copy.deepcopy(original)
+                object.__setattr__(duplicate, "read_only", False)
+                setattr(clone, attr, duplicate)
+        return clone
 
     def GetHashCode(self) -> int:
         return hash(self.Name.lower()) & 0x7FFFFFFF

@@ -261,3 +261,15 @@ def test_cmdlet_string_arguments_are_read_in_the_current_culture():
     try { f '1,5' } catch { $_.FullyQualifiedErrorId }
     """)
     assert shell.text(script) == ["2020-01-02 13:14", "slept", "ParameterArgumentTransformationError,f"]
+
+
+def test_clone_is_a_writable_copy_with_the_changes():
+    shell = Shell()
+    script = """
+    $a = [cultureinfo]::new('de-DE'); $a.NumberFormat.NumberDecimalSeparator = '#'
+    $b = $a.Clone(); $b.NumberFormat.NumberDecimalSeparator; $b.NumberFormat.NumberDecimalSeparator = '_'
+    $a.NumberFormat.NumberDecimalSeparator
+    [cultureinfo]::InvariantCulture.IsReadOnly; [cultureinfo]::InvariantCulture.Clone().IsReadOnly
+    (2.5).ToString($b)
+    """
+    assert shell.text(script) == ["#", "#", "True", "False", "2_5"]
