@@ -66,3 +66,18 @@ def test_data_file_errors(tmp_path) -> None:
     assert s.run("(Import-PowerShellDataFile ./big.psd1 -SkipLimitCheck).Count") == [501]
     s.run("Import-PowerShellDataFile ./big.psd1")
     assert s.error_ids()[-1].startswith("System.InvalidOperationException,")
+
+
+def test_data_file_wildcards(tmp_path) -> None:
+    (tmp_path / "a.psd1").write_text("@{ Name = 'a' }")
+    (tmp_path / "b.psd1").write_text("@{ Name = 'b' }")
+    s = Session(location=str(tmp_path))
+    assert s.run("(Import-PowerShellDataFile ./a*.psd1).Name") == ["a"]
+    s.run("Import-PowerShellDataFile ./*.psd1")
+    error = s.errors()[0]
+    assert error.fully_qualified_error_id == \
+        "ReadWriteMultipleFilesNotSupported,Microsoft.PowerShell.Commands.ImportPowerShellDataFileCommand"
+    assert str(error) == ("Cannot perform operation because the path resolved to more than one file. This command "
+                          "cannot operate on multiple files.")
+    s.run("Import-PowerShellDataFile ./z*.psd1")
+    assert s.error_ids()[-1] == "PathNotFound,Microsoft.PowerShell.Commands.ImportPowerShellDataFileCommand"

@@ -56,7 +56,9 @@ class ImportPowerShellDataFileCommand(Cmdlet):
         literal = self.parameter_set_name == "ByLiteralPath"
         session = self.context.session
         for raw in (self.literal_path if literal else self.path) or ():
-            paths, _wildcard = fspaths.resolve_paths(session, raw, literal)
+            paths, wildcard = fspaths.resolve_paths(session, raw, literal)
+            if wildcard and len(paths) > 1:
+                self._several_files()
             resolved = paths[0] if paths else ""
             if not resolved or not os.path.isfile(resolved):
                 message = f"Cannot find path '{raw}' because it does not exist."
@@ -66,6 +68,16 @@ class ImportPowerShellDataFileCommand(Cmdlet):
             value = self._read(resolved)
             if value is not _FAILED:
                 yield value
+
+    def _several_files(self) -> None:
+        """pwsh's PathUtils.ResolveFilePath: a wildcard must not name several
+        files (one naming none is reported as PathNotFound, as a missing path)."""
+        from pwshlike.dotnet.errors import ErrorDetails, PSInvalidOperationException
+        record = ErrorRecord(PSInvalidOperationException(), "ReadWriteMultipleFilesNotSupported",
+                             ErrorCategory.InvalidArgument, None)
+        record.error_details = ErrorDetails("Cannot perform operation because the path resolved to more than one "
+                                            "file. This command cannot operate on multiple files.")
+        self.throw_terminating_error(record)
 
     def _read(self, path: str) -> Any:
         from pwshlike.dotnet import members
