@@ -9,10 +9,12 @@ information) is buffered until Receive-Job takes it.
 A background job (Start-Job, ``cmd &``) runs in ``python -m pwshlike -s``,
 the hidden server mode of ``pwshlike.host.job_server``: the job goes to the
 child's stdin as one line of CLIXML (script text, arguments, input,
-``$using:`` values, location), and every record comes back on stdout as one
-line, ``<stream> <CLIXML>``.  Objects therefore come back deserialized, as
-in pwsh.  The child exits when its stdin closes, so a child never outlives
-the shell; the shell kills what still runs when it exits.
+``$using:`` values, location, environment), and every record comes back on
+stdout as one line, ``<stream> <CLIXML>``.  Objects therefore come back
+deserialized, as in pwsh.  Each Start-Job starts the next child ahead, so
+it has loaded the engine when the next job comes.  A child exits when its
+stdin closes, so it never outlives the shell; the shell kills what still
+runs when it exits.
 
 A thread job runs in a new session of this process (pwsh's runspace) on a
 pool of -ThrottleLimit threads; its objects are the live objects.  Stop-Job
