@@ -62,3 +62,15 @@ def test_table_view() -> None:
         "0000000000000000 48 65 6C 6C 6F                                  Hello"]
     assert s.run("('Hello' | Format-Hex).ToString()") == [
         "0000000000000000   48 65 6C 6C 6F                                   Hello           "]
+
+
+def test_only_file_system_paths() -> None:
+    s = Session()
+    s.run("Format-Hex Env:PATH")
+    error = s.errors()[0]
+    assert error.fully_qualified_error_id == \
+        "FormatHexOnlySupportsFileSystemPaths,Microsoft.PowerShell.Commands.FormatHexCommand"
+    assert str(error) == ("The given path 'Env:PATH' is not supported. This command only supports the FileSystem "
+                          "Provider paths.")
+    s.run("Format-Hex NoSuchDrive:/x")
+    assert s.error_ids()[-1] == "DriveNotFound,Microsoft.PowerShell.Commands.FormatHexCommand"

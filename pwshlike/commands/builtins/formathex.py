@@ -139,8 +139,8 @@ class FormatHexCommand(Cmdlet):
                          validators=[validate_not_null_or_empty()],
                          help="How strings become bytes: utf8 (default), unicode, bigEndianUnicode, utf32, "
                               "ascii...")
-    count = Parameter("Int64", validators=[validate_range("Positive")], default=_LONG_MAX, default_text="Int64.MaxValue",
-                      help="How many bytes to show at most.")
+    count = Parameter("Int64", validators=[validate_range("Positive")], default=_LONG_MAX,
+                      default_text="Int64.MaxValue", help="How many bytes to show at most.")
     offset = Parameter("Int64", validators=[validate_range("NonNegative")], default=0,
                        help="How many bytes to skip first.")
 
@@ -163,6 +163,16 @@ class FormatHexCommand(Cmdlet):
     # --- files ---------------------------------------------------------------------------------------
 
     def _raw_path(self, raw: str, literal: bool) -> Iterator[ByteCollection]:
+        from .itemproviders import FILE_SYSTEM, provider_or_error
+        found = provider_or_error(self, raw)
+        if found is None:
+            return
+        if found[0] is not FILE_SYSTEM:
+            message = (f"The given path '{raw}' is not supported. This command only supports the FileSystem "
+                       "Provider paths.")
+            self.write_error(ErrorRecord(ArgumentException(message), "FormatHexOnlySupportsFileSystemPaths",
+                                         ErrorCategory.InvalidArgument, raw))
+            return
         session = self.context.session
         paths, wildcard = fspaths.resolve_paths(session, raw, literal)
         if not literal and not wildcard and not os.path.lexists(paths[0]):
