@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from . import conversions as conv
 from . import xml_dom as dom
+from . import xml_linq as linq
 from .cryptography import (
     ALGORITHMS, algorithm_statics, HashAlgorithm, Hmac, hmac_statics, random_statics, RandomNumberGenerator,
 )
@@ -75,6 +76,7 @@ def convert_to_xml(value: Any) -> Any:
 def register_system_types(register: Callable[..., Any], enum_type: Callable[[Any], Any]) -> None:
     _register_uri(register, enum_type)
     _register_xml(register)
+    _register_linq(register)
     _register_utilities(register)
     _register_collections(register)
     for info in (ENVIRONMENT_VARIABLE_TARGET, SPECIAL_FOLDER, dom.XML_NODE_TYPE):
@@ -175,6 +177,31 @@ def _register_collections(register: Callable[..., Any]) -> None:
             t = implementations[value.full_name] = PSType(value.full_name, comparer, check=lambda v: False)
         return t
     register_instance_types(StringComparer, comparer_type)
+
+
+def _register_linq(register: Callable[..., Any]) -> None:
+    """System.Xml.Linq: XDocument, XElement, XAttribute, XName..."""
+    namespace = "System.Xml.Linq."
+    base = register(PSType(namespace + "XObject", OBJECT, check=lambda v: isinstance(v, linq.XObject), abstract=True))
+    node = register(PSType(namespace + "XNode", base, check=lambda v: isinstance(v, linq.XNode), abstract=True))
+    container = register(PSType(namespace + "XContainer", node, check=lambda v: isinstance(v, linq.XContainer),
+                                abstract=True))
+    for cls, parent, constructor in ((linq.XElement, container, linq.new_element),
+                                     (linq.XDocument, container, linq.new_document),
+                                     (linq.XText, node, None), (linq.XComment, node, None),
+                                     (linq.XAttribute, base, lambda name, value: linq.XAttribute.build(name, value))):
+        register(PSType(cls.full_name, parent, check=lambda v, c=cls: type(v) is c, constructor=constructor,
+                        pyclass=cls))
+    register_static_members(linq.XElement.full_name, linq.element_statics)
+    register_static_members(linq.XDocument.full_name, linq.document_statics)
+    register(PSType(linq.XName.full_name, OBJECT, check=lambda v: isinstance(v, linq.XName),
+                    converter=lambda v: v if v is None or isinstance(v, linq.XName) else linq.XName.get(v),
+                    pyclass=linq.XName))
+    register(PSType(linq.XNamespace.full_name, OBJECT, check=lambda v: isinstance(v, linq.XNamespace),
+                    converter=lambda v: v if v is None or isinstance(v, linq.XNamespace) else linq.XNamespace(
+                        conv.to_string(v)), pyclass=linq.XNamespace))
+    register(PSType(linq.XDeclaration.full_name, OBJECT, check=lambda v: isinstance(v, linq.XDeclaration),
+                    pyclass=linq.XDeclaration))
 
 
 def _register_xml(register: Callable[..., Any]) -> None:

@@ -286,8 +286,13 @@ def _write_indented(node: Any, level: int, out: list[str]) -> None:
 
 def document_text(document: Any) -> str:
     """What Save writes: the indented markup, lines ending in ``\\n``."""
+    return indented_text(document.child_list())
+
+
+def indented_text(nodes: Any) -> str:
+    """Nodes laid out as Save lays out a document's (what XElement.ToString shows)."""
     out: list[str] = []
-    for child in document.child_list():
+    for child in nodes:
         if child.node_type != WHITESPACE:
             _write_indented(child, 0, out)
     return "\n".join(out)
