@@ -205,3 +205,11 @@ def test_stop_job_ends_a_thread_jobs_thread(s: Session, tmp_path: Path) -> None:
 def test_a_job_object_given_by_position_to_get_job_is_a_name(s: Session) -> None:
     s.run("$j = Start-Job { 1 }; Remove-Job $j -Force; Get-Job $j")
     assert s.error_ids() == ["JobWithSpecifiedNameNotFound,Microsoft.PowerShell.Commands.GetJobCommand"]
+
+
+def test_a_running_thread_job_does_not_hold_up_the_shells_exit(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "pwshlike", "-NoProfile", "-NonInteractive", "-Command",
+                             "$j = Start-ThreadJob { while ($true) { Start-Sleep -Milliseconds 100 } }; 'bye'"],
+                            capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL, cwd=tmp_path)
+    assert result.stdout.strip() == "bye"
+    assert result.returncode == 0

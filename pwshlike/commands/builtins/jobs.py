@@ -25,6 +25,7 @@ catch), marks the job Stopped and drops whatever it still produces.
 from __future__ import annotations
 
 import atexit
+import collections
 import datetime
 import itertools
 import subprocess
@@ -370,7 +371,7 @@ def start_thread_job(context: Any, job: Job, script: str, args: list[Any], input
             return
         job.set_state("Completed")
 
-    _thread_pool(throttle).submit(body)
+    _THROTTLE.start(body, throttle, f"ThreadJob{job.id}")
 
 
 class _StopThreadJob(BaseException):
@@ -386,18 +387,42 @@ def _raise_in_thread(ident: int, exc_type: type) -> None:
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(exc_type))
 
 
-_POOL: dict[str, Any] = {}
+class _Throttle:
+    """At most ``limit`` thread jobs run at once, in the order they were
+    started (pwsh's ThreadJob module throttles all thread jobs of a
+    process together; the last -ThrottleLimit given applies).  Each job has
+    a daemon thread of its own, so a job still running never holds up the
+    shell's exit (the exit handler stops it)."""
+
+    def __init__(self) -> None:
+        self.changed = threading.Condition()
+        self.running = 0
+        self.limit = 5
+        self.waiting: collections.deque[object] = collections.deque()
+
+    def start(self, body: Callable[[], None], limit: int, name: str) -> None:
+        ticket = object()
+        with self.changed:
+            self.limit = limit
+            self.waiting.append(ticket)
+            self.changed.notify_all()
+        threading.Thread(target=self._run, args=(ticket, body), name=name, daemon=True).start()
+
+    def _run(self, ticket: object, body: Callable[[], None]) -> None:
+        with self.changed:
+            self.changed.wait_for(lambda: self.waiting[0] is ticket and self.running < self.limit)
+            self.waiting.popleft()
+            self.running += 1
+            self.changed.notify_all()
+        try:
+            body()
+        finally:
+            with self.changed:
+                self.running -= 1
+                self.changed.notify_all()
 
 
-def _thread_pool(throttle: int) -> Any:
-    """The process's thread job pool (pwsh's ThreadJob throttles all thread
-    jobs together; the pool is remade when -ThrottleLimit changes)."""
-    from concurrent.futures import ThreadPoolExecutor
-    pool = _POOL.get("pool")
-    if pool is None or _POOL.get("size") != throttle:
-        pool = ThreadPoolExecutor(max_workers=throttle, thread_name_prefix="ThreadJob")
-        _POOL.update(pool=pool, size=throttle)
-    return pool
+_THROTTLE = _Throttle()
 
 
 _STANDBY: list[subprocess.Popen] = []
