@@ -104,13 +104,11 @@ class FileSystemInfo:
 
     @property
     def name(self) -> str:
-        return os.path.basename(self.full_name) or self.full_name
+        return self.full_name.rpartition("/")[2] or self.full_name
 
     @property
     def extension(self) -> str:
-        name = self.name
-        dot = name.rfind(".")
-        return name[dot:] if dot > 0 or (dot == 0 and len(name) > 1) else ""
+        return _extension_of(self.name)
 
     @property
     def base_name(self) -> str:
@@ -209,7 +207,8 @@ class FileSystemInfo:
             return f"{colours.SymbolicLink}{name}{style.Reset} -> {self.target}"
         if isinstance(self, DirectoryInfo):
             return f"{colours.Directory}{name}{style.Reset}"
-        colour = colours.Extension.get(self.extension) if self.extension else None
+        extension = _extension_of(name)
+        colour = colours.Extension.get(extension) if extension else None
         if colour is not None:
             return f"{colour}{name}{style.Reset}"
         if os.access(self.full_name, os.X_OK):
@@ -510,6 +509,12 @@ def _typed_array(items: list[FileSystemInfo], cls: type) -> list[FileSystemInfo]
     from pwshlike.dotnet.types import find_type
     from pwshlike.dotnet.values import TypedArray
     return TypedArray(items, find_type(cls.full_name_type))
+
+def _extension_of(name: str) -> str:
+    """.NET's Extension: from the last dot (a name that is only a dot has none)."""
+    dot = name.rfind(".")
+    return name[dot:] if dot > 0 or (dot == 0 and len(name) > 1) else ""
+
 
 def _full_path(path: Any) -> str:
     from pwshlike.dotnet.conversions import to_string
