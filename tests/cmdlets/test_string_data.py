@@ -81,3 +81,15 @@ def test_data_file_wildcards(tmp_path) -> None:
                           "cannot operate on multiple files.")
     s.run("Import-PowerShellDataFile ./z*.psd1")
     assert s.error_ids()[-1] == "PathNotFound,Microsoft.PowerShell.Commands.ImportPowerShellDataFileCommand"
+
+
+def test_data_file_value_count_limit(tmp_path) -> None:
+    # 1 key and 4998 numbers stay under pwsh's 5000 visits; one number more does not.
+    (tmp_path / "under.psd1").write_text("@{ A = " + ",".join(str(i) for i in range(4998)) + " }")
+    (tmp_path / "over.psd1").write_text("@{ A = " + ",".join(str(i) for i in range(4999)) + " }")
+    s = Session(location=str(tmp_path))
+    assert s.run("(Import-PowerShellDataFile ./under.psd1).A.Count") == [4998]
+    s.run("Import-PowerShellDataFile ./over.psd1")
+    assert s.error_ids() == ["System.InvalidOperationException,"
+                             "Microsoft.PowerShell.Commands.ImportPowerShellDataFileCommand"]
+    assert s.run("(Import-PowerShellDataFile ./over.psd1 -SkipLimitCheck).A.Count") == [4999]

@@ -4,7 +4,8 @@ As pwsh does: the file is parsed, the first hashtable in it is taken and
 turned into a value with ``SafeGetValue``, which accepts only constants,
 arrays, hashtables and $true/$false/$null: a command or variable inside is
 an error, never run.  Without -SkipLimitCheck a hashtable of more than 500
-keys is refused, as pwsh's safe-value visitor refuses it.
+keys, or a file of 5000 values or more, is refused, as pwsh's safe-value
+visitor refuses them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pwshlike.dotnet.errors import (
 from . import fspaths
 
 _MAX_HASHTABLE_KEYS = 500
+_MAX_VISITS = 5000
 
 
 @cmdlet("Import-PowerShellDataFile", default_parameter_set="ByPath",
@@ -32,8 +34,8 @@ class ImportPowerShellDataFileCommand(Cmdlet):
     value, so only literal values are allowed inside (strings, numbers,
     arrays, nested hashtables, $true, $false and $null).  A file that does not
     parse or holds anything dynamic is reported as not a PowerShell data
-    file; a missing file as PathNotFound.  Hashtables of more than 500 keys
-    need -SkipLimitCheck."""
+    file; a missing file as PathNotFound.  Hashtables of more than 500 keys,
+    and files of 5000 values or more, need -SkipLimitCheck."""
 
     help_examples = [
         ("Example 1: Read a module manifest", "Import-PowerShellDataFile ./MyModule/MyModule.psd1",
@@ -50,7 +52,7 @@ class ImportPowerShellDataFileCommand(Cmdlet):
         "mandatory": True, "position": 0, "value_from_pipeline_by_property_name": True}},
         validators=[validate_not_null_or_empty()], help="The data files to read, taken as written.")
     skip_limit_check = Parameter("SwitchParameter",
-                                 help="Allows hashtables of more than 500 keys.")
+                                 help="Allows hashtables of more than 500 keys and files of 5000 values or more.")
 
     def process_record(self) -> Iterator[Any]:
         literal = self.parameter_set_name == "ByLiteralPath"
@@ -93,7 +95,7 @@ class ImportPowerShellDataFileCommand(Cmdlet):
         table = _first_hashtable(ast)
         if table is None:
             return self._invalid(path, "CouldNotParseAsPowerShellDataFileNoHashtableRoot")
-        if not self.skip_limit_check and _too_many_keys(table):
+        if not self.skip_limit_check and _over_limits(table):
             return self._invalid_dynamic(table)
         try:
             return members.invoke_method(table, "SafeGetValue", [bool(self.skip_limit_check)])
@@ -139,13 +141,25 @@ def _first_hashtable(ast: Any) -> Any:
     return None
 
 
-def _too_many_keys(table: Any) -> bool:
-    """Whether this hashtable or one inside it has more keys than pwsh's limit."""
+def _over_limits(table: Any) -> bool:
+    """pwsh's IsSafeValueVisitor limits without -SkipLimitCheck: a hashtable
+    of more than 500 keys, or 5000 visits of the nodes it counts (constants,
+    variables, unary and convert expressions, statements, the expansions of
+    expandable strings), so a huge array is refused too."""
     from pwshlike.language import ast as A
+    counted = (A.ConstantExpressionAst, A.VariableExpressionAst, A.UnaryExpressionAst, A.ConvertExpressionAst,
+               A.UsingExpressionAst)
+    visits = 0
     stack = [table]
     while stack:
         node = stack.pop()
         if isinstance(node, A.HashtableAst) and len(node.pairs) > _MAX_HASHTABLE_KEYS:
             return True
+        if isinstance(node, counted):
+            visits += 1
+        elif isinstance(node, A.StatementBlockAst):
+            visits += len(node.statements)
+        elif isinstance(node, A.ExpandableStringExpressionAst):
+            visits += sum(1 for part in node.parts if not isinstance(part, str))
         stack.extend(node.children())
-    return False
+    return visits >= _MAX_VISITS
