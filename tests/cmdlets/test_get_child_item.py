@@ -117,6 +117,8 @@ def test_missing_path_and_hidden_file_errors(sh, tree):
                               "ItemNotFound,Microsoft.PowerShell.Commands.GetChildItemCommand"]
     assert str(sh.errors()[1]) == f"Cannot find path '{tree}/nosuch' because it does not exist."
     assert sh.run("Get-ChildItem .secret -Force -Name") == [".secret"]
+    assert sh.run("Get-ChildItem .secret -Name; Get-ChildItem c.txt -Name -Directory") == []
+    assert len(sh.errors()) == 2  # -Name leaves a hidden file out without an error
 
 
 def test_an_unreadable_folder_is_dir_unauthorized_access(sh, tree):

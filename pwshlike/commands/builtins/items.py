@@ -134,7 +134,8 @@ class GetChildItemCommand(Cmdlet):
             if self.name:
                 if is_dir and (not wildcard or recurse):
                     yield from listing.names(path, "", recurse, depth)
-                elif listing.matches(os.path.basename(path)):
+                elif listing.matches(os.path.basename(path)) and \
+                        (wildcard or self._item_shown(listing, path, report=False)):
                     yield os.path.basename(path)
             elif manual and is_dir:
                 yield from (entry.item() for entry in listing.process(path, recurse, depth))
@@ -167,15 +168,18 @@ class GetChildItemCommand(Cmdlet):
             include = [leaf]
         return parent or ".", include
 
-    def _item_shown(self, listing: Listing, path: str) -> bool:
+    def _item_shown(self, listing: Listing, path: str, report: bool = True) -> bool:
         """A file named by its path: a hidden one needs -Force (or a hidden
-        filter), else it is pwsh's ItemNotFound; the attribute filters apply."""
+        filter), else it is pwsh's ItemNotFound (-Name leaves it out
+        silently, ``report`` False); the attribute filters apply."""
         found = listing.read(os.path.dirname(path) or "/")
         name = os.path.basename(path)
         entry = next((e for e in (found[0] + found[1]) if e.name == name), None) if found else None
         if entry is None:
             return False
         if name.startswith(".") and not (listing.force or listing.hidden_asked):
+            if not report:
+                return False
             exc = IOException(f"Could not find item {path}.")
             self.write_error(ErrorRecord(exc, "ItemNotFound", ErrorCategory.ObjectNotFound, path))
             return False
