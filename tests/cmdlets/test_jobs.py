@@ -213,3 +213,9 @@ def test_a_running_thread_job_does_not_hold_up_the_shells_exit(tmp_path: Path) -
                             capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL, cwd=tmp_path)
     assert result.stdout.strip() == "bye"
     assert result.returncode == 0
+
+
+def test_receive_switches_that_need_wait(s: Session) -> None:
+    s.run("$j = Start-ThreadJob { 1 }; Receive-Job $j -AutoRemoveJob; Receive-Job $j -WriteJobInResults")
+    assert s.error_ids() == ["InvalidOperation,Microsoft.PowerShell.Commands.ReceiveJobCommand"] * 2
+    assert str(s.errors()[1]) == "The -AutoRemoveJob parameter cannot be used without the -Wait parameter"

@@ -10,7 +10,7 @@ from typing import Any, Iterator, Optional
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
 from pwshlike.dotnet.errors import (ArgumentException, DirectoryNotFoundException, ErrorCategory, ErrorRecord,
-                                    PSNotSupportedException, SetValueException)
+                                    PSInvalidOperationException, PSNotSupportedException, SetValueException)
 from pwshlike.dotnet.values import Hashtable
 
 from .jobs import TABLE, Job, PSRemotingJob, ThreadJob, start_process_job, start_thread_job
@@ -311,6 +311,13 @@ class ReceiveJobCommand(_JobSelector):
          "Start-Job { Get-Date } | Receive-Job -Wait -AutoRemoveJob", ""),
         ("Read results without removing them", "Receive-Job -Id 1 -Keep", "A later Receive-Job gets them again."),
     ]
+
+    def begin_processing(self) -> None:
+        for switch, name in ((self.auto_remove_job, "AutoRemoveJob"), (self.write_job_in_results, "WriteJobInResults")):
+            if switch and not self.wait:
+                self.throw_terminating_error(ErrorRecord(PSInvalidOperationException(
+                    f"The -{name} parameter cannot be used without the -Wait parameter"), "InvalidOperation",
+                    ErrorCategory.InvalidOperation, None))
 
     def process_record(self) -> Iterator[Any]:
         for job in self._selected():
