@@ -135,7 +135,7 @@ class FormatHexCommand(Cmdlet):
                              validators=[validate_not_null_or_empty()], help="The files to show, taken as written.")
     input_object = Parameter("PSObject", sets={"ByInputObject": {"mandatory": True, "value_from_pipeline": True}},
                              help="Strings, numbers, enums, arrays of them or files to show.")
-    encoding = Parameter("Encoding", sets={"ByInputObject": {}}, converter=to_encoding,
+    encoding = Parameter("System.Text.Encoding", sets={"ByInputObject": {}}, converter=to_encoding,
                          validators=[validate_not_null_or_empty()],
                          help="How strings become bytes: utf8 (default), unicode, bigEndianUnicode, utf32, "
                               "ascii...")

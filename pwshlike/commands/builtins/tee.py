@@ -36,7 +36,7 @@ class TeeObjectCommand(Cmdlet):
                              help="The file to write, taken literally.")
     append = Parameter("SwitchParameter", sets={"File": {}, "LiteralFile": {}},
                        help="Adds to the end of the file.")
-    encoding = Parameter("Encoding", sets={"File": {}, "LiteralFile": {}}, converter=to_encoding,
+    encoding = Parameter("System.Text.Encoding", sets={"File": {}, "LiteralFile": {}}, converter=to_encoding,
                          help="The file's text encoding: utf8 (default, no BOM), utf8BOM, unicode, "
                               "bigEndianUnicode, utf32, ascii, latin1..., a code page number or an Encoding.")
     variable = Parameter("String", sets={"Variable": {"mandatory": True}}, help="The variable to set.")
