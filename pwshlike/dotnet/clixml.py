@@ -323,9 +323,16 @@ def _safe_properties(obj: Any) -> list[tuple[str, Any]]:
     """An object's properties; one whose getter fails is left out, as pwsh
     leaves out a property it cannot read."""
     try:
-        return [(p.Name, p.Value) for p in property_list(obj)]
+        properties = property_list(obj)
     except Exception:
         return []
+    result = []
+    for prop in properties:
+        try:
+            result.append((prop.Name, prop.Value))
+        except Exception:
+            continue
+    return result
 
 
 def serialize(objects: list[Any], depth: int = EXPORT_DEPTH, indent: Optional[str] = "  ") -> str:
