@@ -209,3 +209,9 @@ def test_unix_file_mode_is_dotnets_enum(sh):
     assert sh.text("(Get-Item c.txt).UnixFileMode; (Get-Item run.sh).UnixFileMode -band [IO.UnixFileMode]::UserExecute"
                    ) == ["OtherRead, GroupRead, UserWrite, UserRead", "UserExecute"]
     assert sh.run("(Get-Item c.txt).UnixFileMode.GetType().FullName") == ["System.IO.UnixFileMode"]
+
+
+def test_hard_links_show_in_mode_and_link_type(sh, tree):
+    os.link(tree / "c.txt", tree / "twin.txt")
+    assert sh.run("$t = Get-Item twin.txt; $t.Mode; $t.ModeWithoutHardLink; $t.LinkType; (Get-Item B.log).LinkType"
+                  ) == ["l----", "-----", "HardLink", None]

@@ -46,13 +46,14 @@ def _members(own: dict[str, str], extra: Optional[dict[str, str]] = None) -> dic
     return {
         "PSPath": "ps_path", "PSParentPath": "ps_parent_path", "PSChildName": "name",
         "PSDrive": "ps_drive", "PSProvider": "ps_provider", "PSIsContainer": "ps_is_container",
-        "Mode": "mode", "ModeWithoutHardLink": "mode", **(extra or {}), "BaseName": "base_name",
+        "Mode": "mode", "ModeWithoutHardLink": "mode_without_hard_link", **(extra or {}), "BaseName": "base_name",
         "ResolvedTarget": "resolved_target", "Target": "target", "LinkType": "link_type", **own,
         "FullName": "full_name", "Extension": "extension", "Name": "name", "Exists": "exists",
         "CreationTime": "creation_time", "CreationTimeUtc": "creation_time_utc",
         "LastAccessTime": "last_access_time", "LastAccessTimeUtc": "last_access_time_utc",
         "LastWriteTime": "last_write_time", "LastWriteTimeUtc": "last_write_time_utc",
-        "LinkTarget": "target", "UnixFileMode": "unix_file_mode", "Attributes": "attributes", "UnixMode": "unix_mode", "User": "user",
+        "LinkTarget": "target", "UnixFileMode": "unix_file_mode", "Attributes": "attributes",
+        "UnixMode": "unix_mode", "User": "user",
         "Group": "group", "Size": "size", "NameString": "name_string", "LengthString": "length_string",
         "LastWriteTimeString": "last_write_time_string", "Refresh": "refresh", "ToString": "__str__",
     }
@@ -145,10 +146,24 @@ class FileSystemInfo:
 
     @property
     def mode(self) -> str:
+        """pwsh's Mode: ``l`` first for a symbolic link and for a file with more than one hard link."""
+        return self._mode(self.is_link or self._is_hard_link())
+
+    @property
+    def mode_without_hard_link(self) -> str:
+        """What the Windows-style table shows: ``l`` for symbolic links only."""
+        return self._mode(self.is_link)
+
+    def _mode(self, link: bool) -> str:
         names = set(self._attribute_names())
-        first = "l" if self.is_link else "d" if isinstance(self, DirectoryInfo) else "-"
+        first = "l" if link else "d" if isinstance(self, DirectoryInfo) else "-"
         return (first + ("a" if "Archive" in names else "-") + ("r" if "ReadOnly" in names else "-")
                 + ("h" if "Hidden" in names else "-") + ("s" if "System" in names else "-"))
+
+    def _is_hard_link(self) -> bool:
+        """A file (not a folder) that more than one name leads to."""
+        return (self._lstat is not None and not isinstance(self, DirectoryInfo)
+                and not self.is_link and self._lstat.st_nlink > 1)
 
     @property
     def unix_file_mode(self) -> Any:
@@ -179,7 +194,9 @@ class FileSystemInfo:
 
     @property
     def link_type(self) -> Optional[str]:
-        return "SymbolicLink" if self.is_link else None
+        if self.is_link:
+            return "SymbolicLink"
+        return "HardLink" if self._is_hard_link() else None
 
     @property
     def target(self) -> Optional[str]:
