@@ -51,3 +51,11 @@ def test_bad_format_string_is_an_error_record(s: Session) -> None:
     error = s.errors()[0]
     assert error.fully_qualified_error_id == "System.FormatException,Microsoft.PowerShell.Commands.Utility.JoinStringCommand"
     assert "Index (zero based) must be greater than or equal to zero" in str(error)
+
+
+def test_property_is_a_name_or_a_script_block_only(s: Session) -> None:
+    s.run("1 | Join-String -Property @{ a = 1 }")
+    error = s.errors()[0]
+    assert error.fully_qualified_error_id == \
+        "CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.Utility.JoinStringCommand"
+    assert str(error).endswith('to type "Microsoft.PowerShell.Commands.PSPropertyExpression".')

@@ -20,10 +20,14 @@ from .propexpr import MISSING, PropertyExpression
 
 
 def _property_expression(value: Any) -> PropertyExpression:
-    """A PSPropertyExpression from a name or a script block."""
+    """A PSPropertyExpression from a name or a script block, its only
+    constructors: anything else is pwsh's conversion error."""
     if hasattr(value, "invoke_with_input"):
         return PropertyExpression(script=value)
-    return PropertyExpression(to_string(value))
+    if isinstance(value, str):
+        return PropertyExpression(value)
+    from pwshlike.dotnet.conversions import cast_error
+    raise cast_error(value, "Microsoft.PowerShell.Commands.PSPropertyExpression")
 
 
 @cmdlet("Join-String", default_parameter_set="default", output_types=("System.String",))
