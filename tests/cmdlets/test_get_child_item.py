@@ -215,3 +215,11 @@ def test_hard_links_show_in_mode_and_link_type(sh, tree):
     os.link(tree / "c.txt", tree / "twin.txt")
     assert sh.run("$t = Get-Item twin.txt; $t.Mode; $t.ModeWithoutHardLink; $t.LinkType; (Get-Item B.log).LinkType"
                   ) == ["l----", "-----", "HardLink", None]
+
+
+def test_accented_names_sort_next_to_their_letters(tmp_path):
+    for name in ("zeta", "éclair", "eagle", "Émile", "apple"):
+        (tmp_path / name).write_text("")
+    sh = Shell(location=str(tmp_path))
+    assert sh.run("Get-ChildItem -Name") == ["apple", "eagle", "éclair", "Émile", "zeta"]
+    assert sh.run("Get-ChildItem * | ForEach-Object Name")[-1] == "zeta"

@@ -28,6 +28,7 @@ from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord
 from pwshlike.dotnet.wildcard import wildcard_regex
 
 from .fsattributes import AttributeExpression
+from .fspaths import name_sort_key
 from .fsitems import DirectoryInfo, FileInfo
 from .fserrors import dotnet_exception
 
@@ -237,8 +238,8 @@ class Listing:
                                   None if depth is None else depth - 1, seen)
 
 
-def _name_key(entry: Entry) -> str:
-    return entry.name.lower()
+def _name_key(entry: Entry) -> tuple[str, str]:
+    return name_sort_key(entry.name)
 
 
 def _identity(path: str) -> tuple[int, int]:

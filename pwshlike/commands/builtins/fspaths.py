@@ -99,13 +99,25 @@ def expand_wildcard(session: Any, pattern: str, force: bool = False) -> list[str
     return [os.path.normpath(p) for p in current]
 
 
+def name_sort_key(name: str) -> tuple[str, str]:
+    """How pwsh's provider orders names (CurrentCultureIgnoreCase, ICU's
+    collation on Linux), closely enough: case ignored, and an accented
+    letter next to its plain one (``é`` with ``e``, not after ``z``)."""
+    lowered = name.lower()
+    if lowered.isascii():
+        return lowered, ""
+    import unicodedata
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)), lowered
+
+
 def _matching_names(directory: str, pattern: str, force: bool) -> list[str]:
     """The names a wildcard matches in a folder, in the order pwsh's
     globber gets them from the provider: folders first, then files, each
     sorted by name without regard to case."""
     try:
         with os.scandir(directory) as scan:
-            found = [(not _is_dir(e), e.name.lower(), e.name) for e in scan
+            found = [(not _is_dir(e), name_sort_key(e.name), e.name) for e in scan
                      if wildcard_match(e.name, pattern) and (force or not is_hidden(e.name))]
     except OSError:
         return []
