@@ -67,3 +67,9 @@ def test_bad_arguments(s: Session) -> None:
     assert s.error_ids()[-1] == "ArgumentException,Microsoft.PowerShell.Commands.ConvertToHtmlCommand"
     s.run("1 | ConvertTo-Html -Fragment -Title x")
     assert s.error_ids()[-1] == "AmbiguousParameterSet,Microsoft.PowerShell.Commands.ConvertToHtmlCommand"
+
+
+def test_a_hashtable_shows_its_properties_not_its_keys(s: Session) -> None:
+    out = s.run("@{ a = 1 } | ConvertTo-Html -Fragment -Property Count, Is*")
+    assert out[2:4] == ["<tr><th>Count</th><th>IsReadOnly</th><th>IsFixedSize</th><th>IsSynchronized</th></tr>",
+                        "<tr><td>1</td><td>False</td><td>False</td><td>False</td></tr>"]

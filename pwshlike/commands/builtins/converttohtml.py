@@ -128,6 +128,19 @@ def _expression(value: Any) -> PropertyExpression:
                                                     "System.Management.Automation.ScriptBlock}.")
 
 
+def _resolve_names(expression: PropertyExpression, obj: Any) -> list[PropertyExpression]:
+    """PSPropertyExpression.ResolveNames: a dictionary's own properties
+    (Keys, Values, Count...) count here, not its keys, as in pwsh."""
+    if expression.name is None or not isinstance(obj, (Hashtable, dict)):
+        return expression.resolve_names(obj)
+    from pwshlike.dotnet import members
+    from pwshlike.dotnet.wildcard import wildcard_match
+    names = [p.Name for p in members.property_list(obj)]
+    if expression.is_wildcard:
+        return [PropertyExpression(n) for n in names if wildcard_match(n, expression.name)]
+    return [PropertyExpression(n) for n in names if n.lower() == expression.name.lower()][:1]
+
+
 @cmdlet("ConvertTo-Html", default_parameter_set="Page", output_types=("System.String",))
 class ConvertToHtmlCommand(Cmdlet):
     """Converts objects into HTML that shows them as a table or a list.
@@ -260,7 +273,7 @@ class ConvertToHtmlCommand(Cmdlet):
         """pwsh's InitializeResolvedNameMshParameters: every entry's names
         resolved against ``obj`` (a wildcard becomes the matching properties)."""
         self._resolved = [_Column(name, c.label, c.alignment, c.width)
-                          for c in self._columns for name in c.expression.resolve_names(obj)]
+                          for c in self._columns for name in _resolve_names(c.expression, obj)]
 
     def _colgroup(self) -> str:
         parts = ["<colgroup>"]
