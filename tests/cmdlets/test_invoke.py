@@ -49,3 +49,5 @@ def test_measure_command_leaves_input_empty_and_runs_in_caller_scope(s: Session)
     assert s.run("1..3 | Measure-Command { $global:counts += @(@($input).Count) } | Out-Null; "
                  "$counts -join ','") == ["0,0,0"]
     assert s.run("Measure-Command { $inner = 5 } | Out-Null; $inner") == [5]
+    # -InputObject given by name is $_ too.
+    assert s.run("Measure-Command -InputObject 7 { $global:given = $_ } | Out-Null; $given") == [7]

@@ -157,8 +157,8 @@ class MeasureCommandCommand(Cmdlet):
         self._elapsed = 0.0
 
     def process_record(self) -> None:
-        expecting = self.invocation.expecting_input
-        dollar_under = self.input_object if expecting else NO_INPUT
+        # $_ is -InputObject whether it came from the pipeline or was given.
+        dollar_under = self.input_object if "InputObject" in self.bound_parameters else NO_INPUT
         started = time.perf_counter()
         try:
             run_script(self.context, self.expression, new_scope=False, args=[], emit=_discard,
