@@ -57,3 +57,8 @@ def test_unknown_encoding(s: Session, tmp_path) -> None:
     assert "'nonsense' is not a supported encoding name." in str(error)
     s.run(f"'x' | Tee-Object -FilePath '{tmp_path / 'e.txt'}' -Encoding 99999")
     assert "No data is available for encoding 99999." in str(s.errors()[0])
+
+
+def test_append_goes_with_file_path_only(s: Session, tmp_path) -> None:
+    s.run(f"'x' | Tee-Object -LiteralPath '{tmp_path / 'l.txt'}' -Append")
+    assert s.error_ids() == ["AmbiguousParameterSet,Microsoft.PowerShell.Commands.TeeObjectCommand"]

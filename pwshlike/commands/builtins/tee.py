@@ -34,8 +34,8 @@ class TeeObjectCommand(Cmdlet):
                           help="The file to write.")
     literal_path = Parameter("String", aliases=("PSPath", "LP"), sets={"LiteralFile": {"mandatory": True}},
                              help="The file to write, taken literally.")
-    append = Parameter("SwitchParameter", sets={"File": {}, "LiteralFile": {}},
-                       help="Adds to the end of the file.")
+    append = Parameter("SwitchParameter", sets={"File": {}},
+                       help="Adds to the end of the file (with -FilePath only, as in pwsh).")
     encoding = Parameter("System.Text.Encoding", sets={"File": {}, "LiteralFile": {}}, converter=to_encoding,
                          help="The file's text encoding: utf8 (default, no BOM), utf8BOM, unicode, "
                               "bigEndianUnicode, utf32, ascii, latin1..., a code page number or an Encoding.")
