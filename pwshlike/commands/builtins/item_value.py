@@ -28,7 +28,23 @@ from .itemproviders import provider_or_error
 
 @cmdlet("Set-Item", default_parameter_set="Path", supports_should_process=True)
 class SetItemCommand(ItemCmdlet):
-    """Changes the value of a function, variable, alias or environment variable."""
+    """Changes the value of a function, variable, alias or environment variable.
+
+    A missing item is created.  Without -Value the item is cleared: a
+    variable keeps its name with the value $null, while a function, alias
+    or environment variable is removed.  On the Function: drive -Options
+    sets the function's options (ReadOnly, Constant, Private, AllScope); a
+    read-only item is changed only with -Force.  Files and folders have no
+    value to set (use Set-Content for a file's content)."""
+
+    help_examples = [
+        ("Example 1: Define a function", "Set-Item -Path Function:Get-Greeting -Value { 'Hello' }",
+         "Creates (or replaces) the function Get-Greeting."),
+        ("Example 2: Set an environment variable for this session", "Set-Item Env:APP_MODE production",
+         "Works like $env:APP_MODE = 'production'."),
+        ("Example 3: Protect a function", "Set-Item Function:Get-Greeting -Options ReadOnly",
+         "Makes the existing function read-only: changing or removing it now needs -Force."),
+    ]
 
     path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}},
                      value_from_pipeline_by_property_name=True, help="The items to set; wildcards allowed.",
