@@ -81,7 +81,7 @@ class _ContentCmdlet(Cmdlet):
             yield from kept
 
 
-@cmdlet("Get-Content", default_parameter_set="Path")
+@cmdlet("Get-Content", default_parameter_set="Path", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096490")
 class GetContentCommand(_ContentCmdlet):
     """Gets the content of files: lines as strings (streamed), the whole
     text with -Raw, or bytes with -AsByteStream.
@@ -274,7 +274,8 @@ class _WriteContentCmdlet(_ContentCmdlet):
         self._started.add(path)
 
 
-@cmdlet("Set-Content", default_parameter_set="Path", supports_should_process=True)
+@cmdlet("Set-Content", default_parameter_set="Path", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097142")
 class SetContentCommand(_WriteContentCmdlet):
     """Writes new content to files, replacing what they held (creating them
     if needed).
@@ -295,7 +296,8 @@ class SetContentCommand(_WriteContentCmdlet):
     action = "Set Content"
 
 
-@cmdlet("Add-Content", default_parameter_set="Path", supports_should_process=True)
+@cmdlet("Add-Content", default_parameter_set="Path", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?linkid=2096489")
 class AddContentCommand(_WriteContentCmdlet):
     """Appends content to files (creating them if needed).
 

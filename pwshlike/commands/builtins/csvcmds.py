@@ -170,7 +170,8 @@ class _CsvWritingCommand(Cmdlet):
             yield line
 
 
-@cmdlet("ConvertTo-Csv", default_parameter_set="Delimiter", output_types=("System.String",))
+@cmdlet("ConvertTo-Csv", default_parameter_set="Delimiter", output_types=("System.String",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096832")
 class ConvertToCsvCommand(_CsvWritingCommand):
     """Converts objects to CSV lines: a header, then one line per object.
 
@@ -195,7 +196,8 @@ class ConvertToCsvCommand(_CsvWritingCommand):
             yield from self._lines(self.input_object, True)
 
 
-@cmdlet("Export-Csv", default_parameter_set="Delimiter", supports_should_process=True)
+@cmdlet("Export-Csv", default_parameter_set="Delimiter", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096608")
 class ExportCsvCommand(_CsvWritingCommand):
     """Writes objects to a CSV file (UTF-8 without BOM).
 
@@ -475,7 +477,8 @@ def _already_present(cmdlet: Cmdlet, exc: ExtendedTypeSystemException) -> None:
                                                ErrorCategory.NotSpecified, None))
 
 
-@cmdlet("ConvertFrom-Csv", default_parameter_set="Delimiter")
+@cmdlet("ConvertFrom-Csv", default_parameter_set="Delimiter",
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096830")
 class ConvertFromCsvCommand(Cmdlet):
     """Converts CSV text to objects, one object per record.
 
@@ -517,7 +520,7 @@ class ConvertFromCsvCommand(Cmdlet):
                 self._type_name = reader.type_name
 
 
-@cmdlet("Import-Csv", default_parameter_set="DelimiterPath")
+@cmdlet("Import-Csv", default_parameter_set="DelimiterPath", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097020")
 class ImportCsvCommand(Cmdlet):
     """Reads CSV files as objects (UTF-8 unless -Encoding says otherwise).
 

@@ -37,7 +37,8 @@ def _validate_culture_names(value: Any) -> None:
                 "ValidateSetFailure")
 
 
-@cmdlet("Get-Culture", default_parameter_set="CurrentCulture", output_types=("System.Globalization.CultureInfo",))
+@cmdlet("Get-Culture", default_parameter_set="CurrentCulture", output_types=("System.Globalization.CultureInfo",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097017")
 class GetCultureCommand(Cmdlet):
     """Gets the current culture set in the session, or the cultures you name.
 
@@ -88,7 +89,8 @@ class GetCultureCommand(Cmdlet):
                 self.write_object(cultures.get_culture(text))
 
 
-@cmdlet("Get-UICulture", output_types=("System.Globalization.CultureInfo",))
+@cmdlet("Get-UICulture", output_types=("System.Globalization.CultureInfo",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096613")
 class GetUICultureCommand(Cmdlet):
     """Gets the current user interface culture of the session.
 

@@ -105,7 +105,8 @@ def _group_label(type_name: str) -> str:
     return f"{short} ({type_name}) <{random.randrange(2**31 - 1):08X}>"
 
 
-@cmdlet("Format-Hex", default_parameter_set="Path", output_types=("Microsoft.PowerShell.Commands.ByteCollection",))
+@cmdlet("Format-Hex", default_parameter_set="Path", output_types=("Microsoft.PowerShell.Commands.ByteCollection",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkId=2096611")
 class FormatHexCommand(Cmdlet):
     """Shows the bytes of files, strings or numbers in hexadecimal.
 

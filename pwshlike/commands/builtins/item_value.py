@@ -26,7 +26,8 @@ from .itembase import ItemCmdlet, credential_parameter, force_parameter, options
 from .itemproviders import provider_or_error
 
 
-@cmdlet("Set-Item", default_parameter_set="Path", supports_should_process=True)
+@cmdlet("Set-Item", default_parameter_set="Path", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2097055")
 class SetItemCommand(ItemCmdlet):
     """Changes the value of a function, variable, alias or environment variable.
 

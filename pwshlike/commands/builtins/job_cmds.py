@@ -94,7 +94,7 @@ class _StartJobBase(Cmdlet):
         return None if self.initialization_script is None else str(self.initialization_script)
 
 
-@cmdlet("Start-Job", default_parameter_set="ComputerName")
+@cmdlet("Start-Job", default_parameter_set="ComputerName", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096796")
 class StartJobCommand(_StartJobBase):
     """Starts a background job: a script block run in a separate pwshlike
     process.
@@ -239,7 +239,8 @@ _INSTANCE_SETS = {"InstanceIdParameterSet": {"mandatory": True, "position": 0,
 _STATE_SETS = {"StateParameterSet": {"mandatory": True, "position": 0, "value_from_pipeline_by_property_name": True}}
 
 
-@cmdlet("Get-Job", default_parameter_set="SessionIdParameterSet")
+@cmdlet("Get-Job", default_parameter_set="SessionIdParameterSet",
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096582")
 class GetJobCommand(_JobSelector):
     """Gets the jobs of the current session: all of them, or those chosen by
     id, name, instance id, state or command.
@@ -285,7 +286,7 @@ class GetJobCommand(_JobSelector):
                         yield child
 
 
-@cmdlet("Receive-Job", default_parameter_set="Location")
+@cmdlet("Receive-Job", default_parameter_set="Location", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096965")
 class ReceiveJobCommand(_JobSelector):
     """Gets the results of jobs: their output, and their errors, warnings,
     verbose, debug and information records on the same streams.
@@ -367,7 +368,8 @@ class ReceiveJobCommand(_JobSelector):
                 self.write_information(record.get("MessageData"), list(record.get("Tags") or []))
 
 
-@cmdlet("Wait-Job", default_parameter_set="SessionIdParameterSet")
+@cmdlet("Wait-Job", default_parameter_set="SessionIdParameterSet",
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096902")
 class WaitJobCommand(_JobSelector):
     """Waits until jobs have finished (all of them, or the first with -Any)
     and writes the finished jobs.
@@ -412,7 +414,8 @@ class WaitJobCommand(_JobSelector):
             pending.wait(0.05)
 
 
-@cmdlet("Stop-Job", default_parameter_set="SessionIdParameterSet", supports_should_process=True)
+@cmdlet("Stop-Job", default_parameter_set="SessionIdParameterSet", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096795")
 class StopJobCommand(_JobSelector):
     """Stops running jobs.
 
@@ -439,7 +442,8 @@ class StopJobCommand(_JobSelector):
                     yield job
 
 
-@cmdlet("Remove-Job", default_parameter_set="SessionIdParameterSet", supports_should_process=True)
+@cmdlet("Remove-Job", default_parameter_set="SessionIdParameterSet", supports_should_process=True,
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096868")
 class RemoveJobCommand(_JobSelector):
     """Deletes jobs from the session; a job still running is an error
     unless -Force, which stops it first.

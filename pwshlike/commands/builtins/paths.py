@@ -39,7 +39,7 @@ def _drive_of(path: str) -> Optional[tuple[str, str]]:
     return (match.group(1), match.group(2)) if match else None
 
 
-@cmdlet("Test-Path", default_parameter_set="Path")
+@cmdlet("Test-Path", default_parameter_set="Path", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097057")
 class TestPathCommand(Cmdlet):
     """Tells whether all the elements of a path exist ($true/$false).
 
@@ -170,7 +170,7 @@ def _session_item_exists(context: Any, provider: str, name: str, literal: bool) 
     return name.lower() in {n.lower() for n in names}
 
 
-@cmdlet("Join-Path")
+@cmdlet("Join-Path", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096811")
 class JoinPathCommand(Cmdlet):
     """Combines a path and child paths into one path.
 
@@ -228,7 +228,7 @@ _SPLIT_SETS = ("ParentSet", "LeafSet", "LeafBaseSet", "ExtensionSet", "Qualifier
                "IsAbsoluteSet")
 
 
-@cmdlet("Split-Path", default_parameter_set="ParentSet")
+@cmdlet("Split-Path", default_parameter_set="ParentSet", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097149")
 class SplitPathCommand(Cmdlet):
     """Returns a part of a path: the parent (default), the leaf, its base
     name or extension, the qualifier, or whether it is absolute.
@@ -367,7 +367,7 @@ def split_parent(path: str) -> str:
     return qualifier + parent
 
 
-@cmdlet("Resolve-Path", default_parameter_set="Path")
+@cmdlet("Resolve-Path", default_parameter_set="Path", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097143")
 class ResolvePathCommand(Cmdlet):
     """Resolves wildcards and relative paths to the existing items' paths.
 
@@ -444,7 +444,7 @@ class ResolvePathCommand(Cmdlet):
             session.location, drives.current = saved
 
 
-@cmdlet("Convert-Path", default_parameter_set="Path")
+@cmdlet("Convert-Path", default_parameter_set="Path", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096588")
 class ConvertPathCommand(Cmdlet):
     """Converts a path (drive-qualified, relative or with wildcards) to the
     provider's own path: ``TestDrive:\a`` becomes the folder it maps to.

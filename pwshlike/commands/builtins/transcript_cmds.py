@@ -88,7 +88,7 @@ def _version_lines(context: Any) -> list[str]:
 
 
 @cmdlet("Start-Transcript", default_parameter_set="ByPath", supports_should_process=True,
-        output_types=("System.String",))
+        output_types=("System.String",), help_uri="https://go.microsoft.com/fwlink/?LinkID=2096485")
 class StartTranscriptCommand(Cmdlet):
     """Creates a record of all or part of a PowerShell session to a text file.
 
@@ -186,7 +186,8 @@ class StartTranscriptCommand(Cmdlet):
                                                  "CannotStartTranscription", ErrorCategory.InvalidOperation, None))
 
 
-@cmdlet("Stop-Transcript", supports_should_process=True, output_types=("System.String",))
+@cmdlet("Stop-Transcript", supports_should_process=True, output_types=("System.String",),
+        help_uri="https://go.microsoft.com/fwlink/?LinkID=2096798")
 class StopTranscriptCommand(Cmdlet):
     """Stops a transcript.
 
