@@ -103,3 +103,16 @@ def test_set_item_property_from_an_object(tmp_path):
     assert shell.text(script) == ["LastWriteTime,IsReadOnly,PSPath,PSParentPath,PSChildName,PSDrive,PSProvider",
                                   "2021-02-03"]
     assert stat.S_IMODE(os.stat(tmp_path / "a.txt").st_mode) & 0o222 == 0
+
+
+def test_include_and_exclude_filter_a_plain_path(tmp_path):
+    shell = _shell(tmp_path)
+    (tmp_path / "b.txt").write_text("bb")
+    script = """
+    (Get-ItemProperty a.txt, b.txt -Name Length -Include a*).PSChildName
+    (Get-ItemProperty a.txt, b.txt -Name Length -Exclude a*).PSChildName
+    Get-ItemProperty nothere -Include x
+    Clear-Content b.txt -Exclude b*; (Get-Item b.txt).Length
+    """
+    assert shell.text(script) == ["a.txt", "b.txt", "2"]
+    assert shell.errors() == []

@@ -72,7 +72,8 @@ class ItemCmdlet(Cmdlet):
         that does not exist is ``PathNotFound`` (or, for -LiteralPath,
         ``missing``'s InvalidOperation message when given, as Move-Item and
         Rename-Item say it); a wildcard's matches are narrowed by
-        -Include/-Exclude/-Filter unless ``filtered`` is off.  With ``root``
+        -Include/-Exclude/-Filter unless ``filtered`` is off (as is a plain
+        -Path when -Include or -Exclude is given).  With ``root``
         a session-state drive's root (``Variable:``) is an item too, its one
         container, for the cmdlets pwsh lets reach the provider with it."""
         found = provider_or_error(self, raw)
@@ -85,6 +86,10 @@ class ItemCmdlet(Cmdlet):
             yield provider, ""
             return
         paths, wildcard = provider.resolve(self, rest, literal, bool(getattr(self, "force", False)))
+        # pwsh's ShouldPerformGlobbing: -Include/-Exclude glob a -Path even without wildcards, so its
+        # item is filtered by name and a missing one is no error.
+        wildcard = wildcard or (filtered and not literal and bool(getattr(self, "include", None)
+                                                                  or getattr(self, "exclude", None)))
         if not wildcard and not paths:
             shown = provider.full_path(self, rest if literal else unescape_wildcard(rest)) \
                 if provider is FILE_SYSTEM else raw
