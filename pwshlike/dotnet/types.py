@@ -32,7 +32,8 @@ from .errors import (
 from .methodcall import call, method_not_found, overload_not_found
 from .values import (
     ArrayList, BigInt, Byte, Char, EnumInfo, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable,
-    Int16, INT32_MAX, INT32_MIN, Int64, iter_collection, KeyCollection, OrderedDictionary, OrderedHashtable,
+    Int16, INT32_MAX, INT32_MIN, Int64, iter_collection, KeyCollection, KeyFoldingDictionary, OrderedDictionary,
+    OrderedHashtable,
     PlainObject, PSCustomObject, PSReference, SByte, Single, StringBuilder, StringComparer, SwitchParameter,
     TypedArray, UInt16, UInt32, UInt64,
 )
@@ -695,7 +696,7 @@ def generic_type(definition: str, args: Sequence[PSType]) -> PSType:
                    converter=lambda v: _convert_dictionary(v, key_type, value_type),
                    check=lambda v: isinstance(v, GenericDictionary) and v.key_type is key_type
                    and v.value_type is value_type,
-                   constructor=lambda *a: GenericDictionary(key_type, value_type), interfaces=_DICT_IFACES)
+                   constructor=lambda *a: _new_dictionary(key_type, value_type, *a), interfaces=_DICT_IFACES)
     else:
         raise type_not_found(full)
     t.generic_definition = definition
@@ -732,6 +733,20 @@ def _new_hashset(element: PSType, items: Any = None, comparer: Any = None) -> Ge
     result = conv.convert_to_hashset(items, element)
     if isinstance(comparer, StringComparer):
         result = GenericHashSet(list(result), element, comparer)
+    return result
+
+
+def _new_dictionary(key_type: PSType, value_type: PSType, *args: Any) -> GenericDictionary:
+    """The constructors: (), (capacity), (comparer), (dictionary) and
+    (dictionary or capacity, comparer); a comparer that ignores case gives
+    a dictionary whose keys match in any case."""
+    comparer = next((a for a in args if isinstance(a, StringComparer)), None)
+    source = next((a for a in args if isinstance(a, (dict, Hashtable))), None)
+    result = KeyFoldingDictionary(key_type, value_type, comparer) if comparer is not None and comparer.ignore_case \
+        else GenericDictionary(key_type, value_type)
+    if source is not None:
+        for key, value in source.items():
+            result[key_type.convert(key)] = value_type.convert(value)
     return result
 
 

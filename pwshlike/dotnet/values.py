@@ -458,6 +458,48 @@ class StringComparer:
         return self.full_name
 
 
+class KeyFoldingDictionary(GenericDictionary):
+    """A Dictionary[K,V] built with a StringComparer that ignores case:
+    keys match whatever their case, the first spelling is the one kept."""
+
+    __slots__ = ("comparer", "_spelling")
+
+    def __init__(self, key_type: Any, value_type: Any, comparer: "StringComparer") -> None:
+        super().__init__(key_type, value_type)
+        self.comparer = comparer
+        self._spelling: dict[Any, Any] = {}
+
+    def _stored(self, key: Any) -> Any:
+        return self._spelling.get(self.comparer.key(key), key)
+
+    def __getitem__(self, key: Any) -> Any:
+        return dict.__getitem__(self, self._stored(key))
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        key = self._spelling.setdefault(self.comparer.key(key), key)
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key: Any) -> None:
+        dict.__delitem__(self, self._spelling.pop(self.comparer.key(key)))
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            return self.comparer.key(key) in self._spelling
+        except TypeError:
+            return False
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return dict.get(self, self._stored(key), default)
+
+    def pop(self, key: Any, *default: Any) -> Any:
+        stored = self._spelling.pop(self.comparer.key(key), key)
+        return dict.pop(self, stored, *default)
+
+    def clear(self) -> None:
+        self._spelling.clear()
+        dict.clear(self)
+
+
 class GenericHashSet:
     """``System.Collections.Generic.HashSet[T]``: insertion-ordered, with
     .NET's default (case-sensitive) equality unless built with a

@@ -68,3 +68,15 @@ def test_hashset_with_string_comparer():
     """
     assert shell.text(script) == ["True", "False", "True", "1", "Admin", "2", "True",
                                   "System.OrdinalIgnoreCaseComparer"]
+
+
+def test_dictionary_with_ignore_case_comparer():
+    shell = Shell()
+    script = """
+    $d = [System.Collections.Generic.Dictionary[string,int]]::new([StringComparer]::OrdinalIgnoreCase)
+    $d['Key'] = 1; $d['KEY'] = '2'; $d.Count; $d['key']; $d.ContainsKey('kEy'); $d.Keys
+    try { $d.Add('KEY', 3) } catch { 'duplicate' }
+    $d.Remove('key'); $d.Count
+    $plain = [System.Collections.Generic.Dictionary[string,int]]::new(); $plain['a'] = 1; $plain['A'] = 2; $plain.Count
+    """
+    assert shell.text(script) == ["1", "2", "True", "Key", "duplicate", "True", "0", "2"]
