@@ -65,3 +65,13 @@ def test_intptr_static_properties():
     shell = Shell()
     assert shell.text("([System.IntPtr] | Get-Member -MemberType Property -Static | Sort-Object Name).Name") == [
         "MaxValue", "MinValue", "Size", "Zero"]
+
+
+def test_arraylist_members():
+    shell = Shell()
+    script = """
+    $a = [System.Collections.ArrayList]::new()
+    (Get-Member -InputObject $a -Name Add).Definition; (Get-Member -InputObject $a -Name Count).Definition
+    """
+    assert shell.text(script) == ["int Add(System.Object value), int IList.Add(System.Object value)",
+                                  "int Count {get;}"]

@@ -174,6 +174,38 @@ _HASHTABLE = {
     "Keys": "System.Collections.ICollection", "SyncRoot": "System.Object", "Values": "System.Collections.ICollection",
 }
 
+_ARRAYLIST = {
+    "Add": ["int Add(System.Object value)", "int IList.Add(System.Object value)"],
+    "AddRange": ["void AddRange(System.Collections.ICollection c)"],
+    "Clear": ["void Clear()", "void IList.Clear()"],
+    "Clone": ["System.Object Clone()", "System.Object ICloneable.Clone()"],
+    "Contains": ["bool Contains(System.Object item)", "bool IList.Contains(System.Object value)"],
+    "CopyTo": ["void CopyTo(array array)", "void CopyTo(array array, int arrayIndex)",
+               "void CopyTo(int index, array array, int arrayIndex, int count)",
+               "void ICollection.CopyTo(array array, int index)"],
+    "GetEnumerator": ["System.Collections.IEnumerator GetEnumerator()",
+                      "System.Collections.IEnumerator GetEnumerator(int index, int count)",
+                      "System.Collections.IEnumerator IEnumerable.GetEnumerator()"],
+    "GetRange": ["System.Collections.ArrayList GetRange(int index, int count)"],
+    "IndexOf": ["int IndexOf(System.Object value)", "int IndexOf(System.Object value, int startIndex)",
+                "int IndexOf(System.Object value, int startIndex, int count)", "int IList.IndexOf(System.Object value)"],
+    "Insert": ["void Insert(int index, System.Object value)", "void IList.Insert(int index, System.Object value)"],
+    "InsertRange": ["void InsertRange(int index, System.Collections.ICollection c)"],
+    "LastIndexOf": ["int LastIndexOf(System.Object value)", "int LastIndexOf(System.Object value, int startIndex)",
+                    "int LastIndexOf(System.Object value, int startIndex, int count)"],
+    "Remove": ["void Remove(System.Object obj)", "void IList.Remove(System.Object value)"],
+    "RemoveAt": ["void RemoveAt(int index)", "void IList.RemoveAt(int index)"],
+    "RemoveRange": ["void RemoveRange(int index, int count)"],
+    "Reverse": ["void Reverse()", "void Reverse(int index, int count)"],
+    "SetRange": ["void SetRange(int index, System.Collections.ICollection c)"],
+    "Sort": ["void Sort()", "void Sort(System.Collections.IComparer comparer)",
+             "void Sort(int index, int count, System.Collections.IComparer comparer)"],
+    "ToArray": ["System.Object[] ToArray()", "array ToArray(type type)"],
+    "TrimToSize": ["void TrimToSize()"],
+    "Capacity": "int", "Count": "int", "IsFixedSize": "bool", "IsReadOnly": "bool", "IsSynchronized": "bool",
+    "SyncRoot": "System.Object",
+}
+
 # List[T]'s signatures, T standing for its element type.
 _LIST = {
     "Add": ["void Add(T item)", "void ICollection[T].Add(T item)", "int IList.Add(System.Object value)"],
@@ -334,7 +366,7 @@ _TABLES: dict[str, dict[str, object]] = {
     "System.String": _STRINGS, "System.DateTime": _DATETIME, "System.TimeSpan": _TIMESPAN,
     "System.Int32": _number("int"), "System.Int64": _number("long"), "System.Double": _number("double"),
     "System.Decimal": _number("decimal"), "System.Collections.Hashtable": _HASHTABLE,
-    "System.Collections.Generic.List`1": _LIST,
+    "System.Collections.ArrayList": _ARRAYLIST, "System.Collections.Generic.List`1": _LIST,
     "System.IO.FileInfo": _FILE_INFO, "System.IO.DirectoryInfo": _DIRECTORY_INFO,
     "System.Xml.XmlNode": _XML_NODE, "System.Xml.XmlElement": _XML_ELEMENT, "System.Xml.XmlDocument": _XML_DOCUMENT,
 }
