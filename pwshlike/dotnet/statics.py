@@ -606,7 +606,7 @@ def _datetime_parse(text: Any, *rest: Any) -> _dt.datetime:
         for pattern in (short + " " + dtfi.LongTimePattern, short + " " + dtfi.ShortTimePattern, short):
             try:
                 lenient = pattern.replace("dd", "d").replace("MM", "M").replace("HH", "H").replace("hh", "h")
-                return datetime_parse_exact(text, lenient.replace("/", dtfi.DateSeparator), None, 0)
+                return datetime_parse_exact(text, lenient.replace("/", dtfi.DateSeparator), dtfi, 0)
             except FormatException:
                 continue
     result = conv.parse_datetime(_s(text))
@@ -617,8 +617,10 @@ def _datetime_parse(text: Any, *rest: Any) -> _dt.datetime:
 
 def datetime_parse_exact(text: Any, fmt: Any, provider: Any = None, styles: Any = None) -> _dt.datetime:
     """``DateTime.ParseExact`` for custom formats (``yyyy-MM-dd HH:mm``) and
-    the round-trip/sortable standard ones."""
-    from .formatting_net import _STANDARD_DATE
+    the round-trip/sortable standard ones; month names and AM/PM designators
+    are the provider's culture's (the current culture's without one)."""
+    from .formatting_net import _STANDARD_DATE, date_format
+    dtfi = date_format(provider)
     s = _s(text)
     formats = [_s(f) for f in _items(fmt)]
     for f in formats:
@@ -631,17 +633,20 @@ def datetime_parse_exact(text: Any, fmt: Any, provider: Any = None, styles: Any 
             # A format naming the same field twice cannot be matched exactly.
             m = None
         if m:
-            return _build_date(m.groupdict())
+            try:
+                return _build_date(m.groupdict(), dtfi)
+            except FormatException:  # a name that is no month: the next format may fit
+                continue
     raise FormatException(f"String '{s}' was not recognized as a valid DateTime.")
 
 
 _EXACT_TOKENS = {
-    "yyyy": r"(?P<year>\d{4})", "yy": r"(?P<yy>\d{2})", "MMMM": r"(?P<monthname>[A-Za-z]+)",
-    "MMM": r"(?P<mon>[A-Za-z]{3})", "MM": r"(?P<month>\d{2})", "M": r"(?P<month>\d{1,2})",
+    "yyyy": r"(?P<year>\d{4})", "yy": r"(?P<yy>\d{2})", "MMMM": r"(?P<monthname>[^\W\d_]+\.?)",
+    "MMM": r"(?P<mon>[^\W\d_]+\.?)", "MM": r"(?P<month>\d{2})", "M": r"(?P<month>\d{1,2})",
     "dddd": r"(?:[A-Za-z]+)", "ddd": r"(?:[A-Za-z]{3})", "dd": r"(?P<day>\d{2})", "d": r"(?P<day>\d{1,2})",
     "HH": r"(?P<hour>\d{2})", "H": r"(?P<hour>\d{1,2})", "hh": r"(?P<hour12>\d{2})", "h": r"(?P<hour12>\d{1,2})",
     "mm": r"(?P<minute>\d{2})", "m": r"(?P<minute>\d{1,2})", "ss": r"(?P<second>\d{2})",
-    "s": r"(?P<second>\d{1,2})", "tt": r"(?P<ampm>[AaPp][Mm])", "K": r"(?P<tz>Z|[+-]\d{2}:\d{2})?",
+    "s": r"(?P<second>\d{1,2})", "tt": r"(?P<ampm>[^\W\d_]+)", "K": r"(?P<tz>Z|[+-]\d{2}:\d{2})?",
     "zzz": r"(?P<tz>[+-]\d{2}:\d{2})", "fffffff": r"(?P<frac>\d{7})", "ffffff": r"(?P<frac>\d{6})",
     "fffff": r"(?P<frac>\d{5})", "ffff": r"(?P<frac>\d{4})", "fff": r"(?P<frac>\d{3})",
     "ff": r"(?P<frac>\d{2})", "f": r"(?P<frac>\d{1})",
@@ -675,8 +680,23 @@ def _exact_pattern(fmt: str) -> str:
     return "".join(out)
 
 
-def _build_date(parts: dict[str, Optional[str]]) -> _dt.datetime:
-    from .culture_data import ENGLISH_MONTHS as _MONTHS
+def _month_number(name: str, dtfi: Any) -> int:
+    """A month's number from its name in the culture (full or abbreviated,
+    nominative or genitive), else from an English name's first letters."""
+    from .culture_data import ENGLISH_MONTHS
+    wanted = name.lower().rstrip(".")
+    for names in (dtfi.MonthNames, dtfi.MonthGenitiveNames, dtfi.AbbreviatedMonthNames,
+                  dtfi.AbbreviatedMonthGenitiveNames):
+        for index, candidate in enumerate(names[:12]):
+            if candidate and candidate.lower().rstrip(".") == wanted:
+                return index + 1
+    number = next((i + 1 for i, m in enumerate(ENGLISH_MONTHS) if m and m.lower().startswith(wanted[:3])), None)
+    if number is None:
+        raise FormatException(f"String '{name}' was not recognized as a valid DateTime.")
+    return number
+
+
+def _build_date(parts: dict[str, Optional[str]], dtfi: Any) -> _dt.datetime:
     year = int(parts.get("year") or 0) or (2000 + int(parts["yy"]) if parts.get("yy") else 0)
     if not year:
         year = _dt.date.today().year
@@ -684,13 +704,13 @@ def _build_date(parts: dict[str, Optional[str]]) -> _dt.datetime:
     if parts.get("month"):
         month = int(parts["month"])  # type: ignore[arg-type]
     elif parts.get("monthname") or parts.get("mon"):
-        name = (parts.get("monthname") or parts.get("mon") or "").lower()
-        month = next(i + 1 for i, m in enumerate(_MONTHS) if m.lower().startswith(name[:3]))
+        month = _month_number(parts.get("monthname") or parts.get("mon") or "", dtfi)
     day = int(parts.get("day") or 1)
     hour = int(parts.get("hour") or 0)
     if parts.get("hour12"):
         hour = int(parts["hour12"]) % 12  # type: ignore[arg-type]
-        if (parts.get("ampm") or "").upper() == "PM":
+        designator = (parts.get("ampm") or "").upper()
+        if designator in ("PM", dtfi.PMDesignator.upper()):
             hour += 12
     minute = int(parts.get("minute") or 0)
     second = int(parts.get("second") or 0)

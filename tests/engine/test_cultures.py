@@ -152,14 +152,19 @@ def test_parse_with_a_culture():
     [double]::Parse('1.234,5', [cultureinfo]'de-DE')
     [decimal]::Parse('-7,25', [cultureinfo]'fr-FR')
     [datetime]::Parse('2.1.2020 13:14:15', [cultureinfo]'de-DE').ToString('yyyy-MM-dd HH:mm:ss')
+    [datetime]::ParseExact('2. März 2020', 'd. MMMM yyyy', [cultureinfo]'de-DE').ToString('yyyy-MM-dd')
+    [datetime]::ParseExact('2020/01/02 1:14 午後', 'yyyy/MM/dd h:mm tt', [cultureinfo]'ja-JP').ToString('HH:mm')
+    try { [datetime]::ParseExact('Foo 05 2020', 'MMM dd yyyy', $null) } catch { $_.Exception.InnerException.Message }
     """
-    assert shell.text(script) == ["1234.5", "-7.25", "2020-01-02 13:14:15"]
+    assert shell.text(script) == ["1234.5", "-7.25", "2020-01-02 13:14:15", "2020-03-02", "13:14",
+                                  "String 'Foo 05 2020' was not recognized as a valid DateTime."]
 
 
 def test_culture_not_found_and_title_case():
     shell = Shell()
     script = """
-    try { [cultureinfo]::GetCultureInfo('abcdefghijkl') } catch { $_.Exception.InnerException.GetType().FullName; $_.Exception.InnerException.Message }
+    try { [cultureinfo]::GetCultureInfo('abcdefghijkl') } catch {
+        $_.Exception.InnerException.GetType().FullName; $_.Exception.InnerException.Message }
     try { $null = [cultureinfo]'abcdefghijkl' } catch { $_.FullyQualifiedErrorId }
     ([cultureinfo]'en-US').TextInfo.ToTitleCase('hello wORLD of NASA')
     [cultureinfo]::GetCultureInfo(1036).Name
