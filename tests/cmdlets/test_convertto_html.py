@@ -73,3 +73,13 @@ def test_a_hashtable_shows_its_properties_not_its_keys(s: Session) -> None:
     out = s.run("@{ a = 1 } | ConvertTo-Html -Fragment -Property Count, Is*")
     assert out[2:4] == ["<tr><th>Count</th><th>IsReadOnly</th><th>IsFixedSize</th><th>IsSynchronized</th></tr>",
                         "<tr><td>1</td><td>False</td><td>False</td><td>False</td></tr>"]
+
+
+def test_hashtable_value_types(s: Session) -> None:
+    s.run("1 | ConvertTo-Html -Fragment -Property @{ Expression = 'x'; Label = 5 }")
+    assert s.error_ids() == ["DictionaryKeyIllegalValue2,Microsoft.PowerShell.Commands.ConvertToHtmlCommand"]
+    assert str(s.errors()[0]) == ('The "Label" key has a type, System.Int32, that is not valid; expected type is '
+                                  'System.String.')
+    s.run("1 | ConvertTo-Html -Fragment -Property @{ Expression = { $_ }; Width = 2.5 }")
+    assert str(s.errors()[0]) == ('The "Width" key has a type, System.Double, that is not valid; expected types are '
+                                  '{System.String, System.Int32}.')

@@ -33,6 +33,10 @@ _META_WARNING = ("Accepted meta properties are content-type, default-style, appl
                  "correctly.")
 # The -Property hashtable keys (any unambiguous prefix): name -> other spellings.
 _KEYS = {"expression": (), "label": ("name",), "alignment": (), "width": ()}
+_STRING = "System.String"
+# The types each key's value may have (pwsh's HashtableEntryDefinitions).
+_KEY_TYPES = {"expression": (_STRING, "System.Management.Automation.ScriptBlock"), "label": (_STRING,),
+              "alignment": (_STRING,), "width": (_STRING, "System.Int32")}
 
 
 def html_encode(text: str) -> str:
@@ -93,6 +97,22 @@ def _key_name(key: Any) -> str:
     return found[0]
 
 
+def _check_type(key: str, name: str, value: Any) -> None:
+    from pwshlike.dotnet.types import type_of
+    if value is None:
+        raise _bad_property("DictionaryKeyMissingValue", f"The {key} key has no value.")
+    allowed = _KEY_TYPES[name]
+    actual = "System.Management.Automation.ScriptBlock" if hasattr(value, "invoke_with_input") \
+        else type_of(value).full_name
+    if actual in allowed:
+        return
+    if len(allowed) > 1:
+        raise _bad_property("DictionaryKeyIllegalValue1", f'The "{key}" key has a type, {actual}, that is not '
+                                                          f'valid; expected types are {{{", ".join(allowed)}}}.')
+    raise _bad_property("DictionaryKeyIllegalValue2", f'The "{key}" key has a type, {actual}, that is not valid; '
+                                                      f"expected type is {allowed[0]}.")
+
+
 def _column(value: Any) -> _Column:
     """pwsh's ConvertHTMLExpressionParameterDefinition: a name, a script
     block, or a hashtable of Expression, Label (Name), Alignment, Width."""
@@ -102,13 +122,12 @@ def _column(value: Any) -> _Column:
             name = _key_name(key)
             if name in entries:
                 raise _bad_property("DictionaryKeyDuplicate", f'The duplicated key "{key}" conflicts with "{name}".')
+            _check_type(key, name, item)
             entries[name] = item
         if "expression" not in entries:
             raise _bad_property("DictionaryKeyMandatoryEntry", "A mandatory entry for expression is missing.")
         width = entries.get("width")
-        return _Column(_expression(entries["expression"]),
-                       None if entries.get("label") is None else to_string(entries["label"]),
-                       None if entries.get("alignment") is None else to_string(entries["alignment"]),
+        return _Column(_expression(entries["expression"]), entries.get("label"), entries.get("alignment"),
                        None if width is None else to_string(width))
     return _Column(_expression(value))
 
