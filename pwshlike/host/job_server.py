@@ -5,8 +5,8 @@ job has the engine loaded when the job comes), then reads the job as one
 line of CLIXML on stdin: a hashtable of Script, Init, Args, Input, Using,
 Location and Environment (the shell's, as it is when the job starts).  It
 writes every record of the job as one line on stdout, ``<stream> <CLIXML>``
-(streams Output, Error, Warning, Verbose, Debug, Information, and Failed
-for a terminating error), serialized at pwsh's job depth of 1.  Only the
+(streams Output, Error, Warning, Verbose, Debug, Information, Progress,
+and Failed for a terminating error), serialized at pwsh's job depth of 1.  Only the
 records use the real stdout: anything else written to it (a host write)
 goes to stderr, which the shell discards.  When stdin closes before the job
 is done (the shell stopped the job or exited) the process ends at once.
@@ -26,7 +26,7 @@ def serve(stdin: BinaryIO) -> int:
     protocol = os.fdopen(os.dup(1), "w", encoding="utf-8", newline="\n")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
-    from ..commands.builtins.jobs import pack_error, pack_information, run_script
+    from ..commands.builtins.jobs import pack_error, pack_information, pack_progress, run_script
     from ..dotnet.clixml import deserialize, serialize
     from ..plugins.session import install
     from ..runtime import ExecutionContext
@@ -50,11 +50,15 @@ def serve(stdin: BinaryIO) -> int:
             record = pack_error(record)
         elif stream == "Information":
             record = pack_information(record)
+        elif stream == "Progress":
+            record = pack_progress(record)
         text = serialize([record], depth=1, indent=None)
         with lock:
             protocol.write(f"{stream} {text}\n")
             protocol.flush()
 
+    # Write-Progress goes to the host: here, to the job's Progress stream.
+    context.host.write_progress = lambda _source_id, record: emit("Progress", record)
     using = {str(k): v for k, v in (spec.get("Using") or {}).items()}
     inputs = spec.get("Input")
     run_script(context, str(spec.get("Script") or ""), list(spec.get("Args") or []),

@@ -219,3 +219,17 @@ def test_receive_switches_that_need_wait(s: Session) -> None:
     s.run("$j = Start-ThreadJob { 1 }; Receive-Job $j -AutoRemoveJob; Receive-Job $j -WriteJobInResults")
     assert s.error_ids() == ["InvalidOperation,Microsoft.PowerShell.Commands.ReceiveJobCommand"] * 2
     assert str(s.errors()[1]) == "The -AutoRemoveJob parameter cannot be used without the -Wait parameter"
+
+
+def test_records_come_back_in_the_order_the_job_wrote_them(s: Session) -> None:
+    assert s.run("Start-Job { 1; Write-Warning w; 2 } | Receive-Job -Wait 3>&1 | ForEach-Object { \"$_\" }") == [
+        "1", "w", "2"]
+
+
+def test_progress_and_has_more_data(s: Session) -> None:
+    s.run("$j = Start-Job { Start-Sleep 1; Write-Progress -Activity act -Status st -PercentComplete 50 }")
+    assert s.run("$j.HasMoreData") == [True]  # a background job's results are open while it runs
+    s.run("Wait-Job $j | Out-Null")
+    assert s.run("$p = $j.ChildJobs[0].Progress; $p.Count; $p[0].Activity; $p[0].PercentComplete") == [1, "act", 50]
+    assert s.run("$j.HasMoreData; Receive-Job $j; $j.HasMoreData") == [True, False]
+    assert s.run("$t = Start-ThreadJob { Start-Sleep 1 }; $t.HasMoreData") == [False]

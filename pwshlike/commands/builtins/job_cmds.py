@@ -351,6 +351,19 @@ class ReceiveJobCommand(_JobSelector):
             self.write_debug(str(record))
         elif stream == "Information":
             self._information(record)
+        elif stream == "Progress":
+            self._progress(record)
+
+    def _progress(self, record: Any) -> None:
+        """A job's progress record, drawn by this shell's host unless
+        $ProgressPreference (or -ProgressAction) says otherwise."""
+        from pwshlike.runtime.context import IGNORE, SILENTLY_CONTINUE, action_preference
+        override = self.bound_parameters.get("ProgressAction")
+        preference = action_preference(override) if override is not None else \
+            self.context.preference("ProgressPreference")
+        write_progress = getattr(self.context.host, "write_progress", None)
+        if preference not in (SILENTLY_CONTINUE, IGNORE) and write_progress is not None:
+            write_progress(0, record)
 
     def _information(self, record: Any) -> None:
         from pwshlike.runtime.streams import HostInformationMessage, InformationRecord

@@ -78,7 +78,10 @@ class Job:
         self.end_time: Optional[datetime.datetime] = None
         self.status_message = ""
         self.changed = threading.Condition()
-        self.buffers: dict[str, list[Any]] = {s: [] for s in STREAMS}
+        # Every record not yet received, in the order the job produced it
+        # (pwsh's Results): Receive-Job writes them in that order.
+        self.results: list[tuple[str, Any]] = []
+        self.open_while_running = False
         self.stopper: Optional[Callable[[], None]] = None
 
     def __str__(self) -> str:
@@ -101,12 +104,16 @@ class Job:
 
     @property
     def has_more_data(self) -> bool:
+        """Records are waiting; a background job also counts as having more
+        while it runs (pwsh's Results collection is open until it ends)."""
         holder = self._holder()
         with holder.changed:
-            return any(holder.buffers[s] for s in STREAMS if s != "Progress")
+            return bool(holder.results) or (holder.open_while_running and not holder.finished())
 
     def _stream(self, name: str) -> list[Any]:
-        return list(self._holder().buffers[name])
+        holder = self._holder()
+        with holder.changed:
+            return [record for stream, record in holder.results if stream == name]
 
     output = property(lambda self: self._stream("Output"))
     error = property(lambda self: self._stream("Error"))
@@ -124,7 +131,7 @@ class Job:
         with holder.changed:
             if holder.state == "Stopped":
                 return
-            holder.buffers[stream].append(value)
+            holder.results.append((stream, value))
             holder.changed.notify_all()
 
     def set_state(self, state: str, reason: Optional[BaseException] = None) -> None:
@@ -142,13 +149,13 @@ class Job:
                 job.changed.notify_all()
 
     def take(self, keep: bool) -> list[tuple[str, Any]]:
-        """The buffered records, in stream order; emptied unless ``keep``."""
+        """The records not yet received, in the order they came; emptied
+        unless ``keep``."""
         holder = self._holder()
         with holder.changed:
-            records = [(s, item) for s in STREAMS if s != "Progress" for item in holder.buffers[s]]
+            records = list(holder.results)
             if not keep:
-                for s in STREAMS:
-                    holder.buffers[s].clear()
+                holder.results.clear()
             return records
 
     def finished(self) -> bool:
@@ -271,6 +278,31 @@ def unpack_error(packed: Any) -> ErrorRecord:
     record.reason_override = str(get("Reason") or "") or None
     record.target_name_override = str(get("TargetName") or "") or None
     record.target_type_override = str(get("TargetType") or "") or None
+    return record
+
+
+_PROGRESS_FIELDS = ("ActivityId", "ParentActivityId", "Activity", "StatusDescription", "CurrentOperation",
+                    "PercentComplete", "SecondsRemaining")
+
+
+def pack_progress(record: Any) -> Hashtable:
+    packed = Hashtable({name: getattr(record, name) for name in _PROGRESS_FIELDS})
+    packed["Completed"] = bool(record.completed)
+    return packed
+
+
+def unpack_progress(packed: Any) -> Any:
+    """The ProgressRecord the shell's host draws for a packed one."""
+    from .progress import COMPLETED, ProgressRecord
+    record = ProgressRecord(int(packed.get("ActivityId") or 0), str(packed.get("Activity") or ""),
+                            str(packed.get("StatusDescription") or ""))
+    for name in ("ParentActivityId", "PercentComplete", "SecondsRemaining"):
+        value = packed.get(name)
+        if value is not None:
+            setattr(record, name, int(value))
+    record.CurrentOperation = packed.get("CurrentOperation")
+    if packed.get("Completed"):
+        record.RecordType = COMPLETED
     return record
 
 
@@ -466,6 +498,8 @@ def start_process_job(job: Job, spec: Hashtable) -> None:
             except subprocess.TimeoutExpired:
                 pass
     job.stopper = stop
+    for each in [job] + job.child_jobs:
+        each.open_while_running = True
     assert process.stdin is not None
     try:
         process.stdin.write(line.encode("utf-8") + b"\n")
@@ -488,6 +522,8 @@ def _read_records(job: Job, process: subprocess.Popen) -> None:
         except Exception:  # a line the child did not write for us
             continue
         value = values[0] if values else None
+        if stream == "Progress" and value is not None:
+            value = unpack_progress(value)
         if stream in ("Error", "Failed"):
             value = unpack_error(value)
             if stream == "Failed":
