@@ -38,7 +38,7 @@ from .typedata import TABLE as _TYPE_DATA
 from .types import PSType, type_of
 from .values import (
     ArrayList, Char, DotNetTuple, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable,
-    KeyCollection, OrderedDictionary, PSCustomObject, StringBuilder, TypedArray, iter_collection,
+    KeyCollection, MemberCarryingString, OrderedDictionary, PSCustomObject, StringBuilder, TypedArray, iter_collection,
 )
 from .wildcard import wildcard_match
 
@@ -222,6 +222,12 @@ def instance_members(obj: Any, create: bool = False) -> Optional[InstanceMembers
         return entry[1]
     if not create:
         return None
+    if type(obj) is list:
+        # A plain array cannot be referenced weakly: its entry holds it, so
+        # the members stay with that same array (as on pwsh's PSObject).
+        held = InstanceMembers()
+        _INSTANCE[key] = (lambda obj=obj: obj, held)
+        return held
     ref = weakref.ref(obj, lambda _ref, key=key: _INSTANCE.pop(key, None))
     data = InstanceMembers()
     _INSTANCE[key] = (ref, data)
@@ -500,6 +506,13 @@ def get_member(obj: Any, name: str) -> Any:
         prop = obj.ps_class.find_property(name.lower())
         if prop is not None:
             return obj.get(prop)
+    if _INSTANCE and (type(obj) is list or type(obj) is MemberCarryingString):
+        data = instance_members(obj)
+        value = data.lookup(obj, name.lower()) if data is not None else _MISSING
+        if value is not _MISSING:
+            return value
+        if type(obj) is MemberCarryingString:
+            return mt.utf16_length(obj) if name.lower() == "length" else _string_member(obj, name)
     items = iter_collection(obj)
     if items is None or isinstance(obj, (Hashtable, dict)):
         value = _scalar_property(obj, name)

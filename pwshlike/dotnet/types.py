@@ -32,8 +32,8 @@ from .errors import (
 from .methodcall import call, method_not_found, overload_not_found
 from .values import (
     ArrayList, BigInt, Byte, Char, EnumInfo, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable,
-    Int16, INT32_MAX, INT32_MIN, Int64, iter_collection, KeyCollection, KeyFoldingDictionary, OrderedDictionary,
-    OrderedHashtable,
+    Int16, INT32_MAX, INT32_MIN, Int64, iter_collection, KeyCollection, KeyFoldingDictionary, MemberCarryingString,
+    OrderedDictionary, OrderedHashtable,
     PlainObject, PSCustomObject, PSReference, SByte, Single, StringBuilder, StringComparer, SwitchParameter,
     TypedArray, UInt16, UInt32, UInt64,
 )
@@ -424,11 +424,12 @@ CHAR = _register(PSType("System.Char", VALUE_TYPE, converter=conv.convert_to_cha
                         check=lambda v: type(v) is Char, interfaces=("System.IComparable",),
                         value_type=True, pyclass=Char), "char")
 STRING = _register(PSType("System.String", OBJECT, converter=conv.convert_to_string,
-                          check=lambda v: type(v) is str,
+                          check=lambda v: type(v) is str or type(v) is MemberCarryingString,
                           constructor=lambda *a: _new_string(*a),
                           interfaces=("System.IComparable", "System.Collections.IEnumerable",
                                       "System.ICloneable", "System.IConvertible"),
                           pyclass=str), "string")
+_BY_PYCLASS[MemberCarryingString] = STRING
 DATETIME = _register(PSType("System.DateTime", VALUE_TYPE, converter=conv.convert_to_datetime,
                             check=_check_class(_dt.datetime), value_type=True,
                             constructor=lambda *a: _new_datetime(*a),

@@ -229,6 +229,16 @@ class EnumValue(int):
         return (EnumValue, (int(self), self.enum))
 
 
+class MemberCarryingString(str):
+    """A string that can carry instance members.  pwsh stores the members
+    Add-Member adds to a string on the PSObject wrapping it, and only
+    ``-PassThru`` hands that wrapper back; Python strings are shared and
+    cannot be referenced weakly, so Add-Member makes one of these (a fresh,
+    equal string) instead and passes it on."""
+
+    full_name = "System.String"
+
+
 # --- collections ---------------------------------------------------------------
 
 class TypedArray(list):

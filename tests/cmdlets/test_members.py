@@ -76,8 +76,47 @@ def test_member_type_errors(s: Session) -> None:
 def test_members_on_other_objects(s: Session) -> None:
     s.run("$h = @{k = 1}; $h | Add-Member -NotePropertyName extra -NotePropertyValue 5")
     assert s.run("$h.extra, $h.k") == [5, 1]
-    s.run("'text' | Add-Member -NotePropertyName n -NotePropertyValue 1")
+    s.run("1 | Add-Member -NotePropertyName n -NotePropertyValue 1")
     assert s.errors()[0].fully_qualified_error_id.startswith("CannotAddInstanceMember,")
+
+
+def test_members_on_a_string_come_back_with_pass_thru(s: Session) -> None:
+    s.run("$t = 'abc' | Add-Member -NotePropertyName n -NotePropertyValue 1 -TypeName My.Text -PassThru\n"
+          "$t = $t | Add-Member -MemberType ScriptMethod -Name Twice -Value { $this + $this } -PassThru")
+    assert s.run("$t.n, $t.Twice(), $t.Length, $t.ToUpper()") == [1, "abcabc", 3, "ABC"]
+    assert s.run("($t -is [string]), ($t -eq 'abc'), $t.PSTypeNames[0]") == [True, True, "My.Text"]
+    assert s.run("'abc'.n") == [None]
+    assert s.run("(Add-Member -InputObject a -MemberType AliasProperty -Name Cnt -Value Length -SecondValue string "
+                 "-PassThru).Cnt.GetType().Name") == ["String"]
+    # A number that names one member type binds -MemberType; any other is a note property's name.
+    assert s.run("(Add-Member -InputObject a 16 sp {1+1} -PassThru).sp") == [2]
+    assert s.run("(Add-Member -InputObject a 23 v -PassThru).'23'") == ["v"]
+
+
+def test_members_on_an_array_stay_with_it(s: Session) -> None:
+    s.run("$arr = 1, 2, 3\nAdd-Member -InputObject $arr -NotePropertyName Label -NotePropertyValue L")
+    assert s.run("$arr.Label, $arr.Count") == ["L", 3]
+    s.run("Add-Member -InputObject $arr -NotePropertyName Label -NotePropertyValue M")
+    assert s.errors()[0].fully_qualified_error_id == "MemberAlreadyExists,Microsoft.PowerShell.Commands.AddMemberCommand"
+
+
+@pytest.mark.parametrize(("command", "error_id"), [
+    ("-MemberType ScriptMethod -Name N -Value x -SecondValue y", "Value2ShouldNotBeSpecified"),
+    ("-MemberType MemberSet -Name N -Value x -SecondValue y", "Value2ShouldNotBeSpecified"),
+    ("-MemberType CodeMethod -Name N -Value x -SecondValue y", "Value2ShouldNotBeSpecified"),
+    ("-MemberType CodeProperty -Name N -Value $null -SecondValue $null", "Value1AndValue2AreNotBothNull"),
+    ("-MemberType AliasProperty -Name N -Value Length -SecondValue NoSuchType", "InvalidCastFromStringToType"),
+    ("-MemberType ScriptMethod -Name N -Value notascript", "ConvertToFinalInvalidCastException"),
+    ("-MemberType ScriptProperty -Name N -Value notascript", "ConvertToFinalInvalidCastException"),
+    ("-MemberType CodeProperty -Name N -Value x", "ConvertToFinalInvalidCastException"),
+    ("-MemberType MemberSet -Name N -Value x", "ConvertToFinalInvalidCastException"),
+])
+def test_value_errors_in_pwsh_order(s: Session, command: str, error_id: str) -> None:
+    s.run(f"try {{ Add-Member -InputObject a {command} }} catch {{ $e = $_ }}")
+    assert s.run("$e.FullyQualifiedErrorId") == [error_id + ",Microsoft.PowerShell.Commands.AddMemberCommand"]
+    if error_id == "InvalidCastFromStringToType":
+        assert s.run("$e.Exception.Message") == [
+            'Cannot convert the "NoSuchType" value of type "System.String" to type "System.Type".']
 
 
 def test_get_member_lists_sorted_definitions(s: Session) -> None:

@@ -2,10 +2,11 @@
 
 Members added to a PSCustomObject live on the object; members added to
 any other object that can be referenced weakly are kept by the engine's
-instance-member table (pwsh keeps them on the object's PSObject).  Values
-such as strings and numbers cannot carry members in pwshlike (pwsh would
-wrap them in a new PSObject that only ``-PassThru`` returns), so adding to
-them is an error.
+instance-member table (pwsh keeps them on the object's PSObject), and a
+plain array's entry holds the array.  A string gets its members on a new,
+equal string that ``-PassThru`` returns (pwsh's PSObject wrapper around
+it); numbers cannot carry members in pwshlike, so adding to them is an
+error.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ from pwshlike.commands.metadata import ValidationError
 from pwshlike.commands.validation import validate_not_null_or_empty
 from . import member_signatures as signatures
 from pwshlike.dotnet import members
-from pwshlike.dotnet.conversions import convert_to_enum, dotnet_to_string, to_string
+from pwshlike.dotnet.conversions import cast_error, convert_to_enum, dotnet_to_string, to_string
 from pwshlike.dotnet.errors import (ErrorCategory, ErrorRecord, GetValueException, InvalidOperationException,
-                                    RuntimeException, SetValueException)
+                                    PSInvalidCastException, RuntimeException, SetValueException)
 from pwshlike.runtime.pipeline import NO_INPUT
 from pwshlike.dotnet.types import PSType, resolve_type, type_of
 from pwshlike.dotnet.wildcard import wildcard_match
-from pwshlike.dotnet.values import EnumInfo, EnumValue, PSCustomObject
+from pwshlike.dotnet.values import EnumInfo, EnumValue, MemberCarryingString, PSCustomObject
 from pwshlike.dotnet.psmembers import ComputedMember
 from pwshlike.dotnet.script_objects import script_class_of, ScriptObject
 
@@ -203,6 +204,10 @@ def _add_member_error(error_id: str, message: str, target: Any) -> ErrorRecord:
 
 
 def _names_member_type(value: Any) -> bool:
+    """Whether ``value`` (a name or a number) converts to one member type
+    Add-Member can add, which makes it bind to -MemberType."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value in (int(PS_MEMBER_TYPES[name]) for name in _ADDABLE + _NOT_ADDABLE)
     found = PS_MEMBER_TYPES.lookup(value) if isinstance(value, str) else None
     return found is not None and str(found) in _ADDABLE + _NOT_ADDABLE
 
@@ -288,6 +293,8 @@ class AddMemberCommand(Cmdlet):
 
     def process_record(self) -> Iterator[Any]:
         obj = self.input_object
+        if type(obj) is str:
+            obj = MemberCarryingString(obj)
         if self.type_name is not None and not self.type_name.strip():
             self.throw_terminating_error(_add_member_error(
                 "TypeNameShouldNotBeEmpty",
@@ -328,46 +335,79 @@ class AddMemberCommand(Cmdlet):
     # --- building the member ----------------------------------------------------------------
 
     def _new_member(self) -> Any:
+        """The member -MemberType asks for, checking -Value and -SecondValue
+        in the order pwsh's GetXxx methods do (so the same error wins)."""
         kind = self.member_type
-        names = [n for n in str(kind).split(", ")]
-        if len(names) != 1 or names[0] in ("Properties", "Methods", "All") or names[0].isdigit():
+        if bin(int(kind)).count("1") != 1:
             self._fail("WrongMemberCount", "To add a member, only one member type can be specified. The member "
                        f'types specified are: "{kind}"')
-        kind_name = names[0]
-        if kind_name not in _ADDABLE:
-            self._fail("CannotAddMemberType",
-                       f'Cannot add a member with type "{kind_name}". Specify a different type for the '
-                       "MemberTypes parameter.")
+        kind_name = str(kind)
         has_value = "Value" in self.bound_parameters
         has_second = "SecondValue" in self.bound_parameters
         value, second = self.value, self.second_value
+        if kind_name == "AliasProperty":
+            self._value_not_null(kind_name, value if has_value else None)
+            conversion = None
+            if has_second:
+                if second is None:
+                    self._fail("Value2ShouldNotBeNull",
+                               f'The SecondValue parameter should not be null for a member of type "{kind_name}". '
+                               "Specify a non-null value for the SecondValue parameter when adding members of "
+                               "this type.")
+                conversion = self._type(second)
+            return AliasProperty(self.name, to_string(value), conversion)
         if kind_name == "NoteProperty":
             self._no_second_value(kind_name, has_second)
             return value
-        if kind_name == "ScriptMethod":
-            self._no_second_value(kind_name, has_second)
-            self._value_not_null(kind_name, value)
-            return ScriptMethod(self.name, self._script(value))
-        if kind_name == "ScriptProperty":
+        if kind_name in ("CodeProperty", "ScriptProperty"):
             if value is None and (second is None or not has_second):
                 self._fail("Value1AndValue2AreNotBothNull",
                            f'Both Value and SecondValue parameters should not be null for a member of type '
                            f'"{kind_name}". Specify a non-null value for one of the two parameters.')
+            if kind_name == "CodeProperty":
+                self._no_method_info(value if has_value and value is not None else second)
             return ScriptProperty(self.name, self._script(value) if value is not None else None,
                                   self._script(second) if second is not None else None)
-        self._value_not_null(kind_name, value if has_value else None)
-        conversion = None
-        if has_second:
-            if second is None:
-                self._fail("Value2ShouldNotBeNull",
-                           f'The SecondValue parameter should not be null for a member of type "{kind_name}". '
-                           "Specify a non-null value for the SecondValue parameter when adding members of "
-                           "this type.")
-            conversion = second if isinstance(second, PSType) else resolve_type(to_string(second))
-        return AliasProperty(self.name, to_string(value), conversion)
+        if kind_name in ("ScriptMethod", "MemberSet", "PropertySet"):
+            self._no_second_value(kind_name, has_second)
+        if kind_name in ("ScriptMethod", "CodeMethod", "PropertySet"):
+            self._value_not_null(kind_name, value if has_value else None)
+        if kind_name == "CodeMethod":
+            self._no_second_value(kind_name, has_second)
+            self._no_method_info(value)
+        if kind_name == "ScriptMethod":
+            return ScriptMethod(self.name, self._script(value))
+        if kind_name == "MemberSet" and has_value and value is not None:
+            self._convert_error(value, "System.Collections.ObjectModel.Collection`1"
+                                       "[System.Management.Automation.PSMemberInfo]")
+        self._fail("CannotAddMemberType",
+                   f'Cannot add a member with type "{kind_name}". Specify a different type for the '
+                   "MemberTypes parameter.")
+
+    def _type(self, value: Any) -> PSType:
+        """-SecondValue of an alias property: the type its value converts to."""
+        if isinstance(value, PSType):
+            return value
+        try:
+            return resolve_type(to_string(value))
+        except RuntimeException:
+            self._convert_error(value, "System.Type", "InvalidCastFromStringToType")
+            raise
+
+    def _no_method_info(self, value: Any) -> None:
+        """A code member needs a .NET MethodInfo; pwshlike has no compiled
+        methods to point at, so every value fails pwsh's conversion."""
+        self._convert_error(value, "System.Reflection.MethodInfo")
+
+    def _convert_error(self, value: Any, type_name: str, error_id: str = "ConvertToFinalInvalidCastException") -> None:
+        exc = cast_error(value, type_name, error_id=error_id)
+        self.throw_terminating_error(ErrorRecord(exc, error_id, ErrorCategory.InvalidArgument, value))
 
     def _script(self, value: Any) -> Any:
-        return resolve_type("scriptblock").convert(value)
+        try:
+            return resolve_type("scriptblock").convert(value)
+        except PSInvalidCastException as exc:
+            self.throw_terminating_error(ErrorRecord(exc, exc.error_id, ErrorCategory.InvalidArgument, value))
 
     def _no_second_value(self, kind_name: str, has_second: bool) -> None:
         if has_second:
