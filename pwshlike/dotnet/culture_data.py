@@ -39,7 +39,7 @@ def invariant_data() -> dict[str, Any]:
     """The invariant culture's data (a fresh copy: the cultures built on it change their copy)."""
     english = "Invariant Language (Invariant Country)"
     return {
-        "Name": "", "EnglishName": english, "NativeName": english, "DisplayName": english, "LCID": 127,
+        "Name": "", "EnglishName": english, "NativeName": english, "LCID": 127,
         "TwoLetterISOLanguageName": "iv", "ThreeLetterISOLanguageName": "ivl",
         "ThreeLetterWindowsLanguageName": "IVL", "Parent": "", "IsNeutralCulture": False, "ListSeparator": ",",
         "number": {
@@ -67,7 +67,7 @@ def invariant_data() -> dict[str, Any]:
 def _en_us() -> dict[str, Any]:
     data = invariant_data()
     data.update({"Name": "en-US", "EnglishName": "English (United States)", "NativeName": "English (United States)",
-                 "DisplayName": "English (United States)", "LCID": 1033, "TwoLetterISOLanguageName": "en",
+                 "LCID": 1033, "TwoLetterISOLanguageName": "en",
                  "ThreeLetterISOLanguageName": "eng", "ThreeLetterWindowsLanguageName": "ENU", "Parent": "en"})
     data["number"].update({"CurrencySymbol": "$", "CurrencyNegativePattern": 1, "PercentPositivePattern": 1,
                            "PercentNegativePattern": 1, "PositiveInfinitySymbol": "\u221e",
@@ -124,7 +124,7 @@ def culture_data(name: str) -> dict[str, Any]:
 # made of is kept as JSON under $XDG_CACHE_HOME/pwshlike/cultures, stamped with this module's format and
 # the installed Babel (its package file's modification time, read without importing it).
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 def _disk_cache_file(key: str) -> Optional[str]:
@@ -244,7 +244,24 @@ def _from_cldr(name: str) -> dict[str, Any]:
     return data
 
 
-NAME_KEYS = ("EnglishName", "NativeName", "DisplayName", "ThreeLetterISOLanguageName")
+NAME_KEYS = ("EnglishName", "NativeName", "ThreeLetterISOLanguageName")
+
+
+def display_name(data: dict[str, Any], ui_name: str) -> str:
+    """The culture's name in the UI culture's language (.NET's DisplayName,
+    which ICU gives in CurrentUICulture's language): English under an English
+    or the invariant UI culture, and for the invariant culture itself."""
+    english = named(data)["EnglishName"]
+    if not data["Name"] or not ui_name or ui_name.lower().split("-")[0] == "en":
+        return english
+    key = ui_name.lower() + "|" + data["Name"].lower()
+    if key not in _DISPLAY_NAMES:
+        locale = data.get("locale") or _locale(data["Name"])
+        _DISPLAY_NAMES[key] = locale.get_display_name(_locale(ui_name)) or english
+    return _DISPLAY_NAMES[key]
+
+
+_DISPLAY_NAMES: dict[str, str] = {}
 
 
 def named(data: dict[str, Any]) -> dict[str, Any]:
@@ -253,7 +270,7 @@ def named(data: dict[str, Any]) -> dict[str, Any]:
         locale = data.get("locale") or _locale(data["Name"])
         english = locale.get_display_name("en") or data["Name"]
         data.update({"EnglishName": english, "NativeName": locale.get_display_name() or english,
-                     "DisplayName": english, "ThreeLetterISOLanguageName": _three_letters(locale.language)})
+                     "ThreeLetterISOLanguageName": _three_letters(locale.language)})
         _write_disk_cache(data["Name"].lower(), data)
     return data
 

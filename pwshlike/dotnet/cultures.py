@@ -19,7 +19,8 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from .culture_data import (
-    all_culture_names, culture_data, culture_name_from_environment, invariant_data, LCIDS, named, UnknownCulture,
+    all_culture_names, culture_data, culture_name_from_environment, display_name, invariant_data, LCIDS, named,
+    UnknownCulture,
 )
 from .errors import ArgumentException, ArgumentNullException, InvalidOperationException
 from .values import EnumInfo
@@ -250,7 +251,8 @@ class CultureInfo:
 
     @property
     def DisplayName(self) -> str:
-        return named(self._data)["DisplayName"]
+        """In the current UI culture's language, as ICU gives it to .NET."""
+        return display_name(self._data, current_ui().Name)
 
     @property
     def EnglishName(self) -> str:

@@ -278,3 +278,17 @@ def test_clone_is_a_writable_copy_with_the_changes():
     (2.5).ToString($b)
     """
     assert shell.text(script) == ["#", "#", "True", "False", "2_5"]
+
+
+def test_display_name_is_in_the_ui_culture_language():
+    shell = Shell()
+    script = """
+    $previous = [cultureinfo]::CurrentUICulture
+    ([cultureinfo]'fr-FR').DisplayName
+    try {
+        [cultureinfo]::CurrentUICulture = 'de-DE'
+        ([cultureinfo]'fr-FR').DisplayName; ([cultureinfo]'fr-FR').EnglishName; ([cultureinfo]'').DisplayName
+    } finally { [cultureinfo]::CurrentUICulture = $previous }
+    """
+    assert shell.text(script) == ["French (France)", "Franz\u00f6sisch (Frankreich)", "French (France)",
+                                  "Invariant Language (Invariant Country)"]
