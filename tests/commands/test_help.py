@@ -134,3 +134,9 @@ def test_whatif_and_confirm_are_described(session):
         "        Shows what the command would do, without doing it."
     assert lines[lines.index("    -Confirm [<System.Management.Automation.SwitchParameter>]") + 1] == \
         "        Asks for confirmation before each change the command makes."
+
+
+def test_get_help_with_only_a_filter_searches_every_command(session):
+    session.run("function Show-Thing { <#\n.SYNOPSIS\nShows a thing.\n.COMPONENT\nThings\n#> param() }")
+    rows = session.run("Get-Help -Component Things")  # the one match: its full help
+    assert [(r.get_property("Name"), r.get_property("Category")) for r in rows] == [("Show-Thing", "Function")]

@@ -57,7 +57,9 @@ class GetHelpCommand(Cmdlet):
     role = Parameter("String[]", help="Only commands whose help names one of these user roles (wildcards).")
 
     def process_record(self) -> Iterator[Any]:
-        name = self.name or "Get-Help"
+        # pwsh's HelpRequest.Validate: no name but a filter searches everything
+        filtered = self.category or self.component or self.role or self.functionality
+        name = self.name or ("*" if filtered else "Get-Help")
         view = "full" if self.full else "detailed" if self.detailed else "examples" if self.examples else "default"
         wildcard = any(c in name for c in "*?[")
         if not wildcard:
