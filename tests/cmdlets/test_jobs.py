@@ -233,3 +233,11 @@ def test_progress_and_has_more_data(s: Session) -> None:
     assert s.run("$p = $j.ChildJobs[0].Progress; $p.Count; $p[0].Activity; $p[0].PercentComplete") == [1, "act", 50]
     assert s.run("$j.HasMoreData; Receive-Job $j; $j.HasMoreData") == [True, False]
     assert s.run("$t = Start-ThreadJob { Start-Sleep 1 }; $t.HasMoreData") == [False]
+
+
+def test_child_jobs_are_found_by_id_but_not_removed(s: Session) -> None:
+    s.run("$j = Start-Job { 7 }; $c = $j.ChildJobs[0]")
+    assert s.run("(Wait-Job -Id $c.Id).Id -eq $c.Id; Receive-Job -Id $c.Id") == [True, 7]
+    s.run("Remove-Job -Id $c.Id")
+    assert s.error_ids() == ["CannotRemoveJob,Microsoft.PowerShell.Commands.RemoveJobCommand"]
+    assert s.run("(Get-Job).Count") == [1]

@@ -202,8 +202,9 @@ class _JobSelector(Cmdlet):
             return [j for j in bound["Job"] if isinstance(j, Job)]
         if bound.get("Id") is not None:
             found = []
+            every = jobs + [child for j in jobs for child in j.child_jobs]  # a child job is found by its id too
             for wanted in bound["Id"]:
-                match = [j for j in jobs if j.id == int(wanted)]
+                match = [j for j in every if j.id == int(wanted)]
                 if not match and error_on_missing:
                     self._not_found(_NOT_FOUND_ID.format(wanted), "JobWithSpecifiedSessionNotFound", wanted, "Id")
                 found.extend(match)
@@ -478,6 +479,12 @@ class RemoveJobCommand(_JobSelector):
 
     def process_record(self) -> None:
         for job in self._selected():
+            if job not in TABLE.all():
+                self.write_error(ErrorRecord(ArgumentException(
+                    "The command cannot remove the job because it does not exist or because it is a child job. "
+                    "Child jobs can be removed only by removing the parent job."), "CannotRemoveJob",
+                    ErrorCategory.InvalidOperation, job))
+                continue
             if not job.finished() and not self.force:
                 self.write_error(ErrorRecord(ArgumentException(_NOT_FINISHED.format(job.id), param_name="Job"),
                                              "JobObjectNotFinishedCannotBeRemoved", ErrorCategory.InvalidOperation,
