@@ -901,7 +901,7 @@ def convert_to_enum(value: Any, enum: Any) -> EnumValue:
     if isinstance(value, bool):
         raise cast_error(value, type_name)
     if isinstance(value, int):
-        return info.value(int(value))
+        return _defined_enum_value(info, int(value), value, "UndefinedIntegerToEnum")
     if value is None:
         raise PSInvalidCastException(
             f'Cannot convert null to type "{type_name}" due to enumeration values that are not valid. '
@@ -920,7 +920,7 @@ def convert_to_enum(value: Any, enum: Any) -> EnumValue:
         if member is None:
             number = parse_number(name.strip())
             if isinstance(number, int):
-                total |= int(number)
+                total |= int(_defined_enum_value(info, int(number), text, "EnumParseUndefined"))
                 continue
             raise PSInvalidCastException(
                 f'Cannot convert value "{text}" to type "{type_name}". Error: "Unable to match the '
@@ -929,6 +929,27 @@ def convert_to_enum(value: Any, enum: Any) -> EnumValue:
                 error_id="InvalidCastFromStringToEnum")
         total |= int(member)
     return info.value(total)
+
+
+def _defined_enum_value(info: EnumInfo, number: int, shown: Any, error_id: str) -> EnumValue:
+    """pwsh's ThrowForUndefinedEnum: a number must be one of the enum's
+    values (for flags, made of its bits); an enum with a negative value
+    takes any number."""
+    values = info.members.values()
+    if not any(v < 0 for v in values):
+        if info.flags:
+            all_bits = 0
+            for v in values:
+                all_bits |= v
+            defined = number >= 0 and (number | all_bits) == all_bits
+        else:
+            defined = number in values
+        if not defined:
+            raise PSInvalidCastException(
+                f'Cannot convert value "{to_string(shown)}" to type "{info.full_name}" due to enumeration values '
+                f'that are not valid. Specify one of the following enumeration values and try again. The '
+                f'possible enumeration values are "{",".join(info.members)}".', error_id=error_id)
+    return info.value(number)
 
 
 def convert_to(value: Any, pstype: Any) -> Any:

@@ -47,7 +47,8 @@ def record_with_exception(record: ErrorRecord, owner: BaseException, exception: 
         return record
     copy = ErrorRecord.__new__(ErrorRecord)
     for slot in ErrorRecord.__slots__:
-        setattr(copy, slot, getattr(record, slot))
+        if slot != "__weakref__":  # the slot that lets a record carry instance members
+            setattr(copy, slot, getattr(record, slot))
     copy.exception = exception
     copy._category_info = None
     return copy

@@ -15,7 +15,8 @@ WHAT_IF_GRANT = "New-MgOauth2PermissionGrant -ClientId c -WhatIf"
 def test_a_new_session_has_no_modules_imported(bundled):
     assert bundled.run("Get-Module") == []
     assert bundled.text("Get-Module -All | ForEach-Object Name") == [
-        "Microsoft.PowerShell.Management", "Microsoft.PowerShell.Security", "Microsoft.PowerShell.Utility"]
+        "Microsoft.PowerShell.Host", "Microsoft.PowerShell.Management", "Microsoft.PowerShell.Security",
+        "Microsoft.PowerShell.Utility"]
 
 
 def test_first_use_autoloads_the_module_and_the_modules_it_requires(bundled):
