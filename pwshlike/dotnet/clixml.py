@@ -442,8 +442,8 @@ class Deserializer:
         base: Any = None
         has_base = False
         result: Any = None
+        obj: Optional[DeserializedObject] = None
         ref = element.get("RefId")
-        props: list[tuple[str, Any]] = []
         for child in element:
             tag = _local_name(child.tag)
             if tag == "TN":
@@ -466,18 +466,22 @@ class Deserializer:
                 self._objects[ref] = result
                 result.extend(self.value(item) for item in child)
             elif tag in ("Props", "MS"):
-                props.extend((decode_string(p.get("N", "")), self.value(p)) for p in child if p.get("N") is not None)
+                if obj is None:  # known before its properties are read, so they may refer to it
+                    obj = self._objects[ref] = DeserializedObject(None, ["Deserialized." + n for n in names], text)
+                for prop in child:
+                    name = prop.get("N")
+                    if name is not None and _local_name(prop.tag) != "MS":  # nested member sets are not kept
+                        obj.set_property(decode_string(name), self.value(prop))
             else:
                 base = self.value(child)
                 has_base = True
         if result is not None:
             return result
-        if has_base and not props and text is None:
+        if obj is not None:
+            return obj
+        if has_base and text is None:
             return base
-        obj = DeserializedObject(None, ["Deserialized." + n for n in names], text)
-        self._objects[ref] = obj
-        for name, value in props:
-            obj.set_property(name, value)
+        obj = self._objects[ref] = DeserializedObject(None, ["Deserialized." + n for n in names], text)
         return obj
 
 

@@ -160,3 +160,10 @@ def test_encoding_writes_a_bom(s: Session, tmp_path: Path) -> None:
     data = (tmp_path / "u.xml").read_bytes()
     assert data.startswith(b"\xff\xfe<\x00O\x00b\x00j\x00s\x00")
     assert s.run("Import-Clixml ./u.xml") == ["x"]
+
+
+def test_an_object_that_refers_to_itself_round_trips() -> None:
+    obj = PSCustomObject({"n": 1})
+    obj.set_property("self", obj)
+    back = deserialize(serialize([obj], indent=None))[0]
+    assert back.get_property("self") is back
