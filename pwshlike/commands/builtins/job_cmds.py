@@ -53,12 +53,8 @@ def _script_parts(cmd: Cmdlet, script: Any, file_path: Optional[str],
                                                          True))
         from pwshlike.runtime.scriptblock import ScriptBlock
         script = ScriptBlock.create(text, cmd.context)
-    return _body_text(script), using_values(cmd.context, script, allow_script_blocks=True)
-
-
-def _body_text(script: Any) -> str:
-    """A script block's text without its braces (pwsh's ``Command``)."""
-    return str(script)
+    # The text without the braces is also what pwsh shows as the job's Command.
+    return str(script), using_values(cmd.context, script, allow_script_blocks=True)
 
 
 def _only_version_5_1(value: Any) -> Any:
