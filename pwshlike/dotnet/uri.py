@@ -62,13 +62,11 @@ def _escape_keeping_escapes(text: str, keep: frozenset) -> str:
 
 
 def unescape_data_string(value: Any) -> str:
-    """``Uri.UnescapeDataString``: %XX sequences back to characters (UTF-8);
-    invalid sequences stay as written."""
+    """``Uri.UnescapeDataString``: %XX sequences back to characters (UTF-8)."""
     if value is None:
         raise ArgumentNullException(None, param_name="stringToUnescape")
     from urllib.parse import unquote
-    return unquote(to_string(value), errors="surrogateescape").encode("utf-8", "surrogateescape").decode(
-        "utf-8", "replace") if "%" in to_string(value) else to_string(value)
+    return unquote(to_string(value))
 
 
 def _unescape_for_display(text: str) -> str:
