@@ -74,7 +74,7 @@ class ConsoleHost:
         self._progress: Any = None  # the progress pane, once Write-Progress drew on a terminal
         self._instance_id: Any = None
         # The session's transcripts (runtime/transcript.py), which see
-        # everything shown here; installed by build_session.
+        # everything shown here; installed by the first Start-Transcript.
         self.transcription: Any = None
         self._ui: Any = None
         self._private_data: Any = None

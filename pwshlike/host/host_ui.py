@@ -24,6 +24,7 @@ class Size:
 
     __slots__ = ("Width", "Height")
     full_name = _SMA_HOST + "Size"
+    PS_MEMBERS = {"Width": "Width", "Height": "Height", "ToString": "__str__"}
 
     def __init__(self, width: Any = 0, height: Any = 0) -> None:
         self.Width = int(width)
@@ -44,6 +45,7 @@ class Coordinates:
 
     __slots__ = ("X", "Y")
     full_name = _SMA_HOST + "Coordinates"
+    PS_MEMBERS = {"X": "X", "Y": "Y", "ToString": "__str__"}
 
     def __init__(self, x: Any = 0, y: Any = 0) -> None:
         self.X = int(x)

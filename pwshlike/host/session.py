@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from ..dotnet.types import register_lazy_family
 from .console import ConsoleHost
 from .formatting import Formatter
 
@@ -142,6 +143,16 @@ class Session:
         self.host.write_error_record(record)
 
 
+def _register_host_types() -> None:
+    """``[System.Management.Automation.Host.Size]``, ``Coordinates`` and the
+    UI types of ``$Host``, registered on the first type lookup that misses."""
+    from .host_ui import register_types
+    register_types()
+
+
+register_lazy_family(_register_host_types)
+
+
 def build_session(host: ConsoleHost, interactive: bool = False, plugins: Any = None) -> Session:
     """A new session on ``host`` with the commands layer and the formatter
     installed; ``plugins`` is the PluginHost (default: the process's)."""
@@ -153,7 +164,5 @@ def build_session(host: ConsoleHost, interactive: bool = False, plugins: Any = N
     session = Session(context, host, formatter)
     formatter.error_view = session.error_view
     host.error_view = session.error_view
-    from ..runtime.transcript import transcription_of
-    host.transcription = transcription_of(context)
     context.formatter = formatter
     return session

@@ -157,9 +157,13 @@ def footer(when: _dt.datetime) -> list[str]:
 
 
 def transcription_of(context: Any) -> Transcription:
-    """The session's transcription state, made on first use."""
+    """The session's transcription state, made on first use (the first
+    Start-Transcript) and handed to a host that writes to transcripts (one
+    with a ``transcription`` attribute, as the console host has)."""
     state = getattr(context, "transcription", None)
     if state is None:
         state = Transcription()
         context.transcription = state
+        if hasattr(context.host, "transcription"):
+            context.host.transcription = state
     return state
