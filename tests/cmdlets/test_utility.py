@@ -1,4 +1,4 @@
-"""Get-Date, New-TimeSpan, New-Guid and Get-Random."""
+"""Get-Date, New-TimeSpan, New-Guid, Get-Random and Get-SecureRandom."""
 
 from __future__ import annotations
 
@@ -128,3 +128,19 @@ def test_random_bounds_given_as_text(s: Session) -> None:
                           'either too large or too small for a UInt32."')
     s.run("[long]'0xFFFFFFFFFFFFFFFFFF'")
     assert str(s.errors()[0]).endswith('Error: "Value was either too large or too small for a UInt64."')
+
+
+def test_secure_random(s: Session) -> None:
+    values = s.run("Get-SecureRandom -Minimum 5 -Maximum 8 -Count 40")
+    assert len(values) == 40 and set(values) <= {5, 6, 7} and all(type(v) is int for v in values)
+    assert sorted(s.run("1..6 | Get-SecureRandom -Shuffle")) == [1, 2, 3, 4, 5, 6]
+    picked = s.run("Get-SecureRandom -InputObject a, b, c, d -Count 2")
+    assert len(picked) == 2 and len(set(picked)) == 2
+    # A seed set with Get-Random does not make Get-SecureRandom repeatable, and it has no -SetSeed.
+    first = s.run("Get-Random -SetSeed 1 -Maximum 10; Get-SecureRandom -Maximum 1000000000 -Count 3")
+    second = s.run("Get-Random -SetSeed 1 -Maximum 10; Get-SecureRandom -Maximum 1000000000 -Count 3")
+    assert first[0] == second[0] and first[1:] != second[1:]
+    s.run("Get-SecureRandom -SetSeed 1")
+    assert s.error_ids()[-1] == "NamedParameterNotFound,Microsoft.PowerShell.Commands.GetSecureRandomCommand"
+    s.run("Get-SecureRandom -Minimum 3 -Maximum 3")
+    assert s.error_ids()[-1] == "MinGreaterThanOrEqualMax,Microsoft.PowerShell.Commands.GetSecureRandomCommand"
