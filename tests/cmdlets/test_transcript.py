@@ -154,3 +154,9 @@ def test_interactive_lines_follow_the_prompt(tmp_path: Path) -> None:
                     f"PS {tmp_path}> 1 + 1\n2\n"
                     f"PS {tmp_path}> function prompt {{ 'MY> ' }}\n"
                     "MY> 'x'\nx\nMY> Stop-Transcript\n")
+
+
+def test_messages_carry_the_path(tmp_path: Path) -> None:
+    result = pwsh("-Command", "$s = Start-Transcript ./p.txt; $t = Stop-Transcript; $s.Path; $t.Path; \"$s\"",
+                  cwd=tmp_path)
+    assert result.stdout == f"./p.txt\n{tmp_path}/p.txt\nTranscript started, output file is ./p.txt\n"

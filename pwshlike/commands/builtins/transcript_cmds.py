@@ -87,6 +87,17 @@ def _version_lines(context: Any) -> list[str]:
     return lines
 
 
+def _with_path(text: str, path: str) -> Any:
+    """The message with a Path note property, as both cmdlets write it."""
+    from pwshlike.dotnet import members
+    from pwshlike.dotnet.values import MemberCarryingString
+    message = MemberCarryingString(text)
+    data = members.instance_members(message, create=True)
+    data.names["path"] = "Path"
+    data.values["path"] = path
+    return message
+
+
 @cmdlet("Start-Transcript", default_parameter_set="ByPath", supports_should_process=True,
         output_types=("System.String",), help_uri="https://go.microsoft.com/fwlink/?LinkID=2096485")
 class StartTranscriptCommand(Cmdlet):
@@ -153,7 +164,7 @@ class StartTranscriptCommand(Cmdlet):
         except OSError as exc:
             from pwshlike.commands.builtins.fserrors import dotnet_exception
             self._cannot_start(dotnet_exception(exc, path).message)
-        yield MSG_STARTED.format(path)
+        yield _with_path(MSG_STARTED.format(path), path)
 
     def _resolve(self, path: str, literal: bool) -> str:
         from pwshlike.dotnet.wildcard import unescape_wildcard
@@ -211,4 +222,4 @@ class StopTranscriptCommand(Cmdlet):
                                                      "InvalidOperation", ErrorCategory.InvalidOperation, None))
         path = transcription.stop()
         if path is not None:
-            yield MSG_STOPPED.format(path)
+            yield _with_path(MSG_STOPPED.format(path), path)
