@@ -241,3 +241,8 @@ def test_child_jobs_are_found_by_id_but_not_removed(s: Session) -> None:
     s.run("Remove-Job -Id $c.Id")
     assert s.error_ids() == ["CannotRemoveJob,Microsoft.PowerShell.Commands.RemoveJobCommand"]
     assert s.run("(Get-Job).Count") == [1]
+
+
+def test_thread_job_progress_goes_to_the_job(s: Session) -> None:
+    s.run("$t = Start-ThreadJob { Write-Progress -Activity a -Status s -PercentComplete 10 } | Wait-Job")
+    assert s.run("$t.ChildJobs[0].Progress[0].Activity; $t.HasMoreData") == ["a", True]

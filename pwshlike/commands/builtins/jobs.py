@@ -365,6 +365,7 @@ def start_thread_job(context: Any, job: Job, script: str, args: list[Any], input
     worker = ExecutionContext(context.host)
     getattr(context, "new_session", install)(worker, context.commands)
     worker.session.location = context.session.location
+    worker.host = _ThreadJobHost(context.host, job)  # $Host stays the shell's host
     context.activate()
 
     def emit(stream: str, record: Any) -> None:
@@ -404,6 +405,22 @@ def start_thread_job(context: Any, job: Job, script: str, args: list[Any], input
         job.set_state("Completed")
 
     _THROTTLE.start(body, throttle, f"ThreadJob{job.id}")
+
+
+class _ThreadJobHost:
+    """The host a thread job's session writes to: the shell's, except that
+    progress records go to the job's Progress stream, for Receive-Job to
+    draw (as pwsh's ThreadJob does)."""
+
+    def __init__(self, host: Any, job: Job) -> None:
+        self._host = host
+        self._job = job
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._host, name)
+
+    def write_progress(self, _source_id: int, record: Any) -> None:
+        self._job.add("Progress", record)
 
 
 class _StopThreadJob(BaseException):
