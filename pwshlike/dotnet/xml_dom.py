@@ -74,7 +74,7 @@ class XmlNode:
         "InsertBefore": "insert_before", "InsertAfter": "insert_after", "ReplaceChild": "replace_child",
         "RemoveAll": "remove_all", "CloneNode": "clone_node", "Clone": "clone",
         "SelectNodes": "select_nodes", "SelectSingleNode": "select_single_node", "GetEnumerator": "get_enumerator",
-        "ToString": "local_name_text",
+        "ToString": "local_name_text", "Item": "lookup",
     }
 
     def __init__(self, document: Optional["XmlDocument"]) -> None:
@@ -322,6 +322,19 @@ class XmlNode:
     def select_single_node(self, xpath: Any, namespaces: Any = None) -> Optional["XmlNode"]:
         found = _XPATH.select(self, to_string(xpath), namespaces)
         return found[0] if found else None
+
+    def lookup(self, name: Any, namespace: Any = None) -> Optional["XmlElement"]:
+        """The indexer ``$node['child']``: the first child element of that
+        Name (or LocalName and namespace), not adapted."""
+        wanted = to_string(name)
+        for child in self._children:
+            if isinstance(child, XmlElement):
+                if namespace is None and child.qualified == wanted:
+                    return child
+                if namespace is not None and child.local_name == wanted and \
+                        child.namespace_uri == to_string(namespace):
+                    return child
+        return None
 
     def get_enumerator(self) -> Iterator["XmlNode"]:
         return iter(list(self._children))

@@ -154,3 +154,14 @@ def test_default_output_is_a_table_of_adapted_properties():
     text = "\n".join(shell.text("""$x = [xml]"<a><b x='1'>t</b><c>plain</c></a>"; $x.a | Out-String"""))
     lines = [line.rstrip() for line in text.splitlines() if line.strip()]
     assert lines == ["b c", "- -", "b plain"]
+
+
+def test_indexer_gives_the_child_element():
+    shell = Shell()
+    script = """
+    $x = [xml]"<configuration><appSettings><add key='a' value='1'/></appSettings></configuration>"
+    $x.configuration['appSettings'].GetType().Name
+    $x.configuration.Item('appSettings').add.value
+    $null -eq $x.configuration['none']
+    """
+    assert shell.text(script) == ["XmlElement", "1", "True"]
