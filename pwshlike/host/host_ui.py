@@ -61,6 +61,37 @@ class Coordinates:
         return f"{self.X},{self.Y}"
 
 
+class ChoiceDescription:
+    """``System.Management.Automation.Host.ChoiceDescription``: one answer
+    PromptForChoice offers; ``&`` in the label marks its hot key."""
+
+    __slots__ = ("Label", "HelpMessage")
+    full_name = _SMA_HOST + "ChoiceDescription"
+    PS_MEMBERS = {"Label": "Label", "HelpMessage": "HelpMessage", "ToString": "__str__"}
+
+    def __init__(self, label: Any, help_message: Any = "") -> None:
+        from ..dotnet.conversions import to_string
+        self.Label = to_string(label)
+        self.HelpMessage = to_string(help_message) if help_message is not None else ""
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+def _hot_keys(choices: list[ChoiceDescription]) -> list[tuple[str, str]]:
+    """pwsh's BuildHotkeysAndPlainLabels: (hot key, label without ``&``)."""
+    result = []
+    for choice in choices:
+        label = choice.Label
+        at = label.find("&")
+        if at < 0:
+            result.append(("", label))
+            continue
+        key = label[at + 1:at + 2].strip().upper()
+        result.append((key, (label[:at] + label[at + 1:]).strip()))
+    return result
+
+
 def _console(name: str) -> Any:
     from ..dotnet.types import resolve_type
     return resolve_type("System.Console").get_static(name)
@@ -184,7 +215,8 @@ class HostUI:
                   "Write": "write", "WriteLine": "write_line", "WriteErrorLine": "write_error_line",
                   "WriteWarningLine": "write_warning_line", "WriteVerboseLine": "write_verbose_line",
                   "WriteDebugLine": "write_debug_line", "ReadLine": "read_line",
-                  "ReadLineAsSecureString": "read_line_as_secure_string", "ToString": "__str__"}
+                  "ReadLineAsSecureString": "read_line_as_secure_string", "PromptForChoice": "prompt_for_choice",
+                  "ToString": "__str__"}
 
     def __init__(self, host: Any) -> None:
         self._host = host
@@ -222,6 +254,55 @@ class HostUI:
     def read_line_as_secure_string(self) -> Any:
         from ..dotnet.credentials import SecureString
         return SecureString(self._host.read_line_masked())
+
+    def prompt_for_choice(self, caption: Any, message: Any, choices: Any, default_choice: Any) -> int:
+        """pwsh's console PromptForChoice: the caption and message, then
+        ``[Y] Yes  [N] No  [?] Help (default is "Y"): `` until an answer
+        names a choice by its label or hot key; returns its index."""
+        from ..dotnet.conversions import to_string
+        from ..dotnet.errors import PSArgumentException, PSArgumentOutOfRangeException
+        from ..dotnet.values import iter_collection
+        items = iter_collection(choices)
+        options = [c if isinstance(c, ChoiceDescription) else ChoiceDescription(c)
+                   for c in (items if items is not None else [choices] if choices is not None else [])]
+        if not options:
+            raise PSArgumentException('"choices" should have at least one element.', param_name="choices")
+        default = int(default_choice)
+        if default < -1 or default >= len(options):
+            raise PSArgumentOutOfRangeException(
+                '"defaultChoice" must be a valid index into "choice" or -1 for no default choice.',
+                param_name="defaultChoice")
+        keys = _hot_keys(options)
+        host = self._host
+        if to_string(caption):
+            host.write_line()
+            host.write_line(to_string(caption))
+        if to_string(message):
+            host.write_line(to_string(message))
+        prompt = "".join(f"[{key}] {label}  " for key, label in keys) + "[?] Help "
+        if default >= 0:
+            prompt += f'(default is "{keys[default][0] or keys[default][1]}"): '
+        while True:
+            host.write(prompt)
+            response = host.read_line()
+            if response is None:
+                host.write_line()
+                return default
+            answer = response.strip()
+            if not answer:
+                if default >= 0:
+                    return default
+                continue
+            if answer == "?":
+                for choice, (key, label) in zip(options, keys):
+                    host.write_line(f"{key or label} - {choice.HelpMessage}")
+                continue
+            for index, (_key, label) in enumerate(keys):
+                if answer.lower() == label.lower():
+                    return index
+            for index, (key, _label) in enumerate(keys):
+                if key and answer.lower() == key.lower():
+                    return index
 
     def __str__(self) -> str:
         return self.full_name
@@ -273,8 +354,8 @@ def _is_tty(stream: Any) -> bool:
 
 def register_types() -> None:
     from ..dotnet import types
-    for cls in (Size, Coordinates, RawUI, HostUI, ConsoleColors):
-        if cls in (Size, Coordinates):
+    for cls in (Size, Coordinates, ChoiceDescription, RawUI, HostUI, ConsoleColors):
+        if cls in (Size, Coordinates, ChoiceDescription):
             types.register_class(cls, cls.full_name, constructor=cls)
         else:
             types.register_class(cls, cls.full_name)

@@ -102,3 +102,17 @@ def test_get_pscallstack_at_the_top_level(s: Shell) -> None:
     frames = s.run("Get-PSCallStack")
     assert [frame.command for frame in frames] == ["<ScriptBlock>"]
     assert [frame.location for frame in frames] == ["<No file>"]
+
+
+def test_prompt_for_choice_as_pwshs_console() -> None:
+    script = ('$c = $Host.UI.PromptForChoice("Delete files", "Are you sure?", @("&Yes", "&No"), 1)\n?\nmaybe\ny\n'
+              '"got $c"\n'
+              '$d = [System.Management.Automation.Host.ChoiceDescription]::new("Ba&nana", "yellow")\n'
+              '$Host.UI.PromptForChoice("", "Pick", @("&Apple", $d), -1)\nbanana\n'
+              '$Host.UI.PromptForChoice("", "", @("&Apple"), 0)\n\n')
+    result = subprocess.run([sys.executable, "-m", "pwshlike", "-NoProfile", "-Command", "-"], input=script,
+                            capture_output=True, text=True, timeout=60)
+    prompt = '[Y] Yes  [N] No  [?] Help (default is "N"): '
+    assert result.stdout == ("\nDelete files\nAre you sure?\n" + prompt + "Y - \nN - \n" + prompt + prompt +
+                             "got 0\nPick\n[A] Apple  [N] Banana  [?] Help 1\n"
+                             '[A] Apple  [?] Help (default is "A"): 0\n')
