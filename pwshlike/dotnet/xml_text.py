@@ -200,6 +200,10 @@ def _xml_error(exc: Any, text: str, builder: _Builder) -> XmlException:
         if rest.startswith("<") and rest[1:2].isalpha():
             return XmlException(f"There are multiple root elements.{where}")
         return XmlException(f"Data at the root level is invalid.{where}")
+    before = lines[line - 1][:column - 1] if 0 < line <= len(lines) else ""
+    if message == errors.XML_ERROR_INVALID_TOKEN and before.rstrip().endswith("=") and rest[:1] not in "'\"":
+        quotes = "'\"' or '''"
+        return XmlException(f"'{rest[:1]}' is an unexpected token. The expected token is {quotes}.{where}")
     if message in (errors.XML_ERROR_SYNTAX, errors.XML_ERROR_INVALID_TOKEN) and not builder.seen_root:
         return XmlException(f"Data at the root level is invalid.{where}")
     if message == errors.XML_ERROR_DUPLICATE_ATTRIBUTE:

@@ -165,3 +165,11 @@ def test_indexer_gives_the_child_element():
     $null -eq $x.configuration['none']
     """
     assert shell.text(script) == ["XmlElement", "1", "True"]
+
+
+def test_unquoted_attribute_is_dotnets_message():
+    shell = Shell()
+    shell.run("try { [xml]'<a x=1/>' } catch { $e = $_ }")
+    message = str(shell.context.get_variable_value("e").exception.message)
+    assert message.endswith('Error: "\'1\' is an unexpected token. The expected token is \'"\' or \'\'\'. '
+                            'Line 1, position 6."')
