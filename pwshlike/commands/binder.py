@@ -215,7 +215,10 @@ class Binding:
                 and param.type_name.lower() in ("string", "string[]"):
             raise binding_error(self.command_name, "ParameterArgumentValidationErrorEmptyStringNotAllowed",
                                 param.name, exception_type=ParameterBindingValidationException)
-        if isinstance(value, list) and not value and not param.allow_empty_collection:
+        # pwsh checks for an empty collection only when the parameter's type is
+        # a collection: an [object] parameter takes @() as it is.
+        if isinstance(value, list) and not value and not param.allow_empty_collection \
+                and param.type_name.lower() not in ("object", "psobject"):
             raise binding_error(self.command_name, "ParameterArgumentValidationErrorEmptyArrayNotAllowed",
                                 param.name, exception_type=ParameterBindingValidationException)
 

@@ -209,6 +209,12 @@ class InstanceMembers:
 _INSTANCE: dict[int, tuple[Any, InstanceMembers]] = {}
 
 
+def has_instance_members() -> bool:
+    """Whether any object carries instance members, so that callers walking
+    many values can skip looking them up one by one."""
+    return bool(_INSTANCE)
+
+
 def instance_members(obj: Any, create: bool = False) -> Optional[InstanceMembers]:
     """The instance members attached to ``obj`` (None when it has none).
     With ``create``, makes the (empty) set; raises TypeError when ``obj``

@@ -555,15 +555,23 @@ def _new_string(value: Any, count: Any = None) -> str:
 def _new_datetime(*args: Any) -> _dt.datetime:
     if len(args) == 1:
         return conv.datetime_from_ticks(conv.convert_to_integer(args[0], "System.Int64"))
+    kind = None
+    if len(args) == 8 or len(args) == 7 and isinstance(args[-1], EnumValue) and \
+            args[-1].enum.full_name == "System.DateTimeKind":
+        # The (..., DateTimeKind) overloads: Utc makes a UTC date-time; Local
+        # and Unspecified are both plain date-times in pwshlike.
+        kind, args = int(resolve_type("System.DateTimeKind").convert(args[-1])), args[:-1]
     if len(args) not in (3, 6, 7):
-        raise overload_not_found("new", len(args))
+        raise overload_not_found("new", len(args) + (kind is not None))
     parts = [conv.convert_to_integer(a) for a in args]
     try:
         if len(parts) == 7:
-            return _dt.datetime(*parts[:6], parts[6] * 1000)
-        return _dt.datetime(*parts)
+            value = _dt.datetime(*parts[:6], parts[6] * 1000)
+        else:
+            value = _dt.datetime(*parts)
     except ValueError:
         raise ArgumentOutOfRangeException("Year, Month, and Day parameters describe an un-representable DateTime.") from None
+    return value.replace(tzinfo=_dt.timezone.utc) if kind == 1 else value
 
 
 def _new_timespan(*args: Any) -> _dt.timedelta:

@@ -112,3 +112,31 @@ def test_round_trip(s: Session) -> None:
     script = ("$o = [pscustomobject]@{Name='n'; Tags=@('a','b'); Inner=[pscustomobject]@{X=1}}\n"
               "$j = $o | ConvertTo-Json -Compress; $j; ($j | ConvertFrom-Json).Inner.X")
     assert s.run(script) == ['{"Name":"n","Tags":["a","b"],"Inner":{"X":1}}', 1]
+
+
+def test_values_newtonsoft_writes_as_strings_or_nulls(s: Session) -> None:
+    assert s.run("[double]::NaN, [float]::PositiveInfinity, [double]::NegativeInfinity | ConvertTo-Json -Compress") \
+        == ['["NaN","Infinity","-Infinity"]']
+    assert s.run("[ordered]@{c = [System.DBNull]::Value; d = [NullString]::Value} | ConvertTo-Json -Compress") \
+        == ['{"c":null,"d":null}']
+    assert s.run("[uri]'http://example.com' | ConvertTo-Json") == ['"http://example.com"']
+    assert s.run("[DateTime]::new(2024, 6, 15, 10, 30, 0, [DateTimeKind]::Utc) | ConvertTo-Json") \
+        == ['"2024-06-15T10:30:00Z"']
+    assert s.run("ConvertTo-Json -InputObject @() -Compress") == ["[]"]
+
+
+def test_depth_truncation_casts_to_string(s: Session) -> None:
+    assert s.run("@{ Child = @{ Items = 1, 2, 3 } } | ConvertTo-Json -Depth 1 -Compress 3>$null") \
+        == ['{"Child":{"Items":"1 2 3"}}']
+
+
+def test_added_properties_of_values(s: Session) -> None:
+    s.run("$arr = 1, 2, 3\n"
+          "Add-Member -InputObject $arr -NotePropertyName ArrayName -NotePropertyValue A\n"
+          "$h = [ordered]@{ a = 1 }\n"
+          "$h | Add-Member -NotePropertyName Extra -NotePropertyValue e\n"
+          "$t = 'text' | Add-Member -NotePropertyName Extra -NotePropertyValue e -PassThru")
+    assert s.run("ConvertTo-Json -InputObject $arr -Compress") == ['{"value":[1,2,3],"ArrayName":"A"}']
+    assert s.run("$h | ConvertTo-Json -Compress") == ['{"a":1,"Extra":"e"}']
+    # A string keeps its plain form.
+    assert s.run("$t | ConvertTo-Json -Compress") == ['"text"']

@@ -190,3 +190,6 @@ def test_null_and_empty_arguments_to_mandatory_parameters():
     assert error_of(md2, named("Items", []))[::2] == (
         "ParameterArgumentValidationErrorEmptyArrayNotAllowed",
         "Cannot bind argument to parameter 'Items' because it is an empty array.")
+    # Only a collection-typed parameter refuses an empty array: an [object] one takes it.
+    md3 = command(p("InputObject", "Object", __AllParameterSets=dict(mandatory=True)))
+    assert bind(md3, named("InputObject", [])).bound == {"InputObject": []}

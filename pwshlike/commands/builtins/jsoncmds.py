@@ -22,10 +22,11 @@ from typing import Any, Iterator, Optional
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range, validate_set
 from pwshlike.dotnet import members
-from pwshlike.dotnet.conversions import dotnet_to_string, format_decimal, format_double, format_single
+from pwshlike.dotnet.conversions import dotnet_to_string, format_decimal, format_double, format_single, to_string
 from pwshlike.dotnet.errors import ArgumentException, ErrorCategory, ErrorRecord, InvalidOperationException
 from pwshlike.dotnet.values import (
-    BigInt, Char, EnumValue, Hashtable, Int64, OrderedHashtable, PSCustomObject, Single, iter_collection,
+    BigInt, Char, DBNull, EnumValue, Hashtable, Int64, NullString, OrderedHashtable, PSCustomObject, Single,
+    iter_collection,
 )
 from pwshlike.dotnet.credentials import SecureString
 
@@ -74,25 +75,52 @@ class _Serializer:
         self.truncated = False
 
     def value(self, obj: Any, depth: int) -> Any:
-        if obj is None or isinstance(obj, (bool, str)):
+        result = self._value(obj, depth)
+        if isinstance(obj, (str, _dt.datetime, PSCustomObject)) or not members.has_instance_members():
+            return result
+        return self._with_added_properties(obj, result, depth)
+
+    def _with_added_properties(self, obj: Any, result: Any, depth: int) -> Any:
+        """pwsh's AddPsProperties: the properties Add-Member put on a value
+        join a dictionary's keys, or make ``{"value": ..., name: ...}`` of
+        anything else (strings and dates keep their plain form)."""
+        data = members.instance_members(obj)
+        if data is None:
+            return result
+        added = data.properties(obj)
+        if not added:
+            return result
+        target = result if isinstance(result, dict) else {"value": result}
+        for name, value, _kind in added:
+            if name not in target:
+                target[name] = self.value(value, depth + 1)
+        return target
+
+    def _value(self, obj: Any, depth: int) -> Any:
+        if obj is None or isinstance(obj, (DBNull, NullString)):
+            return None
+        if isinstance(obj, (bool, str)):
             return str(obj) if isinstance(obj, Char) else obj
         if isinstance(obj, EnumValue):
             return str(obj) if self.enums_as_strings else _Number(str(int(obj)))
         if isinstance(obj, int):
             return _Number(int.__repr__(obj))
-        if isinstance(obj, Single):
-            return _Number(_ensure_decimal_point(format_single(obj)))
         if isinstance(obj, float):
-            return _Number(_ensure_decimal_point(format_double(obj)))
+            text = format_single(obj) if isinstance(obj, Single) else format_double(obj)
+            if obj != obj or obj in (float("inf"), float("-inf")):
+                return text  # Newtonsoft writes NaN and the infinities as strings
+            return _Number(_ensure_decimal_point(text))
         if isinstance(obj, Decimal):
             return _Number(_ensure_decimal_point(format_decimal(obj)))
         if isinstance(obj, _dt.datetime):
             return _iso_datetime(obj)
-        if isinstance(obj, uuid.UUID) or type(obj).__name__ == "Uri":
+        if isinstance(obj, uuid.UUID):
             return str(obj)
+        if type(obj).__name__ == "Uri":
+            return obj.OriginalString
         if depth > self.max_depth:
             self.truncated = True
-            return dotnet_to_string(obj)
+            return to_string(obj)  # as a [string] cast: an array's items joined by spaces
         if isinstance(obj, PSCustomObject):
             return {name: self.value(v, depth + 1) for name, v in obj.items()}
         if isinstance(obj, (Hashtable, dict)):
