@@ -788,7 +788,12 @@ def hashset_convert(hs: GenericHashSet, value: Any) -> Any:
 
 
 def _set_items(hs: GenericHashSet, other: Any) -> set:
-    return {hashset_convert(hs, v) for v in _items(other)}
+    """The other collection's items as the set compares them (its comparer's keys)."""
+    return {hs.key(hashset_convert(hs, v)) for v in _items(other)}
+
+
+def _own_keys(hs: GenericHashSet) -> set:
+    return {hs.key(v) for v in hs}
 
 
 def _hashset_replace(hs: GenericHashSet, items: list) -> None:
@@ -802,12 +807,12 @@ HASHSET_METHODS: Methods = {
     "Add": lambda hs, v: hs.add(hashset_convert(hs, v)), "Remove": lambda hs, v: hs.remove(hashset_convert(hs, v)),
     "Contains": lambda hs, v: hashset_convert(hs, v) in hs, "Clear": lambda hs: hs.clear(),
     "UnionWith": lambda hs, other: _hashset_replace(hs, list(hs) + [hashset_convert(hs, x) for x in _items(other)]),
-    "IntersectWith": lambda hs, other: _hashset_replace(hs, [v for v in hs if v in _set_items(hs, other)]),
-    "ExceptWith": lambda hs, other: _hashset_replace(hs, [v for v in hs if v not in _set_items(hs, other)]),
-    "IsSubsetOf": lambda hs, other: set(hs) <= _set_items(hs, other),
-    "IsSupersetOf": lambda hs, other: set(hs) >= _set_items(hs, other),
-    "Overlaps": lambda hs, other: bool(set(hs) & _set_items(hs, other)),
-    "SetEquals": lambda hs, other: set(hs) == _set_items(hs, other),
+    "IntersectWith": lambda hs, other: _hashset_replace(hs, [v for v in hs if hs.key(v) in _set_items(hs, other)]),
+    "ExceptWith": lambda hs, other: _hashset_replace(hs, [v for v in hs if hs.key(v) not in _set_items(hs, other)]),
+    "IsSubsetOf": lambda hs, other: _own_keys(hs) <= _set_items(hs, other),
+    "IsSupersetOf": lambda hs, other: _own_keys(hs) >= _set_items(hs, other),
+    "Overlaps": lambda hs, other: bool(_own_keys(hs) & _set_items(hs, other)),
+    "SetEquals": lambda hs, other: _own_keys(hs) == _set_items(hs, other),
     "GetEnumerator": lambda hs: list(hs),
     "CopyTo": lambda hs, arr, index=0: array_copy_to(list(hs), arr, index),
 }

@@ -522,21 +522,22 @@ class GenericHashSet:
         self.comparer = comparer
         self._items: dict[Any, Any] = {}
         for item in items:
-            self._items.setdefault(self._key(item), item)
+            self._items.setdefault(self.key(item), item)
         self.element_type = element_type
 
-    def _key(self, item: Any) -> Any:
+    def key(self, item: Any) -> Any:
+        """What the set compares an item by (its comparer's key)."""
         return self.comparer.key(item) if self.comparer is not None else item
 
     def add(self, item: Any) -> bool:
-        key = self._key(item)
+        key = self.key(item)
         if key in self._items:
             return False
         self._items[key] = item
         return True
 
     def remove(self, item: Any) -> bool:
-        key = self._key(item)
+        key = self.key(item)
         if key in self._items:
             del self._items[key]
             return True
@@ -547,7 +548,7 @@ class GenericHashSet:
 
     def __contains__(self, item: Any) -> bool:
         try:
-            return self._key(item) in self._items
+            return self.key(item) in self._items
         except TypeError:
             return False
 

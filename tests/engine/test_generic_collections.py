@@ -80,3 +80,13 @@ def test_dictionary_with_ignore_case_comparer():
     $plain = [System.Collections.Generic.Dictionary[string,int]]::new(); $plain['a'] = 1; $plain['A'] = 2; $plain.Count
     """
     assert shell.text(script) == ["1", "2", "True", "Key", "duplicate", "True", "0", "2"]
+
+
+def test_hashset_set_operations_follow_the_comparer():
+    shell = Shell()
+    script = """
+    $h = [System.Collections.Generic.HashSet[string]]::new([string[]]('A', 'b'), [StringComparer]::OrdinalIgnoreCase)
+    $h.IsSubsetOf([string[]]('a', 'B', 'c')); $h.SetEquals([string[]]('a', 'B')); $h.Overlaps([string[]]('x'))
+    $h.IntersectWith([string[]]('a')); $h -join ','
+    """
+    assert shell.text(script) == ["True", "True", "False", "A"]
