@@ -943,6 +943,15 @@ def to_error_record(exc: BaseException) -> ErrorRecord:
 
 # --- InvocationInfo ----------------------------------------------------------------------
 
+# The history id of the line now running (``$MyInvocation.HistoryId``): 1
+# until a line that adds to history runs (runtime/history.py sets it).
+_RUNNING_HISTORY_ID = [1]
+
+
+def set_running_history_id(history_id: int) -> None:
+    _RUNNING_HISTORY_ID[0] = history_id
+
+
 class InvocationInfo:
     """``$MyInvocation`` / ``$_.InvocationInfo``: what command ran, from
     where.  ``extent`` (a language Extent) supplies the line/column facts
@@ -977,7 +986,7 @@ class InvocationInfo:
         self.pipeline_length = pipeline_length
         self.expecting_input = expecting_input
         self.command_origin = "Runspace"
-        self._history_id = 1
+        self._history_id = _RUNNING_HISTORY_ID[0]
 
     @property
     def history_id(self) -> int:

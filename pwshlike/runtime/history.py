@@ -81,9 +81,12 @@ class History:
     # --- recording --------------------------------------------------------------------------
 
     def begin(self, command_line: str) -> None:
-        """A line that adds to history starts running."""
+        """A line that adds to history starts running: its commands'
+        ``$MyInvocation.HistoryId`` is the id it will get."""
+        from ..dotnet.errors import set_running_history_id
         self._running = (command_line, _dt.datetime.now())
         self._running_entry = None
+        set_running_history_id(self.next_id())
 
     def replace_running(self, command_line: str) -> None:
         """Invoke-History: the running line is recorded as the command it ran."""

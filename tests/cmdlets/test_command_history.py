@@ -160,3 +160,8 @@ def test_stdin_lines_are_history_but_command_text_is_not() -> None:
                               capture_output=True, text=True, timeout=60).stdout
     assert run("-Command", "-", stdin="'a'\n(Get-History).CommandLine\n") == "a\n'a'\n"
     assert run("-Command", "'a'; @(Get-History).Count") == "a\n0\n"
+
+
+def test_my_invocation_history_id_is_the_running_lines(shell: Session) -> None:
+    typed(shell, "'a'", "function f { $MyInvocation.HistoryId }")
+    assert typed(shell, "$MyInvocation.HistoryId; f") == "3\n3\n"
