@@ -36,10 +36,10 @@ class IPAddress:
     __slots__ = ("_address", "_scope")
     full_name = "System.Net.IPAddress"
     # In .NET's order, which is how Format-List shows them.
-    PS_MEMBERS = {"Address": "number", "AddressFamily": "family", "ScopeId": "scope_id",
+    PS_MEMBERS = {"AddressFamily": "family", "ScopeId": "scope_id",
                   "IsIPv6Multicast": "is_v6_multicast", "IsIPv6LinkLocal": "is_link_local",
                   "IsIPv6SiteLocal": "is_site_local", "IsIPv6Teredo": "is_teredo", "IsIPv6UniqueLocal": "is_unique_local",
-                  "IsIPv4MappedToIPv6": "is_mapped", "IPAddressToString": "text", "GetAddressBytes": "address_bytes",
+                  "IsIPv4MappedToIPv6": "is_mapped", "Address": "number", "IPAddressToString": "text", "GetAddressBytes": "address_bytes",
                   "MapToIPv4": "map_to_v4", "MapToIPv6": "map_to_v6", "Equals": "__eq__", "ToString": "__str__"}
 
     def __init__(self, address: Any, scope: int = 0) -> None:

@@ -938,15 +938,16 @@ def _span_part(t: _dt.timedelta, unit_ticks: int, modulo: int) -> int:
     return -value if ticks < 0 else value
 
 
+# In .NET's declaration order, which Format-List * and ConvertTo-Json follow.
 TIMESPAN_PROPS: Props = {
-    "Days": lambda t: int(conv.timedelta_ticks(t) / 864000000000),
-    "Hours": lambda t: _span_part(t, 36000000000, 24), "Minutes": lambda t: _span_part(t, 600000000, 60),
-    "Seconds": lambda t: _span_part(t, 10000000, 60), "Milliseconds": lambda t: _span_part(t, 10000, 1000),
-    "Microseconds": lambda t: _span_part(t, 10, 1000), "Nanoseconds": lambda t: 0,
     "Ticks": lambda t: Int64(conv.timedelta_ticks(t)),
-    "TotalDays": _span_total(86400), "TotalHours": _span_total(3600), "TotalMinutes": _span_total(60),
-    "TotalSeconds": _span_total(1), "TotalMilliseconds": _span_total(0.001),
-    "TotalMicroseconds": _span_total(0.000001),
+    "Days": lambda t: int(conv.timedelta_ticks(t) / 864000000000),
+    "Hours": lambda t: _span_part(t, 36000000000, 24), "Milliseconds": lambda t: _span_part(t, 10000, 1000),
+    "Microseconds": lambda t: _span_part(t, 10, 1000), "Nanoseconds": lambda t: 0,
+    "Minutes": lambda t: _span_part(t, 600000000, 60), "Seconds": lambda t: _span_part(t, 10000000, 60),
+    "TotalDays": _span_total(86400), "TotalHours": _span_total(3600), "TotalMilliseconds": _span_total(0.001),
+    "TotalMicroseconds": _span_total(0.000001), "TotalNanoseconds": lambda t: float(conv.timedelta_ticks(t) * 100),
+    "TotalMinutes": _span_total(60), "TotalSeconds": _span_total(1),
 }
 
 

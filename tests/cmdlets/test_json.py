@@ -140,3 +140,10 @@ def test_added_properties_of_values(s: Session) -> None:
     assert s.run("$h | ConvertTo-Json -Compress") == ['{"a":1,"Extra":"e"}']
     # A string keeps its plain form.
     assert s.run("$t | ConvertTo-Json -Compress") == ['"text"']
+
+
+def test_timespan_properties_in_dotnet_order(s: Session) -> None:
+    text = s.one("[timespan]::new(1, 2, 3, 4, 5) | ConvertTo-Json -Compress")
+    assert text.startswith('{"Ticks":937840050000,"Days":1,"Hours":2,"Milliseconds":5,"Microseconds":0,'
+                           '"Nanoseconds":0,"Minutes":3,"Seconds":4,"TotalDays":1.0854630208333333,')
+    assert text.endswith('"TotalNanoseconds":93784005000000.0,"TotalMinutes":1563.06675,"TotalSeconds":93784.005}')
