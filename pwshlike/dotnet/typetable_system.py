@@ -17,6 +17,7 @@ from . import xml_linq as linq
 from .cryptography import (
     ALGORITHMS, algorithm_statics, HashAlgorithm, Hmac, hmac_statics, random_statics, RandomNumberGenerator,
 )
+from .dns import IPHostEntry, static_table as dns_statics
 from .engine_enums import URI_KIND
 from .environment import ENVIRONMENT_VARIABLE_TARGET, OperatingSystem, SPECIAL_FOLDER
 from .name_value import NameValueCollection
@@ -81,6 +82,9 @@ def register_system_types(register: Callable[..., Any], enum_type: Callable[[Any
     _register_collections(register)
     for info in (ENVIRONMENT_VARIABLE_TARGET, SPECIAL_FOLDER, dom.XML_NODE_TYPE):
         enum_type(info)
+    dns_type = register(PSType("System.Net.Dns", OBJECT, check=lambda v: False, abstract=True))
+    register_static_members(dns_type.full_name, dns_statics)
+    register(PSType(IPHostEntry.full_name, OBJECT, check=lambda v: isinstance(v, IPHostEntry), pyclass=IPHostEntry))
     # IntPtr: only its static members (pointer-sized values on 64-bit Linux).
     pointer = register(PSType("System.IntPtr", OBJECT, check=lambda v: False, abstract=True))
     register_static_members(pointer.full_name, lambda: {
