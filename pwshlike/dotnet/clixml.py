@@ -31,7 +31,7 @@ from typing import Any, Optional
 
 from .conversions import dotnet_to_string, format_decimal, format_double, format_single
 from .credentials import SecureString
-from .errors import DotNetException
+from .xml_text import XmlException
 from .members import _type_names, property_list
 from .netobjects import Version
 from .uri import Uri
@@ -348,12 +348,9 @@ def serialize(objects: list[Any], depth: int = EXPORT_DEPTH, indent: Optional[st
 
 # --- reading ------------------------------------------------------------------------------------
 
-class CliXmlError(DotNetException):
+class CliXmlError(XmlException):
     """Text that is not CLIXML: pwsh's reader fails with the XmlException
-    of .NET's XmlReader, so this is that exception."""
-
-    full_name = "System.Xml.XmlException"
-    default_message = "An XML error has occurred."
+    of .NET's XmlReader, so this is one."""
 
 
 def _local_name(tag: str) -> str:
