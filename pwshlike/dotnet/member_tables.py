@@ -21,7 +21,9 @@ from .errors import (
     NotSupportedException,
 )
 from .operators import compare, compare_strings
-from .types import BYTE, CHAR, register_static_members, resolve_type, STRING, type_of
+from .types import (
+    BYTE, CHAR, OBJECT, PSType, register_instance_types, register_static_members, resolve_type, STRING, type_of,
+)
 from .values import (
     ArrayList, Byte, Char, DictionaryEntry, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable,
     Int64, iter_collection, KeyCollection, KeyValuePair, OrderedDictionary, PSReference, StringBuilder, TypedArray,
@@ -720,9 +722,38 @@ def ordered_remove_at(h: OrderedDictionary, index: Any) -> None:
     del h[h.key_at(i)]
 
 
+def _keys(h: Hashtable) -> KeyCollection:
+    if isinstance(h, OrderedDictionary):
+        return KeyCollection(list(h.keys()), "Keys",
+                             "System.Collections.Specialized.OrderedDictionary+OrderedDictionaryKeyValueCollection")
+    return KeyCollection(list(h.keys()), "Keys")
+
+
+def _values(h: Hashtable) -> KeyCollection:
+    if isinstance(h, OrderedDictionary):
+        return KeyCollection(list(h.values()), "Values",
+                             "System.Collections.Specialized.OrderedDictionary+OrderedDictionaryKeyValueCollection")
+    return KeyCollection(list(h.values()), "Values", "System.Collections.Hashtable+ValueCollection")
+
+
+def _key_collection_type(collection: KeyCollection) -> Any:
+    """GetType() of a Keys/Values collection: the .NET nested type it stands for."""
+    found = _COLLECTION_TYPES.get(collection.type_name)
+    if found is None:
+        found = _COLLECTION_TYPES[collection.type_name] = PSType(
+            collection.type_name, OBJECT, check=lambda v, name=collection.type_name: (
+                isinstance(v, KeyCollection) and v.type_name == name),
+            interfaces=("System.Collections.ICollection", "System.Collections.IEnumerable"))
+    return found
+
+
+_COLLECTION_TYPES: dict[str, Any] = {}
+register_instance_types(KeyCollection, _key_collection_type)
+
+
 HASHTABLE_PROPS: Props = {
-    "Keys": lambda h: KeyCollection(list(h.keys()), "Keys"),
-    "Values": lambda h: KeyCollection(list(h.values()), "Values"),
+    "Keys": _keys,
+    "Values": _values,
     "Count": len, "IsReadOnly": lambda h: False, "IsFixedSize": lambda h: False,
     "IsSynchronized": lambda h: False, "SyncRoot": lambda h: h,
 }
@@ -770,8 +801,9 @@ def dictionary_remove(d: GenericDictionary, key: Any) -> bool:
 
 
 DICTIONARY_PROPS: Props = {
-    "Keys": lambda d: KeyCollection(list(d.keys()), "Keys"),
-    "Values": lambda d: KeyCollection(list(d.values()), "Values"), "Count": len,
+    "Keys": lambda d: KeyCollection(list(d.keys()), "Keys", "System.Collections.Generic.Dictionary`2+KeyCollection"),
+    "Values": lambda d: KeyCollection(list(d.values()), "Values",
+                                      "System.Collections.Generic.Dictionary`2+ValueCollection"), "Count": len,
 }
 DICTIONARY_METHODS: Methods = {
     "Add": dictionary_add, "Remove": dictionary_remove, "Clear": lambda d: d.clear(),

@@ -776,13 +776,17 @@ class PSReference:
 
 class KeyCollection:
     """The ``.Keys``/``.Values`` collection of a dictionary: enumerable (it
-    unrolls in a pipeline), with ``Count``, unlike the dictionary itself."""
+    unrolls in a pipeline), with ``Count``, unlike the dictionary itself.
+    ``type_name`` is what .NET calls it (``System.Collections.Hashtable+KeyCollection``),
+    which GetType() and Get-Member show."""
 
-    __slots__ = ("_items", "kind")
+    __slots__ = ("_items", "kind", "type_name")
 
-    def __init__(self, items: list[Any], kind: str = "Keys") -> None:
+    def __init__(self, items: list[Any], kind: str = "Keys",
+                 type_name: str = "System.Collections.Hashtable+KeyCollection") -> None:
         self._items = items
         self.kind = kind
+        self.type_name = type_name
 
     def __iter__(self) -> Iterator[Any]:
         return iter(self._items)
