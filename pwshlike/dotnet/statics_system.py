@@ -25,6 +25,7 @@ from . import cultures
 from . import environment
 from .name_value import parse_query_string
 from .netobjects import ManagedThread, TextEncoding, to_bytes, Version
+from .streams import file_statics
 from .statics import Settable, Table, bytes_array, const, make_table, string_array, string_format
 from .types import resolve_type
 from .values import Char, Int64, Single, TypedArray, iter_collection
@@ -264,7 +265,8 @@ def file_table() -> Table:
          "WriteAllLines": lambda p, lines, enc=None: _write_lines(p, lines, enc),
          "AppendAllLines": lambda p, lines, enc=None: _write_lines(p, lines, enc, append=True),
          "WriteAllBytes": _write_bytes, "Delete": _delete_file, "Copy": _copy_file, "Move": _move_file,
-         "GetLastWriteTime": lambda p: _file_time(p), "GetLastWriteTimeUtc": lambda p: _file_time(p, True)})
+         "GetLastWriteTime": lambda p: _file_time(p), "GetLastWriteTimeUtc": lambda p: _file_time(p, True),
+         **file_statics()})
 
 
 def _write_bytes(path: Any, data: Any) -> None:

@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from . import conversions as conv
 from . import xml_dom as dom
+from . import streams
 from . import xml_linq as linq
 from .cryptography import (
     ALGORITHMS, algorithm_statics, HashAlgorithm, Hmac, hmac_statics, random_statics, RandomNumberGenerator,
@@ -82,6 +83,13 @@ def register_system_types(register: Callable[..., Any], enum_type: Callable[[Any
     _register_collections(register)
     for info in (ENVIRONMENT_VARIABLE_TARGET, SPECIAL_FOLDER, dom.XML_NODE_TYPE):
         enum_type(info)
+    for info in (streams.FILE_MODE, streams.FILE_ACCESS, streams.SEEK_ORIGIN):
+        enum_type(info)
+    register(PSType(streams.FileStream.full_name, OBJECT, check=lambda v: isinstance(v, streams.FileStream),
+                    constructor=streams.FileStream, pyclass=streams.FileStream, interfaces=("System.IDisposable",)))
+    for cls in (streams.StreamReader, streams.StreamWriter):
+        register(PSType(cls.full_name, OBJECT, check=lambda v, c=cls: isinstance(v, c), constructor=cls, pyclass=cls,
+                        interfaces=("System.IDisposable",)))
     dns_type = register(PSType("System.Net.Dns", OBJECT, check=lambda v: False, abstract=True))
     register_static_members(dns_type.full_name, dns_statics)
     register(PSType(IPHostEntry.full_name, OBJECT, check=lambda v: isinstance(v, IPHostEntry), pyclass=IPHostEntry))
