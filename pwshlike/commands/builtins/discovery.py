@@ -8,7 +8,7 @@ from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.commandinfo import AliasInfo, CommandInfo, FunctionInfo
 from pwshlike.commands.resolution import command_not_found
 from pwshlike.commands.syntax import syntax_lines
-from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, SessionStateException
+from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, PSArgumentException, SessionStateException
 from pwshlike.dotnet.wildcard import wildcard_match
 
 _COMMAND_TYPES = ("Alias", "Function", "Filter", "Cmdlet", "ExternalScript", "Application", "Script", "All")
@@ -95,13 +95,29 @@ class GetCommandCommand(Cmdlet):
     all = Parameter("SwitchParameter", help="Includes commands hidden by others of the same name.")
     list_imported = Parameter("SwitchParameter", help="Only commands of the current session, not those of "
                                                       "modules that are installed but not imported.")
+    show_command_info = Parameter("SwitchParameter",
+                                  help="Describes each command with plain note properties (name, module, type, "
+                                       "definition, parameter sets and their parameters), as Show-Command reads "
+                                       "them.")
+
+    def begin_processing(self) -> None:
+        if self.show_command_info and self.syntax:
+            self.throw_terminating_error(ErrorRecord(
+                PSArgumentException("The ShowCommandInfo and Syntax parameters cannot be specified together."),
+                "GetCommandCannotSpecifySyntaxAndShowCommandInfoTogether", ErrorCategory.InvalidArgument, None))
 
     def process_record(self) -> Iterator[Any]:
         results = list(self._matches())
         if self.total_count is not None and self.total_count >= 0:
             results = results[:self.total_count]
         for info in results:
-            yield _syntax(self.context, info) if self.syntax else info
+            if self.syntax:
+                yield _syntax(self.context, info)
+            elif self.show_command_info:
+                from .show_command_info import show_command_info
+                yield show_command_info(info)
+            else:
+                yield info
 
     def _matches(self) -> Iterator[CommandInfo]:
         if self.name:
