@@ -252,10 +252,8 @@ def _naive_local(value: _dt.datetime) -> _dt.datetime:
 class NewGuidCommand(Cmdlet):
     """Creates a new GUID, the empty GUID, or a GUID read from a string.
 
-    A new GUID is a version 7 GUID (a millisecond time stamp followed by
-    random bits, so GUIDs made one after the other sort by time), as pwsh's
-    Guid.CreateVersion7 makes it.  -Empty returns the GUID whose digits are
-    all zero; -InputObject (or strings from the pipeline) converts text in
+    A new GUID is a random (version 4) GUID, as pwsh 7.4's Guid.NewGuid
+    makes it.  -Empty returns the GUID whose digits are all zero; -InputObject (or strings from the pipeline) converts text in
     any of .NET's GUID forms (32 digits, with dashes, braces or
     parentheses) to a [guid]."""
 
@@ -273,7 +271,7 @@ class NewGuidCommand(Cmdlet):
 
     def process_record(self) -> Iterator[Optional[uuid.UUID]]:
         if self.parameter_set_name != "InputObject":
-            yield uuid.UUID(int=0) if self.empty else _guid_v7()
+            yield uuid.UUID(int=0) if self.empty else uuid.uuid4()
             return
         from pwshlike.dotnet.conversions import parse_guid
         from pwshlike.dotnet.errors import ArgumentNullException, FormatException
@@ -285,15 +283,3 @@ class NewGuidCommand(Cmdlet):
             self.write_error(ErrorRecord(exc, "StringNotRecognizedAsGuid", ErrorCategory.InvalidArgument, None))
         # pwsh writes the (null) result even after the error.
         yield guid
-
-
-def _guid_v7() -> uuid.UUID:
-    """RFC 9562 version 7: 48 bits of Unix milliseconds, the version, 74
-    random bits with the variant bits set."""
-    import os
-    import time
-    value = (time.time_ns() // 1_000_000 & ((1 << 48) - 1)) << 80
-    value |= int.from_bytes(os.urandom(10), "big") & ((1 << 80) - 1)
-    value = (value & ~(0xF << 76)) | (0x7 << 76)
-    value = (value & ~(0x3 << 62)) | (0x2 << 62)
-    return uuid.UUID(int=value)
