@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterator, Optional, Sequence
 from .conversions import PSInvalidCastException, to_string
 from .errors import ArgumentException, InvalidOperationException, MethodException
 from .types import OBJECT, PSType, type_not_found
-from .values import GenericDictionary, iter_collection, TypedArray
+from .values import GenericDictionary, iter_collection, KeyValuePair, TypedArray
 
 _NAMESPACE = "System.Collections.Generic."
 
@@ -274,8 +274,122 @@ class SortedDictionary(GenericDictionary):
         return [(k, dict.__getitem__(self, k)) for k in self.__iter__()]
 
 
+def _call(factory: Any, *args: Any) -> Any:
+    """A value factory: a delegate or a script block called with the arguments
+    (a script block's single output is its value)."""
+    if isinstance(factory, (str, int, float)) or not hasattr(factory, "invoke"):
+        return factory
+    output = factory.invoke(*args)
+    if isinstance(output, list):
+        return None if not output else output[0] if len(output) == 1 else output
+    return output
+
+
+class ConcurrentDictionary(GenericDictionary):
+    """``System.Collections.Concurrent.ConcurrentDictionary[K,V]``: a
+    Dictionary[K,V] whose operations hold a lock (ForEach-Object -Parallel
+    and thread jobs share one), with the Try*/GetOrAdd/AddOrUpdate methods."""
+
+    __slots__ = ("_lock",)
+    PS_MEMBERS = {"Count": "count", "Keys": "key_list", "Values": "value_list", "IsEmpty": "is_empty",
+                  "ContainsKey": "contains_key", "TryAdd": "try_add", "TryGetValue": "try_get_value",
+                  "TryRemove": "try_remove", "TryUpdate": "try_update", "GetOrAdd": "get_or_add",
+                  "AddOrUpdate": "add_or_update", "Clear": "clear", "ToArray": "to_array",
+                  "ToString": "__str__"}
+
+    def __init__(self, key_type: Any, value_type: Any) -> None:
+        import threading
+        super().__init__(key_type, value_type)
+        self._lock = threading.RLock()
+
+    def _key(self, key: Any) -> Any:
+        if key is None:
+            from .errors import ArgumentNullException
+            raise ArgumentNullException(None, param_name="key")
+        return _convert(self.key_type, key)
+
+    def _value(self, value: Any) -> Any:
+        return _convert(self.value_type, value)
+
+    @property
+    def count(self) -> int:
+        return len(self)
+
+    @property
+    def key_list(self) -> list:
+        with self._lock:
+            return list(dict.keys(self))
+
+    @property
+    def value_list(self) -> list:
+        with self._lock:
+            return list(dict.values(self))
+
+    @property
+    def is_empty(self) -> bool:
+        return not self
+
+    def contains_key(self, key: Any) -> bool:
+        return self._key(key) in self
+
+    def try_add(self, key: Any, value: Any) -> bool:
+        k = self._key(key)
+        with self._lock:
+            if k in self:
+                return False
+            self[k] = self._value(value)
+            return True
+
+    def try_get_value(self, key: Any, ref: Any) -> bool:
+        k = self._key(key)
+        with self._lock:
+            found = k in self
+            _try(lambda: self[k], ref, found)
+            return found
+
+    def try_remove(self, key: Any, ref: Any = None) -> bool:
+        k = self._key(key)
+        with self._lock:
+            found = k in self
+            _try(lambda: self.pop(k), ref, found)
+            return found
+
+    def try_update(self, key: Any, new_value: Any, comparison: Any) -> bool:
+        k = self._key(key)
+        with self._lock:
+            if k in self and self[k] == self._value(comparison):
+                self[k] = self._value(new_value)
+                return True
+            return False
+
+    def get_or_add(self, key: Any, value_or_factory: Any) -> Any:
+        k = self._key(key)
+        with self._lock:
+            if k not in self:
+                self[k] = self._value(_call(value_or_factory, k))
+            return self[k]
+
+    def add_or_update(self, key: Any, add_value: Any, update: Any) -> Any:
+        k = self._key(key)
+        with self._lock:
+            if k in self:
+                self[k] = self._value(_call(update, k, self[k]))
+            else:
+                self[k] = self._value(_call(add_value, k))
+            return self[k]
+
+    def to_array(self) -> list:
+        with self._lock:
+            return [KeyValuePair(k, v) for k, v in dict.items(self)]
+
+    def __str__(self) -> str:
+        return type_name(self)
+
+
 _FAMILIES: dict[str, tuple[int, type]] = {"Queue": (1, Queue), "Stack": (1, Stack), "SortedSet": (1, SortedSet),
-                                          "SortedDictionary": (2, SortedDictionary)}
+                                          "SortedDictionary": (2, SortedDictionary),
+                                          "ConcurrentDictionary": (2, ConcurrentDictionary)}
+_NAMESPACES = {"ConcurrentDictionary": "System.Collections.Concurrent."}
 _TYPES: dict[tuple[str, tuple[int, ...]], PSType] = {}
 
 
@@ -286,14 +400,14 @@ def _build(name: str, args: Sequence[PSType]) -> PSType:
     key = (name, tuple(id(a) for a in args))
     t = _TYPES.get(key)
     if t is None:
-        full = f"{_NAMESPACE}{name}`{arity}[{','.join(a.full_name for a in args)}]"
-        if cls is SortedDictionary:
+        namespace = _NAMESPACES.get(name, _NAMESPACE)
+        full = f"{namespace}{name}`{arity}[{','.join(a.full_name for a in args)}]"
+        if cls in (SortedDictionary, ConcurrentDictionary):
             key_type, value_type = args
 
             def construct(*_: Any) -> Any:
-                return SortedDictionary(key_type, value_type)
-            check = (lambda v: isinstance(v, SortedDictionary) and v.key_type is key_type
-                     and v.value_type is value_type)
+                return cls(key_type, value_type)
+            check = (lambda v: isinstance(v, cls) and v.key_type is key_type and v.value_type is value_type)
         else:
             element = args[0]
 
@@ -302,7 +416,7 @@ def _build(name: str, args: Sequence[PSType]) -> PSType:
             check = (lambda v: isinstance(v, cls) and v.element_type is element)
         t = PSType(full, OBJECT, check=check, constructor=construct, pyclass=cls,
                    interfaces=("System.Collections.IEnumerable",))
-        t.generic_definition = f"{_NAMESPACE}{name}`{arity}"
+        t.generic_definition = f"{namespace}{name}`{arity}"
         t.generic_arguments = tuple(args)
         t.name = f"{name}`{arity}"
         _TYPES[key] = t
@@ -311,7 +425,8 @@ def _build(name: str, args: Sequence[PSType]) -> PSType:
 
 def family_builders() -> dict[str, Callable[[Sequence[PSType]], PSType]]:
     """The generic families by the short name ``register_generic_family`` takes."""
-    return {f"collections.generic.{name.lower()}": (lambda args, n=name: _build(n, args)) for name in _FAMILIES}
+    return {_NAMESPACES.get(name, _NAMESPACE)[7:].lower() + name.lower(): (lambda args, n=name: _build(n, args))
+            for name in _FAMILIES}
 
 
 def type_of_instance(value: Any) -> PSType:
@@ -319,7 +434,7 @@ def type_of_instance(value: Any) -> PSType:
     if getattr(value, "element_type", None) is None and isinstance(value, (Queue, Stack)):
         return NON_GENERIC[type(value)]
     name = next(n for n, (_, cls) in _FAMILIES.items() if cls is type(value))
-    args = (value.key_type, value.value_type) if isinstance(value, SortedDictionary) else (value.element_type,)
+    args = (value.key_type, value.value_type) if isinstance(value, GenericDictionary) else (value.element_type,)
     return _build(name, [a or OBJECT for a in args])
 
 

@@ -167,7 +167,7 @@ def _register_collections(register: Callable[..., Any]) -> None:
     """Queue/Stack/SortedSet/SortedDictionary and StringComparer."""
     for short_name, build in family_builders().items():
         register_generic_family(short_name, build)
-    for cls in (gc.Queue, gc.Stack, gc.SortedSet, gc.SortedDictionary):
+    for cls in (gc.Queue, gc.Stack, gc.SortedSet, gc.SortedDictionary, gc.ConcurrentDictionary):
         register_instance_types(cls, gc.type_of_instance)
     for t in gc.NON_GENERIC.values():
         register(t)

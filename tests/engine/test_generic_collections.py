@@ -90,3 +90,20 @@ def test_hashset_set_operations_follow_the_comparer():
     $h.IntersectWith([string[]]('a')); $h -join ','
     """
     assert shell.text(script) == ["True", "True", "False", "A"]
+
+
+def test_concurrent_dictionary():
+    shell = Shell()
+    script = """
+    $d = [System.Collections.Concurrent.ConcurrentDictionary[string,int]]::new()
+    $d.TryAdd('a', 1); $d.TryAdd('a', 2); $d['a']
+    $d.GetOrAdd('b', 5); $d.GetOrAdd('b', 6)
+    $d.AddOrUpdate('a', 0, { param($k, $v) $v + 10 })
+    $v = 0; $d.TryRemove('b', [ref]$v); $v; $d.Keys -join ','
+    $d.GetType().FullName
+    1..20 | ForEach-Object -Parallel { [void]($using:d).AddOrUpdate('n', 1, { param($k, $v) $v + 1 }) } -ThrottleLimit 4
+    $d['n']
+    """
+    assert shell.text(script) == ["True", "False", "1", "5", "5", "11", "True", "5", "a",
+                                  "System.Collections.Concurrent.ConcurrentDictionary`2[System.String,System.Int32]",
+                                  "20"]
