@@ -415,7 +415,7 @@ def _member_type(member: Optional[ComputedMember]) -> str:
 def has_property(obj: Any, name: str) -> bool:
     """Whether ``obj`` has a property (or dictionary key) called ``name``,
     as opposed to a missing one that reads as $null."""
-    return obj is not None and _scalar_property(obj, name) is not _MISSING
+    return obj is not None and _scalar_property(obj, name, intrinsic=False) is not _MISSING
 
 
 # --- property get/set ------------------------------------------------------------------------------
@@ -438,8 +438,11 @@ def _read(getter: Callable[[Any], Any], obj: Any, name: str) -> Any:
 _MISSING = object()
 
 
-def _scalar_property(obj: Any, name: str) -> Any:
-    """A property of a non-collection object, or _MISSING."""
+def _scalar_property(obj: Any, name: str, intrinsic: bool = True) -> Any:
+    """A property of a non-collection object, or _MISSING.  ``intrinsic``
+    False leaves out the Count and Length of 1 that member access gives any
+    scalar: they are not properties of the object (Measure-Object and
+    Select-Object do not find them)."""
     lowered = name.lower()
     if _INSTANCE and not isinstance(obj, PSCustomObject):
         data = instance_members(obj)
@@ -484,7 +487,7 @@ def _scalar_property(obj: Any, name: str) -> Any:
         return PSObjectView(obj)
     if lowered == "pstypenames":
         return _type_names(obj)
-    if lowered in ("count", "length") and not isinstance(obj, (Hashtable, GenericDictionary)):
+    if intrinsic and lowered in ("count", "length") and not isinstance(obj, (Hashtable, GenericDictionary)):
         return 1
     return _MISSING
 

@@ -85,3 +85,12 @@ def _register_file_system_types() -> None:
 
 
 register_lazy_family(_register_file_system_types)
+
+
+def _register_property_expression_type() -> None:
+    """``[PSPropertyExpression]``, which scripts use as a parameter type."""
+    from pwshlike.commands.builtins.propexpr import register_types
+    register_types()
+
+
+register_lazy_family(_register_property_expression_type)

@@ -63,3 +63,30 @@ def test_text_measures(s: Session) -> None:
     assert (info.Lines, info.Words, info.Characters) == (3, 4, 19)
     assert s.one("'a b ' | Measure-Object -Character -IgnoreWhiteSpace").Characters == 2
     assert s.one("'abc`n' | Measure-Object -Line").Lines == 1
+
+
+def test_scalars_have_no_length_property_in_strict_mode(s: Session, tmp_path) -> None:
+    # Member access gives any scalar a Length of 1, but that is not a property to measure.
+    s.run(f"Set-StrictMode -Version 3.0\n$d = Get-Item '{tmp_path}'")
+    s.run("try { $d | Measure-Object Length -Sum -ErrorAction Stop } catch { $e = $_ }")
+    assert s.run("$e.FullyQualifiedErrorId") == [
+        "GenericMeasurePropertyNotFound,Microsoft.PowerShell.Commands.MeasureObjectCommand"]
+    assert s.run("$d.Length") == [1]
+
+
+def test_text_of_a_script_block_property_is_its_string_form(s: Session) -> None:
+    assert s.one("'a,b,c', 'd,e' | Measure-Object -Word { $_ -split ',' }").Words == 5
+
+
+def test_ps_property_expression_type(s: Session) -> None:
+    s.run("function Sum-By { param([Parameter(Position = 0)][PSPropertyExpression]$By, "
+          "[Parameter(ValueFromPipeline)]$InputObject) "
+          "begin { $t = 0 } process { $t += $By.GetValues($InputObject).Result } end { $t } }")
+    assert s.run("(1..4).ForEach{ @{ value = $_ } } | Sum-By val*") == [10]
+    assert s.run("1..4 | Sum-By { $_ * 2 }") == [20]
+    s.run("$pe = [PSPropertyExpression]'Len*'")
+    assert s.run("$pe.GetType().FullName, $pe.HasWildCardCharacters, \"$pe\"") == [
+        "Microsoft.PowerShell.Commands.PSPropertyExpression", True, "Len*"]
+    result = s.run("$r = $pe.GetValues('abcd'); $r.Result, \"$($r.ResolvedExpression)\", $r[0].GetType().FullName")
+    assert result == [4, "Length", "Microsoft.PowerShell.Commands.PSPropertyExpressionResult"]
+    assert s.run("([PSPropertyExpression]{ throw 'bad' }).GetValues(1).Exception.Message") == ["bad"]

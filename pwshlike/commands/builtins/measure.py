@@ -10,7 +10,7 @@ from typing import Any, Iterator, Optional
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.typeconv import OBJECT_ARRAY
 from pwshlike.commands.validation import validate_not_null_or_empty
-from pwshlike.dotnet.conversions import convert_to_double, dotnet_to_string
+from pwshlike.dotnet.conversions import convert_to_double, dotnet_to_string, to_string
 from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, PSArgumentException, PSInvalidOperationException
 from pwshlike.dotnet.operators import compare
 from pwshlike.runtime.scopes import strict_version
@@ -206,7 +206,7 @@ class MeasureObjectCommand(Cmdlet):
         stat = self._entry(name)
         stat.count += 1
         if self._text:
-            text = "" if value is None else dotnet_to_string(value)
+            text = "" if value is None else to_string(value)  # as [string]: an array's items joined by spaces
             if self.character:
                 stat.characters += len("".join(text.split())) if self.ignore_white_space else len(text)
             if self.word:

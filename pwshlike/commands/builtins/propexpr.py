@@ -15,8 +15,8 @@ from functools import cmp_to_key
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 from pwshlike.dotnet import members
-from pwshlike.dotnet.conversions import to_bool, to_string
-from pwshlike.dotnet.errors import ErrorCategory, PSArgumentException
+from pwshlike.dotnet.conversions import cast_error, to_bool, to_string
+from pwshlike.dotnet.errors import DotNetException, ErrorCategory, PSArgumentException
 from pwshlike.dotnet.operators import compare
 from pwshlike.dotnet.values import BigInt, Byte, EnumValue, Hashtable, UInt16, UInt32, UInt64
 from pwshlike.dotnet.wildcard import contains_wildcard, wildcard_match
@@ -27,9 +27,14 @@ NonExistingProperty): it sorts after every existing value."""
 
 
 class PropertyExpression:
-    """One property name or script block, evaluated against objects."""
+    """One property name or script block, evaluated against objects; scripts
+    see it as ``[PSPropertyExpression]`` (a parameter of that type takes a
+    name or a script block)."""
 
     __slots__ = ("name", "script")
+    full_name = "Microsoft.PowerShell.Commands.PSPropertyExpression"
+    PS_MEMBERS = {"Script": "script", "HasWildCardCharacters": "has_wildcards", "GetValues": "get_values",
+                  "ResolveNames": "resolve_names", "ToString": "__str__"}
 
     def __init__(self, name: Optional[str] = None, script: Any = None) -> None:
         self.name = name
@@ -64,6 +69,58 @@ class PropertyExpression:
         if obj is None or not members.has_property(obj, self.name):
             return MISSING
         return members.get_member(obj, self.name)
+
+
+    def get_values(self, target: Any, expand: Any = True, eat_exceptions: Any = True) -> list["PropertyExpressionResult"]:
+        """pwsh's ``GetValues``: one result per name the expression resolves
+        to on ``target`` (a wildcard may match several); a script that
+        fails gives a result holding its exception unless ``eat_exceptions``
+        is false, which lets the error through."""
+        results = []
+        for resolved in self.resolve_names(target) if to_bool(expand) else [self]:
+            try:
+                value = resolved.value(target)
+            except DotNetException as exc:
+                if not to_bool(eat_exceptions):
+                    raise
+                results.append(PropertyExpressionResult(None, resolved, exc))
+                continue
+            results.append(PropertyExpressionResult(None if value is MISSING else value, resolved, None))
+        return results
+
+
+class PropertyExpressionResult:
+    """``PSPropertyExpressionResult``: a value, the expression that produced
+    it, and the exception when producing it failed."""
+
+    __slots__ = ("result", "resolved_expression", "exception")
+    full_name = "Microsoft.PowerShell.Commands.PSPropertyExpressionResult"
+    PS_MEMBERS = {"Result": "result", "ResolvedExpression": "resolved_expression", "Exception": "exception"}
+
+    def __init__(self, result: Any, resolved_expression: PropertyExpression, exception: Any) -> None:
+        self.result = result
+        self.resolved_expression = resolved_expression
+        self.exception = exception
+
+
+def _to_property_expression(value: Any) -> PropertyExpression:
+    """A [PSPropertyExpression] cast or parameter: a name or a script block."""
+    if isinstance(value, PropertyExpression):
+        return value
+    if hasattr(value, "invoke_with_input"):
+        return PropertyExpression(script=value)
+    if isinstance(value, str):
+        return PropertyExpression(value)
+    raise cast_error(value, PropertyExpression.full_name)
+
+
+def register_types() -> None:
+    """Makes ``[PSPropertyExpression]`` known (the type table's lazy family
+    calls this on the first type lookup that misses)."""
+    from pwshlike.dotnet.types import register_class
+    register_class(PropertyExpression, PropertyExpression.full_name, "PSPropertyExpression",
+                   converter=_to_property_expression, constructor=_to_property_expression)
+    register_class(PropertyExpressionResult, PropertyExpressionResult.full_name)
 
 
 def property_names(obj: Any) -> list[str]:
