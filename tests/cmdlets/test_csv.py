@@ -96,3 +96,9 @@ def test_export_no_clobber_and_missing_import(s: Session, tmp_path) -> None:
     assert path.read_text() == "keep\n"
     s.run(f"Import-Csv '{tmp_path / 'missing.csv'}'")
     assert s.errors()[0].fully_qualified_error_id.startswith("FileOpenFailure,")
+
+
+def test_dictionary_columns_include_added_properties(s: Session) -> None:
+    s.run("$items = [ordered]@{ a = 1; b = 2 }, [ordered]@{ a = 3; b = 4 }\n"
+          "$items | Add-Member -MemberType NoteProperty -Name Extra -Value 'S'")
+    assert s.run("$items | ConvertTo-Csv") == ['"a","b","Extra"', '"1","2","S"', '"3","4","S"']

@@ -55,9 +55,14 @@ def _default_delimiter(use_culture: Any) -> str:
 
 
 def property_names(obj: Any) -> list[str]:
-    """The columns an object gives: a dictionary's keys, else its properties."""
+    """The columns an object gives: a dictionary's keys (then the properties
+    Add-Member put on it), else its properties."""
     if isinstance(obj, (Hashtable, dict)):
-        return [to_string(k) for k in obj]
+        names = [to_string(k) for k in obj]
+        added = members.instance_members(obj) if members.has_instance_members() else None
+        if added is not None:
+            names.extend(name for name, _value, _kind in added.properties(obj) if name not in names)
+        return names
     return [p.Name for p in members.property_list(obj)]
 
 
@@ -66,9 +71,12 @@ def _field_value(obj: Any, name: str) -> Optional[str]:
     as pwsh's ``value.ToString()``); None when it is $null, missing or fails."""
     try:
         if isinstance(obj, (Hashtable, dict)):
-            if name not in obj:
+            if name in obj:
+                value = obj[name]
+            elif members.has_property(obj, name):  # a property Add-Member put on the dictionary
+                value = members.get_member(obj, name)
+            else:
                 return None
-            value = obj[name]
         elif isinstance(obj, PSCustomObject):
             if not obj.has_property(name):
                 return None
