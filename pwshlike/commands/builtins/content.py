@@ -4,7 +4,10 @@ Get-Content streams: lines are read and written to the pipeline one at a
 time, so ``Get-Content big.log | Select-Object -First 3`` reads three lines.
 Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r``; a final newline does
 not make an empty last line and an empty file gives nothing (even with
--Raw).  -TotalCount and -Tail apply to each file.
+-Raw).  -TotalCount and -Tail apply to each file.  -Wait follows a file as
+``tail -f`` does: after the end it polls for what is appended (starting
+again from the top when the file shrinks, as after a log roll-over) until
+the pipeline stops it (Ctrl+C, or ``Select-Object -First`` downstream).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import codecs
 import collections
 import io
 import os
+import time
 from typing import Any, BinaryIO, Iterable, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
@@ -89,7 +93,8 @@ class GetContentCommand(_ContentCmdlet):
     Text files are read line by line, and each line goes down the pipeline as soon as it is read, so a large log can
     be filtered without loading it whole. -TotalCount and -Tail keep only the first or the last lines, -Raw returns
     the file as one string with its newlines, -Delimiter splits at another string, and -AsByteStream returns the
-    bytes. The encoding is detected from a byte order mark, else UTF-8 (or -Encoding)."""
+    bytes. -Wait keeps following the file after its end, as tail -f does. The encoding is detected from a byte order
+    mark, else UTF-8 (or -Encoding)."""
 
     help_examples = [
         ('Example 1: The first lines of a file',
@@ -101,6 +106,9 @@ class GetContentCommand(_ContentCmdlet):
         ('Example 3: A file as one string',
          '$json = Get-Content ./settings.json -Raw | ConvertFrom-Json',
          '-Raw keeps the newlines, so the whole document reaches ConvertFrom-Json as a single string.'),
+        ('Example 4: Watch a log as it grows',
+         "Get-Content ./app.log -Tail 10 -Wait | Where-Object { $_ -match 'ERROR' }",
+         'Prints the last ten lines, then every new line written to app.log, like tail -f; Ctrl+C ends it.'),
     ]
 
     read_count = Parameter("Int64", default=1, value_from_pipeline_by_property_name=True,
@@ -111,6 +119,9 @@ class GetContentCommand(_ContentCmdlet):
                      value_from_pipeline_by_property_name=True, help="Reads only the last lines.")
     delimiter = Parameter("String", help="Splits the text at this string instead of at newlines.")
     raw = Parameter("SwitchParameter", help="The whole content as one string.")
+    wait = Parameter("SwitchParameter",
+                     help="Keeps the file open after its end and outputs what is appended to it, as tail -f does, "
+                          "until the command is stopped (Ctrl+C).")
 
     def process_record(self) -> Iterator[Any]:
         if self.total_count is not None and self.tail is not None:
@@ -119,7 +130,8 @@ class GetContentCommand(_ContentCmdlet):
                           "Please specify only one parameter.")
             return
         if self.raw:
-            for name, value in (("TotalCount", self.total_count), ("Tail", self.tail)):
+            for name, value in (("TotalCount", self.total_count), ("Tail", self.tail),
+                                ("Wait", self.wait or None)):
                 if value is not None:
                     self._invalid("InvalidOperation",
                                   f"The 'Raw' and '{name}' parameters cannot be specified in the same command.")
@@ -149,7 +161,10 @@ class GetContentCommand(_ContentCmdlet):
                                                   missing_is_file=True))
                 continue
             with handle:
-                yield from self._batched(self._window(self._units(handle)))
+                if self.wait:
+                    yield from self._batched(self._followed(handle))
+                else:
+                    yield from self._batched(self._window(self._units(handle)))
 
     def _invalid(self, error_id: str, message: str) -> None:
         self.write_error(ErrorRecord(InvalidOperationException(message), error_id,
@@ -180,6 +195,34 @@ class GetContentCommand(_ContentCmdlet):
             return
         for line in _text_reader(handle, self.encoding, newline=None):
             yield line[:-1] if line.endswith("\n") else line
+
+    def _followed(self, handle: BinaryIO) -> Iterator[Any]:
+        """-Wait: the file's items up to its end (windowed by -Tail or
+        -TotalCount as usual), then whatever is appended, for ever."""
+        if self.as_byte_stream:
+            read_units: Any = lambda: [Byte(b) for b in handle.read()]
+        else:
+            reader = _text_reader(handle, self.encoding, newline=None)
+            read_units = lambda: self._new_lines(reader)
+        existing = read_units()
+        if self.tail is not None:
+            existing = list(collections.deque(existing, maxlen=self.tail))
+        units = _follow(handle, existing, read_units)
+        return _take(units, self.total_count) if self.total_count is not None else units
+
+    def _new_lines(self, reader: io.TextIOWrapper) -> list[str]:
+        """The lines (or -Delimiter chunks) readable now; an unfinished last
+        line is returned too, as .NET's ReadLine does at the end of a file."""
+        text = reader.read()
+        if not text:
+            return []
+        if self.delimiter:
+            chunks = text.split(self.delimiter)
+        else:
+            chunks = text.split("\n")
+        if chunks[-1] == "":
+            chunks.pop()
+        return chunks
 
     def _window(self, units: Iterator[Any]) -> Iterable[Any]:
         if self.raw and not self.as_byte_stream:
@@ -345,6 +388,29 @@ def _existing_encoding(path: str) -> Optional[TextEncoding]:
     boms = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
             "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
     return TextEncoding(codec, codec, boms[codec])
+
+
+_POLL_SECONDS = 0.1
+
+
+def _follow(handle: BinaryIO, existing: Iterable[Any], read_units: Any) -> Iterator[Any]:
+    """Yields ``existing``, then polls the file for appended items.  A file
+    that became shorter than what was read is read again from its start
+    (pwsh does this to survive log roll-overs).  The wait is short slices of
+    sleep, so Ctrl+C or a stopped pipeline ends it promptly."""
+    yield from existing
+    while True:
+        units = read_units()
+        if units:
+            yield from units
+            continue
+        time.sleep(_POLL_SECONDS)
+        try:
+            size = os.fstat(handle.fileno()).st_size
+        except OSError:
+            continue
+        if size < handle.tell():
+            handle.seek(0)
 
 
 def _take(units: Iterator[Any], count: int) -> Iterator[Any]:
