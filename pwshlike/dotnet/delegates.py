@@ -1,6 +1,7 @@
 """Delegate types and delegates: ``[System.Action]``, ``System.Action`1``
-to ``System.Action`8``, ``System.Func`1`` to ``System.Func`9`` and
-``[Text.RegularExpressions.MatchEvaluator]``, and the script blocks
+to ``System.Action`8``, ``System.Func`1`` to ``System.Func`9``,
+``System.Predicate`1`` and ``[Text.RegularExpressions.MatchEvaluator]``,
+and the script blocks
 converted to them.
 
 A script converts a script block to a delegate type with a cast or ``-as``
@@ -20,7 +21,7 @@ from typing import Any, Callable, Optional, Sequence
 
 from . import conversions as conv
 from .errors import ErrorCategory, RuntimeException
-from .types import OBJECT, PSType, register_instance_types, STRING, type_of
+from .types import BOOLEAN, OBJECT, PSType, register_instance_types, STRING, type_of
 from .values import iter_collection
 
 _SCRIPT_BLOCK = "System.Management.Automation.ScriptBlock"
@@ -104,8 +105,32 @@ class _Family:
         return t
 
 
+class _PredicateFamily(_Family):
+    """``Predicate[T]``: one parameter and, unlike a Func, a fixed
+    ``bool`` return type that is no type argument (List's Find, FindAll,
+    RemoveAll, Exists and TrueForAll take one)."""
+
+    def __call__(self, args: Sequence[PSType]) -> PSType:
+        key = tuple(id(a) for a in args)
+        t = self._built.get(key)
+        if t is not None:
+            return t
+        if len(args) != 1:
+            shown = ",".join(a.full_name for a in args)
+            raise RuntimeException(f"Unable to find type [System.Predicate[{shown}]].", error_id="TypeNotFound",
+                                   category=ErrorCategory.InvalidOperation)
+        definition = self.definition(1)
+        t = _delegate_type(f"{definition}[{args[0].full_name}]", args, BOOLEAN)
+        t.generic_arguments = tuple(args)
+        t.generic_definition = definition
+        t.name = definition.rsplit(".", 1)[-1]
+        self._built[key] = t
+        return t
+
+
 ACTION = _Family("Action", _ACTION_ARITIES, returns=False)
 FUNC = _Family("Func", _FUNC_ARITIES, returns=True)
+PREDICATE = _PredicateFamily("Predicate", range(1, 2), returns=True)
 
 
 def register_delegate_types(register: Callable[..., PSType],
@@ -118,7 +143,7 @@ def register_delegate_types(register: Callable[..., PSType],
     register(_delegate_type("System.Action", (), None))
     # -replace's callback: a Match in, the replacement text out.
     register(_delegate_type("System.Text.RegularExpressions.MatchEvaluator", (), STRING))
-    for family in (ACTION, FUNC):
+    for family in (ACTION, FUNC, PREDICATE):
         register_generic_family(family.name, family)
         for arity in family.arities:
             if arity:

@@ -595,9 +595,13 @@ def list_remove_range(lst: Any, index: Any, count: Any) -> None:
 
 
 def _predicate(script: Any) -> Callable[[Any], bool]:
-    if not hasattr(script, "invoke_with_input"):
+    """A script block (or delegate) as the ``Predicate[T]`` List's Find,
+    FindAll, RemoveAll... take: pwsh's InvokeAsDelegateHelper passes the
+    item as the block's argument (``param($x)`` or ``$args[0]``); ``$_``
+    is not set for a one-parameter delegate."""
+    if not hasattr(script, "invoke"):
         raise conv.cast_error(script, "System.Predicate")
-    return lambda item: conv.to_bool(script.invoke_with_input(item))
+    return lambda item: conv.to_bool(script.invoke(item))
 
 
 def list_remove_all(lst: Any, script: Any) -> int:
