@@ -1058,6 +1058,9 @@ def type_of(value: Any) -> PSType:
     if t is not None:
         return t
     for klass in cls.__mro__[1:]:
+        instance_type = _INSTANCE_TYPES.get(klass)
+        if instance_type is not None:  # a per-arity Tuple class
+            return instance_type(value)
         t = _BY_PYCLASS.get(klass)
         if t is not None and klass is not object:
             return t

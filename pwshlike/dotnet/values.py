@@ -846,6 +846,14 @@ class DotNetTuple:
     PS_MEMBERS = {f"Item{i}": f"Item{i}" for i in range(1, 8)}
     PS_MEMBERS["ToString"] = "__str__"
 
+    def __new__(cls, *items: Any) -> "DotNetTuple":
+        """An instance of the class for its arity: a ``Tuple`2`` has only
+        Item1 and Item2 (members are looked up per class), so tables and
+        Format-List do not show empty Item3..Item7."""
+        if cls is DotNetTuple:
+            cls = _tuple_class(len(items))
+        return object.__new__(cls)
+
     def __init__(self, *items: Any) -> None:
         self.items = items
 
@@ -867,6 +875,21 @@ class DotNetTuple:
 
     def __repr__(self) -> str:
         return f"DotNetTuple{self.items!r}"
+
+
+_TUPLE_CLASSES: dict[int, type] = {}
+
+
+def _tuple_class(arity: int) -> type:
+    """The DotNetTuple subclass whose members are Item1..Item<arity>."""
+    cls = _TUPLE_CLASSES.get(arity)
+    if cls is None:
+        members = {f"Item{i}": f"Item{i}" for i in range(1, min(arity, 7) + 1)}
+        members["ToString"] = "__str__"
+        cls = type(f"DotNetTuple{arity}", (DotNetTuple,), {"__slots__": (), "PS_MEMBERS": members,
+                                                            "__module__": __name__})
+        _TUPLE_CLASSES[arity] = cls
+    return cls
 
 
 class DBNull:
