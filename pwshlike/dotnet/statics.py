@@ -25,6 +25,7 @@ from typing import Any, Callable, Optional, Sequence
 
 from . import conversions as conv
 from .credentials import PSCredential, SecureString
+from .engine_enums import BASE64_OPTIONS
 from .errors import (
     ArgumentException, ArgumentNullException, ArgumentOutOfRangeException, ArithmeticException, DivideByZeroException,
     FormatException, InvalidCastException, MethodException, OverflowException,
@@ -806,11 +807,11 @@ def convert_to_base64(data: Any, *rest: Any) -> str:
     raw = to_bytes(data)
     line_breaks = False
     if len(rest) == 1:
-        line_breaks = int(conv.convert_to_integer(rest[0])) == 1
+        line_breaks = int(conv.convert_to_enum(rest[0], BASE64_OPTIONS)) == 1
     elif len(rest) >= 2:
         offset, length = _i(rest[0]), _i(rest[1])
         raw = raw[offset:offset + length]
-        line_breaks = len(rest) > 2 and int(conv.convert_to_integer(rest[2])) == 1
+        line_breaks = len(rest) > 2 and int(conv.convert_to_enum(rest[2], BASE64_OPTIONS)) == 1
     text = base64.b64encode(raw).decode("ascii")
     if line_breaks:
         text = "\r\n".join(text[i:i + 76] for i in range(0, len(text), 76))

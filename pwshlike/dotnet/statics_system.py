@@ -298,10 +298,13 @@ def _list_dir(path: Any, pattern: Any, option: Any, want_dirs: Optional[bool]) -
     return string_array(results)
 
 
-def _create_directory(path: Any) -> str:
+def _create_directory(path: Any) -> Any:
+    """.NET returns the DirectoryInfo of the folder (``.FullName`` is read
+    from it); that class lives with the FileSystem provider, above this
+    layer, so it is found by name."""
     p = _path_arg(path)
     os.makedirs(p, exist_ok=True)
-    return os.path.abspath(p)
+    return resolve_type("System.IO.DirectoryInfo").new([os.path.abspath(p)])
 
 
 def _delete_directory(path: Any, recursive: Any = False) -> None:
