@@ -23,6 +23,8 @@ from .values import Byte, EnumInfo, Int64, TypedArray
 FILE_MODE = EnumInfo("System.IO.FileMode", (
     ("CreateNew", 1), ("Create", 2), ("Open", 3), ("OpenOrCreate", 4), ("Truncate", 5), ("Append", 6)))
 FILE_ACCESS = EnumInfo("System.IO.FileAccess", (("Read", 1), ("Write", 2), ("ReadWrite", 3)), flags=True)
+FILE_SHARE = EnumInfo("System.IO.FileShare", (
+    ("None", 0), ("Read", 1), ("Write", 2), ("ReadWrite", 3), ("Delete", 4), ("Inheritable", 16)), flags=True)
 SEEK_ORIGIN = EnumInfo("System.IO.SeekOrigin", (("Begin", 0), ("Current", 1), ("End", 2)))
 
 
@@ -67,7 +69,12 @@ class FileStream:
                   "Flush": "flush", "CopyTo": "copy_to", "Close": "close", "Dispose": "close",
                   "ToString": "__str__"}
 
-    def __init__(self, path: Any, mode: Any = 3, access: Any = None) -> None:
+    def __init__(self, path: Any, mode: Any = 3, access: Any = None, share: Any = None, *rest: Any) -> None:
+        # FileShare (and a buffer size or options after it) is checked but has
+        # no effect: on Linux .NET's sharing modes are advisory locks that
+        # other processes need not honour, and pwshlike takes none.
+        if share is not None:
+            convert_to_enum(share, FILE_SHARE)
         mode_value = int(convert_to_enum(mode, FILE_MODE))
         access_value = int(convert_to_enum(access, FILE_ACCESS)) if access is not None else (
             2 if mode_value == 6 else 3)

@@ -83,7 +83,7 @@ def register_system_types(register: Callable[..., Any], enum_type: Callable[[Any
     _register_collections(register)
     for info in (ENVIRONMENT_VARIABLE_TARGET, SPECIAL_FOLDER, dom.XML_NODE_TYPE):
         enum_type(info)
-    for info in (streams.FILE_MODE, streams.FILE_ACCESS, streams.SEEK_ORIGIN):
+    for info in (streams.FILE_MODE, streams.FILE_ACCESS, streams.FILE_SHARE, streams.SEEK_ORIGIN):
         enum_type(info)
     register(PSType(streams.FileStream.full_name, OBJECT, check=lambda v: isinstance(v, streams.FileStream),
                     constructor=streams.FileStream, pyclass=streams.FileStream, interfaces=("System.IDisposable",)))

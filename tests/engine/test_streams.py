@@ -45,3 +45,18 @@ def test_missing_file(tmp_path):
     inner = shell.context.get_variable_value("e").exception.inner_exception
     assert inner.full_name == "System.IO.FileNotFoundException"
     assert inner.message == f"Could not find file '{missing}'."
+
+
+def test_a_reader_opened_with_a_file_share_lets_others_append(tmp_path):
+    target = tmp_path / "log.txt"
+    target.write_text("hello\n")
+    script = f"""
+    $f = [System.IO.FileStream]::new('{target}', [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read,
+        [System.IO.FileShare]::ReadWrite)
+    Add-Content '{target}' -Value world
+    $f.ReadByte()
+    $f.Close()
+    [System.IO.FileShare]'Read, Write'
+    """
+    assert Shell().text(script) == ["104", "ReadWrite"]
+    assert target.read_text() == "hello\nworld\n"
