@@ -1083,13 +1083,27 @@ ENUM_METHODS: Methods = {
 # --- StringBuilder --------------------------------------------------------------------------------------
 
 def sb_append(sb: StringBuilder, value: Any = None, *rest: Any) -> StringBuilder:
+    """Append's overloads: (value), (char, repeatCount), (string or
+    char[], startIndex, count); a char[] appends its characters."""
     if rest:
-        # Append(char, repeatCount) / Append(string, start, count)
         if len(rest) == 1:
             return sb.append(conv.convert_to_char(value) * _i(rest[0]))
-        text = _s(value)
-        return sb.append(text[_i(rest[0]):_i(rest[0]) + _i(rest[1])])
-    return sb.append(conv.dotnet_to_string(value))
+        text = _sb_text_of(value)
+        start, count = _i(rest[0]), _i(rest[1])
+        if start < 0 or count < 0 or start + count > len(text):
+            raise ArgumentOutOfRangeException("Index and count must refer to a location within the string.",
+                                              param_name="count" if start >= 0 else "startIndex")
+        return sb.append(text[start:start + count])
+    return sb.append(_sb_text_of(value))
+
+
+def _sb_text_of(value: Any) -> str:
+    """The text a value adds: a char[] its characters, as .NET's
+    Append(char[]) and Insert(int, char[]) overloads take them."""
+    if isinstance(value, TypedArray) and value.element_type is not None \
+            and value.element_type.full_name == "System.Char":
+        return "".join(str(c) for c in value)
+    return "" if value is None else conv.dotnet_to_string(value)
 
 
 def sb_append_line(sb: StringBuilder, value: Any = None) -> StringBuilder:
@@ -1101,13 +1115,25 @@ def sb_append_format(sb: StringBuilder, fmt: Any, *args: Any) -> StringBuilder:
     return sb.append(string_format(fmt, *args))
 
 
-def sb_insert(sb: StringBuilder, index: Any, value: Any) -> StringBuilder:
+def sb_append_join(sb: StringBuilder, separator: Any, *values: Any) -> StringBuilder:
+    """``AppendJoin(separator, values)``: one collection or the values
+    themselves, joined as String.Join does."""
+    items = iter_collection(values[0]) if len(values) == 1 else None
+    parts = list(items) if items is not None else list(values)
+    return sb.append(_s(separator).join("" if v is None else conv.dotnet_to_string(v) for v in parts))
+
+
+def sb_insert(sb: StringBuilder, index: Any, value: Any, count: Any = 1) -> StringBuilder:
+    """Insert(index, value) and Insert(index, string, count), which
+    inserts the text ``count`` times."""
     text = sb.text()
-    i = _i(index)
+    i, n = _i(index), _i(count)
     if not 0 <= i <= len(text):
         raise ArgumentOutOfRangeException("Index was out of range. Must be non-negative and less than or equal "
                                           "to the size of the collection.", param_name="index")
-    sb.set_text(text[:i] + conv.dotnet_to_string(value) + text[i:])
+    if n < 0:
+        raise ArgumentOutOfRangeException("Non-negative number required.", param_name="count")
+    sb.set_text(text[:i] + _sb_text_of(value) * n + text[i:])
     return sb
 
 
@@ -1122,11 +1148,61 @@ def sb_remove(sb: StringBuilder, start: Any, length: Any) -> StringBuilder:
 
 
 def sb_replace(sb: StringBuilder, old: Any, new: Any, *rest: Any) -> StringBuilder:
+    """Replace(old, new) and Replace(old, new, startIndex, count), which
+    replaces only inside that range of the text."""
     old_text = _s(old)
     if not old_text:
         raise ArgumentException("The value cannot be an empty string.", param_name="oldValue")
-    sb.set_text(sb.text().replace(old_text, _s(new)))
+    text = sb.text()
+    start, count = (0, len(text)) if len(rest) < 2 else (_i(rest[0]), _i(rest[1]))
+    if start < 0 or count < 0 or start + count > len(text):
+        raise ArgumentOutOfRangeException("Index and count must refer to a location within the string.",
+                                          param_name="count" if start >= 0 else "startIndex")
+    end = start + count
+    sb.set_text(text[:start] + text[start:end].replace(old_text, _s(new)) + text[end:])
     return sb
+
+
+def sb_equals(sb: StringBuilder, other: Any) -> bool:
+    """Equals(StringBuilder): the same characters (.NET Core compares no
+    capacity); any other object is reference equality."""
+    if isinstance(other, StringBuilder):
+        return other is sb or other.text() == sb.text()
+    return False
+
+
+def sb_copy_to(sb: StringBuilder, source_index: Any, destination: Any, destination_index: Any, count: Any) -> None:
+    """CopyTo(sourceIndex, char[] destination, destinationIndex, count)."""
+    text = sb.text()
+    i, j, n = _i(source_index), _i(destination_index), _i(count)
+    if destination is None:
+        raise ArgumentNullException(None, param_name="destination")
+    if n < 0 or i < 0 or i + n > len(text):
+        raise ArgumentOutOfRangeException("Index was out of range. Must be non-negative and less than the size "
+                                          "of the collection.", param_name="sourceIndex" if i < 0 else "count")
+    if j < 0 or j + n > len(destination):
+        raise ArgumentException("Destination array was not long enough. Check the destination index, length, "
+                                "and the array's lower bounds.", param_name="destinationIndex")
+    for k in range(n):
+        destination[j + k] = Char(text[i + k])
+
+
+def sb_ensure_capacity(sb: StringBuilder, capacity: Any) -> int:
+    n = _i(capacity)
+    if n < 0:
+        raise ArgumentOutOfRangeException("Capacity must be positive.", param_name="capacity")
+    sb.capacity = max(sb.capacity, len(sb), n)
+    return sb.capacity
+
+
+def sb_set_char(sb: StringBuilder, index: Any, value: Any) -> None:
+    """The Chars indexer's setter (``$sb[0] = 'x'``)."""
+    text = sb.text()
+    i = _i(index)
+    if not 0 <= i < len(text):
+        raise ArgumentOutOfRangeException("Index was out of range. Must be non-negative and less than the size "
+                                          "of the collection.", param_name="index")
+    sb.set_text(text[:i] + str(conv.convert_to_char(value)) + text[i + 1:])
 
 
 def sb_to_string(sb: StringBuilder, start: Any = None, length: Any = None) -> str:
@@ -1150,7 +1226,8 @@ STRINGBUILDER_SETTERS: dict[str, Callable[[Any, Any], None]] = {"Length": sb_set
 STRINGBUILDER_METHODS: Methods = {
     "Append": sb_append, "AppendLine": sb_append_line, "AppendFormat": sb_append_format,
     "Insert": sb_insert, "Remove": sb_remove, "Replace": sb_replace, "ToString": sb_to_string,
-    "Clear": lambda sb: (sb.set_text(""), sb)[1], "EnsureCapacity": lambda sb, n: max(sb.capacity, _i(n)),
-    "Chars": lambda sb, i: str_chars(sb.text(), i),
+    "Clear": lambda sb: (sb.set_text(""), sb)[1], "EnsureCapacity": sb_ensure_capacity,
+    "Chars": lambda sb, i: str_chars(sb.text(), i), "AppendJoin": sb_append_join, "Equals": sb_equals,
+    "CopyTo": sb_copy_to,
 }
 

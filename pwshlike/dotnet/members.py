@@ -985,6 +985,8 @@ def _get_index(obj: Any, index: Any) -> Any:
         return _get_index(list(obj), index)
     if isinstance(obj, DotNetTuple):  # pwsh indexes an ITuple like an array
         return _get_index(list(obj.items), index)
+    if isinstance(obj, StringBuilder):  # its default member, the Chars indexer
+        return mt.str_chars(obj.text(), index)
     lookup = getattr(obj, "lookup", None)
     if lookup is not None and isinstance(index, str):
         return lookup(index)
@@ -1035,6 +1037,7 @@ def set_index(obj: Any, index: Any, value: Any) -> None:
         element = getattr(obj, "element_type", None)
         obj[position] = element.convert(value) if element is not None else value
         return
-    if isinstance(obj, str):
-        raise _cannot_index(obj)
+    if isinstance(obj, StringBuilder):
+        mt.sb_set_char(obj, index, value)
+        return
     raise _cannot_index(obj)
