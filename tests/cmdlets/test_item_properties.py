@@ -45,6 +45,8 @@ def test_set_item_property_changes_times_and_read_only(tmp_path):
     assert written == datetime.datetime(2024, 1, 31, 8, 0)
     shell.run("Set-ItemProperty a.txt -Name IsReadOnly -Value $true")
     assert stat.S_IMODE(os.stat(tmp_path / "a.txt").st_mode) & 0o222 == 0
+    # .NET reads ReadOnly from the mode bits, also for root (who may still write the file)
+    assert shell.text("$f = Get-Item a.txt; $f.IsReadOnly; $f.Attributes; $f.Mode") == ["True", "ReadOnly", "--r--"]
     assert shell.text("(Clear-ItemProperty a.txt -Name Attributes -PassThru).Attributes") == ["Normal"]
     assert os.stat(tmp_path / "a.txt").st_mode & stat.S_IWUSR
 

@@ -38,6 +38,25 @@ def ps_path(full_name: str) -> str:
     return PROVIDER_PREFIX + full_name
 
 
+def _mode_read_only(info: os.stat_result) -> bool:
+    """.NET's ReadOnly attribute on Unix: read but no write permission in
+    the permission class (owner, group, others) that applies to this
+    process, from the mode bits alone; root is no exception, so a file
+    made read-only by Set-ItemProperty reads back as read-only."""
+    mode = info.st_mode
+
+    def read_only(read: int, write: int) -> bool:
+        return bool(mode & read) and not mode & write
+    user = read_only(_stat.S_IRUSR, _stat.S_IWUSR)
+    group = read_only(_stat.S_IRGRP, _stat.S_IWGRP)
+    other = read_only(_stat.S_IROTH, _stat.S_IWOTH)
+    if user == group == other or info.st_uid == os.geteuid():
+        return user
+    if info.st_gid == os.getegid() or info.st_gid in os.getgroups():
+        return group
+    return other
+
+
 def _members(own: dict[str, str], extra: Optional[dict[str, str]] = None) -> dict[str, str]:
     """The .NET name -> attribute table in the order pwsh lists a file
     system item's properties: provider notes, the type-table properties
@@ -129,7 +148,7 @@ class FileSystemInfo:
         names = []
         if self.name.startswith(".") and self.name not in (".", ".."):
             names.append("Hidden")
-        if not os.access(self.full_name, os.W_OK, follow_symlinks=False) and not self.is_link:
+        if self._lstat is not None and not self.is_link and _mode_read_only(self._lstat):
             names.insert(0, "ReadOnly")
         if isinstance(self, DirectoryInfo):
             names.append("Directory")
