@@ -864,6 +864,16 @@ class DotNetTuple:
             return self.items[index] if 0 <= index < len(self.items) else None
         raise AttributeError(name)
 
+    # Its own ItemN only (not Item1..Item7 whatever its arity), for output and Get-Member.
+    def ps_adapted_properties(self) -> list[tuple[str, Any]]:
+        return [(f"Item{i}", item) for i, item in enumerate(self.items, 1)]
+
+    def ps_adapted_get(self, name: str) -> tuple[bool, Any]:
+        lowered = name.lower()
+        if lowered.startswith("item") and lowered[4:].isdigit() and 1 <= int(lowered[4:]) <= len(self.items):
+            return True, self.items[int(lowered[4:]) - 1]
+        return False, None
+
     def __eq__(self, other: Any) -> bool:
         return isinstance(other, DotNetTuple) and self.items == other.items
 

@@ -75,3 +75,12 @@ def test_arraylist_members():
     """
     assert shell.text(script) == ["int Add(System.Object value), int IList.Add(System.Object value)",
                                   "int Count {get;}"]
+
+
+def test_tuple_lists_only_its_own_items():
+    shell = Shell()
+    text = "\n".join(shell.text("[System.Tuple]::Create(1, 'a') | Out-String"))
+    rows = [line.split() for line in text.splitlines() if line.strip()]
+    assert rows == [["Item1", "Item2"], ["-----", "-----"], ["1", "a"]]
+    assert shell.text("([System.Tuple]::Create(1, 'a') | Get-Member -MemberType Property).Definition") == [
+        "int Item1 {get;}", "string Item2 {get;}"]

@@ -591,7 +591,8 @@ def _members(obj: Any, static: bool, force: bool = False) -> list[MemberDefiniti
         if xml_properties is not None:
             # An adapter's own properties stand in for the .NET ones (pwsh's XML adapter).
             for name, value in xml_properties():
-                access = "{get;set;}" if isinstance(value, str) else "{get;}"
+                settable = isinstance(value, str) and hasattr(obj, "ps_adapted_set")
+                access = "{get;set;}" if settable else "{get;}"
                 result.append(MemberDefinition(type_name, name, "Property",
                                                f"{display_type(value, False)} {name} {access}"))
         for net_name, getter in adapted.props.values() if xml_properties is None else ():
