@@ -40,6 +40,15 @@ def test_wait_with_tail_starts_from_the_last_lines(tmp_path):
     writer.join()
 
 
+def test_wait_with_tail_zero_outputs_only_appended_lines(tmp_path):
+    log = tmp_path / "app.log"
+    log.write_bytes(b"a\nb\n")
+    shell = Shell(location=str(tmp_path))
+    writer = _append_later(log, [b"c\n"])
+    assert shell.text("Get-Content app.log -Wait -Tail 0 | Select-Object -First 1") == ["c"]
+    writer.join()
+
+
 def test_wait_after_a_roll_over_reads_the_new_file_from_its_start(tmp_path):
     log = tmp_path / "app.log"
     log.write_bytes(b"old line one\nold line two\n")

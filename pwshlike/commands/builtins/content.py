@@ -136,8 +136,8 @@ class GetContentCommand(_ContentCmdlet):
                     self._invalid("InvalidOperation",
                                   f"The 'Raw' and '{name}' parameters cannot be specified in the same command.")
                     return
-        if self.total_count == 0 or self.tail == 0:
-            return
+        if self.total_count == 0 or (self.tail == 0 and not self.wait):
+            return  # -Tail 0 -Wait outputs only what is appended
         for path in self._targets(must_exist=True):
             if isinstance(path, SessionTarget):
                 if self.tail is not None:
