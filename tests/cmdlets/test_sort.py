@@ -72,3 +72,25 @@ def test_top_validates_range(s: Session) -> None:
 
 def test_empty_input_gives_nothing(s: Session) -> None:
     assert s.run("@() | Sort-Object") == []
+
+
+def test_equal_objects_end_up_where_dotnet_list_sort_puts_them(s: Session) -> None:
+    # pwsh sorts with .NET's unstable List.Sort: for three items its order of the two equal
+    # names is reversed here, and -Unique keeps the first of them.
+    s.run("$e = [pscustomobject]@{F = 'john'; L = 'smith'}, [pscustomobject]@{F = 'joesph'; L = 'smith'}, "
+          "[pscustomobject]@{F = 'john'; L = 'smyth'}")
+    assert s.run("($e | Sort-Object L -Descending).F -join ','") == ["john,joesph,john"]
+    assert s.run("($e | Sort-Object L -Descending -Unique).F -join ','") == ["john,joesph"]
+    # -Stable keeps equal objects in input order.
+    assert s.run("($e | Sort-Object L -Descending -Stable).F -join ','") == ["john,john,joesph"]
+
+
+def test_introsort_sorts_like_a_full_sort() -> None:
+    import random
+    from pwshlike.commands.builtins.introsort import introsort
+    rng = random.Random(7)
+    for size in (0, 1, 2, 3, 5, 16, 17, 40, 300):
+        values = [rng.randint(0, 9) for _ in range(size)]
+        result = list(values)
+        introsort(result, lambda a, b: (a > b) - (a < b))
+        assert result == sorted(values)

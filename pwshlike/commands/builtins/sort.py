@@ -4,8 +4,10 @@ Values compare as PowerShell's operators compare them (the right value is
 converted to the left one's type; strings ignore case unless
 -CaseSensitive); values that cannot be compared compare as strings;
 $null sorts first and an object that lacks the property sorts last in
-either direction.  The sort is always stable (pwsh's is only with
--Stable/-Top/-Bottom; a stable result is one of the orders it may give).
+either direction.  With -Stable, -Top or -Bottom equal objects keep their
+input order; otherwise pwsh sorts with .NET's unstable List.Sort, so when
+some objects compare equal they are sorted again with that algorithm
+(``introsort``) to leave them in pwsh's order.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any, Iterator
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
 
+from .introsort import introsort
 from .propexpr import evaluate, expand_keys, parse_keys_for, row_comparer, stable_sort
 
 _INT_MAX = 2147483647
@@ -67,15 +70,34 @@ class SortObjectCommand(Cmdlet):
         ascending = [default if k.ascending is None else k.ascending for k in keys] or [default]
         case_sensitive = bool(self.case_sensitive)
         rows = [(evaluate(obj, keys), obj) for obj in objects]
+        unsorted = list(rows)
         stable_sort(rows, ascending, case_sensitive)
+        compare_rows = row_comparer(ascending, case_sensitive)
+        if not (self.stable or self.top or self.bottom) and _has_ties(rows, compare_rows):
+            rows = unsorted
+            introsort(rows, lambda left, right: compare_rows(left[0], right[0]))
         if self.unique:
-            rows = _unique(rows, row_comparer(ascending, case_sensitive))
+            rows = _unique(rows, compare_rows)
         if self.top:
             rows = rows[:self.top]
         elif self.bottom:
             rows = rows[-self.bottom:]
         for _values, obj in rows:
             yield obj
+
+
+_PLAIN_VALUES = (int, float, str, bool)
+
+
+def _has_ties(rows: list[tuple[list[Any], Any]], compare_rows: Any) -> bool:
+    """Whether two sorted objects compare equal and can be told apart:
+    only then does the sort algorithm decide something a user sees (two
+    equal numbers or identical strings look the same in either order)."""
+    for (left_keys, left), (right_keys, right) in zip(rows, rows[1:]):
+        if compare_rows(left_keys, right_keys) == 0 and not (
+                type(left) is type(right) and type(left) in _PLAIN_VALUES and left == right):
+            return True
+    return False
 
 
 def _unique(rows: list[tuple[list[Any], Any]], compare_rows: Any) -> list[tuple[list[Any], Any]]:
