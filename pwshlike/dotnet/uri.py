@@ -103,7 +103,7 @@ class Uri:
     and fragment (escaped) of an absolute one."""
 
     __slots__ = ("OriginalString", "_absolute", "_scheme", "_user", "_host", "_port", "_path", "_query",
-                 "_fragment", "_implicit_file")
+                 "_fragment", "_implicit_file", "__weakref__")  # weakref: Add-Member's side table
     full_name = "System.Uri"
     # .NET's declaration order, which Format-List follows.
     PS_MEMBERS = {

@@ -906,7 +906,7 @@ class DBNull:
     """``[System.DBNull]::Value``: a database's missing value.  It is an
     object, not $null (``??`` keeps it), and shows as an empty string."""
 
-    __slots__ = ()
+    __slots__ = ("__weakref__",)  # the one value carries what Add-Member adds, as in pwsh
     full_name = "System.DBNull"
 
     def __str__(self) -> str:
@@ -920,7 +920,7 @@ class NullString:
     """``[NullString]::Value``: how a script passes a null string to .NET
     (``[string]`` turns $null into '').  Like DBNull it is not $null."""
 
-    __slots__ = ()
+    __slots__ = ("__weakref__",)  # the one value carries what Add-Member adds, as in pwsh
     full_name = "System.Management.Automation.Language.NullString"
 
     def __str__(self) -> str:

@@ -147,3 +147,12 @@ def test_timespan_properties_in_dotnet_order(s: Session) -> None:
     assert text.startswith('{"Ticks":937840050000,"Days":1,"Hours":2,"Milliseconds":5,"Microseconds":0,'
                            '"Nanoseconds":0,"Minutes":3,"Seconds":4,"TotalDays":1.0854630208333333,')
     assert text.endswith('"TotalNanoseconds":93784005000000.0,"TotalMinutes":1563.06675,"TotalSeconds":93784.005}')
+
+
+def test_added_properties_of_a_uri_and_of_dbnull() -> None:
+    s = Session()  # its own session: [DBNull]::Value is one object, and keeps what is added to it
+    s.run("$u = Add-Member -InputObject ([uri]'https://example.com') -NotePropertyName P -NotePropertyValue t "
+          "-PassThru\n"
+          "$d = Add-Member -InputObject ([System.DBNull]::Value) -NotePropertyName P -NotePropertyValue t -PassThru")
+    assert s.run("$u, $d | ConvertTo-Json -Compress") == [
+        '[{"value":"https://example.com","P":"t"},{"value":null,"P":"t"}]']
