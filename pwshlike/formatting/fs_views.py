@@ -114,7 +114,7 @@ def install_file_system_views(registry: ViewRegistry) -> None:
         TableColumn("UnixMode", "UnixMode", 10),
         TableColumn("User", "User", 10, RIGHT),
         TableColumn("Group", "Group", 10),
-        TableColumn(unix_last_write_time, "LastWriteTime", unix_time_width(), RIGHT),
+        TableColumn(unix_last_write_time, "LastWriteTime", unix_time_width, RIGHT),
         TableColumn("Size", "Size", 12, RIGHT),
         TableColumn(file_name, "Name"),
     ], grouping, wrap=True), builtin=True)

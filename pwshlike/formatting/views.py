@@ -128,17 +128,25 @@ class GroupBy:
 
 class TableColumn:
     """One column of a table view.  ``label`` None means the property's
-    name; ``width`` 0 lets the table size the column."""
+    name; ``width`` 0 lets the table size the column.  A callable width is
+    measured each time the view is used (a date column as wide as the
+    current culture writes dates), so installing the view costs nothing."""
 
-    __slots__ = ("label", "expression", "width", "alignment", "format_string")
+    __slots__ = ("label", "expression", "_width", "alignment", "format_string")
 
-    def __init__(self, source: ExpressionSource, label: Optional[str] = None, width: int = 0,
+    def __init__(self, source: ExpressionSource, label: Optional[str] = None,
+                 width: Union[int, Callable[[], int]] = 0,
                  alignment: Optional[str] = None, format_string: Optional[str] = None) -> None:
         self.expression = expression_of(source)
         self.label = label
-        self.width = int(width)
+        self._width = width if callable(width) else int(width)
         self.alignment = alignment_of(alignment)
         self.format_string = format_string
+
+    @property
+    def width(self) -> int:
+        width = self._width
+        return width() if callable(width) else width
 
 
 class ListItem:

@@ -292,3 +292,20 @@ def test_display_name_is_in_the_ui_culture_language():
     """
     assert shell.text(script) == ["French (France)", "Franz\u00f6sisch (Frankreich)", "French (France)",
                                   "Invariant Language (Invariant Country)"]
+
+
+def test_output_that_names_no_culture_loads_no_culture_module():
+    """Installing the views (the FileSystem table's date column is as wide as the
+    culture writes dates) must not read the culture: that waits for a listing."""
+    code = (
+        "import sys\n"
+        "from pwshlike.runtime import ExecutionContext, execute_script\n"
+        "from pwshlike.plugins.session import install\n"
+        "ctx = ExecutionContext(); install(ctx); out = []\n"
+        "execute_script(ctx, \"[pscustomobject]@{a=1} | Out-String\", emit=out.append)\n"
+        "print('pwshlike.dotnet.cultures' in sys.modules)\n"
+        "execute_script(ctx, \"Get-ChildItem / | Out-String\", emit=out.append)\n"
+        "print('pwshlike.dotnet.cultures' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.splitlines() == ["False", "True"], result.stderr
