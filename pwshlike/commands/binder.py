@@ -454,7 +454,7 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
     if any(a.splatted for a in arguments):
         arguments = [a for a in arguments if not a.splatted] + [a for a in arguments if a.splatted]
     explicit_names: set[str] = set()
-    named: list[tuple[ParameterMetadata, Any, CommandArgument]] = []
+    named: list[tuple[Optional[ParameterMetadata], Any, CommandArgument, Any]] = []
     positional: list[Any] = []
     i = 0
     n = len(arguments)
@@ -477,9 +477,13 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
                 if arg.colon:
                     positional.append(_Positional(arg.value, None, arg.extent))
                 continue
-            with _positioned(arg.extent):
-                raise binding_error(command_name, "NamedParameterNotFound", arg.name,
+            # Reported when binding reaches it, as pwsh binds named arguments in order:
+            # the ones before it are bound (the error's BoundParameters show them).
+            unknown = binding_error(command_name, "NamedParameterNotFound", arg.name,
                                     category=ErrorCategory.InvalidArgument)
+            unknown.error_extent = arg.extent
+            named.append((None, unknown, arg, None))
+            continue
         if arg.splatted and param.name in explicit_names:
             continue  # an explicit argument beats a splatted one
         if not arg.splatted:
@@ -501,6 +505,9 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
         named.append((param, value, arg, value_extent))
 
     for param, value, arg, value_extent in named:
+        if param is None:
+            value.bound_parameters = dict(binding.bound)
+            raise value
         with _positioned(arg.extent if param.name in binding.bound else value_extent):
             binding.bind_value(param, value)
 

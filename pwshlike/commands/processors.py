@@ -53,6 +53,9 @@ class _CommandRun(CommandProcessor, metaclass=ABCMeta):
         except ParameterBindingException as exc:
             # The error belongs to this invocation: ConciseView names the command and,
             # as pwsh's InvocationInfo(command, errorPosition), points at the argument.
+            bound = getattr(exc, "bound_parameters", None)
+            if bound:  # the named arguments bound before the failing one, as pwsh's record shows them
+                self.invocation.bound_parameters = Hashtable(bound)
             if exc.error_record.invocation_info is None:
                 exc.error_record.invocation_info = _at_argument(self.invocation, exc.error_extent)
             raise

@@ -74,3 +74,13 @@ def test_the_record_itself_with_the_extended_type_name_until_shown(session):
     session.run("$Error.Insert(0, [Exception]::new('mine')); $x = Get-Error")
     assert session.text("$x -is [Exception]; $x.PSObject.TypeNames[0]") == ["True", "System.Exception#PSExtendedError"]
     assert "Message : mine" in lines(session, "$x")
+
+
+def test_a_bad_parameter_keeps_the_named_arguments_bound_before_it(session):
+    session.run("Get-ChildItem -Path . -NoSuchSwitch 1 -Name 2>$null")
+    assert session.text("$Error[0].FullyQualifiedErrorId") == [
+        "NamedParameterNotFound,Microsoft.PowerShell.Commands.GetChildItemCommand"]
+    assert session.text("$Error[0].InvocationInfo.BoundParameters.Keys") == ["Path"]
+    text = lines(session, "Get-Error")
+    bound = text.index("    BoundParameters  : ")
+    assert text[bound + 1] == "        Path : ."
