@@ -27,6 +27,7 @@ from .stopwatch import static_table as stopwatch_statics, Stopwatch
 from .errors import UriFormatException
 from . import generic_collections as gc
 from .generic_collections import family_builders
+from .timezones import static_table as timezone_statics, TimeZoneInfo
 from .types import OBJECT, PSType, register_generic_family, register_instance_types, register_static_members
 from .uri import new_uri, static_table as uri_statics, Uri, URI_HOST_NAME_TYPE
 from .values import Int64, iter_collection, StringComparer
@@ -90,6 +91,8 @@ def register_system_types(register: Callable[..., Any], enum_type: Callable[[Any
     for cls in (streams.StreamReader, streams.StreamWriter):
         register(PSType(cls.full_name, OBJECT, check=lambda v, c=cls: isinstance(v, c), constructor=cls, pyclass=cls,
                         interfaces=("System.IDisposable",)))
+    register(PSType(TimeZoneInfo.full_name, OBJECT, check=lambda v: isinstance(v, TimeZoneInfo), pyclass=TimeZoneInfo))
+    register_static_members(TimeZoneInfo.full_name, timezone_statics)
     dns_type = register(PSType("System.Net.Dns", OBJECT, check=lambda v: False, abstract=True))
     register_static_members(dns_type.full_name, dns_statics)
     register(PSType(IPHostEntry.full_name, OBJECT, check=lambda v: isinstance(v, IPHostEntry), pyclass=IPHostEntry))
