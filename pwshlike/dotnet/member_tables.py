@@ -20,7 +20,7 @@ from .errors import (
     ArgumentException, ArgumentNullException, ArgumentOutOfRangeException, IndexOutOfRangeException, MethodException,
     NotSupportedException,
 )
-from .operators import compare, compare_strings
+from .operators import compare, compare_strings, match_evaluator
 from .types import (
     BYTE, CHAR, OBJECT, PSType, register_instance_types, register_static_members, resolve_type, STRING, type_of,
 )
@@ -1231,3 +1231,20 @@ STRINGBUILDER_METHODS: Methods = {
     "CopyTo": sb_copy_to,
 }
 
+
+
+# --- methods of reflected classes that adapt their arguments -------------------------------------
+
+def regex_replace(regex: Any, text: Any, replacement: Any, *rest: Any) -> str:
+    """``$regex.Replace(input, evaluator, ...)``: a script block or delegate
+    becomes the MatchEvaluator the object model's Regex calls."""
+    evaluator = match_evaluator(replacement)
+    return regex.Replace(_s(text), evaluator if evaluator is not None else _s(replacement),
+                         *(_i(v) for v in rest))
+
+
+# Methods that replace the reflected ones of an engine class (by its .NET
+# name), for arguments the object model below cannot convert itself.
+REFLECTED_OVERRIDES: dict[str, Methods] = {
+    "System.Text.RegularExpressions.Regex": {"Replace": regex_replace},
+}

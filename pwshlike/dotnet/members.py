@@ -110,6 +110,7 @@ def _reflected(cls: type) -> _Members:
                 setters[net_name] = _attr_setter(attr)
         else:
             methods[net_name] = _method_caller(attr, raw)
+    methods.update(mt.REFLECTED_OVERRIDES.get(getattr(cls, "full_name", ""), {}))
     hidden = frozenset(n.lower() for n in getattr(cls, "PS_HIDDEN", ()))
     return _Members(props, methods, setters, hidden)
 

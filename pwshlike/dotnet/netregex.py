@@ -10,11 +10,12 @@ scripts see (``[regex]``, ``[regex]::Match``), with .NET member names.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from functools import lru_cache
 from typing import Any, Iterator, Optional
 
-from .errors import ArgumentException, RuntimeException, ErrorCategory
+from .errors import ArgumentException, ArgumentOutOfRangeException, RuntimeException, ErrorCategory
 from .values import EnumInfo
 
 REGEX_OPTIONS = EnumInfo("System.Text.RegularExpressions.RegexOptions", (
@@ -145,13 +146,47 @@ def python_flags(options: int) -> int:
 def compile_pattern(pattern: str, options: int = 0) -> "re.Pattern[str]":
     """Compiles a .NET pattern (cached: scripts reuse patterns in loops).
     Raises ArgumentException with .NET's 'Invalid pattern' message."""
+    translated = translate(pattern, bool(options & 4))
     try:
-        return re.compile(translate(pattern, bool(options & 4)), python_flags(options))
+        return re.compile(translated, python_flags(options))
     except (re.error, ValueError) as exc:
-        offset = getattr(exc, "pos", None)
-        reason = getattr(exc, "msg", str(exc))
+        offset, reason = _parse_error(translated, exc)
         where = f" at offset {offset}" if offset is not None else ""
-        raise ArgumentException(f"Invalid pattern '{pattern}'{where}. {reason[:1].upper()}{reason[1:]}.") from None
+        raise ArgumentException(f"Invalid pattern '{pattern}'{where}. {reason}") from None
+
+
+def _parse_error(pattern: str, exc: Exception) -> tuple[Optional[int], str]:
+    """.NET's RegexParseError text and offset (the position just past what
+    it could not parse) for the errors of Python's parser scripts meet:
+    unbalanced parentheses and brackets, a quantifier after nothing..."""
+    pos = getattr(exc, "pos", None)
+    msg = getattr(exc, "msg", str(exc))
+    at = pattern[pos] if pos is not None and 0 <= pos < len(pattern) else ""
+    if msg.startswith("missing ), unterminated subpattern"):
+        return len(pattern), "Not enough )'s."
+    if msg.startswith("unbalanced parenthesis"):
+        return (pos or 0) + 1, "Too many )'s."
+    if msg.startswith("nothing to repeat"):
+        return (pos or 0) + 1, f"Quantifier '{at}' following nothing."
+    if msg.startswith("multiple repeat"):
+        return (pos or 0) + 1, f"Nested quantifier '{at}'."
+    if msg.startswith("unterminated character set"):
+        return len(pattern), "Unterminated [] set."
+    if msg.startswith("bad escape (end of pattern)"):
+        return len(pattern), "Illegal \\ at end of pattern."
+    if msg.startswith("bad character range"):
+        return (pos or 0) + 3, "[x-y] range in reverse order."
+    if msg.startswith("min repeat greater than max repeat"):
+        return (pos or 0) + 1, "Illegal {x,y} with x > y."
+    if msg.startswith("bad escape \\"):
+        return (pos or 0) + 2, f"Unrecognized escape sequence {msg[len('bad escape '):]}."
+    if msg.startswith("unknown group name"):
+        return (pos or 0), f"Reference to undefined group name {msg[len('unknown group name '):]}."
+    if msg.startswith("invalid group reference"):
+        return (pos or 0) + 1, f"Reference to undefined group number {msg[len('invalid group reference '):]}."
+    if msg.startswith(("unknown extension", "missing -, : or )", "missing :")):
+        return (pos or 0) + 2, "Unrecognized grouping construct."
+    return pos, f"{msg[:1].upper()}{msg[1:]}."
 
 
 def regex_for_operator(pattern: str, case_sensitive: bool, options: int = 0) -> "re.Pattern[str]":
@@ -325,43 +360,96 @@ class RegexMatch(RegexGroup):
 
 
 class Regex:
-    """``[regex]``: a compiled .NET pattern with its options."""
+    """``[regex]``: a compiled .NET pattern with its options and match
+    timeout.  Python's ``re`` has no timeout: ``MatchTimeout`` is kept and
+    shown as .NET shows it, but a match is not stopped when it passes."""
 
-    __slots__ = ("pattern", "options", "compiled")
+    __slots__ = ("pattern", "options", "compiled", "timeout")
     full_name = "System.Text.RegularExpressions.Regex"
 
-    def __init__(self, pattern: str, options: int = 0) -> None:
+    def __init__(self, pattern: str, options: int = 0, timeout: Optional[_dt.timedelta] = None) -> None:
         self.pattern = pattern
         self.options = int(options)
         self.compiled = compile_pattern(pattern, self.options)
+        self.timeout = INFINITE_MATCH_TIMEOUT if timeout is None else _checked_timeout(timeout)
 
     @property
     def Options(self) -> Any:
         return REGEX_OPTIONS.value(self.options)
 
+    @property
+    def MatchTimeout(self) -> _dt.timedelta:
+        return self.timeout
+
+    @property
+    def RightToLeft(self) -> bool:
+        return bool(self.options & 64)
+
     def IsMatch(self, text: str, start: int = 0) -> bool:
         return self.compiled.search(str(text), int(start)) is not None
 
-    def Match(self, text: str, start: int = 0) -> Optional[RegexMatch]:
-        m = self.compiled.search(str(text), int(start))
+    def Match(self, text: str, start: int = 0, length: Optional[int] = None) -> Optional[RegexMatch]:
+        """Match(input), Match(input, startat), Match(input, beginning,
+        length): the last searches only that range of the text."""
+        text, start = str(text), int(start)
+        m = self.compiled.search(text, start) if length is None else \
+            self.compiled.search(text, start, start + int(length))
         return RegexMatch(m) if m else EMPTY_MATCH
 
     def Matches(self, text: str, start: int = 0) -> list:
         return [RegexMatch(m) for m in self.compiled.finditer(str(text), int(start))]
 
-    def Replace(self, text: str, replacement: Any, count: int = -1) -> str:
+    def Count(self, text: str) -> int:
+        return sum(1 for _ in self.compiled.finditer(str(text)))
+
+    def Replace(self, text: str, replacement: Any, count: int = -1, start: int = 0) -> str:
+        """Replace(input, replacement or evaluator[, count[, startat]]):
+        at most ``count`` replacements (-1: all) from ``startat`` on."""
+        text, count, start = str(text), int(count), int(start)
+        if count == 0:
+            return text
+        limit = count if count > 0 else 0
         if callable(replacement):
-            return self.compiled.sub(lambda m: str(replacement(RegexMatch(m))), str(text),
-                                     count=max(int(count), 0) if int(count) >= 0 else 0)
-        template = str(replacement)
-        return self.compiled.sub(lambda m: expand_replacement(template, m), str(text),
-                                 count=int(count) if int(count) > 0 else 0)
+            def sub(m: "re.Match[str]") -> str:
+                return str(replacement(RegexMatch(m)))
+        else:
+            template = str(replacement)
+
+            def sub(m: "re.Match[str]") -> str:
+                return expand_replacement(template, m)
+        out: list[str] = []
+        last = 0
+        for done, m in enumerate(self.compiled.finditer(text, start)):
+            if limit and done >= limit:
+                break
+            out.append(text[last:m.start()])
+            out.append(sub(m))
+            last = m.end()
+        out.append(text[last:])
+        return "".join(out)
 
     def Split(self, text: str, count: int = 0) -> list:
         return split(self.compiled, str(text), int(count))
 
     def GetGroupNames(self) -> list:
         return group_names(self.compiled)
+
+    def GetGroupNumbers(self) -> list:
+        return list(range(len(dotnet_groups(self.compiled))))
+
+    def GroupNameFromNumber(self, number: int) -> str:
+        """The group's name, '' for a number the pattern does not have."""
+        groups = dotnet_groups(self.compiled)
+        number = int(number)
+        return groups[number][0] if 0 <= number < len(groups) else ""
+
+    def GroupNumberFromName(self, name: str) -> int:
+        """The group's number, -1 for a name the pattern does not have."""
+        name = str(name)
+        for number, (group, _) in enumerate(dotnet_groups(self.compiled)):
+            if group == name:
+                return number
+        return -1
 
     def ToString(self) -> str:
         return self.pattern
@@ -371,6 +459,20 @@ class Regex:
 
     def __repr__(self) -> str:
         return f"Regex({self.pattern!r})"
+
+
+# Regex.InfiniteMatchTimeout: .NET's Timeout.InfiniteTimeSpan, -1 ms.
+INFINITE_MATCH_TIMEOUT = _dt.timedelta(milliseconds=-1)
+_MAX_TIMEOUT = _dt.timedelta(milliseconds=2147483646)
+
+
+def _checked_timeout(timeout: _dt.timedelta) -> _dt.timedelta:
+    """.NET's ValidateMatchTimeout: positive and under about 24.8 days, or
+    InfiniteMatchTimeout."""
+    if timeout == INFINITE_MATCH_TIMEOUT or _dt.timedelta(0) < timeout <= _MAX_TIMEOUT:
+        return timeout
+    raise ArgumentOutOfRangeException("Specified argument was out of the range of valid values.",
+                                      param_name="matchTimeout")
 
 
 class _EmptyMatch(RegexMatch):

@@ -752,6 +752,20 @@ def replace(left: Any, right: Any, case_sensitive: bool = False) -> Any:
     return one(left)
 
 
+def match_evaluator(value: Any) -> Optional[Callable[[Any], str]]:
+    """A script block or delegate handed to a Regex method as its
+    MatchEvaluator, as a function of a Match: pwsh converts the block to
+    the delegate, whose InvokeAsDelegateHelper passes the Match as the
+    block's argument (``param($m)``, ``$args[0]``; ``$_`` is not set,
+    unlike ``-replace``) and the output to a string.  None for a
+    replacement text."""
+    if hasattr(value, "invoke_with_input") or isinstance(value, (StaticMethod, Delegate)):
+        def evaluate(match: Any) -> str:
+            return conv.to_string(value.invoke(match))
+        return evaluate
+    return None
+
+
 _SPLIT_OPTIONS = {"simplematch": 1, "regexmatch": 2, "cultureinvariant": 4, "ignorepatternwhitespace": 8,
                   "multiline": 16, "singleline": 32, "ignorecase": 64, "explicitcapture": 128}
 

@@ -982,12 +982,13 @@ def _encoding_table() -> Table:
 # --- Regex ---------------------------------------------------------------------------------------
 
 def _regex_table() -> Table:
-    from .netregex import Regex
+    from .netregex import INFINITE_MATCH_TIMEOUT, Regex
+    from .operators import match_evaluator
 
-    def make(pattern: Any, options: Any) -> Regex:
+    def make(pattern: Any, options: Any, timeout: Any = None) -> Regex:
         opts = int(resolve_type("System.Text.RegularExpressions.RegexOptions").convert(options)) \
             if options is not None else 0
-        return Regex(_s(pattern), opts)
+        return Regex(_s(pattern), opts, conv.convert_to_timespan(timeout) if timeout is not None else None)
 
     def escape(text: Any) -> str:
         out = []
@@ -1006,20 +1007,45 @@ def _regex_table() -> Table:
                 out.append(c)
         return "".join(out)
 
-    def unescape(text: Any) -> str:
-        import re
-        return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r", "f": "\f"}.get(m.group(1), m.group(1)),
-                      _s(text))
+    def replace(text: Any, pattern: Any, replacement: Any, options: Any = None, timeout: Any = None) -> str:
+        evaluator = match_evaluator(replacement)
+        return make(pattern, options, timeout).Replace(_s(text), evaluator if evaluator is not None
+                                                       else _s(replacement))
 
-    return make_table({}, {
-        "Escape": escape, "Unescape": unescape,
-        "IsMatch": lambda text, pattern, options=None: make(pattern, options).IsMatch(_s(text)),
-        "Match": lambda text, pattern, options=None: make(pattern, options).Match(_s(text)),
-        "Matches": lambda text, pattern, options=None: make(pattern, options).Matches(_s(text)),
-        "Replace": lambda text, pattern, repl, options=None: make(pattern, options).Replace(
-            _s(text), repl if callable(repl) else _s(repl)),
-        "Split": lambda text, pattern, options=None: string_array(make(pattern, options).Split(_s(text))),
+    return make_table({"InfiniteMatchTimeout": const(INFINITE_MATCH_TIMEOUT), "CacheSize": const(15)}, {
+        "Escape": escape, "Unescape": regex_unescape,
+        "IsMatch": lambda text, pattern, options=None, timeout=None: make(pattern, options, timeout).IsMatch(
+            _s(text)),
+        "Match": lambda text, pattern, options=None, timeout=None: make(pattern, options, timeout).Match(_s(text)),
+        "Matches": lambda text, pattern, options=None, timeout=None: make(pattern, options, timeout).Matches(
+            _s(text)),
+        "Count": lambda text, pattern, options=None, timeout=None: make(pattern, options, timeout).Count(_s(text)),
+        "Replace": replace,
+        "Split": lambda text, pattern, options=None, timeout=None: string_array(
+            make(pattern, options, timeout).Split(_s(text))),
     })
+
+
+_UNESCAPES = {"t": "\t", "n": "\n", "r": "\r", "f": "\f", "a": "\a", "e": "\x1b", "v": "\v", "b": "\b"}
+
+
+def regex_unescape(text: Any) -> str:
+    """``[regex]::Unescape``: .NET's character escapes (``\\t``, ``\\n``,
+    ``\\uXXXX``, ``\\xXX``, octal ``\\0nn``, ``\\cX``); any other escaped
+    character stands for itself."""
+    import re
+
+    def one(m: "re.Match[str]") -> str:
+        body = m.group(1)
+        if body[0] in "ux":
+            return chr(int(body[1:], 16))
+        if body[0] == "c":
+            return chr(ord(body[1].upper()) - 64)
+        if body[0].isdigit() and len(body) > 1:
+            return chr(int(body, 8))
+        return _UNESCAPES.get(body, body)
+    return re.sub(r"\\(u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|c[A-Za-z]|0[0-7]{1,2}|[1-7][0-7]{2}|.)", one, _s(text),
+                  flags=re.DOTALL)
 
 
 # --- Array, Enum, misc ---------------------------------------------------------------------------

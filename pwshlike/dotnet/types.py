@@ -626,8 +626,9 @@ def _regex_type() -> PSType:
     _register(PSType("System.Text.RegularExpressions.Match", group, check=_check_class(RegexMatch),
                      pyclass=RegexMatch))
 
-    def construct(pattern: Any, options: Any = 0) -> Regex:
-        return Regex(conv.to_string(pattern), int(_enum_value(options, "System.Text.RegularExpressions.RegexOptions")))
+    def construct(pattern: Any, options: Any = 0, timeout: Any = None) -> Regex:
+        return Regex(conv.to_string(pattern), int(_enum_value(options, "System.Text.RegularExpressions.RegexOptions")),
+                     conv.convert_to_timespan(timeout) if timeout is not None else None)
 
     return _register(PSType("System.Text.RegularExpressions.Regex", OBJECT, check=_check_class(Regex),
                             constructor=construct, pyclass=Regex), "regex")
