@@ -84,3 +84,14 @@ def test_tuple_lists_only_its_own_items():
     assert rows == [["Item1", "Item2"], ["-----", "-----"], ["1", "a"]]
     assert shell.text("([System.Tuple]::Create(1, 'a') | Get-Member -MemberType Property).Definition") == [
         "int Item1 {get;}", "string Item2 {get;}"]
+
+
+def test_static_method_definitions():
+    shell = Shell()
+    script = """
+    ([string] | Get-Member -Static IsNullOrEmpty).Definition
+    ([System.IO.Path] | Get-Member -Static GetExtension).Definition
+    ([math] | Get-Member -Static Pow).Definition
+    """
+    assert shell.text(script) == ["static bool IsNullOrEmpty(string value)",
+                                  "static string GetExtension(string path)", "static double Pow(double x, double y)"]

@@ -409,3 +409,96 @@ def property_type(type_names: list[str], name: str) -> Optional[str]:
     table, _ = _table(type_names)
     entry = table.get(name) if table is not None else None
     return entry if isinstance(entry, str) else None
+
+
+# Static methods by type, as ``Get-Member -Static`` prints them.
+_STATIC: dict[str, dict[str, list[str]]] = {
+    "System.Math": {
+        "Abs": ["static double Abs(double value)", "static int Abs(int value)", "static long Abs(long value)",
+                "static decimal Abs(decimal value)"],
+        "Ceiling": ["static decimal Ceiling(decimal d)", "static double Ceiling(double a)"],
+        "Floor": ["static decimal Floor(decimal d)", "static double Floor(double d)"],
+        "Max": ["static int Max(int val1, int val2)", "static long Max(long val1, long val2)",
+                "static double Max(double val1, double val2)", "static decimal Max(decimal val1, decimal val2)"],
+        "Min": ["static int Min(int val1, int val2)", "static long Min(long val1, long val2)",
+                "static double Min(double val1, double val2)", "static decimal Min(decimal val1, decimal val2)"],
+        "Pow": ["static double Pow(double x, double y)"],
+        "Round": ["static decimal Round(decimal d)", "static decimal Round(decimal d, int decimals)",
+                  "static decimal Round(decimal d, System.MidpointRounding mode)",
+                  "static decimal Round(decimal d, int decimals, System.MidpointRounding mode)",
+                  "static double Round(double a)", "static double Round(double value, int digits)",
+                  "static double Round(double value, System.MidpointRounding mode)",
+                  "static double Round(double value, int digits, System.MidpointRounding mode)"],
+        "Sqrt": ["static double Sqrt(double d)"],
+        "Truncate": ["static decimal Truncate(decimal d)", "static double Truncate(double d)"],
+    },
+    "System.String": {
+        "Compare": ["static int Compare(string strA, string strB)",
+                    "static int Compare(string strA, string strB, bool ignoreCase)",
+                    "static int Compare(string strA, string strB, System.StringComparison comparisonType)"],
+        "Concat": ["static string Concat(System.Object arg0)", "static string Concat(Params System.Object[] args)",
+                   "static string Concat(string str0, string str1)", "static string Concat(Params string[] values)"],
+        "Format": ["static string Format(string format, System.Object arg0)",
+                   "static string Format(string format, System.Object arg0, System.Object arg1)",
+                   "static string Format(string format, Params System.Object[] args)",
+                   "static string Format(System.IFormatProvider provider, string format, Params System.Object[] args)"],
+        "IsNullOrEmpty": ["static bool IsNullOrEmpty(string value)"],
+        "IsNullOrWhiteSpace": ["static bool IsNullOrWhiteSpace(string value)"],
+        "Join": ["static string Join(char separator, Params string[] value)",
+                 "static string Join(char separator, Params System.Object[] values)",
+                 "static string Join(string separator, Params string[] value)",
+                 "static string Join(string separator, Params System.Object[] values)",
+                 "static string Join(string separator, System.Collections.Generic.IEnumerable[string] values)"],
+    },
+    "System.DateTime": {
+        "DaysInMonth": ["static int DaysInMonth(int year, int month)"],
+        "IsLeapYear": ["static bool IsLeapYear(int year)"],
+        "Parse": ["static datetime Parse(string s)", "static datetime Parse(string s, System.IFormatProvider provider)",
+                  "static datetime Parse(string s, System.IFormatProvider provider, "
+                  "System.Globalization.DateTimeStyles styles)"],
+        "ParseExact": ["static datetime ParseExact(string s, string format, System.IFormatProvider provider)",
+                       "static datetime ParseExact(string s, string format, System.IFormatProvider provider, "
+                       "System.Globalization.DateTimeStyles style)"],
+        "SpecifyKind": ["static datetime SpecifyKind(datetime value, System.DateTimeKind kind)"],
+        "TryParse": ["static bool TryParse(string s, [ref] datetime result)"],
+    },
+    "System.IO.Path": {
+        "ChangeExtension": ["static string ChangeExtension(string path, string extension)"],
+        "Combine": ["static string Combine(string path1, string path2)",
+                    "static string Combine(string path1, string path2, string path3)",
+                    "static string Combine(Params string[] paths)"],
+        "GetDirectoryName": ["static string GetDirectoryName(string path)"],
+        "GetExtension": ["static string GetExtension(string path)"],
+        "GetFileName": ["static string GetFileName(string path)"],
+        "GetFileNameWithoutExtension": ["static string GetFileNameWithoutExtension(string path)"],
+        "GetFullPath": ["static string GetFullPath(string path)", "static string GetFullPath(string path, string basePath)"],
+        "GetTempFileName": ["static string GetTempFileName()"],
+        "GetTempPath": ["static string GetTempPath()"],
+        "Join": ["static string Join(string path1, string path2)", "static string Join(string path1, string path2, "
+                 "string path3)", "static string Join(Params string[] paths)"],
+    },
+    "System.Convert": {
+        "FromBase64String": ["static byte[] FromBase64String(string s)"],
+        "ToBase64String": ["static string ToBase64String(byte[] inArray)",
+                           "static string ToBase64String(byte[] inArray, System.Base64FormattingOptions options)"],
+        "ToHexString": ["static string ToHexString(byte[] inArray)"],
+        "ToInt32": ["static int ToInt32(System.Object value)", "static int ToInt32(string value)",
+                    "static int ToInt32(string value, int fromBase)"],
+    },
+    "System.Uri": {
+        "EscapeDataString": ["static string EscapeDataString(string stringToEscape)"],
+        "UnescapeDataString": ["static string UnescapeDataString(string stringToUnescape)"],
+        "IsWellFormedUriString": ["static bool IsWellFormedUriString(string uriString, System.UriKind uriKind)"],
+        "TryCreate": ["static bool TryCreate(string uriString, System.UriKind uriKind, [ref] uri result)",
+                      "static bool TryCreate(uri baseUri, string relativeUri, [ref] uri result)",
+                      "static bool TryCreate(uri baseUri, uri relativeUri, [ref] uri result)"],
+    },
+    "System.Guid": {"NewGuid": ["static guid NewGuid()"],
+                    "Parse": ["static guid Parse(string input)"]},
+}
+
+
+def static_definition(type_name: str, name: str) -> Optional[str]:
+    """A static method's overloads (``static double Round(double a), ...``)."""
+    entry = _STATIC.get(type_name, {}).get(name)
+    return ", ".join(entry) if entry else None

@@ -555,7 +555,8 @@ def _members(obj: Any, static: bool, force: bool = False) -> list[MemberDefiniti
         result = []
         for member_name, is_method in pstype.static_member_names():
             if is_method:
-                result.append(MemberDefinition(pstype.full_name, member_name, "Method", f"static {member_name}()"))
+                definition = signatures.static_definition(pstype.full_name, member_name) or f"static {member_name}()"
+                result.append(MemberDefinition(pstype.full_name, member_name, "Method", definition))
             else:
                 value = pstype.get_static(member_name)
                 result.append(MemberDefinition(pstype.full_name, member_name, "Property",
