@@ -350,6 +350,7 @@ class NativeCommandProcessor(CommandProcessor):
         elif not self._pass_through:
             self._read_stdout_directly()
         self._finish(_exit_code(self._process.wait()))
+        _forget(self._process)
 
     # --- starting ------------------------------------------------------------------------------
 
@@ -373,6 +374,8 @@ class NativeCommandProcessor(CommandProcessor):
             )
         except OSError as error:
             raise self._start_failure(error, cwd) from error
+        import threading
+        _RUNNING.setdefault(threading.get_ident(), set()).add(self._process)
         self._stdin_open = self.expecting_input
         if self.expecting_input or self._capture_stderr:
             import queue
@@ -517,6 +520,7 @@ class NativeCommandProcessor(CommandProcessor):
         process = self._process
         if process is None:
             return
+        _forget(process)
         self._stdin_open = False
         if process.poll() is None:
             try:
@@ -530,6 +534,31 @@ class NativeCommandProcessor(CommandProcessor):
                     stream.close()
                 except OSError:
                     pass
+
+
+# The programs running on each thread (by thread id).  Stopping a thread job
+# interrupts its thread only between Python steps, not while it waits for
+# a program; killing that thread's programs ends the wait, as pwsh's
+# StopProcessing kills the program a stopped pipeline runs.
+_RUNNING: dict[int, set[Any]] = {}
+
+
+def _forget(process: Any) -> None:
+    import threading
+    running = _RUNNING.get(threading.get_ident())
+    if running is not None:
+        running.discard(process)
+        if not running:
+            _RUNNING.pop(threading.get_ident(), None)
+
+
+def kill_thread_programs(thread_id: int) -> None:
+    """Kills the programs a thread (a stopped thread job's) is running."""
+    for process in list(_RUNNING.get(thread_id, ())):
+        try:
+            process.kill()
+        except OSError:
+            pass
 
 
 def _is_true(value: Any) -> bool:

@@ -163,6 +163,23 @@ def test_job_processes_end_with_the_shell(tmp_path: Path) -> None:
     assert not _alive(pid)
 
 
+def test_programs_that_jobs_run_end_with_the_shell_or_the_job(tmp_path: Path) -> None:
+    program = "sh -c 'echo $$ > {0}.pid; exec sleep 60'"
+    script = (f"$a = Start-Job {{ {program.format('a')} }}; $b = Start-ThreadJob {{ {program.format('b')} }}; "
+              f"$c = {program.format('c')} &; $d = Start-ThreadJob {{ {program.format('d')}; 'after' }}; "
+              "while ((Test-Path a.pid, b.pid, c.pid, d.pid) -contains $false) { Start-Sleep -Milliseconds 50 }; "
+              "Start-Sleep -Milliseconds 200; "
+              "Stop-Job $d; $d.State; Receive-Job $d")
+    result = subprocess.run([sys.executable, "-m", "pwshlike", "-NoProfile", "-NonInteractive", "-Command", script],
+                            capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL, cwd=tmp_path)
+    assert result.stdout.split() == ["Stopped"]
+    pids = [int((tmp_path / f"{name}.pid").read_text()) for name in "abcd"]
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in pids):
+        time.sleep(0.05)
+    assert [pid for pid in pids if _alive(pid)] == []
+
+
 def _alive(pid: int) -> bool:
     """Running (a zombie counts as gone, but the shell reaps its jobs anyway)."""
     try:

@@ -34,6 +34,7 @@ import threading
 import uuid
 from typing import Any, Callable, Optional
 
+from pwshlike.commands.native import kill_thread_programs
 from pwshlike.dotnet.errors import DotNetException, ErrorCategory, ErrorRecord
 from pwshlike.dotnet.values import EnumInfo, Hashtable
 
@@ -382,6 +383,7 @@ def start_thread_job(context: Any, job: Job, script: str, args: list[Any], input
         with lock:
             if running[0]:
                 _raise_in_thread(ident[0], _StopThreadJob)
+                kill_thread_programs(ident[0])
 
     ident = [0]
 
@@ -479,9 +481,23 @@ _STANDBY_LOCK = threading.Lock()
 
 
 def _spawn() -> subprocess.Popen:
-    """A job process that loads the engine and then waits for its job."""
+    """A job process that loads the engine and then waits for its job.  It
+    leads a session (process group) of its own, so Ctrl+C at the terminal
+    does not reach it and stopping the job ends the programs it started."""
     return subprocess.Popen([sys.executable, "-m", "pwshlike", "-s", "-NoLogo", "-NoProfile"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    """Kills a running job process with the native programs its job
+    started (its process group), as stopping a pwsh job stops them."""
+    import os
+    import signal
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except OSError:  # already gone
+        process.kill()
 
 
 def _job_process() -> subprocess.Popen:
@@ -509,7 +525,7 @@ def start_process_job(job: Job, spec: Hashtable) -> None:
 
     def stop() -> None:
         if process.poll() is None:
-            process.kill()
+            _kill_group(process)
             try:
                 process.wait(5)  # reaped here: a stopped job leaves no zombie behind
             except subprocess.TimeoutExpired:
