@@ -34,6 +34,13 @@ def _options_parameter() -> Parameter:
                      help="None, ReadOnly, Constant, Private, AllScope or Unspecified; several joined with commas.")
 
 
+def _name_filter_parameters() -> tuple[Parameter, Parameter]:
+    """-Include and -Exclude, alike on every variable cmdlet that filters names."""
+    return (Parameter("String[]", help="Only names that match one of these patterns.", supports_wildcards=True),
+            Parameter("String[]", help="Leaves out names that match one of these patterns.",
+                      supports_wildcards=True))
+
+
 def _unauthorized(name: str, error_id: str, message: str) -> SessionStateUnauthorizedAccessException:
     exc = SessionStateUnauthorizedAccessException(message.format(name), error_id=error_id,
                                                   category=ErrorCategory.WriteError, target_object=name)
@@ -145,9 +152,7 @@ class GetVariableCommand(_VariableCmdlet):
                      validators=[validate_not_null_or_empty()], help="The names to get; wildcards are allowed.",
                      supports_wildcards=True)
     value_only = Parameter("SwitchParameter", help="Returns only the values, not the variables.")
-    include = Parameter("String[]", help="Only names that match one of these patterns.", supports_wildcards=True)
-    exclude = Parameter("String[]", help="Leaves out names that match one of these patterns.",
-                        supports_wildcards=True)
+    include, exclude = _name_filter_parameters()
 
     def process_record(self) -> Iterator[Any]:
         for name in self.name or ["*"]:
@@ -185,9 +190,7 @@ class SetVariableCommand(_VariableCmdlet):
                      help="The names of the variables to set; wildcards set every matching variable.")
     value = Parameter("Object", position=1, value_from_pipeline=True, value_from_pipeline_by_property_name=True,
                       default=_NO_VALUE, default_text="None", help="The value to give the variables.")
-    include = Parameter("String[]", help="Only names that match one of these patterns.", supports_wildcards=True)
-    exclude = Parameter("String[]", help="Leaves out names that match one of these patterns.",
-                        supports_wildcards=True)
+    include, exclude = _name_filter_parameters()
     description = Parameter("String", help="A description of the variable.")
     option = _options_parameter()
     force = Parameter("SwitchParameter", help="Changes a read-only variable too.")
@@ -350,9 +353,7 @@ class RemoveVariableCommand(_VariableCmdlet):
 
     name = Parameter("String[]", position=0, mandatory=True, value_from_pipeline_by_property_name=True,
                      help="The names of the variables to remove; wildcards are allowed.", supports_wildcards=True)
-    include = Parameter("String[]", help="Only names that match one of these patterns.", supports_wildcards=True)
-    exclude = Parameter("String[]", help="Leaves out names that match one of these patterns.",
-                        supports_wildcards=True)
+    include, exclude = _name_filter_parameters()
     force = Parameter("SwitchParameter", help="Removes read-only variables too.")
 
     def process_record(self) -> None:
@@ -388,9 +389,7 @@ class ClearVariableCommand(_VariableCmdlet):
 
     name = Parameter("String[]", position=0, mandatory=True, value_from_pipeline_by_property_name=True,
                      help="The names of the variables to clear; wildcards are allowed.", supports_wildcards=True)
-    include = Parameter("String[]", help="Only names that match one of these patterns.", supports_wildcards=True)
-    exclude = Parameter("String[]", help="Leaves out names that match one of these patterns.",
-                        supports_wildcards=True)
+    include, exclude = _name_filter_parameters()
     force = Parameter("SwitchParameter", help="Clears read-only variables too.")
     pass_thru = Parameter("SwitchParameter", help="Returns the cleared variables.")
 
