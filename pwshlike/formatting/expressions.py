@@ -105,6 +105,9 @@ class PropertyExpression:
                 found = obj._vals.get(self._lower, _MISSING)
                 if found is not _MISSING:
                     return found
+            if self._lower in _INTRINSIC and not isinstance(obj, (str, list)) \
+                    and not members.has_property(obj, name):
+                return None  # pwsh's ResolveNames finds no Count/Length of 1 on an object without one
             try:
                 return members.get_member(obj, name)
             except (DotNetException, ArithmeticError, LookupError, TypeError, ValueError) as exc:
@@ -118,6 +121,9 @@ class PropertyExpression:
         if not result:
             return None
         return result[0] if len(result) == 1 else list(result)
+
+
+_INTRINSIC = frozenset(("count", "length"))
 
 
 def is_failure(value: Any) -> bool:
