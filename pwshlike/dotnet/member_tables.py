@@ -1220,9 +1220,18 @@ def sb_set_length(sb: StringBuilder, value: Any) -> None:
     sb.set_text(text[:n] if n <= len(text) else text + "\0" * (n - len(text)))
 
 
-STRINGBUILDER_PROPS: Props = {"Length": len, "Capacity": lambda sb: max(sb.capacity, len(sb)),
-                              "MaxCapacity": lambda sb: 2147483647}
-STRINGBUILDER_SETTERS: dict[str, Callable[[Any, Any], None]] = {"Length": sb_set_length}
+def sb_set_capacity(sb: StringBuilder, value: Any) -> None:
+    n = _i(value)
+    if n < len(sb):
+        raise ArgumentOutOfRangeException("capacity was less than the current size.", param_name="value")
+    sb.capacity = n
+
+
+# In .NET's declaration order (Capacity, MaxCapacity, Length), as pwsh's table shows them.
+STRINGBUILDER_PROPS: Props = {"Capacity": lambda sb: max(sb.capacity, len(sb)),
+                              "MaxCapacity": lambda sb: 2147483647, "Length": len}
+STRINGBUILDER_SETTERS: dict[str, Callable[[Any, Any], None]] = {"Length": sb_set_length,
+                                                                 "Capacity": sb_set_capacity}
 STRINGBUILDER_METHODS: Methods = {
     "Append": sb_append, "AppendLine": sb_append_line, "AppendFormat": sb_append_format,
     "Insert": sb_insert, "Remove": sb_remove, "Replace": sb_replace, "ToString": sb_to_string,

@@ -31,3 +31,16 @@ def test_indexer_equals_copy_to_capacity():
     $sb.EnsureCapacity(100); $sb.Capacity
     """
     assert shell.text(script) == ["e", "Jello", "True", "False", "ell", "100", "100"]
+
+
+def test_properties_in_dotnet_order_and_capacity_setter():
+    shell = Shell()
+    script = """
+    $sb = [System.Text.StringBuilder]::new('ab')
+    ($sb | Get-Member -MemberType Property).Name -join ','
+    $sb | Format-Table | Out-String -Stream | Where-Object { $_ } | Select-Object -First 1
+    $sb.Capacity = 40; $sb.Capacity
+    try { $sb.Capacity = 1 } catch { $_.Exception.InnerException.Message }
+    """
+    assert shell.text(script) == ["Capacity,Length,MaxCapacity", "Capacity MaxCapacity Length", "40",
+                                  "capacity was less than the current size. (Parameter 'value')"]
