@@ -17,13 +17,13 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from pwshlike.commands.cmdlet import Parameter, cmdlet
+from pwshlike.commands.cmdlet import cmdlet
 from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, NotSupportedException, PSNotSupportedException
 
 from .fserrors import io_record
 from .fsprovider import FILE_SYSTEM
 from .item_properties import filter_parameters
-from .itembase import ItemCmdlet, credential_parameter, force_parameter
+from .itembase import ItemCmdlet, credential_parameter, force_parameter, path_parameters
 
 PROVIDER_NOT_SUPPORTED = "Provider operation stopped because the provider does not support this operation."
 CLEAR_CONTENT_NOT_SUPPORTED = ("Cannot perform the ClearContent operation. The ClearContent operation is not "
@@ -57,12 +57,7 @@ class ClearItemCommand(_ClearCmdlet):
          "Removes every environment variable whose name starts with MYAPP_ from this process."),
     ]
 
-    path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
-                     value_from_pipeline_by_property_name=True, supports_wildcards=True,
-                     help="The items to clear; wildcards allowed.")
-    literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
-                             value_from_pipeline_by_property_name=True,
-                             help="The items to clear, taken exactly as typed.")
+    path, literal_path = path_parameters("The items to clear", by_value=True)
     force = force_parameter("Also clears read-only variables.")
     filter, include, exclude = filter_parameters()
     credential = credential_parameter()
@@ -91,12 +86,7 @@ class ClearContentCommand(_ClearCmdlet):
          "Shows which log files would be emptied, without changing them."),
     ]
 
-    path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}},
-                     value_from_pipeline_by_property_name=True, supports_wildcards=True,
-                     help="The files to empty; wildcards allowed.")
-    literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
-                             value_from_pipeline_by_property_name=True,
-                             help="The files to empty, taken exactly as typed.")
+    path, literal_path = path_parameters("The files to empty")
     force = force_parameter("Also empties read-only files (their write permission is given back first).")
     filter, include, exclude = filter_parameters()
     credential = credential_parameter()

@@ -19,20 +19,10 @@ from pwshlike.commands.cmdlet import Parameter, cmdlet
 from pwshlike.dotnet.errors import PSNotSupportedException
 
 from .item_properties import filter_parameters
-from .itembase import ItemCmdlet, credential_parameter, force_parameter
+from .itembase import ItemCmdlet, credential_parameter, force_parameter, path_parameters
 
 NOT_A_DYNAMIC_PROPERTY_PROVIDER = ("Cannot use interface. The IDynamicPropertyCmdletProvider interface is not "
                                    "implemented by this provider.")
-
-
-def _path_parameters(pipeline: bool, many: bool = True) -> tuple[Parameter, Parameter]:
-    kind = "String[]" if many else "String"
-    return (Parameter(kind, sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=pipeline,
-                      value_from_pipeline_by_property_name=pipeline, supports_wildcards=True,
-                      help="The items whose properties to change; wildcards allowed."),
-            Parameter(kind, aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
-                      value_from_pipeline_by_property_name=True,
-                      help="The items whose properties to change, taken exactly as typed."))
 
 
 class DynamicPropertyCmdlet(ItemCmdlet):
@@ -68,7 +58,7 @@ class NewItemPropertyCommand(DynamicPropertyCmdlet):
          "Writes the NotSupported error: files have no changeable set of properties."),
     ]
 
-    path, literal_path = _path_parameters(pipeline=False)
+    path, literal_path = path_parameters("The items whose properties to change", by_property_name=False)
     name = Parameter("String", mandatory=True, position=1, aliases=("PSProperty",),
                      value_from_pipeline_by_property_name=True, help="The new property's name.")
     property_type = Parameter("String", aliases=("Type",), value_from_pipeline_by_property_name=True,
@@ -97,7 +87,7 @@ class RemoveItemPropertyCommand(DynamicPropertyCmdlet):
          "Writes the NotSupported error: a file's properties cannot be removed."),
     ]
 
-    path, literal_path = _path_parameters(pipeline=True)
+    path, literal_path = path_parameters("The items whose properties to change", by_value=True)
     name = Parameter("String[]", mandatory=True, position=1, aliases=("PSProperty",),
                      value_from_pipeline_by_property_name=True, help="The properties to remove.")
     force = force_parameter("Removes the property even where the provider would otherwise refuse.")
@@ -123,7 +113,7 @@ class RenameItemPropertyCommand(DynamicPropertyCmdlet):
          "Writes the NotSupported error."),
     ]
 
-    path, literal_path = _path_parameters(pipeline=True, many=False)
+    path, literal_path = path_parameters("The items whose properties to change", by_value=True, many=False)
     name = Parameter("String", mandatory=True, position=1, aliases=("PSProperty",),
                      value_from_pipeline_by_property_name=True, help="The property to rename.")
     new_name = Parameter("String", mandatory=True, position=2, value_from_pipeline_by_property_name=True,
@@ -152,7 +142,7 @@ class CopyItemPropertyCommand(DynamicPropertyCmdlet):
          "Writes the NotSupported error."),
     ]
 
-    path, literal_path = _path_parameters(pipeline=True)
+    path, literal_path = path_parameters("The items whose properties to change", by_value=True)
     name = Parameter("String", mandatory=True, position=2, aliases=("PSProperty",),
                      value_from_pipeline_by_property_name=True, help="The property to copy.")
     destination = Parameter("String", mandatory=True, position=1, value_from_pipeline_by_property_name=True,
@@ -182,7 +172,7 @@ class MoveItemPropertyCommand(DynamicPropertyCmdlet):
          "Writes the NotSupported error."),
     ]
 
-    path, literal_path = _path_parameters(pipeline=True)
+    path, literal_path = path_parameters("The items whose properties to change", by_value=True)
     name = Parameter("String[]", mandatory=True, position=2, aliases=("PSProperty",),
                      value_from_pipeline_by_property_name=True, help="The properties to move.")
     destination = Parameter("String", mandatory=True, position=1, value_from_pipeline_by_property_name=True,

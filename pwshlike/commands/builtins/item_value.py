@@ -22,7 +22,7 @@ from pwshlike.dotnet.errors import PSArgumentException, PSNotSupportedException,
 from pwshlike.dotnet.wildcard import contains_wildcard
 
 from .fsprovider import FILE_SYSTEM
-from .itembase import ItemCmdlet, credential_parameter, force_parameter, options_parameter
+from .itembase import ItemCmdlet, credential_parameter, force_parameter, options_parameter, path_parameters
 from .itemproviders import provider_or_error
 
 
@@ -47,11 +47,7 @@ class SetItemCommand(ItemCmdlet):
          "Makes the existing function read-only: changing or removing it now needs -Force."),
     ]
 
-    path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}},
-                     value_from_pipeline_by_property_name=True, help="The items to set; wildcards allowed.",
-                     supports_wildcards=True)
-    literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
-                             value_from_pipeline_by_property_name=True, help="The items to set, taken exactly.")
+    path, literal_path = path_parameters("The items to set")
     value = Parameter("Object", position=1, value_from_pipeline=True, value_from_pipeline_by_property_name=True,
                       help="The new value (a script block for a function).")
     force = force_parameter("Also sets read-only variables (aliases...).")

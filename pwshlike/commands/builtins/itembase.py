@@ -21,6 +21,20 @@ from .itemproviders import provider_or_error
 from .sessionproviders import FUNCTION
 
 
+def path_parameters(items: str, *, by_value: bool = False, by_property_name: bool = True,
+                    many: bool = True) -> tuple[Parameter, Parameter]:
+    """-Path and -LiteralPath as the item cmdlets declare them (two parameter
+    sets, PSPath/LP aliases); ``items`` starts both help texts, e.g. "The
+    items to clear".  Only the pipeline binding of -Path and whether the
+    paths are an array differ between cmdlets."""
+    kind = "String[]" if many else "String"
+    return (Parameter(kind, sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=by_value,
+                      value_from_pipeline_by_property_name=by_property_name, supports_wildcards=True,
+                      help=f"{items}; wildcards allowed."),
+            Parameter(kind, aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
+                      value_from_pipeline_by_property_name=True, help=f"{items}, taken exactly as typed."))
+
+
 def force_parameter(help_text: str) -> Parameter:
     """-Force, declared by each cmdlet where pwsh lists it."""
     return Parameter("SwitchParameter", help=help_text)
