@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from . import conversions as conv
 from . import xml_dom as dom
+from . import datetime_offset as dto
 from . import streams
 from . import xml_linq as linq
 from .cryptography import (
@@ -24,7 +25,7 @@ from .environment import ENVIRONMENT_VARIABLE_TARGET, OperatingSystem, SPECIAL_F
 from .name_value import NameValueCollection
 from .net_random import NetRandom, SHARED as RANDOM_SHARED
 from .stopwatch import static_table as stopwatch_statics, Stopwatch
-from .errors import UriFormatException
+from .errors import FormatException, UriFormatException
 from . import generic_collections as gc
 from .generic_collections import family_builders
 from .timezones import static_table as timezone_statics, TimeZoneInfo
@@ -91,6 +92,19 @@ def register_system_types(register: Callable[..., Any], enum_type: Callable[[Any
     for cls in (streams.StreamReader, streams.StreamWriter):
         register(PSType(cls.full_name, OBJECT, check=lambda v, c=cls: isinstance(v, c), constructor=cls, pyclass=cls,
                         interfaces=("System.IDisposable",)))
+    def convert_offset(value: Any) -> Any:
+        if value is None or isinstance(value, dto.DateTimeOffset):
+            return value
+        try:
+            return dto.convert(value)
+        except FormatException as exc:
+            raise conv.cast_error(value, dto.DateTimeOffset.full_name, exc.message,
+                                  "InvalidCastParseTargetInvocation") from None
+
+    register(PSType(dto.DateTimeOffset.full_name, OBJECT, converter=convert_offset, value_type=True,
+                    check=lambda v: isinstance(v, dto.DateTimeOffset), constructor=dto.new_offset,
+                    pyclass=dto.DateTimeOffset))
+    register_static_members(dto.DateTimeOffset.full_name, dto.static_table)
     register(PSType(TimeZoneInfo.full_name, OBJECT, check=lambda v: isinstance(v, TimeZoneInfo), pyclass=TimeZoneInfo))
     register_static_members(TimeZoneInfo.full_name, timezone_statics)
     dns_type = register(PSType("System.Net.Dns", OBJECT, check=lambda v: False, abstract=True))
