@@ -51,6 +51,28 @@ def _no_history_for_id(entry_id: int, error_id: str) -> ErrorRecord:
                        ErrorCategory.ObjectNotFound, entry_id)
 
 
+def _entries_of_ids(command: Cmdlet, history: History, ids: list[int]) -> Iterator[HistoryInfo]:
+    """The entries of ``ids`` in their order (-Id without -Count, in Get- and
+    Clear-History alike); a missing id is a non-terminating error and the
+    rest are still taken."""
+    for entry_id in ids:
+        entry = history.get(int(entry_id))
+        if entry is not None:
+            yield entry
+        else:
+            command.write_error(_no_history_for_id(int(entry_id), "GetHistoryNoHistoryForId"))
+
+
+def _single_id(command: Cmdlet, ids: list[int], count: int) -> int:
+    """The one id that -Count counts back (or on) from: with several ids
+    pwsh stops the command, in Get- and Clear-History alike."""
+    if len(ids) > 1:
+        command.throw_terminating_error(ErrorRecord(
+            ArgumentException(MSG_NO_COUNT_WITH_MULTIPLE_IDS), "GetHistoryNoCountWithMultipleIds",
+            ErrorCategory.InvalidArgument, count))
+    return int(ids[0])
+
+
 @cmdlet("Get-History", output_types=("Microsoft.PowerShell.Commands.HistoryInfo",),
         help_uri="https://go.microsoft.com/fwlink/?LinkID=2096788")
 class GetHistoryCommand(Cmdlet):
@@ -83,20 +105,10 @@ class GetHistoryCommand(Cmdlet):
         history: History = self.context.history
         count_given = "Count" in self.bound_parameters
         if self.id is not None:
-            ids = list(self.id)
             if not count_given:
-                for entry_id in ids:
-                    entry = history.get(int(entry_id))
-                    if entry is not None:
-                        yield entry
-                    else:
-                        self.write_error(_no_history_for_id(int(entry_id), "GetHistoryNoHistoryForId"))
+                yield from _entries_of_ids(self, history, self.id)
                 return
-            if len(ids) > 1:
-                self.throw_terminating_error(ErrorRecord(
-                    ArgumentException(MSG_NO_COUNT_WITH_MULTIPLE_IDS), "GetHistoryNoCountWithMultipleIds",
-                    ErrorCategory.InvalidArgument, self.count))
-            for entry in _up_to(history.entries(), int(ids[0]), int(self.count)):
+            for entry in _up_to(history.entries(), _single_id(self, self.id, self.count), int(self.count)):
                 yield entry.Clone()
             return
         entries = history.entries()
@@ -209,19 +221,11 @@ class ClearHistoryCommand(Cmdlet):
             self._by_command_line(history, count_given)
             return
         if self.id is not None:
-            ids = list(self.id)
             if not count_given:
-                for entry_id in ids:
-                    if history.get(int(entry_id)) is not None:
-                        history.clear(int(entry_id))
-                    else:
-                        self.write_error(_no_history_for_id(int(entry_id), "GetHistoryNoHistoryForId"))
+                for entry in _entries_of_ids(self, history, self.id):  # lazily: -Id 3,3 finds 3 gone the second time
+                    history.clear(entry.Id)
                 return
-            if len(ids) > 1:
-                self.throw_terminating_error(ErrorRecord(
-                    ArgumentException(MSG_NO_COUNT_WITH_MULTIPLE_IDS), "GetHistoryNoCountWithMultipleIds",
-                    ErrorCategory.InvalidArgument, self.count))
-            entry_id = int(ids[0])
+            entry_id = _single_id(self, self.id, self.count)
             if history.get(entry_id) is None:
                 self.write_error(_no_history_for_id(entry_id, "GetHistoryNoHistoryForId"))
             pick = _from if self.newest else _up_to
