@@ -93,13 +93,28 @@ def _zero_like(value: Any) -> Any:
     return datetime.timedelta(0) if isinstance(value, datetime.timedelta) else 0
 
 
+def _range_elements(value: Any) -> Iterable[Any]:
+    """The elements ValidateRange checks, refusing $null as pwsh's
+    ValidateEnumeratedArgumentsAttribute (the whole argument) and
+    ValidateRangeAttribute (an element) do."""
+    if value is None:
+        raise ValidationError("The argument is null, empty, or an element of the argument collection contains a "
+                              "null value. Supply a collection that does not contain any null values and then try "
+                              "the command again.", "ArgumentIsEmpty")
+    items = _elements(value)
+    if any(item is None for item in items):
+        raise ValidationError("The argument is null. Provide a valid value for the argument, and then try running "
+                              "the command again.", "ArgumentIsEmpty")
+    return items
+
+
 def validate_range(minimum: Any, maximum: Any = None) -> Validator:
     """``ValidateRange(min, max)`` or ``ValidateRange('Positive')``."""
     if maximum is None and isinstance(minimum, str) and minimum.lower() in _RANGE_KINDS:
         check, words = _RANGE_KINDS[minimum.lower()]
 
         def validate_kind(value: Any) -> None:
-            for item in _elements(value):
+            for item in _range_elements(value):
                 if not check(item, _zero_like(item)):
                     raise ValidationError(f'The argument "{_text(item)}" cannot be validated because its '
                                           f'value {words}.', "ValidateRangeFailure")
@@ -108,10 +123,9 @@ def validate_range(minimum: Any, maximum: Any = None) -> Validator:
     def validate(value: Any) -> None:
         from pwshlike.dotnet.conversions import convert_to
         from pwshlike.dotnet.types import type_of
-        for item in _elements(value):
-            low, high = minimum, maximum
-            if item is not None:  # bounds compare in the argument's type, as pwsh converts them
-                low, high = convert_to(minimum, type_of(item)), convert_to(maximum, type_of(item))
+        for item in _range_elements(value):
+            # bounds compare in the argument's type, as pwsh converts them
+            low, high = convert_to(minimum, type_of(item)), convert_to(maximum, type_of(item))
             if item < low:
                 raise ValidationError(
                     f"The {_text(item)} argument is less than the minimum allowed range of {_text(minimum)}. "

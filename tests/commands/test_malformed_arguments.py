@@ -59,6 +59,11 @@ VALUES = [
     "[double]::NaN", "'not-a-number'", "(Get-Date 2020-01-01)", "[pscustomobject]@{a=1}", "@(1,'a',$null)",
     "('a'*300)", '"a`0b"', "'../outside'", "{ 1 }", "[char]0", "$true", "[int[]](1,2)", "'x:\\y'",
     "'Env:NOPE'", "'Variable:\\nope*'", "[guid]::Empty", "'-'",
+    # Bad regular expressions, lone surrogates (Python's codecs refuse them), extreme numbers, values
+    # that are objects without being $null, script blocks that throw, XML.
+    "'('", "'a\\'", "[char]0xD800", "-2147483649", "[long]::MinValue", "[double]::PositiveInfinity",
+    "[decimal]::MaxValue", "[ordered]@{a=$null}", "[DBNull]::Value", "{ throw 'boom' }", "[xml]'<a><b/></a>'",
+    "' '", "@{Expression={ 1/0 }}",
 ]
 
 PYTHON_WORDS = re.compile(
@@ -66,7 +71,10 @@ PYTHON_WORDS = re.compile(
     r"not subscriptable|is not iterable|unsupported operand|Traceback|__init__|invalid literal for|"
     r"could not convert string|not supported between instances|object is not callable|"
     r"list index out of range|No such file or directory|Permission denied|Is a directory|"
-    r"Not a directory|KeyError|TypeError|AttributeError|ValueError")
+    r"Not a directory|KeyError|TypeError|AttributeError|ValueError|codec can't|surrogates not allowed|"
+    r"unhashable type|maximum recursion depth|takes \d+ positional|missing \d+ required|"
+    r"must be str, not|must be real number, not|can only concatenate|unterminated subpattern|bad escape|"
+    r"nothing to repeat")
 
 BUG_TYPES = (TypeError, AttributeError, NameError, KeyError, IndexError, AssertionError, NotImplementedError)
 
