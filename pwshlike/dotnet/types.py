@@ -1026,6 +1026,37 @@ def find_type(name: Any) -> Optional[PSType]:
         return None
 
 
+class PSTypeName:
+    """``[System.Management.Automation.PSTypeName]'Name'``: a type name that
+    scripts test with ``.Type`` ($null when no such type exists, no error)."""
+
+    __slots__ = ("Name", "_type")
+    full_name = "System.Management.Automation.PSTypeName"
+    PS_MEMBERS = {"Name": "Name", "Type": "type", "TypeDefinitionAst": "type_definition_ast", "ToString": "__str__"}
+
+    def __init__(self, name: Any) -> None:
+        if isinstance(name, PSType):
+            self.Name, self._type = name.full_name, name
+        else:
+            self.Name, self._type = conv.to_string(name), None
+
+    @property
+    def type(self) -> Optional[PSType]:
+        return self._type if self._type is not None else find_type(self.Name)
+
+    @property
+    def type_definition_ast(self) -> None:
+        return None
+
+    def __str__(self) -> str:
+        return self.Name
+
+
+_register(PSType(PSTypeName.full_name, OBJECT, check=lambda v: isinstance(v, PSTypeName), constructor=PSTypeName,
+                 converter=lambda v: v if v is None or isinstance(v, PSTypeName) else PSTypeName(v),
+                 pyclass=PSTypeName))
+
+
 # --- type_of ------------------------------------------------------------------------------------
 
 def type_of(value: Any) -> PSType:
