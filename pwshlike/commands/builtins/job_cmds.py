@@ -236,6 +236,17 @@ _INSTANCE_SETS = {"InstanceIdParameterSet": {"mandatory": True, "position": 0,
 _STATE_SETS = {"StateParameterSet": {"mandatory": True, "position": 0, "value_from_pipeline_by_property_name": True}}
 
 
+def _selector_parameters(purpose: str, *job_sets: str) -> tuple[Parameter, Parameter, Parameter, Parameter]:
+    """-Job, -Id, -Name and -InstanceId as Receive-, Wait-, Stop- and
+    Remove-Job declare them: only the parameter sets -Job belongs to and
+    what the jobs are chosen for (``purpose``, e.g. "to stop") differ."""
+    return (Parameter("System.Management.Automation.Job[]", sets={name: _JOB_SETS["Job"] for name in job_sets},
+                      help=f"The jobs {purpose}."),
+            Parameter("Int32[]", sets=_ID_SETS, help=f"The ids of the jobs {purpose}."),
+            Parameter("String[]", sets=_NAME_SETS, help=f"The names of the jobs {purpose}."),
+            Parameter("Guid[]", sets=_INSTANCE_SETS, help=f"The instance ids of the jobs {purpose}."))
+
+
 @cmdlet("Get-Job", default_parameter_set="SessionIdParameterSet",
         help_uri="https://go.microsoft.com/fwlink/?LinkID=2096582")
 class GetJobCommand(_JobSelector):
@@ -292,11 +303,7 @@ class ReceiveJobCommand(_JobSelector):
     With -Wait the command waits until the jobs have finished, writing
     results as they arrive; -AutoRemoveJob then removes the jobs."""
 
-    job = Parameter("System.Management.Automation.Job[]", sets={"Location": _JOB_SETS["Job"], "ComputerName": _JOB_SETS["Job"],
-                                   "Session": _JOB_SETS["Job"]}, help="The jobs to receive from.")
-    id = Parameter("Int32[]", sets=_ID_SETS, help="The ids of the jobs to receive from.")
-    name = Parameter("String[]", sets=_NAME_SETS, help="The names of the jobs to receive from.")
-    instance_id = Parameter("Guid[]", sets=_INSTANCE_SETS, help="The instance ids of the jobs to receive from.")
+    job, id, name, instance_id = _selector_parameters("to receive from", "Location", "ComputerName", "Session")
     keep = Parameter("SwitchParameter", help="Keeps the results in the job, so they can be received again.")
     no_recurse = Parameter("SwitchParameter", help="Receives from the parent job only.")
     wait = Parameter("SwitchParameter", help="Waits until the jobs have finished.")
@@ -389,10 +396,7 @@ class WaitJobCommand(_JobSelector):
     still running, and writes nothing for them; the prompt returns while
     the jobs keep running."""
 
-    job = Parameter("System.Management.Automation.Job[]", sets={"JobParameterSet": _JOB_SETS["Job"]}, help="The jobs to wait for.")
-    id = Parameter("Int32[]", sets=_ID_SETS, help="The ids of the jobs to wait for.")
-    name = Parameter("String[]", sets=_NAME_SETS, help="The names of the jobs to wait for.")
-    instance_id = Parameter("Guid[]", sets=_INSTANCE_SETS, help="The instance ids of the jobs to wait for.")
+    job, id, name, instance_id = _selector_parameters("to wait for", "JobParameterSet")
     state = Parameter("System.Management.Automation.JobState", sets=_STATE_SETS, help="Waits for the jobs in this state.")
     any = Parameter("SwitchParameter", help="Returns as soon as any one job has finished.")
     timeout = Parameter("Int32", aliases=("TimeoutSec",), validators=[validate_range(-1, 2**31 - 1)],
@@ -435,10 +439,7 @@ class StopJobCommand(_JobSelector):
     would still have produced is dropped. A job that already finished is
     left as it is."""
 
-    job = Parameter("System.Management.Automation.Job[]", sets={"Job": _JOB_SETS["Job"]}, help="The jobs to stop.")
-    id = Parameter("Int32[]", sets=_ID_SETS, help="The ids of the jobs to stop.")
-    name = Parameter("String[]", sets=_NAME_SETS, help="The names of the jobs to stop.")
-    instance_id = Parameter("Guid[]", sets=_INSTANCE_SETS, help="The instance ids of the jobs to stop.")
+    job, id, name, instance_id = _selector_parameters("to stop", "Job")
     state = Parameter("System.Management.Automation.JobState", sets=_STATE_SETS, help="Stops the jobs in this state.")
     pass_thru = Parameter("SwitchParameter", help="Writes the stopped jobs.")
 
@@ -461,10 +462,7 @@ class RemoveJobCommand(_JobSelector):
     Results not yet received are lost with the job. Choose the jobs by job
     object (also from the pipeline), id, name, instance id or state."""
 
-    job = Parameter("System.Management.Automation.Job[]", sets={"JobParameterSet": _JOB_SETS["Job"]}, help="The jobs to remove.")
-    id = Parameter("Int32[]", sets=_ID_SETS, help="The ids of the jobs to remove.")
-    name = Parameter("String[]", sets=_NAME_SETS, help="The names of the jobs to remove.")
-    instance_id = Parameter("Guid[]", sets=_INSTANCE_SETS, help="The instance ids of the jobs to remove.")
+    job, id, name, instance_id = _selector_parameters("to remove", "JobParameterSet")
     state = Parameter("System.Management.Automation.JobState", sets=_STATE_SETS, help="Removes the jobs in this state.")
     force = Parameter("SwitchParameter", aliases=("F",), help="Stops and removes jobs that are still running.")
 
