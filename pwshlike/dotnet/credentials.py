@@ -75,11 +75,15 @@ class SecureString:
 
 
 class NetworkCredential:
-    """``System.Net.NetworkCredential`` as returned by
-    ``PSCredential.GetNetworkCredential()``."""
+    """``System.Net.NetworkCredential``, as returned by
+    ``PSCredential.GetNetworkCredential()`` or built by scripts, often just
+    to read a SecureString's text (``[NetworkCredential]::new('', $s).Password``)."""
 
     __slots__ = ("UserName", "Domain", "_secure")
     full_name = "System.Net.NetworkCredential"
+    # .NET's declaration order, which Format-List and Get-Member follow.
+    PS_MEMBERS = {"UserName": "UserName", "Password": "Password", "SecurePassword": "SecurePassword",
+                  "Domain": "Domain"}
 
     def __init__(self, user_name: str, password: SecureString, domain: str = "") -> None:
         self.UserName = user_name
@@ -90,9 +94,17 @@ class NetworkCredential:
     def Password(self) -> str:
         return self._secure.reveal()
 
+    @Password.setter
+    def Password(self, value: str) -> None:
+        self._secure = SecureString("" if value is None else str(value))
+
     @property
     def SecurePassword(self) -> SecureString:
         return self._secure
+
+    @SecurePassword.setter
+    def SecurePassword(self, value: SecureString) -> None:
+        self._secure = value.Copy() if isinstance(value, SecureString) else SecureString()
 
     def __repr__(self) -> str:
         return f"NetworkCredential({self.UserName!r})"

@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import Any, Callable, Optional, Sequence
 
 from . import conversions as conv
-from .credentials import PSCredential, SecureString
+from .credentials import NetworkCredential, PSCredential, SecureString
 from .errors import (
     ArgumentException, ArgumentOutOfRangeException, DotNetException, ErrorCategory, exception_type,
     InvalidOperationException, OverflowException, RuntimeException,
@@ -494,6 +494,8 @@ PSCREDENTIAL = _register(PSType("System.Management.Automation.PSCredential", OBJ
                                 check=_check_class(PSCredential),
                                 constructor=lambda user, password: _new_credential(user, password),
                                 pyclass=PSCredential), "pscredential")
+NETWORKCREDENTIAL = _register(PSType("System.Net.NetworkCredential", OBJECT, check=_check_class(NetworkCredential),
+                                     constructor=lambda *a: _new_network_credential(*a), pyclass=NetworkCredential))
 STRINGBUILDER = _register(PSType("System.Text.StringBuilder", OBJECT, check=_check_class(StringBuilder),
                                  constructor=lambda *a: _new_stringbuilder(*a), pyclass=StringBuilder))
 REFERENCE = _register(PSType("System.Management.Automation.PSReference", OBJECT,
@@ -607,6 +609,14 @@ def _new_credential(user: Any, password: Any) -> PSCredential:
     if not isinstance(password, SecureString):
         raise conv.cast_error(password, "System.Security.SecureString")
     return PSCredential(conv.to_string(user), password)
+
+
+def _new_network_credential(user: Any = "", password: Any = None, domain: Any = "") -> NetworkCredential:
+    """.NET's constructors: (), (user, password) and (user, password,
+    domain), the password a string or a SecureString."""
+    secure = password.Copy() if isinstance(password, SecureString) else \
+        SecureString("" if password is None else conv.to_string(password))
+    return NetworkCredential(conv.to_string(user), secure, conv.to_string(domain))
 
 
 def _new_stringbuilder(value: Any = None, capacity: Any = None) -> StringBuilder:
