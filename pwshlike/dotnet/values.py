@@ -18,6 +18,7 @@ credentials in ``credentials.py``, computed members and PSNoteProperty in
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import KeysView, MutableMapping, ValuesView
 from reprlib import recursive_repr
 from typing import Any, Iterable, Iterator, Optional
@@ -237,6 +238,17 @@ class MemberCarryingString(str):
     equal string) instead and passes it on."""
 
     full_name = "System.String"
+
+
+class MemberCarryingDateTime(_dt.datetime):
+    """A date-time that can carry instance members, made by Add-Member as
+    :class:`MemberCarryingString` is (``datetime`` objects cannot be
+    referenced weakly); it is still a System.DateTime."""
+
+    @classmethod
+    def of(cls, value: _dt.datetime) -> "MemberCarryingDateTime":
+        return cls(value.year, value.month, value.day, value.hour, value.minute, value.second,
+                   value.microsecond, value.tzinfo, fold=value.fold)
 
 
 # --- collections ---------------------------------------------------------------

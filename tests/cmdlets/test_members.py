@@ -150,3 +150,13 @@ def test_get_member_without_input(s: Session) -> None:
     error = s.errors()[0]
     assert error.fully_qualified_error_id == "NoObjectInGetMember,Microsoft.PowerShell.Commands.GetMemberCommand"
     assert str(error) == "You must specify an object for the Get-Member cmdlet."
+
+
+def test_members_on_a_date_come_back_with_pass_thru(s: Session) -> None:
+    s.run("$d = [datetime]::new(2024, 6, 15)\n"
+          "$m = Add-Member -InputObject $d -NotePropertyName Note -NotePropertyValue n -PassThru")
+    assert s.run("$m.Note, ($m -is [datetime]), $m.GetType().FullName, ($m -eq $d), $m.AddDays(1).Day") == [
+        "n", True, "System.DateTime", True, 16]
+    assert s.run("$d.Note") == [None]
+    # ConvertTo-Json writes a date as a date, whatever was added to it.
+    assert s.run("$m | ConvertTo-Json") == ['"2024-06-15T00:00:00"']

@@ -3,14 +3,15 @@
 Members added to a PSCustomObject live on the object; members added to
 any other object that can be referenced weakly are kept by the engine's
 instance-member table (pwsh keeps them on the object's PSObject), and a
-plain array's entry holds the array.  A string gets its members on a new,
-equal string that ``-PassThru`` returns (pwsh's PSObject wrapper around
-it); numbers cannot carry members in pwshlike, so adding to them is an
-error.
+plain array's entry holds the array.  A string or a date-time gets its members
+on a new, equal value that ``-PassThru`` returns (pwsh's PSObject wrapper
+around it); numbers cannot carry members in pwshlike, so adding to them
+is an error.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
@@ -24,7 +25,7 @@ from pwshlike.dotnet.errors import (ErrorCategory, ErrorRecord, GetValueExceptio
 from pwshlike.runtime.pipeline import NO_INPUT
 from pwshlike.dotnet.types import PSType, resolve_type, type_of
 from pwshlike.dotnet.wildcard import wildcard_match
-from pwshlike.dotnet.values import EnumInfo, EnumValue, MemberCarryingString, PSCustomObject
+from pwshlike.dotnet.values import EnumInfo, EnumValue, MemberCarryingDateTime, MemberCarryingString, PSCustomObject
 from pwshlike.dotnet.psmembers import ComputedMember
 from pwshlike.dotnet.script_objects import script_class_of, ScriptObject
 
@@ -295,6 +296,8 @@ class AddMemberCommand(Cmdlet):
         obj = self.input_object
         if type(obj) is str:
             obj = MemberCarryingString(obj)
+        elif type(obj) is _dt.datetime:
+            obj = MemberCarryingDateTime.of(obj)
         if self.type_name is not None and not self.type_name.strip():
             self.throw_terminating_error(_add_member_error(
                 "TypeNameShouldNotBeEmpty",
