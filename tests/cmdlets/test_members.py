@@ -91,6 +91,9 @@ def test_members_on_a_string_come_back_with_pass_thru(s: Session) -> None:
     # A number that names one member type binds -MemberType; any other is a note property's name.
     assert s.run("(Add-Member -InputObject a 16 sp {1+1} -PassThru).sp") == [2]
     assert s.run("(Add-Member -InputObject a 23 v -PassThru).'23'") == ["v"]
+    s.run("try { Add-Member -InputObject a -NotePropertyName 16 -NotePropertyValue 1 } catch { $e = $_ }")
+    assert s.run("$e.FullyQualifiedErrorId") == [
+        "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.AddMemberCommand"]
 
 
 def test_members_on_an_array_stay_with_it(s: Session) -> None:

@@ -207,6 +207,8 @@ def _add_member_error(error_id: str, message: str, target: Any) -> ErrorRecord:
 def _names_member_type(value: Any) -> bool:
     """Whether ``value`` (a name or a number) converts to one member type
     Add-Member can add, which makes it bind to -MemberType."""
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)  # "16" converts to the enum as 16 does
     if isinstance(value, int) and not isinstance(value, bool):
         return value in (int(PS_MEMBER_TYPES[name]) for name in _ADDABLE + _NOT_ADDABLE)
     found = PS_MEMBER_TYPES.lookup(value) if isinstance(value, str) else None
