@@ -33,3 +33,19 @@ def test_string_encoding_name_is_utf16(tmp_path):
     shell = Shell(location=str(tmp_path))
     assert shell.text("'€1' | Set-Content s.txt -Encoding String; Get-Content s.txt -Encoding String") == ["€1"]
     assert (tmp_path / "s.txt").read_bytes() == b"\xff\xfe" + "€1\n".encode("utf-16-le")
+
+
+def test_file_system_parameters_are_unknown_on_other_providers(tmp_path):
+    shell = Shell(location=str(tmp_path))
+    script = """
+    $env:PWSHLIKE_CONTENT_P = 'x'
+    Get-Content Env:PWSHLIKE_CONTENT_P -Wait
+    Get-Content -Raw -Path Env:PWSHLIKE_CONTENT_P -Encoding utf8
+    Set-Content Variable:pv -Value 1 -NoNewline
+    Get-Content Env:PWSHLIKE_CONTENT_P
+    """
+    assert shell.text(script) == ["x"]
+    assert shell.error_ids() == ["NamedParameterNotFound,Microsoft.PowerShell.Commands.GetContentCommand"] * 2 + [
+        "NamedParameterNotFound,Microsoft.PowerShell.Commands.SetContentCommand"]
+    assert shell.text("$Error[1].Exception.Message") == [
+        "A parameter cannot be found that matches parameter name 'Raw'."]

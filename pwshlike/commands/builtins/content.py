@@ -19,6 +19,7 @@ import os
 import time
 from typing import Any, BinaryIO, Iterable, Iterator, Optional
 
+from pwshlike.commands.binder import binding_error
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
 from pwshlike.dotnet.conversions import to_string
@@ -61,6 +62,18 @@ class _ContentCmdlet(Cmdlet):
         if self.as_byte_stream and self.encoding is not None:
             self.write_warning("Encoding not used when '-AsByteStream' specified.")
 
+    # The FileSystem provider's dynamic parameters of these cmdlets: pwsh has
+    # them only for file paths, so on Env:, Variable: and the like they are
+    # unknown parameters.
+    file_system_parameters: tuple[str, ...] = ("Encoding", "AsByteStream")
+
+    def _refuse_file_system_parameters(self) -> None:
+        for name in self.bound_parameters.keys():
+            if name in self.file_system_parameters:
+                exc = binding_error(f"Microsoft.PowerShell.Commands.{type(self).__name__}",
+                                    "NamedParameterNotFound", name)
+                self.throw_terminating_error(exc.error_record)
+
     def _targets(self, must_exist: bool) -> Iterator[Any]:
         """The file paths named by -Path/-LiteralPath, reporting pwsh's
         errors for names that match nothing."""
@@ -71,6 +84,7 @@ class _ContentCmdlet(Cmdlet):
             if found is None:
                 continue
             if found[0] is not FILE_SYSTEM:
+                self._refuse_file_system_parameters()
                 yield from session_targets(self, found[0], found[1], literal, raw, must_exist)
                 continue
             paths, wildcard = fspaths.resolve_paths(session, raw, literal, bool(self.force))
@@ -117,6 +131,8 @@ class GetContentCommand(_ContentCmdlet):
                             value_from_pipeline_by_property_name=True, help="Reads only the first lines.")
     tail = Parameter("Int32", aliases=("Last",), validators=[validate_range(0, 2**31 - 1)],
                      value_from_pipeline_by_property_name=True, help="Reads only the last lines.")
+    file_system_parameters = ("Encoding", "AsByteStream", "Delimiter", "Wait", "Raw")
+
     delimiter = Parameter("String", help="Splits the text at this string instead of at newlines.")
     raw = Parameter("SwitchParameter", help="The whole content as one string.")
     wait = Parameter("SwitchParameter",
@@ -257,6 +273,8 @@ class _WriteContentCmdlet(_ContentCmdlet):
                       help="The content to write.")
     pass_thru = Parameter("SwitchParameter", help="Outputs the values written.")
     no_newline = Parameter("SwitchParameter", help="Writes the values with no newlines between or after.")
+
+    file_system_parameters = ("Encoding", "AsByteStream", "NoNewline")
 
     append_mode = False
     action = ""
