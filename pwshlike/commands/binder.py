@@ -794,7 +794,15 @@ def _missing_before_input(binding: Binding) -> list[ParameterMetadata]:
         binding.parameter_set = default
         binding.valid_sets = [default]
         return lacking[default]
-    return []
+    # A parameter mandatory in every set that no input can fill is missing whichever set the
+    # input picks: pwsh adds the all-set's non-pipeline mandatory parameters in every case
+    # ('' | Select-String -InputObject '' lacks -Pattern).
+    common: dict[str, ParameterMetadata] = {}
+    for missing in lacking.values():
+        for p in missing:
+            if p.in_all_sets:
+                common.setdefault(p.name, p)
+    return list(common.values())
 
 
 def missing_mandatory_error(binding: Binding, missing: list[ParameterMetadata]) -> ParameterBindingException:

@@ -824,7 +824,10 @@ def magic_foreach(obj: Any, args: list) -> list:
 
 
 def _has_method(obj: Any, name: str) -> bool:
-    return obj is not None and name.lower() in _members_of(obj).methods
+    """Whether ``obj`` has a method ``name``: its class's, or one every
+    object has (GetType, GetHashCode, Equals, ToString)."""
+    lowered = name.lower()
+    return obj is not None and (lowered in _members_of(obj).methods or lowered in _COMMON_METHODS)
 
 
 def _has_property(obj: Any, name: str) -> bool:
