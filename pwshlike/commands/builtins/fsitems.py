@@ -546,20 +546,26 @@ def _typed_array(items: list[FileSystemInfo], cls: type) -> list[FileSystemInfo]
     from pwshlike.dotnet.values import TypedArray
     return TypedArray(items, find_type(cls.full_name_type))
 
+
 def _extension_of(name: str) -> str:
     """.NET's Extension: from the last dot (a name that is only a dot has none)."""
     dot = name.rfind(".")
     return name[dot:] if dot > 0 or (dot == 0 and len(name) > 1) else ""
 
 
-def _full_path(path: Any) -> str:
+def _full_path(path: Any, parameter: str = "destFileName",
+               empty_message: str = "The value cannot be an empty string.") -> str:
+    """A path argument made absolute from the process's current directory,
+    as .NET's Path.GetFullPath; null and empty are refused with .NET's
+    messages naming ``parameter`` (CopyTo/MoveTo's destination, or the
+    constructors' path, whose empty message differs)."""
     from pwshlike.dotnet.conversions import to_string
     from pwshlike.dotnet.errors import ArgumentException, ArgumentNullException
     if path is None:
-        raise ArgumentNullException("Value cannot be null. (Parameter 'destFileName')")
+        raise ArgumentNullException(f"Value cannot be null. (Parameter '{parameter}')")
     text = to_string(path)
     if not text:
-        raise ArgumentException("The value cannot be an empty string. (Parameter 'destFileName')")
+        raise ArgumentException(f"{empty_message} (Parameter '{parameter}')")
     return os.path.abspath(text)
 
 
@@ -615,14 +621,7 @@ def _path_constructor(cls: type) -> Any:
     """``[System.IO.DirectoryInfo]::new(path)``: a relative path is taken
     from the process's current directory, as .NET's Path.GetFullPath."""
     def construct(path: Any) -> FileSystemInfo:
-        from pwshlike.dotnet.conversions import to_string
-        from pwshlike.dotnet.errors import ArgumentException, ArgumentNullException
-        if path is None:
-            raise ArgumentNullException("Value cannot be null. (Parameter 'path')")
-        text = to_string(path)
-        if not text:
-            raise ArgumentException("The path is empty. (Parameter 'path')")
-        return cls(os.path.abspath(text))
+        return cls(_full_path(path, "path", "The path is empty."))
     return construct
 
 
