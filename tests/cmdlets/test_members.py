@@ -163,3 +163,14 @@ def test_members_on_a_date_come_back_with_pass_thru(s: Session) -> None:
     assert s.run("$d.Note") == [None]
     # ConvertTo-Json writes a date as a date, whatever was added to it.
     assert s.run("$m | ConvertTo-Json") == ['"2024-06-15T00:00:00"']
+
+
+def test_member_sets(s: Session) -> None:
+    s.run("$o | Add-Member -MemberType MemberSet -Name Extra "
+          "-Value @([System.Management.Automation.PSNoteProperty]::new('p', 5))\n"
+          "$t = Add-Member -InputObject t -MemberType MemberSet -Name Empty -Value $null -PassThru")
+    assert s.run("$o.Extra.p, \"$($o.Extra)\", $o.Extra.missing") == [5, "Extra {p}", None]
+    assert s.run("\"$($t.Empty)\", $t.Length") == ["Empty {}", 1]
+    # A member set is a member, not a property.
+    assert s.run("$o.psobject.Properties.Name -join ','") == ["a"]
+    assert s.run("($o | Get-Member -MemberType MemberSet).Definition") == ["Extra {p}"]

@@ -26,7 +26,7 @@ from pwshlike.runtime.pipeline import NO_INPUT
 from pwshlike.dotnet.types import PSType, resolve_type, type_of
 from pwshlike.dotnet.wildcard import wildcard_match
 from pwshlike.dotnet.values import EnumInfo, EnumValue, MemberCarryingDateTime, MemberCarryingString, PSCustomObject
-from pwshlike.dotnet.psmembers import ComputedMember
+from pwshlike.dotnet.psmembers import ComputedMember, PSNoteProperty
 from pwshlike.dotnet.script_objects import script_class_of, ScriptObject
 
 PS_MEMBER_TYPES = EnumInfo("System.Management.Automation.PSMemberTypes", (
@@ -198,6 +198,38 @@ class ScriptMethod(ComputedMember):
         return f"System.Object {self.name}();"
 
 
+class MemberSet(ComputedMember):
+    """``PSMemberSet``: a named group of note properties, read as
+    ``$obj.SetName.Member``; the member's value is the set itself."""
+
+    __slots__ = ("notes",)
+    full_name = "System.Management.Automation.PSMemberSet"
+    member_type = "MemberSet"
+    is_property = False  # listed among the object's members, not its properties
+    PS_MEMBERS = {"Name": "name", "MemberType": "member_type", "Members": "notes", "Properties": "notes",
+                  "TypeNameOfValue": "type_name_of_value", "Value": "value", "ToString": "__str__"}
+    type_name_of_value = "System.Management.Automation.PSMemberSet"
+
+    def __init__(self, name: str, notes: list[PSNoteProperty]) -> None:
+        super().__init__(name)
+        self.notes = notes
+
+    @property
+    def value(self) -> "MemberSet":
+        return self
+
+    def ps_adapted_get(self, name: str) -> tuple[bool, Any]:
+        """``$set.Member``: a member of the set by name."""
+        lowered = name.lower()
+        for note in self.notes:
+            if note.Name.lower() == lowered:
+                return True, note.Value
+        return False, None
+
+    def __str__(self) -> str:
+        return f"{self.name} {{{', '.join(note.Name for note in self.notes)}}}"
+
+
 # --- Add-Member ------------------------------------------------------------------------------------
 
 def _add_member_error(error_id: str, message: str, target: Any) -> ErrorRecord:
@@ -248,8 +280,8 @@ _SETS = ("TypeNameSet", "MemberSet", "NotePropertySingleMemberSet", "NotePropert
 
 @cmdlet("Add-Member", default_parameter_set="TypeNameSet", help_uri="https://go.microsoft.com/fwlink/?LinkID=2097109")
 class AddMemberCommand(Cmdlet):
-    """Adds a note property, script property, alias property or script
-    method to an object, or a type name to its PSTypeNames.
+    """Adds a note property, script property, alias property, script
+    method or member set to an object, or a type name to its PSTypeNames.
 
     `$obj | Add-Member -NotePropertyName X -NotePropertyValue 1` and
     `Add-Member -InputObject $obj -MemberType ScriptMethod -Name M -Value { ... }`."""
@@ -271,11 +303,12 @@ class AddMemberCommand(Cmdlet):
                              help="The object to add the member to.")
     member_type = Parameter("PSMemberTypes", aliases=("Type",), converter=member_types,
                             sets={"MemberSet": {"mandatory": True, "position": 0}},
-                            help="NoteProperty, ScriptProperty, AliasProperty or ScriptMethod.")
+                            help="NoteProperty, ScriptProperty, AliasProperty, ScriptMethod or MemberSet.")
     name = Parameter("String", sets={"MemberSet": {"mandatory": True, "position": 1}},
                      help="The new member's name.")
     value = Parameter("Object", sets={"MemberSet": {"position": 2}},
-                      help="The value, getter script, referenced member or method script.")
+                      help="The value, getter script, referenced member, method script or a member set's "
+                           "note properties.")
     second_value = Parameter("Object", sets={"MemberSet": {"position": 3}},
                              help="A script property's setter, or an alias property's type.")
     type_name = Parameter("String", sets={"TypeNameSet": {"mandatory": True}, "MemberSet": {},
@@ -382,12 +415,22 @@ class AddMemberCommand(Cmdlet):
             self._no_method_info(value)
         if kind_name == "ScriptMethod":
             return ScriptMethod(self.name, self._script(value))
-        if kind_name == "MemberSet" and has_value and value is not None:
-            self._convert_error(value, "System.Collections.ObjectModel.Collection`1"
-                                       "[System.Management.Automation.PSMemberInfo]")
+        if kind_name == "MemberSet":
+            return MemberSet(self.name, self._member_set_notes(value if has_value else None))
         self._fail("CannotAddMemberType",
                    f'Cannot add a member with type "{kind_name}". Specify a different type for the '
                    "MemberTypes parameter.")
+
+    def _member_set_notes(self, value: Any) -> list[PSNoteProperty]:
+        """A member set's members: none for $null, else note properties (a
+        Collection[PSMemberInfo] in pwsh; other member kinds are not kept)."""
+        if value is None:
+            return []
+        items = value if isinstance(value, list) else [value]
+        if not all(isinstance(item, PSNoteProperty) for item in items):
+            self._convert_error(value, "System.Collections.ObjectModel.Collection`1"
+                                       "[System.Management.Automation.PSMemberInfo]")
+        return [PSNoteProperty(item.Name, item.Value) for item in items]
 
     def _type(self, value: Any) -> PSType:
         """-SecondValue of an alias property: the type its value converts to."""
