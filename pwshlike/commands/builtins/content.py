@@ -65,7 +65,7 @@ class _ContentCmdlet(Cmdlet):
     # The FileSystem provider's dynamic parameters of these cmdlets: pwsh has
     # them only for file paths, so on Env:, Variable: and the like they are
     # unknown parameters.
-    file_system_parameters: tuple[str, ...] = ("Encoding", "AsByteStream")
+    file_system_parameters = ("Encoding", "AsByteStream")
 
     def _refuse_file_system_parameters(self) -> None:
         for name in self.bound_parameters.keys():
