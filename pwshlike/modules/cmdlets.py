@@ -102,6 +102,8 @@ class GetModuleCommand(Cmdlet):
         loaded = modules.imported()
         if self.all:
             loaded = loaded + modules.engine_modules()
+        else:
+            loaded = loaded + modules.listed_engine_modules()
         yield from sorted((m for m in loaded if self._wanted(m)), key=lambda m: m.name.lower())
 
     def _wanted(self, info: PSModuleInfo) -> bool:
@@ -260,7 +262,7 @@ class RemoveModuleCommand(Cmdlet):
         self._missed = False
 
     def process_record(self) -> None:
-        imported = self.context.modules.imported()
+        imported = self.context.modules.imported() + self.context.modules.listed_engine_modules()
         if self.parameter_set_name == "ModuleInfo":
             for info in self.module_info or []:
                 match = [m for m in imported if m is info or (m.name == info.name and m.path == info.path)]

@@ -2,7 +2,9 @@
 module-qualified lookup and autoloading.
 
 The engine's own modules (the built-in cmdlets) are imported when the
-session starts and never listed by Get-Module.  Plugin modules and script
+session starts; Get-Module lists one only once Import-Module has named it
+(Remove-Module takes it off that list again, leaving its cmdlets, which
+pwsh's autoloading would bring back on their next use).  Plugin modules and script
 modules on ``$env:PSModulePath`` are imported by Import-Module or, when
 ``$PSModuleAutoLoadingPreference`` is ``All`` (the default), by the first
 use of one of their commands.  A module found on disk wins over a plugin
@@ -88,6 +90,7 @@ class ModuleTable:
         self.loading: list[Any] = []
         self._imported: list[PSModuleInfo] = []
         self._engine: list[PSModuleInfo] = []
+        self._listed_engine: list[PSModuleInfo] = []  # engine modules Import-Module named
         self._function_owner: dict[int, PSModuleInfo] = {}
         self._disk_exports: dict[str, tuple[int, list[str], dict[str, str]]] = {}
         context.require_modules = self.require
@@ -119,6 +122,16 @@ class ModuleTable:
     def engine_modules(self) -> list[PSModuleInfo]:
         """The engine's modules (Get-Module -All), the Core snap-in aside."""
         return [m for m in self._engine if m.name.lower() != _SNAPIN]
+
+    def listed_engine_modules(self) -> list[PSModuleInfo]:
+        """The engine modules Import-Module has named: Get-Module lists
+        them with the imported ones, and Remove-Module can take them off."""
+        return list(self._listed_engine)
+
+    def _list_engine_module(self, info: PSModuleInfo) -> PSModuleInfo:
+        if info not in self._listed_engine and info.name.lower() != _SNAPIN:
+            self._listed_engine.append(info)
+        return info
 
     def _engine_module(self, name: str) -> Optional[PSModuleInfo]:
         low = name.lower()
@@ -225,7 +238,7 @@ class ModuleTable:
         if engine is not None:
             if not options.accepts(engine.version):
                 raise options.not_found(name)
-            return engine
+            return self._list_engine_module(engine)
         disk = best_disk_module(name, options)
         spec = None if disk is not None else next((s for s in self.catalog.find(name) if options.accepts(s.version)),
                                                   None)
@@ -239,7 +252,10 @@ class ModuleTable:
 
     def import_module_info(self, info: PSModuleInfo, options: ImportOptions) -> PSModuleInfo:
         """Import-Module -ModuleInfo: a module Get-Module returned."""
-        if info in self._engine or (info in self._imported and not options.force):
+        engine = self._engine_module(info.name) if info.spec is not None and info.spec.builtin else None
+        if info in self._engine or engine is not None:
+            return self._list_engine_module(engine or info)
+        if info in self._imported and not options.force:
             return info
         if info.exports is not None and not info.source:
             return self._adopt_dynamic(info, options)
@@ -457,7 +473,12 @@ class ModuleTable:
     # --- removal -------------------------------------------------------------------------------
 
     def remove(self, info: PSModuleInfo) -> None:
-        """Takes a module's commands, aliases, variables, type data and views out of the session."""
+        """Takes a module's commands, aliases, variables, type data and views
+        out of the session; an engine module only leaves Get-Module's list."""
+        if info in self._engine:
+            if info in self._listed_engine:
+                self._listed_engine.remove(info)
+            return
         if info in self._imported:
             self._imported.remove(info)
         self._unload_data(info)

@@ -165,3 +165,17 @@ def test_module_info_members(bundled):
 def test_import_module_by_module_info_from_list_available(bundled):
     bundled.run("Get-Module -ListAvailable PartnerCenter | Import-Module")
     assert bundled.text("(Get-Module).Name") == ["PartnerCenter"]
+
+
+def test_an_engine_module_named_by_import_module_is_listed_until_removed(bundled):
+    security = "Microsoft.PowerShell.Security"
+    bundled.run(f"Import-Module {security}")
+    assert bundled.text("Get-Module | ForEach-Object Name") == [security]
+    assert bundled.run(f"(Import-Module {security} -PassThru) -eq (Get-Module {security})") == [True]
+    bundled.run(f"Import-Module -ModuleInfo (Get-Module -ListAvailable {security})[0]")
+    assert bundled.text("Get-Module | ForEach-Object Name") == [security]
+    bundled.run(f"Remove-Module {security}")
+    assert bundled.run("Get-Module") == []
+    # Its cmdlets stay: the engine's modules are always loaded.
+    assert bundled.text("Get-Command ConvertTo-SecureString | ForEach-Object Source") == [security]
+    assert len(bundled.run("Get-Module -All")) == 4
