@@ -401,10 +401,7 @@ class FileInfo(FileSystemInfo):
 
     def copy_to(self, destination: Any, overwrite: Any = False) -> "FileInfo":
         """A copy at ``destination`` (``overwrite`` replaces a file there)."""
-        target = _full_path(destination)
-        if not overwrite and os.path.lexists(target):
-            from pwshlike.dotnet.errors import IOException
-            raise IOException(f"The file '{target}' already exists.")
+        target = _file_target(destination, overwrite)
         try:
             shutil.copy2(self.full_name, target)
         except OSError as exc:
@@ -414,10 +411,7 @@ class FileInfo(FileSystemInfo):
 
     def move_to(self, destination: Any, overwrite: Any = False) -> None:
         """Moves the file; the object then stands for the new path."""
-        target = _full_path(destination)
-        if not overwrite and os.path.lexists(target):
-            from pwshlike.dotnet.errors import IOException
-            raise IOException(f"The file '{target}' already exists.")
+        target = _file_target(destination, overwrite)
         try:
             shutil.move(self.full_name, target)
         except OSError as exc:
@@ -567,6 +561,16 @@ def _full_path(path: Any, parameter: str = "destFileName",
     if not text:
         raise ArgumentException(f"{empty_message} (Parameter '{parameter}')")
     return os.path.abspath(text)
+
+
+def _file_target(destination: Any, overwrite: Any) -> str:
+    """FileInfo.CopyTo/MoveTo's destination as a full path: an item already
+    there is .NET's IOException unless ``overwrite``."""
+    target = _full_path(destination)
+    if not overwrite and os.path.lexists(target):
+        from pwshlike.dotnet.errors import IOException
+        raise IOException(f"The file '{target}' already exists.")
+    return target
 
 
 def _dotnet_error(exc: OSError, path: str, missing_is_file: bool = False) -> Any:
