@@ -25,13 +25,18 @@ from pwshlike.dotnet.errors import (
 from pwshlike.dotnet.wildcard import contains_wildcard, wildcard_match
 from pwshlike.runtime.scopes import ALLSCOPE, CONSTANT, PRIVATE, READONLY, PSVariable, parse_options
 
-_VISIBILITY = validate_set(["Public", "Private"])
 _NO_VALUE: Any = object()  # pwsh's AutomationNull default of Set-Variable -Value
 
 
 def _options_parameter() -> Parameter:
     return Parameter("ScopedItemOptions", converter=parse_options,
                      help="None, ReadOnly, Constant, Private, AllScope or Unspecified; several joined with commas.")
+
+
+def _visibility_parameter() -> Parameter:
+    """-Visibility of Set- and New-Variable."""
+    return Parameter("SessionStateEntryVisibility", converter=str, validators=[validate_set(["Public", "Private"])],
+                     help="Public or Private.")
 
 
 def _name_filter_parameters() -> tuple[Parameter, Parameter]:
@@ -194,8 +199,7 @@ class SetVariableCommand(_VariableCmdlet):
     description = Parameter("String", help="A description of the variable.")
     option = _options_parameter()
     force = Parameter("SwitchParameter", help="Changes a read-only variable too.")
-    visibility = Parameter("SessionStateEntryVisibility", converter=str, validators=[_VISIBILITY],
-                           help="Public or Private.")
+    visibility = _visibility_parameter()
     pass_thru = Parameter("SwitchParameter", help="Returns the variables set.")
     append = Parameter("SwitchParameter", help="Adds the value to the variable's current value, making a list.")
 
@@ -314,8 +318,7 @@ class NewVariableCommand(_VariableCmdlet):
                       help="The initial value.")
     description = Parameter("String", help="A description of the variable.")
     option = _options_parameter()
-    visibility = Parameter("SessionStateEntryVisibility", converter=str, validators=[_VISIBILITY],
-                           help="Public or Private.")
+    visibility = _visibility_parameter()
     force = Parameter("SwitchParameter", help="Replaces a variable of the same name in the target scope.")
     pass_thru = Parameter("SwitchParameter", help="Returns the new variable.")
 
