@@ -344,8 +344,10 @@ class SessionState:
             spec = int(low)
         level = int(spec)
         scope: Optional[Scope] = current
-        for _ in range(level):
-            scope = scope.parent if scope is not None else None
+        for _ in range(max(level, 0)):
+            scope = scope.parent
+            if scope is None:  # past the global scope: stop (a huge number must not loop for minutes)
+                break
         if scope is None or level < 0:
             raise _bad_scope(spec)
         return scope
