@@ -79,8 +79,9 @@ class GetModuleCommand(Cmdlet):
                                      converter=_specifications,
                                      help="Module specifications: names or paths, or hashtables with ModuleName and "
                                           "any of GUID, ModuleVersion, RequiredVersion and MaximumVersion.")
-    all = Parameter("SwitchParameter", help="Includes the engine's own modules among the imported ones "
-                                            "(-ListAvailable lists every module and version anyway).")
+    all = Parameter("SwitchParameter", help="Includes the engine's own modules among the imported ones; with "
+                                            "-ListAvailable, lists every module file in the module path, nested "
+                                            "ones included, as a module of its own.")
     list_available = Parameter("SwitchParameter", sets={"Available": {"mandatory": True}},
                                help="Lists the modules that can be imported instead of the imported ones.")
     ps_edition = Parameter("String", name="PSEdition", sets={"Available": {}},
@@ -92,7 +93,7 @@ class GetModuleCommand(Cmdlet):
     def process_record(self) -> Iterator[PSModuleInfo]:
         modules = self.context.modules
         if self.list_available:
-            found = self._available_by_path() + [m for m in modules.available() if self._wanted(m)]
+            found = self._available_by_path() + [m for m in modules.available(bool(self.all)) if self._wanted(m)]
             if self.ps_edition:
                 edition = self.ps_edition.lower()
                 found = [m for m in found if edition in (e.lower() for e in m.compatible_ps_editions)]

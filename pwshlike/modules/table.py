@@ -26,6 +26,19 @@ from .paths import DiskModule, all_modules, find_modules, is_module_path, module
 _SNAPIN = "microsoft.powershell.core"  # a snap-in in pwsh: never listed as a module
 
 
+def _module_files(paths: list[str]) -> list[DiskModule]:
+    """Every .psd1 and .psm1 file below the module path folders (pwsh's
+    GetAllAvailableModuleFiles), each named after its file."""
+    found: list[DiskModule] = []
+    for root in paths:
+        for folder, subfolders, files in os.walk(root):
+            subfolders.sort(key=str.lower)
+            for name in sorted(files, key=str.lower):
+                if name.lower().endswith((".psd1", ".psm1")):
+                    found.append(DiskModule(os.path.splitext(name)[0], os.path.join(folder, name), root))
+    return found
+
+
 class ImportOptions:
     """Import-Module's parameters that shape one import."""
 
@@ -152,11 +165,14 @@ class ModuleTable:
         info = self._function_owner.get(id(script_block))
         return info.name if info is not None else ""
 
-    def available(self) -> list[PSModuleInfo]:
+    def available(self, every_file: bool = False) -> list[PSModuleInfo]:
         """What Get-Module -ListAvailable lists: modules on disk in module
-        path order, then those the engine and plugins provide (every version)."""
+        path order, then those the engine and plugins provide (every version).
+        ``every_file`` (-All) lists each .psd1 and .psm1 file under the
+        module path as a module of its own, nested folders included, as pwsh
+        does."""
         found: list[PSModuleInfo] = []
-        for module in all_modules(module_paths()):
+        for module in _module_files(module_paths()) if every_file else all_modules(module_paths()):
             if readable(module):
                 found.append(self._disk_info(module))
         for spec in self.catalog:

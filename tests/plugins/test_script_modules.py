@@ -194,3 +194,18 @@ def test_a_module_path_entry_written_with_backslashes_is_searched(env, tmp_path,
     monkeypatch.setenv("PSModulePath", str(tmp_path / "extra") + "\\Sub")
     session = env.session()
     assert session.text("Import-Module cased; Get-Cased; (Get-Module cased).Name") == ["cased", "CASED"]
+
+
+def test_list_available_all_lists_every_module_file(env, tmp_path, monkeypatch):
+    _write(tmp_path / "mods" / "Zoo" / "Zoo.psd1", "@{ ModuleVersion = '1.0' }\n")
+    _write(tmp_path / "mods" / "Zoo" / "Zoo.psm1", "")
+    _write(tmp_path / "mods" / "Zoo" / "Too" / "Zoo.psm1", "")
+    _write(tmp_path / "mods" / "Bar" / "Download" / "Download.psm1", "")
+    monkeypatch.setenv("PSModulePath", str(tmp_path / "mods"))
+    session = env.session()
+    assert session.text("Get-Module zoo, down* -ListAvailable | ForEach-Object Name") == ["Zoo"]
+    listed = session.text("Get-Module zoo, down* -ListAvailable -All | Sort-Object Name, Path | "
+                          "ForEach-Object { $_.Name + ' ' + $_.ModuleType + ' ' + $_.Path }")
+    mods = tmp_path / "mods"
+    assert listed == [f"Download Script {mods}/Bar/Download/Download.psm1", f"Zoo Script {mods}/Zoo/Too/Zoo.psm1",
+                      f"Zoo Manifest {mods}/Zoo/Zoo.psd1", f"Zoo Script {mods}/Zoo/Zoo.psm1"]
