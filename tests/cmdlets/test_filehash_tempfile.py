@@ -63,3 +63,14 @@ def test_new_temporary_file(tmp_path, monkeypatch):
     monkeypatch.setenv("TMPDIR", str(tmp_path / "missing"))
     assert shell.text("try { New-TemporaryFile } catch { $_.FullyQualifiedErrorId }") == [
         "NewTemporaryFileWriteError,Microsoft.PowerShell.Commands.NewTemporaryFileCommand"]
+
+
+def test_get_file_hash_of_a_file_stream(tmp_path):
+    (tmp_path / "h.txt").write_bytes(b"abc")
+    shell = Shell(location=str(tmp_path))
+    script = f"""
+    $fs = [IO.File]::OpenRead('{tmp_path / "h.txt"}')
+    try {{ Get-FileHash -InputStream $fs -Algorithm MD5 | ForEach-Object {{ $_.Hash, $_.Path.Length }} }}
+    finally {{ $fs.Dispose() }}
+    """
+    assert shell.text(script) == [hashlib.md5(b"abc").hexdigest().upper(), "0"]

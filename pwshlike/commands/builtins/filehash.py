@@ -70,6 +70,8 @@ def _hash_stream(algorithm: str, stream: Any) -> str:
     digest = hashlib.new(algorithm.lower())
     if isinstance(stream, (bytes, bytearray)):
         digest.update(stream)
+    elif hasattr(stream, "read_all_bytes"):  # a .NET stream object ([IO.File]::OpenRead): its remaining bytes
+        digest.update(stream.read_all_bytes())
     else:
         while True:
             chunk = stream.read(_CHUNK)
