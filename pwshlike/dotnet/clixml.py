@@ -482,13 +482,25 @@ class Deserializer:
         return obj
 
 
+def _not_well_formed(text: str) -> CliXmlError:
+    """.NET's XmlReader message for a text that is not well formed.
+    ElementTree's message is Python's wording; the [xml] parser already
+    words expat's errors as .NET does, so it serves here too."""
+    from .xml_dom import XmlDocument
+    try:
+        XmlDocument().load_xml(text)
+    except XmlException as exc:
+        return CliXmlError(exc.message)
+    return CliXmlError()
+
+
 def deserialize(text: str) -> list[Any]:
     """The objects of a CLIXML document (``<Objs>``), in order."""
     from xml.etree import ElementTree
     try:
         root = ElementTree.fromstring(text.lstrip("\ufeff"))
-    except ElementTree.ParseError as exc:
-        raise CliXmlError(str(exc)) from exc
+    except ElementTree.ParseError:
+        raise _not_well_formed(text) from None
     if _local_name(root.tag) != "Objs":
         raise CliXmlError("The root element of CLIXML must be 'Objs'.")
     reader = Deserializer()

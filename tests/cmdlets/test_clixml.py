@@ -90,6 +90,16 @@ def test_malformed_file_is_an_xml_error(s: Session, tmp_path: Path) -> None:
     assert s.error_ids() == ["System.Xml.XmlException,Microsoft.PowerShell.Commands.ImportClixmlCommand"]
 
 
+@pytest.mark.parametrize(("text", "message"), [
+    ("<Objs><bad\n", "Unexpected end of file while parsing Name has occurred. Line 1, position 7."),
+    ("hello", "Data at the root level is invalid. Line 1, position 1."),
+    ("<Objs></Objs><x/>", "There are multiple root elements. Line 1, position 14."),
+])
+def test_malformed_file_reports_dotnet_words(s: Session, tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "bad.xml").write_text(text)
+    assert s.run("try { Import-Clixml ./bad.xml } catch { $_.Exception.Message }") == [message]
+
+
 def test_skip_and_first(s: Session) -> None:
     s.run("1..5 | Export-Clixml ./n.xml")
     assert s.run("Import-Clixml ./n.xml -Skip 1 -First 2") == [2, 3]
