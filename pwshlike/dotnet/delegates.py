@@ -1,7 +1,7 @@
 """Delegate types and delegates: ``[System.Action]``, ``System.Action`1``
 to ``System.Action`8``, ``System.Func`1`` to ``System.Func`9``,
-``System.Predicate`1`` and ``[Text.RegularExpressions.MatchEvaluator]``,
-and the script blocks
+``System.Predicate`1``, ``System.Comparison`1`` and
+``[Text.RegularExpressions.MatchEvaluator]``, and the script blocks
 converted to them.
 
 A script converts a script block to a delegate type with a cast or ``-as``
@@ -21,7 +21,7 @@ from typing import Any, Callable, Optional, Sequence
 
 from . import conversions as conv
 from .errors import ErrorCategory, RuntimeException
-from .types import BOOLEAN, OBJECT, PSType, register_instance_types, STRING, type_of
+from .types import BOOLEAN, INT32, OBJECT, PSType, register_instance_types, STRING, type_of
 from .values import iter_collection
 
 _SCRIPT_BLOCK = "System.Management.Automation.ScriptBlock"
@@ -105,10 +105,16 @@ class _Family:
         return t
 
 
-class _PredicateFamily(_Family):
-    """``Predicate[T]``: one parameter and, unlike a Func, a fixed
-    ``bool`` return type that is no type argument (List's Find, FindAll,
-    RemoveAll, Exists and TrueForAll take one)."""
+class _OneTypeFamily(_Family):
+    """A delegate of one type argument ``T`` whose return type is fixed
+    rather than a type argument: ``Predicate[T]`` (T -> bool: List's Find,
+    FindAll, RemoveAll, Exists, TrueForAll) and ``Comparison[T]`` (T, T ->
+    int: List.Sort, Array.Sort)."""
+
+    def __init__(self, name: str, parameter_count: int, return_type: PSType) -> None:
+        super().__init__(name, range(1, 2), returns=True)
+        self.parameter_count = parameter_count
+        self.return_type = return_type
 
     def __call__(self, args: Sequence[PSType]) -> PSType:
         key = tuple(id(a) for a in args)
@@ -117,10 +123,11 @@ class _PredicateFamily(_Family):
             return t
         if len(args) != 1:
             shown = ",".join(a.full_name for a in args)
-            raise RuntimeException(f"Unable to find type [System.Predicate[{shown}]].", error_id="TypeNotFound",
+            raise RuntimeException(f"Unable to find type [System.{self.name}[{shown}]].", error_id="TypeNotFound",
                                    category=ErrorCategory.InvalidOperation)
         definition = self.definition(1)
-        t = _delegate_type(f"{definition}[{args[0].full_name}]", args, BOOLEAN)
+        t = _delegate_type(f"{definition}[{args[0].full_name}]", tuple(args) * self.parameter_count,
+                           self.return_type)
         t.generic_arguments = tuple(args)
         t.generic_definition = definition
         t.name = definition.rsplit(".", 1)[-1]
@@ -130,7 +137,8 @@ class _PredicateFamily(_Family):
 
 ACTION = _Family("Action", _ACTION_ARITIES, returns=False)
 FUNC = _Family("Func", _FUNC_ARITIES, returns=True)
-PREDICATE = _PredicateFamily("Predicate", range(1, 2), returns=True)
+PREDICATE = _OneTypeFamily("Predicate", 1, BOOLEAN)
+COMPARISON = _OneTypeFamily("Comparison", 2, INT32)
 
 
 def register_delegate_types(register: Callable[..., PSType],
@@ -143,7 +151,7 @@ def register_delegate_types(register: Callable[..., PSType],
     register(_delegate_type("System.Action", (), None))
     # -replace's callback: a Match in, the replacement text out.
     register(_delegate_type("System.Text.RegularExpressions.MatchEvaluator", (), STRING))
-    for family in (ACTION, FUNC, PREDICATE):
+    for family in (ACTION, FUNC, PREDICATE, COMPARISON):
         register_generic_family(family.name, family)
         for arity in family.arities:
             if arity:

@@ -612,16 +612,22 @@ def list_remove_all(lst: Any, script: Any) -> int:
 
 
 def list_sort(lst: Any, *args: Any) -> None:
+    """Sort(), or Sort(Comparison[T]) with a script block or delegate (the
+    two items are its arguments)."""
     import functools
-    if args and hasattr(args[0], "invoke_with_input"):
-        script = args[0]
-
-        def cmp(a: Any, b: Any) -> int:
-            result = script.invoke_with_input(None, (a, b))
-            return conv.convert_to_integer(result[0] if isinstance(result, list) and result else result)
-        lst.sort(key=functools.cmp_to_key(cmp))
+    if args and hasattr(args[0], "invoke"):
+        lst.sort(key=functools.cmp_to_key(comparison(args[0])))
         return
     lst.sort(key=functools.cmp_to_key(lambda a, b: compare(a, b, True)))
+
+
+def comparison(script: Any) -> Callable[[Any, Any], int]:
+    """A script block or ``Comparison[T]`` delegate as a compare function:
+    pwsh passes both items as the block's arguments (``param($x, $y)``)."""
+    def cmp(a: Any, b: Any) -> int:
+        result = script.invoke(a, b)
+        return conv.convert_to_integer(result[0] if isinstance(result, list) and result else result)
+    return cmp
 
 
 def list_for_each(lst: Any, script: Any) -> None:

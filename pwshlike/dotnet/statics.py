@@ -1064,6 +1064,12 @@ def _array_sort(arr: Any, items: Any = None) -> None:
     import functools
     if not isinstance(arr, list):
         raise ArgumentNullException(None, param_name="array")
+    if items is not None and hasattr(items, "invoke"):  # Sort(T[], Comparison[T]): a script block or delegate
+        def cmp(a: Any, b: Any) -> int:
+            result = items.invoke(a, b)
+            return conv.convert_to_integer(result[0] if isinstance(result, list) and result else result)
+        arr.sort(key=functools.cmp_to_key(cmp))
+        return
     if items is not None and isinstance(items, list):
         pairs = sorted(zip(arr, items), key=functools.cmp_to_key(lambda a, b: compare(a[0], b[0], True)))
         arr[:] = [p[0] for p in pairs]

@@ -18,8 +18,8 @@ from typing import Any, Callable, Optional
 from . import conversions as conv
 from .credentials import SecureString
 from .errors import (
-    ArgumentException, ArgumentNullException, DirectoryNotFoundException, DotNetException, FileNotFoundException,
-    IOException, SetValueInvocationException, UnauthorizedAccessException,
+    ArgumentException, ArgumentNullException, ArgumentOutOfRangeException, DirectoryNotFoundException, DotNetException,
+    FileNotFoundException, IOException, SetValueInvocationException, UnauthorizedAccessException,
 )
 from . import cultures
 from . import environment
@@ -575,8 +575,25 @@ def marshal_table() -> Table:
                        "ZeroFreeCoTaskMemUnicode": lambda ptr: None, "FreeBSTR": lambda ptr: None})
 
 
+def _thread_sleep(timeout: Any) -> None:
+    """Thread.Sleep(int milliseconds) and Sleep(TimeSpan): -1 is .NET's
+    Infinite, anything below it its ArgumentOutOfRangeException."""
+    import time
+    if isinstance(timeout, _dt.timedelta):
+        ms: float = timeout / _dt.timedelta(milliseconds=1)
+        name = "timeout"
+    else:
+        ms, name = _i(timeout), "millisecondsTimeout"
+    if ms < -1 or ms > 2147483647:
+        raise ArgumentOutOfRangeException("Number must be either non-negative and less than or equal to "
+                                          "Int32.MaxValue or -1.", param_name=name)
+    if ms == -1:
+        while True:
+            time.sleep(3600)
+    time.sleep(ms / 1000)
+
+
 def thread_table() -> Table:
     import threading
-    import time
     return make_table({"CurrentThread": lambda: ManagedThread(threading.current_thread())},
-                      {"Sleep": lambda ms: time.sleep(max(_i(ms), 0) / 1000)})
+                      {"Sleep": _thread_sleep})
