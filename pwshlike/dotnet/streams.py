@@ -1,5 +1,6 @@
 """``System.IO`` streams scripts use for large files: ``FileStream`` (what
-``[IO.File]::OpenRead``/``OpenWrite``/``Open`` return), ``StreamReader``
+``[IO.File]::OpenRead``/``OpenWrite``/``Open`` return), ``MemoryStream``
+(bytes in memory, e.g. to hash a string with ``Get-FileHash -InputStream``), ``StreamReader``
 (``ReadLine`` until ``EndOfStream``) and ``StreamWriter`` (``WriteLine``),
 over Python's binary files.  Relative paths are taken from the process's
 directory, as .NET does (not from ``$PWD``); text is UTF-8 without a BOM
@@ -161,6 +162,40 @@ class FileStream:
 
     def __str__(self) -> str:
         return self.full_name
+
+
+class MemoryStream(FileStream):
+    """``System.IO.MemoryStream``: the same stream members over bytes in
+    memory (``new()``, ``new(byte[])``), plus ``ToArray``."""
+
+    __slots__ = ()
+    full_name = "System.IO.MemoryStream"
+    PS_MEMBERS = {name: attr for name, attr in FileStream.PS_MEMBERS.items() if name != "Name"}
+    PS_MEMBERS.update({"ToArray": "to_array"})
+
+    def __init__(self, data: Any = None, *rest: Any) -> None:
+        import io
+        if isinstance(data, int) and not isinstance(data, bool):
+            data = None  # new(int capacity): an empty stream
+        self._file = io.BytesIO(b"" if data is None else to_bytes(data))
+        self._access = 3
+        self.Name = ""
+
+    def _live(self) -> Any:
+        if self._file.closed:
+            raise ObjectDisposedException("Cannot access a closed Stream.")
+        return self._file
+
+    @property
+    def length(self) -> Int64:
+        return Int64(len(self._live().getbuffer()))
+
+    def flush(self) -> None:
+        self._live()
+
+    def to_array(self) -> TypedArray:
+        """Every byte, wherever the position is (.NET's ToArray)."""
+        return TypedArray([Byte(b) for b in self._file.getvalue()], BYTE)
 
 
 def file_statics() -> dict[str, Any]:

@@ -87,9 +87,9 @@ def register_system_types(register: Callable[..., Any], enum_type: Callable[[Any
         enum_type(info)
     for info in (streams.FILE_MODE, streams.FILE_ACCESS, streams.FILE_SHARE, streams.SEEK_ORIGIN):
         enum_type(info)
-    register(PSType(streams.FileStream.full_name, OBJECT, check=lambda v: isinstance(v, streams.FileStream),
+    register(PSType(streams.FileStream.full_name, OBJECT, check=lambda v: type(v) is streams.FileStream,
                     constructor=streams.FileStream, pyclass=streams.FileStream, interfaces=("System.IDisposable",)))
-    for cls in (streams.StreamReader, streams.StreamWriter):
+    for cls in (streams.MemoryStream, streams.StreamReader, streams.StreamWriter):
         register(PSType(cls.full_name, OBJECT, check=lambda v, c=cls: isinstance(v, c), constructor=cls, pyclass=cls,
                         interfaces=("System.IDisposable",)))
     def convert_offset(value: Any) -> Any:

@@ -60,3 +60,20 @@ def test_a_reader_opened_with_a_file_share_lets_others_append(tmp_path):
     """
     assert Shell().text(script) == ["104", "ReadWrite"]
     assert target.read_text() == "hello\nworld\n"
+
+
+def test_memory_stream_hashes_a_string_and_backs_readers_and_writers():
+    shell = Shell()
+    script = """
+    $ms = [IO.MemoryStream]::new([Text.Encoding]::UTF8.GetBytes('abc'))
+    (Get-FileHash -InputStream $ms -Algorithm MD5).Hash
+    $ms.GetType().FullName; $ms -is [IO.FileStream]
+    $m2 = New-Object System.IO.MemoryStream
+    $w = [IO.StreamWriter]::new($m2); $w.Write('hi'); $w.Flush()
+    $m2.Length; [Text.Encoding]::UTF8.GetString($m2.ToArray())
+    $m2.Position = 0; [IO.StreamReader]::new($m2).ReadToEnd()
+    $m2.Dispose()
+    try { $m2.Length } catch { $_.Exception.InnerException.Message }
+    """
+    assert shell.text(script) == ["900150983CD24FB0D6963F7D28E17F72", "System.IO.MemoryStream", "False", "2", "hi",
+                                  "hi", "Cannot access a closed Stream."]
