@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from .conversions import convert_to_integer, to_string
-from .errors import ArgumentException, ArgumentNullException, FormatException
+from .errors import (
+    ArgumentException, ArgumentNullException, ArgumentOutOfRangeException, FormatException, NotSupportedException,
+)
 from .types import BYTE
 from .values import Byte, iter_collection, TypedArray
 
@@ -85,10 +87,11 @@ class TextEncoding:
     """A ``System.Text.Encoding`` (``[Text.Encoding]::UTF8``...).  The UTF-8
     instance from ``Encoding.UTF8`` emits a BOM preamble, as in .NET."""
 
-    __slots__ = ("codec", "EncodingName", "WebName", "CodePage", "_bom", "_class_name")
+    __slots__ = ("codec", "EncodingName", "WebName", "CodePage", "_bom", "_class_name", "_max_width")
 
     def __init__(self, codec: str, name: str, web_name: str, code_page: int, bom: bytes = b"",
-                 class_name: str = "System.Text.UTF8Encoding") -> None:
+                 class_name: str = "System.Text.UTF8Encoding", max_width: int = 1) -> None:
+        self._max_width = max_width
         self.codec = codec
         self.EncodingName = name
         self.WebName = web_name
@@ -122,7 +125,23 @@ class TextEncoding:
         raw = to_bytes(data)
         if index is not None:
             raw = raw[int(index):int(index) + int(count or 0)]
-        return raw.decode(self.codec, errors="replace")
+        text = raw.decode(self.codec, errors="replace")
+        # .NET's ASCIIEncoding decodes a byte above 127 as '?', where the Unicode encodings give U+FFFD.
+        return text.replace("\ufffd", "?") if self.codec == "ascii" else text
+
+    def GetChars(self, data: Any, index: Any = None, count: Any = None) -> TypedArray:
+        from .types import CHAR
+        from .values import Char
+        return TypedArray([Char(c) for c in self.GetString(data, index, count)], CHAR)
+
+    def GetMaxByteCount(self, char_count: Any) -> int:
+        """.NET's worst case: (chars + 1) times the longest sequence a
+        character takes (3 for UTF-8, which encodes surrogate pairs in 4)."""
+        n = int(convert_to_integer(char_count))
+        if n < 0:
+            raise ArgumentOutOfRangeException("Non-negative number required.", param_name="charCount")
+        width = {"utf-8": 3, "utf-16-le": 2, "utf-16-be": 2, "utf-32-le": 4}.get(self.codec, self._max_width)
+        return (n + 1) * width
 
     def GetByteCount(self, value: Any) -> int:
         return len(self.GetBytes(value))
@@ -156,6 +175,55 @@ def to_bytes(data: Any) -> bytes:
 
 
 _ENCODINGS: dict[str, TextEncoding] = {}
+
+
+# The code pages pwsh's CodePagesEncodingProvider adds that scripts name most, by number:
+# (Python codec, .NET WebName, EncodingName, bytes per character at most).
+_CODE_PAGES: dict[int, tuple[str, str, str, int]] = {
+    437: ("cp437", "IBM437", "OEM United States", 1), 850: ("cp850", "ibm850", "Western European (DOS)", 1),
+    866: ("cp866", "cp866", "Cyrillic (DOS)", 1),
+    1250: ("cp1250", "windows-1250", "Central European (Windows)", 1),
+    1251: ("cp1251", "windows-1251", "Cyrillic (Windows)", 1),
+    1252: ("cp1252", "windows-1252", "Western European (Windows)", 1),
+    1253: ("cp1253", "windows-1253", "Greek (Windows)", 1), 1254: ("cp1254", "windows-1254", "Turkish (Windows)", 1),
+    1255: ("cp1255", "windows-1255", "Hebrew (Windows)", 1), 1256: ("cp1256", "windows-1256", "Arabic (Windows)", 1),
+    1257: ("cp1257", "windows-1257", "Baltic (Windows)", 1),
+    1258: ("cp1258", "windows-1258", "Vietnamese (Windows)", 1),
+    20866: ("koi8_r", "koi8-r", "Cyrillic (KOI8-R)", 1),
+    28592: ("iso8859_2", "iso-8859-2", "Central European (ISO)", 1),
+    28595: ("iso8859_5", "iso-8859-5", "Cyrillic (ISO)", 1),
+    28605: ("iso8859_15", "iso-8859-15", "Latin 9 (ISO)", 1),
+    932: ("cp932", "shift_jis", "Japanese (Shift-JIS)", 2), 936: ("gbk", "gb2312", "Chinese Simplified (GB2312)", 2),
+    949: ("cp949", "ks_c_5601-1987", "Korean", 2), 950: ("big5", "big5", "Chinese Traditional (Big5)", 2),
+}
+
+
+def code_page_encoding(key: Any) -> Optional[TextEncoding]:
+    """A code page encoding by number or .NET web name (1252,
+    'windows-1252'), as pwsh's registered CodePagesEncodingProvider gives
+    them; None when it is not one of them.  A number that is no code page
+    is .NET's NotSupportedException."""
+    number: Optional[int] = key if isinstance(key, int) else None
+    if number is None:
+        wanted = str(key).lower()
+        number = next((cp for cp, entry in _CODE_PAGES.items() if entry[1].lower() == wanted), None)
+        if number is None:
+            return None
+    entry = _CODE_PAGES.get(number)
+    if entry is None:
+        if not 0 <= number <= 65535:
+            raise ArgumentOutOfRangeException("Valid values are between 0 and 65535, inclusive.",
+                                              param_name="codepage")
+        raise NotSupportedException(f"No data is available for encoding {number}. For information on defining "
+                                    f"a custom encoding, see the documentation for the Encoding.RegisterProvider "
+                                    f"method.")
+    cached = _ENCODINGS.get(f"cp{number}")
+    if cached is None:
+        codec, web_name, display, width = entry
+        cached = TextEncoding(codec, display, web_name, number, b"", "System.Text.SBCSCodePageEncoding"
+                              if width == 1 else "System.Text.DBCSCodePageEncoding", width)
+        _ENCODINGS[f"cp{number}"] = cached
+    return cached
 
 
 def encoding(name: str) -> TextEncoding:

@@ -31,7 +31,7 @@ from .errors import (
     FormatException, InvalidCastException, MethodException, OverflowException,
 )
 from .methodcall import generic
-from .netobjects import encoding, to_bytes
+from .netobjects import code_page_encoding, encoding, to_bytes
 from .semver import SemanticVersion
 from . import ip_address, physical_address
 from .operators import compare, compare_strings, equals
@@ -959,7 +959,15 @@ def _convert_float(value: Any, single: bool) -> float:
 
 def _encoding_table() -> Table:
     def get_encoding(name: Any) -> Any:
+        if isinstance(name, int) and not isinstance(name, bool) or isinstance(name, (Byte, Int64)):
+            number = int(name)
+            known = {65001: "utf8nobom", 20127: "ascii", 1200: "unicode", 1201: "bigendianunicode",
+                     12000: "utf32", 28591: "latin1"}.get(number)
+            return encoding(known) if known is not None else code_page_encoding(number)
         key = _s(name).lower().replace("-", "").replace("_", "")
+        by_web_name = code_page_encoding(_s(name))
+        if by_web_name is not None:
+            return by_web_name
         mapping = {"utf8": "utf8nobom", "65001": "utf8nobom", "ascii": "ascii", "usascii": "ascii",
                    "20127": "ascii", "utf16": "unicode", "unicode": "unicode", "1200": "unicode",
                    "utf16be": "bigendianunicode", "unicodefffe": "bigendianunicode",
