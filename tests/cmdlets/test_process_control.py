@@ -122,6 +122,20 @@ def test_start_process_errors():
         "different inputs and Run your command again."]
 
 
+def test_start_process_output_file_that_cannot_be_created_and_odd_environment_names(tmp_path):
+    shell = Shell()
+    shell.run(f"""
+    try {{ Start-Process sleep 5 -RedirectStandardOutput '{tmp_path}/no/dir/out.txt' -Wait }} catch {{ $caught = $_ }}
+    Start-Process sh -ArgumentList '-c', '"echo $PL_A"' -Environment @{{ 'PL_A=B' = 'c'; '' = 'z' }} `
+        -RedirectStandardOutput '{tmp_path}/env.txt' -Wait
+    """)
+    assert shell.text("$caught.FullyQualifiedErrorId; $caught.Exception.Message") == [
+        "System.IO.DirectoryNotFoundException,Microsoft.PowerShell.Commands.StartProcessCommand",
+        f"Could not find a part of the path '{tmp_path}/no/dir/out.txt'."]
+    # .NET writes the pair as 'PL_A=B=c', so the program's PL_A is 'B=c'
+    assert (tmp_path / "env.txt").read_text() == "B=c\n"
+
+
 def test_kill_and_wait_for_exit_methods():
     child = _sleeper()
     out = Shell().text(f"""

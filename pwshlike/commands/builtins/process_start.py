@@ -25,6 +25,7 @@ from pwshlike.commands.validation import validate_not_null_or_empty
 from pwshlike.dotnet.errors import (DirectoryNotFoundException, ErrorCategory, ErrorRecord, FileNotFoundException,
                                     InvalidOperationException, NotSupportedException)
 
+from .fserrors import dotnet_exception
 from .process_object import Process, read_process
 
 _DEFAULT = {"Default": {}}
@@ -104,18 +105,22 @@ class StartProcessCommand(Cmdlet):
         streams = self._redirections()
         if streams is None or not self.should_process(f"{program} {arguments.strip()}"):
             return
+        writers = self._open_writers(streams[1], streams[2])
         try:
             popen = subprocess.Popen(
                 [program, *split_arguments(arguments)], cwd=directory, env=self._environment(),
                 stdin=subprocess.PIPE if streams[0] else None, stdout=subprocess.PIPE if streams[1] else None,
                 stderr=subprocess.PIPE if streams[2] else None, user=self._user())
-        except (OSError, subprocess.SubprocessError) as error:
+        except (OSError, ValueError, subprocess.SubprocessError) as error:
+            for writer in writers:
+                if writer is not None:
+                    writer.close()
             self.throw_terminating_error(ErrorRecord(InvalidOperationException(
                 f"This command cannot be run due to the error: An error occurred trying to start process "
                 f"'{program}' with working directory '{directory}'. {getattr(error, 'strerror', None) or error}"),
                 "InvalidOperationException", ErrorCategory.InvalidOperation, None))
             return
-        pumps = _connect(popen, *streams)
+        pumps = _connect(popen, streams[0], *writers)
         process = read_process(popen.pid, popen) or Process(popen.pid, os.path.basename(program), popen)
         if self.pass_thru:
             yield process
@@ -156,6 +161,25 @@ class StartProcessCommand(Cmdlet):
                 return None
         return paths
 
+    def _open_writers(self, *paths: Optional[str]) -> list[Any]:
+        """The -RedirectStandardOutput/-Error files, created (or emptied)
+        before the program starts, as pwsh's FileStream(path, Create) does;
+        a file that cannot be created is .NET's exception, terminating."""
+        writers: list[Any] = []
+        for path in paths:
+            if path is None:
+                writers.append(None)
+                continue
+            try:
+                writers.append(open(path, "w", encoding="utf-8", newline="\n"))
+            except OSError as exc:
+                for writer in writers:
+                    if writer is not None:
+                        writer.close()
+                error = dotnet_exception(exc, path)
+                self.throw_terminating_error(ErrorRecord(error, error.full_name, ErrorCategory.NotSpecified, None))
+        return writers
+
     def _user(self) -> Optional[str]:
         """The account of -Credential (its domain dropped, as on Unix)."""
         if self.credential is None:
@@ -167,21 +191,26 @@ class StartProcessCommand(Cmdlet):
             return None
         env = {} if self.use_new_environment else dict(os.environ)
         for key, value in (self.environment or {}).items():
-            env.pop(str(key), None)
+            name, equals, head = str(key).partition("=")
+            if not name:
+                continue  # no program can look up a variable without a name
+            env.pop(name, None)
             if value is not None:
-                env[str(key)] = str(value)
+                # .NET joins name and value with '=': a name holding one makes the value start after it.
+                env[name] = head + equals + str(value) if equals else str(value)
         return env
 
 
-def _connect(popen: Any, stdin: Optional[str], stdout: Optional[str], stderr: Optional[str]) -> list[Any]:
-    """Threads feeding and draining the redirected streams, so the program
-    never blocks on a full pipe whether or not we wait for it."""
+def _connect(popen: Any, stdin: Optional[str], stdout: Any, stderr: Any) -> list[Any]:
+    """Threads feeding and draining the redirected streams (``stdout`` and
+    ``stderr`` are the open files), so the program never blocks on a full
+    pipe whether or not we wait for it."""
     pumps = []
     if stdin:
         pumps.append(threading.Thread(target=_feed, args=(popen.stdin, stdin), daemon=True))
-    for pipe, path in ((popen.stdout, stdout), (popen.stderr, stderr)):
-        if path:
-            pumps.append(threading.Thread(target=_drain, args=(pipe, path), daemon=True))
+    for pipe, writer in ((popen.stdout, stdout), (popen.stderr, stderr)):
+        if writer is not None:
+            pumps.append(threading.Thread(target=_drain, args=(pipe, writer), daemon=True))
     for pump in pumps:
         pump.start()
     return pumps
@@ -197,9 +226,9 @@ def _feed(pipe: Any, path: str) -> None:
         pass
 
 
-def _drain(pipe: Any, path: str) -> None:
+def _drain(pipe: Any, out: Any) -> None:
     """pwsh's output handlers: each non-empty line, written as it comes."""
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
+    with out:
         for raw in pipe:
             line = raw.decode("utf-8", "replace").rstrip("\n").rstrip("\r")
             if line:
