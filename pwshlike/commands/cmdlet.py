@@ -83,6 +83,18 @@ class Cmdlet:
     def write_information(self, message_data: Any, tags: Optional[list[str]] = None) -> None:
         self._runtime.write_information(message_data, tags)
 
+    def write_information_record(self, record: Any) -> None:
+        """Writes an InformationRecord made in another session (a job, a
+        -Parallel iteration) as this command's own: Write-Host's records
+        stay host output with their colours and -NoNewline, the rest stay
+        information data with their tags."""
+        from pwshlike.runtime.streams import HostInformationMessage
+        data = record.message_data
+        if isinstance(data, HostInformationMessage):
+            self.context.write_host(data.message, data.no_new_line, data.foreground_color, data.background_color)
+        else:
+            self.write_information(data, record.tags)
+
     def write_host(self, message: str) -> None:
         """Text for the user, as Write-Host shows it (an information record
         tagged PSHOST): not output, so assigning the command's result

@@ -370,14 +370,9 @@ class ReceiveJobCommand(_JobSelector):
             write_progress(0, record)
 
     def _information(self, record: Any) -> None:
-        from pwshlike.runtime.streams import HostInformationMessage, InformationRecord
+        from pwshlike.runtime.streams import InformationRecord
         if isinstance(record, InformationRecord):
-            data = record.message_data
-            if isinstance(data, HostInformationMessage):
-                self.context.write_host(data.message, data.no_new_line, data.foreground_color,
-                                        data.background_color)
-            else:
-                self.write_information(data, record.tags)
+            self.write_information_record(record)
         elif hasattr(record, "get"):
             if record.get("Host"):
                 self.context.write_host(str(record.get("Message") or ""), bool(record.get("NoNewLine")), None, None)

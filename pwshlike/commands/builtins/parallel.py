@@ -21,7 +21,7 @@ from typing import Any, Iterator, Optional
 from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, PSInvalidOperationException
 from pwshlike.runtime.scopes import QualifiedName
 from pwshlike.runtime.scriptblock import ScriptBlock
-from pwshlike.runtime.streams import HostInformationMessage, StreamRouting
+from pwshlike.runtime.streams import StreamRouting
 
 _OUTPUT, _ERROR, _WARNING, _VERBOSE, _DEBUG, _INFORMATION, _DONE = range(7)
 
@@ -166,9 +166,4 @@ def _forward(cmdlet: Any, kind: int, record: Any) -> None:
     elif kind == _DEBUG:
         cmdlet.write_debug(str(record))
     else:
-        data = record.message_data
-        if isinstance(data, HostInformationMessage):
-            cmdlet.context.write_host(data.message, data.no_new_line, data.foreground_color,
-                                      data.background_color)
-        else:
-            cmdlet.write_information(data, record.tags)
+        cmdlet.write_information_record(record)
