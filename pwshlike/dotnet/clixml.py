@@ -29,7 +29,7 @@ import uuid
 from decimal import Decimal
 from typing import Any, Optional
 
-from .conversions import dotnet_to_string, format_decimal, format_double, format_single
+from .conversions import dotnet_to_string, format_decimal, format_double, format_single, timespan_parts
 from .credentials import SecureString
 from .xml_text import XmlException
 from .members import _type_names, property_list
@@ -137,14 +137,8 @@ def datetime_text(value: _dt.datetime) -> str:
 
 def timespan_text(value: _dt.timedelta) -> str:
     """XmlConvert's ISO 8601 duration: ``PT1H2M3.5S``, ``P1D``, ``PT0S``."""
-    ticks = (value.days * 86400 + value.seconds) * 10_000_000 + value.microseconds * 10
-    sign = "-" if ticks < 0 else ""
-    ticks = abs(ticks)
-    days, rest = divmod(ticks, 864_000_000_000)
-    hours, rest = divmod(rest, 36_000_000_000)
-    minutes, rest = divmod(rest, 600_000_000)
-    seconds, fraction = divmod(rest, 10_000_000)
-    text = sign + "P" + (f"{days}D" if days else "")
+    negative, days, hours, minutes, seconds, fraction = timespan_parts(value)
+    text = ("-" if negative else "") + "P" + (f"{days}D" if days else "")
     if hours or minutes or seconds or fraction or not days:
         text += "T" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
         if seconds or fraction or not (hours or minutes):

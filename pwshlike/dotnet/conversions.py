@@ -180,13 +180,8 @@ def format_datetime(value: _dt.datetime) -> str:
 
 def format_timespan(value: _dt.timedelta) -> str:
     """``TimeSpan.ToString()`` ("c" format): ``[-][d.]hh:mm:ss[.fffffff]``."""
-    ticks = timedelta_ticks(value)
-    sign = "-" if ticks < 0 else ""
-    ticks = abs(ticks)
-    days, rem = divmod(ticks, 864000000000)
-    hours, rem = divmod(rem, 36000000000)
-    minutes, rem = divmod(rem, 600000000)
-    seconds, fraction = divmod(rem, 10000000)
+    negative, days, hours, minutes, seconds, fraction = timespan_parts(value)
+    sign = "-" if negative else ""
     text = f"{sign}{str(days) + '.' if days else ''}{hours:02d}:{minutes:02d}:{seconds:02d}"
     if fraction:
         text += f".{fraction:07d}"
@@ -196,6 +191,19 @@ def format_timespan(value: _dt.timedelta) -> str:
 def timedelta_ticks(value: _dt.timedelta) -> int:
     """A timedelta in .NET ticks (100 ns)."""
     return (value.days * 86400 + value.seconds) * 10000000 + value.microseconds * 10
+
+
+def timespan_parts(value: _dt.timedelta) -> tuple[bool, int, int, int, int, int]:
+    """Whether a TimeSpan is negative, then its days, hours, minutes,
+    seconds and the fraction in ticks (100 ns) of its size: the pieces every
+    text form of a TimeSpan (ToString, format strings, XML durations) is
+    built from."""
+    ticks = timedelta_ticks(value)
+    days, rem = divmod(abs(ticks), 864000000000)
+    hours, rem = divmod(rem, 36000000000)
+    minutes, rem = divmod(rem, 600000000)
+    seconds, fraction = divmod(rem, 10000000)
+    return ticks < 0, days, hours, minutes, seconds, fraction
 
 
 # --- objects to text ----------------------------------------------------------------------------

@@ -716,14 +716,8 @@ def format_timespan(value: _dt.timedelta, fmt: str, provider: Any = None) -> str
     """``TimeSpan.ToString(fmt, provider)``: ``c`` (culture-free), ``g``, ``G``
     (the culture's decimal mark before the fraction) or custom
     (``hh\\:mm\\:ss``, ``%d``); other literal characters must be escaped."""
-    from .conversions import format_timespan as constant_format, timedelta_ticks
-    ticks = timedelta_ticks(value)
-    negative = ticks < 0
-    ticks = abs(ticks)
-    days, rem = divmod(ticks, 864000000000)
-    hours, rem = divmod(rem, 36000000000)
-    minutes, rem = divmod(rem, 600000000)
-    seconds, fraction = divmod(rem, 10000000)
+    from .conversions import format_timespan as constant_format, timespan_parts
+    negative, days, hours, minutes, seconds, fraction = timespan_parts(value)
     sign = "-" if negative else ""
     if fmt in ("c", "t", "T"):
         return constant_format(value)
