@@ -194,6 +194,18 @@ class ArgumentOutOfRangeException(ArgumentException):
     default_message = "Specified argument was out of the range of valid values."
 
 
+class EncoderFallbackException(ArgumentException):
+    """A character an encoding cannot write (a lone surrogate in UTF-8)."""
+
+    full_name = "System.Text.EncoderFallbackException"
+
+
+class DecoderFallbackException(ArgumentException):
+    """Bytes an encoding cannot read."""
+
+    full_name = "System.Text.DecoderFallbackException"
+
+
 class ArithmeticException(SystemException):
     full_name = "System.ArithmeticException"
     default_message = "Overflow or underflow in the arithmetic operation."
@@ -683,6 +695,14 @@ def dotnet_exception_from(exc: BaseException) -> DotNetException:
         return TimeoutException(message or None)
     if isinstance(exc, OSError):
         return IOException(message)
+    if isinstance(exc, UnicodeEncodeError) and isinstance(exc.object, str):
+        # .NET's strict encoders' words (a lone surrogate in a path or in text written to a file)
+        return EncoderFallbackException(f"Unable to translate Unicode character \\u{ord(exc.object[exc.start]):04X} "
+                                        f"at index {exc.start} to specified code page.")
+    if isinstance(exc, UnicodeDecodeError):
+        shown = "".join(f"[{b:02X}]" for b in exc.object[exc.start:exc.end])
+        return DecoderFallbackException(f"Unable to translate bytes {shown} at index {exc.start} from specified "
+                                        f"code page to Unicode.")
     if isinstance(exc, UnicodeError):
         return ArgumentException(message)
     if isinstance(exc, IndexError):
