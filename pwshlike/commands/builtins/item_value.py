@@ -50,7 +50,7 @@ class SetItemCommand(ItemCmdlet):
     path, literal_path = path_parameters("The items to set")
     value = Parameter("Object", position=1, value_from_pipeline=True, value_from_pipeline_by_property_name=True,
                       help="The new value (a script block for a function).")
-    force = force_parameter("Also sets read-only variables (aliases...).")
+    force = force_parameter("Also changes read-only functions.")
     pass_thru = Parameter("SwitchParameter", help="Outputs the item that was set.")
     credential = credential_parameter()
     options = options_parameter()
