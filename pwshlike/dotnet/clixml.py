@@ -205,6 +205,8 @@ class _Node:
         self.children: list[_Node] = []
 
     def render(self, out: list[str], indent: Optional[str], level: int = 0) -> None:
+        """Appends the element's lines to ``out``, children ``indent`` deeper
+        (``indent=None``: no padding, for the one-line job records)."""
         pad = "" if indent is None else indent * level
         attrs = "".join(f' {k}="{_escape(v, True)}"' for k, v in self.attrs)
         if self.children:
@@ -241,6 +243,10 @@ class Serializer:
             self._level -= 1
 
     def _node(self, obj: Any, attrs: list[tuple[str, str]], depth: int) -> _Node:
+        """The element for one value: a known primitive as its own tag, a
+        script block as text, an object already written as a ``<Ref>``
+        (so cycles end), else an ``<Obj>`` with its type names and members
+        down to ``depth`` levels."""
         known = _primitive(obj)
         if known is not None:
             tag, text = known
@@ -352,6 +358,9 @@ def _local_name(tag: str) -> str:
 
 
 def _parse_datetime(text: str) -> _dt.datetime:
+    """``<DT>``'s round-trip text (XmlConvert): ``Z`` gives a UTC date, an
+    offset a local one (as .NET reads it, Kind=Local), none an unspecified
+    one; seven fraction digits are cut to Python's six."""
     match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)?", text.strip())
     if match is None:
         raise CliXmlError(f"'{text}' is not a valid DateTime.")
@@ -411,6 +420,9 @@ class Deserializer:
         self._types: dict[str, list[str]] = {}
 
     def value(self, element: Any) -> Any:
+        """The value an element stands for; an unknown tag or a primitive
+        whose text does not parse is a CliXmlError (pwsh's XmlException),
+        never a Python error."""
         tag = _local_name(element.tag)
         if tag == "Nil":
             return None
@@ -428,6 +440,11 @@ class Deserializer:
             raise CliXmlError(f"'{text}' is not a valid {tag} value.") from exc
 
     def _object(self, element: Any) -> Any:
+        """An ``<Obj>``: a dictionary or list comes back as a Hashtable or
+        ArrayList, an object with properties as a ``Deserialized.<T>``
+        property bag, a wrapped primitive as itself.  The result is recorded
+        under its RefId before its content is read, so a later ``<Ref>``
+        (even one inside it) finds it."""
         names: list[str] = []
         text: Optional[str] = None
         base: Any = None
