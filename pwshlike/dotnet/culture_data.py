@@ -65,6 +65,9 @@ def invariant_data() -> dict[str, Any]:
 
 
 def _en_us() -> dict[str, Any]:
+    """en-US built in, not read from Babel: it is the culture most sessions
+    run in, and the formats pwsh shows for it are .NET's (``M/d/yyyy``,
+    ``h:mm tt``), which CLDR words slightly differently."""
     data = invariant_data()
     data.update({"Name": "en-US", "EnglishName": "English (United States)", "NativeName": "English (United States)",
                  "LCID": 1033, "TwoLetterISOLanguageName": "en",
@@ -146,6 +149,9 @@ def _stamp() -> Optional[str]:
 
 
 def _read_disk_cache(key: str) -> Optional[dict[str, Any]]:
+    """A culture's data as an earlier process stored it, so Babel need not
+    be imported again; a missing, unreadable or stale file (another Babel
+    version or data format) is None."""
     path = _disk_cache_file(key)
     if path is None:
         return None
@@ -313,6 +319,9 @@ def _symbols(locale: Any) -> dict[str, str]:
 
 
 def _number_data(locale: Any) -> dict[str, Any]:
+    """NumberFormatInfo's fields for a Babel locale: CLDR's symbols and
+    patterns mapped onto .NET's numbered pattern tables, the invariant
+    culture's values where CLDR has none."""
     from babel.numbers import get_currency_precision, get_territory_currencies
     symbols = _symbols(locale)
     minus = symbols.get("minusSign", "-")
@@ -363,6 +372,9 @@ def _index(table: tuple[str, ...], shape: str, default: int) -> int:
 
 
 def _date_data(locale: Any) -> dict[str, Any]:
+    """DateTimeFormatInfo's fields for a Babel locale: month and day names
+    in their standalone and genitive forms and .NET-style date and time
+    patterns built from CLDR's skeletons."""
     from babel.dates import match_skeleton
     months, days = locale.months, locale.days
 
