@@ -164,6 +164,9 @@ class FormatHexCommand(Cmdlet):
     # --- files ---------------------------------------------------------------------------------------
 
     def _raw_path(self, raw: str, literal: bool) -> Iterator[ByteCollection]:
+        """The rows of the files one -Path/-LiteralPath names, with pwsh's
+        errors: a path on another provider, and a missing file (FileNotFound,
+        target the whole -Path as pwsh gives it)."""
         from .itemproviders import FILE_SYSTEM, provider_or_error
         found = provider_or_error(self, raw)
         if found is None:
@@ -184,6 +187,9 @@ class FormatHexCommand(Cmdlet):
             yield from self._file(path)
 
     def _file(self, path: str) -> Iterator[ByteCollection]:
+        """A file's rows from -Offset for -Count bytes, read a row at a time so
+        a large file is never held whole; OS errors become pwsh's
+        FormatHex* errors, not Python's messages."""
         from pwshlike.dotnet.errors import IOException
         try:
             with open(path, "rb") as handle:
@@ -213,6 +219,10 @@ class FormatHexCommand(Cmdlet):
     # --- input objects -------------------------------------------------------------------------------
 
     def _input(self, obj: Any) -> Iterator[ByteCollection]:
+        """One piped object: a file item is read as a file, a string encoded
+        on its own; the bytes of primitive values of one type are gathered
+        and shown as one block when the type changes or the input ends;
+        anything else is FormatHexTypeNotSupported."""
         from .fsitems import FileSystemInfo
         if isinstance(obj, FileSystemInfo):
             yield from self._flush()
