@@ -102,6 +102,10 @@ class TestPathCommand(Cmdlet):
                                      self.literal_path if self.literal_path is not None else self.path))
 
     def _exists(self, path: str, literal: bool) -> bool:
+        """Test-Path's answer for one path: on a session-state drive (Env:,
+        Variable:, ...) the drive's root is the container and its entries the
+        leaves; on the FileSystem any item the path resolves to that passes
+        the filters counts."""
         found = self.context.session.drives.split(path)
         if found is not None and not found[0].is_file_system:
             drive, rest = found
@@ -115,6 +119,9 @@ class TestPathCommand(Cmdlet):
         return any(self._matches(p) for p in candidates)
 
     def _matches(self, path: str) -> bool:
+        """Whether an existing file-system item passes -Include/-Exclude/
+        -Filter, -PathType and -OlderThan/-NewerThan (compared as local
+        times, as pwsh compares LastWriteTime)."""
         if not os.path.lexists(path):
             return False
         if not fspaths.matches_filters(os.path.basename(path), self.include, self.exclude, self.filter):
@@ -288,6 +295,9 @@ class SplitPathCommand(Cmdlet):
             yield from existing
 
     def _split(self, path: str) -> Any:
+        """The part of one path the parameter set asks for (a bool for
+        -IsAbsolute); a path without the qualifier -Qualifier wants is
+        pwsh's ParsePathFormatError and None."""
         kind = self.parameter_set_name
         if kind == "IsAbsoluteSet":
             return is_ps_absolute(path)
