@@ -14,7 +14,7 @@ from typing import Any, Iterator, Optional
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_not_null_or_empty, validate_range
 from pwshlike.dotnet.errors import (ArgumentException, ArgumentOutOfRangeException, ErrorCategory, ErrorRecord,
-                                    InvalidDataException, InvalidOperationException)
+                                    IndexOutOfRangeException, InvalidDataException, InvalidOperationException)
 from pwshlike.runtime.history import PIPELINE_STATE, History, HistoryInfo, capacity
 
 _INT16_MAX = 32767
@@ -70,6 +70,8 @@ def _single_id(command: Cmdlet, ids: list[int], count: int) -> int:
         command.throw_terminating_error(ErrorRecord(
             ArgumentException(MSG_NO_COUNT_WITH_MULTIPLE_IDS), "GetHistoryNoCountWithMultipleIds",
             ErrorCategory.InvalidArgument, count))
+    if not ids:  # pwsh reads _id[0] of an empty -Id @() too
+        raise IndexOutOfRangeException()
     return int(ids[0])
 
 
