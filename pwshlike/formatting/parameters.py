@@ -133,6 +133,13 @@ def _alignment(value: str, key: str) -> str:
         f'The value "{value}" for key "{key}" is not valid; valid values are {{left, center, right}}.')
 
 
+def non_string_key_message(key: Any) -> str:
+    """pwsh's DictionaryKeyNonString message, for the format cmdlets and
+    ConvertTo-Html alike: the key's .NET type name (GetType().Name, such as
+    Int32), never Python's."""
+    return f"The {type_of(key).name} key type is not valid. The key must be a string."
+
+
 def _from_hashtable(table: Any, allowed: Sequence[str]) -> PropertyParameter:
     entries: dict[str, Any] = {}
     keys: dict[str, str] = {}
@@ -140,8 +147,7 @@ def _from_hashtable(table: Any, allowed: Sequence[str]) -> PropertyParameter:
         if key is None:
             raise FormatParameterError("DictionaryKeyNull", "The value of a key cannot be null.")
         if not isinstance(key, str):
-            raise FormatParameterError("DictionaryKeyNonString",
-                                       f"The {type(key).__name__} key type is not valid. The key must be a string.")
+            raise FormatParameterError("DictionaryKeyNonString", non_string_key_message(key))
         name = _match_key(key, allowed)
         if name in entries:
             raise FormatParameterError("DictionaryKeyDuplicate",

@@ -83,3 +83,9 @@ def test_hashtable_value_types(s: Session) -> None:
     s.run("1 | ConvertTo-Html -Fragment -Property @{ Expression = { $_ }; Width = 2.5 }")
     assert str(s.errors()[0]) == ('The "Width" key has a type, System.Double, that is not valid; expected types are '
                                   '{System.String, System.Int32}.')
+
+
+@pytest.mark.parametrize("command", ["ConvertTo-Html", "Format-Table"])
+def test_a_key_that_is_not_a_string_is_named_by_its_dotnet_type(s: Session, command: str) -> None:
+    assert s.run(f"try {{ 1 | {command} -Property @{{ 1 = 'a' }} }} catch {{ $_.Exception.Message }}") == [
+        "The Int32 key type is not valid. The key must be a string."]

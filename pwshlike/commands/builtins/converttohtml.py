@@ -21,6 +21,7 @@ from pwshlike.dotnet.conversions import dotnet_to_string, to_string
 from pwshlike.dotnet.errors import ArgumentException, ErrorCategory, ErrorRecord, PSArgumentException
 from pwshlike.dotnet.values import Hashtable
 from pwshlike.formatting.expressions import PropertyExpression, is_failure
+from pwshlike.formatting.parameters import non_string_key_message
 
 _STRICT = ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"  '
            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">')
@@ -84,8 +85,7 @@ def _bad_property(error_id: str, message: str) -> PSArgumentException:
 
 def _key_name(key: Any) -> str:
     if not isinstance(key, str):
-        raise _bad_property("DictionaryKeyNonString",
-                            f"The {type(key).__name__} key type is not valid. The key must be a string.")
+        raise _bad_property("DictionaryKeyNonString", non_string_key_message(key))
     low = key.lower()
     found = [name for name, others in _KEYS.items()
              if any(candidate.startswith(low) for candidate in (name, *others))]
