@@ -80,3 +80,12 @@ def test_new_item_options_on_functions_only(tmp_path):
     """
     assert shell.text(script) == ["ReadOnly", "1", "NamedParameterNotFound,Microsoft.PowerShell.Commands.NewItemCommand",
                                   "False"]
+
+
+def test_set_item_force_writes_a_read_only_variable_never_a_constant() -> None:
+    from helpers.session import Shell
+    shell = Shell()
+    assert shell.text("Set-Variable ro 1 -Option ReadOnly; Set-Item Variable:ro 2 -Force; $ro; "
+                      "(Get-Variable ro).Options") == ["2", "ReadOnly"]
+    shell.run("Set-Variable c 1 -Option Constant; Set-Item Variable:c 2 -Force")
+    assert shell.text("$c") == ["1"]

@@ -229,6 +229,12 @@ class VariableItems(SessionStateItems):
         if isinstance(value, PSVariable):
             return context.session.define(context.scope, name, value.value, value.options,
                                           description=value.description, force=bool(getattr(cmd, "force", False)))
+        existing = context.session.lookup(name.lower(), context.scope)
+        if existing is not None and getattr(cmd, "force", False) and existing.options & READONLY \
+                and not existing.options & CONSTANT:
+            # pwsh's SetVariable with force: a read-only variable takes the value and stays read-only.
+            existing.value = existing.coerce(value)
+            return existing
         context.session.set_value(QualifiedName(name), value, context.scope)
         return context.session.lookup(name.lower(), context.scope)
 
