@@ -264,11 +264,23 @@ class AliasInfo(CommandInfo):
     command_type = "Alias"
     full_name = "System.Management.Automation.AliasInfo"
     PS_MEMBERS = dict(CommandInfo.PS_MEMBERS, ResolvedCommand="resolved_command",
-                      ReferencedCommand="resolved_command")
+                      ReferencedCommand="resolved_command", Options="options", Description="description")
 
     def __init__(self, name: str, target: str) -> None:
         super().__init__(name)
         self.target = target
+
+    @property
+    def options(self) -> str:
+        """The alias's ScopedItemOptions (``None``, ``ReadOnly``), read from the session."""
+        from pwshlike.runtime.scopes import options_text
+        context = _session()
+        return "None" if context is None else options_text(context.session.alias_meta(self.name, context.scope)[0])
+
+    @property
+    def description(self) -> str:
+        context = _session()
+        return "" if context is None else context.session.alias_meta(self.name, context.scope)[1]
 
     @property
     def definition(self) -> str:

@@ -214,7 +214,7 @@ class Scope:
     and type table (read by ``type_names``)."""
 
     __slots__ = ("vars", "parent", "functions", "aliases", "script", "is_global", "strict_mode",
-                 "state", "module", "type_source", "types", "function_meta")
+                 "state", "module", "type_source", "types", "function_meta", "alias_meta")
 
     def __init__(self, parent: Optional["Scope"], is_script: bool = False) -> None:
         self.vars: dict[str, PSVariable] = {}
@@ -223,6 +223,7 @@ class Scope:
         self.aliases: Optional[dict[str, Any]] = None
         # This scope's functions' names as written and ScopedItemOptions (Set-Item -Options).
         self.function_meta: Optional[dict[str, tuple[str, int]]] = None
+        self.alias_meta: Optional[dict[str, tuple[int, str]]] = None
         self.is_global = parent is None
         if parent is None:
             self.script = self.state = self
@@ -587,9 +588,41 @@ class SessionState:
         """The definition stored for alias ``name``, or None."""
         return _find_in_tables(current, "aliases", name.lower())
 
-    def set_alias(self, name: str, definition: Any, scope: Scope) -> None:
-        """Stores (or with None removes) an alias definition in ``scope``."""
-        _store_in_table(scope, "aliases", name.lower(), definition)
+    def set_alias(self, name: str, definition: Any, scope: Scope, options: Optional[int] = None,
+                  description: Optional[str] = None, force: bool = False) -> None:
+        """Stores (or with None removes) an alias definition in ``scope``,
+        with its ScopedItemOptions and description when given (otherwise
+        the old ones stay).  A constant alias is never replaced, a read-only
+        one only with ``force`` (pwsh's AliasNotWritable)."""
+        key = name.lower()
+        meta = scope.alias_meta
+        old = meta.get(key) if meta and scope.aliases and key in scope.aliases else None
+        old_options, old_description = old if old is not None else (NONE, "")
+        if definition is not None and (old_options & CONSTANT or (old_options & READONLY and not force)):
+            raise SessionStateUnauthorizedAccessException(
+                f"Alias was not written because alias {name} is read-only or constant and cannot be written to.",
+                error_id="AliasNotWritable", category=ErrorCategory.WriteError, target_object=name)
+        _store_in_table(scope, "aliases", key, definition)
+        if definition is None:
+            if meta:
+                meta.pop(key, None)
+            return
+        if options is None and description is None and old is None:
+            return  # most aliases have neither: no table
+        if scope.alias_meta is None:
+            scope.alias_meta = {}
+        scope.alias_meta[key] = (old_options if options is None else options,
+                                 old_description if description is None else description)
+
+    def alias_meta(self, name: str, current: Scope) -> tuple[int, str]:
+        """The options and description of the alias ``name`` visible from ``current``."""
+        key = name.lower()
+        scope: Optional[Scope] = current
+        while scope is not None:
+            if scope.aliases is not None and key in scope.aliases:
+                return (scope.alias_meta or {}).get(key, (NONE, ""))
+            scope = scope.parent
+        return NONE, ""
 
     def visible_aliases(self, current: Scope) -> dict[str, Any]:
         """Alias name (lower-case) -> definition for every visible alias."""

@@ -8,8 +8,11 @@ from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.commandinfo import AliasInfo, CommandInfo, FunctionInfo
 from pwshlike.commands.resolution import command_not_found
 from pwshlike.commands.syntax import syntax_lines
-from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, PSArgumentException, SessionStateException
+from pwshlike.dotnet.errors import (
+    ErrorCategory, ErrorRecord, PSArgumentException, SessionStateException, SessionStateUnauthorizedAccessException,
+)
 from pwshlike.dotnet.wildcard import wildcard_match
+from pwshlike.runtime.scopes import parse_options
 
 _COMMAND_TYPES = ("Alias", "Function", "Filter", "Cmdlet", "ExternalScript", "Application", "Script", "All")
 
@@ -226,9 +229,13 @@ class _AliasWriter(Cmdlet):
                      help="The alias.")
     value = Parameter("String", position=1, mandatory=True, value_from_pipeline_by_property_name=True,
                       help="The command it stands for.")
-    scope = Parameter("String", help="Global, Script, Local or a scope number.")
-    force = Parameter("SwitchParameter", help="Replaces an existing alias (New-Alias).")
+    description = Parameter("String", help="A note kept with the alias (Get-Alias shows it as Description).")
+    option = Parameter("ScopedItemOptions", converter=parse_options,
+                       help="None, ReadOnly, Constant, Private or AllScope; several joined with commas. A read-only "
+                            "alias changes only with -Force, a constant one never.")
     pass_thru = Parameter("SwitchParameter", help="Outputs the alias.")
+    scope = Parameter("String", help="Global, Script, Local or a scope number.")
+    force = Parameter("SwitchParameter", help="Replaces an existing alias (New-Alias) or a read-only one.")
     replaces_existing = True
 
     def process_record(self) -> Iterator[Any]:
@@ -240,7 +247,12 @@ class _AliasWriter(Cmdlet):
                                         f"'{self.name}' already exists.")
             self.write_error(ErrorRecord(exc, "AliasAlreadyExists", ErrorCategory.ResourceExists, self.name))
             return
-        session.set_alias(self.name, self.value, target_scope)
+        try:
+            session.set_alias(self.name, self.value, target_scope, options=self.option,
+                              description=self.description, force=bool(self.force))
+        except SessionStateUnauthorizedAccessException as exc:
+            self.write_error(ErrorRecord(exc, exc.error_id, ErrorCategory.WriteError, self.name))
+            return
         if self.pass_thru:
             yield AliasInfo(self.name, self.value)
 
