@@ -362,6 +362,211 @@ _XML_DOCUMENT = {
              "void Save(System.IO.TextWriter writer)", "void Save(System.Xml.XmlWriter w)"],
 }
 
+_STRING_BUILDER = {
+    "Append": ["System.Text.StringBuilder Append(char value, int repeatCount)",
+               "System.Text.StringBuilder Append(char[] value, int startIndex, int charCount)",
+               "System.Text.StringBuilder Append(string value)",
+               "System.Text.StringBuilder Append(string value, int startIndex, int count)",
+               "System.Text.StringBuilder Append(System.Text.StringBuilder value)",
+               "System.Text.StringBuilder Append(System.Text.StringBuilder value, int startIndex, int count)",
+               "System.Text.StringBuilder Append(bool value)", "System.Text.StringBuilder Append(char value)",
+               "System.Text.StringBuilder Append(sbyte value)", "System.Text.StringBuilder Append(byte value)",
+               "System.Text.StringBuilder Append(short value)", "System.Text.StringBuilder Append(int value)",
+               "System.Text.StringBuilder Append(long value)", "System.Text.StringBuilder Append(float value)",
+               "System.Text.StringBuilder Append(double value)", "System.Text.StringBuilder Append(decimal value)",
+               "System.Text.StringBuilder Append(ushort value)", "System.Text.StringBuilder Append(uint value)",
+               "System.Text.StringBuilder Append(ulong value)", "System.Text.StringBuilder Append(System.Object value)",
+               "System.Text.StringBuilder Append(char[] value)",
+               "System.Text.StringBuilder Append(System.ReadOnlySpan[char] value)",
+               "System.Text.StringBuilder Append(System.ReadOnlyMemory[char] value)"],
+    "AppendFormat": ["System.Text.StringBuilder AppendFormat(string format, System.Object arg0)",
+                     "System.Text.StringBuilder AppendFormat(string format, System.Object arg0, System.Object arg1)",
+                     "System.Text.StringBuilder AppendFormat(string format, System.Object arg0, System.Object arg1, "
+                     "System.Object arg2)",
+                     "System.Text.StringBuilder AppendFormat(string format, Params System.Object[] args)",
+                     "System.Text.StringBuilder AppendFormat(System.IFormatProvider provider, string format, "
+                     "System.Object arg0)",
+                     "System.Text.StringBuilder AppendFormat(System.IFormatProvider provider, string format, "
+                     "System.Object arg0, System.Object arg1)",
+                     "System.Text.StringBuilder AppendFormat(System.IFormatProvider provider, string format, "
+                     "System.Object arg0, System.Object arg1, System.Object arg2)",
+                     "System.Text.StringBuilder AppendFormat(System.IFormatProvider provider, string format, "
+                     "Params System.Object[] args)"],
+    "AppendJoin": ["System.Text.StringBuilder AppendJoin(string separator, Params System.Object[] values)",
+                   "System.Text.StringBuilder AppendJoin(string separator, Params string[] values)",
+                   "System.Text.StringBuilder AppendJoin(char separator, Params System.Object[] values)",
+                   "System.Text.StringBuilder AppendJoin(char separator, Params string[] values)"],
+    "AppendLine": ["System.Text.StringBuilder AppendLine()", "System.Text.StringBuilder AppendLine(string value)"],
+    "Clear": ["System.Text.StringBuilder Clear()"],
+    "CopyTo": ["void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)",
+               "void CopyTo(int sourceIndex, System.Span[char] destination, int count)"],
+    "EnsureCapacity": ["int EnsureCapacity(int capacity)"],
+    "Equals": ["bool Equals(System.Text.StringBuilder sb)", "bool Equals(System.ReadOnlySpan[char] span)",
+               "bool Equals(System.Object obj)"],
+    "Insert": ["System.Text.StringBuilder Insert(int index, string value, int count)",
+               "System.Text.StringBuilder Insert(int index, string value)",
+               "System.Text.StringBuilder Insert(int index, bool value)",
+               "System.Text.StringBuilder Insert(int index, sbyte value)",
+               "System.Text.StringBuilder Insert(int index, byte value)",
+               "System.Text.StringBuilder Insert(int index, short value)",
+               "System.Text.StringBuilder Insert(int index, char value)",
+               "System.Text.StringBuilder Insert(int index, char[] value)",
+               "System.Text.StringBuilder Insert(int index, char[] value, int startIndex, int charCount)",
+               "System.Text.StringBuilder Insert(int index, int value)",
+               "System.Text.StringBuilder Insert(int index, long value)",
+               "System.Text.StringBuilder Insert(int index, float value)",
+               "System.Text.StringBuilder Insert(int index, double value)",
+               "System.Text.StringBuilder Insert(int index, decimal value)",
+               "System.Text.StringBuilder Insert(int index, ushort value)",
+               "System.Text.StringBuilder Insert(int index, uint value)",
+               "System.Text.StringBuilder Insert(int index, ulong value)",
+               "System.Text.StringBuilder Insert(int index, System.Object value)",
+               "System.Text.StringBuilder Insert(int index, System.ReadOnlySpan[char] value)"],
+    "Remove": ["System.Text.StringBuilder Remove(int startIndex, int length)"],
+    "Replace": ["System.Text.StringBuilder Replace(string oldValue, string newValue)",
+                "System.Text.StringBuilder Replace(string oldValue, string newValue, int startIndex, int count)",
+                "System.Text.StringBuilder Replace(char oldChar, char newChar)",
+                "System.Text.StringBuilder Replace(char oldChar, char newChar, int startIndex, int count)"],
+    "ToString": ["string ToString()", "string ToString(int startIndex, int length)"],
+    "Capacity": "int", "Length": "int", "MaxCapacity": "int",
+}
+
+_REGEX = {
+    "Count": ["int Count(string input)", "int Count(System.ReadOnlySpan[char] input)",
+              "int Count(System.ReadOnlySpan[char] input, int startat)"],
+    "GetGroupNames": ["string[] GetGroupNames()"], "GetGroupNumbers": ["int[] GetGroupNumbers()"],
+    "GroupNameFromNumber": ["string GroupNameFromNumber(int i)"],
+    "GroupNumberFromName": ["int GroupNumberFromName(string name)"],
+    "IsMatch": ["bool IsMatch(string input)", "bool IsMatch(System.ReadOnlySpan[char] input)",
+                "bool IsMatch(System.ReadOnlySpan[char] input, int startat)", "bool IsMatch(string input, int startat)"],
+    "Match": ["System.Text.RegularExpressions.Match Match(string input)",
+              "System.Text.RegularExpressions.Match Match(string input, int startat)",
+              "System.Text.RegularExpressions.Match Match(string input, int beginning, int length)"],
+    "Matches": ["System.Text.RegularExpressions.MatchCollection Matches(string input)",
+                "System.Text.RegularExpressions.MatchCollection Matches(string input, int startat)"],
+    "Replace": ["string Replace(string input, string replacement)",
+                "string Replace(string input, string replacement, int count)",
+                "string Replace(string input, string replacement, int count, int startat)",
+                "string Replace(string input, System.Text.RegularExpressions.MatchEvaluator evaluator)",
+                "string Replace(string input, System.Text.RegularExpressions.MatchEvaluator evaluator, int count)",
+                "string Replace(string input, System.Text.RegularExpressions.MatchEvaluator evaluator, int count, "
+                "int startat)"],
+    "Split": ["string[] Split(string input)", "string[] Split(string input, int count)",
+              "string[] Split(string input, int count, int startat)"],
+    "ToString": ["string ToString()"],
+    "MatchTimeout": "timespan", "Options": "System.Text.RegularExpressions.RegexOptions", "RightToLeft": "bool",
+}
+
+_CAPTURE = {"ToString": ["string ToString()"], "Index": "int", "Length": "int", "Value": "string"}
+
+_GROUP = {**_CAPTURE, "Captures": "System.Text.RegularExpressions.CaptureCollection", "Name": "string",
+          "Success": "bool"}
+
+_MATCH = {**_GROUP, "NextMatch": ["System.Text.RegularExpressions.Match NextMatch()"],
+          "Result": ["string Result(string replacement)"], "Groups": "System.Text.RegularExpressions.GroupCollection"}
+
+_URI = {
+    "Equals": ["bool Equals(System.Object comparand)", "bool Equals(uri other)"],
+    "GetComponents": ["string GetComponents(System.UriComponents components, System.UriFormat format)"],
+    "GetLeftPart": ["string GetLeftPart(System.UriPartial part)"],
+    "IsBaseOf": ["bool IsBaseOf(uri uri)"], "IsWellFormedOriginalString": ["bool IsWellFormedOriginalString()"],
+    "MakeRelativeUri": ["uri MakeRelativeUri(uri uri)"], "ToString": ["string ToString()"],
+    "AbsolutePath": "string", "AbsoluteUri": "string", "Authority": "string", "DnsSafeHost": "string",
+    "Fragment": "string", "Host": "string", "HostNameType": "System.UriHostNameType", "IdnHost": "string",
+    "IsAbsoluteUri": "bool", "IsDefaultPort": "bool", "IsFile": "bool", "IsLoopback": "bool", "IsUnc": "bool",
+    "LocalPath": "string", "OriginalString": "string", "PathAndQuery": "string", "Port": "int", "Query": "string",
+    "Scheme": "string", "Segments": "string[]", "UserEscaped": "bool", "UserInfo": "string",
+}
+
+_STOPWATCH = {
+    "Reset": ["void Reset()"], "Restart": ["void Restart()"], "Start": ["void Start()"], "Stop": ["void Stop()"],
+    "ToString": ["string ToString()"],
+    "Elapsed": "timespan", "ElapsedMilliseconds": "long", "ElapsedTicks": "long", "IsRunning": "bool",
+}
+
+_RANDOM = {
+    "Next": ["int Next()", "int Next(int maxValue)", "int Next(int minValue, int maxValue)"],
+    "NextBytes": ["void NextBytes(byte[] buffer)", "void NextBytes(System.Span[byte] buffer)"],
+    "NextDouble": ["double NextDouble()"],
+    "NextInt64": ["long NextInt64()", "long NextInt64(long maxValue)", "long NextInt64(long minValue, long maxValue)"],
+    "NextSingle": ["float NextSingle()"], "ToString": ["string ToString()"],
+}
+
+# Dictionary[TKey,TValue]'s signatures; TKey and TValue stand for its type arguments.
+_DICTIONARY = {
+    "Add": ["void Add(TKey key, TValue value)",
+            "void ICollection[KeyValuePair[TKey,TValue]].Add(System.Collections.Generic.KeyValuePair[TKey,TValue] "
+            "keyValuePair)",
+            "void IDictionary.Add(System.Object key, System.Object value)"],
+    "Clear": ["void Clear()"],
+    "ContainsKey": ["bool ContainsKey(TKey key)"], "ContainsValue": ["bool ContainsValue(TValue value)"],
+    "GetEnumerator": ["System.Collections.Generic.Dictionary`2+Enumerator[TKey,TValue] GetEnumerator()",
+                      "System.Collections.Generic.IEnumerator[System.Collections.Generic.KeyValuePair[TKey,TValue]] "
+                      "IEnumerable[KeyValuePair[TKey,TValue]].GetEnumerator()",
+                      "System.Collections.IDictionaryEnumerator IDictionary.GetEnumerator()",
+                      "System.Collections.IEnumerator IEnumerable.GetEnumerator()"],
+    "Remove": ["bool Remove(TKey key)", "bool Remove(TKey key, [ref] TValue value)",
+               "bool ICollection[KeyValuePair[TKey,TValue]].Remove(System.Collections.Generic.KeyValuePair[TKey,"
+               "TValue] keyValuePair)",
+               "void IDictionary.Remove(System.Object key)"],
+    "TryAdd": ["bool TryAdd(TKey key, TValue value)"],
+    "TryGetValue": ["bool TryGetValue(TKey key, [ref] TValue value)"],
+    "Count": "int", "Keys": "System.Collections.Generic.Dictionary`2+KeyCollection[TKey,TValue]",
+    "Values": "System.Collections.Generic.Dictionary`2+ValueCollection[TKey,TValue]",
+}
+
+_SET_ARGUMENT = "System.Collections.Generic.IEnumerable[T] other"
+
+_HASH_SET = {
+    "Add": ["bool Add(T item)", "void ICollection[T].Add(T item)"],
+    "Clear": ["void Clear()"], "Contains": ["bool Contains(T item)"],
+    "CopyTo": ["void CopyTo(T[] array)", "void CopyTo(T[] array, int arrayIndex)",
+               "void CopyTo(T[] array, int arrayIndex, int count)"],
+    "ExceptWith": [f"void ExceptWith({_SET_ARGUMENT})"],
+    "GetEnumerator": ["System.Collections.Generic.HashSet`1+Enumerator[T] GetEnumerator()",
+                      "System.Collections.Generic.IEnumerator[T] IEnumerable[T].GetEnumerator()",
+                      "System.Collections.IEnumerator IEnumerable.GetEnumerator()"],
+    "IntersectWith": [f"void IntersectWith({_SET_ARGUMENT})"],
+    "IsSubsetOf": [f"bool IsSubsetOf({_SET_ARGUMENT})"], "IsSupersetOf": [f"bool IsSupersetOf({_SET_ARGUMENT})"],
+    "Overlaps": [f"bool Overlaps({_SET_ARGUMENT})"], "Remove": ["bool Remove(T item)"],
+    "SetEquals": [f"bool SetEquals({_SET_ARGUMENT})"], "UnionWith": [f"void UnionWith({_SET_ARGUMENT})"],
+    "Count": "int",
+}
+
+_QUEUE = {
+    "Clear": ["void Clear()"], "Contains": ["bool Contains(T item)"], "Dequeue": ["T Dequeue()"],
+    "Enqueue": ["void Enqueue(T item)"], "Peek": ["T Peek()"], "ToArray": ["T[] ToArray()"],
+    "TrimExcess": ["void TrimExcess()"], "TryDequeue": ["bool TryDequeue([ref] T result)"],
+    "TryPeek": ["bool TryPeek([ref] T result)"], "Count": "int",
+}
+
+_STACK = {
+    "Clear": ["void Clear()"], "Contains": ["bool Contains(T item)"], "Peek": ["T Peek()"], "Pop": ["T Pop()"],
+    "Push": ["void Push(T item)"], "ToArray": ["T[] ToArray()"], "TrimExcess": ["void TrimExcess()"],
+    "TryPeek": ["bool TryPeek([ref] T result)"], "TryPop": ["bool TryPop([ref] T result)"], "Count": "int",
+}
+
+_CULTURE_INFO = {
+    "Clone": ["System.Object Clone()"], "Equals": ["bool Equals(System.Object value)"],
+    "GetFormat": ["System.Object GetFormat(type formatType)"], "GetHashCode": ["int GetHashCode()"],
+    "ToString": ["string ToString()"], "Parent": "cultureinfo",
+}
+
+_GUID = {
+    "CompareTo": ["int CompareTo(System.Object value)", "int CompareTo(guid value)"],
+    "Equals": ["bool Equals(System.Object o)", "bool Equals(guid g)"],
+    "ToByteArray": ["byte[] ToByteArray()", "byte[] ToByteArray(bool bigEndian)"],
+    "ToString": ["string ToString()", "string ToString(string format)",
+                 "string ToString(string format, System.IFormatProvider provider)"],
+}
+
+_VERSION = {
+    "CompareTo": ["int CompareTo(System.Object version)", "int CompareTo(version value)"],
+    "Equals": ["bool Equals(System.Object obj)", "bool Equals(version obj)"],
+    "ToString": ["string ToString()", "string ToString(int fieldCount)",
+                 "string IFormattable.ToString(string format, System.IFormatProvider formatProvider)"],
+}
+
 _TABLES: dict[str, dict[str, object]] = {
     "System.String": _STRINGS, "System.DateTime": _DATETIME, "System.TimeSpan": _TIMESPAN,
     "System.Int32": _number("int"), "System.Int64": _number("long"), "System.Double": _number("double"),
@@ -369,19 +574,44 @@ _TABLES: dict[str, dict[str, object]] = {
     "System.Collections.ArrayList": _ARRAYLIST, "System.Collections.Generic.List`1": _LIST,
     "System.IO.FileInfo": _FILE_INFO, "System.IO.DirectoryInfo": _DIRECTORY_INFO,
     "System.Xml.XmlNode": _XML_NODE, "System.Xml.XmlElement": _XML_ELEMENT, "System.Xml.XmlDocument": _XML_DOCUMENT,
+    "System.Text.StringBuilder": _STRING_BUILDER, "System.Text.RegularExpressions.Regex": _REGEX,
+    "System.Text.RegularExpressions.Match": _MATCH, "System.Text.RegularExpressions.Group": _GROUP,
+    "System.Text.RegularExpressions.Capture": _CAPTURE, "System.Uri": _URI,
+    "System.Diagnostics.Stopwatch": _STOPWATCH, "System.Random": _RANDOM,
+    "System.Collections.Generic.Dictionary`2": _DICTIONARY, "System.Collections.Generic.HashSet`1": _HASH_SET,
+    "System.Collections.Generic.Queue`1": _QUEUE, "System.Collections.Generic.Stack`1": _STACK,
+    "System.Globalization.CultureInfo": _CULTURE_INFO, "System.Guid": _GUID, "System.Version": _VERSION,
 }
 
+# What each generic table's placeholders stand for, in type-argument order.
+_PLACEHOLDERS = {"System.Collections.Generic.Dictionary`2": ("TKey", "TValue")}
 
-def _table(type_names: list[str]) -> tuple[Optional[dict[str, object]], str]:
-    """The first table along the type's base types, and what T stands for."""
+
+def _table(type_names: list[str]) -> tuple[Optional[dict[str, object]], dict[str, str]]:
+    """The first table along the type's base types, and what its
+    placeholders (T, or TKey and TValue) stand for."""
     for name in type_names:
-        generic = re.match(r"^(System\.Collections\.Generic\.List`1)\[(.+)\]$", name)
-        if generic:
-            return _TABLES[generic.group(1)], generic.group(2)
+        generic = re.match(r"^(System\.Collections\.Generic\.\w+`\d)\[(.+)\]$", name)
+        if generic and generic.group(1) in _TABLES:
+            placeholders = _PLACEHOLDERS.get(generic.group(1), ("T",))
+            arguments = [_element(argument) for argument in _type_arguments(generic.group(2))]
+            return _TABLES[generic.group(1)], dict(zip(placeholders, arguments))
         table = _TABLES.get(name)
         if table is not None:
-            return table, "System.Object"
-    return None, ""
+            return table, {"T": "System.Object"}
+    return None, {}
+
+
+def _type_arguments(text: str) -> list[str]:
+    """``System.String,System.Int32`` split at its top-level commas."""
+    arguments, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            arguments.append(text[start:index])
+            start = index + 1
+    arguments.append(text[start:])
+    return [argument.strip() for argument in arguments]
 
 
 def _element(name: str) -> str:
@@ -391,24 +621,29 @@ def _element(name: str) -> str:
     return short.get(name, name)
 
 
+def _substitute(text: str, placeholders: dict[str, str]) -> str:
+    for placeholder, argument in placeholders.items():
+        text = re.sub(rf"\b{placeholder}\b", argument, text)
+    return text
+
+
 def method_definition(type_names: list[str], name: str) -> Optional[str]:
     """``datetime AddDays(double value)``, overloads joined by ", "; None
     when the type's table does not list the method."""
-    table, element = _table(type_names)
+    table, placeholders = _table(type_names)
     entry = table.get(name) if table is not None else None
     if not isinstance(entry, list):
         return None
-    text = ", ".join(entry)
-    return re.sub(r"\bT\b", _element(element), text) if element else text
+    return _substitute(", ".join(entry), placeholders)
 
 
 def property_type(type_names: list[str], name: str) -> Optional[str]:
     """The declared type of a property (``int`` for String.Length)."""
     if name == "Length" and "System.String" in type_names[:1]:
         return "int"
-    table, _ = _table(type_names)
+    table, placeholders = _table(type_names)
     entry = table.get(name) if table is not None else None
-    return entry if isinstance(entry, str) else None
+    return _substitute(entry, placeholders) if isinstance(entry, str) else None
 
 
 # Static methods by type, as ``Get-Member -Static`` prints them.
