@@ -14,8 +14,7 @@ id, message text and ``<Id>,<command>`` FullyQualifiedErrorId.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Optional
 
 from pwshlike.dotnet.errors import (ErrorCategory, ParameterBindingException, PSInvalidCastException, RuntimeException,
                                     SetValueException)
@@ -91,18 +90,16 @@ def binding_error(command_name: str, error_id: str, *args: Any,
 _PRESENT = object()  # value of a switch given without an argument
 
 
-@contextmanager
-def _positioned(extent: Any) -> Iterator[None]:
-    """Marks a binding error raised inside with where the offending argument
-    was written (pwsh's errorPosition: the parameter name for an unknown or
-    repeated parameter, the value for a conversion or validation failure),
-    so the error view underlines that argument rather than the command."""
-    try:
-        yield
-    except ParameterBindingException as exc:
-        if exc.error_extent is None:
-            exc.error_extent = extent
-        raise
+def _positioned(exc: ParameterBindingException, extent: Any) -> ParameterBindingException:
+    """Marks a binding error with where the offending argument was written
+    (pwsh's errorPosition: the parameter name for an unknown or repeated
+    parameter, the value for a conversion or validation failure), so the
+    error view underlines that argument rather than the command.  Callers
+    catch and re-raise around each binding step: a plain try costs nothing
+    on the path every call takes, unlike a context manager."""
+    if exc.error_extent is None:
+        exc.error_extent = extent
+    return exc
 
 
 class Binding:
@@ -466,8 +463,10 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
         if arg.name is None:
             positional.append(_Positional(arg.value, arg.literal, arg.extent))
             continue
-        with _positioned(arg.extent):
+        try:
             param = resolve_parameter(metadata, arg.name, command_name)
+        except ParameterBindingException as exc:
+            raise _positioned(exc, arg.extent)
         if param is None:
             # An unknown -name is an argument like any other for a simple function, or where a
             # parameter takes the remaining arguments (pwsh binds its unbound arguments there).
@@ -495,8 +494,8 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
             value = _PRESENT
         else:
             if i >= n or _is_parameter_token(arguments[i], metadata):
-                with _positioned(arg.extent):
-                    raise binding_error(command_name, "MissingArgument", param.name, _full_type_name(param))
+                raise _positioned(binding_error(command_name, "MissingArgument", param.name,
+                                                _full_type_name(param)), arg.extent)
             following = arguments[i]
             value = _for_parameter(param, following.value, following.literal) if following.name is None \
                 else (following.text or "-" + following.name)
@@ -508,8 +507,11 @@ def bind_arguments(metadata: CommandMetadata, arguments: list[CommandArgument], 
         if param is None:
             value.bound_parameters = dict(binding.bound)
             raise value
-        with _positioned(arg.extent if param.name in binding.bound else value_extent):
+        extent = arg.extent if param.name in binding.bound else value_extent
+        try:
             binding.bind_value(param, value)
+        except ParameterBindingException as exc:
+            raise _positioned(exc, extent)
 
     if positional:
         _bind_positional(binding, positional, simple_function)
@@ -580,8 +582,10 @@ def _bind_positional(binding: Binding, values: list[Any], simple_function: bool)
         if param is None:
             break
         queue.pop(0)
-        with _positioned(entry.extent):
+        try:
             binding.bind_value(param, _for_parameter(param, value, entry.literal))
+        except ParameterBindingException as exc:
+            raise _positioned(exc, entry.extent)
         if _is_remaining(binding, param):
             positional_rest, first_value = param, value
     unbound = queue[0] if queue else None
@@ -601,8 +605,8 @@ def _bind_positional(binding: Binding, values: list[Any], simple_function: bool)
         binding.unbound_arguments = remaining
         return
     from pwshlike.dotnet.conversions import to_string
-    with _positioned(unbound.extent if type(unbound) is _Positional else None):
-        raise binding_error(binding.command_name, "PositionalParameterNotFound", to_string(remaining[0]))
+    raise _positioned(binding_error(binding.command_name, "PositionalParameterNotFound", to_string(remaining[0])),
+                      unbound.extent if type(unbound) is _Positional else None)
 
 
 def _value_extent(arg: CommandArgument) -> Any:
