@@ -93,6 +93,9 @@ def _has_ties(rows: list[tuple[list[Any], Any]], compare_rows: Any) -> bool:
     """Whether two sorted objects compare equal and can be told apart:
     only then does the sort algorithm decide something a user sees (two
     equal numbers or identical strings look the same in either order)."""
+    kind = type(rows[0][1])
+    if kind in (int, float) and all(type(obj) is kind and len(keys) == 1 and keys[0] is obj for keys, obj in rows):
+        return False  # numbers sorted by themselves: equal means identical (the common case, checked fast)
     for (left_keys, left), (right_keys, right) in zip(rows, rows[1:]):
         if compare_rows(left_keys, right_keys) == 0 and not (
                 type(left) is type(right) and type(left) in _PLAIN_VALUES and left == right):
