@@ -396,10 +396,15 @@ class CmdletProcessor(_CommandRun):
         instance = self.instance
         previous = self._pipeline_applied
         if previous is None:
+            # A delay-bind script block is no value yet: each input object binds one (pwsh never sets
+            # the parameter from the command line), so until then the parameter keeps its default.
+            delayed = binding.delayed
+            values = {name: value for name, value in binding.bound.items()
+                      if not delayed or delayed.get(name) is not value}
             for declared in self.cls._declared_parameters:
-                setattr(instance, declared.attribute, binding.bound.get(declared.name, declared.default))
+                setattr(instance, declared.attribute, values.get(declared.name, declared.default))
             bound = Hashtable()
-            for name, value in binding.bound.items():
+            for name, value in values.items():
                 bound[name] = value
             self.runtime.bound_parameters = bound
             instance.bound_parameters = bound

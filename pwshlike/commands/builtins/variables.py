@@ -23,7 +23,6 @@ from pwshlike.dotnet.errors import (
     SessionStateUnauthorizedAccessException,
 )
 from pwshlike.dotnet.wildcard import contains_wildcard, wildcard_match
-from pwshlike.runtime.scriptblock import ScriptBlock
 from pwshlike.runtime.scopes import ALLSCOPE, CONSTANT, PRIVATE, READONLY, PSVariable, parse_options
 
 _NO_VALUE: Any = object()  # pwsh's AutomationNull default of Set-Variable -Value
@@ -205,8 +204,7 @@ class SetVariableCommand(_VariableCmdlet):
     append = Parameter("SwitchParameter", help="Adds the value to the variable's current value, making a list.")
 
     def begin_processing(self) -> None:
-        # A delay-bind script block (`... | Set-Variable { $_.Name }`) is no name yet: each input object binds one.
-        self._name_formal = bool(self.name) and not isinstance(self.name, ScriptBlock)
+        self._name_formal = bool(self.name)
         self._value_formal = "Value" in self.bound_parameters
         self._values: Optional[list[Any]] = None
         if not self.append:
