@@ -20,13 +20,12 @@ import shutil
 import subprocess
 from typing import Optional
 
-from pwshlike.commands.cmdlet import Parameter, cmdlet
+from pwshlike.commands.cmdlet import cmdlet
 from pwshlike.dotnet.errors import ErrorCategory, PSNotSupportedException, RuntimeException
 
 from .fsprovider import FILE_SYSTEM
 from .item_clear import PROVIDER_NOT_SUPPORTED
-from .item_properties import filter_parameters
-from .itembase import ItemCmdlet, credential_parameter
+from .itembase import ItemCmdlet, credential_parameter, filter_parameters, path_parameters
 
 _OPENERS = ("xdg-open", "gnome-open", "kfmclient")
 
@@ -64,12 +63,7 @@ class InvokeItemCommand(ItemCmdlet):
          "Lists the Markdown files that would be opened, opening none."),
     ]
 
-    path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
-                     value_from_pipeline_by_property_name=True, supports_wildcards=True,
-                     help="The items to open or run; wildcards allowed.")
-    literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
-                             value_from_pipeline_by_property_name=True,
-                             help="The items to open or run, taken exactly as typed.")
+    path, literal_path = path_parameters("The items to open or run", by_value=True)
     filter, include, exclude = filter_parameters()
     credential = credential_parameter()
 

@@ -22,8 +22,7 @@ from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, NotSupportedExcep
 
 from .fserrors import io_record
 from .fsprovider import FILE_SYSTEM
-from .item_properties import filter_parameters
-from .itembase import ItemCmdlet, credential_parameter, force_parameter, path_parameters
+from .itembase import ItemCmdlet, credential_parameter, filter_parameters, force_parameter, path_parameters
 
 PROVIDER_NOT_SUPPORTED = "Provider operation stopped because the provider does not support this operation."
 CLEAR_CONTENT_NOT_SUPPORTED = ("Cannot perform the ClearContent operation. The ClearContent operation is not "

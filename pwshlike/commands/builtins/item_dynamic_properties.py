@@ -18,8 +18,7 @@ from typing import Any
 from pwshlike.commands.cmdlet import Parameter, cmdlet
 from pwshlike.dotnet.errors import PSNotSupportedException
 
-from .item_properties import filter_parameters
-from .itembase import ItemCmdlet, credential_parameter, force_parameter, path_parameters
+from .itembase import ItemCmdlet, credential_parameter, filter_parameters, force_parameter, path_parameters
 
 NOT_A_DYNAMIC_PROPERTY_PROVIDER = ("Cannot use interface. The IDynamicPropertyCmdletProvider interface is not "
                                    "implemented by this provider.")

@@ -20,18 +20,10 @@ from pwshlike.dotnet.members import get_member, has_property, property_list
 
 from . import fsproperties
 from .fsprovider import FILE_SYSTEM
-from .itembase import ItemCmdlet, credential_parameter, force_parameter
+from .itembase import ItemCmdlet, credential_parameter, filter_parameters, force_parameter, path_parameters
 
 NOT_A_PROPERTY_PROVIDER = ("Cannot use interface. The IPropertyCmdletProvider interface is not supported by this "
                            "provider.")
-
-
-def filter_parameters() -> tuple[Parameter, Parameter, Parameter]:
-    """-Filter, -Include and -Exclude, which every item property cmdlet has."""
-    return (Parameter("String", help="Only items whose names match this wildcard.", supports_wildcards=True),
-            Parameter("String[]", help="Only items whose names match these wildcards.", supports_wildcards=True),
-            Parameter("String[]", help="Leaves out items whose names match these wildcards.",
-                      supports_wildcards=True))
 
 
 class PropertyCmdlet(ItemCmdlet):
@@ -68,12 +60,7 @@ class GetItemPropertyCommand(PropertyCmdlet):
          "Returns an object with the file's LastWriteTime and Length and the PS* notes naming the file."),
     ]
 
-    path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
-                     value_from_pipeline_by_property_name=True, supports_wildcards=True,
-                     help="The items whose properties to get; wildcards allowed.")
-    literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
-                             value_from_pipeline_by_property_name=True,
-                             help="The items whose properties to get, taken exactly as typed.")
+    path, literal_path = path_parameters("The items whose properties to get", by_value=True)
     name = Parameter("String[]", position=1, aliases=("PSProperty",),
                      help="The properties to get; all of them (the item itself) when omitted.")
     filter, include, exclude = filter_parameters()
@@ -205,12 +192,7 @@ class ClearItemPropertyCommand(PropertyCmdlet):
          "The file's ReadOnly attribute is cleared."),
     ]
 
-    path = Parameter("String[]", sets={"Path": {"mandatory": True, "position": 0}}, value_from_pipeline=True,
-                     value_from_pipeline_by_property_name=True, supports_wildcards=True,
-                     help="The items to change; wildcards allowed.")
-    literal_path = Parameter("String[]", aliases=("PSPath", "LP"), sets={"LiteralPath": {"mandatory": True}},
-                             value_from_pipeline_by_property_name=True,
-                             help="The items to change, taken exactly as typed.")
+    path, literal_path = path_parameters("The items to change", by_value=True)
     name = Parameter("String", position=1, mandatory=True, value_from_pipeline_by_property_name=True,
                      help="The property to clear (Attributes).")
     pass_thru = Parameter("SwitchParameter", help="Returns an object with the property that was cleared.")

@@ -35,6 +35,15 @@ def path_parameters(items: str, *, by_value: bool = False, by_property_name: boo
                       value_from_pipeline_by_property_name=True, help=f"{items}, taken exactly as typed."))
 
 
+def filter_parameters() -> tuple[Parameter, Parameter, Parameter]:
+    """-Filter, -Include and -Exclude, which the item property cmdlets, Clear-Item, Clear-Content and
+    Invoke-Item declare alike."""
+    return (Parameter("String", help="Only items whose names match this wildcard.", supports_wildcards=True),
+            Parameter("String[]", help="Only items whose names match these wildcards.", supports_wildcards=True),
+            Parameter("String[]", help="Leaves out items whose names match these wildcards.",
+                      supports_wildcards=True))
+
+
 def force_parameter(help_text: str) -> Parameter:
     """-Force, declared by each cmdlet where pwsh lists it."""
     return Parameter("SwitchParameter", help=help_text)
