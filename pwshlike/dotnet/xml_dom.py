@@ -374,7 +374,26 @@ def _split(qualified: str) -> tuple[str, str]:
     return prefix, local
 
 
-class XmlAttribute(XmlNode):
+class _QualifiedNode(XmlNode):
+    """A node named by a qualified name (``prefix:local``): attributes and
+    elements, whose Name, LocalName and Prefix all read it."""
+
+    qualified: str
+
+    @property
+    def name(self) -> str:
+        return self.qualified
+
+    @property
+    def local_name(self) -> str:
+        return _split(self.qualified)[1]
+
+    @property
+    def prefix(self) -> str:
+        return _split(self.qualified)[0]
+
+
+class XmlAttribute(_QualifiedNode):
     """``XmlAttribute``: name and text; its ParentNode is $null as in .NET
     (OwnerElement names the element)."""
 
@@ -388,18 +407,6 @@ class XmlAttribute(XmlNode):
         self.qualified = qualified
         self.text = text
         self._namespace = namespace
-
-    @property
-    def name(self) -> str:
-        return self.qualified
-
-    @property
-    def local_name(self) -> str:
-        return _split(self.qualified)[1]
-
-    @property
-    def prefix(self) -> str:
-        return _split(self.qualified)[0]
 
     @property
     def namespace_uri(self) -> str:
@@ -500,7 +507,7 @@ class XmlAttributeCollection(list):
             self.remove_attribute(attribute)
 
 
-class XmlElement(XmlNode):
+class XmlElement(_QualifiedNode):
     """``XmlElement``: a qualified name, attributes and children."""
 
     full_name = "System.Xml.XmlElement"
@@ -517,18 +524,6 @@ class XmlElement(XmlNode):
         self._namespace = namespace
         self._attributes: list[XmlAttribute] = []
         self.empty = True
-
-    @property
-    def name(self) -> str:
-        return self.qualified
-
-    @property
-    def local_name(self) -> str:
-        return _split(self.qualified)[1]
-
-    @property
-    def prefix(self) -> str:
-        return _split(self.qualified)[0]
 
     @property
     def namespace_uri(self) -> str:
