@@ -6,7 +6,7 @@ script run does not pay for them: enums, utility classes (``[version]``,
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from . import conversions as conv
 from .delegates import register_delegate_types
@@ -105,6 +105,27 @@ class CompilerGeneratedAttribute:
         return self.full_name
 
 
+def _text_converter(cls: type, type_name: str, parse: Callable[[Any], Any], text_error_id: Optional[str] = None,
+                    inputs: tuple[type, ...] = (str,)) -> Callable[[Any], Any]:
+    """A cast to ``cls``: itself and $null as they are, ``inputs`` through
+    ``parse``, and pwsh's cast error otherwise; a failed parse carries its
+    message, and for text ``text_error_id`` (the id of the conversion path
+    pwsh takes: a Parse method, a constructor)."""
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, cls) or value is None:
+            return value
+        if isinstance(value, inputs):
+            try:
+                return parse(value)
+            except Exception as exc:
+                raise conv.cast_error(value, type_name, getattr(exc, "message", str(exc)),
+                                      text_error_id if isinstance(value, str) else None) from None
+        raise conv.cast_error(value, type_name)
+
+    return convert
+
+
 def register_extra_types(register: Callable[..., Any], enum_type: Callable[[EnumInfo], Any]) -> None:
     for info in ENUMS:
         enum_type(info)
@@ -114,53 +135,16 @@ def register_extra_types(register: Callable[..., Any], enum_type: Callable[[Enum
             return Version.parse(parts[0])
         return Version(*[conv.convert_to_integer(p) for p in parts])
 
-    def convert_version(value: Any) -> Any:
-        if isinstance(value, Version) or value is None:
-            return value
-        if isinstance(value, str):
-            try:
-                return Version.parse(value)
-            except Exception as exc:
-                raise conv.cast_error(value, "System.Version", getattr(exc, "message", str(exc))) from None
-        raise conv.cast_error(value, "System.Version")
-
-    def convert_semver(value: Any) -> Any:
-        if isinstance(value, SemanticVersion) or value is None:
-            return value
-        if isinstance(value, (str, Version)):
-            try:
-                return new_semantic_version(value)
-            except Exception as exc:
-                # A string goes through SemanticVersion.Parse, as pwsh's LanguagePrimitives picks.
-                raise conv.cast_error(value, SemanticVersion.full_name, getattr(exc, "message", str(exc)),
-                                      "InvalidCastParseTargetInvocation" if isinstance(value, str) else None
-                                      ) from None
-        raise conv.cast_error(value, SemanticVersion.full_name)
-
-    def convert_ip(value: Any) -> Any:
-        if isinstance(value, IPAddress) or value is None:
-            return value
-        if isinstance(value, str):
-            try:
-                return parse_ip(value)
-            except Exception as exc:
-                raise conv.cast_error(value, IPAddress.full_name, getattr(exc, "message", str(exc)),
-                                      "InvalidCastParseTargetInvocation") from None
-        raise conv.cast_error(value, IPAddress.full_name)
+    convert_version = _text_converter(Version, "System.Version", Version.parse)
+    # A string goes through SemanticVersion.Parse, as pwsh's LanguagePrimitives picks.
+    convert_semver = _text_converter(SemanticVersion, SemanticVersion.full_name, new_semantic_version,
+                                     "InvalidCastParseTargetInvocation", (str, Version))
+    convert_ip = _text_converter(IPAddress, IPAddress.full_name, parse_ip, "InvalidCastParseTargetInvocation")
 
     register(PSType(IPAddress.full_name, OBJECT, converter=convert_ip, check=lambda v: isinstance(v, IPAddress),
                     constructor=new_ip_address, pyclass=IPAddress), "ipaddress")
-    def convert_mail(value: Any) -> Any:
-        if isinstance(value, MailAddress) or value is None:
-            return value
-        if isinstance(value, str):
-            try:
-                return MailAddress(value)
-            except Exception as exc:
-                # No Parse method: pwsh converts through the constructor.
-                raise conv.cast_error(value, MailAddress.full_name, getattr(exc, "message", str(exc)),
-                                      "InvalidCastConstructorException") from None
-        raise conv.cast_error(value, MailAddress.full_name)
+    # No Parse method: pwsh converts through the constructor.
+    convert_mail = _text_converter(MailAddress, MailAddress.full_name, MailAddress, "InvalidCastConstructorException")
 
     register(PSType(MailAddress.full_name, OBJECT, converter=convert_mail, check=lambda v: isinstance(v, MailAddress),
                     constructor=MailAddress, pyclass=MailAddress), "mailaddress")
