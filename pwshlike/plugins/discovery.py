@@ -13,11 +13,18 @@ environment variables that steer both.
 Reading entry points with ``importlib.metadata`` costs more than the rest
 of plugin start-up together (importing it alone takes several
 milliseconds), so the result is cached in
-``$XDG_CACHE_HOME/pwshlike/entry-points-<id>.txt``, keyed by a fingerprint
-of the installed distributions: the ``*.dist-info``/``*.egg-info``
+``$XDG_CACHE_HOME/pwshlike/entry-points-<id>.txt``, checked against a
+fingerprint of the installed distributions: the ``*.dist-info``/``*.egg-info``
 directories on ``sys.path`` and the modification times of their
 ``entry_points.txt``.  Installing, upgrading or removing a distribution
 changes the fingerprint; ``PWSHLIKE_PLUGIN_CACHE=0`` disables the cache.
+Only the ``sys.path`` entries that hold distributions count: ``sys.path[0]``
+is the script's folder or the working directory, which differs from run to
+run and almost never holds one, and would otherwise make every start after
+a start from elsewhere miss the cache (importlib.metadata finds nothing in
+such a folder either).  ``<id>`` names the interpreter and those folders, so
+starts with different distribution folders (a ``PYTHONPATH`` with its own
+distributions) keep a cache each instead of overwriting one another's.
 """
 
 from __future__ import annotations
@@ -124,29 +131,38 @@ def user_dir_sources(directory: str) -> list[PluginSource]:
 
 def distributions_fingerprint(path: Iterable[str]) -> str:
     """What changes whenever a distribution on ``path`` is installed,
-    upgraded or removed (see the module docstring)."""
-    parts: list[str] = []
-    for entry in path:
-        directory = entry or os.getcwd()
+    upgraded or removed (see the module docstring); folders that hold no
+    distribution add nothing."""
+    return "|".join(part for entry in path for part in _entry_fingerprint(entry))
+
+
+def _entry_fingerprint(entry: str) -> list[str]:
+    """One ``sys.path`` entry's share of the fingerprint: a folder's name and
+    its distributions with the stamps of their ``entry_points.txt``; an
+    archive (a zip file, an egg) with its own stamp; nothing for a folder
+    without distributions or an entry that does not exist."""
+    directory = entry or os.getcwd()
+    egg = directory.endswith(".egg")
+    try:
+        with os.scandir(directory) as it:
+            names = sorted(e.name for e in it if e.name.endswith(_DIST_SUFFIXES) or (egg and e.name == "EGG-INFO"))
+    except NotADirectoryError:
         try:
-            with os.scandir(directory) as it:
-                names = sorted(e.name for e in it if e.name.endswith(_DIST_SUFFIXES))
-        except NotADirectoryError:
-            try:
-                parts.append(f"{directory}@{os.stat(directory).st_mtime_ns}")
-            except OSError:
-                pass
-            continue
+            return [f"{directory}@{os.stat(directory).st_mtime_ns}"]
         except OSError:
-            continue
-        parts.append(directory)
-        for name in names:
-            try:
-                stamp = os.stat(os.path.join(directory, name, "entry_points.txt")).st_mtime_ns
-            except OSError:
-                stamp = -1
-            parts.append(f"{name}@{stamp}")
-    return "|".join(parts)
+            return []
+    except OSError:
+        return []
+    if not names:
+        return []
+    parts = [directory]
+    for name in names:
+        try:
+            stamp = os.stat(os.path.join(directory, name, "entry_points.txt")).st_mtime_ns
+        except OSError:
+            stamp = -1
+        parts.append(f"{name}@{stamp}")
+    return parts
 
 
 _Entry = tuple[str, str, str, str]  # entry point name, value, distribution name, distribution version
@@ -165,10 +181,14 @@ def _scan_entry_points() -> list[_Entry]:
     return found
 
 
-def _cache_file(environ: Mapping[str, str]) -> str:
+def _cache_file(environ: Mapping[str, str], fingerprint: str) -> str:
+    """The cache file for this interpreter and these distribution folders
+    (the fingerprint's folder names, not its stamps: an upgrade rewrites
+    the same file)."""
     import zlib
     cache_home = xdg_dir(environ, "XDG_CACHE_HOME", ".cache")
-    ident = zlib.crc32(f"{sys.prefix}\0{sys.executable}".encode("utf-8", "surrogateescape"))
+    folders = "\0".join(part for part in fingerprint.split("|") if "@" not in part)
+    ident = zlib.crc32(f"{sys.prefix}\0{sys.executable}\0{folders}".encode("utf-8", "surrogateescape"))
     return os.path.join(cache_home, "pwshlike", f"entry-points-{ident:08x}.txt")
 
 
@@ -214,7 +234,7 @@ def entry_point_sources(environ: Mapping[str, str]) -> list[PluginSource]:
     entries = None
     if use_cache:
         fingerprint = distributions_fingerprint(sys.path)
-        file = _cache_file(environ)
+        file = _cache_file(environ, fingerprint)
         entries = _read_cache(file, fingerprint)
     if entries is None:
         entries = _scan_entry_points()

@@ -101,3 +101,41 @@ def test_settings_from_the_environment():
     assert discovery.autoload_enabled({})
     assert not discovery.autoload_enabled({"PWSHLIKE_DISABLE_PLUGIN_AUTOLOAD": "1"})
     assert discovery.blocked_names({"PWSHLIKE_BLOCK_PLUGINS": "a, b;c"}) == {"a", "b", "c"}
+
+
+def test_the_cache_hits_when_sys_path_0_is_another_folder_without_distributions(tmp_path, site, monkeypatch):
+    """sys.path[0] is the script's folder (or the working directory): starting
+    from another folder reads the same cache instead of scanning again."""
+    scans: list[int] = []
+    monkeypatch.setattr(discovery, "_scan_entry_points", lambda: scans.append(1) or [("one", "pkg_one", "p", "1")])
+    (site / "pkg_one-1.0.dist-info").mkdir()
+    environ = _environ(tmp_path)
+    rest = list(sys.path)
+    for folder in ("first", "second", "third"):
+        (tmp_path / folder).mkdir()
+        monkeypatch.setattr(sys, "path", [str(tmp_path / folder)] + rest)
+        assert [s.name for s in discovery.entry_point_sources(environ)] == ["one"]
+    monkeypatch.chdir(tmp_path / "first")
+    monkeypatch.setattr(sys, "path", [""] + rest)
+    discovery.entry_point_sources(environ)
+    assert len(scans) == 1, "a folder without distributions does not change the fingerprint"
+
+    (tmp_path / "third" / "pkg_three-3.0.dist-info").mkdir()
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "third")] + rest)
+    discovery.entry_point_sources(environ)
+    assert len(scans) == 2, "a folder that holds a distribution counts"
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "second")] + rest)
+    discovery.entry_point_sources(environ)
+    assert len(scans) == 2, "each set of distribution folders keeps its own cache file"
+    assert len(list((tmp_path / "cache" / "pwshlike").iterdir())) == 2
+
+
+def test_the_fingerprint_names_only_folders_with_distributions(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "site" / "a-1.dist-info").mkdir(parents=True)
+    (tmp_path / "site" / "a-1.dist-info" / "entry_points.txt").write_text("")
+    (tmp_path / "site" / "module.py").write_text("")
+    text = discovery.distributions_fingerprint([str(tmp_path / "empty"), str(tmp_path / "missing"),
+                                                str(tmp_path / "site")])
+    assert text.startswith(str(tmp_path / "site") + "|a-1.dist-info@")
+    assert str(tmp_path / "empty") not in text
