@@ -377,6 +377,9 @@ class CmdletProcessor(_CommandRun):
         # before the first full application of the bound values).
         self._pipeline_applied: Optional[list[str]] = None
         self._declared_by_name = {p.name.lower(): p for p in self.cls._declared_parameters}
+        # (parameter name, instance attribute, whether it is mandatory) once an input object
+        # proved that every object binds to that one parameter as it is (see _identity_binding).
+        self._input_as_is: Optional[tuple[str, str, bool]] = None
 
     def _begin(self) -> None:
         try:
@@ -430,14 +433,51 @@ class CmdletProcessor(_CommandRun):
 
     def _process(self, input_object: Any) -> None:
         if input_object is not NO_INPUT:
-            if not self._bind_input(input_object):
-                return
-            self._apply_bound()
+            as_is = self._input_as_is
+            if as_is is not None and not (as_is[2] and (input_object is None
+                                                        or isinstance(input_object, (str, list)))):
+                # What the binder and _apply_bound would do for this object, without their search.
+                name = as_is[0]
+                self.binding.bound[name] = input_object
+                self.runtime.bound_parameters[name] = input_object
+                setattr(self.instance, as_is[1], input_object)
+            else:
+                if not self._bind_input(input_object):
+                    return
+                self._apply_bound()
+                if as_is is None:
+                    self._input_as_is = self._identity_binding()
         try:
             self._run(self.instance.process_record())
         except Exception as exc:
             self._raise_plugin_failure(exc)
             raise
+
+    def _identity_binding(self) -> Optional[tuple[str, str, bool]]:
+        """Pipeline binding cached per command, as PowerShell PR #10153
+        proposed, in the case where it cannot depend on the object: the one
+        parameter that takes pipeline input in the resolved set takes it by
+        value, untyped ([object]/[psobject]: no conversion), unvalidated, and
+        no delay-bind script block runs per object.  Every later object then
+        binds to it as it is, with the same parameter set and the same
+        mandatory parameters bound, so the binder's four-pass search is
+        skipped.  The objects a mandatory parameter may refuse ($null, strings
+        and arrays: pwsh's null and empty checks) take the full path when the
+        third element says the parameter is mandatory."""
+        binding = self.binding
+        if binding.delayed or binding.parameter_set is None or len(binding._pipeline_bound) != 1:
+            return None
+        candidates = binding._pipeline_candidates()
+        if len(candidates) != 1:
+            return None
+        param, by_value, _by_name = candidates[0]
+        if not by_value or param.name != binding._pipeline_bound[0] or param.converter is not None \
+                or param.validators or param.is_switch or self._pipeline_applied != [param.name]:
+            return None
+        declared = self._declared_by_name.get(param.name.lower())
+        if declared is None:
+            return None
+        return param.name, declared.attribute, binding._is_mandatory(param)
 
     def _end(self) -> None:
         try:

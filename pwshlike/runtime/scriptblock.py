@@ -378,11 +378,36 @@ class ScriptBlock:
         if not new_scope and not args and this is None and dollar_under is not NO_INPUT \
                 and not compiled.params and compiled.clean is None and not self.catches_exit \
                 and (self.state is None or self.state is ctx.scope.state):
-            _run_with_underbar(ctx, compiled, dollar_under, emit)
+            _run_with_underbar(ctx, (compiled.begin, compiled.process, compiled.end), dollar_under, emit)
             return result
         invocation = ScriptBlockInvocation(self, ctx, new_scope, None, args, emit, None, this)
         invocation.run(dollar_under)
         return result
+
+    def underbar_runner(self) -> Callable[[Any, Callable[[Any], None]], None]:
+        """``run(obj, emit)``, doing what ``invoke_with_input(obj,
+        new_scope=False, emit=emit)`` does, for a command that runs this
+        block once per input object (ForEach-Object, Where-Object): what
+        depends only on the block (its parameters, clean block, compiled
+        code) is looked at once here; what depends on the call (the
+        context, the current scope's session state, the object) still is
+        per call, and anything unusual takes ``invoke_with_input``."""
+        compiled = self.code.compiled()
+        if compiled.params or compiled.clean is not None or self.catches_exit:
+            def general(dollar_under: Any, emit: Callable[[Any], None]) -> None:
+                self.invoke_with_input(dollar_under, new_scope=False, emit=emit)
+            return general
+        context, state = self.context, self.state
+        blocks = tuple(block for block in (compiled.begin, compiled.process, compiled.end) if block is not None)
+
+        def run(dollar_under: Any, emit: Callable[[Any], None]) -> None:
+            ctx = context if context is not None else active.context
+            scope = ctx.scope
+            if dollar_under is NO_INPUT or (state is not None and state is not scope.state):
+                self.invoke_with_input(dollar_under, new_scope=False, emit=emit)
+                return
+            _run_with_underbar(ctx, blocks, dollar_under, emit)
+        return run
 
     def get_new_closure(self) -> "ScriptBlock":
         """``GetNewClosure()``: a copy bound to a new dynamic module's
@@ -652,7 +677,7 @@ class ScriptBlockInvocation:
                     states[left] = previous
 
 
-def _run_with_underbar(ctx: Any, compiled: Any, dollar_under: Any, emit: Callable[[Any], None]) -> None:
+def _run_with_underbar(ctx: Any, blocks: tuple[Any, ...], dollar_under: Any, emit: Callable[[Any], None]) -> None:
     """The common case of ``invoke_with_input`` (ForEach-Object and
     Where-Object run it once per input object): a block without parameters
     or a clean block, run in the caller's scope with ``$_`` set.  It does
@@ -668,7 +693,7 @@ def _run_with_underbar(ctx: Any, compiled: Any, dollar_under: Any, emit: Callabl
     try:
         if depth > MAX_CALL_DEPTH:
             raise ScriptCallDepthException(None)
-        for block in (compiled.begin, compiled.process, compiled.end):
+        for block in blocks:  # the compiled begin, process and end blocks (None where absent)
             if block is not None:
                 try:
                     block(ctx, emit)

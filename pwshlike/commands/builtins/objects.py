@@ -67,6 +67,9 @@ class ForEachObjectCommand(Cmdlet):
 
     def begin_processing(self) -> Optional[Iterator[Any]]:
         self._blocks: list[Any] = []
+        # The process blocks' per-object runners, made at the first input object (not here, so a
+        # block compiles only when it first runs, as before).
+        self._underbar_runners: Optional[list[Any]] = None
         self._runner: Any = None
         if self.parameter_set_name == "ParallelParameterSet":
             self._start_parallel()
@@ -91,9 +94,12 @@ class ForEachObjectCommand(Cmdlet):
             return self._member(obj)
         # The block's output goes straight downstream as it is written.
         emit = self.write_object
-        for block in self._blocks:
-            if block is not None:
-                block.invoke_with_input(obj, new_scope=False, emit=emit)
+        runners = self._underbar_runners
+        if runners is None:
+            runners = self._underbar_runners = [block.underbar_runner() for block in self._blocks
+                                                if block is not None]
+        for run in runners:
+            run(obj, emit)
         return None
 
     def _parallel_step(self, obj: Any) -> Iterator[Any]:
@@ -190,7 +196,11 @@ def _where_process(self: Cmdlet) -> None:
     through a generator: this runs once per object)."""
     obj = self.input_object
     if self.parameter_set_name == "ScriptBlockSet":
-        result = self.filter_script.invoke_with_input(obj, new_scope=False)
+        run = getattr(self, "_filter_runner", None)
+        if run is None:  # made at the first object, when the block first runs
+            run = self._filter_runner = self.filter_script.underbar_runner()
+        result: list[Any] = []
+        run(obj, result.append)
         if to_bool(result if len(result) != 1 else result[0]):
             self.write_object(obj)
         return
