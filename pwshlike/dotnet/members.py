@@ -244,6 +244,16 @@ def instance_members(obj: Any, create: bool = False) -> Optional[InstanceMembers
 # --- intrinsic members -------------------------------------------------------------------------------
 
 def _type_names(obj: Any) -> list[str]:
+    """The object's type names, most specific first, to read: editing the
+    list changes nothing (``$o.PSTypeNames`` is :func:`_editable_type_names`)."""
+    if isinstance(obj, PSCustomObject):
+        return list(obj.type_name_tuple())
+    return _instance_type_names(obj)
+
+
+def _editable_type_names(obj: Any) -> list[str]:
+    """``$o.PSTypeNames``: a custom object's own list, which scripts edit;
+    for other objects a list built afresh."""
     if isinstance(obj, PSCustomObject):
         names = obj.type_names
         if not isinstance(names, ArrayList):
@@ -251,6 +261,12 @@ def _type_names(obj: Any) -> list[str]:
             # ($o.PSObject.TypeNames.Insert(0, 'My.Type') picks a view).
             names = obj.type_names = ArrayList(names)
         return names
+    return _instance_type_names(obj)
+
+
+def _instance_type_names(obj: Any) -> list[str]:
+    """Any other object's type names: those Add-Member -TypeName put in front
+    of its type and base types."""
     names = []
     data = instance_members(obj)
     if data is not None:
@@ -282,7 +298,7 @@ class PSObjectView:
 
     @property
     def type_names(self) -> list[str]:
-        return _type_names(self._obj)
+        return _editable_type_names(self._obj)
 
     @property
     def properties(self) -> "PropertyCollection":
@@ -487,7 +503,7 @@ def _scalar_property(obj: Any, name: str, intrinsic: bool = True) -> Any:
     if lowered == "psobject":
         return PSObjectView(obj)
     if lowered == "pstypenames":
-        return _type_names(obj)
+        return _editable_type_names(obj)
     if intrinsic and lowered in ("count", "length") and not isinstance(obj, (Hashtable, GenericDictionary)):
         return 1
     return _MISSING
@@ -497,9 +513,9 @@ def get_member(obj: Any, name: str) -> Any:
     """``$obj.Name``: $null for a missing property (non-strict mode)."""
     cls = type(obj)
     if cls is PSCustomObject:
-        value = obj._vals.get(name.lower(), _MISSING)
-        if value is not _MISSING and obj._members is None:
-            return value
+        index = obj._shape.index.get(name.lower())
+        if index is not None and obj._members is None:
+            return obj._values[index]
     elif cls is Hashtable:
         value = obj.get(name, _MISSING)
         if value is not _MISSING:
@@ -539,7 +555,7 @@ def get_member(obj: Any, name: str) -> Any:
     if lowered == "psobject":
         return PSObjectView(obj)
     if lowered == "pstypenames":
-        return _type_names(obj)
+        return _editable_type_names(obj)
     return _enumerate_member(items, name)
 
 

@@ -574,24 +574,102 @@ class GenericHashSet:
         return f"GenericHashSet({list(self._items.values())!r})"
 
 
+class _Shape:
+    """The property names of a PSCustomObject: ``names`` as written, in
+    order, and ``index`` from each lowered name to its position in the
+    object's value list.
+
+    Objects built the same way (a ``[pscustomobject]@{...}`` literal in a
+    loop, the rows of Import-Csv or ConvertFrom-Json, Select-Object's
+    results) share one *shared* shape, so each object carries only its
+    values: a 4-property object costs about a third of two dicts.  A shared
+    shape never changes; an object that adds a property moves to the shared
+    shape one name longer, and one that removes a property, or grows past
+    ``_SHARED_LIMIT`` names, takes a private copy it may then edit in place.
+    """
+
+    __slots__ = ("names", "index", "shared")
+
+    def __init__(self, names: list[str], index: dict[str, int], shared: bool) -> None:
+        self.names = names
+        self.index = index
+        self.shared = shared
+
+    def private(self) -> "_Shape":
+        """A copy only the caller's object uses, so it may edit it."""
+        return _Shape(list(self.names), dict(self.index), False)
+
+    def plus(self, name: str) -> "_Shape":
+        """The shared shape with ``name`` (a new property) after these names."""
+        key = (self, name)
+        found = _GROWN.get(key)
+        if found is None:
+            if len(_GROWN) >= _SHAPE_CACHE_LIMIT:
+                _GROWN.clear()  # objects keep their shapes; later ones just share less
+            index = dict(self.index)
+            index[name.lower()] = len(self.names)
+            found = _GROWN[key] = _Shape(self.names + [name], index, True)
+        return found
+
+    def __repr__(self) -> str:
+        return f"_Shape({self.names!r}, shared={self.shared})"
+
+
+# Shared shapes: from a shape and an added name, and from a whole list of
+# names (the ``[pscustomobject]@{...}`` cast).  Both are bounded: when full
+# they are emptied, which costs sharing, never correctness.
+_SHAPE_CACHE_LIMIT = 4096
+_SHARED_LIMIT = 64
+_GROWN: dict[tuple[_Shape, str], _Shape] = {}
+_BY_NAMES: dict[tuple[str, ...], Optional[_Shape]] = {}
+_EMPTY = _Shape([], {}, True)
+_CUSTOM_TYPE_NAMES = ("System.Management.Automation.PSCustomObject", "System.Object")
+
+
+def _shape_of(names: tuple[str, ...]) -> Optional[_Shape]:
+    """The shared shape of exactly these names, None when two of them differ
+    only in case (the object then builds one property at a time)."""
+    try:
+        return _BY_NAMES[names]
+    except KeyError:
+        pass
+    shape: Optional[_Shape] = _Shape(list(names), {n.lower(): i for i, n in enumerate(names)}, True)
+    if len(shape.index) != len(names):
+        shape = None
+    if len(_BY_NAMES) >= _SHAPE_CACHE_LIMIT:
+        _BY_NAMES.clear()
+    _BY_NAMES[names] = shape
+    return shape
+
+
 class PSCustomObject:
     """``[pscustomobject]``: ordered note properties with case-insensitive
     names, plus the ``PSTypeNames`` list (most specific first).
 
+    The names live in a :class:`_Shape` that objects built alike share, the
+    values in ``_values`` (position ``_shape.index[lowered name]``).
+    ``_type_names`` is a tuple shared by every object with the same names
+    (PSCustomObject's own, by default) until someone asks for
+    :attr:`type_names`, the list scripts edit (``$o.PSTypeNames.Insert(0,
+    'X')``), which gives the object a list of its own: one object's edit
+    never shows on another.  Readers that do not edit use
+    :meth:`type_name_tuple`.
+
     ``_members`` is None until Add-Member attaches a computed member
-    (a ``psmembers.ComputedMember``); computed properties keep their place in
-    ``_names`` (their ``_vals`` slot holds the member object), methods live
+    (a ``psmembers.ComputedMember``); computed properties keep their place
+    among the names (their value slot holds the member object), methods live
     only in ``_members``."""
 
-    __slots__ = ("_names", "_vals", "type_names", "_members")
+    __slots__ = ("_shape", "_values", "_type_names", "_members")
     full_name = "System.Management.Automation.PSCustomObject"
 
-    def __init__(self, properties: Any = None, type_names: Optional[list[str]] = None) -> None:
-        self._names: dict[str, str] = {}
-        self._vals: dict[str, Any] = {}
+    def __init__(self, properties: Any = None, type_names: Optional[Iterable[str]] = None) -> None:
+        """``type_names``: a list becomes the object's own (the caller's list
+        itself); a tuple is shared, copied on the first edit."""
+        self._shape = _EMPTY
+        self._values: list[Any] = []
         self._members: Optional[dict[str, Any]] = None
-        self.type_names = type_names if type_names is not None else [
-            "System.Management.Automation.PSCustomObject", "System.Object"]
+        self._type_names: Any = _CUSTOM_TYPE_NAMES if type_names is None else type_names
         if properties is not None:
             pairs = properties.items() if hasattr(properties, "items") else properties
             for k, v in pairs:
@@ -605,51 +683,121 @@ class PSCustomObject:
         keyed on those names apply.  (``PSCustomObject(type_names=...)``
         replaces the list instead, which Select-Object and Import-Csv need.)"""
         names = [type_names] if isinstance(type_names, str) else list(type_names)
-        return cls(properties, names + ["System.Management.Automation.PSCustomObject", "System.Object"])
+        return cls(properties, names + list(_CUSTOM_TYPE_NAMES))
+
+    @classmethod
+    def from_names(cls, names: tuple[str, ...], values: list[Any]) -> "PSCustomObject":
+        """An object with these properties in this order (``values`` becomes
+        the object's own list): one shared shape for every object built from
+        the same names, as the ``[pscustomobject]@{...}`` cast builds them."""
+        shape = _shape_of(names)
+        if shape is None:  # names equal but for case: the later value wins, in the first one's place
+            return cls(zip(names, values))
+        obj = cls.__new__(cls)
+        obj._shape = shape
+        obj._values = values
+        obj._members = None
+        obj._type_names = _CUSTOM_TYPE_NAMES
+        return obj
+
+    # --- type names ----------------------------------------------------------------------
+
+    @property
+    def type_names(self) -> list[str]:
+        """The object's own, editable list of type names."""
+        names = self._type_names
+        if type(names) is tuple:
+            names = self._type_names = list(names)
+        return names
+
+    @type_names.setter
+    def type_names(self, names: list[str]) -> None:
+        self._type_names = names
+
+    def type_name_tuple(self) -> tuple[str, ...]:
+        """The type names, most specific first, without giving the object a
+        list of its own."""
+        names = self._type_names
+        return names if type(names) is tuple else tuple(names)
+
+    # --- properties ----------------------------------------------------------------------
 
     def has_property(self, name: str) -> bool:
-        return name.lower() in self._names
+        return name.lower() in self._shape.index
 
     def get_property(self, name: str, default: Any = None) -> Any:
         n = name.lower()
-        if n not in self._names:
+        i = self._shape.index.get(n)
+        if i is None:
             return default
         members = self._members
         if members is not None and n in members:
             return members[n].get(self)
-        return self._vals[n]
+        return self._values[i]
+
+    def note_value(self, lowered: str, missing: Any) -> Any:
+        """The stored value of the property ``lowered`` (a lower-case name),
+        ``missing`` if there is none or it is computed (Add-Member's script
+        and alias properties run through :meth:`get_property`)."""
+        i = self._shape.index.get(lowered)
+        if i is None or (self._members is not None and lowered in self._members):
+            return missing
+        return self._values[i]
 
     def set_property(self, name: str, value: Any) -> None:
         """Sets a property, adding it (at the end) if it does not exist; a
         computed property runs its setter."""
         n = name.lower()
-        members = self._members
-        if members is not None and n in members and n in self._names:
-            members[n].set(self, value)
+        shape = self._shape
+        i = shape.index.get(n)
+        if i is not None:
+            members = self._members
+            if members is not None and n in members:
+                members[n].set(self, value)
+            else:
+                self._values[i] = value
             return
-        if n not in self._names:
-            self._names[n] = name
-        self._vals[n] = value
+        self._append(shape, n, name, value)
+
+    def _append(self, shape: _Shape, lowered: str, name: str, value: Any) -> None:
+        if shape.shared:
+            if len(shape.names) < _SHARED_LIMIT:
+                self._shape = shape.plus(name)
+                self._values.append(value)
+                return
+            shape = self._shape = shape.private()
+        shape.index[lowered] = len(shape.names)
+        shape.names.append(name)
+        self._values.append(value)
 
     def remove_property(self, name: str) -> bool:
         n = name.lower()
-        if n in self._names:
-            del self._names[n]
-            del self._vals[n]
-            if self._members is not None:
-                self._members.pop(n, None)
-            return True
-        return False
+        shape = self._shape
+        i = shape.index.get(n)
+        if i is None:
+            return False
+        if shape.shared:
+            shape = self._shape = shape.private()
+        del shape.names[i]
+        del self._values[i]
+        index = shape.index
+        del index[n]
+        for later, position in index.items():
+            if position > i:
+                index[later] = position - 1
+        if self._members is not None:
+            self._members.pop(n, None)
+        return True
 
     def property_names(self) -> list[str]:
-        return list(self._names.values())
+        return list(self._shape.names)
 
     def items(self) -> list[tuple[str, Any]]:
-        vals = self._vals
         members = self._members
         if members is None:
-            return [(name, vals[n]) for n, name in self._names.items()]
-        return [(name, members[n].get(self) if n in members else vals[n]) for n, name in self._names.items()]
+            return list(zip(self._shape.names, self._values))
+        return [(name, members[name.lower()].get(self) if name.lower() in members else value)
+                for name, value in zip(self._shape.names, self._values)]
 
     # --- computed members (Add-Member) ------------------------------------------------
 
@@ -666,8 +814,16 @@ class PSCustomObject:
             self._members = {}
         self._members[n] = member
         if member.is_property:
-            self._names[n] = member.name
-            self._vals[n] = member
+            shape = self._shape
+            i = shape.index.get(n)
+            if i is None:
+                self._append(shape, n, member.name, member)
+            else:  # the caller normally removed it first; as before, the new case shows
+                if shape.names[i] != member.name:
+                    if shape.shared:
+                        shape = self._shape = shape.private()
+                    shape.names[i] = member.name
+                self._values[i] = member
 
     def remove_member(self, name: str) -> bool:
         """Removes a property or computed member of that name."""
@@ -680,9 +836,12 @@ class PSCustomObject:
         return False
 
     def copy(self) -> "PSCustomObject":
-        new = PSCustomObject(type_names=list(self.type_names))
-        new._names = dict(self._names)
-        new._vals = dict(self._vals)
+        names = self._type_names
+        new = PSCustomObject(type_names=names if type(names) is tuple else list(names))
+        shape = self._shape
+        shape.shared = True  # both objects now use it: either copies it before an edit
+        new._shape = shape
+        new._values = list(self._values)
         new._members = dict(self._members) if self._members is not None else None
         return new
 

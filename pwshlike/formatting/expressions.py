@@ -102,7 +102,7 @@ class PropertyExpression:
         name = self.name
         if name is not None:
             if type(obj) is PSCustomObject:
-                found = obj._vals.get(self._lower, _MISSING)
+                found = obj.note_value(self._lower, _MISSING)
                 if found is not _MISSING:
                     return found
             if self._lower in _INTRINSIC and not isinstance(obj, (str, list)) \
@@ -157,7 +157,7 @@ def type_names(obj: Any) -> tuple[str, ...]:
     """``PSTypeNames``: the type names added to the object, then its type
     and its base types, most specific first."""
     if isinstance(obj, PSCustomObject):  # a subclass (Get-Help's help objects) too
-        return tuple(obj.type_names)
+        return obj.type_name_tuple()
     t = type_of(obj)
     names = _TYPE_NAMES.get(t)
     if names is None:

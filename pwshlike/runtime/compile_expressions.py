@@ -577,14 +577,23 @@ class ExpressionCompiler:
         pairs = [(self.expr(k), self.statement_value(v)) for k, v in node.pairs]
 
         def build(ctx: Any) -> PSCustomObject:
-            obj = PSCustomObject()
+            names = []
+            values = []
+            type_names = None
             for key_fn, value_fn in pairs:
                 name = to_string(key_fn(ctx))
                 if len(name) == 10 and name.lower() == "pstypename":
                     # pwsh: names the object's type instead of adding a property
-                    obj.type_names.insert(0, to_string(value_fn(ctx)))
+                    if type_names is None:
+                        type_names = []
+                    type_names.insert(0, to_string(value_fn(ctx)))
                 else:
-                    obj.set_property(name, value_fn(ctx))
+                    names.append(name)
+                    values.append(value_fn(ctx))
+            # objects from one literal share their names (PSCustomObject.from_names)
+            obj = PSCustomObject.from_names(tuple(names), values)
+            if type_names is not None:
+                obj.type_names[:0] = type_names
             return obj
         return build
 

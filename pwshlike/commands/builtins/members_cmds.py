@@ -78,7 +78,8 @@ def display_type(value: Any, drop_namespaces: bool) -> str:
     if value is None:
         return "object" if drop_namespaces else "System.Object"
     if isinstance(value, PSCustomObject):
-        return value.type_names[0] if value.type_names else PSCustomObject.full_name
+        names = value.type_name_tuple()
+        return names[0] if names else PSCustomObject.full_name
     full = type_of(value).full_name
     if full.endswith("[]"):
         element = full[:-2]
