@@ -106,6 +106,12 @@ class CommandInfo:
         metadata = self.described_by()
         return metadata.default_parameter_set if metadata is not None else None
 
+    def call_plan(self, context: Any, shape: tuple) -> Any:
+        """How a compiled call site with arguments of ``shape`` may call this
+        command without a processor (see call_plan), or None: only plain
+        functions have one."""
+        return None
+
     def __str__(self) -> str:
         return self.name
 
@@ -229,6 +235,12 @@ class FunctionInfo(CommandInfo):
                        for node in ast.walk())
             cached = _pscmdlet_cache[key] = (ast, uses)
         return cached[1]
+
+    def call_plan(self, context: Any, shape: tuple) -> Any:
+        if type(self) is not FunctionInfo:  # a script file runs as a script (its own scope, exit)
+            return None
+        from .call_plan import plan_call
+        return plan_call(self, context, shape)
 
     def dot_sourced(self) -> "FunctionInfo":
         clone = copy.copy(self)

@@ -101,6 +101,32 @@ class CommandResolver:
             return self.find(context, "Get-" + name, use_get_prefix=False)
         return None
 
+    def at_site(self, context: Any, name: str, extent: Any) -> tuple[CommandInfo, bool]:
+        """What ``name`` resolves to for a compiled call site, and whether
+        the site may keep it until a function, alias or cmdlet table changes
+        (scopes.COMMAND_GENERATION): a function or cmdlet reached by its
+        plain name (through aliases) may be kept; a module-qualified name, a
+        script file, a program or the ``Get-`` retry is looked up again at
+        every call, since modules, PATH and the file system change
+        unannounced."""
+        session, scope = context.session, context.scope
+        target, seen = name, 0
+        while seen < _MAX_ALIAS_DEPTH:
+            alias = session.get_alias(target, scope)
+            if alias is None:
+                break
+            target = alias if isinstance(alias, str) else str(alias)
+            seen += 1
+        module, sep, _short = target.rpartition("\\")
+        if not (sep and module and "/" not in target and not target.startswith(".")):
+            script_block = session.get_function(target, scope)
+            if script_block is not None:
+                return self._function_info(target, script_block, getattr(context, "modules", None)), True
+            info = self.registry.get(target)
+            if info is not None:
+                return info, True
+        return self(context, name, None, extent), False
+
     def _function_info(self, name: str, script_block: Any, modules: Any) -> FunctionInfo:
         """One FunctionInfo per (function name, script block), reused by
         every call: a hot path for scripts that call functions in loops."""

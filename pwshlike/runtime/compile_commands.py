@@ -22,7 +22,7 @@ from ..dotnet.conversions import to_string
 from ..dotnet.errors import CommandNotFoundException, ErrorCategory, InvocationInfo, RuntimeException
 from .pipeline import (CommandArgument, ExpressionProcessor, ParameterToken, RedirectedProcessor,
                        Redirection, run_pipeline)
-from .scopes import strict_version
+from .scopes import COMMAND_GENERATION, strict_version
 from .streams import STREAM_NAMES
 from ..dotnet.values import GenericDictionary, Hashtable, iter_collection
 
@@ -108,6 +108,9 @@ class CommandCompiler:
         length = len(elements)
         offset = 2 if source is not None else 1
         if source is None and len(makers) == 1:
+            call = self._call_site(commands[0], extent)
+            if call is not None:
+                return call, True
             make = makers[0]
 
             def single(ctx: Any, out: Any) -> None:
@@ -261,6 +264,64 @@ class CommandCompiler:
             return processor
         return make
 
+    def _call_site(self, node: Any, statement_extent: Any) -> Optional[Stmt]:
+        """A pipeline of one command called by a constant name (``f 1``,
+        ``& f -A 1``) with plain arguments (values, ``-Name value``,
+        ``-Name:value``; no splatting, ``--``, ``--%``, redirection or
+        ``-?``): the site keeps the command it resolved (and the command's
+        call plan, see commands/call_plan.py) while no function, alias or
+        cmdlet table changes (scopes.COMMAND_GENERATION) and the nearest
+        scope defining commands is the same, and calls a planned function
+        without a processor.  Anything else goes through the processor and
+        run_pipeline, with the arguments evaluated once, as before.  None
+        when the statement does not have that form."""
+        if not isinstance(node, A.CommandAst) or node.redirections or node.invocation_operator not in (None, "&"):
+            return None
+        elements = node.command_elements
+        name_node = elements[0]
+        if not isinstance(name_node, A.StringConstantExpressionAst) or _called_like_a_method(elements):
+            return None
+        values: list[Callable[[Any], Any]] = []
+        builders: list[Callable[[list], CommandArgument]] = []
+        shape: list[tuple[str, Optional[str]]] = []
+        for element in elements[1:]:
+            built = self._site_argument(element, len(values))
+            if built is None:
+                return None
+            kind, name, value, builder = built
+            if value is not None:
+                values.append(value)
+            builders.append(builder)
+            shape.append((kind, name))
+        return _site_statement(name_node.value, node.invocation_operator, tuple(values), tuple(builders),
+                               tuple(shape), node.extent, name_node.extent, statement_extent)
+
+    def _site_argument(self, node: Any, index: int) -> Optional[tuple[str, Optional[str], Any, Any]]:
+        """One argument of a call site: its shape entry, the function
+        evaluating its value (None for a lone ``-Name``) and the function
+        making its CommandArgument from the site's values (what _argument
+        would have made), or None for an argument the site does not take."""
+        extent = node.extent
+        if isinstance(node, A.CommandParameterAst):
+            name = node.parameter_name
+            if name == "?":
+                return None
+            if node.argument is None:
+                text = "-" + name
+                return "switch", name, None, lambda values: CommandArgument(name, None, False, extent=extent,
+                                                                            text=text)
+            text = "-" + name + ":"
+            literal = _number_text(node.argument)
+            return "colon", name, self.expr(node.argument), lambda values: CommandArgument(
+                name, values[index], True, colon=True, extent=extent, text=text, literal=literal)
+        if isinstance(node, (A.EndOfParametersAst, A.VerbatimArgumentAst)) \
+                or (isinstance(node, A.VariableExpressionAst) and node.splatted):
+            return None
+        text = extent.text
+        literal = _number_text(node)
+        return "pos", None, self.expr(node), lambda values: CommandArgument(
+            None, values[index], extent=extent, text=text, literal=literal)
+
     def _help_request(self, name_value: Any, name_fn: Any, extent: Any) -> Maker:
         """``command -?`` runs ``Get-Help command`` instead of the command, as in pwsh."""
         def make(ctx: Any, position: int, length: int) -> Any:
@@ -362,6 +423,48 @@ class CommandCompiler:
             else:
                 result.append(Redirection(streams, "file", self.expr(location), bool(node.append)))
         return result
+
+
+def _site_statement(name: str, operator: Optional[str], values: tuple, builders: tuple, shape: tuple,
+                    extent: Any, name_extent: Any, statement_extent: Any) -> Stmt:
+    """The statement of a call site (see CommandCompiler._call_site)."""
+    generation = COMMAND_GENERATION
+    invocation_name = operator if operator else name
+    # The generation, nearest command-defining scope and resolver the kept
+    # command was resolved under, the command, and its call plan.
+    site: list[Any] = [-1, None, None, None, None]
+
+    def call(ctx: Any, out: Any) -> None:
+        try:
+            evaluated = [value(ctx) for value in values]
+            resolver = ctx.command_resolver
+            if resolver is None:
+                raise command_not_found(name)
+            scope = ctx.scope
+            while scope is not None and scope.functions is None and scope.aliases is None:
+                scope = scope.parent
+            if site[0] == generation[0] and site[1] is scope and site[2] is resolver:
+                info, plan = site[3], site[4]
+            else:
+                seen = generation[0]
+                at_site = getattr(resolver, "at_site", None)
+                if at_site is None:  # a resolver of its own (tests, embedders): asked at every call
+                    info, keep = resolver(ctx, name, operator, name_extent), False
+                else:
+                    info, keep = at_site(ctx, name, name_extent)
+                planner = getattr(info, "call_plan", None)
+                plan = planner(ctx, shape) if planner is not None else None
+                if keep:
+                    site[:] = [seen, scope, resolver, info, plan]
+            if plan is not None and plan.call(ctx, info, evaluated, invocation_name, extent, out):
+                return
+            args = [build(evaluated) for build in builders]
+            invocation = InvocationInfo(info, invocation_name, extent, GenericDictionary(), pipeline_position=1,
+                                        pipeline_length=1, expecting_input=False)
+            run_pipeline(ctx, [info.new_processor(ctx, args, invocation)], out)
+        except Exception as exc:
+            ctx.statement_error(exc, statement_extent, out)
+    return call
 
 
 def _number_text(node: Any) -> Any:

@@ -646,6 +646,54 @@ def _function_option_error(name: str, error_id: str, what: str) -> SessionStateU
                                                    target_object=name)
 
 
+COMMAND_GENERATION = [0]
+"""Bumped whenever any scope's function or alias table changes (and by the
+commands layer when its cmdlet registry changes): a compiled call site keeps
+the command it resolved while this number stays the same."""
+
+
+class CommandTable(dict):
+    """A scope's functions or aliases table.  Every change, however it is
+    made (``set_function``, a module's removal deleting entries), bumps
+    :data:`COMMAND_GENERATION`, so no call site can keep a stale command;
+    reads cost what a plain dict's do."""
+
+    __slots__ = ()
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        COMMAND_GENERATION[0] += 1
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key: Any) -> None:
+        COMMAND_GENERATION[0] += 1
+        dict.__delitem__(self, key)
+
+    def pop(self, *args: Any) -> Any:
+        COMMAND_GENERATION[0] += 1
+        return dict.pop(self, *args)
+
+    def popitem(self) -> Any:
+        COMMAND_GENERATION[0] += 1
+        return dict.popitem(self)
+
+    def setdefault(self, key: Any, default: Any = None) -> Any:
+        COMMAND_GENERATION[0] += 1
+        return dict.setdefault(self, key, default)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        COMMAND_GENERATION[0] += 1
+        dict.update(self, *args, **kwargs)
+
+    def clear(self) -> None:
+        COMMAND_GENERATION[0] += 1
+        dict.clear(self)
+
+    def __ior__(self, other: Any) -> "CommandTable":
+        COMMAND_GENERATION[0] += 1
+        dict.update(self, other)
+        return self
+
+
 def _store_in_table(scope: Scope, table_name: str, key: str, value: Any) -> None:
     """Sets (or with None removes) an entry of one per-scope table, creating
     the table on first use (most scopes never define functions or aliases)."""
@@ -655,7 +703,7 @@ def _store_in_table(scope: Scope, table_name: str, key: str, value: Any) -> None
             table.pop(key, None)
         return
     if table is None:
-        table = {}
+        table = CommandTable()
         setattr(scope, table_name, table)
     table[key] = value
 

@@ -1,0 +1,180 @@
+"""Call plans: a function call whose binding cannot depend on the values.
+
+A compiled call site (``f 1``, ``f -A 1 -B 2``) asks, once per command it
+resolves, for a plan: which parameter each argument binds to.  When the
+function's metadata makes that static -- one parameter set, nothing
+mandatory, the arguments reaching untyped, unvalidated parameters that take
+no pipeline input, no common parameter, no ``$PSCmdlet``, no ``clean`` or
+``dynamicparam`` block -- the binder would store each value as it is, so the
+plan binds them directly and runs the script block as
+:class:`~pwshlike.commands.processors.ScriptCommandProcessor` inside
+``run_pipeline`` would, without building a processor, a Binding or a
+pipeline.  Anything else has no plan and takes the general path; so does a
+call of an advanced function while ``$PSDefaultParameterValues`` has
+entries for it.
+
+Every observable of the general path is kept: ``$MyInvocation`` (the same
+InvocationInfo), ``$PSBoundParameters`` in binding order, ``$args``, the
+running-function stack Write-Error reads, the pipeline state that decides
+``$?``, and exceptions marked as having left the command.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from pwshlike.dotnet.errors import InvocationInfo, ParameterBindingException
+from pwshlike.dotnet.values import ArrayList, Hashtable
+from pwshlike.runtime.pipeline import NO_INPUT, PipelineState
+from pwshlike.runtime.scriptblock import ScriptBlockInvocation
+
+from .binder import resolve_parameter
+from .common import COMMON_NAMES
+from .metadata import ParameterMetadata
+from .plugin_failure import mark_left_command
+
+POSITIONAL = "pos"
+"""A shape entry for a positional value."""
+SWITCH = "switch"
+"""A shape entry for ``-Name`` written alone (the binder takes the next positional value for a non-switch)."""
+COLON = "colon"
+"""A shape entry for ``-Name:value``."""
+
+
+class CallPlan:
+    """How one call shape binds to one function: ``binds`` pairs each bound
+    parameter (in binding order) with the index of its value among the
+    call's values; ``extra`` are the indexes of the values ``$args`` gets."""
+
+    __slots__ = ("binds", "extra", "advanced", "script_block")
+
+    def __init__(self, binds: tuple[tuple[str, int], ...], extra: tuple[int, ...], advanced: bool,
+                 script_block: Any) -> None:
+        self.binds = binds
+        self.extra = extra
+        self.advanced = advanced
+        self.script_block = script_block
+
+    def call(self, ctx: Any, info: Any, values: list[Any], invocation_name: str, extent: Any,
+             out: Any) -> bool:
+        """Runs the call as the only command of a pipeline writing to
+        ``out``; False (having done nothing) when it must take the general
+        path after all."""
+        if self.advanced:
+            from .processors import default_values_for
+            if default_values_for(ctx, info.name) is not None:
+                return False
+        bound = Hashtable()
+        variables: dict[str, Any] = {}
+        for name, index in self.binds:
+            value = values[index]
+            bound[name] = value
+            variables[name] = value
+        extra = [values[i] for i in self.extra] if self.extra else []
+        invocation = InvocationInfo(info, invocation_name, extent, bound, list(extra), 1, 1, False)
+        variables["PSBoundParameters"] = bound
+        variables["MyInvocation"] = invocation
+        run = ScriptBlockInvocation(self.script_block, ctx, True, variables, extra, out, None, None)
+        if self.advanced:
+            run.advanced_input = ArrayList()
+        state = PipelineState()
+        saved_state = ctx.pipeline_state
+        ctx.pipeline_state = state
+        running = ctx.running_functions
+        try:
+            running.append(info.name)
+            try:
+                run.begin()
+                run.process(NO_INPUT)
+                run.end()
+            except Exception as exc:
+                mark_left_command(exc)
+                raise
+            finally:
+                running.pop()
+        finally:
+            ctx.pipeline_state = saved_state
+        ctx.last_success = not state.failed
+        return True
+
+
+def plan_call(info: Any, context: Any, shape: tuple[tuple[str, Optional[str]], ...]) -> Optional[CallPlan]:
+    """The plan for calling the function ``info`` with arguments of
+    ``shape`` (one ``(kind, parameter name)`` per argument element: see
+    POSITIONAL, SWITCH, COLON), or None when the general path must bind."""
+    script_block = info.script_block
+    if info.dot_source or script_block is None or script_block.is_script:
+        return None
+    try:
+        compiled = script_block.code.compiled()
+        metadata = info.metadata(context)
+    except Exception:  # the general path reports it, at the place it always has
+        return None
+    if compiled.clean is not None or compiled.dynamicparam is not None:
+        return None
+    if len(metadata.parameter_sets) != 1 or metadata.has_mandatory:
+        return None
+    advanced = metadata.is_advanced
+    if advanced and info.uses_pscmdlet():
+        return None
+    set_name = metadata.parameter_sets[0]
+    binds: list[tuple[str, int]] = []
+    positional: list[int] = []
+    index = 0
+    i = 0
+    while i < len(shape):
+        kind, name = shape[i]
+        i += 1
+        if kind == POSITIONAL:
+            positional.append(index)
+            index += 1
+            continue
+        try:
+            param = resolve_parameter(metadata, name or "", info.name)
+        except ParameterBindingException:
+            return None
+        if param is None or not _plain(param, set_name, advanced) or any(b[0] == param.name for b in binds):
+            return None
+        if kind == SWITCH:
+            if i >= len(shape) or shape[i][0] != POSITIONAL:
+                return None
+            i += 1
+        binds.append((param.name, index))
+        index += 1
+    taken = {b[0] for b in binds}
+    slots: dict[int, ParameterMetadata] = {}
+    for param in metadata.parameters.values():
+        if param.name in taken:
+            continue
+        spec = param.spec_for(set_name)
+        if spec is None or spec.position is None:
+            continue
+        if spec.position in slots:
+            return None  # pwsh's AmbiguousPositionalParameterNoName
+        slots[spec.position] = param
+    order = [slots[p] for p in sorted(slots) if not slots[p].is_switch]
+    for position, value_index in enumerate(positional):
+        if position >= len(order):
+            if advanced:
+                return None  # PositionalParameterNotFound, or a remaining-arguments parameter
+            return CallPlan(tuple(binds), tuple(positional[position:]), advanced, script_block)
+        param = order[position]
+        if not _plain(param, set_name, advanced):
+            return None
+        binds.append((param.name, value_index))
+    return CallPlan(tuple(binds), (), advanced, script_block)
+
+
+def _plain(param: ParameterMetadata, set_name: str, advanced: bool) -> bool:
+    """Whether binding stores any value in ``param`` as it is: no type
+    conversion, validation, switch, common parameter, pipeline or
+    remaining-arguments role (nor a delay-bind script block)."""
+    if param.converter is not None or param.validators or param.is_switch or param.is_common:
+        return False
+    if advanced and param.name in COMMON_NAMES:
+        return False
+    for name, spec in param.sets.items():
+        if spec.value_from_pipeline or spec.value_from_pipeline_by_property_name \
+                or spec.value_from_remaining_arguments:
+            return False
+    return param.spec_for(set_name) is not None
