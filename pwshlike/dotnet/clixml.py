@@ -27,6 +27,7 @@ import math
 import re
 import uuid
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Optional
 
 from .conversions import dotnet_to_string, format_decimal, format_double, format_single, timespan_parts
@@ -57,10 +58,17 @@ class DeserializedObject(PSCustomObject):
 
     __slots__ = ("serialized_text",)
 
-    def __init__(self, properties: Any = None, type_names: Optional[list[str]] = None,
+    def __init__(self, properties: Any = None, type_names: Optional[list[str] | tuple[str, ...]] = None,
                  serialized_text: Optional[str] = None) -> None:
         super().__init__(properties, type_names)
         self.serialized_text = serialized_text
+
+
+@lru_cache(maxsize=256)
+def _deserialized_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """``Deserialized.<T>`` for each type name: one tuple that objects read
+    with the same names share until one of them is edited."""
+    return tuple("Deserialized." + n for n in names)
 
 
 # --- text encoding (pwsh's EncodeString / XmlConvert.DecodeName) ----------------------------------
@@ -475,7 +483,7 @@ class Deserializer:
                 result.extend(self.value(item) for item in child)
             elif tag in ("Props", "MS"):
                 if obj is None:  # known before its properties are read, so they may refer to it
-                    obj = self._objects[ref] = DeserializedObject(None, ["Deserialized." + n for n in names], text)
+                    obj = self._objects[ref] = DeserializedObject(None, _deserialized_names(tuple(names)), text)
                 for prop in child:
                     name = prop.get("N")
                     if name is not None and _local_name(prop.tag) != "MS":  # nested member sets are not kept
@@ -489,7 +497,7 @@ class Deserializer:
             return obj
         if has_base and text is None:
             return base
-        obj = self._objects[ref] = DeserializedObject(None, ["Deserialized." + n for n in names], text)
+        obj = self._objects[ref] = DeserializedObject(None, _deserialized_names(tuple(names)), text)
         return obj
 
 

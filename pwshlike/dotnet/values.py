@@ -663,7 +663,7 @@ class PSCustomObject:
     __slots__ = ("_shape", "_values", "_type_names", "_members")
     full_name = "System.Management.Automation.PSCustomObject"
 
-    def __init__(self, properties: Any = None, type_names: Optional[Iterable[str]] = None) -> None:
+    def __init__(self, properties: Any = None, type_names: Optional[list[str] | tuple[str, ...]] = None) -> None:
         """``type_names``: a list becomes the object's own (the caller's list
         itself); a tuple is shared, copied on the first edit."""
         self._shape = _EMPTY

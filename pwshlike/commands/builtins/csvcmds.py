@@ -13,6 +13,7 @@ missing headers H1, H2...
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from typing import Any, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
@@ -291,6 +292,13 @@ class ExportCsvCommand(_CsvWritingCommand):
 # --- reading --------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=64)
+def _row_type_names(type_name: str) -> tuple[str, ...]:
+    """The type names of the rows of a CSV whose ``#TYPE`` line names
+    ``type_name``: one tuple the rows share until one of them is edited."""
+    return (type_name, _CSV_TYPE_PREFIX + type_name)
+
+
 class CsvReader:
     """pwsh's ImportCsvHelper over one text: the ``#TYPE`` line, the header
     and the records, parsed as pwsh's lenient parser parses them."""
@@ -462,10 +470,7 @@ class CsvReader:
             yield self._build(names, values, warned, cmdlet)
 
     def _build(self, names: list[str], values: list[str], warned: list[bool], cmdlet: Cmdlet) -> PSCustomObject:
-        type_names = None
-        if self.type_name:
-            type_names = [self.type_name, _CSV_TYPE_PREFIX + self.type_name]
-        result = PSCustomObject(type_names=type_names)
+        result = PSCustomObject(type_names=_row_type_names(self.type_name) if self.type_name else None)
         unspecified = 1
         for index, name in enumerate(names):
             if not name:

@@ -3,6 +3,7 @@ properties (``@{Name='n'; Expression={ $_.X * 2 }}``)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from pwshlike.dotnet import members
@@ -64,8 +65,7 @@ def _property_names(obj: Any) -> list[str]:
 def select_properties(obj: Any, specs: Iterable[Any], exclude: Iterable[str]) -> PSCustomObject:
     """A new object carrying the selected properties of ``obj``; its type
     names start with ``Selected.<type>`` as pwsh's do."""
-    result = PSCustomObject(type_names=[f"Selected.{type_of(obj).full_name}",
-                                        "System.Management.Automation.PSCustomObject", "System.Object"])
+    result = PSCustomObject(type_names=_selected_type_names(type_of(obj).full_name))
     excluded = list(exclude)
     for spec in specs:
         if isinstance(spec, (Hashtable, dict)):
@@ -89,6 +89,13 @@ def select_properties(obj: Any, specs: Iterable[Any], exclude: Iterable[str]) ->
     return result
 
 
+@lru_cache(maxsize=256)
+def _selected_type_names(full_name: str) -> tuple[str, ...]:
+    """The type names of objects selected from a ``full_name``: one tuple
+    that they all share until one of them is edited."""
+    return (f"Selected.{full_name}", "System.Management.Automation.PSCustomObject", "System.Object")
+
+
 _SELECTED_CUSTOM = "Selected.System.Management.Automation.PSCustomObject"
 
 
@@ -96,7 +103,7 @@ def mark_selected(obj: Any) -> None:
     """A custom object that Select-Object passes on whole is tagged, once,
     with ``Selected.System.Management.Automation.PSCustomObject`` as pwsh
     tags it (other objects pass untouched)."""
-    if isinstance(obj, PSCustomObject) and _SELECTED_CUSTOM not in obj.type_names:
+    if isinstance(obj, PSCustomObject) and _SELECTED_CUSTOM not in obj.type_name_tuple():
         obj.type_names.insert(0, _SELECTED_CUSTOM)
 
 

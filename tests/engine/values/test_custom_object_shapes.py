@@ -66,6 +66,9 @@ def test_add_member_and_remove_change_only_that_object(s: Session) -> None:
     "'A,B', '1,2', '3,4' | ConvertFrom-Csv",
     "'[{\"A\":1,\"B\":2},{\"A\":3,\"B\":4}]' | ConvertFrom-Json",
     "[pscustomobject]@{ A = 1; B = 2 }, [pscustomobject]@{ A = 3; B = 4 } | Select-Object A, B",
+    "'#TYPE My.Row', 'A,B', '1,2', '3,4' | ConvertFrom-Csv",
+    "[System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::"
+    "Serialize(@([pscustomobject]@{ A = 1; B = 2 }, [pscustomobject]@{ A = 3; B = 4 })))",
 ])
 def test_rows_of_a_command_are_independent(s: Session, make: str) -> None:
     script = (f"$rows = @({make}); $rows[0].PSTypeNames.Insert(0, 'Q'); "
@@ -74,6 +77,18 @@ def test_rows_of_a_command_are_independent(s: Session, make: str) -> None:
               "($rows[0].psobject.Properties.Name -join ','); ($rows[1].psobject.Properties.Name -join ','); "
               "$rows[1].PSTypeNames[0] -eq 'Q'; \"$($rows[1].a) $($rows[0].b)\"")
     assert s.run(script) == ["B,C", "A,B", False, "3 2"]
+
+
+@pytest.mark.parametrize("make, first", [
+    ("[pscustomobject]@{ A = 1 }, [pscustomobject]@{ A = 2 } | Select-Object A",
+     "Selected.System.Management.Automation.PSCustomObject"),
+    ("'#TYPE My.Row', 'A', '1', '2' | ConvertFrom-Csv", "My.Row"),
+])
+def test_rows_share_their_type_names_until_edited(s: Session, make: str, first: str) -> None:
+    a, b = s.run(make)
+    assert a.type_name_tuple() is b.type_name_tuple() and a.type_name_tuple()[0] == first
+    a.type_names.insert(0, "Q")
+    assert b.type_name_tuple()[0] == first
 
 
 def test_order_and_case_as_written(s: Session) -> None:
