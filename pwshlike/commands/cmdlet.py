@@ -20,7 +20,7 @@ unbound ones have the Parameter's ``default``.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from .common import common_parameters, should_process_parameters
 from .metadata import CommandMetadata
@@ -56,6 +56,16 @@ class Cmdlet:
         return None
 
     def end_processing(self) -> Optional[Iterable[Any]]:
+        return None
+
+    def input_loop(self) -> Optional[Callable[[Iterator[Any], Callable[[Any], None]], None]]:
+        """A tighter loop for a list or range of input objects (ForEach-Object,
+        Where-Object): ``loop(objects, bind)`` does, for each object in turn,
+        ``bind(obj)`` (the pipeline binding) and then exactly what
+        ``process_record`` would do.  The processor uses it only once every
+        input object binds to one parameter as it is and the command has no
+        stream collectors to switch.  None (the default): ``process_record``
+        per object."""
         return None
 
     # Services.

@@ -431,6 +431,72 @@ class CmdletProcessor(_CommandRun):
         self.runtime.parameter_set_name = binding.parameter_set or binding.valid_sets[0]
         instance.parameter_set_name = self.runtime.parameter_set_name
 
+    def process(self, input_object: Any) -> None:
+        """``_CommandRun.process`` without its per-object calls in the common
+        case: the object binds as it is (see _identity_binding) and no stream
+        collector is switched around this command's code."""
+        as_is = self._input_as_is
+        if as_is is None or input_object is NO_INPUT or self.collector_view is not None or self._collectors \
+                or (as_is[2] and (input_object is None or isinstance(input_object, (str, list)))):
+            _CommandRun.process(self, input_object)
+            return
+        try:
+            name = as_is[0]  # the binding _process makes for such an object, inlined
+            self.binding.bound[name] = input_object
+            self.runtime.bound_parameters[name] = input_object
+            setattr(self.instance, as_is[1], input_object)
+            try:
+                result = self.instance.process_record()
+                if result is not None:
+                    emit = self.emit
+                    for obj in result:
+                        emit(obj)
+            except Exception as exc:
+                self._raise_plugin_failure(exc)
+                raise
+        except Exception as exc:
+            mark_left_command(exc)
+            raise
+
+    def process_all(self, objects: Iterable[Any]) -> None:
+        """A list or range of input objects: after the first one proved that
+        each binds as it is, a cmdlet with its own input loop
+        (``Cmdlet.input_loop``) takes the rest in one call, binding each
+        through ``bind`` as ``process`` would."""
+        process = self.process
+        items = iter(objects)
+        for item in items:
+            process(item)
+            if self._input_as_is is not None:
+                break
+        else:
+            return
+        as_is = self._input_as_is
+        loop = None
+        if not as_is[2] and self.collector_view is None and not self._collectors:
+            loop = self.instance.input_loop()
+        if loop is None:
+            for item in items:
+                process(item)
+            return
+        name, attribute, instance = as_is[0], as_is[1], self.instance
+        bound, parameters = self.binding.bound, self.runtime.bound_parameters
+
+        def bind(obj: Any) -> None:
+            bound[name] = obj
+            parameters[name] = obj
+            setattr(instance, attribute, obj)
+
+        try:
+            try:
+                loop(items, bind)
+            except Exception as exc:
+                self._raise_plugin_failure(exc)
+                raise
+        except Exception as exc:
+            mark_left_command(exc)
+            raise
+
     def _process(self, input_object: Any) -> None:
         if input_object is not NO_INPUT:
             as_is = self._input_as_is

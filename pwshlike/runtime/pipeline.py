@@ -131,6 +131,14 @@ class CommandProcessor:
     def end(self) -> None:
         """Runs after the last input object."""
 
+    def process_all(self, objects: Iterable[Any]) -> None:
+        """Handles each object of a list or range the pipeline starts from,
+        in order: ``process`` for each, unless a processor has a tighter loop
+        that does the same."""
+        process = self.process
+        for item in objects:
+            process(item)
+
     def clean(self) -> None:
         """Runs once after the pipeline finished or failed (pwsh's ``clean``
         block), for every processor whose ``begin`` ran."""
@@ -183,6 +191,8 @@ def run_pipeline(ctx: Any, processors: list[CommandProcessor], out: Callable[[An
             first = processors[0]
             if source is None:
                 first.process(NO_INPUT)
+            elif type(source) in _PLAIN_SOURCES:  # enumerating them runs no script code
+                first.process_all(source)
             else:
                 process = first.process
                 for item in source:
@@ -198,6 +208,9 @@ def run_pipeline(ctx: Any, processors: list[CommandProcessor], out: Callable[[An
                 processor.clean()
     if sets_status:
         ctx.last_success = not state.failed
+
+
+_PLAIN_SOURCES = (list, tuple, range)
 
 
 def _begin_and_connect(processors: list[CommandProcessor]) -> None:

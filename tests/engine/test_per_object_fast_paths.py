@@ -135,3 +135,26 @@ def test_a_mandatory_input_parameter_still_refuses_null_after_the_first_object(s
 def test_input_object_bound_on_the_command_line_refuses_pipeline_input(shell):
     assert shell.text("1..2 | ForEach-Object -InputObject 5 { $_ }") == []
     assert shell.error_ids() == ["InputObjectNotBound,Microsoft.PowerShell.Commands.ForEachObjectCommand"] * 2
+
+
+def test_a_list_or_range_source_feeds_the_same_way(shell):
+    # run_pipeline hands a list or range to the first command's process_all (Cmdlet.input_loop).
+    shell.run("$l = @(5, 'a', $null, @(1,2), 7)")
+    assert shell.text("$l | ForEach-Object { \"[$_]\" }") == ["[5]", "[a]", "[]", "[1 2]", "[7]"]
+    assert shell.text("$l | Where-Object { $_ }") == ["5", "a", "1 2", "7"]
+    assert shell.text("$l | ForEach-Object { if ($_ -eq 'a') { return }; \"$_\" } -End { 'end' }") \
+        == ["5", "", "1 2", "7", "end"]
+    assert shell.text("$r = [pscustomobject]@{a=1}, $null, [pscustomobject]@{a=2}; $r | ConvertTo-Csv") \
+        == ['"a"', '"1"', '"2"']
+    assert shell.error_ids() == ["ParameterArgumentValidationErrorNullNotAllowed,"
+                                 "Microsoft.PowerShell.Commands.ConvertToCsvCommand"]
+
+
+def test_a_range_source_with_error_variables_and_nested_pipelines(shell):
+    assert shell.text("1..3 | ForEach-Object -ErrorVariable ev { Write-Error \"e$_\"; $_ } 2>$null; $ev.Count") \
+        == ["1", "2", "3", "3"]
+    assert shell.text("1..3 | ForEach-Object { 1..$_ | Where-Object { $_ -gt 1 } } -ErrorVariable ev2") \
+        == ["2", "2", "3"]
+    assert shell.text("@(1, 2, 3) | Where-Object { $_ -ne 2 } -OutVariable wv2 | ForEach-Object { $_ * 2 }; $wv2.Count") \
+        == ["2", "6", "2"]
+    assert shell.text("(1..5 | ForEach-Object { $_ } | Measure-Object -Sum).Sum") == ["15"]

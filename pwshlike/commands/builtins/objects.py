@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from pwshlike.commands.builtins.format import ConsoleSinkCommand
 from pwshlike.commands.builtins.select_window import SelectWindow
@@ -92,15 +92,39 @@ class ForEachObjectCommand(Cmdlet):
             return self._parallel_step(obj)
         if self.parameter_set_name == "PropertyAndMethodSet":
             return self._member(obj)
-        # The block's output goes straight downstream as it is written.
-        emit = self.write_object
+        # The block's output goes straight downstream as it is written (write_object's own path).
+        emit = self._runtime.processor.emit
+        for run in self._process_runners():
+            run(obj, emit)
+        return None
+
+    def _process_runners(self) -> list[Any]:
         runners = self._underbar_runners
         if runners is None:
             runners = self._underbar_runners = [block.underbar_runner() for block in self._blocks
                                                 if block is not None]
-        for run in runners:
-            run(obj, emit)
-        return None
+        return runners
+
+    def input_loop(self) -> Optional[Callable[[Iterator[Any], Callable[[Any], None]], None]]:
+        """process_record's script-block case over many objects."""
+        if self._runner is not None or self.parameter_set_name != "ScriptBlockSet":
+            return None
+        emit = self._runtime.processor.emit
+        runners = self._process_runners()
+        if len(runners) != 1:
+            def each(objects: Iterator[Any], bind: Callable[[Any], None]) -> None:
+                for obj in objects:
+                    bind(obj)
+                    for run in runners:
+                        run(obj, emit)
+            return each
+        run = runners[0]
+
+        def each_one(objects: Iterator[Any], bind: Callable[[Any], None]) -> None:
+            for obj in objects:
+                bind(obj)
+                run(obj, emit)
+        return each_one
 
     def _parallel_step(self, obj: Any) -> Iterator[Any]:
         if self.invocation.expecting_input or "InputObject" in self.bound_parameters:
@@ -191,6 +215,25 @@ def _where_parameters() -> dict[str, Parameter]:
     return params
 
 
+def _where_input_loop(self: Cmdlet) -> Optional[Callable[[Iterator[Any], Callable[[Any], None]], None]]:
+    """_where_process's script-block case over many objects (Cmdlet.input_loop)."""
+    if self.parameter_set_name != "ScriptBlockSet":
+        return None
+    run = getattr(self, "_filter_runner", None)
+    if run is None:
+        run = self._filter_runner = self.filter_script.underbar_runner()
+    emit = self._runtime.processor.emit
+
+    def each(objects: Iterator[Any], bind: Callable[[Any], None]) -> None:
+        for obj in objects:
+            bind(obj)
+            result: list[Any] = []
+            run(obj, result.append)
+            if to_bool(result if len(result) != 1 else result[0]):
+                emit(obj)
+    return each
+
+
 def _where_process(self: Cmdlet) -> None:
     """Writes the input object when it meets the condition (directly, not
     through a generator: this runs once per object)."""
@@ -236,6 +279,7 @@ WhereObjectCommand = cmdlet("Where-Object", default_parameter_set="ScriptBlockSe
         ],
         "__module__": __name__,
         "process_record": _where_process,
+        "input_loop": _where_input_loop,
         **_where_parameters(),
     }))
 
