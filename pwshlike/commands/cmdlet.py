@@ -58,6 +58,18 @@ class Cmdlet:
     def end_processing(self) -> Optional[Iterable[Any]]:
         return None
 
+    def input_sink(self, parameter: str) -> Optional[Callable[[Any], bool]]:
+        """A shortcut for the input of a cmdlet that collects it (Sort-Object,
+        Measure-Object...): a callable that, for one pipeline object, does
+        exactly what binding it to ``parameter`` and running
+        ``process_record`` would do, and returns True; or returns False,
+        having done nothing, to send that object the full way.  The processor
+        uses it only once every input object binds to ``parameter`` as it is
+        and the command has no stream collectors to switch, and sets the
+        parameter to the last object before ``end_processing``.  None (the
+        default): every object takes the full way."""
+        return None
+
     def input_loop(self) -> Optional[Callable[[Iterator[Any], Callable[[Any], None]], None]]:
         """A tighter loop for a list or range of input objects (ForEach-Object,
         Where-Object): ``loop(objects, bind)`` does, for each object in turn,

@@ -160,7 +160,10 @@ class CmdletInfo(CommandInfo):
         return self.implementation().metadata
 
     def new_processor(self, context: Any, arguments: list, invocation: Any) -> Any:
-        from .processors import CmdletProcessor
+        from .cmdlet import Cmdlet
+        from .processors import CmdletProcessor, CollectingCmdletProcessor
+        if getattr(self.implementation(), "input_sink", Cmdlet.input_sink) is not Cmdlet.input_sink:
+            return CollectingCmdletProcessor(context, invocation, self, arguments)
         return CmdletProcessor(context, invocation, self, arguments)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 from abc import ABCMeta, abstractmethod
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from pwshlike.dotnet.errors import ErrorRecord, InvocationInfo, ParameterBindingException
 from pwshlike.runtime.pipeline import NO_INPUT, CommandArgument, CommandProcessor
@@ -24,6 +24,9 @@ from .binder import (_MISSING, Binding, bind_arguments, binding_error, missing_m
 from .common import COMMON_NAMES, preference_overrides
 from .metadata import CommandMetadata
 from .plugin_failure import mark_left_command, plugin_failure
+
+
+_NOTHING: Any = object()
 
 
 def _get_property(obj: Any, name: str) -> Any:
@@ -566,6 +569,54 @@ class CmdletProcessor(_CommandRun):
         emit = self.emit
         for obj in result:
             emit(obj)
+
+
+class CollectingCmdletProcessor(CmdletProcessor):
+    """Runs a cmdlet that offers an input sink (``Cmdlet.input_sink``):
+    Sort-Object, Group-Object, Measure-Object... take whole input
+    collections, so once pipeline binding is cached each object goes
+    straight to the sink, without rebinding, collector switching or the
+    process_record generator."""
+
+    def __init__(self, context: Any, invocation: Any, info: Any, arguments: list[CommandArgument]) -> None:
+        super().__init__(context, invocation, info, arguments)
+        self._sink: Optional[Callable[[Any], bool]] = None
+        self._sink_pending = True
+        self._sunk: Any = _NOTHING  # the last object the sink took, until settled
+
+    def process(self, input_object: Any) -> None:
+        sink = self._sink
+        if sink is not None and input_object is not NO_INPUT:
+            try:
+                try:
+                    if sink(input_object):
+                        self._sunk = input_object
+                        return
+                except Exception as exc:
+                    self._raise_plugin_failure(exc)
+                    raise
+            except Exception as exc:
+                mark_left_command(exc)
+                raise
+            self._sunk = _NOTHING  # the full way binds this object
+        CmdletProcessor.process(self, input_object)
+        as_is = self._input_as_is
+        if self._sink_pending and as_is is not None:
+            self._sink_pending = False
+            # A mandatory parameter checks each object; collectors switch around each call: no sink.
+            if not as_is[2] and not self._collectors and self.collector_view is None:
+                self._sink = self.instance.input_sink(as_is[0])
+
+    def _end(self) -> None:
+        last = self._sunk
+        if last is not _NOTHING and self._input_as_is is not None:
+            # The pipeline parameter as the full way leaves it: bound to the last object.
+            self._sunk = _NOTHING
+            name, attribute, _mandatory = self._input_as_is
+            self.binding.bound[name] = last
+            self.runtime.bound_parameters[name] = last
+            setattr(self.instance, attribute, last)
+        super()._end()
 
 
 class ScriptCommandProcessor(_CommandRun):

@@ -105,3 +105,83 @@ def _down_heap(items: list[Any], lo: int, i: int, n: int, compare: Comparer) -> 
         items[lo + i - 1] = items[lo + child - 1]
         i = child
     items[lo + i - 1] = d
+
+
+def introsort_ranks(ranks: list[int]) -> list[int]:
+    """The positions of ``ranks`` in the order ``introsort`` leaves them
+    in when items compare as their ranks do.
+
+    The same algorithm step by step, with the comparison inlined on
+    integers: Sort-Object reduces each object's key values to the rank of
+    their value in the sorted order (equal keys, equal rank) whenever its
+    keys are plain numbers or strings, so the order .NET gives equal
+    objects costs integer comparisons instead of a comparer call each."""
+    order = list(range(len(ranks)))
+    if len(order) > 1:
+        _ranked_intro_sort(order, ranks, 0, len(order), 2 * (len(order).bit_length()))
+    return order
+
+
+def _ranked_intro_sort(items: list[int], r: list[int], lo: int, size: int, depth_limit: int) -> None:
+    while size > 1:
+        if size <= _INSERTION_SORT_LIMIT:
+            if size == 2:
+                if r[items[lo]] > r[items[lo + 1]]:
+                    items[lo], items[lo + 1] = items[lo + 1], items[lo]
+            elif size == 3:
+                if r[items[lo]] > r[items[lo + 1]]:
+                    items[lo], items[lo + 1] = items[lo + 1], items[lo]
+                if r[items[lo]] > r[items[lo + 2]]:
+                    items[lo], items[lo + 2] = items[lo + 2], items[lo]
+                if r[items[lo + 1]] > r[items[lo + 2]]:
+                    items[lo + 1], items[lo + 2] = items[lo + 2], items[lo + 1]
+            else:
+                _ranked_insertion_sort(items, r, lo, size)
+            return
+        if depth_limit == 0:
+            _heap_sort(items, lo, size, lambda a, b: r[a] - r[b])
+            return
+        depth_limit -= 1
+        pivot = _ranked_partition(items, r, lo, size)
+        _ranked_intro_sort(items, r, lo + pivot + 1, size - (pivot + 1), depth_limit)
+        size = pivot
+
+
+def _ranked_partition(items: list[int], r: list[int], lo: int, size: int) -> int:
+    hi = size - 1
+    mid = lo + (hi >> 1)
+    end = lo + hi
+    if r[items[lo]] > r[items[mid]]:
+        items[lo], items[mid] = items[mid], items[lo]
+    if r[items[lo]] > r[items[end]]:
+        items[lo], items[end] = items[end], items[lo]
+    if r[items[mid]] > r[items[end]]:
+        items[mid], items[end] = items[end], items[mid]
+    pivot_item = items[mid]
+    pivot = r[pivot_item]
+    items[mid], items[end - 1] = items[end - 1], pivot_item
+    left, right = lo, end - 1
+    while left < right:
+        left += 1
+        while r[items[left]] < pivot:
+            left += 1
+        right -= 1
+        while pivot < r[items[right]]:
+            right -= 1
+        if left >= right:
+            break
+        items[left], items[right] = items[right], items[left]
+    if left != end - 1:
+        items[left], items[end - 1] = items[end - 1], items[left]
+    return left - lo
+
+
+def _ranked_insertion_sort(items: list[int], r: list[int], lo: int, size: int) -> None:
+    for i in range(lo, lo + size - 1):
+        t = items[i + 1]
+        rank = r[t]
+        j = i
+        while j >= lo and rank < r[items[j]]:
+            items[j + 1] = items[j]
+            j -= 1
+        items[j + 1] = t

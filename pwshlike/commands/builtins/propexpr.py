@@ -18,7 +18,7 @@ from pwshlike.dotnet import members
 from pwshlike.dotnet.conversions import cast_error, to_bool, to_string
 from pwshlike.dotnet.errors import DotNetException, ErrorCategory, PSArgumentException
 from pwshlike.dotnet.operators import compare
-from pwshlike.dotnet.values import BigInt, Byte, EnumValue, Hashtable, UInt16, UInt32, UInt64
+from pwshlike.dotnet.values import BigInt, Byte, EnumValue, Hashtable, PSCustomObject, UInt16, UInt32, UInt64
 from pwshlike.dotnet.wildcard import contains_wildcard, wildcard_match
 
 MISSING: Any = object()
@@ -66,6 +66,11 @@ class PropertyExpression:
             if not result:
                 return None
             return result[0] if len(result) == 1 else result
+        if type(obj) is PSCustomObject:
+            # A note property is read once (what has_property and get_member would both find first).
+            value = obj.get_property(self.name, MISSING)
+            if value is not MISSING:
+                return value
         if obj is None or not members.has_property(obj, self.name):
             return MISSING
         return members.get_member(obj, self.name)
@@ -291,12 +296,16 @@ def row_comparer(ascending: Sequence[bool], case_sensitive: bool) -> Callable[[l
     return compare_rows
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
 def _fast_column_key(values: list[Any], case_sensitive: bool) -> Optional[Callable[[Any], Any]]:
     """A Python sort key equivalent to ``compare`` for a column whose values
     are all plain numbers or all plain strings; None otherwise."""
     kinds = {type(v) for v in values}
     if kinds <= {int, float} and kinds:
-        return lambda v: v
+        return _same
     if kinds == {str}:
         if not case_sensitive:
             return str.lower
@@ -315,7 +324,11 @@ def stable_sort(rows: list[tuple[list[Any], Any]], ascending: Sequence[bool], ca
         absent = [r for r in rows if not (column < len(r[0]) and r[0][column] is not MISSING)]
         values = [r[0][column] for r in present]
         fast = _fast_column_key(values, case_sensitive)
-        if fast is not None:
+        if fast is _same:
+            present.sort(key=lambda r: r[0][column], reverse=not asc)
+        elif fast is str.lower:
+            present.sort(key=lambda r: r[0][column].lower(), reverse=not asc)
+        elif fast is not None:
             present.sort(key=lambda r: fast(r[0][column]), reverse=not asc)
         else:
             def cmp(left: tuple[list[Any], Any], right: tuple[list[Any], Any], column: int = column) -> int:

@@ -12,13 +12,13 @@ some objects compare equal they are sorted again with that algorithm
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
 
-from .introsort import introsort
-from .propexpr import evaluate, expand_keys, parse_keys_for, row_comparer, stable_sort
+from .introsort import introsort, introsort_ranks
+from .propexpr import MISSING, evaluate, expand_keys, parse_keys_for, row_comparer, stable_sort
 
 _INT_MAX = 2147483647
 
@@ -61,6 +61,17 @@ class SortObjectCommand(Cmdlet):
         if self.input_object is not None:
             self._objects.append(self.input_object)
 
+    def input_sink(self, parameter: str) -> Optional[Callable[[Any], bool]]:
+        if parameter != "InputObject":
+            return None
+        append = self._objects.append
+
+        def take(obj: Any) -> bool:
+            if obj is not None:
+                append(obj)
+            return True
+        return take
+
     def end_processing(self) -> Iterator[Any]:
         objects = self._objects
         if not objects:
@@ -69,21 +80,122 @@ class SortObjectCommand(Cmdlet):
         default = not self.descending
         ascending = [default if k.ascending is None else k.ascending for k in keys] or [default]
         case_sensitive = bool(self.case_sensitive)
-        rows = [(evaluate(obj, keys), obj) for obj in objects]
-        unsorted = list(rows)
-        stable_sort(rows, ascending, case_sensitive)
-        compare_rows = row_comparer(ascending, case_sensitive)
-        if not (self.stable or self.top or self.bottom) and _has_ties(rows, compare_rows):
-            rows = unsorted
-            introsort(rows, lambda left, right: compare_rows(left[0], right[0]))
-        if self.unique:
-            rows = _unique(rows, compare_rows)
+        in_input_order = bool(self.stable or self.top or self.bottom)
+        sorted_objects = _plain_order(objects, keys, ascending, case_sensitive, in_input_order, bool(self.unique))
+        if sorted_objects is None:
+            sorted_objects = _compared_order(objects, keys, ascending, case_sensitive, in_input_order,
+                                             bool(self.unique))
         if self.top:
-            rows = rows[:self.top]
+            sorted_objects = sorted_objects[:self.top]
         elif self.bottom:
-            rows = rows[-self.bottom:]
-        for _values, obj in rows:
-            yield obj
+            sorted_objects = sorted_objects[-self.bottom:]
+        yield from sorted_objects
+
+
+def _compared_order(objects: list[Any], keys: list[Any], ascending: list[bool], case_sensitive: bool,
+                    in_input_order: bool, unique: bool) -> list[Any]:
+    """The general order: keys compared by pwsh's comparer, whatever their types."""
+    rows = [(evaluate(obj, keys), obj) for obj in objects]
+    unsorted = list(rows)
+    stable_sort(rows, ascending, case_sensitive)
+    compare_rows = row_comparer(ascending, case_sensitive)
+    if not in_input_order and _has_ties(rows, compare_rows):
+        rows = unsorted
+        introsort(rows, lambda left, right: compare_rows(left[0], right[0]))
+    if unique:
+        rows = _unique(rows, compare_rows)
+    return [obj for _values, obj in rows]
+
+
+def _plain_order(objects: list[Any], keys: list[Any], ascending: list[bool], case_sensitive: bool,
+                 in_input_order: bool, unique: bool) -> Optional[list[Any]]:
+    """The order when every key value is a plain number (no NaN) or every
+    one a plain string, column by column (a missing property allowed):
+    then the comparer is a total order that Python's sort reproduces with
+    a key, so each object's key values are read once and never compared
+    through the comparer.  Equal rows are ranked alike, and the ranks go
+    through .NET's introsort so equal objects land where pwsh puts them.
+    None when a column holds anything else ($null, dates, mixed types...)."""
+    if not keys:
+        if not _plain_column(objects):
+            return None
+        kind = type(objects[0])
+        if kind is not str and all(type(obj) is kind for obj in objects):
+            # Equal numbers of one type look the same in either order: Python's sort gives pwsh's output.
+            result = sorted(objects, reverse=not ascending[0])
+            return _first_of_runs(result) if unique else result
+        rows = [([obj], index) for index, obj in enumerate(objects)]
+    else:
+        rows = [(evaluate(obj, keys), index) for index, obj in enumerate(objects)]
+        for column in range(len(keys)):
+            if not _plain_column([values[column] for values, _index in rows if values[column] is not MISSING]):
+                return None
+    ordered = list(rows)
+    stable_sort(ordered, ascending, case_sensitive)
+    if in_input_order and not unique:
+        return [objects[index] for _values, index in ordered]
+    ranks = [0] * len(rows)
+    rank = 0
+    previous: Any = None
+    previous_obj: Any = None
+    distinct = True
+    for values, index in ordered:
+        key = _equality_key(values, case_sensitive)
+        obj = objects[index]
+        if previous is not None:
+            if key != previous:
+                rank += 1
+            elif distinct and not (type(obj) is type(previous_obj) and type(obj) in _PLAIN_VALUES
+                                   and obj == previous_obj):
+                distinct = False  # two equal rows a user can tell apart: their order is .NET's
+        previous, previous_obj = key, obj
+        ranks[index] = rank
+    if distinct or in_input_order:
+        order = [index for _values, index in ordered]
+    else:
+        order = introsort_ranks(ranks)
+    if not unique:
+        return [objects[index] for index in order]
+    kept: list[Any] = []
+    last_rank = -1
+    for index in order:
+        if ranks[index] != last_rank:
+            kept.append(objects[index])
+            last_rank = ranks[index]
+    return kept
+
+
+
+def _plain_column(values: list[Any]) -> bool:
+    """Whether pwsh's comparer orders these values as Python's sort does
+    with stable_sort's fast key: all plain int/float without NaN, or all
+    plain str."""
+    if not values:
+        return True
+    first = type(values[0])
+    if first is str:
+        return all(type(v) is str for v in values)
+    if first is int or first is float:
+        return all(type(v) is int or type(v) is float and v == v for v in values)
+    return False
+
+
+def _equality_key(values: list[Any], case_sensitive: bool) -> tuple[Any, ...]:
+    """What makes two rows of plain values compare equal: numbers by value,
+    strings ignoring case unless -CaseSensitive (then only identical
+    strings are equal), a missing property only with a missing one."""
+    if case_sensitive:
+        return tuple(values)
+    return tuple(v.lower() if type(v) is str else v for v in values)
+
+
+def _first_of_runs(numbers: list[Any]) -> list[Any]:
+    """-Unique over sorted numbers: the first of each run of equal ones."""
+    kept: list[Any] = []
+    for number in numbers:
+        if not kept or number != kept[-1]:
+            kept.append(number)
+    return kept
 
 
 _PLAIN_VALUES = (int, float, str, bool)

@@ -1,0 +1,154 @@
+"""The fast paths of the cmdlets that collect their input (Sort-Object,
+Group-Object, Select-Object -Property, Measure-Object): they must give
+exactly what the general paths give.
+
+* Sort-Object's plain-key order (keys read once, ties ranked and put
+  through .NET's introsort on integers) against the general comparer
+  order, on random data with ties, both directions, several keys, missing
+  properties, -CaseSensitive, -Unique and -Stable;
+* the input sink (``Cmdlet.input_sink`` through CollectingCmdletProcessor):
+  objects that do not bind still give pwsh's error, $null is skipped,
+  -ErrorVariable and a caller's collectors take the full way, the pipeline
+  parameter ends bound to the last object, a steppable pipeline works.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from helpers.session import Shell as Session
+from pwshlike.commands.builtins.introsort import introsort, introsort_ranks
+from pwshlike.commands.builtins.propexpr import PropertyExpression, SortKey
+from pwshlike.commands.builtins.sort import _compared_order, _plain_order
+from pwshlike.dotnet.values import PSCustomObject
+
+
+@pytest.fixture
+def s() -> Session:
+    return Session()
+
+
+# --- Sort-Object's orders --------------------------------------------------------------------------
+
+def test_ranked_introsort_is_the_comparer_introsort() -> None:
+    rng = random.Random(1)
+    for trial in range(1500):
+        n = rng.choice([0, 1, 2, 3, 5, 15, 16, 17, 40, 300, 2000])
+        distinct = rng.choice([1, 2, 3, 10, n + 1])
+        ranks = [rng.randrange(distinct) for _ in range(n)]
+        if trial % 7 == 0:
+            ranks.sort()
+        elif trial % 11 == 0:
+            ranks.sort(reverse=True)
+        expected = list(range(n))
+        introsort(expected, lambda a, b: ranks[a] - ranks[b])
+        assert introsort_ranks(ranks) == expected, (n, distinct)
+
+
+def _value(rng: random.Random, kind: str) -> object:
+    if kind == "number":
+        return rng.choice([0, 1, 2, 1.0, 2.5, -1, 3])
+    if kind == "int":
+        return rng.choice([0, 1, 2, 3])
+    return rng.choice(["a", "A", "b", "B", "ab", "Ab", "", "b "])
+
+
+def test_plain_key_order_is_the_comparer_order() -> None:
+    rng = random.Random(7)
+    checked = 0
+    for _trial in range(2500):
+        n = rng.choice([1, 2, 3, 5, 17, 40, 120])
+        columns = rng.choice([0, 1, 2])
+        kinds = [rng.choice(["number", "int", "string"]) for _ in range(max(columns, 1))]
+        keys: list[SortKey] = []
+        if columns == 0:
+            objects: list[object] = [_value(rng, kinds[0]) for _ in range(n)]
+        else:
+            objects = []
+            for i in range(n):
+                obj = PSCustomObject()
+                obj.set_property("Id", i)
+                for c in range(columns):
+                    if rng.random() > 0.1:  # sometimes missing: sorts last either way
+                        obj.set_property(f"P{c}", _value(rng, kinds[c]))
+                objects.append(obj)
+            keys = [SortKey(PropertyExpression(f"P{c}"), rng.choice([None, True, False])) for c in range(columns)]
+        descending = rng.random() < 0.5
+        ascending = [(not descending) if k.ascending is None else k.ascending for k in keys] or [not descending]
+        flags = (rng.random() < 0.3, rng.random() < 0.3, rng.random() < 0.3)  # case-sensitive, stable, unique
+        got = _plain_order(list(objects), keys, ascending, *flags)
+        if got is None:
+            continue
+        checked += 1
+        want = _compared_order(list(objects), keys, ascending, *flags)
+        assert [(type(x), x if columns == 0 else id(x)) for x in got] == \
+            [(type(x), x if columns == 0 else id(x)) for x in want]
+    assert checked > 2000
+
+
+def test_plain_order_declines_values_the_comparer_must_see() -> None:
+    for values in ([1, None], [1, "a"], [1.0, float("nan")], [True, False]):
+        assert _plain_order(values, [], [True], False, False, False) is None
+
+
+def test_ties_among_objects_keep_dotnet_order(s: Session) -> None:
+    script = "$o = 0..40 | % { [pscustomobject]@{ K = $_ % 3; I = $_ } }; "
+    assert s.text(script + "($o | Sort-Object K).I -join ','") == [
+        "0,21,15,24,12,27,18,30,9,6,33,3,36,39,28,34,25,22,37,31,40,16,1,13,10,4,19,7,17,38,2,35,5,8,29,11,26,14,"
+        "23,32,20"]
+    assert s.text(script + "($o | Sort-Object K -Descending).I -join ','") == [
+        "20,38,2,23,35,5,32,8,17,29,11,14,26,25,31,34,37,28,22,40,1,16,4,13,10,19,7,39,3,36,6,33,30,12,27,15,24,"
+        "18,21,9,0"]
+    assert s.text(script + "($o | Sort-Object K -Unique).I -join ','") == ["0,28,17"]
+    assert s.text(script + "($o | Sort-Object K -Stable).I[0..3] -join ','") == ["0,3,6,9"]
+    assert s.text(script + "($o | Sort-Object K -Bottom 5).I -join ','") == ["26,29,32,35,38"]
+
+
+def test_several_keys_with_directions_and_mixed_values(s: Session) -> None:
+    script = ("$o = 0..40 | % { [pscustomobject]@{ K = $_ % 3; J = \"a$($_ % 2)\"; I = $_ } }; "
+              "($o | Sort-Object K, @{e='J'; d=$true}).I -join ','")
+    assert s.text(script) == ["39,3,27,15,21,33,9,0,18,12,30,6,36,24,7,13,25,37,19,1,31,28,34,40,22,16,10,4,17,29,"
+                              "11,23,5,35,38,2,32,14,26,8,20"]
+    assert s.text("1, 1.0, 2, 1 | Sort-Object | % { $_.GetType().Name }") == ["Int32", "Double", "Int32", "Int32"]
+    assert s.text("3, 'a', $null, 2.5 | Sort-Object") == ["2.5", "3", "a"]
+    assert s.run("'b','A','a','B','a' | Sort-Object -CaseSensitive -Unique") == ["a", "A", "b", "B"]
+    assert s.run("'b','A','a','B','a' | Sort-Object -Descending -Stable") == ["b", "B", "A", "a", "a"]
+
+
+# --- the input sink ----------------------------------------------------------------------------------
+
+def test_null_input_is_skipped_and_numbers_sort(s: Session) -> None:
+    assert s.run("$null, 3, $null, 1 | Sort-Object") == [1, 3]
+    assert s.run("(1..1000 | Get-Random -Count 1000 -SetSeed 4 | Sort-Object)[0, 999]") == [1, 1000]
+
+
+def test_input_that_cannot_bind_still_fails_per_object(s: Session) -> None:
+    assert s.run("1, 2 | Sort-Object -InputObject 5") == []
+    assert s.error_ids() == ["InputObjectNotBound,Microsoft.PowerShell.Commands.SortObjectCommand"] * 2
+
+
+def test_the_parameter_ends_bound_to_the_last_object(s: Session) -> None:
+    s.run("Set-StrictMode -Version 2; 1, 2, 3 | Measure-Object -Property Nope -ErrorAction SilentlyContinue")
+    assert s.error_ids() == ["GenericMeasurePropertyNotFound,Microsoft.PowerShell.Commands.MeasureObjectCommand"]
+    assert s.run("$Error[0].InvocationInfo.BoundParameters['InputObject']") == [3]
+
+
+def test_collectors_take_the_full_way(s: Session) -> None:
+    assert s.run("1, 3, 2 | Sort-Object -ErrorVariable ev; $ev.Count") == [1, 2, 3, 0]
+    assert s.run("function f { [CmdletBinding()] param() 3, 1, 2 | Sort-Object }; f -ErrorVariable ev") == [1, 2, 3]
+    assert s.run("1, 2, 'x', 4 | Measure-Object -Sum -ErrorVariable mv -ErrorAction SilentlyContinue | "
+                 "% Sum; $mv.Count") == [None, 1]
+
+
+def test_non_numeric_input_writes_its_error_in_order(s: Session) -> None:
+    out = s.run("1, 2, 'x', 4 | % { Write-Output \"in $_\" -NoEnumerate | Out-Host; $_ } | "
+                "Measure-Object -Sum -ErrorAction SilentlyContinue | % Sum")
+    assert out == [None]
+    assert s.error_ids() == ["NonNumericInputObject,Microsoft.PowerShell.Commands.MeasureObjectCommand"]
+
+
+def test_steppable_pipeline(s: Session) -> None:
+    assert s.run("$p = { Sort-Object }.GetSteppablePipeline(); $p.Begin($true); $p.Process(3); $p.Process(1); "
+                 "$p.End()") == [1, 3]
