@@ -46,14 +46,12 @@ class CallPlan:
     parameter (in binding order) with the index of its value among the
     call's values; ``extra`` are the indexes of the values ``$args`` gets."""
 
-    __slots__ = ("binds", "extra", "advanced", "script_block")
+    __slots__ = ("binds", "extra", "advanced")
 
-    def __init__(self, binds: tuple[tuple[str, int], ...], extra: tuple[int, ...], advanced: bool,
-                 script_block: Any) -> None:
+    def __init__(self, binds: tuple[tuple[str, int], ...], extra: tuple[int, ...], advanced: bool) -> None:
         self.binds = binds
         self.extra = extra
         self.advanced = advanced
-        self.script_block = script_block
 
     def call(self, ctx: Any, info: Any, values: list[Any], invocation_name: str, extent: Any,
              out: Any) -> bool:
@@ -74,7 +72,7 @@ class CallPlan:
         invocation = InvocationInfo(info, invocation_name, extent, bound, list(extra), 1, 1, False)
         variables["PSBoundParameters"] = bound
         variables["MyInvocation"] = invocation
-        run = ScriptBlockInvocation(self.script_block, ctx, True, variables, extra, out, None, None)
+        run = ScriptBlockInvocation(info.script_block, ctx, True, variables, extra, out, None, None)
         if self.advanced:
             run.advanced_input = ArrayList()
         state = PipelineState()
@@ -157,12 +155,12 @@ def plan_call(info: Any, context: Any, shape: tuple[tuple[str, Optional[str]], .
         if position >= len(order):
             if advanced:
                 return None  # PositionalParameterNotFound, or a remaining-arguments parameter
-            return CallPlan(tuple(binds), tuple(positional[position:]), advanced, script_block)
+            return CallPlan(tuple(binds), tuple(positional[position:]), advanced)
         param = order[position]
         if not _plain(param, set_name, advanced):
             return None
         binds.append((param.name, value_index))
-    return CallPlan(tuple(binds), (), advanced, script_block)
+    return CallPlan(tuple(binds), (), advanced)
 
 
 def _plain(param: ParameterMetadata, set_name: str, advanced: bool) -> bool:

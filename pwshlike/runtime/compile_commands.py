@@ -242,6 +242,7 @@ class CommandCompiler:
         operator = node.invocation_operator
         extent = node.extent
         name_extent = name_node.extent  # CommandNotFound underlines the command name, as in pwsh
+        site = _CommandSite() if name_fn is None and operator != "." else None
 
         def make(ctx: Any, position: int, length: int, expecting_input: Optional[bool] = None) -> Any:
             args: list[CommandArgument] = []
@@ -253,7 +254,10 @@ class CommandCompiler:
                 raise command_not_found(target)
             if name_fn is not None and hasattr(target, "session_state_root"):
                 target = _command_in_module(ctx, target, args, operator, extent)
-            info = resolver(ctx, target, operator, name_extent)
+            if site is not None:
+                info = site.command(ctx, resolver, target, operator, name_extent, None)[0]
+            else:
+                info = resolver(ctx, target, operator, name_extent)
             invocation_name = operator if operator else (target if isinstance(target, str) else to_string(target))
             invocation = InvocationInfo(info, invocation_name, extent, GenericDictionary(),
                                         pipeline_position=position, pipeline_length=length,
@@ -266,7 +270,7 @@ class CommandCompiler:
 
     def _call_site(self, node: Any, statement_extent: Any) -> Optional[Stmt]:
         """A pipeline of one command called by a constant name (``f 1``,
-        ``& f -A 1``) with plain arguments (values, ``-Name value``,
+        ``& f -A 1``) or by ``&`` and an expression (``& $block 1``) with plain arguments (values, ``-Name value``,
         ``-Name:value``; no splatting, ``--``, ``--%``, redirection or
         ``-?``): the site keeps the command it resolved (and the command's
         call plan, see commands/call_plan.py) while no function, alias or
@@ -279,7 +283,8 @@ class CommandCompiler:
             return None
         elements = node.command_elements
         name_node = elements[0]
-        if not isinstance(name_node, A.StringConstantExpressionAst) or _called_like_a_method(elements):
+        constant = isinstance(name_node, A.StringConstantExpressionAst)
+        if not constant and node.invocation_operator is None or _called_like_a_method(elements):
             return None
         values: list[Callable[[Any], Any]] = []
         builders: list[Callable[[list], CommandArgument]] = []
@@ -293,8 +298,9 @@ class CommandCompiler:
                 values.append(value)
             builders.append(builder)
             shape.append((kind, name))
-        return _site_statement(name_node.value, node.invocation_operator, tuple(values), tuple(builders),
-                               tuple(shape), node.extent, name_node.extent, statement_extent)
+        return _site_statement(name_node.value if constant else None, None if constant else self.expr(name_node),
+                               node.invocation_operator, tuple(values), tuple(builders), tuple(shape), node.extent,
+                               name_node.extent, statement_extent)
 
     def _site_argument(self, node: Any, index: int) -> Optional[tuple[str, Optional[str], Any, Any]]:
         """One argument of a call site: its shape entry, the function
@@ -425,46 +431,99 @@ class CommandCompiler:
         return result
 
 
-def _site_statement(name: str, operator: Optional[str], values: tuple, builders: tuple, shape: tuple,
-                    extent: Any, name_extent: Any, statement_extent: Any) -> Stmt:
+class _CommandSite:
+    """What one compiled command element keeps between runs: the command
+    its constant name resolved to, with the generation of the command
+    tables (scopes.COMMAND_GENERATION), the nearest scope defining commands
+    and the resolver it was resolved under, and the command's call plan for
+    the element's argument shape (None: no plan).  For ``& $block`` it
+    keeps the plan of the last block's code."""
+
+    __slots__ = ("generation", "scope", "resolver", "info", "plan", "code")
+
+    def __init__(self) -> None:
+        self.generation = -1
+        self.scope: Any = None
+        self.resolver: Any = None
+        self.info: Any = None
+        self.plan: Any = None
+        self.code: Any = None
+
+    def command(self, ctx: Any, resolver: Any, name: str, operator: Optional[str], extent: Any,
+                shape: Optional[tuple]) -> tuple[Any, Any]:
+        """The command ``name`` means here and its plan for ``shape`` (no
+        plan when ``shape`` is None)."""
+        scope = ctx.scope
+        while scope is not None and scope.functions is None and scope.aliases is None:
+            scope = scope.parent
+        if self.generation == COMMAND_GENERATION[0] and self.scope is scope and self.resolver is resolver:
+            return self.info, self.plan
+        seen = COMMAND_GENERATION[0]
+        at_site = getattr(resolver, "at_site", None)
+        if at_site is None:  # a resolver of its own (tests, embedders): asked at every call
+            info, keep = resolver(ctx, name, operator, extent), False
+        else:
+            info, keep = at_site(ctx, name, extent)
+        plan = _plan(ctx, info, shape)
+        if keep:
+            self.generation, self.scope, self.resolver, self.info, self.plan = seen, scope, resolver, info, plan
+        return info, plan
+
+    def block_plan(self, ctx: Any, info: Any, code: tuple, shape: tuple) -> Any:
+        """The plan for ``& $block``'s FunctionInfo, kept per block code
+        (its metadata and compiled blocks belong to the code), kind of block
+        and kind of command."""
+        if self.code != code:
+            self.plan = _plan(ctx, info, shape)
+            self.code = code
+        return self.plan
+
+
+def _plan(ctx: Any, info: Any, shape: Optional[tuple]) -> Any:
+    planner = getattr(info, "call_plan", None) if shape is not None else None
+    return planner(ctx, shape) if planner is not None else None
+
+
+def _site_statement(name: Optional[str], name_fn: Any, operator: Optional[str], values: tuple, builders: tuple,
+                    shape: tuple, extent: Any, name_extent: Any, statement_extent: Any) -> Stmt:
     """The statement of a call site (see CommandCompiler._call_site)."""
-    generation = COMMAND_GENERATION
-    invocation_name = operator if operator else name
-    # The generation, nearest command-defining scope and resolver the kept
-    # command was resolved under, the command, and its call plan.
-    site: list[Any] = [-1, None, None, None, None]
+    from .scriptblock import ScriptBlock
+    site = _CommandSite()
 
     def call(ctx: Any, out: Any) -> None:
         try:
             evaluated = [value(ctx) for value in values]
+            target = name if name_fn is None else name_fn(ctx)
             resolver = ctx.command_resolver
             if resolver is None:
-                raise command_not_found(name)
-            scope = ctx.scope
-            while scope is not None and scope.functions is None and scope.aliases is None:
-                scope = scope.parent
-            if site[0] == generation[0] and site[1] is scope and site[2] is resolver:
-                info, plan = site[3], site[4]
+                raise command_not_found(target)
+            if name_fn is None:
+                info, plan = site.command(ctx, resolver, target, operator, name_extent, shape)
+                invocation_name = operator or target
             else:
-                seen = generation[0]
-                at_site = getattr(resolver, "at_site", None)
-                if at_site is None:  # a resolver of its own (tests, embedders): asked at every call
-                    info, keep = resolver(ctx, name, operator, name_extent), False
-                else:
-                    info, keep = at_site(ctx, name, name_extent)
-                planner = getattr(info, "call_plan", None)
-                plan = planner(ctx, shape) if planner is not None else None
-                if keep:
-                    site[:] = [seen, scope, resolver, info, plan]
+                args = [build(evaluated) for build in builders]
+                if hasattr(target, "session_state_root"):
+                    target = _command_in_module(ctx, target, args, operator, extent)
+                info = resolver(ctx, target, operator, name_extent)
+                invocation_name = operator
+                plan = site.block_plan(ctx, info, (target.code, target.is_script, type(info)), shape) \
+                    if type(target) is ScriptBlock and len(args) == len(builders) else None
+                if plan is None or not plan.call(ctx, info, evaluated, invocation_name, extent, out):
+                    _run_alone(ctx, info, args, invocation_name, extent, out)
+                return
             if plan is not None and plan.call(ctx, info, evaluated, invocation_name, extent, out):
                 return
-            args = [build(evaluated) for build in builders]
-            invocation = InvocationInfo(info, invocation_name, extent, GenericDictionary(), pipeline_position=1,
-                                        pipeline_length=1, expecting_input=False)
-            run_pipeline(ctx, [info.new_processor(ctx, args, invocation)], out)
+            _run_alone(ctx, info, [build(evaluated) for build in builders], invocation_name, extent, out)
         except Exception as exc:
             ctx.statement_error(exc, statement_extent, out)
     return call
+
+
+def _run_alone(ctx: Any, info: Any, args: list, invocation_name: str, extent: Any, out: Any) -> None:
+    """A command as the only one of its pipeline, through its processor."""
+    invocation = InvocationInfo(info, invocation_name, extent, GenericDictionary(), pipeline_position=1,
+                                pipeline_length=1, expecting_input=False)
+    run_pipeline(ctx, [info.new_processor(ctx, args, invocation)], out)
 
 
 def _number_text(node: Any) -> Any:

@@ -170,6 +170,27 @@ SCRIPTS = {
         u 1
         Set-StrictMode -Off
         u 2''',
+    "blocks": r'''
+        $sb = { param($a) "sb $a $($args -join ',') $($MyInvocation.InvocationName) [$($MyInvocation.MyCommand)]" }
+        & $sb 1 2
+        $sb2 = { "no params $args" }
+        & $sb2 x y
+        $closure = & { $v = 'captured'; { "closure $v" }.GetNewClosure() }
+        & $closure
+        foreach ($b in { "first $args" }, { param($p) "second $p" }, { [CmdletBinding()] param($q) "third $q" }) { & $b 9 }
+        $m = New-Module -ScriptBlock { $secret = 's'; function inner($x) { "inner $secret $x" } }
+        & $m inner 1
+        & $m { "in module $secret $args" } 2
+        function f2($x) { "f2 $x" }
+        & 'f2' 3
+        $name = 'f2'; & $name 4
+        & (Get-Command f2) 5
+        & $sb -a:6''',
+    "pipelines": r'''
+        function pf { process { "f $_" } }
+        for ($i = 0; $i -lt 3; $i++) { $i | pf; if ($i -eq 1) { function pf { process { "g $_" } } } }
+        1, 2 | Write-Output | pf
+        for ($i = 0; $i -lt 2; $i++) { 1 | Write-Output; if ($i -eq 0) { function Write-Output { process { "mine $_" } } } }''',
     "defaults": r'''
         $x = 'caller'
         function d($a = $x, $b = (Get-Variable x -Scope 0 -ErrorAction SilentlyContinue).Value) { "$a [$b]" }
@@ -189,8 +210,8 @@ def test_plain_calls_take_the_plan(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _planned_calls(monkeypatch)
     shell = Shell()
     shell.run("function f($a) { $a + 1 }; function g { [CmdletBinding()] param($A, $B) }; f 1; f -a 2; & f 3; "
-              "g -A 1 -B 2; g 1 2")
-    assert calls == ["f", "f", "f", "g", "g"]
+              "g -A 1 -B 2; g 1 2; $sb = { param($x) }; & $sb 1; & { } 1 2")
+    assert calls == ["f", "f", "f", "g", "g", "", ""]
 
 
 @pytest.mark.parametrize("call", [
