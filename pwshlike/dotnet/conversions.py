@@ -17,6 +17,7 @@ use sits below them (values, errors, credentials, methodcall, netregex).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 import uuid
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
@@ -285,14 +286,19 @@ def dotnet_to_string(value: Any) -> str:
 
 # --- parsing numbers --------------------------------------------------------------------------
 
-_NUMBER_RE = re.compile(
-    r"""^([+-]?)(?:
-        0x(?P<hex>[0-9a-f]+)
-      | 0b(?P<bin>[01]+)
-      | (?P<dec>(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)
-    )(?P<suffix>ul|uy|us|u|l|y|s|n|d)?(?P<mult>kb|mb|gb|tb|pb)?$""",
-    re.IGNORECASE | re.VERBOSE,
-)
+
+@functools.cache
+def _number_re() -> re.Pattern[str]:
+    """Compiled on first use: start-up compiles no pattern a script may never need."""
+    return re.compile(
+        r"""^([+-]?)(?:
+            0x(?P<hex>[0-9a-f]+)
+          | 0b(?P<bin>[01]+)
+          | (?P<dec>(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)
+        )(?P<suffix>ul|uy|us|u|l|y|s|n|d)?(?P<mult>kb|mb|gb|tb|pb)?$""",
+        re.IGNORECASE | re.VERBOSE,
+    )
+
 
 _MULTIPLIERS = {"kb": 1 << 10, "mb": 1 << 20, "gb": 1 << 30, "tb": 1 << 40, "pb": 1 << 50}
 
@@ -303,7 +309,7 @@ def parse_number(text: str) -> Any:
     """Parses a number as PowerShell's tokenizer reads a numeric literal
     (``0x10``, ``1e3``, ``2.5``, ``10kb``, ``5l``, ``1.5d``) after trimming
     whitespace.  Returns None when the text is not a number."""
-    m = _NUMBER_RE.match(text.strip(_WHITESPACE))
+    m = _number_re().match(text.strip(_WHITESPACE))
     if m is None:
         return None
     negative = m.group(1) == "-"
@@ -505,7 +511,10 @@ def convert_to_integer(value: Any, type_name: str = "System.Int32") -> int:
     return number if cls is None else cls(number)
 
 
-_HEX_DIGITS = re.compile(r"0[xX][0-9a-fA-F]+")
+@functools.cache
+def _hex_digits() -> re.Pattern[str]:
+    """Compiled on first use: start-up compiles no pattern a script may never need."""
+    return re.compile(r"0[xX][0-9a-fA-F]+")
 
 
 def _string_to_integer(text: str, type_name: str) -> int:
@@ -516,7 +525,7 @@ def _string_to_integer(text: str, type_name: str) -> int:
     if number is None:
         number = _parse_special_double(stripped)
     if number is None:
-        if _HEX_DIGITS.fullmatch(stripped):
+        if _hex_digits().fullmatch(stripped):
             # Int32Converter's Convert.ToInt32(digits, 16) path: too many digits overflow its parser.
             wide = type_name in ("System.Int64", "System.UInt64")
             raise cast_error(text, type_name, "Value was either too large or too small for a "
@@ -737,9 +746,17 @@ def datetime_ticks(value: _dt.datetime) -> int:
     return timedelta_ticks(delta)
 
 
-_TIMESPAN_RE = re.compile(
-    r"^\s*(-)?(?:(\d+)\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?\s*$")
-_TIMESPAN_DAYS_COLON_RE = re.compile(r"^\s*(-)?(\d+):(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,7}))?\s*$")
+@functools.cache
+def _timespan_re() -> re.Pattern[str]:
+    """Compiled on first use: start-up compiles no pattern a script may never need."""
+    return re.compile(
+        r"^\s*(-)?(?:(\d+)\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?\s*$")
+
+
+@functools.cache
+def _timespan_days_colon_re() -> re.Pattern[str]:
+    """Compiled on first use: start-up compiles no pattern a script may never need."""
+    return re.compile(r"^\s*(-)?(\d+):(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,7}))?\s*$")
 
 
 def parse_timespan(text: str) -> Optional[_dt.timedelta]:
@@ -747,7 +764,7 @@ def parse_timespan(text: str) -> Optional[_dt.timedelta]:
     s = text.strip(_WHITESPACE)
     if re.fullmatch(r"-?\d+", s):
         return _dt.timedelta(days=int(s))
-    m = _TIMESPAN_RE.match(s) or _TIMESPAN_DAYS_COLON_RE.match(s)
+    m = _timespan_re().match(s) or _timespan_days_colon_re().match(s)
     if m is None:
         return None
     neg, days, hours, minutes, seconds, fraction = m.groups()

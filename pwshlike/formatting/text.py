@@ -9,18 +9,23 @@ that is truncated keeps its colour codes.  Word wrapping follows
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 ELLIPSIS = "\u2026"
 ESC = "\x1b"
 
-_VT_SEQUENCE = re.compile(r"\x1b(?:\[[0-9:;<=>?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+
+@functools.cache
+def _vt_sequence() -> re.Pattern[str]:
+    """Compiled on first use: start-up compiles no pattern a script may never need."""
+    return re.compile(r"\x1b(?:\[[0-9:;<=>?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 
 
 def strip_vt(text: str) -> str:
     """``text`` without VT escape sequences (what PlainText rendering shows)."""
-    return _VT_SEQUENCE.sub("", text) if ESC in text else text
+    return _vt_sequence().sub("", text) if ESC in text else text
 
 
 def _char_cells(ch: str) -> int:
@@ -43,7 +48,7 @@ def _pieces(text: str) -> list[tuple[str, int]]:
     """``text`` split into (piece, cells): escape sequences (0 cells) and characters."""
     pieces: list[tuple[str, int]] = []
     pos = 0
-    for match in _VT_SEQUENCE.finditer(text):
+    for match in _vt_sequence().finditer(text):
         pieces.extend((ch, _char_cells(ch)) for ch in text[pos:match.start()])
         pieces.append((match.group(), 0))
         pos = match.end()

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Optional
 
@@ -28,7 +29,12 @@ _BAD_FUNCTION_NAME = frozenset((K_PIPE, K_LPAREN, K_LCURLY, K_ATPAREN, K_ATCURLY
 _FINALLY = 0
 
 # Blanks, newlines, comments and line continuations (lookahead for else).
-_SKIP_BLANKS_RE = re.compile(r"(?:\s+|#[^\r\n]*|<#[\s\S]*?#>|`(?=[\r\n]))*")
+
+
+@functools.cache
+def _skip_blanks_re() -> re.Pattern[str]:
+    """Compiled on first use: start-up compiles no pattern a script may never need."""
+    return re.compile(r"(?:\s+|#[^\r\n]*|<#[\s\S]*?#>|`(?=[\r\n]))*")
 
 
 class StatementRules:
@@ -322,7 +328,7 @@ class StatementRules:
             return tok[0] is K_NEWLINE or tok[0] is K.Else or tok[0] is K.ElseIf
         tk = self.tk
         text = tk.text
-        i = _SKIP_BLANKS_RE.match(text, tk.pos).end()
+        i = _skip_blanks_re().match(text, tk.pos).end()
         return text[i:i + 4].lower() == "else"
 
     def _switch(self, switch_tok: RawToken, label_tok: Optional[RawToken] = None,

@@ -7,6 +7,7 @@ module names with wildcards or module specifications that are not valid.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Callable, Optional
 
@@ -24,11 +25,27 @@ def register_module_lookup(exists: Callable[[str], bool]) -> None:
     global _module_exists
     _module_exists = exists
 
-_NAMESPACE = re.compile(r"^@?[^\W\d]\w*(?:\.@?[^\W\d]\w*)*$")
-_WILDCARD = re.compile(r"[*?\[\]]")
+
+@functools.cache
+def _namespace() -> re.Pattern[str]:
+    """Compiled on first use: start-up compiles no pattern a script may never need."""
+    return re.compile(r"^@?[^\W\d]\w*(?:\.@?[^\W\d]\w*)*$")
+
+
+@functools.cache
+def _wildcard() -> re.Pattern[str]:
+    """Compiled on first use: start-up compiles no pattern a script may never need."""
+    return re.compile(r"[*?\[\]]")
+
+
 _SPEC_KEYS = {"modulename": "ModuleName", "moduleversion": "ModuleVersion", "requiredversion": "RequiredVersion",
               "maximumversion": "MaximumVersion", "guid": "GUID"}
-_VERSION = re.compile(r"^\d+(?:\.\d+){1,3}$")
+
+
+@functools.cache
+def _version() -> re.Pattern[str]:
+    """Compiled on first use: start-up compiles no pattern a script may never need."""
+    return re.compile(r"^\d+(?:\.\d+){1,3}$")
 
 
 def check_usings(usings: list[A.UsingStatementAst], report: Report) -> None:
@@ -37,7 +54,7 @@ def check_usings(usings: list[A.UsingStatementAst], report: Report) -> None:
             report(using.extent, "UsingStatementNotSupported", ())
         name = using.name
         if using.using_kind == "namespace" and isinstance(name, A.StringConstantExpressionAst) \
-                and not _NAMESPACE.match(name.value):
+                and not _namespace().match(name.value):
             report(name.extent, "InvalidNamespaceValue", ())
         if using.using_kind == "module":
             _check_module(name, report)
@@ -45,7 +62,7 @@ def check_usings(usings: list[A.UsingStatementAst], report: Report) -> None:
 
 def _check_module(name: A.Ast, report: Report) -> None:
     if isinstance(name, A.StringConstantExpressionAst):
-        if _WILDCARD.search(name.value):
+        if _wildcard().search(name.value):
             report(name.extent, "WildCardModuleNameError", ())
         elif not _is_path(name.value) and _module_exists is not None and not _module_exists(name.value):
             report(name.extent, "ModuleNotFoundDuringParse", (name.value,))
@@ -66,11 +83,11 @@ def _check_module(name: A.Ast, report: Report) -> None:
     if not isinstance(module_name, str) or not module_name:
         report(name.extent, "RequiresModuleInvalid", ("A module specification needs the ModuleName key.",))
         return
-    if _WILDCARD.search(module_name):
+    if _wildcard().search(module_name):
         report(name.extent, "WildCardModuleNameError", ())
         return
     versions = [k for k in ("ModuleVersion", "RequiredVersion", "MaximumVersion") if k in spec]
-    if not versions or any(not _VERSION.match(_text(spec[k])) for k in versions):
+    if not versions or any(not _version().match(_text(spec[k])) for k in versions):
         report(name.extent, "RequiresModuleInvalid",
                ("A module specification needs a valid ModuleVersion, RequiredVersion or MaximumVersion.",))
 

@@ -18,6 +18,7 @@ it was reached through is ``DriveTable.current``, so ``$PWD`` can show
 from __future__ import annotations
 
 import os
+import functools
 import re
 from typing import Any, Callable, Optional
 
@@ -41,7 +42,12 @@ _PROVIDERS = (
     ("Variable", f"{_COMMANDS}.VariableProvider", 16),
 )
 
-_QUALIFIED = re.compile(r"^([^:/\\~.;]+):(.*)$", re.DOTALL)
+
+@functools.cache
+def _qualified() -> re.Pattern[str]:
+    """Compiled on first use: start-up compiles no pattern a script may never need."""
+    return re.compile(r"^([^:/\\~.;]+):(.*)$", re.DOTALL)
+
 
 FILESYSTEM = "FileSystem"
 
@@ -297,7 +303,7 @@ class DriveTable:
 
     def split(self, path: str) -> Optional[tuple[PSDriveInfo, str]]:
         """``(drive, rest)`` for a path qualified with a known drive."""
-        match = _QUALIFIED.match(path)
+        match = _qualified().match(path)
         if match is None:
             return None
         drive = self.get(match.group(1))
