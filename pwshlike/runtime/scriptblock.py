@@ -409,6 +409,76 @@ class ScriptBlock:
             _run_with_underbar(ctx, blocks, dollar_under, emit)
         return run
 
+    def underbar_loop(self, emit: Callable[[Any], None], test: Optional[Callable[[list[Any]], bool]] = None
+                      ) -> Callable[[Iterable[Any], Callable[[Any], None]], None]:
+        """``each(objects, bind)``: for each object in turn, ``bind(obj)``,
+        then what ``underbar_runner()(obj, emit)`` does (ForEach-Object); with
+        ``test``, the block's output is collected instead and the object
+        itself emitted when ``test(output)`` holds (Where-Object).  The
+        loop ForEach-Object and Where-Object spend their time in: the
+        runner's per-call checks are made for each object, and its body
+        (_run_with_underbar) is written out in the loop rather than called."""
+        run = self.underbar_runner()
+
+        def one(obj: Any) -> None:
+            if test is None:
+                run(obj, emit)
+                return
+            output: list[Any] = []
+            run(obj, output.append)
+            if test(output):
+                emit(obj)
+
+        compiled = self.code.compiled()
+        if compiled.params or compiled.clean is not None or self.catches_exit:
+            def general(objects: Iterable[Any], bind: Callable[[Any], None]) -> None:
+                for obj in objects:
+                    bind(obj)
+                    one(obj)
+            return general
+        context, state = self.context, self.state
+        blocks = tuple(block for block in (compiled.begin, compiled.process, compiled.end) if block is not None)
+
+        def each(objects: Iterable[Any], bind: Callable[[Any], None]) -> None:
+            for obj in objects:
+                bind(obj)
+                ctx = context if context is not None else active.context
+                scope = ctx.scope
+                if obj is NO_INPUT or (state is not None and state is not scope.state):
+                    one(obj)
+                    continue
+                if test is None:
+                    out = emit
+                else:
+                    output: list[Any] = []
+                    out = output.append
+                # _run_with_underbar(ctx, blocks, obj, out), inlined:
+                scope_vars = scope.vars
+                saved_underbar = scope_vars.get("_")
+                scope_vars["_"] = PSVariable("_", obj)
+                saved_traps = ctx.traps
+                ctx.traps = []
+                depth = ctx.call_depth = ctx.call_depth + 1
+                try:
+                    if depth > MAX_CALL_DEPTH:
+                        raise ScriptCallDepthException(None)
+                    for block in blocks:
+                        try:
+                            block(ctx, out)
+                        except ReturnException:
+                            pass
+                finally:
+                    ctx.scope = scope
+                    ctx.traps = saved_traps
+                    ctx.call_depth -= 1
+                    if saved_underbar is None:
+                        scope_vars.pop("_", None)
+                    else:
+                        scope_vars["_"] = saved_underbar
+                if test is not None and test(output):
+                    emit(obj)
+        return each
+
     def get_new_closure(self) -> "ScriptBlock":
         """``GetNewClosure()``: a copy bound to a new dynamic module's
         session state holding copies of the current scope's plain variables

@@ -110,21 +110,17 @@ class ForEachObjectCommand(Cmdlet):
         if self._runner is not None or self.parameter_set_name != "ScriptBlockSet":
             return None
         emit = self._runtime.processor.emit
+        blocks = [block for block in self._blocks if block is not None]
+        if len(blocks) == 1:
+            return blocks[0].underbar_loop(emit)
         runners = self._process_runners()
-        if len(runners) != 1:
-            def each(objects: Iterator[Any], bind: Callable[[Any], None]) -> None:
-                for obj in objects:
-                    bind(obj)
-                    for run in runners:
-                        run(obj, emit)
-            return each
-        run = runners[0]
 
-        def each_one(objects: Iterator[Any], bind: Callable[[Any], None]) -> None:
+        def each(objects: Iterator[Any], bind: Callable[[Any], None]) -> None:
             for obj in objects:
                 bind(obj)
-                run(obj, emit)
-        return each_one
+                for run in runners:
+                    run(obj, emit)
+        return each
 
     def _parallel_step(self, obj: Any) -> Iterator[Any]:
         if self.invocation.expecting_input or "InputObject" in self.bound_parameters:
@@ -219,19 +215,12 @@ def _where_input_loop(self: Cmdlet) -> Optional[Callable[[Iterator[Any], Callabl
     """_where_process's script-block case over many objects (Cmdlet.input_loop)."""
     if self.parameter_set_name != "ScriptBlockSet":
         return None
-    run = getattr(self, "_filter_runner", None)
-    if run is None:
-        run = self._filter_runner = self.filter_script.underbar_runner()
-    emit = self._runtime.processor.emit
+    return self.filter_script.underbar_loop(self._runtime.processor.emit, _where_test)
 
-    def each(objects: Iterator[Any], bind: Callable[[Any], None]) -> None:
-        for obj in objects:
-            bind(obj)
-            result: list[Any] = []
-            run(obj, result.append)
-            if to_bool(result if len(result) != 1 else result[0]):
-                emit(obj)
-    return each
+
+def _where_test(result: list[Any]) -> bool:
+    """Whether a Where-Object block's output keeps the object."""
+    return to_bool(result if len(result) != 1 else result[0])
 
 
 def _where_process(self: Cmdlet) -> None:
@@ -244,7 +233,7 @@ def _where_process(self: Cmdlet) -> None:
             run = self._filter_runner = self.filter_script.underbar_runner()
         result: list[Any] = []
         run(obj, result.append)
-        if to_bool(result if len(result) != 1 else result[0]):
+        if _where_test(result):
             self.write_object(obj)
         return
     from pwshlike.dotnet import members
