@@ -588,39 +588,49 @@ class _Shape:
     ``_SHARED_LIMIT`` names, takes a private copy it may then edit in place.
     """
 
-    __slots__ = ("names", "index", "shared")
+    __slots__ = ("names", "index", "shared", "grown")
 
     def __init__(self, names: list[str], index: dict[str, int], shared: bool) -> None:
         self.names = names
         self.index = index
         self.shared = shared
+        self.grown: Optional[dict[str, _Shape]] = None  # added name -> the shared shape one name longer
 
     def private(self) -> "_Shape":
         """A copy only the caller's object uses, so it may edit it."""
         return _Shape(list(self.names), dict(self.index), False)
 
     def plus(self, name: str) -> "_Shape":
-        """The shared shape with ``name`` (a new property) after these names."""
-        key = (self, name)
-        found = _GROWN.get(key)
-        if found is None:
-            if len(_GROWN) >= _SHAPE_CACHE_LIMIT:
-                _GROWN.clear()  # objects keep their shapes; later ones just share less
-            index = dict(self.index)
-            index[name.lower()] = len(self.names)
-            found = _GROWN[key] = _Shape(self.names + [name], index, True)
-        return found
+        """The shared shape with ``name`` (a new property) after these names;
+        the caller has looked in ``grown`` first."""
+        global _EMPTY, _shapes_grown
+        index = dict(self.index)
+        index[name.lower()] = len(self.names)
+        shape = _Shape(self.names + [name], index, True)
+        if _shapes_grown >= _SHAPE_CACHE_LIMIT:
+            # Start afresh so that distinct names never pile up: the shapes
+            # made so far stay with the objects using them.
+            _EMPTY = _Shape([], {}, True)
+            _BY_NAMES.clear()
+            _shapes_grown = 0
+            return shape
+        if self.grown is None:
+            self.grown = {}
+        self.grown[name] = shape
+        _shapes_grown += 1
+        return shape
 
     def __repr__(self) -> str:
         return f"_Shape({self.names!r}, shared={self.shared})"
 
 
-# Shared shapes: from a shape and an added name, and from a whole list of
-# names (the ``[pscustomobject]@{...}`` cast).  Both are bounded: when full
-# they are emptied, which costs sharing, never correctness.
+# Shared shapes grow from _EMPTY one added name at a time (``grown``), or
+# come whole from a list of names (_BY_NAMES, the ``[pscustomobject]@{...}``
+# cast).  Both are bounded: when full they start afresh, which costs
+# sharing, never correctness.
 _SHAPE_CACHE_LIMIT = 4096
 _SHARED_LIMIT = 64
-_GROWN: dict[tuple[_Shape, str], _Shape] = {}
+_shapes_grown = 0
 _BY_NAMES: dict[tuple[str, ...], Optional[_Shape]] = {}
 _EMPTY = _Shape([], {}, True)
 _CUSTOM_TYPE_NAMES = ("System.Management.Automation.PSCustomObject", "System.Object")
@@ -757,12 +767,23 @@ class PSCustomObject:
             else:
                 self._values[i] = value
             return
+        grown = shape.grown  # the common case of _append, inline: objects built alike
+        if grown is not None:
+            found = grown.get(name)
+            if found is not None:
+                self._shape = found
+                self._values.append(value)
+                return
         self._append(shape, n, name, value)
 
     def _append(self, shape: _Shape, lowered: str, name: str, value: Any) -> None:
         if shape.shared:
-            if len(shape.names) < _SHARED_LIMIT:
-                self._shape = shape.plus(name)
+            grown = shape.grown
+            found = None if grown is None else grown.get(name)
+            if found is None and len(shape.names) < _SHARED_LIMIT:
+                found = shape.plus(name)
+            if found is not None:
+                self._shape = found
                 self._values.append(value)
                 return
             shape = self._shape = shape.private()

@@ -10,6 +10,7 @@ import pickle
 import pytest
 
 from helpers.session import Shell as Session
+from pwshlike.dotnet import values
 from pwshlike.dotnet.values import PSCustomObject
 
 
@@ -160,3 +161,11 @@ def test_pickle_round_trip_keeps_names_values_and_type_names() -> None:
     assert back.type_name_tuple() == obj.type_name_tuple()
     back.set_property("C", 3)
     assert obj.property_names() == ["A", "b"]
+
+
+def test_shared_shapes_start_afresh_when_too_many_names_were_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(values, "_SHAPE_CACHE_LIMIT", 8)
+    objs = [PSCustomObject({f"K{i}": i, "Same": -i}) for i in range(40)]
+    assert values._shapes_grown <= 8
+    assert all(o.items() == [(f"K{i}", i), ("Same", -i)] for i, o in enumerate(objs))
+    assert PSCustomObject({"X": 1})._shape is PSCustomObject({"X": 2})._shape
