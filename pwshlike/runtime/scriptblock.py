@@ -665,7 +665,10 @@ class ScriptBlockInvocation:
         self.scope = scope
         self._bound = True
         scope_vars = scope.vars
-        given = dict(self.variables) if self.variables else {}
+        given = self.variables or _NO_VARIABLES
+        # The names in ``given`` that parameters took (parameter keys are distinct, so no
+        # two parameters find the same entry); the other entries become variables after them.
+        taken: set[str] = set()
         params = self.compiled.params
         if params:
             saved = ctx.scope
@@ -674,11 +677,13 @@ class ScriptBlockInvocation:
                 for param in params:
                     name = param.name
                     if name in given:
-                        value = given.pop(name)
+                        value = given[name]
+                        taken.add(name)
                     else:
-                        found = _pop_case_insensitive(given, param.key)
-                        if found is not _MISSING:
-                            value = found
+                        found = _case_insensitive(given, param.key)
+                        if found is not None:
+                            value = given[found]
+                            taken.add(found)
                         elif param.default is not None:
                             value = param.default(ctx)
                         else:
@@ -703,7 +708,8 @@ class ScriptBlockInvocation:
             finally:
                 ctx.scope = saved
         for name, value in given.items():
-            scope_vars[name.lower()] = PSVariable(name, value)
+            if name not in taken:
+                scope_vars[name.lower()] = PSVariable(name, value)
         args = self.args
         if self.new_scope or args:
             scope_vars["args"] = PSVariable("args", list(args))
@@ -779,7 +785,6 @@ def _run_with_underbar(ctx: Any, blocks: tuple[Any, ...], dollar_under: Any, emi
             scope_vars["_"] = saved_underbar
 
 
-_MISSING = object()
 _UNSET = object()  # a parameter neither bound nor given a default
 
 
@@ -791,12 +796,16 @@ def _names(value: Any) -> Optional[list[str]]:
     return [to_string(v) for v in (items if items is not None else [value])]
 
 
-def _pop_case_insensitive(given: dict[str, Any], key: str) -> Any:
-    """Removes and returns the entry whose lower-cased name is ``key``."""
+def _case_insensitive(given: dict[str, Any], key: str) -> Optional[str]:
+    """The first name in ``given`` whose lower-cased form is ``key``, or None."""
     for name in given:
         if name.lower() == key:
-            return given.pop(name)
-    return _MISSING
+            return name
+    return None
+
+
+_NO_VARIABLES: dict[str, Any] = {}
+"""The variables of an invocation given none (never changed)."""
 
 
 def _set_local(scope_vars: dict[str, PSVariable], key: str, name: str, value: Any) -> None:

@@ -265,3 +265,30 @@ def test_site_follows_every_change_of_the_command_tables() -> None:
         New-Module -ScriptBlock { function f { 'module' } } | Import-Module
         probe'''
     assert shell.text(script) == ["function", "PathInfo", "function", "CommandNotFoundException", "module"]
+
+
+def test_site_follows_module_autoloading_and_removal(tmp_path: Any) -> None:
+    module = tmp_path / "AFast"
+    module.mkdir()
+    (module / "AFast.psm1").write_text('function Get-AFast { "afast $args" }\n')
+    shell = Shell()
+    shell.run(f"$env:PSModulePath = '{tmp_path}' + [IO.Path]::PathSeparator + $env:PSModulePath")
+    script = r'''
+        for ($i = 0; $i -lt 4; $i++) {
+            try { Get-AFast $i } catch { $_.FullyQualifiedErrorId }
+            if ($i -eq 0) { Remove-Module AFast; $PSModuleAutoLoadingPreference = 'None' }
+            if ($i -eq 2) { $PSModuleAutoLoadingPreference = 'All' }
+        }'''
+    assert shell.text(script) == ["afast 0", "CommandNotFoundException", "CommandNotFoundException", "afast 3"]
+
+
+def test_a_site_inside_a_function_sees_each_call_s_scopes() -> None:
+    shell = Shell()
+    script = r'''
+        function Get-Random { 'global' }
+        function inner { Get-Random }
+        function outer { function Get-Random { 'nested' }; inner }
+        inner; outer; inner
+        Remove-Item Function:Get-Random
+        (inner).GetType().Name'''
+    assert shell.text(script) == ["global", "nested", "global", "Int32"]
