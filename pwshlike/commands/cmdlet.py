@@ -74,7 +74,9 @@ class Cmdlet:
         """A tighter loop for a list or range of input objects (ForEach-Object,
         Where-Object): ``loop(objects, bind)`` does, for each object in turn,
         ``bind(obj)`` (the pipeline binding) and then exactly what
-        ``process_record`` would do.  The processor uses it only once every
+        ``process_record`` would do, without reading the parameter's
+        attribute or ``bound_parameters`` (the processor settles both when
+        the loop ends or fails).  The processor uses it only once every
         input object binds to one parameter as it is and the command has no
         stream collectors to switch.  None (the default): ``process_record``
         per object."""

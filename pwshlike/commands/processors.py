@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 from abc import ABCMeta, abstractmethod
+from functools import partial
 from typing import Any, Callable, Iterable, Optional
 
 from pwshlike.dotnet.errors import ErrorRecord, InvocationInfo, ParameterBindingException
@@ -116,6 +117,13 @@ class _CommandRun(CommandProcessor, metaclass=ABCMeta):
         rewires ``downstream`` between begin and process, so it is read at
         each call."""
         self.downstream(obj)
+
+    def output(self) -> Any:
+        """Where this command's output goes while its input is processed (a
+        loop over many objects takes it once): ``downstream`` itself, which
+        is rewired only between begin and process, unless -OutVariable,
+        -PipelineVariable or stream collectors wrap it (see ``_capturing``)."""
+        return self.__dict__.get("emit") or self.downstream
 
     def begin(self) -> None:
         if self._out_variable is not None or self._pipeline_variable or self._collectors:
@@ -464,8 +472,12 @@ class CmdletProcessor(_CommandRun):
     def process_all(self, objects: Iterable[Any]) -> None:
         """A list or range of input objects: after the first one proved that
         each binds as it is, a cmdlet with its own input loop
-        (``Cmdlet.input_loop``) takes the rest in one call, binding each
-        through ``bind`` as ``process`` would."""
+        (``Cmdlet.input_loop``) takes the rest in one call.  ``bind`` records
+        each object as the parameter's bound value; the cmdlet's attribute
+        and ``bound_parameters`` (which nothing reads while the loop runs:
+        the loop's code does not, and an error leaving it is given this
+        command's invocation only after they are settled) take the last one
+        when the loop ends or fails."""
         process = self.process
         items = iter(objects)
         for item in items:
@@ -482,17 +494,15 @@ class CmdletProcessor(_CommandRun):
             for item in items:
                 process(item)
             return
-        name, attribute, instance = as_is[0], as_is[1], self.instance
-        bound, parameters = self.binding.bound, self.runtime.bound_parameters
-
-        def bind(obj: Any) -> None:
-            bound[name] = obj
-            parameters[name] = obj
-            setattr(instance, attribute, obj)
-
+        name, bound = as_is[0], self.binding.bound
         try:
             try:
-                loop(items, bind)
+                try:
+                    loop(items, partial(bound.__setitem__, name))
+                finally:
+                    last = bound[name]
+                    self.runtime.bound_parameters[name] = last
+                    setattr(self.instance, as_is[1], last)
             except Exception as exc:
                 self._raise_plugin_failure(exc)
                 raise

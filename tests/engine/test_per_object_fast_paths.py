@@ -158,3 +158,11 @@ def test_a_range_source_with_error_variables_and_nested_pipelines(shell):
     assert shell.text("@(1, 2, 3) | Where-Object { $_ -ne 2 } -OutVariable wv2 | ForEach-Object { $_ * 2 }; $wv2.Count") \
         == ["2", "6", "2"]
     assert shell.text("(1..5 | ForEach-Object { $_ } | Measure-Object -Sum).Sum") == ["15"]
+
+
+def test_an_error_leaving_the_loop_names_the_command_and_its_current_input(shell):
+    # An error without a record's invocation gets the cmdlet's, whose BoundParameters hold the current object.
+    assert shell.text("try { @(1,2,3,4) | Where-Object { if ($_ -eq 3) { [int]'abc' }; $true } } catch { "
+                      "\"$($_.InvocationInfo.MyCommand) [$($_.InvocationInfo.BoundParameters['InputObject'])] "
+                      "$($_.FullyQualifiedErrorId)\" }") \
+        == ["1", "2", "Where-Object [3] InvalidCastFromStringToInteger,Microsoft.PowerShell.Commands.WhereObjectCommand"]

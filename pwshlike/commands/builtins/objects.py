@@ -93,7 +93,7 @@ class ForEachObjectCommand(Cmdlet):
         if self.parameter_set_name == "PropertyAndMethodSet":
             return self._member(obj)
         # The block's output goes straight downstream as it is written (write_object's own path).
-        emit = self._runtime.processor.emit
+        emit = self._runtime.processor.output()
         for run in self._process_runners():
             run(obj, emit)
         return None
@@ -109,7 +109,7 @@ class ForEachObjectCommand(Cmdlet):
         """process_record's script-block case over many objects."""
         if self._runner is not None or self.parameter_set_name != "ScriptBlockSet":
             return None
-        emit = self._runtime.processor.emit
+        emit = self._runtime.processor.output()
         blocks = [block for block in self._blocks if block is not None]
         if len(blocks) == 1:
             return blocks[0].underbar_loop(emit)
@@ -215,12 +215,15 @@ def _where_input_loop(self: Cmdlet) -> Optional[Callable[[Iterator[Any], Callabl
     """_where_process's script-block case over many objects (Cmdlet.input_loop)."""
     if self.parameter_set_name != "ScriptBlockSet":
         return None
-    return self.filter_script.underbar_loop(self._runtime.processor.emit, _where_test)
+    return self.filter_script.underbar_loop(self._runtime.processor.output(), _where_test)
 
 
 def _where_test(result: list[Any]) -> bool:
     """Whether a Where-Object block's output keeps the object."""
-    return to_bool(result if len(result) != 1 else result[0])
+    if len(result) == 1:
+        value = result[0]
+        return value if value is True or value is False else to_bool(value)
+    return to_bool(result)
 
 
 def _where_process(self: Cmdlet) -> None:
