@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Optional
 
-from pwshlike.runtime.scopes import COMMAND_GENERATION
+from pwshlike.runtime.scopes import command_tables_changed
 
 from .commandinfo import CmdletInfo
 
@@ -28,7 +28,7 @@ class CommandRegistry:
     def add(self, info: CmdletInfo) -> None:
         """Makes ``info`` visible; it hides an earlier command of that name
         (one from the same module is replaced)."""
-        COMMAND_GENERATION[0] += 1  # call sites that resolved this name re-resolve it
+        command_tables_changed()  # call sites that resolved this name re-resolve it
         entries = self._by_name.setdefault(info.name.lower(), [])
         module = info.module_name.lower()
         entries[:] = [e for e in entries if e.module_name.lower() != module]
@@ -36,7 +36,7 @@ class CommandRegistry:
 
     def remove(self, info: CmdletInfo) -> None:
         """Hides ``info`` again (Remove-Module)."""
-        COMMAND_GENERATION[0] += 1
+        command_tables_changed()
         key = info.name.lower()
         entries = self._by_name.get(key)
         if entries is None:

@@ -437,17 +437,14 @@ class _CommandSite:
     tables (scopes.COMMAND_GENERATION), the nearest scope defining commands
     and the resolver it was resolved under, and the command's call plan for
     the element's argument shape (None: no plan).  For ``& $block`` it
-    keeps the plan of the last block's code."""
+    keeps the plan of the last block's code.  Each is one tuple, replaced
+    whole, so a session on another thread never reads half of one."""
 
-    __slots__ = ("generation", "scope", "resolver", "info", "plan", "code")
+    __slots__ = ("kept", "block")
 
     def __init__(self) -> None:
-        self.generation = -1
-        self.scope: Any = None
-        self.resolver: Any = None
-        self.info: Any = None
-        self.plan: Any = None
-        self.code: Any = None
+        self.kept: tuple = (-1, None, None, None, None)
+        self.block: tuple = (None, None)
 
     def command(self, ctx: Any, resolver: Any, name: str, operator: Optional[str], extent: Any,
                 shape: Optional[tuple]) -> tuple[Any, Any]:
@@ -456,8 +453,9 @@ class _CommandSite:
         scope = ctx.scope
         while scope is not None and scope.functions is None and scope.aliases is None:
             scope = scope.parent
-        if self.generation == COMMAND_GENERATION[0] and self.scope is scope and self.resolver is resolver:
-            return self.info, self.plan
+        kept = self.kept
+        if kept[0] == COMMAND_GENERATION[0] and kept[1] is scope and kept[2] is resolver:
+            return kept[3], kept[4]
         seen = COMMAND_GENERATION[0]
         at_site = getattr(resolver, "at_site", None)
         if at_site is None:  # a resolver of its own (tests, embedders): asked at every call
@@ -466,17 +464,19 @@ class _CommandSite:
             info, keep = at_site(ctx, name, extent)
         plan = _plan(ctx, info, shape)
         if keep:
-            self.generation, self.scope, self.resolver, self.info, self.plan = seen, scope, resolver, info, plan
+            self.kept = (seen, scope, resolver, info, plan)
         return info, plan
 
     def block_plan(self, ctx: Any, info: Any, code: tuple, shape: tuple) -> Any:
         """The plan for ``& $block``'s FunctionInfo, kept per block code
         (its metadata and compiled blocks belong to the code), kind of block
         and kind of command."""
-        if self.code != code:
-            self.plan = _plan(ctx, info, shape)
-            self.code = code
-        return self.plan
+        kept = self.block
+        if kept[0] == code:
+            return kept[1]
+        plan = _plan(ctx, info, shape)
+        self.block = (code, plan)
+        return plan
 
 
 def _plan(ctx: Any, info: Any, shape: Optional[tuple]) -> Any:

@@ -14,6 +14,7 @@ current scope followed by an attribute read of ``PSVariable.value``.
 from __future__ import annotations
 
 import os
+import threading
 from typing import Any, Callable, Optional
 
 from ..dotnet.conversions import to_string
@@ -647,9 +648,19 @@ def _function_option_error(name: str, error_id: str, what: str) -> SessionStateU
 
 
 COMMAND_GENERATION = [0]
-"""Bumped whenever any scope's function or alias table changes (and by the
-commands layer when its cmdlet registry changes): a compiled call site keeps
-the command it resolved while this number stays the same."""
+"""Bumped (:func:`command_tables_changed`) whenever any scope's function or
+alias table changes, and by the commands layer when its cmdlet registry
+changes: a compiled call site keeps the command it resolved while this
+number stays the same."""
+
+_GENERATION_LOCK = threading.Lock()
+
+
+def command_tables_changed() -> None:
+    """Moves COMMAND_GENERATION on; under a lock, so sessions on other
+    threads (thread jobs, ``-Parallel``) never see it go back."""
+    with _GENERATION_LOCK:
+        COMMAND_GENERATION[0] += 1
 
 
 class CommandTable(dict):
@@ -661,35 +672,35 @@ class CommandTable(dict):
     __slots__ = ()
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        COMMAND_GENERATION[0] += 1
+        command_tables_changed()
         dict.__setitem__(self, key, value)
 
     def __delitem__(self, key: Any) -> None:
-        COMMAND_GENERATION[0] += 1
+        command_tables_changed()
         dict.__delitem__(self, key)
 
     def pop(self, *args: Any) -> Any:
-        COMMAND_GENERATION[0] += 1
+        command_tables_changed()
         return dict.pop(self, *args)
 
     def popitem(self) -> Any:
-        COMMAND_GENERATION[0] += 1
+        command_tables_changed()
         return dict.popitem(self)
 
     def setdefault(self, key: Any, default: Any = None) -> Any:
-        COMMAND_GENERATION[0] += 1
+        command_tables_changed()
         return dict.setdefault(self, key, default)
 
     def update(self, *args: Any, **kwargs: Any) -> None:
-        COMMAND_GENERATION[0] += 1
+        command_tables_changed()
         dict.update(self, *args, **kwargs)
 
     def clear(self) -> None:
-        COMMAND_GENERATION[0] += 1
+        command_tables_changed()
         dict.clear(self)
 
     def __ior__(self, other: Any) -> "CommandTable":
-        COMMAND_GENERATION[0] += 1
+        command_tables_changed()
         dict.update(self, other)
         return self
 
