@@ -152,3 +152,91 @@ def test_non_numeric_input_writes_its_error_in_order(s: Session) -> None:
 def test_steppable_pipeline(s: Session) -> None:
     assert s.run("$p = { Sort-Object }.GetSteppablePipeline(); $p.Begin($true); $p.Process(3); $p.Process(1); "
                  "$p.End()") == [1, 3]
+
+
+# --- the sinks against the full way -------------------------------------------------------------------
+# -ErrorVariable gives the command a collector, which keeps every object on the full way: the same
+# input through both must give the same output and errors.
+
+_ATOMS = ["1", "2", "-3", "2.5", "0.1", "[double]::NaN", "'7'", "'x'", "$null", "[long]9007199254740993",
+          "[long]9007199254740992", "1e300", "[decimal]1.5", "$true", "'a'", "'A'"]
+
+
+def _random_input(rng: random.Random, objects: bool) -> str:
+    pool = rng.sample(_ATOMS, rng.randint(1, 5))
+    items = []
+    for i in range(rng.randint(1, 25)):
+        value, other = rng.choice(pool), rng.choice(pool)
+        if not objects:
+            items.append(value)
+        elif rng.random() < 0.1:
+            items.append(f"[pscustomobject]@{{I={i}; W={other}}}")
+        else:
+            items.append(f"[pscustomobject]@{{I={i}; V={value}; W={other}}}")
+    return ", ".join(items)
+
+
+def _both_ways(s: Session, data: str, command: str, render: str) -> tuple[list[str], list[str]]:
+    results = []
+    for extra in ("", " -ErrorVariable ev"):
+        s.run("$Error.Clear()")
+        out = s.text(f"$d = @({data}); $d | {command}{extra} -ErrorAction SilentlyContinue | {render}")
+        results.append(out + s.error_ids())
+    return results[0], results[1]
+
+
+_MEASURE_INFO = ('% { "$($_.Property)|$($_.Count)|$($_.Sum)|$($_.Average)|$($_.Minimum)|$($_.Maximum)|'
+                 '$($_.StandardDeviation)|$($_.GetType().Name)|$(if ($null -ne $_.Maximum) { $_.Maximum.GetType() })" }')
+
+
+def test_measure_sink_gives_the_full_way_figures(s: Session) -> None:
+    rng = random.Random(11)
+    for _ in range(60):
+        objects = rng.random() < 0.5
+        prop = rng.choice(["-Property V", "V, W", "W, V"]) if objects else ""
+        switches = " ".join(rng.sample(["-Sum", "-Average", "-Minimum", "-Maximum", "-StandardDeviation",
+                                        "-AllStats"], rng.randint(0, 3)))
+        fast, full = _both_ways(s, _random_input(rng, objects), f"Measure-Object {prop} {switches}", _MEASURE_INFO)
+        assert fast == full
+
+
+def test_group_sink_gives_the_full_way_groups(s: Session) -> None:
+    rng = random.Random(12)
+    render = ('% { "$($_.Name)|$($_.Count)|$(($_.Group | % { if ($_ -is [pscustomobject]) { $_.I } else { $_ } })'
+              ' -join \',\')|$($_.GetType().Name)" }')
+    for _ in range(60):
+        objects = rng.random() < 0.7
+        prop = rng.choice(["V", "V, W", "-Property W"]) if objects else ""
+        switches = " ".join(rng.sample(["-CaseSensitive", "-NoElement"], rng.randint(0, 2)))
+        fast, full = _both_ways(s, _random_input(rng, objects), f"Group-Object {prop} {switches}", render)
+        assert fast == full
+
+
+def test_sort_sink_gives_the_full_way_order(s: Session) -> None:
+    rng = random.Random(13)
+    for _ in range(60):
+        objects = rng.random() < 0.7
+        prop = rng.choice(["V", "V, W", "@{e='V'; d=$true}, W", "{ $_.W }"]) if objects else ""
+        switches = " ".join(rng.sample(["-CaseSensitive", "-Descending", "-Unique", "-Top 3"], rng.randint(0, 2)))
+        render = "% { if ($_ -is [pscustomobject]) { $_.I } else { \"$_ $($_.GetType().Name)\" } }"
+        fast, full = _both_ways(s, _random_input(rng, objects), f"Sort-Object {prop} {switches}", render)
+        assert fast == full
+
+
+def test_measure_numbers_and_text(s: Session) -> None:
+    assert s.text("1..10 | Measure-Object -Sum -Average -Maximum -Minimum -StandardDeviation | % { "
+                  "\"$($_.Count) $($_.Sum) $($_.Average) $($_.Maximum) $($_.Minimum) $($_.StandardDeviation) "
+                  "$($_.Sum.GetType().Name) $($_.Maximum.GetType().Name)\" }") == [
+        "10 55 5.5 10 1 3.02765035409749 Double Double"]
+    assert s.text("'b', 'a', 'c' | Measure-Object -Maximum -Minimum | % { \"$($_.Maximum) $($_.Minimum)\" }") == [
+        "c a"]
+    assert s.text("'a b', 'c' | Measure-Object -Line -Word -Character | % { "
+                  "\"$($_.Lines) $($_.Words) $($_.Characters)\" }") == ["2 3 4"]
+    assert s.run("(1..100000 | Measure-Object -Sum).Sum") == [5000050000.0]
+
+
+def test_computed_properties_take_the_full_way(s: Session) -> None:
+    script = ("$o = 1..4 | % { [pscustomobject]@{ V = $_ } | Add-Member -PassThru ScriptProperty D { $this.V * 2 } }; "
+              "$n = [pscustomobject]@{ V = 9 }; ")
+    assert s.text(script + "($o + $n | Measure-Object -Property D -Sum).Sum") == ["20"]
+    assert s.text(script + "($o + $n | Group-Object D | % Name) -join ','") == ["2,4,6,8,"]  # the one without D sorts last

@@ -7,14 +7,14 @@ types they come out in the order their first member arrived.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.dotnet.conversions import dotnet_to_string
 from pwshlike.dotnet.errors import ArgumentException, DotNetException, ErrorCategory, ErrorRecord
-from pwshlike.dotnet.values import Hashtable, iter_collection
+from pwshlike.dotnet.values import Hashtable, PSCustomObject, iter_collection
 
-from .propexpr import MISSING, evaluate, parse_keys_for, row_comparer, stable_sort
+from .propexpr import MISSING, equality_key, evaluate, parse_keys_for, plain_column, row_comparer, stable_sort
 
 _AS_STRING_NEEDS_HASHTABLE = ("The command cannot be run because the AsString parameter requires that you "
                               "specify the AsHashtable parameter.")
@@ -43,6 +43,10 @@ class GroupInfo:
         self.Group.append(obj)
         self.Count += 1
 
+    def add_all(self, objects: list[Any]) -> None:
+        self.Group.extend(objects)
+        self.Count += len(objects)
+
     def __str__(self) -> str:
         return self.full_name
 
@@ -55,6 +59,9 @@ class GroupInfoNoElement(GroupInfo):
 
     def add(self, obj: Any) -> None:
         self.Count += 1
+
+    def add_all(self, objects: list[Any]) -> None:
+        self.Count += len(objects)
 
 
 def _group_name(values: list[Any]) -> str:
@@ -100,8 +107,43 @@ class GroupObjectCommand(Cmdlet):
     def begin_processing(self) -> None:
         self._keys = parse_keys_for(self, self.property, with_order=False)
         self._rows: list[tuple[list[Any], Any]] = []
-        self._types: Optional[list[Any]] = None
-        self._mixed = False
+
+    def input_sink(self, parameter: str) -> Optional[Callable[[Any], bool]]:
+        """Named keys read from the note properties of PSCustomObjects: what
+        process_record does, without the generic property lookup (an
+        object of another kind, or a computed property, takes the full way)."""
+        if parameter != "InputObject" or not self._rows:
+            return None  # before the first object, process_record still checks the switches
+        names = [k.expression.name for k in self._keys if k.expression.script is None]
+        if not names or len(names) != len(self._keys):
+            return None
+        lowered = [name.lower() for name in names]  # type: ignore[union-attr]
+        append = self._rows.append
+        if len(lowered) == 1:
+            low = lowered[0]
+
+            def take_one(obj: Any) -> bool:
+                if type(obj) is PSCustomObject:
+                    value = obj.note_value(low, MISSING)
+                    if value is MISSING:  # absent (type data may still define it) or computed
+                        return False
+                    append(([value], obj))
+                    return True
+                return obj is None
+            return take_one
+
+        def take(obj: Any) -> bool:
+            if type(obj) is not PSCustomObject:
+                return obj is None
+            values = []
+            for low in lowered:
+                value = obj.note_value(low, MISSING)
+                if value is MISSING:
+                    return False
+                values.append(value)
+            append((values, obj))
+            return True
+        return take
 
     def process_record(self) -> None:
         obj = self.input_object
@@ -109,10 +151,7 @@ class GroupObjectCommand(Cmdlet):
             return
         if not self._rows:
             self._check_switches()
-        values = evaluate(obj, self._keys)
-        self._rows.append((values, obj))
-        if not self._mixed:
-            self._note_types(values)
+        self._rows.append((evaluate(obj, self._keys), obj))
 
     def _check_switches(self) -> None:
         if self.as_string and not self.as_hash_table:
@@ -122,26 +161,6 @@ class GroupObjectCommand(Cmdlet):
         if self.as_hash_table and not self.as_string and len(self._keys) > 1:
             self.throw_terminating_error(ErrorRecord(ArgumentException(_SINGLE_PROPERTY), "ArgumentException",
                                                      ErrorCategory.InvalidArgument, self.property))
-
-    def _note_types(self, values: list[Any]) -> None:
-        """Tracks whether all key values so far share a type per column
-        (nulls and missing values fit any), which decides the grouping order."""
-        kinds = [None if v is None or v is MISSING else type(v) for v in values]
-        if self._types is None:
-            self._types = kinds
-            return
-        if len(kinds) != len(self._types):
-            self._mixed = True
-            return
-        for index, kind in enumerate(kinds):
-            if kind is None:
-                continue
-            known = self._types[index]
-            if known is None:
-                self._types[index] = kind
-            elif known is not kind:
-                self._mixed = True
-                return
 
     def end_processing(self) -> Iterator[Any]:
         rows = self._rows
@@ -153,7 +172,12 @@ class GroupObjectCommand(Cmdlet):
         make = GroupInfoNoElement if self.no_element else GroupInfo
         groups: list[GroupInfo] = []
         keys: list[list[Any]] = []
-        if not self._mixed:
+        mixed = _mixed_types(rows)
+        if not mixed and all(plain_column([values[c] for values, _obj in rows if values[c] is not MISSING])
+                             for c in range(len(rows[0][0]))):
+            stable_sort(rows, ascending, case_sensitive)
+            groups = _plain_groups(rows, make, case_sensitive)
+        elif not mixed:
             stable_sort(rows, ascending, case_sensitive)
             for values, obj in rows:
                 if keys and same(keys[-1], values) == 0:
@@ -183,3 +207,39 @@ class GroupObjectCommand(Cmdlet):
                 self.write_error(ErrorRecord(error, _DUPLICATE_KEY, ErrorCategory.InvalidArgument, None))
                 return
         yield table
+
+
+def _mixed_types(rows: list[tuple[list[Any], Any]]) -> bool:
+    """Whether the key values differ in type in some column ($null and
+    missing values fit any type): then groups come out in the order their
+    first member arrived instead of sorted."""
+    width = len(rows[0][0])
+    if any(len(values) != width for values, _obj in rows):
+        return True
+    for column in range(width):
+        kinds = {type(v) for values, _obj in rows if (v := values[column]) is not None and v is not MISSING}
+        if len(kinds) > 1:
+            return True
+    return False
+
+
+def _plain_groups(rows: list[tuple[list[Any], Any]], make: Any, case_sensitive: bool) -> list[GroupInfo]:
+    """Sorted rows of plain key values (numbers, strings; see plain_column)
+    into groups: equal keys are adjacent, and equal means what the comparer
+    says (equality_key), so no comparer call per object."""
+    groups: list[GroupInfo] = []
+    members: list[Any] = []
+    previous: Any = None
+    for values, obj in rows:
+        key = equality_key(values, case_sensitive)
+        if members and key == previous:
+            members.append(obj)
+            continue
+        if members:
+            groups[-1].add_all(members[1:])
+        groups.append(make(values, obj))
+        members = [obj]
+        previous = key
+    if members:
+        groups[-1].add_all(members[1:])
+    return groups

@@ -5,7 +5,9 @@ of their text."""
 from __future__ import annotations
 
 import math
-from typing import Any, Iterator, Optional
+from functools import reduce
+from operator import add
+from typing import Any, Callable, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.typeconv import OBJECT_ARRAY
@@ -13,11 +15,13 @@ from pwshlike.commands.validation import validate_not_null_or_empty
 from pwshlike.dotnet.conversions import convert_to_double, dotnet_to_string, to_string
 from pwshlike.dotnet.errors import ErrorCategory, ErrorRecord, PSArgumentException, PSInvalidOperationException
 from pwshlike.dotnet.operators import compare
+from pwshlike.dotnet.values import PSCustomObject
 from pwshlike.runtime.scopes import strict_version
 
 from .propexpr import PropertyExpression, parse_keys_for
 
 _GENERIC = "GenericMeasure"
+_BIG = 2 ** 63  # the input sink's ints stay within Int64, where [double] always converts
 _TEXT = "TextMeasure"
 
 
@@ -114,6 +118,17 @@ def _extreme(value: Any, current: Any, minimum: bool) -> Any:
     return value if (result if minimum else -result) > 0 else current
 
 
+def _batch_extreme(numbers: list[Any], current: Any, minimum: bool) -> Any:
+    """_extreme over ``numbers`` in turn: when ``current`` is $null or a
+    number, every comparison is numeric, so the smallest (largest) number
+    decides; against text they compare as strings, one by one."""
+    if current is None or _as_double(current) is not None:
+        return _extreme(min(numbers) if minimum else max(numbers), current, minimum)
+    for number in numbers:
+        current = _extreme(number, current, minimum)
+    return current
+
+
 def _count_words(text: str) -> int:
     return len(text.split())
 
@@ -173,12 +188,85 @@ class MeasureObjectCommand(Cmdlet):
         self._stats: dict[str, tuple[str, _Statistics]] = {}
         self._records = 0
         self._non_numeric = False
+        # The input sink's numbers not yet added, per property name ("" for the objects themselves).
+        self._pending: dict[str, list[Any]] = {}
+        self._pending_records = 0
 
     def _entry(self, name: str) -> _Statistics:
         found = self._stats.get(name.lower())
         if found is None:
             found = self._stats[name.lower()] = (name, _Statistics())
         return found[1]
+
+    def input_sink(self, parameter: str) -> Optional[Callable[[Any], bool]]:
+        """Plain numbers (int, or float but NaN), read from the object itself
+        or from note properties named in -Property (no wildcards, no script
+        blocks) of PSCustomObjects, wait in a list per property; they are
+        added to the figures, in order, before anything else is (see
+        _flush).  Any other object flushes them and takes the full way."""
+        if parameter != "InputObject" or self._text:
+            return None
+        pending = self._pending
+        if self._expressions is None:
+            waiting = pending.setdefault("", [])
+            append = waiting.append
+
+            def take_number(obj: Any) -> bool:
+                kind = type(obj)
+                if kind is int and -_BIG < obj < _BIG or kind is float and obj == obj:
+                    append(obj)
+                    return True
+                if obj is None:
+                    return True
+                self._flush()
+                return False
+            return take_number
+        names = [e.name for e in self._expressions if e.script is None and not e.has_wildcards]
+        lowered = [name.lower() for name in names]  # type: ignore[union-attr]
+        if len(names) != len(self._expressions) or len(set(lowered)) != len(lowered):
+            return None
+        lists = [(low, pending.setdefault(name, []).append)  # type: ignore[arg-type]
+                 for low, name in zip(lowered, names)]
+
+        def take_properties(obj: Any) -> bool:
+            if obj is None:
+                return True
+            if type(obj) is PSCustomObject:
+                values = [obj.note_value(low, None) for low, _append in lists]
+                if all(type(v) is int and -_BIG < v < _BIG or type(v) is float and v == v for v in values):
+                    for value, (_low, append) in zip(values, lists):
+                        append(value)
+                    self._pending_records += 1
+                    return True
+            self._flush()
+            return False
+        return take_properties
+
+    def _flush(self) -> None:
+        """Adds the numbers the input sink kept to the figures, as _analyze
+        would have one by one: the same sum (added in order), count and
+        extremes, and Welford's steps when -StandardDeviation needs them."""
+        self._records += self._pending_records
+        self._pending_records = 0
+        for name, values in self._pending.items():
+            if not values:
+                continue
+            if name == "":
+                self._records += len(values)
+            stat = self._entry(name)
+            stat.count += len(values)
+            if self._sum or self._average or self._deviation:
+                if self._deviation:
+                    for value in values:
+                        stat.add_number(float(value))
+                else:
+                    stat.sum = reduce(add, map(float, values), stat.sum)
+                    stat.numbers += len(values)
+            if self._min:
+                stat.minimum = _batch_extreme(values, stat.minimum, True)
+            if self._max:
+                stat.maximum = _batch_extreme(values, stat.maximum, False)
+            values.clear()
 
     def process_record(self) -> None:
         obj = self.input_object
@@ -227,6 +315,7 @@ class MeasureObjectCommand(Cmdlet):
             stat.maximum = _extreme(value, stat.maximum, False)
 
     def end_processing(self) -> Iterator[Any]:
+        self._flush()
         if self._records == 0 and self._expressions is None:
             self._entry("")
         for name, stat in self._stats.values():

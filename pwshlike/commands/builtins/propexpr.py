@@ -335,3 +335,26 @@ def stable_sort(rows: list[tuple[list[Any], Any]], ascending: Sequence[bool], ca
                 return compare_values(left[0][column], right[0][column], case_sensitive)
             present.sort(key=cmp_to_key(cmp), reverse=not asc)
         rows[:] = present + absent
+
+
+def plain_column(values: list[Any]) -> bool:
+    """Whether pwsh's comparer orders these values as Python's sort does
+    with stable_sort's fast key: all plain int/float without NaN, or all
+    plain str."""
+    if not values:
+        return True
+    first = type(values[0])
+    if first is str:
+        return all(type(v) is str for v in values)
+    if first is int or first is float:
+        return all(type(v) is int or type(v) is float and v == v for v in values)
+    return False
+
+
+def equality_key(values: list[Any], case_sensitive: bool) -> tuple[Any, ...]:
+    """What makes two rows of plain values compare equal: numbers by value,
+    strings ignoring case unless -CaseSensitive (then only identical
+    strings are equal), a missing property only with a missing one."""
+    if case_sensitive:
+        return tuple(values)
+    return tuple(v.lower() if type(v) is str else v for v in values)

@@ -18,7 +18,8 @@ from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
 
 from .introsort import introsort, introsort_ranks
-from .propexpr import MISSING, evaluate, expand_keys, parse_keys_for, row_comparer, stable_sort
+from .propexpr import (MISSING, equality_key, evaluate, expand_keys, parse_keys_for, plain_column, row_comparer,
+                       stable_sort)
 
 _INT_MAX = 2147483647
 
@@ -117,7 +118,7 @@ def _plain_order(objects: list[Any], keys: list[Any], ascending: list[bool], cas
     through .NET's introsort so equal objects land where pwsh puts them.
     None when a column holds anything else ($null, dates, mixed types...)."""
     if not keys:
-        if not _plain_column(objects):
+        if not plain_column(objects):
             return None
         kind = type(objects[0])
         if kind is not str and all(type(obj) is kind for obj in objects):
@@ -128,7 +129,7 @@ def _plain_order(objects: list[Any], keys: list[Any], ascending: list[bool], cas
     else:
         rows = [(evaluate(obj, keys), index) for index, obj in enumerate(objects)]
         for column in range(len(keys)):
-            if not _plain_column([values[column] for values, _index in rows if values[column] is not MISSING]):
+            if not plain_column([values[column] for values, _index in rows if values[column] is not MISSING]):
                 return None
     ordered = list(rows)
     stable_sort(ordered, ascending, case_sensitive)
@@ -140,7 +141,7 @@ def _plain_order(objects: list[Any], keys: list[Any], ascending: list[bool], cas
     previous_obj: Any = None
     distinct = True
     for values, index in ordered:
-        key = _equality_key(values, case_sensitive)
+        key = equality_key(values, case_sensitive)
         obj = objects[index]
         if previous is not None:
             if key != previous:
@@ -164,29 +165,6 @@ def _plain_order(objects: list[Any], keys: list[Any], ascending: list[bool], cas
             last_rank = ranks[index]
     return kept
 
-
-
-def _plain_column(values: list[Any]) -> bool:
-    """Whether pwsh's comparer orders these values as Python's sort does
-    with stable_sort's fast key: all plain int/float without NaN, or all
-    plain str."""
-    if not values:
-        return True
-    first = type(values[0])
-    if first is str:
-        return all(type(v) is str for v in values)
-    if first is int or first is float:
-        return all(type(v) is int or type(v) is float and v == v for v in values)
-    return False
-
-
-def _equality_key(values: list[Any], case_sensitive: bool) -> tuple[Any, ...]:
-    """What makes two rows of plain values compare equal: numbers by value,
-    strings ignoring case unless -CaseSensitive (then only identical
-    strings are equal), a missing property only with a missing one."""
-    if case_sensitive:
-        return tuple(values)
-    return tuple(v.lower() if type(v) is str else v for v in values)
 
 
 def _first_of_runs(numbers: list[Any]) -> list[Any]:
