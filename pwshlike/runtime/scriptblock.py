@@ -15,6 +15,7 @@ compiler, so no code runs before it is installed.
 
 from __future__ import annotations
 
+from sys import getrefcount
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..dotnet.conversions import to_bool, to_string
@@ -414,7 +415,8 @@ class ScriptBlock:
         """``each(objects, bind)``: for each object in turn, ``bind(obj)``,
         then what ``underbar_runner()(obj, emit)`` does (ForEach-Object); with
         ``test``, the block's output is collected instead and the object
-        itself emitted when ``test(output)`` holds (Where-Object).  The
+        itself emitted when ``test(output)`` holds (Where-Object; a lone
+        boolean is taken as it is, as ``test`` would).  The
         loop ForEach-Object and Where-Object spend their time in: the
         runner's per-call checks are made for each object, and its body
         (_run_with_underbar) is written out in the loop rather than called."""
@@ -440,6 +442,7 @@ class ScriptBlock:
         blocks = tuple(block for block in (compiled.begin, compiled.process, compiled.end) if block is not None)
 
         def each(objects: Iterable[Any], bind: Callable[[Any], None]) -> None:
+            underbar: Any = None  # the previous object's $_ variable, reused when nothing kept it
             for obj in objects:
                 bind(obj)
                 ctx = context if context is not None else active.context
@@ -452,10 +455,18 @@ class ScriptBlock:
                 else:
                     output: list[Any] = []
                     out = output.append
-                # _run_with_underbar(ctx, blocks, obj, out), inlined:
+                # _run_with_underbar(ctx, blocks, obj, out), inlined; a new $_ variable for each
+                # object, unless the previous one is referenced from nowhere but here (so
+                # nothing can tell it apart from a new one) and is as new.
                 scope_vars = scope.vars
                 saved_underbar = scope_vars.get("_")
-                scope_vars["_"] = PSVariable("_", obj)
+                if underbar is not None and getrefcount(underbar) == 2 and underbar.fast \
+                        and underbar.name == "_" and not underbar.options and underbar.type_constraint is None \
+                        and underbar.attributes is _NO_ATTRIBUTES and not underbar.description:
+                    underbar.value = obj
+                else:
+                    underbar = PSVariable("_", obj)
+                scope_vars["_"] = underbar
                 saved_traps = ctx.traps
                 ctx.traps = []
                 depth = ctx.call_depth = ctx.call_depth + 1
@@ -475,8 +486,10 @@ class ScriptBlock:
                         scope_vars.pop("_", None)
                     else:
                         scope_vars["_"] = saved_underbar
-                if test is not None and test(output):
-                    emit(obj)
+                if test is not None:
+                    value = output[0] if len(output) == 1 else None
+                    if value is True or (value is not False and test(output)):
+                        emit(obj)
         return each
 
     def get_new_closure(self) -> "ScriptBlock":
@@ -786,6 +799,7 @@ def _run_with_underbar(ctx: Any, blocks: tuple[Any, ...], dollar_under: Any, emi
 
 
 _UNSET = object()  # a parameter neither bound nor given a default
+_NO_ATTRIBUTES = PSVariable("_").attributes  # what a new variable has
 
 
 def _names(value: Any) -> Optional[list[str]]:

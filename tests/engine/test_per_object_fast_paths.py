@@ -166,3 +166,13 @@ def test_an_error_leaving_the_loop_names_the_command_and_its_current_input(shell
                       "\"$($_.InvocationInfo.MyCommand) [$($_.InvocationInfo.BoundParameters['InputObject'])] "
                       "$($_.FullyQualifiedErrorId)\" }") \
         == ["1", "2", "Where-Object [3] InvalidCastFromStringToInteger,Microsoft.PowerShell.Commands.WhereObjectCommand"]
+
+
+def test_each_object_has_its_own_underbar_variable_when_one_is_kept(shell):
+    # The loop reuses the previous $_ variable only when nothing else refers to it.
+    assert shell.text("$vs = 1..3 | ForEach-Object { Get-Variable _ }; $vs.Value") == ["1", "2", "3"]
+    assert shell.text("$k = [System.Collections.ArrayList]::new(); "
+                      "1..3 | ForEach-Object { if ($_ -eq 2) { [void]$k.Add((Get-Variable _)) } }; $k[0].Value") == ["2"]
+    assert shell.text("1..3 | ForEach-Object { if ($_ -eq 1) { Set-Variable _ -Value 'x' -Option ReadOnly -Force }; "
+                      "$_ }") == ["x", "2", "3"]
+    assert shell.text("1..3 | ForEach-Object { $_ = $_ * 10; $_ }") == ["10", "20", "30"]
