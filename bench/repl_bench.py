@@ -63,7 +63,10 @@ def time_to_prompt(argv: list[str], marker: bytes | None, env: dict[str, str]) -
             except OSError:
                 data = b""
             if not data:
-                elapsed = time.perf_counter() - start
+                if marker is not None:
+                    raise RuntimeError(f"exited before the prompt; screen: {seen[-300:]!r}")
+                if elapsed is None:  # timing to exit; once the prompt was seen, its time stands
+                    elapsed = time.perf_counter() - start
                 break
             if _CPR_REQUEST in data:
                 os.write(fd, b"\x1b[1;1R")
