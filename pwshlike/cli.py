@@ -95,22 +95,60 @@ def _main(args: list[str], collecting: bool) -> int:
             _write_stderr(f"Set-Location: Cannot find path '{command_line.working_directory}' "
                           "because it does not exist.")
 
-    from .host.console import ConsoleHost
-    from .host.session import build_session
     interactive = not command_line.runs_script and not stdin_redirected
-    host = ConsoleHost(non_interactive=command_line.non_interactive)
-    session = build_session(host, interactive=interactive or command_line.no_exit)
-    _collect_from_now_on(collecting)
-
-    from .host import profile
-    profile.set_profile_variable(session)
+    if interactive and _quick_shell_possible(command_line):
+        return _quick_shell(command_line, collecting)
+    session = _new_session(command_line, interactive or command_line.no_exit, collecting)
+    host = session.host
     if not command_line.no_profile:
+        from .host import profile
         code = profile.load_profiles(session)
         if code is not None:
             return _finish(host, code)
 
     code = _run(session, command_line, stdin_redirected)
     return _finish(host, code)
+
+
+def _new_session(command_line: CommandLine, interactive: bool, collecting: bool) -> Session:
+    """The console session with ``$PROFILE`` set (profiles not loaded yet)
+    and the cyclic collector back on."""
+    from .host import profile
+    from .host.console import ConsoleHost
+    from .host.session import build_session
+    host = ConsoleHost(non_interactive=command_line.non_interactive)
+    session = build_session(host, interactive=interactive)
+    _collect_from_now_on(collecting)
+    profile.set_profile_variable(session)
+    return session
+
+
+def _quick_shell_possible(command_line: CommandLine) -> bool:
+    """Whether the interactive shell may draw its first prompt before the
+    engine is loaded: no profile runs first (``-NoProfile``, or no profile
+    file), so that prompt is pwsh's default, and the shell can run on this
+    terminal."""
+    if not command_line.no_profile:
+        from .host.profile import profile_paths
+        if any(os.path.isfile(path) for path in profile_paths()):
+            return False
+    from .repl import terminal_available
+    return terminal_available()
+
+
+def _quick_shell(command_line: CommandLine, collecting: bool) -> int:
+    """The interactive shell started before the engine (``repl.run_starting``):
+    the banner, the first prompt, then the session built under it.  The
+    plain loop takes over if the terminal UI fails, as in ``_interactive``."""
+    from .repl import run_starting
+    if not command_line.no_logo:
+        sys.stdout.write(VERSION_TEXT + "\n\n")
+        sys.stdout.flush()
+    code, session = run_starting(lambda: _new_session(command_line, True, collecting))
+    if code is None:
+        from .host.interactive import run_interactive
+        code = run_interactive(session)
+    return _finish(session.host, code)
 
 
 def _interactive(session: Session) -> int:

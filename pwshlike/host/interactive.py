@@ -17,11 +17,12 @@ session and prompt), so the host never imports it: the CLI hands
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
-from .session import Outcome, Session
+if TYPE_CHECKING:  # the session module loads the engine; the REPL draws its first prompt before that
+    from .session import Outcome, Session
 
-FrontEnd = Callable[[Session], Optional[int]]
+FrontEnd = Callable[["Session"], Optional[int]]
 """A full-screen interactive shell: runs on the session until ``exit`` and
 returns the exit code, or None when it cannot run on this terminal (or its
 UI failed), so the plain loop takes over."""
@@ -42,13 +43,18 @@ def prompt_text(session: Session) -> str:
     context = session.context
     function = context.session.get_function("prompt", context.scope)
     if function is None:
-        return _shown(session, f"PS {context.session.location}> ")
+        return _shown(session, default_prompt(context.session.location))
     try:
         result = function.invoke()
     except (Exception, FlowControl):
         return _shown(session, "PS>")
     text = to_string(result[0] if len(result) == 1 else result)
     return _shown(session, text if text else "PS>")
+
+
+def default_prompt(location: str) -> str:
+    """The prompt when there is no ``prompt`` function: ``PS <location>> ``."""
+    return f"PS {location}> "
 
 
 def _shown(session: Session, prompt: str) -> str:
@@ -114,6 +120,7 @@ def run_interactive(session: Session, front_end: Optional[FrontEnd] = None) -> i
 def run_stdin_script(session: Session) -> int:
     """``pwsh -Command -``: stdin's chunks run in turn; the exit code is
     ``exit``'s value, else 0 when the last chunk succeeded and 1 if not."""
+    from .session import Outcome
     last = Outcome()
     for text in _chunks(session, interactive=False):
         last = session.run(text, add_to_history=True)

@@ -20,14 +20,19 @@ What the user gets, PSReadLine-style:
 
 This package imports prompt_toolkit, so only an interactive start loads it;
 :func:`available` tells whether it can run (a real terminal on both ends
-and prompt_toolkit installed) and is cheap.
+and prompt_toolkit installed) and is cheap.  :func:`run_starting` is the
+quick start: the first prompt is drawn before the engine is loaded, and
+the session is built under it.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
+
+if TYPE_CHECKING:
+    from pwshlike.host.session import Session
 
 
 def available(host: Any) -> bool:
@@ -36,6 +41,12 @@ def available(host: Any) -> bool:
     prompt_toolkit is installed."""
     if getattr(host, "stdin", None) is not sys.stdin or getattr(host, "stdout", None) is not sys.stdout:
         return False
+    return terminal_available()
+
+
+def terminal_available() -> bool:
+    """Whether the shell can run on the process's stdin and stdout: both a
+    terminal (not ``TERM=dumb``) and prompt_toolkit installed."""
     if os.environ.get("TERM") == "dumb" or not (_is_tty(sys.stdin) and _is_tty(sys.stdout)):
         return False
     import importlib.util
@@ -57,6 +68,18 @@ def run(session: Any) -> Optional[int]:
     then continues with its plain line reader)."""
     from .app import Repl
     return Repl(session).run()
+
+
+def run_starting(build: Callable[[], Session]) -> tuple[Optional[int], Session]:
+    """The shell on the session ``build`` makes once the first prompt is
+    drawn (see :class:`~pwshlike.repl.app.Repl`); only for a session whose
+    first prompt is pwsh's default (no profile ran).  Returns the exit code
+    as :func:`run` does (None: the UI failed, the caller goes on without
+    it) and the session.  A failure of ``build`` is raised."""
+    from .app import Repl
+    repl = Repl(build=build)
+    code = repl.run()
+    return code, repl.session
 
 
 def _is_tty(stream: Any) -> bool:

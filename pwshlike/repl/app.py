@@ -16,9 +16,11 @@ session itself can switch.
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Optional
+import sys
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from prompt_toolkit import PromptSession
+from prompt_toolkit.application import run_in_terminal
 from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
 from prompt_toolkit.enums import EditingMode
 from prompt_toolkit.formatted_text import ANSI, StyleAndTextTuples, to_formatted_text
@@ -26,17 +28,18 @@ from prompt_toolkit.history import History
 from prompt_toolkit.output import ColorDepth
 from prompt_toolkit.shortcuts import CompleteStyle
 
-from pwshlike.host.interactive import prompt_text
-from pwshlike.host.session import Session
+from pwshlike.host.interactive import default_prompt, prompt_text
 
-from .completer import PwshCompleter
-from .completion import CompletionEngine
 from .history import SharedHistory
 from .hostui import HostLineReader
 from .keys import build_key_bindings
-from .lexer import PwshLexer
 from .parsing import InputParser, preload_parser
 from .theme import build_style, color_enabled
+
+if TYPE_CHECKING:
+    from pwshlike.host.session import Session
+
+    from .completion import CompletionEngine
 
 EDIT_MODE_VARIABLE = "PWSHLIKE_EDIT_MODE"
 CONTINUATION_PROMPT = ">> "
@@ -50,18 +53,32 @@ def edit_mode() -> EditingMode:
 class Repl:
     """The interactive shell over one session.  ``input``/``output`` are
     prompt_toolkit's (the terminal by default; tests pass a pipe input
-    and a DummyOutput); ``history`` defaults to the shared history file."""
+    and a DummyOutput); ``history`` defaults to the shared history file.
 
-    def __init__(self, session: Session, *, input: Any = None, output: Any = None,
-                 history: Optional[History] = None) -> None:
-        self.session = session
+    Given ``build`` instead of a session, the shell starts before the
+    engine: the first prompt is pwsh's default for the current directory
+    (what a new session without profiles shows), and ``build`` makes the
+    session as soon as that prompt is on screen, before any key is
+    handled, so the first keystroke, Tab or Enter already has the session.
+    Should the session's own prompt differ (a plugin's start-up hook
+    defined one or moved), it replaces the drawn one; what the build wrote
+    is shown above the prompt."""
+
+    def __init__(self, session: Optional[Session] = None, *, build: Optional[Callable[[], Session]] = None,
+                 input: Any = None, output: Any = None, history: Optional[History] = None) -> None:
+        if (session is None) == (build is None):
+            raise TypeError("Repl needs either a session or a way to build one")
+        self._session: Optional[Session] = None
+        self._build = build
+        self._running = False
+        self._previous_reader: Any = None
+        self.completion: Optional[CompletionEngine] = None
         self.parser = InputParser()
-        self.completion = CompletionEngine(session.context)
         self.host_reader = HostLineReader(input, output)
+        self._prompt_text = ""
+        self._prompt_fragments: StyleAndTextTuples = []
         self.prompt_session: PromptSession[str] = PromptSession(
             multiline=True,
-            lexer=PwshLexer(self.parser),
-            completer=PwshCompleter(self.completion),
             complete_while_typing=False,
             complete_style=CompleteStyle.COLUMN,
             history=history if history is not None else SharedHistory(),
@@ -76,28 +93,43 @@ class Repl:
             input=input,
             output=output,
         )
-        self._preload_after_first_render()
+        if session is not None:
+            self._attach(session)
+        self._after_first_render()
+
+    @property
+    def session(self) -> Session:
+        """The session (built now if the first prompt has not built it yet)."""
+        if self._session is None:
+            self._attach(self._build_quietly()[0])
+        assert self._session is not None
+        return self._session
 
     def read(self) -> str:
         """One complete input.  Raises EOFError for Ctrl+D on an empty line
         and KeyboardInterrupt for Ctrl+C."""
-        self.completion.new_prompt()
         self.prompt_session.editing_mode = edit_mode()
-        # Output that did not end its line stays in front of the prompt, as in pwsh.
-        on_the_line = self.session.host.take_line_tail()
-        return self.prompt_session.prompt(self._message(on_the_line + prompt_text(self.session)))
+        if self._session is None:
+            self._show_prompt(default_prompt(os.getcwd()))
+        else:
+            self._show_prompt(self._session_prompt())
+        return self.prompt_session.prompt(self._message)
 
     def run(self) -> Optional[int]:
         """The read-run loop; returns the exit code (``exit N`` gives N),
         or None when the terminal UI itself keeps failing, so the caller can
         go on without it."""
-        host = self.session.host
-        previous_reader = host.line_reader
-        host.line_reader = self.host_reader
+        self._running = True
+        if self._session is not None:
+            self._install_reader()
         try:
             return self._loop()
+        except _StartFailed as failed:
+            raise failed.error from None
         finally:
-            host.line_reader = previous_reader
+            self._running = False
+            if self._session is not None:
+                self._session.host.line_reader = self._previous_reader
 
     def _loop(self) -> Optional[int]:
         failures = 0
@@ -138,27 +170,132 @@ class Repl:
             host.flush()
         return outcome.exit_code
 
-    def _preload_after_first_render(self) -> None:
-        """Starts loading the parser once the first prompt is on screen."""
+    def _attach(self, session: Session) -> None:
+        """Highlighting and completion come with the session: the lexer
+        and the completion engine need the language and command layers."""
+        from .completer import PwshCompleter
+        from .completion import CompletionEngine
+        from .lexer import PwshLexer
+        self._session = session
+        self.completion = CompletionEngine(session.context)
+        self.prompt_session.lexer = PwshLexer(self.parser)
+        self.prompt_session.completer = PwshCompleter(self.completion)
+        if self._running:
+            self._install_reader()
+
+    def _install_reader(self) -> None:
+        host = self.session.host
+        self._previous_reader = host.line_reader
+        host.line_reader = self.host_reader
+
+    def _session_prompt(self) -> str:
+        """The session's prompt, after the output that did not end its
+        line (it stays in front of the prompt, as in pwsh)."""
+        session = self.session
+        assert self.completion is not None
+        self.completion.new_prompt()
+        on_the_line = session.host.take_line_tail()
+        return on_the_line + prompt_text(session)
+
+    def _show_prompt(self, text: str) -> None:
+        self._prompt_text = text
+        self._prompt_fragments = to_formatted_text(ANSI(text))
+
+    def _after_first_render(self) -> None:
+        """Once the first prompt is on screen: the session is built if it
+        is not there yet, and the parser starts loading for the first key."""
         event = self.prompt_session.app.after_render
 
         def start(_app: object) -> None:
             event.remove_handler(start)
+            if self._session is None:
+                self._start_session()
             preload_parser()
 
         event.add_handler(start)
 
-    def _message(self, text: str) -> Callable[[], StyleAndTextTuples]:
+    def _start_session(self) -> None:
+        """Builds the session under the drawn prompt; a failure ends the
+        prompt with the error (the CLI reports it as before)."""
+        app = self.prompt_session.app
+        try:
+            session, written = self._build_quietly()
+            self._attach(session)
+            real = self._session_prompt()
+        except BaseException as exc:  # noqa: BLE001 - given to prompt(), which raises it
+            app.exit(exception=_StartFailed(exc))
+            return
+        if written:
+            run_in_terminal(lambda: _replay(written))
+        if real != self._prompt_text:
+            self._show_prompt(real)
+            app.invalidate()
+
+    def _build_quietly(self) -> tuple[Session, list[tuple[Any, str]]]:
+        """Runs ``build`` with the process's stdout and stderr held: what
+        it writes (a plugin's warning) would break the prompt on screen, so
+        it is kept, in order, to be shown above the prompt afterwards."""
+        assert self._build is not None
+        build, self._build = self._build, None
+        written: list[tuple[Any, str]] = []
+        out, err = sys.stdout, sys.stderr
+        held_out, held_err = _HeldStream(out, written), _HeldStream(err, written)
+        sys.stdout, sys.stderr = held_out, held_err
+        try:
+            session = build()
+        finally:
+            sys.stdout, sys.stderr = out, err
+        host = session.host
+        if host.stdout is held_out:
+            host.stdout = out
+        if host.stderr is held_err:
+            host.stderr = err
+        return session, written
+
+    def _message(self) -> StyleAndTextTuples:
         """The prompt, its last visible character in the error colour while
         the input has a syntax error (as PSReadLine marks it)."""
-        fragments = to_formatted_text(ANSI(text))
+        fragments = self._prompt_fragments
+        if not self.parser.has_syntax_error(self.prompt_session.default_buffer.text):
+            return fragments
+        return _mark_last_character(fragments)
 
-        def message() -> StyleAndTextTuples:
-            if not self.parser.has_syntax_error(self.prompt_session.default_buffer.text):
-                return fragments
-            return _mark_last_character(fragments)
 
-        return message
+class _StartFailed(BaseException):
+    """Building the session failed under the first prompt: :meth:`Repl.run`
+    re-raises ``error`` for the CLI, as if it had failed before the prompt
+    (no handler of the read loop may take it for a Ctrl+C or a UI error)."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class _HeldStream:
+    """A text stream standing in for stdout or stderr while the session is
+    built: writes are kept (with the real stream) instead of written; all
+    else (``isatty``, ``fileno``, ``encoding``) is the real stream's."""
+
+    def __init__(self, stream: Any, written: list[tuple[Any, str]]) -> None:
+        self._stream = stream
+        self._written = written
+
+    def write(self, text: str) -> int:
+        self._written.append((self._stream, text))
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _replay(written: list[tuple[Any, str]]) -> None:
+    for stream, text in written:
+        stream.write(text)
+    for stream in {id(stream): stream for stream, _ in written}.values():
+        stream.flush()
 
 
 def _mark_last_character(fragments: StyleAndTextTuples) -> StyleAndTextTuples:

@@ -7,7 +7,10 @@ once and keeping the result for that text keeps editing cheap.
 
 from __future__ import annotations
 
-from pwshlike.language import ParseResult, parse_input
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pwshlike.language import ParseResult
 
 
 class InputParser:
@@ -21,6 +24,10 @@ class InputParser:
 
     def parse(self, text: str) -> ParseResult:
         if text != self._text or self._result is None:
+            # Imported here, not at the top: the key bindings hold an
+            # InputParser, and the first prompt is drawn before the
+            # language package is loaded (its buffer is empty).
+            from pwshlike.language import parse_input
             self._result = parse_input(text)
             self._text = text
         return self._result
@@ -43,12 +50,13 @@ def preload_parser() -> None:
     not need it (its buffer is empty), the first keystroke does: loading it
     while the user starts typing keeps both the start-up and the first key
     fast.  Python's import lock makes a key that comes sooner simply wait."""
+    import importlib
     import sys
     import threading
     if "pwshlike.language.parser" in sys.modules:
         return
 
     def load() -> None:
-        import pwshlike.language.parser  # noqa: F401
+        importlib.import_module("pwshlike.language.parser")
 
     threading.Thread(target=load, name="pwshlike-parser-preload", daemon=True).start()
