@@ -99,9 +99,12 @@ class Repl:
 
     @property
     def session(self) -> Session:
-        """The session (built now if the first prompt has not built it yet)."""
+        """The session (built now if the first prompt has not built it:
+        the terminal UI failed before drawing it)."""
         if self._session is None:
-            self._attach(self._build_quietly()[0])
+            session, written = self._build_quietly()
+            _replay(written)
+            self._attach(session)
         assert self._session is not None
         return self._session
 

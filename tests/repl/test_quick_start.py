@@ -32,7 +32,8 @@ feeder = repl_fixtures.feeder
 
 
 def prompt_text(repl) -> str:
-    return "".join(text for _style, text in repl.prompt_session.message())
+    message = repl.prompt_session.message  # a string until the shell's first prompt() call sets it
+    return "".join(text for _style, text in message()) if callable(message) else message
 
 
 class Builder:
@@ -120,6 +121,20 @@ def test_a_failing_build_reaches_the_caller(pipe, feeder):
     repl = Repl(build=build, input=pipe, output=DummyOutput(), history=InMemoryHistory())
     with pytest.raises(RuntimeError, match="could not start"):
         repl.run()
+
+
+def test_a_terminal_ui_failing_before_the_first_prompt_still_gets_the_session(pipe, monkeypatch):
+    from prompt_toolkit import PromptSession
+
+    def failing_prompt(self, *args, **kwargs):
+        raise OSError("the terminal went away")
+
+    monkeypatch.setattr(PromptSession, "prompt", failing_prompt)
+    builder = Builder()
+    repl = quick_repl(builder, pipe)
+    assert repl.run() is None  # the caller goes on with the plain loop, on the session built meanwhile
+    assert len(builder.seen) == 1 and repl.session is builder.session
+    assert "the terminal went away" in builder.session.host.stderr.getvalue()
 
 
 def test_a_shell_needs_a_session_or_a_builder():
