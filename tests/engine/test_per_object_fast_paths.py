@@ -103,6 +103,10 @@ def test_where_object_forms(shell):
     assert shell.text("($o | Where-Object N -like '*2').V") == ["2"]
     assert shell.text("($o | Where-Object V -In 2,3).N") == ["n2", "n3"]
     assert shell.text("$sb = { $_ * 5 }; 1..3 | Where-Object $sb") == ["1", "2", "3"]
+    assert shell.text("($o | Where-Object -Not V).Count; ($o | Where-Object V).Count") == ["0", "6"]
+    assert shell.text("$null, 1, 'a' | Where-Object Length -gt 0; 'abc', 'de' | Where-Object Length -eq 3") \
+        == ["1", "a", "abc"]
+    assert shell.text("($o | Where-Object V -is [int]).Count; ($o | Where-Object N -CLike 'N*').Count") == ["6", "0"]
 
 
 def test_pipeline_and_out_variables(shell):

@@ -212,10 +212,18 @@ def _where_parameters() -> dict[str, Parameter]:
 
 
 def _where_input_loop(self: Cmdlet) -> Optional[Callable[[Iterator[Any], Callable[[Any], None]], None]]:
-    """_where_process's script-block case over many objects (Cmdlet.input_loop)."""
-    if self.parameter_set_name != "ScriptBlockSet":
-        return None
-    return self.filter_script.underbar_loop(self._runtime.processor.output(), _where_test)
+    """_where_process over many objects (Cmdlet.input_loop)."""
+    emit = self._runtime.processor.output()
+    if self.parameter_set_name == "ScriptBlockSet":
+        return self.filter_script.underbar_loop(emit, _where_test)
+    condition = _where_condition(self)
+
+    def each(objects: Iterator[Any], bind: Callable[[Any], None]) -> None:
+        for obj in objects:
+            bind(obj)
+            if condition(obj):
+                emit(obj)
+    return each
 
 
 def _where_test(result: list[Any]) -> bool:
@@ -239,19 +247,38 @@ def _where_process(self: Cmdlet) -> None:
         if _where_test(result):
             self.write_object(obj)
         return
-    from pwshlike.dotnet import members
-    from pwshlike.dotnet.operators import BINARY_OPERATORS
-    actual = members.get_member(obj, self.property) if obj is not None else None
-    set_name = self.parameter_set_name
-    if set_name == "NotSet":
-        keep = not to_bool(actual)
-    elif set_name == "EqualSet" and "Value" not in self.bound_parameters:
-        keep = to_bool(actual)
-    else:
-        op = next(o for s, o in _WHERE_OPERATORS.values() if s == set_name)
-        keep = to_bool(BINARY_OPERATORS[op](actual, self.value))
-    if keep:
+    if _where_condition(self)(obj):
         self.write_object(obj)
+
+
+def _where_condition(self: Cmdlet) -> Callable[[Any], bool]:
+    """The comparison form's test of one object (``Where-Object V -gt 5``,
+    ``Where-Object V``, ``Where-Object -Not V``), made at the first object
+    from the command-line arguments, which input objects never change."""
+    condition = getattr(self, "_condition", None)
+    if condition is not None:
+        return condition
+    from pwshlike.dotnet.members import get_member
+    from pwshlike.dotnet.operators import BINARY_OPERATORS
+    name, set_name = self.property, self.parameter_set_name
+
+    def actual(obj: Any) -> Any:
+        return get_member(obj, name) if obj is not None else None
+
+    if set_name == "NotSet":
+        def condition(obj: Any) -> bool:
+            return not to_bool(actual(obj))
+    elif set_name == "EqualSet" and "Value" not in self.bound_parameters:
+        def condition(obj: Any) -> bool:
+            return to_bool(actual(obj))
+    else:
+        compare = BINARY_OPERATORS[next(o for s, o in _WHERE_OPERATORS.values() if s == set_name)]
+        value = self.value
+
+        def condition(obj: Any) -> bool:
+            return to_bool(compare(actual(obj), value))
+    self._condition = condition
+    return condition
 
 
 WhereObjectCommand = cmdlet("Where-Object", default_parameter_set="ScriptBlockSet",
@@ -328,6 +355,8 @@ class SelectObjectCommand(Cmdlet):
                            help="All objects except those at these positions.")
 
     def begin_processing(self) -> None:
+        from . import select
+        self._select = select  # imported here: it is not on the start-up path
         self._seen = 0
         self._window = SelectWindow(self.first, self.last, self.skip, self.skip_last)
         positions = self.index if self.index is not None else self.skip_index
@@ -335,23 +364,26 @@ class SelectObjectCommand(Cmdlet):
         self._next_position = 0
         self._selects = bool(self.property or self.exclude_property) and not self.expand_property
         self._unique: Optional[list[Any]] = [] if self.unique else None
+        # How each object's properties are selected, made at the first object (a malformed
+        # property is reported then, as before).
+        self._selector: Optional[Callable[[Any], Any]] = None
 
-    def process_record(self) -> Iterator[Any]:
+    def process_record(self) -> None:
         obj = self.input_object
         if obj is None:
             # pwsh ignores null input: `$null | Select-Object a` writes nothing.
             return
         if self._positions is not None:
-            yield from self._indexed(obj)
+            self._indexed(obj)
             return
         window = self._window
         selected = window.push(obj)
         if selected is not None:
-            yield from self._emit(selected)
+            self._write(selected)
         if window.done and not self.wait:
             self._stop()
 
-    def _indexed(self, obj: Any) -> Iterator[Any]:
+    def _indexed(self, obj: Any) -> None:
         """-Index writes the objects at the (sorted) positions and then stops
         its upstream; -SkipIndex writes all the others."""
         positions, at = self._positions, self._next_position
@@ -362,40 +394,48 @@ class SelectObjectCommand(Cmdlet):
             at += 1
         self._next_position = at
         if wanted == (self.index is not None):
-            yield from self._emit(obj)
+            self._write(obj)
         if self.index is not None and at >= len(positions) and not self.wait:
             self._stop()
 
-    def end_processing(self) -> Iterator[Any]:
+    def end_processing(self) -> None:
         for obj in self._window.drain():
-            yield from self._emit(obj)
+            self._write(obj)
         if self._unique is not None:
-            yield from self._unique
+            for obj in self._unique:
+                self.write_object(obj)
 
     def _stop(self) -> None:
         from pwshlike.runtime.flow import StopUpstreamCommands
         raise StopUpstreamCommands(self._runtime.processor)
 
-    def _emit(self, obj: Any) -> Iterator[Any]:
-        from .select import expand_property, mark_selected, same_selection, select_properties
+    def _write(self, obj: Any) -> None:
+        """Writes what ``obj`` becomes (or keeps it for -Unique)."""
+        select = self._select
         if self.expand_property:
-            results = list(expand_property(obj, self.expand_property))
+            results = list(select.expand_property(obj, self.expand_property))
         elif self._selects:
             try:
-                results = [select_properties(obj, self.property or ["*"], self.exclude_property or ())]
+                selector = self._selector
+                if selector is None:
+                    specs, exclude = self.property or ["*"], self.exclude_property or ()
+                    selector = self._selector = select.plain_selector(specs, exclude) or (
+                        lambda each: select.select_properties(each, specs, exclude))
+                results = [selector(obj)]
             except PSArgumentException as exc:  # a malformed property: the command stops, as in pwsh
                 self.throw_terminating_error(exc.error_record)
                 return
         else:
-            mark_selected(obj)
+            select.mark_selected(obj)
             results = [obj]
         kept = self._unique
         if kept is None:
-            yield from results
+            for result in results:
+                self.write_object(result)
             return
         case_sensitive = not self.case_insensitive
         for result in results:
-            if not any(same_selection(result, seen, self._selects, case_sensitive) for seen in kept):
+            if not any(select.same_selection(result, seen, self._selects, case_sensitive) for seen in kept):
                 kept.append(result)
 
 
