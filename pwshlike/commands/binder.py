@@ -552,7 +552,7 @@ def _check_positions(binding: Binding) -> None:
     """Two unbound parameters of one set at the same position: pwsh cannot
     bind positionally at all (AmbiguousPositionalParameterNoName)."""
     seen: dict[tuple[str, int], str] = {}
-    for p in binding.metadata.parameters.values():
+    for p in binding.metadata.positional:
         if p.name in binding.bound:
             continue
         for s in binding.valid_sets:
@@ -671,7 +671,7 @@ def _next_positional(binding: Binding, value: Any) -> Optional[ParameterMetadata
     md = binding.metadata
     best_pos: Optional[int] = None
     candidates: list[tuple[ParameterMetadata, str]] = []
-    for p in md.parameters.values():
+    for p in md.positional:
         if p.name in binding.bound or p.is_switch:
             continue
         for s in binding.valid_sets:
@@ -716,12 +716,12 @@ def _converts(param: ParameterMetadata, value: Any) -> bool:
 
 
 def _is_remaining(binding: Binding, param: ParameterMetadata) -> bool:
-    return any((spec := param.spec_for(s)) is not None and spec.value_from_remaining_arguments
+    return param in binding.metadata.remaining and any((spec := param.spec_for(s)) is not None and spec.value_from_remaining_arguments
                for s in binding.valid_sets)
 
 
 def _remaining_arguments_parameter(binding: Binding) -> Optional[ParameterMetadata]:
-    for p in binding.metadata.parameters.values():
+    for p in binding.metadata.remaining:
         if p.name in binding.bound:
             continue
         for s in binding.valid_sets:

@@ -159,6 +159,12 @@ class CommandMetadata:
         self.parameter_sets: list[str] = sets or [ALL_PARAMETER_SETS]
         self._mandatory: dict[str, tuple[ParameterMetadata, ...]] = {}
         self.has_mandatory = any(spec.mandatory for p in self.parameters.values() for spec in p.sets.values())
+        # The parameters positional binding looks at, in declaration order: those with a position
+        # in some set, and those taking the remaining arguments (most of a cmdlet's have neither).
+        self.positional = tuple(p for p in self.parameters.values()
+                                if any(spec.position is not None for spec in p.sets.values()))
+        self.remaining = tuple(p for p in self.parameters.values()
+                               if any(spec.value_from_remaining_arguments for spec in p.sets.values()))
         self._exact: dict[str, ParameterMetadata] = {}
         for p in self.parameters.values():
             self._exact[p.name.lower()] = p

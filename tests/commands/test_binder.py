@@ -170,8 +170,7 @@ def test_ambiguous_parameter_set_explains_candidates():
 
 
 def test_simple_function_collects_unbound_arguments():
-    md = command(p("A"), advanced=False)
-    md.parameters["a"].sets["__AllParameterSets"].position = 0
+    md = command(p("A", __AllParameterSets={"position": 0}), advanced=False)
     result = bind_arguments(md, [switch("x"), pos(1), pos(2)], "f", is_script=True, simple_function=True)
     assert result.bound == {"A": 1}
     assert result.unbound_arguments == ["-x", 2]
