@@ -1,6 +1,12 @@
 """The plugin manager: discovers plugins, registers them with pluggy and
 keeps what they declared.
 
+pluggy itself is imported when something needs the plugin manager
+(``PluginHost.pm``): until then plugins register through
+:mod:`pwshlike.plugins.registration`, which does what pluggy would for the
+plain plugins every start registers and hands over to pluggy for anything
+else, so a plain script's start-up does not pay for importing pluggy.
+
 A :class:`PluginHost` exists once per process (:func:`default_host`);
 every session installed by :func:`pwshlike.plugins.session.install` shares its
 module catalog, type declarations, formatting views and environments.
@@ -19,8 +25,6 @@ import os
 import weakref
 from typing import Any, Callable, Iterable, Mapping, Optional
 
-import pluggy
-
 from pwshlike.modules.catalog import ModuleCatalog
 
 from . import hookspecs
@@ -28,6 +32,7 @@ from .discovery import PluginSource, blocked_names, plugin_sources
 from .http import HttpClientFactory
 from .identity import IdentityServiceHolder
 from .markers import PROJECT_NAME
+from .registration import Registrations
 from .registries import EnvironmentRegistry, FormatViewRegistry, TypeRegistry
 
 BUILTINS_PLUGIN = "pwshlike.builtins"
@@ -44,14 +49,14 @@ class PluginHost:
 
     def __init__(self, environ: Optional[Mapping[str, str]] = None,
                  plugins: Iterable[tuple[str, Any]] = ()) -> None:
-        self.pm = pluggy.PluginManager(PROJECT_NAME)
-        self.pm.add_hookspecs(hookspecs)
+        self._pm: Any = None
+        self._registrations: Optional[Registrations] = Registrations(hookspecs)
         self.types = TypeRegistry()
         self.modules = ModuleCatalog(before_load=lambda spec: self.types.register_module_types(spec.name))
         self.views = FormatViewRegistry()
         self.environments = EnvironmentRegistry()
-        self.http = HttpClientFactory(self.pm.hook)
-        self.identity = IdentityServiceHolder(self.pm.hook.pwshlike_http_transport)
+        self.http = HttpClientFactory(_Hooks(self))
+        self.identity = IdentityServiceHolder(lambda: self.pm.hook.pwshlike_http_transport())
         self.problems: list[str] = []
         # Where each registered plugin came from, for Get-PwshlikePlugin; why each
         # plugin that failed to load was skipped, for Test-PwshlikePlugin.
@@ -60,14 +65,15 @@ class PluginHost:
         self._sessions: "weakref.WeakSet[Any]" = weakref.WeakSet()
         self._owned = (self.modules, self.types, self.views, self.environments)
         env = os.environ if environ is None else environ
+        assert self._registrations is not None
         for name in blocked_names(env):
             if name != BUILTINS_PLUGIN:
-                self.pm.set_blocked(name)
-        hook = self.pm.hook
-        hook.pwshlike_add_modules.call_historic(kwargs={"modules": self.modules})
-        hook.pwshlike_add_types.call_historic(kwargs={"types": self.types})
-        hook.pwshlike_add_format_views.call_historic(kwargs={"views": self.views})
-        hook.pwshlike_add_environments.call_historic(kwargs={"environments": self.environments})
+                self._registrations.blocked.add(name)
+        for hook_name, kwargs in (("pwshlike_add_modules", {"modules": self.modules}),
+                                  ("pwshlike_add_types", {"types": self.types}),
+                                  ("pwshlike_add_format_views", {"views": self.views}),
+                                  ("pwshlike_add_environments", {"environments": self.environments})):
+            self._registrations.call_historic(hook_name, kwargs)
         from pwshlike import __version__
         from . import builtins
         self.register(builtins, BUILTINS_PLUGIN, "the built-in commands",
@@ -79,6 +85,26 @@ class PluginHost:
             self.register(plugin, name, "an explicit registration")
         import atexit
         atexit.register(_shutdown, weakref.ref(self))
+
+    @property
+    def pm(self) -> Any:
+        """The pluggy ``PluginManager`` of these plugins, built (pluggy
+        imported) on first use from what was registered until then."""
+        if self._pm is None:
+            assert self._registrations is not None
+            self._pm = self._registrations.to_plugin_manager()
+            self._registrations = None
+        return self._pm
+
+    def _is_blocked(self, name: str) -> bool:
+        if self._registrations is not None:
+            return name in self._registrations.blocked
+        return self.pm.is_blocked(name)
+
+    def _has_plugin(self, name: str) -> bool:
+        if self._registrations is not None:
+            return name in self._registrations.plugins
+        return self.pm.has_plugin(name)
 
     def plugin_declaring(self, command: Any) -> Optional[str]:
         """The plugin that declared the module of ``command`` (a CmdletInfo);
@@ -98,9 +124,9 @@ class PluginHost:
     def load(self, source: PluginSource) -> bool:
         """Imports and registers one discovered plugin; False (and a
         recorded problem) when it is blocked, a duplicate, or fails."""
-        if self.pm.is_blocked(source.name):
+        if self._is_blocked(source.name):
             return False
-        if self.pm.has_plugin(source.name):
+        if self._has_plugin(source.name):
             self.problems.append(f"The plugin '{source.name}' ({source.origin}) was skipped: a plugin with "
                                  f"that name is already loaded.")
             return False
@@ -116,12 +142,17 @@ class PluginHost:
         """Registers ``plugin`` under ``name``; its historic registration
         hooks run now.  On failure it is removed again and the problem kept.
         ``source`` says where it came from (default: an explicit registration)."""
-        if self.pm.is_blocked(name):
+        if self._is_blocked(name):
             return False
         self._set_current(name)
         try:
-            self.pm.register(plugin, name)
-            self.pm.check_pending()
+            registrations = self._registrations
+            implementations = registrations.implementations(plugin, name) if registrations is not None else None
+            if registrations is not None and implementations is not None:
+                registrations.register(plugin, name, implementations)
+            else:
+                self.pm.register(plugin, name)
+                self.pm.check_pending()
             self.types.register_unowned(name)
             self.sources[name] = source or PluginSource(name, "", origin, kind=REGISTERED)
             self.failures.pop(name, None)
@@ -147,12 +178,17 @@ class PluginHost:
         for registry in self._owned:
             registry.discard_plugin(name)
         self.sources.pop(name, None)
+        if self._registrations is not None:
+            self._registrations.unregister(name)
+            return
         registered = self.pm.get_plugin(name)
         if registered is not None:
             self.pm.unregister(registered, name)
 
     def plugin_names(self) -> list[str]:
         """Registered plugins in registration order (blocked names aside)."""
+        if self._registrations is not None:
+            return list(self._registrations.plugins)
         return [name for name, plugin in self.pm.list_name_plugin() if plugin is not None]
 
     # --- sessions ----------------------------------------------------------------------
@@ -174,8 +210,11 @@ class PluginHost:
     def call_each(self, hook_name: str, kwargs: dict[str, Any], warn: Callable[[str], None]) -> None:
         """Calls every implementation in pluggy's order, each on its own, so
         that one plugin's exception does not keep the others from running."""
-        caller = getattr(self.pm.hook, hook_name)
-        for impl in reversed(caller.get_hookimpls()):
+        if self._registrations is not None:
+            impls = self._registrations.hookimpls(hook_name)
+        else:
+            impls = getattr(self.pm.hook, hook_name).get_hookimpls()
+        for impl in reversed(impls):
             if impl.hookwrapper or impl.wrapper:
                 warn(f"The plugin '{impl.plugin_name}' implements {hook_name} as a wrapper, which this hook "
                      f"does not support; it was not called.")
@@ -192,6 +231,19 @@ class PluginHost:
             self.end_session(context)
         self.identity.close()
         self.http.close()
+
+
+class _Hooks:
+    """``host.pm.hook`` for the HTTP client factory, looked up when a hook is
+    called: the plugin manager (and pluggy) is built only then."""
+
+    __slots__ = ("_host",)
+
+    def __init__(self, host: PluginHost) -> None:
+        self._host = host
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._host.pm.hook, name)
 
 
 def _describe(exc: BaseException) -> str:
