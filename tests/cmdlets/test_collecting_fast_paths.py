@@ -240,3 +240,39 @@ def test_computed_properties_take_the_full_way(s: Session) -> None:
               "$n = [pscustomobject]@{ V = 9 }; ")
     assert s.text(script + "($o + $n | Measure-Object -Property D -Sum).Sum") == ["20"]
     assert s.text(script + "($o + $n | Group-Object D | % Name) -join ','") == ["2,4,6,8,"]  # the one without D sorts last
+
+
+# --- Select-Object -Property with plain names ----------------------------------------------------------
+
+_OBJECTS = "$o = 0..5 | % { [pscustomobject]@{ V = $_; W = \"w$_\"; X = 1 } }; "
+
+
+def test_select_plain_names_duplicates_and_exclusions(s: Session) -> None:
+    assert s.text(_OBJECTS + "$o | Select-Object V, v, W -ExcludeProperty w | "
+                  "% { \"$($_.V) $(@($_.PSObject.Properties.Name) -join '/')\" }") == [f"{i} V" for i in range(6)]
+    assert s.text(_OBJECTS + "$o | Select-Object x, V -First 1 | "
+                  "% { \"$(@($_.PSObject.Properties.Name) -join '/') $($_.PSTypeNames -join '/')\" }") == [
+        "x/V Selected.System.Management.Automation.PSCustomObject/System.Management.Automation.PSCustomObject/"
+        "System.Object"]
+    assert s.text("'abc' | Select-Object Length | % { \"$($_.Length) $($_.PSTypeNames[0])\" }") == [
+        "3 Selected.System.String"]
+    assert s.text("@{ a = 1; b = 2 } | Select-Object a, b | % { \"$($_.a) $($_.b)\" }") == ["1 2"]
+
+
+def test_selected_objects_stay_independent(s: Session) -> None:
+    script = _OBJECTS + "$r = $o | Select-Object V; "
+    assert s.text(script + "$r[0].PSTypeNames.Insert(0, 'Mine'); $r[1].PSTypeNames[0]; $r[0].PSTypeNames[0]") == [
+        "Selected.System.Management.Automation.PSCustomObject", "Mine"]
+    assert s.text(script + "$r[0] | Add-Member NoteProperty Z 1; @($r[1].PSObject.Properties.Name) -join '/'") == [
+        "V"]
+
+
+def test_select_first_writes_then_stops_upstream(s: Session) -> None:
+    assert s.run("$i = 0; 1..10 | % { $i++; [pscustomobject]@{ V = $_ } } | Select-Object V -First 3 | % V; $i") == [
+        1, 2, 3, 3]
+    assert s.run("1..10 | Select-Object -Index 2, 4") == [3, 5]
+
+
+def test_select_malformed_property_stops_the_command(s: Session) -> None:
+    assert s.run(_OBJECTS + "$o | Select-Object @{ Bad = 1 }") == []
+    assert s.error_ids() == ["DictionaryKeyIllegal,Microsoft.PowerShell.Commands.SelectObjectCommand"]

@@ -4,7 +4,7 @@ properties (``@{Name='n'; Expression={ $_.X * 2 }}``)."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from pwshlike.dotnet import members
 from pwshlike.dotnet.conversions import to_string
@@ -87,6 +87,33 @@ def select_properties(obj: Any, specs: Iterable[Any], exclude: Iterable[str]) ->
                 continue
             result.set_property(name, members.get_member(obj, name) if obj is not None else None)
     return result
+
+
+def plain_selector(specs: Iterable[Any], exclude: Iterable[str]) -> Optional[Callable[[Any], PSCustomObject]]:
+    """select_properties for -Property names without wildcards (the common
+    ``Select-Object Name, Length``), with the work that does not depend on
+    the object done once: the names left after duplicates and
+    -ExcludeProperty, and one shared shape for every result.  None when a
+    spec is a wildcard, a script block or a calculated property."""
+    names: list[str] = []
+    seen: set[str] = set()
+    excluded = list(exclude)
+    for spec in specs:
+        if type(spec) is not str or any(c in spec for c in "*?["):
+            return None
+        if spec.lower() in seen or any(wildcard_match(spec, e) for e in excluded):
+            continue
+        seen.add(spec.lower())
+        names.append(spec)
+    chosen = tuple(names)
+    get_member = members.get_member
+
+    def select(obj: Any) -> PSCustomObject:
+        values = [get_member(obj, name) for name in chosen] if obj is not None else [None] * len(chosen)
+        result = PSCustomObject.from_names(chosen, values)
+        result.type_names = _selected_type_names(type_of(obj).full_name)  # type: ignore[assignment]
+        return result
+    return select
 
 
 @lru_cache(maxsize=256)
