@@ -72,11 +72,12 @@ class Cmdlet:
 
     def input_loop(self) -> Optional[Callable[[Iterator[Any], Callable[[Any], None]], None]]:
         """A tighter loop for a list or range of input objects (ForEach-Object,
-        Where-Object): ``loop(objects, bind)`` does, for each object in turn,
-        ``bind(obj)`` (the pipeline binding) and then exactly what
-        ``process_record`` would do, without reading the parameter's
-        attribute or ``bound_parameters`` (the processor settles both when
-        the loop ends or fails).  The processor uses it only once every
+        Where-Object): ``loop(objects, settle)`` does, for each object in
+        turn, exactly what ``process_record`` would do with that object
+        bound, without reading the parameter's attribute or
+        ``bound_parameters``, and calls ``settle(obj)`` with the last object
+        it took when it ends or fails (in a ``finally``: the processor then
+        binds that one).  The processor uses it only once every
         input object binds to one parameter as it is and the command has no
         stream collectors to switch.  None (the default): ``process_record``
         per object."""

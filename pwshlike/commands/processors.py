@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 from abc import ABCMeta, abstractmethod
-from functools import partial
 from typing import Any, Callable, Iterable, Optional
 
 from pwshlike.dotnet.errors import ErrorRecord, InvocationInfo, ParameterBindingException
@@ -472,12 +471,12 @@ class CmdletProcessor(_CommandRun):
     def process_all(self, objects: Iterable[Any]) -> None:
         """A list or range of input objects: after the first one proved that
         each binds as it is, a cmdlet with its own input loop
-        (``Cmdlet.input_loop``) takes the rest in one call.  ``bind`` records
-        each object as the parameter's bound value; the cmdlet's attribute
-        and ``bound_parameters`` (which nothing reads while the loop runs:
-        the loop's code does not, and an error leaving it is given this
-        command's invocation only after they are settled) take the last one
-        when the loop ends or fails."""
+        (``Cmdlet.input_loop``) takes the rest in one call.  The binding
+        (the bound value, the cmdlet's attribute and ``bound_parameters``,
+        which nothing reads while the loop runs: the loop's code does not,
+        and an error leaving it is given this command's invocation only
+        after they are settled) takes the last object the loop took when it
+        ends or fails, as if each had been bound in turn."""
         process = self.process
         items = iter(objects)
         for item in items:
@@ -494,15 +493,16 @@ class CmdletProcessor(_CommandRun):
             for item in items:
                 process(item)
             return
-        name, bound = as_is[0], self.binding.bound
+        name, attribute = as_is[0], as_is[1]
+
+        def settle(last: Any) -> None:
+            self.binding.bound[name] = last
+            self.runtime.bound_parameters[name] = last
+            setattr(self.instance, attribute, last)
+
         try:
             try:
-                try:
-                    loop(items, partial(bound.__setitem__, name))
-                finally:
-                    last = bound[name]
-                    self.runtime.bound_parameters[name] = last
-                    setattr(self.instance, as_is[1], last)
+                loop(items, settle)
             except Exception as exc:
                 self._raise_plugin_failure(exc)
                 raise

@@ -412,14 +412,16 @@ class ScriptBlock:
 
     def underbar_loop(self, emit: Callable[[Any], None], test: Optional[Callable[[list[Any]], bool]] = None
                       ) -> Callable[[Iterable[Any], Callable[[Any], None]], None]:
-        """``each(objects, bind)``: for each object in turn, ``bind(obj)``,
-        then what ``underbar_runner()(obj, emit)`` does (ForEach-Object); with
+        """``each(objects, settle)``: for each object in turn, what
+        ``underbar_runner()(obj, emit)`` does (ForEach-Object); with
         ``test``, the block's output is collected instead and the object
         itself emitted when ``test(output)`` holds (Where-Object; a lone
         boolean is taken as it is, as ``test`` would).  The
         loop ForEach-Object and Where-Object spend their time in: the
         runner's per-call checks are made for each object, and its body
-        (_run_with_underbar) is written out in the loop rather than called."""
+        (_run_with_underbar) is written out in the loop rather than called.
+        ``settle(obj)`` is called with the last object taken when the loop
+        ends or fails (Cmdlet.input_loop)."""
         run = self.underbar_runner()
 
         def one(obj: Any) -> None:
@@ -433,63 +435,78 @@ class ScriptBlock:
 
         compiled = self.code.compiled()
         if compiled.params or compiled.clean is not None or self.catches_exit:
-            def general(objects: Iterable[Any], bind: Callable[[Any], None]) -> None:
-                for obj in objects:
-                    bind(obj)
-                    one(obj)
+            def general(objects: Iterable[Any], settle: Callable[[Any], None]) -> None:
+                obj = _NOTHING
+                try:
+                    for obj in objects:
+                        one(obj)
+                finally:
+                    if obj is not _NOTHING:
+                        settle(obj)
             return general
         context, state = self.context, self.state
         blocks = tuple(block for block in (compiled.begin, compiled.process, compiled.end) if block is not None)
+        single = blocks[0] if len(blocks) == 1 else None  # the usual { ... }: one (end) block
 
-        def each(objects: Iterable[Any], bind: Callable[[Any], None]) -> None:
+        def each(objects: Iterable[Any], settle: Callable[[Any], None]) -> None:
             underbar: Any = None  # the previous object's $_ variable, reused when nothing kept it
-            for obj in objects:
-                bind(obj)
-                ctx = context if context is not None else active.context
-                scope = ctx.scope
-                if obj is NO_INPUT or (state is not None and state is not scope.state):
-                    one(obj)
-                    continue
-                if test is None:
-                    out = emit
-                else:
-                    output: list[Any] = []
-                    out = output.append
-                # _run_with_underbar(ctx, blocks, obj, out), inlined; a new $_ variable for each
-                # object, unless the previous one is referenced from nowhere but here (so
-                # nothing can tell it apart from a new one) and is as new.
-                scope_vars = scope.vars
-                saved_underbar = scope_vars.get("_")
-                if underbar is not None and getrefcount(underbar) == 2 and underbar.fast \
-                        and underbar.name == "_" and not underbar.options and underbar.type_constraint is None \
-                        and underbar.attributes is _NO_ATTRIBUTES and not underbar.description:
-                    underbar.value = obj
-                else:
-                    underbar = PSVariable("_", obj)
-                scope_vars["_"] = underbar
-                saved_traps = ctx.traps
-                ctx.traps = []
-                depth = ctx.call_depth = ctx.call_depth + 1
-                try:
-                    if depth > MAX_CALL_DEPTH:
-                        raise ScriptCallDepthException(None)
-                    for block in blocks:
-                        try:
-                            block(ctx, out)
-                        except ReturnException:
-                            pass
-                finally:
-                    ctx.scope = scope
-                    ctx.traps = saved_traps
-                    ctx.call_depth -= 1
-                    if saved_underbar is None:
-                        scope_vars.pop("_", None)
+            obj = _NOTHING
+            try:
+                for obj in objects:
+                    ctx = context if context is not None else active.context
+                    scope = ctx.scope
+                    if obj is NO_INPUT or (state is not None and state is not scope.state):
+                        one(obj)
+                        continue
+                    if test is None:
+                        out = emit
                     else:
-                        scope_vars["_"] = saved_underbar
-                if test is not None:
-                    value = output[0] if len(output) == 1 else None
-                    if value is True or (value is not False and test(output)):
-                        emit(obj)
+                        output: list[Any] = []
+                        out = output.append
+                    # _run_with_underbar(ctx, blocks, obj, out), inlined; a new $_ variable for each
+                    # object, unless the previous one is referenced from nowhere but here (so
+                    # nothing can tell it apart from a new one) and is as new.
+                    scope_vars = scope.vars
+                    saved_underbar = scope_vars.get("_")
+                    if underbar is not None and getrefcount(underbar) == 2 and underbar.fast \
+                            and underbar.name == "_" and not underbar.options and underbar.type_constraint is None \
+                            and underbar.attributes is _NO_ATTRIBUTES and not underbar.description:
+                        underbar.value = obj
+                    else:
+                        underbar = PSVariable("_", obj)
+                    scope_vars["_"] = underbar
+                    saved_traps = ctx.traps
+                    ctx.traps = []
+                    depth = ctx.call_depth = ctx.call_depth + 1
+                    try:
+                        if depth > MAX_CALL_DEPTH:
+                            raise ScriptCallDepthException(None)
+                        if single is not None:
+                            try:
+                                single(ctx, out)
+                            except ReturnException:
+                                pass
+                        else:
+                            for block in blocks:
+                                try:
+                                    block(ctx, out)
+                                except ReturnException:
+                                    pass
+                    finally:
+                        ctx.scope = scope
+                        ctx.traps = saved_traps
+                        ctx.call_depth -= 1
+                        if saved_underbar is None:
+                            scope_vars.pop("_", None)
+                        else:
+                            scope_vars["_"] = saved_underbar
+                    if test is not None:
+                        value = output[0] if len(output) == 1 else None
+                        if value is True or (value is not False and test(output)):
+                            emit(obj)
+            finally:
+                if obj is not _NOTHING:
+                    settle(obj)
         return each
 
     def get_new_closure(self) -> "ScriptBlock":
@@ -800,6 +817,7 @@ def _run_with_underbar(ctx: Any, blocks: tuple[Any, ...], dollar_under: Any, emi
 
 _UNSET = object()  # a parameter neither bound nor given a default
 _NO_ATTRIBUTES = PSVariable("_").attributes  # what a new variable has
+_NOTHING: Any = object()  # no object taken yet
 
 
 def _names(value: Any) -> Optional[list[str]]:

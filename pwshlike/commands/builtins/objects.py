@@ -14,6 +14,9 @@ from pwshlike.formatting.output import SEQUENCE_ERROR_ID
 from pwshlike.formatting.session import formatter_of
 
 
+_NOTHING: Any = object()  # an input loop that has taken no object yet
+
+
 def _run_script(script_block: Any, dollar_under: Any) -> Iterator[Any]:
     """Runs a script block in the caller's scope with ``$_`` set, as
     ForEach-Object and Where-Object do, yielding its (unrolled) output."""
@@ -115,11 +118,15 @@ class ForEachObjectCommand(Cmdlet):
             return blocks[0].underbar_loop(emit)
         runners = self._process_runners()
 
-        def each(objects: Iterator[Any], bind: Callable[[Any], None]) -> None:
-            for obj in objects:
-                bind(obj)
-                for run in runners:
-                    run(obj, emit)
+        def each(objects: Iterator[Any], settle: Callable[[Any], None]) -> None:
+            obj = _NOTHING
+            try:
+                for obj in objects:
+                    for run in runners:
+                        run(obj, emit)
+            finally:
+                if obj is not _NOTHING:
+                    settle(obj)
         return each
 
     def _parallel_step(self, obj: Any) -> Iterator[Any]:
@@ -218,11 +225,15 @@ def _where_input_loop(self: Cmdlet) -> Optional[Callable[[Iterator[Any], Callabl
         return self.filter_script.underbar_loop(emit, _where_test)
     condition = _where_condition(self)
 
-    def each(objects: Iterator[Any], bind: Callable[[Any], None]) -> None:
-        for obj in objects:
-            bind(obj)
-            if condition(obj):
-                emit(obj)
+    def each(objects: Iterator[Any], settle: Callable[[Any], None]) -> None:
+        obj = _NOTHING
+        try:
+            for obj in objects:
+                if condition(obj):
+                    emit(obj)
+        finally:
+            if obj is not _NOTHING:
+                settle(obj)
     return each
 
 
