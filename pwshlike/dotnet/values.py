@@ -620,6 +620,11 @@ class _Shape:
         _shapes_grown += 1
         return shape
 
+    def __reduce__(self) -> Any:
+        # A copy (pickle, deepcopy) leaves ``grown`` behind: it would carry
+        # every shape ever grown from this one.
+        return (_Shape, (self.names, self.index, self.shared))
+
     def __repr__(self) -> str:
         return f"_Shape({self.names!r}, shared={self.shared})"
 

@@ -156,7 +156,9 @@ def test_many_properties_keep_order_after_removals() -> None:
 
 def test_pickle_round_trip_keeps_names_values_and_type_names() -> None:
     obj = PSCustomObject.with_type_names("My.Type", {"A": 1, "b": "two"})
+    PSCustomObject({"A": 1, "b": 2, "Other": 3})  # grows a shape from obj's, which the pickle leaves out
     back = pickle.loads(pickle.dumps(obj))
+    assert back._shape.grown is None
     assert back.items() == [("A", 1), ("b", "two")]
     assert back.type_name_tuple() == obj.type_name_tuple()
     back.set_property("C", 3)
