@@ -21,7 +21,6 @@ from pwshlike.runtime.scopes import strict_version
 from .propexpr import PropertyExpression, parse_keys_for
 
 _GENERIC = "GenericMeasure"
-_BIG = 2 ** 63  # the input sink's ints stay within Int64, where [double] always converts
 _TEXT = "TextMeasure"
 
 
@@ -213,7 +212,7 @@ class MeasureObjectCommand(Cmdlet):
 
             def take_number(obj: Any) -> bool:
                 kind = type(obj)
-                if kind is int and -_BIG < obj < _BIG or kind is float and obj == obj:
+                if kind is int and -2 ** 63 < obj < 2 ** 63 or kind is float and obj == obj:  # Int64: [double] converts
                     append(obj)
                     return True
                 if obj is None:
@@ -233,7 +232,7 @@ class MeasureObjectCommand(Cmdlet):
                 return True
             if type(obj) is PSCustomObject:
                 values = [obj.note_value(low, None) for low, _append in lists]
-                if all(type(v) is int and -_BIG < v < _BIG or type(v) is float and v == v for v in values):
+                if all(type(v) is int and -2 ** 63 < v < 2 ** 63 or type(v) is float and v == v for v in values):
                     for value, (_low, append) in zip(values, lists):
                         append(value)
                     self._pending_records += 1
