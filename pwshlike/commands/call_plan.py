@@ -32,6 +32,7 @@ from .binder import resolve_parameter
 from .common import COMMON_NAMES
 from .metadata import ParameterMetadata
 from .plugin_failure import mark_left_command
+from .processors import default_values_for
 
 POSITIONAL = "pos"
 """A shape entry for a positional value."""
@@ -58,10 +59,8 @@ class CallPlan:
         """Runs the call as the only command of a pipeline writing to
         ``out``; False (having done nothing) when it must take the general
         path after all."""
-        if self.advanced:
-            from .processors import default_values_for
-            if default_values_for(ctx, info.name) is not None:
-                return False
+        if self.advanced and default_values_for(ctx, info.name) is not None:
+            return False
         bound = Hashtable()
         variables: dict[str, Any] = {}
         for name, index in self.binds:
