@@ -852,7 +852,7 @@ def convert_to_pscustomobject(value: Any) -> Any:
         for key, item in value.items():
             name = to_string(key)
             if name.lower() == "pstypename":
-                obj.type_names.insert(0, to_string(item))
+                obj.insert_type_name(to_string(item))
                 continue
             obj.set_property(name, item)
         return obj

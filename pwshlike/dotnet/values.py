@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import KeysView, MutableMapping, ValuesView
+from functools import lru_cache
 from reprlib import recursive_repr
 from typing import Any, Iterable, Iterator, Optional
 
@@ -641,6 +642,12 @@ _EMPTY = _Shape([], {}, True)
 _CUSTOM_TYPE_NAMES = ("System.Management.Automation.PSCustomObject", "System.Object")
 
 
+@lru_cache(maxsize=512)
+def _prefixed(name: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """``names`` with ``name`` in front, one tuple for every object so named."""
+    return (name,) + names
+
+
 def _shape_of(names: tuple[str, ...]) -> Optional[_Shape]:
     """The shared shape of exactly these names, None when two of them differ
     only in case (the object then builds one property at a time)."""
@@ -728,6 +735,16 @@ class PSCustomObject:
     @type_names.setter
     def type_names(self, names: list[str]) -> None:
         self._type_names = names
+
+    def insert_type_name(self, name: str) -> None:
+        """Puts ``name`` first among the type names (Add-Member -TypeName, a
+        ``PSTypeName`` key, Select-Object's mark): objects that share type
+        names and get the same one added go on sharing."""
+        names = self._type_names
+        if type(names) is tuple:
+            self._type_names = _prefixed(name, names)
+        else:
+            names.insert(0, name)
 
     def type_name_tuple(self) -> tuple[str, ...]:
         """The type names, most specific first, without giving the object a

@@ -586,14 +586,15 @@ class ExpressionCompiler:
                     # pwsh: names the object's type instead of adding a property
                     if type_names is None:
                         type_names = []
-                    type_names.insert(0, to_string(value_fn(ctx)))
+                    type_names.append(to_string(value_fn(ctx)))
                 else:
                     names.append(name)
                     values.append(value_fn(ctx))
             # objects from one literal share their names (PSCustomObject.from_names)
             obj = PSCustomObject.from_names(tuple(names), values)
             if type_names is not None:
-                obj.type_names[:0] = type_names
+                for type_name in type_names:
+                    obj.insert_type_name(type_name)
             return obj
         return build
 

@@ -526,7 +526,7 @@ class AddMemberCommand(Cmdlet):
         except RuntimeException:
             pass
         if isinstance(obj, PSCustomObject):
-            obj.type_names.insert(0, name)
+            obj.insert_type_name(name)
             return
         try:
             data = members.instance_members(obj, create=True)

@@ -131,7 +131,7 @@ def mark_selected(obj: Any) -> None:
     with ``Selected.System.Management.Automation.PSCustomObject`` as pwsh
     tags it (other objects pass untouched)."""
     if isinstance(obj, PSCustomObject) and _SELECTED_CUSTOM not in obj.type_name_tuple():
-        obj.type_names.insert(0, _SELECTED_CUSTOM)
+        obj.insert_type_name(_SELECTED_CUSTOM)
 
 
 def same_selection(a: Any, b: Any, selected: bool, case_sensitive: bool) -> bool:

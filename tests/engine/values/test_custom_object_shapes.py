@@ -171,3 +171,18 @@ def test_shared_shapes_start_afresh_when_too_many_names_were_seen(monkeypatch: p
     assert values._shapes_grown <= 8
     assert all(o.items() == [(f"K{i}", i), ("Same", -i)] for i, o in enumerate(objs))
     assert PSCustomObject({"X": 1})._shape is PSCustomObject({"X": 2})._shape
+
+
+def test_objects_given_the_same_type_name_keep_sharing(s: Session) -> None:
+    a, b = s.run("foreach ($i in 1..2) { [pscustomobject]@{ PSTypeName = 'My.Row'; A = $i } }")
+    assert a.type_name_tuple() is b.type_name_tuple()
+    assert a.type_name_tuple() == ("My.Row", "System.Management.Automation.PSCustomObject", "System.Object")
+    c, d = s.run("$c, $d = foreach ($i in 1..2) { [pscustomobject]@{ A = $i } }; "
+                 "$c, $d | Add-Member -TypeName My.Added; $c | Add-Member -TypeName Only.C; $c; $d")
+    assert c.type_name_tuple()[:2] == ("Only.C", "My.Added") and d.type_name_tuple()[0] == "My.Added"
+
+
+def test_a_held_type_name_list_sees_later_additions(s: Session) -> None:
+    script = ("$o = [pscustomobject]@{ A = 1 }; $t = $o.PSTypeNames; $o | Add-Member -TypeName My.Later; "
+              "$null = $o | Select-Object -First 1; $t[0]; $t[1]; $o.PSTypeNames.Count")
+    assert s.run(script) == ["Selected.System.Management.Automation.PSCustomObject", "My.Later", 4]
