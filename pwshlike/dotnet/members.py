@@ -820,8 +820,9 @@ def magic_foreach(obj: Any, args: list) -> list:
     results: list[Any] = []
     items = _items_for_magic(obj)
     if hasattr(selector, "invoke_with_input"):
+        invoke = _item_invoker(selector, tuple(extra))
         for item in items:
-            results.extend(selector.invoke_with_input(item, tuple(extra)))
+            results.extend(invoke(item))
         return results
     if isinstance(selector, PSType):
         return [selector.convert(item) for item in items]
@@ -837,6 +838,15 @@ def magic_foreach(obj: Any, args: list) -> list:
         elif value is not None or not extra:
             results.append(value)
     return results
+
+
+def _item_invoker(script: Any, args: tuple) -> Callable[[Any], Any]:
+    """``script.invoke_with_input(item, args)`` as a callable of the item,
+    prepared once for the whole collection when the block offers it."""
+    prepare = getattr(script, "item_invoker", None)
+    if prepare is not None:
+        return prepare(args)
+    return lambda item: script.invoke_with_input(item, args)
 
 
 def _has_method(obj: Any, name: str) -> bool:
@@ -866,9 +876,10 @@ def magic_where(obj: Any, args: list) -> list:
                               f"Default, First, Last, SkipUntil, Until, Split")
     count = conv.convert_to_integer(args[2]) if len(args) > 2 else 0
     items = _items_for_magic(obj)
+    invoke = _item_invoker(script, ())
 
     def test(item: Any) -> bool:
-        return conv.to_bool(script.invoke_with_input(item))
+        return conv.to_bool(invoke(item))
 
     if mode == "default":
         result = []

@@ -410,6 +410,49 @@ class ScriptBlock:
             _run_with_underbar(ctx, blocks, dollar_under, emit)
         return run
 
+    def item_invoker(self, args: tuple[Any, ...] = ()) -> Callable[[Any], list[Any]]:
+        """``invoke(item)``, returning what ``invoke_with_input(item, args)``
+        returns (the block in a new scope with ``$_`` and ``$args`` set), for
+        the ``.ForEach{}`` and ``.Where{}`` intrinsics, which call it once per
+        item: a block without parameters or a clean block runs without an
+        invocation object (ScriptBlockInvocation.run's steps for such a
+        block, written out); anything else, or a block bound to another
+        session state than the caller's, takes ``invoke_with_input``."""
+        compiled = self.code.compiled()
+        if compiled.params or compiled.clean is not None or self.catches_exit:
+            return lambda item: self.invoke_with_input(item, args)  # type: ignore[return-value]
+        context, state, is_script = self.context, self.state, self.is_script
+        blocks = tuple(block for block in (compiled.begin, compiled.process, compiled.end) if block is not None)
+
+        def invoke(item: Any) -> list[Any]:
+            ctx = context if context is not None else active.context
+            parent = ctx.scope
+            if item is NO_INPUT or (state is not None and state is not parent.state):
+                return self.invoke_with_input(item, args)  # type: ignore[return-value]
+            result: list[Any] = []
+            emit = result.append
+            scope = Scope(parent, is_script)
+            scope_vars = scope.vars
+            scope_vars["args"] = PSVariable("args", list(args))
+            scope_vars["_"] = PSVariable("_", item)
+            for block in blocks:  # each as ScriptBlockInvocation._run_block runs it
+                saved_traps = ctx.traps
+                ctx.scope = scope
+                ctx.traps = []
+                depth = ctx.call_depth = ctx.call_depth + 1
+                try:
+                    if depth > MAX_CALL_DEPTH:
+                        raise ScriptCallDepthException(None)
+                    block(ctx, emit)
+                except ReturnException:
+                    pass
+                finally:
+                    ctx.scope = parent
+                    ctx.traps = saved_traps
+                    ctx.call_depth -= 1
+            return result
+        return invoke
+
     def underbar_loop(self, emit: Callable[[Any], None], test: Optional[Callable[[list[Any]], bool]] = None
                       ) -> Callable[[Iterable[Any], Callable[[Any], None]], None]:
         """``each(objects, settle)``: for each object in turn, what

@@ -180,3 +180,22 @@ def test_each_object_has_its_own_underbar_variable_when_one_is_kept(shell):
     assert shell.text("1..3 | ForEach-Object { if ($_ -eq 1) { Set-Variable _ -Value 'x' -Option ReadOnly -Force }; "
                       "$_ }") == ["x", "2", "3"]
     assert shell.text("1..3 | ForEach-Object { $_ = $_ * 10; $_ }") == ["10", "20", "30"]
+
+
+def test_foreach_and_where_intrinsics(shell):
+    # .ForEach{}/.Where{} prepare the block once for the collection (ScriptBlock.item_invoker).
+    assert shell.text("(1..5).ForEach({ $_ * 2 }); (1..5).Where({ $_ -gt 2 })") \
+        == ["2", "4", "6", "8", "10", "3", "4", "5"]
+    assert shell.text("(1..4).ForEach({ if ($_ -eq 2) { return }; $_ }); (1..4).Where({ return $_ % 2 })") \
+        == ["1", "3", "4", "1", "3"]
+    assert shell.text("try { (1..3).ForEach({ if ($_ -eq 2) { throw 'boom' }; $_ }) } catch { \"caught $_\" }") \
+        == ["caught boom"]
+    assert shell.text("(1..2).ForEach({ begin { 'B' } process { \"P$_\" } end { 'E' } })") \
+        == ["B", "P1", "E", "B", "P2", "E"]
+    assert shell.text("(1..6).Where({ $_ -gt 2 }, 'First', 2); (1..6).Where({ $_ -gt 3 }, 'Until')") \
+        == ["3", "4", "1", "2", "3"]
+    assert shell.text("(1..2).ForEach({ \"$_ [$args]\" }, 'y')") == ["1 [y]", "2 [y]"]
+    assert shell.text("New-Module -Name fastpathmod2 { $x = 'mod'; function mk { { \"$x $_\" } } } | Import-Module; "
+                      "$x = 'glob'; (1..2).ForEach((mk))") == ["mod 1", "mod 2"]
+    shell.run("Set-StrictMode -Version Latest; (1..2).ForEach({ $zzz })")
+    assert shell.error_ids()[-2:] == ["VariableIsUndefined", "VariableIsUndefined"]
