@@ -104,13 +104,14 @@ class CommandCompiler:
             commands = elements[1:]
         else:
             commands = elements
+        if source is None and len(commands) == 1:
+            call = self._call_site(commands[0], extent)
+            if call is not None:
+                return call, True
         makers = [self._command_maker(e) for e in commands]
         length = len(elements)
         offset = 2 if source is not None else 1
         if source is None and len(makers) == 1:
-            call = self._call_site(commands[0], extent)
-            if call is not None:
-                return call, True
             make = makers[0]
 
             def single(ctx: Any, out: Any) -> None:
@@ -270,9 +271,9 @@ class CommandCompiler:
 
     def _call_site(self, node: Any, statement_extent: Any) -> Optional[Stmt]:
         """A pipeline of one command called by a constant name (``f 1``,
-        ``& f -A 1``) or by ``&`` and an expression (``& $block 1``) with plain arguments (values, ``-Name value``,
-        ``-Name:value``; no splatting, ``--``, ``--%``, redirection or
-        ``-?``): the site keeps the command it resolved (and the command's
+        ``& f -A 1``) or by ``&`` and an expression (``& $block 1``), with
+        plain arguments (values, ``-Name value``, ``-Name:value``; no
+        splatting, ``--``, ``--%``, redirection or ``-?``): the site keeps the command it resolved (and the command's
         call plan, see commands/call_plan.py) while no function, alias or
         cmdlet table changes (scopes.COMMAND_GENERATION) and the nearest
         scope defining commands is the same, and calls a planned function
@@ -284,34 +285,31 @@ class CommandCompiler:
         elements = node.command_elements
         name_node = elements[0]
         constant = isinstance(name_node, A.StringConstantExpressionAst)
-        if not constant and node.invocation_operator is None or _called_like_a_method(elements):
+        if not constant and node.invocation_operator is None or _called_like_a_method(elements) \
+                or not all(_plain_argument(e) for e in elements[1:]):
             return None
+        name_fn = None if constant else self.expr(name_node)  # compiled first, as _command_maker does
         values: list[Callable[[Any], Any]] = []
         builders: list[Callable[[list], CommandArgument]] = []
         shape: list[tuple[str, Optional[str]]] = []
         for element in elements[1:]:
-            built = self._site_argument(element, len(values))
-            if built is None:
-                return None
-            kind, name, value, builder = built
+            kind, name, value, builder = self._site_argument(element, len(values))
             if value is not None:
                 values.append(value)
             builders.append(builder)
             shape.append((kind, name))
-        return _site_statement(name_node.value if constant else None, None if constant else self.expr(name_node),
+        return _site_statement(name_node.value if constant else None, name_fn,
                                node.invocation_operator, tuple(values), tuple(builders), tuple(shape), node.extent,
                                name_node.extent, statement_extent)
 
-    def _site_argument(self, node: Any, index: int) -> Optional[tuple[str, Optional[str], Any, Any]]:
-        """One argument of a call site: its shape entry, the function
-        evaluating its value (None for a lone ``-Name``) and the function
-        making its CommandArgument from the site's values (what _argument
-        would have made), or None for an argument the site does not take."""
+    def _site_argument(self, node: Any, index: int) -> tuple[str, Optional[str], Any, Any]:
+        """One plain argument of a call site (see _plain_argument): its
+        shape entry, the function evaluating its value (None for a lone
+        ``-Name``) and the function making its CommandArgument from the
+        site's values (what _argument would have made)."""
         extent = node.extent
         if isinstance(node, A.CommandParameterAst):
             name = node.parameter_name
-            if name == "?":
-                return None
             if node.argument is None:
                 text = "-" + name
                 return "switch", name, None, lambda values: CommandArgument(name, None, False, extent=extent,
@@ -320,9 +318,6 @@ class CommandCompiler:
             literal = _number_text(node.argument)
             return "colon", name, self.expr(node.argument), lambda values: CommandArgument(
                 name, values[index], True, colon=True, extent=extent, text=text, literal=literal)
-        if isinstance(node, (A.EndOfParametersAst, A.VerbatimArgumentAst)) \
-                or (isinstance(node, A.VariableExpressionAst) and node.splatted):
-            return None
         text = extent.text
         literal = _number_text(node)
         return "pos", None, self.expr(node), lambda values: CommandArgument(
@@ -429,6 +424,15 @@ class CommandCompiler:
             else:
                 result.append(Redirection(streams, "file", self.expr(location), bool(node.append)))
         return result
+
+
+def _plain_argument(node: Any) -> bool:
+    """Whether a call site takes the argument: not ``-?``, ``--``, ``--%``
+    or a splat."""
+    if isinstance(node, A.CommandParameterAst):
+        return node.parameter_name != "?"
+    return not isinstance(node, (A.EndOfParametersAst, A.VerbatimArgumentAst)) \
+        and not (isinstance(node, A.VariableExpressionAst) and node.splatted)
 
 
 class _CommandSite:
