@@ -278,3 +278,22 @@ def test_select_first_writes_then_stops_upstream(s: Session) -> None:
 def test_select_malformed_property_stops_the_command(s: Session) -> None:
     assert s.run(_OBJECTS + "$o | Select-Object @{ Bad = 1 }") == []
     assert s.error_ids() == ["DictionaryKeyIllegal,Microsoft.PowerShell.Commands.SelectObjectCommand"]
+
+
+def test_group_buckets_are_the_sorted_groups() -> None:
+    from pwshlike.commands.builtins.group import GroupInfo, _plain_groups, _single_key_groups
+    from pwshlike.commands.builtins.propexpr import MISSING, stable_sort
+    rng = random.Random(21)
+    pools = [[0, 1, 2, 3, -1], [0.0, -0.0, 1.5, 2.0, -3.25], ["a", "A", "b", "B", "ab", "Ab", ""]]
+    for _ in range(400):
+        pool = rng.choice(pools) + [MISSING]
+        rows = [([rng.choice(pool)], i) for i in range(rng.randint(1, 40))]
+        got = _single_key_groups(list(rows), GroupInfo, False)
+        assert got is not None
+        expected_rows = list(rows)
+        stable_sort(expected_rows, [True], False)
+        expected = _plain_groups(expected_rows, GroupInfo, False)
+        assert [(g.Values, g.Group) for g in got] == [(g.Values, g.Group) for g in expected]
+    assert _single_key_groups([(["a"], 0)], GroupInfo, True) is None  # case-sensitive strings: sorted way
+    assert _single_key_groups([([1], 0), ([1.0], 1)], GroupInfo, False) is None  # mixed types
+    assert _single_key_groups([([float("nan")], 0)], GroupInfo, False) is None

@@ -172,8 +172,11 @@ class GroupObjectCommand(Cmdlet):
         make = GroupInfoNoElement if self.no_element else GroupInfo
         groups: list[GroupInfo] = []
         keys: list[list[Any]] = []
-        mixed = _mixed_types(rows)
-        if not mixed and all(plain_column([values[c] for values, _obj in rows if values[c] is not MISSING])
+        single = _single_key_groups(rows, make, case_sensitive) if len(self._keys) <= 1 else None
+        mixed = single is None and _mixed_types(rows)
+        if single is not None:
+            groups = single
+        elif not mixed and all(plain_column([values[c] for values, _obj in rows if values[c] is not MISSING])
                              for c in range(len(rows[0][0]))):
             stable_sort(rows, ascending, case_sensitive)
             groups = _plain_groups(rows, make, case_sensitive)
@@ -221,6 +224,49 @@ def _mixed_types(rows: list[tuple[list[Any], Any]]) -> bool:
         if len(kinds) > 1:
             return True
     return False
+
+
+def _single_key_groups(rows: list[tuple[list[Any], Any]], make: Any, case_sensitive: bool) -> Optional[list[GroupInfo]]:
+    """Groups by one key whose values are all ints, all floats (no NaN) or
+    all strings compared without case (a missing property allowed): each
+    value's bucket is found by hashing instead of sorting every object,
+    then the buckets are sorted by key.  The same groups as sorting the
+    rows stably and grouping equal neighbours, since for these values the
+    sort key and equality agree.  None for anything else."""
+    buckets: dict[Any, tuple[list[Any], list[Any]]] = {}
+    missing: Optional[tuple[list[Any], list[Any]]] = None
+    kind: Any = None
+    for values, obj in rows:
+        value = values[0]
+        if value is MISSING:
+            if missing is None:
+                missing = (values, [obj])
+            else:
+                missing[1].append(obj)
+            continue
+        value_type = type(value)
+        if value_type is not kind:
+            if kind is not None or not (value_type is int or value_type is float
+                                        or value_type is str and not case_sensitive):
+                return None
+            kind = value_type
+        if value_type is float and value != value:
+            return None
+        key = value.lower() if value_type is str else value
+        bucket = buckets.get(key)
+        if bucket is None:
+            buckets[key] = (values, [obj])
+        else:
+            bucket[1].append(obj)
+    ordered = [buckets[key] for key in sorted(buckets)]
+    if missing is not None:
+        ordered.append(missing)
+    groups = []
+    for values, members in ordered:
+        group = make(values, members[0])
+        group.add_all(members[1:])
+        groups.append(group)
+    return groups
 
 
 def _plain_groups(rows: list[tuple[list[Any], Any]], make: Any, case_sensitive: bool) -> list[GroupInfo]:
