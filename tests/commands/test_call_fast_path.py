@@ -69,6 +69,19 @@ SCRIPTS = {
         f -b x 7 8
         & f -a:5
         f -B 2 -A 1''',
+    "variables": r'''
+        function fi { "$($input.GetType().Name) $(@($input).Count)" }
+        fi 1
+        function ai { [CmdletBinding()] param($A) "$($input.GetType().Name) $(@($input).Count)" }
+        ai 1
+        function scopevars($a, $b = 'dflt') { (Get-Variable -Scope 0 | ForEach-Object { "$($_.Name)=$($_.Value)" }) -join ';' }
+        scopevars 1
+        scopevars -b 2 3 4
+        function up { (Get-Variable -Name MyInvocation -Scope 1).Value.MyCommand.Name; (Get-Variable a -Scope 1).Value }
+        function caller2($a) { up }
+        caller2 'seen from up'
+        function cmdlet_var { [CmdletBinding()] param($A) $PSCmdlet -eq $null; Get-Variable PSCmdlet -Scope 0 -ErrorAction Ignore | Measure-Object | ForEach-Object Count }
+        cmdlet_var 1''',
     "advanced": r'''
         function g { [CmdletBinding()] param($A, $B, $C) "$A $B $C"; $PSBoundParameters.Keys -join ','; $input.Count }
         g -A 1 -B 2 -C 3
