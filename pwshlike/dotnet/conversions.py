@@ -19,9 +19,9 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-import uuid
+import sys
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from .credentials import SecureString
 from .errors import DotNetException, PSInvalidCastException, describe_targets_with
@@ -30,6 +30,9 @@ from .values import (
     INT32_MAX, INT32_MIN, Int64, INT64_MAX, INT64_MIN, iter_collection, KeyCollection, OrderedDictionary,
     PSCustomObject, SByte, Single, StringBuilder, SwitchParameter, TypedArray, UInt16, UInt32, UInt64,
 )
+
+if TYPE_CHECKING:
+    import uuid
 
 ofs_provider: Optional[Callable[[], str]] = None
 """Set by the evaluator to read ``$OFS``; casts to ``[string]`` use it."""
@@ -264,7 +267,7 @@ def dotnet_to_string(value: Any) -> str:
         return format_datetime(value)
     if isinstance(value, _dt.timedelta):
         return format_timespan(value)
-    if isinstance(value, uuid.UUID):
+    if is_guid(value):
         return str(value)
     if isinstance(value, PSCustomObject):
         serialized_text = getattr(value, "serialized_text", None)  # a deserialized object's own ToString
@@ -800,7 +803,17 @@ def convert_to_timespan(value: Any) -> _dt.timedelta:
     raise cast_error(value, type_name)
 
 
+def is_guid(value: Any) -> bool:
+    """``value`` is a ``[guid]`` (a ``uuid.UUID``).  The uuid module (and
+    the platform module it imports) costs a plain script's start-up several
+    milliseconds, so it is imported where a Guid is made; until then there
+    can be no UUID to test for."""
+    module = sys.modules.get("uuid")
+    return module is not None and isinstance(value, module.UUID)
+
+
 def parse_guid(text: str) -> Optional[uuid.UUID]:
+    import uuid
     s = text.strip(_WHITESPACE)
     if s.startswith(("{", "(")) and s.endswith(("}", ")")):
         s = s[1:-1]
@@ -813,7 +826,7 @@ def parse_guid(text: str) -> Optional[uuid.UUID]:
 
 
 def convert_to_guid(value: Any) -> uuid.UUID:
-    if isinstance(value, uuid.UUID):
+    if is_guid(value):
         return value
     if isinstance(value, str):
         result = parse_guid(value)

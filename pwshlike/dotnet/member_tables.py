@@ -11,9 +11,8 @@ overload would convert them.
 from __future__ import annotations
 
 import datetime as _dt
-import uuid
 from decimal import Decimal
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from . import conversions as conv
 from .errors import (
@@ -28,6 +27,9 @@ from .values import (
     ArrayList, Byte, Char, DictionaryEntry, EnumValue, GenericDictionary, GenericHashSet, GenericList, Hashtable,
     Int64, iter_collection, KeyCollection, KeyValuePair, OrderedDictionary, PSReference, StringBuilder, TypedArray,
 )
+
+if TYPE_CHECKING:
+    import uuid
 
 Props = dict[str, Callable[[Any], Any]]
 Methods = dict[str, Callable[..., Any]]
@@ -1025,7 +1027,7 @@ def _guid_bytes(g: uuid.UUID) -> TypedArray:
 
 GUID_METHODS: Methods = {
     "ToString": _guid_to_string, "ToByteArray": _guid_bytes,
-    "Equals": lambda g, o: isinstance(o, uuid.UUID) and g == o,
+    "Equals": lambda g, o: conv.is_guid(o) and g == o,
     "CompareTo": lambda g, o: (g.int > conv.convert_to_guid(o).int) - (g.int < conv.convert_to_guid(o).int),
 }
 

@@ -19,7 +19,7 @@ public PascalCase attributes.
 from __future__ import annotations
 
 import datetime as _dt
-import uuid
+import sys
 import weakref
 from decimal import Decimal
 from typing import Any, Callable, Optional, Sequence
@@ -84,7 +84,7 @@ _BY_CLASS: dict[type, _Members] = {
     str: _STRING, list: _ARRAY, tuple: _ARRAY, TypedArray: _ARRAY, GenericList: _LIST, ArrayList: _LIST,
     Hashtable: _HASHTABLE, OrderedDictionary: _ORDERED, GenericDictionary: _DICTIONARY,
     GenericHashSet: _HASHSET, KeyCollection: _KEYS, _dt.datetime: _DATETIME, _dt.timedelta: _TIMESPAN,
-    uuid.UUID: _GUID, int: _NUMBER, float: _NUMBER, Decimal: _NUMBER, bool: _BOOL, Char: _CHAR,
+    int: _NUMBER, float: _NUMBER, Decimal: _NUMBER, bool: _BOOL, Char: _CHAR,
     EnumValue: _ENUM, StringBuilder: _STRINGBUILDER,
 }
 
@@ -147,6 +147,11 @@ def _members_of(obj: Any) -> _Members:
     members = _BY_CLASS.get(cls)
     if members is not None:
         return members
+    uuid = sys.modules.get("uuid")  # imported where a Guid is made, not at start-up (conversions.is_guid)
+    if uuid is not None and uuid.UUID not in _BY_CLASS:
+        _BY_CLASS[uuid.UUID] = _GUID
+        if cls is uuid.UUID:
+            return _GUID
     own_table = getattr(cls, "PS_MEMBERS", None)
     for klass in cls.__mro__[1:]:
         members = _BY_CLASS.get(klass)

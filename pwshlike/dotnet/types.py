@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
-import uuid
 from decimal import Decimal
-from typing import Any, Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
 
 from . import conversions as conv
 from .credentials import NetworkCredential, PSCredential, SecureString
@@ -37,6 +36,9 @@ from .values import (
     PlainObject, PSCustomObject, PSReference, SByte, Single, StringBuilder, StringComparer, SwitchParameter,
     TypedArray, UInt16, UInt32, UInt64,
 )
+
+if TYPE_CHECKING:
+    import uuid
 
 
 def _identity(value: Any) -> Any:
@@ -439,11 +441,6 @@ TIMESPAN = _register(PSType("System.TimeSpan", VALUE_TYPE, converter=conv.conver
                             check=_check_class(_dt.timedelta), value_type=True,
                             constructor=lambda *a: _new_timespan(*a),
                             interfaces=("System.IComparable",), pyclass=_dt.timedelta), "timespan")
-GUID = _register(PSType("System.Guid", VALUE_TYPE, converter=conv.convert_to_guid,
-                        check=_check_class(uuid.UUID), value_type=True,
-                        constructor=lambda *a: _new_guid(*a),
-                        interfaces=("System.IComparable", "System.IFormattable"),
-                        pyclass=uuid.UUID), "guid")
 
 _ENUMERABLE = ("System.Collections.IEnumerable", "System.Collections.ICollection")
 _LIST_IFACES = _ENUMERABLE + ("System.Collections.IList",)
@@ -591,6 +588,7 @@ def _new_timespan(*args: Any) -> _dt.timedelta:
 
 
 def _new_guid(value: Any = None) -> uuid.UUID:
+    import uuid
     if value is None:
         return uuid.UUID(int=0)
     return conv.convert_to_guid(value)
@@ -832,12 +830,27 @@ def _load_lazy_types() -> None:
         _LAZY_LOADING = True
         try:
             _regex_type()
+            _guid_type()
             _TABLE_CONTENT.extra_types(_register, enum_type)
             for family in _LAZY_FAMILIES:
                 family()
         finally:
             _LAZY_LOADING = False
         _LAZY_LOADED = True
+
+
+def _guid_type() -> None:
+    """``[guid]`` (``uuid.UUID``) joins the lazy types: importing uuid (and
+    the platform module it imports) cost every plain script's start-up
+    several milliseconds.  A UUID can only exist once uuid is imported, and
+    its first ``GetType()`` misses and loads the lazy types, as ``[guid]``
+    does (``conversions.is_guid`` tests values without importing it)."""
+    import uuid
+    _register(PSType("System.Guid", VALUE_TYPE, converter=conv.convert_to_guid,
+                     check=_check_class(uuid.UUID), value_type=True,
+                     constructor=lambda *a: _new_guid(*a),
+                     interfaces=("System.IComparable", "System.IFormattable"),
+                     pyclass=uuid.UUID), "guid")
 
 
 # Generic families a module above this one defines (delegates.py: Action`n,

@@ -14,12 +14,11 @@ shows ``1,50`` where ``"$x"`` gives ``1.5``.
 from __future__ import annotations
 
 import datetime as _dt
-import uuid
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Optional
 
 from ..dotnet import members
-from ..dotnet.conversions import dotnet_to_string
+from ..dotnet.conversions import dotnet_to_string, is_guid
 from ..dotnet.errors import DotNetException
 from ..dotnet.types import type_of
 from ..dotnet import typedata
@@ -267,8 +266,7 @@ def _enumerable(value: Any) -> Optional[Iterable[Any]]:
     return None
 
 
-_OWN_TO_STRING = (str, int, float, Decimal, _dt.datetime, _dt.timedelta, uuid.UUID, PSCustomObject, SecureString,
-                  DotNetException)
+_OWN_TO_STRING = (str, int, float, Decimal, _dt.datetime, _dt.timedelta, PSCustomObject, SecureString, DotNetException)
 
 
 def object_name(item: Any) -> str:
@@ -277,7 +275,7 @@ def object_name(item: Any) -> str:
     ``ToString()``, else the object's display name (Name, Id, Key...)."""
     if item is None:
         return "$null"
-    if isinstance(item, _OWN_TO_STRING):
+    if isinstance(item, _OWN_TO_STRING) or is_guid(item):
         return dotnet_to_string(item)
     if isinstance(item, KeyValuePair):
         return f"[{dotnet_to_string(item.Key)}, {dotnet_to_string(item.Value)}]"

@@ -9,10 +9,12 @@ first described or run.
 
 from __future__ import annotations
 
-import uuid
-from typing import Any, Callable, Iterable, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Union
 
 from pwshlike.dotnet.netobjects import Version
+
+if TYPE_CHECKING:
+    import uuid
 
 
 def parse_version(value: Union[str, Version]) -> Version:
@@ -99,7 +101,11 @@ class ModuleSpec:
         self.author = author
         self.company_name = company_name
         self.copyright = copyright
-        self.guid = uuid.UUID(str(guid)) if guid else None
+        if guid:
+            import uuid  # a plain script's start-up does not import uuid (conversions.is_guid)
+            self.guid: Optional[uuid.UUID] = uuid.UUID(str(guid))
+        else:
+            self.guid = None
         self.project_uri = project_uri
         self.help_info_uri = help_info_uri
         self.builtin = builtin

@@ -7,6 +7,10 @@ is back on, as it was, before any script or profile code runs."""
 from __future__ import annotations
 
 import gc
+import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -50,3 +54,35 @@ def test_the_collector_is_back_on_after_an_early_exit(capsys):
     assert cli.main(["-Version"]) == 0
     assert cli.main(["-NoSuchParameter"]) == 64
     assert gc.isenabled()
+
+
+PROBE = r"""
+import json, sys
+from pwshlike.cli import main
+code = main(["-NoProfile", "-NonInteractive", "-Command", sys.argv[1]])
+sys.stdout.flush()
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+
+
+def _run(tmp_path, command: str) -> tuple[str, set[str]]:
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_DATA_HOME=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-c", PROBE, command], capture_output=True, text=True, env=env,
+                            cwd=tmp_path, timeout=120)
+    report = json.loads(result.stderr.strip().splitlines()[-1])
+    return result.stdout, set(report["modules"])
+
+
+def test_a_plain_script_imports_neither_uuid_nor_platform(tmp_path):
+    out, modules = _run(tmp_path, "Write-Output 1; $PSVersionTable.OS.Length -gt 0")
+    assert out == "1\nTrue\n"
+    assert not {"uuid", "platform", "pluggy", "inspect"} & modules
+
+
+def test_a_guid_made_outside_the_type_table_has_its_type_and_members_on_first_use(tmp_path):
+    """$Host.InstanceId is made by the host (uuid imported there), before any
+    [guid] lookup: GetType(), its methods and -is still find System.Guid."""
+    out, modules = _run(tmp_path, "$id = $Host.InstanceId; $id.GetType().FullName; $id.ToString('N').Length; "
+                                  "$id.Equals($id); $id -is [guid]; ($id | Get-Member -MemberType Method).Count")
+    assert out == "System.Guid\n32\nTrue\nTrue\n6\n"
+    assert "uuid" in modules
