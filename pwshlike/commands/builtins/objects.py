@@ -370,6 +370,9 @@ class SelectObjectCommand(Cmdlet):
         self._select = select  # imported here: it is not on the start-up path
         self._seen = 0
         self._window = SelectWindow(self.first, self.last, self.skip, self.skip_last)
+        # No counting parameter: the window would hand each object straight back.
+        self._pass_through = self.first is None and self.last is None and self.skip is None \
+            and self.skip_last is None
         positions = self.index if self.index is not None else self.skip_index
         self._positions = sorted(positions) if positions is not None else None
         self._next_position = 0
@@ -386,6 +389,9 @@ class SelectObjectCommand(Cmdlet):
             return
         if self._positions is not None:
             self._indexed(obj)
+            return
+        if self._pass_through:
+            self._write(obj)
             return
         window = self._window
         selected = window.push(obj)

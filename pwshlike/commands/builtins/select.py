@@ -107,11 +107,18 @@ def plain_selector(specs: Iterable[Any], exclude: Iterable[str]) -> Optional[Cal
         names.append(spec)
     chosen = tuple(names)
     get_member = members.get_member
+    from_names = PSCustomObject.from_names
+    custom_names = _selected_type_names(PSCustomObject.full_name)
 
     def select(obj: Any) -> PSCustomObject:
-        values = [get_member(obj, name) for name in chosen] if obj is not None else [None] * len(chosen)
-        result = PSCustomObject.from_names(chosen, values)
-        result.type_names = _selected_type_names(type_of(obj).full_name)  # type: ignore[assignment]
+        if len(chosen) == 1:
+            values = [get_member(obj, chosen[0])] if obj is not None else [None]
+        else:
+            values = [get_member(obj, name) for name in chosen] if obj is not None else [None] * len(chosen)
+        result = from_names(chosen, values)
+        # A custom object's type is always PSCustomObject (whatever its PSTypeNames say).
+        result.type_names = custom_names if type(obj) is PSCustomObject else \
+            _selected_type_names(type_of(obj).full_name)  # type: ignore[assignment]
         return result
     return select
 
