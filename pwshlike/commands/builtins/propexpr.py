@@ -247,6 +247,25 @@ def evaluate(obj: Any, keys: list[SortKey]) -> list[Any]:
     return [key.expression.value(obj) for key in keys]
 
 
+def key_reader(keys: list[SortKey]) -> Callable[[Any], list[Any]]:
+    """``evaluate`` for a given list of keys, made once: one property name
+    is read straight from a custom object's note property (the value
+    ``value`` finds first), anything else as ``evaluate`` reads it."""
+    if len(keys) != 1 or keys[0].expression.script is not None:
+        return lambda obj: evaluate(obj, keys)
+    expression = keys[0].expression
+    lowered = expression.name.lower()  # type: ignore[union-attr]
+    slow = expression.value
+
+    def read(obj: Any) -> list[Any]:
+        if type(obj) is PSCustomObject:
+            value = obj.note_value(lowered, MISSING)
+            if value is not MISSING:
+                return [value]
+        return [slow(obj)]
+    return read
+
+
 # --- comparison ---------------------------------------------------------------------------------
 
 def compare_values(a: Any, b: Any, case_sensitive: bool) -> int:

@@ -12,13 +12,13 @@ some objects compare equal they are sorted again with that algorithm
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
 
 from .introsort import introsort, introsort_ranks
-from .propexpr import (MISSING, equality_key, evaluate, expand_keys, parse_keys_for, plain_column, row_comparer,
+from .propexpr import (MISSING, equality_key, expand_keys, key_reader, parse_keys_for, plain_column, row_comparer,
                        stable_sort)
 
 _INT_MAX = 2147483647
@@ -73,30 +73,33 @@ class SortObjectCommand(Cmdlet):
             return True
         return take
 
-    def end_processing(self) -> Iterator[Any]:
+    def end_processing(self) -> Optional[list[Any]]:
         objects = self._objects
         if not objects:
-            return
+            return None
         keys = expand_keys(self._keys, objects)
         default = not self.descending
         ascending = [default if k.ascending is None else k.ascending for k in keys] or [default]
         case_sensitive = bool(self.case_sensitive)
         in_input_order = bool(self.stable or self.top or self.bottom)
-        sorted_objects = _plain_order(objects, keys, ascending, case_sensitive, in_input_order, bool(self.unique))
+        # Each object's key values, read once (a script block key runs once per object).
+        values = list(map(key_reader(keys), objects)) if keys else None
+        sorted_objects = _plain_order(objects, values, ascending, case_sensitive, in_input_order, bool(self.unique))
         if sorted_objects is None:
-            sorted_objects = _compared_order(objects, keys, ascending, case_sensitive, in_input_order,
+            sorted_objects = _compared_order(objects, values, ascending, case_sensitive, in_input_order,
                                              bool(self.unique))
         if self.top:
             sorted_objects = sorted_objects[:self.top]
         elif self.bottom:
             sorted_objects = sorted_objects[-self.bottom:]
-        yield from sorted_objects
+        return sorted_objects
 
 
-def _compared_order(objects: list[Any], keys: list[Any], ascending: list[bool], case_sensitive: bool,
-                    in_input_order: bool, unique: bool) -> list[Any]:
-    """The general order: keys compared by pwsh's comparer, whatever their types."""
-    rows = [(evaluate(obj, keys), obj) for obj in objects]
+def _compared_order(objects: list[Any], key_values: Optional[list[list[Any]]], ascending: list[bool],
+                    case_sensitive: bool, in_input_order: bool, unique: bool) -> list[Any]:
+    """The general order: keys compared by pwsh's comparer, whatever their
+    types (``key_values`` None: the objects are their own keys)."""
+    rows = list(zip(key_values, objects)) if key_values is not None else [([obj], obj) for obj in objects]
     unsorted = list(rows)
     stable_sort(rows, ascending, case_sensitive)
     compare_rows = row_comparer(ascending, case_sensitive)
@@ -108,16 +111,17 @@ def _compared_order(objects: list[Any], keys: list[Any], ascending: list[bool], 
     return [obj for _values, obj in rows]
 
 
-def _plain_order(objects: list[Any], keys: list[Any], ascending: list[bool], case_sensitive: bool,
-                 in_input_order: bool, unique: bool) -> Optional[list[Any]]:
+def _plain_order(objects: list[Any], key_values: Optional[list[list[Any]]], ascending: list[bool],
+                 case_sensitive: bool, in_input_order: bool, unique: bool) -> Optional[list[Any]]:
     """The order when every key value is a plain number (no NaN) or every
     one a plain string, column by column (a missing property allowed):
     then the comparer is a total order that Python's sort reproduces with
     a key, so each object's key values are read once and never compared
     through the comparer.  Equal rows are ranked alike, and the ranks go
     through .NET's introsort so equal objects land where pwsh puts them.
-    None when a column holds anything else ($null, dates, mixed types...)."""
-    if not keys:
+    None when a column holds anything else ($null, dates, mixed types...).
+    ``key_values`` None: the objects are their own keys."""
+    if key_values is None:
         if not plain_column(objects):
             return None
         kind = type(objects[0])
@@ -125,12 +129,12 @@ def _plain_order(objects: list[Any], keys: list[Any], ascending: list[bool], cas
             # Equal numbers of one type look the same in either order: Python's sort gives pwsh's output.
             result = sorted(objects, reverse=not ascending[0])
             return _first_of_runs(result) if unique else result
-        rows = [([obj], index) for index, obj in enumerate(objects)]
+        key_values = [[obj] for obj in objects]
     else:
-        rows = [(evaluate(obj, keys), index) for index, obj in enumerate(objects)]
-        for column in range(len(keys)):
-            if not plain_column([values[column] for values, _index in rows if values[column] is not MISSING]):
+        for column in range(len(ascending)):
+            if not plain_column([values[column] for values in key_values if values[column] is not MISSING]):
                 return None
+    rows = list(zip(key_values, range(len(objects))))
     ordered = list(rows)
     stable_sort(ordered, ascending, case_sensitive)
     if in_input_order and not unique:
@@ -140,8 +144,14 @@ def _plain_order(objects: list[Any], keys: list[Any], ascending: list[bool], cas
     previous: Any = None
     previous_obj: Any = None
     distinct = True
+    single = len(ascending) == 1
     for values, index in ordered:
-        key = equality_key(values, case_sensitive)
+        if single:  # equality_key without its tuple
+            key = values[0]
+            if not case_sensitive and type(key) is str:
+                key = key.lower()
+        else:
+            key = equality_key(values, case_sensitive)
         obj = objects[index]
         if previous is not None:
             if key != previous:
