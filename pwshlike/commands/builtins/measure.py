@@ -190,6 +190,7 @@ class MeasureObjectCommand(Cmdlet):
         # The input sink's numbers not yet added, per property name ("" for the objects themselves).
         self._pending: dict[str, list[Any]] = {}
         self._pending_records = 0
+        self._counting: Optional[str] = None  # the pending list whose length is the objects' count, if one is
 
     def _entry(self, name: str) -> _Statistics:
         found = self._stats.get(name.lower())
@@ -209,6 +210,7 @@ class MeasureObjectCommand(Cmdlet):
         if self._expressions is None:
             waiting = pending.setdefault("", [])
             append = waiting.append
+            self._counting = ""
 
             def take_number(obj: Any) -> bool:
                 kind = type(obj)
@@ -226,6 +228,22 @@ class MeasureObjectCommand(Cmdlet):
             return None
         lists = [(low, pending.setdefault(name, []).append)  # type: ignore[arg-type]
                  for low, name in zip(lowered, names)]
+        if len(lists) == 1:
+            self._counting = names[0]  # one number per object: the list's length counts the objects
+            low, add_value = lists[0]
+
+            def take_property(obj: Any) -> bool:
+                if type(obj) is PSCustomObject:
+                    value = obj.note_value(low, None)
+                    kind = type(value)
+                    if kind is int and -2 ** 63 < value < 2 ** 63 or kind is float and value == value:
+                        add_value(value)
+                        return True
+                elif obj is None:
+                    return True
+                self._flush()
+                return False
+            return take_property
 
         def take_properties(obj: Any) -> bool:
             if obj is None:
@@ -250,7 +268,7 @@ class MeasureObjectCommand(Cmdlet):
         for name, values in self._pending.items():
             if not values:
                 continue
-            if name == "":
+            if name == self._counting:
                 self._records += len(values)
             stat = self._entry(name)
             stat.count += len(values)
