@@ -7,6 +7,7 @@ types they come out in the order their first member arrived.
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Any, Callable, Iterator, Optional
 
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
@@ -107,6 +108,17 @@ class GroupObjectCommand(Cmdlet):
     def begin_processing(self) -> None:
         self._keys = parse_keys_for(self, self.property, with_order=False)
         self._rows: list[tuple[list[Any], Any]] = []
+        # What the one-key input sink took since the last row: key values and objects side by side
+        # (no row per object, which keeps the cyclic collector from running over and over).
+        self._sunk_keys: list[Any] = []
+        self._sunk_objects: list[Any] = []
+
+    def _take_sunk(self) -> None:
+        """Turns what the one-key sink took into rows, after the earlier ones."""
+        if self._sunk_objects:
+            self._rows.extend(([key], obj) for key, obj in zip(self._sunk_keys, self._sunk_objects))
+            self._sunk_keys.clear()
+            self._sunk_objects.clear()
 
     def input_sink(self, parameter: str) -> Optional[Callable[[Any], bool]]:
         """Named keys read from the note properties of PSCustomObjects: what
@@ -121,13 +133,15 @@ class GroupObjectCommand(Cmdlet):
         append = self._rows.append
         if len(lowered) == 1:
             low = lowered[0]
+            add_key, add_object = self._sunk_keys.append, self._sunk_objects.append
 
             def take_one(obj: Any) -> bool:
                 if type(obj) is PSCustomObject:
                     value = obj.note_value(low, MISSING)
                     if value is MISSING:  # absent (type data may still define it) or computed
                         return False
-                    append(([value], obj))
+                    add_key(value)
+                    add_object(obj)
                     return True
                 return obj is None
             return take_one
@@ -151,6 +165,7 @@ class GroupObjectCommand(Cmdlet):
             return
         if not self._rows:
             self._check_switches()
+        self._take_sunk()
         self._rows.append((evaluate(obj, self._keys), obj))
 
     def _check_switches(self) -> None:
@@ -172,7 +187,11 @@ class GroupObjectCommand(Cmdlet):
         make = GroupInfoNoElement if self.no_element else GroupInfo
         groups: list[GroupInfo] = []
         keys: list[list[Any]] = []
-        single = _single_key_groups(rows, make, case_sensitive) if len(self._keys) <= 1 else None
+        single = None
+        if len(self._keys) <= 1:
+            single = _single_key_groups(rows, self._sunk_keys, self._sunk_objects, make, case_sensitive)
+        if single is None:
+            self._take_sunk()
         mixed = single is None and _mixed_types(rows)
         if single is not None:
             groups = single
@@ -226,21 +245,24 @@ def _mixed_types(rows: list[tuple[list[Any], Any]]) -> bool:
     return False
 
 
-def _single_key_groups(rows: list[tuple[list[Any], Any]], make: Any, case_sensitive: bool) -> Optional[list[GroupInfo]]:
+def _single_key_groups(rows: list[tuple[list[Any], Any]], sunk_keys: list[Any], sunk_objects: list[Any], make: Any,
+                       case_sensitive: bool) -> Optional[list[GroupInfo]]:
     """Groups by one key whose values are all ints, all floats (no NaN) or
     all strings compared without case (a missing property allowed): each
     value's bucket is found by hashing instead of sorting every object,
     then the buckets are sorted by key.  The same groups as sorting the
     rows stably and grouping equal neighbours, since for these values the
-    sort key and equality agree.  None for anything else."""
+    sort key and equality agree.  The rows come first, then the key values
+    and objects the input sink took after them.  None for anything else."""
     buckets: dict[Any, tuple[list[Any], list[Any]]] = {}
     missing: Optional[tuple[list[Any], list[Any]]] = None
     kind: Any = None
-    for values, obj in rows:
-        value = values[0]
+    keyed = chain(((values[0], values, obj) for values, obj in rows),
+                  ((key, None, obj) for key, obj in zip(sunk_keys, sunk_objects)))
+    for value, values, obj in keyed:
         if value is MISSING:
             if missing is None:
-                missing = (values, [obj])
+                missing = (values or [value], [obj])
             else:
                 missing[1].append(obj)
             continue
@@ -255,7 +277,7 @@ def _single_key_groups(rows: list[tuple[list[Any], Any]], make: Any, case_sensit
         key = value.lower() if value_type is str else value
         bucket = buckets.get(key)
         if bucket is None:
-            buckets[key] = (values, [obj])
+            buckets[key] = (values or [value], [obj])
         else:
             bucket[1].append(obj)
     ordered = [buckets[key] for key in sorted(buckets)]
