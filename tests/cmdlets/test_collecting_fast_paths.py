@@ -21,7 +21,7 @@ import pytest
 from helpers.session import Shell as Session
 from pwshlike.commands.builtins.introsort import introsort, introsort_ranks
 from pwshlike.commands.builtins.propexpr import PropertyExpression, SortKey, evaluate
-from pwshlike.commands.builtins.sort import _compared_order, _plain_order
+from pwshlike.commands.builtins.sort import _compared_order, _plain_order, _plain_single_order
 from pwshlike.dotnet.values import PSCustomObject
 
 
@@ -78,12 +78,16 @@ def test_plain_key_order_is_the_comparer_order() -> None:
         descending = rng.random() < 0.5
         ascending = [(not descending) if k.ascending is None else k.ascending for k in keys] or [not descending]
         flags = (rng.random() < 0.3, rng.random() < 0.3, rng.random() < 0.3)  # case-sensitive, stable, unique
-        values = [evaluate(obj, keys) for obj in objects] if keys else None
-        got = _plain_order(list(objects), values, ascending, *flags)
+        values = [evaluate(obj, keys) for obj in objects]
+        if columns <= 1:  # one key, on a flat list of values (the objects themselves without keys)
+            got = _plain_single_order(objects, objects if columns == 0 else [v[0] for v in values], ascending[0],
+                                      *flags)
+        else:
+            got = _plain_order(objects, values, ascending, *flags)
         if got is None:
             continue
         checked += 1
-        want = _compared_order(list(objects), values, ascending, *flags)
+        want = _compared_order(objects, values, ascending, *flags)
         assert [(type(x), x if columns == 0 else id(x)) for x in got] == \
             [(type(x), x if columns == 0 else id(x)) for x in want]
     assert checked > 2000
@@ -91,7 +95,7 @@ def test_plain_key_order_is_the_comparer_order() -> None:
 
 def test_plain_order_declines_values_the_comparer_must_see() -> None:
     for values in ([1, None], [1, "a"], [1.0, float("nan")], [True, False]):
-        assert _plain_order(values, None, [True], False, False, False) is None
+        assert _plain_single_order(values, values, True, False, False, False) is None
 
 
 def test_script_block_keys_run_once_per_object(s: Session) -> None:

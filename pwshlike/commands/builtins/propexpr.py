@@ -247,22 +247,22 @@ def evaluate(obj: Any, keys: list[SortKey]) -> list[Any]:
     return [key.expression.value(obj) for key in keys]
 
 
-def key_reader(keys: list[SortKey]) -> Callable[[Any], list[Any]]:
-    """``evaluate`` for a given list of keys, made once: one property name
-    is read straight from a custom object's note property (the value
-    ``value`` finds first), anything else as ``evaluate`` reads it."""
-    if len(keys) != 1 or keys[0].expression.script is not None:
-        return lambda obj: evaluate(obj, keys)
-    expression = keys[0].expression
+def single_key_reader(key: SortKey) -> Callable[[Any], Any]:
+    """The value of one key on an object, as ``evaluate`` finds it: a
+    property name is read straight from a custom object's note property
+    (the value ``value`` finds first)."""
+    expression = key.expression
+    if expression.script is not None:
+        return expression.value
     lowered = expression.name.lower()  # type: ignore[union-attr]
     slow = expression.value
 
-    def read(obj: Any) -> list[Any]:
+    def read(obj: Any) -> Any:
         if type(obj) is PSCustomObject:
             value = obj.note_value(lowered, MISSING)
             if value is not MISSING:
-                return [value]
-        return [slow(obj)]
+                return value
+        return slow(obj)
     return read
 
 

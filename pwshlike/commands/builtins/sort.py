@@ -18,8 +18,8 @@ from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range
 
 from .introsort import introsort, introsort_ranks
-from .propexpr import (MISSING, equality_key, expand_keys, key_reader, parse_keys_for, plain_column, row_comparer,
-                       stable_sort)
+from .propexpr import (MISSING, equality_key, evaluate, expand_keys, parse_keys_for, plain_column, row_comparer,
+                       single_key_reader, stable_sort)
 
 _INT_MAX = 2147483647
 
@@ -83,11 +83,17 @@ class SortObjectCommand(Cmdlet):
         case_sensitive = bool(self.case_sensitive)
         in_input_order = bool(self.stable or self.top or self.bottom)
         # Each object's key values, read once (a script block key runs once per object).
-        values = list(map(key_reader(keys), objects)) if keys else None
-        sorted_objects = _plain_order(objects, values, ascending, case_sensitive, in_input_order, bool(self.unique))
+        unique = bool(self.unique)
+        if len(keys) <= 1:
+            single = list(map(single_key_reader(keys[0]), objects)) if keys else objects
+            sorted_objects = _plain_single_order(objects, single, ascending[0], case_sensitive, in_input_order,
+                                                 unique)
+            values = [[value] for value in single] if sorted_objects is None else []
+        else:
+            values = [evaluate(obj, keys) for obj in objects]
+            sorted_objects = _plain_order(objects, values, ascending, case_sensitive, in_input_order, unique)
         if sorted_objects is None:
-            sorted_objects = _compared_order(objects, values, ascending, case_sensitive, in_input_order,
-                                             bool(self.unique))
+            sorted_objects = _compared_order(objects, values, ascending, case_sensitive, in_input_order, unique)
         if self.top:
             sorted_objects = sorted_objects[:self.top]
         elif self.bottom:
@@ -95,11 +101,10 @@ class SortObjectCommand(Cmdlet):
         return sorted_objects
 
 
-def _compared_order(objects: list[Any], key_values: Optional[list[list[Any]]], ascending: list[bool],
-                    case_sensitive: bool, in_input_order: bool, unique: bool) -> list[Any]:
-    """The general order: keys compared by pwsh's comparer, whatever their
-    types (``key_values`` None: the objects are their own keys)."""
-    rows = list(zip(key_values, objects)) if key_values is not None else [([obj], obj) for obj in objects]
+def _compared_order(objects: list[Any], key_values: list[list[Any]], ascending: list[bool], case_sensitive: bool,
+                    in_input_order: bool, unique: bool) -> list[Any]:
+    """The general order: keys compared by pwsh's comparer, whatever their types."""
+    rows = list(zip(key_values, objects))
     unsorted = list(rows)
     stable_sort(rows, ascending, case_sensitive)
     compare_rows = row_comparer(ascending, case_sensitive)
@@ -111,29 +116,18 @@ def _compared_order(objects: list[Any], key_values: Optional[list[list[Any]]], a
     return [obj for _values, obj in rows]
 
 
-def _plain_order(objects: list[Any], key_values: Optional[list[list[Any]]], ascending: list[bool],
-                 case_sensitive: bool, in_input_order: bool, unique: bool) -> Optional[list[Any]]:
-    """The order when every key value is a plain number (no NaN) or every
-    one a plain string, column by column (a missing property allowed):
-    then the comparer is a total order that Python's sort reproduces with
-    a key, so each object's key values are read once and never compared
-    through the comparer.  Equal rows are ranked alike, and the ranks go
-    through .NET's introsort so equal objects land where pwsh puts them.
-    None when a column holds anything else ($null, dates, mixed types...).
-    ``key_values`` None: the objects are their own keys."""
-    if key_values is None:
-        if not plain_column(objects):
+def _plain_order(objects: list[Any], key_values: list[list[Any]], ascending: list[bool], case_sensitive: bool,
+                 in_input_order: bool, unique: bool) -> Optional[list[Any]]:
+    """The order by several keys when every key value is a plain number (no
+    NaN) or every one a plain string, column by column (a missing property
+    allowed): then the comparer is a total order that Python's sort
+    reproduces with a key, so key values are never compared through the
+    comparer.  Equal rows are ranked alike, and the ranks go through .NET's
+    introsort so equal objects land where pwsh puts them.  None when a
+    column holds anything else ($null, dates, mixed types...)."""
+    for column in range(len(ascending)):
+        if not plain_column([values[column] for values in key_values if values[column] is not MISSING]):
             return None
-        kind = type(objects[0])
-        if kind is not str and all(type(obj) is kind for obj in objects):
-            # Equal numbers of one type look the same in either order: Python's sort gives pwsh's output.
-            result = sorted(objects, reverse=not ascending[0])
-            return _first_of_runs(result) if unique else result
-        key_values = [[obj] for obj in objects]
-    else:
-        for column in range(len(ascending)):
-            if not plain_column([values[column] for values in key_values if values[column] is not MISSING]):
-                return None
     rows = list(zip(key_values, range(len(objects))))
     ordered = list(rows)
     stable_sort(ordered, ascending, case_sensitive)
@@ -175,6 +169,63 @@ def _plain_order(objects: list[Any], key_values: Optional[list[list[Any]]], asce
             last_rank = ranks[index]
     return kept
 
+
+
+def _plain_single_order(objects: list[Any], values: list[Any], ascending: bool, case_sensitive: bool,
+                        in_input_order: bool, unique: bool) -> Optional[list[Any]]:
+    """_plain_order for one key (``values`` is ``objects`` when the objects
+    are their own keys), on a flat list of key values: positions are sorted
+    instead of a row (a list and a tuple) per object, which keeps the
+    cyclic collector from running over and over on large inputs."""
+    if values is objects and objects and type(objects[0]) in (int, float) and plain_column(objects) \
+            and all(type(obj) is type(objects[0]) for obj in objects):
+        # Equal numbers of one type look the same in either order: Python's sort gives pwsh's output.
+        result = sorted(objects, reverse=not ascending)
+        return _first_of_runs(result) if unique else result
+    present = [index for index, value in enumerate(values) if value is not MISSING]
+    absent = [index for index, value in enumerate(values) if value is MISSING] if len(present) < len(values) else []
+    if not plain_column([values[index] for index in present]):
+        return None
+    text = bool(present) and type(values[present[0]]) is str
+    if text and not case_sensitive:
+        lowered = [value.lower() if value is not MISSING else value for value in values]
+        order = sorted(present, key=lowered.__getitem__, reverse=not ascending) + absent
+        equal_as: list[Any] = lowered
+    else:
+        if text:  # as stable_sort's key for case-sensitive strings: by letters, then lower case first
+            order = sorted(present, key=lambda index: (values[index].lower(),
+                                                       [not c.islower() for c in values[index]]),
+                           reverse=not ascending)
+        else:
+            order = sorted(present, key=values.__getitem__, reverse=not ascending)
+        order += absent
+        equal_as = values
+    if in_input_order and not unique:
+        return [objects[index] for index in order]
+    ranks = [0] * len(values)
+    rank = 0
+    distinct = True
+    previous = order[0]
+    for index in order[1:]:
+        if equal_as[index] != equal_as[previous]:  # MISSING equals only itself
+            rank += 1
+        elif distinct:
+            obj, previous_obj = objects[index], objects[previous]
+            if not (type(obj) is type(previous_obj) and type(obj) in _PLAIN_VALUES and obj == previous_obj):
+                distinct = False  # two equal objects a user can tell apart: their order is .NET's
+        ranks[index] = rank
+        previous = index
+    if not (distinct or in_input_order):
+        order = introsort_ranks(ranks)
+    if not unique:
+        return [objects[index] for index in order]
+    kept: list[Any] = []
+    last_rank = -1
+    for index in order:
+        if ranks[index] != last_rank:
+            kept.append(objects[index])
+            last_rank = ranks[index]
+    return kept
 
 
 def _first_of_runs(numbers: list[Any]) -> list[Any]:
