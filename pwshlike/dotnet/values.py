@@ -604,7 +604,7 @@ class _Shape:
     def plus(self, name: str) -> "_Shape":
         """The shared shape with ``name`` (a new property) after these names;
         the caller has looked in ``grown`` first."""
-        global _EMPTY, _shapes_grown
+        global _EMPTY, _shapes_grown, _names_held
         index = dict(self.index)
         index[name.lower()] = len(self.names)
         shape = _Shape(self.names + [name], index, True)
@@ -613,7 +613,7 @@ class _Shape:
             # made so far stay with the objects using them.
             _EMPTY = _Shape([], {}, True)
             _BY_NAMES.clear()
-            _shapes_grown = 0
+            _shapes_grown = _names_held = 0
             return shape
         if self.grown is None:
             self.grown = {}
@@ -638,6 +638,8 @@ _SHAPE_CACHE_LIMIT = 4096
 _SHARED_LIMIT = 64
 _shapes_grown = 0
 _BY_NAMES: dict[tuple[str, ...], Optional[_Shape]] = {}
+_NAMES_HELD_LIMIT = 1 << 16  # names in all of _BY_NAMES' keys: wide objects fill it sooner
+_names_held = 0
 _EMPTY = _Shape([], {}, True)
 _CUSTOM_TYPE_NAMES = ("System.Management.Automation.PSCustomObject", "System.Object")
 
@@ -658,9 +660,12 @@ def _shape_of(names: tuple[str, ...]) -> Optional[_Shape]:
     shape: Optional[_Shape] = _Shape(list(names), {n.lower(): i for i, n in enumerate(names)}, True)
     if len(shape.index) != len(names):
         shape = None
-    if len(_BY_NAMES) >= _SHAPE_CACHE_LIMIT:
+    global _names_held
+    if len(_BY_NAMES) >= _SHAPE_CACHE_LIMIT or _names_held + len(names) > _NAMES_HELD_LIMIT:
         _BY_NAMES.clear()
+        _names_held = 0
     _BY_NAMES[names] = shape
+    _names_held += len(names)
     return shape
 
 

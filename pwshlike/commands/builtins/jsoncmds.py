@@ -392,14 +392,18 @@ def _convert(raw: Any, as_hashtable: bool, max_depth: int, depth: int) -> Any:
         for key, value in raw:
             table[key] = _convert(value, as_hashtable, max_depth, depth + 1)
         return table
-    result = PSCustomObject()
+    # The names and values are gathered first so that objects with the same
+    # keys share one shape however many keys they have (from_names).
+    names: list[str] = []
+    values: list[Any] = []
+    seen: dict[str, str] = {}
     for key, value in raw:
         if key == "":
             raise JsonConversionError("EmptyKeyInJsonString", "The provided JSON includes a property whose name "
                                       "is an empty string, this is only supported using the -AsHashTable switch.",
                                       ErrorCategory.InvalidOperation)
-        if result.has_property(key):
-            existing = next(n for n in result.property_names() if n.lower() == key.lower())
+        existing = seen.get(key.lower())
+        if existing is not None:
             if existing == key:
                 raise JsonConversionError("DuplicateKeysInJsonString", "Cannot convert the JSON string because a "
                                           f"dictionary that was converted from the string contains the duplicated "
@@ -408,8 +412,10 @@ def _convert(raw: Any, as_hashtable: bool, max_depth: int, depth: int) -> Any:
                                       "because it contains keys with different casing. Please use the -AsHashTable "
                                       f"switch instead. The key that was attempted to be added to the existing key "
                                       f"'{existing}' was '{key}'.", ErrorCategory.InvalidOperation)
-        result.set_property(key, _convert(value, as_hashtable, max_depth, depth + 1))
-    return result
+        seen[key.lower()] = key
+        names.append(key)
+        values.append(_convert(value, as_hashtable, max_depth, depth + 1))
+    return PSCustomObject.from_names(tuple(names), values)
 
 
 @cmdlet("ConvertFrom-Json", help_uri="https://go.microsoft.com/fwlink/?LinkID=2096606")

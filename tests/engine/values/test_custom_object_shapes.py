@@ -186,3 +186,20 @@ def test_a_held_type_name_list_sees_later_additions(s: Session) -> None:
     script = ("$o = [pscustomobject]@{ A = 1 }; $t = $o.PSTypeNames; $o | Add-Member -TypeName My.Later; "
               "$null = $o | Select-Object -First 1; $t[0]; $t[1]; $o.PSTypeNames.Count")
     assert s.run(script) == ["Selected.System.Management.Automation.PSCustomObject", "My.Later", 4]
+
+
+def test_wide_json_objects_share_one_shape_and_keep_their_errors(s: Session) -> None:
+    keys = ",".join(f'"K{i}":{i}' for i in range(200))
+    a, b = s.run(f"'[{{{keys}}},{{{keys}}}]' | ConvertFrom-Json")
+    assert a._shape is b._shape and b.get_property("k199") == 199 and len(a.property_names()) == 200
+    script = ("foreach ($t in '{\"a\":1,\"a\":2}', '{\"a\":1,\"A\":2}', '{\"\":1}') { "
+              "try { $t | ConvertFrom-Json } catch { $_.FullyQualifiedErrorId.Split(',')[0] } }")
+    assert s.run(script) == ["DuplicateKeysInJsonString", "KeysWithDifferentCasingInJsonString",
+                             "EmptyKeyInJsonString"]
+
+
+def test_names_held_for_sharing_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(values, "_NAMES_HELD_LIMIT", 50)
+    for i in range(20):
+        PSCustomObject.from_names(tuple(f"N{i}_{j}" for j in range(10)), list(range(10)))
+    assert values._names_held <= 50 and sum(len(k) for k in values._BY_NAMES) <= 50
