@@ -94,6 +94,11 @@ def test_blocks_that_take_the_general_path(shell):
 def test_member_name_forms(shell):
     assert shell.text("'a','bb' | ForEach-Object Length") == ["1", "2"]
     assert shell.text("'a-b' | ForEach-Object -MemberName Split -ArgumentList '-'") == ["a", "b"]
+    # From a list or range: the member loop (ForEachObjectCommand._member_loop).
+    assert shell.text("'a-b','c-d' | ForEach-Object -MemberName Split -ArgumentList '-'") == ["a", "b", "c", "d"]
+    assert shell.text("1..10 | ForEach-Object ToString | Select-Object -First 2") == ["1", "2"]
+    assert shell.text("1..3 | ForEach-Object -MemberName Substring -ArgumentList 5; 'next'") == ["next"]
+    assert shell.error_ids() == ["MethodNotFound"]
 
 
 def test_where_object_forms(shell):

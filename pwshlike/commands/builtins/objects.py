@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from pwshlike.commands.builtins.format import ConsoleSinkCommand
 from pwshlike.commands.builtins.select_window import SelectWindow
@@ -89,7 +89,7 @@ class ForEachObjectCommand(Cmdlet):
         self._end = end
         return _run_script(begin, None) if begin is not None else None
 
-    def process_record(self) -> Optional[Iterator[Any]]:
+    def process_record(self) -> Optional[Iterable[Any]]:
         obj = self.input_object
         if self._runner is not None:
             return self._parallel_step(obj)
@@ -109,10 +109,14 @@ class ForEachObjectCommand(Cmdlet):
         return runners
 
     def input_loop(self) -> Optional[Callable[[Iterator[Any], Callable[[Any], None]], None]]:
-        """process_record's script-block case over many objects."""
-        if self._runner is not None or self.parameter_set_name != "ScriptBlockSet":
+        """process_record over many objects (not for -Parallel)."""
+        if self._runner is not None:
             return None
         emit = self._runtime.processor.output()
+        if self.parameter_set_name == "PropertyAndMethodSet":
+            return self._member_loop(emit)
+        if self.parameter_set_name != "ScriptBlockSet":
+            return None
         blocks = [block for block in self._blocks if block is not None]
         if len(blocks) == 1:
             return blocks[0].underbar_loop(emit)
@@ -155,11 +159,27 @@ class ForEachObjectCommand(Cmdlet):
         finally:
             self._runner.close()
 
-    def _member(self, obj: Any) -> Iterator[Any]:
+    def _member(self, obj: Any) -> list[Any]:
         """-MemberName: a method is called (with -ArgumentList), a property
         read, as the .ForEach('Name') intrinsic does for one object."""
         from pwshlike.dotnet.members import magic_foreach
-        yield from magic_foreach([obj], [self.member_name, *(self.argument_list or ())])
+        return magic_foreach([obj], [self.member_name, *(self.argument_list or ())])
+
+    def _member_loop(self, emit: Callable[[Any], None]) -> Callable[[Iterator[Any], Callable[[Any], None]], None]:
+        """_member over many objects, the member and its arguments read once."""
+        from pwshlike.dotnet.members import magic_foreach
+        selector = [self.member_name, *(self.argument_list or ())]
+
+        def each(objects: Iterator[Any], settle: Callable[[Any], None]) -> None:
+            obj = _NOTHING
+            try:
+                for obj in objects:
+                    for value in magic_foreach([obj], selector):
+                        emit(value)
+            finally:
+                if obj is not _NOTHING:
+                    settle(obj)
+        return each
 
 
 # Where-Object's comparison switches: parameter name -> (set name, operator).
