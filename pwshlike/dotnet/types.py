@@ -18,7 +18,7 @@ installed through ``install_table_content`` by the package.
 from __future__ import annotations
 
 import datetime as _dt
-import threading
+import _thread
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
 
@@ -795,7 +795,7 @@ def _generic_definition(name: str) -> Optional[str]:
 
 _LAZY_LOADED = False
 _LAZY_LOADING = False
-_LAZY_LOCK = threading.RLock()
+_LAZY_LOCK = _thread.RLock()  # what threading.RLock() gives, without importing threading at start-up
 # Families a higher layer adds (the runtime's parser API): registered with the rest.
 _LAZY_FAMILIES: list[Callable[[], None]] = []
 

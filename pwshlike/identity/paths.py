@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import threading
+import _thread
 
 
 def _xdg(variable: str, *default: str) -> str:
@@ -62,7 +62,7 @@ def write_private_file(path: str, data: bytes) -> None:
     another process sees the old content or the new, never half of it.
     Raises OSError; the temporary file never outlives a failure."""
     os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-    temporary = f"{path}.{os.getpid()}.{threading.get_ident()}.tmp"
+    temporary = f"{path}.{os.getpid()}.{_thread.get_ident()}.tmp"
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         os.fchmod(descriptor, 0o600)  # a temporary file left by a crash kept its old mode

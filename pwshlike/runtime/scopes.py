@@ -14,7 +14,7 @@ current scope followed by an attribute read of ``PSVariable.value``.
 from __future__ import annotations
 
 import os
-import threading
+import _thread
 from typing import Any, Callable, Optional
 
 from ..dotnet.conversions import to_string
@@ -653,7 +653,7 @@ alias table changes, and by the commands layer when its cmdlet registry
 changes: a compiled call site keeps the command it resolved while this
 number stays the same."""
 
-_GENERATION_LOCK = threading.Lock()
+_GENERATION_LOCK = _thread.allocate_lock()  # threading.Lock itself
 
 
 def command_tables_changed() -> None:

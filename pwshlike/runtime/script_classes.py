@@ -18,7 +18,7 @@ Method bodies run as script blocks with ``$this`` and their parameters; only
 
 from __future__ import annotations
 
-import threading
+import _thread
 from typing import Any, Callable, NoReturn, Optional
 
 from ..dotnet.errors import ErrorCategory, ParseException, RuntimeException, ValidationMetadataException
@@ -40,7 +40,7 @@ _VOID_NAMES = frozenset(("void", "system.void"))
 
 
 # Per thread, a holder for each method running (innermost last): what its ``return`` gave.
-_RUNNING = threading.local()
+_RUNNING = _thread._local()  # threading.local itself
 
 
 def method_returns(value: Any) -> None:

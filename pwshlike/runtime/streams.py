@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import os
-import threading
+import _thread
 from typing import Any, Callable, Optional
 
 from ..dotnet.conversions import to_string
@@ -125,7 +125,7 @@ class InformationRecord:
         self.user = _user_name()
         self.computer = os.uname().nodename
         self.process_id = os.getpid()
-        self.native_thread_id = threading.get_native_id()
+        self.native_thread_id = _thread.get_native_id()  # threading.get_native_id itself
         self.managed_thread_id = 0
 
     def __str__(self) -> str:

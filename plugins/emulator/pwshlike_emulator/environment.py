@@ -6,7 +6,6 @@ script uses against Azure and only the place requests go changes.
 from __future__ import annotations
 
 import os
-import threading
 from typing import Any, Callable, Optional
 
 from pwshlike.plugin import CloudEnvironment
@@ -75,6 +74,7 @@ def auto_sign_in_opener(ca_path: str) -> Callable[[str], bool]:
                 client.get(location)
 
     def open_url(url: str) -> bool:
+        import threading  # only when a sign-in opens the browser: start-up stays light
         threading.Thread(target=_quietly, args=(follow, url), name="pwshlike-emulator-sign-in", daemon=True).start()
         return True
 
