@@ -10,7 +10,6 @@ cmdlet's class, as pwsh does; ``Name``, ``Module`` or ``Version`` do not.
 
 from __future__ import annotations
 
-import copy
 from typing import Any, Callable, Optional
 
 from .metadata import CommandMetadata
@@ -246,7 +245,12 @@ class FunctionInfo(CommandInfo):
         return plan_call(self, context, shape)
 
     def dot_sourced(self) -> "FunctionInfo":
-        clone = copy.copy(self)
+        # copy.copy(self) for these plain (no __slots__, no copy hooks)
+        # classes, without the copy module: every -Command text is
+        # dot-sourced, and importing copy looks for Jython's org.python.core
+        # on every sys.path entry.
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
         clone.dot_source = True
         return clone
 

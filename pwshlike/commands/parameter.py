@@ -8,7 +8,6 @@ importing the ``@cmdlet`` decorator that calls them; plugins import it as
 
 from __future__ import annotations
 
-import copy
 from typing import Any, Callable, Optional, Sequence
 
 from .metadata import ALL_PARAMETER_SETS, ParameterMetadata, ParameterSetSpec
@@ -67,7 +66,10 @@ class Parameter:
         """The unbound value; a fresh copy of a list or dict default, so
         that one invocation changing it leaves the next one unaffected."""
         default = self._default
-        return copy.copy(default) if isinstance(default, (list, dict)) else default
+        if isinstance(default, (list, dict)):
+            import copy  # not at start-up: its import looks for Jython's org.python.core on every sys.path entry
+            return copy.copy(default)
+        return default
 
     def __set_name__(self, owner: type, attribute: str) -> None:
         self.attribute = attribute

@@ -10,7 +10,6 @@ and apply the common parameters.
 
 from __future__ import annotations
 
-import copy
 from abc import ABCMeta, abstractmethod
 from typing import Any, Callable, Iterable, Optional
 
@@ -266,6 +265,7 @@ def _at_argument(invocation: InvocationInfo, extent: Any) -> InvocationInfo:
     """This invocation, positioned at the argument a binding error is about."""
     if extent is None or invocation.extent is None:
         return invocation
+    import copy  # not at start-up: its import looks for Jython's org.python.core on every sys.path entry
     positioned = copy.copy(invocation)
     positioned.extent = extent
     return positioned

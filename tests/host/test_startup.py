@@ -79,7 +79,7 @@ def test_a_plain_script_imports_neither_uuid_nor_platform(tmp_path):
     _run(tmp_path, "Write-Output 1")
     out, modules = _run(tmp_path, "Write-Output 1; $PSVersionTable.OS.Length -gt 0")
     assert out == "1\nTrue\n"
-    assert not {"uuid", "platform", "threading", "pluggy", "inspect"} & modules
+    assert not {"uuid", "platform", "threading", "copy", "pluggy", "inspect"} & modules
 
 
 def test_a_guid_made_outside_the_type_table_has_its_type_and_members_on_first_use(tmp_path):
@@ -89,3 +89,16 @@ def test_a_guid_made_outside_the_type_table_has_its_type_and_members_on_first_us
                                   "$id.Equals($id); $id -is [guid]; ($id | Get-Member -MemberType Method).Count")
     assert out == "System.Guid\n32\nTrue\nTrue\n6\n"
     assert "uuid" in modules
+
+
+def test_a_dot_sourced_command_is_what_copy_copy_gives():
+    """FunctionInfo.dot_sourced clones without the copy module (every
+    -Command text is dot-sourced); the clone is copy.copy's, dot-sourced."""
+    import copy
+    from pwshlike.commands.commandinfo import FunctionInfo
+    info = FunctionInfo("f", None)
+    clone, expected = info.dot_sourced(), copy.copy(info)
+    expected.dot_source = True
+    assert type(clone) is FunctionInfo and clone is not info
+    assert clone.__dict__ == expected.__dict__
+    assert info.dot_source is False
