@@ -401,11 +401,22 @@ class SelectObjectCommand(Cmdlet):
         # How each object's properties are selected, made at the first object (a malformed
         # property is reported then, as before).
         self._selector: Optional[Callable[[Any], Any]] = None
+        # The plain selector alone, once made, when nothing else applies (no window, index, -Unique).
+        self._direct: Optional[Callable[[Any], Any]] = None
 
     def process_record(self) -> None:
         obj = self.input_object
         if obj is None:
             # pwsh ignores null input: `$null | Select-Object a` writes nothing.
+            return
+        direct = self._direct
+        if direct is not None:
+            try:
+                selected = direct(obj)
+            except PSArgumentException as exc:  # as _write reports it
+                self.throw_terminating_error(exc.error_record)
+                return
+            self.write_object(selected)
             return
         if self._positions is not None:
             self._indexed(obj)
@@ -456,8 +467,12 @@ class SelectObjectCommand(Cmdlet):
                 selector = self._selector
                 if selector is None:
                     specs, exclude = self.property or ["*"], self.exclude_property or ()
-                    selector = self._selector = select.plain_selector(specs, exclude) or (
+                    plain = select.plain_selector(specs, exclude)
+                    selector = self._selector = plain or (
                         lambda each: select.select_properties(each, specs, exclude))
+                    if plain is not None and self._pass_through and self._positions is None \
+                            and self._unique is None:
+                        self._direct = plain
                 results = [selector(obj)]
             except PSArgumentException as exc:  # a malformed property: the command stops, as in pwsh
                 self.throw_terminating_error(exc.error_record)
