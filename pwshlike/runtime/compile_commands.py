@@ -17,7 +17,7 @@ from typing import Any, Callable, Optional
 
 from ..language import ast as A
 from ..language.numeric import TypedNumber
-from .compile_support import emit_value, lazy_range, pipeline_input, sets_success_status
+from .compile_support import DirectStatement, emit_value, lazy_range, pipeline_input, sets_success_status
 from ..dotnet.conversions import to_string
 from ..dotnet.errors import CommandNotFoundException, ErrorCategory, InvocationInfo, RuntimeException
 from .pipeline import (CommandArgument, ExpressionProcessor, ParameterToken, RedirectedProcessor,
@@ -189,6 +189,16 @@ class CommandCompiler:
                     ctx.last_success = True
             except Exception as exc:
                 ctx.statement_error(exc, extent, out)
+
+        def finish(ctx: Any, result: Any, out: Any) -> None:
+            try:
+                if result is not None or not skip_none:
+                    emit_value(result, out)
+                if status:
+                    ctx.last_success = True
+            except Exception as exc:
+                ctx.statement_error(exc, extent, out)
+        write.direct = DirectStatement(value, finish, status, extent)  # type: ignore[attr-defined]
         return write
 
     def steppable_processors(self, node: Any) -> Callable[[Any, bool], list]:

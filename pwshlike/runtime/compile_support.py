@@ -4,7 +4,7 @@ enumerate (lazily for ranges, so ``1..1e9 | Select -First 3`` is instant)."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from ..language import ast as A
 from ..dotnet.errors import ErrorCategory, InvalidOperationException, RuntimeException
@@ -31,6 +31,23 @@ def emit_value(value: Any, out: Callable[[Any], None]) -> None:
     else:
         for item in items:
             out(item)
+
+
+class DirectStatement(NamedTuple):
+    """The parts of a compiled expression statement (``{ $_.V -gt 5 }``'s
+    one statement), which the statement's closure carries as ``direct`` so
+    that a loop running the block once per object (Where-Object) can read
+    the value itself and skip the write for a value it can judge as it is:
+    ``value(ctx)`` evaluates the expression; ``finish(ctx, result, out)`` does
+    the rest of what the statement does (writes ``result`` unrolled, sets
+    ``$?``, reports an error as the statement would); ``status`` is whether
+    the statement sets ``$?`` to true; an error ``value`` raises goes to
+    ``ctx.statement_error(exc, extent, out)``."""
+
+    value: Callable[[Any], Any]
+    finish: Callable[[Any, Any, Callable[[Any], None]], None]
+    status: bool
+    extent: Any
 
 
 def collect(stmt: Callable[[Any, Callable[[Any], None]], None], ctx: Any) -> Any:

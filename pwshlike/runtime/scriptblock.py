@@ -491,16 +491,27 @@ class ScriptBlock:
         blocks = tuple(block for block in (compiled.begin, compiled.process, compiled.end) if block is not None)
         single = blocks[0] if len(blocks) == 1 else None  # the usual { ... }: one (end) block
 
+        # A lone expression statement with a test (Where-Object { $_.V -gt 5 }): its value is
+        # read directly and a boolean judged as it is; anything else is finished as the
+        # statement would write it (compile_support.DirectStatement).
+        direct = getattr(single, "direct", None) if test is not None else None
+
         def each(objects: Iterable[Any], settle: Callable[[Any], None]) -> None:
             underbar: Any = None  # the previous object's $_ variable, reused when nothing kept it
             obj = _NOTHING
+            # The loop runs in one context and scope: each object's run puts ctx.scope back.
+            ctx = context if context is not None else active.context
+            scope = ctx.scope
+            scope_vars = scope.vars
+            foreign = state is not None and state is not scope.state
+            if direct is not None:
+                value, finish, status, extent = direct
             try:
                 for obj in objects:
-                    ctx = context if context is not None else active.context
-                    scope = ctx.scope
-                    if obj is NO_INPUT or (state is not None and state is not scope.state):
+                    if obj is NO_INPUT or foreign:
                         one(obj)
                         continue
+                    passes = None  # the direct path's verdict, when it has one
                     if test is None:
                         out = emit
                     else:
@@ -509,7 +520,6 @@ class ScriptBlock:
                     # _run_with_underbar(ctx, blocks, obj, out), inlined; a new $_ variable for each
                     # object, unless the previous one is referenced from nowhere but here (so
                     # nothing can tell it apart from a new one) and is as new.
-                    scope_vars = scope.vars
                     saved_underbar = scope_vars.get("_")
                     if underbar is not None and getrefcount(underbar) == 2 and underbar.fast \
                             and underbar.name == "_" and not underbar.options and underbar.type_constraint is None \
@@ -524,7 +534,22 @@ class ScriptBlock:
                     try:
                         if depth > MAX_CALL_DEPTH:
                             raise ScriptCallDepthException(None)
-                        if single is not None:
+                        if direct is not None:
+                            try:
+                                try:
+                                    result = value(ctx)
+                                except Exception as exc:
+                                    ctx.statement_error(exc, extent, out)
+                                else:
+                                    if result.__class__ is bool:
+                                        passes = result
+                                        if status:
+                                            ctx.last_success = True
+                                    else:
+                                        finish(ctx, result, out)
+                            except ReturnException:
+                                pass
+                        elif single is not None:
                             try:
                                 single(ctx, out)
                             except ReturnException:
@@ -543,9 +568,12 @@ class ScriptBlock:
                             scope_vars.pop("_", None)
                         else:
                             scope_vars["_"] = saved_underbar
-                    if test is not None:
-                        value = output[0] if len(output) == 1 else None
-                        if value is True or (value is not False and test(output)):
+                    if passes is not None:
+                        if passes:
+                            emit(obj)
+                    elif test is not None:
+                        first = output[0] if len(output) == 1 else None
+                        if first is True or (first is not False and test(output)):
                             emit(obj)
             finally:
                 if obj is not _NOTHING:
