@@ -824,11 +824,8 @@ def magic_foreach(obj: Any, args: list) -> list:
     selector, extra = args[0], args[1:]
     results: list[Any] = []
     items = _items_for_magic(obj)
-    if hasattr(selector, "invoke_with_input"):
-        invoke = _item_invoker(selector, tuple(extra))
-        for item in items:
-            results.extend(invoke(item))
-        return results
+    if hasattr(selector, "intrinsic_foreach"):
+        return selector.intrinsic_foreach(items, tuple(extra))
     if isinstance(selector, PSType):
         return [selector.convert(item) for item in items]
     name = conv.to_string(selector)
@@ -843,15 +840,6 @@ def magic_foreach(obj: Any, args: list) -> list:
         elif value is not None or not extra:
             results.append(value)
     return results
-
-
-def _item_invoker(script: Any, args: tuple) -> Callable[[Any], Any]:
-    """``script.invoke_with_input(item, args)`` as a callable of the item,
-    prepared once for the whole collection when the block offers it."""
-    prepare = getattr(script, "item_invoker", None)
-    if prepare is not None:
-        return prepare(args)
-    return lambda item: script.invoke_with_input(item, args)
 
 
 def _has_method(obj: Any, name: str) -> bool:
@@ -881,7 +869,7 @@ def magic_where(obj: Any, args: list) -> list:
                               f"Default, First, Last, SkipUntil, Until, Split")
     count = conv.convert_to_integer(args[2]) if len(args) > 2 else 0
     items = _items_for_magic(obj)
-    invoke = _item_invoker(script, ())
+    invoke = script.item_invoker(())
 
     def test(item: Any) -> bool:
         return conv.to_bool(invoke(item))

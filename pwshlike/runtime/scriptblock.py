@@ -19,7 +19,8 @@ from sys import getrefcount
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..dotnet.conversions import to_bool, to_string
-from ..dotnet.errors import ParseException, PSInvalidOperationException, RuntimeException, ScriptCallDepthException
+from ..dotnet.errors import (ParseException, PSInvalidOperationException, PSNotSupportedException, RuntimeException,
+                             ScriptCallDepthException)
 from ..dotnet.methodcall import invocation_error
 from ..dotnet.types import ensure_lazy_types
 from ..dotnet.values import ArrayList, iter_collection
@@ -411,47 +412,149 @@ class ScriptBlock:
         return run
 
     def item_invoker(self, args: tuple[Any, ...] = ()) -> Callable[[Any], list[Any]]:
-        """``invoke(item)``, returning what ``invoke_with_input(item, args)``
-        returns (the block in a new scope with ``$_`` and ``$args`` set), for
-        the ``.ForEach{}`` and ``.Where{}`` intrinsics, which call it once per
-        item: a block without parameters or a clean block runs without an
-        invocation object (ScriptBlockInvocation.run's steps for such a
-        block, written out); anything else, or a block bound to another
-        session state than the caller's, takes ``invoke_with_input``."""
+        """``invoke(item)``: the block run once for ``item`` as the
+        ``.Where{}`` intrinsic runs it (pwsh's InvokeWithPipeImpl with
+        createLocalScope false and its one clause: the process block, else
+        the end block), returning what it wrote: dotted into the caller's
+        current scope (see ``dotted_runner``).  A block of several clauses
+        (or a begin or clean block) is refused, as pwsh's GetCodeToInvoke
+        refuses it."""
         compiled = self.code.compiled()
-        if compiled.params or compiled.clean is not None or self.catches_exit:
-            return lambda item: self.invoke_with_input(item, args)  # type: ignore[return-value]
-        context, state, is_script = self.context, self.state, self.is_script
-        blocks = tuple(block for block in (compiled.begin, compiled.process, compiled.end) if block is not None)
+        if compiled.begin is not None or compiled.clean is not None \
+                or (compiled.process is not None and compiled.end is not None):
+            raise PSInvalidOperationException(
+                "The script block cannot be invoked because it contains more than one clause. The Invoke() "
+                "method can only be used on script blocks that contain a single clause.",
+                error_id="ScriptBlockInvokeOnOneClauseOnly")
+        run = self.dotted_runner(args)
+        blocks = tuple(block for block in (compiled.process, compiled.end) if block is not None)
 
         def invoke(item: Any) -> list[Any]:
-            ctx = context if context is not None else active.context
-            parent = ctx.scope
-            if item is NO_INPUT or (state is not None and state is not parent.state):
-                return self.invoke_with_input(item, args)  # type: ignore[return-value]
             result: list[Any] = []
-            emit = result.append
-            scope = Scope(parent, is_script)
-            scope_vars = scope.vars
-            scope_vars["args"] = PSVariable("args", list(args))
-            scope_vars["_"] = PSVariable("_", item)
-            for block in blocks:  # each as ScriptBlockInvocation._run_block runs it
-                saved_traps = ctx.traps
-                ctx.scope = scope
-                ctx.traps = []
-                depth = ctx.call_depth = ctx.call_depth + 1
-                try:
-                    if depth > MAX_CALL_DEPTH:
-                        raise ScriptCallDepthException(None)
-                    block(ctx, emit)
-                except ReturnException:
-                    pass
-                finally:
-                    ctx.scope = parent
-                    ctx.traps = saved_traps
-                    ctx.call_depth -= 1
+            run(blocks, item, result.append)
             return result
         return invoke
+
+    def intrinsic_foreach(self, items: Iterable[Any], args: tuple[Any, ...] = ()) -> list[Any]:
+        """The ``.ForEach{}`` intrinsic, as pwsh's MiscOps.ForEach runs a
+        script block: the begin block once (no ``$_``), the process block
+        (the end block when there is none) for each item, then, after a
+        process block, the end block once with ``$_`` the last item; each
+        call dotted into the caller's scope with ``args`` (``dotted_runner``).
+        A block with a clean block is refused."""
+        compiled = self.code.compiled()
+        if compiled.clean is not None:
+            raise PSNotSupportedException("Script block with a 'clean' block is not supported by the 'ForEach' "
+                                          "method.")
+        run = self.dotted_runner(args)
+        result: list[Any] = []
+        emit = result.append
+        if compiled.begin is not None:
+            run((compiled.begin,), NO_INPUT, emit)
+        each = (compiled.process if compiled.process is not None else compiled.end,)
+        item: Any = None
+        if each[0] is not None:
+            for item in items:
+                run(each, item, emit)
+        if compiled.process is not None and compiled.end is not None:
+            run((compiled.end,), item, emit)
+        return result
+
+    def dotted_runner(self, args: tuple[Any, ...] = ()
+                      ) -> Callable[[tuple[Any, ...], Any, Callable[[Any], None]], None]:
+        """``run(blocks, dollar_under, emit)``: the given compiled blocks
+        run as pwsh's InvokeWithPipeImpl runs them with createLocalScope
+        false (the ``.ForEach{}`` and ``.Where{}`` intrinsics): in the
+        caller's current scope (the block's session state's, for a block
+        bound to another), with ``$_`` (unless NO_INPUT), ``$args`` and the
+        parameters (bound positionally from ``args``, defaults for the rest)
+        set for the call and the scope's own put back afterwards, as pwsh's
+        dotted locals and backupWhenDotting are; any other variable the block
+        sets stays in the scope."""
+        compiled = self.code.compiled()
+        context, state = self.context, self.state
+        if compiled.params:
+            variables, rest = self.bind_positionally(args)
+        else:
+            variables, rest = None, list(args)
+        keys = ("_", "args") + tuple(param.key for param in compiled.params)
+        if not compiled.params and not self.catches_exit:
+            return self._plain_dotted_runner(rest)
+
+        def run(blocks: tuple[Any, ...], dollar_under: Any, emit: Callable[[Any], None]) -> None:
+            ctx = context if context is not None else active.context
+            invocation = ScriptBlockInvocation(self, ctx, False, variables, rest, emit, None, None)
+            scope = ctx.scope
+            if state is not None and state is not scope.state:
+                scope = ctx.state_scopes.get(state, state)
+            scope_vars = scope.vars
+            saved = [scope_vars.get(key) for key in keys]
+            try:
+                invocation._bind()
+                scope_vars["args"] = PSVariable("args", list(rest))
+                if dollar_under is not NO_INPUT:
+                    scope_vars["_"] = PSVariable("_", dollar_under)
+                for block in blocks:
+                    if not invocation.exited:
+                        invocation._run_block(block)
+            finally:
+                for key, var in zip(keys, saved):
+                    if var is None:
+                        scope_vars.pop(key, None)
+                    else:
+                        scope_vars[key] = var
+        return run
+
+    def _plain_dotted_runner(self, rest: list[Any]
+                             ) -> Callable[[tuple[Any, ...], Any, Callable[[Any], None]], None]:
+        """``dotted_runner`` for a block without parameters: the steps
+        ScriptBlockInvocation._bind and _run_block take for it written out,
+        without an invocation object (a block bound to another session state
+        than the caller's takes the invocation)."""
+        context, state = self.context, self.state
+
+        def run(blocks: tuple[Any, ...], dollar_under: Any, emit: Callable[[Any], None]) -> None:
+            ctx = context if context is not None else active.context
+            scope = ctx.scope
+            if state is not None and state is not scope.state:
+                invocation = ScriptBlockInvocation(self, ctx, False, None, rest, emit, None, None)
+                scope = ctx.state_scopes.get(state, state)
+            else:
+                invocation = None
+            scope_vars = scope.vars
+            saved_underbar, saved_args = scope_vars.get("_"), scope_vars.get("args")
+            try:
+                scope_vars["args"] = PSVariable("args", list(rest))
+                if dollar_under is not NO_INPUT:
+                    scope_vars["_"] = PSVariable("_", dollar_under)
+                for block in blocks:
+                    if invocation is not None:
+                        invocation._bind()
+                        invocation._run_block(block)
+                        continue
+                    saved_traps = ctx.traps
+                    ctx.traps = []
+                    depth = ctx.call_depth = ctx.call_depth + 1
+                    try:
+                        if depth > MAX_CALL_DEPTH:
+                            raise ScriptCallDepthException(None)
+                        block(ctx, emit)
+                    except ReturnException:
+                        pass
+                    finally:
+                        ctx.scope = scope
+                        ctx.traps = saved_traps
+                        ctx.call_depth -= 1
+            finally:
+                if saved_underbar is None:
+                    scope_vars.pop("_", None)
+                else:
+                    scope_vars["_"] = saved_underbar
+                if saved_args is None:
+                    scope_vars.pop("args", None)
+                else:
+                    scope_vars["args"] = saved_args
+        return run
 
     def underbar_loop(self, emit: Callable[[Any], None], test: Optional[Callable[[list[Any]], bool]] = None
                       ) -> Callable[[Iterable[Any], Callable[[Any], None]], None]:
