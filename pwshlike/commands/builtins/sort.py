@@ -155,20 +155,8 @@ def _plain_order(objects: list[Any], key_values: list[list[Any]], ascending: lis
                 distinct = False  # two equal rows a user can tell apart: their order is .NET's
         previous, previous_obj = key, obj
         ranks[index] = rank
-    if distinct or in_input_order:
-        order = [index for _values, index in ordered]
-    else:
-        order = introsort_ranks(ranks)
-    if not unique:
-        return [objects[index] for index in order]
-    kept: list[Any] = []
-    last_rank = -1
-    for index in order:
-        if ranks[index] != last_rank:
-            kept.append(objects[index])
-            last_rank = ranks[index]
-    return kept
-
+    return _ranked_result(objects, [index for _values, index in ordered], ranks, distinct or in_input_order,
+                          unique)
 
 
 def _plain_single_order(objects: list[Any], values: list[Any], ascending: bool, case_sensitive: bool,
@@ -215,7 +203,16 @@ def _plain_single_order(objects: list[Any], values: list[Any], ascending: bool, 
                 distinct = False  # two equal objects a user can tell apart: their order is .NET's
         ranks[index] = rank
         previous = index
-    if not (distinct or in_input_order):
+    return _ranked_result(objects, order, ranks, distinct or in_input_order, unique)
+
+
+def _ranked_result(objects: list[Any], order: list[int], ranks: list[int], keep_order: bool,
+                   unique: bool) -> list[Any]:
+    """The objects of a plain order: in ``order`` (positions sorted by key)
+    when equal keys cannot be told apart or the input order is kept,
+    otherwise the ranks put through .NET's introsort so equal objects land
+    where pwsh puts them; with -Unique, the first object of each rank."""
+    if not keep_order:
         order = introsort_ranks(ranks)
     if not unique:
         return [objects[index] for index in order]
