@@ -607,14 +607,11 @@ class ScriptBlock:
             scope = ctx.scope
             scope_vars = scope.vars
             foreign = state is not None and state is not scope.state
-            if direct is not None:
-                value, finish, status, extent = direct
             try:
                 for obj in objects:
                     if obj is NO_INPUT or foreign:
                         one(obj)
                         continue
-                    passes = None  # the direct path's verdict, when it has one
                     if test is None:
                         out = emit
                     else:
@@ -637,22 +634,7 @@ class ScriptBlock:
                     try:
                         if depth > MAX_CALL_DEPTH:
                             raise ScriptCallDepthException(None)
-                        if direct is not None:
-                            try:
-                                try:
-                                    result = value(ctx)
-                                except Exception as exc:
-                                    ctx.statement_error(exc, extent, out)
-                                else:
-                                    if result.__class__ is bool:
-                                        passes = result
-                                        if status:
-                                            ctx.last_success = True
-                                    else:
-                                        finish(ctx, result, out)
-                            except ReturnException:
-                                pass
-                        elif single is not None:
+                        if single is not None:
                             try:
                                 single(ctx, out)
                             except ReturnException:
@@ -671,17 +653,85 @@ class ScriptBlock:
                             scope_vars.pop("_", None)
                         else:
                             scope_vars["_"] = saved_underbar
-                    if passes is not None:
-                        if passes:
-                            emit(obj)
-                    elif test is not None:
+                    if test is not None:
                         first = output[0] if len(output) == 1 else None
                         if first is True or (first is not False and test(output)):
                             emit(obj)
             finally:
                 if obj is not _NOTHING:
                     settle(obj)
-        return each
+        if direct is None:
+            return each
+        value, finish, status, extent = direct
+
+        def each_direct(objects: Iterable[Any], settle: Callable[[Any], None]) -> None:
+            """``each`` for a lone expression statement with a test: the
+            value read directly, a boolean judged as it is; anything else
+            (or an error) written to a list as the statement writes it."""
+            underbar: Any = None
+            obj = _NOTHING
+            ctx = context if context is not None else active.context
+            scope = ctx.scope
+            scope_vars = scope.vars
+            foreign = state is not None and state is not scope.state
+            # The block and what it calls put back the $_ they found, so the scope's own changes
+            # only when the commands after this one run; the block sees no trap of the caller's.
+            saved_underbar = scope_vars.get("_")
+            no_traps: list[Any] = []
+            try:
+                for obj in objects:
+                    if obj is NO_INPUT or foreign:
+                        one(obj)
+                        continue
+                    if underbar is not None and getrefcount(underbar) == 2 and underbar.fast \
+                            and underbar.name == "_" and not underbar.options and underbar.type_constraint is None \
+                            and underbar.attributes is _NO_ATTRIBUTES and not underbar.description:
+                        underbar.value = obj
+                    else:
+                        underbar = PSVariable("_", obj)
+                    scope_vars["_"] = underbar
+                    saved_traps = ctx.traps
+                    ctx.traps = no_traps
+                    depth = ctx.call_depth = ctx.call_depth + 1
+                    output: Optional[list[Any]] = None
+                    result: Any = False
+                    try:
+                        if depth > MAX_CALL_DEPTH:
+                            raise ScriptCallDepthException(None)
+                        try:
+                            result = value(ctx)
+                        except Exception as exc:
+                            output = []
+                            ctx.statement_error(exc, extent, output.append)
+                        else:
+                            if result.__class__ is bool:
+                                if status:
+                                    ctx.last_success = True
+                            else:
+                                output = []
+                                finish(ctx, result, output.append)
+                    except ReturnException:
+                        if output is None:
+                            output = []
+                    finally:
+                        ctx.scope = scope
+                        ctx.traps = saved_traps
+                        ctx.call_depth -= 1
+                        if saved_underbar is None:
+                            scope_vars.pop("_", None)
+                        else:
+                            scope_vars["_"] = saved_underbar
+                    if output is None:
+                        if not result:
+                            continue
+                    elif not test(output):  # type: ignore[misc]
+                        continue
+                    emit(obj)
+                    saved_underbar = scope_vars.get("_")  # what the commands after it left (Set-Variable _)
+            finally:
+                if obj is not _NOTHING:
+                    settle(obj)
+        return each_direct
 
     def get_new_closure(self) -> "ScriptBlock":
         """``GetNewClosure()``: a copy bound to a new dynamic module's

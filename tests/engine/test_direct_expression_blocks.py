@@ -108,3 +108,18 @@ def test_break_and_continue_leave_the_enclosing_loop():
         fast, general = [Shell().text(script.replace("SOURCE", source).replace("KEYWORD", keyword))
                          for source in _SOURCES]
         assert fast == general
+
+
+def test_what_the_commands_after_it_leave_in_dollar_underbar_stays():
+    script = "$_ = 'orig'; SOURCE | Where-Object { $_.V -gt 7 } | ForEach-Object { $_.V }; \"[$_]\"; " \
+             "$_ = 'orig'; SOURCE | Where-Object { $_.V -lt 2 } | Set-Variable -Name _; \"[$($_.V)]\""
+    fast, general = [Shell().text(_SETUP + script.replace("SOURCE", source)) for source in _SOURCES]
+    assert fast == general == ["8", "9", "[orig]", "[0 1]"]
+
+
+def test_the_expression_in_a_deep_call_still_counts_towards_the_call_depth():
+    script = ("$one = @($o[0]); function deep($n) { if ($n -gt 0) { $one | Where-Object { (deep ($n - 1)) -or $true } } "
+              "else { 0 } }; try { $null = deep 2000 } catch { $_.FullyQualifiedErrorId }")
+    fast = Shell().text(_SETUP + script)
+    assert fast == Shell().text(_SETUP + script.replace("$one |", "& { $one } |"))
+    assert fast[-1] == "CallDepthOverflow"
