@@ -824,8 +824,13 @@ def magic_foreach(obj: Any, args: list) -> list:
     selector, extra = args[0], args[1:]
     results: list[Any] = []
     items = _items_for_magic(obj)
-    if hasattr(selector, "intrinsic_foreach"):
-        return selector.intrinsic_foreach(items, tuple(extra))
+    if hasattr(selector, "invoke_with_input"):
+        foreach = getattr(selector, "intrinsic_foreach", None)
+        if foreach is not None:  # the runtime's ScriptBlock: begin, process and end as pwsh runs them
+            return foreach(items, tuple(extra))
+        for item in items:
+            results.extend(selector.invoke_with_input(item, tuple(extra)))
+        return results
     if isinstance(selector, PSType):
         return [selector.convert(item) for item in items]
     name = conv.to_string(selector)
@@ -869,7 +874,8 @@ def magic_where(obj: Any, args: list) -> list:
                               f"Default, First, Last, SkipUntil, Until, Split")
     count = conv.convert_to_integer(args[2]) if len(args) > 2 else 0
     items = _items_for_magic(obj)
-    invoke = script.item_invoker(())
+    prepare = getattr(script, "item_invoker", None)  # the runtime's ScriptBlock: prepared once
+    invoke = prepare(()) if prepare is not None else lambda item: script.invoke_with_input(item, ())
 
     def test(item: Any) -> bool:
         return conv.to_bool(invoke(item))
