@@ -22,10 +22,13 @@ from typing import TYPE_CHECKING, Callable, Optional
 if TYPE_CHECKING:  # the session module loads the engine; the REPL draws its first prompt before that
     from .session import Outcome, Session
 
-FrontEnd = Callable[["Session"], Optional[int]]
-"""A full-screen interactive shell: runs on the session until ``exit`` and
-returns the exit code, or None when it cannot run on this terminal (or its
-UI failed), so the plain loop takes over."""
+    # A full-screen interactive shell: runs on the session until ``exit`` and
+    # returns the exit code, or None when it cannot run on this terminal (or
+    # its UI failed), so the plain loop takes over.  Only for type checking:
+    # built at run time, the forward reference "Session" would be compiled,
+    # and a process's first compile() costs a millisecond of every -Command
+    # run's start-up (this module is on that path).
+    FrontEnd = Callable[[Session], Optional[int]]
 
 
 def needs_more_input(text: str) -> bool:

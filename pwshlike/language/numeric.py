@@ -12,7 +12,8 @@ compiles the constant.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple, Optional
+from collections import namedtuple
+from typing import Any, Optional
 
 # Suffix flags (PowerShell's NumberSuffixFlags).
 SUFFIX_NONE = 0
@@ -46,14 +47,13 @@ _RANGES = {
 _DECIMAL_MAX = (1 << 96) - 1
 
 
-class TypedNumber(NamedTuple):
-    """An integer literal of a .NET type with no plain Python equivalent:
+# namedtuple, not a typing.NamedTuple class: see runtime.compile_support.DirectStatement
+# (the class form compiles its string annotations, a millisecond of start-up).
+TypedNumber = namedtuple("TypedNumber", "value type_name")
+TypedNumber.__doc__ = """An integer literal of a .NET type with no plain Python equivalent:
     the value, and the type's name (``Int64``, ``UInt32``, ``UInt64``,
     ``SByte``, ``Byte``, ``Int16``, ``UInt16`` or ``BigInt``) that the
     runtime builds it as."""
-
-    value: int
-    type_name: str
 
 
 def _decimal(text: str) -> Any:

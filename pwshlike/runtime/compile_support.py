@@ -4,7 +4,8 @@ enumerate (lazily for ranges, so ``1..1e9 | Select -First 3`` is instant)."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator, NamedTuple
+from collections import namedtuple
+from typing import Any, Callable, Iterable, Iterator
 
 from ..language import ast as A
 from ..dotnet.errors import ErrorCategory, InvalidOperationException, RuntimeException
@@ -33,8 +34,11 @@ def emit_value(value: Any, out: Callable[[Any], None]) -> None:
             out(item)
 
 
-class DirectStatement(NamedTuple):
-    """The parts of a compiled expression statement (``{ $_.V -gt 5 }``'s
+# A namedtuple rather than a typing.NamedTuple class: the class form turns its
+# (string) annotations into ForwardRefs, each compiled, and the first compile()
+# of a process costs about a millisecond of every start-up.
+DirectStatement = namedtuple("DirectStatement", "value finish status extent")
+DirectStatement.__doc__ = """The parts of a compiled expression statement (``{ $_.V -gt 5 }``'s
     one statement), which the statement's closure carries as ``direct`` so
     that a loop running the block once per object (Where-Object) can read
     the value itself and skip the write for a value it can judge as it is:
@@ -43,11 +47,6 @@ class DirectStatement(NamedTuple):
     ``$?``, reports an error as the statement would); ``status`` is whether
     the statement sets ``$?`` to true; an error ``value`` raises goes to
     ``ctx.statement_error(exc, extent, out)``."""
-
-    value: Callable[[Any], Any]
-    finish: Callable[[Any, Any, Callable[[Any], None]], None]
-    status: bool
-    extent: Any
 
 
 def collect(stmt: Callable[[Any, Callable[[Any], None]], None], ctx: Any) -> Any:
