@@ -17,7 +17,7 @@ import os
 import sys
 from typing import Any, Callable, Optional
 
-from . import errorview
+from ..formatting import DEFAULT_WIDTH
 from ..formatting.style import PSStyle
 
 WARNING_COLOR = "\x1b[33;1m"
@@ -149,9 +149,9 @@ class ConsoleHost:
         """The console width, or pwsh's 120-column fallback when stdout is
         not a terminal."""
         try:
-            return os.get_terminal_size(self.stdout.fileno()).columns or errorview.DEFAULT_WIDTH
+            return os.get_terminal_size(self.stdout.fileno()).columns or DEFAULT_WIDTH
         except (AttributeError, OSError, ValueError):
-            return errorview.DEFAULT_WIDTH
+            return DEFAULT_WIDTH
 
     def flush(self) -> None:
         """Flushes both output streams, so a child process that inherits
@@ -204,14 +204,16 @@ class ConsoleHost:
         self.stdout.flush()
         self._transcribe(text)
         if self.stderr_color:
-            text = f"{errorview.ERROR_COLOR}{text}{RESET}"
+            from .errorview import ERROR_COLOR
+            text = f"{ERROR_COLOR}{text}{RESET}"
         self.stderr.write(text + "\n")
         self.stderr.flush()
 
     def write_error_record(self, record: object) -> None:
         """An ErrorRecord as ``$ErrorView`` lays it out, on stderr."""
         view = self.error_view() if self.error_view is not None else "ConciseView"
-        text = errorview.format_error(record, view, self.stderr_color, self.window_width)
+        from .errorview import format_error  # on first use: a script that writes no error never needs it
+        text = format_error(record, view, self.stderr_color, self.window_width)
         self._transcribe(text)
         self._hide_progress()
         self.stdout.flush()

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 from ..formatting import Formatter as _Formatter
 from ..formatting import REGISTRY, ViewRegistry
-from . import errorview
 
 
 class Formatter(_Formatter):
@@ -26,7 +25,14 @@ class Formatter(_Formatter):
     def __init__(self, width: Optional[Callable[[], int]] = None, error_view: Optional[Callable[[], str]] = None,
                  registry: ViewRegistry = REGISTRY) -> None:
         super().__init__(width=width, error_view=error_view, registry=registry,
-                         error_renderer=errorview.format_error, height=terminal_rows)
+                         error_renderer=format_error, height=terminal_rows)
+
+
+def format_error(record: Any, view: str, color: bool, width: int) -> str:
+    """``$ErrorView``'s layout of ``record`` (:func:`errorview.format_error`),
+    imported on the first error: a script that writes none never needs it."""
+    from .errorview import format_error as layout
+    return layout(record, view, color, width)
 
 
 def terminal_rows() -> Optional[int]:

@@ -102,3 +102,45 @@ def test_a_dot_sourced_command_is_what_copy_copy_gives():
     assert type(clone) is FunctionInfo and clone is not info
     assert clone.__dict__ == expected.__dict__
     assert info.dot_source is False
+
+
+def test_a_plain_script_imports_no_error_layout_and_an_error_still_shows(tmp_path):
+    """host.errorview (``$ErrorView``'s layouts) is imported by the first
+    error written, not at start-up."""
+    _run(tmp_path, "Write-Output 1")
+    out, modules = _run(tmp_path, "Write-Output 1")
+    assert out == "1\n"
+    assert "pwshlike.host.errorview" not in modules
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_DATA_HOME=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-m", "pwshlike", "-NoProfile", "-NonInteractive", "-Command",
+                             "Write-Error boom; Write-Output after"], capture_output=True, text=True, env=env,
+                            cwd=tmp_path, timeout=120)
+    assert result.stdout == "after\n"
+    assert "Write-Error: boom" in result.stderr
+
+
+COMPILE_PROBE = r"""
+import builtins, sys
+compiled = []
+real = builtins.compile
+def counting(*args, **kwargs):
+    compiled.append(str(args[0])[:60])
+    return real(*args, **kwargs)
+builtins.compile = counting
+from pwshlike.cli import main
+code = main(["-NoProfile", "-NonInteractive", "-Command", "Write-Output 1"])
+sys.stdout.flush()
+print(repr(compiled), file=sys.stderr)
+"""
+
+
+def test_a_plain_script_calls_no_compile(tmp_path):
+    """The first compile() of a process costs about a millisecond (a
+    typing.NamedTuple class or a subscript with a string forward reference
+    compiles its annotations): a plain script's start-up calls none."""
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_DATA_HOME=str(tmp_path / "data"))
+    for _ in range(2):  # the first start writes the entry-point cache
+        result = subprocess.run([sys.executable, "-c", COMPILE_PROBE], capture_output=True, text=True, env=env,
+                                cwd=tmp_path, timeout=120)
+    assert result.stdout == "1\n"
+    assert result.stderr.strip().splitlines()[-1] == "[]"
