@@ -261,6 +261,16 @@ def _select_entry(entries: list, names: Sequence[str]) -> Any:
     return best if best is not None else default
 
 
+# The type names (lower case) of plain values that no built-in view is for,
+# pwsh's as ours (tests/formatting pins it against the built-in views): a
+# lookup for an object with only these names needs no built-in view built.
+NO_BUILTIN_VIEW = frozenset((
+    "system.object", "system.valuetype", "system.string", "system.int32", "system.int64", "system.double",
+    "system.boolean", "system.decimal", "system.char", "system.byte", "system.sbyte", "system.int16",
+    "system.uint16", "system.uint32", "system.uint64", "system.single", "system.numerics.biginteger",
+))
+
+
 # --- the registry ----------------------------------------------------------------------------------
 
 class ViewRegistry:
@@ -331,6 +341,14 @@ class ViewRegistry:
             self._by_type = index
         return index
 
+    def _user_index(self) -> dict[str, list[View]]:
+        """The index of the views there are before the built-in ones are built."""
+        index: dict[str, list[View]] = {}
+        for view in self._user + self._builtin:
+            for name in view.type_names:
+                index.setdefault(name.lower(), []).append(view)
+        return index
+
     def find(self, names: Sequence[str], kind: Optional[str] = None, name: Optional[str] = None,
              out_of_band: bool = False) -> Optional[View]:
         """The view for an object with PSTypeNames ``names``: of ``kind``
@@ -339,7 +357,13 @@ class ViewRegistry:
         key = (tuple(names), kind, name.lower() if name else None, out_of_band)
         if key in self._cache:
             return self._cache[key]
-        index = self._index()
+        if self._builtins is not None and all(n.lower() in NO_BUILTIN_VIEW for n in names):
+            # pwsh's own views cover none of these names (a plain value's:
+            # Write-Output 1), so only the registered views can answer and the
+            # built-in ones need not be built yet; the answer is the same.
+            index = self._user_index()
+        else:
+            index = self._index()
         found = None
         for type_name in names:
             for view in index.get(type_name.lower(), ()):
