@@ -1,7 +1,8 @@
 """``using module``: what a script's using statement imports, and the
 classes the module defines, which become types of that script (and only of
 the scripts that ``using module`` it, as in pwsh).  The runtime asks when
-the script compiles, through the importer this module installs.
+the script compiles, through the importer plugins.session installs (which
+imports this module on a script's first ``using module``).
 """
 
 from __future__ import annotations
@@ -11,9 +12,7 @@ from typing import Any, Optional
 
 from pwshlike.dotnet.errors import RuntimeException
 from pwshlike.dotnet.netobjects import Version
-from pwshlike.language.using_checks import register_module_lookup
 from pwshlike.runtime import active
-from pwshlike.runtime.type_names import register_module_importer
 
 from .errors import ModuleError
 from .paths import find_modules, is_module_path, module_paths
@@ -82,9 +81,3 @@ def module_exists(name: str) -> bool:
         return True
     return bool(find_modules(name, module_paths()))
 
-
-def install() -> None:
-    """Makes ``using module`` import through the module table, and the
-    parser check that the module it names exists."""
-    register_module_importer(import_for_using)
-    register_module_lookup(module_exists)

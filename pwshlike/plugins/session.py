@@ -14,7 +14,6 @@ from typing import Any, Optional
 from pwshlike.commands import install as install_commands
 from pwshlike.commands.registry import CommandRegistry
 from pwshlike.dotnet.types import register_lazy_family
-from pwshlike.modules.using_module import install as install_using_module
 from pwshlike.modules.table import ModuleTable
 
 from .formatter_views import register_plugin_views
@@ -45,6 +44,26 @@ def install(context: Any, registry: Optional[CommandRegistry] = None, *,
     register_plugin_views(host.views)
     host.start_session(context)
     return registry
+
+
+def install_using_module() -> None:
+    """Makes ``using module`` import through the module table, and the
+    parser check that the module it names exists.  The hooks import
+    modules.using_module on first use: most scripts have no ``using module``."""
+    from pwshlike.language.using_checks import register_module_lookup
+    from pwshlike.runtime.type_names import register_module_importer
+    register_module_importer(_import_for_using)
+    register_module_lookup(_module_exists)
+
+
+def _import_for_using(context: Any, specification: Any, folder: Optional[str]) -> tuple[str, list[Any]]:
+    from pwshlike.modules.using_module import import_for_using
+    return import_for_using(context, specification, folder)
+
+
+def _module_exists(name: str) -> bool:
+    from pwshlike.modules.using_module import module_exists
+    return module_exists(name)
 
 
 def _new_session(context: Any, registry: Optional[CommandRegistry]) -> None:
