@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from ..dotnet.errors import (ErrorCategory, ErrorDetails, ErrorRecord, InvalidOperationException,
                              RuntimeException)
-from .listing import complex_lines, list_lines
 from .packets import (ComplexEntry, ComplexViewHeaderInfo, ErrorEntry, FormatEndData, FormatEntryData,
                       FormatStartData, GroupEndData, GroupStartData, ListEntry, ListViewHeaderInfo, RawText,
                       TableHeaderInfo, TableRow, WideEntry, WideViewHeaderInfo)
-from .table import LEFT, TableWriter, wide_items_per_row
 from .text import cell_width, strip_vt
+
+if TYPE_CHECKING:
+    from .table import TableWriter
 
 UNLIMITED = sys.maxsize
 AUTOSIZE_WINDOW = 0.3
@@ -239,10 +240,14 @@ class Outputter:
             return
         context.group = packet
         if packet.heading is not None:
+            from .listing import complex_lines
             for line in complex_lines(packet.heading, self.columns):
                 self._write(line)
             self._write("")
         header = context.start.header
+        # The table and list writers are imported by the first view that needs
+        # them: a plain value's output (Write-Output 1) is raw text and uses neither.
+        from .table import LEFT, TableWriter, wide_items_per_row
         if isinstance(header, TableHeaderInfo):
             hint, self._hint = self._hint, None
             if not header.columns:
@@ -302,6 +307,7 @@ class Outputter:
             if len(context.wide_buffer) >= context.wide_per_row:
                 self._flush_wide(context)
         elif isinstance(entry, ComplexEntry):
+            from .listing import complex_lines
             for line in complex_lines(entry.tokens, self.columns):
                 self._write(line)
 
@@ -315,6 +321,7 @@ class Outputter:
             self._write(line)
 
     def _list(self, entry: ListEntry) -> None:
+        from .listing import list_lines
         style = self.style
         for line in list_lines(entry.labels, entry.values, self.columns, style.list_label, style.reset):
             self._write(line)
@@ -326,6 +333,7 @@ class Outputter:
         elif isinstance(entry, ErrorEntry):
             self._error(entry.record)
         elif isinstance(entry, ComplexEntry):
+            from .listing import complex_lines
             for line in complex_lines(entry.tokens, UNLIMITED):
                 self._write(line)
         elif isinstance(entry, ListEntry):
