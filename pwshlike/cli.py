@@ -160,10 +160,9 @@ def _interactive(session: Session) -> int:
 
 
 def _run(session: Session, command_line: CommandLine, stdin_redirected: bool) -> int:
-    from .host.interactive import command_exit_code, run_stdin_script
     if command_line.command is not None:
         outcome = session.run(command_line.command)
-        code = command_exit_code(outcome)
+        code = outcome.command_exit_code()
         if outcome.exit_code is None and command_line.no_exit:
             return _interactive(session)
         return code
@@ -179,6 +178,7 @@ def _run(session: Session, command_line: CommandLine, stdin_redirected: bool) ->
             return _interactive(session)
         return code
     if command_line.command_from_stdin or command_line.file_from_stdin or stdin_redirected:
+        from .host.interactive import run_stdin_script
         return run_stdin_script(session)
     if not command_line.no_logo:
         session.host.write_line(VERSION_TEXT)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Optional
 
 if TYPE_CHECKING:  # the session module loads the engine; the REPL draws its first prompt before that
-    from .session import Outcome, Session
+    from .session import Session
 
     # A full-screen interactive shell: runs on the session until ``exit`` and
     # returns the exit code, or None when it cannot run on this terminal (or
@@ -129,14 +129,4 @@ def run_stdin_script(session: Session) -> int:
         last = session.run(text, add_to_history=True)
         if last.exit_code is not None:
             return last.exit_code
-    return command_exit_code(last)
-
-
-def command_exit_code(outcome: Outcome) -> int:
-    """pwsh's rule for ``-Command``: ``exit N`` gives N, otherwise 0 when the
-    last pipeline succeeded (``$?``) and 1 when it did not."""
-    if outcome.exit_code is not None:
-        return outcome.exit_code
-    if outcome.parse_failed or outcome.terminated or not outcome.success:
-        return 1
-    return 0
+    return last.command_exit_code()

@@ -32,6 +32,15 @@ class Outcome:
         self.terminated = terminated
         self.success = success
 
+    def command_exit_code(self) -> int:
+        """pwsh's rule for ``-Command``: ``exit N`` gives N, otherwise 0 when the
+        last pipeline succeeded (``$?``) and 1 when it did not."""
+        if self.exit_code is not None:
+            return self.exit_code
+        if self.parse_failed or self.terminated or not self.success:
+            return 1
+        return 0
+
     def __repr__(self) -> str:
         return (f"Outcome(exit_code={self.exit_code!r}, parse_failed={self.parse_failed}, "
                 f"terminated={self.terminated}, success={self.success})")

@@ -113,7 +113,8 @@ def test_a_plain_script_imports_no_error_layout_nor_view_and_an_error_still_show
     out, modules = _run(tmp_path, "Write-Output 1; 'a'; 2.5; $true")
     assert out == "1\na\n2.5\nTrue\n"
     assert not {"pwshlike.host.errorview", "pwshlike.formatting.builtin_views",
-                "pwshlike.modules.using_module", "pwshlike.formatting.table", "pwshlike.formatting.listing"} & modules
+                "pwshlike.modules.using_module", "pwshlike.formatting.table", "pwshlike.formatting.listing",
+                "pwshlike.host.interactive"} & modules
     out, modules = _run(tmp_path, "[timespan]::FromSeconds(1) | Format-List Days, Seconds")
     assert "Seconds : 1" in out and "pwshlike.formatting.builtin_views" in modules
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_DATA_HOME=str(tmp_path / "data"))
