@@ -22,9 +22,9 @@ from ..dotnet.script_objects import script_class_of, ScriptObject
 from ..language import ast as A
 from .compile_expressions import type_getter
 from .flow import ReturnException
-# Imported at start on purpose: loading script_classes installs the type
-# lookup the parser's class checks use (TypeNotFound for a base class).
-from .script_classes import bind_definition, define_script_classes, definition_error, is_class, method_returns
+# script_classes (defining classes, their rules) is imported by the first
+# class statement compiled: most scripts define none.  The type lookup the
+# parser's class checks use is installed by the compiler module.
 
 Expr = Callable[[Any], Any]
 Stmt = Callable[[Any, Callable[[Any], None]], None]
@@ -37,6 +37,7 @@ class ClassCompiler:
         if node.pipeline is None or _method_of(node) is None:
             return super().s_ReturnStatementAst(node)  # type: ignore[misc]
         value = self.statement_value(node.pipeline)  # type: ignore[attr-defined]
+        from .script_classes import method_returns
 
         def method_return(ctx: Any, out: Any) -> None:
             method_returns(value(ctx))
@@ -44,6 +45,7 @@ class ClassCompiler:
         return method_return, False
 
     def s_TypeDefinitionAst(self, node: Any) -> tuple[Stmt, bool]:
+        from .script_classes import bind_definition, define_script_classes, definition_error, is_class
         if not is_class(node):
             return super().s_TypeDefinitionAst(node)  # type: ignore[misc]
         if node.defined_type is None:

@@ -21,7 +21,9 @@ import re
 from typing import Any, Callable, Optional
 
 from ..dotnet.errors import ScriptRequiresException
+from ..dotnet.types import find_type
 from ..language import ast as A
+from ..language.class_checks import register_type_lookup
 from .compile_assign import AssignCompiler
 from .compile_classes import ClassCompiler
 from .compile_commands import CommandCompiler
@@ -31,12 +33,15 @@ from . import active
 from .automatic import PS_VERSION
 from .compile_support import references_variable
 from .scriptblock import register_compiler, register_steppable_compiler
-from .type_names import import_using_modules, record_using_namespaces, resolve_in_script
+from .type_names import import_using_modules, record_using_namespaces, resolve_in_script, scope_type
 
 Expr = Callable[[Any], Any]
 _TYPE_WORD = re.compile(r"(?i)\b(?:enum|class)\b")  # only scripts that may define a type walk their tree
 _CLASS_WORD = re.compile(r"(?i)\bclass\b")
 Stmt = Callable[[Any, Callable[[Any], None]], None]
+
+# A class naming a type that exists nowhere is a parse error (TypeNotFound), as in pwsh.
+register_type_lookup(lambda name: find_type(name) is not None or scope_type(name.lower()) is not None)
 
 
 class CompiledParameter:

@@ -23,9 +23,8 @@ from typing import Any, Callable, NoReturn, Optional
 
 from ..dotnet.errors import ErrorCategory, ParseException, RuntimeException, ValidationMetadataException
 from ..dotnet.script_objects import script_class_of, ScriptClass, ScriptMethod, ScriptProperty, TypeRef
-from ..dotnet.types import array_type, find_type, OBJECT, PSType
+from ..dotnet.types import array_type, OBJECT, PSType
 from ..language import ast as A
-from ..language.class_checks import register_type_lookup
 from ..language.errors import ParseError
 from . import active
 from .class_rules import check_abstract_members, check_base_constructor, check_base_type, check_base_written, check_interfaces, fail
@@ -33,7 +32,7 @@ from .error_records import set_position
 from .pipeline import NO_INPUT
 from .scopes import PSVariable, Scope
 from .scriptblock import ScriptBlock, ScriptBlockCode
-from .type_names import add_module_type, add_scope_type, add_script_type, resolve_in_script, scope_type
+from .type_names import add_module_type, add_scope_type, add_script_type, resolve_in_script
 
 Expr = Callable[[Any], Any]
 _VOID_NAMES = frozenset(("void", "system.void"))
@@ -318,6 +317,3 @@ def _is_interface(t: PSType) -> bool:
 def _fail(extent: A.Extent, error_id: str, text: str) -> NoReturn:
     raise ParseException(errors=[ParseError(error_id, text, extent)])
 
-
-# A class naming a type that exists nowhere is a parse error (TypeNotFound), as in pwsh.
-register_type_lookup(lambda name: find_type(name) is not None or scope_type(name.lower()) is not None)

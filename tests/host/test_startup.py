@@ -107,14 +107,14 @@ def test_a_dot_sourced_command_is_what_copy_copy_gives():
 def test_a_plain_script_imports_no_error_layout_nor_view_and_an_error_still_shows(tmp_path):
     """host.errorview (``$ErrorView``'s layouts) is imported by the first
     error written, pwsh's own views (builtin_views) by the first object that
-    could have one, modules.using_module by the first ``using module``, not
-    at start-up."""
+    could have one, modules.using_module by the first ``using module``,
+    runtime.script_classes by the first class, not at start-up."""
     _run(tmp_path, "Write-Output 1")
     out, modules = _run(tmp_path, "Write-Output 1; 'a'; 2.5; $true")
     assert out == "1\na\n2.5\nTrue\n"
-    assert not {"pwshlike.host.errorview", "pwshlike.formatting.builtin_views",
-                "pwshlike.modules.using_module", "pwshlike.formatting.table", "pwshlike.formatting.listing",
-                "pwshlike.host.interactive"} & modules
+    assert not {"pwshlike.host.errorview", "pwshlike.formatting.builtin_views", "pwshlike.modules.using_module",
+                "pwshlike.formatting.table", "pwshlike.formatting.listing", "pwshlike.host.interactive",
+                "pwshlike.runtime.script_classes", "pwshlike.runtime.class_rules"} & modules
     out, modules = _run(tmp_path, "[timespan]::FromSeconds(1) | Format-List Days, Seconds")
     assert "Seconds : 1" in out and "pwshlike.formatting.builtin_views" in modules
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_DATA_HOME=str(tmp_path / "data"))
