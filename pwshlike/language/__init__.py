@@ -8,11 +8,19 @@ raises, whatever the input.
 from __future__ import annotations
 
 import os
-from typing import Iterator, Optional
+from typing import Any, Iterator, Optional
 
 from .ast import Extent, ScriptBlockAst
 from .errors import ParseError, message
-from .tokens import Token, TokenFlags, TokenKind
+from .tokens import Token, TokenKind
+
+def __getattr__(name: str) -> Any:
+    """``TokenFlags`` is made on first use (see tokens._token_flags)."""
+    if name == "TokenFlags":
+        from .tokens import _token_flags
+        return _token_flags()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["parse_input", "ParseResult", "ParseError", "Token", "TokenKind", "TokenFlags"]
 
