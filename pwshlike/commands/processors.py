@@ -271,6 +271,13 @@ def _at_argument(invocation: InvocationInfo, extent: Any) -> InvocationInfo:
     return positioned
 
 
+def _may_be_refused(as_is: tuple[str, str, bool], input_object: Any) -> bool:
+    """Whether an object must take the full binding although binding is
+    cached: a mandatory pipeline parameter refuses $null, empty strings and
+    empty arrays, so those objects (and any string or list) are checked."""
+    return as_is[2] and (input_object is None or isinstance(input_object, (str, list)))
+
+
 _STREAM_VARIABLES = {"ErrorVariable": 2, "WarningVariable": 3, "InformationVariable": 6}
 
 
@@ -447,14 +454,11 @@ class CmdletProcessor(_CommandRun):
         collector is switched around this command's code."""
         as_is = self._input_as_is
         if as_is is None or input_object is NO_INPUT or self.collector_view is not None or self._collectors \
-                or (as_is[2] and (input_object is None or isinstance(input_object, (str, list)))):
+                or _may_be_refused(as_is, input_object):
             _CommandRun.process(self, input_object)
             return
         try:
-            name = as_is[0]  # the binding _process makes for such an object, inlined
-            self.binding.bound[name] = input_object
-            self.runtime.bound_parameters[name] = input_object
-            setattr(self.instance, as_is[1], input_object)
+            self._bind_as_is(input_object)
             try:
                 result = self.instance.process_record()
                 if result is not None:
@@ -493,16 +497,9 @@ class CmdletProcessor(_CommandRun):
             for item in items:
                 process(item)
             return
-        name, attribute = as_is[0], as_is[1]
-
-        def settle(last: Any) -> None:
-            self.binding.bound[name] = last
-            self.runtime.bound_parameters[name] = last
-            setattr(self.instance, attribute, last)
-
         try:
             try:
-                loop(items, settle)
+                loop(items, self._bind_as_is)
             except Exception as exc:
                 self._raise_plugin_failure(exc)
                 raise
@@ -513,13 +510,8 @@ class CmdletProcessor(_CommandRun):
     def _process(self, input_object: Any) -> None:
         if input_object is not NO_INPUT:
             as_is = self._input_as_is
-            if as_is is not None and not (as_is[2] and (input_object is None
-                                                        or isinstance(input_object, (str, list)))):
-                # What the binder and _apply_bound would do for this object, without their search.
-                name = as_is[0]
-                self.binding.bound[name] = input_object
-                self.runtime.bound_parameters[name] = input_object
-                setattr(self.instance, as_is[1], input_object)
+            if as_is is not None and not _may_be_refused(as_is, input_object):
+                self._bind_as_is(input_object)
             else:
                 if not self._bind_input(input_object):
                     return
@@ -531,6 +523,15 @@ class CmdletProcessor(_CommandRun):
         except Exception as exc:
             self._raise_plugin_failure(exc)
             raise
+
+    def _bind_as_is(self, input_object: Any) -> None:
+        """What the binder and _apply_bound do for an object that binds as
+        it is (see _identity_binding), without their search: the bound value,
+        ``bound_parameters`` and the cmdlet's attribute."""
+        name, attribute, _mandatory = self._input_as_is  # type: ignore[misc]
+        self.binding.bound[name] = input_object
+        self.runtime.bound_parameters[name] = input_object
+        setattr(self.instance, attribute, input_object)
 
     def _identity_binding(self) -> Optional[tuple[str, str, bool]]:
         """Pipeline binding cached per command, as PowerShell PR #10153
@@ -622,10 +623,7 @@ class CollectingCmdletProcessor(CmdletProcessor):
         if last is not _NOTHING and self._input_as_is is not None:
             # The pipeline parameter as the full way leaves it: bound to the last object.
             self._sunk = _NOTHING
-            name, attribute, _mandatory = self._input_as_is
-            self.binding.bound[name] = last
-            self.runtime.bound_parameters[name] = last
-            setattr(self.instance, attribute, last)
+            self._bind_as_is(last)
         super()._end()
 
 
