@@ -73,13 +73,7 @@ class CommandResolver:
     def find(self, context: Any, name: str, use_get_prefix: bool = True) -> Optional[CommandInfo]:
         """The command ``name`` means, or None."""
         session, scope = context.session, context.scope
-        seen = 0
-        while seen < _MAX_ALIAS_DEPTH:
-            target = session.get_alias(name, scope)
-            if target is None:
-                break
-            name = target if isinstance(target, str) else str(target)
-            seen += 1
+        name = _through_aliases(session, scope, name)
         modules = getattr(context, "modules", None)
         module, sep, short = name.rpartition("\\")
         if sep and module and "/" not in name and not name.startswith("."):
@@ -110,13 +104,7 @@ class CommandResolver:
         every call, since modules, PATH and the file system change
         unannounced."""
         session, scope = context.session, context.scope
-        target, seen = name, 0
-        while seen < _MAX_ALIAS_DEPTH:
-            alias = session.get_alias(target, scope)
-            if alias is None:
-                break
-            target = alias if isinstance(alias, str) else str(alias)
-            seen += 1
+        target = _through_aliases(session, scope, name)
         module, sep, _short = target.rpartition("\\")
         if not (sep and module and "/" not in target and not target.startswith(".")):
             script_block = session.get_function(target, scope)
@@ -183,3 +171,16 @@ def script_file_info(path: str) -> ExternalScriptInfo:
 # the same types.
 _PARSED: dict[tuple[str, str], Any] = {}
 _PARSED_LIMIT = 64
+
+
+def _through_aliases(session: Any, scope: Any, name: str) -> str:
+    """The name an alias chain starting at ``name`` ends at (``name`` itself
+    when it is no alias), following at most _MAX_ALIAS_DEPTH links."""
+    seen = 0
+    while seen < _MAX_ALIAS_DEPTH:
+        target = session.get_alias(name, scope)
+        if target is None:
+            break
+        name = target if isinstance(target, str) else str(target)
+        seen += 1
+    return name
