@@ -19,10 +19,10 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from . import __version__
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .host.cmdline import CommandLine
     from .host.console import ConsoleHost

@@ -48,8 +48,6 @@ matches names as pwsh's wildcards do.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional, Sequence, Union
-
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.metadata import ValidationError
 from pwshlike.commands.plugin_failure import PluginException
@@ -75,6 +73,10 @@ from pwshlike.plugins.identity import (
     CmdletSignInUI, MsalClientException, MsalServiceException, identity_error_record,
 )
 from pwshlike.plugins.registries import CloudEnvironment, FormatView, ViewColumn
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional, Sequence, Union
 
 __all__ = [
     "Cmdlet", "Parameter", "cmdlet", "hookimpl", "ModuleSpec", "CommandSpec", "FormatView", "ViewColumn",

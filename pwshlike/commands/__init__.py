@@ -8,14 +8,16 @@ session (modules and plugins too) is built by
 
 from __future__ import annotations
 
-from typing import Any
-
 import pwshlike.formatting
 
 from .aliases import DEFAULT_ALIASES
 from .registry import CommandRegistry
 from .resolution import CommandResolver
 from .variable_attributes import resolve_variable_attribute
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 # Clear-Host as pwsh defines it on Linux: whatever the native ``clear`` prints

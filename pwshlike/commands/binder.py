@@ -14,14 +14,16 @@ id, message text and ``<Id>,<command>`` FullyQualifiedErrorId.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
-
 from pwshlike.dotnet.errors import (ErrorCategory, ParameterBindingException, PSInvalidCastException, RuntimeException,
                                     SetValueException)
 from pwshlike.runtime.pipeline import CommandArgument, ParameterToken
 from pwshlike.runtime.scriptblock import ScriptBlock
 
 from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata, ValidationError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 _MESSAGES = {
     "AmbiguousParameterSet": "Parameter set cannot be resolved using the specified named parameters. "

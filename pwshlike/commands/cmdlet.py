@@ -20,11 +20,13 @@ unbound ones have the Parameter's ``default``.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
-
 from .common import common_parameters, should_process_parameters
 from .metadata import CommandMetadata
 from .parameter import Parameter
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 
 class Cmdlet:

@@ -10,9 +10,11 @@ cmdlet's class, as pwsh does; ``Name``, ``Module`` or ``Version`` do not.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
-
 from .metadata import CommandMetadata
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 
 def _session() -> Any:

@@ -8,11 +8,13 @@ binder's prefix rule (a lone non-common match beats common ones) and help's
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..dotnet.errors import NotSupportedException, PSInvalidCastException, SetValueException
 from .metadata import ParameterMetadata
 from .typeconv import converter_for, TypeConverter
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 ACTION_PREFERENCES = ("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break")
 

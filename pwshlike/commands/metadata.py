@@ -9,9 +9,11 @@ and per parameter set its own Mandatory/Position/pipeline flags.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Optional, Sequence
-
 from .typeconv import converter_for
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Optional, Sequence
 
 ALL_PARAMETER_SETS = "__AllParameterSets"
 

@@ -8,10 +8,12 @@ importing the ``@cmdlet`` decorator that calls them; plugins import it as
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional, Sequence
-
 from .metadata import ALL_PARAMETER_SETS, ParameterMetadata, ParameterSetSpec
 from .typeconv import converter_for
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional, Sequence
 
 
 class Parameter:

@@ -20,10 +20,13 @@ from __future__ import annotations
 import os
 import sys
 from types import TracebackType
-from typing import Any, Optional
 
 from pwshlike.dotnet.errors import (ActionPreferenceStopException, DotNetException, ErrorCategory, ErrorDetails,
                                     ErrorRecord, PipelineStoppedException, RuntimeException, ScriptCallDepthException)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 # Set on a Python exception once it has left the command that raised it, so
 # that an upstream command whose code it passes through (its write_object

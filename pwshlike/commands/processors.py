@@ -11,7 +11,6 @@ and apply the common parameters.
 from __future__ import annotations
 
 from abc import ABCMeta, abstractmethod
-from typing import Any, Callable, Iterable, Optional
 
 from pwshlike.dotnet.errors import ErrorRecord, InvocationInfo, ParameterBindingException
 from pwshlike.runtime.pipeline import NO_INPUT, CommandArgument, CommandProcessor
@@ -23,6 +22,10 @@ from .binder import (_MISSING, Binding, bind_arguments, binding_error, missing_m
 from .common import COMMON_NAMES, preference_overrides
 from .metadata import CommandMetadata
 from .plugin_failure import mark_left_command, plugin_failure
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Optional
 
 
 _NOTHING: Any = object()

@@ -10,11 +10,13 @@ imported (what ``Get-Command`` shows before autoloading).
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
-
 from pwshlike.runtime.scopes import command_tables_changed
 
 from .commandinfo import CmdletInfo
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator, Optional
 
 
 class CommandRegistry:

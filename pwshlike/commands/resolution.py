@@ -12,7 +12,6 @@ CommandNotFoundException with pwsh's message.
 from __future__ import annotations
 
 import os
-from typing import Any, Optional
 
 from pwshlike.dotnet.conversions import to_string
 from pwshlike.dotnet.errors import CommandNotFoundException, ErrorCategory, InvocationInfo
@@ -20,6 +19,10 @@ from pwshlike.runtime.scriptblock import ScriptBlock
 
 from .commandinfo import CommandInfo, ExternalScriptInfo, FunctionInfo
 from .registry import CommandRegistry
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 NOT_FOUND = ("The term '{0}' is not recognized as a name of a cmdlet, function, script file, or executable "
              "program.\nCheck the spelling of the name, or if a path was included, verify that the path is "

@@ -11,8 +11,6 @@ declaration order.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
-
 from pwshlike.dotnet.errors import ParsingMetadataException
 from pwshlike.language import ast as A
 from pwshlike.runtime.type_names import script_type
@@ -25,7 +23,10 @@ from .common import common_parameters, should_process_parameters
 from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata, ParameterSetSpec
 from .typeconv import script_parameter_converter, TypeConverter
 
-Evaluate = Callable[[A.Ast], Any]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
+    Evaluate = Callable[[A.Ast], Any]
 
 _PARAMETER_FLAGS = {
     "mandatory": "mandatory", "valuefrompipeline": "value_from_pipeline",

@@ -8,9 +8,12 @@ registering many commands costs nothing at start-up.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Optional
 
 from pwshlike.dotnet.errors import RuntimeException
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 _UNTYPED = frozenset(("object", "psobject", "system.object", "system.management.automation.psobject",
                       "switchparameter", "switch", "system.management.automation.switchparameter"))

@@ -9,11 +9,12 @@ collection, as pwsh's ValidateEnumeratedArgumentsAttribute does.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Optional, Sequence
-
 from .metadata import ValidationError
 
-Validator = Callable[[Any], None]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Optional, Sequence
+    Validator = Callable[[Any], None]
 
 
 def _elements(value: Any) -> Iterable[Any]:

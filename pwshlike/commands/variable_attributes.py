@@ -8,13 +8,15 @@ validated because the value 7 is not a valid value for the x variable.").
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 from pwshlike.dotnet.conversions import to_string
 from pwshlike.dotnet.errors import ErrorCategory, ValidationMetadataException
 
 from .metadata import ValidationError
 from .script_metadata import _attribute_name, attribute_validator
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 
 class VariableChecker:

@@ -16,9 +16,11 @@ complete.  Both content modules load only when first needed.
 
 from __future__ import annotations
 
-from typing import Any, Callable
-
 from . import types as _types
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
 
 
 def _static_members(pstype: _types.PSType) -> _types.StaticTable:

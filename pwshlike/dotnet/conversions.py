@@ -21,7 +21,6 @@ import functools
 import re
 import sys
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from .credentials import SecureString
 from .errors import DotNetException, PSInvalidCastException, describe_targets_with
@@ -31,7 +30,9 @@ from .values import (
     PSCustomObject, SByte, Single, StringBuilder, SwitchParameter, TypedArray, UInt16, UInt32, UInt64,
 )
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
     import uuid
 
 ofs_provider: Optional[Callable[[], str]] = None

@@ -17,12 +17,14 @@ by its type name and called through its ``invoke`` method.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional, Sequence
-
 from . import conversions as conv
 from .errors import ErrorCategory, RuntimeException
 from .types import BOOLEAN, INT32, OBJECT, PSType, register_instance_types, STRING, type_of
 from .values import iter_collection
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional, Sequence
 
 _SCRIPT_BLOCK = "System.Management.Automation.ScriptBlock"
 # Type arguments each family takes: an Action's are its parameters (none for

@@ -13,9 +13,11 @@ table (.NET name -> Python attribute).
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
-
 from .values import EnumInfo, EnumValue, GenericDictionary, Hashtable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 # --- ErrorCategory -----------------------------------------------------------------
 

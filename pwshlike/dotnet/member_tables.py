@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from . import conversions as conv
 from .errors import (
@@ -28,11 +27,13 @@ from .values import (
     Int64, iter_collection, KeyCollection, KeyValuePair, OrderedDictionary, PSReference, StringBuilder, TypedArray,
 )
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
     import uuid
+    Props = dict[str, Callable[[Any], Any]]
+    Methods = dict[str, Callable[..., Any]]
 
-Props = dict[str, Callable[[Any], Any]]
-Methods = dict[str, Callable[..., Any]]
 
 
 def _s(value: Any) -> str:

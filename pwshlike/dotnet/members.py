@@ -22,7 +22,6 @@ import datetime as _dt
 import sys
 import weakref
 from decimal import Decimal
-from typing import Any, Callable, Optional, Sequence
 
 from . import conversions as conv
 from . import member_tables as mt
@@ -41,6 +40,10 @@ from .values import (
     KeyCollection, MemberCarryingString, OrderedDictionary, PSCustomObject, StringBuilder, TypedArray, iter_collection,
 )
 from .wildcard import wildcard_match
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional, Sequence
 
 
 class _Members:

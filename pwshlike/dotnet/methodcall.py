@@ -9,12 +9,14 @@ overloads of the .NET method it stands for.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
-
 from .errors import (
     DotNetException, ErrorCategory, MethodException, MethodInvocationException, ParseException, RuntimeException,
     dotnet_exception_from,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Sequence
 
 _PY_ERRORS = (ArithmeticError, ValueError, LookupError, OSError, TypeError, AttributeError, RecursionError)
 

@@ -4,14 +4,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 from .conversions import convert_to_integer, to_string
 from .errors import (
     ArgumentException, ArgumentNullException, ArgumentOutOfRangeException, FormatException, NotSupportedException,
 )
 from .types import BYTE
 from .values import Byte, iter_collection, TypedArray
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 
 class Version:

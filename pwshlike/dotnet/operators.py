@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from decimal import Decimal, DivisionByZero, InvalidOperation, Overflow
-from typing import Any, Callable, Optional
 
 from . import conversions as conv
 from .errors import (
@@ -38,6 +37,10 @@ from .values import (
     UInt64, iter_collection,
 )
 from .wildcard import wildcard_match
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 # --- numeric classification ---------------------------------------------------------------------
 

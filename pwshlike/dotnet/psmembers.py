@@ -10,13 +10,15 @@ while ``values.PSCustomObject`` only stores the members it is given.
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 from .conversions import dotnet_to_string
 from .errors import ErrorCategory, SetValueException
 from .methodcall import method_not_found
 from .types import type_of
 from .values import PSCustomObject
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 
 class ComputedMember:

@@ -16,8 +16,6 @@ listings (Get-Member without -Force, formatting, ConvertTo-Json), as in pwsh.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional, Sequence
-
 from . import conversions as conv
 from .errors import (
     DotNetException, dotnet_exception_from, ErrorCategory, MethodException, RuntimeException,
@@ -26,6 +24,10 @@ from .errors import (
 from .methodcall import method_not_found, overload_not_found
 from .types import OBJECT, PSType, register_instance_types
 from .values import GenericList
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional, Sequence
 
 
 class TypeRef:

@@ -11,11 +11,13 @@ forgets them.  The table is process-wide, as the format database is.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Optional, Sequence
-
 from .conversions import dotnet_to_string
 from .psmembers import ComputedMember
 from .values import Hashtable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterable, Optional, Sequence
 
 
 class TypeNoteProperty(ComputedMember):

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as _dt
 import _thread
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
 
 from . import conversions as conv
 from .credentials import NetworkCredential, PSCredential, SecureString
@@ -37,8 +36,11 @@ from .values import (
     TypedArray, UInt16, UInt32, UInt64,
 )
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Callable, Optional, Sequence
     import uuid
+    StaticTable = dict[str, tuple[str, Any, bool]]
 
 
 def _identity(value: Any) -> Any:
@@ -1141,9 +1143,6 @@ def _synthesized_type(cls: type) -> PSType:
     t = PSType(full_name, OBJECT, check=_check_class(cls), pyclass=cls)
     _BY_PYCLASS[cls] = t
     return t
-
-
-StaticTable = dict[str, tuple[str, Any, bool]]
 
 
 class _TableContent:

@@ -22,7 +22,10 @@ import datetime as _dt
 from collections.abc import KeysView, MutableMapping, ValuesView
 from functools import lru_cache
 from reprlib import recursive_repr
-from typing import Any, Iterable, Iterator, Optional
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterable, Iterator, Optional
 
 # --- integers ------------------------------------------------------------------
 

@@ -56,9 +56,10 @@ certificate where the identity service finds it) and, when a server starts,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
     from .faults import FaultRule
     from .log import RequestLogEntry
     from .server import EmulatorServer

@@ -18,13 +18,15 @@ an object goes through them:
 
 from __future__ import annotations
 
-from typing import Any
-
 from .session import DEFAULT_WIDTH, Formatter, FormatSession
 from .style import PSStyle
 from .database import REGISTRY, register_default_properties, register_view
 from .views import (CustomView, Field, Frame, GroupBy, ListItem, ListView, NewLine, TableColumn, TableView, Text,
                     ViewRegistry, WideView)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def install(context: Any) -> None:

@@ -11,9 +11,11 @@ type shows when it has no view (pwsh's ``DefaultDisplayPropertySet``).
 
 from __future__ import annotations
 
-from typing import Any, Optional, Sequence, Union
-
 from .views import CustomView, GroupBy, ListItem, ListView, TableColumn, TableView, View, ViewRegistry, WideView
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional, Sequence, Union
 
 
 def _install_builtin_views(registry: ViewRegistry) -> None:

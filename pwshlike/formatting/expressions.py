@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
-from typing import Any, Callable, Iterable, Optional
 
 from ..dotnet import members
 from ..dotnet.conversions import dotnet_to_string, is_guid
@@ -27,6 +26,10 @@ from ..dotnet.values import DictionaryEntry, GenericDictionary, Hashtable, KeyVa
 from ..dotnet.credentials import SecureString
 from ..dotnet.wildcard import wildcard_match
 from .text import ELLIPSIS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Optional
 
 _WILDCARD_CHARS = frozenset("*?[")
 _MISSING = object()

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from ..dotnet.errors import (ErrorCategory, ErrorDetails, ErrorRecord, InvalidOperationException,
                              RuntimeException)
@@ -27,16 +26,17 @@ from .packets import (ComplexEntry, ComplexViewHeaderInfo, ErrorEntry, FormatEnd
                       TableHeaderInfo, TableRow, WideEntry, WideViewHeaderInfo)
 from .text import cell_width, strip_vt
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
     from .table import TableWriter
+    ErrorRenderer = Callable[[ErrorRecord, bool, int], str]
 
 UNLIMITED = sys.maxsize
 AUTOSIZE_WINDOW = 0.3
 """Seconds of rows a table without fixed widths is sized from (pwsh's 300 ms)."""
 
 _STREAM_LABELS = {"warning": "WARNING: ", "verbose": "VERBOSE: ", "debug": "DEBUG: "}
-
-ErrorRenderer = Callable[[ErrorRecord, bool, int], str]
 
 
 class OutputStyle:

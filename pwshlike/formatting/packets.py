@@ -12,7 +12,9 @@ nothing useful for ``Format-Table | Select-Object``.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 _NS = "Microsoft.PowerShell.Commands.Internal.Format."
 

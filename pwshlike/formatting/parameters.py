@@ -16,12 +16,14 @@ terminating error.
 
 from __future__ import annotations
 
-from typing import Any, Optional, Sequence
-
 from ..dotnet.types import type_of
 from ..dotnet.values import Hashtable
 from .expressions import PropertyExpression
 from .views import CENTER, LEFT, RIGHT
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional, Sequence
 
 _STRING = "System.String"
 _SCRIPT = "System.Management.Automation.ScriptBlock"

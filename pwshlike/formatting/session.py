@@ -16,8 +16,6 @@ destinations pwsh distinguishes:
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Optional
-
 from ..dotnet.errors import ErrorRecord
 from .database import REGISTRY
 from .output import UNLIMITED, OutputStyle, Outputter
@@ -26,10 +24,13 @@ from .shape import DEFAULT_ENUMERATION_LIMIT, Shaper, ShapeSettings
 from .style import PLAIN_TEXT, PSStyle
 from .views import ViewRegistry
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Optional
+    ErrorTextRenderer = Callable[[ErrorRecord, str, bool, int], str]
+
 DEFAULT_WIDTH = 120
 """The width used when there is no console to measure (pwsh's fallback)."""
-
-ErrorTextRenderer = Callable[[ErrorRecord, str, bool, int], str]
 
 
 class FormatSession:

@@ -19,7 +19,6 @@ does:
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any, Optional, Sequence
 
 from ..dotnet.errors import (DotNetException, ErrorCategory, ErrorDetails, ErrorRecord,
                              dotnet_exception_from)
@@ -36,6 +35,10 @@ from .packets import (NEWLINE, ColumnInfo, ComplexEntry, ComplexViewHeaderInfo, 
 from .parameters import PropertyParameter
 from .views import (LEFT, RIGHT, CustomView, Field, Frame, ListView, NewLine, TableView, Text, View,
                     ViewRegistry, WideView)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional, Sequence
 
 DEFAULT_ENUMERATION_LIMIT = 4
 TABLE_PROPERTY_LIMIT = 4

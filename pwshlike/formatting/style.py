@@ -18,11 +18,14 @@ When ``NO_COLOR`` is set or ``TERM`` is ``dumb`` the initial value is
 from __future__ import annotations
 
 import os
-from typing import Any
 
 from ..dotnet.conversions import to_string
 from ..dotnet.errors import ArgumentException, PSInvalidCastException
 from ..dotnet.values import EnumInfo, EnumValue, Hashtable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 OUTPUT_RENDERING = EnumInfo("System.Management.Automation.OutputRendering",
                             (("Ansi", 1), ("PlainText", 2), ("Host", 3)))

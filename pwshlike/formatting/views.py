@@ -20,14 +20,15 @@ this module and the built-in views, which are made of these classes.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Optional, Sequence, Union
-
 from .expressions import PropertyExpression
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Optional, Sequence, Union
+    ExpressionSource = Union[str, Callable[[Any], Any], Any]
 
 LEFT, RIGHT, CENTER = "Left", "Right", "Center"
 _ALIGNMENTS = {"left": LEFT, "right": RIGHT, "center": CENTER}
-
-ExpressionSource = Union[str, Callable[[Any], Any], Any]
 
 
 def alignment_of(value: Optional[str]) -> Optional[str]:

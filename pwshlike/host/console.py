@@ -15,10 +15,13 @@ from __future__ import annotations
 import io
 import os
 import sys
-from typing import Any, Callable, Optional
 
 from ..formatting import DEFAULT_WIDTH
 from ..formatting.style import PSStyle
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 WARNING_COLOR = "\x1b[33;1m"
 VERBOSE_COLOR = "\x1b[33;1m"

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable, Optional
 
 from ..formatting import Formatter as _Formatter
 from ..formatting import REGISTRY, ViewRegistry
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 
 class Formatter(_Formatter):

@@ -11,8 +11,8 @@ CurrentUserCurrentHost path.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .session import Session
 

@@ -11,11 +11,13 @@ ended so the CLI can pick the exit code.
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 from ..dotnet.types import register_lazy_family
 from .console import ConsoleHost
 from .formatting import Formatter
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 
 class Outcome:

@@ -16,7 +16,9 @@ identity service only reads them.
 
 from __future__ import annotations
 
-from typing import Callable, Mapping, Optional, Sequence
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Mapping, Optional, Sequence
 
 __all__ = ["CloudEnvironment"]
 

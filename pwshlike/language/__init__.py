@@ -8,11 +8,14 @@ raises, whatever the input.
 from __future__ import annotations
 
 import os
-from typing import Any, Iterator, Optional
 
 from .ast import Extent, ScriptBlockAst
 from .errors import ParseError, message
 from .tokens import Token, TokenKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator, Optional
 
 def __getattr__(name: str) -> Any:
     """``TokenFlags`` is made on first use (see tokens._token_flags)."""

@@ -26,7 +26,11 @@ Conventions the parser and the compiler both rely on:
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any, Iterator, Optional, Sequence, Union
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator, Optional, Sequence, Union
+    AnyAst = Union["Ast", None]
 
 
 class SourceText:
@@ -1149,6 +1153,3 @@ class ErrorExpressionAst(ExpressionAst):
         self.extent = extent
         self.parent = None
         self.nested = nested
-
-
-AnyAst = Union[Ast, None]

@@ -12,9 +12,12 @@ language layer does not import: the runtime installs the answer with
 
 from __future__ import annotations
 
-from typing import Callable, Iterator, Optional
-
 import pwshlike.language.ast as A
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Iterator, Optional
+    Report = Callable[[A.Extent, str, tuple], None]
 
 # name -> whether a type of that name exists (installed by the runtime).
 _type_exists: Optional[Callable[[str], bool]] = None
@@ -25,9 +28,6 @@ def register_type_lookup(exists: Callable[[str], bool]) -> None:
     model's type table), so class definitions can report TypeNotFound."""
     global _type_exists
     _type_exists = exists
-
-
-Report = Callable[[A.Extent, str, tuple], None]
 
 
 def check_classes(root: A.ScriptBlockAst, definitions: list[A.TypeDefinitionAst], report: Report) -> None:

@@ -13,7 +13,10 @@ compiles the constant.
 from __future__ import annotations
 
 from collections import namedtuple
-from typing import Any, Optional
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 # Suffix flags (PowerShell's NumberSuffixFlags).
 SUFFIX_NONE = 0

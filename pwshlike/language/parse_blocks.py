@@ -6,8 +6,6 @@ a script.  A mixin of :class:`.parser.Parser`.
 
 from __future__ import annotations
 
-from typing import Optional
-
 import pwshlike.language.ast as A
 from .ast import Extent
 from .parse_cursor import (BARRIER, EMPTY, K, K_COMMA, K_EOF, K_EQUALS, K_GENERIC, K_IDENTIFIER, K_LCURLY,
@@ -15,6 +13,10 @@ from .parse_cursor import (BARRIER, EMPTY, K, K_COMMA, K_EOF, K_EQUALS, K_GENERI
                            offset_before)
 from .scan_tables import MODE_COMMAND, MODE_EXPRESSION, RawToken, SKIP_START
 from .tokens import F_BLOCK_NAME, kind_text, STATIC_FLAGS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 _BLOCK_NAMES = {K.Begin: "begin", K.Process: "process", K.End: "end", K.Clean: "clean",
                 K.Dynamicparam: "dynamicparam"}

@@ -9,14 +9,16 @@ into a type.
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 import pwshlike.language.ast as A
 from .ast import Extent
 from .parse_cursor import (K_COLON, K_COMMA, K_EQUALS, K_IDENTIFIER, K_LCURLY, K_LPAREN, K_NEWLINE, K_RCURLY,
                            K_SEMI, K_VARIABLE)
 from .scan_tables import MODE_COMMAND, MODE_EXPRESSION, RawToken
 from .tokens import F_KEYWORD, STATIC_FLAGS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 
 class ClassRules:

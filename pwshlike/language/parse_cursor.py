@@ -11,14 +11,16 @@ expressions, type names) are combined with it into one class in
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 import pwshlike.language.ast as A
 from .ast import Extent, SourceText
 from .errors import message, ParseError
 from .scan_tables import DASHES, RawToken, SKIP_START
 from .tokenizer import Tokenizer
 from .tokens import F_INVARIANT, F_INVARIANT_DYNAMIC, STATIC_FLAGS, TokenKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 K = TokenKind
 K_VARIABLE = K.Variable

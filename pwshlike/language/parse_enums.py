@@ -6,12 +6,14 @@ the runtime (compiler) turns the node into a type.
 
 from __future__ import annotations
 
-from typing import Optional
-
 import pwshlike.language.ast as A
 from .ast import Extent
 from .parse_cursor import K_COLON, K_EOF, K_EQUALS, K_LCURLY, K_NEWLINE, K_RCURLY, K_SEMI
 from .scan_tables import MODE_EXPRESSION, RawToken
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 
 class EnumRules:

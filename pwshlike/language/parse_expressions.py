@@ -6,8 +6,6 @@ block expressions, sub-expressions and expandable strings.  A mixin of
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 import pwshlike.language.ast as A
 from .ast import Extent
 from .numeric import TypedNumber
@@ -19,6 +17,10 @@ from .parse_cursor import (INVARIANT, K_ATCURLY, K_ATPAREN, K_COLON, K_COLONCOLO
                            offset_before, op_name)
 from .scan_tables import DOUBLE_QUOTES, MODE_COMMAND, MODE_EXPRESSION, MODE_TYPENAME, RawToken
 from .tokens import F_BINARY, F_HAS_PARTS, F_INVARIANT_DYNAMIC, F_PREC_MASK, F_UNARY, STATIC_FLAGS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 _MEMBER_ACCESS_START = frozenset(".:[?<")
 

@@ -5,8 +5,6 @@ redirections, command names and arguments, and verbatim arguments
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 import pwshlike.language.ast as A
 from .ast import Extent
 from .parse_cursor import (EMPTY, INVARIANT, K_AMPERSAND, K_ANDAND, K_ATCURLY, K_ATPAREN, K_COMMA,
@@ -17,6 +15,10 @@ from .parse_cursor import (EMPTY, INVARIANT, K_AMPERSAND, K_ANDAND, K_ATCURLY, K
 from .scan_tables import DASHES, DOUBLE_QUOTES, MODE_COMMAND, MODE_EXPRESSION, RawToken, SINGLE_QUOTES
 from .tokens import (F_ASSIGNMENT, F_COMMAND_NAME, F_HAS_PARTS, F_INVARIANT_DYNAMIC, F_KEYWORD,
                      F_NOT_KEYWORD, F_USED_COLON, kind_text, STATIC_FLAGS)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 _ASSIGNMENT = [bool(f & F_ASSIGNMENT) for f in STATIC_FLAGS]
 

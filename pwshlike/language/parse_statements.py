@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Optional
 
 import pwshlike.language.ast as A
 from .ast import Extent
@@ -19,6 +18,10 @@ from .parse_cursor import (BARRIER, EMPTY, K, K_AMPERSAND, K_ANDAND, K_ATCURLY, 
 from .scan_tables import MODE_COMMAND, RawToken
 from .tokens import (F_KEYWORD, F_MEMBER_NAME, F_NO_ATTRIBUTES, F_NOT_KEYWORD, kind_text, STATIC_FLAGS,
                      TokenKind)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 _BAD_FUNCTION_NAME = frozenset((K_PIPE, K_LPAREN, K_LCURLY, K_ATPAREN, K_ATCURLY, K_RCURLY,
                                 K_RPAREN, K_EOF, K_SEMI, K_REDIRECTION, K_REDIRECT_IN, K_ANDAND,

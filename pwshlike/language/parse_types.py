@@ -6,14 +6,16 @@ Parser.cs groups as AttributeListRule/TypeNameRule.  A mixin of
 
 from __future__ import annotations
 
-from typing import Optional
-
 import pwshlike.language.ast as A
 from .ast import Extent
 from .parse_cursor import (K_COMMA, K_EOF, K_EQUALS, K_IDENTIFIER, K_LBRACKET, K_LPAREN, K_NEWLINE,
                            K_RBRACKET, K_RPAREN, offset_before)
 from .scan_tables import MODE_EXPRESSION, MODE_TYPENAME, RawToken
 from .tokens import F_ATTRIBUTE_NAME
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 
 class TypeNameRules:

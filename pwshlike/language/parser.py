@@ -29,7 +29,6 @@ from __future__ import annotations
 import gc
 import re
 import sys
-from typing import Optional
 
 import pwshlike.language.ast as A
 from .ast import Extent
@@ -43,6 +42,10 @@ from .parse_pipelines import PipelineRules
 from .parse_statements import StatementRules
 from .parse_types import TypeNameRules
 from .scan_tables import MODE_COMMAND, RawToken
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 
 class Parser(BlockRules, StatementRules, ClassRules, EnumRules, PipelineRules, ExpressionRules, TypeNameRules,

@@ -10,11 +10,13 @@ with pwsh's id and message, in source order.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Optional
-
 from . import ast as A
 from .ast import Extent
 from .errors import message, ParseError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Optional
 
 # Always allowed (pwsh's s_defaultAllowedVariables), in the order its message lists them.
 DEFAULT_VARIABLES = ("PSCulture", "PSUICulture", "true", "false", "null")

@@ -27,7 +27,6 @@ checks.
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
 
 from .ast import SourceText
 from .numeric import (FORMAT_BINARY, FORMAT_DECIMAL, FORMAT_HEX, number_value, SUFFIX_BIGINT, SUFFIX_DECIMAL,
@@ -42,6 +41,10 @@ from .scan_tables import (DASHES, DOUBLE_QUOTES, FORCE_NEW, K, K_COLONCOLON, K_C
                           VAR_START_ASCII, WHITESPACE, WS_CLASS, WS_RE)
 from .tokens import (F_HAS_PARTS, F_INVARIANT_DYNAMIC, F_TYPE_NAME, F_USED_COLON, KEYWORDS, OPERATORS,
                      TokenKind)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 # --- character classes and scanning expressions -----------------------------
 

@@ -10,9 +10,12 @@ script produces tens of thousands of tokens, and most are never looked at.
 from __future__ import annotations
 
 from enum import IntEnum, IntFlag
-from typing import Any, Optional
 
 from .ast import Extent, SourceText
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 
 class TokenKind(IntEnum):

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Callable, Optional
 
 import pwshlike.language.ast as A
 
-Report = Callable[[A.Extent, str, tuple], None]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
+    Report = Callable[[A.Extent, str, tuple], None]
 
 # name -> whether a module of that name can be found (installed by the modules layer).
 _module_exists: Optional[Callable[[str], bool]] = None

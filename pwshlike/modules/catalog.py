@@ -7,11 +7,15 @@ modules live in its :class:`~pwshlike.modules.table.ModuleTable`.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator, Optional, Union
-
 from pwshlike.commands.commandinfo import CmdletInfo
 
-from .model import CommandsArgument, CommandSpec, ModuleSpec, command_loader
+from .model import CommandSpec, ModuleSpec, command_loader
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterator, Optional, Union
+
+    from .model import CommandsArgument
 
 
 class DeclaredCmdletInfo(CmdletInfo):

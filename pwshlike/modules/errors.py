@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 from pwshlike.dotnet.errors import (
     CommandNotFoundException, ErrorCategory, ErrorRecord, FileNotFoundException, InvalidOperationException,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 
 class ModuleError(Exception):

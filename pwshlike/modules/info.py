@@ -7,8 +7,6 @@ what the import put into the session, so Remove-Module can take it out.
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 from pwshlike.dotnet.errors import NullReferenceException
 from pwshlike.dotnet.netobjects import Version
 from pwshlike.dotnet.values import EnumInfo, EnumValue, Hashtable
@@ -16,6 +14,10 @@ from pwshlike.dotnet.script_objects import ClassAssembly, script_class_of
 from pwshlike.runtime.type_names import module_types
 
 from .type_definitions import file_type_definitions
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 MODULE_TYPE = EnumInfo("System.Management.Automation.ModuleType",
                        [("Script", 0), ("Binary", 1), ("Manifest", 2), ("Cim", 3), ("Workflow", 4)])

@@ -10,13 +10,16 @@ manifest never runs code.
 from __future__ import annotations
 
 import os
-from typing import Any
 
 from pwshlike.runtime.compile_expressions import literal_value
 from pwshlike.dotnet.errors import DotNetException, ErrorCategory, ErrorRecord, InvalidOperationException
 from pwshlike.dotnet.values import Hashtable
 
 from .errors import ModuleError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 

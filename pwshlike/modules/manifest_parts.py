@@ -10,10 +10,13 @@ call and which the manifest's export lists pass on, as the module's own.
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Optional
 
 from .errors import module_not_found
 from .manifest import string_list
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 
 def run_scripts_to_process(context: Any, manifest: Any, directory: str, emit: Callable[[Any], None]) -> None:

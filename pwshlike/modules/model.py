@@ -9,12 +9,15 @@ first described or run.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Union
+from collections.abc import Mapping
 
 from pwshlike.dotnet.netobjects import Version
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Optional, Union
     import uuid
+    CommandsArgument = Union[Mapping[str, str], Iterable["CommandSpec"]]
 
 
 def parse_version(value: Union[str, Version]) -> Version:
@@ -61,9 +64,6 @@ class CommandSpec:
 
     def __repr__(self) -> str:
         return f"CommandSpec({self.name!r}, {self.target!r})"
-
-
-CommandsArgument = Union[Mapping[str, str], Iterable[CommandSpec]]
 
 
 class ModuleSpec:

@@ -10,13 +10,16 @@ user's ``$XDG_DATA_HOME/powershell/Modules`` then
 from __future__ import annotations
 
 import os
-from typing import Any, Mapping, Optional
 
 from pwshlike.dotnet.wildcard import wildcard_match
 
 from .errors import ModuleError
 from .manifest import manifest_version, read_manifest, string_list
 from .model import parse_version
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Mapping, Optional
 
 SHARED_MODULES = "/usr/local/share/powershell/Modules"
 MODULE_EXTENSIONS = (".psd1", ".psm1")

@@ -14,7 +14,6 @@ module of the same name, as the user's module folder comes first in pwsh.
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Optional
 
 from pwshlike.dotnet.netobjects import Version
 from pwshlike.dotnet.wildcard import wildcard_match
@@ -22,6 +21,10 @@ from pwshlike.dotnet.wildcard import wildcard_match
 from .errors import ModuleError, autoload_failed, invalid_extension, module_not_found
 from .info import PSModuleInfo
 from .paths import DiskModule, all_modules, find_modules, is_module_path, module_paths, readable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 _SNAPIN = "microsoft.powershell.core"  # a snap-in in pwsh: never listed as a module
 

@@ -6,7 +6,6 @@ name the root module defines winning, as when the module is imported."""
 from __future__ import annotations
 
 import os
-from typing import Any
 
 from pwshlike.dotnet.errors import RuntimeException
 from pwshlike.language import ast as A
@@ -15,6 +14,10 @@ from pwshlike.language import parse_input
 from .errors import ModuleError
 from .manifest import read_manifest
 from .manifest_parts import nested_module_paths
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def file_type_definitions(info: Any) -> list[A.TypeDefinitionAst]:

@@ -16,9 +16,11 @@ named in the table) exactly as a plugin declares its own.
 
 from __future__ import annotations
 
-from typing import Any
-
 from .markers import hookimpl
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _UTILITY = "Microsoft.PowerShell.Utility"
 _CORE = "Microsoft.PowerShell.Core"

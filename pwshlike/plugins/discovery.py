@@ -31,7 +31,10 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Iterable, Mapping, Optional
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterable, Mapping, Optional
 
 ENTRY_POINT_GROUP = "pwshlike"
 DISABLE_AUTOLOAD = "PWSHLIKE_DISABLE_PLUGIN_AUTOLOAD"

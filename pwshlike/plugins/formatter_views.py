@@ -7,7 +7,9 @@ Each plugin view is registered there once per process.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _registered: set[int] = set()
 

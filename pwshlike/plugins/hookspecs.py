@@ -20,11 +20,12 @@ when it registers.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
 
 from .markers import hookspec
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Optional
     from pwshlike.modules.catalog import ModuleCatalog
     from pwshlike.plugins.registries import EnvironmentRegistry, FormatViewRegistry, TypeRegistry
 

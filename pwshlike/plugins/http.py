@@ -9,7 +9,9 @@ httpx is never imported by a script that makes no request.  The
 
 from __future__ import annotations
 
-from typing import Any, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 DEFAULT_TIMEOUT_SECONDS = 100.0  # .NET HttpClient's default, which pwsh's web cmdlets keep
 

@@ -10,11 +10,13 @@ the same way.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
-
 from pwshlike.dotnet.errors import (
     DotNetException, ErrorCategory, ErrorRecord, HttpRequestException, TimeoutException,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 
 class MsalServiceException(DotNetException):

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import weakref
-from typing import Any, Callable, Iterable, Mapping, Optional
 
 from pwshlike.modules.catalog import ModuleCatalog
 
@@ -34,6 +33,10 @@ from .identity import IdentityServiceHolder
 from .markers import PROJECT_NAME
 from .registration import Registrations
 from .registries import EnvironmentRegistry, FormatViewRegistry, TypeRegistry
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Mapping, Optional
 
 BUILTINS_PLUGIN = "pwshlike.builtins"
 BUILT_IN = "BuiltIn"

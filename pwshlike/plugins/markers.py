@@ -12,13 +12,14 @@ pluggy's own markers for ``pwshlike`` are the same to pwshlike.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping, Optional, TypeVar
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Mapping, Optional, TypeVar
+    _F = TypeVar("_F", bound=Callable[..., Any])
 
 PROJECT_NAME = "pwshlike"
 SPEC_ATTRIBUTE = PROJECT_NAME + "_spec"
 IMPL_ATTRIBUTE = PROJECT_NAME + "_impl"
-
-_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 class HookspecMarker:

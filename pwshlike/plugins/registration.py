@@ -26,9 +26,12 @@ calling order (``tryfirst``, then the latest registered first, then
 from __future__ import annotations
 
 import types
-from typing import Any, Optional
 
 from .markers import IMPL_ATTRIBUTE, PROJECT_NAME, SPEC_ATTRIBUTE
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 
 class HookImpl:

@@ -8,9 +8,13 @@ can be forgotten whole.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+from collections.abc import Mapping
 
 from pwshlike.identity.environments import CloudEnvironment
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterable, Optional, Sequence, Union
 
 __all__ = ["TypeDeclaration", "TypeRegistry", "ViewColumn", "FormatView", "FormatViewRegistry", "CloudEnvironment",
            "EnvironmentRegistry"]

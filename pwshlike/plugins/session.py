@@ -9,8 +9,6 @@ ForEach-Object -Parallel) is installed on the context here.
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 from pwshlike.commands import install as install_commands
 from pwshlike.commands.registry import CommandRegistry
 from pwshlike.dotnet.types import register_lazy_family
@@ -18,6 +16,10 @@ from pwshlike.modules.table import ModuleTable
 
 from .formatter_views import register_plugin_views
 from .manager import PluginHost, default_host
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 
 def install(context: Any, registry: Optional[CommandRegistry] = None, *,

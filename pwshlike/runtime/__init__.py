@@ -21,7 +21,9 @@ load the compiler.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["ExecutionContext", "RunResult", "ScriptBlock", "execute_script"]
 

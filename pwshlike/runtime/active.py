@@ -11,7 +11,9 @@ is what sets it.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 context: Any = None
 """The ExecutionContext that last started running code, or None before

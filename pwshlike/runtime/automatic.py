@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
 
 from . import active
 from .scopes import ALLSCOPE, CONSTANT, NONE, READONLY, DynamicVariable, PSVariable, Scope
 from ..dotnet.types import register_class
 from ..dotnet.values import ArrayList, Hashtable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 PS_VERSION = (7, 4, 6)
 

@@ -14,7 +14,9 @@ the call of the next frame in for the others (its ``$MyInvocation``).
 from __future__ import annotations
 
 import sys
-from typing import Any, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 from .scriptblock import ScriptBlockInvocation
 

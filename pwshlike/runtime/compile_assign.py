@@ -7,8 +7,6 @@ reader/writer pair that evaluates the target object and index once.
 
 from __future__ import annotations
 
-from typing import Any, Callable
-
 from ..language import ast as A
 from ..dotnet import operators as ops
 from .compile_expressions import type_getter
@@ -18,8 +16,12 @@ from ..dotnet.members import get_index, get_member, set_index, set_member
 from .scopes import QualifiedName
 from ..dotnet.values import iter_collection
 
-Expr = Callable[[Any], Any]
-Setter = Callable[[Any, Any], None]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
+    Expr = Callable[[Any], Any]
+    Setter = Callable[[Any, Any], None]
+
 
 _COMPOUND = {"+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%"}
 

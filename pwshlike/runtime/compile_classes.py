@@ -15,19 +15,20 @@ nodes before the general ones):
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
-
 from ..dotnet.members import invoke_method
 from ..dotnet.script_objects import script_class_of, ScriptObject
 from ..language import ast as A
 from .compile_expressions import type_getter
 from .flow import ReturnException
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
+    Expr = Callable[[Any], Any]
+    Stmt = Callable[[Any, Callable[[Any], None]], None]
 # script_classes (defining classes, their rules) is imported by the first
 # class statement compiled: most scripts define none.  The type lookup the
 # parser's class checks use is installed by the compiler module.
-
-Expr = Callable[[Any], Any]
-Stmt = Callable[[Any, Callable[[Any], None]], None]
 
 
 class ClassCompiler:

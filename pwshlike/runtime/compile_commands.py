@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any, Callable, Optional
 
 from ..language import ast as A
 from ..language.numeric import TypedNumber
@@ -26,9 +25,12 @@ from .scopes import COMMAND_GENERATION, strict_version
 from .streams import STREAM_NAMES
 from ..dotnet.values import GenericDictionary, Hashtable, iter_collection
 
-Stmt = Callable[[Any, Callable[[Any], None]], None]
-Maker = Callable[[Any, int, int], Any]
-ArgumentFn = Callable[[Any, list], None]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
+    Stmt = Callable[[Any, Callable[[Any], None]], None]
+    Maker = Callable[[Any, int, int], Any]
+    ArgumentFn = Callable[[Any, list], None]
 
 
 def command_not_found(name: Any) -> CommandNotFoundException:

@@ -10,7 +10,6 @@ to operators.py / members.py / types.py, which own PowerShell's rules.
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Optional
 
 from ..language import ast as A
 from ..language.numeric import TypedNumber
@@ -27,7 +26,10 @@ from .scriptblock import ScriptBlock, ScriptBlockCode
 from .type_names import resolve_in_script
 from ..dotnet.values import INTEGER_CLASSES, Hashtable, OrderedDictionary, PSCustomObject, PSReference
 
-Expr = Callable[[Any], Any]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
+    Expr = Callable[[Any], Any]
 
 INT32_MIN = -2147483648
 INT32_MAX = 2147483647

@@ -10,7 +10,6 @@ active, in which case the error propagates to it.
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Optional
 
 from ..language import ast as A
 from ..dotnet import operators as ops
@@ -25,7 +24,10 @@ from .scopes import PSVariable, Scope
 from .scriptblock import ScriptBlock, ScriptBlockCode
 from .type_names import resolve_in_script
 
-Stmt = Callable[[Any, Callable[[Any], None]], None]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
+    Stmt = Callable[[Any, Callable[[Any], None]], None]
 
 
 def _noop(ctx: Any, out: Any) -> None:

@@ -5,12 +5,15 @@ enumerate (lazily for ranges, so ``1..1e9 | Select -First 3`` is instant)."""
 from __future__ import annotations
 
 from collections import namedtuple
-from typing import Any, Callable, Iterable, Iterator
 
 from ..language import ast as A
 from ..dotnet.errors import ErrorCategory, InvalidOperationException, RuntimeException
 from ..dotnet.operators import range_bounds, range_op
 from ..dotnet.values import ArrayList, GenericList, iter_collection
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Iterator
 
 _PLAIN_SCALARS = frozenset((str, int, float, bool, type(None)))
 

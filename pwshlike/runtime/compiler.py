@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Callable, Optional
 
 from ..dotnet.errors import ScriptRequiresException
 from ..dotnet.types import find_type
@@ -35,10 +34,14 @@ from .compile_support import references_variable
 from .scriptblock import register_compiler, register_steppable_compiler
 from .type_names import import_using_modules, record_using_namespaces, resolve_in_script, scope_type
 
-Expr = Callable[[Any], Any]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
+    Expr = Callable[[Any], Any]
+    Stmt = Callable[[Any, Callable[[Any], None]], None]
+
 _TYPE_WORD = re.compile(r"(?i)\b(?:enum|class)\b")  # only scripts that may define a type walk their tree
 _CLASS_WORD = re.compile(r"(?i)\bclass\b")
-Stmt = Callable[[Any, Callable[[Any], None]], None]
 
 # A class naming a type that exists nowhere is a parse error (TypeNotFound), as in pwsh.
 register_type_lookup(lambda name: find_type(name) is not None or scope_type(name.lower()) is not None)

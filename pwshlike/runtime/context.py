@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable, Optional
 
 from ..dotnet import conversions
 from ..dotnet.errors import (ActionPreferenceStopException, DotNetException, ErrorCategory, ErrorRecord,
@@ -30,6 +29,10 @@ from .streams import (DebugRecord, HostInformationMessage, InformationRecord, St
                       VerboseRecord, WarningRecord)
 from ..dotnet.types import register_lazy_family
 from ..dotnet.values import iter_collection
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 # ActionPreference names, canonical spelling, indexed by enum value.
 SILENTLY_CONTINUE, STOP, CONTINUE, INQUIRE, IGNORE, SUSPEND, BREAK = (

@@ -20,11 +20,14 @@ from __future__ import annotations
 import os
 import functools
 import re
-from typing import Any, Callable, Optional
 
 from ..dotnet.errors import ErrorCategory, SessionStateException
 from ..dotnet.types import register_class
 from ..dotnet.values import EnumInfo
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 PROVIDER_CAPABILITIES = EnumInfo("System.Management.Automation.Provider.ProviderCapabilities", (
     ("None", 0), ("Include", 1), ("Exclude", 2), ("Filter", 4), ("ExpandWildcards", 8),

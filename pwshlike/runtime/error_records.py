@@ -8,9 +8,11 @@ compiler never imports ``context.py``.
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 from ..dotnet.errors import ErrorRecord, InvocationInfo, RuntimeException
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 
 def find_handler(exception: BaseException, type_lists: list[Optional[tuple]]) -> int:

@@ -9,7 +9,9 @@ that untouched, exactly as pwsh's FlowControlException does.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 
 class FlowControl(BaseException):

@@ -11,8 +11,6 @@ state inside the module) or names one state by its root scope
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 from ..dotnet.conversions import convert_to_enum, to_string
 from ..dotnet.engine_enums import COMMAND_TYPES
 from ..dotnet.errors import CommandNotFoundException, ErrorCategory, ItemNotFoundException
@@ -22,6 +20,10 @@ from .automatic import PathInfo, location_info
 from .pipeline import NO_INPUT
 from .scopes import PSVariable, QualifiedName, Scope, module_of
 from .scriptblock import ScriptBlock
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 
 class EngineIntrinsics:

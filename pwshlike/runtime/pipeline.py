@@ -14,12 +14,14 @@ command its own stream routing for ``2>&1``, ``3> file``, ``*>$null``.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Optional
-
 from ..dotnet.conversions import to_string
 from .compile_support import emit_value
 from .flow import StopUpstreamCommands
 from .streams import FileSink, discard
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Optional
 
 
 class _NoInput:

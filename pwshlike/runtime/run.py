@@ -8,8 +8,6 @@ escapes the script is reported here (error stream and ``$Error``), and
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Optional
-
 from ..language import parse_input
 from .context import ExecutionContext
 from .error_records import record_with_exception
@@ -17,6 +15,10 @@ from ..dotnet.errors import InvocationInfo, ParseException, PipelineStoppedExcep
 from .flow import BreakException, ContinueException, ExitException
 from .pipeline import CommandArgument, run_pipeline
 from .scriptblock import ScriptBlock, ScriptBlockCode
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Optional
 
 
 class RunResult:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import _thread
-from typing import Any, Callable, Optional
 
 from ..dotnet.conversions import to_string
 from ..dotnet.types import register_class
@@ -23,6 +22,10 @@ from .drives import DriveTable
 from ..dotnet.errors import (DriveNotFoundException, ErrorCategory, ItemNotFoundException,
                      ArgumentTransformationMetadataException, PSInvalidCastException, RuntimeException,
                      SessionStateException, SessionStateUnauthorizedAccessException)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 # ScopedItemOptions flags, with pwsh's values.
 NONE = 0

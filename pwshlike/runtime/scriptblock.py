@@ -16,7 +16,6 @@ compiler, so no code runs before it is installed.
 from __future__ import annotations
 
 from sys import getrefcount
-from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..dotnet.conversions import to_bool, to_string
 from ..dotnet.errors import (ParseException, PSInvalidOperationException, PSNotSupportedException, RuntimeException,
@@ -31,6 +30,10 @@ from . import active
 from .flow import ExitException, ReturnException
 from .pipeline import NO_INPUT, SteppablePipeline
 from .scopes import PSVariable, Scope, new_session_state
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Iterator, Optional
 
 MAX_CALL_DEPTH = 1000
 """Nested script block invocations allowed before ScriptCallDepthException."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime
 import os
 import _thread
-from typing import Any, Callable, Optional
 
 from ..dotnet.conversions import to_string
 from ..dotnet.types import register_class
@@ -22,13 +21,16 @@ from ..dotnet.errors import (
     DirectoryNotFoundException, dotnet_exception_from, ErrorCategory, ErrorRecord, RuntimeException,
 )
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
+    Route = Optional[Callable[[Any], None]]
+
 OUTPUT, ERROR, WARNING, VERBOSE, DEBUG, INFORMATION = 1, 2, 3, 4, 5, 6
 
 STREAM_NAMES = {"output": OUTPUT, "error": ERROR, "warning": WARNING, "verbose": VERBOSE,
                 "debug": DEBUG, "information": INFORMATION}
 """The ``from_stream`` names the parser uses for redirections."""
-
-Route = Optional[Callable[[Any], None]]
 
 
 class InformationalRecord:

@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import os
 import weakref
-from typing import Any, Callable, NoReturn, Optional
 
 from ..dotnet.errors import ErrorCategory, ParseException, RuntimeException
 from ..dotnet.types import array_type, find_type, PSType, register_text_resolver, resolve_type
 from ..language import ast as A
 from ..language.errors import ParseError
 from . import active
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, NoReturn, Optional
 
 # The script's source text -> the namespaces its using statements open.
 _NAMESPACES: "weakref.WeakKeyDictionary[A.SourceText, tuple[str, ...]]" = weakref.WeakKeyDictionary()

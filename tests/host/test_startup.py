@@ -82,6 +82,18 @@ def test_a_plain_script_imports_neither_uuid_nor_platform(tmp_path):
     assert not {"uuid", "platform", "threading", "copy", "pluggy", "inspect"} & modules
 
 
+def test_a_plain_script_imports_no_typing(tmp_path):
+    """``typing`` costs a few milliseconds to import, a tenth of what a
+    plain script's start-up may spend: the modules on that path (the plugins
+    loaded at start-up too) import it under ``TYPE_CHECKING = False`` /
+    ``if TYPE_CHECKING:``, for annotations only, and keep their type aliases
+    there.  A function with typed parameters still runs."""
+    _run(tmp_path, "Write-Output 1")
+    out, modules = _run(tmp_path, "function f([int]$a, [string]$b = 'x') { \"$b$($a + 1)\" }; f 1; f -a 2 -b y")
+    assert out == "x2\ny3\n"
+    assert "typing" not in modules
+
+
 def test_a_guid_made_outside_the_type_table_has_its_type_and_members_on_first_use(tmp_path):
     """$Host.InstanceId is made by the host (uuid imported there), before any
     [guid] lookup: GetType(), its methods and -is still find System.Guid."""

@@ -10,9 +10,11 @@ at start-up.
 
 from __future__ import annotations
 
-from typing import Any
-
 from pwshlike.plugin import CommandSpec, FormatView, ViewColumn, hookimpl
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 MODULE = "Pwshlike.Emulator"
 MODULE_VERSION = "1.0.0"

@@ -6,9 +6,12 @@ script uses against Azure and only the place requests go changes.
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Optional
 
 from pwshlike.plugin import CloudEnvironment
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 NAME = "Emulator"
 FAMILIES = ("PartnerCenter", "MicrosoftGraph")

@@ -12,9 +12,11 @@ plugin; this module only declares names, import paths and data.
 
 from __future__ import annotations
 
-from typing import Any
-
 from pwshlike.plugin import CloudEnvironment, CommandSpec, FormatView, ViewColumn, hookimpl
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 SIGNINS = "Microsoft.Graph.Identity.SignIns"
 APPLICATIONS = "Microsoft.Graph.Applications"

@@ -8,9 +8,11 @@ first time New-PartnerAccessToken is described or run.
 
 from __future__ import annotations
 
-from typing import Any
-
 from pwshlike.plugin import CloudEnvironment, CommandSpec, FormatView, ViewColumn, hookimpl
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 MODULE = "PartnerCenter"
 MODULE_VERSION = "3.0.11"
