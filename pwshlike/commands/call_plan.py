@@ -21,8 +21,6 @@ running-function stack Write-Error reads, the pipeline state that decides
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 from pwshlike.dotnet.errors import InvocationInfo, ParameterBindingException
 from pwshlike.dotnet.values import ArrayList, Hashtable
 from pwshlike.runtime.pipeline import NO_INPUT, PipelineState
@@ -33,6 +31,10 @@ from .common import COMMON_NAMES
 from .metadata import ParameterMetadata
 from .plugin_failure import mark_left_command
 from .processors import default_values_for
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 POSITIONAL = "pos"
 """A shape entry for a positional value."""

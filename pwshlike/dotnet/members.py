@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import sys
-import weakref
 from decimal import Decimal
 
 from . import conversions as conv
@@ -31,7 +30,9 @@ from .errors import (
     GetValueInvocationException, IndexOutOfRangeException, RuntimeException, SetValueInvocationException,
 )
 from .methodcall import call, call_generic, method_not_found, overload_not_found
-from .psmembers import ComputedMember, PSNoteProperty
+from .psmembers import INSTANCE_MEMBERS as _INSTANCE
+from .psmembers import MISSING as _MISSING
+from .psmembers import ComputedMember, PSNoteProperty, instance_members
 from .script_objects import ScriptObject
 from .typedata import TABLE as _TYPE_DATA
 from .types import PSType, type_of
@@ -174,79 +175,6 @@ def register_members(cls: type, props: Optional[dict[str, Callable[[Any], Any]]]
     """Lets other layers declare the .NET members of their classes
     (FileInfo, Process...) with explicit getters and methods."""
     _BY_CLASS[cls] = _Members(props, methods, setters)
-
-
-# --- instance members (Add-Member on objects other than PSCustomObject) -------------------------------
-
-class InstanceMembers:
-    """The members Add-Member attached to one object that is not a
-    PSCustomObject (pwsh keeps them on the object's PSObject): note values
-    and computed members by lower-cased name, in the order added, plus type
-    names inserted with ``-TypeName``; ``hidden_type_names`` are names its
-    type gives that were taken out (pwsh's ``TypeNames.Remove``, as Get-Error
-    does so that only its detailed view applies), lower-cased."""
-
-    __slots__ = ("names", "values", "type_names", "hidden_type_names")
-
-    def __init__(self) -> None:
-        self.names: dict[str, str] = {}
-        self.values: dict[str, Any] = {}
-        self.type_names: list[str] = []
-        self.hidden_type_names: set[str] = set()
-
-    def lookup(self, owner: Any, lowered: str) -> Any:
-        """The value of a property (a method's member object), or _MISSING."""
-        value = self.values.get(lowered, _MISSING)
-        if isinstance(value, ComputedMember) and value.is_property:
-            return value.get(owner)
-        return value
-
-    def properties(self, owner: Any) -> list[tuple[str, Any, str]]:
-        """(name, value, member type) of each property, in order."""
-        result = []
-        for lowered, name in self.names.items():
-            value = self.values[lowered]
-            if isinstance(value, ComputedMember):
-                if value.is_property:
-                    result.append((name, value.get(owner), value.member_type))
-            else:
-                result.append((name, value, "NoteProperty"))
-        return result
-
-
-# id(object) -> (weak reference to it, its members); entries leave with their object.
-_INSTANCE: dict[int, tuple[Any, InstanceMembers]] = {}
-
-
-def has_instance_members() -> bool:
-    """Whether any object carries instance members, so that callers walking
-    many values can skip looking them up one by one."""
-    return bool(_INSTANCE)
-
-
-def instance_members(obj: Any, create: bool = False) -> Optional[InstanceMembers]:
-    """The instance members attached to ``obj`` (None when it has none).
-    With ``create``, makes the (empty) set; raises TypeError when ``obj``
-    cannot carry members (values such as strings and numbers, which pwsh
-    would wrap in a new PSObject)."""
-    if not _INSTANCE and not create:
-        return None
-    key = id(obj)
-    entry = _INSTANCE.get(key)
-    if entry is not None and entry[0]() is obj:
-        return entry[1]
-    if not create:
-        return None
-    if type(obj) is list:
-        # A plain array cannot be referenced weakly: its entry holds it, so
-        # the members stay with that same array (as on pwsh's PSObject).
-        held = InstanceMembers()
-        _INSTANCE[key] = (lambda obj=obj: obj, held)
-        return held
-    ref = weakref.ref(obj, lambda _ref, key=key: _INSTANCE.pop(key, None))
-    data = InstanceMembers()
-    _INSTANCE[key] = (ref, data)
-    return data
 
 
 # --- intrinsic members -------------------------------------------------------------------------------
@@ -459,8 +387,6 @@ def _read(getter: Callable[[Any], Any], obj: Any, name: str) -> Any:
     except (DotNetException, ArithmeticError, ValueError, LookupError, OSError, TypeError) as exc:
         raise _getter_error(name, exc) from exc
 
-
-_MISSING = object()
 
 
 def _scalar_property(obj: Any, name: str, intrinsic: bool = True) -> Any:

@@ -10,6 +10,8 @@ while ``values.PSCustomObject`` only stores the members it is given.
 
 from __future__ import annotations
 
+import weakref
+
 from .conversions import dotnet_to_string
 from .errors import ErrorCategory, SetValueException
 from .methodcall import method_not_found
@@ -104,3 +106,80 @@ class PSNoteProperty:
 
     def __repr__(self) -> str:
         return f"PSNoteProperty({self.Name!r})"
+
+
+MISSING = object()
+"""What a member lookup gives for a member that is not there (None is a value)."""
+
+
+# --- instance members (Add-Member on objects other than PSCustomObject) -------------------------------
+
+class InstanceMembers:
+    """The members Add-Member attached to one object that is not a
+    PSCustomObject (pwsh keeps them on the object's PSObject): note values
+    and computed members by lower-cased name, in the order added, plus type
+    names inserted with ``-TypeName``; ``hidden_type_names`` are names its
+    type gives that were taken out (pwsh's ``TypeNames.Remove``, as Get-Error
+    does so that only its detailed view applies), lower-cased."""
+
+    __slots__ = ("names", "values", "type_names", "hidden_type_names")
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+        self.values: dict[str, Any] = {}
+        self.type_names: list[str] = []
+        self.hidden_type_names: set[str] = set()
+
+    def lookup(self, owner: Any, lowered: str) -> Any:
+        """The value of a property (a method's member object), or MISSING."""
+        value = self.values.get(lowered, MISSING)
+        if isinstance(value, ComputedMember) and value.is_property:
+            return value.get(owner)
+        return value
+
+    def properties(self, owner: Any) -> list[tuple[str, Any, str]]:
+        """(name, value, member type) of each property, in order."""
+        result = []
+        for lowered, name in self.names.items():
+            value = self.values[lowered]
+            if isinstance(value, ComputedMember):
+                if value.is_property:
+                    result.append((name, value.get(owner), value.member_type))
+            else:
+                result.append((name, value, "NoteProperty"))
+        return result
+
+
+# id(object) -> (weak reference to it, its members); entries leave with their object.
+INSTANCE_MEMBERS: dict[int, tuple[Any, InstanceMembers]] = {}
+
+
+def has_instance_members() -> bool:
+    """Whether any object carries instance members, so that callers walking
+    many values can skip looking them up one by one."""
+    return bool(INSTANCE_MEMBERS)
+
+
+def instance_members(obj: Any, create: bool = False) -> Optional[InstanceMembers]:
+    """The instance members attached to ``obj`` (None when it has none).
+    With ``create``, makes the (empty) set; raises TypeError when ``obj``
+    cannot carry members (values such as strings and numbers, which pwsh
+    would wrap in a new PSObject)."""
+    if not INSTANCE_MEMBERS and not create:
+        return None
+    key = id(obj)
+    entry = INSTANCE_MEMBERS.get(key)
+    if entry is not None and entry[0]() is obj:
+        return entry[1]
+    if not create:
+        return None
+    if type(obj) is list:
+        # A plain array cannot be referenced weakly: its entry holds it, so
+        # the members stay with that same array (as on pwsh's PSObject).
+        held = InstanceMembers()
+        INSTANCE_MEMBERS[key] = (lambda obj=obj: obj, held)
+        return held
+    ref = weakref.ref(obj, lambda _ref, key=key: INSTANCE_MEMBERS.pop(key, None))
+    data = InstanceMembers()
+    INSTANCE_MEMBERS[key] = (ref, data)
+    return data

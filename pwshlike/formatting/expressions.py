@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal
 
-from ..dotnet import members
 from ..dotnet.conversions import dotnet_to_string, is_guid
 from ..dotnet.errors import DotNetException
+from ..dotnet.psmembers import instance_members
 from ..dotnet.types import type_of
 from ..dotnet import typedata
 from ..dotnet.typedata import TABLE as _TYPE_DATA
@@ -107,6 +107,7 @@ class PropertyExpression:
                 found = obj.note_value(self._lower, _MISSING)
                 if found is not _MISSING:
                     return found
+            from ..dotnet import members  # loaded by the first object that is not a plain PSCustomObject
             if self._lower in _INTRINSIC and not isinstance(obj, (str, list)) \
                     and not members.has_property(obj, name):
                 return None  # pwsh's ResolveNames finds no Count/Length of 1 on an object without one
@@ -140,7 +141,8 @@ def property_names(obj: Any) -> list[str]:
         return obj.property_names()
     if obj is None or isinstance(obj, (Hashtable, dict)):
         return []
-    return [p.Name for p in members.property_list(obj)]
+    from ..dotnet.members import property_list
+    return [p.Name for p in property_list(obj)]
 
 
 def property_pairs(obj: Any) -> list[tuple[str, Any]]:
@@ -149,7 +151,8 @@ def property_pairs(obj: Any) -> list[tuple[str, Any]]:
         return obj.items()
     if obj is None or isinstance(obj, (Hashtable, dict)):
         return []
-    return [(p.Name, p.Value) for p in members.property_list(obj)]
+    from ..dotnet.members import property_list
+    return [(p.Name, p.Value) for p in property_list(obj)]
 
 
 _TYPE_NAMES: dict[Any, tuple[str, ...]] = {}
@@ -169,7 +172,7 @@ def type_names(obj: Any) -> tuple[str, ...]:
             chain.append(current.full_name)
             current = current.base
         names = _TYPE_NAMES[t] = tuple(chain)
-    data = members.instance_members(obj)
+    data = instance_members(obj)
     if data is not None and data.hidden_type_names:  # taken out of TypeNames (Get-Error)
         names = tuple(name for name in names if name.lower() not in data.hidden_type_names)
     if data is not None and data.type_names:  # Add-Member -TypeName, Get-Process -IncludeUserName

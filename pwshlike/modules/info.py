@@ -10,7 +10,6 @@ from __future__ import annotations
 from pwshlike.dotnet.errors import NullReferenceException
 from pwshlike.dotnet.netobjects import Version
 from pwshlike.dotnet.values import EnumInfo, EnumValue, Hashtable
-from pwshlike.dotnet.script_objects import ClassAssembly, script_class_of
 from pwshlike.runtime.type_names import module_types
 
 from .type_definitions import file_type_definitions
@@ -18,6 +17,8 @@ from .type_definitions import file_type_definitions
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Optional
+
+    from pwshlike.dotnet.script_objects import ClassAssembly
 
 MODULE_TYPE = EnumInfo("System.Management.Automation.ModuleType",
                        [("Script", 0), ("Binary", 1), ("Manifest", 2), ("Cim", 3), ("Workflow", 4)])
@@ -140,7 +141,10 @@ class PSModuleInfo:
     def implementing_assembly(self) -> Optional[ClassAssembly]:
         """The assembly of the classes the module's code defined ($null when it defines none)."""
         types = self.defined_types()
-        return ClassAssembly(types) if types else None
+        if not types:
+            return None
+        from pwshlike.dotnet.script_objects import ClassAssembly
+        return ClassAssembly(types)
 
     def exported_type_definitions(self) -> Hashtable:
         """``GetExportedTypeDefinitions()``: the TypeDefinitionAst of each
@@ -148,6 +152,7 @@ class PSModuleInfo:
         its code defined when imported, else read from its files."""
         table = Hashtable()
         if self.scope is not None:
+            from pwshlike.dotnet.script_objects import script_class_of
             for pstype in self.defined_types():
                 table[pstype.name] = script_class_of(pstype).definition
             return table

@@ -8,11 +8,9 @@ reader/writer pair that evaluates the target object and index once.
 from __future__ import annotations
 
 from ..language import ast as A
-from ..dotnet import operators as ops
 from .compile_expressions import type_getter
 from .compile_support import runtime_error, sets_success_status
 from ..dotnet.errors import ErrorCategory
-from ..dotnet.members import get_index, get_member, set_index, set_member
 from .scopes import QualifiedName
 from ..dotnet.values import iter_collection
 
@@ -113,7 +111,8 @@ class AssignCompiler:
                 put(value)
                 return value
             return coalesce
-        operator = ops.BINARY_OPERATORS[_COMPOUND[op]]
+        from ..dotnet.operators import BINARY_OPERATORS  # loaded by the first operator compiled
+        operator = BINARY_OPERATORS[_COMPOUND[op]]
         symbol = _COMPOUND[op]
 
         def compound(ctx: Any) -> Any:
@@ -134,7 +133,8 @@ class AssignCompiler:
         """``++x``/``x++``/``--x``/``x--``: the value before (postfix) or after."""
         delta = 1 if node.operator == "++" else -1
         postfix = bool(node.postfix)
-        add = ops.BINARY_OPERATORS["+"]
+        from ..dotnet.operators import BINARY_OPERATORS
+        add = BINARY_OPERATORS["+"]
         child = node.child
         if isinstance(child, A.VariableExpressionAst) and QualifiedName(child.name).kind == "plain":
             qname = QualifiedName(child.name)
@@ -182,10 +182,12 @@ class AssignCompiler:
                 target = self.static_target(node)
                 return lambda ctx, value: target(ctx).set_static(name_of(ctx), value)
             obj_fn = self.expr(node.expression)
+            from ..dotnet.members import set_member  # loaded by the first member or index write compiled
             return lambda ctx, value: set_member(obj_fn(ctx), name_of(ctx), value)
         if isinstance(node, A.IndexExpressionAst):
             target = self.expr(node.target)
             index = self.expr(node.index)
+            from ..dotnet.members import set_index
             return lambda ctx, value: set_index(target(ctx), index(ctx), value)
         if isinstance(node, A.ArrayLiteralAst):
             return self._multiple_setter(node)
@@ -279,6 +281,7 @@ class AssignCompiler:
                     return (lambda: t.get_static(name), lambda v: t.set_static(name, v))
                 return bind_static
             obj_fn = self.expr(node.expression)
+            from ..dotnet.members import get_member, set_member
 
             def bind_member(ctx: Any) -> tuple:
                 obj, name = obj_fn(ctx), name_of(ctx)
@@ -287,6 +290,7 @@ class AssignCompiler:
         if isinstance(node, A.IndexExpressionAst):
             target = self.expr(node.target)
             index = self.expr(node.index)
+            from ..dotnet.members import get_index, set_index
 
             def bind_index(ctx: Any) -> tuple:
                 obj, idx = target(ctx), index(ctx)

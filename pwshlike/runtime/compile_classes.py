@@ -15,8 +15,6 @@ nodes before the general ones):
 
 from __future__ import annotations
 
-from ..dotnet.members import invoke_method
-from ..dotnet.script_objects import script_class_of, ScriptObject
 from ..language import ast as A
 from .compile_expressions import type_getter
 from .flow import ReturnException
@@ -26,8 +24,9 @@ if TYPE_CHECKING:
     from typing import Any, Callable, Optional
     Expr = Callable[[Any], Any]
     Stmt = Callable[[Any, Callable[[Any], None]], None]
-# script_classes (defining classes, their rules) is imported by the first
-# class statement compiled: most scripts define none.  The type lookup the
+# script_classes (defining classes, their rules) and the object model's
+# script classes and members are imported by the first class statement or
+# cast method call compiled: most scripts define none.  The type lookup the
 # parser's class checks use is installed by the compiler module.
 
 
@@ -60,6 +59,7 @@ class ClassCompiler:
             def undefined(ctx: Any, out: Any) -> None:
                 raise error
             return undefined, False
+        from ..dotnet.script_objects import script_class_of
 
         def define(ctx: Any, out: Any) -> None:
             bind_definition(script_class_of(node.defined_type), node, ctx, ctx.scope.state)
@@ -68,6 +68,7 @@ class ClassCompiler:
     def e_BaseCtorInvokeMemberExpressionAst(self, node: Any) -> Expr:
         args = [self.expr(a) for a in node.arguments or ()]  # type: ignore[attr-defined]
         owner = _enclosing(node, A.TypeDefinitionAst)
+        from ..dotnet.script_objects import script_class_of
 
         def base_constructor(ctx: Any) -> None:
             cls = script_class_of(owner.defined_type)
@@ -82,6 +83,8 @@ class ClassCompiler:
         target = self.expr(node.expression)  # type: ignore[attr-defined]
         name_of = self.member_name(node)  # type: ignore[attr-defined]
         args = [self.expr(a) for a in node.arguments or ()]  # type: ignore[attr-defined]
+        from ..dotnet.members import invoke_method
+        from ..dotnet.script_objects import ScriptObject, script_class_of
 
         def base_call(ctx: Any) -> Any:
             obj = target(ctx)

@@ -13,13 +13,9 @@ import os
 
 from ..language import ast as A
 from ..language.numeric import TypedNumber
-from ..dotnet import operators as ops
 from .compile_support import collect, emit_value, runtime_error
 from ..dotnet.conversions import to_bool, to_string
 from ..dotnet.errors import ErrorCategory, IndexOutOfRangeException, ParseException, RuntimeException
-from ..dotnet.members import (get_index, get_member, index_out_of_range, invoke_generic_method,
-                              invoke_generic_static, invoke_method, property_not_found_strict,
-                              strict_property_exists)
 from . import active
 from .scopes import PSVariable, QualifiedName, drive_not_found, get_env, strict_version
 from .scriptblock import ScriptBlock, ScriptBlockCode
@@ -492,6 +488,7 @@ class ExpressionCompiler:
                 value = left(ctx)
                 return right(ctx) if value is None else value
             return coalesce
+        from ..dotnet import operators as ops  # loaded by the first operator compiled, not at start-up
         if op in _MATCH_OPERATORS:
             return self._match(left, self.expr(node.right), *_MATCH_OPERATORS[op])
         if op in _TYPE_OPERATORS and isinstance(node.right, A.StringConstantExpressionAst):
@@ -513,7 +510,7 @@ class ExpressionCompiler:
         return lambda ctx: slow(left(ctx), right(ctx))
 
     def _match(self, left: Expr, right: Expr, case_sensitive: bool, negate: bool) -> Expr:
-        match = ops.match
+        from ..dotnet.operators import match
 
         def matcher(ctx: Any) -> Any:
             result, matches = match(left(ctx), right(ctx), case_sensitive, negate)
@@ -531,6 +528,7 @@ class ExpressionCompiler:
             return lambda ctx: not truth(child(ctx))
         if op == ",":
             return lambda ctx: [child(ctx)]
+        from ..dotnet import operators as ops
         slow = ops.UNARY_OPERATORS.get(op)
         if slow is None:
             return self.unsupported_expr(node)
@@ -651,6 +649,7 @@ class ExpressionCompiler:
             target = self.static_target(node)
             return lambda ctx: target(ctx).get_static(name_of(ctx))
         obj_fn = self.expr(node.expression)
+        _bind_readers()
         if isinstance(node.member, A.StringConstantExpressionAst):
             name = node.member.value
             if node.null_conditional:
@@ -676,6 +675,7 @@ class ExpressionCompiler:
             return lambda ctx: target(ctx).invoke_static(name_of(ctx), [a(ctx) for a in args])
         obj_fn = self.expr(node.expression)
         null_conditional = node.null_conditional
+        from ..dotnet.members import invoke_method
 
         def call(ctx: Any) -> Any:
             obj = obj_fn(ctx)
@@ -688,6 +688,7 @@ class ExpressionCompiler:
         """``[T]::M[A](args)`` / ``$o.M[A](args)``: the type arguments are
         resolved when the call runs, as type literals are."""
         types = [type_getter(t) for t in node.generic_type_arguments]
+        from ..dotnet.members import invoke_generic_method, invoke_generic_static
         if node.static:
             target = self.static_target(node)
             return lambda ctx: invoke_generic_static(target(ctx), name_of(ctx), [t() for t in types],
@@ -705,6 +706,7 @@ class ExpressionCompiler:
     def e_IndexExpressionAst(self, node: Any) -> Expr:
         target = self.expr(node.target)
         index = self.expr(node.index)
+        _bind_readers()
         if node.null_conditional:
             def index_nc(ctx: Any) -> Any:
                 obj = target(ctx)
@@ -782,25 +784,20 @@ def _preserves_output(node: Any) -> bool:
     return isinstance(pipeline.parent, (A.StatementBlockAst, A.NamedBlockAst))
 
 
-# What member and index reads call.  They are the object model's readers
-# until Set-StrictMode turns checks on (enable_strict_checks), so that code
-# that never uses strict mode pays nothing for it.
-_read_member: Callable[[Any, str], Any] = get_member
-_read_index: Callable[[Any, Any], Any] = get_index
+# What member and index reads call: the object model's readers until
+# Set-StrictMode turns checks on (enable_strict_checks), so that code that
+# never uses strict mode pays nothing for it.  They are bound when the first
+# member or index read is compiled (_bind_readers): a script without one
+# never loads the object model's members module.
+_read_member: Optional[Callable[[Any, str], Any]] = None
+_read_index: Optional[Callable[[Any, Any], Any]] = None
 
 
-def _strict_read_member(obj: Any, name: str) -> Any:
-    value = get_member(obj, name)
-    if value is None and strict_version(active.context.scope) >= 2 and not strict_property_exists(obj, name):
-        raise property_not_found_strict(name)
-    return value
-
-
-def _strict_read_index(obj: Any, index: Any) -> Any:
-    value = get_index(obj, index)
-    if value is None and strict_version(active.context.scope) >= 3 and index_out_of_range(obj, index):
-        raise IndexOutOfRangeException("Index was outside the bounds of the array.")
-    return value
+def _bind_readers() -> None:
+    global _read_member, _read_index
+    if _read_member is None:
+        from ..dotnet.members import get_index, get_member
+        _read_member, _read_index = get_member, get_index
 
 
 def enable_strict_checks() -> None:
@@ -809,5 +806,20 @@ def enable_strict_checks() -> None:
     called by Set-StrictMode.  The checks still follow the version in
     effect in the running scope, so turning them on is never undone."""
     global _read_member, _read_index
-    _read_member = _strict_read_member
-    _read_index = _strict_read_index
+    from ..dotnet.members import (get_index, get_member, index_out_of_range, property_not_found_strict,
+                                  strict_property_exists)
+
+    def strict_read_member(obj: Any, name: str) -> Any:
+        value = get_member(obj, name)
+        if value is None and strict_version(active.context.scope) >= 2 and not strict_property_exists(obj, name):
+            raise property_not_found_strict(name)
+        return value
+
+    def strict_read_index(obj: Any, index: Any) -> Any:
+        value = get_index(obj, index)
+        if value is None and strict_version(active.context.scope) >= 3 and index_out_of_range(obj, index):
+            raise IndexOutOfRangeException("Index was outside the bounds of the array.")
+        return value
+
+    _read_member = strict_read_member
+    _read_index = strict_read_index

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 
 from ..language import ast as A
-from ..dotnet import operators as ops
 from .compile_support import (LoopEnumerator, collect, contains_command, enumerate_value, lazy_range,
                               references_variable, runtime_error)
 from ..dotnet.conversions import convert_to_integer, to_bool, to_string
@@ -532,6 +531,7 @@ class StatementCompiler:
                 return to_bool(result[0] if len(result) == 1 else result)
             return script_test
         pattern = self.expr(node)
+        from ..dotnet import operators as ops  # loaded by the first switch clause compiled, not at start-up
         if mode == "regex":
             match = ops.match
 

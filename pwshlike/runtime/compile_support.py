@@ -8,7 +8,6 @@ from collections import namedtuple
 
 from ..language import ast as A
 from ..dotnet.errors import ErrorCategory, InvalidOperationException, RuntimeException
-from ..dotnet.operators import range_bounds, range_op
 from ..dotnet.values import ArrayList, GenericList, iter_collection
 
 TYPE_CHECKING = False
@@ -211,6 +210,7 @@ def lazy_range(left: Any, right: Any) -> Iterable[Any]:
     if type(left) is int and type(right) is int:
         lo, hi = left, right
     else:
+        from ..dotnet.operators import range_bounds, range_op
         bounds = range_bounds(left, right)
         if bounds is None:
             return range_op(left, right)

@@ -94,6 +94,46 @@ def test_a_plain_script_imports_no_typing(tmp_path):
     assert "typing" not in modules
 
 
+OBJECT_MODEL_ON_DEMAND = {"pwshlike.dotnet.operators", "pwshlike.dotnet.members", "pwshlike.dotnet.member_tables",
+                          "pwshlike.dotnet.script_objects", "pwshlike.dotnet.delegates"}
+
+
+def test_a_plain_script_loads_no_operators_nor_member_lookup(tmp_path):
+    """The operators and the member lookup (with its type tables, script
+    classes and delegates) load when the first operator, switch pattern,
+    member or index access, or class is compiled, or when an object's
+    properties are formatted: printing plain values needs none."""
+    _run(tmp_path, "Write-Output 1")
+    out, modules = _run(tmp_path, "Write-Output 1; 'a'; 2.5; $true; $x = 3; $x")
+    assert out == "1\na\n2.5\nTrue\n3\n"
+    assert not OBJECT_MODEL_ON_DEMAND & modules
+
+
+@pytest.mark.parametrize("script, expected", [
+    ("1 + 2; -5; 'x' -match 'x'; $Matches[0]", "3\n-5\nTrue\nx\n"),
+    ("switch -Wildcard ('ab') { 'a*' { 'wild' } }; $i = 1; $i++; $i += 2; $i", "wild\n4\n"),
+    ("$o = [pscustomobject]@{ a = 1 }; $o.a = 5; $o.a += 2; $o.a; 'abc'.ToUpper(); @(1, 2)[1]", "7\nABC\n2\n"),
+    ("class C { [int] $n = 3; [int] Twice() { return $this.n * 2 } }; [C]::new().Twice()", "6\n"),
+    ("(Get-Item .).GetType().Name", "DirectoryInfo\n"),
+])
+def test_the_object_model_loads_for_the_first_script_that_needs_it(tmp_path, script, expected):
+    out, modules = _run(tmp_path, script)
+    assert out == expected
+
+
+@pytest.mark.parametrize("script", [
+    # Set-StrictMode runs before the reads are compiled (a script block compiles when first run)...
+    "Set-StrictMode -Version 3; & { $o = [pscustomobject]@{ a = 1 }; try { $o.b } catch { $_.FullyQualifiedErrorId }; "
+    "$a = @(1); try { $a[5] } catch { $_.FullyQualifiedErrorId } }",
+    # ... or after: the checking readers take over either way.
+    "$o = [pscustomobject]@{ a = 1 }; $a = @(1); Set-StrictMode -Version 3; "
+    "try { $o.b } catch { $_.FullyQualifiedErrorId }; try { $a[5] } catch { $_.FullyQualifiedErrorId }",
+])
+def test_strict_mode_checks_member_and_index_reads_whenever_the_member_lookup_loads(tmp_path, script):
+    out, modules = _run(tmp_path, script)
+    assert out == "PropertyNotFoundStrict\nSystem.IndexOutOfRangeException\n"
+
+
 def test_a_guid_made_outside_the_type_table_has_its_type_and_members_on_first_use(tmp_path):
     """$Host.InstanceId is made by the host (uuid imported there), before any
     [guid] lookup: GetType(), its methods and -is still find System.Guid."""

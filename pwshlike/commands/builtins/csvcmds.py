@@ -19,6 +19,7 @@ from typing import Any, Iterator, Optional
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_not_null_or_empty, validate_set
 from pwshlike.dotnet import members
+from pwshlike.dotnet.psmembers import has_instance_members
 from pwshlike.dotnet.conversions import to_string
 from pwshlike.dotnet.formatting_net import culture_to_string
 from pwshlike.dotnet.errors import (ErrorCategory, ErrorRecord, ExtendedTypeSystemException, FileNotFoundException,
@@ -60,7 +61,7 @@ def property_names(obj: Any) -> list[str]:
     Add-Member put on it), else its properties."""
     if isinstance(obj, (Hashtable, dict)):
         names = [to_string(k) for k in obj]
-        added = members.instance_members(obj) if members.has_instance_members() else None
+        added = members.instance_members(obj) if has_instance_members() else None
         if added is not None:
             names.extend(name for name, _value, _kind in added.properties(obj) if name not in names)
         return names

@@ -22,6 +22,7 @@ from typing import Any, Iterator, Optional
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.validation import validate_range, validate_set
 from pwshlike.dotnet import members
+from pwshlike.dotnet.psmembers import has_instance_members
 from pwshlike.dotnet.conversions import dotnet_to_string, format_decimal, format_double, format_single, to_string
 from pwshlike.dotnet.errors import ArgumentException, ErrorCategory, ErrorRecord, InvalidOperationException
 from pwshlike.dotnet.values import (
@@ -76,7 +77,7 @@ class _Serializer:
 
     def value(self, obj: Any, depth: int) -> Any:
         result = self._value(obj, depth)
-        if isinstance(obj, (str, _dt.datetime, PSCustomObject)) or not members.has_instance_members():
+        if isinstance(obj, (str, _dt.datetime, PSCustomObject)) or not has_instance_members():
             return result
         return self._with_added_properties(obj, result, depth)
 
