@@ -6,21 +6,19 @@ calls stay plain method calls on one object.
 
 from __future__ import annotations
 
-import re
-
 from .scan_tables import (DOUBLE_QUOTES, K, K_EXPANDABLE, K_GENERIC, K_HERE_EXPANDABLE, K_HERE_STRING,
-                          K_STRING, LINE_REST_RE, MODE_EXPRESSION, RawToken, SINGLE_QUOTES, VAR_START_ASCII,
-                          WHITESPACE, WS_RE)
+                          K_STRING, LazyPattern, LINE_REST_RE, MODE_EXPRESSION, RawToken, SINGLE_QUOTES,
+                          VAR_START_ASCII, WHITESPACE, WS_RE)
 from .tokens import F_HAS_PARTS, F_IN_ERROR
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-_SQ_BODY_RE = re.compile("[^'\u2018\u2019\u201a\u201b\\x00]*")
-_DQ_BODY_RE = re.compile("[^\"\u201c\u201d\u201e`$\\x00]*")
-_HERE_DQ_BODY_RE = re.compile("[^`$\\r\\n\\x00]*")
-_SUBEXPR_BODY_RE = re.compile("[^()`\"\u201c\u201d\u201e\\x00]*")
+_SQ_BODY_RE = LazyPattern("[^'\u2018\u2019\u201a\u201b\\x00]*")
+_DQ_BODY_RE = LazyPattern("[^\"\u201c\u201d\u201e`$\\x00]*")
+_HERE_DQ_BODY_RE = LazyPattern("[^`$\\r\\n\\x00]*")
+_SUBEXPR_BODY_RE = LazyPattern("[^()`\"\u201c\u201d\u201e\\x00]*")
 
 
 class StringScanner:

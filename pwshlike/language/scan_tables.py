@@ -11,6 +11,10 @@ import re
 
 from .tokens import TokenKind
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 # Tokens are plain lists while the parser works (building a list costs a
 # fifth of building an object, and a large script has ~100k tokens); the
 # public Token objects are made from them on demand (tokens.materialize):
@@ -68,8 +72,27 @@ SINGLE_QUOTES = frozenset("'\u2018\u2019\u201a\u201b")
 DOUBLE_QUOTES = frozenset("\"\u201c\u201d\u201e")
 VAR_START_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$:?^")
 
+
+
+class LazyPattern:
+    """A regular expression compiled when first used.  Compiling one costs
+    50-500 µs and most scripts need few of the scanners' patterns, so
+    start-up compiles only those the script being run uses.  The first use
+    makes the compiled pattern's matchers this object's own attributes: a
+    call then costs what it costs on a compiled pattern."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def __getattr__(self, name: str) -> Any:  # only reached before the first use
+        compiled = re.compile(self.source)
+        self.match, self.fullmatch, self.search = compiled.match, compiled.fullmatch, compiled.search
+        self.finditer = compiled.finditer
+        return getattr(compiled, name)
+
+
 WS_RE = re.compile("[" + WS_CLASS + "]+")
-LINE_REST_RE = re.compile(r"[^\r\n]*")
+LINE_REST_RE = LazyPattern(r"[^\r\n]*")
 # First characters of what skip_newlines() may consume (non-ASCII blanks
 # are whitespace too; other non-ASCII characters just take the long way).
 SKIP_START = frozenset(" \t\r\n\f\v;#<`") | frozenset(chr(c) for c in range(0x80, 0x100)) \

@@ -36,7 +36,7 @@ from .scan_tables import (DASHES, DOUBLE_QUOTES, FORCE_NEW, K, K_COLONCOLON, K_C
                           K_CONTINUATION, K_DOT, K_EOF, K_EQUALS, K_EXPANDABLE, K_GENERIC, K_IDENTIFIER,
                           K_INLINESCRIPT, K_LABEL, K_LBRACKET, K_LCURLY, K_LPAREN, K_NEWLINE, K_NUMBER,
                           K_PARAMETER, K_PIPE, K_QUESTIONDOT, K_QUESTIONLBRACKET, K_REDIRECTION, K_SEMI,
-                          K_SPLATTED, K_STRING, K_UNKNOWN, K_VARIABLE, LINE_REST_RE, MODE_COMMAND,
+                          K_SPLATTED, K_STRING, K_UNKNOWN, K_VARIABLE, LazyPattern, LINE_REST_RE, MODE_COMMAND,
                           MODE_EXPRESSION, MODE_TYPENAME, RawToken, SINGLE_QUOTES, SKIP_START,
                           VAR_START_ASCII, WHITESPACE, WS_CLASS, WS_RE)
 from .tokens import (F_HAS_PARTS, F_INVARIANT_DYNAMIC, F_TYPE_NAME, F_USED_COLON, KEYWORDS, OPERATORS,
@@ -64,26 +64,26 @@ _MULTIPLIERS = {"k": 1024, "K": 1024, "m": 1 << 20, "M": 1 << 20, "g": 1 << 30, 
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r",
             "t": "\t", "v": "\v"}
 _SCOPES = ("global", "local", "private", "script")
-_IDENT_FOLLOW_RE = re.compile(r"\w*")
-_TYPENAME_RE = re.compile(r"[\w.`+#\\]*")
-_DIGITS_RE = re.compile(r"[0-9]*")
-_HEX_RE = re.compile(r"[0-9a-fA-F]*")
-_BIN_RE = re.compile(r"[01]*")
-_VARNAME_RE = re.compile(r"(?:[\w?]|:(?!:))*")
+_IDENT_FOLLOW_RE = LazyPattern(r"\w*")
+_TYPENAME_RE = LazyPattern(r"[\w.`+#\\]*")
+_DIGITS_RE = LazyPattern(r"[0-9]*")
+_HEX_RE = LazyPattern(r"[0-9a-fA-F]*")
+_BIN_RE = LazyPattern(r"[01]*")
+_VARNAME_RE = LazyPattern(r"(?:[\w?]|:(?!:))*")
 # Parameter name characters in command mode: anything up to a terminator,
 # a colon or a quote.
-_PARAM_CMD_RE = re.compile("[^" + WS_CLASS + "{}();,|&.\\[\\r\\n\\x00:'\"\u2018\u2019\u201a\u201b"
+_PARAM_CMD_RE = LazyPattern("[^" + WS_CLASS + "{}();,|&.\\[\\r\\n\\x00:'\"\u2018\u2019\u201a\u201b"
                            "\u201c\u201d\u201e]*")
-_PARAM_EXPR_RE = re.compile(r"[A-Za-z]*")
+_PARAM_EXPR_RE = LazyPattern(r"[A-Za-z]*")
 # Bare-word characters that need no special handling.
-_GENERIC_PLAIN_RE = re.compile("[^" + WS_CLASS + "\\r\\n\\x00&(),;{}|`$'\"\u2018\u2019\u201a"
+_GENERIC_PLAIN_RE = LazyPattern("[^" + WS_CLASS + "\\r\\n\\x00&(),;{}|`$'\"\u2018\u2019\u201a"
                                "\u201b\u201c\u201d\u201e]+")
-_BRACED_VAR_RE = re.compile("[^}`{\"\u201c\u201d\u201e\\x00]*")
+_BRACED_VAR_RE = LazyPattern("[^}`{\"\u201c\u201d\u201e\\x00]*")
 # After a newline: blanks and comments (a comment may end its line, but no
 # line may be blank) and then a '|' that continues the pipeline.
-_PIPE_CONTINUATION = re.compile(
+_PIPE_CONTINUATION = LazyPattern(
     "[" + WS_CLASS + "]*(?:(?:#[^\\r\\n]*(?![^\\r\\n])|<#[\\s\\S]*?#>)[" + WS_CLASS + "]*"
-    "(?:(?:\\r\\n|\\r|\\n)[" + WS_CLASS + "]*)?)*\\|").match
+    "(?:(?:\\r\\n|\\r|\\n)[" + WS_CLASS + "]*)?)*\\|")
 # The common tokens in one match (after ASCII blanks), most frequent first:
 # 1 punctuation and newlines that read the same in every mode, 2 a name
 # (with ``-word`` parts: a command name like ``Get-Item`` in command mode),
@@ -225,9 +225,12 @@ class Tokenizer(StringScanner):
         """A newline followed (after blanks and comments, but no blank line)
         by ``|`` continues the pipeline (PowerShell 7.4)."""
         i = end_offset - self.base
-        if i >= self.n:
+        text, n = self.text, self.n
+        while i < n and text[i] in WHITESPACE:
+            i += 1
+        if i >= n or text[i] not in "|#<":  # the common case, without the pattern
             return False
-        return _PIPE_CONTINUATION(self.text, i) is not None
+        return _PIPE_CONTINUATION.match(text, i) is not None
 
     # --- nested scans -------------------------------------------------------------
 
