@@ -11,7 +11,9 @@ plan binds them directly and runs the script block as
 ``run_pipeline`` would, without building a processor, a Binding or a
 pipeline.  Anything else has no plan and takes the general path; so does a
 call of an advanced function while ``$PSDefaultParameterValues`` has
-entries for it.
+entries for it.  A function with only an end block and untyped parameters
+(most functions) goes further: the plan creates its scope and variables
+itself and runs the end block, without a ScriptBlockInvocation.
 
 Every observable of the general path is kept: ``$MyInvocation`` (the same
 InvocationInfo), ``$PSBoundParameters`` in binding order, ``$args``, the
@@ -22,9 +24,10 @@ running-function stack Write-Error reads, the pipeline state that decides
 from __future__ import annotations
 
 from pwshlike.dotnet.errors import InvocationInfo, ParameterBindingException
-from pwshlike.dotnet.values import ArrayList, Hashtable
+from pwshlike.dotnet.values import ArrayList, Hashtable, hashtable_of_normalized
 from pwshlike.runtime.pipeline import NO_INPUT, PipelineState
-from pwshlike.runtime.scriptblock import ScriptBlockInvocation
+from pwshlike.runtime.scopes import PSVariable, Scope
+from pwshlike.runtime.scriptblock import InputEnumerator, ScriptBlockInvocation, run_in_scope
 
 from .binder import resolve_parameter
 from .common import COMMON_NAMES
@@ -47,14 +50,23 @@ COLON = "colon"
 class CallPlan:
     """How one call shape binds to one function: ``binds`` pairs each bound
     parameter (in binding order) with the index of its value among the
-    call's values; ``extra`` are the indexes of the values ``$args`` gets."""
+    call's values; ``extra`` are the indexes of the values ``$args`` gets.
+    ``lean`` is set when the function has only an end block and untyped
+    parameters: then the call creates the scope and its variables itself
+    (see _run_lean) instead of through a ScriptBlockInvocation."""
 
-    __slots__ = ("binds", "extra", "advanced")
+    __slots__ = ("binds", "extra", "advanced", "lean", "_keys", "_at")
 
-    def __init__(self, binds: tuple[tuple[str, int], ...], extra: tuple[int, ...], advanced: bool) -> None:
+    def __init__(self, binds: tuple[tuple[str, int], ...], extra: tuple[int, ...], advanced: bool,
+                 lean: Optional[_Lean] = None) -> None:
         self.binds = binds
         self.extra = extra
         self.advanced = advanced
+        self.lean = lean
+        # $PSBoundParameters' keys as a Hashtable holds them (lower-cased name -> name), and
+        # each key with the index of its value.
+        self._keys = {name.lower(): name for name, _ in binds}
+        self._at = tuple((name.lower(), index) for name, index in binds)
 
     def call(self, ctx: Any, info: Any, values: list[Any], invocation_name: str, extent: Any,
              out: Any) -> bool:
@@ -63,19 +75,17 @@ class CallPlan:
         path after all."""
         if self.advanced and default_values_for(ctx, info.name) is not None:
             return False
-        bound = Hashtable()
-        variables: dict[str, Any] = {}
-        for name, index in self.binds:
-            value = values[index]
-            bound[name] = value
-            variables[name] = value
+        bound = hashtable_of_normalized(dict(self._keys), {key: values[index] for key, index in self._at})
         extra = [values[i] for i in self.extra] if self.extra else []
         invocation = InvocationInfo(info, invocation_name, extent, bound, list(extra), 1, 1, False)
-        variables["PSBoundParameters"] = bound
-        variables["MyInvocation"] = invocation
-        run = ScriptBlockInvocation(info.script_block, ctx, True, variables, extra, out, None, None)
-        if self.advanced:
-            run.advanced_input = ArrayList()
+        lean = self.lean
+        if lean is None:
+            variables: dict[str, Any] = {name: values[index] for name, index in self.binds}
+            variables["PSBoundParameters"] = bound
+            variables["MyInvocation"] = invocation
+            run = ScriptBlockInvocation(info.script_block, ctx, True, variables, extra, out, None, None)
+            if self.advanced:
+                run.advanced_input = ArrayList()
         state = PipelineState()
         saved_state = ctx.pipeline_state
         ctx.pipeline_state = state
@@ -83,9 +93,12 @@ class CallPlan:
         try:
             running.append(info.name)
             try:
-                run.begin()
-                run.process(NO_INPUT)
-                run.end()
+                if lean is None:
+                    run.begin()
+                    run.process(NO_INPUT)
+                    run.end()
+                else:
+                    self._run_lean(ctx, info.script_block, lean, values, bound, invocation, extra, out)
             except Exception as exc:
                 mark_left_command(exc)
                 raise
@@ -95,6 +108,75 @@ class CallPlan:
             ctx.pipeline_state = saved_state
         ctx.last_success = not state.failed
         return True
+
+    def _run_lean(self, ctx: Any, sb: Any, lean: _Lean, values: list[Any], bound: Hashtable, invocation: Any,
+                  extra: list[Any], out: Any) -> None:
+        """What ScriptBlockInvocation's begin, process and end do for a
+        function with only an end block and untyped parameters: the same
+        variables, created in the same order (parameters, defaults evaluated
+        in the new scope, ``$PSBoundParameters``, ``$MyInvocation``,
+        ``$args``, ``$input``), then the end block run in that scope."""
+        scope = ctx.scope
+        state = sb.state
+        if state is not None and state is not scope.state:
+            scope = ctx.state_scopes.get(state, state)
+        scope = Scope(scope)
+        variables = scope.vars
+        if lean.defaults:
+            saved = ctx.scope
+            ctx.scope = scope
+            try:
+                for key, name, index, default in lean.params:
+                    variables[key] = PSVariable(name, values[index] if index >= 0
+                                                else None if default is None else default(ctx))
+            finally:
+                ctx.scope = saved
+        else:
+            for key, name, index, _default in lean.params:
+                variables[key] = PSVariable(name, values[index] if index >= 0 else None)
+        variables["psboundparameters"] = PSVariable("PSBoundParameters", bound)
+        variables["myinvocation"] = PSVariable("MyInvocation", invocation)
+        variables["args"] = PSVariable("args", extra)
+        # An advanced function's end block gets its input as an object[]; a simple one's, an enumerator.
+        variables["input"] = PSVariable("input", [] if self.advanced else InputEnumerator([]))
+        run_in_scope(ctx, scope, lean.end, out, sb, invocation)
+
+
+class _Lean:
+    """A function's parameters for CallPlan._run_lean, in declaration order:
+    (variable key, name, index of the bound value or -1, default closure or
+    None); whether any unbound one has a default; the end block."""
+
+    __slots__ = ("params", "defaults", "end")
+
+    def __init__(self, params: tuple[tuple[str, str, int, Any], ...], end: Any) -> None:
+        self.params = params
+        self.defaults = any(index < 0 and default is not None for _k, _n, index, default in params)
+        self.end = end
+
+
+_AUTOMATIC_KEYS = frozenset(("psboundparameters", "myinvocation", "args", "input", "_", "this"))
+"""Variables an invocation sets itself: a parameter of such a name takes the general path."""
+
+
+def _lean(compiled: Any, script_block: Any, binds: list[tuple[str, int]]) -> Optional[_Lean]:
+    """The lean recipe for a function whose script block compiled to
+    ``compiled``, called with ``binds``, or None when it must run through
+    a ScriptBlockInvocation (a begin or process block, a typed parameter,
+    a script block that catches ``exit``, a parameter named like an
+    automatic variable)."""
+    if compiled.begin is not None or compiled.process is not None or compiled.end is None \
+            or script_block.catches_exit:
+        return None
+    at = {name.lower(): index for name, index in binds}
+    params = []
+    for param in compiled.params:
+        if param.typed or param.key in _AUTOMATIC_KEYS or param.key != param.name.lower():
+            return None
+        params.append((param.key, param.name, at.pop(param.key, -1), param.default))
+    if at:  # a bound name no declared parameter has
+        return None
+    return _Lean(tuple(params), compiled.end)
 
 
 def plan_call(info: Any, context: Any, shape: tuple[tuple[str, Optional[str]], ...]) -> Optional[CallPlan]:
@@ -156,12 +238,13 @@ def plan_call(info: Any, context: Any, shape: tuple[tuple[str, Optional[str]], .
         if position >= len(order):
             if advanced:
                 return None  # PositionalParameterNotFound, or a remaining-arguments parameter
-            return CallPlan(tuple(binds), tuple(positional[position:]), advanced)
+            return CallPlan(tuple(binds), tuple(positional[position:]), advanced,
+                            _lean(compiled, script_block, binds))
         param = order[position]
         if not _plain(param, set_name, advanced):
             return None
         binds.append((param.name, value_index))
-    return CallPlan(tuple(binds), (), advanced)
+    return CallPlan(tuple(binds), (), advanced, _lean(compiled, script_block, binds))
 
 
 def _plain(param: ParameterMetadata, set_name: str, advanced: bool) -> bool:

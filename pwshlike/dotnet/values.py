@@ -424,6 +424,18 @@ def _ordinal_key(key: Any) -> Any:
     return key
 
 
+def hashtable_of_normalized(keys: dict[Any, Any], vals: dict[Any, Any]) -> Hashtable:
+    """A Hashtable over ``keys`` (normalised key -> key as written) and
+    ``vals`` (normalised key -> value), both taken as they are: for a
+    caller whose keys are known distinct and normalised (a function call's
+    bound parameter names), without passing each through __setitem__ on a
+    hot path."""
+    table = Hashtable.__new__(Hashtable)
+    table._keys = keys
+    table._vals = vals
+    return table
+
+
 class OrderedHashtable(Hashtable):
     """``System.Management.Automation.OrderedHashtable``, what ``ConvertFrom-Json
     -AsHashtable`` returns: a Hashtable (so ``-is [hashtable]`` holds) that keeps

@@ -6,9 +6,11 @@ pwsh's ErrorRecord.LockScriptStackTrace writes them::
 
 The engine keeps no call stack of its own (calls stay cheap): the frames
 are read, only when an error is recorded, from the Python stack, where
-each running script block is a ``ScriptBlockInvocation._run_block`` call.
-A frame's line is where it stands: the error's line for the innermost,
-the call of the next frame in for the others (its ``$MyInvocation``).
+each running script block is a ``ScriptBlockInvocation._run_block`` call,
+or a ``run_in_scope`` call given the function's script block (a call
+plan's lean call of a function).  A frame's line is where it stands: the
+error's line for the innermost, the call of the next frame in for the
+others (its ``$MyInvocation``).
 """
 
 from __future__ import annotations
@@ -18,46 +20,64 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Optional
 
-from .scriptblock import ScriptBlockInvocation
+from .scriptblock import ScriptBlockInvocation, run_in_scope
 
 _RUN_BLOCK = ScriptBlockInvocation._run_block.__code__
+_RUN_IN_SCOPE = run_in_scope.__code__
 _SCRIPT_BLOCK_NAME = "<ScriptBlock>"
 
 
-def _running_blocks() -> list[ScriptBlockInvocation]:
+class _Running:
+    """One running script block as the stack shows it: its script block,
+    its ``$MyInvocation`` and, for a block with a scope of its own, that
+    scope's variables."""
+
+    __slots__ = ("sb", "my_invocation", "variables")
+
+    def __init__(self, sb: Any, my_invocation: Any, variables: Any) -> None:
+        self.sb = sb
+        self.my_invocation = my_invocation
+        self.variables = variables
+
+
+def _running_blocks() -> list[_Running]:
     """The script blocks running now, innermost first."""
-    invocations: list[ScriptBlockInvocation] = []
+    running: list[_Running] = []
+    last: Any = None
     frame: Any = sys._getframe(2)
     while frame is not None:
-        if frame.f_code is _RUN_BLOCK:
+        code = frame.f_code
+        if code is _RUN_BLOCK:
             invocation = frame.f_locals.get("self")
-            if isinstance(invocation, ScriptBlockInvocation) and (
-                    not invocations or invocations[-1] is not invocation):
-                invocations.append(invocation)
+            if isinstance(invocation, ScriptBlockInvocation) and invocation is not last:
+                last = invocation
+                variables = invocation.variables
+                scope = invocation.scope
+                running.append(_Running(invocation.sb, variables.get("MyInvocation") if variables else None,
+                                        scope.vars if invocation.new_scope and scope is not None else None))
+        elif code is _RUN_IN_SCOPE:
+            local = frame.f_locals
+            if local.get("sb") is not None:
+                running.append(_Running(local["sb"], local.get("invocation"), local["scope"].vars))
         frame = frame.f_back
-    return invocations
+    return running
 
 
 def script_stack_trace(error_line: Optional[int]) -> Optional[str]:
     """The trace for an error raised on ``error_line`` of the innermost
     running script block (None outside any script block)."""
-    invocations = _running_blocks()
-    if not invocations:
+    running = _running_blocks()
+    if not running:
         return None
     lines = []
     line = error_line
-    for invocation in invocations:
-        my_invocation = _my_invocation(invocation)
+    for block in running:
+        my_invocation = block.my_invocation
         if line is not None:
-            lines.append(f"at {_frame_name(my_invocation)}, {invocation.sb.file or '<No file>'}: line {line}")
+            lines.append(f"at {_frame_name(my_invocation)}, {block.sb.file or '<No file>'}: line {line}")
         extent = getattr(my_invocation, "extent", None)
         line = extent.start_line if extent is not None else None
     return "\n".join(lines) if lines else None
-
-
-def _my_invocation(invocation: ScriptBlockInvocation) -> Any:
-    variables = invocation.variables
-    return variables.get("MyInvocation") if variables else None
 
 
 def _frame_name(my_invocation: Any) -> str:
@@ -152,11 +172,9 @@ def call_stack(position: Any) -> list[CallStackFrame]:
     innermost block stands (the Get-PSCallStack call); each outer block
     stands at the call of the block inside it."""
     frames = []
-    for invocation in _running_blocks():
-        my_invocation = _my_invocation(invocation)
-        scope = getattr(invocation, "scope", None)
-        variables = getattr(scope, "vars", None) if invocation.new_scope else None
-        frames.append(CallStackFrame(my_invocation, position, _frame_name(my_invocation), variables))
+    for block in _running_blocks():
+        my_invocation = block.my_invocation
+        frames.append(CallStackFrame(my_invocation, position, _frame_name(my_invocation), block.variables))
         position = getattr(my_invocation, "extent", None)
     return frames
 

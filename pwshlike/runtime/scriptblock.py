@@ -975,39 +975,52 @@ class ScriptBlockInvocation:
 
     def _run_block(self, block: Callable[[Any, Callable[[Any], None]], None],
                    emit: Optional[Callable[[Any], None]] = None) -> None:
-        ctx = self.ctx
-        saved_scope, saved_traps = ctx.scope, ctx.traps
-        scope = ctx.scope = self.scope
-        left = saved_scope.state
-        states = None
-        if scope.state is not left:
-            # Leaving one session state for another: remember where the one
-            # left stands, so its blocks invoked from here run there.
-            states = ctx.state_scopes
-            previous = states.get(left)
-            states[left] = saved_scope
-        ctx.traps = []
-        depth = ctx.call_depth = ctx.call_depth + 1
         try:
-            if depth > MAX_CALL_DEPTH:
-                raise ScriptCallDepthException(None)
-            block(ctx, self.emit if emit is None else emit)
-        except ReturnException:
-            pass
+            run_in_scope(self.ctx, self.scope, block, self.emit if emit is None else emit)  # type: ignore[arg-type]
         except ExitException as exc:
             if not self.sb.catches_exit:
                 raise
-            ctx.last_exit_code = exc.code
+            self.ctx.last_exit_code = exc.code
             self.exited = True
-        finally:
-            ctx.scope = saved_scope
-            ctx.traps = saved_traps
-            ctx.call_depth -= 1
-            if states is not None:
-                if previous is None:
-                    del states[left]
-                else:
-                    states[left] = previous
+
+
+def run_in_scope(ctx: Any, scope: Scope, block: Callable[[Any, Callable[[Any], None]], None],
+                 emit: Callable[[Any], None], sb: Optional[ScriptBlock] = None, invocation: Any = None) -> None:
+    """Runs one compiled block of an invocation in ``scope`` (with no traps
+    of its own yet, one call deeper); ``return`` ends it.  The caller's
+    scope and traps are put back however it ends.
+
+    A function called without a ScriptBlockInvocation (a call plan's lean
+    call) passes its script block and ``$MyInvocation``: this frame is then
+    where Get-PSCallStack and ``ScriptStackTrace`` find the function on
+    the Python stack (runtime.call_stack)."""
+    saved_scope, saved_traps = ctx.scope, ctx.traps
+    ctx.scope = scope
+    left = saved_scope.state
+    states = None
+    if scope.state is not left:
+        # Leaving one session state for another: remember where the one
+        # left stands, so its blocks invoked from here run there.
+        states = ctx.state_scopes
+        previous = states.get(left)
+        states[left] = saved_scope
+    ctx.traps = []
+    depth = ctx.call_depth = ctx.call_depth + 1
+    try:
+        if depth > MAX_CALL_DEPTH:
+            raise ScriptCallDepthException(None)
+        block(ctx, emit)
+    except ReturnException:
+        pass
+    finally:
+        ctx.scope = saved_scope
+        ctx.traps = saved_traps
+        ctx.call_depth -= 1
+        if states is not None:
+            if previous is None:
+                del states[left]
+            else:
+                states[left] = previous
 
 
 def _run_with_underbar(ctx: Any, blocks: tuple[Any, ...], dollar_under: Any, emit: Callable[[Any], None]) -> None:

@@ -209,6 +209,25 @@ SCRIPTS = {
         function d($a = $x, $b = (Get-Variable x -Scope 0 -ErrorAction SilentlyContinue).Value) { "$a [$b]" }
         d
         d 1''',
+    "lean": r'''
+        function d2($a, $b = $a * 2, $c) { "$a $b [$c]" }
+        d2 3; d2 3 4 5
+        function argsdistinct { $args[0] = 'changed'; "$args / $($MyInvocation.UnboundArguments)" }
+        argsdistinct 1 2
+        function en { $input.MoveNext(); $input.GetType().Name }
+        en
+        function frames { (Get-PSCallStack)[0].GetFrameVariables().Keys -join ',' }
+        function outerframes($q) { frames }
+        outerframes 1
+        function vars($p) { (Get-PSCallStack)[1].GetFrameVariables()['p'].Value }
+        function callvars($p) { vars 2 }
+        callvars 'outer p'
+        function nested { function nested2 { throw 'deep' }; nested2 }
+        try { nested } catch { $_.ScriptStackTrace -replace '\d+', 'N' }
+        function withbegin($a) { begin { "begin $a" } end { "end $a $($args.Count)" } }
+        withbegin 1 2
+        function counter { $script:n++; if ($script:n -lt 3) { counter } ; "depth $script:n" }
+        counter''',
 }
 
 
@@ -225,6 +244,21 @@ def test_plain_calls_take_the_plan(monkeypatch: pytest.MonkeyPatch) -> None:
     shell.run("function f($a) { $a + 1 }; function g { [CmdletBinding()] param($A, $B) }; f 1; f -a 2; & f 3; "
               "g -A 1 -B 2; g 1 2; $sb = { param($x) }; & $sb 1; & { } 1 2")
     assert calls == ["f", "f", "f", "g", "g", "", ""]
+
+
+def test_end_only_functions_with_untyped_parameters_run_lean(monkeypatch: pytest.MonkeyPatch) -> None:
+    lean: list[str] = []
+    original = call_plan.CallPlan._run_lean
+
+    def run_lean(self: Any, ctx: Any, sb: Any, *rest: Any) -> None:
+        lean.append(rest[3].my_command.name)  # rest: lean, values, bound, invocation, ...
+        original(self, ctx, sb, *rest)
+    monkeypatch.setattr(call_plan.CallPlan, "_run_lean", run_lean)
+    shell = Shell()
+    assert shell.text("function f($a, $b = 2) { $a + $b }; function g { [CmdletBinding()] param($A) $A }; "
+                      "function hb($a) { begin { 'b' } end { $a } }; function k($args) { 'k' }; "
+                      "f 1; g 5; hb 3; k 4") == ["3", "5", "b", "3", "k"]
+    assert lean == ["f", "g"]
 
 
 @pytest.mark.parametrize("call", [
