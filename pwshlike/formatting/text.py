@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 ELLIPSIS = "\u2026"
 ESC = "\x1b"
@@ -31,6 +30,7 @@ def strip_vt(text: str) -> str:
 def _char_cells(ch: str) -> int:
     if ch < "\u1100":
         return 1
+    import unicodedata  # loaded by the first character that may be wide
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 

@@ -25,8 +25,6 @@ Conventions the parser and the compiler both rely on:
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Iterator, Optional, Sequence, Union
@@ -59,6 +57,7 @@ class SourceText:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset."""
+        from bisect import bisect_right  # loaded by the first position asked for (errors, $MyInvocation)
         starts = self.line_starts()
         line = bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1

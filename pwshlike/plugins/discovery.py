@@ -188,11 +188,19 @@ def _cache_file(environ: Mapping[str, str], fingerprint: str) -> str:
     """The cache file for this interpreter and these distribution folders
     (the fingerprint's folder names, not its stamps: an upgrade rewrites
     the same file)."""
-    import zlib
     cache_home = xdg_dir(environ, "XDG_CACHE_HOME", ".cache")
     folders = "\0".join(part for part in fingerprint.split("|") if "@" not in part)
-    ident = zlib.crc32(f"{sys.prefix}\0{sys.executable}\0{folders}".encode("utf-8", "surrogateescape"))
+    ident = _fnv1a(f"{sys.prefix}\0{sys.executable}\0{folders}".encode("utf-8", "surrogateescape"))
     return os.path.join(cache_home, "pwshlike", f"entry-points-{ident:08x}.txt")
+
+
+def _fnv1a(data: bytes) -> int:
+    """A 32-bit FNV-1a hash: a stable name for the cache file, computed
+    without loading zlib (an extension module) at every start."""
+    value = 0x811C9DC5
+    for byte in data:
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value
 
 
 def _read_cache(file: str, fingerprint: str) -> Optional[list[_Entry]]:

@@ -94,6 +94,22 @@ def test_a_plain_script_imports_no_typing(tmp_path):
     assert "typing" not in modules
 
 
+def test_a_plain_script_loads_no_zlib_bisect_nor_unicodedata(tmp_path):
+    """The entry-point cache's name is an FNV-1a hash (zlib's crc32 cost an
+    extension module), line numbers load bisect and cell widths of
+    characters from U+1100 load unicodedata when first needed; both still
+    work."""
+    _run(tmp_path, "Write-Output 1")
+    out, modules = _run(tmp_path, "Write-Output 1")
+    assert out == "1\n"
+    assert not {"zlib", "bisect", "unicodedata"} & modules
+    assert list((tmp_path / "cache" / "pwshlike").glob("entry-points-????????.txt"))
+    out, modules = _run(tmp_path, "try { throw 'x' } catch { $_.InvocationInfo.ScriptLineNumber }; "
+                                  "[pscustomobject]@{ A = '\u6f22\u5b57' } | Format-Table | Out-String -Width 20")
+    assert out.split() == ["1", "A", "-", "\u6f22\u5b57"]
+    assert {"bisect", "unicodedata"} <= modules
+
+
 OBJECT_MODEL_ON_DEMAND = {"pwshlike.dotnet.operators", "pwshlike.dotnet.members", "pwshlike.dotnet.member_tables",
                           "pwshlike.dotnet.script_objects", "pwshlike.dotnet.delegates"}
 
