@@ -9,6 +9,8 @@ session (modules and plugins too) is built by
 from __future__ import annotations
 
 import pwshlike.formatting
+from pwshlike.language import parse_input
+from pwshlike.runtime.scriptblock import ScriptBlock, ScriptBlockCode
 
 from .aliases import DEFAULT_ALIASES
 from .registry import CommandRegistry
@@ -46,6 +48,34 @@ BUILTIN_FUNCTIONS = (("cd..", "Set-Location .."), ("cd\\", "Set-Location \\"), (
                      ("Clear-Host", CLEAR_HOST))
 
 
+class _ParsedOnFirstUse(ScriptBlockCode):
+    """The code of a built-in function, parsed when its AST is first read
+    (a call, ``Get-Command``'s definition, ``$function:``): every session
+    defines these functions and few scripts use them, so start-up neither
+    parses them nor compiles the scanner patterns their text needs."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str) -> None:
+        super().__init__(None)
+        self._text = text
+
+    @property  # type: ignore[override]
+    def ast(self) -> Any:
+        ast = _AST.__get__(self, ScriptBlockCode)
+        if ast is None:
+            ast, _tokens, _errors = parse_input(self._text)  # the built-in texts parse without errors
+            _AST.__set__(self, ast)
+        return ast
+
+    @ast.setter
+    def ast(self, value: Any) -> None:
+        _AST.__set__(self, value)
+
+
+_AST = ScriptBlockCode.ast  # the slot _ParsedOnFirstUse.ast fills
+
+
 def install(context: Any, registry: CommandRegistry) -> None:
     """Makes ``context`` resolve and run the commands of ``registry``:
     installs the resolver, pwsh's default aliases and its ``cd..``,
@@ -59,7 +89,6 @@ def install(context: Any, registry: CommandRegistry) -> None:
     session = context.session
     for name, target in DEFAULT_ALIASES.items():
         session.set_alias(name, target, session.global_scope)
-    from pwshlike.runtime.scriptblock import ScriptBlock
     for name, body in BUILTIN_FUNCTIONS:
-        session.set_function(name, ScriptBlock.create(body, context), session.global_scope)
+        session.set_function(name, ScriptBlock(_ParsedOnFirstUse(body), context), session.global_scope)
     pwshlike.formatting.install(context)

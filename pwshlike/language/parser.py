@@ -27,7 +27,6 @@ call on ``self``, as fast as when they were one class.
 from __future__ import annotations
 
 import gc
-import re
 import sys
 
 import pwshlike.language.ast as A
@@ -41,7 +40,7 @@ from .parse_expressions import ExpressionRules
 from .parse_pipelines import PipelineRules
 from .parse_statements import StatementRules
 from .parse_types import TypeNameRules
-from .scan_tables import MODE_COMMAND, RawToken
+from .scan_tables import LazyPattern, MODE_COMMAND, RawToken
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -79,8 +78,9 @@ class Parser(BlockRules, StatementRules, ClassRules, EnumRules, PipelineRules, E
                 self._late(var.extent, "SplattingNotPermitted", var.name)
 
 _RECURSION_LIMIT = 8000
-# A cheap test over the whole input before looking for #requires comments.
-_HAS_REQUIRES = re.compile("#requires", re.IGNORECASE).search
+# A cheap test over the whole input before looking for #requires comments
+# (compiled on first use: an input without '#' needs no test).
+_HAS_REQUIRES = LazyPattern("(?i)#requires")
 # Inputs at least this long are treated as long-lived scripts (see parse()).
 _LONG_LIVED_INPUT = 64 * 1024
 
@@ -128,7 +128,7 @@ def parse(text: str, file: Optional[str] = None) -> tuple[A.ScriptBlockAst, list
         check_classes(ast, definitions, lambda extent, error_id, args: parser._late(extent, error_id, *args))
     parser.finish_tokens()
     errors = parser.errors
-    if _HAS_REQUIRES(text) is not None:
+    if "#" in text and _HAS_REQUIRES.search(text) is not None:
         # Loaded only for inputs that may hold #requires lines.
         from .requires import script_requirements
         ast.script_requirements = script_requirements(parser.src, parser.tk.tokens, errors)

@@ -91,7 +91,7 @@ class LazyPattern:
         return getattr(compiled, name)
 
 
-WS_RE = re.compile("[" + WS_CLASS + "]+")
+WS_RE = LazyPattern("[" + WS_CLASS + "]+")
 LINE_REST_RE = LazyPattern(r"[^\r\n]*")
 # First characters of what skip_newlines() may consume (non-ASCII blanks
 # are whitespace too; other non-ASCII characters just take the long way).

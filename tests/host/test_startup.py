@@ -110,6 +110,30 @@ def test_a_plain_script_loads_no_zlib_bisect_nor_unicodedata(tmp_path):
     assert {"bisect", "unicodedata"} <= modules
 
 
+def test_the_built_in_functions_are_parsed_when_first_used(capsys):
+    """cd.., cd\\, cd~ and Clear-Host are defined in every session but
+    parsed when a script first reads or runs one (a plain script does not)."""
+    from pwshlike.commands import BUILTIN_FUNCTIONS, _ParsedOnFirstUse
+    from pwshlike.host.console import ConsoleHost
+    from pwshlike.host.session import build_session
+    from pwshlike.runtime.scriptblock import ScriptBlockCode
+    session = build_session(ConsoleHost(non_interactive=True))
+    functions = session.context.session.global_scope.functions
+
+    def parsed(name: str) -> bool:
+        code = functions[name.lower()].code
+        assert type(code) is _ParsedOnFirstUse
+        return ScriptBlockCode.ast.__get__(code, ScriptBlockCode) is not None
+
+    session.run("Write-Output 1")
+    assert not any(parsed(name) for name, _ in BUILTIN_FUNCTIONS)
+    session.run("(Get-Command cd~).Definition; ${function:cd..}.Ast.EndBlock.Statements.Count; "
+                "(Get-Command Clear-Host).ScriptBlock.Ast.Extent.Text.Contains('.SYNOPSIS')")
+    session.host.flush()
+    assert capsys.readouterr().out.splitlines() == ["1", "Set-Location ~", "1", "True"]
+    assert parsed("cd~") and parsed("cd..") and parsed("Clear-Host") and not parsed("cd\\")
+
+
 OBJECT_MODEL_ON_DEMAND = {"pwshlike.dotnet.operators", "pwshlike.dotnet.members", "pwshlike.dotnet.member_tables",
                           "pwshlike.dotnet.script_objects", "pwshlike.dotnet.delegates"}
 
