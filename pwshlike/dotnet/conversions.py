@@ -16,7 +16,7 @@ use sits below them (values, errors, credentials, methodcall, netregex).
 
 from __future__ import annotations
 
-import datetime as _dt
+import _datetime as _dt  # datetime's classes, without running the pure-Python twin datetime.py defines first
 import functools
 import re
 import sys

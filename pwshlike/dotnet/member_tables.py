@@ -10,7 +10,7 @@ overload would convert them.
 
 from __future__ import annotations
 
-import datetime as _dt
+import _datetime as _dt  # datetime's classes, without running the pure-Python twin datetime.py defines first
 from decimal import Decimal
 
 from . import conversions as conv

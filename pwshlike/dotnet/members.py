@@ -18,7 +18,7 @@ public PascalCase attributes.
 
 from __future__ import annotations
 
-import datetime as _dt
+import _datetime as _dt  # datetime's classes, without running the pure-Python twin datetime.py defines first
 import sys
 from decimal import Decimal
 

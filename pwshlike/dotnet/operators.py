@@ -18,7 +18,7 @@ table; ``compare``/``equals`` are reusable by Sort-Object and friends.
 
 from __future__ import annotations
 
-import datetime as _dt
+import _datetime as _dt  # datetime's classes, without running the pure-Python twin datetime.py defines first
 import math
 from decimal import Decimal, DivisionByZero, InvalidOperation, Overflow
 

@@ -17,7 +17,7 @@ installed through ``install_table_content`` by the package.
 
 from __future__ import annotations
 
-import datetime as _dt
+import _datetime as _dt  # datetime's classes, without running the pure-Python twin datetime.py defines first
 import _thread
 from decimal import Decimal
 

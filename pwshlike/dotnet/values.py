@@ -18,7 +18,7 @@ credentials in ``credentials.py``, computed members and PSNoteProperty in
 
 from __future__ import annotations
 
-import datetime as _dt
+import _datetime as _dt  # datetime's classes, without running the pure-Python twin datetime.py defines first
 from collections.abc import KeysView, MutableMapping, ValuesView
 from functools import lru_cache
 from reprlib import recursive_repr

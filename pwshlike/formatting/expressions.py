@@ -13,7 +13,7 @@ shows ``1,50`` where ``"$x"`` gives ``1.5``.
 
 from __future__ import annotations
 
-import datetime as _dt
+import _datetime as _dt  # datetime's classes, without running the pure-Python twin datetime.py defines first
 from decimal import Decimal
 
 from ..dotnet.conversions import dotnet_to_string, is_guid

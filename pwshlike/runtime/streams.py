@@ -11,7 +11,7 @@ how ``2>&1``, ``3> file`` and ``2>$null`` work.
 
 from __future__ import annotations
 
-import datetime
+import _datetime as _dt  # datetime's classes, without running the pure-Python twin datetime.py defines first
 import os
 import _thread
 
@@ -123,7 +123,7 @@ class InformationRecord:
         self.message_data = message_data
         self.source = source
         self.tags = list(tags) if tags else []
-        self.time_generated = datetime.datetime.now()
+        self.time_generated = _dt.datetime.now()
         self.user = _user_name()
         self.computer = os.uname().nodename
         self.process_id = os.getpid()
