@@ -171,12 +171,15 @@ def cmdlet(name: str, *, default_parameter_set: Optional[str] = None,
             order = list(dict.fromkeys(name for klass in reversed(cls.__mro__) for name in klass.__dict__))
         declared = [v for v in (getattr(cls, attribute, None) for attribute in order) if isinstance(v, Parameter)]
         _check_positions(cls, declared)
-        params = [p.metadata() for p in declared] + common_parameters()
-        if supports_should_process:
-            params += should_process_parameters()
-        cls.metadata = CommandMetadata(name, params, default_parameter_set=default_parameter_set,
-                                       supports_should_process=supports_should_process,
-                                       confirm_impact=confirm_impact, output_types=output_types)
+
+        def build_metadata() -> CommandMetadata:
+            params = [p.metadata() for p in declared] + common_parameters()
+            if supports_should_process:
+                params += should_process_parameters()
+            return CommandMetadata(name, params, default_parameter_set=default_parameter_set,
+                                   supports_should_process=supports_should_process,
+                                   confirm_impact=confirm_impact, output_types=output_types)
+        cls.metadata = _MetadataOnFirstUse(cls, build_metadata)
         cls.command_name = name
         cls.help_uri = help_uri
         cls._declared_parameters = declared
@@ -188,6 +191,26 @@ def cmdlet(name: str, *, default_parameter_set: Optional[str] = None,
         return cls
 
     return decorate
+
+
+class _MetadataOnFirstUse:
+    """A cmdlet class's ``metadata`` until it is first read (on the class
+    or an instance), which builds the CommandMetadata and puts it in its
+    place: a module declares several cmdlets and a script uses few, so
+    loading the module does not build the parameter tables of the others
+    (Write-Output's module declares seven)."""
+
+    __slots__ = ("cls", "build")
+
+    def __init__(self, cls: type, build: Callable[[], CommandMetadata]) -> None:
+        self.cls = cls
+        self.build = build
+
+    def __get__(self, instance: Any, owner: Optional[type] = None) -> CommandMetadata:
+        metadata = self.build()
+        if self.cls.__dict__.get("metadata") is self:
+            setattr(self.cls, "metadata", metadata)
+        return self.cls.__dict__["metadata"]
 
 
 def _check_positions(cls: type, declared: list[Parameter]) -> None:

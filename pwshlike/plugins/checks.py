@@ -106,7 +106,7 @@ def _check_command(check: PluginCheck, spec: ModuleSpec, command: CommandSpec) -
         check.problem("NotACmdletClass", _TYPE, command.name,
                       f"{what} names '{command.target}', which is not a subclass of pwshlike.plugin.Cmdlet.")
         return
-    metadata = cls.__dict__.get("metadata")
+    metadata = cls.metadata if "metadata" in cls.__dict__ else None  # (built on first read)
     if "command_name" not in cls.__dict__ or not isinstance(metadata, CommandMetadata):
         check.problem("CmdletDecoratorMissing", _METADATA, command.name,
                       f"{what} names the class '{command.target}', which has no @cmdlet decorator, so it "

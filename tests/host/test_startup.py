@@ -244,3 +244,27 @@ def test_a_plain_script_calls_no_compile(tmp_path):
                                 cwd=tmp_path, timeout=120)
     assert result.stdout == "1\n"
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+METADATA_PROBE = r"""
+import sys
+from pwshlike.cli import main
+main(["-NoProfile", "-NonInteractive", "-Command", "Write-Output 1"])
+sys.stdout.flush()
+from pwshlike.commands.builtins import output
+from pwshlike.commands.metadata import CommandMetadata
+built = sorted(name for name, cls in vars(output).items()
+               if isinstance(cls, type) and isinstance(vars(cls).get("metadata"), CommandMetadata))
+write_host = output.WriteHostCommand.metadata
+same = write_host is object.__new__(output.WriteHostCommand).metadata
+print(built, type(write_host).__name__, same, "object" in write_host.parameters, file=sys.stderr)
+"""
+
+
+def test_a_cmdlet_class_builds_its_metadata_when_first_read(tmp_path):
+    """Write-Output's module declares seven cmdlets; running Write-Output
+    builds its metadata only, and another's is built (once) when read."""
+    result = subprocess.run([sys.executable, "-c", METADATA_PROBE], capture_output=True, text=True, cwd=tmp_path,
+                            timeout=120)
+    assert result.stdout == "1\n"
+    assert result.stderr.strip().splitlines()[-1] == "['WriteOutputCommand'] CommandMetadata True True"
