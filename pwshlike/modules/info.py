@@ -12,7 +12,6 @@ from pwshlike.dotnet.netobjects import Version
 from pwshlike.dotnet.values import EnumInfo, EnumValue, Hashtable
 from pwshlike.runtime.type_names import module_types
 
-from .type_definitions import file_type_definitions
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -156,6 +155,7 @@ class PSModuleInfo:
             for pstype in self.defined_types():
                 table[pstype.name] = script_class_of(pstype).definition
             return table
+        from .type_definitions import file_type_definitions  # reads the module's files: loaded when asked
         for definition in file_type_definitions(self):
             table[definition.name] = definition
         return table

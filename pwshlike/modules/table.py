@@ -20,11 +20,12 @@ from pwshlike.dotnet.wildcard import wildcard_match
 
 from .errors import ModuleError, autoload_failed, invalid_extension, module_not_found
 from .info import PSModuleInfo
-from .paths import DiskModule, all_modules, find_modules, is_module_path, module_paths, readable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable, Optional
+
+    from .paths import DiskModule
 
 _SNAPIN = "microsoft.powershell.core"  # a snap-in in pwsh: never listed as a module
 
@@ -32,6 +33,7 @@ _SNAPIN = "microsoft.powershell.core"  # a snap-in in pwsh: never listed as a mo
 def _module_files(paths: list[str]) -> list[DiskModule]:
     """Every .psd1 and .psm1 file below the module path folders (pwsh's
     GetAllAvailableModuleFiles), each named after its file."""
+    from .paths import DiskModule
     found: list[DiskModule] = []
     for root in paths:
         for folder, subfolders, files in os.walk(root):
@@ -174,6 +176,7 @@ class ModuleTable:
         ``every_file`` (-All) lists each .psd1 and .psm1 file under the
         module path as a module of its own, nested folders included, as pwsh
         does."""
+        from .paths import all_modules, module_paths, readable  # module files are looked for on first use
         found: list[PSModuleInfo] = []
         for module in _module_files(module_paths()) if every_file else all_modules(module_paths()):
             if readable(module):
@@ -191,7 +194,7 @@ class ModuleTable:
         file, a module folder (every version in it), or a folder of module
         folders; wildcards allowed."""
         import glob
-        from .paths import modules_in_folder
+        from .paths import DiskModule, all_modules, modules_in_folder, readable
         found: list[PSModuleInfo] = []
         for match in sorted(glob.glob(path)) if any(c in path for c in "*?[") else [path]:
             if os.path.isfile(match) and match.lower().endswith((".psd1", ".psm1")):
@@ -210,6 +213,7 @@ class ModuleTable:
         not imported, found without running them (what Get-Command -Module
         lists before an import): the highest version of each module in the
         first module folder that has it, as Import-Module would pick."""
+        from .paths import all_modules, module_paths, readable
         chosen: dict[str, DiskModule] = {}
         for module in all_modules(module_paths()):
             key = module.name.lower()
@@ -248,6 +252,7 @@ class ModuleTable:
 
     def import_name(self, name: str, options: ImportOptions) -> PSModuleInfo:
         """Import-Module <name or path>."""
+        from .paths import is_module_path
         if is_module_path(name):
             return self.import_path(self.context.session.resolve_path(name), name, options)
         existing = self.find_imported(name)
@@ -318,7 +323,7 @@ class ModuleTable:
             folder, path = path, next((c for c in candidates if os.path.isfile(c)), "")
             if not path:
                 # A module folder of version folders: the highest version the options accept.
-                from .paths import modules_in_folder
+                from .paths import modules_in_folder, readable
                 versions = [m for m in modules_in_folder(folder, base) if readable(m) and options.accepts(m.version)]
                 if not versions:
                     raise options.not_found(written)
@@ -557,6 +562,7 @@ class ModuleTable:
     def _autoload_from_disk(self, command: str) -> bool:
         """Imports the first module in the module path exporting ``command``
         (its highest version in that folder)."""
+        from .paths import all_modules, module_paths, readable
         low = command.lower()
         chosen: Optional[DiskModule] = None
         for module in all_modules(module_paths()):
@@ -620,6 +626,7 @@ def best_disk_module(name: str, options: ImportOptions) -> Optional[DiskModule]:
     """The highest accepted version in the first module folder that has the
     module: Import-Module by name and ``using module`` both load it, even
     when another version is already imported."""
+    from .paths import find_modules, module_paths, readable
     by_root: dict[str, list[DiskModule]] = {}
     for module in find_modules(name, module_paths()):
         if readable(module) and options.accepts(module.version):

@@ -135,6 +135,23 @@ def test_the_built_in_functions_are_parsed_when_first_used(capsys):
     assert parsed("cd~") and parsed("cd..") and parsed("Clear-Host") and not parsed("cd\\")
 
 
+def test_module_files_are_looked_for_when_first_needed(tmp_path):
+    """The module path's search (modules.paths) and manifests load with the
+    first Import-Module, Get-Module -ListAvailable or autoload from disk."""
+    _run(tmp_path, "Write-Output 1")
+    out, modules = _run(tmp_path, "Write-Output 1")
+    on_demand = {"pwshlike.modules.paths", "pwshlike.modules.manifest", "pwshlike.modules.manifest_parts",
+                 "pwshlike.modules.type_definitions"}
+    assert not on_demand & modules
+    folder = tmp_path / "mods" / "Tiny"
+    folder.mkdir(parents=True)
+    (folder / "Tiny.psm1").write_text("function Get-Tiny { 'tiny' }\n")
+    out, modules = _run(tmp_path, f"$env:PSModulePath = '{tmp_path / 'mods'}'; Get-Tiny; "
+                                  "(Get-Module -ListAvailable Tiny).Name")
+    assert out == "tiny\nTiny\n"
+    assert {"pwshlike.modules.paths", "pwshlike.modules.manifest"} <= modules
+
+
 OBJECT_MODEL_ON_DEMAND = {"pwshlike.dotnet.operators", "pwshlike.dotnet.members", "pwshlike.dotnet.member_tables",
                           "pwshlike.dotnet.script_objects", "pwshlike.dotnet.delegates"}
 
