@@ -17,8 +17,23 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Optional
 
+try:
+    # How the standard library builds its large enums (re, http, ssl): the
+    # same class without the checks and hooks of EnumType, in half the time
+    # (the ordinary way takes some 1.3 ms for TokenKind's 158 members).
+    from enum import _simple_enum
+except ImportError:  # pragma: no cover - a Python without it builds the class the ordinary way
+    def _simple_enum(etype: Any) -> Any:
+        def build(cls: type) -> Any:
+            members = {name: value for name, value in vars(cls).items() if not name.startswith("_")}
+            made = etype(cls.__name__, members, module=cls.__module__, qualname=cls.__qualname__)
+            made.__doc__ = cls.__doc__
+            return made
+        return build
 
-class TokenKind(IntEnum):
+
+@_simple_enum(IntEnum)
+class TokenKind:
     """PowerShell's ``TokenKind`` (same names and values)."""
 
     Unknown = 0
