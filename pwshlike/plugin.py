@@ -51,10 +51,6 @@ from __future__ import annotations
 from pwshlike.commands.cmdlet import Cmdlet, Parameter, cmdlet
 from pwshlike.commands.metadata import ValidationError
 from pwshlike.commands.plugin_failure import PluginException
-from pwshlike.commands.validation import (
-    validate_count, validate_length, validate_not_null, validate_not_null_or_empty, validate_pattern,
-    validate_predicate, validate_range, validate_script, validate_set,
-)
 from pwshlike.dotnet.errors import (
     ArgumentException, ArgumentNullException, ArgumentOutOfRangeException, DirectoryNotFoundException,
     DotNetException, ErrorCategory, ErrorDetails, ErrorRecord, FileNotFoundException, FormatException,
@@ -103,6 +99,10 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # served lazily by __getattr__ below
+    from pwshlike.commands.validation import (
+        validate_count, validate_length, validate_not_null, validate_not_null_or_empty, validate_pattern,
+        validate_predicate, validate_range, validate_script, validate_set,
+    )
     from pwshlike.commands.typed_parameters import (
         Alias, AllowEmptyCollection, AllowEmptyString, AllowNull, Check, Count, Length, NotNull, NotNullOrEmpty,
         Param, Pattern, PSType, Range, SupportsWildcards, ValidateSet,
@@ -120,6 +120,9 @@ _LAZY_EXPORTS = {
     **dict.fromkeys(("Alias", "AllowEmptyCollection", "AllowEmptyString", "AllowNull", "Check", "Count", "Length",
                      "NotNull", "NotNullOrEmpty", "Param", "Pattern", "PSType", "Range", "SupportsWildcards",
                      "ValidateSet"), "pwshlike.commands.typed_parameters"),
+    **dict.fromkeys(("validate_count", "validate_length", "validate_not_null", "validate_not_null_or_empty",
+                     "validate_pattern", "validate_predicate", "validate_range", "validate_script", "validate_set"),
+                    "pwshlike.commands.validation"),
 }
 
 

@@ -15,10 +15,6 @@ from pwshlike.dotnet.errors import ParsingMetadataException
 from pwshlike.language import ast as A
 from pwshlike.runtime.type_names import script_type
 
-from .validation import (
-    validate_count, validate_length, validate_not_null, validate_not_null_or_empty, validate_pattern, validate_range,
-    validate_script, validate_set,
-)
 from .common import common_parameters, should_process_parameters
 from .metadata import ALL_PARAMETER_SETS, CommandMetadata, ParameterMetadata, ParameterSetSpec
 from .typeconv import script_parameter_converter, TypeConverter
@@ -133,6 +129,10 @@ def attribute_validator(attr: Any, kind: str, evaluate: Evaluate) -> Optional[An
     """The validator a [Validate*()] attribute stands for (None for an
     attribute pwshlike does not know, which pwsh would also ignore at
     binding time if it were not a validation attribute)."""
+    from .validation import (  # loaded by the first [Validate*()] attribute a script declares
+        validate_count, validate_length, validate_not_null, validate_not_null_or_empty, validate_pattern,
+        validate_range, validate_script, validate_set,
+    )
     args = _positional_args(attr, evaluate)
     named = _named_args(attr, evaluate)
     message = named.get("errormessage")

@@ -7,7 +7,8 @@ that exist nowhere.  Each finding is a parse error with pwsh's ErrorId.
 
 Whether a type name exists is a question for the object model, which the
 language layer does not import: the runtime installs the answer with
-:func:`register_type_lookup`.
+:func:`pwshlike.language.parser.register_type_lookup` and the parser hands
+it to :func:`check_classes` (so that the runtime need not load this module).
 """
 
 from __future__ import annotations
@@ -19,28 +20,20 @@ if TYPE_CHECKING:
     from typing import Callable, Iterator, Optional
     Report = Callable[[A.Extent, str, tuple], None]
 
-# name -> whether a type of that name exists (installed by the runtime).
-_type_exists: Optional[Callable[[str], bool]] = None
-
-
-def register_type_lookup(exists: Callable[[str], bool]) -> None:
-    """Installs how to tell whether a type name is known (the object
-    model's type table), so class definitions can report TypeNotFound."""
-    global _type_exists
-    _type_exists = exists
-
-
-def check_classes(root: A.ScriptBlockAst, definitions: list[A.TypeDefinitionAst], report: Report) -> None:
+def check_classes(root: A.ScriptBlockAst, definitions: list[A.TypeDefinitionAst], report: Report,
+                  type_exists: Optional[Callable[[str], bool]]) -> None:
     """Reports what pwsh's semantic checks find in the type definitions
-    (enums and classes) parsed from ``root``."""
+    (enums and classes) parsed from ``root``; ``type_exists`` tells whether
+    a type name is known (None: base types are not checked)."""
     _check_defined_once(definitions, report)
     defined = {node.name.lower() for node in definitions}
-    resolve_types = not root.using_statements and _type_exists is not None
+    resolve_types = not root.using_statements and type_exists is not None
     for node in definitions:
         if node.type_attributes != "Class":
             continue
         if resolve_types:
-            _check_type_names(node, defined, report)
+            assert type_exists is not None
+            _check_type_names(node, defined, report, type_exists)
         _check_duplicates(node, report)
         for member in node.members:
             if isinstance(member, A.FunctionMemberAst):
@@ -62,13 +55,14 @@ def _check_defined_once(definitions: list[A.TypeDefinitionAst], report: Report) 
         seen.add(key)
 
 
-def _check_type_names(node: A.TypeDefinitionAst, defined: set[str], report: Report) -> None:
+def _check_type_names(node: A.TypeDefinitionAst, defined: set[str], report: Report,
+                      type_exists: Callable[[str], bool]) -> None:
     """A base type that exists nowhere.  (Member types are left to the
     runtime, which resolves them when the member is first used: the session
     may not model every .NET type pwsh knows.)"""
     for constraint in node.base_types:
         name = _innermost(constraint.type_name)
-        if name.lower() in defined or _known(name):
+        if name.lower() in defined or _known(name, type_exists):
             continue
         extent = constraint.type_name.extent or constraint.extent
         report(extent, "TypeNotFound", (constraint.type_name.full_name,))
@@ -81,12 +75,11 @@ def _innermost(type_name: A.TypeName) -> str:
     return type_name.full_name
 
 
-def _known(name: str) -> bool:
+def _known(name: str, type_exists: Callable[[str], bool]) -> bool:
     """Whether the type exists.  A namespace-qualified ``System.`` name is
     taken to be a .NET type this session may not model: the runtime reports
     it if the class cannot be defined without it."""
-    assert _type_exists is not None
-    return name.lower().startswith("system.") or _type_exists(name)
+    return name.lower().startswith("system.") or type_exists(name)
 
 
 def _check_duplicates(node: A.TypeDefinitionAst, report: Report) -> None:

@@ -44,7 +44,7 @@ from .scan_tables import LazyPattern, MODE_COMMAND, RawToken
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Optional
+    from typing import Callable, Optional
 
 
 class Parser(BlockRules, StatementRules, ClassRules, EnumRules, PipelineRules, ExpressionRules, TypeNameRules,
@@ -83,6 +83,19 @@ _RECURSION_LIMIT = 8000
 _HAS_REQUIRES = LazyPattern("(?i)#requires")
 # Inputs at least this long are treated as long-lived scripts (see parse()).
 _LONG_LIVED_INPUT = 64 * 1024
+
+
+# name -> whether a type of that name exists: the object model's answer,
+# which the runtime installs (the language layer does not import it) and
+# the class checks use to report a base type that exists nowhere.
+_type_exists: Optional[Callable[[str], bool]] = None
+
+
+def register_type_lookup(exists: Callable[[str], bool]) -> None:
+    """Installs how to tell whether a type name is known (the object
+    model's type table), so class definitions can report TypeNotFound."""
+    global _type_exists
+    _type_exists = exists
 
 
 def parse(text: str, file: Optional[str] = None) -> tuple[A.ScriptBlockAst, list[RawToken],
@@ -125,7 +138,8 @@ def parse(text: str, file: Optional[str] = None) -> tuple[A.ScriptBlockAst, list
     definitions = parser.__dict__.get("type_definitions")
     if definitions:
         from .class_checks import check_classes
-        check_classes(ast, definitions, lambda extent, error_id, args: parser._late(extent, error_id, *args))
+        check_classes(ast, definitions, lambda extent, error_id, args: parser._late(extent, error_id, *args),
+                      _type_exists)
     parser.finish_tokens()
     errors = parser.errors
     if "#" in text and _HAS_REQUIRES.search(text) is not None:

@@ -22,7 +22,7 @@ import re
 from ..dotnet.errors import ScriptRequiresException
 from ..dotnet.types import find_type
 from ..language import ast as A
-from ..language.class_checks import register_type_lookup
+from ..language.parser import register_type_lookup
 from .compile_assign import AssignCompiler
 from .compile_classes import ClassCompiler
 from .compile_commands import CommandCompiler

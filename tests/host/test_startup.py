@@ -152,6 +152,21 @@ def test_module_files_are_looked_for_when_first_needed(tmp_path):
     assert {"pwshlike.modules.paths", "pwshlike.modules.manifest"} <= modules
 
 
+def test_validation_and_class_checks_load_when_a_script_needs_them(tmp_path):
+    """The [Validate*()] checks load with the first such attribute, the
+    class checks with the first class parsed (the runtime's type lookup for
+    them waits in the parser)."""
+    _run(tmp_path, "Write-Output 1")
+    out, modules = _run(tmp_path, "Write-Output 1")
+    assert not {"pwshlike.commands.validation", "pwshlike.language.class_checks"} & modules
+    out, modules = _run(tmp_path, "function f { param([ValidateSet('a')]$x) $x }; f a; "
+                                  "try { f b } catch { $_.FullyQualifiedErrorId }; "
+                                  "try { [scriptblock]::Create('class C : NoSuchBase {}') } "
+                                  "catch { $_.Exception.InnerException.Errors[0].ErrorId }")
+    assert out == "a\nParameterArgumentValidationError,f\nTypeNotFound\n"
+    assert {"pwshlike.commands.validation", "pwshlike.language.class_checks"} <= modules
+
+
 OBJECT_MODEL_ON_DEMAND = {"pwshlike.dotnet.operators", "pwshlike.dotnet.members", "pwshlike.dotnet.member_tables",
                           "pwshlike.dotnet.script_objects", "pwshlike.dotnet.delegates"}
 
