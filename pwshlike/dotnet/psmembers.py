@@ -10,8 +10,6 @@ while ``values.PSCustomObject`` only stores the members it is given.
 
 from __future__ import annotations
 
-import weakref
-
 from .conversions import dotnet_to_string
 from .errors import ErrorCategory, SetValueException
 from .methodcall import method_not_found
@@ -179,6 +177,7 @@ def instance_members(obj: Any, create: bool = False) -> Optional[InstanceMembers
         held = InstanceMembers()
         INSTANCE_MEMBERS[key] = (lambda obj=obj: obj, held)
         return held
+    import weakref  # (loaded by the first member Add-Member attaches to such an object)
     ref = weakref.ref(obj, lambda _ref, key=key: INSTANCE_MEMBERS.pop(key, None))
     data = InstanceMembers()
     INSTANCE_MEMBERS[key] = (ref, data)

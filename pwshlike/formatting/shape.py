@@ -32,13 +32,14 @@ from .packets import (NEWLINE, ColumnInfo, ComplexEntry, ComplexViewHeaderInfo, 
                       FormatEntryData, FormatStartData, FrameTokens, GroupEndData, GroupStartData, ListEntry,
                       ListViewHeaderInfo, RawText, TableHeaderInfo, TableRow, WideEntry, WideViewHeaderInfo,
                       PACKET_TYPES)
-from .parameters import PropertyParameter
 from .views import (LEFT, RIGHT, CustomView, Field, Frame, ListView, NewLine, TableView, Text, View,
                     ViewRegistry, WideView)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Optional, Sequence
+
+    from .parameters import PropertyParameter
 
 DEFAULT_ENUMERATION_LIMIT = 4
 TABLE_PROPERTY_LIMIT = 4

@@ -22,7 +22,9 @@ forgotten, and every session starts with a warning naming it.
 from __future__ import annotations
 
 import os
-import weakref
+# weakref.ref and weakref.WeakSet themselves, without running weakref.py (as the engine takes locks from _thread)
+from _weakref import ref as weak_ref
+from _weakrefset import WeakSet
 
 from pwshlike.modules.catalog import ModuleCatalog
 
@@ -65,7 +67,7 @@ class PluginHost:
         # plugin that failed to load was skipped, for Test-PwshlikePlugin.
         self.sources: dict[str, PluginSource] = {}
         self.failures: dict[str, str] = {}
-        self._sessions: "weakref.WeakSet[Any]" = weakref.WeakSet()
+        self._sessions: "WeakSet[Any]" = WeakSet()
         self._owned = (self.modules, self.types, self.views, self.environments)
         env = os.environ if environ is None else environ
         assert self._registrations is not None
@@ -87,7 +89,7 @@ class PluginHost:
         for name, plugin in plugins:
             self.register(plugin, name, "an explicit registration")
         import atexit
-        atexit.register(_shutdown, weakref.ref(self))
+        atexit.register(_shutdown, weak_ref(self))
 
     @property
     def pm(self) -> Any:
@@ -254,7 +256,7 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _shutdown(ref: "weakref.ReferenceType[PluginHost]") -> None:
+def _shutdown(ref: "weak_ref[PluginHost]") -> None:
     host = ref()
     if host is not None:
         host.shutdown()

@@ -18,7 +18,6 @@ from ..dotnet.errors import (ActionPreferenceStopException, DotNetException, Err
                      NotSupportedException, PipelineStoppedException, RuntimeException, dotnet_exception_from)
 from . import active
 from .automatic import install_automatic_variables
-from .call_stack import script_stack_trace
 from .compiler import compile_expression
 from .error_records import find_handler, record_with_exception, set_position
 from .flow import BreakException, ContinueException
@@ -514,6 +513,7 @@ def stop_message(variable: str, message: str) -> str:
 def _lock_stack_trace(record: ErrorRecord, extent: Any) -> None:
     """pwsh's LockScriptStackTrace: the frames the error is in, once."""
     if record.script_stack_trace is None:
+        from .call_stack import script_stack_trace  # loaded by the first error recorded
         info = record.invocation_info
         position = getattr(info, "extent", None) or extent
         record.script_stack_trace = script_stack_trace(position.start_line if position is not None else None)

@@ -17,7 +17,6 @@ are found only this way, by the scripts that ``using module`` it.
 from __future__ import annotations
 
 import os
-import weakref
 
 from ..dotnet.errors import ErrorCategory, ParseException, RuntimeException
 from ..dotnet.types import array_type, find_type, PSType, register_text_resolver, resolve_type
@@ -27,16 +26,30 @@ from . import active
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import weakref
     from typing import Any, Callable, NoReturn, Optional
 
 # The script's source text -> the namespaces its using statements open.
-_NAMESPACES: "weakref.WeakKeyDictionary[A.SourceText, tuple[str, ...]]" = weakref.WeakKeyDictionary()
+_NAMESPACES: "weakref.WeakKeyDictionary[A.SourceText, tuple[str, ...]]" = {}  # type: ignore[assignment]
+
+
+def _weak(table: Any) -> Any:
+    """A table keyed by source text, ready for its first entry: each starts
+    as an empty plain dict (read as empty) and becomes a WeakKeyDictionary
+    when a script first adds to it, so a script without using statements
+    or classes runs without loading weakref."""
+    if type(table) is dict:
+        import weakref
+        return weakref.WeakKeyDictionary()
+    return table
 
 
 def record_using_namespaces(ast: A.ScriptBlockAst) -> None:
     """Remembers the namespaces a whole script's ``using namespace`` statements open."""
+    global _NAMESPACES
     names = tuple(_name(u) for u in ast.using_statements or () if u.using_kind == "namespace")
     if names:
+        _NAMESPACES = _weak(_NAMESPACES)
         _NAMESPACES[ast.extent.source] = names
 
 
@@ -176,9 +189,8 @@ def resolve_text(name: str) -> PSType:
 # --- classes: a script's own, and those its ``using module`` statements import ----------------------
 
 # source -> lower name -> [(start, end, type)]: each class with the span of the block defining it.
-_OWN: "weakref.WeakKeyDictionary[A.SourceText, dict[str, list[tuple[int, int, PSType]]]]" = \
-    weakref.WeakKeyDictionary()
-_IMPORTED: "weakref.WeakKeyDictionary[A.SourceText, dict[str, list[PSType]]]" = weakref.WeakKeyDictionary()
+_OWN: "weakref.WeakKeyDictionary[A.SourceText, dict[str, list[tuple[int, int, PSType]]]]" = {}  # type: ignore
+_IMPORTED: "weakref.WeakKeyDictionary[A.SourceText, dict[str, list[PSType]]]" = {}  # type: ignore[assignment]
 _importer: Optional[Callable[[Any, Any, Optional[str]], tuple[str, list[PSType]]]] = None
 
 
@@ -190,6 +202,8 @@ def add_script_type(definition: A.TypeDefinitionAst, pstype: PSType) -> None:
     while block is not None and not isinstance(block, A.ScriptBlockAst):
         block = block.parent
     span = block.extent if block is not None else definition.extent
+    global _OWN
+    _OWN = _weak(_OWN)
     entries = _OWN.setdefault(definition.extent.source, {}).setdefault(pstype.name.lower(), [])
     entries[:] = [e for e in entries if (e[0], e[1]) != (span.start_offset, span.end_offset)]
     entries.append((span.start_offset, span.end_offset, pstype))
@@ -243,6 +257,8 @@ def import_using_modules(ast: A.ScriptBlockAst, context: Any) -> None:
                 entries = imported.setdefault(key, [])
                 if not any(e is pstype for e in entries):
                     entries.append(pstype)
+    global _IMPORTED
+    _IMPORTED = _weak(_IMPORTED)
     _IMPORTED[ast.extent.source] = imported
 
 

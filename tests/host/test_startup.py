@@ -94,16 +94,19 @@ def test_a_plain_script_imports_no_typing(tmp_path):
     assert "typing" not in modules
 
 
-def test_a_plain_script_loads_no_zlib_bisect_unicodedata_nor_datetime_py(tmp_path):
+def test_a_plain_script_loads_no_zlib_bisect_unicodedata_weakref_nor_datetime_py(tmp_path):
     """The entry-point cache's name is an FNV-1a hash (zlib's crc32 cost an
     extension module), line numbers load bisect and cell widths of
     characters from U+1100 load unicodedata when first needed; both still
     work.  The engine takes datetime's classes from _datetime, which
-    datetime.py re-exports after defining a pure-Python twin of each."""
+    datetime.py re-exports after defining a pure-Python twin of each, and
+    the plugin host its weak references from _weakref/_weakrefset; the
+    tables of a script's using namespaces and classes become weak when
+    first filled (the test below)."""
     _run(tmp_path, "Write-Output 1")
     out, modules = _run(tmp_path, "Write-Output 1")
     assert out == "1\n"
-    assert not {"zlib", "bisect", "unicodedata", "datetime"} & modules
+    assert not {"zlib", "bisect", "unicodedata", "datetime", "weakref"} & modules
     assert list((tmp_path / "cache" / "pwshlike").glob("entry-points-????????.txt"))
     out, modules = _run(tmp_path, "try { throw 'x' } catch { $_.InvocationInfo.ScriptLineNumber }; "
                                   "[pscustomobject]@{ A = '\u6f22\u5b57' } | Format-Table | Out-String -Width 20")
@@ -165,6 +168,13 @@ def test_validation_and_class_checks_load_when_a_script_needs_them(tmp_path):
                                   "catch { $_.Exception.InnerException.Errors[0].ErrorId }")
     assert out == "a\nParameterArgumentValidationError,f\nTypeNotFound\n"
     assert {"pwshlike.commands.validation", "pwshlike.language.class_checks"} <= modules
+
+
+def test_using_namespaces_and_classes_in_a_fresh_process(tmp_path):
+    out, modules = _run(tmp_path, "using namespace System.Text; [StringBuilder]::new('x').Append('y').ToString(); "
+                                  "class K { [int] $v = 2 }; [K]::new().v; [K].Name")
+    assert out == "xy\n2\nK\n"
+    assert "weakref" in modules
 
 
 OBJECT_MODEL_ON_DEMAND = {"pwshlike.dotnet.operators", "pwshlike.dotnet.members", "pwshlike.dotnet.member_tables",
