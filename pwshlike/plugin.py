@@ -59,7 +59,6 @@ from pwshlike.dotnet.errors import (
     PSArgumentNullException, PSArgumentOutOfRangeException, PSInvalidOperationException, PSNotSupportedException,
     PSSecurityException, RuntimeException, TimeoutException, UnauthorizedAccessException, WildcardPatternException,
 )
-from pwshlike.dotnet.wildcard import WildcardPattern
 from pwshlike.dotnet.conversions import to_string
 from pwshlike.dotnet.values import Hashtable, OrderedDictionary, PSCustomObject
 from pwshlike.dotnet.credentials import PSCredential, SecureString
@@ -99,6 +98,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # served lazily by __getattr__ below
+    from pwshlike.dotnet.wildcard import WildcardPattern
     from pwshlike.commands.validation import (
         validate_count, validate_length, validate_not_null, validate_not_null_or_empty, validate_pattern,
         validate_predicate, validate_range, validate_script, validate_set,
@@ -117,6 +117,7 @@ _LAZY_EXPORTS = {
     "IdentityError": "pwshlike.identity.errors", "ClientSecret": "pwshlike.identity.service",
     "ClientCertificate": "pwshlike.identity.service", "decode_token_claims": "pwshlike.identity.tokens",
     "TokenResult": "pwshlike.identity.tokens", "TokenAccount": "pwshlike.identity.tokens",
+    "WildcardPattern": "pwshlike.dotnet.wildcard",
     **dict.fromkeys(("Alias", "AllowEmptyCollection", "AllowEmptyString", "AllowNull", "Check", "Count", "Length",
                      "NotNull", "NotNullOrEmpty", "Param", "Pattern", "PSType", "Range", "SupportsWildcards",
                      "ValidateSet"), "pwshlike.commands.typed_parameters"),

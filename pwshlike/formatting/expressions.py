@@ -24,7 +24,6 @@ from ..dotnet import typedata
 from ..dotnet.typedata import TABLE as _TYPE_DATA
 from ..dotnet.values import DictionaryEntry, GenericDictionary, Hashtable, KeyValuePair, PSCustomObject, iter_collection
 from ..dotnet.credentials import SecureString
-from ..dotnet.wildcard import wildcard_match
 from .text import ELLIPSIS
 
 TYPE_CHECKING = False
@@ -88,6 +87,7 @@ class PropertyExpression:
         if self.name is None:
             return [self]
         if self.is_wildcard:
+            from ..dotnet.wildcard import wildcard_match  # loaded by the first wildcard property name
             return [PropertyExpression(n) for n in property_names(obj) if wildcard_match(n, self.name)]
         lowered = self._lower
         for n in property_names(obj):
@@ -301,6 +301,7 @@ _DISPLAY_NAME_PATTERNS = ("name", "id", "key", "*key", "*name", "*id")
 def display_name_expression(obj: Any) -> Optional[PropertyExpression]:
     """The property that names an object (``GetDisplayNameExpression``):
     the first of Name, Id, Key, then names ending in key, name or id."""
+    from ..dotnet.wildcard import wildcard_match
     names = property_names(obj)
     for pattern in _DISPLAY_NAME_PATTERNS:
         for n in names:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 
 from pwshlike.dotnet.netobjects import Version
-from pwshlike.dotnet.wildcard import wildcard_match
 
 from .errors import ModuleError, autoload_failed, invalid_extension, module_not_found
 from .info import PSModuleInfo
@@ -213,6 +212,8 @@ class ModuleTable:
         not imported, found without running them (what Get-Command -Module
         lists before an import): the highest version of each module in the
         first module folder that has it, as Import-Module would pick."""
+        from pwshlike.dotnet.wildcard import wildcard_match
+
         from .paths import all_modules, module_paths, readable
         chosen: dict[str, DiskModule] = {}
         for module in all_modules(module_paths()):

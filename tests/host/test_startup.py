@@ -161,7 +161,7 @@ def test_validation_and_class_checks_load_when_a_script_needs_them(tmp_path):
     them waits in the parser)."""
     _run(tmp_path, "Write-Output 1")
     out, modules = _run(tmp_path, "Write-Output 1")
-    assert not {"pwshlike.commands.validation", "pwshlike.language.class_checks"} & modules
+    assert not {"pwshlike.commands.validation", "pwshlike.language.class_checks", "pwshlike.dotnet.wildcard"} & modules
     out, modules = _run(tmp_path, "function f { param([ValidateSet('a')]$x) $x }; f a; "
                                   "try { f b } catch { $_.FullyQualifiedErrorId }; "
                                   "try { [scriptblock]::Create('class C : NoSuchBase {}') } "
