@@ -25,7 +25,6 @@ from ..dotnet.types import ensure_lazy_types
 from ..dotnet.values import ArrayList, iter_collection
 from ..language import parse_input
 from ..language.ast import CommandAst, FunctionDefinitionAst, PipelineAst
-from ..language.restricted import RestrictedLanguageChecker
 from . import active
 from .flow import ExitException, ReturnException
 from .pipeline import NO_INPUT, SteppablePipeline
@@ -223,6 +222,7 @@ class ScriptBlock:
         """``$sb.CheckRestrictedLanguage(commands, variables, allowEnv)``:
         a ParseException listing each construct the restricted language
         refuses (null commands allow any; null variables the defaults)."""
+        from ..language.restricted import RestrictedLanguageChecker  # scripts seldom ask: loaded then
         checker = RestrictedLanguageChecker(_names(allowed_commands), _names(allowed_variables),
                                             to_bool(allow_environment))
         errors = checker.check_script_block(self.code.ast)
