@@ -90,13 +90,19 @@ _PIPE_CONTINUATION = LazyPattern(
 # 3 other punctuation, 4 a simple ``$name``, 5 a dash and letters (parameter
 # or operator), 6 digits, 7 and 8 strings without escapes or expansions,
 # 9 a line comment.  next_token() checks the character after the match and
-# falls back to the general scanners when it changes the meaning.
+# falls back to the general scanners when it changes the meaning.  The
+# string bodies exclude ASCII quotes only (a class of non-Latin-1 characters
+# makes the pattern take twice as long to compile, at every start): a body
+# holding one of the typographic quotes, which end strings too, is left to
+# the string scanner (_SMART_SINGLE, _SMART_DOUBLE).
 _FAST_MATCH = re.compile(r"[ \t]*(?:(\r\n|[\n(){},;\]])|([A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)"
                          r"|(@\{|@\(|\$\(|[=|.\[])|(\$[A-Za-z_][A-Za-z0-9_]*)"
                          r"|(-[A-Za-z]+)|([0-9]+)"
-                         "|('[^'\u2018\u2019\u201a\u201b\\x00]*')"
-                         "|(\"[^\"\u201c\u201d\u201e`$\\x00]*\")"
+                         "|('[^'\\x00]*')"
+                         "|(\"[^\"`$\\x00]*\")"
                          r"|(#[^\r\n]*))").match
+_SMART_SINGLE = ("\u2018", "\u2019", "\u201a", "\u201b")
+_SMART_DOUBLE = ("\u201c", "\u201d", "\u201e")
 
 
 class _Nested:
@@ -476,14 +482,16 @@ class Tokenizer(StringScanner):
                 elif group == 7 or group == 8:
                     # A string with no doubled quote (and no escape or ``$``).
                     c2 = text[end]
-                    if c2 not in (SINGLE_QUOTES if group == 7 else DOUBLE_QUOTES):
+                    start = m.start(group)
+                    body = text[start + 1:end - 1]
+                    if c2 not in (SINGLE_QUOTES if group == 7 else DOUBLE_QUOTES) and (body.isascii() or not any(
+                            q in body for q in (_SMART_SINGLE if group == 7 else _SMART_DOUBLE))):
                         self.pos = end
-                        start = m.start(group)
                         base = self.base
-                        tok = [K_STRING if group == 7 else K_EXPANDABLE, start + base, end + base, text[start + 1:end - 1], 0]
+                        tok = [K_STRING if group == 7 else K_EXPANDABLE, start + base, end + base, body, 0]
                         self.tokens.append(tok)
                         return tok
-                    pos = m.start(group)
+                    pos = start
                 else:
                     # A line comment: save it and go on.
                     if end > self.n:

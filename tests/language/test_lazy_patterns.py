@@ -8,6 +8,9 @@ import re
 import subprocess
 import sys
 
+import pytest
+
+from pwshlike.language import TokenKind, parse_input
 from pwshlike.language.scan_tables import LazyPattern
 
 PROBE = r"""
@@ -47,3 +50,20 @@ def test_a_plain_script_compiles_few_patterns(tmp_path):
     compiled = eval(result.stderr.strip().splitlines()[-1])  # noqa: S307 - our own probe's repr of strings
     for lazy in ("[0-9]*", "[01]*", "[0-9a-fA-F]*", r"[\w.`+#\\]*", "[A-Za-z]*", r"[^\r\n]*"):
         assert lazy not in compiled
+
+
+@pytest.mark.parametrize("text, strings, errors", [
+    ("'it\u2019s' + 'x'", ["it"], 2),                          # ’ ends a single-quoted string
+    ("'a\u2019\u2019b'", ["a\u2019b"], 0),                      # ... and doubled is one quote
+    ('"say \u201chi\u201d"', ["say "], 1),                      # “ ends a double-quoted one
+    ("'caf\u00e9' \"na\u00efve\"", ["caf\u00e9", "na\u00efve"], 1),  # other non-ASCII text stays in
+    ("'\u2018q\u2019'", [""], 1),
+])
+def test_typographic_quotes_end_strings_as_before(text, strings, errors):
+    """The common-token pattern's string bodies exclude ASCII quotes only;
+    a body holding a typographic quote goes to the string scanner, which
+    ends the string there (what the tokenizer gave before, pinned)."""
+    result = parse_input(text)
+    kinds = (TokenKind.StringLiteral, TokenKind.StringExpandable)
+    assert [t.value for t in result.tokens if t.kind in kinds] == strings
+    assert len(result.errors) == errors
