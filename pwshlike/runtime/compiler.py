@@ -16,6 +16,7 @@ module hands to ``scriptblock.register_compiler`` when it loads.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 
@@ -40,8 +41,13 @@ if TYPE_CHECKING:
     Expr = Callable[[Any], Any]
     Stmt = Callable[[Any, Callable[[Any], None]], None]
 
-_TYPE_WORD = re.compile(r"(?i)\b(?:enum|class)\b")  # only scripts that may define a type walk their tree
-_CLASS_WORD = re.compile(r"(?i)\bclass\b")
+
+@functools.cache
+def _type_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words that may define a type, and a class (only scripts that may
+    define one walk their tree); compiled for the first script holding
+    ``enum`` or ``cla`` in any case (no other letters fold to those)."""
+    return re.compile(r"(?i)\b(?:enum|class)\b"), re.compile(r"(?i)\bclass\b")
 
 # A class naming a type that exists nowhere is a parse error (TypeNotFound), as in pwsh.
 register_type_lookup(lambda name: find_type(name) is not None or scope_type(name.lower()) is not None)
@@ -124,12 +130,13 @@ class Compiler(ClassCompiler, ExpressionCompiler, AssignCompiler, StatementCompi
             record_using_namespaces(ast)
             import_using_modules(ast, active.context)
         has_classes = False
-        if ast.parent is None and _TYPE_WORD.search(ast.extent.source.text, ast.extent.start_offset,
-                                                    ast.extent.end_offset):
+        text, start, end = ast.extent.source.text, ast.extent.start_offset, ast.extent.end_offset
+        lowered = text[start:end].lower() if ast.parent is None else ""
+        if ("enum" in lowered or "cla" in lowered) and _type_words()[0].search(text, start, end):
             # pwsh defines a whole script's types before it runs, nested ones too.
             from .script_enums import define_script_types
             define_script_types(ast)
-            if _CLASS_WORD.search(ast.extent.source.text, ast.extent.start_offset, ast.extent.end_offset):
+            if _type_words()[1].search(text, start, end):
                 from .script_classes import define_script_classes
                 define_script_classes(ast, self.expr)
                 has_classes = True
