@@ -98,6 +98,18 @@ def register_type_lookup(exists: Callable[[str], bool]) -> None:
     _type_exists = exists
 
 
+# name -> whether a module of that name can be found: the modules layer's
+# answer, for the checks of ``using module`` statements.
+_module_exists: Optional[Callable[[str], bool]] = None
+
+
+def register_module_lookup(exists: Callable[[str], bool]) -> None:
+    """Installs how to tell whether a module a ``using module`` statement
+    names exists, so the parser can report ModuleNotFoundDuringParse."""
+    global _module_exists
+    _module_exists = exists
+
+
 def parse(text: str, file: Optional[str] = None) -> tuple[A.ScriptBlockAst, list[RawToken],
                                                           list[ParseError]]:
     """Parse ``text``: the AST, every token, and the parse errors."""
@@ -134,7 +146,7 @@ def parse(text: str, file: Optional[str] = None) -> tuple[A.ScriptBlockAst, list
     usings = parser.__dict__.get("usings")
     if usings:
         from .using_checks import check_usings
-        check_usings(usings, lambda extent, error_id, args: parser._late(extent, error_id, *args))
+        check_usings(usings, lambda extent, error_id, args: parser._late(extent, error_id, *args), _module_exists)
     definitions = parser.__dict__.get("type_definitions")
     if definitions:
         from .class_checks import check_classes

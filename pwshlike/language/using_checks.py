@@ -3,6 +3,9 @@ parsed (SemanticChecks.VisitUsingStatement and the module specification
 ``using module`` names): the forms pwsh does not support (aliases, ``using
 type``/``using command``), namespaces that are not dotted identifiers, and
 module names with wildcards or module specifications that are not valid.
+Whether a named module exists is the modules layer's answer, which it
+installs with :func:`pwshlike.language.parser.register_module_lookup` and
+the parser hands to :func:`check_usings`.
 """
 
 from __future__ import annotations
@@ -16,17 +19,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable, Optional
     Report = Callable[[A.Extent, str, tuple], None]
-
-# name -> whether a module of that name can be found (installed by the modules layer).
-_module_exists: Optional[Callable[[str], bool]] = None
-
-
-def register_module_lookup(exists: Callable[[str], bool]) -> None:
-    """Installs how to tell whether a module a ``using module`` statement
-    names exists, so the parser can report ModuleNotFoundDuringParse."""
-    global _module_exists
-    _module_exists = exists
-
 
 @functools.cache
 def _namespace() -> re.Pattern[str]:
@@ -50,7 +42,10 @@ def _version() -> re.Pattern[str]:
     return re.compile(r"^\d+(?:\.\d+){1,3}$")
 
 
-def check_usings(usings: list[A.UsingStatementAst], report: Report) -> None:
+def check_usings(usings: list[A.UsingStatementAst], report: Report,
+                 module_exists: Optional[Callable[[str], bool]]) -> None:
+    """Reports what pwsh finds wrong in ``usings``; ``module_exists`` tells
+    whether a module name can be found (None: not checked)."""
     for using in usings:
         if using.using_kind not in ("namespace", "assembly", "module") or using.alias is not None:
             report(using.extent, "UsingStatementNotSupported", ())
@@ -59,14 +54,14 @@ def check_usings(usings: list[A.UsingStatementAst], report: Report) -> None:
                 and not _namespace().match(name.value):
             report(name.extent, "InvalidNamespaceValue", ())
         if using.using_kind == "module":
-            _check_module(name, report)
+            _check_module(name, report, module_exists)
 
 
-def _check_module(name: A.Ast, report: Report) -> None:
+def _check_module(name: A.Ast, report: Report, module_exists: Optional[Callable[[str], bool]]) -> None:
     if isinstance(name, A.StringConstantExpressionAst):
         if _wildcard().search(name.value):
             report(name.extent, "WildCardModuleNameError", ())
-        elif not _is_path(name.value) and _module_exists is not None and not _module_exists(name.value):
+        elif not _is_path(name.value) and module_exists is not None and not module_exists(name.value):
             report(name.extent, "ModuleNotFoundDuringParse", (name.value,))
         return
     if not isinstance(name, A.HashtableAst):

@@ -52,7 +52,7 @@ def install_using_module() -> None:
     """Makes ``using module`` import through the module table, and the
     parser check that the module it names exists.  The hooks import
     modules.using_module on first use: most scripts have no ``using module``."""
-    from pwshlike.language.using_checks import register_module_lookup
+    from pwshlike.language.parser import register_module_lookup
     from pwshlike.runtime.type_names import register_module_importer
     register_module_importer(_import_for_using)
     register_module_lookup(_module_exists)

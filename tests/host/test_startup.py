@@ -157,17 +157,23 @@ def test_module_files_are_looked_for_when_first_needed(tmp_path):
 
 def test_validation_and_class_checks_load_when_a_script_needs_them(tmp_path):
     """The [Validate*()] checks load with the first such attribute, the
-    class checks with the first class parsed (the runtime's type lookup for
-    them waits in the parser)."""
+    class checks with the first class parsed and the using checks with the
+    first using statement (the type and module lookups for them wait in
+    the parser)."""
     _run(tmp_path, "Write-Output 1")
     out, modules = _run(tmp_path, "Write-Output 1")
-    assert not {"pwshlike.commands.validation", "pwshlike.language.class_checks", "pwshlike.dotnet.wildcard"} & modules
+    assert not {"pwshlike.commands.validation", "pwshlike.language.class_checks", "pwshlike.dotnet.wildcard",
+                "pwshlike.language.using_checks"} & modules
     out, modules = _run(tmp_path, "function f { param([ValidateSet('a')]$x) $x }; f a; "
                                   "try { f b } catch { $_.FullyQualifiedErrorId }; "
                                   "try { [scriptblock]::Create('class C : NoSuchBase {}') } "
                                   "catch { $_.Exception.InnerException.Errors[0].ErrorId }")
     assert out == "a\nParameterArgumentValidationError,f\nTypeNotFound\n"
     assert {"pwshlike.commands.validation", "pwshlike.language.class_checks"} <= modules
+    out, modules = _run(tmp_path, "$t = $e = $null; $null = [System.Management.Automation.Language.Parser]::"
+                                  "ParseInput('using module NoSuchModuleX', [ref]$t, [ref]$e); $e[0].ErrorId")
+    assert out == "ModuleNotFoundDuringParse\n"
+    assert "pwshlike.language.using_checks" in modules
 
 
 def test_using_namespaces_and_classes_in_a_fresh_process(tmp_path):
