@@ -159,11 +159,11 @@ def test_validation_and_class_checks_load_when_a_script_needs_them(tmp_path):
     """The [Validate*()] checks load with the first such attribute, the
     class checks with the first class parsed and the using checks with the
     first using statement (the type and module lookups for them wait in
-    the parser)."""
+    the parser), the parse error texts with the first parse error."""
     _run(tmp_path, "Write-Output 1")
     out, modules = _run(tmp_path, "Write-Output 1")
     assert not {"pwshlike.commands.validation", "pwshlike.language.class_checks", "pwshlike.dotnet.wildcard",
-                "pwshlike.language.using_checks"} & modules
+                "pwshlike.language.using_checks", "pwshlike.language.parse_messages"} & modules
     out, modules = _run(tmp_path, "function f { param([ValidateSet('a')]$x) $x }; f a; "
                                   "try { f b } catch { $_.FullyQualifiedErrorId }; "
                                   "try { [scriptblock]::Create('class C : NoSuchBase {}') } "
