@@ -241,5 +241,3 @@ def _dedent(doc: str) -> str:
     indents = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
     cut = min(indents) if indents else 0
     return "\n".join([lines[0]] + [line[cut:] for line in lines[1:]])
-
-

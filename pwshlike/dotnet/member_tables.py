@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     Methods = dict[str, Callable[..., Any]]
 
 
-
 def _s(value: Any) -> str:
     return conv.to_string(value)
 
@@ -1248,7 +1247,6 @@ STRINGBUILDER_METHODS: Methods = {
     "Chars": lambda sb, i: str_chars(sb.text(), i), "AppendJoin": sb_append_join, "Equals": sb_equals,
     "CopyTo": sb_copy_to,
 }
-
 
 
 # --- methods of reflected classes that adapt their arguments -------------------------------------

@@ -388,7 +388,6 @@ def _read(getter: Callable[[Any], Any], obj: Any, name: str) -> Any:
         raise _getter_error(name, exc) from exc
 
 
-
 def _scalar_property(obj: Any, name: str, intrinsic: bool = True) -> Any:
     """A property of a non-collection object, or _MISSING.  ``intrinsic``
     False leaves out the Count and Length of 1 that member access gives any

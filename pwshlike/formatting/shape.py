@@ -578,4 +578,3 @@ def _unknown_view_message(view_name: str, shape: str, names: Sequence[str], regi
     type_name = names[0] if names else "System.Object"
     return (f"The view name {view_name} cannot be found. There are no existing {title} views for "
             f"{type_name} objects.")
-

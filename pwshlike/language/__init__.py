@@ -17,6 +17,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Iterator, Optional
 
+
 def __getattr__(name: str) -> Any:
     """``TokenFlags`` is made on first use (see tokens._token_flags)."""
     if name == "TokenFlags":

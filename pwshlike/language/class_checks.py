@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from typing import Callable, Iterator, Optional
     Report = Callable[[A.Extent, str, tuple], None]
 
+
 def check_classes(root: A.ScriptBlockAst, definitions: list[A.TypeDefinitionAst], report: Report,
                   type_exists: Optional[Callable[[str], bool]]) -> None:
     """Reports what pwsh's semantic checks find in the type definitions

@@ -73,7 +73,6 @@ DOUBLE_QUOTES = frozenset("\"\u201c\u201d\u201e")
 VAR_START_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$:?^")
 
 
-
 class LazyPattern:
     """A regular expression compiled when first used.  Compiling one costs
     50-500 µs and most scripts need few of the scanners' patterns, so

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from typing import Any, Callable, Optional
     Report = Callable[[A.Extent, str, tuple], None]
 
+
 @functools.cache
 def _namespace() -> re.Pattern[str]:
     """Compiled on first use: start-up compiles no pattern a script may never need."""

@@ -22,8 +22,6 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-
-
 def invalid_manifest(path: str, detail: str) -> ModuleError:
     exc = InvalidOperationException(
         f"The module manifest '{path}' could not be processed because it is not a valid PowerShell module "

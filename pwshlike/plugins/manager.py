@@ -44,6 +44,7 @@ BUILTINS_PLUGIN = "pwshlike.builtins"
 BUILT_IN = "BuiltIn"
 REGISTERED = "Registered"
 
+
 class PluginHost:
     """The process's plugins and what they registered.
 

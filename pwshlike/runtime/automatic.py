@@ -208,4 +208,3 @@ def install_automatic_variables(ctx: Any) -> None:
                                         type_constraint=LazyTypeConstraint("System.Text.Encoding")))
     define("pwd", DynamicVariable("PWD", lambda: location_info(session), ALLSCOPE))
     session.allscope_names.add("pwd")
-

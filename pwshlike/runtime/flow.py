@@ -63,4 +63,3 @@ class StopUpstreamCommands(FlowControl):
 
     def __init__(self, source: Any) -> None:
         self.source = source
-

@@ -306,4 +306,3 @@ def _only_expression(ast: ScriptBlockAst) -> Any:
     if len(elements) != 1:
         return None
     return getattr(elements[0], "expression", None)
-
