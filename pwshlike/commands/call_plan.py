@@ -26,7 +26,7 @@ from __future__ import annotations
 from pwshlike.dotnet.errors import InvocationInfo, ParameterBindingException
 from pwshlike.dotnet.values import ArrayList, Hashtable, hashtable_of_normalized
 from pwshlike.runtime.pipeline import NO_INPUT, PipelineState
-from pwshlike.runtime.scopes import PSVariable, Scope
+from pwshlike.runtime.scopes import PSVariable, Scope, state_scope
 from pwshlike.runtime.scriptblock import InputEnumerator, ScriptBlockInvocation, run_in_scope
 
 from .binder import resolve_parameter
@@ -116,11 +116,7 @@ class CallPlan:
         variables, created in the same order (parameters, defaults evaluated
         in the new scope, ``$PSBoundParameters``, ``$MyInvocation``,
         ``$args``, ``$input``), then the end block run in that scope."""
-        scope = ctx.scope
-        state = sb.state
-        if state is not None and state is not scope.state:
-            scope = ctx.state_scopes.get(state, state)
-        scope = Scope(scope)
+        scope = Scope(state_scope(ctx, sb.state))
         variables = scope.vars
         if lean.defaults:
             saved = ctx.scope

@@ -21,7 +21,7 @@ from ..dotnet.conversions import to_string
 from ..dotnet.errors import CommandNotFoundException, ErrorCategory, InvocationInfo, RuntimeException
 from .pipeline import (CommandArgument, ExpressionProcessor, ParameterToken, RedirectedProcessor,
                        Redirection, run_pipeline)
-from .scopes import COMMAND_GENERATION, strict_version
+from .scopes import COMMAND_GENERATION, state_scope, strict_version
 from .streams import STREAM_NAMES
 from ..dotnet.values import GenericDictionary, Hashtable, iter_collection
 
@@ -576,7 +576,7 @@ def _command_in_module(ctx: Any, module: Any, args: list[CommandArgument], opera
     if not isinstance(command, str):
         return command
     saved = ctx.scope
-    ctx.scope = ctx.state_scopes.get(root, root) if saved.state is not root else saved
+    ctx.scope = state_scope(ctx, root)
     try:
         return ctx.command_resolver(ctx, command, None, extent)
     finally:

@@ -18,7 +18,7 @@ from ..language import parse_input
 from ..language.ast import PipelineAst, ScriptBlockAst
 from .automatic import PathInfo, location_info
 from .pipeline import NO_INPUT
-from .scopes import PSVariable, QualifiedName, Scope, module_of
+from .scopes import PSVariable, QualifiedName, Scope, module_of, state_scope
 from .scriptblock import ScriptBlock
 
 TYPE_CHECKING = False
@@ -82,11 +82,7 @@ class SessionStateIntrinsics:
 
     def current_scope(self) -> Scope:
         """The scope this state's variables are read and written in now."""
-        ctx, state = self.ctx, self.state
-        scope = ctx.scope
-        if state is None or scope.state is state:
-            return scope
-        return ctx.state_scopes.get(state, state)
+        return state_scope(self.ctx, self.state)
 
     @property
     def path(self) -> "PathIntrinsics":

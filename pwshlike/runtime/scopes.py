@@ -250,6 +250,17 @@ def new_session_state(global_scope: Scope, module: Any = None) -> Scope:
     return root
 
 
+def state_scope(ctx: Any, state: Optional[Scope]) -> Scope:
+    """The scope code bound to session state ``state`` runs over now: the
+    current scope when it is on that state (or ``state`` is None: code bound
+    to no state runs wherever it is called), else where that state's stack
+    stands (``ctx.state_scopes``), its root when none of its code runs."""
+    scope = ctx.scope
+    if state is None or scope.state is state:
+        return scope
+    return ctx.state_scopes.get(state, state)
+
+
 def module_of(scope: Scope) -> Any:
     """The module whose session state ``scope`` is on (None: the session's own)."""
     return getattr(scope.state, "module", None)

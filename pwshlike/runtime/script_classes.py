@@ -30,7 +30,7 @@ from . import active
 from .class_rules import check_abstract_members, check_base_constructor, check_base_type, check_base_written, check_interfaces, fail
 from .error_records import set_position
 from .pipeline import NO_INPUT
-from .scopes import PSVariable, Scope
+from .scopes import PSVariable, Scope, state_scope
 from .scriptblock import ScriptBlock, ScriptBlockCode
 from .type_names import add_module_type, add_scope_type, add_script_type, resolve_in_script
 
@@ -200,9 +200,7 @@ def _initializer(cls: ScriptClass, prop: ScriptProperty, compiled: Expr, extent:
     def init(this: Any) -> Any:
         ctx = active.context
         saved = ctx.scope
-        state = cls.state_for(ctx)
-        base = ctx.state_scopes.get(state, state) if state is not None and state is not saved.state else saved
-        ctx.scope = Scope(base, False)
+        ctx.scope = Scope(state_scope(ctx, cls.state_for(ctx)), False)
         if this is not None:
             ctx.scope.vars["this"] = PSVariable("this", this)
         try:

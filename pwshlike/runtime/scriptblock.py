@@ -28,7 +28,7 @@ from ..language.ast import CommandAst, FunctionDefinitionAst, PipelineAst
 from . import active
 from .flow import ExitException, ReturnException
 from .pipeline import NO_INPUT, SteppablePipeline
-from .scopes import PSVariable, Scope, new_session_state
+from .scopes import PSVariable, Scope, new_session_state, state_scope
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -487,10 +487,7 @@ class ScriptBlock:
         def run(blocks: tuple[Any, ...], dollar_under: Any, emit: Callable[[Any], None]) -> None:
             ctx = context if context is not None else active.context
             invocation = ScriptBlockInvocation(self, ctx, False, variables, rest, emit, None, None)
-            scope = ctx.scope
-            if state is not None and state is not scope.state:
-                scope = ctx.state_scopes.get(state, state)
-            scope_vars = scope.vars
+            scope_vars = state_scope(ctx, state).vars
             saved = [scope_vars.get(key) for key in keys]
             try:
                 invocation._bind()
@@ -911,12 +908,8 @@ class ScriptBlockInvocation:
         """Creates the scope and the parameter and automatic variables."""
         ctx = self.ctx
         sb = self.sb
-        scope = ctx.scope
-        state = sb.state
-        if state is not None and state is not scope.state:
-            # Bound to another session state: run on that state's stack,
-            # over its current scope (its root when none of its code runs).
-            scope = ctx.state_scopes.get(state, state)
+        # Bound to another session state, it runs on that state's stack.
+        scope = state_scope(ctx, sb.state)
         if self.new_scope:
             scope = Scope(scope, sb.is_script)
         self.scope = scope
