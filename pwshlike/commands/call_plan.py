@@ -118,18 +118,14 @@ class CallPlan:
         ``$args``, ``$input``), then the end block run in that scope."""
         scope = Scope(state_scope(ctx, sb.state))
         variables = scope.vars
-        if lean.defaults:
-            saved = ctx.scope
-            ctx.scope = scope
-            try:
-                for key, name, index, default in lean.params:
-                    variables[key] = PSVariable(name, values[index] if index >= 0
-                                                else None if default is None else default(ctx))
-            finally:
-                ctx.scope = saved
-        else:
-            for key, name, index, _default in lean.params:
-                variables[key] = PSVariable(name, values[index] if index >= 0 else None)
+        saved = ctx.scope
+        ctx.scope = scope  # where a default is evaluated
+        try:
+            for key, name, index, default in lean.params:
+                variables[key] = PSVariable(name, values[index] if index >= 0
+                                            else None if default is None else default(ctx))
+        finally:
+            ctx.scope = saved
         variables["psboundparameters"] = PSVariable("PSBoundParameters", bound)
         variables["myinvocation"] = PSVariable("MyInvocation", invocation)
         variables["args"] = PSVariable("args", extra)
@@ -141,13 +137,12 @@ class CallPlan:
 class _Lean:
     """A function's parameters for CallPlan._run_lean, in declaration order:
     (variable key, name, index of the bound value or -1, default closure or
-    None); whether any unbound one has a default; the end block."""
+    None), and its end block."""
 
-    __slots__ = ("params", "defaults", "end")
+    __slots__ = ("params", "end")
 
     def __init__(self, params: tuple[tuple[str, str, int, Any], ...], end: Any) -> None:
         self.params = params
-        self.defaults = any(index < 0 and default is not None for _k, _n, index, default in params)
         self.end = end
 
 
